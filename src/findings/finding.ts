@@ -1,0 +1,41 @@
+// A finding: what a rule says about one manifest, located in the manifest's source.
+import type { SourcePosition } from '../problems/problem.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** What a policy produces for one violation (the object in `deny contains finding if ...`). */
+export interface RawFinding {
+  id: string;
+  message: string;
+  /** Keys and indices into the manifest, e.g. ['deployment', 'targets', 1]. */
+  path?: (string | number)[];
+  /** Overrides the severity from the rule's metadata or from its rule set (deny/warn/info). */
+  severity?: Severity;
+  remediation?: string;
+  /** Ids the finding concerns; waivers with a `target` match any of them. */
+  subject?: { target?: string; dataClass?: string; workload?: string };
+}
+
+export interface Waiver {
+  rule: string;
+  target?: string;
+  reason?: string;
+  approvedBy?: string;
+  expires?: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  message: string;
+  path: (string | number)[];
+  /** Where `path` points in the manifest file (the nearest existing node). */
+  position?: SourcePosition;
+  remediation?: string;
+  title?: string;
+  subject?: RawFinding['subject'];
+  /** The waiver that accepted this finding, if any: shown and counted, never failing. */
+  waived?: Waiver;
+}

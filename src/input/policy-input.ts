@@ -1,0 +1,130 @@
+// The normalised policy input: what every rule sees as `input`. Derived values (regulated
+// defaults, openWeights defaults, who reaches which target and how) are computed once here in
+// TypeScript, so rules stay short. Documented for rule authors in the README.
+
+/** Keys and indices into the manifest, e.g. ['deployment', 'routing', 2, 'to']. */
+export type ManifestPath = (string | number)[];
+
+export type Category = 'health' | 'financial' | 'payment-card' | 'personal' | 'confidential' | 'internal' | 'public';
+export type TargetType = 'cloud-api' | 'cloud-self-hosted' | 'on-premises';
+export type Strategy = TargetType | 'hybrid';
+
+export interface InputDataClass {
+  id: string;
+  category: Category;
+  /** As declared, or the default: true for health, financial, payment-card. */
+  regulated: boolean;
+  regulations: string[];
+  /** Regions where this data may be processed; null when unrestricted. */
+  residency: string[] | null;
+  /** Ids of workloads that use this class. */
+  usedBy: string[];
+  path: ManifestPath;
+}
+
+export interface InputWorkload {
+  id: string;
+  dataClasses: string[];
+  customization: 'prompting' | 'rag' | 'fine-tuning' | 'deep-modification';
+  volume: {
+    tokensPerMonth: number;
+    pattern: 'steady' | 'spiky' | 'unpredictable';
+    /** As declared, or 1. */
+    peakToAverage: number;
+  };
+  /** Ids of every target this workload reaches (by route, default or burst), sorted. */
+  targets: string[];
+  /** Ids of the targets it reaches by routing/default only (no burst), sorted. */
+  routedTargets: string[];
+  path: ManifestPath;
+}
+
+export interface InputTarget {
+  id: string;
+  type: TargetType;
+  model: string;
+  provider: string | null;
+  region: string | null;
+  /** As declared, or the default: false for cloud-api, true otherwise. */
+  openWeights: boolean;
+  /** Each flag as declared, or false. */
+  agreements: { baa: boolean; dpa: boolean; zeroDataRetention: boolean; trainingOptOut: boolean };
+  hardware: { gpus: number | null; gpuType: string | null; capexUsd: number | null; hourlyUsd: number | null } | null;
+  /** Listed in deployment.monitoring. */
+  monitored: boolean;
+  /** Ids of workloads that reach this target by any means, sorted. */
+  reachedBy: string[];
+  path: ManifestPath;
+}
+
+/**
+ * One (workload, data class) pair reaching one target.
+ * `via`: 'route' (a routing rule with dataClasses/workloads), 'default' (a `default: true` rule),
+ * 'burst' (burst.to), 'unrestricted' (no routing declared: every workload reaches every target).
+ */
+export interface Reach {
+  workload: string;
+  dataClass: string;
+  target: string;
+  via: 'route' | 'default' | 'burst' | 'unrestricted';
+  /** Index in deployment.routing for 'route' and 'default'. */
+  route: number | null;
+  /** Where the reach is declared: the routing rule's `to`, `burst.to`, or the target itself. */
+  path: ManifestPath;
+}
+
+export interface InputRoute {
+  index: number;
+  when: { dataClasses: string[]; workloads: string[]; default: boolean };
+  to: string;
+  /**
+   * Indices of earlier rules that together already match every (workload, data class) pair
+   * this rule would match, so it can never match; null when it can match something.
+   */
+  shadowedBy: number[] | null;
+  path: ManifestPath;
+}
+
+export interface InputWaiver {
+  index: number;
+  rule: string;
+  target: string | null;
+  reason: string | null;
+  approvedBy: string | null;
+  expires: string | null;
+  /** expires < today. */
+  expired: boolean;
+  path: ManifestPath;
+}
+
+export interface PolicyInput {
+  /** The manifest as written (after validation), for custom rules that need any field. */
+  manifest: Record<string, unknown>;
+  /** Today's date, YYYY-MM-DD (from --now, or the clock). */
+  today: string;
+  strategy: Strategy;
+  dataClasses: InputDataClass[];
+  workloads: InputWorkload[];
+  targets: InputTarget[];
+  /** Every reach, ordered by workload, data class, then target as declared. */
+  reaches: Reach[];
+  /** (workload, data class) pairs that no routing rule sends anywhere. */
+  unrouted: { workload: string; dataClass: string; path: ManifestPath }[];
+  /** deployment.routing, empty when absent; `routingDeclared` tells the two apart. */
+  routing: InputRoute[];
+  routingDeclared: boolean;
+  burst: { to: string; excludeDataClasses: string[]; path: ManifestPath } | null;
+  team: { mlopsEngineers: number; skills: string[]; path: ManifestPath };
+  timeline: {
+    launchBy: string | null;
+    weeksToLaunch: number | null;
+    /** From weeksToLaunch, or (launchBy - today) / 7 days, possibly fractional or negative; null when neither is given. */
+    weeksUntilLaunch: number | null;
+    path: ManifestPath;
+  };
+  budget: { monthlyUsd: number | null; capexUsd: number | null; path: ManifestPath } | null;
+  waivers: InputWaiver[];
+  totals: { tokensPerMonth: number };
+  /** Ids of every rule the loaded policies can report (for RW-WAIVE-001). */
+  knownRuleIds: string[];
+}

@@ -1,0 +1,66 @@
+// The one signature every Rego builtin has. A builtin is a function over values;
+// the evaluator finds builtins only through the registry and never by name.
+import type { Location } from '../ast.ts';
+import type { Value } from '../value.ts';
+
+export interface BuiltinContext {
+  /** Nanoseconds since the epoch, fixed for a whole evaluation (time.now_ns). */
+  readonly nowNs: bigint;
+  /** Where the call is, for error messages. */
+  readonly location: Location;
+  /** Cache that lives for one evaluation (compiled regexes, parsed globs...). */
+  readonly cache: Map<string, unknown>;
+  /** Collects `print` output; never written into machine output. */
+  print(line: string): void;
+  /** `rego.metadata.rule()` / `rego.metadata.chain()` of the rule being evaluated. */
+  metadataRule(): Value;
+  metadataChain(): Value;
+  /** Deterministic randomness for rand.intn within one evaluation. */
+  readonly seed: string;
+}
+
+/**
+ * Returns the result, or `undefined` when the call is undefined (e.g. a failed lookup).
+ * Wrong argument types throw `typeError(...)`; other failures throw `builtinError(...)`.
+ */
+export type BuiltinFn = (args: Value[], ctx: BuiltinContext) => Value | undefined;
+
+export interface BuiltinDef {
+  /** Dotted name, as policies call it: `count`, `strings.replace_n`. */
+  name: string;
+  /** Number of arguments (the output is not counted). */
+  arity: number;
+  fn: BuiltinFn;
+  /**
+   * A relation yields several outputs (e.g. `walk`): fn returns an array of outputs,
+   * each unified with the call's output in turn.
+   */
+  relation?: boolean;
+  /** Only offered in Rego v0 mode (re_match, set_diff, cast_*, ...). */
+  deprecated?: boolean;
+  /** Result varies between calls with the same arguments (rand.intn, uuid...). */
+  nondeterministic?: boolean;
+}
+
+/** Thrown by a builtin whose operand has the wrong type (OPA: eval_type_error). */
+export class BuiltinTypeError extends Error {}
+/** Thrown by a builtin that fails on well-typed operands (OPA: eval_builtin_error). */
+export class BuiltinFailure extends Error {}
+
+/** `count: operand 1 must be one of {array, object, set, string} but got number`, as OPA words it. */
+export function typeError(name: string, operand: number, expected: string, got: Value | string): BuiltinTypeError {
+  const gotName = typeof got === 'string' && /^[a-z]+$/.test(got) ? got : describe(got as Value);
+  return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${gotName}`);
+}
+
+export function builtinError(name: string, message: string): BuiltinFailure {
+  return new BuiltinFailure(`${name}: ${message}`);
+}
+
+function describe(v: Value): string {
+  if (v === null) return 'null';
+  if (typeof v === 'bigint') return 'number';
+  if (typeof v !== 'object') return typeof v;
+  if (Array.isArray(v)) return 'array';
+  return (v as { constructor: { name: string } }).constructor.name === 'SetValue' ? 'set' : 'object';
+}

@@ -1,0 +1,371 @@
+// Rego values: JSON plus sets, objects with any value as key, and exact integers beyond 2^53.
+// Values are immutable once built; ObjectValue/SetValue are mutated only by their builders.
+
+export type Scalar = null | boolean | number | bigint | string;
+export type Value = Scalar | Value[] | ObjectValue | SetValue;
+
+/** Sort rank of each type in OPA's total order. */
+const enum Rank {
+  Null = 0,
+  Boolean = 1,
+  Number = 2,
+  String = 3,
+  Array = 4,
+  Object = 5,
+  Set = 6,
+}
+
+function rank(v: Value): Rank {
+  if (v === null) return Rank.Null;
+  switch (typeof v) {
+    case 'boolean':
+      return Rank.Boolean;
+    case 'number':
+    case 'bigint':
+      return Rank.Number;
+    case 'string':
+      return Rank.String;
+  }
+  if (Array.isArray(v)) return Rank.Array;
+  return v instanceof ObjectValue ? Rank.Object : Rank.Set;
+}
+
+/** Keeps integers inside the safe range as JS numbers so the common case stays fast. */
+export function normalizeBig(n: bigint): number | bigint {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
+
+export function isNumber(v: Value): v is number | bigint {
+  return typeof v === 'number' || typeof v === 'bigint';
+}
+
+function compareNumbers(a: number | bigint, b: number | bigint): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  // Mixed bigint/number: compare exactly when the float is integral, else via floats.
+  const fa = typeof a === 'bigint' ? a : Number.isInteger(a) ? BigInt(a) : a;
+  const fb = typeof b === 'bigint' ? b : Number.isInteger(b) ? BigInt(b) : b;
+  if (typeof fa === 'bigint' && typeof fb === 'bigint') return fa < fb ? -1 : fa > fb ? 1 : 0;
+  const x = Number(fa);
+  const y = Number(fb);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareStrings(a: string, b: string): number {
+  // Go compares strings by bytes (UTF-8); code point order matches that, UTF-16 order does not.
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(i)!;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** OPA's total order: null < booleans < numbers < strings < arrays < objects < sets. */
+export function compare(a: Value, b: Value): number {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case Rank.Null:
+      return 0;
+    case Rank.Boolean:
+      return a === b ? 0 : a ? 1 : -1;
+    case Rank.Number:
+      return compareNumbers(a as number | bigint, b as number | bigint);
+    case Rank.String:
+      return compareStrings(a as string, b as string);
+    case Rank.Array:
+      return compareSequences(a as Value[], b as Value[]);
+    case Rank.Object: {
+      const ea = (a as ObjectValue).sortedEntries();
+      const eb = (b as ObjectValue).sortedEntries();
+      const n = Math.min(ea.length, eb.length);
+      for (let i = 0; i < n; i++) {
+        const c = compare(ea[i]![0], eb[i]![0]);
+        if (c !== 0) return c;
+        const d = compare(ea[i]![1], eb[i]![1]);
+        if (d !== 0) return d;
+      }
+      return ea.length - eb.length < 0 ? -1 : ea.length === eb.length ? 0 : 1;
+    }
+    default:
+      return compareSequences((a as SetValue).sorted(), (b as SetValue).sorted());
+  }
+}
+
+function compareSequences(a: readonly Value[], b: readonly Value[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compare(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+export function equals(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  return compare(a, b) === 0;
+}
+
+/**
+ * A string that identifies a value up to Rego equality (1 and 1.0 share a key).
+ * Strings map to themselves so lookups by plain string keys cost nothing; every
+ * other value is prefixed with NUL, and strings that start with NUL are escaped.
+ */
+export function keyOf(v: Value): string {
+  if (typeof v === 'string') return v.length > 0 && v.charCodeAt(0) === 0 ? '\0s' + v : v;
+  return '\0' + encode(v);
+}
+
+function encode(v: Value): string {
+  if (v === null) return 'n';
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'number':
+      return Number.isInteger(v) ? 'i' + (Number.isSafeInteger(v) ? String(v) : BigInt(v).toString()) : 'd' + String(v);
+    case 'bigint':
+      return 'i' + v.toString();
+    case 'string':
+      return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return '[' + v.map(encode).join(',') + ']';
+  if (v instanceof ObjectValue) return v.encoded();
+  return (v as SetValue).encoded();
+}
+
+export class ObjectValue {
+  private readonly map = new Map<string, [Value, Value]>();
+  private sortedCache: [Value, Value][] | undefined;
+  private encodedCache: string | undefined;
+
+  static from(entries: Iterable<readonly [Value, Value]>): ObjectValue {
+    const o = new ObjectValue();
+    for (const [k, v] of entries) o.set(k, v);
+    return o;
+  }
+
+  /** For builders only: values are treated as immutable once shared. */
+  set(k: Value, v: Value): void {
+    this.map.set(keyOf(k), [k, v]);
+    this.sortedCache = undefined;
+    this.encodedCache = undefined;
+  }
+
+  delete(k: Value): void {
+    this.map.delete(keyOf(k));
+    this.sortedCache = undefined;
+    this.encodedCache = undefined;
+  }
+
+  get(k: Value): Value | undefined {
+    return this.map.get(keyOf(k))?.[1];
+  }
+
+  has(k: Value): boolean {
+    return this.map.has(keyOf(k));
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Entries in insertion order. */
+  entries(): IterableIterator<[Value, Value]> {
+    return this.map.values();
+  }
+
+  keys(): Value[] {
+    return Array.from(this.map.values(), (e) => e[0]);
+  }
+
+  values(): Value[] {
+    return Array.from(this.map.values(), (e) => e[1]);
+  }
+
+  /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
+  sortedEntries(): [Value, Value][] {
+    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort((x, y) => compare(x[0], y[0]));
+    return this.sortedCache;
+  }
+
+  encoded(): string {
+    if (this.encodedCache === undefined) {
+      this.encodedCache = '{' + this.sortedEntries().map(([k, v]) => encode(k) + ':' + encode(v)).join(',') + '}';
+    }
+    return this.encodedCache;
+  }
+
+  clone(): ObjectValue {
+    const o = new ObjectValue();
+    for (const [k, v] of this.map.values()) o.set(k, v);
+    return o;
+  }
+}
+
+export class SetValue {
+  private readonly map = new Map<string, Value>();
+  private sortedCache: Value[] | undefined;
+  private encodedCache: string | undefined;
+
+  static from(items: Iterable<Value>): SetValue {
+    const s = new SetValue();
+    for (const v of items) s.add(v);
+    return s;
+  }
+
+  /** For builders only. Returns false when the member was already present. */
+  add(v: Value): boolean {
+    const k = keyOf(v);
+    if (this.map.has(k)) return false;
+    this.map.set(k, v);
+    this.sortedCache = undefined;
+    this.encodedCache = undefined;
+    return true;
+  }
+
+  has(v: Value): boolean {
+    return this.map.has(keyOf(v));
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  values(): IterableIterator<Value> {
+    return this.map.values();
+  }
+
+  /** Members in OPA's order. */
+  sorted(): Value[] {
+    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
+    return this.sortedCache;
+  }
+
+  encoded(): string {
+    if (this.encodedCache === undefined) this.encodedCache = '<' + this.sorted().map(encode).join(',') + '>';
+    return this.encodedCache;
+  }
+}
+
+export type TypeName = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | 'set';
+
+/** The names OPA's type_name builtin and error messages use. */
+export function typeName(v: Value): TypeName {
+  return (['null', 'boolean', 'number', 'string', 'array', 'object', 'set'] as const)[rank(v)];
+}
+
+/**
+ * Converts plain JavaScript data (from JSON.parse or the yaml package) into a Value.
+ * Maps become objects; JS Sets become sets; bigints stay exact.
+ */
+export function fromJS(x: unknown): Value {
+  if (x === null || x === undefined) return null;
+  switch (typeof x) {
+    case 'boolean':
+    case 'string':
+      return x;
+    case 'number':
+      return x;
+    case 'bigint':
+      return normalizeBig(x);
+  }
+  if (Array.isArray(x)) return x.map(fromJS);
+  if (x instanceof ObjectValue || x instanceof SetValue) return x;
+  if (x instanceof Set) return SetValue.from(Array.from(x, fromJS));
+  if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
+  if (x instanceof Date) return x.toISOString().slice(0, 10);
+  const o = new ObjectValue();
+  for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+    if (v !== undefined) o.set(k, fromJS(v));
+  }
+  return o;
+}
+
+/**
+ * Converts a Value to plain JavaScript for JSON output, as OPA prints values:
+ * sets become sorted arrays, object keys are sorted, non-string keys become their JSON text.
+ * Integers beyond 2^53 come out as bigint; use `stringify` to print them exactly.
+ */
+export function toJS(v: Value): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof SetValue) return v.sorted().map(toJS);
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of v.sortedEntries()) out[typeof k === 'string' ? k : stringify(k)] = toJS(val);
+  return out;
+}
+
+/** JSON text of a value, exact for big integers, keys sorted as OPA prints them. */
+export function stringify(v: Value, indent?: number): string {
+  const pad = indent ? ' '.repeat(indent) : '';
+  const go = (x: Value, depth: number): string => {
+    if (x === null) return 'null';
+    switch (typeof x) {
+      case 'boolean':
+        return x ? 'true' : 'false';
+      case 'number':
+        return formatNumber(x);
+      case 'bigint':
+        return x.toString();
+      case 'string':
+        return JSON.stringify(x);
+    }
+    const nl = pad ? '\n' + pad.repeat(depth + 1) : '';
+    const end = pad ? '\n' + pad.repeat(depth) : '';
+    const sep = pad ? ': ' : ':';
+    if (Array.isArray(x) || x instanceof SetValue) {
+      const items = Array.isArray(x) ? x : x.sorted();
+      if (items.length === 0) return '[]';
+      return '[' + items.map((i) => nl + go(i, depth + 1)).join(',') + end + ']';
+    }
+    const entries = (x as ObjectValue).sortedEntries();
+    if (entries.length === 0) return '{}';
+    return (
+      '{' +
+      entries
+        .map(([k, val]) => nl + JSON.stringify(typeof k === 'string' ? k : stringify(k)) + sep + go(val, depth + 1))
+        .join(',') +
+      end +
+      '}'
+    );
+  };
+  return go(v, 0);
+}
+
+/** Numbers as Go's JSON encoder prints float64 (which OPA uses for non-integers). */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return 'null';
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) {
+    const abs = Math.abs(n);
+    if (abs < 1e21) return BigInt(n).toString();
+  }
+  return String(n);
+}
+
+/** A Rego term as text, for error messages and `--format pretty`. Sets print as {…}, empty set as set(). */
+export function toRegoText(v: Value): string {
+  if (v instanceof SetValue) {
+    if (v.size === 0) return 'set()';
+    return '{' + v.sorted().map(toRegoText).join(', ') + '}';
+  }
+  if (v instanceof ObjectValue) {
+    return '{' + v.sortedEntries().map(([k, val]) => toRegoText(k) + ': ' + toRegoText(val)).join(', ') + '}';
+  }
+  if (Array.isArray(v)) return '[' + v.map(toRegoText).join(', ') + ']';
+  return stringify(v);
+}
+
+export function isObject(v: Value): v is ObjectValue {
+  return v instanceof ObjectValue;
+}
+
+export function isSet(v: Value): v is SetValue {
+  return v instanceof SetValue;
+}
+
+export const EMPTY_OBJECT: ObjectValue = new ObjectValue();
