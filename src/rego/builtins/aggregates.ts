@@ -38,7 +38,7 @@ function extreme(name: string, wantGreater: boolean) {
   return ([x]: Value[]): Value | undefined => {
     const xs = items(name, x!);
     if (xs.length === 0) return undefined;
-    let best = xs[0]!;
+    let best: Value = xs[0] as Value;
     for (const v of xs) {
       const c = compare(v, best);
       if (wantGreater ? c > 0 : c < 0) best = v;
