@@ -1,7 +1,11 @@
 // The builtin registry: every builtin family registers its array here, and the evaluator
 // finds functions (operators included) only through this map.
 import type { BuiltinDef } from './builtin.ts';
+import { builtins as aggregates } from './aggregates.ts';
+import { builtins as bits } from './bits.ts';
+import { builtins as comparison } from './comparison.ts';
+import { builtins as numbers } from './numbers.ts';
 
-const families: BuiltinDef[][] = [];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
