@@ -2,10 +2,14 @@
 // finds functions (operators included) only through this map.
 import type { BuiltinDef } from './builtin.ts';
 import { builtins as aggregates } from './aggregates.ts';
+import { builtins as arrays } from './arrays.ts';
 import { builtins as bits } from './bits.ts';
+import { builtins as casts } from './casts.ts';
 import { builtins as comparison } from './comparison.ts';
 import { builtins as numbers } from './numbers.ts';
+import { builtins as sets } from './sets.ts';
+import { builtins as types } from './types.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, types, casts];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
