@@ -1,0 +1,81 @@
+// Turns what policies produced into located, complete findings: severity and texts from the
+// rule catalogue, a source position for each path, one stable order and no duplicates.
+import type { EngineFindings, RuleInfo } from '../engine/engine.ts';
+import type { SourcePosition } from '../problems/problem.ts';
+import type { Finding, Severity } from './finding.ts';
+
+export type TaggedFinding = EngineFindings['findings'][number];
+
+/** Maps a manifest path to the nearest existing node's position (the loaded document offers it). */
+export type PositionOf = (path: (string | number)[]) => SourcePosition | undefined;
+
+const RULE_SET_SEVERITY: Record<TaggedFinding['ruleSet'], Severity> = {
+  deny: 'error',
+  warn: 'warning',
+  info: 'info',
+};
+
+export function resolveFindings(
+  raw: readonly TaggedFinding[],
+  rules: readonly RuleInfo[],
+  positionOf: PositionOf,
+): Finding[] {
+  const catalogue = new Map(rules.map((rule) => [rule.id, rule]));
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const item of raw) {
+    const finding = resolveFinding(item, catalogue.get(item.id), positionOf);
+    const key = identityOf(finding);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings.sort(compareFindings);
+}
+
+function resolveFinding(item: TaggedFinding, rule: RuleInfo | undefined, positionOf: PositionOf): Finding {
+  const path = item.path ?? [];
+  const finding: Finding = {
+    id: item.id,
+    severity: item.severity ?? rule?.severity ?? RULE_SET_SEVERITY[item.ruleSet],
+    message: item.message,
+    path: [...path],
+  };
+  const position = positionOf(path);
+  if (position) finding.position = position;
+  const remediation = item.remediation ?? rule?.remediation;
+  if (remediation) finding.remediation = remediation;
+  if (rule?.title) finding.title = rule.title;
+  if (item.subject) finding.subject = { ...item.subject };
+  return finding;
+}
+
+/** Two findings are the same when they say the same thing about the same place and subject. */
+function identityOf(finding: Finding): string {
+  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding)]);
+}
+
+function subjectKey(finding: Finding): (string | null)[] {
+  const subject = finding.subject ?? {};
+  return [subject.target ?? null, subject.dataClass ?? null, subject.workload ?? null];
+}
+
+/** By file, line and column (unlocated findings last), then rule id, then message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    comparePositions(a.position, b.position) ||
+    compareText(a.id, b.id) ||
+    compareText(a.message, b.message) ||
+    compareText(JSON.stringify(a.path), JSON.stringify(b.path))
+  );
+}
+
+function comparePositions(a: SourcePosition | undefined, b: SourcePosition | undefined): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+// Code-unit order, not locale order: the same on every machine.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+// Every output format of `check`, by `--format` name. A new format is one file and one line here.
+import { jsonReporter } from './json.ts';
+import type { Reporter } from './reporter.ts';
+import { textReporter } from './text.ts';
+
+export type { RenderOptions, Reporter } from './reporter.ts';
+
+export const reporters = new Map<string, Reporter>();
+
+function register(reporter: Reporter): void {
+  reporters.set(reporter.name, reporter);
+}
+
+register(textReporter);
+register(jsonReporter);

@@ -1,0 +1,86 @@
+// The default format, for people at a terminal: findings grouped by manifest, a code frame under
+// each error, remediation, invalid manifests with their problems, and a one-line verdict.
+import type { Finding, Severity, Waiver } from '../findings/finding.ts';
+import type { Problem } from '../problems/problem.ts';
+import { palette, type Palette, type Paint } from './ansi.ts';
+import { codeFrame } from './code-frame.ts';
+import { findingLocation, formatLocation, problemLocation } from './location.ts';
+import type { RenderOptions, Reporter } from './reporter.ts';
+import type { ManifestReport, ManifestStatus, RunReport } from './run-report.ts';
+import { summaryLine } from './summary-line.ts';
+
+const FINDING_INDENT = '  ';
+const DETAIL_INDENT = '    ';
+
+function severityPaint(paint: Palette, severity: Severity): Paint {
+  return severity === 'error' ? paint.red : severity === 'warning' ? paint.yellow : paint.blue;
+}
+
+function statusPaint(paint: Palette, status: ManifestStatus): Paint {
+  return status === 'pass' ? paint.green : status === 'fail' ? paint.red : paint.yellow;
+}
+
+// Continuation lines of a multi-line message stay under the finding, not at the margin; other
+// control characters never reach the terminal, where they could move the cursor or recolour it.
+function indentLines(text: string, indent: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, `\n${indent}`)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+function describeWaiver(waiver: Waiver): string {
+  return `waived by ${waiver.approvedBy ?? 'unknown'} until ${waiver.expires ?? 'unknown'}: ${waiver.reason ?? ''}`;
+}
+
+function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palette, options: RenderOptions): string[] {
+  const location = findingLocation(manifest, finding);
+  const severity = finding.waived ? paint.dim(`${finding.severity} (waived)`) : severityPaint(paint, finding.severity)(finding.severity);
+  const lines = [
+    `${FINDING_INDENT}${formatLocation(location)}  ${severity}  ${paint.bold(finding.id)}  ${indentLines(finding.message, DETAIL_INDENT)}`,
+  ];
+  if (finding.waived) {
+    lines.push(`${DETAIL_INDENT}${paint.dim(indentLines(describeWaiver(finding.waived), DETAIL_INDENT))}`);
+    return lines;
+  }
+  if (finding.severity === 'error' && manifest.source !== undefined && location.line !== undefined) {
+    const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+    if (frame) lines.push(frame);
+  }
+  if (finding.remediation) {
+    lines.push(`${DETAIL_INDENT}${paint.cyan('remediation:')} ${indentLines(finding.remediation, DETAIL_INDENT)}`);
+  }
+  return lines;
+}
+
+function renderProblem(manifest: ManifestReport, problem: Problem, paint: Palette, options: RenderOptions): string[] {
+  const location = problemLocation(manifest, problem);
+  const lines = [
+    `${FINDING_INDENT}${formatLocation(location)}  ${paint.red('error')}  ${paint.bold(problem.code)}  ${indentLines(problem.message, DETAIL_INDENT)}`,
+  ];
+  // Only the manifest's own text is at hand; problems in other files get no frame.
+  if (manifest.source !== undefined && location.file === manifest.file && location.line !== undefined) {
+    const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+    if (frame) lines.push(frame);
+  }
+  if (problem.hint) lines.push(`${DETAIL_INDENT}${paint.cyan('hint:')} ${indentLines(problem.hint, DETAIL_INDENT)}`);
+  return lines;
+}
+
+function renderManifest(manifest: ManifestReport, paint: Palette, options: RenderOptions): string[] {
+  const details = manifest.strategy ? `${manifest.status}, ${manifest.strategy}` : manifest.status;
+  const lines = [`${paint.bold(manifest.file)}  ${statusPaint(paint, manifest.status)(details)}`];
+  for (const problem of manifest.problems) lines.push(...renderProblem(manifest, problem, paint, options));
+  for (const finding of manifest.findings) lines.push(...renderFinding(manifest, finding, paint, options));
+  return lines;
+}
+
+export const textReporter: Reporter = {
+  name: 'text',
+  render(report: RunReport, options: RenderOptions): string {
+    const paint = palette(options.color);
+    const blocks = report.manifests.map((manifest) => renderManifest(manifest, paint, options).join('\n'));
+    const verdict = summaryLine(report.summary);
+    blocks.push(report.summary.failed ? paint.red(paint.bold(verdict)) : paint.green(paint.bold(verdict)));
+    return `${blocks.join('\n\n')}\n`;
+  },
+};
