@@ -8,8 +8,9 @@ import { builtins as casts } from './casts.ts';
 import { builtins as comparison } from './comparison.ts';
 import { builtins as numbers } from './numbers.ts';
 import { builtins as sets } from './sets.ts';
+import { builtins as strings } from './strings.ts';
 import { builtins as types } from './types.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, types, casts];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, types, casts, strings];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
