@@ -1,0 +1,94 @@
+package routewise.rules.volume_test
+
+import data.routewise.rules.volume
+
+config := {"highSteadyTokensPerMonth": 1000000000, "spikyPeakToAverage": 3, "lowVolumeTokensPerMonth": 50000000}
+
+target(id, type) := {
+	"id": id, "type": type, "model": "m", "provider": "p", "region": null,
+	"openWeights": type != "cloud-api", "agreements": {"baa": false, "dpa": false, "zeroDataRetention": false, "trainingOptOut": false},
+	"hardware": null, "monitored": true, "reachedBy": ["chat"], "path": ["deployment", "targets", 0],
+}
+
+workload(tokens, pattern, peak, targets) := {
+	"id": "chat", "dataClasses": ["docs"], "customization": "prompting",
+	"volume": {"tokensPerMonth": tokens, "pattern": pattern, "peakToAverage": peak},
+	"targets": targets, "routedTargets": targets, "path": ["workloads", 0],
+}
+
+all_targets := [target("gpt", "cloud-api"), target("claude", "cloud-api"), target("rack", "on-premises"), target("vllm", "cloud-self-hosted")]
+
+doc(w, reaches) := {
+	"workloads": [w], "targets": all_targets, "reaches": reaches,
+	"totals": {"tokensPerMonth": w.volume.tokensPerMonth},
+}
+
+ids(findings) := [f.id | some f in findings]
+
+test_high_steady_volume_only_on_cloud_apis_warns if {
+	found := volume.warn with input as doc(workload(2000000000, "steady", 1, ["claude", "gpt"]), [])
+		with data.routewise.config as config
+	ids(found) == ["RW-VOL-001"]
+	some f in found
+	f.path == ["workloads", 0, "volume", "tokensPerMonth"]
+	mentions(f.message, "2000000000")
+}
+
+test_high_steady_volume_with_a_self_hosted_target_passes if {
+	count(volume.warn) == 0 with input as doc(workload(2000000000, "steady", 1, ["gpt", "vllm"]), [])
+		with data.routewise.config as config
+}
+
+test_moderate_steady_volume_on_cloud_apis_passes if {
+	count(volume.warn) == 0 with input as doc(workload(900000000, "steady", 1, ["gpt"]), [])
+		with data.routewise.config as config
+}
+
+test_spiky_volume_on_fixed_capacity_without_burst_warns if {
+	found := volume.warn with input as doc(workload(100000000, "spiky", 1, ["rack"]), [])
+		with data.routewise.config as config
+	ids(found) == ["RW-VOL-002"]
+	some f in found
+	f.subject == {"workload": "chat"}
+}
+
+test_high_peak_to_average_counts_as_spiky if {
+	found := volume.warn with input as doc(workload(100000000, "steady", 4, ["vllm"]), [])
+		with data.routewise.config as config
+	ids(found) == ["RW-VOL-002"]
+	some f in found
+	mentions(f.message, "peak-to-average 4")
+}
+
+test_spiky_volume_with_a_burst_passes if {
+	burst := {"workload": "chat", "dataClass": "docs", "target": "vllm", "via": "burst", "route": null, "path": ["deployment", "burst", "to"]}
+	count(volume.warn) == 0 with input as doc(workload(100000000, "unpredictable", 1, ["rack", "vllm"]), [burst])
+		with data.routewise.config as config
+}
+
+test_spiky_volume_on_cloud_api_passes if {
+	count(volume.warn) == 0 with input as doc(workload(100000000, "spiky", 5, ["gpt"]), [])
+		with data.routewise.config as config
+}
+
+test_low_total_volume_with_on_prem_target_is_noted if {
+	found := volume.info with input as doc(workload(10000000, "steady", 1, ["rack"]), [])
+		with data.routewise.config as config
+	ids(found) == ["RW-VOL-003"]
+	some f in found
+	mentions(f.message, "10000000")
+	mentions(f.message, "rack")
+}
+
+test_low_total_volume_without_on_prem_target_passes if {
+	d := object.union(doc(workload(10000000, "steady", 1, ["gpt"]), []), {"targets": [target("gpt", "cloud-api")]})
+	count(volume.info) == 0 with input as d with data.routewise.config as config
+}
+
+test_high_total_volume_with_on_prem_target_passes if {
+	count(volume.info) == 0 with input as doc(workload(60000000, "steady", 1, ["rack"]), [])
+		with data.routewise.config as config
+}
+
+# Messages must name the concrete ids and numbers involved.
+mentions(text, part) if indexof(text, part) >= 0
