@@ -1,6 +1,7 @@
 // Every output format of `check`, by `--format` name. A new format is one file and one line here.
 import { jsonReporter } from './json.ts';
 import type { Reporter } from './reporter.ts';
+import { sarifReporter } from './sarif.ts';
 import { textReporter } from './text.ts';
 
 export type { RenderOptions, Reporter } from './reporter.ts';
@@ -13,3 +14,4 @@ function register(reporter: Reporter): void {
 
 register(textReporter);
 register(jsonReporter);
+register(sarifReporter);
