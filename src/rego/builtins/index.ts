@@ -6,7 +6,9 @@ import { builtins as arrays } from './arrays.ts';
 import { builtins as bits } from './bits.ts';
 import { builtins as casts } from './casts.ts';
 import { builtins as comparison } from './comparison.ts';
+import { builtins as jsonPaths } from './json-paths.ts';
 import { builtins as numbers } from './numbers.ts';
+import { builtins as objects } from './objects.ts';
 import { builtins as sets } from './sets.ts';
 import { builtins as strings } from './strings.ts';
 import { builtins as types } from './types.ts';
@@ -14,6 +16,6 @@ import { builtins as encoding } from './encoding.ts';
 import { builtins as units } from './units.ts';
 import { builtins as semver } from './semver.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, types, casts, strings, encoding, units, semver];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, encoding, units, semver];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
