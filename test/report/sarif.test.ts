@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { reporters } from '../../src/report/index.ts';
 import { createRunReport, type RunReport } from '../../src/report/run-report.ts';
@@ -11,8 +11,9 @@ import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsMa
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 // The official schema has a pattern (language tags) that is invalid in unicode mode.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both packages are CommonJS: Node hands over `module.exports`, whose `default` is the export.
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 
 const sarif = (report: RunReport) => JSON.parse(sarifReporter.render(report, { color: false }));
