@@ -10,12 +10,13 @@ import { builtins as jsonPaths } from './json-paths.ts';
 import { builtins as numbers } from './numbers.ts';
 import { builtins as objects } from './objects.ts';
 import { builtins as sets } from './sets.ts';
+import { builtins as sprintf } from './sprintf.ts';
 import { builtins as strings } from './strings.ts';
 import { builtins as types } from './types.ts';
 import { builtins as encoding } from './encoding.ts';
 import { builtins as units } from './units.ts';
 import { builtins as semver } from './semver.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, encoding, units, semver];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, encoding, units, semver];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
