@@ -13,9 +13,9 @@ first_reach(workload_id, target_id) := reaches[0] if {
 	reaches := [r | some r in input.reaches; r.workload == workload_id; r.target == target_id]
 }
 
-pairs_with(customization) := {[r.workload, r.target] |
+pairs_with(kind) := {[r.workload, r.target] |
 	some r in input.reaches
-	workloads[r.workload].customization == customization
+	workloads[r.workload].customization == kind
 }
 
 unfit_for_deep_modification(target) := "is a cloud API" if target.type == "cloud-api"

@@ -10,8 +10,8 @@ target(id, type, provider, open_weights) := {
 	"hardware": null, "monitored": true, "reachedBy": ["tuner"], "path": ["deployment", "targets", 0],
 }
 
-workload(id, customization) := {
-	"id": id, "dataClasses": ["docs"], "customization": customization,
+workload(id, kind) := {
+	"id": id, "dataClasses": ["docs"], "customization": kind,
 	"volume": {"tokensPerMonth": 1000, "pattern": "steady", "peakToAverage": 1},
 	"targets": [], "routedTargets": [], "path": ["workloads", 0],
 }

@@ -2,9 +2,9 @@ package routewise.rules.residency_test
 
 import data.routewise.rules.residency
 
-class(residency) := {
+class(allowed) := {
 	"id": "patients", "category": "health", "regulated": true, "regulations": ["gdpr"],
-	"residency": residency, "usedBy": ["chat"], "path": ["dataClasses", 0],
+	"residency": allowed, "usedBy": ["chat"], "path": ["dataClasses", 0],
 }
 
 target(id, region) := {
@@ -13,8 +13,8 @@ target(id, region) := {
 	"hardware": null, "monitored": true, "reachedBy": ["chat"], "path": ["deployment", "targets", 0],
 }
 
-flow(residency, region) := {
-	"dataClasses": [class(residency)],
+flow(allowed, region) := {
+	"dataClasses": [class(allowed)],
 	"targets": [target("gpt", region)],
 	"reaches": [{
 		"workload": "chat", "dataClass": "patients", "target": "gpt", "via": "default",
