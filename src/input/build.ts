@@ -1,0 +1,148 @@
+// Builds the policy input from a validated manifest: defaults applied, reaches resolved, dates
+// turned into weeks. Pure; `today` and the known rule ids come from the caller.
+import type { Category, DataClass, Manifest, Target } from '../validate/manifest.ts';
+import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
+import { resolveRouting } from './routing.ts';
+
+export interface BuildOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  knownRuleIds: string[];
+}
+
+const REGULATED_BY_DEFAULT: ReadonlySet<Category> = new Set(['health', 'financial', 'payment-card']);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function buildPolicyInput(manifest: Manifest, options: BuildOptions): PolicyInput {
+  const { deployment } = manifest;
+  const { reaches, unrouted, routing } = resolveRouting(manifest);
+
+  const workloadTargets = (workload: string, routedOnly: boolean) =>
+    sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== 'burst')).map((r) => r.target));
+  const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
+
+  const dataClasses = manifest.dataClasses.map(
+    (d, i): InputDataClass => ({
+      id: d.id,
+      category: d.category,
+      regulated: isRegulated(d),
+      regulations: d.regulations ?? [],
+      residency: d.residency ?? null,
+      usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d.id)).map((w) => w.id),
+      path: ['dataClasses', i],
+    }),
+  );
+
+  const workloads = manifest.workloads.map(
+    (w, i): InputWorkload => ({
+      id: w.id,
+      dataClasses: w.dataClasses,
+      customization: w.customization,
+      volume: {
+        tokensPerMonth: w.volume.tokensPerMonth,
+        pattern: w.volume.pattern,
+        peakToAverage: w.volume.peakToAverage ?? 1,
+      },
+      targets: workloadTargets(w.id, false),
+      routedTargets: workloadTargets(w.id, true),
+      path: ['workloads', i],
+    }),
+  );
+
+  const targets = deployment.targets.map(
+    (t, i): InputTarget => ({
+      id: t.id,
+      type: t.type,
+      model: t.model,
+      provider: t.provider ?? null,
+      region: t.region ?? null,
+      openWeights: t.openWeights ?? t.type !== 'cloud-api',
+      agreements: {
+        baa: t.agreements?.baa ?? false,
+        dpa: t.agreements?.dpa ?? false,
+        zeroDataRetention: t.agreements?.zeroDataRetention ?? false,
+        trainingOptOut: t.agreements?.trainingOptOut ?? false,
+      },
+      hardware: hardwareOf(t),
+      monitored: monitored.has(t.id),
+      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
+      path: ['deployment', 'targets', i],
+    }),
+  );
+
+  const waivers = (manifest.waivers ?? []).map(
+    (w, index): InputWaiver => ({
+      index,
+      rule: w.rule,
+      target: w.target ?? null,
+      reason: w.reason ?? null,
+      approvedBy: w.approvedBy ?? null,
+      expires: w.expires ?? null,
+      expired: w.expires !== undefined && w.expires < options.today,
+      path: ['waivers', index],
+    }),
+  );
+
+  const timeline = manifest.timeline;
+  return {
+    manifest: manifest as unknown as Record<string, unknown>,
+    today: options.today,
+    strategy: deployment.strategy,
+    dataClasses,
+    workloads,
+    targets,
+    reaches,
+    unrouted,
+    routing,
+    routingDeclared: deployment.routing !== undefined,
+    burst: deployment.burst
+      ? { to: deployment.burst.to, excludeDataClasses: deployment.burst.excludeDataClasses ?? [], path: ['deployment', 'burst'] }
+      : null,
+    team: {
+      mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
+      skills: manifest.team?.skills ?? [],
+      path: ['team'],
+    },
+    timeline: {
+      launchBy: timeline?.launchBy ?? null,
+      weeksToLaunch: timeline?.weeksToLaunch ?? null,
+      weeksUntilLaunch: weeksUntilLaunch(timeline?.launchBy, timeline?.weeksToLaunch, options.today),
+      path: ['timeline'],
+    },
+    budget: manifest.budget
+      ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ['budget'] }
+      : null,
+    waivers,
+    totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
+    knownRuleIds: [...options.knownRuleIds],
+  };
+}
+
+function isRegulated(d: DataClass): boolean {
+  return d.regulated ?? REGULATED_BY_DEFAULT.has(d.category);
+}
+
+function hardwareOf(t: Target): InputTarget['hardware'] {
+  if (!t.hardware) return null;
+  return {
+    gpus: t.hardware.gpus ?? null,
+    gpuType: t.hardware.gpuType ?? null,
+    capexUsd: t.hardware.capexUsd ?? null,
+    hourlyUsd: t.hardware.hourlyUsd ?? null,
+  };
+}
+
+function weeksUntilLaunch(launchBy: string | undefined, weeksToLaunch: number | undefined, today: string): number | null {
+  if (weeksToLaunch !== undefined) return weeksToLaunch;
+  if (launchBy === undefined) return null;
+  return (dayNumber(launchBy) - dayNumber(today)) / 7;
+}
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function sortedUnique(ids: string[]): string[] {
+  return [...new Set(ids)].sort();
+}
