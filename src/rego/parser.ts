@@ -1,0 +1,1100 @@
+// Rego parser: tokens to the syntax tree of ast.ts, for modules, queries and single terms.
+// Recursive descent with OPA's operator precedence; every failure is a rego_parse_error.
+import type {
+  Body,
+  CallTerm,
+  Expr,
+  ExprKind,
+  Import,
+  Location,
+  Module,
+  Package,
+  Query,
+  RefTerm,
+  RegoVersion,
+  Rule,
+  RuleHead,
+  ScalarTerm,
+  Term,
+  VarTerm,
+  With,
+} from './ast.ts';
+import { attachAnnotations } from './annotations.ts';
+import { RegoError } from './errors.ts';
+import { lex, Tok, tokText, type Comment, type Token } from './lexer.ts';
+import { normalizeBig } from './value.ts';
+
+export interface ParseOptions {
+  regoVersion?: RegoVersion;
+}
+
+/** Words that are keywords whatever the version or imports. */
+const ALWAYS_KEYWORDS = new Set([
+  'not', 'package', 'import', 'as', 'default', 'else', 'with', 'null', 'true', 'false', 'some',
+]);
+/** Keywords of Rego v1 that v0 modules only get through `future.keywords` or `rego.v1` imports. */
+const FUTURE_KEYWORDS = ['contains', 'every', 'if', 'in'];
+/** `future.keywords.not` adds nothing to the keyword set; it enables `not { body }`. */
+const IMPORTABLE_KEYWORDS = [...FUTURE_KEYWORDS, 'not'];
+
+/** Nesting beyond this is refused so hostile input cannot exhaust the stack. */
+const MAX_DEPTH = 200;
+/** Speculative parses allowed per statement before a failure is final. */
+const BACKTRACK_BUDGET = 256;
+
+const RELATION_OPS: Partial<Record<Tok, string>> = {
+  [Tok.Equal]: 'equal',
+  [Tok.Neq]: 'neq',
+  [Tok.Lt]: 'lt',
+  [Tok.Lte]: 'lte',
+  [Tok.Gt]: 'gt',
+  [Tok.Gte]: 'gte',
+};
+const ARITH_OPS: Partial<Record<Tok, string>> = { [Tok.Add]: 'plus', [Tok.Sub]: 'minus' };
+const FACTOR_OPS: Partial<Record<Tok, string>> = { [Tok.Mul]: 'mul', [Tok.Quo]: 'div', [Tok.Rem]: 'rem' };
+
+export const MEMBER_2 = 'internal.member_2';
+export const MEMBER_3 = 'internal.member_3';
+
+export function parseModule(file: string, text: string, options: ParseOptions = {}): Module {
+  return guard(file, () => {
+    const { tokens, comments } = lex(file, text);
+    return new Parser(file, tokens, options.regoVersion ?? 'v1').module(comments);
+  });
+}
+
+export function parseQuery(text: string, file = '', options: ParseOptions = {}): Query {
+  return guard(file, () => {
+    const { tokens } = lex(file, text);
+    return new Parser(file, tokens, options.regoVersion ?? 'v1').query();
+  });
+}
+
+export function parseTerm(text: string, file = ''): Term {
+  return guard(file, () => {
+    const { tokens } = lex(file, text);
+    return new Parser(file, tokens, 'v1').singleTerm();
+  });
+}
+
+/** A number literal to an exact value: integers beyond 2^53 stay exact as bigint. */
+export function parseRegoNumber(text: string): number | bigint {
+  const value = numberValue(text);
+  if (value === undefined) throw new RegoError('rego_parse_error', `invalid number: ${text}`);
+  return value;
+}
+
+function numberValue(text: string): number | bigint | undefined {
+  let isInt = text.length > 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (i === 0 && c === 45))) {
+      isInt = false;
+      break;
+    }
+  }
+  if (isInt && text !== '-') return normalizeBig(BigInt(text));
+  const trimmed = text.trim();
+  if (trimmed !== text || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return undefined;
+  return n;
+}
+
+/** The parser must only ever fail with a parse error, whatever it is fed. */
+function guard<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RegoError) throw e;
+    if (e instanceof RangeError) {
+      throw new RegoError('rego_parse_error', 'input is nested too deeply', { file, row: 1, col: 1 });
+    }
+    throw new RegoError('rego_parse_error', `internal parser failure: ${(e as Error)?.message ?? String(e)}`, {
+      file,
+      row: 1,
+      col: 1,
+    });
+  }
+}
+
+interface Saved {
+  pos: number;
+  depth: number;
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  private backtracks = BACKTRACK_BUDGET;
+  /** `not { a; b }` is allowed (by `future.keywords.not` or `rego.v2`). */
+  private notBody = false;
+  private readonly keywords = new Set<string>();
+  /** Calls written with the `in` operator, as opposed to an explicit `internal.member_2(...)`. */
+  private readonly inCalls = new WeakSet<CallTerm>();
+
+  constructor(
+    private readonly file: string,
+    private readonly toks: Token[],
+    private version: RegoVersion,
+  ) {
+    if (version === 'v1') for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
+  }
+
+  // ------------------------------------------------------------ token helpers
+
+  private get tok(): Token {
+    return this.toks[this.pos]!;
+  }
+
+  /** Read through a method so TypeScript does not narrow it across `next()` calls. */
+  private kind(): Tok {
+    return this.toks[this.pos]!.kind;
+  }
+
+  private next(): Token {
+    const t = this.toks[this.pos]!;
+    if (this.pos < this.toks.length - 1) this.pos++;
+    return t;
+  }
+
+  private loc(t: Token = this.tok): Location {
+    return { file: this.file, row: t.row, col: t.col };
+  }
+
+  private isKeywordWord(w: string): boolean {
+    return ALWAYS_KEYWORDS.has(w) || this.keywords.has(w);
+  }
+
+  private isKw(word: string, t: Token = this.tok): boolean {
+    return t.kind === Tok.Word && t.text === word && this.isKeywordWord(word);
+  }
+
+  private isVarWord(t: Token = this.tok): boolean {
+    return t.kind === Tok.Word && !this.isKeywordWord(t.text);
+  }
+
+  /** An adjacent `.`, `[` or `(` continues a ref or call; with a space before it starts something else. */
+  private isPostfix(t: Token = this.tok): boolean {
+    return !t.spaceBefore && (t.kind === Tok.Dot || t.kind === Tok.LBrack || t.kind === Tok.LParen);
+  }
+
+  private describe(t: Token): string {
+    switch (t.kind) {
+      case Tok.EOF:
+        return 'end of file';
+      case Tok.String:
+      case Tok.RawString:
+        return 'string';
+      case Tok.Number:
+        return `number \`${t.text}\``;
+      default:
+        return `\`${t.text}\``;
+    }
+  }
+
+  private fail(message: string, t: Token = this.tok): never {
+    throw new RegoError('rego_parse_error', message, this.loc(t));
+  }
+
+  private failAt(message: string, loc: Location): never {
+    throw new RegoError('rego_parse_error', message, loc);
+  }
+
+  private unexpected(expected: string, t: Token = this.tok): never {
+    if (t.kind === Tok.EOF) this.fail(`unexpected end of file: expected ${expected}`, t);
+    this.fail(`expected ${expected} but found ${this.describe(t)}`, t);
+  }
+
+  private expect(kind: Tok): Token {
+    if (this.kind() !== kind) this.unexpected(`\`${tokText(kind)}\``);
+    return this.next();
+  }
+
+  private expectKw(word: string): Token {
+    if (!this.isKw(word)) this.unexpected(`\`${word}\``);
+    return this.next();
+  }
+
+  /**
+   * Runs a speculative parse, returning undefined if it fails. Speculation is rationed per
+   * statement so that nested failures cannot make parsing exponential.
+   */
+  private attempt<T>(run: () => T): T | undefined {
+    const saved = this.save();
+    try {
+      return run();
+    } catch (e) {
+      if (!(e instanceof RegoError) || this.backtracks <= 0) throw e;
+      this.backtracks--;
+      this.restore(saved);
+      return undefined;
+    }
+  }
+
+  private save(): Saved {
+    return { pos: this.pos, depth: this.depth };
+  }
+
+  private restore(s: Saved): void {
+    this.pos = s.pos;
+    this.depth = s.depth;
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_DEPTH) this.fail(`nesting too deep (more than ${MAX_DEPTH} levels)`, t);
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  // ------------------------------------------------------------ entry points
+
+  module(comments: Comment[]): Module {
+    if (!this.isKw('package')) this.unexpected('`package`');
+    const pkg = this.packageDecl();
+    const imports: Import[] = [];
+    const rules: Rule[] = [];
+    while (this.isKw('import')) imports.push(this.importDecl(imports));
+    while (this.kind() !== Tok.EOF) {
+      if (this.kind() === Tok.Semicolon) {
+        this.next();
+        continue;
+      }
+      if (this.isKw('import')) this.fail('imports must come before rules');
+      if (this.isKw('package')) this.fail('a module has exactly one `package` declaration');
+      this.backtracks = BACKTRACK_BUDGET;
+      for (const r of this.rule()) rules.push(r);
+    }
+    const module: Module = {
+      file: this.file,
+      package: pkg,
+      imports,
+      rules,
+      annotations: [],
+      regoVersion: this.version,
+    };
+    attachAnnotations(module, comments);
+    return module;
+  }
+
+  query(): Query {
+    if (this.kind() === Tok.EOF) this.fail('empty query');
+    const body = this.body(Tok.EOF);
+    return { body, loc: body[0]!.loc };
+  }
+
+  singleTerm(): Term {
+    const t = this.expr(false);
+    if (this.kind() !== Tok.EOF) this.unexpected('end of term');
+    return t;
+  }
+
+  // ------------------------------------------------------------ package and imports
+
+  private packageDecl(): Package {
+    const kw = this.next();
+    if (!this.isVarWord()) this.unexpected('package name');
+    const path = [this.next().text];
+    while (this.isPostfix()) {
+      if (this.kind() === Tok.Dot) {
+        this.next();
+        if (this.kind() !== Tok.Word || this.tok.spaceBefore) this.unexpected('identifier after `.`');
+        path.push(this.next().text);
+      } else if (this.kind() === Tok.LBrack) {
+        this.next();
+        const t = this.tok;
+        if (t.kind !== Tok.String && t.kind !== Tok.RawString) this.fail('package path must contain only strings', t);
+        path.push(this.next().text);
+        this.expect(Tok.RBrack);
+      } else {
+        this.unexpected('end of package path');
+      }
+    }
+    this.endOfStatement();
+    return { path, loc: this.loc(kw) };
+  }
+
+  private importDecl(previous: Import[]): Import {
+    const kw = this.next();
+    const headTok = this.tok;
+    if (headTok.kind !== Tok.Word) this.unexpected('import path');
+    const root = headTok.text;
+    if (root !== 'data' && root !== 'input' && root !== 'future' && root !== 'rego') {
+      this.fail(`invalid import path \`${root}\`: must begin with \`data\`, \`input\`, \`future\` or \`rego\``, headTok);
+    }
+    this.next();
+    const head: VarTerm = { type: 'var', name: root, loc: this.loc(headTok) };
+    const names: string[] = [];
+    const path: Term[] = [];
+    while (this.isPostfix()) {
+      if (this.kind() === Tok.Dot) {
+        this.next();
+        const w = this.tok;
+        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
+        this.next();
+        names.push(w.text);
+        path.push({ type: 'scalar', value: w.text, loc: this.loc(w) });
+      } else if (this.kind() === Tok.LBrack) {
+        this.next();
+        const s = this.tok;
+        if (s.kind !== Tok.String && s.kind !== Tok.RawString) this.fail('import path must contain only strings', s);
+        this.next();
+        names.push(s.text);
+        path.push({ type: 'scalar', value: s.text, loc: this.loc(s) });
+        this.expect(Tok.RBrack);
+      } else {
+        this.unexpected('end of import path');
+      }
+    }
+    let alias: string | undefined;
+    if (this.isKw('as')) {
+      this.next();
+      if (!this.isVarWord()) this.unexpected('alias name');
+      alias = this.next().text;
+    }
+    const imp: Import = {
+      path: path.length === 0 ? head : { type: 'ref', head, path, loc: head.loc },
+      loc: this.loc(kw),
+      ...(alias !== undefined ? { alias } : {}),
+    };
+    this.applyImport(root, names, alias, headTok, previous);
+    this.endOfStatement();
+    return imp;
+  }
+
+  /** `future.keywords...` and `rego.v1` change how the rest of the module is read. */
+  private applyImport(root: string, names: string[], alias: string | undefined, t: Token, previous: Import[]): void {
+    const hasImport = (r: string, first?: string) =>
+      previous.some((p) => {
+        if (p.path.type === 'var') return false;
+        const h = p.path.head;
+        const f = p.path.path[0];
+        return h.type === 'var' && h.name === r && (first === undefined || (f?.type === 'scalar' && f.value === first));
+      });
+    if (root === 'future') {
+      if (names[0] !== 'keywords' || names.length > 2) this.fail('invalid import: only `future.keywords` can be imported from `future`', t);
+      if (alias !== undefined) this.fail('`future` imports cannot be aliased', t);
+      if (hasImport('rego', 'v1')) this.fail('the `rego.v1` import implies `future.keywords`; they cannot be combined', t);
+      if (names.length === 1) {
+        for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
+      } else {
+        const kw = names[1]!;
+        if (!IMPORTABLE_KEYWORDS.includes(kw)) {
+          this.fail(`unexpected keyword \`${kw}\`, must be one of ${IMPORTABLE_KEYWORDS.join(', ')}`, t);
+        }
+        if (kw === 'not') this.notBody = true;
+        else this.keywords.add(kw);
+      }
+    } else if (root === 'rego') {
+      if (names.length !== 1 || (names[0] !== 'v1' && names[0] !== 'v2')) {
+        this.fail('invalid import: only `rego.v1` or `rego.v2` can be imported from `rego`', t);
+      }
+      if (names[0] === 'v2') this.notBody = true;
+      if (alias !== undefined) this.fail('`rego` imports cannot be aliased', t);
+      if (this.version === 'v0' && hasImport('future', 'keywords')) {
+        this.fail('the `rego.v1` import implies `future.keywords`; they cannot be combined', t);
+      }
+      this.version = 'v1';
+      for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
+    }
+  }
+
+  /** Statements end at a newline, a `;` or the end of the file. */
+  private endOfStatement(): void {
+    const t = this.tok;
+    if (t.kind === Tok.EOF || t.newlineBefore || t.kind === Tok.Semicolon) return;
+    this.unexpected('end of line');
+  }
+
+  // ------------------------------------------------------------ rules
+
+  private rule(): Rule[] {
+    const first = this.tok;
+    const ruleLoc = this.loc(first);
+    let isDefault = false;
+    if (this.isKw('default')) {
+      this.next();
+      isDefault = true;
+    }
+    if (!this.isVarWord()) {
+      if (this.kind() === Tok.Word) this.fail(`unexpected keyword \`${this.tok.text}\`: expected a rule name`);
+      this.unexpected('rule name');
+    }
+    const { head, usesContains } = this.ruleHead(isDefault);
+
+    if (isDefault) {
+      this.checkDefault(head, ruleLoc);
+      return [{ head, body: trueBody(ruleLoc), isDefault: true, annotations: [], loc: ruleLoc }];
+    }
+
+    const hasIf = this.isKw('if');
+    if (!usesContains && !head.args && head.ref.length === 2 && head.value === undefined && !hasIf) {
+      // v0's `p[x] { ... }` builds a set; v1 requires `contains` for that.
+      head.key = head.ref[1];
+      head.ref = [head.ref[0]];
+      head.multiValue = true;
+      if (this.version === 'v1') this.failAt('`contains` keyword is required for partial set rules', ruleLoc);
+    }
+
+    let body: Body;
+    if (hasIf) {
+      this.next();
+      body = this.ifBody();
+    } else if (this.kind() === Tok.LBrace) {
+      if (this.version === 'v1') this.failAt('`if` keyword is required before rule body', ruleLoc);
+      body = this.braceBody();
+    } else {
+      // Like OPA, a rule may be followed by another on the same line (`r["s"] p1 { ... }`).
+      return [{ head, body: trueBody(ruleLoc), isDefault: false, annotations: [], loc: ruleLoc }];
+    }
+
+    const rule: Rule = { head, body, isDefault: false, annotations: [], loc: ruleLoc };
+    if (this.isKw('else')) {
+      if (head.multiValue) this.fail('else keyword cannot be used on multi-value rules');
+      if (head.ref.slice(1).some((t) => !isGround(t))) {
+        this.fail('else keyword cannot be used on rules with variables in head');
+      }
+      rule.else = this.elseRule(head);
+    }
+    const rules = [rule];
+    // v0 allows several bodies for one head: `p { a } { b }`, one rule per body.
+    while (this.kind() === Tok.LBrace) {
+      if (rule.else) this.fail('expected `else` keyword');
+      if (this.version === 'v1') this.fail('`if` keyword is required before rule body');
+      const loc = this.loc();
+      rules.push({ head: { ...head, loc }, body: this.braceBody(), isDefault: false, annotations: [], loc });
+    }
+    return rules;
+  }
+
+  private ruleHead(isDefault: boolean): { head: RuleHead; usesContains: boolean } {
+    const nameTok = this.next();
+    const headLoc = this.loc(nameTok);
+    const ref: [VarTerm, ...Term[]] = [{ type: 'var', name: nameTok.text, loc: headLoc }];
+    let args: Term[] | undefined;
+    // Only the first suffix of a head may be separated by spaces (`f (x)`), as OPA allows.
+    const t0 = this.tok;
+    const spacedSuffix = t0.kind === Tok.LParen || t0.kind === Tok.LBrack || t0.kind === Tok.Dot;
+    while (this.isPostfix() || (spacedSuffix && this.tok === t0 && !t0.newlineBefore)) {
+      if (args) this.fail('a function head cannot be followed by a ref');
+      const t = this.next();
+      if (t.kind === Tok.Dot) {
+        const w = this.tok;
+        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
+        this.next();
+        ref.push({ type: 'scalar', value: w.text, loc: this.loc(w) });
+      } else if (t.kind === Tok.LBrack) {
+        this.enter(t);
+        ref.push(this.expr(true));
+        this.expect(Tok.RBrack);
+        this.leave();
+      } else {
+        this.enter(t);
+        args = this.termList(Tok.RParen);
+        this.leave();
+      }
+    }
+    const head: RuleHead = { ref, assign: false, multiValue: false, loc: headLoc };
+    if (args) head.args = args;
+    const name = ref.map((t, i) => (i === 0 ? (t as VarTerm).name : t.type === 'scalar' ? `.${String(t.value)}` : '[...]')).join('');
+
+    if (this.isKw('contains')) {
+      if (args) this.fail(`the \`contains\` keyword can only be used with multi-value rules (e.g. ${name} contains <VALUE> if { ... })`);
+      if (isDefault) this.fail('`default` cannot be used with multi-value rules');
+      this.next();
+      head.key = this.expr(true);
+      head.multiValue = true;
+      return { head, usesContains: true };
+    }
+    if (this.kind() === Tok.Unify || this.kind() === Tok.Assign) {
+      head.assign = this.next().kind === Tok.Assign;
+      if (this.kind() === Tok.EOF || this.tok.newlineBefore) this.unexpected(`a value for rule \`${name}\``);
+      head.value = this.expr(true);
+    } else if (this.isOperator(this.tok)) {
+      this.fail(`unexpected \`${this.tok.text}\` after rule head \`${name}\``);
+    }
+    return { head, usesContains: false };
+  }
+
+  private isOperator(t: Token): boolean {
+    return (
+      RELATION_OPS[t.kind] !== undefined ||
+      ARITH_OPS[t.kind] !== undefined ||
+      FACTOR_OPS[t.kind] !== undefined ||
+      t.kind === Tok.And ||
+      t.kind === Tok.Or
+    );
+  }
+
+  private checkDefault(head: RuleHead, ruleLoc: Location): void {
+    if (head.value === undefined) this.failAt('a default rule must have a value (e.g. `default p := false`)', ruleLoc);
+    for (const a of head.args ?? []) {
+      if (a.type !== 'var') this.failAt('illegal default function: arguments must be variables', a.loc);
+    }
+    const bad = firstNonConstant(head.value);
+    if (bad) this.failAt(`illegal default rule: value cannot contain ${describeTerm(bad)}`, ruleLoc);
+    if (this.isKw('if') || this.kind() === Tok.LBrace) this.fail('a default rule cannot have a body');
+  }
+
+  /** After `if`: a `{ body }`, or a single literal (`p if x > 1`). */
+  private ifBody(): Body {
+    if (this.kind() === Tok.LBrace) {
+      // `if { ... }` is usually a body, but may be a single object literal expression;
+      // a set literal is never taken as an expression since it is always true.
+      const saved = this.save();
+      const lit = this.attempt(() => this.literal());
+      if (lit) {
+        const isSet = lit.kind.type === 'term' && lit.kind.term.type === 'set';
+        if (!isSet && this.atRuleEnd()) return [lit];
+        this.restore(saved);
+      }
+      return this.braceBody();
+    }
+    return [this.literal()];
+  }
+
+  private atRuleEnd(): boolean {
+    const t = this.tok;
+    return t.kind === Tok.EOF || t.newlineBefore || t.kind === Tok.Semicolon || this.isKw('else');
+  }
+
+  private elseRule(head: RuleHead): Rule {
+    const elseTok = this.next();
+    const loc = this.loc(elseTok);
+    const elseHead: RuleHead = { ref: head.ref, assign: false, multiValue: false, loc };
+    if (head.args) elseHead.args = head.args;
+    if (this.kind() === Tok.Unify || this.kind() === Tok.Assign) {
+      elseHead.assign = this.next().kind === Tok.Assign;
+      elseHead.value = this.expr(true);
+    } else if (!this.isKw('if') && this.kind() !== Tok.LBrace) {
+      this.unexpected('`:=`, `=`, `if` or `{` after `else`');
+    }
+    let body: Body;
+    if (this.isKw('if')) {
+      this.next();
+      body = this.kind() === Tok.LBrace ? this.braceBody() : [this.literal()];
+    } else if (this.kind() === Tok.LBrace) {
+      if (this.version === 'v1') this.fail('`if` keyword is required before rule body');
+      body = this.braceBody();
+    } else {
+      body = trueBody(loc);
+    }
+    const rule: Rule = { head: elseHead, body, isDefault: false, annotations: [], loc };
+    if (this.isKw('else')) rule.else = this.elseRule(head);
+    return rule;
+  }
+
+  // ------------------------------------------------------------ bodies and literals
+
+  private braceBody(): Body {
+    const open = this.expect(Tok.LBrace);
+    this.enter(open);
+    const body = this.body(Tok.RBrace);
+    this.expect(Tok.RBrace);
+    this.leave();
+    return body;
+  }
+
+  /** Literals separated by `;` or line breaks, up to (not including) `end`. */
+  private body(end: Tok): Body {
+    if (this.kind() === end) this.fail(end === Tok.EOF ? 'empty query' : 'found empty body');
+    const body: Body = [];
+    for (;;) {
+      body.push(this.literal());
+      const t = this.tok;
+      if (t.kind === Tok.Semicolon) {
+        this.next();
+        continue;
+      }
+      if (t.kind === end) return body;
+      if (t.newlineBefore) continue;
+      this.unexpected(end === Tok.EOF ? '`;` or a new line' : `\`;\`, a new line or \`${tokText(end)}\``);
+    }
+  }
+
+  private literal(): Expr {
+    const start = this.tok;
+    const loc = this.loc(start);
+    let negated = false;
+    if (this.isKw('not')) {
+      this.next();
+      negated = true;
+    }
+    let kind: ExprKind;
+    if (negated && this.notBody && this.kind() === Tok.LBrace) {
+      // `not { body }` holds when the body has no solution: `[true | body] == []`, whose
+      // comprehension sees the enclosing variables just as the negated body would.
+      const body = this.braceBody();
+      const truth: Term = { type: 'scalar', value: true, loc };
+      const compr: Term = { type: 'arraycompr', term: truth, body, loc };
+      kind = { type: 'term', term: this.call('equal', [compr, { type: 'array', items: [], loc }], loc) };
+      negated = false;
+    } else if (this.isKw('some')) {
+      if (negated) this.fail('illegal negation of `some`');
+      kind = this.someDecl();
+    } else if (this.isKw('every')) {
+      if (negated) this.fail('illegal negation of `every`');
+      kind = this.everyExpr();
+    } else {
+      kind = this.exprKind();
+    }
+    const withs: With[] = [];
+    while (this.isKw('with')) withs.push(this.withModifier());
+    return { kind, negated, with: withs, loc };
+  }
+
+  private exprKind(): ExprKind {
+    const left = this.expr(true);
+    const t = this.tok;
+    if (t.kind === Tok.Assign || t.kind === Tok.Unify) {
+      this.next();
+      const right = this.expr(true);
+      return { type: t.kind === Tok.Assign ? 'assign' : 'unify', left, right };
+    }
+    return { type: 'term', term: left };
+  }
+
+  private someDecl(): ExprKind {
+    this.next();
+    const first = this.expr(false);
+    if (this.isInCall(first, 2)) return { type: 'somein', value: first.args[0]!, collection: first.args[1]! };
+    if (this.kind() === Tok.Comma) {
+      this.next();
+      const second = this.expr(false);
+      if (this.isInCall(second, 2)) {
+        return { type: 'somein', key: first, value: second.args[0]!, collection: second.args[1]! };
+      }
+      const vars = [this.someVar(first), this.someVar(second)];
+      while (this.kind() === Tok.Comma) {
+        this.next();
+        vars.push(this.someVar(this.expr(false)));
+      }
+      return { type: 'some', vars };
+    }
+    return { type: 'some', vars: [this.someVar(first)] };
+  }
+
+  private someVar(t: Term): VarTerm {
+    if (t.type !== 'var') this.failAt('expected a variable or `x in xs` after `some`', t.loc);
+    return t;
+  }
+
+  private everyExpr(): ExprKind {
+    this.next();
+    const first = this.expr(false);
+    let key: Term | undefined;
+    let member: CallTerm;
+    if (this.kind() === Tok.Comma) {
+      this.next();
+      const second = this.expr(false);
+      if (!this.isInCall(second, 2)) this.failAt('expected `every x in xs { ... }` or `every k, v in xs { ... }`', second.loc);
+      key = first;
+      member = second;
+    } else {
+      if (!this.isInCall(first, 2)) this.failAt('expected `every x in xs { ... }` or `every k, v in xs { ... }`', first.loc);
+      member = first;
+    }
+    const value = member.args[0]!;
+    if (key && key.type !== 'var') this.failAt('expected key to be a variable', key.loc);
+    if (value.type !== 'var') this.failAt('expected value to be a variable', value.loc);
+    if (this.kind() !== Tok.LBrace) this.unexpected('`{` to start the body of `every`');
+    const body = this.braceBody();
+    return key ? { type: 'every', key, value, domain: member.args[1]!, body } : { type: 'every', value, domain: member.args[1]!, body };
+  }
+
+  private isInCall(t: Term, arity: number): t is CallTerm {
+    return t.type === 'call' && this.inCalls.has(t) && t.args.length === arity;
+  }
+
+  private withModifier(): With {
+    const kw = this.next();
+    if (!this.isVarWord()) this.unexpected('a `with` target such as `input` or `data.x`');
+    const target = this.term();
+    if (target.type !== 'var' && target.type !== 'ref') this.failAt('expected a `with` target path', target.loc);
+    this.expectKw('as');
+    const value = this.expr(true);
+    return { target, value, loc: this.loc(kw) };
+  }
+
+  // ------------------------------------------------------------ expressions by precedence
+
+  /**
+   * From loosest to tightest: `in`, comparisons, `|`, `&`, `+ -`, `* / %`. Each level takes an
+   * optional already-parsed left operand, so collection literals can parse their first element
+   * as a plain term (to spot comprehensions) and then carry on with operators.
+   * keyVal admits `k, v in xs` where a comma cannot mean anything else.
+   */
+  private expr(keyVal: boolean, lhs?: Term): Term {
+    let left = this.relation(lhs);
+    if (keyVal && this.kind() === Tok.Comma) {
+      // `k, v in xs`; if what follows the comma is not that, the comma belongs to the caller.
+      const saved = this.save();
+      this.next();
+      const kv = this.attempt(() => {
+        const mid = this.relation();
+        this.expectKw('in');
+        const right = this.relation();
+        return this.call(MEMBER_3, [left, mid, right], left.loc);
+      });
+      if (kv) left = kv;
+      else this.restore(saved);
+    }
+    while (this.isKw('in')) {
+      this.next();
+      const right = this.relation();
+      left = this.call(MEMBER_2, [left, right], left.loc);
+    }
+    return left;
+  }
+
+  private call(name: string, args: Term[], loc: Location): CallTerm {
+    const fn: RefTerm | VarTerm = name.startsWith('internal.')
+      ? { type: 'ref', head: { type: 'var', name: 'internal', loc }, path: [{ type: 'scalar', value: name.slice(9), loc }], loc }
+      : { type: 'var', name, loc };
+    const c: CallTerm = { type: 'call', fn, args, loc };
+    if (name === MEMBER_2 || name === MEMBER_3) this.inCalls.add(c);
+    return c;
+  }
+
+  private relation(lhs?: Term): Term {
+    let left = this.or(lhs);
+    for (let op = RELATION_OPS[this.kind()]; op !== undefined; op = RELATION_OPS[this.kind()]) {
+      this.next();
+      left = this.call(op, [left, this.or()], left.loc);
+    }
+    return left;
+  }
+
+  private or(lhs?: Term): Term {
+    let left = this.and(lhs);
+    while (this.kind() === Tok.Or) {
+      this.next();
+      left = this.call('or', [left, this.and()], left.loc);
+    }
+    return left;
+  }
+
+  private and(lhs?: Term): Term {
+    let left = this.arith(lhs);
+    while (this.kind() === Tok.And) {
+      this.next();
+      left = this.call('and', [left, this.arith()], left.loc);
+    }
+    return left;
+  }
+
+  private arith(lhs?: Term): Term {
+    let left = this.factor(lhs);
+    for (let op = ARITH_OPS[this.kind()]; op !== undefined; op = ARITH_OPS[this.kind()]) {
+      this.next();
+      left = this.call(op, [left, this.factor()], left.loc);
+    }
+    return left;
+  }
+
+  private factor(lhs?: Term): Term {
+    let left = lhs ?? this.term();
+    for (let op = FACTOR_OPS[this.kind()]; op !== undefined; op = FACTOR_OPS[this.kind()]) {
+      this.next();
+      left = this.call(op, [left, this.term()], left.loc);
+    }
+    return left;
+  }
+
+  // ------------------------------------------------------------ terms
+
+  /** A primary term with its ref and call suffixes. */
+  private term(): Term {
+    const t = this.tok;
+    let term: Term;
+    switch (t.kind) {
+      case Tok.Number:
+        this.next();
+        term = this.number(t.text, t);
+        break;
+      case Tok.Sub: {
+        this.next();
+        const n = this.tok;
+        if (n.kind !== Tok.Number) this.fail('expected number after `-` (unary minus applies to number literals only)', n);
+        this.next();
+        term = this.number(`-${n.text}`, t);
+        break;
+      }
+      case Tok.String:
+      case Tok.RawString:
+        this.next();
+        term = { type: 'scalar', value: t.text, loc: this.loc(t) };
+        break;
+      case Tok.Word:
+        // `contains` is a keyword only in rule heads; elsewhere it names the builtin.
+        if (this.isKeywordWord(t.text) && t.text !== 'contains') {
+          if (t.text === 'true' || t.text === 'false' || t.text === 'null') {
+            this.next();
+            term = { type: 'scalar', value: t.text === 'null' ? null : t.text === 'true', loc: this.loc(t) };
+            break;
+          }
+          this.fail(`unexpected keyword \`${t.text}\``);
+        }
+        this.next();
+        term = { type: 'var', name: t.text, loc: this.loc(t) };
+        break;
+      case Tok.LBrack:
+        this.enter(t);
+        term = this.array();
+        this.leave();
+        break;
+      case Tok.LBrace:
+        this.enter(t);
+        term = this.setOrObject();
+        this.leave();
+        break;
+      case Tok.LParen:
+        this.enter(t);
+        this.next();
+        term = this.expr(true);
+        this.expect(Tok.RParen);
+        this.leave();
+        break;
+      default:
+        this.unexpected('a term');
+    }
+    return this.isPostfix() ? this.postfix(term) : term;
+  }
+
+  private number(text: string, t: Token): ScalarTerm {
+    // Beyond float64 range a literal keeps its sign as an infinity rather than failing the module.
+    const value = numberValue(text) ?? (Number(text) === Infinity || Number(text) === -Infinity ? Number(text) : undefined);
+    if (value === undefined) this.fail(`number out of range: ${text}`, t);
+    return { type: 'scalar', value, loc: this.loc(t) };
+  }
+
+  /** `.name`, `[term]` and `(args)` glued to a term: refs and calls. */
+  private postfix(head: Term): Term {
+    let cur = head;
+    let ownRef: RefTerm | undefined;
+    while (this.isPostfix()) {
+      const t = this.next();
+      if (t.kind === Tok.LParen) {
+        if (cur.type !== 'var' && cur.type !== 'ref') this.fail(`illegal call: ${describeTerm(cur)} is not a function name`, t);
+        this.enter(t);
+        const args = this.termList(Tok.RParen);
+        this.leave();
+        if (cur.type === 'var' && cur.name === 'set' && args.length === 0) cur = { type: 'set', items: [], loc: cur.loc };
+        else cur = { type: 'call', fn: cur, args, loc: cur.loc };
+        ownRef = undefined;
+        continue;
+      }
+      if (cur.type === 'scalar') this.fail(`illegal ref: a ${describeTerm(cur)} cannot be indexed`, t);
+      let el: Term;
+      if (t.kind === Tok.Dot) {
+        const w = this.tok;
+        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
+        this.next();
+        el = { type: 'scalar', value: w.text, loc: this.loc(w) };
+      } else {
+        this.enter(t);
+        el = this.expr(true);
+        this.expect(Tok.RBrack);
+        this.leave();
+      }
+      if (ownRef) {
+        ownRef.path.push(el);
+      } else if (cur.type === 'ref') {
+        ownRef = { type: 'ref', head: cur.head, path: [...cur.path, el], loc: cur.loc };
+        cur = ownRef;
+      } else {
+        ownRef = { type: 'ref', head: cur, path: [el], loc: cur.loc };
+        cur = ownRef;
+      }
+    }
+    return cur;
+  }
+
+  /** Comma-separated expressions up to `end` (consumed); trailing comma allowed. */
+  private termList(end: Tok): Term[] {
+    const items: Term[] = [];
+    if (this.kind() === end) {
+      this.next();
+      return items;
+    }
+    items.push(this.expr(false));
+    return this.listRest(items, end);
+  }
+
+  private listRest(items: Term[], end: Tok): Term[] {
+    for (;;) {
+      if (this.kind() === end) {
+        this.next();
+        return items;
+      }
+      if (this.kind() !== Tok.Comma) this.unexpected(`\`,\` or \`${tokText(end)}\``);
+      this.next();
+      if (this.kind() === end) {
+        this.next();
+        return items;
+      }
+      items.push(this.expr(false));
+    }
+  }
+
+  private array(): Term {
+    const open = this.next();
+    const loc = this.loc(open);
+    if (this.kind() === Tok.RBrack) {
+      this.next();
+      return { type: 'array', items: [], loc };
+    }
+    // A leading comma (`[, x]`) is tolerated but rules out a comprehension.
+    let mayBeComprehension = true;
+    if (this.kind() === Tok.Comma) {
+      this.next();
+      mayBeComprehension = false;
+    }
+    const head = this.term();
+    if (mayBeComprehension && this.kind() === Tok.Or) {
+      const body = this.comprehensionBody(Tok.RBrack);
+      if (body) return { type: 'arraycompr', term: head, body, loc };
+    }
+    const items = this.listRest([this.expr(false, head)], Tok.RBrack);
+    return { type: 'array', items, loc };
+  }
+
+  private setOrObject(): Term {
+    const open = this.next();
+    const loc = this.loc(open);
+    if (this.kind() === Tok.RBrace) {
+      this.next();
+      return { type: 'object', items: [], loc };
+    }
+    let mayBeComprehension = true;
+    if (this.kind() === Tok.Comma) {
+      this.next();
+      mayBeComprehension = false;
+    }
+    const head = this.term();
+    if (mayBeComprehension && this.kind() === Tok.Or) {
+      const body = this.comprehensionBody(Tok.RBrace);
+      if (body) return { type: 'setcompr', term: head, body, loc };
+    }
+    if (this.kind() === Tok.Colon) {
+      this.next();
+      const value = this.term();
+      if (mayBeComprehension && this.kind() === Tok.Or) {
+        const body = this.comprehensionBody(Tok.RBrace);
+        if (body) return { type: 'objectcompr', key: head, value, body, loc };
+      }
+      return { type: 'object', items: this.pairsRest([[head, this.expr(false, value)]]), loc };
+    }
+    const first = this.expr(false, head);
+    if (this.kind() === Tok.Colon) {
+      this.next();
+      return { type: 'object', items: this.pairsRest([[first, this.expr(false)]]), loc };
+    }
+    return { type: 'set', items: this.listRest([first], Tok.RBrace), loc };
+  }
+
+  /**
+   * After `head |`: the comprehension body and its closing bracket. If the body stops at a comma
+   * (`[x | y, 5]`), the `|` was the or operator of a plain collection: undefined, position restored.
+   */
+  private comprehensionBody(end: Tok): Body | undefined {
+    const saved = this.save();
+    this.next();
+    try {
+      const body = this.body(end);
+      this.expect(end);
+      return body;
+    } catch (e) {
+      if (!(e instanceof RegoError) || this.kind() !== Tok.Comma || this.backtracks <= 0) throw e;
+      this.backtracks--;
+      this.restore(saved);
+      return undefined;
+    }
+  }
+
+  private pairsRest(items: [Term, Term][]): [Term, Term][] {
+    for (;;) {
+      if (this.kind() === Tok.RBrace) {
+        this.next();
+        return items;
+      }
+      if (this.kind() !== Tok.Comma) this.unexpected('`,` or `}`');
+      this.next();
+      if (this.kind() === Tok.RBrace) {
+        this.next();
+        return items;
+      }
+      const key = this.expr(false);
+      this.expect(Tok.Colon);
+      items.push([key, this.expr(false)]);
+    }
+  }
+}
+
+function trueBody(loc: Location): Body {
+  return [{ kind: { type: 'term', term: { type: 'scalar', value: true, loc } }, negated: false, with: [], loc }];
+}
+
+function isGround(t: Term): boolean {
+  switch (t.type) {
+    case 'scalar':
+      return true;
+    case 'array':
+    case 'set':
+      return t.items.every(isGround);
+    case 'object':
+      return t.items.every(([k, v]) => isGround(k) && isGround(v));
+    default:
+      return false;
+  }
+}
+
+/** The first part of a default value that is not a constant, if any. */
+function firstNonConstant(t: Term | undefined): Term | undefined {
+  if (!t) return undefined;
+  switch (t.type) {
+    case 'scalar':
+      return undefined;
+    case 'array':
+    case 'set':
+      for (const i of t.items) {
+        const bad = firstNonConstant(i);
+        if (bad) return bad;
+      }
+      return undefined;
+    case 'object':
+      for (const [k, v] of t.items) {
+        const bad = firstNonConstant(k) ?? firstNonConstant(v);
+        if (bad) return bad;
+      }
+      return undefined;
+    case 'arraycompr':
+    case 'setcompr':
+    case 'objectcompr':
+      // Comprehensions are closures: their variables are their own.
+      return undefined;
+    default:
+      return t;
+  }
+}
+
+function describeTerm(t: Term): string {
+  switch (t.type) {
+    case 'scalar':
+      return t.value === null ? 'null' : typeof t.value === 'bigint' ? 'number' : typeof t.value;
+    case 'var':
+      return 'var';
+    case 'ref':
+      return 'ref';
+    case 'call':
+      return 'call';
+    case 'arraycompr':
+    case 'setcompr':
+    case 'objectcompr':
+      return 'comprehension';
+    default:
+      return t.type;
+  }
+}
