@@ -1,0 +1,134 @@
+// Finds the manifests a command should read from its path arguments: files as given,
+// directories searched for the manifest names, globs expanded. Missing paths are problems.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { glob, hasMagic } from 'glob';
+import type { Problem } from '../problems/problem.ts';
+
+/** File names that hold a manifest, in order of preference (manifest-v1). */
+export const MANIFEST_NAMES: readonly string[] = ['routewise.yaml', 'routewise.yml', '.routewise.yaml', 'routewise.json'];
+
+/** Directories that hold other people's code or tool state, never a project's own manifest. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'vendor',
+  'bower_components',
+  '.venv',
+  'venv',
+]);
+
+export interface Discovery {
+  files: string[];
+  problems: Problem[];
+}
+
+export async function discoverManifests(args: string[], cwd: string): Promise<Discovery> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+
+  if (args.length === 0) {
+    for (const name of MANIFEST_NAMES) {
+      if (await isFile(join(cwd, name))) files.push(name);
+    }
+    if (files.length === 0) {
+      problems.push({
+        code: 'manifest-not-found',
+        message: `no manifest (${MANIFEST_NAMES.join(', ')}) in the current directory`,
+        hint: 'pass the manifest path, or create one with `routewise init`',
+      });
+    }
+    return finish(files, problems, cwd);
+  }
+
+  for (const arg of args) {
+    if (hasMagic(arg, { windowsPathsNoEscape: true })) {
+      const matches = await glob(arg, {
+        cwd,
+        dot: true,
+        ignore: [...SKIPPED_DIRECTORIES].map((d) => `**/${d}/**`),
+        windowsPathsNoEscape: true,
+      });
+      if (matches.length === 0) {
+        problems.push({ code: 'glob-no-match', message: `no files match \`${arg}\``, hint: 'check the pattern, or quote it so the shell does not expand it' });
+      }
+      for (const match of matches.sort()) await addPath(match, arg, cwd, files, problems, true);
+      continue;
+    }
+    await addPath(arg, arg, cwd, files, problems, false);
+  }
+  return finish(files, problems, cwd);
+}
+
+async function addPath(path: string, arg: string, cwd: string, files: string[], problems: Problem[], fromGlob: boolean): Promise<void> {
+  const absolute = resolve(cwd, path);
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch {
+    problems.push({ code: 'path-not-found', message: `no such file or directory: ${arg}` });
+    return;
+  }
+  if (info.isFile()) {
+    files.push(path);
+    return;
+  }
+  if (!info.isDirectory()) {
+    problems.push({ code: 'path-not-a-file', message: `not a file or directory: ${path}` });
+    return;
+  }
+  const found: string[] = [];
+  await searchDirectory(absolute, path, found, problems);
+  if (found.length === 0 && !fromGlob) {
+    problems.push({
+      code: 'manifest-not-found',
+      message: `no manifest (${MANIFEST_NAMES.join(', ')}) under ${path}`,
+      hint: 'pass the manifest file itself, or create one with `routewise init`',
+    });
+  }
+  files.push(...found);
+}
+
+async function searchDirectory(absolute: string, shown: string, found: string[], problems: Problem[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(absolute, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ code: 'directory-unreadable', message: `cannot read directory ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const childAbsolute = join(absolute, entry.name);
+    const childShown = join(shown, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) await searchDirectory(childAbsolute, childShown, found, problems);
+    } else if (MANIFEST_NAMES.includes(entry.name)) {
+      // Symlinked manifests count; symlinked directories are not followed (no cycles).
+      if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(childAbsolute)))) found.push(childShown);
+    }
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** One entry per file (by absolute path), sorted, so output does not depend on argument order. */
+function finish(files: string[], problems: Problem[], cwd: string): Discovery {
+  const seen = new Set<string>();
+  const unique = files.filter((file) => {
+    const key = resolve(cwd, file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: unique, problems };
+}
