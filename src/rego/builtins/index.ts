@@ -16,7 +16,12 @@ import { builtins as types } from './types.ts';
 import { builtins as encoding } from './encoding.ts';
 import { builtins as units } from './units.ts';
 import { builtins as semver } from './semver.ts';
+import { builtins as net } from './net.ts';
+import { builtins as uuid } from './uuid.ts';
+import { builtins as graph } from './graph.ts';
+import { builtins as crypto } from './crypto.ts';
+import { builtins as runtime } from './runtime.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, encoding, units, semver];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, encoding, units, semver, net, uuid, graph, crypto, runtime];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
