@@ -1,0 +1,102 @@
+// Compiles parsed modules into the rule tree the evaluator runs: merges packages, resolves
+// names, rewrites bodies, orders them for safety, and rejects recursion.
+import type { Module, Rule, Term } from '../ast.ts';
+import type { BuiltinDef } from '../builtins/builtin.ts';
+import type { RegoErrorData } from '../errors.ts';
+import { checkRecursion } from './recursion.ts';
+import { moduleNameScope, type NameScope } from './imports.ts';
+import { dataPathText, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
+import { buildModuleSet, type ModuleSet, type RuleEntry } from './module-set.ts';
+import { Rewriter, Scope, SlotTable, collectSeen } from './rewrite.ts';
+import { SafetyChecker } from './safety.ts';
+
+export interface CompiledModules {
+  set: ModuleSet;
+  errors: RegoErrorData[];
+}
+
+const TRUE_LOC = { file: '', row: 0, col: 0 };
+
+/** Slots of the variables in an argument pattern: bound before the body runs. */
+function patternSlots(t: CTerm, acc: Set<number>): void {
+  if (t.k === 'var') acc.add(t.slot);
+  else if (t.k === 'array') t.items.forEach((i) => patternSlots(i, acc));
+  else if (t.k === 'object') t.items.forEach(([, v]) => patternSlots(v, acc));
+}
+
+function compileRule(
+  entry: RuleEntry,
+  rule: Rule,
+  rootArgs: Term[] | undefined,
+  names: NameScope,
+  root: RuleNode,
+  builtins: ReadonlyMap<string, BuiltinDef>,
+  errors: RegoErrorData[],
+): CompiledRule {
+  const slots = new SlotTable();
+  const head = rule.head;
+  const args = head.args ?? rootArgs;
+  const dynamic = rule === entry.rule ? entry.dynamic : [];
+  const extra: Term[] = [...dynamic, ...(head.key ? [head.key] : []), ...(head.value ? [head.value] : []), ...(args ?? [])];
+  const scope = new Scope(undefined, collectSeen(rule.body, extra));
+  const rw = new Rewriter({ names, root, builtins }, slots, errors);
+  const bound = new Set<number>();
+  const cargs = args?.map((a) => {
+    const ct = rw.term(a, scope);
+    patternSlots(ct, bound);
+    return ct;
+  });
+  const body = rw.body(rule.body, scope);
+  const dynPath = dynamic.map((t) => rw.term(t, scope));
+  const key = head.key ? rw.term(head.key, scope) : undefined;
+  const value: CTerm = head.value ? rw.term(head.value, scope) : { k: 'const', v: true, loc: head.loc ?? TRUE_LOC };
+  const safety = new SafetyChecker(slots, errors);
+  const ordered = safety.order(body, bound);
+  for (const t of dynPath) safety.checkBound(t, bound);
+  if (key) safety.checkBound(key, bound);
+  safety.checkBound(value, bound);
+  const compiled: CompiledRule = {
+    kind: entry.kind,
+    node: entry.node,
+    dynPath,
+    key,
+    value,
+    args: cargs,
+    body: ordered,
+    nslots: slots.size,
+    isDefault: rule.isDefault,
+    ast: rule,
+    annotations: entry.rule.annotations,
+    loc: rule.loc,
+  };
+  if (rule.else) compiled.else = compileRule(entry, rule.else, args, names, root, builtins, errors);
+  return compiled;
+}
+
+export function compileModules(modules: Module[], builtins: ReadonlyMap<string, BuiltinDef>): CompiledModules {
+  const errors: RegoErrorData[] = [];
+  const set = buildModuleSet(modules, errors);
+  const scopes = new Map<Module, NameScope>();
+  const ruleNodes = new Set<RuleNode>();
+  for (const entry of set.entries) {
+    let names = scopes.get(entry.module);
+    if (!names) {
+      const pkg = set.packages.get(entry.module.package.path.join('.'))!;
+      names = moduleNameScope(entry.module, pkg.ruleNames);
+      scopes.set(entry.module, names);
+    }
+    const compiled = compileRule(entry, entry.rule, undefined, names, set.root, builtins, errors);
+    const node = entry.node;
+    ruleNodes.add(node);
+    if (entry.rule.isDefault) {
+      if (node.defaultRule) {
+        errors.push({ code: 'rego_type_error', message: `multiple default rules ${dataPathText(node.path)} found`, location: entry.rule.loc });
+      }
+      node.defaultRule = compiled;
+    } else {
+      node.rules.push(compiled);
+    }
+  }
+  checkRecursion(set.root, [...ruleNodes], errors);
+  return { set, errors };
+}

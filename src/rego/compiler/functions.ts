@@ -1,0 +1,92 @@
+// Resolves what a call names: a user function in the data tree or a builtin of the registry,
+// and checks its number of arguments the way OPA's type checker words it.
+import type { Location, RefTerm, VarTerm } from '../ast.ts';
+import type { BuiltinDef } from '../builtins/builtin.ts';
+import type { RegoErrorData } from '../errors.ts';
+import { resolveName, type NameScope } from './imports.ts';
+import { dataPathText, type FnTarget, type RuleNode } from './ir.ts';
+import { findNode } from './module-set.ts';
+
+/** Builtins that would reach outside the process; routewise evaluates policies offline only. */
+const OUTSIDE_WORLD = new Set([
+  'http.send',
+  'net.lookup_ip_addr',
+  'opa.runtime',
+  'trace',
+  'rego.parse_module',
+  'io.jwt.decode_verify',
+]);
+
+export interface FnEnv {
+  names: NameScope;
+  root: RuleNode;
+  builtins: ReadonlyMap<string, BuiltinDef>;
+}
+
+/** The dotted name of a call or `with` target (`strings.replace_n`), or undefined if not a plain name. */
+export function dottedName(fn: RefTerm | VarTerm): string[] | undefined {
+  if (fn.type === 'var') return [fn.name];
+  if (fn.head.type !== 'var') return undefined;
+  const parts = [fn.head.name];
+  for (const t of fn.path) {
+    if (t.type !== 'scalar' || typeof t.value !== 'string') return undefined;
+    parts.push(t.value);
+  }
+  return parts;
+}
+
+/** Finds the function a name denotes, without arity checks; undefined when there is none. */
+export function lookupFunction(parts: string[], env: FnEnv): FnTarget | undefined {
+  const global = resolveName(env.names, parts[0]!);
+  if (global && global.root === 'data') {
+    const path = [...global.path, ...parts.slice(1)];
+    const node = findNode(env.root, path);
+    if (node && node.kind === 'function') return { kind: 'user', id: dataPathText(path), node, arity: node.arity! };
+    if (parts[0] === 'data' || env.names.imports.has(parts[0]!)) return undefined;
+  }
+  const name = parts.join('.');
+  if (name === 'print') return { kind: 'print', id: 'print' };
+  const def = env.builtins.get(name);
+  if (def) return { kind: 'builtin', id: name, def };
+  return undefined;
+}
+
+export function arityOf(target: FnTarget): number {
+  return target.kind === 'user' ? target.arity : target.kind === 'builtin' ? target.def.arity : -1;
+}
+
+export function resolveCall(
+  fn: RefTerm | VarTerm,
+  nargs: number,
+  env: FnEnv,
+  loc: Location,
+  errors: RegoErrorData[],
+): FnTarget | undefined {
+  const parts = dottedName(fn);
+  if (!parts) {
+    errors.push({ code: 'rego_type_error', message: 'illegal call: the function must be named by a ref', location: loc });
+    return undefined;
+  }
+  const target = lookupFunction(parts, env);
+  const name = parts.join('.');
+  if (!target) {
+    const message = OUTSIDE_WORLD.has(name)
+      ? `undefined function ${name}: not available in routewise (policies are evaluated without network or runtime access)`
+      : `undefined function ${name}`;
+    errors.push({ code: 'rego_type_error', message, location: loc });
+    return undefined;
+  }
+  const arity = arityOf(target);
+  if (arity >= 0) {
+    const shown = target.kind === 'user' ? target.id : name;
+    if (nargs > arity + 1) {
+      errors.push({ code: 'rego_type_error', message: `${shown}: too many arguments`, location: loc });
+      return undefined;
+    }
+    if (nargs < arity) {
+      errors.push({ code: 'rego_type_error', message: `${shown}: too few arguments`, location: loc });
+      return undefined;
+    }
+  }
+  return target;
+}

@@ -1,0 +1,136 @@
+// Rules and functions may not depend on themselves, directly or through others: such cycles
+// are reported as OPA does (`rule data.p.q is recursive: data.p.q -> data.p.r -> data.p.q`).
+import type { RegoErrorData } from '../errors.ts';
+import { dataPathText, type CExpr, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
+
+function subtreeRules(n: RuleNode, acc: Set<RuleNode>): void {
+  if (n.kind) acc.add(n);
+  for (const c of n.children.values()) subtreeRules(c, acc);
+}
+
+/** Rule nodes a data ref may read: the node its static prefix reaches, or everything below it. */
+function refDeps(root: RuleNode, path: CTerm[], acc: Set<RuleNode>): void {
+  let n = root;
+  for (const p of path) {
+    if (n.kind) {
+      acc.add(n);
+      return;
+    }
+    if (p.k !== 'const' || typeof p.v !== 'string') break;
+    const c = n.children.get(p.v);
+    if (!c) return;
+    n = c;
+  }
+  subtreeRules(n, acc);
+}
+
+function ruleDeps(root: RuleNode, rule: CompiledRule, acc: Set<RuleNode>): void {
+  const term = (t: CTerm): void => {
+    switch (t.k) {
+      case 'data':
+        refDeps(root, t.path, acc);
+        t.path.forEach(term);
+        return;
+      case 'input':
+        t.path.forEach(term);
+        return;
+      case 'ref':
+        term(t.head);
+        t.path.forEach(term);
+        return;
+      case 'array':
+      case 'set':
+        t.items.forEach(term);
+        return;
+      case 'object':
+        for (const [k, v] of t.items) {
+          term(k);
+          term(v);
+        }
+        return;
+      case 'call':
+        if (t.fn.kind === 'user') acc.add(t.fn.node);
+        t.args.forEach(term);
+        return;
+      case 'arraycompr':
+      case 'setcompr':
+        term(t.term);
+        t.body.forEach(expr);
+        return;
+      case 'objectcompr':
+        term(t.key);
+        term(t.value);
+        t.body.forEach(expr);
+        return;
+      default:
+        return;
+    }
+  };
+  const expr = (e: CExpr): void => {
+    const k = e.kind;
+    switch (k.type) {
+      case 'term':
+        term(k.term);
+        break;
+      case 'unify':
+        term(k.left);
+        term(k.right);
+        break;
+      case 'somein':
+        term(k.collection);
+        break;
+      case 'every':
+        term(k.domain);
+        k.body.forEach(expr);
+        break;
+      case 'nop':
+        break;
+    }
+    for (const w of e.with) {
+      if (w.value) term(w.value);
+      if (w.fn?.kind === 'user') acc.add(w.fn.node);
+    }
+  };
+  for (let r: CompiledRule | undefined = rule; r; r = r.else) {
+    r.body.forEach(expr);
+    term(r.value);
+    if (r.key) term(r.key);
+    r.dynPath.forEach(term);
+    r.args?.forEach(term);
+  }
+}
+
+export function checkRecursion(root: RuleNode, nodes: RuleNode[], errors: RegoErrorData[]): void {
+  const deps = new Map<RuleNode, RuleNode[]>();
+  for (const n of nodes) {
+    const acc = new Set<RuleNode>();
+    for (const r of n.rules) ruleDeps(root, r, acc);
+    if (n.defaultRule) ruleDeps(root, n.defaultRule, acc);
+    deps.set(n, [...acc]);
+  }
+  const state = new Map<RuleNode, 1 | 2>();
+  const stack: RuleNode[] = [];
+  const reported = new Set<RuleNode>();
+  const visit = (n: RuleNode): void => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const d of deps.get(n) ?? []) {
+      const s = state.get(d);
+      if (s === 1) {
+        if (!reported.has(d)) {
+          reported.add(d);
+          const cycle = stack.slice(stack.indexOf(d)).concat(d).map((x) => dataPathText(x.path));
+          const loc = d.rules[0]?.loc ?? d.defaultRule?.loc;
+          errors.push({
+            code: 'rego_recursion_error',
+            message: `rule ${dataPathText(d.path)} is recursive: ${cycle.join(' -> ')}`,
+            ...(loc ? { location: loc } : {}),
+          });
+        }
+      } else if (s === undefined) visit(d);
+    }
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const n of nodes) if (!state.has(n)) visit(n);
+}

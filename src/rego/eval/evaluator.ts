@@ -1,0 +1,652 @@
+// The evaluator: runs compiled bodies by backtracking in continuation-passing style over one
+// frame of slots per rule, resolving data refs through the rule tree (lazily, memoized) and
+// applying `with` by swapping the evaluation state for the span of one expression.
+import type { Location } from '../ast.ts';
+import { BuiltinFailure, BuiltinTypeError, type BuiltinContext } from '../builtins/builtin.ts';
+import type { CExpr, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
+import { RegoError } from '../errors.ts';
+import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
+import { ENUM, type Cont, type Enum, type Frame, type ValueCont } from './frame.ts';
+import { Limits } from './limits.ts';
+import { lookup, setPath } from './lookup.ts';
+import { printLine } from './print.ts';
+import { functionValue, ruleValue } from './rules.ts';
+import { unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
+
+export interface EvalState {
+  input: Value | undefined;
+  data: Value;
+  /** `with data.x as v` on paths that have nodes in the rule tree. */
+  overrides: Map<RuleNode, Value> | undefined;
+  /** `with f as g`: function id -> replacement function or value. */
+  mocks: Map<string, { fn?: FnTarget; value?: Value }> | undefined;
+  /** Values of rule and package nodes (null: undefined), valid for this state only. */
+  values: Map<RuleNode, Value | null>;
+  fnValues: Map<RuleNode, Map<string, Value | null>>;
+}
+
+export interface EvaluatorOptions {
+  root: RuleNode;
+  input?: Value;
+  data: Value;
+  strictBuiltinErrors: boolean;
+  limits: Limits;
+  nowNs: bigint;
+  print: (line: string) => void;
+}
+
+class CallContext implements BuiltinContext {
+  location: Location = { file: '', row: 0, col: 0 };
+  readonly cache = new Map<string, unknown>();
+  constructor(
+    readonly nowNs: bigint,
+    readonly seed: string,
+    private readonly ev: Evaluator,
+    private readonly printer: (line: string) => void,
+  ) {}
+  print(line: string): void {
+    this.printer(line);
+  }
+  metadataRule(): Value {
+    return this.ev.metadataRule();
+  }
+  metadataChain(): Value {
+    return this.ev.metadataChain();
+  }
+}
+
+export class Evaluator implements TermEvaluator {
+  readonly root: RuleNode;
+  state: EvalState;
+  readonly strict: boolean;
+  readonly limits: Limits;
+  private readonly ctx: CallContext;
+  /** Rules being evaluated, innermost last (for rego.metadata). */
+  readonly ruleStack: { annotations: import('../ast.ts').Annotations[]; path: string[] }[] = [];
+
+  constructor(o: EvaluatorOptions) {
+    this.root = o.root;
+    this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
+    this.strict = o.strictBuiltinErrors;
+    this.limits = o.limits;
+    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print);
+  }
+
+  // ------------------------------------------------------------ bodies and expressions
+
+  evalBody(body: CExpr[], i: number, f: Frame, k: Cont): boolean {
+    if (i === body.length) return k();
+    const e = body[i]!;
+    if (i === body.length - 1) return this.evalExpr(e, f, k);
+    return this.evalExpr(e, f, () => this.evalBody(body, i + 1, f, k));
+  }
+
+  evalExpr(e: CExpr, f: Frame, k: Cont): boolean {
+    this.limits.step(e.loc);
+    if (e.with.length > 0) return this.evalWith(e, f, k);
+    return this.evalExprInner(e, f, k);
+  }
+
+  private evalExprInner(e: CExpr, f: Frame, k: Cont): boolean {
+    if (e.negated) {
+      if (this.evalPlain(e, f, () => true)) return false;
+      return k();
+    }
+    return this.evalPlain(e, f, k);
+  }
+
+  private evalPlain(e: CExpr, f: Frame, k: Cont): boolean {
+    const x = e.kind;
+    switch (x.type) {
+      case 'term':
+        return this.evalTermExpr(x.term, e.out, f, k);
+      case 'unify':
+        return unifyTerms(this, x.left, x.right, f, k);
+      case 'somein':
+        return this.evalSomeIn(x.key, x.value, x.collection, f, k);
+      case 'every':
+        return this.evalEvery(x.key, x.value, x.domain, x.body, f, k);
+      case 'nop':
+        return k();
+    }
+  }
+
+  private evalTermExpr(t: CTerm, out: number | undefined, f: Frame, k: Cont): boolean {
+    const accept = (v: Value): boolean => {
+      if (v === false) return false;
+      if (out === undefined) return k();
+      f[out] = v;
+      const r = k();
+      f[out] = undefined;
+      return r;
+    };
+    if (t.k === 'call') return this.evalCall(t, f, accept, true);
+    const v = this.evalDirect(t, f);
+    if (v === undefined) return false;
+    if (v === ENUM) return this.evalEnum(t, f, accept);
+    return accept(v);
+  }
+
+  private evalSomeIn(key: CTerm | undefined, value: CTerm, coll: CTerm, f: Frame, k: Cont): boolean {
+    const each = (c: Value): boolean => {
+      if (Array.isArray(c)) {
+        for (let i = 0; i < c.length; i++) {
+          const item = c[i]!;
+          const r = key
+            ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
+            : unifyValue(this, value, item, f, k);
+          if (r) return true;
+        }
+      } else if (c instanceof ObjectValue) {
+        for (const [ok, ov] of c.entries()) {
+          const r = key
+            ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k))
+            : unifyValue(this, value, ov, f, k);
+          if (r) return true;
+        }
+      } else if (c instanceof SetValue) {
+        for (const m of c.values()) {
+          const r = key
+            ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k))
+            : unifyValue(this, value, m, f, k);
+          if (r) return true;
+        }
+      }
+      return false;
+    };
+    const c = this.evalDirect(coll, f);
+    if (c === undefined) return false;
+    if (c === ENUM) return this.evalEnum(coll, f, each);
+    return each(c);
+  }
+
+  private evalEvery(key: CTerm | undefined, value: CTerm, domain: CTerm, body: CExpr[], f: Frame, k: Cont): boolean {
+    const d = this.evalDirect(domain, f);
+    if (d === undefined || d === ENUM) return false;
+    const holds = (kv: Value, vv: Value): boolean => {
+      const withBody: Cont = () => this.evalBody(body, 0, f, () => true);
+      return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
+    };
+    if (Array.isArray(d)) {
+      for (let i = 0; i < d.length; i++) if (!holds(i, d[i]!)) return false;
+    } else if (d instanceof ObjectValue) {
+      for (const [ok, ov] of d.entries()) if (!holds(ok, ov)) return false;
+    } else if (d instanceof SetValue) {
+      for (const m of d.values()) if (!holds(m, m)) return false;
+    } else {
+      return false;
+    }
+    return k();
+  }
+
+  // ------------------------------------------------------------ with
+
+  private evalWith(e: CExpr, f: Frame, k: Cont): boolean {
+    const outer = this.state;
+    let input = outer.input;
+    let data = outer.data;
+    let overrides = outer.overrides;
+    let mocks = outer.mocks;
+    for (const w of e.with) {
+      let value: Value | undefined;
+      if (w.value) {
+        const v = this.evalDirect(w.value, f);
+        if (v === undefined || v === ENUM) return false;
+        value = v;
+      }
+      const t = w.target;
+      if (t.kind === 'input') {
+        input = t.path.length === 0 ? value : setPath(input, t.path, value!);
+      } else if (t.kind === 'data') {
+        data = setPath(data, t.path, value!);
+        const node = this.nodeAt(t.path);
+        if (node) {
+          overrides = new Map(overrides);
+          overrides.set(node, value!);
+          for (const d of descendants(node)) overrides.delete(d);
+        }
+      } else {
+        mocks = new Map(mocks);
+        mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
+      }
+    }
+    const inner: EvalState = { input, data, overrides, mocks, values: new Map(), fnValues: new Map() };
+    this.state = inner;
+    try {
+      return this.evalExprInner(e, f, () => {
+        this.state = outer;
+        try {
+          return k();
+        } finally {
+          this.state = inner;
+        }
+      });
+    } finally {
+      this.state = outer;
+    }
+  }
+
+  private nodeAt(path: string[]): RuleNode | undefined {
+    let n: RuleNode | undefined = this.root;
+    for (const p of path) {
+      n = n.children.get(p);
+      if (!n) return undefined;
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------ terms
+
+  evalDirect(t: CTerm, f: Frame): Value | undefined | Enum {
+    switch (t.k) {
+      case 'const':
+        return t.v;
+      case 'var': {
+        const v = f[t.slot];
+        return v === undefined ? ENUM : v;
+      }
+      case 'input': {
+        const input = this.state.input;
+        if (input === undefined) return undefined;
+        return this.walkDirect(input, t.path, 0, f);
+      }
+      case 'data':
+        return this.dataDirect(t.path, f);
+      case 'ref': {
+        const h = this.evalDirect(t.head, f);
+        if (h === undefined || h === ENUM) return h;
+        return this.walkDirect(h, t.path, 0, f);
+      }
+      case 'array': {
+        const out: Value[] = new Array(t.items.length);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.evalDirect(t.items[i]!, f);
+          if (v === undefined || v === ENUM) return v;
+          out[i] = v;
+        }
+        return out;
+      }
+      case 'set': {
+        const s = new SetValue();
+        for (const item of t.items) {
+          const v = this.evalDirect(item, f);
+          if (v === undefined || v === ENUM) return v;
+          s.add(v);
+        }
+        return s;
+      }
+      case 'object': {
+        const o = new ObjectValue();
+        for (const [kt, vt] of t.items) {
+          const kv = this.evalDirect(kt, f);
+          if (kv === undefined || kv === ENUM) return kv;
+          const vv = this.evalDirect(vt, f);
+          if (vv === undefined || vv === ENUM) return vv;
+          o.set(kv, vv);
+        }
+        return o;
+      }
+      case 'arraycompr': {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, f, () => {
+          const v = this.evalDirect(t.term, f);
+          if (v !== undefined && v !== ENUM) out.push(v);
+          return false;
+        });
+        return out;
+      }
+      case 'setcompr': {
+        const out = new SetValue();
+        this.evalBody(t.body, 0, f, () => {
+          const v = this.evalDirect(t.term, f);
+          if (v !== undefined && v !== ENUM) out.add(v);
+          return false;
+        });
+        return out;
+      }
+      case 'objectcompr': {
+        const out = new ObjectValue();
+        this.evalBody(t.body, 0, f, () => {
+          const kv = this.evalDirect(t.key, f);
+          const vv = this.evalDirect(t.value, f);
+          if (kv === undefined || kv === ENUM || vv === undefined || vv === ENUM) return false;
+          const prev = out.get(kv);
+          if (prev !== undefined && !equals(prev, vv)) {
+            throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
+          }
+          out.set(kv, vv);
+          return false;
+        });
+        return out;
+      }
+      case 'call': {
+        const n = this.inputArity(t.fn, t.args.length);
+        if (n < t.args.length) return ENUM;
+        const args: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = this.evalDirect(t.args[i]!, f);
+          if (v === undefined || v === ENUM) return v;
+          args[i] = v;
+        }
+        const r = this.callFunction(t.fn, args, t.loc);
+        if (r === undefined) return undefined;
+        if (r instanceof Multi) return ENUM;
+        return r;
+      }
+    }
+  }
+
+  /** Evaluates a term, enumerating the bindings of variables in its refs. */
+  evalEnum(t: CTerm, f: Frame, k: ValueCont): boolean {
+    switch (t.k) {
+      case 'input': {
+        const input = this.state.input;
+        if (input === undefined) return false;
+        return this.walkEnum(input, t.path, 0, f, k);
+      }
+      case 'data':
+        return this.dataEnum(this.root, t.path, 0, f, k);
+      case 'ref':
+        return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k));
+      case 'array':
+        return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items) => k(items.slice()));
+      case 'set':
+        return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items) => k(SetValue.from(items)));
+      case 'object': {
+        const flat = t.items.flat();
+        return this.itemsEnum(flat, 0, new Array(flat.length), f, (vals) => {
+          const o = new ObjectValue();
+          for (let i = 0; i < vals.length; i += 2) o.set(vals[i]!, vals[i + 1]!);
+          return k(o);
+        });
+      }
+      case 'call':
+        return this.evalCall(t, f, k, false);
+      default: {
+        const v = this.evalDirect(t, f);
+        if (v === undefined || v === ENUM) return false;
+        return k(v);
+      }
+    }
+  }
+
+  private termEnum(t: CTerm, f: Frame, k: ValueCont): boolean {
+    const v = this.evalDirect(t, f);
+    if (v === undefined) return false;
+    if (v === ENUM) return this.evalEnum(t, f, k);
+    return k(v);
+  }
+
+  private itemsEnum(items: CTerm[], i: number, acc: Value[], f: Frame, k: (vals: Value[]) => boolean): boolean {
+    if (i === items.length) return k(acc);
+    return this.termEnum(items[i]!, f, (v) => {
+      acc[i] = v;
+      return this.itemsEnum(items, i + 1, acc, f, k);
+    });
+  }
+
+  private walkDirect(v: Value, path: CTerm[], from: number, f: Frame): Value | undefined | Enum {
+    let cur: Value | undefined = v;
+    for (let i = from; i < path.length; i++) {
+      const key = this.evalDirect(path[i]!, f);
+      if (key === undefined || key === ENUM) return key;
+      cur = lookup(cur, key);
+      if (cur === undefined) return undefined;
+    }
+    return cur;
+  }
+
+  private walkEnum(v: Value, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
+    if (i === path.length) return k(v);
+    const kt = path[i]!;
+    const key = this.evalDirect(kt, f);
+    if (key === undefined) return false;
+    if (key !== ENUM) {
+      const next = lookup(v, key);
+      return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+    }
+    if (kt.k === 'ref' || kt.k === 'input' || kt.k === 'data' || kt.k === 'call') {
+      return this.evalEnum(kt, f, (kv) => {
+        const next = lookup(v, kv);
+        return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+      });
+    }
+    if (Array.isArray(v)) {
+      for (let j = 0; j < v.length; j++) {
+        const item = v[j]!;
+        if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k))) return true;
+      }
+    } else if (v instanceof ObjectValue) {
+      for (const [ok, ov] of v.entries()) {
+        if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k))) return true;
+      }
+    } else if (v instanceof SetValue) {
+      for (const m of v.values()) {
+        if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path, i + 1, f, k))) return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------ the data tree
+
+  private dataDirect(path: CTerm[], f: Frame): Value | undefined | Enum {
+    let node = this.root;
+    for (let i = 0; ; i++) {
+      const ov = this.state.overrides?.get(node);
+      if (ov !== undefined) return this.walkDirect(ov, path, i, f);
+      if (node.kind) {
+        const v = ruleValue(this, node);
+        return v === undefined ? undefined : this.walkDirect(v, path, i, f);
+      }
+      if (i === path.length) return this.nodeValue(node);
+      const key = this.evalDirect(path[i]!, f);
+      if (key === undefined || key === ENUM) return key;
+      const child = typeof key === 'string' ? node.children.get(key) : undefined;
+      if (child) {
+        node = child;
+        continue;
+      }
+      const base = this.baseAt(node);
+      if (base === undefined) return undefined;
+      const next = lookup(base, key);
+      return next === undefined ? undefined : this.walkDirect(next, path, i + 1, f);
+    }
+  }
+
+  private dataEnum(node: RuleNode, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
+    const ov = this.state.overrides?.get(node);
+    if (ov !== undefined) return this.walkEnum(ov, path, i, f, k);
+    if (node.kind) {
+      const v = ruleValue(this, node);
+      return v === undefined ? false : this.walkEnum(v, path, i, f, k);
+    }
+    if (i === path.length) {
+      const v = this.nodeValue(node);
+      return v === undefined ? false : k(v);
+    }
+    const key = this.evalDirect(path[i]!, f);
+    if (key === undefined) return false;
+    if (key === ENUM) {
+      const v = this.nodeValue(node);
+      return v === undefined ? false : this.walkEnum(v, path, i, f, k);
+    }
+    const child = typeof key === 'string' ? node.children.get(key) : undefined;
+    if (child) return this.dataEnum(child, path, i + 1, f, k);
+    const base = this.baseAt(node);
+    if (base === undefined) return false;
+    const next = lookup(base, key);
+    return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+  }
+
+  /** The base document at a node's path. */
+  baseAt(node: RuleNode): Value | undefined {
+    let v: Value | undefined = this.state.data;
+    for (const p of node.path) {
+      if (v === undefined) return undefined;
+      v = lookup(v, p);
+    }
+    return v;
+  }
+
+  /** The document at a node: its base data overlaid with the values of the rules below it. */
+  nodeValue(node: RuleNode): Value | undefined {
+    const ov = this.state.overrides?.get(node);
+    if (ov !== undefined) return ov;
+    if (node.kind) return node.kind === 'function' ? undefined : ruleValue(this, node);
+    const cached = this.state.values.get(node);
+    if (cached !== undefined) return cached === null ? undefined : cached;
+    const base = this.baseAt(node);
+    let out: Value | undefined;
+    if (node.children.size === 0) {
+      out = base;
+    } else {
+      const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
+      for (const [key, child] of node.children) {
+        if (child.kind === 'function') continue;
+        const v = this.nodeValue(child);
+        if (v !== undefined) obj.set(key, v);
+      }
+      out = obj;
+    }
+    this.state.values.set(node, out === undefined ? null : out);
+    return out;
+  }
+
+  // ------------------------------------------------------------ calls
+
+  private inputArity(fn: FnTarget, nargs: number): number {
+    if (fn.kind === 'user') return fn.arity;
+    if (fn.kind === 'builtin') return fn.def.arity;
+    return nargs;
+  }
+
+  /**
+   * Evaluates a call and passes its result on; with an extra output argument the result is
+   * unified with it (and `truthy` does not apply).
+   */
+  private evalCall(t: Extract<CTerm, { k: 'call' }>, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    const n = this.inputArity(t.fn, t.args.length);
+    const args: Value[] = new Array(n);
+    let direct = true;
+    for (let i = 0; i < n; i++) {
+      const v = this.evalDirect(t.args[i]!, f);
+      if (v === undefined) return false;
+      if (v === ENUM) {
+        direct = false;
+        break;
+      }
+      args[i] = v;
+    }
+    const finish = (vals: Value[]): boolean => {
+      const r = this.callFunction(t.fn, vals, t.loc);
+      if (r === undefined) return false;
+      const outs = r instanceof Multi ? r.values : [r];
+      for (const v of outs) {
+        let stop: boolean;
+        if (n < t.args.length) stop = unifyValue(this, t.args[n]!, v, f, () => k(truthy ? true : v));
+        else stop = k(v);
+        if (stop) return true;
+      }
+      return false;
+    };
+    if (direct) return finish(args);
+    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish(vals.slice()));
+  }
+
+  callFunction(fn: FnTarget, args: Value[], loc: Location): Value | Multi | undefined {
+    const mocks = this.state.mocks;
+    if (mocks !== undefined) {
+      const m = mocks.get(fn.id);
+      if (m) {
+        if (m.fn) {
+          if (m.fn.id === fn.id) return this.callUnmocked(fn, args, loc);
+          return this.callFunction(m.fn, args, loc);
+        }
+        return m.value;
+      }
+    }
+    return this.callUnmocked(fn, args, loc);
+  }
+
+  private callUnmocked(fn: FnTarget, args: Value[], loc: Location): Value | Multi | undefined {
+    switch (fn.kind) {
+      case 'user':
+        return functionValue(this, fn.node, args, loc);
+      case 'print':
+        this.ctx.print(printLine(args));
+        return true;
+      case 'builtin': {
+        this.ctx.location = loc;
+        try {
+          const r = fn.def.fn(args, this.ctx);
+          if (fn.def.relation && Array.isArray(r)) return new Multi(r);
+          return r;
+        } catch (e) {
+          if (e instanceof RegoError || e instanceof RangeError) throw e;
+          if (!this.strict) return undefined;
+          if (e instanceof BuiltinTypeError) throw new RegoError('eval_type_error', e.message, loc);
+          if (e instanceof BuiltinFailure) throw new RegoError('eval_builtin_error', e.message, loc);
+          throw new RegoError('eval_builtin_error', `${fn.id}: ${(e as Error).message}`, loc);
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ metadata
+
+  metadataRule(): Value {
+    const top = this.ruleStack[this.ruleStack.length - 1];
+    const ann = top?.annotations.find((a) => a.scope === 'rule' || a.scope === 'document');
+    return ann ? annotationValue(ann) : new ObjectValue();
+  }
+
+  metadataChain(): Value {
+    const top = this.ruleStack[this.ruleStack.length - 1];
+    if (!top) return [];
+    const entry = new ObjectValue();
+    entry.set('path', ['data', ...top.path]);
+    const ann = top.annotations.find((a) => a.scope === 'rule' || a.scope === 'document');
+    if (ann) entry.set('annotations', annotationValue(ann));
+    return [entry];
+  }
+}
+
+/** Several outputs of a relation builtin. */
+export class Multi {
+  constructor(readonly values: Value[]) {}
+}
+
+function descendants(n: RuleNode): RuleNode[] {
+  const out: RuleNode[] = [];
+  const go = (x: RuleNode): void => {
+    for (const c of x.children.values()) {
+      out.push(c);
+      go(c);
+    }
+  };
+  go(n);
+  return out;
+}
+
+function annotationValue(a: import('../ast.ts').Annotations): Value {
+  const o = new ObjectValue();
+  for (const [k, v] of Object.entries(a.raw)) {
+    if (k === 'scope') continue;
+    o.set(k, toValue(v));
+  }
+  if (!o.has('scope')) o.set('scope', a.scope);
+  return o;
+}
+
+function toValue(x: unknown): Value {
+  if (x === null || x === undefined) return null;
+  if (Array.isArray(x)) return x.map(toValue);
+  if (typeof x === 'object') {
+    const o = new ObjectValue();
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) o.set(k, toValue(v));
+    return o;
+  }
+  if (typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string' || typeof x === 'bigint') return x;
+  return String(x);
+}

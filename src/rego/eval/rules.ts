@@ -1,0 +1,201 @@
+// Values of virtual documents: complete rules (with defaults and else chains), multi-value
+// (set) rules, partial objects built from ref heads, and functions memoized by arguments.
+import type { Location } from '../ast.ts';
+import type { CompiledRule, RuleNode } from '../compiler/ir.ts';
+import { dataPathText } from '../compiler/ir.ts';
+import { RegoError } from '../errors.ts';
+import { ObjectValue, SetValue, equals, keyOf, type Value } from '../value.ts';
+import type { Evaluator } from './evaluator.ts';
+import { ENUM, newFrame } from './frame.ts';
+import { unifyValue } from './unify.ts';
+
+function conflict(message: string, loc: Location): RegoError {
+  return new RegoError('eval_conflict_error', message, loc);
+}
+
+export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
+  const values = ev.state.values;
+  const cached = values.get(node);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  let v: Value | undefined;
+  switch (node.kind) {
+    case 'complete':
+      v = completeValue(ev, node);
+      break;
+    case 'multi':
+    case 'object':
+      v = partialValue(ev, node);
+      break;
+    default:
+      v = undefined;
+  }
+  // A `with` inside the rule may have swapped the state; the value belongs to the state we started in.
+  values.set(node, v === undefined ? null : v);
+  return v;
+}
+
+/** Runs one rule of an else chain: the first element with a solution gives the values. */
+function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefined, onValue: (v: Value, r: CompiledRule) => void): void {
+  for (let r: CompiledRule | undefined = rule; r; r = r.else) {
+    const f = newFrame(r.nslots);
+    let found = false;
+    const cur = r;
+    const collect = (): boolean => {
+      const v = ev.evalDirect(cur.value, f);
+      if (v !== undefined && v !== ENUM) {
+        found = true;
+        onValue(v, cur);
+      }
+      return false;
+    };
+    ev.ruleStack.push({ annotations: cur.annotations, path: cur.node.path });
+    try {
+      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
+      else ev.evalBody(cur.body, 0, f, collect);
+    } finally {
+      ev.ruleStack.pop();
+    }
+    if (found) return;
+  }
+}
+
+function bindArgs(ev: Evaluator, r: CompiledRule, args: Value[], i: number, f: (Value | undefined)[], k: () => boolean): boolean {
+  if (i === args.length) return k();
+  return unifyValue(ev, r.args![i]!, args[i]!, f, () => bindArgs(ev, r, args, i + 1, f, k));
+}
+
+function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
+  let result: Value | undefined;
+  for (const rule of node.rules) {
+    chainValues(ev, rule, undefined, (v, r) => {
+      if (result === undefined) result = v;
+      else if (!equals(result, v)) {
+        throw conflict(
+          `complete rules must not produce multiple outputs (rule ${dataPathText(node.path)} produced conflicting values)`,
+          r.loc,
+        );
+      }
+    });
+  }
+  if (result === undefined && node.defaultRule) {
+    const f = newFrame(node.defaultRule.nslots);
+    const v = ev.evalDirect(node.defaultRule.value, f);
+    if (v !== undefined && v !== ENUM) result = v;
+  }
+  return result;
+}
+
+/** Multi-value rules and ref-head rules with variable parts: one document built from all bodies. */
+function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
+  const multi = node.kind === 'multi';
+  const built = new Set<ObjectValue | SetValue>();
+  let root: ObjectValue | SetValue = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
+  built.add(root);
+  for (const rule of node.rules) {
+    const f = newFrame(rule.nslots);
+    ev.ruleStack.push({ annotations: rule.annotations, path: node.path });
+    try {
+      ev.evalBody(rule.body, 0, f, () => {
+        const keys: Value[] = [];
+        for (const t of rule.dynPath) {
+          const k = ev.evalDirect(t, f);
+          if (k === undefined || k === ENUM) return false;
+          keys.push(k);
+        }
+        const leaf = ev.evalDirect(multi ? rule.key! : rule.value, f);
+        if (leaf === undefined || leaf === ENUM) return false;
+        root = insert(root, keys, leaf, multi, built, rule, node);
+        return false;
+      });
+    } finally {
+      ev.ruleStack.pop();
+    }
+  }
+  if (node.children.size > 0 && root instanceof ObjectValue) {
+    for (const [key, child] of node.children) {
+      if (child.kind === 'function' || root.has(key)) continue;
+      const v = ev.nodeValue(child);
+      if (v !== undefined) root.set(key, v);
+    }
+  }
+  return root;
+}
+
+function insert(
+  root: ObjectValue | SetValue,
+  keys: Value[],
+  leaf: Value,
+  multi: boolean,
+  built: Set<ObjectValue | SetValue>,
+  rule: CompiledRule,
+  node: RuleNode,
+): ObjectValue | SetValue {
+  if (keys.length === 0) {
+    if (root instanceof SetValue) root.add(leaf);
+    return root;
+  }
+  let obj = root as ObjectValue;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const last = i === keys.length - 1;
+    const existing = obj.get(key);
+    if (last) {
+      if (multi) {
+        let s = existing;
+        if (s === undefined) {
+          s = new SetValue();
+          built.add(s);
+          obj.set(key, s);
+        } else if (!(s instanceof SetValue) || !built.has(s)) {
+          throw conflict('object keys must be unique', rule.loc);
+        }
+        s.add(leaf);
+      } else if (existing === undefined) {
+        obj.set(key, leaf);
+      } else if (!equals(existing, leaf) || built.has(existing as ObjectValue)) {
+        throw conflict(
+          `object keys must be unique (rule ${dataPathText(node.path)} produced conflicting values)`,
+          rule.loc,
+        );
+      }
+      return root;
+    }
+    if (existing === undefined) {
+      const next = new ObjectValue();
+      built.add(next);
+      obj.set(key, next);
+      obj = next;
+    } else if (existing instanceof ObjectValue && built.has(existing)) {
+      obj = existing;
+    } else {
+      throw conflict('object keys must be unique', rule.loc);
+    }
+  }
+  return root;
+}
+
+export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
+  let memo = ev.state.fnValues.get(node);
+  if (!memo) {
+    memo = new Map();
+    ev.state.fnValues.set(node, memo);
+  }
+  const key = args.length === 1 ? keyOf(args[0]!) : keyOf(args);
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  let result: Value | undefined;
+  for (const rule of node.rules) {
+    chainValues(ev, rule, args, (v, r) => {
+      if (result === undefined) result = v;
+      else if (!equals(result, v)) throw conflict('functions must not produce multiple outputs for same inputs', r.loc);
+    });
+  }
+  if (result === undefined && node.defaultRule) {
+    const f = newFrame(node.defaultRule.nslots);
+    const v = ev.evalDirect(node.defaultRule.value, f);
+    if (v !== undefined && v !== ENUM) result = v;
+  }
+  void loc;
+  memo.set(key, result === undefined ? null : result);
+  return result;
+}

@@ -1,0 +1,75 @@
+// Runs a compiled query over one input: sets up the evaluation, collects each solution's
+// expression values and named bindings, and turns failures into error values.
+import type { Location } from '../ast.ts';
+import type { CompiledPolicy } from '../compiler/policy.ts';
+import type { CompiledQuery } from '../compiler/query.ts';
+import { RegoError, type RegoErrorData } from '../errors.ts';
+import { fromJS, type Value } from '../value.ts';
+import { Evaluator } from './evaluator.ts';
+import { newFrame } from './frame.ts';
+import { Limits } from './limits.ts';
+
+export interface EvalOptions {
+  input?: unknown;
+  data?: unknown;
+  strictBuiltinErrors?: boolean;
+  maxSteps?: number;
+  timeoutMs?: number;
+  nowNs?: bigint;
+  print?: (line: string) => void;
+}
+
+export interface QueryResult {
+  expressions: { value: Value; text: string; location: { row: number; col: number } }[];
+  bindings: Record<string, Value>;
+}
+
+export type EvalOutcome = { ok: true; results: QueryResult[] } | { ok: false; errors: RegoErrorData[] };
+
+export function newEvaluator(policy: CompiledPolicy, options: EvalOptions): Evaluator {
+  return new Evaluator({
+    root: policy.root,
+    input: options.input === undefined ? undefined : fromJS(options.input),
+    data: options.data === undefined ? fromJS({}) : fromJS(options.data),
+    strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+    limits: new Limits(options.maxSteps, options.timeoutMs),
+    nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
+    print: options.print ?? (() => {}),
+  });
+}
+
+/** Engine failures as error values; a stack overflow from deep recursion becomes a clear limit error. */
+export function asRegoError(e: unknown, where?: Location): RegoErrorData {
+  if (e instanceof RegoError) return e.toData();
+  if (e instanceof RangeError) {
+    return { code: 'eval_limit_error', message: 'evaluation exceeded the maximum depth (recursion or nesting too deep)', ...(where ? { location: where } : {}) };
+  }
+  throw e;
+}
+
+export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: EvalOptions): EvalOutcome {
+  const ev = newEvaluator(policy, options);
+  const results: QueryResult[] = [];
+  const f = newFrame(q.nslots);
+  try {
+    ev.evalBody(q.body, 0, f, () => {
+      const bindings: Record<string, Value> = {};
+      for (const v of q.vars) {
+        const val = f[v.slot];
+        if (val !== undefined) bindings[v.name] = val;
+      }
+      results.push({
+        expressions: q.exprs.map((e) => ({
+          value: e.out === undefined ? true : (f[e.out] ?? true),
+          text: e.text,
+          location: { row: e.loc.row, col: e.loc.col },
+        })),
+        bindings,
+      });
+      return false;
+    });
+  } catch (e) {
+    return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
+  }
+  return { ok: true, results };
+}

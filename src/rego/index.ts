@@ -1,0 +1,102 @@
+// The Rego engine's public API: compile modules into a policy, then evaluate queries on it
+// (once, or prepared for many inputs). Errors come back as values, never as exceptions.
+import type { Module, RegoVersion } from './ast.ts';
+import type { BuiltinDef } from './builtins/builtin.ts';
+import { registry } from './builtins/index.ts';
+import { compileModules } from './compiler/compiler.ts';
+import { CompiledPolicy } from './compiler/policy.ts';
+import { compileQuery, type CompiledQuery } from './compiler/query.ts';
+import { RegoError, type RegoErrorData } from './errors.ts';
+import { runQuery, type EvalOptions, type EvalOutcome, type QueryResult } from './eval/run-query.ts';
+import { parseModule, parseQuery } from './parser.ts';
+
+export { CompiledPolicy } from './compiler/policy.ts';
+export type { AnnotationEntry } from './compiler/policy.ts';
+export type { EvalOptions, QueryResult } from './eval/run-query.ts';
+export { parseModule, parseQuery, parseTerm } from './parser.ts';
+export { RegoError, formatRegoError } from './errors.ts';
+export type { RegoErrorData, RegoErrorCode } from './errors.ts';
+export {
+  ObjectValue,
+  SetValue,
+  compare,
+  equals,
+  fromJS,
+  keyOf,
+  stringify,
+  toJS,
+  toRegoText,
+  type Value,
+} from './value.ts';
+export type { Module, RegoVersion, Location, Annotations } from './ast.ts';
+
+export interface ModuleSource {
+  file: string;
+  text: string;
+}
+
+export interface CompileOptions {
+  /** Default 'v1'. */
+  regoVersion?: RegoVersion;
+  /** Replaces the builtin registry (tests, embedders). */
+  builtins?: Map<string, BuiltinDef>;
+}
+
+export type CompileOutcome = { ok: true; policy: CompiledPolicy } | { ok: false; errors: RegoErrorData[] };
+
+function parseError(e: unknown): RegoErrorData {
+  if (e instanceof RegoError) return e.toData();
+  if (e instanceof RangeError) return { code: 'rego_parse_error', message: 'nesting too deep' };
+  throw e;
+}
+
+export function compile(sources: ModuleSource[], options: CompileOptions = {}): CompileOutcome {
+  const regoVersion = options.regoVersion ?? 'v1';
+  const modules: Module[] = [];
+  const errors: RegoErrorData[] = [];
+  for (const s of sources) {
+    try {
+      modules.push(parseModule(s.file, s.text, { regoVersion }));
+    } catch (e) {
+      errors.push(parseError(e));
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return compileParsed(modules, options);
+}
+
+/** Compiles modules that are already parsed. */
+export function compileParsed(modules: Module[], options: CompileOptions = {}): CompileOutcome {
+  const builtins = options.builtins ?? registry;
+  const { set, errors } = compileModules(modules, builtins);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, policy: new CompiledPolicy(modules, set.root, builtins, options.regoVersion ?? 'v1') };
+}
+
+export interface PreparedQuery {
+  readonly text: string;
+  evaluate(options?: EvalOptions): EvalOutcome;
+}
+
+export function prepare(policy: CompiledPolicy, query: string): { ok: true; query: PreparedQuery } | { ok: false; errors: RegoErrorData[] } {
+  let parsed;
+  try {
+    parsed = parseQuery(query, 'query', { regoVersion: 'v1' });
+  } catch (e) {
+    return { ok: false, errors: [parseError(e)] };
+  }
+  const compiled = compileQuery(parsed, query, policy.root, policy.builtins);
+  if (!compiled.ok) return compiled;
+  const q: CompiledQuery = compiled.query;
+  return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
+}
+
+export function evaluate(
+  policy: CompiledPolicy,
+  query: string,
+  options: EvalOptions = {},
+): { ok: true; results: QueryResult[] } | { ok: false; errors: RegoErrorData[] } {
+  const p = prepare(policy, query);
+  if (!p.ok) return p;
+  return p.query.evaluate(options);
+}
