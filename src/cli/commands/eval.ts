@@ -1,0 +1,70 @@
+// `routewise eval QUERY`: evaluates a Rego query like `opa eval`, output shaped as OPA's.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { collect, UsageError, type CommandContext } from '../context.ts';
+import { readPolicyFiles } from '../policy-files.ts';
+import { printProblems } from '../problem-text.ts';
+import { regoProblem } from '../../engine/rego-engine.ts';
+import { compile, evaluate } from '../../rego/index.ts';
+import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
+
+export function registerEval(program: Command, ctx: CommandContext): void {
+  program
+    .command('eval')
+    .description('evaluate a Rego query, like `opa eval`')
+    .argument('<query>', 'a Rego query, e.g. data.routewise.rules.hybrid.deny')
+    .option('-d, --data <path>', 'a .rego, .json or .yaml file or a directory (repeatable)', collect, [])
+    .option('-i, --input <file>', 'the input document (.json or .yaml)')
+    .option('-f, --format <format>', 'json, pretty or values', 'json')
+    .option('--v0-compatible', 'accept Rego v0 syntax')
+    .option('--strict-builtin-errors', 'raise builtin errors instead of treating them as undefined')
+    .action((query: string, opts: { data: string[]; input?: string; format: string; v0Compatible?: boolean; strictBuiltinErrors?: boolean }) => {
+      if (!['json', 'pretty', 'values'].includes(opts.format)) {
+        throw new UsageError(`unknown --format ${opts.format}; use json, pretty or values`);
+      }
+      const files = readPolicyFiles(opts.data, { tests: true, data: true, cwd: ctx.cwd });
+      if (files.problems.length > 0) {
+        printProblems(ctx.stderr, files.problems);
+        process.exitCode = 2;
+        return;
+      }
+      let input: unknown;
+      if (opts.input !== undefined) input = readInput(opts.input);
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      if (!compiled.ok) {
+        printProblems(ctx.stderr, compiled.errors.map(regoProblem));
+        process.exitCode = 2;
+        return;
+      }
+      const printed: string[] = [];
+      const out = evaluate(compiled.policy, query, {
+        ...(opts.input !== undefined ? { input } : {}),
+        data: files.data,
+        strictBuiltinErrors: opts.strictBuiltinErrors === true,
+        print: (line) => printed.push(line),
+      });
+      // print() output goes to stderr so the machine output on stdout stays parseable.
+      for (const line of printed) ctx.stderr.write(line + '\n');
+      if (!out.ok) {
+        printProblems(ctx.stderr, out.errors.map(regoProblem));
+        process.exitCode = 2;
+        return;
+      }
+      ctx.stdout.write(formatEvalOutput(out.results, opts.format as EvalFormat) + '\n');
+    });
+}
+
+function readInput(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`${file}: cannot read the input file`);
+  }
+  try {
+    return /\.ya?ml$/i.test(file) ? parseYaml(text, { intAsBigInt: true }) : JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,49 @@
+// `routewise test PATH...`: runs Rego unit tests (test_* rules) like `opa test`.
+import type { Command } from 'commander';
+import { UsageError, type CommandContext } from '../context.ts';
+import { readPolicyFiles } from '../policy-files.ts';
+import { printProblems } from '../problem-text.ts';
+import { useColor } from '../color.ts';
+import { regoProblem } from '../../engine/rego-engine.ts';
+import { compile } from '../../rego/index.ts';
+import { runTests } from '../../rego/testing.ts';
+import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
+
+export function registerTest(program: Command, ctx: CommandContext): void {
+  program
+    .command('test')
+    .description('run Rego unit tests (test_* rules), like `opa test`')
+    .argument('[paths...]', '.rego and data files or directories', ['.'])
+    .option('-r, --run <regex>', 'run only tests whose full name matches')
+    .option('-f, --format <format>', 'text, json or junit', 'text')
+    .option('-v, --verbose', 'list passing tests and print() output too')
+    .option('--v0-compatible', 'accept Rego v0 syntax')
+    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean }) => {
+      if (!['text', 'json', 'junit'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use text, json or junit`);
+      let run: RegExp | undefined;
+      if (opts.run !== undefined) {
+        try {
+          run = new RegExp(opts.run);
+        } catch {
+          throw new UsageError(`--run ${opts.run} is not a valid regular expression`);
+        }
+      }
+      const files = readPolicyFiles(paths, { tests: true, data: true, cwd: ctx.cwd });
+      if (files.problems.length > 0) {
+        printProblems(ctx.stderr, files.problems);
+        process.exitCode = 2;
+        return;
+      }
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      if (!compiled.ok) {
+        printProblems(ctx.stderr, compiled.errors.map(regoProblem));
+        process.exitCode = 2;
+        return;
+      }
+      const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data });
+      const color = useColor(ctx.stdout, ctx.globals().color, ctx.env);
+      ctx.stdout.write(formatTestResults(results, opts.format as TestFormat, { verbose: opts.verbose === true, color }) + '\n');
+      const s = summarize(results);
+      process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
+    });
+}

@@ -1,0 +1,55 @@
+// Builds the policy engine a run uses from the command's flags: the built-in rule set
+// (unless --no-builtin), the organisation's --policy folders, and settings from --data files.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Engine } from '../engine/engine.ts';
+import type { Problem, Result } from '../problems/problem.ts';
+import { createRegoEngine } from '../engine/rego-engine.ts';
+import { mergeData } from '../engine/merge-data.ts';
+import { readPolicyFiles } from './policy-files.ts';
+import { BUILTIN_POLICIES } from './assets.ts';
+
+export interface EngineFlags {
+  policy?: string[];
+  builtin?: boolean;
+  data?: string[];
+  engine?: string;
+  bundle?: string;
+}
+
+export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Result<Engine>> {
+  const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...(flags.policy ?? [])];
+  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
+  const problems: Problem[] = [...files.problems];
+  let data = files.data;
+  for (const file of flags.data ?? []) {
+    const doc = readDataFile(file);
+    if (doc.ok) data = mergeData(data, doc.value);
+    else problems.push(...doc.problems);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if ((flags.engine ?? 'rego') === 'wasm') {
+    if (!flags.bundle) return { ok: false, problems: [{ code: 'usage', message: '--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)' }] };
+    const { loadWasmEngine } = await import('./load-wasm-engine.ts');
+    return loadWasmEngine(flags.bundle, data);
+  }
+  if (files.modules.length === 0) {
+    return { ok: false, problems: [{ code: 'no-policies', message: 'no policies to evaluate', hint: 'drop --no-builtin or add --policy DIR with .rego files' }] };
+  }
+  return createRegoEngine({ sources: files.modules, data });
+}
+
+function readDataFile(file: string): Result<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { ok: false, problems: [{ code: 'missing-path', message: `${file}: cannot read the data file`, hint: 'check the path given to --data' }] };
+  }
+  try {
+    const doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+    return { ok: true, value: doc ?? {} };
+  } catch (e) {
+    return { ok: false, problems: [{ code: 'invalid-data-file', message: `${file}: ${(e as Error).message.split('\n')[0]}`, hint: 'fix the syntax of this data file' }] };
+  }
+}

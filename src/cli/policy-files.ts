@@ -1,0 +1,87 @@
+// Reads Rego modules and data documents from the paths given to check/test/eval, as OPA's loader
+// does: directories are searched recursively, and a data file found in a subdirectory is placed
+// under that subdirectory's path (dir/a/b/data.json becomes data.a.b).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ModuleSource } from '../rego/index.ts';
+import type { Problem } from '../problems/problem.ts';
+import { mergeData, nest } from '../engine/merge-data.ts';
+
+export interface PolicyFiles {
+  modules: ModuleSource[];
+  data: unknown;
+  problems: Problem[];
+}
+
+export interface ReadOptions {
+  /** Include `*_test.rego` files (routewise test) or leave them out (check). */
+  tests: boolean;
+  /** Read data files (.json/.yaml) found in directories. */
+  data: boolean;
+  cwd: string;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+export function readPolicyFiles(paths: string[], options: ReadOptions): PolicyFiles {
+  const out: PolicyFiles = { modules: [], data: {}, problems: [] };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.problems.push({ code: 'missing-path', message: `${p}: no such file or directory`, hint: 'check the path given to --policy / --data / -d' });
+      continue;
+    }
+    if (st.isDirectory()) walk(p, p, out, options);
+    else readOne(p, p, out, options, true);
+  }
+  out.modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return out;
+}
+
+function walk(root: string, dir: string, out: PolicyFiles, options: ReadOptions): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    out.problems.push({ code: 'unreadable', message: `${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(root, full, out, options);
+    } else if (e.isFile()) {
+      readOne(root, full, out, options, false);
+    }
+  }
+}
+
+function readOne(root: string, file: string, out: PolicyFiles, options: ReadOptions, explicit: boolean): void {
+  const ext = extname(file).toLowerCase();
+  const display = relative(options.cwd, file).split(sep).join('/') || file;
+  if (ext === '.rego') {
+    if (!options.tests && /_test\.rego$/.test(file)) return;
+    out.modules.push({ file: display, text: readFileSync(file, 'utf8') });
+    return;
+  }
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') {
+    if (explicit) out.problems.push({ code: 'unknown-file-type', message: `${display}: not a .rego, .json or .yaml file` });
+    return;
+  }
+  if (!options.data && !explicit) return;
+  let doc: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { intAsBigInt: false });
+  } catch (e) {
+    out.problems.push({ code: 'invalid-data-file', message: `${display}: ${(e as Error).message.split('\n')[0]}`, hint: 'fix the syntax of this data file' });
+    return;
+  }
+  if (doc === null || doc === undefined) return;
+  const prefix = explicit ? [] : relative(root, file).split(sep).slice(0, -1);
+  out.data = mergeData(out.data, nest(prefix, doc));
+}
