@@ -127,7 +127,7 @@ function syntaxProblems(docs: Document[], text: string, at: (offset: number) => 
   for (const doc of docs) {
     for (const error of doc.errors) {
       if (error.code === 'DUPLICATE_KEY') {
-        const key = text.slice(error.pos[0], error.pos[1]).trim() || 'key';
+        const key = keyTextAt(text, error.pos[0]);
         problems.push({
           code: 'yaml-duplicate-key',
           message: `duplicate key \`${key}\`: it appears more than once in the same mapping`,
@@ -147,6 +147,13 @@ function syntaxProblems(docs: Document[], text: string, at: (offset: number) => 
     }
   }
   return problems;
+}
+
+/** The key written at `offset`, without quotes (the parser's error range covers one character). */
+function keyTextAt(text: string, offset: number): string {
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:,{}\[\]\n]*))/.exec(text.slice(offset));
+  const key = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
+  return key === '' ? 'key' : key;
 }
 
 function documentStart(doc: Document): number {
