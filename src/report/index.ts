@@ -1,5 +1,6 @@
 // Every output format of `check`, by `--format` name. A new format is one file and one line here.
 import { jsonReporter } from './json.ts';
+import { junitReporter } from './junit.ts';
 import type { Reporter } from './reporter.ts';
 import { sarifReporter } from './sarif.ts';
 import { textReporter } from './text.ts';
@@ -15,3 +16,4 @@ function register(reporter: Reporter): void {
 register(textReporter);
 register(jsonReporter);
 register(sarifReporter);
+register(junitReporter);

@@ -5,6 +5,9 @@ import type { Finding } from '../findings/finding.ts';
 import { exitCodeFor, findingsFail, type FailOn } from '../findings/threshold.ts';
 import type { Problem } from '../problems/problem.ts';
 
+/** The rule id under which formats that only know rules (SARIF, JUnit) report an invalid manifest. */
+export const INVALID_MANIFEST_RULE = 'routewise/invalid-manifest';
+
 export type ManifestStatus = 'pass' | 'fail' | 'invalid';
 
 export interface ManifestReport {

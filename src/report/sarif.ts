@@ -6,10 +6,9 @@ import type { RuleInfo } from '../engine/engine.ts';
 import type { Severity } from '../findings/finding.ts';
 import { findingLocation, problemLocation, type Location } from './location.ts';
 import type { Reporter } from './reporter.ts';
-import type { RunReport } from './run-report.ts';
+import { INVALID_MANIFEST_RULE, type RunReport } from './run-report.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INVALID_MANIFEST_RULE = 'routewise/invalid-manifest';
 const INFORMATION_URI = 'https://routewise.dev';
 
 type SarifLevel = 'error' | 'warning' | 'note';

@@ -1,6 +1,6 @@
 // The default format, for people at a terminal: findings grouped by manifest, a code frame under
 // each error, remediation, invalid manifests with their problems, and a one-line verdict.
-import type { Finding, Severity, Waiver } from '../findings/finding.ts';
+import type { Finding, Severity } from '../findings/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import { palette, type Palette, type Paint } from './ansi.ts';
 import { codeFrame } from './code-frame.ts';
@@ -8,6 +8,7 @@ import { findingLocation, formatLocation, problemLocation } from './location.ts'
 import type { RenderOptions, Reporter } from './reporter.ts';
 import type { ManifestReport, ManifestStatus, RunReport } from './run-report.ts';
 import { summaryLine } from './summary-line.ts';
+import { waiverNote } from './waiver-note.ts';
 
 const FINDING_INDENT = '  ';
 const DETAIL_INDENT = '    ';
@@ -28,10 +29,6 @@ function indentLines(text: string, indent: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
-function describeWaiver(waiver: Waiver): string {
-  return `waived by ${waiver.approvedBy ?? 'unknown'} until ${waiver.expires ?? 'unknown'}: ${waiver.reason ?? ''}`;
-}
-
 function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palette, options: RenderOptions): string[] {
   const location = findingLocation(manifest, finding);
   const severity = finding.waived ? paint.dim(`${finding.severity} (waived)`) : severityPaint(paint, finding.severity)(finding.severity);
@@ -39,7 +36,7 @@ function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palett
     `${FINDING_INDENT}${formatLocation(location)}  ${severity}  ${paint.bold(finding.id)}  ${indentLines(finding.message, DETAIL_INDENT)}`,
   ];
   if (finding.waived) {
-    lines.push(`${DETAIL_INDENT}${paint.dim(indentLines(describeWaiver(finding.waived), DETAIL_INDENT))}`);
+    lines.push(`${DETAIL_INDENT}${paint.dim(indentLines(waiverNote(finding.waived), DETAIL_INDENT))}`);
     return lines;
   }
   if (finding.severity === 'error' && manifest.source !== undefined && location.line !== undefined) {

@@ -4,8 +4,8 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { reporters } from '../../src/report/index.ts';
-import { createRunReport, type RunReport } from '../../src/report/run-report.ts';
-import { INVALID_MANIFEST_RULE, pascalCase, sarifReporter } from '../../src/report/sarif.ts';
+import { createRunReport, INVALID_MANIFEST_RULE, type RunReport } from '../../src/report/run-report.ts';
+import { pascalCase, sarifReporter } from '../../src/report/sarif.ts';
 import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from './sample-report.ts';
 
 const require = createRequire(import.meta.url);
