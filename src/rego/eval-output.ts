@@ -1,29 +1,28 @@
 // Query results printed as `opa eval` prints them: json ({"result": [...]}, `{}` when undefined),
 // pretty (values as indented JSON, "undefined" when undefined) and values (one array per result).
 import type { QueryResult } from './index.ts';
-import { ObjectValue, stringify, type Value } from './value.ts';
+import { stringify } from './value.ts';
 
 export type EvalFormat = 'json' | 'pretty' | 'values';
 
 export function formatEvalOutput(results: QueryResult[], format: EvalFormat): string {
   if (format === 'json') {
     if (results.length === 0) return '{}';
-    const rows: Value[] = results.map((r) => {
-      const row = new ObjectValue();
-      row.set(
-        'expressions',
-        r.expressions.map((e) =>
-          ObjectValue.from([
-            ['value', e.value],
-            ['text', e.text],
-            ['location', ObjectValue.from([['row', e.location.row], ['col', e.location.col]])],
-          ]),
-        ),
+    // Field order follows `opa eval` (expressions before bindings; value, text, location);
+    // values inside print with sorted keys, as OPA prints them.
+    const rows = results.map((r) => {
+      const exprs = r.expressions.map(
+        (e) =>
+          `{"value": ${indent(stringify(e.value, 2), 10)}, "text": ${JSON.stringify(e.text)}, ` +
+          `"location": {"row": ${e.location.row}, "col": ${e.location.col}}}`,
       );
-      if (Object.keys(r.bindings).length > 0) row.set('bindings', ObjectValue.from(Object.entries(r.bindings)));
-      return row;
+      const names = Object.keys(r.bindings);
+      const bindings = names.length
+        ? `,\n      "bindings": {${names.map((n) => `\n        ${JSON.stringify(n)}: ${indent(stringify(r.bindings[n]!, 2), 8)}`).join(',')}\n      }`
+        : '';
+      return `    {\n      "expressions": [\n        ${exprs.join(',\n        ')}\n      ]${bindings}\n    }`;
     });
-    return stringify(ObjectValue.from([['result', rows]]), 2);
+    return `{\n  "result": [\n${rows.join(',\n')}\n  ]\n}`;
   }
   if (format === 'values') {
     return stringify(results.map((r) => r.expressions.map((e) => e.value)), 2);
@@ -36,4 +35,8 @@ export function formatEvalOutput(results: QueryResult[], format: EvalFormat): st
       return names.map((n) => `${n}: ${stringify(r.bindings[n]!, 2)}`).join('\n');
     })
     .join('\n\n');
+}
+
+function indent(text: string, by: number): string {
+  return text.replace(/\n/g, '\n' + ' '.repeat(by));
 }
