@@ -28,7 +28,7 @@ export function checkManifest(file: string, bytes: Uint8Array, settings: CheckSe
   const evaluated = settings.engine.evaluate(input);
   const base = { ...empty, strategy: manifest.deployment.strategy, source: doc.text };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
-  const located = resolveFindings(evaluated.value.findings, rules, (path) => doc.positionOf(path));
+  const located = resolveFindings(evaluated.value.findings, rules, (path) => doc.valuePositionOf(path));
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
