@@ -9,6 +9,7 @@ import { builtins as comparison } from './comparison.ts';
 import { builtins as jsonPaths } from './json-paths.ts';
 import { builtins as numbers } from './numbers.ts';
 import { builtins as objects } from './objects.ts';
+import { builtins as regex } from './regex.ts';
 import { builtins as sets } from './sets.ts';
 import { builtins as sprintf } from './sprintf.ts';
 import { builtins as strings } from './strings.ts';
@@ -22,6 +23,6 @@ import { builtins as graph } from './graph.ts';
 import { builtins as crypto } from './crypto.ts';
 import { builtins as runtime } from './runtime.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, encoding, units, semver, net, uuid, graph, crypto, runtime];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, encoding, units, semver, net, uuid, graph, crypto, runtime];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
