@@ -1,6 +1,8 @@
 // Every output format of `check`, by `--format` name. A new format is one file and one line here.
+import { githubReporter } from './github.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
+import { markdownReporter } from './markdown.ts';
 import type { Reporter } from './reporter.ts';
 import { sarifReporter } from './sarif.ts';
 import { textReporter } from './text.ts';
@@ -17,3 +19,5 @@ register(textReporter);
 register(jsonReporter);
 register(sarifReporter);
 register(junitReporter);
+register(githubReporter);
+register(markdownReporter);

@@ -1,0 +1,57 @@
+// Markdown for pull request comments and job summaries: a heading, a table per manifest and the
+// one-line verdict. Every user-supplied text is escaped so it can neither break the table nor
+// turn into markup.
+import type { Finding } from '../findings/finding.ts';
+import { findingLocation, formatLocation, problemLocation } from './location.ts';
+import type { Reporter } from './reporter.ts';
+import type { ManifestReport, RunReport } from './run-report.ts';
+import { summaryLine } from './summary-line.ts';
+import { waiverNote } from './waiver-note.ts';
+
+// Character references render as the character itself and are never read as syntax, which
+// covers table pipes, emphasis, code spans, links, and raw HTML alike.
+const MARKUP = /[&<>|\\*_`[\]~#]/g;
+
+/** Inline text safe in a table cell or heading; line breaks become <br>. */
+export function markdownText(text: string): string {
+  return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function findingRow(manifest: ManifestReport, finding: Finding): string {
+  const location = markdownText(formatLocation(findingLocation(manifest, finding)));
+  if (finding.waived) {
+    const message = `${markdownText(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
+    return row([`${finding.severity} (waived)`, markdownText(finding.id), location, message]);
+  }
+  const severity = finding.severity === 'info' ? 'info' : `**${finding.severity}**`;
+  const message = finding.remediation
+    ? `${markdownText(finding.message)}<br>Remediation: ${markdownText(finding.remediation)}`
+    : markdownText(finding.message);
+  return row([severity, markdownText(finding.id), location, message]);
+}
+
+function manifestSection(manifest: ManifestReport): string[] {
+  const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
+  if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, '', 'No findings.'];
+  const rows = manifest.problems.map((problem) => {
+    const message = problem.hint ? `${markdownText(problem.message)}<br>Hint: ${markdownText(problem.hint)}` : markdownText(problem.message);
+    return row(['**invalid**', markdownText(problem.code), markdownText(formatLocation(problemLocation(manifest, problem))), message]);
+  });
+  rows.push(...manifest.findings.map((finding) => findingRow(manifest, finding)));
+  return [heading, '', ...HEADER, ...rows];
+}
+
+export const markdownReporter: Reporter = {
+  name: 'markdown',
+  render(report: RunReport): string {
+    const verdict = report.summary.failed ? 'failed' : 'passed';
+    const sections = report.manifests.map((manifest) => manifestSection(manifest).join('\n'));
+    return [`## ${markdownText(report.tool.name)} check ${verdict}`, ...sections, `**${summaryLine(report.summary)}**`].join('\n\n') + '\n';
+  },
+};

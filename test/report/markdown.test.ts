@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { reporters } from '../../src/report/index.ts';
+import { markdownReporter, markdownText } from '../../src/report/markdown.ts';
+import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from './sample-report.ts';
+
+const render = (failOn: 'error' | 'never' = 'error') =>
+  markdownReporter.render(sampleReport([claimsManifest(), brokenManifest(), batchManifest()], failOn), { color: false });
+
+// Splits a table row on its unescaped cell separators, as a GFM renderer would.
+const cells = (line: string) => line.slice(2, -2).split(' | ');
+
+describe('markdown format', () => {
+  it('is the registered "markdown" reporter', () => {
+    expect(reporters.get('markdown')).toBe(markdownReporter);
+  });
+
+  it('opens with a heading and ends with the verdict', () => {
+    const output = render().trimEnd().split('\n');
+    expect(output[0]).toBe('## routewise check failed');
+    expect(output.at(-1)).toBe('**3 manifests, 2 errors, 1 warning, 1 info, 1 waived, 1 problem: failed**');
+    expect(render('never').split('\n')[0]).toBe('## routewise check failed');
+    expect(markdownReporter.render(sampleReport([batchManifest()]), { color: false }).split('\n')[0]).toBe('## routewise check passed');
+  });
+
+  it('gives each manifest a heading and a table of severity, rule, location and message', () => {
+    const output = render();
+    expect(output).toContain(
+      [
+        '### services/claims/routewise.yaml: fail (hybrid)',
+        '',
+        '| Severity | Rule | Location | Message |',
+        '| --- | --- | --- | --- |',
+        '| **error** | RW-DATA-001 | services/claims/routewise.yaml:28:7 | Regulated data class "patient-records" (hipaa) reaches cloud-api target "openai-gpt", which has no BAA.<br>Remediation: Route the data class to a self-hosted target, or sign the agreement (HIPAA: BAA). |',
+      ].join('\n'),
+    );
+    expect(output).toContain('| **warning** | RW-TEAM-001 | services/claims/routewise.yaml:41:11 |');
+    expect(output).toContain('| info | RW-CUST-003 | services/batch/routewise.yaml | Every workload');
+  });
+
+  it('marks waived findings and invalid manifests', () => {
+    const output = render();
+    expect(output).toContain(
+      '| warning (waived) | RW-DATA-004 | services/claims/routewise.yaml:28:7 | Personal data class "adjuster-notes" reaches cloud-api target "openai-gpt" without zeroDataRetention.<br>waived by privacy-office until 2027-01-31: Notes are pseudonymised before leaving the network &#124; ticket 100% |',
+    );
+    expect(output).toContain('### services/search/routewise.yaml: invalid');
+    expect(output).toContain(
+      '| **invalid** | schema-additional-property | services/search/routewise.yaml:6:1 | Unknown field "dataClass" in the manifest.<br>Hint: did you mean &#96;dataClasses&#96;? |',
+    );
+  });
+
+  it('says so when a manifest has nothing to report', () => {
+    const output = markdownReporter.render(sampleReport([{ file: 'routewise.yaml', strategy: 'cloud-api', problems: [], findings: [], rulesEvaluated: [] }]), { color: false });
+    expect(output).toContain('### routewise.yaml: pass (cloud-api)\n\nNo findings.');
+  });
+
+  it('keeps awkward messages inside their cell, on one line, without markup', () => {
+    const output = markdownReporter.render(awkwardReport(), { color: false });
+    const rows = output.split('\n').filter((line) => line.startsWith('| **error**'));
+    expect(rows).toHaveLength(1);
+    expect(cells(rows[0]!)).toEqual([
+      '**error**',
+      'RW-DATA-001',
+      'teams/a,b: c%/route wise.yaml:3:2',
+      'Cost 100% over &#124; budget,<br>see &#60;details&#62; &#38; "quotes": naïve ✓ 数据\u0007<br>Remediation: Use &#96;self-hosted&#96; &#124; &#60;on-prem&#62;<br>then re-run',
+    ]);
+  });
+
+  it('escapes table, emphasis, code, link and HTML syntax', () => {
+    expect(markdownText('a|b')).toBe('a&#124;b');
+    expect(markdownText('*x* _y_ `z` [l](u) ~~s~~ #1 \\')).toBe('&#42;x&#42; &#95;y&#95; &#96;z&#96; &#91;l&#93;(u) &#126;&#126;s&#126;&#126; &#35;1 &#92;');
+    expect(markdownText('<b>&amp;</b>')).toBe('&#60;b&#62;&#38;amp;&#60;/b&#62;');
+    expect(markdownText('one\ntwo\r\nthree\rfour')).toBe('one<br>two<br>three<br>four');
+  });
+});
