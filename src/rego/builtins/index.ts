@@ -6,6 +6,7 @@ import { builtins as arrays } from './arrays.ts';
 import { builtins as bits } from './bits.ts';
 import { builtins as casts } from './casts.ts';
 import { builtins as comparison } from './comparison.ts';
+import { builtins as glob } from './glob.ts';
 import { builtins as jsonPaths } from './json-paths.ts';
 import { builtins as numbers } from './numbers.ts';
 import { builtins as objects } from './objects.ts';
@@ -23,6 +24,6 @@ import { builtins as graph } from './graph.ts';
 import { builtins as crypto } from './crypto.ts';
 import { builtins as runtime } from './runtime.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, encoding, units, semver, net, uuid, graph, crypto, runtime];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, runtime];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
