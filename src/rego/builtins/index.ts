@@ -23,7 +23,8 @@ import { builtins as uuid } from './uuid.ts';
 import { builtins as graph } from './graph.ts';
 import { builtins as crypto } from './crypto.ts';
 import { builtins as runtime } from './runtime.ts';
+import { builtins as time } from './time.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, runtime];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, runtime, time];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
