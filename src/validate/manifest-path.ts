@@ -12,6 +12,11 @@ export function formatPath(path: ManifestPath): string {
   return out === '' ? 'the top level' : out;
 }
 
+/** "in workloads[0]", or "at the top level". */
+export function inPath(path: ManifestPath): string {
+  return path.length === 0 ? 'at the top level' : `in ${formatPath(path)}`;
+}
+
 /** "`category` in dataClasses[0]": the value's own name, then where it sits. */
 export function describeValue(path: ManifestPath): string {
   let k = path.length - 1;

@@ -5,7 +5,7 @@ import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem } from '../problems/problem.ts';
 import { closestName } from './did-you-mean.ts';
 import { schemaAt, type JsonSchema } from './json-schema.ts';
-import { describeValue, formatPath } from './manifest-path.ts';
+import { describeValue, inPath } from './manifest-path.ts';
 
 const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
@@ -69,7 +69,7 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
       const suggestion = closestName(name, known);
       return {
         code: 'schema-additional-property',
-        message: `unknown property \`${name}\` in ${formatPath(path)}`,
+        message: `unknown property \`${name}\` ${inPath(path)}`,
         position: doc.positionOf([...path, name]),
         path: [...path, name],
         hint: suggestion ? `did you mean \`${suggestion}\`?` : `known properties: ${known.join(', ')}`,
@@ -81,7 +81,7 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
       const conditional = error.schemaPath.includes('/then/') ? conditionText(value) : '';
       return {
         code: 'schema-required',
-        message: `missing required property \`${name}\` in ${formatPath(path)}${conditional}`,
+        message: `missing required property \`${name}\` ${inPath(path)}${conditional}`,
         position: doc.positionOf(path),
         path,
         ...(description ? { hint: `add \`${name}\`: ${description}` } : {}),
