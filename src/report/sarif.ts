@@ -84,7 +84,7 @@ function descriptorRules(report: RunReport): RuleInfo[] {
       });
     }
   }
-  rules.push(...[...extra.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  rules.push(...[...extra.keys()].sort().map((id) => extra.get(id)!));
   if (report.manifests.some((manifest) => manifest.problems.length > 0) && !known.has(INVALID_MANIFEST_RULE)) {
     rules.push(invalidManifestRule);
   }

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../findings/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import { palette, type Palette, type Paint } from './ansi.ts';
 import { codeFrame } from './code-frame.ts';
-import { findingLocation, formatLocation, problemLocation } from './location.ts';
+import { findingLocation, formatLocation, problemLocation, type Location } from './location.ts';
 import type { RenderOptions, Reporter } from './reporter.ts';
 import type { ManifestReport, ManifestStatus, RunReport } from './run-report.ts';
 import { summaryLine } from './summary-line.ts';
@@ -29,6 +29,13 @@ function indentLines(text: string, indent: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
+// Only the manifest's own text is at hand: a place in another file (a policy) gets no frame.
+function frameAt(manifest: ManifestReport, location: Location, options: RenderOptions): string[] {
+  if (manifest.source === undefined || location.file !== manifest.file || location.line === undefined) return [];
+  const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+  return frame ? [frame] : [];
+}
+
 function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palette, options: RenderOptions): string[] {
   const location = findingLocation(manifest, finding);
   const severity = finding.waived ? paint.dim(`${finding.severity} (waived)`) : severityPaint(paint, finding.severity)(finding.severity);
@@ -39,10 +46,7 @@ function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palett
     lines.push(`${DETAIL_INDENT}${paint.dim(indentLines(waiverNote(finding.waived), DETAIL_INDENT))}`);
     return lines;
   }
-  if (finding.severity === 'error' && manifest.source !== undefined && location.line !== undefined) {
-    const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
-    if (frame) lines.push(frame);
-  }
+  if (finding.severity === 'error') lines.push(...frameAt(manifest, location, options));
   if (finding.remediation) {
     lines.push(`${DETAIL_INDENT}${paint.cyan('remediation:')} ${indentLines(finding.remediation, DETAIL_INDENT)}`);
   }
@@ -54,11 +58,7 @@ function renderProblem(manifest: ManifestReport, problem: Problem, paint: Palett
   const lines = [
     `${FINDING_INDENT}${formatLocation(location)}  ${paint.red('error')}  ${paint.bold(problem.code)}  ${indentLines(problem.message, DETAIL_INDENT)}`,
   ];
-  // Only the manifest's own text is at hand; problems in other files get no frame.
-  if (manifest.source !== undefined && location.file === manifest.file && location.line !== undefined) {
-    const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
-    if (frame) lines.push(frame);
-  }
+  lines.push(...frameAt(manifest, location, options));
   if (problem.hint) lines.push(`${DETAIL_INDENT}${paint.cyan('hint:')} ${indentLines(problem.hint, DETAIL_INDENT)}`);
   return lines;
 }
