@@ -232,6 +232,14 @@ class Parser {
     }
   }
 
+  /** The identifier right after a `.` in a path; keywords are fine there, spaces are not. */
+  private dotName(): Token {
+    const w = this.tok;
+    if (w.kind === Tok.Word && w.spaceBefore) this.fail('invalid whitespace between . and identifier', w);
+    if (w.kind !== Tok.Word) this.unexpected('identifier after `.`');
+    return this.next();
+  }
+
   private save(): Saved {
     return { pos: this.pos, depth: this.depth };
   }
@@ -300,8 +308,7 @@ class Parser {
     while (this.isPostfix()) {
       if (this.kind() === Tok.Dot) {
         this.next();
-        if (this.kind() !== Tok.Word || this.tok.spaceBefore) this.unexpected('identifier after `.`');
-        path.push(this.next().text);
+        path.push(this.dotName().text);
       } else if (this.kind() === Tok.LBrack) {
         this.next();
         const t = this.tok;
@@ -322,7 +329,7 @@ class Parser {
     if (headTok.kind !== Tok.Word) this.unexpected('import path');
     const root = headTok.text;
     if (root !== 'data' && root !== 'input' && root !== 'future' && root !== 'rego') {
-      this.fail(`invalid import path \`${root}\`: must begin with \`data\`, \`input\`, \`future\` or \`rego\``, headTok);
+      this.fail(`invalid import path \`${root}\`: import path must begin with one of data, input, future, rego`, headTok);
     }
     this.next();
     const head: VarTerm = { type: 'var', name: root, loc: this.loc(headTok) };
@@ -331,9 +338,7 @@ class Parser {
     while (this.isPostfix()) {
       if (this.kind() === Tok.Dot) {
         this.next();
-        const w = this.tok;
-        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
-        this.next();
+        const w = this.dotName();
         names.push(w.text);
         path.push({ type: 'scalar', value: w.text, loc: this.loc(w) });
       } else if (this.kind() === Tok.LBrack) {
@@ -376,7 +381,7 @@ class Parser {
     if (root === 'future') {
       if (names[0] !== 'keywords' || names.length > 2) this.fail('invalid import: only `future.keywords` can be imported from `future`', t);
       if (alias !== undefined) this.fail('`future` imports cannot be aliased', t);
-      if (hasImport('rego', 'v1')) this.fail('the `rego.v1` import implies `future.keywords`; they cannot be combined', t);
+      if (hasImport('rego', 'v1')) this.fail('this import shadows previous import: `rego.v1` implies `future.keywords`', t);
       if (names.length === 1) {
         for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
       } else {
@@ -386,6 +391,8 @@ class Parser {
         }
         if (kw === 'not') this.notBody = true;
         else this.keywords.add(kw);
+        // `every x in xs` cannot be written without `in`.
+        if (kw === 'every') this.keywords.add('in');
       }
     } else if (root === 'rego') {
       if (names.length !== 1 || (names[0] !== 'v1' && names[0] !== 'v2')) {
@@ -394,7 +401,7 @@ class Parser {
       if (names[0] === 'v2') this.notBody = true;
       if (alias !== undefined) this.fail('`rego` imports cannot be aliased', t);
       if (this.version === 'v0' && hasImport('future', 'keywords')) {
-        this.fail('the `rego.v1` import implies `future.keywords`; they cannot be combined', t);
+        this.fail('this import shadows previous import: `rego.v1` implies `future.keywords`', t);
       }
       this.version = 'v1';
       for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
@@ -430,6 +437,9 @@ class Parser {
     }
 
     const hasIf = this.isKw('if');
+    if (this.version === 'v1' && !hasIf && this.kind() === Tok.LBrace) {
+      this.failAt('`if` keyword is required before rule body', ruleLoc);
+    }
     if (!usesContains && !head.args && head.ref.length === 2 && head.value === undefined && !hasIf) {
       // v0's `p[x] { ... }` builds a set; v1 requires `contains` for that.
       head.key = head.ref[1];
@@ -443,7 +453,6 @@ class Parser {
       this.next();
       body = this.ifBody();
     } else if (this.kind() === Tok.LBrace) {
-      if (this.version === 'v1') this.failAt('`if` keyword is required before rule body', ruleLoc);
       body = this.braceBody();
     } else {
       // Like OPA, a rule may be followed by another on the same line (`r["s"] p1 { ... }`).
@@ -481,9 +490,7 @@ class Parser {
       if (args) this.fail('a function head cannot be followed by a ref');
       const t = this.next();
       if (t.kind === Tok.Dot) {
-        const w = this.tok;
-        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
-        this.next();
+        const w = this.dotName();
         ref.push({ type: 'scalar', value: w.text, loc: this.loc(w) });
       } else if (t.kind === Tok.LBrack) {
         this.enter(t);
@@ -534,7 +541,7 @@ class Parser {
       if (a.type !== 'var') this.failAt('illegal default function: arguments must be variables', a.loc);
     }
     const bad = firstNonConstant(head.value);
-    if (bad) this.failAt(`illegal default rule: value cannot contain ${describeTerm(bad)}`, ruleLoc);
+    if (bad) this.failAt(`illegal default rule: invalid \`${defaultKind(bad)}\` in default value`, ruleLoc);
     if (this.isKw('if') || this.kind() === Tok.LBrace) this.fail('a default rule cannot have a body');
   }
 
@@ -543,6 +550,7 @@ class Parser {
     if (this.kind() === Tok.LBrace) {
       // `if { ... }` is usually a body, but may be a single object literal expression;
       // a set literal is never taken as an expression since it is always true.
+      if (!this.mayBeObjectLiteral()) return this.braceBody();
       const saved = this.save();
       const lit = this.attempt(() => this.literal());
       if (lit) {
@@ -553,6 +561,37 @@ class Parser {
       return this.braceBody();
     }
     return [this.literal()];
+  }
+
+  /** Cheap lookahead from a `{`: does a `:` come before the first literal ends? */
+  private mayBeObjectLiteral(): boolean {
+    let depth = 0;
+    for (let j = this.pos; j < this.toks.length; j++) {
+      const t = this.toks[j]!;
+      switch (t.kind) {
+        case Tok.LBrace:
+        case Tok.LBrack:
+        case Tok.LParen:
+          depth++;
+          break;
+        case Tok.RBrace:
+        case Tok.RBrack:
+        case Tok.RParen:
+          depth--;
+          if (depth === 0) return j === this.pos + 1;
+          break;
+        case Tok.Colon:
+          if (depth === 1) return true;
+          break;
+        case Tok.Semicolon:
+          if (depth === 1) return false;
+          break;
+        case Tok.EOF:
+          return false;
+      }
+      if (depth === 1 && j > this.pos + 1 && t.newlineBefore) return false;
+    }
+    return false;
   }
 
   private atRuleEnd(): boolean {
@@ -817,7 +856,7 @@ class Parser {
       case Tok.Sub: {
         this.next();
         const n = this.tok;
-        if (n.kind !== Tok.Number) this.fail('expected number after `-` (unary minus applies to number literals only)', n);
+        if (n.kind !== Tok.Number) this.fail('unary - can only be used with numeric literals', n);
         this.next();
         term = this.number(`-${n.text}`, t);
         break;
@@ -889,9 +928,7 @@ class Parser {
       if (cur.type === 'scalar') this.fail(`illegal ref: a ${describeTerm(cur)} cannot be indexed`, t);
       let el: Term;
       if (t.kind === Tok.Dot) {
-        const w = this.tok;
-        if (w.kind !== Tok.Word || w.spaceBefore) this.unexpected('identifier after `.`');
-        this.next();
+        const w = this.dotName();
         el = { type: 'scalar', value: w.text, loc: this.loc(w) };
       } else {
         this.enter(t);
@@ -1079,6 +1116,19 @@ function firstNonConstant(t: Term | undefined): Term | undefined {
       return t;
   }
 }
+
+/** How a non-constant part of a default value is named in the error. */
+function defaultKind(t: Term): string {
+  if (t.type !== 'call') return describeTerm(t);
+  const name = t.fn.type === 'var' ? t.fn.name : '';
+  if (name === 'and' || name === 'or') return 'binexpr';
+  if (RELATION_NAMES.has(name)) return 'boolexpr';
+  if (ARITH_NAMES.has(name)) return 'arithexpr';
+  return 'call';
+}
+
+const RELATION_NAMES = new Set(Object.values(RELATION_OPS));
+const ARITH_NAMES = new Set([...Object.values(ARITH_OPS), ...Object.values(FACTOR_OPS)]);
 
 function describeTerm(t: Term): string {
   switch (t.type) {
