@@ -37,12 +37,11 @@ function compileRule(
   const head = rule.head;
   const args = head.args ?? rootArgs;
   const dynamic = rule === entry.rule ? entry.dynamic : [];
-  const extra: Term[] = [...dynamic, ...(head.key ? [head.key] : []), ...(head.value ? [head.value] : []), ...(args ?? [])];
-  const scope = new Scope(undefined, collectSeen(rule.body, extra));
+  const scope = new Scope(undefined, collectSeen(rule.body));
   const rw = new Rewriter({ names, root, builtins }, slots, errors);
   const bound = new Set<number>();
   const cargs = args?.map((a) => {
-    const ct = rw.term(a, scope);
+    const ct = rw.argument(a, scope);
     patternSlots(ct, bound);
     return ct;
   });

@@ -16,7 +16,8 @@ function refDeps(root: RuleNode, path: CTerm[], acc: Set<RuleNode>): void {
       acc.add(n);
       return;
     }
-    if (p.k !== 'const' || typeof p.v !== 'string') break;
+    if (p.k !== 'const') break;
+    if (typeof p.v !== 'string') return;
     const c = n.children.get(p.v);
     if (!c) return;
     n = c;

@@ -72,16 +72,17 @@ export function collectSeen(body: Body, extra: Term[] = []): Set<string> {
         term(k.term);
         break;
       case 'unify':
-      case 'assign':
         term(k.left);
         term(k.right);
         break;
+      case 'assign':
+        // Declared names are not the body's unification vars: closures before the
+        // declaration keep their own variable of that name.
+        term(k.right);
+        break;
       case 'some':
-        k.vars.forEach(term);
         break;
       case 'somein':
-        if (k.key) term(k.key);
-        term(k.value);
         term(k.collection);
         break;
       case 'every':
@@ -206,6 +207,23 @@ export class Rewriter {
         return { k: 'call', fn, args, loc: t.loc };
       }
     }
+  }
+
+  /** Function arguments: their variables are locals of the body, bound by the call. */
+  argument(t: Term, scope: Scope): CTerm {
+    if (t.type === 'var' && t.name !== '_') {
+      const existing = scope.vars.get(t.name);
+      if (existing !== undefined) return { k: 'var', slot: existing, name: t.name, loc: t.loc };
+      const slot = this.slots.alloc(t.name, false);
+      scope.vars.set(t.name, slot);
+      scope.own.push(slot);
+      return { k: 'var', slot, name: t.name, loc: t.loc };
+    }
+    if (t.type === 'array') return { k: 'array', items: t.items.map((i) => this.argument(i, scope)), loc: t.loc };
+    if (t.type === 'object') {
+      return { k: 'object', items: t.items.map(([k, v]): [CTerm, CTerm] => [this.term(k, scope), this.argument(v, scope)]), loc: t.loc };
+    }
+    return this.term(t, scope);
   }
 
   /** Declares the variables of an assignment or `some ... in` pattern as new locals. */

@@ -5,6 +5,7 @@ import type { Location } from '../ast.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { arityOf } from './functions.ts';
 import type { CExpr, CTerm } from './ir.ts';
+import { keyOf } from '../value.ts';
 import type { SlotTable } from './rewrite.ts';
 
 type VarLocs = Map<number, Location>;
@@ -186,9 +187,19 @@ function canUnify(a: CTerm, b: CTerm, bound: Set<number>): boolean {
   if (a.k === 'array' && b.k === 'array' && a.items.length === b.items.length) {
     return a.items.every((x, i) => canUnify(x, b.items[i]!, bound));
   }
+  if (a.k === 'object' && b.k === 'object' && a.items.length === b.items.length) {
+    return a.items.every(([ka, va]) => {
+      const other = b.items.find(([kb]) => sameConstKey(ka, kb));
+      return other !== undefined && canUnify(va, other[1], bound);
+    });
+  }
   if (a.k === 'array' && b.k === 'const' && Array.isArray(b.v)) return true;
   if (b.k === 'array' && a.k === 'const' && Array.isArray(a.v)) return true;
   return false;
+}
+
+function sameConstKey(a: CTerm, b: CTerm): boolean {
+  return a.k === 'const' && b.k === 'const' && keyOf(a.v) === keyOf(b.v);
 }
 
 export class SafetyChecker {

@@ -8,7 +8,7 @@ import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import { ENUM, type Cont, type Enum, type Frame, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
-import { lookup, setPath } from './lookup.ts';
+import { lookup, lookupData, setPath } from './lookup.ts';
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
@@ -385,44 +385,44 @@ export class Evaluator implements TermEvaluator {
     });
   }
 
-  private walkDirect(v: Value, path: CTerm[], from: number, f: Frame): Value | undefined | Enum {
+  private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get = lookup): Value | undefined | Enum {
     let cur: Value | undefined = v;
     for (let i = from; i < path.length; i++) {
       const key = this.evalDirect(path[i]!, f);
       if (key === undefined || key === ENUM) return key;
-      cur = lookup(cur, key);
+      cur = get(cur, key);
       if (cur === undefined) return undefined;
     }
     return cur;
   }
 
-  private walkEnum(v: Value, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
+  private walkEnum(v: Value, path: CTerm[], i: number, f: Frame, k: ValueCont, get = lookup): boolean {
     if (i === path.length) return k(v);
     const kt = path[i]!;
     const key = this.evalDirect(kt, f);
     if (key === undefined) return false;
     if (key !== ENUM) {
-      const next = lookup(v, key);
-      return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+      const next = get(v, key);
+      return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, get);
     }
     if (kt.k === 'ref' || kt.k === 'input' || kt.k === 'data' || kt.k === 'call') {
       return this.evalEnum(kt, f, (kv) => {
-        const next = lookup(v, kv);
-        return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+        const next = get(v, kv);
+        return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, get);
       });
     }
     if (Array.isArray(v)) {
       for (let j = 0; j < v.length; j++) {
         const item = v[j]!;
-        if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k))) return true;
+        if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof ObjectValue) {
       for (const [ok, ov] of v.entries()) {
-        if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k))) return true;
+        if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof SetValue) {
       for (const m of v.values()) {
-        if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path, i + 1, f, k))) return true;
+        if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path, i + 1, f, k, get))) return true;
       }
     }
     return false;
@@ -449,8 +449,8 @@ export class Evaluator implements TermEvaluator {
       }
       const base = this.baseAt(node);
       if (base === undefined) return undefined;
-      const next = lookup(base, key);
-      return next === undefined ? undefined : this.walkDirect(next, path, i + 1, f);
+      const next = lookupData(base, key);
+      return next === undefined ? undefined : this.walkDirect(next, path, i + 1, f, lookupData);
     }
   }
 
@@ -475,8 +475,8 @@ export class Evaluator implements TermEvaluator {
     if (child) return this.dataEnum(child, path, i + 1, f, k);
     const base = this.baseAt(node);
     if (base === undefined) return false;
-    const next = lookup(base, key);
-    return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k);
+    const next = lookupData(base, key);
+    return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, lookupData);
   }
 
   /** The base document at a node's path. */
@@ -503,7 +503,8 @@ export class Evaluator implements TermEvaluator {
     } else {
       const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
       for (const [key, child] of node.children) {
-        if (child.kind === 'function') continue;
+        // Base documents win over rules at the same key.
+        if (child.kind === 'function' || obj.has(key)) continue;
         const v = this.nodeValue(child);
         if (v !== undefined) obj.set(key, v);
       }
@@ -560,8 +561,14 @@ export class Evaluator implements TermEvaluator {
       const m = mocks.get(fn.id);
       if (m) {
         if (m.fn) {
-          if (m.fn.id === fn.id) return this.callUnmocked(fn, args, loc);
-          return this.callFunction(m.fn, args, loc);
+          // A replacement runs with no mocks in force, so it can call the original.
+          const saved = this.state;
+          this.state = { ...saved, mocks: undefined, values: new Map(), fnValues: new Map() };
+          try {
+            return this.callUnmocked(m.fn, args, loc);
+          } finally {
+            this.state = saved;
+          }
         }
         return m.value;
       }

@@ -12,6 +12,13 @@ export function lookup(v: Value, key: Value): Value | undefined {
   return undefined;
 }
 
+/** Lookup in base documents, whose object keys are strings: `data.x[2]` finds the key "2". */
+export function lookupData(v: Value, key: Value): Value | undefined {
+  const r = lookup(v, key);
+  if (r !== undefined || !(v instanceof ObjectValue) || (typeof key !== 'number' && typeof key !== 'bigint')) return r;
+  return v.get(String(key));
+}
+
 /** A copy of `base` with `value` at `path`; missing or non-object levels become objects. */
 export function setPath(base: Value | undefined, path: readonly Value[], value: Value, from = 0): Value {
   if (from === path.length) return value;

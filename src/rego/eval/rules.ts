@@ -1,13 +1,21 @@
 // Values of virtual documents: complete rules (with defaults and else chains), multi-value
 // (set) rules, partial objects built from ref heads, and functions memoized by arguments.
 import type { Location } from '../ast.ts';
-import type { CompiledRule, RuleNode } from '../compiler/ir.ts';
+import type { CompiledRule, CTerm, RuleNode } from '../compiler/ir.ts';
 import { dataPathText } from '../compiler/ir.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, keyOf, type Value } from '../value.ts';
 import type { Evaluator } from './evaluator.ts';
-import { ENUM, newFrame } from './frame.ts';
+import { ENUM, newFrame, type Frame } from './frame.ts';
 import { unifyValue } from './unify.ts';
+
+/** Passes on the value of a head term, or each of its values when it enumerates (`q := xs[_]`). */
+function eachValue(ev: Evaluator, t: CTerm, f: Frame, k: (v: Value) => boolean): boolean {
+  const v = ev.evalDirect(t, f);
+  if (v === undefined) return false;
+  if (v === ENUM) return ev.evalEnum(t, f, k);
+  return k(v);
+}
 
 function conflict(message: string, loc: Location): RegoError {
   return new RegoError('eval_conflict_error', message, loc);
@@ -40,14 +48,12 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
     const f = newFrame(r.nslots);
     let found = false;
     const cur = r;
-    const collect = (): boolean => {
-      const v = ev.evalDirect(cur.value, f);
-      if (v !== undefined && v !== ENUM) {
+    const collect = (): boolean =>
+      eachValue(ev, cur.value, f, (v) => {
         found = true;
         onValue(v, cur);
-      }
-      return false;
-    };
+        return false;
+      });
     ev.ruleStack.push({ annotations: cur.annotations, path: cur.node.path });
     try {
       if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
@@ -95,18 +101,21 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
     const f = newFrame(rule.nslots);
     ev.ruleStack.push({ annotations: rule.annotations, path: node.path });
     try {
-      ev.evalBody(rule.body, 0, f, () => {
-        const keys: Value[] = [];
-        for (const t of rule.dynPath) {
-          const k = ev.evalDirect(t, f);
-          if (k === undefined || k === ENUM) return false;
-          keys.push(k);
+      const keys: Value[] = [];
+      const leafTerm = multi ? rule.key! : rule.value;
+      const withKeys = (i: number): boolean => {
+        if (i === rule.dynPath.length) {
+          return eachValue(ev, leafTerm, f, (leaf) => {
+            root = insert(root, keys, leaf, multi, built, rule, node);
+            return false;
+          });
         }
-        const leaf = ev.evalDirect(multi ? rule.key! : rule.value, f);
-        if (leaf === undefined || leaf === ENUM) return false;
-        root = insert(root, keys, leaf, multi, built, rule, node);
-        return false;
-      });
+        return eachValue(ev, rule.dynPath[i]!, f, (k) => {
+          keys[i] = k;
+          return withKeys(i + 1);
+        });
+      };
+      ev.evalBody(rule.body, 0, f, () => withKeys(0));
     } finally {
       ev.ruleStack.pop();
     }

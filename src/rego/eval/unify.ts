@@ -82,6 +82,23 @@ export function unifyTerms(ev: TermEvaluator, a: CTerm, b: CTerm, f: Frame, k: C
     if (a.items.length !== b.items.length) return false;
     return unifyPairs(ev, a.items, b.items, 0, f, k);
   }
+  if (a.k === 'object' && b.k === 'object') {
+    if (a.items.length !== b.items.length) return false;
+    const pairsA: CTerm[] = [];
+    const pairsB: CTerm[] = [];
+    for (const [ka, va] of a.items) {
+      const kv = ev.evalDirect(ka, f);
+      if (kv === undefined || kv === ENUM) return false;
+      const match = b.items.find(([kb]) => {
+        const x = ev.evalDirect(kb, f);
+        return x !== undefined && x !== ENUM && equals(x, kv);
+      });
+      if (!match) return false;
+      pairsA.push(va);
+      pairsB.push(match[1]);
+    }
+    return unifyPairs(ev, pairsA, pairsB, 0, f, k);
+  }
   if (!hasFreePattern(b, f)) return ev.evalEnum(b, f, (v) => unifyValue(ev, a, v, f, k));
   if (!hasFreePattern(a, f)) return ev.evalEnum(a, f, (v) => unifyValue(ev, b, v, f, k));
   return false;
