@@ -3,6 +3,7 @@
 import type { Value } from '../value.ts';
 import { builtinError } from './builtin.ts';
 import type { BuiltinContext, BuiltinDef } from './builtin.ts';
+import { GlobIntersectionError, globsIntersect } from './glob-intersection.ts';
 import { goQuote } from './go-quote.ts';
 import { GoRegexpError, compileGoRegexp, findAll, matches, replaceAll, split } from './go-regexp.ts';
 import type { GoRegexp } from './go-regexp.ts';
@@ -130,6 +131,17 @@ function templateMatch([t, m, a, b]: Value[], ctx: BuiltinContext): Value {
   return matches(regexp(name, ctx, pattern), text);
 }
 
+function globsMatch([a, b]: Value[]): Value {
+  const left = stringOperand('regex.globs_match', 1, a!);
+  const right = stringOperand('regex.globs_match', 2, b!);
+  try {
+    return globsIntersect(left, right);
+  } catch (e) {
+    if (e instanceof GlobIntersectionError) throw builtinError('regex.globs_match', e.message);
+    throw e;
+  }
+}
+
 export const builtins: BuiltinDef[] = [
   { name: 'regex.is_valid', arity: 1, fn: isValid },
   { name: 'regex.match', arity: 2, fn: match('regex.match') },
@@ -139,4 +151,5 @@ export const builtins: BuiltinDef[] = [
   { name: 'regex.find_all_string_submatch_n', arity: 3, fn: findAllSubmatch },
   { name: 'regex.replace', arity: 3, fn: regexReplace },
   { name: 'regex.template_match', arity: 4, fn: templateMatch },
+  { name: 'regex.globs_match', arity: 2, fn: globsMatch },
 ];

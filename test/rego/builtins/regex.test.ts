@@ -164,3 +164,22 @@ describe('compiled pattern cache', () => {
     expect(compileGoRegexp('[[:word:]]+').re.flags).toContain('v');
   });
 });
+
+describe('regex.globs_match', () => {
+  it('tells whether two globs share a non-empty match', () => {
+    expect(call('regex.globs_match', 'a.a.', '.b.b')).toBe(true);
+    expect(call('regex.globs_match', '[a-z]+', '[0-9]*')).toBe(false);
+    expect(call('regex.globs_match', 'a.*', 'ab+c')).toBe(true);
+    expect(call('regex.globs_match', 'ab*', 'a')).toBe(true);
+    expect(call('regex.globs_match', 'a*', 'b*')).toBe(false);
+    expect(call('regex.globs_match', 'x+y', 'xxxy')).toBe(true);
+    expect(call('regex.globs_match', 'x+y', 'y')).toBe(false);
+    expect(call('regex.globs_match', '\\.', '.')).toBe(true);
+    expect(call('regex.globs_match', '\\.', 'a')).toBe(false);
+  });
+
+  it('fails on malformed globs', () => {
+    expect(() => call('regex.globs_match', '[a', 'a')).toThrow(/found \[ without matching \]/);
+    expect(() => call('regex.globs_match', '*a', 'a')).toThrow(/must be preceded by a non-flag/);
+  });
+});
