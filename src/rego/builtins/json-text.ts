@@ -135,10 +135,11 @@ export function parseJson(text: string): Value {
 export function numberFromLiteral(lit: string): number | bigint {
   if (/^-?\d+$/.test(lit)) return normalizeBig(BigInt(lit));
   const n = Number(lit);
-  // Literals such as 1e3 or 2.0 denote integers: keep them exact too.
-  if (Number.isInteger(n) && !Number.isSafeInteger(n) && /^-?\d+(\.\d+)?[eE]\+?\d+$/.test(lit)) {
+  // Literals such as 1e30 denote integers beyond floats' exact range: keep them exact.
+  if ((!Number.isSafeInteger(n) && Number.isInteger(n)) || !Number.isFinite(n)) {
     const exact = integerFromScientific(lit);
     if (exact !== undefined) return normalizeBig(exact);
+    if (!Number.isFinite(n)) throw new JsonSyntaxError(`number ${lit} is out of range`);
   }
   return n;
 }

@@ -134,3 +134,12 @@ describe('yaml', () => {
     expect(() => call('yaml.unmarshal', 'a: {')).toThrow(BuiltinFailure);
   });
 });
+
+describe('JSON numbers', () => {
+  it('keeps integral exponent literals exact and rejects numbers beyond any float', () => {
+    expect(call('json.unmarshal', '1e30')).toBe(10n ** 30n);
+    expect(call('json.unmarshal', '2.5e1')).toBe(25);
+    expect(call('json.unmarshal', '1.5e-3')).toBe(0.0015);
+    expect(() => call('json.unmarshal', '1.5e999')).toThrow(BuiltinFailure);
+  });
+});
