@@ -4,13 +4,28 @@ import { normalizeBig } from '../value.ts';
 
 export type Num = number | bigint;
 
-/** Integers we can compute with exactly; integral floats beyond 2^53 are already rounded, so they count as floats. */
+/** Numbers that denote an integer, which Rego computes with exactly. */
 export function isExactInt(n: Num): boolean {
-  return typeof n === 'bigint' || Number.isSafeInteger(n);
+  return typeof n === 'bigint' || Number.isInteger(n);
 }
 
+/**
+ * An integer as a bigint. An integral double beyond 2^53 (a literal such as 1e30, or a big
+ * JSON number) is taken as the decimal it prints as, since that is the number its author wrote:
+ * 1e30 is 10^30, not the binary neighbour 1000000000000000019884624838656.
+ */
 function big(n: Num): bigint {
-  return typeof n === 'bigint' ? n : BigInt(n);
+  if (typeof n === 'bigint') return n;
+  if (Number.isSafeInteger(n)) return BigInt(n);
+  return decimalToBig(String(n));
+}
+
+function decimalToBig(text: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e\+?(\d+))?$/.exec(text);
+  if (!m) return BigInt(Math.trunc(Number(text)));
+  const [, sign, whole, fraction = '', exp = '0'] = m;
+  const digits = BigInt(whole! + fraction) * 10n ** BigInt(Number(exp) - fraction.length);
+  return sign ? -digits : digits;
 }
 
 function float(n: Num): number {
@@ -23,11 +38,10 @@ function exactOr(
   small: (x: number, y: number) => number,
   exact: (x: bigint, y: bigint) => bigint,
 ): Num {
-  if (typeof a === 'number' && typeof b === 'number') {
+  if (!isExactInt(a) || !isExactInt(b)) return noNegativeZero(small(float(a), float(b)));
+  if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
     const r = noNegativeZero(small(a, b));
-    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Number.isSafeInteger(r)) return r;
-  } else if (!isExactInt(a) || !isExactInt(b)) {
-    return noNegativeZero(small(float(a), float(b)));
+    if (Number.isSafeInteger(r)) return r;
   }
   return normalizeBig(exact(big(a), big(b)));
 }
@@ -64,7 +78,7 @@ function noNegativeZero(n: number): number {
 
 /** Remainder with the sign of the dividend, on integers only: `undefined` signals a float operand. */
 export function rem(a: Num, b: Num): Num | undefined {
-  if (!isIntegral(a) || !isIntegral(b)) return undefined;
+  if (!isExactInt(a) || !isExactInt(b)) return undefined;
   if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
     if (b === 0) throw new DivideByZero();
     return noNegativeZero(a % b);
@@ -72,10 +86,6 @@ export function rem(a: Num, b: Num): Num | undefined {
   const y = big(b);
   if (y === 0n) throw new DivideByZero();
   return normalizeBig(big(a) % y);
-}
-
-export function isIntegral(n: Num): boolean {
-  return typeof n === 'bigint' || Number.isInteger(n);
 }
 
 export function abs(n: Num): Num {
@@ -110,7 +120,7 @@ export function sumOf(ns: readonly Num[]): Num {
     let small = 0;
     let useBig = false;
     for (const n of ns) {
-      if (!useBig && typeof n === 'number') {
+      if (!useBig && typeof n === 'number' && Number.isSafeInteger(n)) {
         const s = small + n;
         if (Number.isSafeInteger(s)) {
           small = s;

@@ -172,3 +172,16 @@ describe('rand.intn', () => {
     expect(call('rand.intn', 'k', 0)).toBe(0);
   });
 });
+
+describe('integral doubles beyond 2^53', () => {
+  it('count as the integer they print as', () => {
+    expect(call('plus', 1e30, 1)).toBe(10n ** 30n + 1n);
+    expect(call('mul', 1e30, 1e30)).toBe(10n ** 60n);
+    expect(call('rem', 1e16, 3)).toBe(1);
+    expect(call('minus', 1.5e20, 1)).toBe(149999999999999999999n);
+  });
+
+  it('still mix with fractions as floating point', () => {
+    expect(call('plus', 1e30, 0.5)).toBe(1e30);
+  });
+});
