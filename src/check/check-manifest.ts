@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.ts';
 import { applyWaivers } from '../findings/waivers.ts';
 import { resolveFindings } from '../findings/resolve.ts';
 import { buildPolicyInput } from '../input/build.ts';
+import { decodeText } from '../load/decode-text.ts';
 import { loadDocument } from '../load/load-document.ts';
 import type { ManifestInput } from '../report/run-report.ts';
 import { validateManifest } from '../validate/validate-manifest.ts';
@@ -18,7 +19,11 @@ export interface CheckSettings {
 export function checkManifest(file: string, bytes: Uint8Array, settings: CheckSettings): ManifestInput {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
   const loaded = loadDocument(file, bytes);
-  if (!loaded.ok) return { ...empty, problems: loaded.problems };
+  if (!loaded.ok) {
+    // Keep the text when it decodes, so the report can show a code frame at the problem.
+    const text = decodeText(file, bytes);
+    return { ...empty, problems: loaded.problems, ...(text.ok ? { source: text.value } : {}) };
+  }
   const doc = loaded.value;
   const valid = validateManifest(doc);
   if (!valid.ok) return { ...empty, problems: valid.problems, source: doc.text };

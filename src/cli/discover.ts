@@ -1,9 +1,9 @@
 // Finds the manifests a command should read from its path arguments: files as given,
 // directories searched for the manifest names, globs expanded. Missing paths are problems.
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { glob, hasMagic } from 'glob';
-import type { Problem } from '../problems/problem.ts';
+import type { Problem, SourcePosition } from '../problems/problem.ts';
 
 /** File names that hold a manifest, in order of preference (manifest-v1). */
 export const MANIFEST_NAMES: readonly string[] = ['routewise.yaml', 'routewise.yml', '.routewise.yaml', 'routewise.json'];
@@ -68,7 +68,7 @@ async function addPath(path: string, arg: string, cwd: string, files: string[], 
   try {
     info = await stat(absolute);
   } catch {
-    problems.push({ code: 'path-not-found', message: `no such file or directory: ${arg}` });
+    problems.push({ code: 'path-not-found', message: `no such file or directory: ${arg}`, position: at(arg) });
     return;
   }
   if (info.isFile()) {
@@ -76,13 +76,21 @@ async function addPath(path: string, arg: string, cwd: string, files: string[], 
     return;
   }
   if (!info.isDirectory()) {
-    problems.push({ code: 'path-not-a-file', message: `not a file or directory: ${path}` });
+    problems.push({ code: 'path-not-a-file', message: `not a file or directory: ${path}`, position: at(path) });
     return;
   }
   const found: string[] = [];
   await searchDirectory(absolute, path, found, problems);
-  if (found.length === 0 && !fromGlob) {
+  if (found.length === 0 && !fromGlob && MANIFEST_NAMES.includes(basename(absolute))) {
     problems.push({
+      code: 'not-a-file',
+      message: `${path} is a directory, not a manifest file`,
+      position: at(path),
+      hint: 'rename the directory, or pass the manifest file inside it',
+    });
+  } else if (found.length === 0 && !fromGlob) {
+    problems.push({
+      position: at(path),
       code: 'manifest-not-found',
       message: `no manifest (${MANIFEST_NAMES.join(', ')}) under ${path}`,
       hint: 'pass the manifest file itself, or create one with `routewise init`',
@@ -131,4 +139,9 @@ function finish(files: string[], problems: Problem[], cwd: string): Discovery {
   });
   unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files: unique, problems };
+}
+
+/** Problems about a path given on the command line point at that path. */
+function at(file: string): SourcePosition {
+  return { file, line: 1, column: 1 };
 }
