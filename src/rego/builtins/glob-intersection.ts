@@ -1,6 +1,5 @@
-// Whether two regexp-style globs (regex.globs_match) both match some non-empty string.
-// Their syntax is small: characters, `.` for any character, `[a-z0-9]` sets, `+` and `*`
-// after an element, `\` to escape; both globs are implicitly anchored at both ends.
+// Whether two regexp-style globs (regex.globs_match: `.`, `[a-z]`, `+`, `*`, `\` escapes,
+// anchored at both ends) both match some non-empty string.
 
 export class GlobIntersectionError extends Error {}
 

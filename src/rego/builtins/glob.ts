@@ -1,6 +1,5 @@
-// Glob builtins with the pattern language OPA uses (gobwas/glob): `*` stops at delimiters,
-// `**` does not, `?` is one non-delimiter character, `[abc]`/`[a-z]` with `!` to negate,
-// `{a,b}` alternatives and `\` escapes. Patterns compile to anchored JS regexps, cached.
+// Glob builtins in OPA's glob language (gobwas/glob: `*` stops at delimiters, `**` does not),
+// compiled to anchored JS regexps and cached for the evaluation.
 import type { Value } from '../value.ts';
 import { builtinError } from './builtin.ts';
 import type { BuiltinContext, BuiltinDef } from './builtin.ts';

@@ -1,7 +1,5 @@
-// Go regular expressions (RE2 syntax, as OPA's regex builtins use them) run on JS RegExp:
-// the pattern is parsed with Go's rules and re-emitted as an equivalent JS pattern, and
-// repeated matching follows Go's rules for empty matches. Syntax Go rejects is rejected
-// here with Go's message, so regex.is_valid agrees with OPA.
+// Go RE2 patterns on JS RegExp: parsed with Go's rules (rejecting what Go rejects, in Go's
+// words) and re-emitted as JS; repeated matching follows Go's rules for empty matches.
 
 export class GoRegexpError extends Error {
   constructor(code: string, expr: string) {

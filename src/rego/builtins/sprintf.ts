@@ -1,6 +1,5 @@
-// sprintf with Go's fmt semantics, as OPA hands Rego values to fmt.Sprintf: integers become
-// Go ints (or big.Int beyond int64), other numbers float64, strings stay strings and every
-// other value becomes its Rego text. Wrong verbs print Go's %!d(string=x) forms, not errors.
+// sprintf with Go's fmt semantics over the Go values OPA hands to fmt.Sprintf, so output and
+// misuse markers such as %!d(string=x) read exactly as OPA prints them.
 import { toRegoText } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
@@ -18,6 +17,7 @@ type GoArg =
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 
+/** As OPA converts values for fmt: integers to int (big.Int beyond int64), other numbers to float64, the rest to text. */
 export function toGoArg(v: Value): GoArg {
   if (typeof v === 'string') return { kind: 'string', v };
   if (typeof v === 'bigint') return { kind: v >= INT64_MIN && v <= INT64_MAX ? 'int' : 'big', v };
