@@ -20,6 +20,10 @@ senders(class_id, target_id) := concat(", ", sort({r.workload |
 	r.target == target_id
 }))
 
+regulations_of(class) := sprintf(" (%s)", [concat(", ", class.regulations)]) if count(class.regulations) > 0
+
+regulations_of(class) := "" if count(class.regulations) == 0
+
 regulated_on_cloud_api contains [r.dataClass, r.target] if {
 	some r in input.reaches
 	classes[r.dataClass].regulated == true
@@ -72,7 +76,7 @@ deny contains finding if {
 	why := objection(class, target)
 	finding := {
 		"id": "RW-DATA-001",
-		"message": sprintf("Regulated data class %s reaches cloud API target %s through workload(s) %s, but %s.", [class.id, target.id, senders(class.id, target.id), why]),
+		"message": sprintf("Regulated data class %s%s reaches cloud API target %s through workload(s) %s, but %s.", [class.id, regulations_of(class), target.id, senders(class.id, target.id), why]),
 		"path": first_reach(class.id, target.id).path,
 		"subject": {"dataClass": class.id, "target": target.id},
 	}

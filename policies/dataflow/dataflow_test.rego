@@ -44,7 +44,7 @@ test_regulated_class_reaching_cloud_api_is_denied if {
 	count(found) == 1
 	found[0].subject == {"dataClass": "records", "target": "gpt"}
 	found[0].path == ["deployment", "routing", 0, "to"]
-	mentions(found[0].message, "records")
+	mentions(found[0].message, "records (hipaa)")
 	mentions(found[0].message, "gpt")
 }
 

@@ -2,6 +2,8 @@
 # dedicated MLOps staff and serious hardware money.
 package routewise.rules.onprem
 
+import data.routewise.lib.format
+
 config := data.routewise.config
 
 on_prem := [t | some t in input.targets; t.type == "on-premises"]
@@ -46,7 +48,7 @@ capex_shortfalls contains item if {
 	some target in on_prem
 	capex_of(target) < config.onPremCapexMin
 	item := {
-		"message": sprintf("On-premises target %s budgets $%v of hardware (hardware.capexUsd), below the usual minimum of $%v.", [target.id, capex_of(target), config.onPremCapexMin]),
+		"message": sprintf("On-premises target %s budgets $%s of hardware (hardware.capexUsd), below the usual minimum of $%s.", [target.id, format.grouped(capex_of(target)), format.grouped(config.onPremCapexMin)]),
 		"path": array.concat(target.path, ["hardware", "capexUsd"]),
 		"subject": {"target": target.id},
 	}
@@ -57,7 +59,7 @@ capex_shortfalls contains item if {
 	needed := sum([c | some t in on_prem; c := capex_of(t)])
 	input.budget.capexUsd < needed
 	item := {
-		"message": sprintf("budget.capexUsd is $%v, below the $%v of hardware the on-premises target(s) %s need.", [input.budget.capexUsd, needed, on_prem_ids]),
+		"message": sprintf("budget.capexUsd is $%s, below the $%s of hardware the on-premises target(s) %s need.", [format.grouped(input.budget.capexUsd), format.grouped(needed), on_prem_ids]),
 		"path": array.concat(input.budget.path, ["capexUsd"]),
 	}
 }

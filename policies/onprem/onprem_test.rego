@@ -61,7 +61,7 @@ test_on_prem_target_with_low_capex_warns if {
 		with data.routewise.config as config
 	ids(found) == ["RW-ONPREM-002"]
 	some f in found
-	mentions(f.message, "20000")
+	mentions(f.message, "$20,000")
 }
 
 test_budget_below_on_prem_capex_warns if {
@@ -70,7 +70,7 @@ test_budget_below_on_prem_capex_warns if {
 	ids(found) == ["RW-ONPREM-002"]
 	some f in found
 	f.path == ["budget", "capexUsd"]
-	mentions(f.message, "250000")
+	mentions(f.message, "$250,000")
 }
 
 test_costed_and_budgeted_on_prem_passes if {

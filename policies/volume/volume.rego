@@ -2,6 +2,8 @@
 # time; spiky or unpredictable volume favours paying per use.
 package routewise.rules.volume
 
+import data.routewise.lib.format
+
 config := data.routewise.config
 
 targets := {t.id: t | some t in input.targets}
@@ -28,7 +30,7 @@ warn contains finding if {
 	}
 	finding := {
 		"id": "RW-VOL-001",
-		"message": sprintf("Workload %s has steady volume of %d tokens/month (threshold %d) but is served only by cloud API target(s) %s.", [w.id, w.volume.tokensPerMonth, config.highSteadyTokensPerMonth, concat(", ", w.targets)]),
+		"message": sprintf("Workload %s has steady volume of %s tokens/month (threshold %s) but is served only by cloud API target(s) %s.", [w.id, format.grouped(w.volume.tokensPerMonth), format.grouped(config.highSteadyTokensPerMonth), concat(", ", w.targets)]),
 		"path": array.concat(w.path, ["volume", "tokensPerMonth"]),
 		"subject": {"workload": w.id},
 	}
@@ -94,7 +96,7 @@ info contains finding if {
 	input.totals.tokensPerMonth < config.lowVolumeTokensPerMonth
 	finding := {
 		"id": "RW-VOL-003",
-		"message": sprintf("Total volume is %d tokens/month, below %d, yet on-premises target(s) %s are planned.", [input.totals.tokensPerMonth, config.lowVolumeTokensPerMonth, concat(", ", on_prem_ids)]),
+		"message": sprintf("Total volume is %s tokens/month, below %s, yet on-premises target(s) %s are planned.", [format.grouped(input.totals.tokensPerMonth), format.grouped(config.lowVolumeTokensPerMonth), concat(", ", on_prem_ids)]),
 		"path": ["deployment", "strategy"],
 	}
 }

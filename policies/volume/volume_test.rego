@@ -31,7 +31,7 @@ test_high_steady_volume_only_on_cloud_apis_warns if {
 	ids(found) == ["RW-VOL-001"]
 	some f in found
 	f.path == ["workloads", 0, "volume", "tokensPerMonth"]
-	mentions(f.message, "2000000000")
+	mentions(f.message, "2,000,000,000")
 }
 
 test_high_steady_volume_with_a_self_hosted_target_passes if {
@@ -76,7 +76,7 @@ test_low_total_volume_with_on_prem_target_is_noted if {
 		with data.routewise.config as config
 	ids(found) == ["RW-VOL-003"]
 	some f in found
-	mentions(f.message, "10000000")
+	mentions(f.message, "10,000,000")
 	mentions(f.message, "rack")
 }
 
