@@ -142,9 +142,11 @@ function runRegorus(c: Case): Outcome {
   if (raw.no_result === true) {
     return outs.every((o) => o === undefined) ? { status: 'pass' } : { status: 'fail', reason: `expected no result, got ${show(outs.map((o) => (o === undefined ? o : toJS(o))))}` };
   }
-  const got: Value | undefined = many ? outs.map((o) => o ?? null) : outs[0];
   const wantRaw = raw.want_result as Record<string, unknown> | undefined;
-  const want = many && wantRaw && typeof wantRaw === 'object' && 'many!' in wantRaw ? (wantRaw['many!'] as unknown[]).map(regorusValue) : regorusValue(wantRaw);
+  const wantMany = wantRaw !== null && typeof wantRaw === 'object' && !Array.isArray(wantRaw) && 'many!' in wantRaw;
+  const want = wantMany ? (wantRaw['many!'] as unknown[]).map(regorusValue) : regorusValue(wantRaw);
+  // Several inputs give one entry each; `many!` on a single input lists that query's results.
+  const got: Value | undefined = many ? outs.map((o) => o ?? null) : wantMany && outs[0] !== undefined && !Array.isArray(outs[0]) ? [outs[0]] : outs[0];
   if (got !== undefined && keyOf(got) === keyOf(want)) return { status: 'pass' };
   return { status: 'fail', reason: `expected ${show(toJS(want))}, got ${got === undefined ? 'no result' : show(toJS(got))}` };
 }

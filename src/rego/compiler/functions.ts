@@ -61,6 +61,8 @@ export function resolveCall(
   env: FnEnv,
   loc: Location,
   errors: RegoErrorData[],
+  /** Only a call that is a whole expression may pass an extra argument to receive the output. */
+  allowOutput = true,
 ): FnTarget | undefined {
   const parts = dottedName(fn);
   if (!parts) {
@@ -79,7 +81,7 @@ export function resolveCall(
   const arity = arityOf(target);
   if (arity >= 0) {
     const shown = target.kind === 'user' ? target.id : name;
-    if (nargs > arity + 1) {
+    if (nargs > arity + (allowOutput ? 1 : 0)) {
       errors.push({ code: 'rego_type_error', message: `${shown}: too many arguments`, location: loc });
       return undefined;
     }

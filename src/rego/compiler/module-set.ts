@@ -61,7 +61,12 @@ export function buildModuleSet(modules: Module[], errors: RegoErrorData[]): Modu
     let pkgNode = root;
     for (const p of m.package.path) pkgNode = child(pkgNode, p, ids);
     for (const rule of m.rules) {
-      info.ruleNames.add(rule.head.ref[0].name);
+      const name = rule.head.ref[0].name;
+      if (m.regoVersion === 'v1' && (name === 'input' || name === 'data')) {
+        errors.push({ code: 'rego_compile_error', message: `rules must not shadow ${name} (use a different rule name)`, location: rule.loc });
+        continue;
+      }
+      info.ruleNames.add(name);
       let node = child(pkgNode, rule.head.ref[0].name, ids);
       const rest = rule.head.ref.slice(1);
       let i = 0;

@@ -107,14 +107,15 @@ export class Rewriter {
   }
 
   declare(name: string, scope: Scope, loc: Location, how: 'assign' | 'some'): number {
-    if (name === '_') return this.slots.alloc('_', true);
+    if (name === '_') {
+      const slot = this.slots.alloc('_', true);
+      scope.own.push(slot);
+      return slot;
+    }
     if (scope.declared.has(name)) {
       this.err('rego_compile_error', `var ${name} assigned above`, loc);
     } else if (how === 'assign' && scope.vars.has(name)) {
       this.err('rego_compile_error', `var ${name} referenced above`, loc);
-    }
-    if (how === 'assign' && (name === 'input' || name === 'data')) {
-      this.err('rego_compile_error', `variables must not shadow ${name} (use a different variable name)`, loc);
     }
     const slot = this.slots.alloc(name, false);
     scope.vars.set(name, slot);
@@ -157,7 +158,7 @@ export class Rewriter {
     return { k: 'var', slot: this.createLocal(v.name, scope), name: v.name, loc: v.loc };
   }
 
-  term(t: Term, scope: Scope): CTerm {
+  term(t: Term, scope: Scope, topLevel = false): CTerm {
     switch (t.type) {
       case 'scalar':
         return { k: 'const', v: t.value, loc: t.loc };
@@ -202,7 +203,7 @@ export class Rewriter {
       }
       case 'call': {
         const args = t.args.map((a) => this.term(a, scope));
-        const fn = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors);
+        const fn = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
         if (!fn) return { k: 'const', v: null, loc: t.loc };
         return { k: 'call', fn, args, loc: t.loc };
       }
@@ -259,7 +260,7 @@ export class Rewriter {
     const k = e.kind;
     switch (k.type) {
       case 'term':
-        return { type: 'term', term: this.term(k.term, scope) };
+        return { type: 'term', term: this.term(k.term, scope, true) };
       case 'unify':
         return { type: 'unify', left: this.term(k.left, scope), right: this.term(k.right, scope) };
       case 'assign': {

@@ -173,8 +173,6 @@ export class Evaluator implements TermEvaluator {
       for (const [ok, ov] of d.entries()) if (!holds(ok, ov)) return false;
     } else if (d instanceof SetValue) {
       for (const m of d.values()) if (!holds(m, m)) return false;
-    } else {
-      return false;
     }
     return k();
   }
@@ -288,35 +286,38 @@ export class Evaluator implements TermEvaluator {
       }
       case 'arraycompr': {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, f, () => {
-          const v = this.evalDirect(t.term, f);
-          if (v !== undefined && v !== ENUM) out.push(v);
-          return false;
-        });
+        this.evalBody(t.body, 0, f, () =>
+          this.termEnum(t.term, f, (v) => {
+            out.push(v);
+            return false;
+          }),
+        );
         return out;
       }
       case 'setcompr': {
         const out = new SetValue();
-        this.evalBody(t.body, 0, f, () => {
-          const v = this.evalDirect(t.term, f);
-          if (v !== undefined && v !== ENUM) out.add(v);
-          return false;
-        });
+        this.evalBody(t.body, 0, f, () =>
+          this.termEnum(t.term, f, (v) => {
+            out.add(v);
+            return false;
+          }),
+        );
         return out;
       }
       case 'objectcompr': {
         const out = new ObjectValue();
-        this.evalBody(t.body, 0, f, () => {
-          const kv = this.evalDirect(t.key, f);
-          const vv = this.evalDirect(t.value, f);
-          if (kv === undefined || kv === ENUM || vv === undefined || vv === ENUM) return false;
-          const prev = out.get(kv);
-          if (prev !== undefined && !equals(prev, vv)) {
-            throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
-          }
-          out.set(kv, vv);
-          return false;
-        });
+        this.evalBody(t.body, 0, f, () =>
+          this.termEnum(t.key, f, (kv) =>
+            this.termEnum(t.value, f, (vv) => {
+              const prev = out.get(kv);
+              if (prev !== undefined && !equals(prev, vv)) {
+                throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
+              }
+              out.set(kv, vv);
+              return false;
+            }),
+          ),
+        );
         return out;
       }
       case 'call': {
@@ -370,7 +371,7 @@ export class Evaluator implements TermEvaluator {
     }
   }
 
-  private termEnum(t: CTerm, f: Frame, k: ValueCont): boolean {
+  termEnum(t: CTerm, f: Frame, k: ValueCont): boolean {
     const v = this.evalDirect(t, f);
     if (v === undefined) return false;
     if (v === ENUM) return this.evalEnum(t, f, k);
@@ -493,18 +494,19 @@ export class Evaluator implements TermEvaluator {
   nodeValue(node: RuleNode): Value | undefined {
     const ov = this.state.overrides?.get(node);
     if (ov !== undefined) return ov;
-    if (node.kind) return node.kind === 'function' ? undefined : ruleValue(this, node);
+    if (node.kind) return ruleValue(this, node);
     const cached = this.state.values.get(node);
     if (cached !== undefined) return cached === null ? undefined : cached;
     const base = this.baseAt(node);
     let out: Value | undefined;
     if (node.children.size === 0) {
-      out = base;
+      // A package without rules is an empty document.
+      out = base ?? new ObjectValue();
     } else {
       const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
       for (const [key, child] of node.children) {
-        // Base documents win over rules at the same key.
-        if (child.kind === 'function' || obj.has(key)) continue;
+        // A base document wins over a rule at the same key; packages merge with base data below them.
+        if ((child.kind === 'function' && child.arity !== 0) || (child.kind && obj.has(key))) continue;
         const v = this.nodeValue(child);
         if (v !== undefined) obj.set(key, v);
       }

@@ -34,6 +34,10 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
     case 'object':
       v = partialValue(ev, node);
       break;
+    case 'function':
+      // `f()` with no arguments also reads as a document.
+      v = node.arity === 0 ? functionValue(ev, node, [], node.rules[0]?.loc ?? node.defaultRule!.loc) : undefined;
+      break;
     default:
       v = undefined;
   }
@@ -48,11 +52,13 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
     const f = newFrame(r.nslots);
     let found = false;
     const cur = r;
+    // With a constant head one solution decides the value: stop at the first, as OPA does.
+    const early = cur.value.k === 'const';
     const collect = (): boolean =>
       eachValue(ev, cur.value, f, (v) => {
         found = true;
         onValue(v, cur);
-        return false;
+        return early;
       });
     ev.ruleStack.push({ annotations: cur.annotations, path: cur.node.path });
     try {
