@@ -1,0 +1,56 @@
+// One `check` run, shared by the command line and the GitHub Action: load the engine, find the
+// manifests, judge each one, and gather everything into one run report.
+import { relative, resolve, sep } from 'node:path';
+import type { Problem, Result } from '../problems/problem.ts';
+import { checkManifest } from '../check/check-manifest.ts';
+import type { FailOn } from '../findings/threshold.ts';
+import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
+import { discoverManifests } from './discover.ts';
+import { loadEngine, type EngineFlags } from './load-engine.ts';
+import { readManifestBytes } from './read-manifest.ts';
+import { VERSION } from './version.ts';
+
+export interface CheckRunOptions extends EngineFlags {
+  failOn: FailOn;
+  today: string;
+  /** Paths are resolved from here; report file names are relative to it. */
+  cwd: string;
+}
+
+export type CheckRunFailure =
+  | { kind: 'policies'; problems: Problem[] }
+  | { kind: 'no-manifests'; message: string };
+
+export async function checkRun(paths: string[], options: CheckRunOptions): Promise<Result<RunReport> & { failure?: CheckRunFailure }> {
+  const engine = await loadEngine(options, options.cwd);
+  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
+
+  const found = await discoverManifests(paths, options.cwd);
+  if (found.files.length === 0 && found.problems.length === 0) {
+    const message =
+      paths.length === 0
+        ? 'no routewise.yaml in this directory; pass manifest paths, or create one with `routewise init`'
+        : `no manifests found in ${paths.join(', ')} (looked for routewise.yaml, routewise.yml, .routewise.yaml, routewise.json)`;
+    return { ok: false, problems: [{ code: 'no-manifests', message }], failure: { kind: 'no-manifests', message } };
+  }
+  const manifests: ManifestInput[] = found.problems.map((p) => ({
+    file: p.position?.file ?? '(arguments)',
+    problems: [p],
+    findings: [],
+    rulesEvaluated: [],
+  }));
+  for (const file of found.files) {
+    const absolute = resolve(options.cwd, file);
+    const display = relative(options.cwd, absolute).split(sep).join('/') || file;
+    const bytes = readManifestBytes(absolute, display);
+    manifests.push(
+      bytes.ok
+        ? checkManifest(display, bytes.value, { engine: engine.value, today: options.today })
+        : { file: display, problems: [bytes.problem], findings: [], rulesEvaluated: [] },
+    );
+  }
+  return {
+    ok: true,
+    value: createRunReport({ tool: { name: 'routewise', version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() }),
+  };
+}
