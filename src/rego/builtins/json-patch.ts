@@ -47,7 +47,7 @@ export function getAt(doc: Value, path: Path): Value | undefined {
   return node;
 }
 
-function replaceChild(node: Value, seg: Value, value: Value): Value | undefined {
+function replaceChild(node: Value, seg: Value, value: Value, intoSets: boolean): Value | undefined {
   if (node instanceof ObjectValue) {
     const out = node.clone();
     out.set(seg, value);
@@ -59,7 +59,9 @@ function replaceChild(node: Value, seg: Value, value: Value): Value | undefined 
     out[i] = value;
     return out;
   }
-  if (node instanceof SetValue) {
+  // A set member is its own key, so an edit inside it swaps the member for the edited value.
+  // Additions may do so; removals inside members are refused, as OPA refuses them.
+  if (node instanceof SetValue && intoSets) {
     const out = SetValue.from([...node.values()].filter((v) => !equals(v, seg)));
     out.add(value);
     return out;
@@ -68,18 +70,23 @@ function replaceChild(node: Value, seg: Value, value: Value): Value | undefined 
 }
 
 /** Rebuilds the containers along `path`, letting `edit` change the last one. */
-function editAt(doc: Value, path: Path, edit: (parent: Value, seg: Value) => Value | undefined): Value | undefined {
+function editAt(
+  doc: Value,
+  path: Path,
+  intoSets: boolean,
+  edit: (parent: Value, seg: Value) => Value | undefined,
+): Value | undefined {
   const [seg, ...rest] = path;
   if (rest.length === 0) return edit(doc, seg!);
   const child = childAt(doc, seg!);
   if (child === undefined) return undefined;
-  const changed = editAt(child, rest, edit);
-  return changed === undefined ? undefined : replaceChild(doc, seg!, changed);
+  const changed = editAt(child, rest, intoSets, edit);
+  return changed === undefined ? undefined : replaceChild(doc, seg!, changed, intoSets);
 }
 
 export function addAt(doc: Value, path: Path, value: Value): Value | undefined {
   if (path.length === 0) return value;
-  return editAt(doc, path, (parent, seg) => {
+  return editAt(doc, path, true, (parent, seg) => {
     if (parent instanceof ObjectValue) {
       const out = parent.clone();
       out.set(seg, value);
@@ -91,6 +98,8 @@ export function addAt(doc: Value, path: Path, value: Value): Value | undefined {
       return [...parent.slice(0, i), value, ...parent.slice(i)];
     }
     if (parent instanceof SetValue) {
+      // Set members are addressed by value, so the key must be the value being added.
+      if (!equals(seg, value)) return undefined;
       const out = SetValue.from(parent.values());
       out.add(value);
       return out;
@@ -101,7 +110,7 @@ export function addAt(doc: Value, path: Path, value: Value): Value | undefined {
 
 export function removeAt(doc: Value, path: Path): Value | undefined {
   if (path.length === 0) return undefined;
-  return editAt(doc, path, (parent, seg) => {
+  return editAt(doc, path, false, (parent, seg) => {
     if (parent instanceof ObjectValue) {
       if (!parent.has(seg)) return undefined;
       const out = parent.clone();
@@ -123,7 +132,11 @@ export function removeAt(doc: Value, path: Path): Value | undefined {
 
 const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
-function applyOne(doc: Value, operation: Value): Value | undefined {
+/** The document after removing its root: only adding a new root brings it back. */
+const NOTHING = Symbol('removed document');
+type Doc = Value | typeof NOTHING;
+
+function applyOne(doc: Doc, operation: Value): Doc | undefined {
   if (!(operation instanceof ObjectValue)) return undefined;
   const op = operation.get('op');
   if (typeof op !== 'string' || !OPS.has(op)) return undefined;
@@ -140,6 +153,9 @@ function applyOne(doc: Value, operation: Value): Value | undefined {
   }
   const value = operation.get('value');
   if ((op === 'add' || op === 'replace' || op === 'test') && value === undefined) return undefined;
+
+  if (doc === NOTHING) return op === 'add' && path.length === 0 ? value : undefined;
+  if (op === 'remove' && path.length === 0) return NOTHING;
 
   switch (op) {
     case 'add':
@@ -170,10 +186,10 @@ function applyOne(doc: Value, operation: Value): Value | undefined {
 
 /** Applies the operations in order; `undefined` when any of them fails. */
 export function applyPatch(doc: Value, operations: readonly Value[]): Value | undefined {
-  let current: Value | undefined = doc;
+  let current: Doc | undefined = doc;
   for (const operation of operations) {
     current = applyOne(current, operation);
     if (current === undefined) return undefined;
   }
-  return current;
+  return current === NOTHING ? undefined : current;
 }

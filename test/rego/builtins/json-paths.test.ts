@@ -113,6 +113,23 @@ describe('json.patch', () => {
     fails({}, ['not an object']);
   });
 
+  it('addresses set members by value', () => {
+    const letters = new Set(['a', 'b', 'c']);
+    expect(patch(letters, [{ op: 'add', path: ['d'], value: 'd' }])).toBe('{"a", "b", "c", "d"}');
+    expect(patch(letters, [{ op: 'remove', path: ['b'] }])).toBe('{"a", "c"}');
+    expect(patch(letters, [{ op: 'move', from: ['a'], path: ['a'] }])).toBe('{"a", "b", "c"}');
+    expect(call('json.patch', new Set(['a', 'b']), [{ op: 'replace', path: ['a'], value: 'c' }])).toBeUndefined();
+    expect(call('json.patch', new Set([{ a: [1, 2] }]), [{ op: 'replace', path: [{ a: [1, 2] }, 'a', 1], value: 9 }])).toBeUndefined();
+    const member = { a: [1] };
+    expect(patch(new Set([member]), [{ op: 'copy', from: [member, 'a', 0], path: [member, 'a', '-'] }])).toBe('{{"a": [1, 1]}}');
+  });
+
+  it('lets the root be removed, leaving nothing unless a new root is added', () => {
+    expect(call('json.patch', { a: 1 }, [{ op: 'remove', path: '' }])).toBeUndefined();
+    expect(patch({ a: 1 }, [{ op: 'remove', path: '' }, { op: 'add', path: '', value: { b: 2 } }])).toBe('{"b": 2}');
+    expect(call('json.patch', { a: 1 }, [{ op: 'remove', path: '' }, { op: 'add', path: '/b', value: 2 }])).toBeUndefined();
+  });
+
   it('requires an array of operations', () => {
     expect(() => call('json.patch', {}, {})).toThrow('json.patch: operand 2 must be array but got object');
   });
