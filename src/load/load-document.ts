@@ -166,7 +166,7 @@ function inspectNodes(doc: Document, text: string, at: (offset: number) => Probl
   const problems: Problem[] = [];
   let aliases = 0;
   visit(doc, (_key, node) => {
-    const offset = (node as Node).range?.[0] ?? 0;
+    const offset = (node as Node | null)?.range?.[0] ?? 0;
     if (isAlias(node)) {
       aliases++;
       if (aliases === MAX_ALIAS_COUNT + 1) {
