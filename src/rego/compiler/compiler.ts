@@ -66,6 +66,7 @@ function compileRule(
     isDefault: rule.isDefault,
     ast: rule,
     annotations: entry.rule.annotations,
+    pkg: entry.module.package.path,
     loc: rule.loc,
   };
   if (rule.else) compiled.else = compileRule(entry, rule.else, args, names, root, builtins, errors);

@@ -75,6 +75,8 @@ export interface CompiledRule {
   else?: CompiledRule;
   ast: Rule;
   annotations: Annotations[];
+  /** Path of the package that defines the rule. */
+  pkg: string[];
   loc: Location;
 }
 
@@ -86,6 +88,8 @@ export interface RuleNode {
   kind?: RuleKind;
   rules: CompiledRule[];
   defaultRule?: CompiledRule;
+  /** METADATA of package and subpackages scope, on package nodes. */
+  annotations?: Annotations[];
   /** Arity of a function node. */
   arity?: number;
   id: number;

@@ -60,6 +60,9 @@ export function buildModuleSet(modules: Module[], errors: RegoErrorData[]): Modu
     info.modules.push(m);
     let pkgNode = root;
     for (const p of m.package.path) pkgNode = child(pkgNode, p, ids);
+    for (const a of m.annotations) {
+      if (a.scope === 'package' || a.scope === 'subpackages') (pkgNode.annotations ??= []).push(a);
+    }
     for (const rule of m.rules) {
       const name = rule.head.ref[0].name;
       if (m.regoVersion === 'v1' && (name === 'input' || name === 'data')) {

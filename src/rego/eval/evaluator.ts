@@ -3,7 +3,8 @@
 // applying `with` by swapping the evaluation state for the span of one expression.
 import type { Location } from '../ast.ts';
 import { BuiltinFailure, BuiltinTypeError, type BuiltinContext } from '../builtins/builtin.ts';
-import type { CExpr, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
+import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
+import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import { ENUM, type Cont, type Enum, type Frame, type ValueCont } from './frame.ts';
@@ -62,7 +63,7 @@ export class Evaluator implements TermEvaluator {
   readonly limits: Limits;
   private readonly ctx: CallContext;
   /** Rules being evaluated, innermost last (for rego.metadata). */
-  readonly ruleStack: { annotations: import('../ast.ts').Annotations[]; path: string[] }[] = [];
+  readonly ruleStack: CompiledRule[] = [];
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
@@ -606,18 +607,12 @@ export class Evaluator implements TermEvaluator {
 
   metadataRule(): Value {
     const top = this.ruleStack[this.ruleStack.length - 1];
-    const ann = top?.annotations.find((a) => a.scope === 'rule' || a.scope === 'document');
-    return ann ? annotationValue(ann) : new ObjectValue();
+    return top ? ruleMetadata(top) : new ObjectValue();
   }
 
   metadataChain(): Value {
     const top = this.ruleStack[this.ruleStack.length - 1];
-    if (!top) return [];
-    const entry = new ObjectValue();
-    entry.set('path', ['data', ...top.path]);
-    const ann = top.annotations.find((a) => a.scope === 'rule' || a.scope === 'document');
-    if (ann) entry.set('annotations', annotationValue(ann));
-    return [entry];
+    return top ? metadataChain(top, this.root) : [];
   }
 }
 
@@ -636,26 +631,4 @@ function descendants(n: RuleNode): RuleNode[] {
   };
   go(n);
   return out;
-}
-
-function annotationValue(a: import('../ast.ts').Annotations): Value {
-  const o = new ObjectValue();
-  for (const [k, v] of Object.entries(a.raw)) {
-    if (k === 'scope') continue;
-    o.set(k, toValue(v));
-  }
-  if (!o.has('scope')) o.set('scope', a.scope);
-  return o;
-}
-
-function toValue(x: unknown): Value {
-  if (x === null || x === undefined) return null;
-  if (Array.isArray(x)) return x.map(toValue);
-  if (typeof x === 'object') {
-    const o = new ObjectValue();
-    for (const [k, v] of Object.entries(x as Record<string, unknown>)) o.set(k, toValue(v));
-    return o;
-  }
-  if (typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string' || typeof x === 'bigint') return x;
-  return String(x);
 }

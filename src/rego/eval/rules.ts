@@ -60,7 +60,7 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
         onValue(v, cur);
         return early;
       });
-    ev.ruleStack.push({ annotations: cur.annotations, path: cur.node.path });
+    ev.ruleStack.push(cur);
     try {
       if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
       else ev.evalBody(cur.body, 0, f, collect);
@@ -105,7 +105,7 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
   built.add(root);
   for (const rule of node.rules) {
     const f = newFrame(rule.nslots);
-    ev.ruleStack.push({ annotations: rule.annotations, path: node.path });
+    ev.ruleStack.push(rule);
     try {
       const keys: Value[] = [];
       const leafTerm = multi ? rule.key! : rule.value;
