@@ -1,5 +1,5 @@
-// METADATA comment blocks: `# METADATA` followed by `#` lines of YAML, parsed into Annotations
-// and attached to the package or the rule that follows them.
+// METADATA comment blocks: `# METADATA` followed by `#` lines of YAML, parsed into Annotations.
+// Every block goes to Module.annotations; rule and document scoped ones also to the next rule.
 import { parseDocument } from 'yaml';
 import type { AnnotationScope, Annotations, Location, Module, Rule } from './ast.ts';
 import { RegoError } from './errors.ts';
@@ -33,7 +33,8 @@ export function attachAnnotations(module: Module, comments: Comment[]): void {
         fail(`annotation scope '${a.scope}' must be applied to the package`, block.loc);
       }
       if (!target) fail(`annotation scope '${a.scope}' must be followed by a rule`, block.loc);
-      if (a.scope === 'rule') target.annotations.push(a);
+      // Document scope is carried by the rule it precedes, which names the document.
+      target.annotations.push(a);
     }
     module.annotations.push(a);
   }

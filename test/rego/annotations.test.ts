@@ -52,7 +52,7 @@ describe('METADATA annotations', () => {
     expect(m.rules[0]!.annotations).toEqual([]);
   });
 
-  it('keeps document and subpackages scopes in the module only', () => {
+  it('attaches document scope to the rule it precedes and package scopes to the module only', () => {
     const m = parseModule(
       't.rego',
       '# METADATA\n# scope: subpackages\n# organizations: [acme]\npackage t\n\n# METADATA\n# scope: document\n# title: doc\np := 1',
@@ -61,7 +61,7 @@ describe('METADATA annotations', () => {
       ['subpackages', ['acme']],
       ['document', 'doc'],
     ]);
-    expect(m.rules[0]!.annotations).toEqual([]);
+    expect(m.rules[0]!.annotations.map((a) => a.scope)).toEqual(['document']);
   });
 
   it('normalises authors and related resources', () => {
