@@ -125,9 +125,10 @@ export function lex(file: string, src: string): LexResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const n = src.length;
-  let i = 0;
+  // A byte order mark is an editor artefact, not part of the policy.
+  let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   let row = 1;
-  let lineStart = 0;
+  let lineStart = i;
   let spaceBefore = false;
   let newlineBefore = false;
 

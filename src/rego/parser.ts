@@ -856,11 +856,22 @@ class Parser {
       case Tok.Sub: {
         this.next();
         const n = this.tok;
+        if (n.kind === Tok.Dot && this.isFraction()) {
+          this.next();
+          term = this.number(`-0.${this.next().text}`, t);
+          break;
+        }
         if (n.kind !== Tok.Number) this.fail('unary - can only be used with numeric literals', n);
         this.next();
         term = this.number(`-${n.text}`, t);
         break;
       }
+      case Tok.Dot:
+        // `.5` is a number, as in OPA.
+        if (!this.isFraction()) this.unexpected('a term');
+        this.next();
+        term = this.number(`0.${this.next().text}`, t);
+        break;
       case Tok.String:
       case Tok.RawString:
         this.next();
@@ -902,7 +913,13 @@ class Parser {
     return this.isPostfix() ? this.postfix(term) : term;
   }
 
-  private number(text: string, t: Token): ScalarTerm {
+  /** At a `.` glued to digits (`.5`): a fraction without its leading zero. */
+  private isFraction(): boolean {
+    const n = this.toks[this.pos + 1];
+    return n !== undefined && n.kind === Tok.Number && !n.spaceBefore && /^[0-9]+([eE][-+]?[0-9]+)?$/.test(n.text);
+  }
+
+    private number(text: string, t: Token): ScalarTerm {
     // Beyond float64 range a literal keeps its sign as an infinity rather than failing the module.
     const value = numberValue(text) ?? (Number(text) === Infinity || Number(text) === -Infinity ? Number(text) : undefined);
     if (value === undefined) this.fail(`number out of range: ${text}`, t);

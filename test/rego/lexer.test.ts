@@ -76,6 +76,11 @@ describe('lexer', () => {
     expect(lexError('x ! y').message).toMatch(/!=/);
   });
 
+  it('skips a byte order mark at the start without shifting columns', () => {
+    const [t] = lex('t.rego', '\ufeffpackage a').tokens;
+    expect([t!.text, t!.row, t!.col]).toEqual(['package', 1, 1]);
+  });
+
   it('collects comments with their position, marking those alone on their line', () => {
     const { tokens, comments } = lex('t.rego', '# METADATA\n# title: x\np := 1 # trailing\n');
     expect(comments).toEqual([

@@ -143,6 +143,10 @@ describe('parser: terms', () => {
     });
   });
 
+  it('reads a fraction without its leading zero as a number', () => {
+    expect(shape(parseTerm('[.5, -.25, .5e1]'))).toEqual({ type: 'array', items: [s(0.5), s(-0.25), s(5)] });
+  });
+
   it('keeps integers beyond 2^53 exact', () => {
     expect((parseTerm('9007199254740993') as { value: unknown }).value).toBe(9007199254740993n);
     expect((parseTerm('-9007199254740993') as { value: unknown }).value).toBe(-9007199254740993n);
