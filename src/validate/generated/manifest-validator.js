@@ -288,19 +288,60 @@ var require_formats = __commonJS({
 // <stdin>
 var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
-    module.exports = validate20;
-    module.exports.default = validate20;
-    var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    module.exports = validate52;
+    module.exports.default = validate52;
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
-    var pattern4 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-    var pattern15 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-    var schema33 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
-    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    var pattern3 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+    function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate21.evaluated;
+      const evaluated0 = validate53.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data === "string") {
+        if (func2(data) > 63) {
+          const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 63 } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (!pattern3.test(data)) {
+          const err1 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      validate53.errors = vErrors;
+      return errors === 0;
+    }
+    validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate55.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -309,7 +350,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.id === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -318,7 +359,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.category === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -328,7 +369,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "id" || key0 === "category" || key0 === "regulated" || key0 === "regulations" || key0 === "residency")) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -338,55 +379,30 @@ var require_stdin = __commonJS({
           }
         }
         if (data.id !== void 0) {
-          let data0 = data.id;
-          if (typeof data0 === "string") {
-            if (func2(data0) > 63) {
-              const err3 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (!pattern4.test(data0)) {
-              const err4 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          } else {
-            const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
+          if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
           }
         }
         if (data.category !== void 0) {
           let data1 = data.category;
           if (!(data1 === "health" || data1 === "financial" || data1 === "payment-card" || data1 === "personal" || data1 === "confidential" || data1 === "internal" || data1 === "public")) {
-            const err6 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema33.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            const err3 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema21.properties.category.enum } };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err3];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err3);
             }
             errors++;
           }
         }
         if (data.regulated !== void 0) {
           if (typeof data.regulated !== "boolean") {
-            const err7 = { instancePath: instancePath + "/regulated", schemaPath: "#/properties/regulated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err4 = { instancePath: instancePath + "/regulated", schemaPath: "#/properties/regulated/type", keyword: "type", params: { type: "boolean" } };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err4];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err4);
             }
             errors++;
           }
@@ -397,55 +413,55 @@ var require_stdin = __commonJS({
             const len0 = data3.length;
             for (let i0 = 0; i0 < len0; i0++) {
               let data4 = data3[i0];
-              const _errs11 = errors;
-              let valid4 = false;
-              const _errs12 = errors;
+              const _errs9 = errors;
+              let valid3 = false;
+              const _errs10 = errors;
               if (!(data4 === "hipaa" || data4 === "gdpr" || data4 === "pci-dss" || data4 === "glba" || data4 === "sox" || data4 === "ccpa" || data4 === "eu-ai-act")) {
-                const err8 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema33.properties.regulations.items.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+                const err5 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema21.properties.regulations.items.anyOf[0].enum } };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+              var _valid0 = _errs10 === errors;
+              valid3 = valid3 || _valid0;
+              const _errs11 = errors;
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err6 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              } else {
+                const err7 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              var _valid0 = _errs11 === errors;
+              valid3 = valid3 || _valid0;
+              if (!valid3) {
+                const err8 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf", keyword: "anyOf", params: {} };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
                   vErrors.push(err8);
                 }
                 errors++;
-              }
-              var _valid0 = _errs12 === errors;
-              valid4 = valid4 || _valid0;
-              const _errs13 = errors;
-              if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
-                  const err9 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
               } else {
-                const err10 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-              var _valid0 = _errs13 === errors;
-              valid4 = valid4 || _valid0;
-              if (!valid4) {
-                const err11 = { instancePath: instancePath + "/regulations/" + i0, schemaPath: "#/properties/regulations/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              } else {
-                errors = _errs11;
+                errors = _errs9;
                 if (vErrors !== null) {
-                  if (_errs11) {
-                    vErrors.length = _errs11;
+                  if (_errs9) {
+                    vErrors.length = _errs9;
                   } else {
                     vErrors = null;
                   }
@@ -458,11 +474,11 @@ var require_stdin = __commonJS({
               outer0: for (; i1--; ) {
                 for (j0 = i1; j0--; ) {
                   if (func0(data3[i1], data3[j0])) {
-                    const err12 = { instancePath: instancePath + "/regulations", schemaPath: "#/properties/regulations/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                    const err9 = { instancePath: instancePath + "/regulations", schemaPath: "#/properties/regulations/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
                     if (vErrors === null) {
-                      vErrors = [err12];
+                      vErrors = [err9];
                     } else {
-                      vErrors.push(err12);
+                      vErrors.push(err9);
                     }
                     errors++;
                     break outer0;
@@ -471,11 +487,11 @@ var require_stdin = __commonJS({
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/regulations", schemaPath: "#/properties/regulations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err10 = { instancePath: instancePath + "/regulations", schemaPath: "#/properties/regulations/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err10];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err10);
             }
             errors++;
           }
@@ -484,11 +500,11 @@ var require_stdin = __commonJS({
           let data5 = data.residency;
           if (Array.isArray(data5)) {
             if (data5.length < 1) {
-              const err14 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err11 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/minItems", keyword: "minItems", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err11];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err11);
               }
               errors++;
             }
@@ -497,20 +513,20 @@ var require_stdin = __commonJS({
               let data6 = data5[i2];
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/residency/" + i2, schemaPath: "#/properties/residency/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err12 = { instancePath: instancePath + "/residency/" + i2, schemaPath: "#/properties/residency/items/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err15];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err15);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/residency/" + i2, schemaPath: "#/properties/residency/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err13 = { instancePath: instancePath + "/residency/" + i2, schemaPath: "#/properties/residency/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
@@ -526,11 +542,11 @@ var require_stdin = __commonJS({
                 }
                 if (typeof indices0[item0] == "number") {
                   j1 = indices0[item0];
-                  const err17 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+                  const err14 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err14];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err14);
                   }
                   errors++;
                   break;
@@ -539,33 +555,33 @@ var require_stdin = __commonJS({
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err15 = { instancePath: instancePath + "/residency", schemaPath: "#/properties/residency/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err15];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
       } else {
-        const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err16];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err16);
         }
         errors++;
       }
-      validate21.errors = vErrors;
+      validate55.errors = vErrors;
       return errors === 0;
     }
-    validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema35 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
-    function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    var schema22 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate23.evaluated;
+      const evaluated0 = validate58.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -574,7 +590,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.id === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -583,7 +599,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.dataClasses === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dataClasses" }, message: "must have required property 'dataClasses'" };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dataClasses" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -592,7 +608,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.customization === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "customization" }, message: "must have required property 'customization'" };
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "customization" } };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -601,7 +617,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.volume === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volume" }, message: "must have required property 'volume'" };
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "volume" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -611,7 +627,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "id" || key0 === "dataClasses" || key0 === "customization" || key0 === "volume")) {
-            const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -621,10 +637,16 @@ var require_stdin = __commonJS({
           }
         }
         if (data.id !== void 0) {
-          let data0 = data.id;
-          if (typeof data0 === "string") {
-            if (func2(data0) > 63) {
-              const err5 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
+          if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.dataClasses !== void 0) {
+          let data1 = data.dataClasses;
+          if (Array.isArray(data1)) {
+            if (data1.length < 1) {
+              const err5 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -632,67 +654,11 @@ var require_stdin = __commonJS({
               }
               errors++;
             }
-            if (!pattern4.test(data0)) {
-              const err6 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          } else {
-            const err7 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data.dataClasses !== void 0) {
-          let data1 = data.dataClasses;
-          if (Array.isArray(data1)) {
-            if (data1.length < 1) {
-              const err8 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
             const len0 = data1.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              let data2 = data1[i0];
-              if (typeof data2 === "string") {
-                if (func2(data2) > 63) {
-                  const err9 = { instancePath: instancePath + "/dataClasses/" + i0, schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data2)) {
-                  const err10 = { instancePath: instancePath + "/dataClasses/" + i0, schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              } else {
-                const err11 = { instancePath: instancePath + "/dataClasses/" + i0, schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
+              if (!validate53(data1[i0], { instancePath: instancePath + "/dataClasses/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
               }
             }
             let i1 = data1.length;
@@ -701,11 +667,11 @@ var require_stdin = __commonJS({
               outer0: for (; i1--; ) {
                 for (j0 = i1; j0--; ) {
                   if (func0(data1[i1], data1[j0])) {
-                    const err12 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                    const err6 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
                     if (vErrors === null) {
-                      vErrors = [err12];
+                      vErrors = [err6];
                     } else {
-                      vErrors.push(err12);
+                      vErrors.push(err6);
                     }
                     errors++;
                     break outer0;
@@ -714,11 +680,11 @@ var require_stdin = __commonJS({
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err7 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err7];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err7);
             }
             errors++;
           }
@@ -726,11 +692,11 @@ var require_stdin = __commonJS({
         if (data.customization !== void 0) {
           let data3 = data.customization;
           if (!(data3 === "prompting" || data3 === "rag" || data3 === "fine-tuning" || data3 === "deep-modification")) {
-            const err14 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema35.properties.customization.enum }, message: "must be equal to one of the allowed values" };
+            const err8 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema22.properties.customization.enum } };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err8];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -739,30 +705,30 @@ var require_stdin = __commonJS({
           let data4 = data.volume;
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.tokensPerMonth === void 0) {
-              const err15 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "tokensPerMonth" }, message: "must have required property 'tokensPerMonth'" };
+              const err9 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "tokensPerMonth" } };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err9];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err9);
               }
               errors++;
             }
             if (data4.pattern === void 0) {
-              const err16 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'" };
+              const err10 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "pattern" } };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err10];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err10);
               }
               errors++;
             }
             for (const key1 in data4) {
               if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage")) {
-                const err17 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err11 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
-                  vErrors = [err17];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err17);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
@@ -770,21 +736,21 @@ var require_stdin = __commonJS({
             if (data4.tokensPerMonth !== void 0) {
               let data5 = data4.tokensPerMonth;
               if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-                const err18 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err12 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
               if (typeof data5 == "number" && isFinite(data5)) {
                 if (data5 < 0 || isNaN(data5)) {
-                  const err19 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err13 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err13);
                   }
                   errors++;
                 }
@@ -793,11 +759,11 @@ var require_stdin = __commonJS({
             if (data4.pattern !== void 0) {
               let data6 = data4.pattern;
               if (!(data6 === "steady" || data6 === "spiky" || data6 === "unpredictable")) {
-                const err20 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema35.properties.volume.properties.pattern.enum }, message: "must be equal to one of the allowed values" };
+                const err14 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema22.properties.volume.properties.pattern.enum } };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -806,53 +772,53 @@ var require_stdin = __commonJS({
               let data7 = data4.peakToAverage;
               if (typeof data7 == "number" && isFinite(data7)) {
                 if (data7 < 1 || isNaN(data7)) {
-                  const err21 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  const err15 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err21];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err21);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err16 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err17 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err17];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
       } else {
-        const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err18];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err18);
         }
         errors++;
       }
-      validate23.errors = vErrors;
+      validate58.errors = vErrors;
       return errors === 0;
     }
-    validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema38 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema39 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
-    function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate58.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    var schema23 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
+    var schema24 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate26.evaluated;
+      const evaluated0 = validate63.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -900,7 +866,7 @@ var require_stdin = __commonJS({
         const _errs4 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.provider === void 0) {
-            const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "provider" }, message: "must have required property 'provider'" };
+            const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "provider" } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -913,7 +879,7 @@ var require_stdin = __commonJS({
         valid0 = _valid0;
       }
       if (!valid0) {
-        const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+        const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -923,7 +889,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.id === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -932,7 +898,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.type === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -941,7 +907,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.model === void 0) {
-          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property 'model'" };
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "model" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -951,7 +917,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "id" || key0 === "type" || key0 === "model" || key0 === "openWeights" || key0 === "provider" || key0 === "region" || key0 === "agreements" || key0 === "hardware")) {
-            const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -961,44 +927,19 @@ var require_stdin = __commonJS({
           }
         }
         if (data.id !== void 0) {
-          let data1 = data.id;
-          if (typeof data1 === "string") {
-            if (func2(data1) > 63) {
-              const err8 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            if (!pattern4.test(data1)) {
-              const err9 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
+          if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
           }
         }
         if (data.type !== void 0) {
           let data2 = data.type;
           if (!(data2 === "cloud-api" || data2 === "cloud-self-hosted" || data2 === "on-premises")) {
-            const err11 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema39.properties.type.enum }, message: "must be equal to one of the allowed values" };
+            const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema24.properties.type.enum } };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err8];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -1007,31 +948,31 @@ var require_stdin = __commonJS({
           let data3 = data.model;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err9 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err9];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err9);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err10 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err10];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
         if (data.openWeights !== void 0) {
           if (typeof data.openWeights !== "boolean") {
-            const err14 = { instancePath: instancePath + "/openWeights", schemaPath: "#/properties/openWeights/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err11 = { instancePath: instancePath + "/openWeights", schemaPath: "#/properties/openWeights/type", keyword: "type", params: { type: "boolean" } };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err11];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err11);
             }
             errors++;
           }
@@ -1040,20 +981,20 @@ var require_stdin = __commonJS({
           let data5 = data.provider;
           if (typeof data5 === "string") {
             if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err12 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err12];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err12);
               }
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err13];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err13);
             }
             errors++;
           }
@@ -1062,20 +1003,20 @@ var require_stdin = __commonJS({
           let data6 = data.region;
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err17 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err14 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err14];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err15];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -1085,7 +1026,40 @@ var require_stdin = __commonJS({
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
             for (const key1 in data7) {
               if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
-                const err19 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err16 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data7.baa !== void 0) {
+              if (typeof data7.baa !== "boolean") {
+                const err17 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data7.dpa !== void 0) {
+              if (typeof data7.dpa !== "boolean") {
+                const err18 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data7.zeroDataRetention !== void 0) {
+              if (typeof data7.zeroDataRetention !== "boolean") {
+                const err19 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1094,9 +1068,9 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data7.baa !== void 0) {
-              if (typeof data7.baa !== "boolean") {
-                const err20 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data7.trainingOptOut !== void 0) {
+              if (typeof data7.trainingOptOut !== "boolean") {
+                const err20 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1105,45 +1079,12 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data7.dpa !== void 0) {
-              if (typeof data7.dpa !== "boolean") {
-                const err21 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data7.zeroDataRetention !== void 0) {
-              if (typeof data7.zeroDataRetention !== "boolean") {
-                const err22 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data7.trainingOptOut !== void 0) {
-              if (typeof data7.trainingOptOut !== "boolean") {
-                const err23 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err24 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err21];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -1153,11 +1094,11 @@ var require_stdin = __commonJS({
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             for (const key2 in data12) {
               if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd")) {
-                const err25 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                const err22 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
@@ -1165,21 +1106,21 @@ var require_stdin = __commonJS({
             if (data12.gpus !== void 0) {
               let data13 = data12.gpus;
               if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err26 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err23 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
               if (typeof data13 == "number" && isFinite(data13)) {
                 if (data13 < 0 || isNaN(data13)) {
-                  const err27 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err24 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err27];
+                    vErrors = [err24];
                   } else {
-                    vErrors.push(err27);
+                    vErrors.push(err24);
                   }
                   errors++;
                 }
@@ -1189,20 +1130,20 @@ var require_stdin = __commonJS({
               let data14 = data12.gpuType;
               if (typeof data14 === "string") {
                 if (func2(data14) < 1) {
-                  const err28 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err25 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
@@ -1211,20 +1152,20 @@ var require_stdin = __commonJS({
               let data15 = data12.capexUsd;
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 < 0 || isNaN(data15)) {
-                  const err30 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err27 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err28 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
@@ -1233,51 +1174,51 @@ var require_stdin = __commonJS({
               let data16 = data12.hourlyUsd;
               if (typeof data16 == "number" && isFinite(data16)) {
                 if (data16 < 0 || isNaN(data16)) {
-                  const err32 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err29 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               } else {
-                const err33 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err30 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
           } else {
-            const err34 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err31];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
       } else {
-        const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err32];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err32);
         }
         errors++;
       }
-      validate26.errors = vErrors;
+      validate63.errors = vErrors;
       return errors === 0;
     }
-    validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate28.evaluated;
+      const evaluated0 = validate66.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1286,7 +1227,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.when === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "when" }, message: "must have required property 'when'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "when" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1295,7 +1236,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.to === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1305,7 +1246,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "when" || key0 === "to")) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -1318,7 +1259,7 @@ var require_stdin = __commonJS({
           let data0 = data.when;
           if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
             if (Object.keys(data0).length < 1) {
-              const err3 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+              const err3 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/minProperties", keyword: "minProperties", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -1328,7 +1269,7 @@ var require_stdin = __commonJS({
             }
             for (const key1 in data0) {
               if (!(key1 === "dataClasses" || key1 === "workloads" || key1 === "default")) {
-                const err4 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err4 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err4];
                 } else {
@@ -1341,7 +1282,7 @@ var require_stdin = __commonJS({
               let data1 = data0.dataClasses;
               if (Array.isArray(data1)) {
                 if (data1.length < 1) {
-                  const err5 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  const err5 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err5];
                   } else {
@@ -1351,34 +1292,9 @@ var require_stdin = __commonJS({
                 }
                 const len0 = data1.length;
                 for (let i0 = 0; i0 < len0; i0++) {
-                  let data2 = data1[i0];
-                  if (typeof data2 === "string") {
-                    if (func2(data2) > 63) {
-                      const err6 = { instancePath: instancePath + "/when/dataClasses/" + i0, schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err6];
-                      } else {
-                        vErrors.push(err6);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data2)) {
-                      const err7 = { instancePath: instancePath + "/when/dataClasses/" + i0, schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err8 = { instancePath: instancePath + "/when/dataClasses/" + i0, schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
+                  if (!validate53(data1[i0], { instancePath: instancePath + "/when/dataClasses/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
                   }
                 }
                 let i1 = data1.length;
@@ -1387,11 +1303,11 @@ var require_stdin = __commonJS({
                   outer0: for (; i1--; ) {
                     for (j0 = i1; j0--; ) {
                       if (func0(data1[i1], data1[j0])) {
-                        const err9 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                        const err6 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
                         if (vErrors === null) {
-                          vErrors = [err9];
+                          vErrors = [err6];
                         } else {
-                          vErrors.push(err9);
+                          vErrors.push(err6);
                         }
                         errors++;
                         break outer0;
@@ -1400,11 +1316,11 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err10 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err7 = { instancePath: instancePath + "/when/dataClasses", schemaPath: "#/properties/when/properties/dataClasses/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err7];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err7);
                 }
                 errors++;
               }
@@ -1413,44 +1329,19 @@ var require_stdin = __commonJS({
               let data3 = data0.workloads;
               if (Array.isArray(data3)) {
                 if (data3.length < 1) {
-                  const err11 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  const err8 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/minItems", keyword: "minItems", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err11];
+                    vErrors = [err8];
                   } else {
-                    vErrors.push(err11);
+                    vErrors.push(err8);
                   }
                   errors++;
                 }
                 const len1 = data3.length;
                 for (let i2 = 0; i2 < len1; i2++) {
-                  let data4 = data3[i2];
-                  if (typeof data4 === "string") {
-                    if (func2(data4) > 63) {
-                      const err12 = { instancePath: instancePath + "/when/workloads/" + i2, schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err12];
-                      } else {
-                        vErrors.push(err12);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data4)) {
-                      const err13 = { instancePath: instancePath + "/when/workloads/" + i2, schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err13];
-                      } else {
-                        vErrors.push(err13);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err14 = { instancePath: instancePath + "/when/workloads/" + i2, schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err14];
-                    } else {
-                      vErrors.push(err14);
-                    }
-                    errors++;
+                  if (!validate53(data3[i2], { instancePath: instancePath + "/when/workloads/" + i2, parentData: data3, parentDataProperty: i2, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
                   }
                 }
                 let i3 = data3.length;
@@ -1459,11 +1350,11 @@ var require_stdin = __commonJS({
                   outer1: for (; i3--; ) {
                     for (j1 = i3; j1--; ) {
                       if (func0(data3[i3], data3[j1])) {
-                        const err15 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+                        const err9 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
                         if (vErrors === null) {
-                          vErrors = [err15];
+                          vErrors = [err9];
                         } else {
-                          vErrors.push(err15);
+                          vErrors.push(err9);
                         }
                         errors++;
                         break outer1;
@@ -1472,84 +1363,59 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err10 = { instancePath: instancePath + "/when/workloads", schemaPath: "#/properties/when/properties/workloads/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err10];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err10);
                 }
                 errors++;
               }
             }
             if (data0.default !== void 0) {
               if (typeof data0.default !== "boolean") {
-                const err17 = { instancePath: instancePath + "/when/default", schemaPath: "#/properties/when/properties/default/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err11 = { instancePath: instancePath + "/when/default", schemaPath: "#/properties/when/properties/default/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
-                  vErrors = [err17];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err17);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err12 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err12];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
         if (data.to !== void 0) {
-          let data6 = data.to;
-          if (typeof data6 === "string") {
-            if (func2(data6) > 63) {
-              const err19 = { instancePath: instancePath + "/to", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (!pattern4.test(data6)) {
-              const err20 = { instancePath: instancePath + "/to", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/to", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
+          if (!validate53(data.to, { instancePath: instancePath + "/to", parentData: data, parentDataProperty: "to", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err13];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err13);
         }
         errors++;
       }
-      validate28.errors = vErrors;
+      validate66.errors = vErrors;
       return errors === 0;
     }
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate66.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate25.evaluated;
+      const evaluated0 = validate62.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1558,7 +1424,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.strategy === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "strategy" }, message: "must have required property 'strategy'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "strategy" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1567,7 +1433,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.targets === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "targets" }, message: "must have required property 'targets'" };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "targets" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1577,7 +1443,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "strategy" || key0 === "targets" || key0 === "routing" || key0 === "burst" || key0 === "monitoring")) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -1589,7 +1455,7 @@ var require_stdin = __commonJS({
         if (data.strategy !== void 0) {
           let data0 = data.strategy;
           if (!(data0 === "cloud-api" || data0 === "cloud-self-hosted" || data0 === "on-premises" || data0 === "hybrid")) {
-            const err3 = { instancePath: instancePath + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema38.properties.strategy.enum }, message: "must be equal to one of the allowed values" };
+            const err3 = { instancePath: instancePath + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties.strategy.enum } };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -1602,7 +1468,7 @@ var require_stdin = __commonJS({
           let data1 = data.targets;
           if (Array.isArray(data1)) {
             if (data1.length < 1) {
-              const err4 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err4 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/minItems", keyword: "minItems", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -1612,13 +1478,13 @@ var require_stdin = __commonJS({
             }
             const len0 = data1.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate26(data1[i0], { instancePath: instancePath + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+              if (!validate63(data1[i0], { instancePath: instancePath + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err5 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err5 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1632,13 +1498,13 @@ var require_stdin = __commonJS({
           if (Array.isArray(data3)) {
             const len1 = data3.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate28(data3[i1], { instancePath: instancePath + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+              if (!validate66(data3[i1], { instancePath: instancePath + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err6 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err6 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -1651,7 +1517,7 @@ var require_stdin = __commonJS({
           let data5 = data.burst;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.to === void 0) {
-              const err7 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
+              const err7 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/required", keyword: "required", params: { missingProperty: "to" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1661,7 +1527,7 @@ var require_stdin = __commonJS({
             }
             for (const key1 in data5) {
               if (!(key1 === "to" || key1 === "excludeDataClasses")) {
-                const err8 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err8 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -1671,34 +1537,9 @@ var require_stdin = __commonJS({
               }
             }
             if (data5.to !== void 0) {
-              let data6 = data5.to;
-              if (typeof data6 === "string") {
-                if (func2(data6) > 63) {
-                  const err9 = { instancePath: instancePath + "/burst/to", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err10 = { instancePath: instancePath + "/burst/to", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              } else {
-                const err11 = { instancePath: instancePath + "/burst/to", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
+              if (!validate53(data5.to, { instancePath: instancePath + "/burst/to", parentData: data5, parentDataProperty: "to", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
               }
             }
             if (data5.excludeDataClasses !== void 0) {
@@ -1706,34 +1547,9 @@ var require_stdin = __commonJS({
               if (Array.isArray(data7)) {
                 const len2 = data7.length;
                 for (let i2 = 0; i2 < len2; i2++) {
-                  let data8 = data7[i2];
-                  if (typeof data8 === "string") {
-                    if (func2(data8) > 63) {
-                      const err12 = { instancePath: instancePath + "/burst/excludeDataClasses/" + i2, schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err12];
-                      } else {
-                        vErrors.push(err12);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data8)) {
-                      const err13 = { instancePath: instancePath + "/burst/excludeDataClasses/" + i2, schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err13];
-                      } else {
-                        vErrors.push(err13);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err14 = { instancePath: instancePath + "/burst/excludeDataClasses/" + i2, schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err14];
-                    } else {
-                      vErrors.push(err14);
-                    }
-                    errors++;
+                  if (!validate53(data7[i2], { instancePath: instancePath + "/burst/excludeDataClasses/" + i2, parentData: data7, parentDataProperty: i2, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
                   }
                 }
                 let i3 = data7.length;
@@ -1742,11 +1558,11 @@ var require_stdin = __commonJS({
                   outer0: for (; i3--; ) {
                     for (j0 = i3; j0--; ) {
                       if (func0(data7[i3], data7[j0])) {
-                        const err15 = { instancePath: instancePath + "/burst/excludeDataClasses", schemaPath: "#/properties/burst/properties/excludeDataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)" };
+                        const err9 = { instancePath: instancePath + "/burst/excludeDataClasses", schemaPath: "#/properties/burst/properties/excludeDataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
                         if (vErrors === null) {
-                          vErrors = [err15];
+                          vErrors = [err9];
                         } else {
-                          vErrors.push(err15);
+                          vErrors.push(err9);
                         }
                         errors++;
                         break outer0;
@@ -1755,21 +1571,21 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/burst/excludeDataClasses", schemaPath: "#/properties/burst/properties/excludeDataClasses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err10 = { instancePath: instancePath + "/burst/excludeDataClasses", schemaPath: "#/properties/burst/properties/excludeDataClasses/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err10];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err10);
                 }
                 errors++;
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err11 = { instancePath: instancePath + "/burst", schemaPath: "#/properties/burst/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err11];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err11);
             }
             errors++;
           }
@@ -1782,54 +1598,29 @@ var require_stdin = __commonJS({
               let data10 = data9[i4];
               if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
                 if (data10.target === void 0) {
-                  const err18 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                  const err12 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/required", keyword: "required", params: { missingProperty: "target" } };
                   if (vErrors === null) {
-                    vErrors = [err18];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err18);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
                 for (const key2 in data10) {
                   if (!(key2 === "target" || key2 === "tools")) {
-                    const err19 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                    const err13 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                     if (vErrors === null) {
-                      vErrors = [err19];
+                      vErrors = [err13];
                     } else {
-                      vErrors.push(err19);
+                      vErrors.push(err13);
                     }
                     errors++;
                   }
                 }
                 if (data10.target !== void 0) {
-                  let data11 = data10.target;
-                  if (typeof data11 === "string") {
-                    if (func2(data11) > 63) {
-                      const err20 = { instancePath: instancePath + "/monitoring/" + i4 + "/target", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err20];
-                      } else {
-                        vErrors.push(err20);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data11)) {
-                      const err21 = { instancePath: instancePath + "/monitoring/" + i4 + "/target", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                      if (vErrors === null) {
-                        vErrors = [err21];
-                      } else {
-                        vErrors.push(err21);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err22 = { instancePath: instancePath + "/monitoring/" + i4 + "/target", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err22];
-                    } else {
-                      vErrors.push(err22);
-                    }
-                    errors++;
+                  if (!validate53(data10.target, { instancePath: instancePath + "/monitoring/" + i4 + "/target", parentData: data10, parentDataProperty: "target", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
                   }
                 }
                 if (data10.tools !== void 0) {
@@ -1840,20 +1631,20 @@ var require_stdin = __commonJS({
                       let data13 = data12[i5];
                       if (typeof data13 === "string") {
                         if (func2(data13) < 1) {
-                          const err23 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          const err14 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err23];
+                            vErrors = [err14];
                           } else {
-                            vErrors.push(err23);
+                            vErrors.push(err14);
                           }
                           errors++;
                         }
                       } else {
-                        const err24 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err15 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err24];
+                          vErrors = [err15];
                         } else {
-                          vErrors.push(err24);
+                          vErrors.push(err15);
                         }
                         errors++;
                       }
@@ -1869,11 +1660,11 @@ var require_stdin = __commonJS({
                         }
                         if (typeof indices0[item0] == "number") {
                           j1 = indices0[item0];
-                          const err25 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
+                          const err16 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 } };
                           if (vErrors === null) {
-                            vErrors = [err25];
+                            vErrors = [err16];
                           } else {
-                            vErrors.push(err25);
+                            vErrors.push(err16);
                           }
                           errors++;
                           break;
@@ -1882,53 +1673,96 @@ var require_stdin = __commonJS({
                       }
                     }
                   } else {
-                    const err26 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    const err17 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                      vErrors = [err26];
+                      vErrors = [err17];
                     } else {
-                      vErrors.push(err26);
+                      vErrors.push(err17);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err18 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err18];
                 } else {
-                  vErrors.push(err27);
+                  vErrors.push(err18);
                 }
                 errors++;
               }
             }
           } else {
-            const err28 = { instancePath: instancePath + "/monitoring", schemaPath: "#/properties/monitoring/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err19 = { instancePath: instancePath + "/monitoring", schemaPath: "#/properties/monitoring/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err19];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       } else {
-        const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err20];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err20);
         }
         errors++;
       }
-      validate25.errors = vErrors;
+      validate62.errors = vErrors;
       return errors === 0;
     }
-    validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate62.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     var formats0 = require_formats().fullFormats.date;
-    function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+    function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate31.evaluated;
+      const evaluated0 = validate75.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data === "string") {
+        if (!pattern4.test(data)) {
+          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data)) {
+          const err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "date" } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      validate75.errors = vErrors;
+      return errors === 0;
+    }
+    validate75.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate77.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1937,7 +1771,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.rule === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1947,7 +1781,7 @@ var require_stdin = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "rule" || key0 === "target" || key0 === "reason" || key0 === "approvedBy" || key0 === "expires")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -1960,7 +1794,7 @@ var require_stdin = __commonJS({
           let data0 = data.rule;
           if (typeof data0 === "string") {
             if (func2(data0) < 1) {
-              const err2 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err2 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err2];
               } else {
@@ -1969,7 +1803,7 @@ var require_stdin = __commonJS({
               errors++;
             }
           } else {
-            const err3 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err3 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -1979,10 +1813,16 @@ var require_stdin = __commonJS({
           }
         }
         if (data.target !== void 0) {
-          let data1 = data.target;
-          if (typeof data1 === "string") {
-            if (func2(data1) > 63) {
-              const err4 = { instancePath: instancePath + "/target", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
+          if (!validate53(data.target, { instancePath: instancePath + "/target", parentData: data, parentDataProperty: "target", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.reason !== void 0) {
+          let data2 = data.reason;
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err4 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -1990,43 +1830,12 @@ var require_stdin = __commonJS({
               }
               errors++;
             }
-            if (!pattern4.test(data1)) {
-              const err5 = { instancePath: instancePath + "/target", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
           } else {
-            const err6 = { instancePath: instancePath + "/target", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err5 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err5];
             } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.reason !== void 0) {
-          let data2 = data.reason;
-          if (typeof data2 === "string") {
-            if (func2(data2) < 1) {
-              const err7 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          } else {
-            const err8 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
+              vErrors.push(err5);
             }
             errors++;
           }
@@ -2035,73 +1844,48 @@ var require_stdin = __commonJS({
           let data3 = data.approvedBy;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err9 = { instancePath: instancePath + "/approvedBy", schemaPath: "#/properties/approvedBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err6 = { instancePath: instancePath + "/approvedBy", schemaPath: "#/properties/approvedBy/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err6];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err6);
               }
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/approvedBy", schemaPath: "#/properties/approvedBy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err7 = { instancePath: instancePath + "/approvedBy", schemaPath: "#/properties/approvedBy/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err7];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err7);
             }
             errors++;
           }
         }
         if (data.expires !== void 0) {
-          let data4 = data.expires;
-          if (typeof data4 === "string") {
-            if (!pattern15.test(data4)) {
-              const err11 = { instancePath: instancePath + "/expires", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (!formats0.validate(data4)) {
-              const err12 = { instancePath: instancePath + "/expires", schemaPath: "#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/expires", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
+          if (!validate75(data.expires, { instancePath: instancePath + "/expires", parentData: data, parentDataProperty: "expires", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err8];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err8);
         }
         errors++;
       }
-      validate31.errors = vErrors;
+      validate77.errors = vErrors;
       return errors === 0;
     }
-    validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate20.evaluated;
+      const evaluated0 = validate52.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -2110,7 +1894,7 @@ var require_stdin = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.apiVersion === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" } };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -2119,7 +1903,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.kind === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -2128,7 +1912,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.metadata === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" } };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2137,7 +1921,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.dataClasses === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dataClasses" }, message: "must have required property 'dataClasses'" };
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dataClasses" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2146,7 +1930,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.workloads === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workloads" }, message: "must have required property 'workloads'" };
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workloads" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2155,7 +1939,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         if (data.deployment === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deployment" }, message: "must have required property 'deployment'" };
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deployment" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2164,8 +1948,8 @@ var require_stdin = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func1.call(schema31.properties, key0)) {
-            const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (!func1.call(schema19.properties, key0)) {
+            const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -2176,7 +1960,7 @@ var require_stdin = __commonJS({
         }
         if (data.apiVersion !== void 0) {
           if ("routewise/v1" !== data.apiVersion) {
-            const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "routewise/v1" }, message: "must be equal to constant" };
+            const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "routewise/v1" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -2187,7 +1971,7 @@ var require_stdin = __commonJS({
         }
         if (data.kind !== void 0) {
           if ("LLMDeployment" !== data.kind) {
-            const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "LLMDeployment" }, message: "must be equal to constant" };
+            const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "LLMDeployment" } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2200,7 +1984,7 @@ var require_stdin = __commonJS({
           let data2 = data.metadata;
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.name === void 0) {
-              const err9 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err9 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -2209,7 +1993,7 @@ var require_stdin = __commonJS({
               errors++;
             }
             if (data2.owner === void 0) {
-              const err10 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+              const err10 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "owner" } };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -2219,7 +2003,7 @@ var require_stdin = __commonJS({
             }
             for (const key1 in data2) {
               if (!(key1 === "name" || key1 === "owner" || key1 === "description")) {
-                const err11 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                const err11 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -2229,10 +2013,16 @@ var require_stdin = __commonJS({
               }
             }
             if (data2.name !== void 0) {
-              let data3 = data2.name;
-              if (typeof data3 === "string") {
-                if (func2(data3) > 63) {
-                  const err12 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/$defs/slug/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
+              if (!validate53(data2.name, { instancePath: instancePath + "/metadata/name", parentData: data2, parentDataProperty: "name", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data2.owner !== void 0) {
+              let data4 = data2.owner;
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err12 = { instancePath: instancePath + "/metadata/owner", schemaPath: "#/properties/metadata/properties/owner/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -2240,17 +2030,19 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
-                if (!pattern4.test(data3)) {
-                  const err13 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
               } else {
-                const err14 = { instancePath: instancePath + "/metadata/name", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err13 = { instancePath: instancePath + "/metadata/owner", schemaPath: "#/properties/metadata/properties/owner/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data2.description !== void 0) {
+              if (typeof data2.description !== "string") {
+                const err14 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -2259,45 +2051,12 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data2.owner !== void 0) {
-              let data4 = data2.owner;
-              if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
-                  const err15 = { instancePath: instancePath + "/metadata/owner", schemaPath: "#/properties/metadata/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-              } else {
-                const err16 = { instancePath: instancePath + "/metadata/owner", schemaPath: "#/properties/metadata/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data2.description !== void 0) {
-              if (typeof data2.description !== "string") {
-                const err17 = { instancePath: instancePath + "/metadata/description", schemaPath: "#/properties/metadata/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err18 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err15 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err15];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -2306,27 +2065,27 @@ var require_stdin = __commonJS({
           let data6 = data.dataClasses;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err19 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err16 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/minItems", keyword: "minItems", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err16];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err16);
               }
               errors++;
             }
             const len0 = data6.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate21(data6[i0], { instancePath: instancePath + "/dataClasses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+              if (!validate55(data6[i0], { instancePath: instancePath + "/dataClasses/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err17 = { instancePath: instancePath + "/dataClasses", schemaPath: "#/properties/dataClasses/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err17];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -2335,34 +2094,34 @@ var require_stdin = __commonJS({
           let data8 = data.workloads;
           if (Array.isArray(data8)) {
             if (data8.length < 1) {
-              const err21 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err18 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/minItems", keyword: "minItems", params: { limit: 1 } };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err18];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err18);
               }
               errors++;
             }
             const len1 = data8.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate23(data8[i1], { instancePath: instancePath + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              if (!validate58(data8[i1], { instancePath: instancePath + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err22 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err19 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err19];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
         if (data.deployment !== void 0) {
-          if (!validate25(data.deployment, { instancePath: instancePath + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+          if (!validate62(data.deployment, { instancePath: instancePath + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
             errors = vErrors.length;
           }
         }
@@ -2371,11 +2130,11 @@ var require_stdin = __commonJS({
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             for (const key2 in data11) {
               if (!(key2 === "mlopsEngineers" || key2 === "skills")) {
-                const err23 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                const err20 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
@@ -2384,20 +2143,20 @@ var require_stdin = __commonJS({
               let data12 = data11.mlopsEngineers;
               if (typeof data12 == "number" && isFinite(data12)) {
                 if (data12 < 0 || isNaN(data12)) {
-                  const err24 = { instancePath: instancePath + "/team/mlopsEngineers", schemaPath: "#/properties/team/properties/mlopsEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err21 = { instancePath: instancePath + "/team/mlopsEngineers", schemaPath: "#/properties/team/properties/mlopsEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               } else {
-                const err25 = { instancePath: instancePath + "/team/mlopsEngineers", schemaPath: "#/properties/team/properties/mlopsEngineers/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err22 = { instancePath: instancePath + "/team/mlopsEngineers", schemaPath: "#/properties/team/properties/mlopsEngineers/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
@@ -2408,55 +2167,55 @@ var require_stdin = __commonJS({
                 const len2 = data13.length;
                 for (let i2 = 0; i2 < len2; i2++) {
                   let data14 = data13[i2];
-                  const _errs29 = errors;
-                  let valid10 = false;
-                  const _errs30 = errors;
+                  const _errs27 = errors;
+                  let valid9 = false;
+                  const _errs28 = errors;
                   if (!(data14 === "ml" || data14 === "containers" || data14 === "kubernetes" || data14 === "cloud-infra" || data14 === "hardware" || data14 === "integration")) {
-                    const err26 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema31.properties.team.properties.skills.items.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
+                    const err23 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.properties.team.properties.skills.items.anyOf[0].enum } };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs28 === errors;
+                  valid9 = valid9 || _valid0;
+                  const _errs29 = errors;
+                  if (typeof data14 === "string") {
+                    if (func2(data14) < 1) {
+                      const err24 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs29 === errors;
+                  valid9 = valid9 || _valid0;
+                  if (!valid9) {
+                    const err26 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {} };
                     if (vErrors === null) {
                       vErrors = [err26];
                     } else {
                       vErrors.push(err26);
                     }
                     errors++;
-                  }
-                  var _valid0 = _errs30 === errors;
-                  valid10 = valid10 || _valid0;
-                  const _errs31 = errors;
-                  if (typeof data14 === "string") {
-                    if (func2(data14) < 1) {
-                      const err27 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
                   } else {
-                    const err28 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs31 === errors;
-                  valid10 = valid10 || _valid0;
-                  if (!valid10) {
-                    const err29 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-                    if (vErrors === null) {
-                      vErrors = [err29];
-                    } else {
-                      vErrors.push(err29);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs29;
+                    errors = _errs27;
                     if (vErrors !== null) {
-                      if (_errs29) {
-                        vErrors.length = _errs29;
+                      if (_errs27) {
+                        vErrors.length = _errs27;
                       } else {
                         vErrors = null;
                       }
@@ -2469,11 +2228,11 @@ var require_stdin = __commonJS({
                   outer0: for (; i3--; ) {
                     for (j0 = i3; j0--; ) {
                       if (func0(data13[i3], data13[j0])) {
-                        const err30 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)" };
+                        const err27 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
                         if (vErrors === null) {
-                          vErrors = [err30];
+                          vErrors = [err27];
                         } else {
-                          vErrors.push(err30);
+                          vErrors.push(err27);
                         }
                         errors++;
                         break outer0;
@@ -2482,82 +2241,82 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err28 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err29 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err29];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
         if (data.timeline !== void 0) {
           let data15 = data.timeline;
-          const _errs35 = errors;
-          let valid12 = false;
+          const _errs33 = errors;
+          let valid11 = false;
           let passing0 = null;
-          const _errs36 = errors;
+          const _errs34 = errors;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.launchBy === void 0) {
-              const err33 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" }, message: "must have required property 'launchBy'" };
+              const err30 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" } };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err30];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err30);
               }
               errors++;
             }
           }
-          var _valid1 = _errs36 === errors;
+          var _valid1 = _errs34 === errors;
           if (_valid1) {
-            valid12 = true;
+            valid11 = true;
             passing0 = 0;
           }
-          const _errs37 = errors;
+          const _errs35 = errors;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.weeksToLaunch === void 0) {
-              const err34 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" }, message: "must have required property 'weeksToLaunch'" };
+              const err31 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" } };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err31];
               } else {
-                vErrors.push(err34);
+                vErrors.push(err31);
               }
               errors++;
             }
           }
-          var _valid1 = _errs37 === errors;
-          if (_valid1 && valid12) {
-            valid12 = false;
+          var _valid1 = _errs35 === errors;
+          if (_valid1 && valid11) {
+            valid11 = false;
             passing0 = [passing0, 1];
           } else {
             if (_valid1) {
-              valid12 = true;
+              valid11 = true;
               passing0 = 1;
             }
           }
-          if (!valid12) {
-            const err35 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+          if (!valid11) {
+            const err32 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err32];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err32);
             }
             errors++;
           } else {
-            errors = _errs35;
+            errors = _errs33;
             if (vErrors !== null) {
-              if (_errs35) {
-                vErrors.length = _errs35;
+              if (_errs33) {
+                vErrors.length = _errs33;
               } else {
                 vErrors = null;
               }
@@ -2566,75 +2325,50 @@ var require_stdin = __commonJS({
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             for (const key3 in data15) {
               if (!(key3 === "launchBy" || key3 === "weeksToLaunch")) {
-                const err36 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                const err33 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
             }
             if (data15.launchBy !== void 0) {
-              let data16 = data15.launchBy;
-              if (typeof data16 === "string") {
-                if (!pattern15.test(data16)) {
-                  const err37 = { instancePath: instancePath + "/timeline/launchBy", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-                if (!formats0.validate(data16)) {
-                  const err38 = { instancePath: instancePath + "/timeline/launchBy", schemaPath: "#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = { instancePath: instancePath + "/timeline/launchBy", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
+              if (!validate75(data15.launchBy, { instancePath: instancePath + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+                errors = vErrors.length;
               }
             }
             if (data15.weeksToLaunch !== void 0) {
               let data17 = data15.weeksToLaunch;
               if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err40 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err34 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err34];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err34);
                 }
                 errors++;
               }
               if (typeof data17 == "number" && isFinite(data17)) {
                 if (data17 < 0 || isNaN(data17)) {
-                  const err41 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err35 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err35];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err35);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err42 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err36];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err36);
             }
             errors++;
           }
@@ -2644,11 +2378,11 @@ var require_stdin = __commonJS({
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             for (const key4 in data18) {
               if (!(key4 === "monthlyUsd" || key4 === "capexUsd")) {
-                const err43 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                const err37 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
@@ -2657,20 +2391,20 @@ var require_stdin = __commonJS({
               let data19 = data18.monthlyUsd;
               if (typeof data19 == "number" && isFinite(data19)) {
                 if (data19 < 0 || isNaN(data19)) {
-                  const err44 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err38 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
               } else {
-                const err45 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err39 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err45];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err45);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
@@ -2679,30 +2413,30 @@ var require_stdin = __commonJS({
               let data20 = data18.capexUsd;
               if (typeof data20 == "number" && isFinite(data20)) {
                 if (data20 < 0 || isNaN(data20)) {
-                  const err46 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  const err40 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err46);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err41 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err41];
                 } else {
-                  vErrors.push(err47);
+                  vErrors.push(err41);
                 }
                 errors++;
               }
             }
           } else {
-            const err48 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err42 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err42];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err42);
             }
             errors++;
           }
@@ -2712,34 +2446,34 @@ var require_stdin = __commonJS({
           if (Array.isArray(data21)) {
             const len3 = data21.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate31(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+              if (!validate77(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err49 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err43 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err43];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err44];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err44);
         }
         errors++;
       }
-      validate20.errors = vErrors;
+      validate52.errors = vErrors;
       return errors === 0;
     }
-    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
 export default require_stdin();
