@@ -22,6 +22,9 @@ export function checkAnswers(a: StarterAnswers): string | undefined {
   if (a.owner.trim() === '') return 'owner must name a team, a person or an address';
   if (!STARTER_STRATEGIES.includes(a.strategy)) return `strategy must be one of ${STARTER_STRATEGIES.join(', ')}`;
   if (!STARTER_CATEGORIES.includes(a.category)) return `category must be one of ${STARTER_CATEGORIES.join(', ')}`;
+  if (a.strategy === 'cloud-api' && REGULATED.has(a.category)) {
+    return `${a.category} data is regulated and must not go to cloud LLM APIs (RW-DATA-001); choose --strategy hybrid to keep it on your own models, or cloud-self-hosted / on-premises`;
+  }
   return undefined;
 }
 
@@ -29,9 +32,8 @@ const REGULATED = new Set(['health', 'financial', 'payment-card']);
 const REGULATION: Record<string, string> = { health: 'hipaa', financial: 'glba', 'payment-card': 'pci-dss', personal: 'gdpr' };
 
 export function starterManifest(a: StarterAnswers): string {
-  const regulated = REGULATED.has(a.category);
   const regulation = REGULATION[a.category];
-  const sensitive = regulated || a.category === 'personal' || a.category === 'confidential';
+  const sensitive = REGULATED.has(a.category) || a.category === 'personal' || a.category === 'confidential';
   const lines: string[] = [
     '# routewise manifest: where this project\'s LLM features run and where their data goes.',
     '# Check it with `routewise check`; the schema is printed by `routewise schema`.',
@@ -47,11 +49,14 @@ export function starterManifest(a: StarterAnswers): string {
     `  - id: main-data`,
     `    category: ${a.category}`,
     ...(regulation ? [`    regulations: [${regulation}]`] : []),
+    ...(a.strategy === 'hybrid'
+      ? ['  - id: public-content', '    category: public             # general traffic: fine on a cloud API']
+      : []),
     '',
     '# The LLM features, the data they carry and how much traffic they make.',
     'workloads:',
     '  - id: assistant',
-    '    dataClasses: [main-data]',
+    `    dataClasses: [${a.strategy === 'hybrid' ? 'main-data, public-content' : 'main-data'}]`,
     '    customization: rag            # prompting | rag | fine-tuning | deep-modification',
     '    volume:',
     '      tokensPerMonth: 100000000   # input + output tokens',
@@ -120,10 +125,10 @@ export function starterManifest(a: StarterAnswers): string {
     lines.push(
       '  # Ordered; the first matching rule decides where a (workload, data class) pair goes.',
       '  routing:',
-      `    - when: { dataClasses: [main-data] }`,
-      `      to: ${sensitive ? 'own-gpus' : 'cloud-api'}`,
-      '    - when: { default: true }',
-      `      to: ${sensitive ? 'own-gpus' : 'cloud-api'}`,
+      '    - when: { dataClasses: [main-data] }    # the project\'s own data stays on its own models',
+      '      to: own-gpus',
+      '    - when: { default: true }               # everything else goes to the cloud API',
+      '      to: cloud-api',
       '  # Hybrid deployments need monitoring at both ends.',
       '  monitoring:',
       '    - target: own-gpus',
@@ -131,11 +136,11 @@ export function starterManifest(a: StarterAnswers): string {
       '    - target: cloud-api',
     );
   }
-  if (a.strategy === 'cloud-api' && (regulated || sensitive)) {
+  if (a.strategy === 'cloud-api' && sensitive) {
     lines.push(
       '',
-      `# ${a.category} data on a cloud API: routewise will flag this until the data is routed to`,
-      '# a self-hosted model or your organisation allows it with the right agreements.',
+      `# ${a.category} data on a cloud API: keep zeroDataRetention and trainingOptOut signed with the`,
+      '# provider (RW-DATA-004), or route this data to a model you run.',
     );
   }
   lines.push(

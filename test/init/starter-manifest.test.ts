@@ -1,0 +1,32 @@
+// `routewise init` writes manifests that pass `check`, for every strategy and data category it offers.
+import { describe, expect, it } from 'vitest';
+import { checkAnswers, starterManifest, STARTER_CATEGORIES, STARTER_STRATEGIES } from '../../src/init/starter-manifest.ts';
+import { checkManifest } from '../../src/check/check-manifest.ts';
+import { createRegoEngine } from '../../src/engine/rego-engine.ts';
+import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+
+const files = readPolicyFiles(['policies'], { tests: false, data: true, cwd: process.cwd() });
+const engine = createRegoEngine({ sources: files.modules, data: files.data });
+
+const combos = STARTER_STRATEGIES.flatMap((strategy) => STARTER_CATEGORIES.map((category) => ({ strategy, category })));
+
+describe('starter manifest', () => {
+  it.each(combos.filter((c) => !checkAnswers({ name: 'demo', owner: 'team', ...c })))(
+    '$strategy with $category data passes check without errors or warnings',
+    ({ strategy, category }) => {
+      if (!engine.ok) throw new Error('policies do not compile');
+      const text = starterManifest({ name: 'demo-project', owner: 'platform-team', strategy, category });
+      const report = checkManifest('routewise.yaml', new TextEncoder().encode(text), { engine: engine.value, today: '2026-11-27' });
+      expect(report.problems).toEqual([]);
+      expect(report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.id}: ${f.message}`)).toEqual([]);
+    },
+  );
+
+  it('refuses regulated data on a cloud-api strategy, and says what to choose instead', () => {
+    expect(checkAnswers({ name: 'demo', owner: 'team', strategy: 'cloud-api', category: 'health' })).toMatch(/hybrid/);
+  });
+
+  it('refuses names that are not slugs', () => {
+    expect(checkAnswers({ name: 'My Project', owner: 'team', strategy: 'hybrid', category: 'public' })).toMatch(/slug/);
+  });
+});
