@@ -47,20 +47,14 @@ export class BuiltinTypeError extends Error {}
 /** Thrown by a builtin that fails on well-typed operands (OPA: eval_builtin_error). */
 export class BuiltinFailure extends Error {}
 
-/** `count: operand 1 must be one of {array, object, set, string} but got number`, as OPA words it. */
-export function typeError(name: string, operand: number, expected: string, got: Value | string): BuiltinTypeError {
-  const gotName = typeof got === 'string' && /^[a-z]+$/.test(got) ? got : describe(got as Value);
-  return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${gotName}`);
+/**
+ * `count: operand 1 must be one of {array, object, set, string} but got number`, as OPA words it.
+ * `got` is the operand's type name (see typeName in value.ts, or wrongType in operands.ts).
+ */
+export function typeError(name: string, operand: number, expected: string, got: string): BuiltinTypeError {
+  return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${got}`);
 }
 
 export function builtinError(name: string, message: string): BuiltinFailure {
   return new BuiltinFailure(`${name}: ${message}`);
-}
-
-function describe(v: Value): string {
-  if (v === null) return 'null';
-  if (typeof v === 'bigint') return 'number';
-  if (typeof v !== 'object') return typeof v;
-  if (Array.isArray(v)) return 'array';
-  return (v as { constructor: { name: string } }).constructor.name === 'SetValue' ? 'set' : 'object';
 }
