@@ -134,6 +134,14 @@ function syntaxProblems(docs: Document[], text: string, at: (offset: number) => 
           position: at(error.pos[0]),
           hint: 'keep one of them; YAML keeps only one value per key',
         });
+      } else if (!syntaxReported && /call stack/i.test(error.message)) {
+        syntaxReported = true;
+        problems.push({
+          code: 'yaml-too-deep',
+          message: 'values are nested too deeply to read',
+          position: at(error.pos[0]),
+          hint: 'a manifest nests a few levels at most; check for unclosed brackets',
+        });
       } else if (!syntaxReported) {
         // Later syntax errors are usually consequences of the first; one is actionable.
         syntaxReported = true;

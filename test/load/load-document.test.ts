@@ -126,6 +126,12 @@ describe('files that are not a manifest', () => {
     expect(where(problemsOf(loadText('m.yaml', 'metadata:\n\tname: x\n')))).toEqual([['yaml-syntax', 2, 1]]);
   });
 
+  it('reports nesting too deep to read instead of overflowing the stack', () => {
+    const problems = problemsOf(loadText('m.yaml', `a: ${'['.repeat(100_000)}`));
+    expect(problems.map((p) => p.code)).toEqual(['yaml-too-deep']);
+    expect(problems[0]!.position?.line).toBe(1);
+  });
+
   it('reports a top-level list', () => {
     const problems = problemsOf(loadFixture('invalid/list-at-top.yaml'));
     expect(where(problems)).toEqual([['manifest-not-a-mapping', 1, 1]]);
