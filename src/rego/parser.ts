@@ -264,7 +264,11 @@ class Parser {
     const pkg = this.packageDecl();
     const imports: Import[] = [];
     const rules: Rule[] = [];
-    while (this.isKw('import')) imports.push(this.importDecl(imports));
+    for (;;) {
+      if (this.kind() === Tok.Semicolon) this.next();
+      else if (this.isKw('import')) imports.push(this.importDecl(imports));
+      else break;
+    }
     while (this.kind() !== Tok.EOF) {
       if (this.kind() === Tok.Semicolon) {
         this.next();
@@ -517,7 +521,7 @@ class Parser {
     }
     if (this.kind() === Tok.Unify || this.kind() === Tok.Assign) {
       head.assign = this.next().kind === Tok.Assign;
-      if (this.kind() === Tok.EOF || this.tok.newlineBefore) this.unexpected(`a value for rule \`${name}\``);
+      if (this.kind() === Tok.EOF) this.unexpected(`a value for rule \`${name}\``);
       head.value = this.expr(true);
     } else if (this.isOperator(this.tok)) {
       this.fail(`unexpected \`${this.tok.text}\` after rule head \`${name}\``);

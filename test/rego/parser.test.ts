@@ -314,6 +314,12 @@ describe('parser: modules', () => {
     expect(m.rules).toEqual([]);
   });
 
+  it('allows a rule value to start on the next line and statements to end with `;`', () => {
+    const m = mod('import data.a; import data.b\np :=\n  {"a": 1}; q := 2');
+    expect(m.imports).toHaveLength(2);
+    expect(shape(m.rules.map((r) => r.head.value))).toEqual([{ type: 'object', items: [[s('a'), s(1)]] }, s(2)]);
+  });
+
   it('parses imports with aliases', () => {
     const m = mod('import data.x.y\nimport data.x as z\nimport input.foo\nimport rego.v1\nimport input');
     expect(shape(m.imports)).toEqual([
