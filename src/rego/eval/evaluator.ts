@@ -76,10 +76,12 @@ export class Evaluator implements TermEvaluator {
   // ------------------------------------------------------------ bodies and expressions
 
   evalBody(body: CExpr[], i: number, f: Frame, k: Cont): boolean {
-    if (i === body.length) return k();
-    const e = body[i]!;
-    if (i === body.length - 1) return this.evalExpr(e, f, k);
-    return this.evalExpr(e, f, () => this.evalBody(body, i + 1, f, k));
+    if (i === body.length) {
+      // Each solution counts too, so enumerations that produce many bindings stay bounded.
+      if (i > 0) this.limits.step(body[i - 1]!.loc);
+      return k();
+    }
+    return this.evalExpr(body[i]!, f, () => this.evalBody(body, i + 1, f, k));
   }
 
   evalExpr(e: CExpr, f: Frame, k: Cont): boolean {

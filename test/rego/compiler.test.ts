@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/rego/index.ts';
+
+function errors(...modules: string[]): string[] {
+  const c = compile(modules.map((text, i) => ({ file: `m${i}.rego`, text })));
+  return c.ok ? [] : c.errors.map((e) => `${e.code}: ${e.message}`);
+}
+
+describe('compiler checks', () => {
+  it('accepts a well-formed policy', () => {
+    expect(errors('package p\nallow if input.user == "admin"')).toEqual([]);
+  });
+
+  it('reports unsafe variables in bodies and heads', () => {
+    expect(errors('package p\nq if { x > 1 }')).toContain('rego_unsafe_var_error: var x is unsafe');
+    expect(errors('package p\nq contains y if { true }')).toContain('rego_unsafe_var_error: var y is unsafe');
+    expect(errors('package p\nq if { not input.a[x] }')).toContain('rego_unsafe_var_error: var x is unsafe');
+  });
+
+  it('reorders expressions so variables are bound before use', () => {
+    expect(errors('package p\nq if { y == 2; y = x + 1; x = 1 }')).toEqual([]);
+  });
+
+  it('rejects re-declaring a variable with :=', () => {
+    expect(errors('package p\nq if { x := 1; x := 2 }')).toContain('rego_compile_error: var x assigned above');
+  });
+
+  it('reports recursion with the cycle', () => {
+    expect(errors('package p\na if b\nb if a')).toContain('rego_recursion_error: rule data.p.a is recursive: data.p.a -> data.p.b -> data.p.a');
+  });
+
+  it('reports unknown functions and wrong arity as type errors', () => {
+    expect(errors('package p\nq := foo(1)')).toContain('rego_type_error: undefined function foo');
+    expect(errors('package p\nq := count([1], 2, 3)')).toContain('rego_type_error: count: too many arguments');
+    expect(errors('package p\nq := concat(",")')).toContain('rego_type_error: concat: too few arguments');
+    expect(errors('package p\nf(x) := x\nq := f(1, 2) + 1')).toContain('rego_type_error: data.p.f: too many arguments');
+  });
+
+  it('names builtins that would reach outside the process as unavailable', () => {
+    const [e] = errors('package p\nq := http.send({"url": "https://example.com"})');
+    expect(e).toMatch(/^rego_type_error: undefined function http\.send: not available in routewise/);
+  });
+
+  it('rejects rules that shadow input or data in v1', () => {
+    expect(errors('package p\ninput := 1')[0]).toMatch(/^rego_compile_error: rules must not shadow input/);
+  });
+
+  it('reports conflicting rule kinds at one path', () => {
+    expect(errors('package p\nq := 1\nq contains 2')).toContain('rego_type_error: conflicting rules data.p.q found');
+  });
+
+  it('reports parse errors with their code', () => {
+    expect(errors('package p\nq := ')[0]).toMatch(/^rego_parse_error/);
+  });
+});
+
+describe('compiled policy', () => {
+  const c = compile([
+    {
+      file: 'a.rego',
+      text: `# METADATA
+# title: Hybrid rules
+package routewise.rules.hybrid
+
+# METADATA
+# title: No regulated data in the cloud
+# custom:
+#   severity: error
+deny contains "x" if input.bad
+
+helper := 1`,
+    },
+    { file: 'b.rego', text: 'package routewise.lib\nf(x) := x' },
+  ]);
+  if (!c.ok) throw new Error(JSON.stringify(c.errors));
+
+  it('lists packages and rule names', () => {
+    expect(c.policy.packages()).toEqual(['routewise.lib', 'routewise.rules.hybrid']);
+    expect(c.policy.ruleNames('routewise.rules.hybrid')).toEqual(['deny', 'helper']);
+  });
+
+  it('lists annotations with their paths', () => {
+    const a = c.policy.annotations();
+    expect(a.map((x) => [x.path, x.kind, x.annotations.title])).toEqual([
+      ['data.routewise.rules.hybrid.deny', 'rule', 'No regulated data in the cloud'],
+      ['data.routewise.rules.hybrid', 'package', 'Hybrid rules'],
+    ]);
+  });
+});
