@@ -552,9 +552,9 @@ class Parser {
   /** After `if`: a `{ body }`, or a single literal (`p if x > 1`). */
   private ifBody(): Body {
     if (this.kind() === Tok.LBrace) {
-      // `if { ... }` is usually a body, but may be a single object literal expression;
-      // a set literal is never taken as an expression since it is always true.
-      if (!this.mayBeObjectLiteral()) return this.braceBody();
+      // `if { ... }` is usually a body, but may be a single object literal or set comprehension
+      // expression; a set literal is never taken as an expression since it is always true.
+      if (!this.mayBeSingleTerm()) return this.braceBody();
       const saved = this.save();
       const lit = this.attempt(() => this.literal());
       if (lit) {
@@ -567,8 +567,8 @@ class Parser {
     return [this.literal()];
   }
 
-  /** Cheap lookahead from a `{`: does a `:` come before the first literal ends? */
-  private mayBeObjectLiteral(): boolean {
+  /** Cheap lookahead from a `{`: does a `:` or `|` come before the first literal ends? */
+  private mayBeSingleTerm(): boolean {
     let depth = 0;
     for (let j = this.pos; j < this.toks.length; j++) {
       const t = this.toks[j]!;
@@ -585,6 +585,7 @@ class Parser {
           if (depth === 0) return j === this.pos + 1;
           break;
         case Tok.Colon:
+        case Tok.Or:
           if (depth === 1) return true;
           break;
         case Tok.Semicolon:

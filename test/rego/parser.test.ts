@@ -368,6 +368,9 @@ describe('parser: modules', () => {
     expect(shape(rule('p if not x').body)).toEqual([{ ...term(v('x')), negated: true }]);
     expect(shape(rule('p if {"a": x}').body)).toEqual([term({ type: 'object', items: [[s('a'), v('x')]] })]);
     expect(shape(rule('p { x }', 'v0').body)).toEqual([term(v('x'))]);
+    // As in OPA, `{ 1 | 1 }` after `if` is a set comprehension, which is always true.
+    expect(shape(rule('p if { 1 | 1 }').body)).toEqual([term({ type: 'setcompr', term: s(1), body: [term(s(1))] })]);
+    expect(shape(rule('p if { a | b; c }').body)).toEqual([term({ type: 'setcompr', term: v('a'), body: [term(v('b')), term(v('c'))] })]);
   });
 
   it('parses multi-value rules with contains', () => {
