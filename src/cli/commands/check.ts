@@ -55,10 +55,13 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
     return 2;
   }
   const report = run.value;
+  // --quiet leaves clean manifests out of what people read; files for machines stay complete.
+  const quiet = ctx.globals().quiet === true;
+  const forPeople = quiet ? { ...report, manifests: report.manifests.filter((m) => m.findings.length > 0 || m.problems.length > 0) } : report;
   for (const t of targets) {
     const reporter = reporters.get(t.format)!;
     const color = t.path === undefined && useColor(ctx.stdout, ctx.globals().color, ctx.env);
-    const text = reporter.render(report, { color });
+    const text = reporter.render(t.path === undefined && t.format === 'text' ? forPeople : report, { color });
     const out = text.endsWith('\n') ? text : text + '\n';
     if (t.path === undefined) ctx.stdout.write(out);
     else writeFileSync(resolve(ctx.cwd, t.path), out);

@@ -55,7 +55,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
       const problem = checkAnswers(answers);
       if (problem) throw new UsageError(problem);
       writeFileSync(target, starterManifest(answers));
-      ctx.stdout.write(`wrote ${flags.output}; check it with: routewise check ${flags.output}\n`);
+      if (!ctx.globals().quiet) ctx.stdout.write(`wrote ${flags.output}; check it with: routewise check ${flags.output}\n`);
     });
 }
 
