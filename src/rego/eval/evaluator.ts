@@ -532,6 +532,7 @@ export class Evaluator implements TermEvaluator {
    * unified with it (and `truthy` does not apply).
    */
   private evalCall(t: Extract<CTerm, { k: 'call' }>, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    if (t.fn.kind === 'print' && !this.state.mocks?.has('print')) return this.evalPrint(t.args, f) && k(true);
     const n = this.inputArity(t.fn, t.args.length);
     const args: Value[] = new Array(n);
     let direct = true;
@@ -558,6 +559,22 @@ export class Evaluator implements TermEvaluator {
     };
     if (direct) return finish(args);
     return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish(vals.slice()));
+  }
+
+  /** `print` never fails: an operand without a value prints as <undefined>. */
+  private evalPrint(args: CTerm[], f: Frame): boolean {
+    const vals: (Value | undefined)[] = args.map((a) => {
+      const v = this.evalDirect(a, f);
+      if (v !== ENUM) return v;
+      let first: Value | undefined;
+      this.evalEnum(a, f, (x) => {
+        first = x;
+        return true;
+      });
+      return first;
+    });
+    this.ctx.print(printLine(vals));
+    return true;
   }
 
   callFunction(fn: FnTarget, args: Value[], loc: Location): Value | Multi | undefined {

@@ -49,3 +49,12 @@ describe('bodies', () => {
     expect(run('package p', 'x := 1; x + 1 == 2')).toEqual([{ x: 1 }]);
   });
 });
+
+describe('print', () => {
+  it('prints operands, undefined ones as <undefined>, and never fails', () => {
+    const lines: string[] = [];
+    const rows = run('package p', 'print("value:", input.missing, {"a": 1}); x := 1', { print: (l) => lines.push(l) });
+    expect(rows).toEqual([{ x: 1 }]);
+    expect(lines).toEqual(['value: <undefined> {"a": 1}']);
+  });
+});
