@@ -407,6 +407,7 @@ class Parser {
       if (this.version === 'v0' && hasImport('future', 'keywords')) {
         this.fail('this import shadows previous import: `rego.v1` implies `future.keywords`', t);
       }
+      if (hasImport('rego')) this.fail('this import shadows previous import of `rego`', t);
       this.version = 'v1';
       for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
     }
@@ -459,6 +460,9 @@ class Parser {
     } else if (this.kind() === Tok.LBrace) {
       body = this.braceBody();
     } else {
+      if (this.version === 'v1' && !usesContains && head.value === undefined) {
+        this.failAt('rule must have a body or assignment (e.g. `p := true` or `p if { ... }`)', ruleLoc);
+      }
       // Like OPA, a rule may be followed by another on the same line (`r["s"] p1 { ... }`).
       return [{ head, body: trueBody(ruleLoc), isDefault: false, annotations: [], loc: ruleLoc }];
     }

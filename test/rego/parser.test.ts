@@ -481,6 +481,17 @@ describe('parser: v1 rules', () => {
     expect(moduleError('p := 1 if a else := 2 { b }').message).toBe('`if` keyword is required before rule body');
   });
 
+  it('requires a body or a value', () => {
+    const e = moduleError('\n  p.a.b');
+    expect(e.message).toMatch(/^rule must have a body or assignment/);
+    expect(e.location).toEqual({ file: 't.rego', row: 3, col: 3 });
+    expect(mod('p', 'v0').rules[0]!.head.value).toBeUndefined();
+  });
+
+  it('rejects importing rego.v1 twice', () => {
+    expect(moduleError('import rego.v1\nimport rego.v1').message).toMatch(/shadows previous import/);
+  });
+
   it('requires `contains` for multi-value rules', () => {
     expect(moduleError('p[x]').message).toBe('`contains` keyword is required for partial set rules');
   });
