@@ -2,6 +2,7 @@
 // module. Every failure to run ends here as a message and exit code 2, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerTest } from './commands/test.ts';
 import { registerSchema } from './commands/schema.ts';
@@ -28,7 +29,7 @@ const ctx: CommandContext = {
   globals: () => program.opts<{ color?: boolean; quiet?: boolean }>(),
 };
 
-for (const register of [registerCheck, registerEval, registerTest, registerSchema, registerPolicies, registerInit]) {
+for (const register of [registerCheck, registerAudit, registerEval, registerTest, registerSchema, registerPolicies, registerInit]) {
   register(program, ctx);
 }
 

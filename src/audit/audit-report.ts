@@ -1,0 +1,100 @@
+// The audit report data model: one entry per repository (per manifest in a repository that holds
+// several) and totals derived from the entries alone, so shard reports merge into the same report.
+
+/** `none`: no manifest and none expected; `missing`: none under --expect-manifest; `error`: the folder could not be searched. */
+export type AuditStatus = 'pass' | 'fail' | 'invalid' | 'error' | 'missing' | 'none';
+
+export const AUDIT_STATUSES: readonly AuditStatus[] = ['pass', 'fail', 'invalid', 'error', 'missing', 'none'];
+
+/** Statuses that make the audit exit 1. */
+export const FAILING_STATUSES: ReadonlySet<AuditStatus> = new Set(['fail', 'invalid', 'error', 'missing']);
+
+export interface AuditCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  waived: number;
+  problems: number;
+}
+
+export interface AuditFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number | null;
+  column: number | null;
+  waived: boolean;
+}
+
+export interface AuditProblem {
+  code: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** `expiring`: active and ending within the waiver horizon; `incomplete`: lacks a reason, approver or date. */
+export type WaiverState = 'active' | 'expiring' | 'expired' | 'incomplete';
+
+export interface AuditWaiver {
+  rule: string;
+  target: string | null;
+  expires: string | null;
+  /** Days from the audit's day to `expires` (negative once expired); null without a date. */
+  daysLeft: number | null;
+  state: WaiverState;
+}
+
+/** A data category that reaches a target type in a manifest (by route, default or burst). */
+export interface DataFlow {
+  category: string;
+  targetType: string;
+}
+
+export interface RepositoryEntry {
+  /** The repository folder as found (root as given, then the relative path), forward slashes. */
+  path: string;
+  /** Relative to the repository; null when the entry is about the repository itself. */
+  manifest: string | null;
+  strategy: string | null;
+  status: AuditStatus;
+  counts: AuditCounts;
+  findings: AuditFinding[];
+  problems: AuditProblem[];
+  waivers: AuditWaiver[];
+  dataFlows: DataFlow[];
+}
+
+export interface RuleTotal {
+  /** Findings not waived. */
+  findings: number;
+  waived: number;
+  /** Distinct repositories with at least one finding of the rule. */
+  repositories: number;
+}
+
+export interface WaiverReference extends AuditWaiver {
+  path: string;
+  manifest: string | null;
+}
+
+export interface AuditTotals {
+  repositories: number;
+  manifests: number;
+  /** Entries that make the audit fail. */
+  failing: number;
+  byStatus: Record<AuditStatus, number>;
+  bySeverity: { error: number; warning: number; info: number; waived: number };
+  byRule: Record<string, RuleTotal>;
+  /** Manifests by deployment strategy. */
+  byStrategy: Record<string, number>;
+  /** Manifests in which data of a category reaches a target type: category -> target type -> count. */
+  dataFlows: Record<string, Record<string, number>>;
+  waivers: { active: number; incomplete: number; expiring: WaiverReference[]; expired: WaiverReference[] };
+}
+
+export interface AuditReport {
+  version: 1;
+  repositories: RepositoryEntry[];
+  totals: AuditTotals;
+}

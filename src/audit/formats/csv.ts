@@ -1,0 +1,27 @@
+// CSV for spreadsheets (RFC 4180): one row per repository entry with its counts. Fields holding a
+// comma, quote or line break are quoted, and cells a spreadsheet would run as a formula are defused.
+import type { RepositoryEntry } from '../audit-report.ts';
+import type { AuditReporter } from './audit-reporter.ts';
+
+const HEADER = ['path', 'manifest', 'strategy', 'status', 'errors', 'warnings', 'infos', 'waived', 'problems', 'rules'];
+
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  // A leading =, +, - or @ makes spreadsheet programs evaluate the cell.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function row(entry: RepositoryEntry): string {
+  const rules = [...new Set(entry.findings.filter((f) => !f.waived).map((f) => f.rule))].join(' ');
+  const c = entry.counts;
+  return [entry.path, entry.manifest, entry.strategy, entry.status, c.errors, c.warnings, c.infos, c.waived, c.problems, rules].map(csvField).join(',');
+}
+
+export const csvAuditReporter: AuditReporter = {
+  name: 'csv',
+  render(report): string {
+    return [HEADER.join(','), ...report.repositories.map(row)].map((line) => `${line}\r\n`).join('');
+  },
+};

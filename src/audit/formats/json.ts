@@ -1,0 +1,10 @@
+// The machine format, versioned: the report as it is, in a fixed key order and with no timings,
+// so shard reports merge and equal runs give equal files.
+import type { AuditReporter } from './audit-reporter.ts';
+
+export const jsonAuditReporter: AuditReporter = {
+  name: 'json',
+  render(report): string {
+    return `${JSON.stringify({ version: report.version, repositories: report.repositories, totals: report.totals }, null, 2)}\n`;
+  },
+};

@@ -1,0 +1,45 @@
+// The worker-thread side of `routewise audit`: loads the policy engine once, then judges the
+// batches of manifest files the main thread sends, one reply per batch.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { FailOn } from '../findings/threshold.ts';
+import { runAuditTask, type AuditTask } from './audit-task.ts';
+import { loadEngine, type EngineFlags } from './load-engine.ts';
+
+/** Where this module is, to start workers on it (in the bundle it is a chunk with a hashed name). */
+export const AUDIT_WORKER_URL = import.meta.url;
+
+/** Marks the worker data so this module does nothing when merely imported. */
+export const AUDIT_WORKER_MARK = 'routewise-audit-worker';
+
+export interface AuditWorkerData {
+  mark: typeof AUDIT_WORKER_MARK;
+  flags: EngineFlags;
+  cwd: string;
+  today: string;
+  failOn: FailOn;
+  waiverHorizonDays: number;
+}
+
+export type ToWorker = { type: 'batch'; id: number; tasks: AuditTask[] };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'engine-failed'; problems: import('../problems/problem.ts').Problem[] }
+  | { type: 'done'; id: number; verdicts: import('../audit/judge-manifest.ts').ManifestVerdict[] };
+
+const data = workerData as AuditWorkerData | undefined;
+if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) {
+  const port = parentPort;
+  const engine = await loadEngine(data.flags, data.cwd);
+  if (!engine.ok) {
+    port.postMessage({ type: 'engine-failed', problems: engine.problems } satisfies FromWorker);
+    port.close();
+  } else {
+    const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
+    // The main thread ends this worker when the audit is done.
+    port.on('message', (message: ToWorker) => {
+      const verdicts = message.tasks.map((task) => runAuditTask(task, settings));
+      port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
+    });
+    port.postMessage({ type: 'ready' } satisfies FromWorker);
+  }
+}
