@@ -1,0 +1,48 @@
+// One annotation per finding and per problem, placed on the manifest's file and line in the pull
+// request. Built as plain values here; main.ts hands them to @actions/core.
+import type { Severity } from '../findings/finding.ts';
+import { findingLocation, problemLocation, type Location } from '../report/location.ts';
+import type { RunReport } from '../report/run-report.ts';
+import { waiverNote } from '../report/waiver-note.ts';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  level: AnnotationLevel;
+  message: string;
+  /** The shape @actions/core takes for annotation properties. */
+  properties: { title: string; file: string; startLine?: number; startColumn?: number };
+}
+
+const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
+
+function properties(location: Location, title: string): Annotation['properties'] {
+  return {
+    title,
+    file: location.file,
+    ...(location.line !== undefined ? { startLine: location.line } : {}),
+    ...(location.line !== undefined && location.column !== undefined ? { startColumn: location.column } : {}),
+  };
+}
+
+/** Waived findings become notices: they are shown, but never fail the check. */
+export function annotationsFor(report: RunReport): Annotation[] {
+  const annotations: Annotation[] = [];
+  for (const manifest of report.manifests) {
+    for (const problem of manifest.problems) {
+      const message = problem.hint ? `${problem.message}\nhint: ${problem.hint}` : problem.message;
+      annotations.push({ level: 'error', message, properties: properties(problemLocation(manifest, problem), problem.code) });
+    }
+    for (const finding of manifest.findings) {
+      const location = findingLocation(manifest, finding);
+      if (finding.waived) {
+        const message = `${finding.message}\n${waiverNote(finding.waived)}`;
+        annotations.push({ level: 'notice', message, properties: properties(location, `${finding.id} (waived)`) });
+      } else {
+        const message = finding.remediation ? `${finding.message}\nremediation: ${finding.remediation}` : finding.message;
+        annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
+      }
+    }
+  }
+  return annotations;
+}
