@@ -38,7 +38,7 @@ function compileRule(
   const args = head.args ?? rootArgs;
   const dynamic = rule === entry.rule ? entry.dynamic : [];
   const scope = new Scope(undefined, collectSeen(rule.body));
-  const rw = new Rewriter({ names, root, builtins }, slots, errors);
+  const rw = new Rewriter({ names, root, builtins, regoVersion: entry.module.regoVersion }, slots, errors);
   const bound = new Set<number>();
   const cargs = args?.map((a) => {
     const ct = rw.argument(a, scope);

@@ -19,6 +19,8 @@ const OUTSIDE_WORLD = new Set([
 
 export interface FnEnv {
   names: NameScope;
+  /** Deprecated builtins exist only for v0 modules; v1 forbids shadowing input and data. */
+  regoVersion: 'v0' | 'v1';
   root: RuleNode;
   builtins: ReadonlyMap<string, BuiltinDef>;
 }
@@ -47,7 +49,7 @@ export function lookupFunction(parts: string[], env: FnEnv): FnTarget | undefine
   const name = parts.join('.');
   if (name === 'print') return { kind: 'print', id: 'print' };
   const def = env.builtins.get(name);
-  if (def) return { kind: 'builtin', id: name, def };
+  if (def && !(def.deprecated && env.regoVersion === 'v1')) return { kind: 'builtin', id: name, def };
   return undefined;
 }
 

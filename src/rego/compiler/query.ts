@@ -26,7 +26,7 @@ export function compileQuery(
   const errors: RegoErrorData[] = [];
   const slots = new SlotTable();
   const scope = new Scope(undefined, collectSeen(query.body));
-  const rw = new Rewriter({ names: queryNameScope(), root, builtins }, slots, errors);
+  const rw = new Rewriter({ names: queryNameScope(), root, builtins, regoVersion: 'v1' }, slots, errors);
   const body = rw.body(query.body, scope);
   const exprs = body.map((e, i) => {
     if (e.kind.type === 'term' && !e.negated) e.out = slots.alloc('', true);

@@ -117,6 +117,9 @@ export class Rewriter {
     } else if (how === 'assign' && scope.vars.has(name)) {
       this.err('rego_compile_error', `var ${name} referenced above`, loc);
     }
+    if (how === 'assign' && this.env.regoVersion === 'v1' && (name === 'input' || name === 'data')) {
+      this.err('rego_compile_error', `variables must not shadow ${name} (use a different variable name)`, loc);
+    }
     const slot = this.slots.alloc(name, false);
     scope.vars.set(name, slot);
     scope.declared.add(name);

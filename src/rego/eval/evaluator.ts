@@ -176,6 +176,8 @@ export class Evaluator implements TermEvaluator {
       for (const [ok, ov] of d.entries()) if (!holds(ok, ov)) return false;
     } else if (d instanceof SetValue) {
       for (const m of d.values()) if (!holds(m, m)) return false;
+    } else {
+      return false;
     }
     return k();
   }
@@ -440,6 +442,9 @@ export class Evaluator implements TermEvaluator {
       const ov = this.state.overrides?.get(node);
       if (ov !== undefined) return this.walkDirect(ov, path, i, f);
       if (node.kind) {
+        // A base document at a rule's path wins over the rule.
+        const base = this.baseAt(node);
+        if (base !== undefined) return this.walkDirect(base, path, i, f, lookupData);
         const v = ruleValue(this, node);
         return v === undefined ? undefined : this.walkDirect(v, path, i, f);
       }
@@ -462,6 +467,8 @@ export class Evaluator implements TermEvaluator {
     const ov = this.state.overrides?.get(node);
     if (ov !== undefined) return this.walkEnum(ov, path, i, f, k);
     if (node.kind) {
+      const base = this.baseAt(node);
+      if (base !== undefined) return this.walkEnum(base, path, i, f, k, lookupData);
       const v = ruleValue(this, node);
       return v === undefined ? false : this.walkEnum(v, path, i, f, k);
     }

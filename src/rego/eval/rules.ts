@@ -109,11 +109,13 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
     try {
       const keys: Value[] = [];
       const leafTerm = multi ? rule.key! : rule.value;
+      // Constant key and value: one solution is all the rule can contribute.
+      const early = leafTerm.k === 'const' && rule.dynPath.every((t) => t.k === 'const');
       const withKeys = (i: number): boolean => {
         if (i === rule.dynPath.length) {
           return eachValue(ev, leafTerm, f, (leaf) => {
             root = insert(root, keys, leaf, multi, built, rule, node);
-            return false;
+            return early;
           });
         }
         return eachValue(ev, rule.dynPath[i]!, f, (k) => {
