@@ -5,6 +5,7 @@ import type { BuiltinDef } from '../../rego/builtins/builtin.ts';
 import type { Problem, Result } from '../../problems/problem.ts';
 import { resolveHostBuiltins, wasmBuiltinContext, type HostBuiltins } from './wasm-builtins.ts';
 import { WasmFailure } from './wasm-failure.ts';
+import { memoryImportLimits } from './memory-import.ts';
 import { wasmApi, type WasmExportValue, type WasmInstance, type WasmMemory, type WasmModule } from './wasm-api.ts';
 
 /** What routewise uses of opa-wasm's LoadedPolicy: JSON in and out, memory grown as needed. */
@@ -66,7 +67,11 @@ export async function loadWasmPolicy(wasm: Uint8Array, options: WasmPolicyOption
   const shape = checkShape(module, name);
   if (shape) return { ok: false, problems: shape };
 
-  const memory = new wasmApi.Memory({ initial: options.initialPages ?? 5 });
+  // Start at least as large as the module asks (opa-wasm's default of 5 pages otherwise); the module's
+  // allocator and opa-wasm grow it from there, up to the module's declared maximum if it has one.
+  const limits = memoryImportLimits(wasm);
+  const initial = Math.max(options.initialPages ?? 5, limits?.initial ?? 0);
+  const memory = new wasmApi.Memory(limits?.maximum !== undefined ? { initial: Math.min(initial, limits.maximum), maximum: limits.maximum } : { initial });
   const print = options.print ?? (() => {});
   // Filled in once the instance exists: builtin calls need its exports, and the ids come from it.
   let exports: Record<string, WasmExportValue> = {};

@@ -8,12 +8,17 @@ import wabtInit from 'wabt';
 const DIR = 'test/fixtures/wasm';
 let wabt: Awaited<ReturnType<typeof wabtInit>> | undefined;
 
-/** A fixture's wasm bytes; a file that is not a whole `(module ...)` joins the shared ABI runtime. */
-export async function abiModule(name: string): Promise<Uint8Array> {
+/**
+ * A fixture's wasm bytes; a file that is not a whole `(module ...)` joins the shared ABI runtime,
+ * whose memory import can be given other limits (`"40"`, `"2 64"`) to test how the host sizes memory.
+ */
+export async function abiModule(name: string, options: { memoryLimits?: string } = {}): Promise<Uint8Array> {
   wabt ??= await wabtInit();
   const own = readFileSync(`${DIR}/${name}.wat`, 'utf8');
   const whole = /^\s*(;;[^\n]*\n\s*)*\(module/.test(own);
-  const text = whole ? own : `(module\n${readFileSync(`${DIR}/abi-runtime.wat`, 'utf8')}\n${own}\n)`;
+  let runtime = readFileSync(`${DIR}/abi-runtime.wat`, 'utf8');
+  if (options.memoryLimits) runtime = runtime.replace('(import "env" "memory" (memory 2))', `(import "env" "memory" (memory ${options.memoryLimits}))`);
+  const text = whole ? own : `(module\n${runtime}\n${own}\n)`;
   const mod = wabt.parseWat(`${name}.wat`, text, { bulk_memory: true });
   try {
     mod.validate();

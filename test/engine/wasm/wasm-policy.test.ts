@@ -70,6 +70,21 @@ describe('loadWasmPolicy', () => {
     expect(r.ok && (r.value as string).slice(0, 3)).toBe('AAA');
   });
 
+  it('starts memory as large as the module imports it, within its declared maximum', async () => {
+    for (const memoryLimits of ['40', '2 64']) {
+      const r = await loadWasmPolicy(await abiModule('findings', { memoryLimits }), { name: 'm', registry });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      r.value.setData({});
+      expect(r.value.evaluate('abi/echo', { n: 1 })).toEqual({ ok: true, value: { input: { n: 1 }, data: {} } });
+    }
+    // Within a maximum of 64 pages (4 MiB), a 5 MB input cannot fit: a problem, not a crash.
+    const capped = await loadWasmPolicy(await abiModule('findings', { memoryLimits: '2 64' }), { name: 'm', registry });
+    if (!capped.ok) throw new Error(JSON.stringify(capped.problems));
+    capped.value.setData({});
+    const r = capped.value.evaluate('abi/echo', { blob: 'x'.repeat(5 * 1024 * 1024) });
+    expect(!r.ok && r.problems[0]!.code).toBe('wasm_eval_error');
+  });
+
   it('turns opa_abort into a problem carrying the module message, on every evaluation', async () => {
     const policy = await load('abort');
     const r = policy.evaluate('routewise/rules/deny', {});
