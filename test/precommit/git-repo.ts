@@ -1,0 +1,68 @@
+// Temporary git repositories for the hook tests: their own HOME, no user or system git config,
+// manifests copied from examples/, and commands run with only the environment they need.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(REPO, 'bin', 'routewise.mjs');
+export const NOW = '2026-11-27';
+
+export interface Run {
+  code: number;
+  output: string;
+}
+
+export class GitRepo {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(extraEnv: NodeJS.ProcessEnv = {}) {
+    const home = mkdtempSync(join(tmpdir(), 'routewise-hook-home-'));
+    this.dir = mkdtempSync(join(tmpdir(), 'routewise-hook-repo-'));
+    this.env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LANG: 'C.UTF-8',
+      NO_COLOR: '1',
+      PRE_COMMIT_HOME: join(home, 'pre-commit-cache'),
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+      ...extraEnv,
+    };
+    this.must('git', ['init', '-q', '-b', 'main']);
+  }
+
+  run(command: string, args: string[]): Run {
+    const r = spawnSync(command, args, { cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 60000 });
+    if (r.error) throw r.error;
+    return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+  }
+
+  must(command: string, args: string[]): string {
+    const r = this.run(command, args);
+    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}:\n${r.output}`);
+    return r.output;
+  }
+
+  /** `{ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' }`, or literal text. */
+  write(files: Record<string, string | { text: string }>): void {
+    for (const [target, source] of Object.entries(files)) {
+      const path = join(this.dir, target);
+      mkdirSync(dirname(path), { recursive: true });
+      if (typeof source === 'string') cpSync(join(REPO, source), path);
+      else writeFileSync(path, source.text);
+    }
+  }
+
+  /** The commits on the current branch, newest first; empty before the first commit. */
+  log(): string[] {
+    const r = this.run('git', ['log', '--format=%s']);
+    return r.code === 0 ? r.output.trim().split('\n').filter((line) => line !== '') : [];
+  }
+}
