@@ -94,7 +94,7 @@ describe('the manifest pipeline', () => {
         const text = asJson ? JSON.stringify(data, null, 2) : stringify(data);
         pipeline(asJson ? 'routewise.json' : 'routewise.yaml', new TextEncoder().encode(text));
       }),
-      { numRuns: 500 },
+      { numRuns: 150 },
     );
   });
 });
