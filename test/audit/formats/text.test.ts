@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createAuditReport } from '../../../src/audit/aggregate.ts';
+import { textAuditReporter } from '../../../src/audit/formats/text.ts';
+import { entry, finding } from '../entries.ts';
+
+describe('text audit format', () => {
+  const report = createAuditReport([
+    entry('org/billing', { status: 'fail', findings: [finding('RW-DATA-001')] }),
+    entry('org/x\u001b[31mred', { manifest: null, strategy: null, status: 'error', problems: [{ code: 'unreadable-folder', message: 'cannot read folder org/x: permission denied', line: null, column: null }] }),
+    entry('org/z', {
+      waivers: [{ rule: 'RW-VOL-001', target: 'gpt', expires: '2026-12-01', daysLeft: 4, state: 'expiring' }],
+    }),
+  ]);
+
+  it('prints an aligned table, the problems, totals and a verdict', () => {
+    const text = textAuditReporter.render(report, { color: false });
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^REPOSITORY\s+MANIFEST\s+STRATEGY\s+STATUS\s+ERRORS\s+WARNINGS\s+WAIVED\s+PROBLEMS$/);
+    const statusColumn = lines[0]!.indexOf('STATUS');
+    expect(lines[1]!.slice(statusColumn, statusColumn + 4)).toBe('fail');
+    expect(text).toContain('org/x\ufffd[31mred  unreadable-folder  cannot read folder org/x: permission denied');
+    expect(text).toContain('Waivers expiring soon\n  org/z/routewise.yaml  RW-VOL-001 (gpt)  expires 2026-12-01, in 4 days');
+    expect(lines.at(-2)).toBe('3 repositories, 2 manifests (1 pass, 1 fail, 1 error): 1 error, 0 warnings, 0 info, 0 waived; 2 failing');
+  });
+
+  it('never lets control characters from paths reach the terminal', () => {
+    expect(textAuditReporter.render(report, { color: false })).not.toContain('\u001b');
+    expect(textAuditReporter.render(report, { color: true })).toContain('\u001b[31mfail');
+  });
+});

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.ts';
+import { judgeManifest, type AuditSettings } from '../../src/audit/judge-manifest.ts';
+import { loadEngine } from '../../src/cli/load-engine.ts';
+import { example, INVALID_MANIFEST } from './organisation.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  const loaded = await loadEngine({}, process.cwd());
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  engine = loaded.value;
+});
+
+const settings = (over: Partial<AuditSettings> = {}): AuditSettings => ({ engine, today: '2026-11-27', failOn: 'error', waiverHorizonDays: 30, ...over });
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('judging one manifest for an audit', () => {
+  it('passes a sound deployment and records where each data category goes', () => {
+    const verdict = judgeManifest('bank/routewise.yaml', bytes(example('bank-hybrid')), settings());
+    expect(verdict.status).toBe('pass');
+    expect(verdict.strategy).toBe('hybrid');
+    expect(verdict.counts.errors).toBe(0);
+    expect(verdict.dataFlows).toContainEqual({ category: 'financial', targetType: 'on-premises' });
+    expect(verdict.dataFlows.some((f) => f.category === 'financial' && f.targetType === 'cloud-api')).toBe(false);
+  });
+
+  it('fails at the threshold with the findings of check, located in the file', () => {
+    const verdict = judgeManifest('x/routewise.yaml', bytes(example('violations/data')), settings());
+    expect(verdict.status).toBe('fail');
+    const errors = verdict.findings.filter((f) => f.severity === 'error' && !f.waived);
+    expect(errors.length).toBe(verdict.counts.errors);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((f) => typeof f.line === 'number' && f.line > 0)).toBe(true);
+    expect(judgeManifest('x/routewise.yaml', bytes(example('violations/data')), settings({ failOn: 'never' })).status).toBe('pass');
+  });
+
+  it('marks a manifest that is not valid as invalid, with its problems', () => {
+    const verdict = judgeManifest('x/routewise.yaml', bytes(INVALID_MANIFEST), settings());
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.strategy).toBeNull();
+    expect(verdict.problems.length).toBe(verdict.counts.problems);
+    expect(verdict.problems[0]!.code).toMatch(/^schema-/);
+  });
+
+  it('sorts waivers into expired, expiring within the horizon, active and incomplete', () => {
+    const text = example('violations/waivers');
+    const states = (today: string, horizon: number) =>
+      judgeManifest('w/routewise.yaml', bytes(text), settings({ today, waiverHorizonDays: horizon })).waivers.map((w) => [w.expires, w.state, w.daysLeft]);
+    expect(states('2026-11-27', 30)).toEqual([
+      ['2026-10-31', 'expired', -27],
+      ['2027-03-31', 'active', 124],
+      ['2027-06-30', 'active', 215],
+      ['2027-06-30', 'incomplete', 215],
+    ]);
+    expect(states('2027-03-01', 30)[1]).toEqual(['2027-03-31', 'expiring', 30]);
+  });
+
+  it('turns a policy evaluation error into a problem of that manifest', () => {
+    const broken: Engine = { name: 'broken', rules: () => engine.rules(), evaluate: () => ({ ok: false, problems: [{ code: 'eval_error', message: 'boom' }] }) };
+    const verdict = judgeManifest('x/routewise.yaml', bytes(example('bank-hybrid')), settings({ engine: broken }));
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.problems).toEqual([{ code: 'eval_error', message: 'boom', line: null, column: null }]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createAuditReport } from '../../src/audit/aggregate.ts';
+import { jsonAuditReporter } from '../../src/audit/formats/json.ts';
+import { mergeReports } from '../../src/audit/merge.ts';
+import { shardOf } from '../../src/audit/shard.ts';
+import { entry, finding } from './entries.ts';
+
+const all = Array.from({ length: 40 }, (_, i) =>
+  entry(`org/repo-${i}`, {
+    status: i % 3 === 0 ? 'fail' : 'pass',
+    strategy: i % 2 === 0 ? 'hybrid' : 'cloud-api',
+    findings: i % 3 === 0 ? [finding('RW-DATA-001')] : [finding('RW-VOL-003', 'info')],
+    dataFlows: [{ category: i % 2 === 0 ? 'health' : 'public', targetType: 'cloud-api' }],
+  }),
+);
+
+function shardReports(count: number) {
+  return Array.from({ length: count }, (_, k) => {
+    const report = createAuditReport(all.filter((e) => shardOf(e.path, count) === k + 1));
+    return { name: `shard-${k + 1}.json`, document: JSON.parse(jsonAuditReporter.render(report, { color: false })) as unknown };
+  });
+}
+
+describe('merging shard reports', () => {
+  it('gives the one-shot report from the JSON of four shards', () => {
+    const merged = mergeReports(shardReports(4));
+    expect(merged.ok && merged.value).toEqual(createAuditReport(all));
+  });
+
+  it('refuses shards that overlap, naming both', () => {
+    const [one] = shardReports(1);
+    const merged = mergeReports([one!, { ...one!, name: 'again.json' }]);
+    expect(merged.ok).toBe(false);
+    if (!merged.ok) expect(merged.problems[0]!.message).toContain('shard-1.json and again.json');
+  });
+
+  it('refuses documents that are not version 1 audit reports', () => {
+    const merged = mergeReports([
+      { name: 'a.json', document: { version: 2, repositories: [] } },
+      { name: 'b.json', document: { version: 1, manifests: [] } },
+      { name: 'c.json', document: [] },
+    ]);
+    expect(merged.ok ? [] : merged.problems.map((p) => p.code)).toEqual(['unsupported-report-version', 'not-an-audit-report', 'not-an-audit-report']);
+  });
+});
