@@ -1,11 +1,11 @@
 // `--engine wasm --bundle FILE`: the bundle file is read from disk, loaded as the engine, and a
 // bundle that cannot be used stops the run with exit 2 and a problem naming the cause.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWasmEngine } from '../../src/cli/load-wasm-engine.ts';
 import { abiModule, packBundle } from '../engine/wasm/abi-modules.ts';
 
@@ -28,6 +28,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'abort.wasm'), await abiModule('abort'));
   writeFileSync(join(dir, 'notes.tar.gz'), 'not a bundle at all');
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadWasmEngine', () => {
   it('loads a bundle file and passes routewise data over the bundle data', async () => {
@@ -73,7 +75,7 @@ describe('routewise check --engine wasm', () => {
 
   it('reports an evaluation abort as a problem of the manifest, never a pass', () => {
     const r = routewise(['check', '--engine', 'wasm', '--bundle', join(dir, 'abort.wasm'), '--format', 'json', MANIFEST]);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout) as { manifests: { status: string; problems: { code: string; message: string }[] }[] };
     expect(report.manifests[0]!.status).not.toBe('pass');
     expect(report.manifests[0]!.problems.map((p) => p.code)).toEqual(['wasm_abort']);
