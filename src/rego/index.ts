@@ -68,9 +68,33 @@ export function compile(sources: ModuleSource[], options: CompileOptions = {}): 
 /** Compiles modules that are already parsed. */
 export function compileParsed(modules: Module[], options: CompileOptions = {}): CompileOutcome {
   const builtins = options.builtins ?? registry;
-  const { set, errors } = compileModules(modules, builtins);
-  if (errors.length > 0) return { ok: false, errors };
+  let compiled;
+  try {
+    compiled = compileModules(modules, builtins);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, errors: [{ code: 'rego_compile_error', message: 'policy nesting too deep to compile' }] };
+    throw e;
+  }
+  const { set, errors } = compiled;
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules, set.root, builtins, options.regoVersion ?? 'v1') };
+}
+
+/** Errors in source order, each reported once. */
+function sortErrors(errors: RegoErrorData[]): RegoErrorData[] {
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const key = `${e.code}|${e.message}|${e.location?.file}|${e.location?.row}|${e.location?.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const pos = (e: RegoErrorData): [string, number, number] => [e.location?.file ?? '', e.location?.row ?? 0, e.location?.col ?? 0];
+  return unique.sort((a, b) => {
+    const [fa, ra, ca] = pos(a);
+    const [fb, rb, cb] = pos(b);
+    return fa < fb ? -1 : fa > fb ? 1 : ra - rb || ca - cb;
+  });
 }
 
 export interface PreparedQuery {

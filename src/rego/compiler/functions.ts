@@ -12,7 +12,6 @@ const OUTSIDE_WORLD = new Set([
   'http.send',
   'net.lookup_ip_addr',
   'opa.runtime',
-  'trace',
   'rego.parse_module',
   'io.jwt.decode_verify',
 ]);

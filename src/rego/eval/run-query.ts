@@ -38,20 +38,24 @@ export function newEvaluator(policy: CompiledPolicy, options: EvalOptions): Eval
   });
 }
 
-/** Engine failures as error values; a stack overflow from deep recursion becomes a clear limit error. */
+/**
+ * Engine failures as error values: a stack overflow from deep recursion becomes a clear limit
+ * error, and anything unexpected an internal error rather than a crash of the caller.
+ */
 export function asRegoError(e: unknown, where?: Location): RegoErrorData {
   if (e instanceof RegoError) return e.toData();
-  if (e instanceof RangeError) {
-    return { code: 'eval_limit_error', message: 'evaluation exceeded the maximum depth (recursion or nesting too deep)', ...(where ? { location: where } : {}) };
+  const at = where ? { location: where } : {};
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { code: 'eval_limit_error', message: 'evaluation exceeded the maximum depth (recursion or nesting too deep)', ...at };
   }
-  throw e;
+  return { code: 'eval_internal_error', message: e instanceof Error ? e.message : String(e), ...at };
 }
 
 export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: EvalOptions): EvalOutcome {
-  const ev = newEvaluator(policy, options);
   const results: QueryResult[] = [];
   const f = newFrame(q.nslots);
   try {
+    const ev = newEvaluator(policy, options);
     ev.evalBody(q.body, 0, f, () => {
       const bindings: Record<string, Value> = {};
       for (const v of q.vars) {

@@ -30,3 +30,15 @@ describe('limits and errors', () => {
     expect(failure('package p\nr := 1 + "a"', 'x := data.p.r', { strictBuiltinErrors: true })).toMatch(/^eval_type_error: plus: operand 2 must be number/);
   });
 });
+
+describe('deep structures', () => {
+  it('turns a stack overflow into an eval_limit_error instead of crashing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const c = compile([{ file: 'p.rego', text: 'package p\nr := input' }]);
+    if (!c.ok) throw new Error('compile');
+    const r = evaluate(c.policy, 'x := data.p.r', { input: deep });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.code).toBe('eval_limit_error');
+  });
+});
