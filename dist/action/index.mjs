@@ -11,10 +11,10 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
+var __esm = (fn2, res, err) => function __init() {
   if (err) throw err[0];
   try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
   } catch (e) {
     throw err = [e], e;
   }
@@ -1998,12 +1998,12 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
       (0, command_1.issue)("endgroup");
     }
     exports.endGroup = endGroup;
-    function group(name, fn) {
+    function group(name, fn2) {
       return __awaiter(this, void 0, void 0, function* () {
         startGroup(name);
         let result;
         try {
-          result = yield fn();
+          result = yield fn2();
         } finally {
           endGroup();
         }
@@ -9381,17 +9381,14484 @@ var require_dist = __commonJS({
   }
 });
 
+// src/rego/value.ts
+function rank(v) {
+  if (v === null) return 0 /* Null */;
+  switch (typeof v) {
+    case "boolean":
+      return 1 /* Boolean */;
+    case "number":
+    case "bigint":
+      return 2 /* Number */;
+    case "string":
+      return 3 /* String */;
+  }
+  if (Array.isArray(v)) return 4 /* Array */;
+  return v instanceof ObjectValue ? 5 /* Object */ : 6 /* Set */;
+}
+function normalizeBig(n) {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
+function compareNumbers(a, b) {
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  const fa = typeof a === "bigint" ? a : Number.isInteger(a) ? BigInt(a) : a;
+  const fb = typeof b === "bigint" ? b : Number.isInteger(b) ? BigInt(b) : b;
+  if (typeof fa === "bigint" && typeof fb === "bigint") return fa < fb ? -1 : fa > fb ? 1 : 0;
+  const x2 = Number(fa);
+  const y = Number(fb);
+  return x2 < y ? -1 : x2 > y ? 1 : 0;
+}
+function compareStrings(a, b) {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i);
+    const cb = b.codePointAt(i);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 65535) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+function compare(a, b) {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 0 /* Null */:
+      return 0;
+    case 1 /* Boolean */:
+      return a === b ? 0 : a ? 1 : -1;
+    case 2 /* Number */:
+      return compareNumbers(a, b);
+    case 3 /* String */:
+      return compareStrings(a, b);
+    case 4 /* Array */:
+      return compareSequences(a, b);
+    case 5 /* Object */: {
+      const ea = a.sortedEntries();
+      const eb = b.sortedEntries();
+      const n = Math.min(ea.length, eb.length);
+      for (let i = 0; i < n; i++) {
+        const c = compare(ea[i][0], eb[i][0]);
+        if (c !== 0) return c;
+        const d3 = compare(ea[i][1], eb[i][1]);
+        if (d3 !== 0) return d3;
+      }
+      return ea.length - eb.length < 0 ? -1 : ea.length === eb.length ? 0 : 1;
+    }
+    default:
+      return compareSequences(a.sorted(), b.sorted());
+  }
+}
+function compareSequences(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compare(a[i], b[i]);
+    if (c !== 0) return c;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+function equals(a, b) {
+  if (a === b) return true;
+  if (typeof a === "string" || typeof b === "string") return false;
+  return compare(a, b) === 0;
+}
+function keyOf(v) {
+  if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 0 ? "\0s" + v : v;
+  return "\0" + encode(v);
+}
+function encode(v) {
+  if (v === null) return "n";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "t" : "f";
+    case "number":
+      return Number.isInteger(v) ? "i" + (Number.isSafeInteger(v) ? String(v) : BigInt(v).toString()) : "d" + String(v);
+    case "bigint":
+      return "i" + v.toString();
+    case "string":
+      return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return "[" + v.map(encode).join(",") + "]";
+  if (v instanceof ObjectValue) return v.encoded();
+  return v.encoded();
+}
+function typeName2(v) {
+  return ["null", "boolean", "number", "string", "array", "object", "set"][rank(v)];
+}
+function fromJS(x2) {
+  if (x2 === null || x2 === void 0) return null;
+  switch (typeof x2) {
+    case "boolean":
+    case "string":
+      return x2;
+    case "number":
+      return x2;
+    case "bigint":
+      return normalizeBig(x2);
+  }
+  if (Array.isArray(x2)) return x2.map(fromJS);
+  if (x2 instanceof ObjectValue || x2 instanceof SetValue) return x2;
+  if (x2 instanceof Set) return SetValue.from(Array.from(x2, fromJS));
+  if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
+  if (x2 instanceof Date) return x2.toISOString().slice(0, 10);
+  const o = new ObjectValue();
+  for (const [k2, v] of Object.entries(x2)) {
+    if (v !== void 0) o.set(k2, fromJS(v));
+  }
+  return o;
+}
+function toJS(v) {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof SetValue) return v.sorted().map(toJS);
+  const out = {};
+  for (const [k2, val] of v.sortedEntries()) out[typeof k2 === "string" ? k2 : stringify(k2)] = toJS(val);
+  return out;
+}
+function stringify(v, indent) {
+  const pad2 = indent ? " ".repeat(indent) : "";
+  const go = (x2, depth) => {
+    if (x2 === null) return "null";
+    switch (typeof x2) {
+      case "boolean":
+        return x2 ? "true" : "false";
+      case "number":
+        return formatNumber(x2);
+      case "bigint":
+        return x2.toString();
+      case "string":
+        return JSON.stringify(x2);
+    }
+    const nl = pad2 ? "\n" + pad2.repeat(depth + 1) : "";
+    const end = pad2 ? "\n" + pad2.repeat(depth) : "";
+    const sep4 = pad2 ? ": " : ":";
+    if (Array.isArray(x2) || x2 instanceof SetValue) {
+      const items2 = Array.isArray(x2) ? x2 : x2.sorted();
+      if (items2.length === 0) return "[]";
+      return "[" + items2.map((i) => nl + go(i, depth + 1)).join(",") + end + "]";
+    }
+    const entries = x2.sortedEntries();
+    if (entries.length === 0) return "{}";
+    return "{" + entries.map(([k2, val]) => nl + JSON.stringify(typeof k2 === "string" ? k2 : stringify(k2)) + sep4 + go(val, depth + 1)).join(",") + end + "}";
+  };
+  return go(v, 0);
+}
+function formatNumber(n) {
+  if (!Number.isFinite(n)) return "null";
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) {
+    const abs2 = Math.abs(n);
+    if (abs2 < 1e21) return BigInt(n).toString();
+  }
+  return String(n);
+}
+function toRegoText(v) {
+  if (v instanceof SetValue) {
+    if (v.size === 0) return "set()";
+    return "{" + v.sorted().map(toRegoText).join(", ") + "}";
+  }
+  if (v instanceof ObjectValue) {
+    return "{" + v.sortedEntries().map(([k2, val]) => toRegoText(k2) + ": " + toRegoText(val)).join(", ") + "}";
+  }
+  if (Array.isArray(v)) return "[" + v.map(toRegoText).join(", ") + "]";
+  return stringify(v);
+}
+var ObjectValue, SetValue, EMPTY_OBJECT;
+var init_value = __esm({
+  "src/rego/value.ts"() {
+    "use strict";
+    ObjectValue = class _ObjectValue {
+      map = /* @__PURE__ */ new Map();
+      sortedCache;
+      encodedCache;
+      static from(entries) {
+        const o = new _ObjectValue();
+        for (const [k2, v] of entries) o.set(k2, v);
+        return o;
+      }
+      /** For builders only: values are treated as immutable once shared. */
+      set(k2, v) {
+        this.map.set(keyOf(k2), [k2, v]);
+        this.sortedCache = void 0;
+        this.encodedCache = void 0;
+      }
+      delete(k2) {
+        this.map.delete(keyOf(k2));
+        this.sortedCache = void 0;
+        this.encodedCache = void 0;
+      }
+      get(k2) {
+        return this.map.get(keyOf(k2))?.[1];
+      }
+      has(k2) {
+        return this.map.has(keyOf(k2));
+      }
+      get size() {
+        return this.map.size;
+      }
+      /** Entries in insertion order. */
+      entries() {
+        return this.map.values();
+      }
+      keys() {
+        return Array.from(this.map.values(), (e) => e[0]);
+      }
+      values() {
+        return Array.from(this.map.values(), (e) => e[1]);
+      }
+      /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
+      sortedEntries() {
+        if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort((x2, y) => compare(x2[0], y[0]));
+        return this.sortedCache;
+      }
+      encoded() {
+        if (this.encodedCache === void 0) {
+          this.encodedCache = "{" + this.sortedEntries().map(([k2, v]) => encode(k2) + ":" + encode(v)).join(",") + "}";
+        }
+        return this.encodedCache;
+      }
+      clone() {
+        const o = new _ObjectValue();
+        for (const [k2, v] of this.map.values()) o.set(k2, v);
+        return o;
+      }
+    };
+    SetValue = class _SetValue {
+      map = /* @__PURE__ */ new Map();
+      sortedCache;
+      encodedCache;
+      static from(items2) {
+        const s = new _SetValue();
+        for (const v of items2) s.add(v);
+        return s;
+      }
+      /** For builders only. Returns false when the member was already present. */
+      add(v) {
+        const k2 = keyOf(v);
+        if (this.map.has(k2)) return false;
+        this.map.set(k2, v);
+        this.sortedCache = void 0;
+        this.encodedCache = void 0;
+        return true;
+      }
+      has(v) {
+        return this.map.has(keyOf(v));
+      }
+      get size() {
+        return this.map.size;
+      }
+      values() {
+        return this.map.values();
+      }
+      /** Members in OPA's order. */
+      sorted() {
+        if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
+        return this.sortedCache;
+      }
+      encoded() {
+        if (this.encodedCache === void 0) this.encodedCache = "<" + this.sorted().map(encode).join(",") + ">";
+        return this.encodedCache;
+      }
+    };
+    EMPTY_OBJECT = new ObjectValue();
+  }
+});
+
+// src/rego/builtins/arithmetic.ts
+function isExactInt(n) {
+  return typeof n === "bigint" || Number.isInteger(n);
+}
+function big(n) {
+  if (typeof n === "bigint") return n;
+  if (Number.isSafeInteger(n)) return BigInt(n);
+  return decimalToBig(String(n));
+}
+function decimalToBig(text) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e\+?(\d+))?$/.exec(text);
+  if (!m) return BigInt(Math.trunc(Number(text)));
+  const [, sign, whole, fraction = "", exp = "0"] = m;
+  const digits = BigInt(whole + fraction) * 10n ** BigInt(Number(exp) - fraction.length);
+  return sign ? -digits : digits;
+}
+function float(n) {
+  return typeof n === "bigint" ? Number(n) : n;
+}
+function exactOr(a, b, small, exact) {
+  if (!isExactInt(a) || !isExactInt(b)) return noNegativeZero(small(float(a), float(b)));
+  if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+    const r = noNegativeZero(small(a, b));
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return normalizeBig(exact(big(a), big(b)));
+}
+function add(a, b) {
+  return exactOr(a, b, (x2, y) => x2 + y, (x2, y) => x2 + y);
+}
+function sub(a, b) {
+  return exactOr(a, b, (x2, y) => x2 - y, (x2, y) => x2 - y);
+}
+function mul(a, b) {
+  return exactOr(a, b, (x2, y) => x2 * y, (x2, y) => x2 * y);
+}
+function div(a, b) {
+  if (isExactInt(b) ? big(b) === 0n : float(b) === 0) throw new DivideByZero();
+  if (isExactInt(a) && isExactInt(b)) {
+    const x2 = big(a);
+    const y = big(b);
+    if (x2 !== 0n && x2 % y === 0n) return normalizeBig(x2 / y);
+  }
+  return noNegativeZero(float(a) / float(b));
+}
+function noNegativeZero(n) {
+  return n === 0 ? 0 : n;
+}
+function rem(a, b) {
+  if (!isExactInt(a) || !isExactInt(b)) return void 0;
+  if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+    if (b === 0) throw new DivideByZero();
+    return noNegativeZero(a % b);
+  }
+  const y = big(b);
+  if (y === 0n) throw new DivideByZero();
+  return normalizeBig(big(a) % y);
+}
+function abs(n) {
+  if (typeof n === "bigint") return normalizeBig(n < 0n ? -n : n);
+  return Math.abs(n);
+}
+function round(n) {
+  if (typeof n === "bigint" || Number.isInteger(n)) return n;
+  const t = Math.trunc(n);
+  const frac = n - t;
+  if (Math.abs(frac) >= 0.5) return t + Math.sign(n);
+  return noNegativeZero(t);
+}
+function ceil(n) {
+  if (typeof n === "bigint") return n;
+  return noNegativeZero(Math.ceil(n));
+}
+function floor(n) {
+  if (typeof n === "bigint") return n;
+  return noNegativeZero(Math.floor(n));
+}
+function sumOf(ns) {
+  if (ns.every(isExactInt)) {
+    let acc = 0n;
+    let small = 0;
+    let useBig = false;
+    for (const n of ns) {
+      if (!useBig && typeof n === "number" && Number.isSafeInteger(n)) {
+        const s = small + n;
+        if (Number.isSafeInteger(s)) {
+          small = s;
+          continue;
+        }
+      }
+      if (!useBig) {
+        acc = BigInt(small);
+        useBig = true;
+      }
+      acc += big(n);
+    }
+    return useBig ? normalizeBig(acc) : small;
+  }
+  let f = 0;
+  for (const n of ns) f += float(n);
+  return f;
+}
+function productOf(ns) {
+  if (ns.every(isExactInt)) {
+    let acc = 1;
+    for (const n of ns) acc = mul(acc, n);
+    return acc;
+  }
+  let f = 1;
+  for (const n of ns) f *= float(n);
+  return f;
+}
+var DivideByZero;
+var init_arithmetic = __esm({
+  "src/rego/builtins/arithmetic.ts"() {
+    "use strict";
+    init_value();
+    DivideByZero = class extends Error {
+    };
+  }
+});
+
+// src/rego/builtins/builtin.ts
+function typeError(name, operand, expected, got) {
+  return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${got}`);
+}
+function builtinError(name, message) {
+  return new BuiltinFailure(`${name}: ${message}`);
+}
+var BuiltinTypeError, BuiltinFailure;
+var init_builtin = __esm({
+  "src/rego/builtins/builtin.ts"() {
+    "use strict";
+    BuiltinTypeError = class extends Error {
+    };
+    BuiltinFailure = class extends Error {
+    };
+  }
+});
+
+// src/rego/builtins/operands.ts
+function wrongType(name, pos, expected, v) {
+  return typeError(name, pos, expected, typeName2(v));
+}
+function numberOperand(name, pos, v) {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  throw wrongType(name, pos, "number", v);
+}
+function stringOperand(name, pos, v) {
+  if (typeof v === "string") return v;
+  throw wrongType(name, pos, "string", v);
+}
+function arrayOperand(name, pos, v) {
+  if (Array.isArray(v)) return v;
+  throw wrongType(name, pos, "array", v);
+}
+function objectOperand(name, pos, v) {
+  if (v instanceof ObjectValue) return v;
+  throw wrongType(name, pos, "object", v);
+}
+function setOperand(name, pos, v) {
+  if (v instanceof SetValue) return v;
+  throw wrongType(name, pos, "set", v);
+}
+function integerOperand(name, pos, v, kind = "integer") {
+  if (typeof v === "bigint") return v;
+  if (typeof v !== "number") throw wrongType(name, pos, kind, v);
+  if (!Number.isInteger(v)) throw notInteger(name, pos);
+  return BigInt(v);
+}
+function notInteger(name, pos) {
+  return new BuiltinTypeError(`${name}: operand ${pos} must be integer number but got floating-point number`);
+}
+function elementError(name, pos, composite, got, expected) {
+  const tpe = typeName2(composite);
+  return new BuiltinTypeError(`${name}: operand ${pos} must be ${tpe} of ${expected}s but got ${tpe} containing ${typeName2(got)}`);
+}
+var init_operands = __esm({
+  "src/rego/builtins/operands.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+  }
+});
+
+// src/rego/builtins/aggregates.ts
+function count([x2]) {
+  const v = x2;
+  if (typeof v === "string") {
+    let n = 0;
+    for (const _ of v) n++;
+    return n;
+  }
+  if (Array.isArray(v)) return v.length;
+  if (v instanceof ObjectValue || v instanceof SetValue) return v.size;
+  throw wrongType("count", 1, "one of {array, object, set, string}", v);
+}
+function items(name, v) {
+  if (Array.isArray(v)) return v;
+  if (v instanceof SetValue) return v.sorted();
+  throw wrongType(name, 1, "one of {set, array}", v);
+}
+function numbers(name, v) {
+  const xs = items(name, v);
+  for (const x2 of xs) {
+    if (typeof x2 !== "number" && typeof x2 !== "bigint") throw elementError(name, 1, v, x2, "number");
+  }
+  return xs;
+}
+function extreme(name, wantGreater) {
+  return ([x2]) => {
+    const xs = items(name, x2);
+    if (xs.length === 0) return void 0;
+    let best = xs[0];
+    for (const v of xs) {
+      const c = compare(v, best);
+      if (wantGreater ? c > 0 : c < 0) best = v;
+    }
+    return best;
+  };
+}
+var builtins;
+var init_aggregates = __esm({
+  "src/rego/builtins/aggregates.ts"() {
+    "use strict";
+    init_value();
+    init_arithmetic();
+    init_operands();
+    builtins = [
+      { name: "count", arity: 1, fn: count },
+      { name: "sum", arity: 1, fn: ([x2]) => sumOf(numbers("sum", x2)) },
+      { name: "product", arity: 1, fn: ([x2]) => productOf(numbers("product", x2)) },
+      { name: "max", arity: 1, fn: extreme("max", true) },
+      { name: "min", arity: 1, fn: extreme("min", false) },
+      { name: "sort", arity: 1, fn: ([x2]) => x2 instanceof SetValue ? [...x2.sorted()] : [...items("sort", x2)].sort(compare) }
+    ];
+  }
+});
+
+// src/rego/builtins/arrays.ts
+function slice([a, start, stop]) {
+  const arr = arrayOperand("array.slice", 1, a);
+  const from = clampIndex(integerOperand("array.slice", 2, start, "number"));
+  const to = clampIndex(integerOperand("array.slice", 3, stop, "number"));
+  const end = Math.min(Math.max(to, 0), arr.length);
+  const begin = Math.min(Math.max(from, 0), end);
+  return arr.slice(begin, end);
+}
+function clampIndex(n) {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
+  if (n < BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER;
+  return Number(n);
+}
+function flatten([a]) {
+  const out = [];
+  for (const v of arrayOperand("array.flatten", 1, a)) {
+    if (Array.isArray(v)) out.push(...v);
+    else out.push(v);
+  }
+  return out;
+}
+var builtins2;
+var init_arrays = __esm({
+  "src/rego/builtins/arrays.ts"() {
+    "use strict";
+    init_operands();
+    builtins2 = [
+      {
+        name: "array.concat",
+        arity: 2,
+        fn: ([a, b]) => [...arrayOperand("array.concat", 1, a), ...arrayOperand("array.concat", 2, b)]
+      },
+      { name: "array.slice", arity: 3, fn: slice },
+      { name: "array.reverse", arity: 1, fn: ([a]) => [...arrayOperand("array.reverse", 1, a)].reverse() },
+      { name: "array.flatten", arity: 1, fn: flatten }
+    ];
+  }
+});
+
+// src/rego/builtins/bits.ts
+function binary(name, op) {
+  return {
+    name,
+    arity: 2,
+    fn: ([a, b]) => normalizeBig(op(integerOperand(name, 1, a), integerOperand(name, 2, b)))
+  };
+}
+function shiftCount(name, n) {
+  if (n < 0n) throw new BuiltinTypeError(`${name}: operand 2 must be an unsigned integer number but got a negative integer`);
+  return n;
+}
+var MAX_SHIFT, builtins3;
+var init_bits = __esm({
+  "src/rego/builtins/bits.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_operands();
+    MAX_SHIFT = 1n << 20n;
+    builtins3 = [
+      binary("bits.and", (a, b) => a & b),
+      binary("bits.or", (a, b) => a | b),
+      binary("bits.xor", (a, b) => a ^ b),
+      { name: "bits.negate", arity: 1, fn: ([a]) => normalizeBig(~integerOperand("bits.negate", 1, a)) },
+      binary("bits.lsh", (a, b) => {
+        const n = shiftCount("bits.lsh", b);
+        if (n > MAX_SHIFT && a !== 0n) throw builtinError("bits.lsh", "shift count too large");
+        return a << n;
+      }),
+      binary("bits.rsh", (a, b) => {
+        const n = shiftCount("bits.rsh", b);
+        if (n > MAX_SHIFT) return a < 0n ? -1n : 0n;
+        return a >> n;
+      })
+    ];
+  }
+});
+
+// src/rego/builtins/numbers.ts
+function binary2(name, op) {
+  return {
+    name,
+    arity: 2,
+    fn: ([a, b]) => op(numberOperand(name, 1, a), numberOperand(name, 2, b))
+  };
+}
+function unary(name, op) {
+  return { name, arity: 1, fn: ([a]) => op(numberOperand(name, 1, a)) };
+}
+function minus([a, b]) {
+  const x2 = a;
+  const y = b;
+  const xNum = typeof x2 === "number" || typeof x2 === "bigint";
+  if (xNum && (typeof y === "number" || typeof y === "bigint")) return sub(x2, y);
+  if (x2 instanceof SetValue && y instanceof SetValue) return setDifference(x2, y);
+  if (!xNum && !(x2 instanceof SetValue)) throw wrongType("minus", 1, "one of {number, set}", x2);
+  throw wrongType("minus", 2, xNum ? "number" : "set", y);
+}
+function setDifference(x2, y) {
+  const out = new SetValue();
+  for (const v of x2.values()) if (!y.has(v)) out.add(v);
+  return out;
+}
+function divide([a, b]) {
+  const x2 = numberOperand("div", 1, a);
+  const y = numberOperand("div", 2, b);
+  try {
+    return div(x2, y);
+  } catch (e) {
+    if (e instanceof DivideByZero) throw builtinError("div", "divide by zero");
+    throw e;
+  }
+}
+function remainder([a, b]) {
+  const x2 = numberOperand("rem", 1, a);
+  const y = numberOperand("rem", 2, b);
+  let r;
+  try {
+    r = rem(x2, y);
+  } catch (e) {
+    if (e instanceof DivideByZero) throw builtinError("rem", "modulo by zero");
+    throw e;
+  }
+  if (r === void 0) throw builtinError("rem", "modulo on floating-point number");
+  return r;
+}
+function range2(name, from, to, step) {
+  const span = from <= to ? to - from : from - to;
+  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw builtinError(name, "range too large");
+  const out = [];
+  if (from >= BigInt(Number.MIN_SAFE_INTEGER) && to <= BigInt(Number.MAX_SAFE_INTEGER) && to >= BigInt(Number.MIN_SAFE_INTEGER) && from <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    const f = Number(from);
+    const t = Number(to);
+    const s = Number(step);
+    if (f <= t) for (let i = f; i <= t; i += s) out.push(i);
+    else for (let i = f; i >= t; i -= s) out.push(i);
+    return out;
+  }
+  if (from <= to) for (let i = from; i <= to; i += step) out.push(normalizeBig(i));
+  else for (let i = from; i >= to; i -= step) out.push(normalizeBig(i));
+  return out;
+}
+function numbersRange([a, b]) {
+  const from = integerOperand("numbers.range", 1, a);
+  const to = integerOperand("numbers.range", 2, b);
+  return range2("numbers.range", from, to, 1n);
+}
+function numbersRangeStep([a, b, c]) {
+  const name = "numbers.range_step";
+  const from = integerOperand(name, 1, a);
+  const to = integerOperand(name, 2, b);
+  const step = integerOperand(name, 3, c);
+  if (step <= 0n) throw builtinError(name, "step must be a positive number above zero");
+  return range2(name, from, to, step);
+}
+function randIntn([a, b], ctx) {
+  const str2 = stringOperand("rand.intn", 1, a);
+  const nv = b;
+  if (typeof nv !== "number" && typeof nv !== "bigint") throw wrongType("rand.intn", 2, "number", nv);
+  if (typeof nv === "number" && !Number.isInteger(nv)) throw notInteger("rand.intn", 2);
+  let n = typeof nv === "bigint" ? nv : BigInt(nv);
+  if (n === 0n) return 0;
+  if (n < 0n) n = -n;
+  const key = `rand.intn\0${str2}\0${n}`;
+  const cached2 = ctx.cache.get(key);
+  if (cached2 !== void 0) return cached2;
+  const result = normalizeBig(hash64(`${ctx.seed}\0${str2}\0${n}`) % n);
+  ctx.cache.set(key, result);
+  return result;
+}
+function hash64(s) {
+  let h = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask2 = (1n << 64n) - 1n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = h * prime & mask2;
+  }
+  return h;
+}
+var MAX_RANGE_LENGTH, builtins4;
+var init_numbers = __esm({
+  "src/rego/builtins/numbers.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_arithmetic();
+    init_operands();
+    MAX_RANGE_LENGTH = 5e7;
+    builtins4 = [
+      binary2("plus", add),
+      { name: "minus", arity: 2, fn: minus },
+      binary2("mul", mul),
+      { name: "div", arity: 2, fn: divide },
+      { name: "rem", arity: 2, fn: remainder },
+      unary("abs", abs),
+      unary("ceil", ceil),
+      unary("floor", floor),
+      unary("round", round),
+      { name: "numbers.range", arity: 2, fn: numbersRange },
+      { name: "numbers.range_step", arity: 3, fn: numbersRangeStep },
+      { name: "rand.intn", arity: 2, fn: randIntn, nondeterministic: true }
+    ];
+  }
+});
+
+// src/rego/builtins/casts.ts
+function cast(name, expected, accepts) {
+  return {
+    name,
+    arity: 1,
+    deprecated: true,
+    fn: ([v]) => {
+      if (!accepts(v)) throw wrongType(name, 1, expected, v);
+      return v;
+    }
+  };
+}
+function castArray([v]) {
+  if (Array.isArray(v)) return v;
+  if (v instanceof SetValue) return [...v.sorted()];
+  throw wrongType("cast_array", 1, "one of {array, set}", v);
+}
+function castSet([v]) {
+  if (v instanceof SetValue) return v;
+  if (Array.isArray(v)) return SetValue.from(v);
+  throw wrongType("cast_set", 1, "one of {array, set}", v);
+}
+function quantifier(name, every) {
+  return ([v]) => {
+    let items2;
+    if (Array.isArray(v)) items2 = v;
+    else if (v instanceof SetValue) items2 = v.values();
+    else throw wrongType(name, 1, "one of {array, set}", v);
+    for (const item of items2) {
+      const isTrue = equals(item, true);
+      if (every && !isTrue) return false;
+      if (!every && isTrue) return true;
+    }
+    return every;
+  };
+}
+var builtins5;
+var init_casts = __esm({
+  "src/rego/builtins/casts.ts"() {
+    "use strict";
+    init_value();
+    init_numbers();
+    init_operands();
+    builtins5 = [
+      { name: "cast_array", arity: 1, fn: castArray, deprecated: true },
+      { name: "cast_set", arity: 1, fn: castSet, deprecated: true },
+      cast("cast_string", "string", (v) => typeof v === "string"),
+      cast("cast_boolean", "boolean", (v) => typeof v === "boolean"),
+      cast("cast_null", "null", (v) => v === null),
+      cast("cast_object", "object", (v) => v instanceof ObjectValue),
+      {
+        name: "set_diff",
+        arity: 2,
+        deprecated: true,
+        fn: ([a, b]) => setDifference(setOperand("set_diff", 1, a), setOperand("set_diff", 2, b))
+      },
+      { name: "all", arity: 1, fn: quantifier("all", true), deprecated: true },
+      { name: "any", arity: 1, fn: quantifier("any", false), deprecated: true }
+    ];
+  }
+});
+
+// src/rego/builtins/comparison.ts
+function ordered(name, test2) {
+  return { name, arity: 2, fn: ([a, b]) => test2(compare(a, b)) };
+}
+function member([x2, xs]) {
+  const c = xs;
+  if (c instanceof SetValue) return c.has(x2);
+  if (Array.isArray(c)) return c.some((v) => equals(v, x2));
+  if (c instanceof ObjectValue) {
+    for (const [, v] of c.entries()) if (equals(v, x2)) return true;
+  }
+  return false;
+}
+function memberWithKey([k2, v, xs]) {
+  const c = xs;
+  if (c instanceof SetValue) return c.has(k2) && equals(k2, v);
+  if (c instanceof ObjectValue) {
+    const found = c.get(k2);
+    return found !== void 0 && equals(found, v);
+  }
+  if (Array.isArray(c)) {
+    const i = k2;
+    if (typeof i === "number" && Number.isInteger(i) && i >= 0 && i < c.length) return equals(c[i], v);
+    return false;
+  }
+  return false;
+}
+var builtins6;
+var init_comparison = __esm({
+  "src/rego/builtins/comparison.ts"() {
+    "use strict";
+    init_value();
+    builtins6 = [
+      { name: "equal", arity: 2, fn: ([a, b]) => equals(a, b) },
+      { name: "neq", arity: 2, fn: ([a, b]) => !equals(a, b) },
+      ordered("lt", (c) => c < 0),
+      ordered("lte", (c) => c <= 0),
+      ordered("gt", (c) => c > 0),
+      ordered("gte", (c) => c >= 0),
+      { name: "internal.member_2", arity: 2, fn: member },
+      { name: "internal.member_3", arity: 3, fn: memberWithKey }
+    ];
+  }
+});
+
+// src/rego/builtins/glob.ts
+function lit(ch) {
+  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\u{${ch.codePointAt(0).toString(16)}}`;
+}
+function toRegExpSource(nodes, delimiters) {
+  const nonDelim = delimiters.length === 0 ? "[\\s\\S]" : `[^${delimiters.map(lit).join("")}]`;
+  const emit = (n) => {
+    switch (n.t) {
+      case "text":
+        return Array.from(n.text, lit).join("");
+      case "any":
+        return `${nonDelim}*`;
+      case "super":
+        return "[\\s\\S]*";
+      case "single":
+        return nonDelim;
+      case "list":
+        return `[${n.not ? "^" : ""}${Array.from(n.chars, lit).join("")}]`;
+      case "range":
+        return `[${n.not ? "^" : ""}${lit(n.lo)}-${lit(n.hi)}]`;
+      case "anyOf":
+        return `(?:${n.alternatives.map((alt) => alt.map(emit).join("")).join("|")})`;
+    }
+  };
+  return `^(?:${nodes.map(emit).join("")})$`;
+}
+function compileGlob(pattern, delimiters) {
+  return new RegExp(toRegExpSource(new GlobParser(pattern).parse(), delimiters), "v");
+}
+function delimitersOperand(v) {
+  if (v === null) return [];
+  if (!Array.isArray(v)) throw wrongType("glob.match", 2, "one of {array, null}", v);
+  const out = v.map((d3) => {
+    if (typeof d3 !== "string") throw elementError("glob.match", 2, v, d3, "string");
+    if (Array.from(d3).length !== 1) throw elementError("glob.match", 2, v, d3, "rune");
+    return d3;
+  });
+  return out.length === 0 ? ["."] : out;
+}
+function globMatch([p, d3, m], ctx) {
+  const pattern = stringOperand("glob.match", 1, p);
+  const delimiters = delimitersOperand(d3);
+  const text = stringOperand("glob.match", 3, m);
+  const key = `glob\0${delimiters.join("")}\0${pattern}`;
+  let re = ctx.cache.get(key);
+  if (re === void 0) {
+    try {
+      re = compileGlob(pattern, delimiters);
+    } catch (e) {
+      if (!(e instanceof GlobSyntaxError)) throw e;
+      re = e;
+    }
+    ctx.cache.set(key, re);
+  }
+  if (re instanceof GlobSyntaxError) throw builtinError("glob.match", re.message);
+  return re.test(text);
+}
+function quoteMeta([p]) {
+  return stringOperand("glob.quote_meta", 1, p).replace(/[*?\\[\]{}]/g, "\\$&");
+}
+var GlobSyntaxError, GlobParser, builtins7;
+var init_glob = __esm({
+  "src/rego/builtins/glob.ts"() {
+    "use strict";
+    init_builtin();
+    init_operands();
+    GlobSyntaxError = class extends Error {
+    };
+    GlobParser = class {
+      pos = 0;
+      chars;
+      constructor(pattern) {
+        this.chars = Array.from(pattern);
+      }
+      parse() {
+        return this.sequence(0).nodes;
+      }
+      /** Nodes up to the end, or inside braces up to ',' or '}'. */
+      sequence(level) {
+        const nodes = [];
+        for (; ; ) {
+          const ch = this.chars[this.pos];
+          if (ch === void 0) return { nodes, stop: void 0 };
+          if (level > 0 && (ch === "," || ch === "}")) {
+            this.pos++;
+            return { nodes, stop: ch };
+          }
+          this.pos++;
+          switch (ch) {
+            case "{":
+              nodes.push(this.alternatives(level + 1));
+              break;
+            case "[":
+              nodes.push(this.bracket());
+              break;
+            case "?":
+              nodes.push({ t: "single" });
+              break;
+            case "*":
+              if (this.chars[this.pos] === "*") {
+                this.pos++;
+                nodes.push({ t: "super" });
+              } else {
+                nodes.push({ t: "any" });
+              }
+              break;
+            default:
+              this.pos--;
+              this.text(level > 0 ? "?*[{}," : "?*[{", nodes);
+          }
+        }
+      }
+      alternatives(level) {
+        const alternatives = [];
+        for (; ; ) {
+          const { nodes, stop } = this.sequence(level);
+          alternatives.push(nodes);
+          if (stop !== ",") return { t: "anyOf", alternatives };
+        }
+      }
+      text(breakers, nodes) {
+        let data = "";
+        let escaped = false;
+        while (this.pos < this.chars.length) {
+          const ch = this.chars[this.pos];
+          if (!escaped) {
+            if (ch === "\\") {
+              escaped = true;
+              this.pos++;
+              continue;
+            }
+            if (breakers.includes(ch)) break;
+          }
+          escaped = false;
+          data += ch;
+          this.pos++;
+        }
+        if (data !== "") nodes.push({ t: "text", text: data });
+      }
+      bracket() {
+        let not = false;
+        let lo;
+        let hi;
+        let chars = "";
+        for (; ; ) {
+          const ch = this.chars[this.pos];
+          if (ch === void 0) throw new GlobSyntaxError("unexpected end of input");
+          if (!not && ch === "!" && lo === void 0 && chars === "") {
+            not = true;
+            this.pos++;
+            continue;
+          }
+          if (this.chars[this.pos + 1] === "-") {
+            lo = ch;
+            const h = this.chars[this.pos + 2];
+            if (h === void 0) throw new GlobSyntaxError("unexpected end of input");
+            hi = h;
+            this.pos += 3;
+          } else {
+            const found = [];
+            this.text("]", found);
+            if (found.length > 0) chars = found[0].text;
+          }
+          const close = this.chars[this.pos];
+          if (close === void 0) throw new GlobSyntaxError("unexpected end of input");
+          if (close !== "]") throw new GlobSyntaxError("expected close range character");
+          this.pos++;
+          break;
+        }
+        if (lo !== void 0 && hi !== void 0) {
+          if (hi.codePointAt(0) < lo.codePointAt(0)) {
+            throw new GlobSyntaxError(`hi character '${hi}' should be greater than lo '${lo}'`);
+          }
+          return { t: "range", lo, hi, not };
+        }
+        if (chars === "") throw new GlobSyntaxError("could not parse range");
+        return { t: "list", chars, not };
+      }
+    };
+    builtins7 = [
+      { name: "glob.match", arity: 3, fn: globMatch },
+      { name: "glob.quote_meta", arity: 1, fn: quoteMeta }
+    ];
+  }
+});
+
+// src/rego/builtins/json-patch.ts
+function parsePath(p) {
+  if (typeof p === "string") {
+    if (p === "") return [];
+    return p.replace(/^\/+/, "").split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  }
+  if (Array.isArray(p)) return p;
+  return void 0;
+}
+function arrayIndex(seg) {
+  if (typeof seg === "number") return Number.isSafeInteger(seg) && seg >= 0 ? seg : void 0;
+  if (typeof seg === "string" && /^(0|[1-9][0-9]{0,15})$/.test(seg)) return Number(seg);
+  return void 0;
+}
+function childAt(node, seg) {
+  if (node instanceof ObjectValue) return node.get(seg);
+  if (Array.isArray(node)) {
+    const i = arrayIndex(seg);
+    return i !== void 0 && i < node.length ? node[i] : void 0;
+  }
+  if (node instanceof SetValue) return node.has(seg) ? seg : void 0;
+  return void 0;
+}
+function getAt(doc, path2) {
+  let node = doc;
+  for (const seg of path2) {
+    node = childAt(node, seg);
+    if (node === void 0) return void 0;
+  }
+  return node;
+}
+function replaceChild(node, seg, value, intoSets) {
+  if (node instanceof ObjectValue) {
+    const out = node.clone();
+    out.set(seg, value);
+    return out;
+  }
+  if (Array.isArray(node)) {
+    const i = arrayIndex(seg);
+    const out = node.slice();
+    out[i] = value;
+    return out;
+  }
+  if (node instanceof SetValue && intoSets) {
+    const out = SetValue.from([...node.values()].filter((v) => !equals(v, seg)));
+    out.add(value);
+    return out;
+  }
+  return void 0;
+}
+function editAt(doc, path2, intoSets, edit) {
+  const [seg, ...rest] = path2;
+  if (rest.length === 0) return edit(doc, seg);
+  const child3 = childAt(doc, seg);
+  if (child3 === void 0) return void 0;
+  const changed = editAt(child3, rest, intoSets, edit);
+  return changed === void 0 ? void 0 : replaceChild(doc, seg, changed, intoSets);
+}
+function addAt(doc, path2, value) {
+  if (path2.length === 0) return value;
+  return editAt(doc, path2, true, (parent, seg) => {
+    if (parent instanceof ObjectValue) {
+      const out = parent.clone();
+      out.set(seg, value);
+      return out;
+    }
+    if (Array.isArray(parent)) {
+      const i = seg === "-" ? parent.length : arrayIndex(seg);
+      if (i === void 0 || i > parent.length) return void 0;
+      return [...parent.slice(0, i), value, ...parent.slice(i)];
+    }
+    if (parent instanceof SetValue) {
+      if (!equals(seg, value)) return void 0;
+      const out = SetValue.from(parent.values());
+      out.add(value);
+      return out;
+    }
+    return void 0;
+  });
+}
+function removeAt(doc, path2) {
+  if (path2.length === 0) return void 0;
+  return editAt(doc, path2, false, (parent, seg) => {
+    if (parent instanceof ObjectValue) {
+      if (!parent.has(seg)) return void 0;
+      const out = parent.clone();
+      out.delete(seg);
+      return out;
+    }
+    if (Array.isArray(parent)) {
+      const i = arrayIndex(seg);
+      if (i === void 0 || i >= parent.length) return void 0;
+      return [...parent.slice(0, i), ...parent.slice(i + 1)];
+    }
+    if (parent instanceof SetValue) {
+      if (!parent.has(seg)) return void 0;
+      return SetValue.from([...parent.values()].filter((v) => !equals(v, seg)));
+    }
+    return void 0;
+  });
+}
+function applyOne(doc, operation) {
+  if (!(operation instanceof ObjectValue)) return void 0;
+  const op = operation.get("op");
+  if (typeof op !== "string" || !OPS.has(op)) return void 0;
+  const rawPath = operation.get("path");
+  if (rawPath === void 0) return void 0;
+  const path2 = parsePath(rawPath);
+  if (path2 === void 0) return void 0;
+  let from;
+  if (op === "move" || op === "copy") {
+    const rawFrom = operation.get("from");
+    if (rawFrom === void 0) return void 0;
+    from = parsePath(rawFrom);
+    if (from === void 0) return void 0;
+  }
+  const value = operation.get("value");
+  if ((op === "add" || op === "replace" || op === "test") && value === void 0) return void 0;
+  if (doc === NOTHING) return op === "add" && path2.length === 0 ? value : void 0;
+  if (op === "remove" && path2.length === 0) return NOTHING;
+  switch (op) {
+    case "add":
+      return addAt(doc, path2, value);
+    case "remove":
+      return removeAt(doc, path2);
+    case "replace": {
+      if (path2.length === 0) return value;
+      const removed = removeAt(doc, path2);
+      return removed === void 0 ? void 0 : addAt(removed, path2, value);
+    }
+    case "move": {
+      const moved = getAt(doc, from);
+      if (moved === void 0) return void 0;
+      const removed = removeAt(doc, from);
+      return removed === void 0 ? void 0 : addAt(removed, path2, moved);
+    }
+    case "copy": {
+      const copied = getAt(doc, from);
+      return copied === void 0 ? void 0 : addAt(doc, path2, copied);
+    }
+    default: {
+      const found = getAt(doc, path2);
+      return found !== void 0 && equals(found, value) ? doc : void 0;
+    }
+  }
+}
+function applyPatch(doc, operations) {
+  let current = doc;
+  for (const operation of operations) {
+    current = applyOne(current, operation);
+    if (current === void 0) return void 0;
+  }
+  return current === NOTHING ? void 0 : current;
+}
+var OPS, NOTHING;
+var init_json_patch = __esm({
+  "src/rego/builtins/json-patch.ts"() {
+    "use strict";
+    init_value();
+    OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+    NOTHING = /* @__PURE__ */ Symbol("removed document");
+  }
+});
+
+// src/rego/builtins/json-paths.ts
+function pathsOperand(name, v) {
+  let items2;
+  if (Array.isArray(v)) items2 = v;
+  else if (v instanceof SetValue) items2 = v.sorted();
+  else throw wrongType(name, 2, "one of {set, array}", v);
+  return items2.map((p) => {
+    const path2 = typeof p === "string" || Array.isArray(p) ? parsePath(p) : void 0;
+    if (path2 === void 0) {
+      throw new BuiltinTypeError(
+        `${name}: operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName2(p)}`
+      );
+    }
+    return path2;
+  });
+}
+function pathTree(paths) {
+  const root2 = new ObjectValue();
+  for (const path2 of paths) {
+    if (path2.length === 0) continue;
+    let node = root2;
+    let covered = false;
+    for (let i = 0; i < path2.length - 1; i++) {
+      const next = node.get(path2[i]);
+      if (next === null) {
+        covered = true;
+        break;
+      }
+      if (next instanceof ObjectValue) {
+        node = next;
+      } else {
+        const created = new ObjectValue();
+        node.set(path2[i], created);
+        node = created;
+      }
+    }
+    if (!covered) node.set(path2[path2.length - 1], null);
+  }
+  return root2;
+}
+function keep(value, tree) {
+  if (!(tree instanceof ObjectValue)) return value;
+  if (Array.isArray(value)) {
+    const out = [];
+    value.forEach((v, i) => {
+      const sub2 = tree.get(String(i));
+      if (sub2 !== void 0) out.push(keep(v, sub2));
+    });
+    return out;
+  }
+  if (value instanceof SetValue) {
+    const out = new SetValue();
+    for (const v of value.values()) {
+      const sub2 = tree.get(v);
+      if (sub2 !== void 0) out.add(keep(v, sub2));
+    }
+    return out;
+  }
+  if (value instanceof ObjectValue) {
+    const out = new ObjectValue();
+    for (const [k2, v] of value.entries()) {
+      const sub2 = tree.get(k2);
+      if (sub2 !== void 0) out.set(k2, keep(v, sub2));
+    }
+    return out;
+  }
+  return value;
+}
+function drop(value, tree) {
+  if (tree === void 0) return value;
+  if (tree === null) return void 0;
+  if (!(tree instanceof ObjectValue)) return value;
+  if (Array.isArray(value)) {
+    const out = [];
+    value.forEach((v, i) => {
+      const kept = drop(v, tree.get(String(i)));
+      if (kept !== void 0) out.push(kept);
+    });
+    return out;
+  }
+  if (value instanceof SetValue) {
+    const out = new SetValue();
+    for (const v of value.values()) {
+      const kept = drop(v, tree.get(v));
+      if (kept !== void 0) out.add(kept);
+    }
+    return out;
+  }
+  if (value instanceof ObjectValue) {
+    const out = new ObjectValue();
+    for (const [k2, v] of value.entries()) {
+      const kept = drop(v, tree.get(k2));
+      if (kept !== void 0) out.set(k2, kept);
+    }
+    return out;
+  }
+  return value;
+}
+function jsonFilter([o, p]) {
+  const obj = objectOperand("json.filter", 1, o);
+  return keep(obj, pathTree(pathsOperand("json.filter", p)));
+}
+function jsonRemove([o, p]) {
+  const obj = objectOperand("json.remove", 1, o);
+  return drop(obj, pathTree(pathsOperand("json.remove", p)));
+}
+function jsonPatch([doc, ops]) {
+  return applyPatch(doc, arrayOperand("json.patch", 2, ops));
+}
+var builtins8;
+var init_json_paths = __esm({
+  "src/rego/builtins/json-paths.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_json_patch();
+    init_operands();
+    builtins8 = [
+      { name: "json.filter", arity: 2, fn: jsonFilter },
+      { name: "json.remove", arity: 2, fn: jsonRemove },
+      { name: "json.patch", arity: 2, fn: jsonPatch }
+    ];
+  }
+});
+
+// src/rego/builtins/objects.ts
+function get([o, key, fallback]) {
+  const obj = objectOperand("object.get", 1, o);
+  if (!Array.isArray(key)) return obj.get(key) ?? fallback;
+  let node = obj;
+  for (const seg of key) {
+    const next = child(node, seg);
+    if (next === void 0) return fallback;
+    node = next;
+  }
+  return node;
+}
+function child(node, seg) {
+  if (node instanceof ObjectValue) return node.get(seg);
+  if (Array.isArray(node)) {
+    if (typeof seg === "number" && Number.isInteger(seg) && seg >= 0 && seg < node.length) return node[seg];
+    return void 0;
+  }
+  if (node instanceof SetValue) return node.has(seg) ? seg : void 0;
+  return void 0;
+}
+function mergeObjects(a, b) {
+  const out = a.clone();
+  for (const [k2, bv] of b.entries()) {
+    const av = out.get(k2);
+    out.set(k2, av instanceof ObjectValue && bv instanceof ObjectValue ? mergeObjects(av, bv) : bv);
+  }
+  return out;
+}
+function unionN([a]) {
+  const arr = arrayOperand("object.union_n", 1, a);
+  let out = new ObjectValue();
+  for (const o of arr) {
+    if (!(o instanceof ObjectValue)) throw elementError("object.union_n", 1, arr, o, "object");
+    out = mergeObjects(out, o);
+  }
+  return out;
+}
+function keySet(name, v) {
+  if (Array.isArray(v)) return SetValue.from(v);
+  if (v instanceof SetValue) return v;
+  if (v instanceof ObjectValue) return SetValue.from(v.keys());
+  throw wrongType(name, 2, "one of {object, set, array}", v);
+}
+function remove([o, k2]) {
+  const obj = objectOperand("object.remove", 1, o);
+  const keys = keySet("object.remove", k2);
+  const out = new ObjectValue();
+  for (const [key, v] of obj.entries()) if (!keys.has(key)) out.set(key, v);
+  return out;
+}
+function filter2([o, k2]) {
+  const obj = objectOperand("object.filter", 1, o);
+  const keys = keySet("object.filter", k2);
+  const out = new ObjectValue();
+  for (const [key, v] of obj.entries()) if (keys.has(key)) out.set(key, v);
+  return out;
+}
+function isSubset(sup, sub2) {
+  if (sup instanceof ObjectValue && sub2 instanceof ObjectValue) {
+    for (const [k2, sv] of sub2.entries()) {
+      const pv = sup.get(k2);
+      if (pv === void 0) return false;
+      if (equals(pv, sv)) continue;
+      const nested = sameKind(pv, sv) ? isSubset(pv, sv) : false;
+      if (!nested) return false;
+    }
+    return true;
+  }
+  if (sup instanceof SetValue && sub2 instanceof SetValue) {
+    for (const v of sub2.values()) if (!sup.has(v)) return false;
+    return true;
+  }
+  if (Array.isArray(sup) && Array.isArray(sub2)) return containsRun(sup, sub2);
+  if (Array.isArray(sup) && sub2 instanceof SetValue) {
+    const present = SetValue.from(sup);
+    for (const v of sub2.values()) if (!present.has(v)) return false;
+    return true;
+  }
+  return void 0;
+}
+function sameKind(a, b) {
+  return a instanceof ObjectValue && b instanceof ObjectValue || a instanceof SetValue && b instanceof SetValue || Array.isArray(a) && Array.isArray(b);
+}
+function containsRun(sup, sub2) {
+  if (sub2.length > sup.length) return false;
+  for (let start = 0; start + sub2.length <= sup.length; start++) {
+    let i = 0;
+    while (i < sub2.length && compare(sup[start + i], sub2[i]) === 0) i++;
+    if (i === sub2.length) return true;
+  }
+  return false;
+}
+function subset([a, b]) {
+  const r = isSubset(a, b);
+  if (r === void 0) {
+    throw new BuiltinTypeError("object.subset: both arguments object.subset must be of the same type or array and set");
+  }
+  return r;
+}
+var builtins9;
+var init_objects = __esm({
+  "src/rego/builtins/objects.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_operands();
+    builtins9 = [
+      { name: "object.get", arity: 3, fn: get },
+      { name: "object.keys", arity: 1, fn: ([o]) => SetValue.from(objectOperand("object.keys", 1, o).keys()) },
+      {
+        name: "object.union",
+        arity: 2,
+        fn: ([a, b]) => mergeObjects(objectOperand("object.union", 1, a), objectOperand("object.union", 2, b))
+      },
+      { name: "object.union_n", arity: 1, fn: unionN },
+      { name: "object.remove", arity: 2, fn: remove },
+      { name: "object.filter", arity: 2, fn: filter2 },
+      { name: "object.subset", arity: 2, fn: subset }
+    ];
+  }
+});
+
+// src/rego/builtins/glob-intersection.ts
+function invalid(pos, message) {
+  return new GlobIntersectionError(`pos:${pos}:${message}: the input provided is invalid`);
+}
+function parse(glob2) {
+  const cps = Array.from(glob2, (c) => c.codePointAt(0));
+  const out = [];
+  let i = 0;
+  const next = () => {
+    if (cps[i] === 92) {
+      if (i === cps.length - 1) throw invalid(i, "input ends with a \\ (escape) character");
+      i += 2;
+      return { cp: cps[i - 1], escaped: true };
+    }
+    return { cp: cps[i++], escaped: false };
+  };
+  while (i < cps.length) {
+    const { cp, escaped } = next();
+    const ch = String.fromCodePoint(cp);
+    if (!escaped && (ch === "+" || ch === "*")) {
+      const prev = out[out.length - 1];
+      if (!prev || prev.repeat !== "") {
+        throw invalid(i, `flag '${ch}' must be preceded by a non-flag`);
+      }
+      prev.repeat = ch;
+      continue;
+    }
+    if (!escaped && ch === "]") throw invalid(i, "set-close ']' with no preceding '['");
+    if (!escaped && ch === ".") {
+      out.push({ chars: { any: true }, repeat: "" });
+      continue;
+    }
+    if (!escaped && ch === "[") {
+      out.push({ chars: { any: false, cps: parseSet() }, repeat: "" });
+      continue;
+    }
+    out.push({ chars: { any: false, cps: /* @__PURE__ */ new Set([cp]) }, repeat: "" });
+  }
+  return out;
+  function parseSet() {
+    const set = /* @__PURE__ */ new Set();
+    let prev;
+    while (i < cps.length) {
+      const { cp, escaped } = next();
+      if (!escaped && cp === 45) {
+        if (prev === void 0) throw invalid(i, "range character '-' must be preceded by a Unicode character");
+        if (i >= cps.length) throw invalid(i, "range character '-' must be followed by a Unicode character");
+        const hi = next();
+        if (!hi.escaped && (hi.cp === 93 || hi.cp === 45)) {
+          throw invalid(i, "range character '-' cannot be followed by a special symbol");
+        }
+        if (hi.cp < prev) {
+          throw invalid(i, `range is out of order: '${String.fromCodePoint(hi.cp)}' comes before '${String.fromCodePoint(prev)}' in Unicode`);
+        }
+        for (let c = prev; c <= hi.cp; c++) set.add(c);
+        prev = void 0;
+        continue;
+      }
+      if (!escaped && cp === 93) return set;
+      set.add(cp);
+      prev = cp;
+    }
+    throw invalid(i, "found [ without matching ]");
+  }
+}
+function overlap(a, b) {
+  if (a.any) return b.any || b.cps.size > 0;
+  if (b.any) return a.cps.size > 0;
+  const [small, big2] = a.cps.size <= b.cps.size ? [a.cps, b.cps] : [b.cps, a.cps];
+  for (const c of small) if (big2.has(c)) return true;
+  return false;
+}
+function globsIntersect(left, right) {
+  const g1 = parse(left);
+  const g2 = parse(right);
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [[0, 0, false]];
+  const push = (i, j2, read) => {
+    const key = `${i},${j2},${read}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      queue.push([i, j2, read]);
+    }
+  };
+  seen.add("0,0,false");
+  while (queue.length > 0) {
+    const [i, j2, read] = queue.shift();
+    if (i === g1.length && j2 === g2.length && read) return true;
+    if (i < g1.length && g1[i].repeat === "*") push(i + 1, j2, read);
+    if (j2 < g2.length && g2[j2].repeat === "*") push(i, j2 + 1, read);
+    if (i < g1.length && j2 < g2.length && overlap(g1[i].chars, g2[j2].chars)) {
+      const nextI = g1[i].repeat === "" ? [i + 1] : [i, i + 1];
+      const nextJ = g2[j2].repeat === "" ? [j2 + 1] : [j2, j2 + 1];
+      for (const a of nextI) for (const b of nextJ) push(a, b, true);
+    }
+  }
+  return false;
+}
+var GlobIntersectionError;
+var init_glob_intersection = __esm({
+  "src/rego/builtins/glob-intersection.ts"() {
+    "use strict";
+    GlobIntersectionError = class extends Error {
+    };
+  }
+});
+
+// src/rego/builtins/go-quote.ts
+function isPrint(ch) {
+  return ch === " " || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
+}
+function hex(n, width) {
+  return n.toString(16).padStart(width, "0");
+}
+function escapeChar(ch, quote, asciiOnly) {
+  if (ch === quote || ch === "\\") return "\\" + ch;
+  const cp = ch.codePointAt(0);
+  if (asciiOnly ? cp < 128 && isPrint(ch) : isPrint(ch)) return ch;
+  const short = SHORT_ESCAPES[ch];
+  if (short) return short;
+  if (cp < 32 || cp === 127) return "\\x" + hex(cp, 2);
+  if (cp < 65536) return "\\u" + hex(cp, 4);
+  return "\\U" + hex(cp, 8);
+}
+function goQuote(s, asciiOnly = false) {
+  let out = '"';
+  for (const ch of s) out += escapeChar(ch, '"', asciiOnly);
+  return out + '"';
+}
+function goQuoteRune(cp, asciiOnly = false) {
+  const ch = cp >= 0 && cp <= 1114111 && !(cp >= 55296 && cp <= 57343) ? String.fromCodePoint(cp) : "\uFFFD";
+  return "'" + escapeChar(ch, "'", asciiOnly) + "'";
+}
+function canBackquote(s) {
+  for (const ch of s) {
+    if (ch === "`" || ch === "\uFEFF") return false;
+    const cp = ch.codePointAt(0);
+    if (cp < 32 && ch !== "	" || cp === 127) return false;
+  }
+  return true;
+}
+var SHORT_ESCAPES;
+var init_go_quote = __esm({
+  "src/rego/builtins/go-quote.ts"() {
+    "use strict";
+    SHORT_ESCAPES = {
+      "\x07": "\\a",
+      "\b": "\\b",
+      "\f": "\\f",
+      "\n": "\\n",
+      "\r": "\\r",
+      "	": "\\t",
+      "\v": "\\v"
+    };
+  }
+});
+
+// src/rego/builtins/go-regexp.ts
+function hex2(cp) {
+  return `\\u{${cp.toString(16)}}`;
+}
+function lit2(cp) {
+  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 ? String.fromCodePoint(cp) : hex2(cp);
+}
+function caseVariants(cp) {
+  const ch = String.fromCodePoint(cp);
+  const out = /* @__PURE__ */ new Set([cp]);
+  for (const v of [ch.toLowerCase(), ch.toUpperCase(), ch.toUpperCase().toLowerCase(), ch.toLowerCase().toUpperCase()]) {
+    const cps = Array.from(v);
+    if (cps.length === 1) out.add(cps[0].codePointAt(0));
+  }
+  out.delete(cp);
+  return [...out];
+}
+function isAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function foldRange(lo, hi) {
+  if (hi - lo > 5e3) return [];
+  const extra = /* @__PURE__ */ new Set();
+  for (let cp = lo; cp <= hi; cp++) {
+    if (cp >= 55296 && cp <= 57343) continue;
+    for (const v of caseVariants(cp)) if (v < lo || v > hi) extra.add(v);
+  }
+  return [...extra].map(lit2);
+}
+function scriptExists(name) {
+  let ok = scriptCache.get(name);
+  if (ok === void 0) {
+    try {
+      new RegExp(`\\p{Script=${name}}`, "v");
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    scriptCache.set(name, ok);
+  }
+  return ok;
+}
+function compileGoRegexp(pattern) {
+  const t = new Translator(pattern);
+  const source = t.translate();
+  let re;
+  try {
+    re = new RegExp(source, "gv");
+  } catch (e) {
+    throw new GoRegexpError("invalid or unsupported Perl syntax", e.message);
+  }
+  return { re, names: t.names };
+}
+function execAt(g, s, from) {
+  g.re.lastIndex = from;
+  const m = g.re.exec(s);
+  if (!m) return void 0;
+  return { start: m.index, end: m.index + m[0].length, groups: m.slice(1) };
+}
+function matches(g, s) {
+  g.re.lastIndex = 0;
+  return g.re.test(s);
+}
+function nextWidth(s, pos) {
+  if (pos >= s.length) return 0;
+  const c = s.charCodeAt(pos);
+  return c >= 55296 && c <= 56319 && pos + 1 < s.length ? 2 : 1;
+}
+function findAll(g, s, n) {
+  const limit = n < 0 ? s.length + 1 : n;
+  const out = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while (out.length < limit && pos <= s.length) {
+    const m = execAt(g, s, pos);
+    if (!m) break;
+    const { start, end } = m;
+    let accept = true;
+    if (end === pos) {
+      if (start === prevEnd) accept = false;
+      const w = nextWidth(s, pos);
+      pos = w > 0 ? pos + w : s.length + 1;
+    } else {
+      pos = end;
+    }
+    prevEnd = end;
+    if (accept) out.push(m);
+  }
+  return out;
+}
+function split(g, s, emptyPattern) {
+  if (!emptyPattern && s === "") return [""];
+  const out = [];
+  let beg = 0;
+  let end = 0;
+  for (const m of findAll(g, s, -1)) {
+    end = m.start;
+    if (m.end !== 0) out.push(s.slice(beg, end));
+    beg = m.end;
+  }
+  if (end !== s.length) out.push(s.slice(beg));
+  return out;
+}
+function expand2(g, template, m, whole) {
+  let out = "";
+  let t = template;
+  for (; ; ) {
+    const i = t.indexOf("$");
+    if (i < 0) break;
+    out += t.slice(0, i);
+    t = t.slice(i + 1);
+    if (t.startsWith("$")) {
+      out += "$";
+      t = t.slice(1);
+      continue;
+    }
+    const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(t);
+    if (!ref) {
+      out += "$";
+      continue;
+    }
+    t = t.slice(ref[0].length);
+    const name = ref[1] ?? ref[2];
+    const k2 = /^(0|[1-9]\d{0,7})$/.test(name) ? Number(name) : g.names.indexOf(name);
+    if (k2 === 0) out += whole;
+    else if (k2 > 0 && k2 - 1 < m.groups.length) out += m.groups[k2 - 1] ?? "";
+  }
+  return out + t;
+}
+function replaceAll(g, s, template) {
+  let out = "";
+  let lastEnd = 0;
+  let searchPos = 0;
+  while (searchPos <= s.length) {
+    const m = execAt(g, s, searchPos);
+    if (!m) break;
+    const { start, end } = m;
+    out += s.slice(lastEnd, start);
+    if (end > lastEnd || start === 0) out += expand2(g, template, m, s.slice(start, end));
+    lastEnd = end;
+    const w = nextWidth(s, searchPos);
+    if (searchPos + w > end) searchPos += w;
+    else if (searchPos + 1 > end) searchPos++;
+    else searchPos = end;
+  }
+  return out + s.slice(lastEnd);
+}
+var GoRegexpError, MAX_REPEAT, PERL_CLASSES, POSIX_CLASSES, GENERAL_CATEGORIES, Translator, scriptCache;
+var init_go_regexp = __esm({
+  "src/rego/builtins/go-regexp.ts"() {
+    "use strict";
+    GoRegexpError = class extends Error {
+      constructor(code, expr) {
+        super(`error parsing regexp: ${code}: \`${expr}\``);
+      }
+    };
+    MAX_REPEAT = 1e3;
+    PERL_CLASSES = {
+      d: "0-9",
+      s: "\\t\\n\\f\\r ",
+      w: "0-9A-Za-z_"
+    };
+    POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      ascii: "\\u{0}-\\u{7f}",
+      blank: "\\t ",
+      cntrl: "\\u{0}-\\u{1f}\\u{7f}",
+      digit: "0-9",
+      graph: "\\u{21}-\\u{7e}",
+      lower: "a-z",
+      print: "\\u{20}-\\u{7e}",
+      punct: "\\u{21}-\\u{2f}\\u{3a}-\\u{40}\\u{5b}-\\u{60}\\u{7b}-\\u{7e}",
+      space: "\\t\\n\\v\\f\\r ",
+      upper: "A-Z",
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
+    };
+    GENERAL_CATEGORIES = new Set(
+      "C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs".split(" ")
+    );
+    Translator = class {
+      constructor(src) {
+        this.src = src;
+        this.chars = Array.from(src);
+      }
+      src;
+      pos = 0;
+      names = [void 0];
+      chars;
+      peek(k2 = 0) {
+        return this.chars[this.pos + k2];
+      }
+      rest(from) {
+        return this.chars.slice(from).join("");
+      }
+      translate() {
+        const out = this.alternation({ i: false, m: false, s: false, U: false }, 0);
+        if (this.pos < this.chars.length) throw new GoRegexpError("unexpected )", this.src);
+        return out;
+      }
+      /** Alternatives up to an unmatched ')' or the end. Flags set by (?x) last to the group's end. */
+      alternation(flags, depth) {
+        const branches = [];
+        let current = "";
+        let lastAtom;
+        let lastRepeat;
+        while (this.pos < this.chars.length) {
+          const ch = this.peek();
+          const start = this.pos;
+          if (ch === ")") {
+            if (depth === 0) throw new GoRegexpError("unexpected )", this.src);
+            break;
+          }
+          if (ch === "|") {
+            this.pos++;
+            branches.push(current);
+            current = "";
+            lastAtom = void 0;
+            lastRepeat = void 0;
+            continue;
+          }
+          const rep = this.repetition();
+          if (rep) {
+            const opText = this.chars.slice(start, this.pos).join("");
+            if (lastRepeat) {
+              throw new GoRegexpError("invalid nested repetition operator", this.chars.slice(lastRepeat.start, this.pos).join(""));
+            }
+            if (!lastAtom) throw new GoRegexpError("missing argument to repetition operator", opText);
+            const lazy = rep.lazy !== flags.U;
+            current = current.slice(0, lastAtom.start) + `(?:${lastAtom.text})` + rep.quant + (lazy ? "?" : "");
+            lastRepeat = { start };
+            lastAtom = void 0;
+            continue;
+          }
+          const atom = this.atom(flags, depth);
+          lastRepeat = void 0;
+          if (atom === null) {
+            lastAtom = void 0;
+            continue;
+          }
+          lastAtom = { start: current.length, text: atom };
+          current += atom;
+        }
+        branches.push(current);
+        return branches.join("|");
+      }
+      /** A repetition operator at the cursor, consumed; undefined when there is none. */
+      repetition() {
+        const ch = this.peek();
+        let quant;
+        if (ch === "*" || ch === "+" || ch === "?") {
+          this.pos++;
+          quant = ch;
+        } else if (ch === "{") {
+          const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(this.pos));
+          if (!m) return void 0;
+          const lo = Number(m[1]);
+          const hi = m[2] === void 0 ? lo : m[3] === "" ? -1 : Number(m[3]);
+          if (lo > MAX_REPEAT || hi > MAX_REPEAT || hi >= 0 && hi < lo) throw new GoRegexpError("invalid repeat count", m[0]);
+          this.pos += m[0].length;
+          quant = hi === lo ? `{${lo}}` : hi < 0 ? `{${lo},}` : `{${lo},${hi}}`;
+        } else {
+          return void 0;
+        }
+        let lazy = false;
+        if (this.peek() === "?") {
+          this.pos++;
+          lazy = true;
+        }
+        return { quant, lazy };
+      }
+      /** One atom as JS text, or null for a flag setting that emits nothing. */
+      atom(flags, depth) {
+        const ch = this.peek();
+        const start = this.pos;
+        this.pos++;
+        switch (ch) {
+          case "(":
+            return this.group(flags, depth, start);
+          case "[":
+            return this.charClass(flags, start);
+          case ".":
+            return flags.s ? "[\\s\\S]" : "[^\\n]";
+          case "^":
+            return flags.m ? "(?<![^\\n])" : "(?<![\\s\\S])";
+          case "$":
+            return flags.m ? "(?![^\\n])" : "(?![\\s\\S])";
+          case "\\":
+            return this.escape(flags, start);
+          default:
+            return this.literal(ch.codePointAt(0), flags);
+        }
+      }
+      literal(cp, flags) {
+        if (!flags.i) return lit2(cp);
+        const variants = caseVariants(cp);
+        return variants.length === 0 ? lit2(cp) : `[${[cp, ...variants].map(lit2).join("")}]`;
+      }
+      group(flags, depth, start) {
+        if (this.peek() !== "?") {
+          this.names.push(void 0);
+          return "(" + this.groupBody({ ...flags }, depth) + ")";
+        }
+        const head = this.rest(this.pos);
+        const named = /^\?P?<([^>]*)>/.exec(head);
+        if (named && (head.startsWith("?P<") || head.startsWith("?<")) && !head.startsWith("?<=") && !head.startsWith("?<!")) {
+          const name = named[1];
+          if (!/^[0-9A-Za-z_]+$/.test(name)) {
+            throw new GoRegexpError("invalid named capture", this.chars.slice(start, this.pos + named[0].length).join(""));
+          }
+          if (this.names.includes(name)) {
+            throw new GoRegexpError("duplicate capture group name", this.chars.slice(start, this.pos + named[0].length).join(""));
+          }
+          this.pos += Array.from(named[0]).length;
+          this.names.push(name);
+          return "(" + this.groupBody({ ...flags }, depth) + ")";
+        }
+        const flagSpec = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(head);
+        if (!flagSpec || flagSpec[1].endsWith("-") || flagSpec[1] === "" && flagSpec[2] === ")") {
+          throw new GoRegexpError("invalid or unsupported Perl syntax", this.chars.slice(start, this.pos + 2).join(""));
+        }
+        this.pos += flagSpec[0].length;
+        const scoped = flagSpec[2] === ":" ? { ...flags } : flags;
+        let on = true;
+        for (const f of flagSpec[1]) {
+          if (f === "-") on = false;
+          else scoped[f] = on;
+        }
+        if (flagSpec[2] === ")") return null;
+        return "(?:" + this.groupBody(scoped, depth) + ")";
+      }
+      groupBody(flags, depth) {
+        const inner = this.alternation(flags, depth + 1);
+        if (this.peek() !== ")") throw new GoRegexpError("missing closing )", this.src);
+        this.pos++;
+        return inner;
+      }
+      /** Parses an escape outside a class. */
+      escape(flags, start) {
+        const c = this.peek();
+        if (c === void 0) throw new GoRegexpError("trailing backslash at end of expression", "");
+        switch (c) {
+          case "A":
+            this.pos++;
+            return "(?<![\\s\\S])";
+          case "z":
+            this.pos++;
+            return "(?![\\s\\S])";
+          case "b":
+            this.pos++;
+            return "\\b";
+          case "B":
+            this.pos++;
+            return "\\B";
+          case "Q": {
+            this.pos++;
+            let end = this.chars.indexOf("\\", this.pos);
+            while (end >= 0 && this.chars[end + 1] !== "E") end = this.chars.indexOf("\\", end + 1);
+            const text = this.chars.slice(this.pos, end < 0 ? this.chars.length : end);
+            this.pos = end < 0 ? this.chars.length : end + 2;
+            return text.map((t) => this.literal(t.codePointAt(0), flags)).join("");
+          }
+        }
+        const cls = this.classEscape(start);
+        if (cls !== void 0) return `[${cls}]`;
+        return this.literal(this.charEscape(start), flags);
+      }
+      /** \d \s \w (and negations) and \p{..}; returns class-body text, or undefined. */
+      classEscape(start) {
+        const c = this.peek();
+        const lower = c.toLowerCase();
+        if (lower in PERL_CLASSES && (c === lower || c === c.toUpperCase())) {
+          this.pos++;
+          const body = PERL_CLASSES[lower];
+          return c === lower ? body : `[^${body}]`;
+        }
+        if (c === "p" || c === "P") {
+          this.pos++;
+          let name;
+          if (this.peek() === "{") {
+            const close = this.chars.indexOf("}", this.pos);
+            if (close < 0) throw new GoRegexpError("invalid character class range", this.rest(start));
+            name = this.chars.slice(this.pos + 1, close).join("");
+            this.pos = close + 1;
+          } else {
+            const n = this.peek();
+            if (n === void 0) throw new GoRegexpError("invalid character class range", this.rest(start));
+            name = n;
+            this.pos++;
+          }
+          let negate = c === "P";
+          if (name.startsWith("^")) {
+            negate = !negate;
+            name = name.slice(1);
+          }
+          const expr = this.chars.slice(start, this.pos).join("");
+          let prop;
+          if (name === "Any") prop = "\\u{0}-\\u{10ffff}";
+          else if (GENERAL_CATEGORIES.has(name)) prop = `\\p{${name}}`;
+          else if (/^[A-Z][A-Za-z_]*$/.test(name) && scriptExists(name)) prop = `\\p{Script=${name}}`;
+          else throw new GoRegexpError("invalid character class range", expr);
+          return negate ? `[^${prop}]` : prop;
+        }
+        return void 0;
+      }
+      /** A single-character escape (\n, \x41, \101, \.), consumed, as a code point. */
+      charEscape(start) {
+        const c = this.peek();
+        this.pos++;
+        switch (c) {
+          case "a":
+            return 7;
+          case "f":
+            return 12;
+          case "t":
+            return 9;
+          case "n":
+            return 10;
+          case "r":
+            return 13;
+          case "v":
+            return 11;
+          case "x": {
+            if (this.peek() === "{") {
+              const close = this.chars.indexOf("}", this.pos);
+              const digits = close < 0 ? "" : this.chars.slice(this.pos + 1, close).join("");
+              if (!/^[0-9A-Fa-f]+$/.test(digits) || Number.parseInt(digits, 16) > 1114111) {
+                throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, close < 0 ? this.chars.length : close + 1).join(""));
+              }
+              this.pos = close + 1;
+              return Number.parseInt(digits, 16);
+            }
+            const two = this.chars.slice(this.pos, this.pos + 2).join("");
+            if (!/^[0-9A-Fa-f]{2}$/.test(two)) {
+              throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos + 2).join(""));
+            }
+            this.pos += 2;
+            return Number.parseInt(two, 16);
+          }
+        }
+        if (c >= "0" && c <= "7") {
+          if (c !== "0" && !/^[0-7]$/.test(this.peek() ?? "")) {
+            throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos).join(""));
+          }
+          let v = Number(c);
+          for (let k2 = 1; k2 < 3 && /^[0-7]$/.test(this.peek() ?? ""); k2++) {
+            v = v * 8 + Number(this.peek());
+            this.pos++;
+          }
+          return v;
+        }
+        if (c.codePointAt(0) < 128 && !isAlnum(c)) return c.codePointAt(0);
+        throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos).join(""));
+      }
+      charClass(flags, start) {
+        let negate = false;
+        if (this.peek() === "^") {
+          negate = true;
+          this.pos++;
+        }
+        const items2 = [];
+        let first = true;
+        const missing = () => new GoRegexpError("missing closing ]", this.rest(start));
+        while (first || this.peek() !== "]") {
+          if (this.peek() === void 0) throw missing();
+          first = false;
+          if (this.peek() === "[" && this.peek(1) === ":") {
+            const m = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(this.pos));
+            if (m) {
+              const body = POSIX_CLASSES[m[2]];
+              if (!body) throw new GoRegexpError("invalid character class range", m[0]);
+              items2.push(m[1] ? `[^${body}]` : body);
+              this.pos += m[0].length;
+              continue;
+            }
+          }
+          if (this.peek() === "\\") {
+            const escStart = this.pos;
+            this.pos++;
+            if (this.peek() === void 0) throw missing();
+            const cls = this.classEscape(escStart);
+            if (cls !== void 0) {
+              items2.push(cls.startsWith("[") ? cls : `[${cls}]`);
+              continue;
+            }
+            this.pos = escStart;
+          }
+          const rangeStart = this.pos;
+          const lo = this.classChar(missing);
+          let hi = lo;
+          if (this.peek() === "-" && this.peek(1) !== void 0 && this.peek(1) !== "]") {
+            this.pos++;
+            hi = this.classChar(missing);
+            if (hi < lo) throw new GoRegexpError("invalid character class range", this.chars.slice(rangeStart, this.pos).join(""));
+          }
+          items2.push(lo === hi ? lit2(lo) : `${lit2(lo)}-${lit2(hi)}`);
+          if (flags.i) items2.push(...foldRange(lo, hi));
+        }
+        this.pos++;
+        return `[${negate ? "^" : ""}${items2.join("")}]`;
+      }
+      classChar(missing) {
+        const c = this.peek();
+        if (c === void 0) throw missing();
+        if (c === "\\") {
+          const escStart = this.pos;
+          this.pos++;
+          if (this.peek() === void 0) throw missing();
+          return this.charEscape(escStart);
+        }
+        this.pos++;
+        return c.codePointAt(0);
+      }
+    };
+    scriptCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/rego/builtins/regex.ts
+function cached(ctx, pattern) {
+  const key = "regex\0" + pattern;
+  let entry2 = ctx.cache.get(key);
+  if (entry2 === void 0) {
+    try {
+      entry2 = compileGoRegexp(pattern);
+    } catch (e) {
+      if (!(e instanceof GoRegexpError)) throw e;
+      entry2 = e;
+    }
+    ctx.cache.set(key, entry2);
+  }
+  return entry2;
+}
+function regexp(name, ctx, pattern) {
+  const re = cached(ctx, pattern);
+  if (re instanceof GoRegexpError) throw builtinError(name, re.message);
+  return re;
+}
+function count2(name, v) {
+  return Number(integerOperand(name, 3, v, "number"));
+}
+function isValid([p], ctx) {
+  return typeof p === "string" && !(cached(ctx, p) instanceof GoRegexpError);
+}
+function match2(name) {
+  return ([p, s], ctx) => {
+    const pattern = stringOperand(name, 1, p);
+    const text = stringOperand(name, 2, s);
+    return matches(regexp(name, ctx, pattern), text);
+  };
+}
+function regexSplit([p, s], ctx) {
+  const pattern = stringOperand("regex.split", 1, p);
+  const text = stringOperand("regex.split", 2, s);
+  return split(regexp("regex.split", ctx, pattern), text, pattern === "");
+}
+function findN([p, s, n], ctx) {
+  const pattern = stringOperand("regex.find_n", 1, p);
+  const text = stringOperand("regex.find_n", 2, s);
+  const limit = count2("regex.find_n", n);
+  return findAll(regexp("regex.find_n", ctx, pattern), text, limit).map((m) => text.slice(m.start, m.end));
+}
+function findAllSubmatch([p, s, n], ctx) {
+  const name = "regex.find_all_string_submatch_n";
+  const pattern = stringOperand(name, 1, p);
+  const text = stringOperand(name, 2, s);
+  const limit = count2(name, n);
+  return findAll(regexp(name, ctx, pattern), text, limit).map((m) => [
+    text.slice(m.start, m.end),
+    ...m.groups.map((g) => g ?? "")
+  ]);
+}
+function regexReplace([s, p, v], ctx) {
+  const text = stringOperand("regex.replace", 1, s);
+  const pattern = stringOperand("regex.replace", 2, p);
+  const value = stringOperand("regex.replace", 3, v);
+  return replaceAll(regexp("regex.replace", ctx, pattern), text, value);
+}
+function quoteMeta2(s) {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
+}
+function templatePattern(name, tpl, open, close) {
+  const bounds = [];
+  let level = 0;
+  let idx = 0;
+  for (let i = 0; i < tpl.length; i++) {
+    if (tpl[i] === open) {
+      if (++level === 1) idx = i;
+    } else if (tpl[i] === close) {
+      if (--level === 0) bounds.push(idx, i + 1);
+      else if (level < 0) throw builtinError(name, `unbalanced braces in ${goQuote(tpl)}`);
+    }
+  }
+  if (level !== 0) throw builtinError(name, `unbalanced braces in ${goQuote(tpl)}`);
+  let pattern = "^";
+  let end = 0;
+  for (let k2 = 0; k2 < bounds.length; k2 += 2) {
+    const raw = tpl.slice(end, bounds[k2]);
+    end = bounds[k2 + 1];
+    const part = tpl.slice(bounds[k2] + 1, end - 1);
+    try {
+      compileGoRegexp(`^${part}$`);
+    } catch (e) {
+      throw builtinError(name, e.message);
+    }
+    pattern += `${quoteMeta2(raw)}(${part})`;
+  }
+  return pattern + quoteMeta2(tpl.slice(end)) + "$";
+}
+function templateMatch([t, m, a, b], ctx) {
+  const name = "regex.template_match";
+  const tpl = stringOperand(name, 1, t);
+  const text = stringOperand(name, 2, m);
+  const open = stringOperand(name, 3, a);
+  const close = stringOperand(name, 4, b);
+  const bytes = (s) => new TextEncoder().encode(s).length;
+  if (bytes(open) !== 1) throw builtinError(name, `start delimiter has to be exactly one character long but is ${bytes(open)} long`);
+  if (bytes(close) !== 1) throw builtinError(name, `end delimiter has to be exactly one character long but is ${bytes(open)} long`);
+  const key = `regex-template\0${open}${close}\0${tpl}`;
+  let pattern = ctx.cache.get(key);
+  if (pattern === void 0) {
+    pattern = templatePattern(name, tpl, open, close);
+    ctx.cache.set(key, pattern);
+  }
+  return matches(regexp(name, ctx, pattern), text);
+}
+function globsMatch([a, b]) {
+  const left = stringOperand("regex.globs_match", 1, a);
+  const right = stringOperand("regex.globs_match", 2, b);
+  try {
+    return globsIntersect(left, right);
+  } catch (e) {
+    if (e instanceof GlobIntersectionError) throw builtinError("regex.globs_match", e.message);
+    throw e;
+  }
+}
+var builtins10;
+var init_regex = __esm({
+  "src/rego/builtins/regex.ts"() {
+    "use strict";
+    init_builtin();
+    init_glob_intersection();
+    init_go_quote();
+    init_go_regexp();
+    init_operands();
+    builtins10 = [
+      { name: "regex.is_valid", arity: 1, fn: isValid },
+      { name: "regex.match", arity: 2, fn: match2("regex.match") },
+      { name: "re_match", arity: 2, fn: match2("re_match"), deprecated: true },
+      { name: "regex.split", arity: 2, fn: regexSplit },
+      { name: "regex.find_n", arity: 3, fn: findN },
+      { name: "regex.find_all_string_submatch_n", arity: 3, fn: findAllSubmatch },
+      { name: "regex.replace", arity: 3, fn: regexReplace },
+      { name: "regex.template_match", arity: 4, fn: templateMatch },
+      { name: "regex.globs_match", arity: 2, fn: globsMatch }
+    ];
+  }
+});
+
+// src/rego/builtins/sets.ts
+function intersect(a, b) {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new SetValue();
+  for (const v of small.values()) if (large.has(v)) out.add(v);
+  return out;
+}
+function unite(a, b) {
+  const out = new SetValue();
+  for (const v of a.values()) out.add(v);
+  for (const v of b.values()) out.add(v);
+  return out;
+}
+function intersection([x2]) {
+  const sets = setOperand("intersection", 1, x2);
+  let result;
+  for (const member2 of sets.values()) {
+    const s = setOperand("intersection", 1, member2);
+    result = result === void 0 ? s : intersect(result, s);
+  }
+  return result ?? new SetValue();
+}
+function union([x2]) {
+  const out = new SetValue();
+  for (const member2 of setOperand("union", 1, x2).values()) {
+    for (const v of setOperand("union", 1, member2).values()) out.add(v);
+  }
+  return out;
+}
+var builtins11;
+var init_sets = __esm({
+  "src/rego/builtins/sets.ts"() {
+    "use strict";
+    init_value();
+    init_operands();
+    builtins11 = [
+      { name: "and", arity: 2, fn: ([a, b]) => intersect(setOperand("and", 1, a), setOperand("and", 2, b)) },
+      { name: "or", arity: 2, fn: ([a, b]) => unite(setOperand("or", 1, a), setOperand("or", 2, b)) },
+      { name: "intersection", arity: 1, fn: intersection },
+      { name: "union", arity: 1, fn: union }
+    ];
+  }
+});
+
+// src/rego/builtins/format-float.ts
+function decompose(x2) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x2);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = hi >>> 20 & 2047;
+  const frac = BigInt(hi & 1048575) << 32n | BigInt(lo);
+  if (biased === 0) return { mant: frac, exp: -1074 };
+  return { mant: frac | 1n << 52n, exp: biased - 1075 };
+}
+function trimZeros(d3) {
+  let end = d3.d.length;
+  while (end > 0 && d3.d[end - 1] === "0") end--;
+  return end === 0 ? { d: "", dp: 0 } : { d: d3.d.slice(0, end), dp: d3.dp };
+}
+function exactDecimal(x2) {
+  if (x2 === 0) return { d: "", dp: 0 };
+  const { mant, exp } = decompose(x2);
+  if (exp >= 0) {
+    const s2 = (mant << BigInt(exp)).toString();
+    return trimZeros({ d: s2, dp: s2.length });
+  }
+  const s = (mant * 5n ** BigInt(-exp)).toString();
+  return trimZeros({ d: s, dp: s.length + exp });
+}
+function shortestDecimal(x2) {
+  if (x2 === 0) return { d: "", dp: 0 };
+  const [m, e] = Math.abs(x2).toExponential().split("e");
+  return trimZeros({ d: m.replace(".", ""), dp: Number(e) + 1 });
+}
+function round2(a, nd) {
+  if (nd < 0 || nd >= a.d.length) return a;
+  const next = a.d[nd];
+  const tie = next === "5" && nd + 1 === a.d.length;
+  const up = tie ? nd > 0 && Number(a.d[nd - 1]) % 2 === 1 : next >= "5";
+  if (!up) return trimZeros({ d: a.d.slice(0, nd), dp: a.dp });
+  for (let i = nd - 1; i >= 0; i--) {
+    if (a.d[i] !== "9") return { d: a.d.slice(0, i) + String(Number(a.d[i]) + 1), dp: a.dp };
+  }
+  return { d: "1", dp: a.dp + 1 };
+}
+function digitAt(a, i) {
+  return i >= 0 && i < a.d.length ? a.d[i] : "0";
+}
+function fmtE(a, prec, e) {
+  let out = a.d.length === 0 ? "0" : a.d[0];
+  if (prec > 0) {
+    out += ".";
+    for (let i = 1; i <= prec; i++) out += digitAt(a, i);
+  }
+  const exp = a.d.length === 0 ? 0 : a.dp - 1;
+  const abs2 = Math.abs(exp);
+  return out + e + (exp < 0 ? "-" : "+") + (abs2 < 10 ? "0" : "") + String(abs2);
+}
+function fmtF(a, prec) {
+  let out = "";
+  if (a.dp > 0) {
+    for (let i = 0; i < a.dp; i++) out += digitAt(a, i);
+  } else {
+    out = "0";
+  }
+  if (prec > 0) {
+    out += ".";
+    for (let i = 1; i <= prec; i++) out += digitAt(a, a.dp + i - 1);
+  }
+  return out;
+}
+function fmtB(x2) {
+  const { mant, exp } = decompose(x2);
+  return `${x2 < 0 || Object.is(x2, -0) ? "-" : ""}${mant}p${exp >= 0 ? "+" : ""}${exp}`;
+}
+function formatFloat(x2, verb, prec) {
+  if (Number.isNaN(x2)) return "NaN";
+  if (!Number.isFinite(x2)) return x2 > 0 ? "+Inf" : "-Inf";
+  if (verb === "b") return fmtB(x2);
+  const sign = x2 < 0 || Object.is(x2, -0) ? "-" : "";
+  const shortest = prec < 0;
+  let a;
+  if (shortest) {
+    a = shortestDecimal(x2);
+    if (verb === "e" || verb === "E") prec = Math.max(a.d.length - 1, 0);
+    else if (verb === "f") prec = Math.max(a.d.length - a.dp, 0);
+    else prec = a.d.length;
+  } else {
+    a = exactDecimal(x2);
+    if (verb === "e" || verb === "E") a = round2(a, prec + 1);
+    else if (verb === "f") a = round2(a, a.dp + prec);
+    else {
+      if (prec === 0) prec = 1;
+      a = round2(a, prec);
+    }
+  }
+  if (verb === "e" || verb === "E") return sign + fmtE(a, prec, verb);
+  if (verb === "f") return sign + fmtF(a, prec);
+  let eprec = prec;
+  if (eprec > a.d.length && a.d.length >= a.dp) eprec = a.d.length;
+  if (shortest) eprec = 6;
+  const exp = a.dp - 1;
+  if (a.d.length !== 0 && (exp < -4 || exp >= eprec)) {
+    if (prec > a.d.length) prec = a.d.length;
+    return sign + fmtE(a, prec - 1, verb === "g" ? "e" : "E");
+  }
+  if (prec > a.dp) prec = a.d.length;
+  return sign + fmtF(a, Math.max(prec - a.dp, 0));
+}
+var init_format_float = __esm({
+  "src/rego/builtins/format-float.ts"() {
+    "use strict";
+  }
+});
+
+// src/rego/builtins/sprintf.ts
+function toGoArg(v) {
+  if (typeof v === "string") return { kind: "string", v };
+  if (typeof v === "bigint") return { kind: v >= INT64_MIN && v <= INT64_MAX ? "int" : "big", v };
+  if (typeof v === "number") return Number.isSafeInteger(v) ? { kind: "int", v: BigInt(v) } : { kind: "float", v };
+  return { kind: "string", v: toRegoText(v) };
+}
+function goTypeName(a) {
+  return a.kind === "int" ? "int" : a.kind === "big" ? "*big.Int" : a.kind === "float" ? "float64" : "string";
+}
+function noFlags() {
+  return {
+    plus: false,
+    minus: false,
+    sharp: false,
+    space: false,
+    zero: false,
+    plusV: false,
+    sharpV: false,
+    wid: 0,
+    widPresent: false,
+    prec: 0,
+    precPresent: false
+  };
+}
+function runeCount(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+function validRune(v) {
+  if (v < 0n || v > 0x10ffffn || v >= 0xd800n && v <= 0xdfffn) return 65533;
+  return Number(v);
+}
+function forceDecimalPoint(num, verb, prec) {
+  let digits = verb === "g" || verb === "G" ? prec === -1 ? 6 : prec : 0;
+  let tail = "";
+  let body = num;
+  const e = body.search(/[eEpP]/);
+  if (e >= 0) {
+    tail = body.slice(e);
+    body = body.slice(0, e);
+  }
+  let sawNonzero = false;
+  for (const ch of body.slice(1)) {
+    if (ch === ".") continue;
+    if (ch !== "0") sawNonzero = true;
+    if (sawNonzero) digits--;
+  }
+  if (!body.includes(".")) {
+    if (body.length === 2 && body[1] === "0") digits--;
+    body += ".";
+  }
+  if (digits > 0) body += "0".repeat(digits);
+  return body + tail;
+}
+function parseNum(s, start) {
+  let num = 0;
+  let ok = false;
+  let i = start;
+  for (; i < s.length && s[i] >= "0" && s[i] <= "9"; i++) {
+    if (num > TOO_LARGE) return { num: 0, ok: false, next: s.length };
+    num = num * 10 + (s.charCodeAt(i) - 48);
+    ok = true;
+  }
+  return { num, ok, next: i };
+}
+function goSprintf(format, args) {
+  const p = new Printer();
+  const end = format.length;
+  let argNum = 0;
+  let afterIndex = false;
+  let reordered = false;
+  let goodArgNum = true;
+  const argNumber = (i2) => {
+    if (i2 >= end || format[i2] !== "[") return { i: i2, found: false };
+    reordered = true;
+    const close = format.indexOf("]", i2 + 1);
+    if (close < 0 || end - i2 < 3) {
+      goodArgNum = false;
+      return { i: i2 + 1, found: false };
+    }
+    const { num, ok, next } = parseNum(format, i2 + 1);
+    if (!ok || next !== close) {
+      goodArgNum = false;
+      return { i: close + 1, found: false };
+    }
+    if (num - 1 >= 0 && num - 1 < args.length) {
+      argNum = num - 1;
+      return { i: close + 1, found: true };
+    }
+    goodArgNum = false;
+    return { i: close + 1, found: true };
+  };
+  const intFromArg = () => {
+    if (argNum >= args.length) return { n: 0, ok: false };
+    const a = args[argNum++];
+    if (a.kind !== "int" || a.v > BigInt(TOO_LARGE) || a.v < -BigInt(TOO_LARGE)) return { n: 0, ok: false };
+    return { n: Number(a.v), ok: true };
+  };
+  let i = 0;
+  while (i < end) {
+    goodArgNum = true;
+    const pct = format.indexOf("%", i);
+    if (pct < 0) {
+      p.out += format.slice(i);
+      break;
+    }
+    p.out += format.slice(i, pct);
+    i = pct + 1;
+    p.f = noFlags();
+    const f = p.f;
+    flags: for (; i < end; i++) {
+      switch (format[i]) {
+        case "#":
+          f.sharp = true;
+          break;
+        case "0":
+          f.zero = !f.minus;
+          break;
+        case "+":
+          f.plus = true;
+          break;
+        case "-":
+          f.minus = true;
+          f.zero = false;
+          break;
+        case " ":
+          f.space = true;
+          break;
+        default:
+          break flags;
+      }
+    }
+    let r = argNumber(i);
+    i = r.i;
+    afterIndex = r.found;
+    if (i < end && format[i] === "*") {
+      i++;
+      const w = intFromArg();
+      f.wid = w.n;
+      f.widPresent = w.ok;
+      if (!w.ok) p.out += "%!(BADWIDTH)";
+      if (f.wid < 0) {
+        f.wid = -f.wid;
+        f.minus = true;
+        f.zero = false;
+      }
+      afterIndex = false;
+    } else {
+      const w = parseNum(format, i);
+      f.wid = w.num;
+      f.widPresent = w.ok;
+      i = w.next;
+      if (afterIndex && f.widPresent) goodArgNum = false;
+    }
+    if (i + 1 < end && format[i] === ".") {
+      i++;
+      if (afterIndex) goodArgNum = false;
+      r = argNumber(i);
+      i = r.i;
+      afterIndex = r.found;
+      if (i < end && format[i] === "*") {
+        i++;
+        const w = intFromArg();
+        f.prec = w.n;
+        f.precPresent = w.ok;
+        if (f.prec < 0) {
+          f.prec = 0;
+          f.precPresent = false;
+        }
+        if (!w.ok) p.out += "%!(BADPREC)";
+        afterIndex = false;
+      } else {
+        const w = parseNum(format, i);
+        f.prec = w.ok ? w.num : 0;
+        f.precPresent = true;
+        i = w.next;
+      }
+    }
+    if (!afterIndex) {
+      r = argNumber(i);
+      i = r.i;
+      afterIndex = r.found;
+    }
+    if (i >= end) {
+      p.out += "%!(NOVERB)";
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i));
+    i += verb.length;
+    if (verb === "%") {
+      p.out += "%";
+    } else if (!goodArgNum) {
+      p.out += `%!${verb}(BADINDEX)`;
+    } else if (argNum >= args.length) {
+      p.out += `%!${verb}(MISSING)`;
+    } else {
+      if (verb === "v") {
+        f.sharpV = f.sharp;
+        f.sharp = false;
+        f.plusV = f.plus;
+        f.plus = false;
+      }
+      p.printArg(args[argNum], verb);
+      argNum++;
+    }
+  }
+  if (!reordered && argNum < args.length) {
+    p.f = noFlags();
+    p.out += "%!(EXTRA ";
+    args.slice(argNum).forEach((a, k2) => {
+      if (k2 > 0) p.out += ", ";
+      p.out += goTypeName(a) + "=";
+      p.printArg(a, "v");
+    });
+    p.out += ")";
+  }
+  return p.out;
+}
+function sprintf([f, a]) {
+  const format = stringOperand("sprintf", 1, f);
+  const args = arrayOperand("sprintf", 2, a);
+  return goSprintf(format, args.map(toGoArg));
+}
+var INT64_MAX, INT64_MIN, TOO_LARGE, LOWER_DIGITS, UPPER_DIGITS, Printer, builtins12;
+var init_sprintf = __esm({
+  "src/rego/builtins/sprintf.ts"() {
+    "use strict";
+    init_value();
+    init_format_float();
+    init_go_quote();
+    init_operands();
+    INT64_MAX = (1n << 63n) - 1n;
+    INT64_MIN = -(1n << 63n);
+    TOO_LARGE = 1e6;
+    LOWER_DIGITS = "0123456789abcdefx";
+    UPPER_DIGITS = "0123456789ABCDEFX";
+    Printer = class {
+      out = "";
+      f = noFlags();
+      writePadding(n) {
+        if (n <= 0) return;
+        this.out += (this.f.zero && !this.f.minus ? "0" : " ").repeat(n);
+      }
+      /** Writes s padded to the width on the left, or on the right with '-'. */
+      pad(s) {
+        if (!this.f.widPresent || this.f.wid === 0) {
+          this.out += s;
+          return;
+        }
+        const n = this.f.wid - runeCount(s);
+        if (this.f.minus) {
+          this.out += s;
+          this.writePadding(n);
+        } else {
+          this.writePadding(n);
+          this.out += s;
+        }
+      }
+      withoutZero(fn2) {
+        const zero = this.f.zero;
+        this.f.zero = false;
+        fn2();
+        this.f.zero = zero;
+      }
+      truncate(s) {
+        if (!this.f.precPresent) return s;
+        return Array.from(s).slice(0, this.f.prec).join("");
+      }
+      badVerb(verb, arg) {
+        if (arg.kind === "big") {
+          this.out += `%!${verb}(big.Int=${arg.v})`;
+          return;
+        }
+        this.out += `%!${verb}(${goTypeName(arg)}=`;
+        this.printArg(arg, "v");
+        this.out += ")";
+      }
+      printArg(arg, verb) {
+        switch (arg.kind) {
+          case "int":
+            return this.fmtInt(arg, verb);
+          case "big":
+            return this.fmtBig(arg, verb);
+          case "float":
+            return this.fmtFloat(arg, verb);
+          case "string":
+            return this.fmtString(arg, verb);
+        }
+      }
+      fmtInt(arg, verb) {
+        switch (verb) {
+          case "v":
+          case "d":
+            return this.fmtInteger(arg.v, 10, verb, LOWER_DIGITS);
+          case "b":
+            return this.fmtInteger(arg.v, 2, verb, LOWER_DIGITS);
+          case "o":
+          case "O":
+            return this.fmtInteger(arg.v, 8, verb, LOWER_DIGITS);
+          case "x":
+            return this.fmtInteger(arg.v, 16, verb, LOWER_DIGITS);
+          case "X":
+            return this.fmtInteger(arg.v, 16, verb, UPPER_DIGITS);
+          case "c":
+            return this.pad(String.fromCodePoint(validRune(arg.v)));
+          case "q":
+            return this.pad(goQuoteRune(validRune(arg.v), this.f.plus));
+          case "U":
+            return this.fmtUnicode(arg.v);
+          default:
+            return this.badVerb(verb, arg);
+        }
+      }
+      fmtInteger(v, base, verb, digits) {
+        const negative = v < 0n;
+        const u = negative ? -v : v;
+        let prec = 0;
+        if (this.f.precPresent) {
+          prec = this.f.prec;
+          if (prec === 0 && u === 0n) {
+            this.withoutZero(() => this.writePadding(this.f.wid));
+            return;
+          }
+        } else if (this.f.zero && !this.f.minus && this.f.widPresent) {
+          prec = this.f.wid;
+          if (negative || this.f.plus || this.f.space) prec--;
+        }
+        let s = u.toString(base);
+        if (digits === UPPER_DIGITS) s = s.toUpperCase();
+        if (s.length < prec) s = "0".repeat(prec - s.length) + s;
+        if (this.f.sharp) {
+          if (base === 2) s = "0b" + s;
+          else if (base === 8 && s[0] !== "0") s = "0" + s;
+          else if (base === 16) s = "0" + digits[16] + s;
+        }
+        if (verb === "O") s = "0o" + s;
+        if (negative) s = "-" + s;
+        else if (this.f.plus) s = "+" + s;
+        else if (this.f.space) s = " " + s;
+        this.withoutZero(() => this.pad(s));
+      }
+      fmtUnicode(v) {
+        const u = v < 0n ? v + (1n << 64n) : v;
+        let s = u.toString(16).toUpperCase();
+        const prec = this.f.precPresent && this.f.prec > 4 ? this.f.prec : 4;
+        if (s.length < prec) s = "0".repeat(prec - s.length) + s;
+        s = "U+" + s;
+        if (this.f.sharp && u <= 0x10ffffn) {
+          const ch = String.fromCodePoint(Number(u));
+          if (u < 0xd800n || u > 0xdfffn) {
+            if (/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch)) s += ` '${ch}'`;
+          }
+        }
+        this.withoutZero(() => this.pad(s));
+      }
+      /** math/big's own Format: its flags and padding rules differ slightly from fmt's ints. */
+      fmtBig(arg, verb) {
+        let base;
+        switch (verb) {
+          case "b":
+            base = 2;
+            break;
+          case "o":
+          case "O":
+            base = 8;
+            break;
+          case "d":
+          case "s":
+          case "v":
+            base = 10;
+            break;
+          case "x":
+          case "X":
+            base = 16;
+            break;
+          default:
+            return this.badVerb(verb, arg);
+        }
+        const x2 = arg.v;
+        const sign = x2 < 0n ? "-" : this.f.plus || this.f.plusV ? "+" : this.f.space ? " " : "";
+        let prefix = "";
+        if (this.f.sharp || this.f.sharpV) {
+          prefix = verb === "b" ? "0b" : verb === "o" ? "0" : verb === "x" ? "0x" : verb === "X" ? "0X" : "";
+        }
+        if (verb === "O") prefix = "0o";
+        let digits = (x2 < 0n ? -x2 : x2).toString(base);
+        if (verb === "X") digits = digits.toUpperCase();
+        let zeros = 0;
+        if (this.f.precPresent && digits.length < this.f.prec) zeros = this.f.prec - digits.length;
+        const length = sign.length + prefix.length + zeros + digits.length;
+        let left = 0;
+        let right = 0;
+        if (this.f.widPresent && length < this.f.wid) {
+          const d3 = this.f.wid - length;
+          if (this.f.minus) right = d3;
+          else if (this.f.zero && !this.f.precPresent) zeros = d3;
+          else left = d3;
+        }
+        this.out += " ".repeat(left) + sign + prefix + "0".repeat(zeros) + digits + " ".repeat(right);
+      }
+      fmtFloat(arg, verb) {
+        let fverb;
+        let prec;
+        switch (verb) {
+          case "v":
+            fverb = "g";
+            prec = -1;
+            break;
+          case "b":
+          case "g":
+          case "G":
+            fverb = verb;
+            prec = -1;
+            break;
+          case "f":
+          case "e":
+          case "E":
+            fverb = verb;
+            prec = 6;
+            break;
+          case "F":
+            fverb = "f";
+            prec = 6;
+            break;
+          default:
+            return this.badVerb(verb, arg);
+        }
+        if (this.f.precPresent) prec = this.f.prec;
+        let num = formatFloat(arg.v, fverb, prec);
+        num = num[0] === "-" || num[0] === "+" ? num : "+" + num;
+        if (this.f.space && num[0] === "+" && !this.f.plus) num = " " + num.slice(1);
+        if (num[1] === "I" || num[1] === "N") {
+          if (num[1] === "N" && !this.f.space && !this.f.plus) num = num.slice(1);
+          this.withoutZero(() => this.pad(num));
+          return;
+        }
+        if (this.f.sharp && fverb !== "b") num = forceDecimalPoint(num, fverb, prec);
+        if (this.f.plus || num[0] !== "+") {
+          if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > num.length) {
+            this.out += num[0];
+            this.writePadding(this.f.wid - num.length);
+            this.out += num.slice(1);
+            return;
+          }
+          this.pad(num);
+          return;
+        }
+        this.pad(num.slice(1));
+      }
+      fmtString(arg, verb) {
+        switch (verb) {
+          case "v":
+            if (this.f.sharpV) return this.fmtQ(arg.v);
+            return this.pad(this.truncate(arg.v));
+          case "s":
+            return this.pad(this.truncate(arg.v));
+          case "x":
+            return this.fmtHex(arg.v, LOWER_DIGITS);
+          case "X":
+            return this.fmtHex(arg.v, UPPER_DIGITS);
+          case "q":
+            return this.fmtQ(arg.v);
+          default:
+            return this.badVerb(verb, arg);
+        }
+      }
+      fmtQ(s) {
+        s = this.truncate(s);
+        if (this.f.sharp && canBackquote(s)) return this.pad("`" + s + "`");
+        this.pad(goQuote(s, this.f.plus));
+      }
+      /** Hex of the string's UTF-8 bytes; ' ' separates bytes and '#' adds 0x prefixes. */
+      fmtHex(s, digits) {
+        let bytes = Array.from(new TextEncoder().encode(s));
+        if (this.f.precPresent && this.f.prec < bytes.length) bytes = bytes.slice(0, this.f.prec);
+        if (bytes.length === 0) {
+          if (this.f.widPresent) this.writePadding(this.f.wid);
+          return;
+        }
+        const prefix = "0" + digits[16];
+        let body = this.f.sharp && !this.f.space ? prefix : "";
+        bytes.forEach((b, i) => {
+          if (this.f.space && i > 0) body += " ";
+          if (this.f.space && this.f.sharp) body += prefix;
+          body += digits[b >> 4] + digits[b & 15];
+        });
+        const padding = this.f.widPresent ? this.f.wid - body.length : 0;
+        if (!this.f.minus) this.writePadding(padding);
+        this.out += body;
+        if (this.f.minus) this.writePadding(padding);
+      }
+    };
+    builtins12 = [{ name: "sprintf", arity: 2, fn: sprintf }];
+  }
+});
+
+// src/rego/builtins/strings.ts
+function isAscii(s) {
+  return /^[\x00-\x7f]*$/.test(s);
+}
+function intOperand(name, pos, v) {
+  const n = numberOperand(name, pos, v);
+  if (typeof n === "bigint") return Number(n);
+  if (!Number.isInteger(n)) throw notInteger(name, pos);
+  return n;
+}
+function stringsOperand(name, pos, v) {
+  if (typeof v === "string") return [v];
+  const items2 = Array.isArray(v) ? v : v instanceof SetValue ? v.sorted() : void 0;
+  if (!items2) throw wrongType(name, pos, "one of {string, set, array}", v);
+  return items2.map((x2) => {
+    if (typeof x2 !== "string") throw elementError(name, pos, v, x2, "string");
+    return x2;
+  });
+}
+function concat([d3, coll]) {
+  const delim = stringOperand("concat", 1, d3);
+  let items2;
+  if (Array.isArray(coll)) items2 = coll;
+  else if (coll instanceof SetValue) items2 = coll.sorted();
+  else throw wrongType("concat", 2, "one of {set, array}", coll);
+  for (const x2 of items2) if (typeof x2 !== "string") throw elementError("concat", 2, coll, x2, "string");
+  return items2.join(delim);
+}
+function twoStrings(name, test2) {
+  return {
+    name,
+    arity: 2,
+    fn: ([a, b]) => test2(stringOperand(name, 1, a), stringOperand(name, 2, b))
+  };
+}
+function oneString(name, f) {
+  return { name, arity: 1, fn: ([a]) => f(stringOperand(name, 1, a)) };
+}
+function formatInt([x2, b]) {
+  const n = numberOperand("format_int", 1, x2);
+  const base = numberOperand("format_int", 2, b);
+  const radix = Number(base);
+  if (radix !== 2 && radix !== 8 && radix !== 10 && radix !== 16) {
+    throw new BuiltinTypeError("format_int: operand 2 must be one of {2, 8, 10, 16}");
+  }
+  const int = typeof n === "bigint" ? n : BigInt(Math.trunc(n));
+  return int.toString(radix);
+}
+function searchOperands(name, a, b) {
+  const base = stringOperand(name, 1, a);
+  const search = stringOperand(name, 2, b);
+  if (search === "") throw builtinError(name, "empty search character");
+  return [base, search];
+}
+function codePointIndex(s, unitIndex) {
+  if (isAscii(s)) return unitIndex;
+  let n = 0;
+  for (let i = 0; i < unitIndex; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 55296 && c <= 56319 && i + 1 < unitIndex) i++;
+    n++;
+  }
+  return n;
+}
+function indexOf([a, b]) {
+  const [base, search] = searchOperands("indexof", a, b);
+  const i = base.indexOf(search);
+  return i < 0 ? -1 : codePointIndex(base, i);
+}
+function indexOfN([a, b]) {
+  const [base, search] = searchOperands("indexof_n", a, b);
+  const out = [];
+  for (let i = base.indexOf(search); i >= 0; i = base.indexOf(search, i + 1)) out.push(codePointIndex(base, i));
+  return out;
+}
+function substring([a, b, c]) {
+  const s = stringOperand("substring", 1, a);
+  const start = intOperand("substring", 2, b);
+  const length = intOperand("substring", 3, c);
+  if (start < 0) throw builtinError("substring", "negative offset");
+  const chars = isAscii(s) ? s : Array.from(s);
+  if (start >= chars.length) return "";
+  const end = length < 0 ? chars.length : Math.min(chars.length, start + length);
+  return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
+}
+function mapCase(s, upper) {
+  if (isAscii(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = "";
+  for (const ch of s) {
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    if (m.length === ch.length || Array.from(m).length === 1) out += m;
+    else out += upper ? ch : String.fromCodePoint(m.codePointAt(0));
+  }
+  return out;
+}
+function split2([a, b]) {
+  const s = stringOperand("split", 1, a);
+  const delim = stringOperand("split", 2, b);
+  if (delim === "") return Array.from(s);
+  return s.split(delim);
+}
+function splitN(s, delim, n) {
+  if (delim === "") {
+    const chars = Array.from(s);
+    if (chars.length <= n) return chars;
+    return [...chars.slice(0, n - 1), chars.slice(n - 1).join("")];
+  }
+  const out = [];
+  let rest = s;
+  while (out.length < n - 1) {
+    const i = rest.indexOf(delim);
+    if (i < 0) break;
+    out.push(rest.slice(0, i));
+    rest = rest.slice(i + delim.length);
+  }
+  out.push(rest);
+  return out;
+}
+function stringsSplitN([a, b, c]) {
+  const s = stringOperand("strings.split_n", 1, a);
+  const delim = stringOperand("strings.split_n", 2, b);
+  const n = intOperand("strings.split_n", 3, c);
+  if (n === 0) return [];
+  if (n > 0) return splitN(s, delim, n);
+  const all = delim === "" ? Array.from(s) : s.split(delim);
+  return all.slice(Math.max(0, all.length + n));
+}
+function replaceAll2(s, pairs) {
+  if (pairs.length === 1 && pairs[0][0] !== "") return s.split(pairs[0][0]).join(pairs[0][1]);
+  let out = "";
+  let last = 0;
+  let prevEmpty = false;
+  for (let i = 0; i <= s.length; ) {
+    let hit;
+    for (const p of pairs) {
+      if (p[0] === "" && prevEmpty) continue;
+      if (s.startsWith(p[0], i)) {
+        hit = p;
+        break;
+      }
+    }
+    prevEmpty = hit !== void 0 && hit[0] === "";
+    if (hit) {
+      out += s.slice(last, i) + hit[1];
+      i += hit[0].length;
+      last = i;
+      continue;
+    }
+    const c = s.charCodeAt(i);
+    i += c >= 55296 && c <= 56319 && i + 1 < s.length ? 2 : 1;
+  }
+  return out + s.slice(last);
+}
+function replace([a, b, c]) {
+  const s = stringOperand("replace", 1, a);
+  const old = stringOperand("replace", 2, b);
+  const by = stringOperand("replace", 3, c);
+  return replaceAll2(s, [[old, by]]);
+}
+function replaceN([a, b]) {
+  const patterns = objectOperand("strings.replace_n", 1, a);
+  const s = stringOperand("strings.replace_n", 2, b);
+  const pairs = [];
+  for (const [k2, v] of patterns.sortedEntries()) {
+    if (typeof k2 !== "string") throw new BuiltinTypeError("strings.replace_n: operand 1 non-string key found in pattern object");
+    if (typeof v !== "string") {
+      throw new BuiltinTypeError("strings.replace_n: operand 1 non-string value found in pattern object");
+    }
+    pairs.push([k2, v]);
+  }
+  return pairs.length === 0 ? s : replaceAll2(s, pairs);
+}
+function trimLeftSet(s, cut) {
+  const chars = Array.from(s);
+  let i = 0;
+  while (i < chars.length && cut.has(chars[i])) i++;
+  return chars.slice(i).join("");
+}
+function trimRightSet(s, cut) {
+  const chars = Array.from(s);
+  let j2 = chars.length;
+  while (j2 > 0 && cut.has(chars[j2 - 1])) j2--;
+  return chars.slice(0, j2).join("");
+}
+function isGoSpace(ch) {
+  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
+}
+function trimSpace(s) {
+  const chars = Array.from(s);
+  let i = 0;
+  let j2 = chars.length;
+  while (i < j2 && isGoSpace(chars[i])) i++;
+  while (j2 > i && isGoSpace(chars[j2 - 1])) j2--;
+  return chars.slice(i, j2).join("");
+}
+function anyMatch(name, test2) {
+  return ([a, b]) => {
+    const strs = stringsOperand(name, 1, a);
+    const affixes = stringsOperand(name, 2, b);
+    return strs.some((s) => affixes.some((x2) => test2(s, x2)));
+  };
+}
+function count3(s, sub2) {
+  if (sub2 === "") return Array.from(s).length + 1;
+  return s.split(sub2).length - 1;
+}
+function parseGoFloat(s) {
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  const hex3 = /^([+-]?)0[xX]((?:[0-9a-fA-F]_?)*)(?:\.((?:[0-9a-fA-F]_?)*))?[pP]([+-]?\d+)$/.exec(s);
+  if (!hex3 || hex3[2] + (hex3[3] ?? "") === "") return void 0;
+  const int = hex3[2].replace(/_/g, "");
+  const frac = (hex3[3] ?? "").replace(/_/g, "");
+  const mantissa = Number.parseInt(int + frac || "0", 16);
+  const v = mantissa * 2 ** (Number(hex3[4]) - 4 * frac.length);
+  return hex3[1] === "-" ? -v : v;
+}
+function toNumber([x2]) {
+  const v = x2;
+  if (v === null) return 0;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v !== "string") throw wrongType("to_number", 1, "one of {null, boolean, number, string}", v);
+  if (/^[+-]?\d+$/.test(v)) return normalizeBig(BigInt(v));
+  const word = v.replace(/^[+-]+/, "").toLowerCase();
+  if (word === "inf" || word === "infinity" || word === "nan") {
+    throw wrongType("to_number", 1, "valid number string", v);
+  }
+  const n = parseGoFloat(v);
+  if (n === void 0) throw builtinError("to_number", `strconv.ParseFloat: parsing ${goQuote(v)}: invalid syntax`);
+  if (!Number.isFinite(n)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${goQuote(v)}: value out of range`);
+  return Object.is(n, -0) ? 0 : n;
+}
+var builtins13;
+var init_strings = __esm({
+  "src/rego/builtins/strings.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_go_quote();
+    init_operands();
+    builtins13 = [
+      { name: "concat", arity: 2, fn: concat },
+      twoStrings("contains", (a, b) => a.includes(b)),
+      twoStrings("startswith", (a, b) => a.startsWith(b)),
+      twoStrings("endswith", (a, b) => a.endsWith(b)),
+      { name: "format_int", arity: 2, fn: formatInt },
+      { name: "indexof", arity: 2, fn: indexOf },
+      { name: "indexof_n", arity: 2, fn: indexOfN },
+      oneString("lower", (s) => mapCase(s, false)),
+      oneString("upper", (s) => mapCase(s, true)),
+      { name: "replace", arity: 3, fn: replace },
+      { name: "strings.replace_n", arity: 2, fn: replaceN },
+      { name: "split", arity: 2, fn: split2 },
+      { name: "strings.split_n", arity: 3, fn: stringsSplitN },
+      { name: "substring", arity: 3, fn: substring },
+      twoStrings("trim", (s, c) => trimRightSet(trimLeftSet(s, new Set(c)), new Set(c))),
+      twoStrings("trim_left", (s, c) => trimLeftSet(s, new Set(c))),
+      twoStrings("trim_right", (s, c) => trimRightSet(s, new Set(c))),
+      twoStrings("trim_prefix", (s, p) => s.startsWith(p) ? s.slice(p.length) : s),
+      twoStrings("trim_suffix", (s, p) => p !== "" && s.endsWith(p) ? s.slice(0, s.length - p.length) : s),
+      oneString("trim_space", trimSpace),
+      { name: "strings.any_prefix_match", arity: 2, fn: anyMatch("strings.any_prefix_match", (s, p) => s.startsWith(p)) },
+      { name: "strings.any_suffix_match", arity: 2, fn: anyMatch("strings.any_suffix_match", (s, p) => s.endsWith(p)) },
+      oneString("strings.reverse", (s) => Array.from(s).reverse().join("")),
+      twoStrings("strings.count", count3),
+      { name: "to_number", arity: 1, fn: toNumber }
+    ];
+  }
+});
+
+// src/rego/builtins/types.ts
+function test(name, pred) {
+  return { name, arity: 1, fn: ([v]) => pred(v) };
+}
+var builtins14;
+var init_types = __esm({
+  "src/rego/builtins/types.ts"() {
+    "use strict";
+    init_value();
+    builtins14 = [
+      test("is_number", (v) => typeof v === "number" || typeof v === "bigint"),
+      test("is_string", (v) => typeof v === "string"),
+      test("is_boolean", (v) => typeof v === "boolean"),
+      test("is_array", (v) => Array.isArray(v)),
+      test("is_set", (v) => v instanceof SetValue),
+      test("is_object", (v) => v instanceof ObjectValue),
+      test("is_null", (v) => v === null),
+      { name: "type_name", arity: 1, fn: ([v]) => typeName2(v) }
+    ];
+  }
+});
+
+// src/rego/builtins/json-text.ts
+function parseJson(text) {
+  let i = 0;
+  const fail8 = (what) => {
+    throw new JsonSyntaxError(i >= text.length ? "unexpected end of JSON input" : `invalid character ${quoteChar(text[i])} ${what}`);
+  };
+  const ws = () => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") return object();
+    if (c === "[") return array();
+    if (c === '"') return string();
+    if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return number();
+    for (const [lit3, v2] of [["true", true], ["false", false], ["null", null]]) {
+      if (text.startsWith(lit3, i)) {
+        i += lit3.length;
+        return v2;
+      }
+    }
+    return fail8("looking for beginning of value");
+  };
+  const object = () => {
+    i++;
+    const o = new ObjectValue();
+    ws();
+    if (text[i] === "}") {
+      i++;
+      return o;
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] !== '"') fail8("looking for beginning of object key string");
+      const k2 = string();
+      ws();
+      if (text[i] !== ":") fail8("after object key");
+      i++;
+      o.set(k2, value());
+      ws();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === "}") {
+        i++;
+        return o;
+      }
+      fail8("after object key:value pair");
+    }
+  };
+  const array = () => {
+    i++;
+    const out = [];
+    ws();
+    if (text[i] === "]") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      out.push(value());
+      ws();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === "]") {
+        i++;
+        return out;
+      }
+      fail8("after array element");
+    }
+  };
+  const string = () => {
+    i++;
+    let out = "";
+    let start = i;
+    for (; ; ) {
+      if (i >= text.length) fail8("in string literal");
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(start, i);
+        i++;
+        return out;
+      }
+      if (c < 32) fail8("in string literal");
+      if (c !== 92) {
+        i++;
+        continue;
+      }
+      out += text.slice(start, i);
+      const e = text[i + 1];
+      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+      if (e !== void 0 && simple[e] !== void 0) {
+        out += simple[e];
+        i += 2;
+      } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+      } else {
+        i++;
+        fail8("in string escape code");
+      }
+      start = i;
+    }
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m) {
+      i++;
+      return fail8("in numeric literal");
+    }
+    i += m[0].length;
+    return numberFromLiteral(m[0]);
+  };
+  const v = value();
+  ws();
+  if (i < text.length) fail8("after top-level value");
+  return v;
+}
+function numberFromLiteral(lit3) {
+  if (/^-?\d+$/.test(lit3)) return normalizeBig(BigInt(lit3));
+  const n = Number(lit3);
+  if (!Number.isSafeInteger(n) && Number.isInteger(n) || !Number.isFinite(n)) {
+    const exact = integerFromScientific(lit3);
+    if (exact !== void 0) return normalizeBig(exact);
+    if (!Number.isFinite(n)) throw new JsonSyntaxError(`number ${lit3} is out of range`);
+  }
+  return n;
+}
+function integerFromScientific(lit3) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?[eE]\+?(\d+)$/.exec(lit3);
+  if (!m) return void 0;
+  const frac = m[3] ?? "";
+  const exp = Number(m[4]) - frac.length;
+  if (exp < 0 || exp > 400) return void 0;
+  const digits = BigInt(m[2] + frac) * 10n ** BigInt(exp);
+  return m[1] ? -digits : digits;
+}
+function isValidJson(text) {
+  try {
+    parseJson(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function quoteJsonString(s) {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function keyText(k2) {
+  return typeof k2 === "string" ? k2 : stringify(k2);
+}
+function compareKeys(a, b) {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i);
+    const cb = b.codePointAt(i);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 65535) i++;
+  }
+  return a.length - b.length;
+}
+function marshalJson(v, indent, prefix = "") {
+  const pretty = indent !== void 0;
+  const go = (x2, depth) => {
+    if (x2 === null) return "null";
+    switch (typeof x2) {
+      case "boolean":
+        return x2 ? "true" : "false";
+      case "number":
+        return formatNumber(x2);
+      case "bigint":
+        return x2.toString();
+      case "string":
+        return quoteJsonString(x2);
+    }
+    const nl = pretty ? "\n" + prefix + indent.repeat(depth + 1) : "";
+    const end = pretty ? "\n" + prefix + indent.repeat(depth) : "";
+    if (Array.isArray(x2) || x2 instanceof SetValue) {
+      const items2 = Array.isArray(x2) ? x2 : x2.sorted();
+      if (items2.length === 0) return "[]";
+      return "[" + items2.map((item) => nl + go(item, depth + 1)).join(",") + end + "]";
+    }
+    const entries = Array.from(x2.entries(), ([k2, val]) => [keyText(k2), val]).sort(
+      (a, b) => compareKeys(a[0], b[0])
+    );
+    if (entries.length === 0) return "{}";
+    const sep4 = pretty ? ": " : ":";
+    return "{" + entries.map(([k2, val]) => nl + quoteJsonString(k2) + sep4 + go(val, depth + 1)).join(",") + end + "}";
+  };
+  return go(v, 0);
+}
+function quoteChar(c) {
+  return c === "'" ? "'\\''" : `'${c}'`;
+}
+var JsonSyntaxError;
+var init_json_text = __esm({
+  "src/rego/builtins/json-text.ts"() {
+    "use strict";
+    init_value();
+    JsonSyntaxError = class extends Error {
+    };
+  }
+});
+
+// src/rego/builtins/encoding.ts
+function utf8(s) {
+  return Buffer.from(s, "utf8");
+}
+function decodeBase64(s, alphabet) {
+  const clean = s.replace(/[\r\n]/g, "");
+  let pad2 = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean[i];
+    if (c === "=") {
+      pad2++;
+      if (pad2 > 2 || i % 4 < 2) return `illegal base64 data at input byte ${i}`;
+      continue;
+    }
+    if (pad2 > 0 || !alphabet.includes(c)) return `illegal base64 data at input byte ${i}`;
+  }
+  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - clean.length % 4}`;
+  return Buffer.from(alphabet === URL2 ? clean.replace(/-/g, "+").replace(/_/g, "/") : clean, "base64");
+}
+function base64Decode(name, s, alphabet) {
+  const out = decodeBase64(s, alphabet);
+  if (typeof out === "string") throw builtinError(name, out);
+  return out.toString("utf8");
+}
+function hexDecode(s) {
+  const bytes = utf8(s);
+  const isHex2 = (b) => b >= 48 && b <= 57 || b >= 97 && b <= 102 || b >= 65 && b <= 70;
+  for (const b of bytes) {
+    if (!isHex2(b)) {
+      const ch = String.fromCodePoint(b);
+      const printable = b >= 32 && b !== 127;
+      const u = "U+" + b.toString(16).toUpperCase().padStart(4, "0");
+      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable ? `${u} '${ch}'` : u}`);
+    }
+  }
+  if (bytes.length % 2 === 1) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
+  return Buffer.from(bytes.toString("latin1"), "hex").toString("utf8");
+}
+function queryEscape(s) {
+  let out = "";
+  for (const b of utf8(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (b === 32) out += "+";
+    else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  }
+  return out;
+}
+function queryUnescape(s) {
+  const bytes = [];
+  const src = utf8(s);
+  for (let i = 0; i < src.length; i++) {
+    const b = src[i];
+    if (b === 37) {
+      const hex3 = src.subarray(i + 1, i + 3).toString("latin1");
+      if (!/^[0-9a-fA-F]{2}$/.test(hex3)) {
+        const bad = src.subarray(i, i + 3).toString("utf8");
+        return { err: `invalid URL escape ${JSON.stringify(bad)}` };
+      }
+      bytes.push(parseInt(hex3, 16));
+      i += 2;
+    } else bytes.push(b === 43 ? 32 : b);
+  }
+  return { ok: Buffer.from(bytes).toString("utf8") };
+}
+function urlqueryDecode(s) {
+  const r = queryUnescape(s);
+  if ("err" in r) throw builtinError("urlquery.decode", r.err);
+  return r.ok;
+}
+function urlqueryEncodeObject(v) {
+  const name = "urlquery.encode_object";
+  const obj = objectOperand(name, 1, v);
+  const valuesError = new BuiltinTypeError(`${name}: operand 1 values must be string, array[string], or set[string]`);
+  const pairs = [];
+  for (const [k2, val] of obj.entries()) {
+    const key = typeof k2 === "string" ? k2 : stringify(k2);
+    if (typeof val === "string") pairs.push([key, [val]]);
+    else if (Array.isArray(val) || val instanceof SetValue) {
+      const items2 = Array.isArray(val) ? val : val.sorted();
+      if (!items2.every((x2) => typeof x2 === "string")) throw valuesError;
+      pairs.push([key, items2]);
+    } else throw valuesError;
+  }
+  pairs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return pairs.flatMap(([k2, vals]) => vals.map((x2) => queryEscape(k2) + "=" + queryEscape(x2))).join("&");
+}
+function urlqueryDecodeObject(s) {
+  const name = "urlquery.decode_object";
+  const out = /* @__PURE__ */ new Map();
+  let firstError;
+  for (const part of s.split("&")) {
+    if (part.includes(";")) {
+      firstError ??= "invalid semicolon separator in query";
+      continue;
+    }
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? "" : part.slice(eq + 1);
+    const k2 = queryUnescape(rawKey);
+    if ("err" in k2) {
+      firstError ??= k2.err;
+      continue;
+    }
+    const v = queryUnescape(rawValue);
+    if ("err" in v) {
+      firstError ??= v.err;
+      continue;
+    }
+    const list = out.get(k2.ok) ?? [];
+    list.push(v.ok);
+    out.set(k2.ok, list);
+  }
+  if (firstError !== void 0) throw builtinError(name, firstError);
+  return ObjectValue.from(Array.from(out, ([k2, v]) => [k2, v]));
+}
+function jsonUnmarshal(s) {
+  try {
+    return parseJson(s);
+  } catch (e) {
+    throw builtinError("json.unmarshal", e.message);
+  }
+}
+function jsonMarshalWithOptions(v, opts) {
+  const name = "json.marshal_with_options";
+  const options = objectOperand(name, 2, opts);
+  let indent = "	";
+  let prefix = "";
+  let implicitPretty = false;
+  let explicitPretty;
+  for (const [k2, val] of options.sortedEntries()) {
+    if (typeof k2 !== "string") throw new BuiltinTypeError(`${name}: operand 2 object keys must be strings`);
+    if (k2 === "prefix" || k2 === "indent") {
+      if (typeof val !== "string") {
+        throw new BuiltinTypeError(`${name}: operand 2 key ${k2} failed cast to string: must be string but got ${typeName2(val)}`);
+      }
+      if (k2 === "prefix") prefix = val;
+      else indent = val;
+      implicitPretty = true;
+    } else if (k2 === "pretty") {
+      if (typeof val !== "boolean") throw new BuiltinTypeError(`${name}: operand 2 key pretty failed cast to bool`);
+      explicitPretty = val;
+    } else {
+      throw new BuiltinTypeError(`${name}: operand 2 object contained unknown key ${k2}`);
+    }
+  }
+  const pretty = explicitPretty ?? implicitPretty;
+  return pretty ? prefix + marshalJson(v, indent, prefix) : marshalJson(v);
+}
+function yamlToValue(x2) {
+  if (x2 instanceof Map) {
+    const o = new ObjectValue();
+    for (const [k2, v] of x2) o.set(yamlKey(k2), yamlToValue(v));
+    return o;
+  }
+  if (Array.isArray(x2)) return x2.map(yamlToValue);
+  if (x2 instanceof Set) return Array.from(x2, yamlToValue);
+  if (typeof x2 === "number" && !Number.isFinite(x2)) throw new Error(`json: unsupported value: ${x2 > 0 ? "+Inf" : x2 < 0 ? "-Inf" : "NaN"}`);
+  if (typeof x2 === "bigint") return normalizeBig(x2);
+  if (x2 instanceof Uint8Array) return Buffer.from(x2).toString("utf8");
+  return fromJS(x2);
+}
+function yamlKey(k2) {
+  if (typeof k2 === "string") return k2;
+  if (k2 === null || k2 === void 0) return "null";
+  if (typeof k2 === "number" || typeof k2 === "bigint" || typeof k2 === "boolean") return String(k2);
+  throw new Error("yaml: invalid map key: " + String(k2));
+}
+function parseYaml(s) {
+  const doc = (0, import_yaml3.parseDocument)(s, YAML_OPTIONS);
+  if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split("\n")[0]);
+  return yamlToValue(doc.toJS({ mapAsMap: true, maxAliasCount: 1e4 }));
+}
+function yamlUnmarshal(s) {
+  try {
+    return parseYaml(s);
+  } catch (e) {
+    throw builtinError("yaml.unmarshal", e.message);
+  }
+}
+function yamlMarshal(v) {
+  const doc = (0, import_yaml3.parseDocument)("null", { version: "1.1" });
+  doc.contents = doc.createNode(toJS(v));
+  return doc.toString({ indentSeq: false, lineWidth: 0 });
+}
+function str(name, fn2) {
+  return { name, arity: 1, fn: ([a]) => fn2(stringOperand(name, 1, a)) };
+}
+function check(name, fn2) {
+  return { name, arity: 1, fn: ([a]) => typeof a === "string" && fn2(a) };
+}
+function base64urlDecode(s) {
+  let padded = s;
+  if (!s.endsWith("=")) {
+    const rem2 = s.length % 4;
+    if (rem2 === 1) throw builtinError("base64url.decode", `illegal base64url string: ${s}`);
+    padded += rem2 === 2 ? "==" : rem2 === 3 ? "=" : "";
+  }
+  return base64Decode("base64url.decode", padded, URL2);
+}
+var import_yaml3, STD, URL2, YAML_OPTIONS, builtins15;
+var init_encoding = __esm({
+  "src/rego/builtins/encoding.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_value();
+    init_builtin();
+    init_json_text();
+    init_operands();
+    STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    URL2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    YAML_OPTIONS = {
+      // OPA reads YAML through go-yaml v2, which follows YAML 1.1 (yes/no booleans, 0777 octals).
+      version: "1.1",
+      intAsBigInt: true,
+      uniqueKeys: false,
+      // Timestamps stay strings, as they do when go-yaml decodes into untyped values.
+      customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp")
+    };
+    builtins15 = [
+      str("base64.encode", (s) => utf8(s).toString("base64")),
+      str("base64.decode", (s) => base64Decode("base64.decode", s, STD)),
+      check("base64.is_valid", (s) => typeof decodeBase64(s, STD) !== "string"),
+      str("base64url.encode", (s) => utf8(s).toString("base64").replace(/\+/g, "-").replace(/\//g, "_")),
+      str("base64url.encode_no_pad", (s) => utf8(s).toString("base64url")),
+      str("base64url.decode", base64urlDecode),
+      str("hex.encode", (s) => utf8(s).toString("hex")),
+      str("hex.decode", hexDecode),
+      str("urlquery.encode", queryEscape),
+      str("urlquery.decode", urlqueryDecode),
+      { name: "urlquery.encode_object", arity: 1, fn: ([a]) => urlqueryEncodeObject(a) },
+      str("urlquery.decode_object", urlqueryDecodeObject),
+      { name: "json.marshal", arity: 1, fn: ([a]) => marshalJson(a) },
+      { name: "json.marshal_with_options", arity: 2, fn: ([a, b]) => jsonMarshalWithOptions(a, b) },
+      str("json.unmarshal", jsonUnmarshal),
+      check("json.is_valid", isValidJson),
+      { name: "yaml.marshal", arity: 1, fn: ([a]) => yamlMarshal(a) },
+      str("yaml.unmarshal", yamlUnmarshal),
+      check("yaml.is_valid", (s) => {
+        try {
+          parseYaml(s);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+    ];
+  }
+});
+
+// src/rego/builtins/units.ts
+function splitAmount(s) {
+  const isNumChar = (c) => c >= "0" && c <= "9" || c === "." || c === "+" || c === "-";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "e" || c === "E") {
+      const next = s[i + 1];
+      if (next === void 0 || !(isDigit(next) || next === "+" || next === "-")) return [s.slice(0, i), s.slice(i)];
+      if (next === "+" || next === "-") i++;
+      let end = i + 1;
+      while (end < s.length && isDigit(s[end])) end++;
+      if (end - (i + 1) > MAX_EXPONENT_DIGITS) throw new ExponentTooLarge();
+      continue;
+    }
+    if (!isNumChar(c)) return [s.slice(0, i), s.slice(i)];
+  }
+  return [s, ""];
+}
+function isDigit(c) {
+  return c >= "0" && c <= "9";
+}
+function parseRational(s) {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
+  if (!m || m[2] === "" && (m[3] ?? "") === "") return void 0;
+  const frac = m[3] ?? "";
+  let num = BigInt((m[2] || "0") + frac);
+  let den = 10n ** BigInt(frac.length);
+  const exp = m[4] ? Number(m[4]) : 0;
+  if (exp > 0) num *= 10n ** BigInt(exp);
+  else if (exp < 0) den *= 10n ** BigInt(-exp);
+  if (m[1] === "-") num = -num;
+  return { num, den };
+}
+function rationalValue(r) {
+  if (r.num % r.den === 0n) return normalizeBig(r.num / r.den);
+  const neg = r.num < 0n;
+  const abs2 = neg ? -r.num : r.num;
+  const scaled = (abs2 * 10n ** 10n * 2n + r.den) / (2n * r.den);
+  const digits = scaled.toString().padStart(11, "0");
+  return Number(`${neg ? "-" : ""}${digits.slice(0, -10)}.${digits.slice(-10)}`);
+}
+function unitScale(unit) {
+  if (unit === "") return { num: 1n, den: 1n };
+  if (unit === "m") return { num: 1n, den: 1000n };
+  const normalized = unit.length > 1 ? unit[0] + unit.slice(1).toLowerCase() : unit;
+  const binary3 = normalized.length === 2 && normalized[1] === "i";
+  if (normalized.length > (binary3 ? 2 : 1)) return void 0;
+  const letter = normalized[0];
+  if (letter === "M" || letter === "m") {
+    if (letter === "m" && !binary3) return void 0;
+    return { num: binary3 ? KIBI ** 2n : KILO ** 2n, den: 1n };
+  }
+  const power = SI_POWERS.indexOf(letter.toLowerCase());
+  if (power < 0) return void 0;
+  return { num: (binary3 ? KIBI : KILO) ** BigInt(power + 1), den: 1n };
+}
+function byteScale(unit) {
+  if (unit === "") return 1n;
+  const m = /^([kmgtpe])(b|i|ib)?$/.exec(unit);
+  if (!m) return void 0;
+  const power = BigInt(SI_POWERS.indexOf(m[1]) + 1);
+  return m[2] === "i" || m[2] === "ib" ? KIBI ** power : KILO ** power;
+}
+function unitsParse(raw) {
+  const name = "units.parse";
+  const s = raw.replace(/"/g, "");
+  if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");
+  let num;
+  let unit;
+  try {
+    [num, unit] = splitAmount(s);
+  } catch {
+    throw builtinError(name, "exponent too large");
+  }
+  if (num === "") throw builtinError(name, "no amount provided");
+  const scale = unitScale(unit);
+  if (!scale) throw builtinError(name, `unit ${unit} not recognized`);
+  const amount = parseRational(num);
+  if (!amount) throw builtinError(name, "could not parse amount to a number");
+  return rationalValue({ num: amount.num * scale.num, den: amount.den * scale.den });
+}
+function unitsParseBytes(raw) {
+  const name = "units.parse_bytes";
+  const s = raw.toLowerCase().replace(/"/g, "");
+  if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");
+  let num;
+  let unit;
+  try {
+    [num, unit] = splitAmount(s);
+  } catch {
+    throw builtinError(name, "exponent too large");
+  }
+  if (num === "") throw builtinError(name, "no byte amount provided");
+  const scale = byteScale(unit);
+  if (scale === void 0) throw builtinError(name, `byte unit ${unit} not recognized`);
+  const amount = parseRational(num);
+  if (!amount) throw builtinError(name, "could not parse byte amount to a number");
+  return normalizeBig(amount.num * scale / amount.den);
+}
+var MAX_EXPONENT_DIGITS, ExponentTooLarge, KILO, KIBI, SI_POWERS, builtins16;
+var init_units = __esm({
+  "src/rego/builtins/units.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_operands();
+    MAX_EXPONENT_DIGITS = 6;
+    ExponentTooLarge = class extends Error {
+    };
+    KILO = 1000n;
+    KIBI = 1024n;
+    SI_POWERS = ["k", "m", "g", "t", "p", "e"];
+    builtins16 = [
+      { name: "units.parse", arity: 1, fn: ([a]) => unitsParse(stringOperand("units.parse", 1, a)) },
+      { name: "units.parse_bytes", arity: 1, fn: ([a]) => unitsParseBytes(stringOperand("units.parse_bytes", 1, a)) }
+    ];
+  }
+});
+
+// src/rego/builtins/semver.ts
+function parseSemver(s) {
+  const m = SEMVER.exec(s);
+  if (!m) return void 0;
+  return { core: [BigInt(m[1]), BigInt(m[2]), BigInt(m[3])], pre: m[4] ? m[4].split(".") : [] };
+}
+function compareIdentifiers(a, b) {
+  const an = /^[0-9]+$/.test(a);
+  const bn = /^[0-9]+$/.test(b);
+  if (an && bn) {
+    const x2 = BigInt(a);
+    const y = BigInt(b);
+    return x2 < y ? -1 : x2 > y ? 1 : 0;
+  }
+  if (an !== bn) return an ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (let i = 0; i < 3; i++) {
+    if (a.core[i] !== b.core[i]) return a.core[i] < b.core[i] ? -1 : 1;
+  }
+  if (a.pre.length === 0 || b.pre.length === 0) return a.pre.length === b.pre.length ? 0 : a.pre.length === 0 ? 1 : -1;
+  const n = Math.min(a.pre.length, b.pre.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareIdentifiers(a.pre[i], b.pre[i]);
+    if (c !== 0) return c;
+  }
+  return a.pre.length === b.pre.length ? 0 : a.pre.length < b.pre.length ? -1 : 1;
+}
+function semverCompare(x2, y) {
+  const a = parseSemver(x2);
+  if (!a) throw builtinError("semver.compare", `operand 1: string ${JSON.stringify(x2)} is not a valid SemVer`);
+  const b = parseSemver(y);
+  if (!b) throw builtinError("semver.compare", `operand 2: string ${JSON.stringify(y)} is not a valid SemVer`);
+  return compareSemver(a, b);
+}
+var NUM, PRE_ID, SEMVER, builtins17;
+var init_semver = __esm({
+  "src/rego/builtins/semver.ts"() {
+    "use strict";
+    init_builtin();
+    init_operands();
+    NUM = "(0|[1-9][0-9]*)";
+    PRE_ID = "(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)";
+    SEMVER = new RegExp(
+      `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
+    );
+    builtins17 = [
+      {
+        name: "semver.compare",
+        arity: 2,
+        fn: ([a, b]) => semverCompare(stringOperand("semver.compare", 1, a), stringOperand("semver.compare", 2, b))
+      },
+      { name: "semver.is_valid", arity: 1, fn: ([a]) => typeof a === "string" && parseSemver(a) !== void 0 }
+    ];
+  }
+});
+
+// src/rego/builtins/net.ts
+function isV4Mapped(addr) {
+  return addr >> 32n === 0xffffn;
+}
+function parseV4(s) {
+  const parts = s.split(".");
+  if (parts.length !== 4) return void 0;
+  let out = 0n;
+  for (const p of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(p) || Number(p) > 255) return void 0;
+    out = out << 8n | BigInt(p);
+  }
+  return out;
+}
+function parseV6(s) {
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part, last) => {
+    if (part === "") return [];
+    const out = [];
+    const fields = part.split(":");
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (last && i === fields.length - 1 && f.includes(".")) {
+        const v4 = parseV4(f);
+        if (v4 === void 0) return void 0;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(f)) out.push(BigInt("0x" + f));
+      else return void 0;
+    }
+    return out;
+  };
+  const head = groups(halves[0], halves.length === 1);
+  const tail = halves.length === 2 ? groups(halves[1], true) : [];
+  if (!head || !tail) return void 0;
+  const count6 = head.length + tail.length;
+  if (halves.length === 1 ? count6 !== 8 : count6 > 7) return void 0;
+  const all = [...head, ...Array(8 - count6).fill(0n), ...tail];
+  return all.reduce((acc, g) => acc << 16n | g, 0n);
+}
+function parseIp(s) {
+  if (s.includes(":")) {
+    const addr = parseV6(s);
+    return addr === void 0 ? void 0 : { addr, v4: isV4Mapped(addr) };
+  }
+  const v4 = parseV4(s);
+  return v4 === void 0 ? void 0 : { addr: V4_MAPPED | v4, v4: true };
+}
+function parseCidr(s) {
+  const slash = s.indexOf("/");
+  if (slash < 0) return void 0;
+  const ipText = s.slice(0, slash);
+  const prefix = s.slice(slash + 1);
+  const ip = parseIp(ipText);
+  if (!ip || !/^[0-9]{1,3}$/.test(prefix)) return void 0;
+  const v6Text = ipText.includes(":");
+  const width = v6Text ? 128 : 32;
+  const n = Number(prefix);
+  if (n > width) return void 0;
+  const bits = v6Text ? n : 96 + n;
+  const addr = ip.addr & mask(bits);
+  return { addr, bits, v4: isV4Mapped(addr) };
+}
+function mask(bits) {
+  return bits === 0 ? 0n : ALL << BigInt(128 - bits) & ALL;
+}
+function lastAddress(net) {
+  return net.addr | ~mask(net.bits) & ALL;
+}
+function contains(net, ip) {
+  return net.v4 === ip.v4 && (ip.addr & mask(net.bits)) === net.addr;
+}
+function formatIp(addr, v4) {
+  if (v4) return [24n, 16n, 8n, 0n].map((s) => String(addr >> s & 0xffn)).join(".");
+  const groups = Array.from({ length: 8 }, (_, i) => Number(addr >> BigInt(112 - 16 * i) & 0xffffn));
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === 0) j2++;
+    if (j2 - i > bestLen) {
+      bestStart = i;
+      bestLen = j2 - i;
+    }
+    i = j2;
+  }
+  const hex3 = (gs) => gs.map((g) => g.toString(16)).join(":");
+  if (bestStart < 0) return hex3(groups);
+  return hex3(groups.slice(0, bestStart)) + "::" + hex3(groups.slice(bestStart + bestLen));
+}
+function formatNet(net) {
+  return `${formatIp(net.addr, net.v4)}/${net.v4 ? net.bits - 96 : net.bits}`;
+}
+function netOperand(name, v) {
+  const s = stringOperand(name, 1, v);
+  const net = parseCidr(s);
+  if (!net) throw builtinError(name, `invalid CIDR address: ${s}`);
+  return net;
+}
+function cidrContains(name, a, b) {
+  const net = netOperand(name, a);
+  const s = stringOperand(name, 1, b);
+  const ip = parseIp(s);
+  if (ip) return contains(net, ip);
+  const inner = parseCidr(s);
+  if (!inner) throw builtinError(name, `not a valid textual representation of an IP address or CIDR: ${s}`);
+  return contains(net, { addr: inner.addr, v4: inner.v4 }) && contains(net, { addr: lastAddress(inner), v4: inner.v4 });
+}
+function cidrIntersects(a, b) {
+  const x2 = netOperand("net.cidr_intersects", a);
+  const y = netOperand("net.cidr_intersects", b);
+  return contains(x2, { addr: y.addr, v4: y.v4 }) || contains(y, { addr: x2.addr, v4: x2.v4 });
+}
+function cidrExpand(v) {
+  const name = "net.cidr_expand";
+  const net = netOperand(name, v);
+  const size = 1n << BigInt(128 - net.bits);
+  if (size > BigInt(MAX_EXPANSION)) throw builtinError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses`);
+  const out = new SetValue();
+  for (let a = net.addr; a <= lastAddress(net); a++) out.add(formatIp(a, net.v4));
+  return out;
+}
+function matchEntries(name, pos, v) {
+  const cidrOf = (x2) => {
+    if (typeof x2 === "string") return x2;
+    if (Array.isArray(x2) && x2.length > 0) return x2[0];
+    throw builtinError(name, `operand ${pos}: element must be string or non-empty array`);
+  };
+  if (typeof v === "string") return [[v, v]];
+  if (Array.isArray(v)) return v.map((x2, i) => [cidrOf(x2), i]);
+  if (v instanceof SetValue) return v.sorted().map((x2) => [cidrOf(x2), x2]);
+  if (v instanceof ObjectValue) return v.sortedEntries().map(([k2, x2]) => [cidrOf(x2), k2]);
+  throw wrongType(name, pos, "one of {string, array, set, object}", v);
+}
+function cidrContainsMatches(a, b) {
+  const name = "net.cidr_contains_matches";
+  const out = new SetValue();
+  const right = matchEntries(name, 2, b);
+  for (const [cidr1, key1] of matchEntries(name, 1, a)) {
+    for (const [cidr2, key2] of right) {
+      if (cidrContains(name, cidr1, cidr2)) out.add([key1, key2]);
+    }
+  }
+  return out;
+}
+function defaultBits(addr) {
+  const first = Number(addr >> 24n & 0xffn);
+  return 96 + (first < 128 ? 8 : first < 192 ? 16 : 24);
+}
+function mergeOperand(name, x2) {
+  if (typeof x2 !== "string") throw builtinError(name, "element must be string");
+  const ip = parseIp(x2);
+  if (!ip) {
+    const net = parseCidr(x2);
+    if (!net) throw builtinError(name, `invalid CIDR address: ${x2}`);
+    return net;
+  }
+  if (!ip.v4) throw builtinError(name, "IPv6 invalid: needs prefix length");
+  const bits = defaultBits(ip.addr);
+  return { addr: ip.addr & mask(bits), bits, v4: true };
+}
+function rangeToNets(first, last, v4) {
+  const out = [];
+  let start = first;
+  while (start <= last) {
+    let bits = 128;
+    while (bits > (v4 ? 96 : 0)) {
+      const size = 1n << BigInt(128 - (bits - 1));
+      if (start % size !== 0n || start + size - 1n > last) break;
+      bits--;
+    }
+    out.push({ addr: start, bits, v4 });
+    start += 1n << BigInt(128 - bits);
+  }
+  return out;
+}
+function cidrMerge(v) {
+  const name = "net.cidr_merge";
+  let items2;
+  if (Array.isArray(v)) items2 = v;
+  else if (v instanceof SetValue) items2 = v.sorted();
+  else throw builtinError(name, "operand must be an array");
+  const ranges = items2.map((x2) => mergeOperand(name, x2)).map((n) => ({ first: n.addr, last: lastAddress(n), v4: n.v4 })).sort((a, b) => a.first < b.first ? -1 : a.first > b.first ? 1 : 0);
+  const merged = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.v4 === r.v4 && r.first <= prev.last + 1n) {
+      if (r.last > prev.last) prev.last = r.last;
+    } else merged.push({ ...r });
+  }
+  return SetValue.from(merged.flatMap((r) => rangeToNets(r.first, r.last, r.v4)).map(formatNet));
+}
+function cidrIsValid(v) {
+  return typeof v === "string" && parseCidr(v) !== void 0;
+}
+var V4_MAPPED, ALL, MAX_EXPANSION, builtins18;
+var init_net = __esm({
+  "src/rego/builtins/net.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_operands();
+    V4_MAPPED = 0xffffn << 32n;
+    ALL = (1n << 128n) - 1n;
+    MAX_EXPANSION = 1 << 20;
+    builtins18 = [
+      { name: "net.cidr_contains", arity: 2, fn: ([a, b]) => cidrContains("net.cidr_contains", a, b) },
+      { name: "net.cidr_intersects", arity: 2, fn: ([a, b]) => cidrIntersects(a, b) },
+      { name: "net.cidr_overlap", arity: 2, fn: ([a, b]) => cidrContains("net.cidr_overlap", a, b), deprecated: true },
+      { name: "net.cidr_is_valid", arity: 1, fn: ([a]) => cidrIsValid(a) },
+      { name: "net.cidr_expand", arity: 1, fn: ([a]) => cidrExpand(a) },
+      { name: "net.cidr_contains_matches", arity: 2, fn: ([a, b]) => cidrContainsMatches(a, b) },
+      { name: "net.cidr_merge", arity: 1, fn: ([a]) => cidrMerge(a) }
+    ];
+  }
+});
+
+// src/rego/builtins/uuid.ts
+import { randomUUID } from "node:crypto";
+function uuidBytes(s) {
+  let hex3;
+  if (s.length === 36 + 9 && s.slice(0, 9).toLowerCase() === "urn:uuid:") hex3 = dashed(s.slice(9));
+  else if (s.length === 38 && s[0] === "{" && s[37] === "}") hex3 = dashed(s.slice(1, 37));
+  else if (s.length === 36) hex3 = dashed(s);
+  else if (s.length === 32) hex3 = s;
+  else return void 0;
+  if (!/^[0-9a-fA-F]{32}$/.test(hex3)) return void 0;
+  return Array.from({ length: 16 }, (_, i) => parseInt(hex3.slice(2 * i, 2 * i + 2), 16));
+}
+function dashed(s) {
+  if (s[8] !== "-" || s[13] !== "-" || s[18] !== "-" || s[23] !== "-") return "invalid";
+  return s.replace(/-/g, "");
+}
+function variant(b) {
+  if ((b & 128) === 0) return "Reserved";
+  if ((b & 192) === 128) return "RFC4122";
+  if ((b & 224) === 192) return "Microsoft";
+  return "Future";
+}
+function macVariables(b) {
+  if ((b & 3) === 3) return "local:multicast";
+  if ((b & 1) === 1) return "global:multicast";
+  if ((b & 2) === 2) return "local:unicast";
+  return "global:unicast";
+}
+function uint(bytes, from, to) {
+  return bytes.slice(from, to).reduce((acc, b) => acc << 8n | BigInt(b), 0n);
+}
+function timeNs(bytes, version) {
+  if (version === 7) return (uint(bytes, 0, 8) >> 16n) * 1000000n;
+  let ticks;
+  if (version === 6) ticks = uint(bytes, 0, 4) << 28n | uint(bytes, 4, 6) << 12n | uint(bytes, 6, 8) & 0xfffn;
+  else ticks = (uint(bytes, 6, 8) & 0xfffn) << 48n | uint(bytes, 4, 6) << 32n | uint(bytes, 0, 4);
+  return (ticks - GREGORIAN_OFFSET) * 100n;
+}
+function uuidParse(s) {
+  const bytes = uuidBytes(s);
+  if (!bytes) return void 0;
+  const version = bytes[6] >> 4;
+  const out = new ObjectValue();
+  out.set("version", version);
+  out.set("variant", variant(bytes[8]));
+  if (version === 1 || version === 2) {
+    out.set("time", normalizeBig(timeNs(bytes, version)));
+    out.set("nodeid", bytes.slice(10).map((b) => b.toString(16).padStart(2, "0")).join("-"));
+    out.set("macvariables", macVariables(bytes[10]));
+    out.set("clocksequence", Number(uint(bytes, 8, 10) & 0x3fffn));
+    if (version === 2) {
+      out.set("id", Number(uint(bytes, 0, 4)));
+      out.set("domain", DOMAINS[bytes[9]] ?? `Domain${bytes[9]}`);
+    }
+  } else if (version === 6 || version === 7) {
+    out.set("time", normalizeBig(timeNs(bytes, version)));
+  }
+  return out;
+}
+var GREGORIAN_OFFSET, DOMAINS, builtins19;
+var init_uuid = __esm({
+  "src/rego/builtins/uuid.ts"() {
+    "use strict";
+    init_value();
+    init_operands();
+    GREGORIAN_OFFSET = 122192928000000000n;
+    DOMAINS = ["Person", "Group", "Org"];
+    builtins19 = [
+      {
+        name: "uuid.rfc4122",
+        arity: 1,
+        nondeterministic: true,
+        fn: ([a], ctx) => {
+          const arg = stringOperand("uuid.rfc4122", 1, a);
+          const key = "uuid.rfc4122\0" + keyOf(arg);
+          const cached2 = ctx.cache.get(key);
+          if (typeof cached2 === "string") return cached2;
+          const fresh = randomUUID();
+          ctx.cache.set(key, fresh);
+          return fresh;
+        }
+      },
+      { name: "uuid.parse", arity: 1, fn: ([a]) => uuidParse(stringOperand("uuid.parse", 1, a)) }
+    ];
+  }
+});
+
+// src/rego/builtins/graph.ts
+function walk(root2) {
+  const out = [];
+  const visit2 = (path2, v) => {
+    out.push([path2, v]);
+    if (Array.isArray(v)) v.forEach((x2, i) => visit2([...path2, i], x2));
+    else if (v instanceof ObjectValue) for (const [k2, x2] of v.sortedEntries()) visit2([...path2, k2], x2);
+    else if (v instanceof SetValue) for (const x2 of v.sorted()) visit2([...path2, x2], x2);
+  };
+  visit2([], root2);
+  return out;
+}
+function neighbours(edges) {
+  if (Array.isArray(edges)) return edges;
+  if (edges instanceof SetValue) return edges.sorted();
+  return [];
+}
+function initialNodes(name, v) {
+  if (Array.isArray(v)) return v;
+  if (v instanceof SetValue) return v.sorted();
+  throw wrongType(name, 2, "{array, set}", v);
+}
+function reachable(graphValue, initial) {
+  const graph = objectOperand("graph.reachable", 1, graphValue);
+  const queue = initialNodes("graph.reachable", initial);
+  const reached = new SetValue();
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    if (!graph.has(node) || reached.has(node)) continue;
+    reached.add(node);
+    for (const n of neighbours(graph.get(node))) if (!reached.has(n)) queue.push(n);
+  }
+  return reached;
+}
+function reachablePaths(graphValue, initial) {
+  const graph = objectOperand("graph.reachable_paths", 1, graphValue);
+  const paths = new SetValue();
+  const extend = (node, path2, onPath) => {
+    if (!graph.has(node)) {
+      paths.add(path2);
+      return;
+    }
+    const here = [...path2, node];
+    const next = neighbours(graph.get(node));
+    if (next.length === 0) {
+      paths.add(here);
+      return;
+    }
+    const seen = SetValue.from([...onPath.values(), node]);
+    for (const n of next) {
+      if (seen.has(n)) paths.add(here);
+      else extend(n, here, seen);
+    }
+  };
+  for (const start of initialNodes("graph.reachable_paths", initial)) {
+    if (!graph.has(start)) continue;
+    const next = neighbours(graph.get(start));
+    if (next.length === 0) paths.add([start]);
+    for (const n of next) extend(n, [start], SetValue.from([start]));
+  }
+  return paths;
+}
+var builtins20;
+var init_graph = __esm({
+  "src/rego/builtins/graph.ts"() {
+    "use strict";
+    init_value();
+    init_operands();
+    builtins20 = [
+      { name: "walk", arity: 1, relation: true, fn: ([a]) => walk(a) },
+      { name: "graph.reachable", arity: 2, fn: ([g, i]) => reachable(g, i) },
+      { name: "graph.reachable_paths", arity: 2, fn: ([g, i]) => reachablePaths(g, i) }
+    ];
+  }
+});
+
+// src/rego/builtins/crypto.ts
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+function hash(name, algorithm) {
+  return {
+    name,
+    arity: 1,
+    fn: ([a]) => createHash(algorithm).update(stringOperand(name, 1, a), "utf8").digest("hex")
+  };
+}
+function hmac(name, algorithm) {
+  return {
+    name,
+    arity: 2,
+    fn: ([x2, key]) => createHmac(algorithm, Buffer.from(stringOperand(name, 2, key), "utf8")).update(stringOperand(name, 1, x2), "utf8").digest("hex")
+  };
+}
+function hmacEqual(a, b) {
+  const x2 = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x2.length === y.length && timingSafeEqual(x2, y);
+}
+var builtins21;
+var init_crypto = __esm({
+  "src/rego/builtins/crypto.ts"() {
+    "use strict";
+    init_operands();
+    builtins21 = [
+      hash("crypto.md5", "md5"),
+      hash("crypto.sha1", "sha1"),
+      hash("crypto.sha256", "sha256"),
+      hmac("crypto.hmac.md5", "md5"),
+      hmac("crypto.hmac.sha1", "sha1"),
+      hmac("crypto.hmac.sha256", "sha256"),
+      hmac("crypto.hmac.sha512", "sha512"),
+      {
+        name: "crypto.hmac.equal",
+        arity: 2,
+        fn: ([a, b]) => hmacEqual(stringOperand("crypto.hmac.equal", 1, a), stringOperand("crypto.hmac.equal", 2, b))
+      }
+    ];
+  }
+});
+
+// src/rego/builtins/runtime.ts
+function printText(v) {
+  return typeof v === "string" ? v : toRegoText(v);
+}
+function internalPrint(operands) {
+  const lines = [];
+  const go = (i, parts) => {
+    if (i === operands.length) {
+      lines.push(parts.join(" "));
+      return;
+    }
+    const candidates = operands[i];
+    if (!(candidates instanceof SetValue)) throw wrongType("internal.print", 1, "array of sets", candidates);
+    if (candidates.size === 0) go(i + 1, [...parts, "<undefined>"]);
+    for (const v of candidates.sorted()) go(i + 1, [...parts, printText(v)]);
+  };
+  go(0, []);
+  return lines;
+}
+var VARIADIC, builtins22;
+var init_runtime = __esm({
+  "src/rego/builtins/runtime.ts"() {
+    "use strict";
+    init_value();
+    init_operands();
+    VARIADIC = -1;
+    builtins22 = [
+      {
+        name: "print",
+        arity: VARIADIC,
+        fn: (args, ctx) => {
+          ctx.print(args.map(printText).join(" "));
+          return true;
+        }
+      },
+      {
+        name: "internal.print",
+        arity: 1,
+        fn: ([a], ctx) => {
+          if (!Array.isArray(a)) throw wrongType("internal.print", 1, "array", a);
+          for (const line of internalPrint(a)) ctx.print(line);
+          return true;
+        }
+      },
+      {
+        name: "trace",
+        arity: 1,
+        fn: ([a], ctx) => {
+          ctx.print(stringOperand("trace", 1, a));
+          return true;
+        }
+      },
+      { name: "rego.metadata.rule", arity: 0, fn: (_args, ctx) => ctx.metadataRule() },
+      { name: "rego.metadata.chain", arity: 0, fn: (_args, ctx) => ctx.metadataChain() }
+    ];
+  }
+});
+
+// src/rego/builtins/civil-time.ts
+function daysFromCivil(year, month, day) {
+  const m0 = month - 1;
+  const y = year + Math.floor(m0 / 12);
+  const m = (m0 % 12 + 12) % 12 + 1;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + (day - 1);
+}
+function civilFromDays(days) {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+function isLeapYear(y) {
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+}
+function daysInMonth(year, month) {
+  return daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
+}
+function weekdayOfDays(days) {
+  return ((days + 4) % 7 + 7) % 7;
+}
+function yearDay(d3) {
+  return daysFromCivil(d3.year, d3.month, d3.day) - daysFromCivil(d3.year, 1, 1) + 1;
+}
+var MONTH_NAMES, WEEKDAY_NAMES;
+var init_civil_time = __esm({
+  "src/rego/builtins/civil-time.ts"() {
+    "use strict";
+    MONTH_NAMES = [
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December"
+    ];
+    WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  }
+});
+
+// src/rego/builtins/go-time-layout.ts
+function nextChunk(layout) {
+  const at2 = (i, token, adjust = 0) => ({
+    prefix: layout.slice(0, i + adjust),
+    std: { kind: "token", token },
+    text: token,
+    suffix: layout.slice(i + adjust + token.length)
+  });
+  for (let i = 0; i < layout.length; i++) {
+    const rest = layout.slice(i);
+    const lowerNext = (n) => /^[a-z]/.test(rest.slice(n));
+    switch (layout[i]) {
+      case "J":
+        if (rest.startsWith("January")) return at2(i, "January");
+        if (rest.startsWith("Jan") && !lowerNext(3)) return at2(i, "Jan");
+        break;
+      case "M":
+        if (rest.startsWith("Monday")) return at2(i, "Monday");
+        if (rest.startsWith("Mon") && !lowerNext(3)) return at2(i, "Mon");
+        if (rest.startsWith("MST")) return at2(i, "MST");
+        break;
+      case "0":
+        if (rest.length >= 2 && ZERO_TWO.includes(rest.slice(0, 2))) return at2(i, rest.slice(0, 2));
+        if (rest.startsWith("002")) return at2(i, "002");
+        break;
+      case "1":
+        return at2(i, rest.startsWith("15") ? "15" : "1");
+      case "2":
+        return at2(i, rest.startsWith("2006") ? "2006" : "2");
+      case "_":
+        if (rest.startsWith("_2")) {
+          if (rest.startsWith("_2006")) return at2(i, "2006", 1);
+          return at2(i, "_2");
+        }
+        if (rest.startsWith("__2")) return at2(i, "__2");
+        break;
+      case "3":
+      case "4":
+      case "5":
+        return at2(i, layout[i]);
+      case "P":
+        if (rest.startsWith("PM")) return at2(i, "PM");
+        break;
+      case "p":
+        if (rest.startsWith("pm")) return at2(i, "pm");
+        break;
+      case "-":
+      case "Z":
+        for (const body of OFFSET_BODIES) {
+          if (rest.startsWith(layout[i] + body)) return at2(i, layout[i] + body);
+        }
+        break;
+      case ".":
+      case ",": {
+        const ch = layout[i + 1];
+        if (ch === "0" || ch === "9") {
+          let j2 = i + 1;
+          while (j2 < layout.length && layout[j2] === ch) j2++;
+          if (!/[0-9]/.test(layout[j2] ?? "")) {
+            return {
+              prefix: layout.slice(0, i),
+              std: { kind: "frac", trim: ch === "9", digits: j2 - (i + 1), sep: layout[i] },
+              text: layout.slice(i, j2),
+              suffix: layout.slice(j2)
+            };
+          }
+        }
+        break;
+      }
+    }
+  }
+  return { prefix: layout, std: void 0, text: "", suffix: "" };
+}
+function pad(n, width) {
+  const s = String(Math.abs(n)).padStart(width, "0");
+  return n < 0 ? "-" + s : s;
+}
+function formatOffset(token, offset) {
+  if (offset === 0 && token[0] === "Z") return "Z";
+  const sign = offset < 0 ? "-" : "+";
+  const abs2 = Math.abs(offset);
+  const hh = pad(Math.floor(abs2 / 3600), 2);
+  const mm = pad(Math.floor(abs2 / 60) % 60, 2);
+  const ss = pad(abs2 % 60, 2);
+  const body = token.slice(1);
+  switch (body) {
+    case "07":
+      return sign + hh;
+    case "0700":
+      return sign + hh + mm;
+    case "07:00":
+      return sign + hh + ":" + mm;
+    case "070000":
+      return sign + hh + mm + ss;
+    default:
+      return sign + hh + ":" + mm + ":" + ss;
+  }
+}
+function formatFraction(std, nanosecond) {
+  if (std.trim && (std.digits === 0 || nanosecond === 0)) return "";
+  let digits = String(nanosecond).padStart(9, "0").slice(0, std.digits);
+  if (std.trim) digits = digits.replace(/0+$/, "");
+  return digits === "" && std.trim ? "" : std.sep + digits;
+}
+function formatTime(t, layout) {
+  let out = "";
+  let rest = layout;
+  for (; ; ) {
+    const c = nextChunk(rest);
+    out += c.prefix;
+    if (!c.std) return out;
+    rest = c.suffix;
+    if (c.std.kind === "frac") {
+      out += formatFraction(c.std, t.nanosecond);
+      continue;
+    }
+    const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
+    switch (c.std.token) {
+      case "2006":
+        out += pad(t.year, 4);
+        break;
+      case "06":
+        out += pad(Math.abs(t.year) % 100, 2);
+        break;
+      case "January":
+        out += MONTH_NAMES[t.month - 1];
+        break;
+      case "Jan":
+        out += MONTH_NAMES[t.month - 1].slice(0, 3);
+        break;
+      case "1":
+        out += String(t.month);
+        break;
+      case "01":
+        out += pad(t.month, 2);
+        break;
+      case "Monday":
+        out += WEEKDAY_NAMES[t.weekday];
+        break;
+      case "Mon":
+        out += WEEKDAY_NAMES[t.weekday].slice(0, 3);
+        break;
+      case "2":
+        out += String(t.day);
+        break;
+      case "_2":
+        out += String(t.day).padStart(2, " ");
+        break;
+      case "02":
+        out += pad(t.day, 2);
+        break;
+      case "__2":
+        out += String(t.yearDay).padStart(3, " ");
+        break;
+      case "002":
+        out += pad(t.yearDay, 3);
+        break;
+      case "15":
+        out += pad(t.hour, 2);
+        break;
+      case "3":
+        out += String(hour12);
+        break;
+      case "03":
+        out += pad(hour12, 2);
+        break;
+      case "4":
+        out += String(t.minute);
+        break;
+      case "04":
+        out += pad(t.minute, 2);
+        break;
+      case "5":
+        out += String(t.second);
+        break;
+      case "05":
+        out += pad(t.second, 2);
+        break;
+      case "PM":
+        out += t.hour >= 12 ? "PM" : "AM";
+        break;
+      case "pm":
+        out += t.hour >= 12 ? "pm" : "am";
+        break;
+      case "MST":
+        out += t.zoneName !== "" ? t.zoneName : formatOffset("-0700", t.offset);
+        break;
+      default:
+        out += formatOffset(c.std.token, t.offset);
+    }
+  }
+}
+function goTimeQuote(s) {
+  let out = '"';
+  for (const b of Buffer.from(s, "utf8")) {
+    if (b >= 128 || b < 32) out += "\\x" + b.toString(16).padStart(2, "0");
+    else {
+      const c = String.fromCharCode(b);
+      out += c === '"' || c === "\\" ? "\\" + c : c;
+    }
+  }
+  return out + '"';
+}
+function isDigitAt(s, i) {
+  const c = s[i];
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function getNum(s, fixed) {
+  if (!isDigitAt(s, 0)) throw new Bad();
+  if (!isDigitAt(s, 1)) {
+    if (fixed) throw new Bad();
+    return [Number(s[0]), s.slice(1)];
+  }
+  return [Number(s.slice(0, 2)), s.slice(2)];
+}
+function getNum3(s, fixed) {
+  let i = 0;
+  while (i < 3 && isDigitAt(s, i)) i++;
+  if (i === 0 || fixed && i !== 3) throw new Bad();
+  return [Number(s.slice(0, i)), s.slice(i)];
+}
+function atoi(s) {
+  if (!/^[+-]?[0-9]+$/.test(s)) throw new Bad();
+  return Number(s);
+}
+function lookupName(names, value) {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (value.length >= n.length && value.slice(0, n.length).toLowerCase() === n.toLowerCase()) {
+      return [i, value.slice(n.length)];
+    }
+  }
+  throw new Bad();
+}
+function skip(value, prefix) {
+  let v = value;
+  let p = prefix;
+  while (p.length > 0) {
+    if (p[0] === " ") {
+      if (v.length > 0 && v[0] !== " ") throw new Bad();
+      p = p.replace(/^ +/, "");
+      v = v.replace(/^ +/, "");
+      continue;
+    }
+    if (v.length === 0 || v[0] !== p[0]) throw new Bad();
+    p = p.slice(1);
+    v = v.slice(1);
+  }
+  return v;
+}
+function parseNanos(value, n) {
+  if (value[0] !== "." && value[0] !== ",") throw new Bad();
+  const digits = value.slice(1, Math.min(n, 10));
+  const ns = atoi(digits);
+  return ns * 10 ** (10 - Math.min(n, 10));
+}
+function zoneAbbreviationLength(value) {
+  if (value.length < 3) return 0;
+  if (value.startsWith("ChST") || value.startsWith("MeST")) return 4;
+  if (value.startsWith("GMT")) return 3 + signedOffsetLength(value.slice(3));
+  if (value[0] === "+" || value[0] === "-") return signedOffsetLength(value);
+  let upper = 0;
+  while (upper < 6 && upper < value.length && value[upper] >= "A" && value[upper] <= "Z") upper++;
+  if (upper === 3) return 3;
+  if (upper === 4 && (value[3] === "T" || value.startsWith("WITA"))) return 4;
+  if (upper === 5 && value[4] === "T") return 5;
+  return 0;
+}
+function signedOffsetLength(value) {
+  const m = /^[+-]([0-9]+)/.exec(value);
+  if (!m || Number(m[1]) > 12) return 0;
+  return m[0].length;
+}
+function inNanosecondRange(ns) {
+  return ns >= MIN_NS && ns <= MAX_NS;
+}
+function parseTime(layoutText, valueText) {
+  const fail8 = (layoutElem, valueElem, message = "") => new TimeParseError(
+    message ? `parsing time ${goTimeQuote(valueText)}${message}` : `parsing time ${goTimeQuote(valueText)} as ${goTimeQuote(layoutText)}: cannot parse ${goTimeQuote(valueElem)} as ${goTimeQuote(layoutElem)}`
+  );
+  let layout = layoutText;
+  let value = valueText;
+  let year = 0;
+  let month = -1;
+  let day = -1;
+  let yday = -1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let nanos = 0;
+  let pm = false;
+  let am = false;
+  let utc = false;
+  let zoneOffset;
+  let zoneName = "";
+  for (; ; ) {
+    const c = nextChunk(layout);
+    try {
+      value = skip(value, c.prefix);
+    } catch {
+      throw fail8(c.prefix, value);
+    }
+    if (!c.std) {
+      if (value.length > 0) throw fail8("", value, `: extra text: ${goTimeQuote(value)}`);
+      break;
+    }
+    layout = c.suffix;
+    const hold = value;
+    let rangeError = "";
+    try {
+      if (c.std.kind === "frac") {
+        if (!c.std.trim) {
+          const n = 1 + c.std.digits;
+          if (value.length < n) throw new Bad();
+          nanos = parseNanos(value, n);
+          value = value.slice(n);
+        } else if (value.length >= 2 && (value[0] === "." || value[0] === ",") && isDigitAt(value, 1)) {
+          let i = 0;
+          while (isDigitAt(value, i + 1)) i++;
+          nanos = parseNanos(value, 1 + i);
+          value = value.slice(1 + i);
+        }
+      } else {
+        const token = c.std.token;
+        switch (token) {
+          case "2006":
+            if (value.length < 4 || !isDigitAt(value, 0)) throw new Bad();
+            year = atoi(value.slice(0, 4));
+            value = value.slice(4);
+            break;
+          case "06": {
+            if (value.length < 2) throw new Bad();
+            const y = atoi(value.slice(0, 2));
+            year = y >= 69 ? 1900 + y : 2e3 + y;
+            value = value.slice(2);
+            break;
+          }
+          case "January":
+          case "Jan": {
+            const names = token === "Jan" ? MONTH_NAMES.map((n) => n.slice(0, 3)) : MONTH_NAMES;
+            const [i, rest] = lookupName(names, value);
+            month = i + 1;
+            value = rest;
+            break;
+          }
+          case "1":
+          case "01":
+            [month, value] = getNum(value, token === "01");
+            if (month <= 0 || month > 12) rangeError = "month";
+            break;
+          case "Monday":
+          case "Mon":
+            value = lookupName(token === "Mon" ? WEEKDAY_NAMES.map((n) => n.slice(0, 3)) : WEEKDAY_NAMES, value)[1];
+            break;
+          case "2":
+          case "_2":
+          case "02":
+            if (token === "_2" && value[0] === " ") value = value.slice(1);
+            [day, value] = getNum(value, token === "02");
+            break;
+          case "__2":
+          case "002":
+            for (let i = 0; i < 2; i++) if (token === "__2" && value[0] === " ") value = value.slice(1);
+            [yday, value] = getNum3(value, token === "002");
+            break;
+          case "15":
+            [hour, value] = getNum(value, false);
+            if (hour >= 24) rangeError = "hour";
+            break;
+          case "3":
+          case "03":
+            [hour, value] = getNum(value, token === "03");
+            if (hour > 12) rangeError = "hour";
+            break;
+          case "4":
+          case "04":
+            [minute, value] = getNum(value, token === "04");
+            if (minute >= 60) rangeError = "minute";
+            break;
+          case "5":
+          case "05": {
+            [second, value] = getNum(value, token === "05");
+            if (second >= 60) {
+              rangeError = "second";
+              break;
+            }
+            if (value.length >= 2 && (value[0] === "." || value[0] === ",") && isDigitAt(value, 1)) {
+              const next = nextChunk(layout).std;
+              if (next && next.kind === "frac") break;
+              let n = 2;
+              while (isDigitAt(value, n)) n++;
+              nanos = parseNanos(value, n);
+              value = value.slice(n);
+            }
+            break;
+          }
+          case "PM":
+          case "pm": {
+            if (value.length < 2) throw new Bad();
+            const p = value.slice(0, 2);
+            value = value.slice(2);
+            if (p === (token === "PM" ? "PM" : "pm")) pm = true;
+            else if (p === (token === "PM" ? "AM" : "am")) am = true;
+            else throw new Bad();
+            break;
+          }
+          case "MST": {
+            if (value.startsWith("UTC")) {
+              utc = true;
+              value = value.slice(3);
+              break;
+            }
+            const n = zoneAbbreviationLength(value);
+            if (n === 0) throw new Bad();
+            zoneName = value.slice(0, n);
+            value = value.slice(n);
+            break;
+          }
+          default: {
+            if (token[0] === "Z" && value[0] === "Z") {
+              utc = true;
+              value = value.slice(1);
+              break;
+            }
+            const body = token.slice(1);
+            const shapes = {
+              "07": /^([+-])([0-9]{2})/,
+              "0700": /^([+-])([0-9]{2})([0-9]{2})/,
+              "07:00": /^([+-])([0-9]{2}):([0-9]{2})/,
+              "070000": /^([+-])([0-9]{2})([0-9]{2})([0-9]{2})/,
+              "07:00:00": /^([+-])([0-9]{2}):([0-9]{2}):([0-9]{2})/
+            };
+            const m = shapes[body].exec(value);
+            if (!m) throw new Bad();
+            const hh = Number(m[2]);
+            const mm = Number(m[3] ?? "0");
+            const ss = Number(m[4] ?? "0");
+            if (hh > 24) rangeError = "time zone offset hour";
+            if (mm > 60) rangeError = "time zone offset minute";
+            if (ss > 60) rangeError = "time zone offset second";
+            zoneOffset = (hh * 3600 + mm * 60 + ss) * (m[1] === "-" ? -1 : 1);
+            value = value.slice(m[0].length);
+          }
+        }
+      }
+    } catch (e) {
+      if (e instanceof Bad) throw fail8(c.text, hold);
+      throw e;
+    }
+    if (rangeError) throw fail8(c.text, value, `: ${rangeError} out of range`);
+  }
+  if (pm && hour < 12) hour += 12;
+  else if (am && hour === 12) hour = 0;
+  if (yday >= 0) {
+    let d3 = 0;
+    let m = 0;
+    let yd = yday;
+    if (isLeapYear(year)) {
+      if (yd === 31 + 29) {
+        m = 2;
+        d3 = 29;
+      } else if (yd > 31 + 29) yd--;
+    }
+    if (yd < 1 || yd > 365) throw fail8("", value, ": day-of-year out of range");
+    if (m === 0) {
+      m = 1;
+      while (m < 12 && yd > daysFromCivil(1970, m + 1, 1) - daysFromCivil(1970, 1, 1)) m++;
+      d3 = yd - (daysFromCivil(1970, m, 1) - daysFromCivil(1970, 1, 1));
+    }
+    if (month >= 0 && month !== m) throw fail8("", value, ": day-of-year does not match month");
+    month = m;
+    if (day >= 0 && day !== d3) throw fail8("", value, ": day-of-year does not match day");
+    day = d3;
+  } else {
+    if (month < 0) month = 1;
+    if (day < 0) day = 1;
+  }
+  if (day < 1 || day > daysInMonth(year, month)) throw fail8("", value, ": day out of range");
+  let offset = 0;
+  if (!utc) {
+    if (zoneOffset !== void 0) offset = zoneOffset;
+    else if (zoneName.length > 3 && zoneName.startsWith("GMT")) offset = Number(zoneName.slice(3)) * 3600;
+  }
+  const days = BigInt(daysFromCivil(year, month, day));
+  const seconds = days * 86400n + BigInt(hour * 3600 + minute * 60 + second - offset);
+  return seconds * 1000000000n + BigInt(nanos);
+}
+var NAMED_LAYOUTS, ZERO_TWO, OFFSET_BODIES, TimeParseError, Bad, MIN_NS, MAX_NS;
+var init_go_time_layout = __esm({
+  "src/rego/builtins/go-time-layout.ts"() {
+    "use strict";
+    init_civil_time();
+    NAMED_LAYOUTS = {
+      ANSIC: "Mon Jan _2 15:04:05 2006",
+      UnixDate: "Mon Jan _2 15:04:05 MST 2006",
+      RubyDate: "Mon Jan 02 15:04:05 -0700 2006",
+      RFC822: "02 Jan 06 15:04 MST",
+      RFC822Z: "02 Jan 06 15:04 -0700",
+      RFC850: "Monday, 02-Jan-06 15:04:05 MST",
+      RFC1123: "Mon, 02 Jan 2006 15:04:05 MST",
+      RFC1123Z: "Mon, 02 Jan 2006 15:04:05 -0700",
+      RFC3339: "2006-01-02T15:04:05Z07:00",
+      RFC3339Nano: "2006-01-02T15:04:05.999999999Z07:00"
+    };
+    ZERO_TWO = ["01", "02", "03", "04", "05", "06"];
+    OFFSET_BODIES = ["070000", "07:00:00", "0700", "07:00", "07"];
+    TimeParseError = class extends Error {
+    };
+    Bad = class extends Error {
+    };
+    MIN_NS = -(1n << 63n);
+    MAX_NS = (1n << 63n) - 1n;
+  }
+});
+
+// src/rego/builtins/go-duration.ts
+function parseDuration(text) {
+  const invalid2 = () => new DurationError(`time: invalid duration ${goTimeQuote(text)}`);
+  let s = text;
+  let negative = false;
+  if (s[0] === "-" || s[0] === "+") {
+    negative = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return 0n;
+  if (s === "") throw invalid2();
+  let total = 0n;
+  while (s !== "") {
+    const m = /^([0-9]*)(?:\.([0-9]*))?/.exec(s);
+    const whole = m[1];
+    const frac = m[2];
+    if (whole === "" && (frac === void 0 || frac === "")) throw invalid2();
+    s = s.slice(m[0].length);
+    const unitMatch = /^[^0-9.]*/.exec(s);
+    const unitText = unitMatch[0];
+    if (unitText === "") throw new DurationError(`time: missing unit in duration ${goTimeQuote(text)}`);
+    const unit = UNITS[unitText];
+    if (unit === void 0) {
+      throw new DurationError(`time: unknown unit ${goTimeQuote(unitText)} in duration ${goTimeQuote(text)}`);
+    }
+    s = s.slice(unitText.length);
+    let v = BigInt(whole || "0") * unit;
+    if (frac) v += BigInt(frac) * unit / 10n ** BigInt(frac.length);
+    total += v;
+    if (total > MAX_INT64 + (negative ? 1n : 0n)) throw invalid2();
+  }
+  return negative ? -total : total;
+}
+var UNITS, MAX_INT64, DurationError;
+var init_go_duration = __esm({
+  "src/rego/builtins/go-duration.ts"() {
+    "use strict";
+    init_go_time_layout();
+    UNITS = {
+      ns: 1n,
+      us: 1000n,
+      "\xB5s": 1000n,
+      // U+00B5 micro sign
+      "\u03BCs": 1000n,
+      // U+03BC Greek mu
+      ms: 1000000n,
+      s: 1000000000n,
+      m: 60000000000n,
+      h: 3600000000000n
+    };
+    MAX_INT64 = (1n << 63n) - 1n;
+    DurationError = class extends Error {
+    };
+  }
+});
+
+// src/rego/builtins/time-zones.ts
+function formatter(name) {
+  let f = formatters.get(name);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone: name,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
+    } catch {
+      throw new UnknownZoneError(`unknown time zone ${name}`);
+    }
+    formatters.set(name, f);
+  }
+  return f;
+}
+function loadZone(name) {
+  if (name === "" || name === "UTC") return UTC;
+  const resolved = name === "Local" ? Intl.DateTimeFormat().resolvedOptions().timeZone : name;
+  if (resolved === "UTC" || resolved === "Etc/UTC") return UTC;
+  formatter(resolved);
+  return { kind: "iana", name: resolved };
+}
+function offsetAt(zone, epochSeconds) {
+  if (zone.kind === "utc") return 0;
+  const clamped = Math.max(-MAX_EPOCH_SECONDS, Math.min(MAX_EPOCH_SECONDS, epochSeconds));
+  const parts = formatter(zone.name).formatToParts(new Date(clamped * 1e3));
+  const get2 = (t) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const era = parts.find((p) => p.type === "era")?.value;
+  const year = era === "BC" || era === "B" ? 1 - get2("year") : get2("year");
+  const local = /* @__PURE__ */ new Date(0);
+  local.setUTCFullYear(year, get2("month") - 1, get2("day"));
+  local.setUTCHours(get2("hour"), get2("minute"), get2("second"));
+  return Math.round(local.getTime() / 1e3 - clamped);
+}
+function localToEpoch(zone, localSeconds) {
+  if (zone.kind === "utc") return localSeconds;
+  let off = offsetAt(zone, localSeconds);
+  const candidate = localSeconds - off;
+  const actual = offsetAt(zone, candidate);
+  if (actual !== off) off = actual;
+  return localSeconds - off;
+}
+function abbreviationAt(zone, epochSeconds) {
+  if (zone.kind === "utc") return "UTC";
+  const clamped = Math.max(-MAX_EPOCH_SECONDS, Math.min(MAX_EPOCH_SECONDS, epochSeconds));
+  for (const locale of ["en-US", "en-GB"]) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone.name, timeZoneName: "short" }).formatToParts(new Date(clamped * 1e3)).find((p) => p.type === "timeZoneName")?.value;
+    if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
+  }
+  return "";
+}
+var UTC, UnknownZoneError, formatters, MAX_EPOCH_SECONDS;
+var init_time_zones = __esm({
+  "src/rego/builtins/time-zones.ts"() {
+    "use strict";
+    UTC = { kind: "utc" };
+    UnknownZoneError = class extends Error {
+    };
+    formatters = /* @__PURE__ */ new Map();
+    MAX_EPOCH_SECONDS = 864e10;
+  }
+});
+
+// src/rego/builtins/time.ts
+function floorDiv(a, b) {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+function timeOperand(name, v) {
+  const expected = "either number (ns) or [number (ns), string (tz)]";
+  let n;
+  let zoneName = "";
+  let layout = "";
+  if (Array.isArray(v)) {
+    if (v.length === 0) throw new BuiltinTypeError(`${name}: operand 1 must be ${expected} but got array`);
+    n = v[0];
+    if (typeof n !== "number" && typeof n !== "bigint") {
+      throw new BuiltinTypeError(`${name}: operand 1 must be number but got ${typeName2(n)}`);
+    }
+    if (v.length > 1) zoneName = stringOperand(name, 1, v[1]);
+    if (v.length > 2) layout = stringOperand(name, 1, v[2]);
+  } else if (typeof v === "number" || typeof v === "bigint") {
+    n = v;
+  } else {
+    throw new BuiltinTypeError(`${name}: operand 1 must be ${expected} but got ${typeName2(v)}`);
+  }
+  if (typeof n === "number" && !Number.isInteger(n)) throw builtinError(name, "timestamp too big");
+  const ns = typeof n === "bigint" ? n : BigInt(n);
+  if (!inNanosecondRange(ns)) throw builtinError(name, "timestamp too big");
+  let zone;
+  try {
+    zone = loadZone(zoneName);
+  } catch (e) {
+    if (e instanceof UnknownZoneError) throw builtinError(name, e.message);
+    throw e;
+  }
+  return { ns, zone, zoneName, layout };
+}
+function breakDown(ns, zone) {
+  const epochSeconds = floorDiv(ns, NS_PER_SECOND);
+  const nanosecond = Number(ns - epochSeconds * NS_PER_SECOND);
+  const offset = offsetAt(zone, Number(epochSeconds));
+  const local = epochSeconds + BigInt(offset);
+  const days = Number(floorDiv(local, 86400n));
+  const secondOfDay = Number(local - BigInt(days) * 86400n);
+  const date = civilFromDays(days);
+  return {
+    ...date,
+    hour: Math.floor(secondOfDay / 3600),
+    minute: Math.floor(secondOfDay / 60) % 60,
+    second: secondOfDay % 60,
+    nanosecond,
+    weekday: weekdayOfDays(days),
+    yearDay: yearDay(date),
+    offset,
+    zoneName: abbreviationAt(zone, Number(epochSeconds))
+  };
+}
+function checkedNs(name, ns) {
+  if (!inNanosecondRange(ns)) throw builtinError(name, "time outside of valid range");
+  return normalizeBig(ns);
+}
+function addDate(t, years, months, days) {
+  const name = "time.add_date";
+  const b = breakDown(t.ns, t.zone);
+  const limit = 1000000n;
+  if (years > limit || years < -limit || months > 12n * limit || months < -12n * limit || days > 400n * limit || days < -400n * limit) {
+    throw builtinError(name, "time outside of valid range");
+  }
+  const dayNumber2 = daysFromCivil(b.year + Number(years), b.month + Number(months), 1) + b.day - 1 + Number(days);
+  const localSeconds = dayNumber2 * 86400 + b.hour * 3600 + b.minute * 60 + b.second;
+  const epochSeconds = localToEpoch(t.zone, localSeconds);
+  return checkedNs(name, BigInt(epochSeconds) * NS_PER_SECOND + BigInt(b.nanosecond));
+}
+function diff(a, b) {
+  const [early, late] = a.ns <= b.ns ? [a.ns, b.ns] : [b.ns, a.ns];
+  const x2 = breakDown(early, a.zone);
+  const y = breakDown(late, a.zone);
+  let years = y.year - x2.year;
+  let months = y.month - x2.month;
+  let days = y.day - x2.day;
+  let hours = y.hour - x2.hour;
+  let minutes = y.minute - x2.minute;
+  let seconds = y.second - x2.second;
+  if (seconds < 0) {
+    seconds += 60;
+    minutes--;
+  }
+  if (minutes < 0) {
+    minutes += 60;
+    hours--;
+  }
+  if (hours < 0) {
+    hours += 24;
+    days--;
+  }
+  if (days < 0) {
+    days += daysInMonth(x2.year, x2.month);
+    months--;
+  }
+  if (months < 0) {
+    months += 12;
+    years--;
+  }
+  return [years, months, days, hours, minutes, seconds];
+}
+function layoutOf(layout) {
+  return NAMED_LAYOUTS[layout] ?? layout;
+}
+function parseNs(name, layout, text) {
+  let ns;
+  try {
+    ns = parseTime(layoutOf(layout), text);
+  } catch (e) {
+    if (e instanceof TimeParseError) throw builtinError(name, e.message);
+    throw e;
+  }
+  return checkedNs(name, ns);
+}
+function durationNs(text) {
+  try {
+    return normalizeBig(parseDuration(text));
+  } catch (e) {
+    if (e instanceof DurationError) throw builtinError("time.parse_duration_ns", e.message);
+    throw e;
+  }
+}
+function timeFn(name, f) {
+  return {
+    name,
+    arity: 1,
+    fn: ([a]) => {
+      const op = timeOperand(name, a);
+      return f(breakDown(op.ns, op.zone), op);
+    }
+  };
+}
+var NS_PER_SECOND, WEEKDAYS, builtins23;
+var init_time = __esm({
+  "src/rego/builtins/time.ts"() {
+    "use strict";
+    init_value();
+    init_builtin();
+    init_civil_time();
+    init_go_duration();
+    init_go_time_layout();
+    init_time_zones();
+    init_operands();
+    NS_PER_SECOND = 1000000000n;
+    WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    builtins23 = [
+      { name: "time.now_ns", arity: 0, nondeterministic: true, fn: (_args, ctx) => normalizeBig(ctx.nowNs) },
+      {
+        name: "time.parse_ns",
+        arity: 2,
+        fn: ([layout, value]) => parseNs("time.parse_ns", stringOperand("time.parse_ns", 1, layout), stringOperand("time.parse_ns", 2, value))
+      },
+      {
+        name: "time.parse_rfc3339_ns",
+        arity: 1,
+        fn: ([value]) => parseNs("time.parse_rfc3339_ns", "RFC3339", stringOperand("time.parse_rfc3339_ns", 1, value))
+      },
+      {
+        name: "time.parse_duration_ns",
+        arity: 1,
+        fn: ([value]) => durationNs(stringOperand("time.parse_duration_ns", 1, value))
+      },
+      timeFn("time.date", (t) => [t.year, t.month, t.day]),
+      timeFn("time.clock", (t) => [t.hour, t.minute, t.second]),
+      timeFn("time.weekday", (t) => WEEKDAYS[t.weekday]),
+      timeFn("time.format", (t, op) => formatTime(t, op.layout === "" ? NAMED_LAYOUTS.RFC3339Nano : layoutOf(op.layout))),
+      {
+        name: "time.add_date",
+        arity: 4,
+        fn: ([t, y, m, d3]) => addDate(
+          timeOperand("time.add_date", t),
+          integerOperand("time.add_date", 2, y, "number"),
+          integerOperand("time.add_date", 3, m, "number"),
+          integerOperand("time.add_date", 4, d3, "number")
+        )
+      },
+      {
+        name: "time.diff",
+        arity: 2,
+        fn: ([a, b]) => diff(timeOperand("time.diff", a), timeOperand("time.diff", b))
+      }
+    ];
+  }
+});
+
+// src/rego/builtins/index.ts
+var families, registry;
+var init_builtins = __esm({
+  "src/rego/builtins/index.ts"() {
+    "use strict";
+    init_aggregates();
+    init_arrays();
+    init_bits();
+    init_casts();
+    init_comparison();
+    init_glob();
+    init_json_paths();
+    init_numbers();
+    init_objects();
+    init_regex();
+    init_sets();
+    init_sprintf();
+    init_strings();
+    init_types();
+    init_encoding();
+    init_units();
+    init_semver();
+    init_net();
+    init_uuid();
+    init_graph();
+    init_crypto();
+    init_runtime();
+    init_time();
+    families = [builtins6, builtins4, builtins, builtins3, builtins2, builtins11, builtins9, builtins8, builtins14, builtins5, builtins13, builtins12, builtins10, builtins7, builtins15, builtins16, builtins17, builtins18, builtins19, builtins20, builtins21, builtins22, builtins23];
+    registry = new Map(families.flat().map((b) => [b.name, b]));
+  }
+});
+
+// src/engine/read-finding.ts
+function readFinding(x2, producer) {
+  if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
+    return fail4(producer, `produced ${JSON.stringify(x2)}, not a finding object`);
+  }
+  const o = x2;
+  if (typeof o.id !== "string" || o.id === "") return fail4(producer, "produced a finding without a string `id`");
+  if (typeof o.message !== "string") return fail4(producer, `produced finding ${o.id} without a string \`message\``);
+  const f = { id: o.id, message: o.message };
+  if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
+    f.path = o.path;
+  } else if (o.path !== void 0) {
+    return fail4(producer, `produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+  }
+  if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
+  else if (o.severity !== void 0) return fail4(producer, `produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  if (typeof o.remediation === "string") f.remediation = o.remediation;
+  if (typeof o.subject === "object" && o.subject !== null) {
+    const s = o.subject;
+    const subject = {};
+    for (const k2 of ["target", "dataClass", "workload"]) if (typeof s[k2] === "string") subject[k2] = s[k2];
+    f.subject = subject;
+  }
+  return { ok: true, value: f };
+}
+function fail4(producer, what) {
+  return {
+    ok: false,
+    problems: [
+      {
+        code: "policy-output",
+        message: `${producer} ${what}`,
+        hint: 'a finding is an object with at least "id" and "message" (see the README, custom rules)'
+      }
+    ]
+  };
+}
+var init_read_finding = __esm({
+  "src/engine/read-finding.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/merge-data.ts
+function mergeData(base, over) {
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out = { ...base };
+    for (const [k2, v] of Object.entries(over)) out[k2] = k2 in out ? mergeData(out[k2], v) : v;
+    return out;
+  }
+  return over;
+}
+function nest(path2, doc) {
+  return path2.reduceRight((inner, key) => ({ [key]: inner }), doc);
+}
+function isPlainObject(x2) {
+  return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
+}
+var init_merge_data = __esm({
+  "src/engine/merge-data.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill2, encoding) {
+      return Buffer.alloc(size, fill2, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare2(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat2(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals2(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf2(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare: compare2,
+      concat: concat2,
+      copy,
+      equals: equals2,
+      fill,
+      from,
+      includes,
+      indexOf: indexOf2,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code, fn2 = StreamError) {
+        super(msg);
+        this.code = code;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn2);
+        }
+      }
+      static isStreamDestroyed(err) {
+        return err && err.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err) {
+        return err && err.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err) {
+        return err && err.code === "ABORTED";
+      }
+      static isBadArgument(err) {
+        return err && err.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter: EventEmitter2 } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors2();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn2) => global.process.nextTick(fn2) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED2 = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED2 | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream2, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream2;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream2 = this.stream;
+        buffer.push(data);
+        while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream2._writableState.shift());
+        }
+        if ((stream2._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream2._writev(buffer, cb);
+      }
+      update() {
+        const stream2 = this.stream;
+        stream2._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream2._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream2._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream2._write(data, this.afterWrite);
+          }
+          if ((stream2._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream2._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream2._duplexState = stream2._duplexState | WRITE_ACTIVE;
+          stream2._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream2._duplexState |= ACTIVE;
+            stream2._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream2._duplexState & IS_OPENING) === OPENING) {
+          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
+          stream2._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream2, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream2;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream2 = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream2._duplexState = (stream2._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream2._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream2._duplexState = (stream2._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
+            stream2.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream2._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream2 = this.stream;
+        while ((stream2._duplexState & READ_STATUS) === READ_QUEUED && (stream2._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream2._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream2._duplexState & READ_EMIT_DATA) !== 0) {
+            stream2.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream2 = this.stream;
+        stream2._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream2._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream2._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream2._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream2._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream2._duplexState |= READ_EMITTED_READABLE;
+            stream2.emit("readable");
+          }
+          if ((stream2._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream2._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream2 = this.stream;
+        if ((stream2._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream2._duplexState = (stream2._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream2.emit("end");
+          if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
+            stream2._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream2._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream2._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream2._duplexState |= ACTIVE;
+            stream2._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream2._duplexState & IS_OPENING) === OPENING) {
+          stream2._duplexState = (stream2._duplexState | ACTIVE) & NOT_OPENING;
+          stream2._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream2) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream2);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream2, err) {
+        if (err) this.error = err;
+        if (stream2 === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream2 === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream2._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err) {
+      const stream2 = this.stream;
+      if (err) stream2.destroy(err);
+      if ((stream2._duplexState & DESTROY_STATUS) === 0) {
+        stream2._duplexState |= WRITE_DONE;
+        stream2.emit("finish");
+      }
+      if ((stream2._duplexState & AUTO_DESTROY) === DONE) {
+        stream2._duplexState |= DESTROYING;
+      }
+      stream2._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream2._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err) {
+      const stream2 = this.stream;
+      if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+      if (err) stream2.emit("error", err);
+      stream2._duplexState |= DESTROYED2;
+      stream2.emit("close");
+      const rs = stream2._readableState;
+      const ws = stream2._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream2, err);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream2, err);
+        }
+      }
+    }
+    function afterWrite(err) {
+      const stream2 = this.stream;
+      if (err) stream2.destroy(err);
+      stream2._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream2._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream2._duplexState &= WRITE_DRAINED;
+        if ((stream2._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream2.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err) {
+      if (err) this.stream.destroy(err);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err) {
+      const stream2 = this.stream;
+      if (err) stream2.destroy(err);
+      if ((stream2._duplexState & DESTROYING) === 0) {
+        if ((stream2._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream2._duplexState |= READ_PRIMARY;
+        }
+        if ((stream2._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream2._duplexState |= WRITE_PRIMARY;
+        }
+        stream2.emit("open");
+      }
+      stream2._duplexState &= NOT_ACTIVE;
+      if (stream2._writableState !== null) {
+        stream2._writableState.updateCallback();
+      }
+      if (stream2._readableState !== null) {
+        stream2._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream2 = class extends EventEmitter2 {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED2) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err) err = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable = class _Readable extends Stream2 {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn2, opts) {
+        const out = new PassThrough(opts);
+        fn2().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline(src, out, noop);
+        }).catch((err) => out.destroy(err));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream2 = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve4, reject) {
+              promiseResolve = resolve4;
+              promiseReject = reject;
+              const data = stream2.read();
+              if (data !== null) ondata(data);
+              else if ((stream2._duplexState & DESTROYED2) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream2.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream2._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err) {
+          stream2.destroy(err);
+          return new Promise((resolve4, reject) => {
+            if (stream2._duplexState & DESTROYED2) return resolve4({ value: void 0, done: true });
+            stream2.once("close", function() {
+              if (err) reject(err);
+              else resolve4({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream2 {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve4) => {
+          state.drains.push({ writes, resolve: resolve4 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err) {
+        super.destroy(err);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err, data) {
+      const cb = this._transformState.afterFinal;
+      if (err) return cb(err);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve4, reject) => {
+        return pipeline(...streams, (err) => {
+          if (err) return reject(err);
+          resolve4();
+        });
+      });
+    }
+    function pipeline(stream2, ...streams) {
+      const all = Array.isArray(stream2) ? [...stream2, ...streams] : [stream2, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err) => {
+          if (error === null) error = err;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err) {
+        if (!err || error) return;
+        error = err;
+        for (const s of all) {
+          s.destroy(err);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream2(stream2) {
+      return !!stream2._readableState || !!stream2._writableState;
+    }
+    function isStreamx(stream2) {
+      return typeof stream2._duplexState === "number" && isStream2(stream2);
+    }
+    function isEnding(stream2) {
+      return !!stream2._readableState && stream2._readableState.ending;
+    }
+    function isEnded(stream2) {
+      return !!stream2._readableState && stream2._readableState.ended;
+    }
+    function isFinishing(stream2) {
+      return !!stream2._writableState && stream2._writableState.ending;
+    }
+    function isFinished(stream2) {
+      return !!stream2._writableState && stream2._writableState.ended;
+    }
+    function getStreamError(stream2, opts = {}) {
+      const err = stream2._readableState && stream2._readableState.error || stream2._writableState && stream2._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
+    }
+    function isReadStreamx(stream2) {
+      return isStreamx(stream2) && stream2.readable;
+    }
+    function isDisturbed(stream2) {
+      return (stream2._duplexState & OPENING) !== OPENING || (stream2._duplexState & DESTROYING) === DESTROYING || (stream2._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline,
+      pipelinePromise,
+      isStream: isStream2,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream: Stream2,
+      Writable,
+      Readable,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode2(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf2(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j2 = 156; j2 < 512; j2++) sum += block[j2];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf2(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf2(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str2;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY2 = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY2;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem2 = buf.byteLength - this._offset;
+        if (size >= rem2) {
+          const sub2 = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem2;
+          this.shifted += rem2;
+          return sub2;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err) {
+        this._locked = false;
+        if (err) {
+          this.destroy(err);
+          this._continueWrite(err);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function consumeCallback(err) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err);
+        }
+        function onnext(resolve4, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve4({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve4;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream2, callback) {
+          entryCallback = callback;
+          stream2.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream2, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream2;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err) {
+          extract.destroy(err);
+          consumeCallback(err);
+          return new Promise((resolve4, reject) => {
+            if (extract.destroyed) return resolve4({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err) reject(err);
+              else resolve4({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants;
+    } catch {
+      module.exports = constants;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants = require_constants();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream2) {
+        if (stream2 !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err = getStreamError(this);
+        if (this._stream) this._stream.destroy(err);
+        while (this._pending.length) {
+          const stream2 = this._pending.shift();
+          stream2.destroy(err);
+          stream2._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants.S_IFMT) {
+        case constants.S_IFBLK:
+          return "block-device";
+        case constants.S_IFCHR:
+          return "character-device";
+        case constants.S_IFDIR:
+          return "directory";
+        case constants.S_IFIFO:
+          return "fifo";
+        case constants.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
+// src/engine/wasm/bundle-reader.ts
+import { gunzipSync } from "node:zlib";
+async function readBundle(bytes, name) {
+  if (startsWith(bytes, WASM_MAGIC)) return { ok: true, value: { wasm: bytes, data: {} } };
+  let tarBytes = bytes;
+  if (startsWith(bytes, GZIP_MAGIC)) {
+    try {
+      tarBytes = gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
+    } catch (e) {
+      return fail5("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
+    }
+  } else if (!isTar(bytes)) {
+    return fail5("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
+  }
+  const files = await untar(tarBytes);
+  if (!files.ok) return fail5("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
+  return assemble(files.value, name);
+}
+function assemble(files, name) {
+  let manifest;
+  const manifestBytes = files.get(".manifest");
+  if (manifestBytes) {
+    const m = readManifest(manifestBytes, name);
+    if (!m.ok) return m;
+    manifest = m.value;
+  }
+  const modules = [...new Set((manifest?.wasm ?? []).map((w) => normalize2(w.module)))];
+  if (modules.length > 1) {
+    return fail5("wasm-bundle-unsupported", `${name}: the bundle holds ${modules.length} wasm modules (${modules.join(", ")}); routewise runs bundles with one module`);
+  }
+  const modulePath = modules[0] ?? "policy.wasm";
+  const wasm = files.get(modulePath);
+  if (!wasm) return fail5("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
+  let data = {};
+  const dataFiles = [...files.keys()].filter((p) => /(^|\/)data\.(json|ya?ml)$/.test(p)).sort();
+  for (const path2 of dataFiles) {
+    const text = new TextDecoder().decode(files.get(path2));
+    let doc;
+    try {
+      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml6.parse)(text);
+    } catch (e) {
+      return fail5("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
+    }
+    const dirs = path2.split("/").slice(0, -1);
+    data = mergeData(data, nest(dirs, doc ?? {}));
+  }
+  return { ok: true, value: { wasm, data, ...manifest ? { manifest } : {} } };
+}
+function readManifest(bytes, name) {
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not valid JSON: ${e.message}`);
+  }
+  if (!isRecord(doc)) return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not a JSON object`);
+  const wasm = [];
+  for (const w of Array.isArray(doc.wasm) ? doc.wasm : []) {
+    if (!isRecord(w) || typeof w.entrypoint !== "string" || typeof w.module !== "string") {
+      return fail5("wasm-bundle-corrupt", `${name}: /.manifest has a wasm entry without a string entrypoint and module`);
+    }
+    wasm.push({ entrypoint: w.entrypoint, module: w.module, ...Array.isArray(w.annotations) ? { annotations: w.annotations } : {} });
+  }
+  return {
+    ok: true,
+    value: {
+      wasm,
+      ...typeof doc.revision === "string" ? { revision: doc.revision } : {},
+      ...Array.isArray(doc.roots) ? { roots: doc.roots.filter((r) => typeof r === "string") } : {},
+      ...isRecord(doc.metadata) ? { metadata: doc.metadata } : {}
+    }
+  };
+}
+async function untar(bytes) {
+  const files = /* @__PURE__ */ new Map();
+  const extract = import_tar_stream.default.extract();
+  try {
+    const done = (async () => {
+      for await (const entry2 of extract) {
+        const chunks = [];
+        for await (const chunk of entry2) chunks.push(chunk);
+        if (entry2.header.type === "file" || entry2.header.type === "contiguous-file") {
+          files.set(normalize2(entry2.header.name), new Uint8Array(Buffer.concat(chunks)));
+        }
+      }
+    })();
+    extract.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    await done;
+  } catch (e) {
+    return { ok: false, error: e.message };
+  }
+  if (files.size === 0) return { ok: false, error: "it holds no files" };
+  return { ok: true, value: files };
+}
+function normalize2(path2) {
+  return path2.replace(/^(\.?\/)+/, "");
+}
+function isTar(bytes) {
+  return bytes.length >= 512 && new TextDecoder().decode(bytes.subarray(257, 262)) === "ustar";
+}
+function startsWith(bytes, magic) {
+  return magic.every((b, i) => bytes[i] === b);
+}
+function isRecord(x2) {
+  return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
+}
+function fail5(code, message, hint) {
+  const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
+  return { ok: false, problems: [problem] };
+}
+var import_tar_stream, import_yaml6, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var init_bundle_reader = __esm({
+  "src/engine/wasm/bundle-reader.ts"() {
+    "use strict";
+    import_tar_stream = __toESM(require_tar_stream(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_merge_data();
+    WASM_MAGIC = [0, 97, 115, 109];
+    GZIP_MAGIC = [31, 139];
+    MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
+var require_json = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
+    function isValidJSON(str2) {
+      if (typeof str2 !== "string") {
+        return;
+      }
+      try {
+        JSON.parse(str2);
+        return true;
+      } catch (err) {
+        if (err instanceof SyntaxError) {
+          return false;
+        }
+        throw err;
+      }
+    }
+    module.exports = {
+      "json.is_valid": isValidJSON
+    };
+  }
+});
+
+// node_modules/sprintf-js/src/sprintf.js
+var require_sprintf = __commonJS({
+  "node_modules/sprintf-js/src/sprintf.js"(exports) {
+    !(function() {
+      "use strict";
+      var re = {
+        not_string: /[^s]/,
+        not_bool: /[^t]/,
+        not_type: /[^T]/,
+        not_primitive: /[^v]/,
+        number: /[diefg]/,
+        numeric_arg: /[bcdiefguxX]/,
+        json: /[j]/,
+        not_json: /[^j]/,
+        text: /^[^\x25]+/,
+        modulo: /^\x25{2}/,
+        placeholder: /^\x25(?:([1-9]\d*)\$|\(([^)]+)\))?(\+)?(0|'[^$])?(-)?(\d+)?(?:\.(\d+))?([b-gijostTuvxX])/,
+        key: /^([a-z_][a-z_\d]*)/i,
+        key_access: /^\.([a-z_][a-z_\d]*)/i,
+        index_access: /^\[(\d+)\]/,
+        sign: /^[+-]/
+      };
+      function sprintf2(key) {
+        return sprintf_format(sprintf_parse(key), arguments);
+      }
+      function vsprintf(fmt, argv) {
+        return sprintf2.apply(null, [fmt].concat(argv || []));
+      }
+      function sprintf_format(parse_tree, argv) {
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k2, ph, pad2, pad_character, pad_length, is_positive, sign;
+        for (i = 0; i < tree_length; i++) {
+          if (typeof parse_tree[i] === "string") {
+            output += parse_tree[i];
+          } else if (typeof parse_tree[i] === "object") {
+            ph = parse_tree[i];
+            if (ph.keys) {
+              arg = argv[cursor];
+              for (k2 = 0; k2 < ph.keys.length; k2++) {
+                if (arg == void 0) {
+                  throw new Error(sprintf2('[sprintf] Cannot access property "%s" of undefined value "%s"', ph.keys[k2], ph.keys[k2 - 1]));
+                }
+                arg = arg[ph.keys[k2]];
+              }
+            } else if (ph.param_no) {
+              arg = argv[ph.param_no];
+            } else {
+              arg = argv[cursor++];
+            }
+            if (re.not_type.test(ph.type) && re.not_primitive.test(ph.type) && arg instanceof Function) {
+              arg = arg();
+            }
+            if (re.numeric_arg.test(ph.type) && (typeof arg !== "number" && isNaN(arg))) {
+              throw new TypeError(sprintf2("[sprintf] expecting number but found %T", arg));
+            }
+            if (re.number.test(ph.type)) {
+              is_positive = arg >= 0;
+            }
+            switch (ph.type) {
+              case "b":
+                arg = parseInt(arg, 10).toString(2);
+                break;
+              case "c":
+                arg = String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+              case "i":
+                arg = parseInt(arg, 10);
+                break;
+              case "j":
+                arg = JSON.stringify(arg, null, ph.width ? parseInt(ph.width) : 0);
+                break;
+              case "e":
+                arg = ph.precision ? parseFloat(arg).toExponential(ph.precision) : parseFloat(arg).toExponential();
+                break;
+              case "f":
+                arg = ph.precision ? parseFloat(arg).toFixed(ph.precision) : parseFloat(arg);
+                break;
+              case "g":
+                arg = ph.precision ? String(Number(arg.toPrecision(ph.precision))) : parseFloat(arg);
+                break;
+              case "o":
+                arg = (parseInt(arg, 10) >>> 0).toString(8);
+                break;
+              case "s":
+                arg = String(arg);
+                arg = ph.precision ? arg.substring(0, ph.precision) : arg;
+                break;
+              case "t":
+                arg = String(!!arg);
+                arg = ph.precision ? arg.substring(0, ph.precision) : arg;
+                break;
+              case "T":
+                arg = Object.prototype.toString.call(arg).slice(8, -1).toLowerCase();
+                arg = ph.precision ? arg.substring(0, ph.precision) : arg;
+                break;
+              case "u":
+                arg = parseInt(arg, 10) >>> 0;
+                break;
+              case "v":
+                arg = arg.valueOf();
+                arg = ph.precision ? arg.substring(0, ph.precision) : arg;
+                break;
+              case "x":
+                arg = (parseInt(arg, 10) >>> 0).toString(16);
+                break;
+              case "X":
+                arg = (parseInt(arg, 10) >>> 0).toString(16).toUpperCase();
+                break;
+            }
+            if (re.json.test(ph.type)) {
+              output += arg;
+            } else {
+              if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
+                sign = is_positive ? "+" : "-";
+                arg = arg.toString().replace(re.sign, "");
+              } else {
+                sign = "";
+              }
+              pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
+              pad_length = ph.width - (sign + arg).length;
+              pad2 = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
+              output += ph.align ? sign + arg + pad2 : pad_character === "0" ? sign + pad2 + arg : pad2 + sign + arg;
+            }
+          }
+        }
+        return output;
+      }
+      var sprintf_cache = /* @__PURE__ */ Object.create(null);
+      function sprintf_parse(fmt) {
+        if (sprintf_cache[fmt]) {
+          return sprintf_cache[fmt];
+        }
+        var _fmt = fmt, match3, parse_tree = [], arg_names = 0;
+        while (_fmt) {
+          if ((match3 = re.text.exec(_fmt)) !== null) {
+            parse_tree.push(match3[0]);
+          } else if ((match3 = re.modulo.exec(_fmt)) !== null) {
+            parse_tree.push("%");
+          } else if ((match3 = re.placeholder.exec(_fmt)) !== null) {
+            if (match3[2]) {
+              arg_names |= 1;
+              var field_list = [], replacement_field = match3[2], field_match = [];
+              if ((field_match = re.key.exec(replacement_field)) !== null) {
+                field_list.push(field_match[1]);
+                while ((replacement_field = replacement_field.substring(field_match[0].length)) !== "") {
+                  if ((field_match = re.key_access.exec(replacement_field)) !== null) {
+                    field_list.push(field_match[1]);
+                  } else if ((field_match = re.index_access.exec(replacement_field)) !== null) {
+                    field_list.push(field_match[1]);
+                  } else {
+                    throw new SyntaxError("[sprintf] failed to parse named argument key");
+                  }
+                }
+              } else {
+                throw new SyntaxError("[sprintf] failed to parse named argument key");
+              }
+              match3[2] = field_list;
+            } else {
+              arg_names |= 2;
+            }
+            if (arg_names === 3) {
+              throw new Error("[sprintf] mixing positional and named placeholders is not (yet) supported");
+            }
+            parse_tree.push(
+              {
+                placeholder: match3[0],
+                param_no: match3[1],
+                keys: match3[2],
+                sign: match3[3],
+                pad_char: match3[4],
+                align: match3[5],
+                width: match3[6],
+                precision: match3[7],
+                type: match3[8]
+              }
+            );
+          } else {
+            throw new SyntaxError("[sprintf] unexpected placeholder");
+          }
+          _fmt = _fmt.substring(match3[0].length);
+        }
+        return sprintf_cache[fmt] = parse_tree;
+      }
+      if (typeof exports !== "undefined") {
+        exports["sprintf"] = sprintf2;
+        exports["vsprintf"] = vsprintf;
+      }
+      if (typeof window !== "undefined") {
+        window["sprintf"] = sprintf2;
+        window["vsprintf"] = vsprintf;
+        if (typeof define === "function" && define["amd"]) {
+          define(function() {
+            return {
+              "sprintf": sprintf2,
+              "vsprintf": vsprintf
+            };
+          });
+        }
+      }
+    })();
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
+var require_strings = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
+    var vsprintf = require_sprintf().vsprintf;
+    var sprintf2 = (s, values) => vsprintf(s, values);
+    module.exports = { sprintf: sprintf2 };
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
+var require_regex = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
+    var regexSplit2 = (pattern, s) => s.split(RegExp(pattern));
+    module.exports = { "regex.split": regexSplit2 };
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
+var require_PlainValue_516d5bc2 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
+    "use strict";
+    var Char = {
+      ANCHOR: "&",
+      COMMENT: "#",
+      TAG: "!",
+      DIRECTIVES_END: "-",
+      DOCUMENT_END: "."
+    };
+    var Type = {
+      ALIAS: "ALIAS",
+      BLANK_LINE: "BLANK_LINE",
+      BLOCK_FOLDED: "BLOCK_FOLDED",
+      BLOCK_LITERAL: "BLOCK_LITERAL",
+      COMMENT: "COMMENT",
+      DIRECTIVE: "DIRECTIVE",
+      DOCUMENT: "DOCUMENT",
+      FLOW_MAP: "FLOW_MAP",
+      FLOW_SEQ: "FLOW_SEQ",
+      MAP: "MAP",
+      MAP_KEY: "MAP_KEY",
+      MAP_VALUE: "MAP_VALUE",
+      PLAIN: "PLAIN",
+      QUOTE_DOUBLE: "QUOTE_DOUBLE",
+      QUOTE_SINGLE: "QUOTE_SINGLE",
+      SEQ: "SEQ",
+      SEQ_ITEM: "SEQ_ITEM"
+    };
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    var defaultTags = {
+      MAP: "tag:yaml.org,2002:map",
+      SEQ: "tag:yaml.org,2002:seq",
+      STR: "tag:yaml.org,2002:str"
+    };
+    function findLineStarts(src) {
+      const ls = [0];
+      let offset = src.indexOf("\n");
+      while (offset !== -1) {
+        offset += 1;
+        ls.push(offset);
+        offset = src.indexOf("\n", offset);
+      }
+      return ls;
+    }
+    function getSrcInfo(cst) {
+      let lineStarts, src;
+      if (typeof cst === "string") {
+        lineStarts = findLineStarts(cst);
+        src = cst;
+      } else {
+        if (Array.isArray(cst)) cst = cst[0];
+        if (cst && cst.context) {
+          if (!cst.lineStarts) cst.lineStarts = findLineStarts(cst.context.src);
+          lineStarts = cst.lineStarts;
+          src = cst.context.src;
+        }
+      }
+      return {
+        lineStarts,
+        src
+      };
+    }
+    function getLinePos(offset, cst) {
+      if (typeof offset !== "number" || offset < 0) return null;
+      const {
+        lineStarts,
+        src
+      } = getSrcInfo(cst);
+      if (!lineStarts || !src || offset > src.length) return null;
+      for (let i = 0; i < lineStarts.length; ++i) {
+        const start = lineStarts[i];
+        if (offset < start) {
+          return {
+            line: i,
+            col: offset - lineStarts[i - 1] + 1
+          };
+        }
+        if (offset === start) return {
+          line: i + 1,
+          col: 1
+        };
+      }
+      const line = lineStarts.length;
+      return {
+        line,
+        col: offset - lineStarts[line - 1] + 1
+      };
+    }
+    function getLine(line, cst) {
+      const {
+        lineStarts,
+        src
+      } = getSrcInfo(cst);
+      if (!lineStarts || !(line >= 1) || line > lineStarts.length) return null;
+      const start = lineStarts[line - 1];
+      let end = lineStarts[line];
+      while (end && end > start && src[end - 1] === "\n") --end;
+      return src.slice(start, end);
+    }
+    function getPrettyContext({
+      start,
+      end
+    }, cst, maxWidth = 80) {
+      let src = getLine(start.line, cst);
+      if (!src) return null;
+      let {
+        col
+      } = start;
+      if (src.length > maxWidth) {
+        if (col <= maxWidth - 10) {
+          src = src.substr(0, maxWidth - 1) + "\u2026";
+        } else {
+          const halfWidth = Math.round(maxWidth / 2);
+          if (src.length > col + halfWidth) src = src.substr(0, col + halfWidth - 1) + "\u2026";
+          col -= src.length - maxWidth;
+          src = "\u2026" + src.substr(1 - maxWidth);
+        }
+      }
+      let errLen = 1;
+      let errEnd = "";
+      if (end) {
+        if (end.line === start.line && col + (end.col - start.col) <= maxWidth + 1) {
+          errLen = end.col - start.col;
+        } else {
+          errLen = Math.min(src.length + 1, maxWidth) - col;
+          errEnd = "\u2026";
+        }
+      }
+      const offset = col > 1 ? " ".repeat(col - 1) : "";
+      const err = "^".repeat(errLen);
+      return `${src}
+${offset}${err}${errEnd}`;
+    }
+    var Range = class _Range {
+      static copy(orig) {
+        return new _Range(orig.start, orig.end);
+      }
+      constructor(start, end) {
+        this.start = start;
+        this.end = end || start;
+      }
+      isEmpty() {
+        return typeof this.start !== "number" || !this.end || this.end <= this.start;
+      }
+      /**
+       * Set `origStart` and `origEnd` to point to the original source range for
+       * this node, which may differ due to dropped CR characters.
+       *
+       * @param {number[]} cr - Positions of dropped CR characters
+       * @param {number} offset - Starting index of `cr` from the last call
+       * @returns {number} - The next offset, matching the one found for `origStart`
+       */
+      setOrigRange(cr, offset) {
+        const {
+          start,
+          end
+        } = this;
+        if (cr.length === 0 || end <= cr[0]) {
+          this.origStart = start;
+          this.origEnd = end;
+          return offset;
+        }
+        let i = offset;
+        while (i < cr.length) {
+          if (cr[i] > start) break;
+          else ++i;
+        }
+        this.origStart = start + i;
+        const nextOffset = i;
+        while (i < cr.length) {
+          if (cr[i] >= end) break;
+          else ++i;
+        }
+        this.origEnd = end + i;
+        return nextOffset;
+      }
+    };
+    var Node = class _Node {
+      static addStringTerminator(src, offset, str2) {
+        if (str2[str2.length - 1] === "\n") return str2;
+        const next = _Node.endOfWhiteSpace(src, offset);
+        return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
+      }
+      // ^(---|...)
+      static atDocumentBoundary(src, offset, sep4) {
+        const ch0 = src[offset];
+        if (!ch0) return true;
+        const prev = src[offset - 1];
+        if (prev && prev !== "\n") return false;
+        if (sep4) {
+          if (ch0 !== sep4) return false;
+        } else {
+          if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
+        }
+        const ch1 = src[offset + 1];
+        const ch2 = src[offset + 2];
+        if (ch1 !== ch0 || ch2 !== ch0) return false;
+        const ch3 = src[offset + 3];
+        return !ch3 || ch3 === "\n" || ch3 === "	" || ch3 === " ";
+      }
+      static endOfIdentifier(src, offset) {
+        let ch = src[offset];
+        const isVerbatim = ch === "<";
+        const notOk = isVerbatim ? ["\n", "	", " ", ">"] : ["\n", "	", " ", "[", "]", "{", "}", ","];
+        while (ch && notOk.indexOf(ch) === -1) ch = src[offset += 1];
+        if (isVerbatim && ch === ">") offset += 1;
+        return offset;
+      }
+      static endOfIndent(src, offset) {
+        let ch = src[offset];
+        while (ch === " ") ch = src[offset += 1];
+        return offset;
+      }
+      static endOfLine(src, offset) {
+        let ch = src[offset];
+        while (ch && ch !== "\n") ch = src[offset += 1];
+        return offset;
+      }
+      static endOfWhiteSpace(src, offset) {
+        let ch = src[offset];
+        while (ch === "	" || ch === " ") ch = src[offset += 1];
+        return offset;
+      }
+      static startOfLine(src, offset) {
+        let ch = src[offset - 1];
+        if (ch === "\n") return offset;
+        while (ch && ch !== "\n") ch = src[offset -= 1];
+        return offset + 1;
+      }
+      /**
+       * End of indentation, or null if the line's indent level is not more
+       * than `indent`
+       *
+       * @param {string} src
+       * @param {number} indent
+       * @param {number} lineStart
+       * @returns {?number}
+       */
+      static endOfBlockIndent(src, indent, lineStart) {
+        const inEnd = _Node.endOfIndent(src, lineStart);
+        if (inEnd > lineStart + indent) {
+          return inEnd;
+        } else {
+          const wsEnd = _Node.endOfWhiteSpace(src, inEnd);
+          const ch = src[wsEnd];
+          if (!ch || ch === "\n") return wsEnd;
+        }
+        return null;
+      }
+      static atBlank(src, offset, endAsBlank) {
+        const ch = src[offset];
+        return ch === "\n" || ch === "	" || ch === " " || endAsBlank && !ch;
+      }
+      static nextNodeIsIndented(ch, indentDiff, indicatorAsIndent) {
+        if (!ch || indentDiff < 0) return false;
+        if (indentDiff > 0) return true;
+        return indicatorAsIndent && ch === "-";
+      }
+      // should be at line or string end, or at next non-whitespace char
+      static normalizeOffset(src, offset) {
+        const ch = src[offset];
+        return !ch ? offset : ch !== "\n" && src[offset - 1] === "\n" ? offset - 1 : _Node.endOfWhiteSpace(src, offset);
+      }
+      // fold single newline into space, multiple newlines to N - 1 newlines
+      // presumes src[offset] === '\n'
+      static foldNewline(src, offset, indent) {
+        let inCount = 0;
+        let error = false;
+        let fold = "";
+        let ch = src[offset + 1];
+        while (ch === " " || ch === "	" || ch === "\n") {
+          switch (ch) {
+            case "\n":
+              inCount = 0;
+              offset += 1;
+              fold += "\n";
+              break;
+            case "	":
+              if (inCount <= indent) error = true;
+              offset = _Node.endOfWhiteSpace(src, offset + 2) - 1;
+              break;
+            case " ":
+              inCount += 1;
+              offset += 1;
+              break;
+          }
+          ch = src[offset + 1];
+        }
+        if (!fold) fold = " ";
+        if (ch && inCount <= indent) error = true;
+        return {
+          fold,
+          offset,
+          error
+        };
+      }
+      constructor(type, props, context) {
+        Object.defineProperty(this, "context", {
+          value: context || null,
+          writable: true
+        });
+        this.error = null;
+        this.range = null;
+        this.valueRange = null;
+        this.props = props || [];
+        this.type = type;
+        this.value = null;
+      }
+      getPropValue(idx, key, skipKey) {
+        if (!this.context) return null;
+        const {
+          src
+        } = this.context;
+        const prop = this.props[idx];
+        return prop && src[prop.start] === key ? src.slice(prop.start + (skipKey ? 1 : 0), prop.end) : null;
+      }
+      get anchor() {
+        for (let i = 0; i < this.props.length; ++i) {
+          const anchor = this.getPropValue(i, Char.ANCHOR, true);
+          if (anchor != null) return anchor;
+        }
+        return null;
+      }
+      get comment() {
+        const comments = [];
+        for (let i = 0; i < this.props.length; ++i) {
+          const comment = this.getPropValue(i, Char.COMMENT, true);
+          if (comment != null) comments.push(comment);
+        }
+        return comments.length > 0 ? comments.join("\n") : null;
+      }
+      commentHasRequiredWhitespace(start) {
+        const {
+          src
+        } = this.context;
+        if (this.header && start === this.header.end) return false;
+        if (!this.valueRange) return false;
+        const {
+          end
+        } = this.valueRange;
+        return start !== end || _Node.atBlank(src, end - 1);
+      }
+      get hasComment() {
+        if (this.context) {
+          const {
+            src
+          } = this.context;
+          for (let i = 0; i < this.props.length; ++i) {
+            if (src[this.props[i].start] === Char.COMMENT) return true;
+          }
+        }
+        return false;
+      }
+      get hasProps() {
+        if (this.context) {
+          const {
+            src
+          } = this.context;
+          for (let i = 0; i < this.props.length; ++i) {
+            if (src[this.props[i].start] !== Char.COMMENT) return true;
+          }
+        }
+        return false;
+      }
+      get includesTrailingLines() {
+        return false;
+      }
+      get jsonLike() {
+        const jsonLikeTypes = [Type.FLOW_MAP, Type.FLOW_SEQ, Type.QUOTE_DOUBLE, Type.QUOTE_SINGLE];
+        return jsonLikeTypes.indexOf(this.type) !== -1;
+      }
+      get rangeAsLinePos() {
+        if (!this.range || !this.context) return void 0;
+        const start = getLinePos(this.range.start, this.context.root);
+        if (!start) return void 0;
+        const end = getLinePos(this.range.end, this.context.root);
+        return {
+          start,
+          end
+        };
+      }
+      get rawValue() {
+        if (!this.valueRange || !this.context) return null;
+        const {
+          start,
+          end
+        } = this.valueRange;
+        return this.context.src.slice(start, end);
+      }
+      get tag() {
+        for (let i = 0; i < this.props.length; ++i) {
+          const tag = this.getPropValue(i, Char.TAG, false);
+          if (tag != null) {
+            if (tag[1] === "<") {
+              return {
+                verbatim: tag.slice(2, -1)
+              };
+            } else {
+              const [_, handle, suffix] = tag.match(/^(.*!)([^!]*)$/);
+              return {
+                handle,
+                suffix
+              };
+            }
+          }
+        }
+        return null;
+      }
+      get valueRangeContainsNewline() {
+        if (!this.valueRange || !this.context) return false;
+        const {
+          start,
+          end
+        } = this.valueRange;
+        const {
+          src
+        } = this.context;
+        for (let i = start; i < end; ++i) {
+          if (src[i] === "\n") return true;
+        }
+        return false;
+      }
+      parseComment(start) {
+        const {
+          src
+        } = this.context;
+        if (src[start] === Char.COMMENT) {
+          const end = _Node.endOfLine(src, start + 1);
+          const commentRange = new Range(start, end);
+          this.props.push(commentRange);
+          return end;
+        }
+        return start;
+      }
+      /**
+       * Populates the `origStart` and `origEnd` values of all ranges for this
+       * node. Extended by child classes to handle descendant nodes.
+       *
+       * @param {number[]} cr - Positions of dropped CR characters
+       * @param {number} offset - Starting index of `cr` from the last call
+       * @returns {number} - The next offset, matching the one found for `origStart`
+       */
+      setOrigRanges(cr, offset) {
+        if (this.range) offset = this.range.setOrigRange(cr, offset);
+        if (this.valueRange) this.valueRange.setOrigRange(cr, offset);
+        this.props.forEach((prop) => prop.setOrigRange(cr, offset));
+        return offset;
+      }
+      toString() {
+        const {
+          context: {
+            src
+          },
+          range: range3,
+          value
+        } = this;
+        if (value != null) return value;
+        const str2 = src.slice(range3.start, range3.end);
+        return _Node.addStringTerminator(src, range3.end, str2);
+      }
+    };
+    var YAMLError = class extends Error {
+      constructor(name, source, message) {
+        if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
+        super();
+        this.name = name;
+        this.message = message;
+        this.source = source;
+      }
+      makePretty() {
+        if (!this.source) return;
+        this.nodeType = this.source.type;
+        const cst = this.source.context && this.source.context.root;
+        if (typeof this.offset === "number") {
+          this.range = new Range(this.offset, this.offset + 1);
+          const start = cst && getLinePos(this.offset, cst);
+          if (start) {
+            const end = {
+              line: start.line,
+              col: start.col + 1
+            };
+            this.linePos = {
+              start,
+              end
+            };
+          }
+          delete this.offset;
+        } else {
+          this.range = this.source.range;
+          this.linePos = this.source.rangeAsLinePos;
+        }
+        if (this.linePos) {
+          const {
+            line,
+            col
+          } = this.linePos.start;
+          this.message += ` at line ${line}, column ${col}`;
+          const ctx = cst && getPrettyContext(this.linePos, cst);
+          if (ctx) this.message += `:
+
+${ctx}
+`;
+        }
+        delete this.source;
+      }
+    };
+    var YAMLReferenceError = class extends YAMLError {
+      constructor(source, message) {
+        super("YAMLReferenceError", source, message);
+      }
+    };
+    var YAMLSemanticError = class extends YAMLError {
+      constructor(source, message) {
+        super("YAMLSemanticError", source, message);
+      }
+    };
+    var YAMLSyntaxError = class extends YAMLError {
+      constructor(source, message) {
+        super("YAMLSyntaxError", source, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(source, message) {
+        super("YAMLWarning", source, message);
+      }
+    };
+    function _defineProperty(e, r, t) {
+      return (r = _toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
+        value: t,
+        enumerable: true,
+        configurable: true,
+        writable: true
+      }) : e[r] = t, e;
+    }
+    function _toPrimitive(t, r) {
+      if ("object" != typeof t || !t) return t;
+      var e = t[Symbol.toPrimitive];
+      if (void 0 !== e) {
+        var i = e.call(t, r || "default");
+        if ("object" != typeof i) return i;
+        throw new TypeError("@@toPrimitive must return a primitive value.");
+      }
+      return ("string" === r ? String : Number)(t);
+    }
+    function _toPropertyKey(t) {
+      var i = _toPrimitive(t, "string");
+      return "symbol" == typeof i ? i : i + "";
+    }
+    var PlainValue = class _PlainValue extends Node {
+      static endOfLine(src, start, inFlow) {
+        let ch = src[start];
+        let offset = start;
+        while (ch && ch !== "\n") {
+          if (inFlow && (ch === "[" || ch === "]" || ch === "{" || ch === "}" || ch === ",")) break;
+          const next = src[offset + 1];
+          if (ch === ":" && (!next || next === "\n" || next === "	" || next === " " || inFlow && next === ",")) break;
+          if ((ch === " " || ch === "	") && next === "#") break;
+          offset += 1;
+          ch = next;
+        }
+        return offset;
+      }
+      get strValue() {
+        if (!this.valueRange || !this.context) return null;
+        let {
+          start,
+          end
+        } = this.valueRange;
+        const {
+          src
+        } = this.context;
+        let ch = src[end - 1];
+        while (start < end && (ch === "\n" || ch === "	" || ch === " ")) ch = src[--end - 1];
+        let str2 = "";
+        for (let i = start; i < end; ++i) {
+          const ch2 = src[i];
+          if (ch2 === "\n") {
+            const {
+              fold,
+              offset
+            } = Node.foldNewline(src, i, -1);
+            str2 += fold;
+            i = offset;
+          } else if (ch2 === " " || ch2 === "	") {
+            const wsStart = i;
+            let next = src[i + 1];
+            while (i < end && (next === " " || next === "	")) {
+              i += 1;
+              next = src[i + 1];
+            }
+            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
+          } else {
+            str2 += ch2;
+          }
+        }
+        const ch0 = src[start];
+        switch (ch0) {
+          case "	": {
+            const msg = "Plain value cannot start with a tab character";
+            const errors = [new YAMLSemanticError(this, msg)];
+            return {
+              errors,
+              str: str2
+            };
+          }
+          case "@":
+          case "`": {
+            const msg = `Plain value cannot start with reserved character ${ch0}`;
+            const errors = [new YAMLSemanticError(this, msg)];
+            return {
+              errors,
+              str: str2
+            };
+          }
+          default:
+            return str2;
+        }
+      }
+      parseBlockValue(start) {
+        const {
+          indent,
+          inFlow,
+          src
+        } = this.context;
+        let offset = start;
+        let valueEnd = start;
+        for (let ch = src[offset]; ch === "\n"; ch = src[offset]) {
+          if (Node.atDocumentBoundary(src, offset + 1)) break;
+          const end = Node.endOfBlockIndent(src, indent, offset + 1);
+          if (end === null || src[end] === "#") break;
+          if (src[end] === "\n") {
+            offset = end;
+          } else {
+            valueEnd = _PlainValue.endOfLine(src, end, inFlow);
+            offset = valueEnd;
+          }
+        }
+        if (this.valueRange.isEmpty()) this.valueRange.start = start;
+        this.valueRange.end = valueEnd;
+        return valueEnd;
+      }
+      /**
+       * Parses a plain value from the source
+       *
+       * Accepted forms are:
+       * ```
+       * #comment
+       *
+       * first line
+       *
+       * first line #comment
+       *
+       * first line
+       * block
+       * lines
+       *
+       * #comment
+       * block
+       * lines
+       * ```
+       * where block lines are empty or have an indent level greater than `indent`.
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this scalar, may be `\n`
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          inFlow,
+          src
+        } = context;
+        let offset = start;
+        const ch = src[offset];
+        if (ch && ch !== "#" && ch !== "\n") {
+          offset = _PlainValue.endOfLine(src, start, inFlow);
+        }
+        this.valueRange = new Range(start, offset);
+        offset = Node.endOfWhiteSpace(src, offset);
+        offset = this.parseComment(offset);
+        if (!this.hasComment || this.valueRange.isEmpty()) {
+          offset = this.parseBlockValue(offset);
+        }
+        return offset;
+      }
+    };
+    exports.Char = Char;
+    exports.Node = Node;
+    exports.PlainValue = PlainValue;
+    exports.Range = Range;
+    exports.Type = Type;
+    exports.YAMLError = YAMLError;
+    exports.YAMLReferenceError = YAMLReferenceError;
+    exports.YAMLSemanticError = YAMLSemanticError;
+    exports.YAMLSyntaxError = YAMLSyntaxError;
+    exports.YAMLWarning = YAMLWarning;
+    exports._defineProperty = _defineProperty;
+    exports.defaultTagPrefix = defaultTagPrefix;
+    exports.defaultTags = defaultTags;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
+var require_parse_cst = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
+    "use strict";
+    var PlainValue = require_PlainValue_516d5bc2();
+    var BlankLine = class extends PlainValue.Node {
+      constructor() {
+        super(PlainValue.Type.BLANK_LINE);
+      }
+      /* istanbul ignore next */
+      get includesTrailingLines() {
+        return true;
+      }
+      /**
+       * Parses a blank line from the source
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first \n character
+       * @returns {number} - Index of the character after this
+       */
+      parse(context, start) {
+        this.context = context;
+        this.range = new PlainValue.Range(start, start + 1);
+        return start + 1;
+      }
+    };
+    var CollectionItem = class extends PlainValue.Node {
+      constructor(type, props) {
+        super(type, props);
+        this.node = null;
+      }
+      get includesTrailingLines() {
+        return !!this.node && this.node.includesTrailingLines;
+      }
+      /**
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          parseNode,
+          src
+        } = context;
+        let {
+          atLineStart,
+          lineStart
+        } = context;
+        if (!atLineStart && this.type === PlainValue.Type.SEQ_ITEM) this.error = new PlainValue.YAMLSemanticError(this, "Sequence items must not have preceding content on the same line");
+        const indent = atLineStart ? start - lineStart : context.indent;
+        let offset = PlainValue.Node.endOfWhiteSpace(src, start + 1);
+        let ch = src[offset];
+        const inlineComment = ch === "#";
+        const comments = [];
+        let blankLine = null;
+        while (ch === "\n" || ch === "#") {
+          if (ch === "#") {
+            const end2 = PlainValue.Node.endOfLine(src, offset + 1);
+            comments.push(new PlainValue.Range(offset, end2));
+            offset = end2;
+          } else {
+            atLineStart = true;
+            lineStart = offset + 1;
+            const wsEnd = PlainValue.Node.endOfWhiteSpace(src, lineStart);
+            if (src[wsEnd] === "\n" && comments.length === 0) {
+              blankLine = new BlankLine();
+              lineStart = blankLine.parse({
+                src
+              }, lineStart);
+            }
+            offset = PlainValue.Node.endOfIndent(src, lineStart);
+          }
+          ch = src[offset];
+        }
+        if (PlainValue.Node.nextNodeIsIndented(ch, offset - (lineStart + indent), this.type !== PlainValue.Type.SEQ_ITEM)) {
+          this.node = parseNode({
+            atLineStart,
+            inCollection: false,
+            indent,
+            lineStart,
+            parent: this
+          }, offset);
+        } else if (ch && lineStart > start + 1) {
+          offset = lineStart - 1;
+        }
+        if (this.node) {
+          if (blankLine) {
+            const items2 = context.parent.items || context.parent.contents;
+            if (items2) items2.push(blankLine);
+          }
+          if (comments.length) Array.prototype.push.apply(this.props, comments);
+          offset = this.node.range.end;
+        } else {
+          if (inlineComment) {
+            const c = comments[0];
+            this.props.push(c);
+            offset = c.end;
+          } else {
+            offset = PlainValue.Node.endOfLine(src, start + 1);
+          }
+        }
+        const end = this.node ? this.node.valueRange.end : offset;
+        this.valueRange = new PlainValue.Range(start, end);
+        return offset;
+      }
+      setOrigRanges(cr, offset) {
+        offset = super.setOrigRanges(cr, offset);
+        return this.node ? this.node.setOrigRanges(cr, offset) : offset;
+      }
+      toString() {
+        const {
+          context: {
+            src
+          },
+          node,
+          range: range3,
+          value
+        } = this;
+        if (value != null) return value;
+        const str2 = node ? src.slice(range3.start, node.range.start) + String(node) : src.slice(range3.start, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str2);
+      }
+    };
+    var Comment = class extends PlainValue.Node {
+      constructor() {
+        super(PlainValue.Type.COMMENT);
+      }
+      /**
+       * Parses a comment line from the source
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this scalar
+       */
+      parse(context, start) {
+        this.context = context;
+        const offset = this.parseComment(start);
+        this.range = new PlainValue.Range(start, offset);
+        return offset;
+      }
+    };
+    function grabCollectionEndComments(node) {
+      let cnode = node;
+      while (cnode instanceof CollectionItem) cnode = cnode.node;
+      if (!(cnode instanceof Collection)) return null;
+      const len = cnode.items.length;
+      let ci = -1;
+      for (let i = len - 1; i >= 0; --i) {
+        const n = cnode.items[i];
+        if (n.type === PlainValue.Type.COMMENT) {
+          const {
+            indent,
+            lineStart
+          } = n.context;
+          if (indent > 0 && n.range.start >= lineStart + indent) break;
+          ci = i;
+        } else if (n.type === PlainValue.Type.BLANK_LINE) ci = i;
+        else break;
+      }
+      if (ci === -1) return null;
+      const ca = cnode.items.splice(ci, len - ci);
+      const prevEnd = ca[0].range.start;
+      while (true) {
+        cnode.range.end = prevEnd;
+        if (cnode.valueRange && cnode.valueRange.end > prevEnd) cnode.valueRange.end = prevEnd;
+        if (cnode === node) break;
+        cnode = cnode.context.parent;
+      }
+      return ca;
+    }
+    var Collection = class _Collection extends PlainValue.Node {
+      static nextContentHasIndent(src, offset, indent) {
+        const lineStart = PlainValue.Node.endOfLine(src, offset) + 1;
+        offset = PlainValue.Node.endOfWhiteSpace(src, lineStart);
+        const ch = src[offset];
+        if (!ch) return false;
+        if (offset >= lineStart + indent) return true;
+        if (ch !== "#" && ch !== "\n") return false;
+        return _Collection.nextContentHasIndent(src, offset, indent);
+      }
+      constructor(firstItem) {
+        super(firstItem.type === PlainValue.Type.SEQ_ITEM ? PlainValue.Type.SEQ : PlainValue.Type.MAP);
+        for (let i = firstItem.props.length - 1; i >= 0; --i) {
+          if (firstItem.props[i].start < firstItem.context.lineStart) {
+            this.props = firstItem.props.slice(0, i + 1);
+            firstItem.props = firstItem.props.slice(i + 1);
+            const itemRange = firstItem.props[0] || firstItem.valueRange;
+            firstItem.range.start = itemRange.start;
+            break;
+          }
+        }
+        this.items = [firstItem];
+        const ec = grabCollectionEndComments(firstItem);
+        if (ec) Array.prototype.push.apply(this.items, ec);
+      }
+      get includesTrailingLines() {
+        return this.items.length > 0;
+      }
+      /**
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          parseNode,
+          src
+        } = context;
+        let lineStart = PlainValue.Node.startOfLine(src, start);
+        const firstItem = this.items[0];
+        firstItem.context.parent = this;
+        this.valueRange = PlainValue.Range.copy(firstItem.valueRange);
+        const indent = firstItem.range.start - firstItem.context.lineStart;
+        let offset = start;
+        offset = PlainValue.Node.normalizeOffset(src, offset);
+        let ch = src[offset];
+        let atLineStart = PlainValue.Node.endOfWhiteSpace(src, lineStart) === offset;
+        let prevIncludesTrailingLines = false;
+        while (ch) {
+          while (ch === "\n" || ch === "#") {
+            if (atLineStart && ch === "\n" && !prevIncludesTrailingLines) {
+              const blankLine = new BlankLine();
+              offset = blankLine.parse({
+                src
+              }, offset);
+              this.valueRange.end = offset;
+              if (offset >= src.length) {
+                ch = null;
+                break;
+              }
+              this.items.push(blankLine);
+              offset -= 1;
+            } else if (ch === "#") {
+              if (offset < lineStart + indent && !_Collection.nextContentHasIndent(src, offset, indent)) {
+                return offset;
+              }
+              const comment = new Comment();
+              offset = comment.parse({
+                indent,
+                lineStart,
+                src
+              }, offset);
+              this.items.push(comment);
+              this.valueRange.end = offset;
+              if (offset >= src.length) {
+                ch = null;
+                break;
+              }
+            }
+            lineStart = offset + 1;
+            offset = PlainValue.Node.endOfIndent(src, lineStart);
+            if (PlainValue.Node.atBlank(src, offset)) {
+              const wsEnd = PlainValue.Node.endOfWhiteSpace(src, offset);
+              const next = src[wsEnd];
+              if (!next || next === "\n" || next === "#") {
+                offset = wsEnd;
+              }
+            }
+            ch = src[offset];
+            atLineStart = true;
+          }
+          if (!ch) {
+            break;
+          }
+          if (offset !== lineStart + indent && (atLineStart || ch !== ":")) {
+            if (offset < lineStart + indent) {
+              if (lineStart > start) offset = lineStart;
+              break;
+            } else if (!this.error) {
+              const msg = "All collection items must start at the same column";
+              this.error = new PlainValue.YAMLSyntaxError(this, msg);
+            }
+          }
+          if (firstItem.type === PlainValue.Type.SEQ_ITEM) {
+            if (ch !== "-") {
+              if (lineStart > start) offset = lineStart;
+              break;
+            }
+          } else if (ch === "-" && !this.error) {
+            const next = src[offset + 1];
+            if (!next || next === "\n" || next === "	" || next === " ") {
+              const msg = "A collection cannot be both a mapping and a sequence";
+              this.error = new PlainValue.YAMLSyntaxError(this, msg);
+            }
+          }
+          const node = parseNode({
+            atLineStart,
+            inCollection: true,
+            indent,
+            lineStart,
+            parent: this
+          }, offset);
+          if (!node) return offset;
+          this.items.push(node);
+          this.valueRange.end = node.valueRange.end;
+          offset = PlainValue.Node.normalizeOffset(src, node.range.end);
+          ch = src[offset];
+          atLineStart = false;
+          prevIncludesTrailingLines = node.includesTrailingLines;
+          if (ch) {
+            let ls = offset - 1;
+            let prev = src[ls];
+            while (prev === " " || prev === "	") prev = src[--ls];
+            if (prev === "\n") {
+              lineStart = ls + 1;
+              atLineStart = true;
+            }
+          }
+          const ec = grabCollectionEndComments(node);
+          if (ec) Array.prototype.push.apply(this.items, ec);
+        }
+        return offset;
+      }
+      setOrigRanges(cr, offset) {
+        offset = super.setOrigRanges(cr, offset);
+        this.items.forEach((node) => {
+          offset = node.setOrigRanges(cr, offset);
+        });
+        return offset;
+      }
+      toString() {
+        const {
+          context: {
+            src
+          },
+          items: items2,
+          range: range3,
+          value
+        } = this;
+        if (value != null) return value;
+        let str2 = src.slice(range3.start, items2[0].range.start) + String(items2[0]);
+        for (let i = 1; i < items2.length; ++i) {
+          const item = items2[i];
+          const {
+            atLineStart,
+            indent
+          } = item.context;
+          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str2 += " ";
+          str2 += String(item);
+        }
+        return PlainValue.Node.addStringTerminator(src, range3.end, str2);
+      }
+    };
+    var Directive = class extends PlainValue.Node {
+      constructor() {
+        super(PlainValue.Type.DIRECTIVE);
+        this.name = null;
+      }
+      get parameters() {
+        const raw = this.rawValue;
+        return raw ? raw.trim().split(/[ \t]+/) : [];
+      }
+      parseName(start) {
+        const {
+          src
+        } = this.context;
+        let offset = start;
+        let ch = src[offset];
+        while (ch && ch !== "\n" && ch !== "	" && ch !== " ") ch = src[offset += 1];
+        this.name = src.slice(start, offset);
+        return offset;
+      }
+      parseParameters(start) {
+        const {
+          src
+        } = this.context;
+        let offset = start;
+        let ch = src[offset];
+        while (ch && ch !== "\n" && ch !== "#") ch = src[offset += 1];
+        this.valueRange = new PlainValue.Range(start, offset);
+        return offset;
+      }
+      parse(context, start) {
+        this.context = context;
+        let offset = this.parseName(start + 1);
+        offset = this.parseParameters(offset);
+        offset = this.parseComment(offset);
+        this.range = new PlainValue.Range(start, offset);
+        return offset;
+      }
+    };
+    var Document = class _Document extends PlainValue.Node {
+      static startCommentOrEndBlankLine(src, start) {
+        const offset = PlainValue.Node.endOfWhiteSpace(src, start);
+        const ch = src[offset];
+        return ch === "#" || ch === "\n" ? offset : start;
+      }
+      constructor() {
+        super(PlainValue.Type.DOCUMENT);
+        this.directives = null;
+        this.contents = null;
+        this.directivesEndMarker = null;
+        this.documentEndMarker = null;
+      }
+      parseDirectives(start) {
+        const {
+          src
+        } = this.context;
+        this.directives = [];
+        let atLineStart = true;
+        let hasDirectives = false;
+        let offset = start;
+        while (!PlainValue.Node.atDocumentBoundary(src, offset, PlainValue.Char.DIRECTIVES_END)) {
+          offset = _Document.startCommentOrEndBlankLine(src, offset);
+          switch (src[offset]) {
+            case "\n":
+              if (atLineStart) {
+                const blankLine = new BlankLine();
+                offset = blankLine.parse({
+                  src
+                }, offset);
+                if (offset < src.length) {
+                  this.directives.push(blankLine);
+                }
+              } else {
+                offset += 1;
+                atLineStart = true;
+              }
+              break;
+            case "#":
+              {
+                const comment = new Comment();
+                offset = comment.parse({
+                  src
+                }, offset);
+                this.directives.push(comment);
+                atLineStart = false;
+              }
+              break;
+            case "%":
+              {
+                const directive = new Directive();
+                offset = directive.parse({
+                  parent: this,
+                  src
+                }, offset);
+                this.directives.push(directive);
+                hasDirectives = true;
+                atLineStart = false;
+              }
+              break;
+            default:
+              if (hasDirectives) {
+                this.error = new PlainValue.YAMLSemanticError(this, "Missing directives-end indicator line");
+              } else if (this.directives.length > 0) {
+                this.contents = this.directives;
+                this.directives = [];
+              }
+              return offset;
+          }
+        }
+        if (src[offset]) {
+          this.directivesEndMarker = new PlainValue.Range(offset, offset + 3);
+          return offset + 3;
+        }
+        if (hasDirectives) {
+          this.error = new PlainValue.YAMLSemanticError(this, "Missing directives-end indicator line");
+        } else if (this.directives.length > 0) {
+          this.contents = this.directives;
+          this.directives = [];
+        }
+        return offset;
+      }
+      parseContents(start) {
+        const {
+          parseNode,
+          src
+        } = this.context;
+        if (!this.contents) this.contents = [];
+        let lineStart = start;
+        while (src[lineStart - 1] === "-") lineStart -= 1;
+        let offset = PlainValue.Node.endOfWhiteSpace(src, start);
+        let atLineStart = lineStart === start;
+        this.valueRange = new PlainValue.Range(offset);
+        while (!PlainValue.Node.atDocumentBoundary(src, offset, PlainValue.Char.DOCUMENT_END)) {
+          switch (src[offset]) {
+            case "\n":
+              if (atLineStart) {
+                const blankLine = new BlankLine();
+                offset = blankLine.parse({
+                  src
+                }, offset);
+                if (offset < src.length) {
+                  this.contents.push(blankLine);
+                }
+              } else {
+                offset += 1;
+                atLineStart = true;
+              }
+              lineStart = offset;
+              break;
+            case "#":
+              {
+                const comment = new Comment();
+                offset = comment.parse({
+                  src
+                }, offset);
+                this.contents.push(comment);
+                atLineStart = false;
+              }
+              break;
+            default: {
+              const iEnd = PlainValue.Node.endOfIndent(src, offset);
+              const context = {
+                atLineStart,
+                indent: -1,
+                inFlow: false,
+                inCollection: false,
+                lineStart,
+                parent: this
+              };
+              const node = parseNode(context, iEnd);
+              if (!node) return this.valueRange.end = iEnd;
+              this.contents.push(node);
+              offset = node.range.end;
+              atLineStart = false;
+              const ec = grabCollectionEndComments(node);
+              if (ec) Array.prototype.push.apply(this.contents, ec);
+            }
+          }
+          offset = _Document.startCommentOrEndBlankLine(src, offset);
+        }
+        this.valueRange.end = offset;
+        if (src[offset]) {
+          this.documentEndMarker = new PlainValue.Range(offset, offset + 3);
+          offset += 3;
+          if (src[offset]) {
+            offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+            if (src[offset] === "#") {
+              const comment = new Comment();
+              offset = comment.parse({
+                src
+              }, offset);
+              this.contents.push(comment);
+            }
+            switch (src[offset]) {
+              case "\n":
+                offset += 1;
+                break;
+              case void 0:
+                break;
+              default:
+                this.error = new PlainValue.YAMLSyntaxError(this, "Document end marker line cannot have a non-comment suffix");
+            }
+          }
+        }
+        return offset;
+      }
+      /**
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this
+       */
+      parse(context, start) {
+        context.root = this;
+        this.context = context;
+        const {
+          src
+        } = context;
+        let offset = src.charCodeAt(start) === 65279 ? start + 1 : start;
+        offset = this.parseDirectives(offset);
+        offset = this.parseContents(offset);
+        return offset;
+      }
+      setOrigRanges(cr, offset) {
+        offset = super.setOrigRanges(cr, offset);
+        this.directives.forEach((node) => {
+          offset = node.setOrigRanges(cr, offset);
+        });
+        if (this.directivesEndMarker) offset = this.directivesEndMarker.setOrigRange(cr, offset);
+        this.contents.forEach((node) => {
+          offset = node.setOrigRanges(cr, offset);
+        });
+        if (this.documentEndMarker) offset = this.documentEndMarker.setOrigRange(cr, offset);
+        return offset;
+      }
+      toString() {
+        const {
+          contents,
+          directives,
+          value
+        } = this;
+        if (value != null) return value;
+        let str2 = directives.join("");
+        if (contents.length > 0) {
+          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str2 += "---\n";
+          str2 += contents.join("");
+        }
+        if (str2[str2.length - 1] !== "\n") str2 += "\n";
+        return str2;
+      }
+    };
+    var Alias = class extends PlainValue.Node {
+      /**
+       * Parses an *alias from the source
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this scalar
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          src
+        } = context;
+        let offset = PlainValue.Node.endOfIdentifier(src, start + 1);
+        this.valueRange = new PlainValue.Range(start + 1, offset);
+        offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+        offset = this.parseComment(offset);
+        return offset;
+      }
+    };
+    var Chomp = {
+      CLIP: "CLIP",
+      KEEP: "KEEP",
+      STRIP: "STRIP"
+    };
+    var BlockValue = class extends PlainValue.Node {
+      constructor(type, props) {
+        super(type, props);
+        this.blockIndent = null;
+        this.chomping = Chomp.CLIP;
+        this.header = null;
+      }
+      get includesTrailingLines() {
+        return this.chomping === Chomp.KEEP;
+      }
+      get strValue() {
+        if (!this.valueRange || !this.context) return null;
+        let {
+          start,
+          end
+        } = this.valueRange;
+        const {
+          indent,
+          src
+        } = this.context;
+        if (this.valueRange.isEmpty()) return "";
+        let lastNewLine = null;
+        let ch = src[end - 1];
+        while (ch === "\n" || ch === "	" || ch === " ") {
+          end -= 1;
+          if (end <= start) {
+            if (this.chomping === Chomp.KEEP) break;
+            else return "";
+          }
+          if (ch === "\n") lastNewLine = end;
+          ch = src[end - 1];
+        }
+        let keepStart = end + 1;
+        if (lastNewLine) {
+          if (this.chomping === Chomp.KEEP) {
+            keepStart = lastNewLine;
+            end = this.valueRange.end;
+          } else {
+            end = lastNewLine;
+          }
+        }
+        const bi = indent + this.blockIndent;
+        const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
+        let atStart = true;
+        let str2 = "";
+        let sep4 = "";
+        let prevMoreIndented = false;
+        for (let i = start; i < end; ++i) {
+          for (let j2 = 0; j2 < bi; ++j2) {
+            if (src[i] !== " ") break;
+            i += 1;
+          }
+          const ch2 = src[i];
+          if (ch2 === "\n") {
+            if (sep4 === "\n") str2 += "\n";
+            else sep4 = "\n";
+          } else {
+            const lineEnd = PlainValue.Node.endOfLine(src, i);
+            const line = src.slice(i, lineEnd);
+            i = lineEnd;
+            if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
+              if (sep4 === " ") sep4 = "\n";
+              else if (!prevMoreIndented && !atStart && sep4 === "\n") sep4 = "\n\n";
+              str2 += sep4 + line;
+              sep4 = lineEnd < end && src[lineEnd] || "";
+              prevMoreIndented = true;
+            } else {
+              str2 += sep4 + line;
+              sep4 = folded && i < keepStart ? " " : "\n";
+              prevMoreIndented = false;
+            }
+            if (atStart && line !== "") atStart = false;
+          }
+        }
+        return this.chomping === Chomp.STRIP ? str2 : str2 + "\n";
+      }
+      parseBlockHeader(start) {
+        const {
+          src
+        } = this.context;
+        let offset = start + 1;
+        let bi = "";
+        while (true) {
+          const ch = src[offset];
+          switch (ch) {
+            case "-":
+              this.chomping = Chomp.STRIP;
+              break;
+            case "+":
+              this.chomping = Chomp.KEEP;
+              break;
+            case "0":
+            case "1":
+            case "2":
+            case "3":
+            case "4":
+            case "5":
+            case "6":
+            case "7":
+            case "8":
+            case "9":
+              bi += ch;
+              break;
+            default:
+              this.blockIndent = Number(bi) || null;
+              this.header = new PlainValue.Range(start, offset);
+              return offset;
+          }
+          offset += 1;
+        }
+      }
+      parseBlockValue(start) {
+        const {
+          indent,
+          src
+        } = this.context;
+        const explicit = !!this.blockIndent;
+        let offset = start;
+        let valueEnd = start;
+        let minBlockIndent = 1;
+        for (let ch = src[offset]; ch === "\n"; ch = src[offset]) {
+          offset += 1;
+          if (PlainValue.Node.atDocumentBoundary(src, offset)) break;
+          const end = PlainValue.Node.endOfBlockIndent(src, indent, offset);
+          if (end === null) break;
+          const ch2 = src[end];
+          const lineIndent = end - (offset + indent);
+          if (!this.blockIndent) {
+            if (src[end] !== "\n") {
+              if (lineIndent < minBlockIndent) {
+                const msg = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+                this.error = new PlainValue.YAMLSemanticError(this, msg);
+              }
+              this.blockIndent = lineIndent;
+            } else if (lineIndent > minBlockIndent) {
+              minBlockIndent = lineIndent;
+            }
+          } else if (ch2 && ch2 !== "\n" && lineIndent < this.blockIndent) {
+            if (src[end] === "#") break;
+            if (!this.error) {
+              const src2 = explicit ? "explicit indentation indicator" : "first line";
+              const msg = `Block scalars must not be less indented than their ${src2}`;
+              this.error = new PlainValue.YAMLSemanticError(this, msg);
+            }
+          }
+          if (src[end] === "\n") {
+            offset = end;
+          } else {
+            offset = valueEnd = PlainValue.Node.endOfLine(src, end);
+          }
+        }
+        if (this.chomping !== Chomp.KEEP) {
+          offset = src[valueEnd] ? valueEnd + 1 : valueEnd;
+        }
+        this.valueRange = new PlainValue.Range(start + 1, offset);
+        return offset;
+      }
+      /**
+       * Parses a block value from the source
+       *
+       * Accepted forms are:
+       * ```
+       * BS
+       * block
+       * lines
+       *
+       * BS #comment
+       * block
+       * lines
+       * ```
+       * where the block style BS matches the regexp `[|>][-+1-9]*` and block lines
+       * are empty or have an indent level greater than `indent`.
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this block
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          src
+        } = context;
+        let offset = this.parseBlockHeader(start);
+        offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+        offset = this.parseComment(offset);
+        offset = this.parseBlockValue(offset);
+        return offset;
+      }
+      setOrigRanges(cr, offset) {
+        offset = super.setOrigRanges(cr, offset);
+        return this.header ? this.header.setOrigRange(cr, offset) : offset;
+      }
+    };
+    var FlowCollection = class extends PlainValue.Node {
+      constructor(type, props) {
+        super(type, props);
+        this.items = null;
+      }
+      prevNodeIsJsonLike(idx = this.items.length) {
+        const node = this.items[idx - 1];
+        return !!node && (node.jsonLike || node.type === PlainValue.Type.COMMENT && this.prevNodeIsJsonLike(idx - 1));
+      }
+      /**
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          parseNode,
+          src
+        } = context;
+        let {
+          indent,
+          lineStart
+        } = context;
+        let char = src[start];
+        this.items = [{
+          char,
+          offset: start
+        }];
+        let offset = PlainValue.Node.endOfWhiteSpace(src, start + 1);
+        char = src[offset];
+        while (char && char !== "]" && char !== "}") {
+          switch (char) {
+            case "\n":
+              {
+                lineStart = offset + 1;
+                const wsEnd = PlainValue.Node.endOfWhiteSpace(src, lineStart);
+                if (src[wsEnd] === "\n") {
+                  const blankLine = new BlankLine();
+                  lineStart = blankLine.parse({
+                    src
+                  }, lineStart);
+                  this.items.push(blankLine);
+                }
+                offset = PlainValue.Node.endOfIndent(src, lineStart);
+                if (offset <= lineStart + indent) {
+                  char = src[offset];
+                  if (offset < lineStart + indent || char !== "]" && char !== "}") {
+                    const msg = "Insufficient indentation in flow collection";
+                    this.error = new PlainValue.YAMLSemanticError(this, msg);
+                  }
+                }
+              }
+              break;
+            case ",":
+              {
+                this.items.push({
+                  char,
+                  offset
+                });
+                offset += 1;
+              }
+              break;
+            case "#":
+              {
+                const comment = new Comment();
+                offset = comment.parse({
+                  src
+                }, offset);
+                this.items.push(comment);
+              }
+              break;
+            case "?":
+            case ":": {
+              const next = src[offset + 1];
+              if (next === "\n" || next === "	" || next === " " || next === "," || // in-flow : after JSON-like key does not need to be followed by whitespace
+              char === ":" && this.prevNodeIsJsonLike()) {
+                this.items.push({
+                  char,
+                  offset
+                });
+                offset += 1;
+                break;
+              }
+            }
+            // fallthrough
+            default: {
+              const node = parseNode({
+                atLineStart: false,
+                inCollection: false,
+                inFlow: true,
+                indent: -1,
+                lineStart,
+                parent: this
+              }, offset);
+              if (!node) {
+                this.valueRange = new PlainValue.Range(start, offset);
+                return offset;
+              }
+              this.items.push(node);
+              offset = PlainValue.Node.normalizeOffset(src, node.range.end);
+            }
+          }
+          offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+          char = src[offset];
+        }
+        this.valueRange = new PlainValue.Range(start, offset + 1);
+        if (char) {
+          this.items.push({
+            char,
+            offset
+          });
+          offset = PlainValue.Node.endOfWhiteSpace(src, offset + 1);
+          offset = this.parseComment(offset);
+        }
+        return offset;
+      }
+      setOrigRanges(cr, offset) {
+        offset = super.setOrigRanges(cr, offset);
+        this.items.forEach((node) => {
+          if (node instanceof PlainValue.Node) {
+            offset = node.setOrigRanges(cr, offset);
+          } else if (cr.length === 0) {
+            node.origOffset = node.offset;
+          } else {
+            let i = offset;
+            while (i < cr.length) {
+              if (cr[i] > node.offset) break;
+              else ++i;
+            }
+            node.origOffset = node.offset + i;
+            offset = i;
+          }
+        });
+        return offset;
+      }
+      toString() {
+        const {
+          context: {
+            src
+          },
+          items: items2,
+          range: range3,
+          value
+        } = this;
+        if (value != null) return value;
+        const nodes = items2.filter((item) => item instanceof PlainValue.Node);
+        let str2 = "";
+        let prevEnd = range3.start;
+        nodes.forEach((node) => {
+          const prefix = src.slice(prevEnd, node.range.start);
+          prevEnd = node.range.end;
+          str2 += prefix + String(node);
+          if (str2[str2.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
+            prevEnd += 1;
+          }
+        });
+        str2 += src.slice(prevEnd, range3.end);
+        return PlainValue.Node.addStringTerminator(src, range3.end, str2);
+      }
+    };
+    var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
+      static endOfQuote(src, offset) {
+        let ch = src[offset];
+        while (ch && ch !== '"') {
+          offset += ch === "\\" ? 2 : 1;
+          ch = src[offset];
+        }
+        return offset + 1;
+      }
+      /**
+       * @returns {string | { str: string, errors: YAMLSyntaxError[] }}
+       */
+      get strValue() {
+        if (!this.valueRange || !this.context) return null;
+        const errors = [];
+        const {
+          start,
+          end
+        } = this.valueRange;
+        const {
+          indent,
+          src
+        } = this.context;
+        if (src[end - 1] !== '"') errors.push(new PlainValue.YAMLSyntaxError(this, 'Missing closing "quote'));
+        let str2 = "";
+        for (let i = start + 1; i < end - 1; ++i) {
+          const ch = src[i];
+          if (ch === "\n") {
+            if (PlainValue.Node.atDocumentBoundary(src, i + 1)) errors.push(new PlainValue.YAMLSemanticError(this, "Document boundary indicators are not allowed within string values"));
+            const {
+              fold,
+              offset,
+              error
+            } = PlainValue.Node.foldNewline(src, i, indent);
+            str2 += fold;
+            i = offset;
+            if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line double-quoted string needs to be sufficiently indented"));
+          } else if (ch === "\\") {
+            i += 1;
+            switch (src[i]) {
+              case "0":
+                str2 += "\0";
+                break;
+              // null character
+              case "a":
+                str2 += "\x07";
+                break;
+              // bell character
+              case "b":
+                str2 += "\b";
+                break;
+              // backspace
+              case "e":
+                str2 += "\x1B";
+                break;
+              // escape character
+              case "f":
+                str2 += "\f";
+                break;
+              // form feed
+              case "n":
+                str2 += "\n";
+                break;
+              // line feed
+              case "r":
+                str2 += "\r";
+                break;
+              // carriage return
+              case "t":
+                str2 += "	";
+                break;
+              // horizontal tab
+              case "v":
+                str2 += "\v";
+                break;
+              // vertical tab
+              case "N":
+                str2 += "\x85";
+                break;
+              // Unicode next line
+              case "_":
+                str2 += "\xA0";
+                break;
+              // Unicode non-breaking space
+              case "L":
+                str2 += "\u2028";
+                break;
+              // Unicode line separator
+              case "P":
+                str2 += "\u2029";
+                break;
+              // Unicode paragraph separator
+              case " ":
+                str2 += " ";
+                break;
+              case '"':
+                str2 += '"';
+                break;
+              case "/":
+                str2 += "/";
+                break;
+              case "\\":
+                str2 += "\\";
+                break;
+              case "	":
+                str2 += "	";
+                break;
+              case "x":
+                str2 += this.parseCharCode(i + 1, 2, errors);
+                i += 2;
+                break;
+              case "u":
+                str2 += this.parseCharCode(i + 1, 4, errors);
+                i += 4;
+                break;
+              case "U":
+                str2 += this.parseCharCode(i + 1, 8, errors);
+                i += 8;
+                break;
+              case "\n":
+                while (src[i + 1] === " " || src[i + 1] === "	") i += 1;
+                break;
+              default:
+                errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(i - 1, 2)}`));
+                str2 += "\\" + src[i];
+            }
+          } else if (ch === " " || ch === "	") {
+            const wsStart = i;
+            let next = src[i + 1];
+            while (next === " " || next === "	") {
+              i += 1;
+              next = src[i + 1];
+            }
+            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+          } else {
+            str2 += ch;
+          }
+        }
+        return errors.length > 0 ? {
+          errors,
+          str: str2
+        } : str2;
+      }
+      parseCharCode(offset, length, errors) {
+        const {
+          src
+        } = this.context;
+        const cc = src.substr(offset, length);
+        const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+        const code = ok ? parseInt(cc, 16) : NaN;
+        if (isNaN(code)) {
+          errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(offset - 2, length + 2)}`));
+          return src.substr(offset - 2, length + 2);
+        }
+        return String.fromCodePoint(code);
+      }
+      /**
+       * Parses a "double quoted" value from the source
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this scalar
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          src
+        } = context;
+        let offset = _QuoteDouble.endOfQuote(src, start + 1);
+        this.valueRange = new PlainValue.Range(start, offset);
+        offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+        offset = this.parseComment(offset);
+        return offset;
+      }
+    };
+    var QuoteSingle = class _QuoteSingle extends PlainValue.Node {
+      static endOfQuote(src, offset) {
+        let ch = src[offset];
+        while (ch) {
+          if (ch === "'") {
+            if (src[offset + 1] !== "'") break;
+            ch = src[offset += 2];
+          } else {
+            ch = src[offset += 1];
+          }
+        }
+        return offset + 1;
+      }
+      /**
+       * @returns {string | { str: string, errors: YAMLSyntaxError[] }}
+       */
+      get strValue() {
+        if (!this.valueRange || !this.context) return null;
+        const errors = [];
+        const {
+          start,
+          end
+        } = this.valueRange;
+        const {
+          indent,
+          src
+        } = this.context;
+        if (src[end - 1] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Missing closing 'quote"));
+        let str2 = "";
+        for (let i = start + 1; i < end - 1; ++i) {
+          const ch = src[i];
+          if (ch === "\n") {
+            if (PlainValue.Node.atDocumentBoundary(src, i + 1)) errors.push(new PlainValue.YAMLSemanticError(this, "Document boundary indicators are not allowed within string values"));
+            const {
+              fold,
+              offset,
+              error
+            } = PlainValue.Node.foldNewline(src, i, indent);
+            str2 += fold;
+            i = offset;
+            if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line single-quoted string needs to be sufficiently indented"));
+          } else if (ch === "'") {
+            str2 += ch;
+            i += 1;
+            if (src[i] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Unescaped single quote? This should not happen."));
+          } else if (ch === " " || ch === "	") {
+            const wsStart = i;
+            let next = src[i + 1];
+            while (next === " " || next === "	") {
+              i += 1;
+              next = src[i + 1];
+            }
+            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+          } else {
+            str2 += ch;
+          }
+        }
+        return errors.length > 0 ? {
+          errors,
+          str: str2
+        } : str2;
+      }
+      /**
+       * Parses a 'single quoted' value from the source
+       *
+       * @param {ParseContext} context
+       * @param {number} start - Index of first character
+       * @returns {number} - Index of the character after this scalar
+       */
+      parse(context, start) {
+        this.context = context;
+        const {
+          src
+        } = context;
+        let offset = _QuoteSingle.endOfQuote(src, start + 1);
+        this.valueRange = new PlainValue.Range(start, offset);
+        offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+        offset = this.parseComment(offset);
+        return offset;
+      }
+    };
+    function createNewNode(type, props) {
+      switch (type) {
+        case PlainValue.Type.ALIAS:
+          return new Alias(type, props);
+        case PlainValue.Type.BLOCK_FOLDED:
+        case PlainValue.Type.BLOCK_LITERAL:
+          return new BlockValue(type, props);
+        case PlainValue.Type.FLOW_MAP:
+        case PlainValue.Type.FLOW_SEQ:
+          return new FlowCollection(type, props);
+        case PlainValue.Type.MAP_KEY:
+        case PlainValue.Type.MAP_VALUE:
+        case PlainValue.Type.SEQ_ITEM:
+          return new CollectionItem(type, props);
+        case PlainValue.Type.COMMENT:
+        case PlainValue.Type.PLAIN:
+          return new PlainValue.PlainValue(type, props);
+        case PlainValue.Type.QUOTE_DOUBLE:
+          return new QuoteDouble(type, props);
+        case PlainValue.Type.QUOTE_SINGLE:
+          return new QuoteSingle(type, props);
+        /* istanbul ignore next */
+        default:
+          return null;
+      }
+    }
+    var ParseContext = class _ParseContext {
+      static parseType(src, offset, inFlow) {
+        switch (src[offset]) {
+          case "*":
+            return PlainValue.Type.ALIAS;
+          case ">":
+            return PlainValue.Type.BLOCK_FOLDED;
+          case "|":
+            return PlainValue.Type.BLOCK_LITERAL;
+          case "{":
+            return PlainValue.Type.FLOW_MAP;
+          case "[":
+            return PlainValue.Type.FLOW_SEQ;
+          case "?":
+            return !inFlow && PlainValue.Node.atBlank(src, offset + 1, true) ? PlainValue.Type.MAP_KEY : PlainValue.Type.PLAIN;
+          case ":":
+            return !inFlow && PlainValue.Node.atBlank(src, offset + 1, true) ? PlainValue.Type.MAP_VALUE : PlainValue.Type.PLAIN;
+          case "-":
+            return !inFlow && PlainValue.Node.atBlank(src, offset + 1, true) ? PlainValue.Type.SEQ_ITEM : PlainValue.Type.PLAIN;
+          case '"':
+            return PlainValue.Type.QUOTE_DOUBLE;
+          case "'":
+            return PlainValue.Type.QUOTE_SINGLE;
+          default:
+            return PlainValue.Type.PLAIN;
+        }
+      }
+      constructor(orig = {}, {
+        atLineStart,
+        inCollection,
+        inFlow,
+        indent,
+        lineStart,
+        parent
+      } = {}) {
+        PlainValue._defineProperty(this, "parseNode", (overlay, start) => {
+          if (PlainValue.Node.atDocumentBoundary(this.src, start)) return null;
+          const context = new _ParseContext(this, overlay);
+          const {
+            props,
+            type,
+            valueStart
+          } = context.parseProps(start);
+          const node = createNewNode(type, props);
+          let offset = start;
+          try {
+            offset = node.parse(context, valueStart);
+          } catch (error) {
+            const msg = error instanceof Error ? error.message : String(error);
+            if (!node.error) node.error = new PlainValue.YAMLSyntaxError(node, msg);
+          }
+          node.range = new PlainValue.Range(start, offset);
+          if (offset <= start) {
+            if (!node.error) node.error = new Error(`Node#parse consumed no characters`);
+            node.error.parseEnd = offset;
+            node.error.source = node;
+            node.range.end = start + 1;
+          }
+          if (context.nodeStartsCollection(node)) {
+            if (!node.error && !context.atLineStart && context.parent.type === PlainValue.Type.DOCUMENT) {
+              node.error = new PlainValue.YAMLSyntaxError(node, "Block collection must not have preceding content here (e.g. directives-end indicator)");
+            }
+            const collection = new Collection(node);
+            offset = collection.parse(new _ParseContext(context), offset);
+            collection.range = new PlainValue.Range(start, offset);
+            return collection;
+          }
+          return node;
+        });
+        this.atLineStart = atLineStart != null ? atLineStart : orig.atLineStart || false;
+        this.inCollection = inCollection != null ? inCollection : orig.inCollection || false;
+        this.inFlow = inFlow != null ? inFlow : orig.inFlow || false;
+        this.indent = indent != null ? indent : orig.indent;
+        this.lineStart = lineStart != null ? lineStart : orig.lineStart;
+        this.parent = parent != null ? parent : orig.parent || {};
+        this.root = orig.root;
+        this.src = orig.src;
+      }
+      nodeStartsCollection(node) {
+        const {
+          inCollection,
+          inFlow,
+          src
+        } = this;
+        if (inCollection || inFlow) return false;
+        if (node instanceof CollectionItem) return true;
+        let offset = node.range.end;
+        if (src[offset] === "\n" || src[offset - 1] === "\n") return false;
+        offset = PlainValue.Node.endOfWhiteSpace(src, offset);
+        return src[offset] === ":";
+      }
+      // Anchor and tag are before type, which determines the node implementation
+      // class; hence this intermediate step.
+      parseProps(offset) {
+        const {
+          inFlow,
+          parent,
+          src
+        } = this;
+        const props = [];
+        let lineHasProps = false;
+        offset = this.atLineStart ? PlainValue.Node.endOfIndent(src, offset) : PlainValue.Node.endOfWhiteSpace(src, offset);
+        let ch = src[offset];
+        while (ch === PlainValue.Char.ANCHOR || ch === PlainValue.Char.COMMENT || ch === PlainValue.Char.TAG || ch === "\n") {
+          if (ch === "\n") {
+            let inEnd = offset;
+            let lineStart;
+            do {
+              lineStart = inEnd + 1;
+              inEnd = PlainValue.Node.endOfIndent(src, lineStart);
+            } while (src[inEnd] === "\n");
+            const indentDiff = inEnd - (lineStart + this.indent);
+            const noIndicatorAsIndent = parent.type === PlainValue.Type.SEQ_ITEM && parent.context.atLineStart;
+            if (src[inEnd] !== "#" && !PlainValue.Node.nextNodeIsIndented(src[inEnd], indentDiff, !noIndicatorAsIndent)) break;
+            this.atLineStart = true;
+            this.lineStart = lineStart;
+            lineHasProps = false;
+            offset = inEnd;
+          } else if (ch === PlainValue.Char.COMMENT) {
+            const end = PlainValue.Node.endOfLine(src, offset + 1);
+            props.push(new PlainValue.Range(offset, end));
+            offset = end;
+          } else {
+            let end = PlainValue.Node.endOfIdentifier(src, offset + 1);
+            if (ch === PlainValue.Char.TAG && src[end] === "," && /^[a-zA-Z0-9-]+\.[a-zA-Z0-9-]+,\d\d\d\d(-\d\d){0,2}\/\S/.test(src.slice(offset + 1, end + 13))) {
+              end = PlainValue.Node.endOfIdentifier(src, end + 5);
+            }
+            props.push(new PlainValue.Range(offset, end));
+            lineHasProps = true;
+            offset = PlainValue.Node.endOfWhiteSpace(src, end);
+          }
+          ch = src[offset];
+        }
+        if (lineHasProps && ch === ":" && PlainValue.Node.atBlank(src, offset + 1, true)) offset -= 1;
+        const type = _ParseContext.parseType(src, offset, inFlow);
+        return {
+          props,
+          type,
+          valueStart: offset
+        };
+      }
+    };
+    function parse2(src) {
+      const cr = [];
+      if (src.indexOf("\r") !== -1) {
+        src = src.replace(/\r\n?/g, (match3, offset2) => {
+          if (match3.length > 1) cr.push(offset2);
+          return "\n";
+        });
+      }
+      const documents = [];
+      let offset = 0;
+      do {
+        const doc = new Document();
+        const context = new ParseContext({
+          src
+        });
+        offset = doc.parse(context, offset);
+        documents.push(doc);
+      } while (offset < src.length);
+      documents.setOrigRanges = () => {
+        if (cr.length === 0) return false;
+        for (let i = 1; i < cr.length; ++i) cr[i] -= i;
+        let crOffset = 0;
+        for (let i = 0; i < documents.length; ++i) {
+          crOffset = documents[i].setOrigRanges(cr, crOffset);
+        }
+        cr.splice(0, cr.length);
+        return true;
+      };
+      documents.toString = () => documents.join("...\n");
+      return documents;
+    }
+    exports.parse = parse2;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
+var require_resolveSeq_95613e94 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
+    "use strict";
+    var PlainValue = require_PlainValue_516d5bc2();
+    function addCommentBefore(str2, indent, comment) {
+      if (!comment) return str2;
+      const cc = comment.replace(/[\s\S]^/gm, `$&${indent}#`);
+      return `#${cc}
+${indent}${str2}`;
+    }
+    function addComment(str2, indent, comment) {
+      return !comment ? str2 : comment.indexOf("\n") === -1 ? `${str2} #${comment}` : `${str2}
+` + comment.replace(/^/gm, `${indent || ""}#`);
+    }
+    var Node = class {
+    };
+    function toJSON(value, arg, ctx) {
+      if (Array.isArray(value)) return value.map((v, i) => toJSON(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        const anchor = ctx && ctx.anchors && ctx.anchors.get(value);
+        if (anchor) ctx.onCreate = (res2) => {
+          anchor.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (anchor && ctx.onCreate) ctx.onCreate(res);
+        return res;
+      }
+      if ((!ctx || !ctx.keep) && typeof value === "bigint") return Number(value);
+      return value;
+    }
+    var Scalar = class extends Node {
+      constructor(value) {
+        super();
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx && ctx.keep ? this.value : toJSON(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    function collectionFromPath(schema, path2, value) {
+      let v = value;
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k2 = path2[i];
+        if (Number.isInteger(k2) && k2 >= 0) {
+          const a = [];
+          a[k2] = v;
+          v = a;
+        } else {
+          const o = {};
+          Object.defineProperty(o, k2, {
+            value: v,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+          v = o;
+        }
+      }
+      return schema.createNode(v, false);
+    }
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && path2[Symbol.iterator]().next().done;
+    var Collection = class _Collection extends Node {
+      constructor(schema) {
+        super();
+        PlainValue._defineProperty(this, "items", []);
+        this.schema = schema;
+      }
+      addIn(path2, value) {
+        if (isEmptyPath(path2)) this.add(value);
+        else {
+          const [key, ...rest] = path2;
+          const node = this.get(key, true);
+          if (node instanceof _Collection) node.addIn(rest, value);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
+          else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      deleteIn([key, ...rest]) {
+        if (rest.length === 0) return this.delete(key);
+        const node = this.get(key, true);
+        if (node instanceof _Collection) return node.deleteIn(rest);
+        else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      getIn([key, ...rest], keepScalar) {
+        const node = this.get(key, true);
+        if (rest.length === 0) return !keepScalar && node instanceof Scalar ? node.value : node;
+        else return node instanceof _Collection ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues() {
+        return this.items.every((node) => {
+          if (!node || node.type !== "PAIR") return false;
+          const n = node.value;
+          return n == null || n instanceof Scalar && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      hasIn([key, ...rest]) {
+        if (rest.length === 0) return this.has(key);
+        const node = this.get(key, true);
+        return node instanceof _Collection ? node.hasIn(rest) : false;
+      }
+      setIn([key, ...rest], value) {
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (node instanceof _Collection) node.setIn(rest, value);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
+          else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      // overridden in implementations
+      /* istanbul ignore next */
+      toJSON() {
+        return null;
+      }
+      toString(ctx, {
+        blockItem,
+        flowChars,
+        isMap: isMap4,
+        itemIndent
+      }, onComment, onChompKeep) {
+        const {
+          indent,
+          indentStep,
+          stringify: stringify2
+        } = ctx;
+        const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
+        if (inFlow) itemIndent += indentStep;
+        const allNullValues = isMap4 && this.hasAllNullValues();
+        ctx = Object.assign({}, ctx, {
+          allNullValues,
+          indent: itemIndent,
+          inFlow,
+          type: null
+        });
+        let chompKeep = false;
+        let hasItemWithNewLine = false;
+        const nodes = this.items.reduce((nodes2, item, i) => {
+          let comment;
+          if (item) {
+            if (!chompKeep && item.spaceBefore) nodes2.push({
+              type: "comment",
+              str: ""
+            });
+            if (item.commentBefore) item.commentBefore.match(/^.*$/gm).forEach((line) => {
+              nodes2.push({
+                type: "comment",
+                str: `#${line}`
+              });
+            });
+            if (item.comment) comment = item.comment;
+            if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
+          }
+          chompKeep = false;
+          let str3 = stringify2(item, ctx, () => comment = null, () => chompKeep = true);
+          if (inFlow && !hasItemWithNewLine && str3.includes("\n")) hasItemWithNewLine = true;
+          if (inFlow && i < this.items.length - 1) str3 += ",";
+          str3 = addComment(str3, itemIndent, comment);
+          if (chompKeep && (comment || inFlow)) chompKeep = false;
+          nodes2.push({
+            type: "item",
+            str: str3
+          });
+          return nodes2;
+        }, []);
+        let str2;
+        if (nodes.length === 0) {
+          str2 = flowChars.start + flowChars.end;
+        } else if (inFlow) {
+          const {
+            start,
+            end
+          } = flowChars;
+          const strings = nodes.map((n) => n.str);
+          if (hasItemWithNewLine || strings.reduce((sum, str3) => sum + str3.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+            str2 = start;
+            for (const s of strings) {
+              str2 += s ? `
+${indentStep}${indent}${s}` : "\n";
+            }
+            str2 += `
+${indent}${end}`;
+          } else {
+            str2 = `${start} ${strings.join(" ")} ${end}`;
+          }
+        } else {
+          const strings = nodes.map(blockItem);
+          str2 = strings.shift();
+          for (const s of strings) str2 += s ? `
+${indent}${s}` : "\n";
+        }
+        if (this.comment) {
+          str2 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
+          if (onComment) onComment();
+        } else if (chompKeep && onChompKeep) onChompKeep();
+        return str2;
+      }
+    };
+    PlainValue._defineProperty(Collection, "maxFlowStringSingleLineLength", 60);
+    function asItemIndex(key) {
+      let idx = key instanceof Scalar ? key.value : key;
+      if (idx && typeof idx === "string") idx = Number(idx);
+      return Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    var YAMLSeq = class extends Collection {
+      add(value) {
+        this.items.push(value);
+      }
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number") return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number") return void 0;
+        const it = this.items[idx];
+        return !keepScalar && it instanceof Scalar ? it.value : it;
+      }
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number") throw new Error(`Expected a valid index, not ${key}.`);
+        this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx && ctx.onCreate) ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items) seq.push(toJSON(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx) return JSON.stringify(this);
+        return super.toString(ctx, {
+          blockItem: (n) => n.type === "comment" ? n.str : `- ${n.str}`,
+          flowChars: {
+            start: "[",
+            end: "]"
+          },
+          isMap: false,
+          itemIndent: (ctx.indent || "") + "  "
+        }, onComment, onChompKeep);
+      }
+    };
+    var stringifyKey = (key, jsKey, ctx) => {
+      if (jsKey === null) return "";
+      if (typeof jsKey !== "object") return String(jsKey);
+      if (key instanceof Node && ctx && ctx.doc) return key.toString({
+        anchors: /* @__PURE__ */ Object.create(null),
+        doc: ctx.doc,
+        indent: "",
+        indentStep: ctx.indentStep,
+        inFlow: true,
+        inStringifyKey: true,
+        stringify: ctx.stringify
+      });
+      return JSON.stringify(jsKey);
+    };
+    var Pair = class _Pair extends Node {
+      constructor(key, value = null) {
+        super();
+        this.key = key;
+        this.value = value;
+        this.type = _Pair.Type.PAIR;
+      }
+      get commentBefore() {
+        return this.key instanceof Node ? this.key.commentBefore : void 0;
+      }
+      set commentBefore(cb) {
+        if (this.key == null) this.key = new Scalar(null);
+        if (this.key instanceof Node) this.key.commentBefore = cb;
+        else {
+          const msg = "Pair.commentBefore is an alias for Pair.key.commentBefore. To set it, the key must be a Node.";
+          throw new Error(msg);
+        }
+      }
+      addToJSMap(ctx, map) {
+        const key = toJSON(this.key, "", ctx);
+        if (map instanceof Map) {
+          const value = toJSON(this.value, key, ctx);
+          map.set(key, value);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else {
+          const stringKey = stringifyKey(this.key, key, ctx);
+          const value = toJSON(this.value, stringKey, ctx);
+          if (stringKey in map) Object.defineProperty(map, stringKey, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+          else map[stringKey] = value;
+        }
+        return map;
+      }
+      toJSON(_, ctx) {
+        const pair = ctx && ctx.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return this.addToJSMap(ctx, pair);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx || !ctx.doc) return JSON.stringify(this);
+        const {
+          indent: indentSize,
+          indentSeq,
+          simpleKeys
+        } = ctx.doc.options;
+        let {
+          key,
+          value
+        } = this;
+        let keyComment = key instanceof Node && key.comment;
+        if (simpleKeys) {
+          if (keyComment) {
+            throw new Error("With simple keys, key nodes cannot have comments");
+          }
+          if (key instanceof Collection) {
+            const msg = "With simple keys, collection cannot be used as a key value";
+            throw new Error(msg);
+          }
+        }
+        let explicitKey = !simpleKeys && (!key || keyComment || (key instanceof Node ? key instanceof Collection || key.type === PlainValue.Type.BLOCK_FOLDED || key.type === PlainValue.Type.BLOCK_LITERAL : typeof key === "object"));
+        const {
+          doc,
+          indent,
+          indentStep,
+          stringify: stringify2
+        } = ctx;
+        ctx = Object.assign({}, ctx, {
+          implicitKey: !explicitKey,
+          indent: indent + indentStep
+        });
+        let chompKeep = false;
+        let str2 = stringify2(key, ctx, () => keyComment = null, () => chompKeep = true);
+        str2 = addComment(str2, ctx.indent, keyComment);
+        if (!explicitKey && str2.length > 1024) {
+          if (simpleKeys) throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+          explicitKey = true;
+        }
+        if (ctx.allNullValues && !simpleKeys) {
+          if (this.comment) {
+            str2 = addComment(str2, ctx.indent, this.comment);
+            if (onComment) onComment();
+          } else if (chompKeep && !keyComment && onChompKeep) onChompKeep();
+          return ctx.inFlow && !explicitKey ? str2 : `? ${str2}`;
+        }
+        str2 = explicitKey ? `? ${str2}
+${indent}:` : `${str2}:`;
+        if (this.comment) {
+          str2 = addComment(str2, ctx.indent, this.comment);
+          if (onComment) onComment();
+        }
+        let vcb = "";
+        let valueComment = null;
+        if (value instanceof Node) {
+          if (value.spaceBefore) vcb = "\n";
+          if (value.commentBefore) {
+            const cs = value.commentBefore.replace(/^/gm, `${ctx.indent}#`);
+            vcb += `
+${cs}`;
+          }
+          valueComment = value.comment;
+        } else if (value && typeof value === "object") {
+          value = doc.schema.createNode(value, true);
+        }
+        ctx.implicitKey = false;
+        if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str2.length + 1;
+        chompKeep = false;
+        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc.anchors.getName(value)) {
+          ctx.indent = ctx.indent.substr(2);
+        }
+        const valueStr = stringify2(value, ctx, () => valueComment = null, () => chompKeep = true);
+        let ws = " ";
+        if (vcb || this.comment) {
+          ws = `${vcb}
+${ctx.indent}`;
+        } else if (!explicitKey && value instanceof Collection) {
+          const flow = valueStr[0] === "[" || valueStr[0] === "{";
+          if (!flow || valueStr.includes("\n")) ws = `
+${ctx.indent}`;
+        } else if (valueStr[0] === "\n") ws = "";
+        if (chompKeep && !valueComment && onChompKeep) onChompKeep();
+        return addComment(str2 + ws + valueStr, ctx.indent, valueComment);
+      }
+    };
+    PlainValue._defineProperty(Pair, "Type", {
+      PAIR: "PAIR",
+      MERGE_PAIR: "MERGE_PAIR"
+    });
+    var getAliasCount = (node, anchors) => {
+      if (node instanceof Alias) {
+        const anchor = anchors.get(node.source);
+        return anchor.count * anchor.aliasCount;
+      } else if (node instanceof Collection) {
+        let count6 = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(item, anchors);
+          if (c > count6) count6 = c;
+        }
+        return count6;
+      } else if (node instanceof Pair) {
+        const kc = getAliasCount(node.key, anchors);
+        const vc = getAliasCount(node.value, anchors);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    };
+    var Alias = class _Alias extends Node {
+      static stringify({
+        range: range3,
+        source
+      }, {
+        anchors,
+        doc,
+        implicitKey,
+        inStringifyKey
+      }) {
+        let anchor = Object.keys(anchors).find((a) => anchors[a] === source);
+        if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
+        if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
+        const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
+        throw new Error(`${msg} [${range3}]`);
+      }
+      constructor(source) {
+        super();
+        this.source = source;
+        this.type = PlainValue.Type.ALIAS;
+      }
+      set tag(t) {
+        throw new Error("Alias nodes cannot have tags");
+      }
+      toJSON(arg, ctx) {
+        if (!ctx) return toJSON(this.source, arg, ctx);
+        const {
+          anchors,
+          maxAliasCount
+        } = ctx;
+        const anchor = anchors.get(this.source);
+        if (!anchor || anchor.res === void 0) {
+          const msg = "This should not happen: Alias anchor was not resolved?";
+          if (this.cstNode) throw new PlainValue.YAMLReferenceError(this.cstNode, msg);
+          else throw new ReferenceError(msg);
+        }
+        if (maxAliasCount >= 0) {
+          anchor.count += 1;
+          if (anchor.aliasCount === 0) anchor.aliasCount = getAliasCount(this.source, anchors);
+          if (anchor.count * anchor.aliasCount > maxAliasCount) {
+            const msg = "Excessive alias count indicates a resource exhaustion attack";
+            if (this.cstNode) throw new PlainValue.YAMLReferenceError(this.cstNode, msg);
+            else throw new ReferenceError(msg);
+          }
+        }
+        return anchor.res;
+      }
+      // Only called when stringifying an alias mapping key while constructing
+      // Object output.
+      toString(ctx) {
+        return _Alias.stringify(this, ctx);
+      }
+    };
+    PlainValue._defineProperty(Alias, "default", true);
+    function findPair(items2, key) {
+      const k2 = key instanceof Scalar ? key.value : key;
+      for (const it of items2) {
+        if (it instanceof Pair) {
+          if (it.key === key || it.key === k2) return it;
+          if (it.key && it.key.value === k2) return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection {
+      add(pair, overwrite) {
+        if (!pair) pair = new Pair(pair);
+        else if (!(pair instanceof Pair)) pair = new Pair(pair.key || pair, pair.value);
+        const prev = findPair(this.items, pair.key);
+        const sortEntries = this.schema && this.schema.sortMapEntries;
+        if (prev) {
+          if (overwrite) prev.value = pair.value;
+          else throw new Error(`Key ${pair.key} already set`);
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(pair, item) < 0);
+          if (i === -1) this.items.push(pair);
+          else this.items.splice(i, 0, pair);
+        } else {
+          this.items.push(pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it) return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it && it.value;
+        return !keepScalar && node instanceof Scalar ? node.value : node;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair(key, value), true);
+      }
+      /**
+       * @param {*} arg ignored
+       * @param {*} ctx Conversion context, originally set in Document#toJSON()
+       * @param {Class} Type If set, forces the returned collection type
+       * @returns {*} Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx && ctx.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx && ctx.onCreate) ctx.onCreate(map);
+        for (const item of this.items) item.addToJSMap(ctx, map);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx) return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!(item instanceof Pair)) throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        return super.toString(ctx, {
+          blockItem: (n) => n.str,
+          flowChars: {
+            start: "{",
+            end: "}"
+          },
+          isMap: true,
+          itemIndent: ctx.indent || ""
+        }, onComment, onChompKeep);
+      }
+    };
+    var MERGE_KEY = "<<";
+    var Merge = class extends Pair {
+      constructor(pair) {
+        if (pair instanceof Pair) {
+          let seq = pair.value;
+          if (!(seq instanceof YAMLSeq)) {
+            seq = new YAMLSeq();
+            seq.items.push(pair.value);
+            seq.range = pair.value.range;
+          }
+          super(pair.key, seq);
+          this.range = pair.range;
+        } else {
+          super(new Scalar(MERGE_KEY), new YAMLSeq());
+        }
+        this.type = Pair.Type.MERGE_PAIR;
+      }
+      // If the value associated with a merge key is a single mapping node, each of
+      // its key/value pairs is inserted into the current mapping, unless the key
+      // already exists in it. If the value associated with the merge key is a
+      // sequence, then this sequence is expected to contain mapping nodes and each
+      // of these nodes is merged in turn according to its order in the sequence.
+      // Keys in mapping nodes earlier in the sequence override keys specified in
+      // later mapping nodes. -- http://yaml.org/type/merge.html
+      addToJSMap(ctx, map) {
+        for (const {
+          source
+        } of this.value.items) {
+          if (!(source instanceof YAMLMap)) throw new Error("Merge sources must be maps");
+          const srcMap = source.toJSON(null, ctx, Map);
+          for (const [key, value] of srcMap) {
+            if (map instanceof Map) {
+              if (!map.has(key)) map.set(key, value);
+            } else if (map instanceof Set) {
+              map.add(key);
+            } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+              Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+              });
+            }
+          }
+        }
+        return map;
+      }
+      toString(ctx, onComment) {
+        const seq = this.value;
+        if (seq.items.length > 1) return super.toString(ctx, onComment);
+        this.value = seq.items[0];
+        const str2 = super.toString(ctx, onComment);
+        this.value = seq;
+        return str2;
+      }
+    };
+    var binaryOptions = {
+      defaultType: PlainValue.Type.BLOCK_LITERAL,
+      lineWidth: 76
+    };
+    var boolOptions = {
+      trueStr: "true",
+      falseStr: "false"
+    };
+    var intOptions = {
+      asBigInt: false
+    };
+    var nullOptions = {
+      nullStr: "null"
+    };
+    var strOptions = {
+      defaultType: PlainValue.Type.PLAIN,
+      doubleQuoted: {
+        jsonEncoding: false,
+        minMultiLineLength: 40
+      },
+      fold: {
+        lineWidth: 80,
+        minContentWidth: 20
+      }
+    };
+    function resolveScalar(str2, tags, scalarFallback) {
+      for (const {
+        format,
+        test: test2,
+        resolve: resolve4
+      } of tags) {
+        if (test2) {
+          const match3 = str2.match(test2);
+          if (match3) {
+            let res = resolve4.apply(null, match3);
+            if (!(res instanceof Scalar)) res = new Scalar(res);
+            if (format) res.format = format;
+            return res;
+          }
+        }
+      }
+      if (scalarFallback) str2 = scalarFallback(str2);
+      return new Scalar(str2);
+    }
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    var consumeMoreIndentedLines = (text, i) => {
+      let ch = text[i + 1];
+      while (ch === " " || ch === "	") {
+        do {
+          ch = text[i += 1];
+        } while (ch && ch !== "\n");
+        ch = text[i + 1];
+      }
+      return i;
+    };
+    function foldFlowLines(text, indent, mode, {
+      indentAtStart,
+      lineWidth = 80,
+      minContentWidth = 20,
+      onFold,
+      onOverflow
+    }) {
+      if (!lineWidth || lineWidth < 0) return text;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep) return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth)) folds.push(0);
+        else end = lineWidth - indentAtStart;
+      }
+      let split3 = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i);
+        if (i !== -1) end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text, i);
+          end = i + endStep;
+          split3 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
+          }
+          if (i >= end) {
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j2]) return text;
+              folds.push(j2);
+              escapedFolds[j2] = true;
+              end = j2 + endStep;
+              split3 = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow) onOverflow();
+      if (folds.length === 0) return text;
+      if (onFold) onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0) res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    var getFoldOptions = ({
+      indentAtStart
+    }) => indentAtStart ? Object.assign({
+      indentAtStart
+    }, strOptions.fold) : strOptions.fold;
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0) return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str2.length;
+      if (strLen <= limit) return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str2[i] === "\n") {
+          if (i - start > limit) return true;
+          start = i + 1;
+          if (strLen - start <= limit) return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const {
+        implicitKey
+      } = ctx;
+      const {
+        jsonEncoding,
+        minMultiLineLength
+      } = strOptions.doubleQuoted;
+      const json = JSON.stringify(value);
+      if (jsonEncoding) return json;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str2 = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str2 += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\") switch (json[i + 1]) {
+          case "u":
+            {
+              str2 += json.slice(start, i);
+              const code = json.substr(i + 2, 4);
+              switch (code) {
+                case "0000":
+                  str2 += "\\0";
+                  break;
+                case "0007":
+                  str2 += "\\a";
+                  break;
+                case "000b":
+                  str2 += "\\v";
+                  break;
+                case "001b":
+                  str2 += "\\e";
+                  break;
+                case "0085":
+                  str2 += "\\N";
+                  break;
+                case "00a0":
+                  str2 += "\\_";
+                  break;
+                case "2028":
+                  str2 += "\\L";
+                  break;
+                case "2029":
+                  str2 += "\\P";
+                  break;
+                default:
+                  if (code.substr(0, 2) === "00") str2 += "\\x" + code.substr(2);
+                  else str2 += json.substr(i, 6);
+              }
+              i += 5;
+              start = i + 1;
+            }
+            break;
+          case "n":
+            if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              i += 1;
+            } else {
+              str2 += json.slice(start, i) + "\n\n";
+              while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str2 += "\n";
+                i += 2;
+              }
+              str2 += indent;
+              if (json[i + 2] === " ") str2 += "\\";
+              i += 1;
+              start = i + 1;
+            }
+            break;
+          default:
+            i += 1;
+        }
+      }
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.implicitKey) {
+        if (/\n/.test(value)) return doubleQuotedString(value, ctx);
+      } else {
+        if (/[ \t]\n|\n[ \t]/.test(value)) return doubleQuotedString(value, ctx);
+      }
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
+    }
+    function blockString({
+      comment,
+      type,
+      value
+    }, ctx, onComment, onChompKeep) {
+      if (/\n[\t ]+$/.test(value) || /^\s*$/.test(value)) {
+        return doubleQuotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const indentSize = indent ? "2" : "1";
+      const literal = type === PlainValue.Type.BLOCK_FOLDED ? false : type === PlainValue.Type.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, strOptions.fold.lineWidth, indent.length);
+      let header = literal ? "|" : ">";
+      if (!value) return header + "\n";
+      let wsStart = "";
+      let wsEnd = "";
+      value = value.replace(/[\n\t ]*$/, (ws) => {
+        const n = ws.indexOf("\n");
+        if (n === -1) {
+          header += "-";
+        } else if (value === ws || n !== ws.length - 1) {
+          header += "+";
+          if (onChompKeep) onChompKeep();
+        }
+        wsEnd = ws.replace(/\n$/, "");
+        return "";
+      }).replace(/^[\n ]*/, (ws) => {
+        if (ws.indexOf(" ") !== -1) header += indentSize;
+        const m = ws.match(/ +$/);
+        if (m) {
+          wsStart = ws.slice(0, -m[0].length);
+          return m[0];
+        } else {
+          wsStart = ws;
+          return "";
+        }
+      });
+      if (wsEnd) wsEnd = wsEnd.replace(/\n+(?!\n|$)/g, `$&${indent}`);
+      if (wsStart) wsStart = wsStart.replace(/\n+/g, `$&${indent}`);
+      if (comment) {
+        header += " #" + comment.replace(/ ?[\r\n]+/g, " ");
+        if (onComment) onComment();
+      }
+      if (!value) return `${header}${indentSize}
+${indent}${wsEnd}`;
+      if (literal) {
+        value = value.replace(/\n+/g, `$&${indent}`);
+        return `${header}
+${indent}${wsStart}${value}${wsEnd}`;
+      }
+      value = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      const body = foldFlowLines(`${wsStart}${value}${wsEnd}`, indent, FOLD_BLOCK, strOptions.fold);
+      return `${header}
+${indent}${body}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const {
+        comment,
+        type,
+        value
+      } = item;
+      const {
+        actualString,
+        implicitKey,
+        indent,
+        inFlow
+      } = ctx;
+      if (implicitKey && /[\n[\]{},]/.test(value) || inFlow && /[[\]{},]/.test(value)) {
+        return doubleQuotedString(value, ctx);
+      }
+      if (!value || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || value.indexOf("\n") === -1 ? value.indexOf('"') !== -1 && value.indexOf("'") === -1 ? singleQuotedString(value, ctx) : doubleQuotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== PlainValue.Type.PLAIN && value.indexOf("\n") !== -1) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (indent === "" && containsDocumentMarker(value)) {
+        ctx.forceBlockIndent = true;
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      const str2 = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const {
+          tags
+        } = ctx.doc.schema;
+        const resolved = resolveScalar(str2, tags, tags.scalarFallback).value;
+        if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
+      }
+      const body = implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx));
+      if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
+        if (onComment) onComment();
+        return addCommentBefore(body, indent, comment);
+      }
+      return body;
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const {
+        defaultType
+      } = strOptions;
+      const {
+        implicitKey,
+        inFlow
+      } = ctx;
+      let {
+        type,
+        value
+      } = item;
+      if (typeof value !== "string") {
+        value = String(value);
+        item = Object.assign({}, item, {
+          value
+        });
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case PlainValue.Type.BLOCK_FOLDED:
+          case PlainValue.Type.BLOCK_LITERAL:
+            return blockString(item, ctx, onComment, onChompKeep);
+          case PlainValue.Type.QUOTE_DOUBLE:
+            return doubleQuotedString(value, ctx);
+          case PlainValue.Type.QUOTE_SINGLE:
+            return singleQuotedString(value, ctx);
+          case PlainValue.Type.PLAIN:
+            return plainString(item, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      if (type !== PlainValue.Type.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value)) {
+        type = PlainValue.Type.QUOTE_DOUBLE;
+      } else if ((implicitKey || inFlow) && (type === PlainValue.Type.BLOCK_FOLDED || type === PlainValue.Type.BLOCK_LITERAL)) {
+        type = PlainValue.Type.QUOTE_DOUBLE;
+      }
+      let res = _stringify(type);
+      if (res === null) {
+        res = _stringify(defaultType);
+        if (res === null) throw new Error(`Unsupported default string type ${defaultType}`);
+      }
+      return res;
+    }
+    function stringifyNumber({
+      format,
+      minFractionDigits,
+      tag,
+      value
+    }) {
+      if (typeof value === "bigint") return String(value);
+      if (!isFinite(value)) return isNaN(value) ? ".nan" : value < 0 ? "-.inf" : ".inf";
+      let n = JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^\d/.test(n)) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d3 = minFractionDigits - (n.length - i - 1);
+        while (d3-- > 0) n += "0";
+      }
+      return n;
+    }
+    function checkFlowCollectionEnd(errors, cst) {
+      let char, name;
+      switch (cst.type) {
+        case PlainValue.Type.FLOW_MAP:
+          char = "}";
+          name = "flow map";
+          break;
+        case PlainValue.Type.FLOW_SEQ:
+          char = "]";
+          name = "flow sequence";
+          break;
+        default:
+          errors.push(new PlainValue.YAMLSemanticError(cst, "Not a flow collection!?"));
+          return;
+      }
+      let lastItem;
+      for (let i = cst.items.length - 1; i >= 0; --i) {
+        const item = cst.items[i];
+        if (!item || item.type !== PlainValue.Type.COMMENT) {
+          lastItem = item;
+          break;
+        }
+      }
+      if (lastItem && lastItem.char !== char) {
+        const msg = `Expected ${name} to end with ${char}`;
+        let err;
+        if (typeof lastItem.offset === "number") {
+          err = new PlainValue.YAMLSemanticError(cst, msg);
+          err.offset = lastItem.offset + 1;
+        } else {
+          err = new PlainValue.YAMLSemanticError(lastItem, msg);
+          if (lastItem.range && lastItem.range.end) err.offset = lastItem.range.end - lastItem.range.start;
+        }
+        errors.push(err);
+      }
+    }
+    function checkFlowCommentSpace(errors, comment) {
+      const prev = comment.context.src[comment.range.start - 1];
+      if (prev !== "\n" && prev !== "	" && prev !== " ") {
+        const msg = "Comments must be separated from other tokens by white space characters";
+        errors.push(new PlainValue.YAMLSemanticError(comment, msg));
+      }
+    }
+    function getLongKeyError(source, key) {
+      const sk = String(key);
+      const k2 = sk.substr(0, 8) + "..." + sk.substr(-8);
+      return new PlainValue.YAMLSemanticError(source, `The "${k2}" key is too long`);
+    }
+    function resolveComments(collection, comments) {
+      for (const {
+        afterKey,
+        before,
+        comment
+      } of comments) {
+        let item = collection.items[before];
+        if (!item) {
+          if (comment !== void 0) {
+            if (collection.comment) collection.comment += "\n" + comment;
+            else collection.comment = comment;
+          }
+        } else {
+          if (afterKey && item.value) item = item.value;
+          if (comment === void 0) {
+            if (afterKey || !item.commentBefore) item.spaceBefore = true;
+          } else {
+            if (item.commentBefore) item.commentBefore += "\n" + comment;
+            else item.commentBefore = comment;
+          }
+        }
+      }
+    }
+    function resolveString(doc, node) {
+      const res = node.strValue;
+      if (!res) return "";
+      if (typeof res === "string") return res;
+      res.errors.forEach((error) => {
+        if (!error.source) error.source = node;
+        doc.errors.push(error);
+      });
+      return res.str;
+    }
+    function resolveTagHandle(doc, node) {
+      const {
+        handle,
+        suffix
+      } = node.tag;
+      let prefix = doc.tagPrefixes.find((p) => p.handle === handle);
+      if (!prefix) {
+        const dtp = doc.getDefaults().tagPrefixes;
+        if (dtp) prefix = dtp.find((p) => p.handle === handle);
+        if (!prefix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag handle is non-default and was not declared.`);
+      }
+      if (!suffix) throw new PlainValue.YAMLSemanticError(node, `The ${handle} tag has no suffix.`);
+      if (handle === "!" && (doc.version || doc.options.version) === "1.0") {
+        if (suffix[0] === "^") {
+          doc.warnings.push(new PlainValue.YAMLWarning(node, "YAML 1.0 ^ tag expansion is not supported"));
+          return suffix;
+        }
+        if (/[:/]/.test(suffix)) {
+          const vocab = suffix.match(/^([a-z0-9-]+)\/(.*)/i);
+          return vocab ? `tag:${vocab[1]}.yaml.org,2002:${vocab[2]}` : `tag:${suffix}`;
+        }
+      }
+      return prefix.prefix + decodeURIComponent(suffix);
+    }
+    function resolveTagName(doc, node) {
+      const {
+        tag,
+        type
+      } = node;
+      let nonSpecific = false;
+      if (tag) {
+        const {
+          handle,
+          suffix,
+          verbatim
+        } = tag;
+        if (verbatim) {
+          if (verbatim !== "!" && verbatim !== "!!") return verbatim;
+          const msg = `Verbatim tags aren't resolved, so ${verbatim} is invalid.`;
+          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+        } else if (handle === "!" && !suffix) {
+          nonSpecific = true;
+        } else {
+          try {
+            return resolveTagHandle(doc, node);
+          } catch (error) {
+            doc.errors.push(error);
+          }
+        }
+      }
+      switch (type) {
+        case PlainValue.Type.BLOCK_FOLDED:
+        case PlainValue.Type.BLOCK_LITERAL:
+        case PlainValue.Type.QUOTE_DOUBLE:
+        case PlainValue.Type.QUOTE_SINGLE:
+          return PlainValue.defaultTags.STR;
+        case PlainValue.Type.FLOW_MAP:
+        case PlainValue.Type.MAP:
+          return PlainValue.defaultTags.MAP;
+        case PlainValue.Type.FLOW_SEQ:
+        case PlainValue.Type.SEQ:
+          return PlainValue.defaultTags.SEQ;
+        case PlainValue.Type.PLAIN:
+          return nonSpecific ? PlainValue.defaultTags.STR : null;
+        default:
+          return null;
+      }
+    }
+    function resolveByTagName(doc, node, tagName) {
+      const {
+        tags
+      } = doc.schema;
+      const matchWithTest = [];
+      for (const tag of tags) {
+        if (tag.tag === tagName) {
+          if (tag.test) matchWithTest.push(tag);
+          else {
+            const res = tag.resolve(doc, node);
+            return res instanceof Collection ? res : new Scalar(res);
+          }
+        }
+      }
+      const str2 = resolveString(doc, node);
+      if (typeof str2 === "string" && matchWithTest.length > 0) return resolveScalar(str2, matchWithTest, tags.scalarFallback);
+      return null;
+    }
+    function getFallbackTagName({
+      type
+    }) {
+      switch (type) {
+        case PlainValue.Type.FLOW_MAP:
+        case PlainValue.Type.MAP:
+          return PlainValue.defaultTags.MAP;
+        case PlainValue.Type.FLOW_SEQ:
+        case PlainValue.Type.SEQ:
+          return PlainValue.defaultTags.SEQ;
+        default:
+          return PlainValue.defaultTags.STR;
+      }
+    }
+    function resolveTag(doc, node, tagName) {
+      try {
+        const res = resolveByTagName(doc, node, tagName);
+        if (res) {
+          if (tagName && node.tag) res.tag = tagName;
+          return res;
+        }
+      } catch (error) {
+        if (error instanceof PlainValue.YAMLError) {
+          if (!error.source) error.source = node;
+          doc.errors.push(error);
+        } else {
+          const msg = error instanceof Error ? error.message : String(error);
+          doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+        }
+        return null;
+      }
+      try {
+        const fallback = getFallbackTagName(node);
+        if (!fallback) throw new Error(`The tag ${tagName} is unavailable`);
+        const msg = `The tag ${tagName} is unavailable, falling back to ${fallback}`;
+        doc.warnings.push(new PlainValue.YAMLWarning(node, msg));
+        const res = resolveByTagName(doc, node, fallback);
+        res.tag = tagName;
+        return res;
+      } catch (error) {
+        const refError = new PlainValue.YAMLReferenceError(node, error.message);
+        refError.stack = error.stack;
+        doc.errors.push(refError);
+        return null;
+      }
+    }
+    var isCollectionItem = (node) => {
+      if (!node) return false;
+      const {
+        type
+      } = node;
+      return type === PlainValue.Type.MAP_KEY || type === PlainValue.Type.MAP_VALUE || type === PlainValue.Type.SEQ_ITEM;
+    };
+    function resolveNodeProps(errors, node) {
+      const comments = {
+        before: [],
+        after: []
+      };
+      let hasAnchor = false;
+      let hasTag = false;
+      const props = isCollectionItem(node.context.parent) ? node.context.parent.props.concat(node.props) : node.props;
+      for (const {
+        start,
+        end
+      } of props) {
+        switch (node.context.src[start]) {
+          case PlainValue.Char.COMMENT: {
+            if (!node.commentHasRequiredWhitespace(start)) {
+              const msg = "Comments must be separated from other tokens by white space characters";
+              errors.push(new PlainValue.YAMLSemanticError(node, msg));
+            }
+            const {
+              header,
+              valueRange
+            } = node;
+            const cc = valueRange && (start > valueRange.start || header && start > header.start) ? comments.after : comments.before;
+            cc.push(node.context.src.slice(start + 1, end));
+            break;
+          }
+          // Actual anchor & tag resolution is handled by schema, here we just complain
+          case PlainValue.Char.ANCHOR:
+            if (hasAnchor) {
+              const msg = "A node can have at most one anchor";
+              errors.push(new PlainValue.YAMLSemanticError(node, msg));
+            }
+            hasAnchor = true;
+            break;
+          case PlainValue.Char.TAG:
+            if (hasTag) {
+              const msg = "A node can have at most one tag";
+              errors.push(new PlainValue.YAMLSemanticError(node, msg));
+            }
+            hasTag = true;
+            break;
+        }
+      }
+      return {
+        comments,
+        hasAnchor,
+        hasTag
+      };
+    }
+    function resolveNodeValue(doc, node) {
+      const {
+        anchors,
+        errors,
+        schema
+      } = doc;
+      if (node.type === PlainValue.Type.ALIAS) {
+        const name = node.rawValue;
+        const src = anchors.getNode(name);
+        if (!src) {
+          const msg = `Aliased anchor not found: ${name}`;
+          errors.push(new PlainValue.YAMLReferenceError(node, msg));
+          return null;
+        }
+        const res = new Alias(src);
+        anchors._cstAliases.push(res);
+        return res;
+      }
+      const tagName = resolveTagName(doc, node);
+      if (tagName) return resolveTag(doc, node, tagName);
+      if (node.type !== PlainValue.Type.PLAIN) {
+        const msg = `Failed to resolve ${node.type} node here`;
+        errors.push(new PlainValue.YAMLSyntaxError(node, msg));
+        return null;
+      }
+      try {
+        const str2 = resolveString(doc, node);
+        return resolveScalar(str2, schema.tags, schema.tags.scalarFallback);
+      } catch (error) {
+        if (!error.source) error.source = node;
+        errors.push(error);
+        return null;
+      }
+    }
+    function resolveNode(doc, node) {
+      if (!node) return null;
+      if (node.error) doc.errors.push(node.error);
+      const {
+        comments,
+        hasAnchor,
+        hasTag
+      } = resolveNodeProps(doc.errors, node);
+      if (hasAnchor) {
+        const {
+          anchors
+        } = doc;
+        const name = node.anchor;
+        const prev = anchors.getNode(name);
+        if (prev) anchors.map[anchors.newName(name)] = prev;
+        anchors.map[name] = node;
+      }
+      if (node.type === PlainValue.Type.ALIAS && (hasAnchor || hasTag)) {
+        const msg = "An alias node must not specify any properties";
+        doc.errors.push(new PlainValue.YAMLSemanticError(node, msg));
+      }
+      const res = resolveNodeValue(doc, node);
+      if (res) {
+        res.range = [node.range.start, node.range.end];
+        if (doc.options.keepCstNodes) res.cstNode = node;
+        if (doc.options.keepNodeTypes) res.type = node.type;
+        const cb = comments.before.join("\n");
+        if (cb) {
+          res.commentBefore = res.commentBefore ? `${res.commentBefore}
+${cb}` : cb;
+        }
+        const ca = comments.after.join("\n");
+        if (ca) res.comment = res.comment ? `${res.comment}
+${ca}` : ca;
+      }
+      return node.resolved = res;
+    }
+    function resolveMap(doc, cst) {
+      if (cst.type !== PlainValue.Type.MAP && cst.type !== PlainValue.Type.FLOW_MAP) {
+        const msg = `A ${cst.type} node cannot be resolved as a mapping`;
+        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        return null;
+      }
+      const {
+        comments,
+        items: items2
+      } = cst.type === PlainValue.Type.FLOW_MAP ? resolveFlowMapItems(doc, cst) : resolveBlockMapItems(doc, cst);
+      const map = new YAMLMap();
+      map.items = items2;
+      resolveComments(map, comments);
+      let hasCollectionKey = false;
+      for (let i = 0; i < items2.length; ++i) {
+        const {
+          key: iKey
+        } = items2[i];
+        if (iKey instanceof Collection) hasCollectionKey = true;
+        if (doc.schema.merge && iKey && iKey.value === MERGE_KEY) {
+          items2[i] = new Merge(items2[i]);
+          const sources = items2[i].value.items;
+          let error = null;
+          sources.some((node) => {
+            if (node instanceof Alias) {
+              const {
+                type
+              } = node.source;
+              if (type === PlainValue.Type.MAP || type === PlainValue.Type.FLOW_MAP) return false;
+              return error = "Merge nodes aliases can only point to maps";
+            }
+            return error = "Merge nodes can only have Alias nodes as values";
+          });
+          if (error) doc.errors.push(new PlainValue.YAMLSemanticError(cst, error));
+        } else {
+          for (let j2 = i + 1; j2 < items2.length; ++j2) {
+            const {
+              key: jKey
+            } = items2[j2];
+            if (iKey === jKey || iKey && jKey && Object.prototype.hasOwnProperty.call(iKey, "value") && iKey.value === jKey.value) {
+              const msg = `Map keys must be unique; "${iKey}" is repeated`;
+              doc.errors.push(new PlainValue.YAMLSemanticError(cst, msg));
+              break;
+            }
+          }
+        }
+      }
+      if (hasCollectionKey && !doc.options.mapAsMap) {
+        const warn = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
+        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn));
+      }
+      cst.resolved = map;
+      return map;
+    }
+    var valueHasPairComment = ({
+      context: {
+        lineStart,
+        node,
+        src
+      },
+      props
+    }) => {
+      if (props.length === 0) return false;
+      const {
+        start
+      } = props[0];
+      if (node && start > node.valueRange.start) return false;
+      if (src[start] !== PlainValue.Char.COMMENT) return false;
+      for (let i = lineStart; i < start; ++i) if (src[i] === "\n") return false;
+      return true;
+    };
+    function resolvePairComment(item, pair) {
+      if (!valueHasPairComment(item)) return;
+      const comment = item.getPropValue(0, PlainValue.Char.COMMENT, true);
+      let found = false;
+      const cb = pair.value.commentBefore;
+      if (cb && cb.startsWith(comment)) {
+        pair.value.commentBefore = cb.substr(comment.length + 1);
+        found = true;
+      } else {
+        const cc = pair.value.comment;
+        if (!item.node && cc && cc.startsWith(comment)) {
+          pair.value.comment = cc.substr(comment.length + 1);
+          found = true;
+        }
+      }
+      if (found) pair.comment = comment;
+    }
+    function resolveBlockMapItems(doc, cst) {
+      const comments = [];
+      const items2 = [];
+      let key = void 0;
+      let keyStart = null;
+      for (let i = 0; i < cst.items.length; ++i) {
+        const item = cst.items[i];
+        switch (item.type) {
+          case PlainValue.Type.BLANK_LINE:
+            comments.push({
+              afterKey: !!key,
+              before: items2.length
+            });
+            break;
+          case PlainValue.Type.COMMENT:
+            comments.push({
+              afterKey: !!key,
+              before: items2.length,
+              comment: item.comment
+            });
+            break;
+          case PlainValue.Type.MAP_KEY:
+            if (key !== void 0) items2.push(new Pair(key));
+            if (item.error) doc.errors.push(item.error);
+            key = resolveNode(doc, item.node);
+            keyStart = null;
+            break;
+          case PlainValue.Type.MAP_VALUE:
+            {
+              if (key === void 0) key = null;
+              if (item.error) doc.errors.push(item.error);
+              if (!item.context.atLineStart && item.node && item.node.type === PlainValue.Type.MAP && !item.node.context.atLineStart) {
+                const msg = "Nested mappings are not allowed in compact mappings";
+                doc.errors.push(new PlainValue.YAMLSemanticError(item.node, msg));
+              }
+              let valueNode = item.node;
+              if (!valueNode && item.props.length > 0) {
+                valueNode = new PlainValue.PlainValue(PlainValue.Type.PLAIN, []);
+                valueNode.context = {
+                  parent: item,
+                  src: item.context.src
+                };
+                const pos = item.range.start + 1;
+                valueNode.range = {
+                  start: pos,
+                  end: pos
+                };
+                valueNode.valueRange = {
+                  start: pos,
+                  end: pos
+                };
+                if (typeof item.range.origStart === "number") {
+                  const origPos = item.range.origStart + 1;
+                  valueNode.range.origStart = valueNode.range.origEnd = origPos;
+                  valueNode.valueRange.origStart = valueNode.valueRange.origEnd = origPos;
+                }
+              }
+              const pair = new Pair(key, resolveNode(doc, valueNode));
+              resolvePairComment(item, pair);
+              items2.push(pair);
+              if (key && typeof keyStart === "number") {
+                if (item.range.start > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+              }
+              key = void 0;
+              keyStart = null;
+            }
+            break;
+          default:
+            if (key !== void 0) items2.push(new Pair(key));
+            key = resolveNode(doc, item);
+            keyStart = item.range.start;
+            if (item.error) doc.errors.push(item.error);
+            next: for (let j2 = i + 1; ; ++j2) {
+              const nextItem = cst.items[j2];
+              switch (nextItem && nextItem.type) {
+                case PlainValue.Type.BLANK_LINE:
+                case PlainValue.Type.COMMENT:
+                  continue next;
+                case PlainValue.Type.MAP_VALUE:
+                  break next;
+                default: {
+                  const msg = "Implicit map keys need to be followed by map values";
+                  doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+                  break next;
+                }
+              }
+            }
+            if (item.valueRangeContainsNewline) {
+              const msg = "Implicit map keys need to be on a single line";
+              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+            }
+        }
+      }
+      if (key !== void 0) items2.push(new Pair(key));
+      return {
+        comments,
+        items: items2
+      };
+    }
+    function resolveFlowMapItems(doc, cst) {
+      const comments = [];
+      const items2 = [];
+      let key = void 0;
+      let explicitKey = false;
+      let next = "{";
+      for (let i = 0; i < cst.items.length; ++i) {
+        const item = cst.items[i];
+        if (typeof item.char === "string") {
+          const {
+            char,
+            offset
+          } = item;
+          if (char === "?" && key === void 0 && !explicitKey) {
+            explicitKey = true;
+            next = ":";
+            continue;
+          }
+          if (char === ":") {
+            if (key === void 0) key = null;
+            if (next === ":") {
+              next = ",";
+              continue;
+            }
+          } else {
+            if (explicitKey) {
+              if (key === void 0 && char !== ",") key = null;
+              explicitKey = false;
+            }
+            if (key !== void 0) {
+              items2.push(new Pair(key));
+              key = void 0;
+              if (char === ",") {
+                next = ":";
+                continue;
+              }
+            }
+          }
+          if (char === "}") {
+            if (i === cst.items.length - 1) continue;
+          } else if (char === next) {
+            next = ":";
+            continue;
+          }
+          const msg = `Flow map contains an unexpected ${char}`;
+          const err = new PlainValue.YAMLSyntaxError(cst, msg);
+          err.offset = offset;
+          doc.errors.push(err);
+        } else if (item.type === PlainValue.Type.BLANK_LINE) {
+          comments.push({
+            afterKey: !!key,
+            before: items2.length
+          });
+        } else if (item.type === PlainValue.Type.COMMENT) {
+          checkFlowCommentSpace(doc.errors, item);
+          comments.push({
+            afterKey: !!key,
+            before: items2.length,
+            comment: item.comment
+          });
+        } else if (key === void 0) {
+          if (next === ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Separator , missing in flow map"));
+          key = resolveNode(doc, item);
+        } else {
+          if (next !== ",") doc.errors.push(new PlainValue.YAMLSemanticError(item, "Indicator : missing in flow map entry"));
+          items2.push(new Pair(key, resolveNode(doc, item)));
+          key = void 0;
+          explicitKey = false;
+        }
+      }
+      checkFlowCollectionEnd(doc.errors, cst);
+      if (key !== void 0) items2.push(new Pair(key));
+      return {
+        comments,
+        items: items2
+      };
+    }
+    function resolveSeq(doc, cst) {
+      if (cst.type !== PlainValue.Type.SEQ && cst.type !== PlainValue.Type.FLOW_SEQ) {
+        const msg = `A ${cst.type} node cannot be resolved as a sequence`;
+        doc.errors.push(new PlainValue.YAMLSyntaxError(cst, msg));
+        return null;
+      }
+      const {
+        comments,
+        items: items2
+      } = cst.type === PlainValue.Type.FLOW_SEQ ? resolveFlowSeqItems(doc, cst) : resolveBlockSeqItems(doc, cst);
+      const seq = new YAMLSeq();
+      seq.items = items2;
+      resolveComments(seq, comments);
+      if (!doc.options.mapAsMap && items2.some((it) => it instanceof Pair && it.key instanceof Collection)) {
+        const warn = "Keys with collection values will be stringified as YAML due to JS Object restrictions. Use mapAsMap: true to avoid this.";
+        doc.warnings.push(new PlainValue.YAMLWarning(cst, warn));
+      }
+      cst.resolved = seq;
+      return seq;
+    }
+    function resolveBlockSeqItems(doc, cst) {
+      const comments = [];
+      const items2 = [];
+      for (let i = 0; i < cst.items.length; ++i) {
+        const item = cst.items[i];
+        switch (item.type) {
+          case PlainValue.Type.BLANK_LINE:
+            comments.push({
+              before: items2.length
+            });
+            break;
+          case PlainValue.Type.COMMENT:
+            comments.push({
+              comment: item.comment,
+              before: items2.length
+            });
+            break;
+          case PlainValue.Type.SEQ_ITEM:
+            if (item.error) doc.errors.push(item.error);
+            items2.push(resolveNode(doc, item.node));
+            if (item.hasProps) {
+              const msg = "Sequence items cannot have tags or anchors before the - indicator";
+              doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+            }
+            break;
+          default:
+            if (item.error) doc.errors.push(item.error);
+            doc.errors.push(new PlainValue.YAMLSyntaxError(item, `Unexpected ${item.type} node in sequence`));
+        }
+      }
+      return {
+        comments,
+        items: items2
+      };
+    }
+    function resolveFlowSeqItems(doc, cst) {
+      const comments = [];
+      const items2 = [];
+      let explicitKey = false;
+      let key = void 0;
+      let keyStart = null;
+      let next = "[";
+      let prevItem = null;
+      for (let i = 0; i < cst.items.length; ++i) {
+        const item = cst.items[i];
+        if (typeof item.char === "string") {
+          const {
+            char,
+            offset
+          } = item;
+          if (char !== ":" && (explicitKey || key !== void 0)) {
+            if (explicitKey && key === void 0) key = next ? items2.pop() : null;
+            items2.push(new Pair(key));
+            explicitKey = false;
+            key = void 0;
+            keyStart = null;
+          }
+          if (char === next) {
+            next = null;
+          } else if (!next && char === "?") {
+            explicitKey = true;
+          } else if (next !== "[" && char === ":" && key === void 0) {
+            if (next === ",") {
+              key = items2.pop();
+              if (key instanceof Pair) {
+                const msg = "Chaining flow sequence pairs is invalid";
+                const err = new PlainValue.YAMLSemanticError(cst, msg);
+                err.offset = offset;
+                doc.errors.push(err);
+              }
+              if (!explicitKey && typeof keyStart === "number") {
+                const keyEnd = item.range ? item.range.start : item.offset;
+                if (keyEnd > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                const {
+                  src
+                } = prevItem.context;
+                for (let i2 = keyStart; i2 < keyEnd; ++i2) if (src[i2] === "\n") {
+                  const msg = "Implicit keys of flow sequence pairs need to be on a single line";
+                  doc.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
+                  break;
+                }
+              }
+            } else {
+              key = null;
+            }
+            keyStart = null;
+            explicitKey = false;
+            next = null;
+          } else if (next === "[" || char !== "]" || i < cst.items.length - 1) {
+            const msg = `Flow sequence contains an unexpected ${char}`;
+            const err = new PlainValue.YAMLSyntaxError(cst, msg);
+            err.offset = offset;
+            doc.errors.push(err);
+          }
+        } else if (item.type === PlainValue.Type.BLANK_LINE) {
+          comments.push({
+            before: items2.length
+          });
+        } else if (item.type === PlainValue.Type.COMMENT) {
+          checkFlowCommentSpace(doc.errors, item);
+          comments.push({
+            comment: item.comment,
+            before: items2.length
+          });
+        } else {
+          if (next) {
+            const msg = `Expected a ${next} in flow sequence`;
+            doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
+          }
+          const value = resolveNode(doc, item);
+          if (key === void 0) {
+            items2.push(value);
+            prevItem = item;
+          } else {
+            items2.push(new Pair(key, value));
+            key = void 0;
+          }
+          keyStart = item.range.start;
+          next = ",";
+        }
+      }
+      checkFlowCollectionEnd(doc.errors, cst);
+      if (key !== void 0) items2.push(new Pair(key));
+      return {
+        comments,
+        items: items2
+      };
+    }
+    exports.Alias = Alias;
+    exports.Collection = Collection;
+    exports.Merge = Merge;
+    exports.Node = Node;
+    exports.Pair = Pair;
+    exports.Scalar = Scalar;
+    exports.YAMLMap = YAMLMap;
+    exports.YAMLSeq = YAMLSeq;
+    exports.addComment = addComment;
+    exports.binaryOptions = binaryOptions;
+    exports.boolOptions = boolOptions;
+    exports.findPair = findPair;
+    exports.intOptions = intOptions;
+    exports.isEmptyPath = isEmptyPath;
+    exports.nullOptions = nullOptions;
+    exports.resolveMap = resolveMap;
+    exports.resolveNode = resolveNode;
+    exports.resolveSeq = resolveSeq;
+    exports.resolveString = resolveString;
+    exports.strOptions = strOptions;
+    exports.stringifyNumber = stringifyNumber;
+    exports.stringifyString = stringifyString;
+    exports.toJSON = toJSON;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
+var require_warnings_793925ce = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
+    "use strict";
+    var PlainValue = require_PlainValue_516d5bc2();
+    var resolveSeq = require_resolveSeq_95613e94();
+    var binary3 = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve: (doc, node) => {
+        const src = resolveSeq.resolveString(doc, node);
+        if (typeof Buffer === "function") {
+          return Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i) buffer[i] = str2.charCodeAt(i);
+          return buffer;
+        } else {
+          const msg = "This environment does not support reading binary tags; either Buffer or atob is required";
+          doc.errors.push(new PlainValue.YAMLReferenceError(node, msg));
+          return null;
+        }
+      },
+      options: resolveSeq.binaryOptions,
+      stringify: ({
+        comment,
+        type,
+        value
+      }, ctx, onComment, onChompKeep) => {
+        let src;
+        if (typeof Buffer === "function") {
+          src = value instanceof Buffer ? value.toString("base64") : Buffer.from(value.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < value.length; ++i) s += String.fromCharCode(value[i]);
+          src = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        if (!type) type = resolveSeq.binaryOptions.defaultType;
+        if (type === PlainValue.Type.QUOTE_DOUBLE) {
+          value = src;
+        } else {
+          const {
+            lineWidth
+          } = resolveSeq.binaryOptions;
+          const n = Math.ceil(src.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = src.substr(o, lineWidth);
+          }
+          value = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return resolveSeq.stringifyString({
+          comment,
+          type,
+          value
+        }, ctx, onComment, onChompKeep);
+      }
+    };
+    function parsePairs(doc, cst) {
+      const seq = resolveSeq.resolveSeq(doc, cst);
+      for (let i = 0; i < seq.items.length; ++i) {
+        let item = seq.items[i];
+        if (item instanceof resolveSeq.Pair) continue;
+        else if (item instanceof resolveSeq.YAMLMap) {
+          if (item.items.length > 1) {
+            const msg = "Each pair must have its own sequence indicator";
+            throw new PlainValue.YAMLSemanticError(cst, msg);
+          }
+          const pair = item.items[0] || new resolveSeq.Pair();
+          if (item.commentBefore) pair.commentBefore = pair.commentBefore ? `${item.commentBefore}
+${pair.commentBefore}` : item.commentBefore;
+          if (item.comment) pair.comment = pair.comment ? `${item.comment}
+${pair.comment}` : item.comment;
+          item = pair;
+        }
+        seq.items[i] = item instanceof resolveSeq.Pair ? item : new resolveSeq.Pair(item);
+      }
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const pairs2 = new resolveSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      for (const it of iterable) {
+        let key, value;
+        if (Array.isArray(it)) {
+          if (it.length === 2) {
+            key = it[0];
+            value = it[1];
+          } else throw new TypeError(`Expected [key, value] tuple: ${it}`);
+        } else if (it && it instanceof Object) {
+          const keys = Object.keys(it);
+          if (keys.length === 1) {
+            key = keys[0];
+            value = it[key];
+          } else throw new TypeError(`Expected { key: value } tuple: ${it}`);
+        } else {
+          key = it;
+        }
+        const pair = schema.createPair(key, value, ctx);
+        pairs2.items.push(pair);
+      }
+      return pairs2;
+    }
+    var pairs = {
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: parsePairs,
+      createNode: createPairs
+    };
+    var YAMLOMap = class _YAMLOMap extends resolveSeq.YAMLSeq {
+      constructor() {
+        super();
+        PlainValue._defineProperty(this, "add", resolveSeq.YAMLMap.prototype.add.bind(this));
+        PlainValue._defineProperty(this, "delete", resolveSeq.YAMLMap.prototype.delete.bind(this));
+        PlainValue._defineProperty(this, "get", resolveSeq.YAMLMap.prototype.get.bind(this));
+        PlainValue._defineProperty(this, "has", resolveSeq.YAMLMap.prototype.has.bind(this));
+        PlainValue._defineProperty(this, "set", resolveSeq.YAMLMap.prototype.set.bind(this));
+        this.tag = _YAMLOMap.tag;
+      }
+      toJSON(_, ctx) {
+        const map = /* @__PURE__ */ new Map();
+        if (ctx && ctx.onCreate) ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (pair instanceof resolveSeq.Pair) {
+            key = resolveSeq.toJSON(pair.key, "", ctx);
+            value = resolveSeq.toJSON(pair.value, key, ctx);
+          } else {
+            key = resolveSeq.toJSON(pair, "", ctx);
+          }
+          if (map.has(key)) throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+    };
+    PlainValue._defineProperty(YAMLOMap, "tag", "tag:yaml.org,2002:omap");
+    function parseOMap(doc, cst) {
+      const pairs2 = parsePairs(doc, cst);
+      const seenKeys = [];
+      for (const {
+        key
+      } of pairs2.items) {
+        if (key instanceof resolveSeq.Scalar) {
+          if (seenKeys.includes(key.value)) {
+            const msg = "Ordered maps must not include duplicate keys";
+            throw new PlainValue.YAMLSemanticError(cst, msg);
+          } else {
+            seenKeys.push(key.value);
+          }
+        }
+      }
+      return Object.assign(new YAMLOMap(), pairs2);
+    }
+    function createOMap(schema, iterable, ctx) {
+      const pairs2 = createPairs(schema, iterable, ctx);
+      const omap2 = new YAMLOMap();
+      omap2.items = pairs2.items;
+      return omap2;
+    }
+    var omap = {
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve: parseOMap,
+      createNode: createOMap
+    };
+    var YAMLSet = class _YAMLSet extends resolveSeq.YAMLMap {
+      constructor() {
+        super();
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        const pair = key instanceof resolveSeq.Pair ? key : new resolveSeq.Pair(key);
+        const prev = resolveSeq.findPair(this.items, pair.key);
+        if (!prev) this.items.push(pair);
+      }
+      get(key, keepPair) {
+        const pair = resolveSeq.findPair(this.items, key);
+        return !keepPair && pair instanceof resolveSeq.Pair ? pair.key instanceof resolveSeq.Scalar ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = resolveSeq.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new resolveSeq.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx) return JSON.stringify(this);
+        if (this.hasAllNullValues()) return super.toString(ctx, onComment, onChompKeep);
+        else throw new Error("Set items must all have null values");
+      }
+    };
+    PlainValue._defineProperty(YAMLSet, "tag", "tag:yaml.org,2002:set");
+    function parseSet(doc, cst) {
+      const map = resolveSeq.resolveMap(doc, cst);
+      if (!map.hasAllNullValues()) throw new PlainValue.YAMLSemanticError(cst, "Set items must all have null values");
+      return Object.assign(new YAMLSet(), map);
+    }
+    function createSet(schema, iterable, ctx) {
+      const set2 = new YAMLSet();
+      for (const value of iterable) set2.items.push(schema.createPair(value, null, ctx));
+      return set2;
+    }
+    var set = {
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      resolve: parseSet,
+      createNode: createSet
+    };
+    var parseSexagesimal = (sign, parts) => {
+      const n = parts.split(":").reduce((n2, p) => n2 * 60 + Number(p), 0);
+      return sign === "-" ? -n : n;
+    };
+    var stringifySexagesimal = ({
+      value
+    }) => {
+      if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value = Math.abs(value);
+      }
+      const parts = [value % 60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = Math.round((value - parts[0]) / 60);
+        parts.unshift(value % 60);
+        if (value >= 60) {
+          value = Math.round((value - parts[0]) / 60);
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+    };
+    var intTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+      resolve: (str2, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
+      resolve: (str2, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^(?:([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?)$"),
+      resolve: (str2, year, month, day, hour, minute, second, millisec, tz) => {
+        if (millisec) millisec = (millisec + "00").substr(1, 3);
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec || 0);
+        if (tz && tz !== "Z") {
+          let d3 = parseSexagesimal(tz[0], tz.slice(1));
+          if (Math.abs(d3) < 30) d3 *= 60;
+          date -= 6e4 * d3;
+        }
+        return new Date(date);
+      },
+      stringify: ({
+        value
+      }) => value.toISOString().replace(/((T00:00)?:00)?\.000Z$/, "")
+    };
+    function shouldWarn(deprecation) {
+      const env = typeof process !== "undefined" && process.env || {};
+      if (deprecation) {
+        if (typeof YAML_SILENCE_DEPRECATION_WARNINGS !== "undefined") return !YAML_SILENCE_DEPRECATION_WARNINGS;
+        return !env.YAML_SILENCE_DEPRECATION_WARNINGS;
+      }
+      if (typeof YAML_SILENCE_WARNINGS !== "undefined") return !YAML_SILENCE_WARNINGS;
+      return !env.YAML_SILENCE_WARNINGS;
+    }
+    function warn(warning, type) {
+      if (shouldWarn(false)) {
+        const emit = typeof process !== "undefined" && process.emitWarning;
+        if (emit) emit(warning, type);
+        else {
+          console.warn(type ? `${type}: ${warning}` : warning);
+        }
+      }
+    }
+    function warnFileDeprecation(filename) {
+      if (shouldWarn(true)) {
+        const path2 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn(`The endpoint 'yaml/${path2}' will be removed in a future release.`, "DeprecationWarning");
+      }
+    }
+    var warned = {};
+    function warnOptionDeprecation(name, alternative) {
+      if (!warned[name] && shouldWarn(true)) {
+        warned[name] = true;
+        let msg = `The option '${name}' will be removed in a future release`;
+        msg += alternative ? `, use '${alternative}' instead.` : ".";
+        warn(msg, "DeprecationWarning");
+      }
+    }
+    exports.binary = binary3;
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.omap = omap;
+    exports.pairs = pairs;
+    exports.set = set;
+    exports.timestamp = timestamp;
+    exports.warn = warn;
+    exports.warnFileDeprecation = warnFileDeprecation;
+    exports.warnOptionDeprecation = warnOptionDeprecation;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
+var require_Schema_bcc6c2d7 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
+    "use strict";
+    var PlainValue = require_PlainValue_516d5bc2();
+    var resolveSeq = require_resolveSeq_95613e94();
+    var warnings = require_warnings_793925ce();
+    function createMap(schema, obj, ctx) {
+      const map2 = new resolveSeq.YAMLMap(schema);
+      if (obj instanceof Map) {
+        for (const [key, value] of obj) map2.items.push(schema.createPair(key, value, ctx));
+      } else if (obj && typeof obj === "object") {
+        for (const key of Object.keys(obj)) map2.items.push(schema.createPair(key, obj[key], ctx));
+      }
+      if (typeof schema.sortMapEntries === "function") {
+        map2.items.sort(schema.sortMapEntries);
+      }
+      return map2;
+    }
+    var map = {
+      createNode: createMap,
+      default: true,
+      nodeClass: resolveSeq.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve: resolveSeq.resolveMap
+    };
+    function createSeq(schema, obj, ctx) {
+      const seq2 = new resolveSeq.YAMLSeq(schema);
+      if (obj && obj[Symbol.iterator]) {
+        for (const it of obj) {
+          const v = schema.createNode(it, ctx.wrapScalars, null, ctx);
+          seq2.items.push(v);
+        }
+      }
+      return seq2;
+    }
+    var seq = {
+      createNode: createSeq,
+      default: true,
+      nodeClass: resolveSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve: resolveSeq.resolveSeq
+    };
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: resolveSeq.resolveString,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({
+          actualString: true
+        }, ctx);
+        return resolveSeq.stringifyString(item, ctx, onComment, onChompKeep);
+      },
+      options: resolveSeq.strOptions
+    };
+    var failsafe = [map, seq, string];
+    var intIdentify$2 = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve$1 = (src, part, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part, radix);
+    function intStringify$1(node, radix, prefix) {
+      const {
+        value
+      } = node;
+      if (intIdentify$2(value) && value >= 0) return prefix + value.toString(radix);
+      return resolveSeq.stringifyNumber(node);
+    }
+    var nullObj = {
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => null,
+      options: resolveSeq.nullOptions,
+      stringify: () => resolveSeq.nullOptions.nullStr
+    };
+    var boolObj = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str2) => str2[0] === "t" || str2[0] === "T",
+      options: resolveSeq.boolOptions,
+      stringify: ({
+        value
+      }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr
+    };
+    var octObj = {
+      identify: (value) => intIdentify$2(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o([0-7]+)$/,
+      resolve: (str2, oct) => intResolve$1(str2, oct, 8),
+      options: resolveSeq.intOptions,
+      stringify: (node) => intStringify$1(node, 8, "0o")
+    };
+    var intObj = {
+      identify: intIdentify$2,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str2) => intResolve$1(str2, str2, 10),
+      options: resolveSeq.intOptions,
+      stringify: resolveSeq.stringifyNumber
+    };
+    var hexObj = {
+      identify: (value) => intIdentify$2(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x([0-9a-fA-F]+)$/,
+      resolve: (str2, hex3) => intResolve$1(str2, hex3, 16),
+      options: resolveSeq.intOptions,
+      stringify: (node) => intStringify$1(node, 16, "0x")
+    };
+    var nanObj = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.inf|(\.nan))$/i,
+      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: resolveSeq.stringifyNumber
+    };
+    var expObj = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2),
+      stringify: ({
+        value
+      }) => Number(value).toExponential()
+    };
+    var floatObj = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.([0-9]+)|[0-9]+\.([0-9]*))$/,
+      resolve(str2, frac1, frac2) {
+        const frac = frac1 || frac2;
+        const node = new resolveSeq.Scalar(parseFloat(str2));
+        if (frac && frac[frac.length - 1] === "0") node.minFractionDigits = frac.length;
+        return node;
+      },
+      stringify: resolveSeq.stringifyNumber
+    };
+    var core4 = failsafe.concat([nullObj, boolObj, octObj, intObj, hexObj, nanObj, expObj, floatObj]);
+    var intIdentify$1 = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var stringifyJSON = ({
+      value
+    }) => JSON.stringify(value);
+    var json = [map, seq, {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: resolveSeq.resolveString,
+      stringify: stringifyJSON
+    }, {
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^null$/,
+      resolve: () => null,
+      stringify: stringifyJSON
+    }, {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^true|false$/,
+      resolve: (str2) => str2 === "true",
+      stringify: stringifyJSON
+    }, {
+      identify: intIdentify$1,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^-?(?:0|[1-9][0-9]*)$/,
+      resolve: (str2) => resolveSeq.intOptions.asBigInt ? BigInt(str2) : parseInt(str2, 10),
+      stringify: ({
+        value
+      }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
+    }, {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+      resolve: (str2) => parseFloat(str2),
+      stringify: stringifyJSON
+    }];
+    json.scalarFallback = (str2) => {
+      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+    };
+    var boolStringify = ({
+      value
+    }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(sign, src, radix) {
+      let str2 = src.replace(/_/g, "");
+      if (resolveSeq.intOptions.asBigInt) {
+        switch (radix) {
+          case 2:
+            str2 = `0b${str2}`;
+            break;
+          case 8:
+            str2 = `0o${str2}`;
+            break;
+          case 16:
+            str2 = `0x${str2}`;
+            break;
+        }
+        const n2 = BigInt(str2);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str2, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const {
+        value
+      } = node;
+      if (intIdentify(value)) {
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      }
+      return resolveSeq.stringifyNumber(node);
+    }
+    var yaml11 = failsafe.concat([{
+      identify: (value) => value == null,
+      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => null,
+      options: resolveSeq.nullOptions,
+      stringify: () => resolveSeq.nullOptions.nullStr
+    }, {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => true,
+      options: resolveSeq.boolOptions,
+      stringify: boolStringify
+    }, {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/i,
+      resolve: () => false,
+      options: resolveSeq.boolOptions,
+      stringify: boolStringify
+    }, {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^([-+]?)0b([0-1_]+)$/,
+      resolve: (str2, sign, bin) => intResolve(sign, bin, 2),
+      stringify: (node) => intStringify(node, 2, "0b")
+    }, {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^([-+]?)0([0-7_]+)$/,
+      resolve: (str2, sign, oct) => intResolve(sign, oct, 8),
+      stringify: (node) => intStringify(node, 8, "0")
+    }, {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^([-+]?)([0-9][0-9_]*)$/,
+      resolve: (str2, sign, abs2) => intResolve(sign, abs2, 10),
+      stringify: resolveSeq.stringifyNumber
+    }, {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
+      resolve: (str2, sign, hex3) => intResolve(sign, hex3, 16),
+      stringify: (node) => intStringify(node, 16, "0x")
+    }, {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.inf|(\.nan))$/i,
+      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: resolveSeq.stringifyNumber
+    }, {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      stringify: ({
+        value
+      }) => Number(value).toExponential()
+    }, {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.([0-9_]*)$/,
+      resolve(str2, frac) {
+        const node = new resolveSeq.Scalar(parseFloat(str2.replace(/_/g, "")));
+        if (frac) {
+          const f = frac.replace(/_/g, "");
+          if (f[f.length - 1] === "0") node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: resolveSeq.stringifyNumber
+    }], warnings.binary, warnings.omap, warnings.pairs, warnings.set, warnings.intTime, warnings.floatTime, warnings.timestamp);
+    var schemas = {
+      core: core4,
+      failsafe,
+      json,
+      yaml11
+    };
+    var tags = {
+      binary: warnings.binary,
+      bool: boolObj,
+      float: floatObj,
+      floatExp: expObj,
+      floatNaN: nanObj,
+      floatTime: warnings.floatTime,
+      int: intObj,
+      intHex: hexObj,
+      intOct: octObj,
+      intTime: warnings.intTime,
+      map,
+      null: nullObj,
+      omap: warnings.omap,
+      pairs: warnings.pairs,
+      seq,
+      set: warnings.set,
+      timestamp: warnings.timestamp
+    };
+    function findTagObject(value, tagName, tags2) {
+      if (tagName) {
+        const match3 = tags2.filter((t) => t.tag === tagName);
+        const tagObj = match3.find((t) => !t.format) || match3[0];
+        if (!tagObj) throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags2.find((t) => (t.identify && t.identify(value) || t.class && value instanceof t.class) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (value instanceof resolveSeq.Node) return value;
+      const {
+        defaultPrefix,
+        onTagObj,
+        prevObjects,
+        schema,
+        wrapScalars
+      } = ctx;
+      if (tagName && tagName.startsWith("!!")) tagName = defaultPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (typeof value.toJSON === "function") value = value.toJSON();
+        if (!value || typeof value !== "object") return wrapScalars ? new resolveSeq.Scalar(value) : value;
+        tagObj = value instanceof Map ? map : value[Symbol.iterator] ? seq : map;
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const obj = {
+        value: void 0,
+        node: void 0
+      };
+      if (value && typeof value === "object" && prevObjects) {
+        const prev = prevObjects.get(value);
+        if (prev) {
+          const alias = new resolveSeq.Alias(prev);
+          ctx.aliasNodes.push(alias);
+          return alias;
+        }
+        obj.value = value;
+        prevObjects.set(value, obj);
+      }
+      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
+      if (tagName && obj.node instanceof resolveSeq.Node) obj.node.tag = tagName;
+      return obj.node;
+    }
+    function getSchemaTags(schemas2, knownTags, customTags, schemaId) {
+      let tags2 = schemas2[schemaId.replace(/\W/g, "")];
+      if (!tags2) {
+        const keys = Object.keys(schemas2).map((key) => JSON.stringify(key)).join(", ");
+        throw new Error(`Unknown schema "${schemaId}"; use one of ${keys}`);
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags) tags2 = tags2.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags2 = customTags(tags2.slice());
+      }
+      for (let i = 0; i < tags2.length; ++i) {
+        const tag = tags2[i];
+        if (typeof tag === "string") {
+          const tagObj = knownTags[tag];
+          if (!tagObj) {
+            const keys = Object.keys(knownTags).map((key) => JSON.stringify(key)).join(", ");
+            throw new Error(`Unknown custom tag "${tag}"; use one of ${keys}`);
+          }
+          tags2[i] = tagObj;
+        }
+      }
+      return tags2;
+    }
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      // TODO: remove in v2
+      constructor({
+        customTags,
+        merge,
+        schema,
+        sortMapEntries,
+        tags: deprecatedCustomTags
+      }) {
+        this.merge = !!merge;
+        this.name = schema;
+        this.sortMapEntries = sortMapEntries === true ? sortMapEntriesByKey : sortMapEntries || null;
+        if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
+        this.tags = getSchemaTags(schemas, tags, customTags || deprecatedCustomTags, schema);
+      }
+      createNode(value, wrapScalars, tagName, ctx) {
+        const baseCtx = {
+          defaultPrefix: _Schema.defaultPrefix,
+          schema: this,
+          wrapScalars
+        };
+        const createCtx = ctx ? Object.assign(ctx, baseCtx) : baseCtx;
+        return createNode(value, tagName, createCtx);
+      }
+      createPair(key, value, ctx) {
+        if (!ctx) ctx = {
+          wrapScalars: true
+        };
+        const k2 = this.createNode(key, ctx.wrapScalars, null, ctx);
+        const v = this.createNode(value, ctx.wrapScalars, null, ctx);
+        return new resolveSeq.Pair(k2, v);
+      }
+    };
+    PlainValue._defineProperty(Schema, "defaultPrefix", PlainValue.defaultTagPrefix);
+    PlainValue._defineProperty(Schema, "defaultTags", PlainValue.defaultTags);
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
+var require_Document_a8d0fbf9 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
+    "use strict";
+    var PlainValue = require_PlainValue_516d5bc2();
+    var resolveSeq = require_resolveSeq_95613e94();
+    var Schema = require_Schema_bcc6c2d7();
+    var defaultOptions = {
+      anchorPrefix: "a",
+      customTags: null,
+      indent: 2,
+      indentSeq: true,
+      keepCstNodes: false,
+      keepNodeTypes: true,
+      keepBlobsInJSON: true,
+      mapAsMap: false,
+      maxAliasCount: 100,
+      prettyErrors: false,
+      // TODO Set true in v2
+      simpleKeys: false,
+      version: "1.2"
+    };
+    var scalarOptions = {
+      get binary() {
+        return resolveSeq.binaryOptions;
+      },
+      set binary(opt) {
+        Object.assign(resolveSeq.binaryOptions, opt);
+      },
+      get bool() {
+        return resolveSeq.boolOptions;
+      },
+      set bool(opt) {
+        Object.assign(resolveSeq.boolOptions, opt);
+      },
+      get int() {
+        return resolveSeq.intOptions;
+      },
+      set int(opt) {
+        Object.assign(resolveSeq.intOptions, opt);
+      },
+      get null() {
+        return resolveSeq.nullOptions;
+      },
+      set null(opt) {
+        Object.assign(resolveSeq.nullOptions, opt);
+      },
+      get str() {
+        return resolveSeq.strOptions;
+      },
+      set str(opt) {
+        Object.assign(resolveSeq.strOptions, opt);
+      }
+    };
+    var documentOptions = {
+      "1.0": {
+        schema: "yaml-1.1",
+        merge: true,
+        tagPrefixes: [{
+          handle: "!",
+          prefix: PlainValue.defaultTagPrefix
+        }, {
+          handle: "!!",
+          prefix: "tag:private.yaml.org,2002:"
+        }]
+      },
+      1.1: {
+        schema: "yaml-1.1",
+        merge: true,
+        tagPrefixes: [{
+          handle: "!",
+          prefix: "!"
+        }, {
+          handle: "!!",
+          prefix: PlainValue.defaultTagPrefix
+        }]
+      },
+      1.2: {
+        schema: "core",
+        merge: false,
+        tagPrefixes: [{
+          handle: "!",
+          prefix: "!"
+        }, {
+          handle: "!!",
+          prefix: PlainValue.defaultTagPrefix
+        }]
+      }
+    };
+    function stringifyTag(doc, tag) {
+      if ((doc.version || doc.options.version) === "1.0") {
+        const priv = tag.match(/^tag:private\.yaml\.org,2002:([^:/]+)$/);
+        if (priv) return "!" + priv[1];
+        const vocab = tag.match(/^tag:([a-zA-Z0-9-]+)\.yaml\.org,2002:(.*)/);
+        return vocab ? `!${vocab[1]}/${vocab[2]}` : `!${tag.replace(/^tag:/, "")}`;
+      }
+      let p = doc.tagPrefixes.find((p2) => tag.indexOf(p2.prefix) === 0);
+      if (!p) {
+        const dtp = doc.getDefaults().tagPrefixes;
+        p = dtp && dtp.find((p2) => tag.indexOf(p2.prefix) === 0);
+      }
+      if (!p) return tag[0] === "!" ? tag : `!<${tag}>`;
+      const suffix = tag.substr(p.prefix.length).replace(/[!,[\]{}]/g, (ch) => ({
+        "!": "%21",
+        ",": "%2C",
+        "[": "%5B",
+        "]": "%5D",
+        "{": "%7B",
+        "}": "%7D"
+      })[ch]);
+      return p.handle + suffix;
+    }
+    function getTagObject(tags, item) {
+      if (item instanceof resolveSeq.Alias) return resolveSeq.Alias;
+      if (item.tag) {
+        const match3 = tags.filter((t) => t.tag === item.tag);
+        if (match3.length > 0) return match3.find((t) => t.format === item.format) || match3[0];
+      }
+      let tagObj, obj;
+      if (item instanceof resolveSeq.Scalar) {
+        obj = item.value;
+        const match3 = tags.filter((t) => t.identify && t.identify(obj) || t.class && obj instanceof t.class);
+        tagObj = match3.find((t) => t.format === item.format) || match3.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj && obj.constructor ? obj.constructor.name : typeof obj;
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, {
+      anchors,
+      doc
+    }) {
+      const props = [];
+      const anchor = doc.anchors.getName(node);
+      if (anchor) {
+        anchors[anchor] = node;
+        props.push(`&${anchor}`);
+      }
+      if (node.tag) {
+        props.push(stringifyTag(doc, node.tag));
+      } else if (!tagObj.default) {
+        props.push(stringifyTag(doc, tagObj.tag));
+      }
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      const {
+        anchors,
+        schema
+      } = ctx.doc;
+      let tagObj;
+      if (!(item instanceof resolveSeq.Node)) {
+        const createCtx = {
+          aliasNodes: [],
+          onTagObj: (o) => tagObj = o,
+          prevObjects: /* @__PURE__ */ new Map()
+        };
+        item = schema.createNode(item, true, null, createCtx);
+        for (const alias of createCtx.aliasNodes) {
+          alias.source = alias.source.node;
+          let name = anchors.getName(alias.source);
+          if (!name) {
+            name = anchors.newName();
+            anchors.map[name] = alias.source;
+          }
+        }
+      }
+      if (item instanceof resolveSeq.Pair) return item.toString(ctx, onComment, onChompKeep);
+      if (!tagObj) tagObj = getTagObject(schema.tags, item);
+      const props = stringifyProps(item, tagObj, ctx);
+      if (props.length > 0) ctx.indentAtStart = (ctx.indentAtStart || 0) + props.length + 1;
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
+      if (!props) return str2;
+      return item instanceof resolveSeq.Scalar || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
+    }
+    var Anchors = class _Anchors {
+      static validAnchorNode(node) {
+        return node instanceof resolveSeq.Scalar || node instanceof resolveSeq.YAMLSeq || node instanceof resolveSeq.YAMLMap;
+      }
+      constructor(prefix) {
+        PlainValue._defineProperty(this, "map", /* @__PURE__ */ Object.create(null));
+        this.prefix = prefix;
+      }
+      createAlias(node, name) {
+        this.setAnchor(node, name);
+        return new resolveSeq.Alias(node);
+      }
+      createMergePair(...sources) {
+        const merge = new resolveSeq.Merge();
+        merge.value.items = sources.map((s) => {
+          if (s instanceof resolveSeq.Alias) {
+            if (s.source instanceof resolveSeq.YAMLMap) return s;
+          } else if (s instanceof resolveSeq.YAMLMap) {
+            return this.createAlias(s);
+          }
+          throw new Error("Merge sources must be Map nodes or their Aliases");
+        });
+        return merge;
+      }
+      getName(node) {
+        const {
+          map
+        } = this;
+        return Object.keys(map).find((a) => map[a] === node);
+      }
+      getNames() {
+        return Object.keys(this.map);
+      }
+      getNode(name) {
+        return this.map[name];
+      }
+      newName(prefix) {
+        if (!prefix) prefix = this.prefix;
+        const names = Object.keys(this.map);
+        for (let i = 1; true; ++i) {
+          const name = `${prefix}${i}`;
+          if (!names.includes(name)) return name;
+        }
+      }
+      // During parsing, map & aliases contain CST nodes
+      resolveNodes() {
+        const {
+          map,
+          _cstAliases
+        } = this;
+        Object.keys(map).forEach((a) => {
+          map[a] = map[a].resolved;
+        });
+        _cstAliases.forEach((a) => {
+          a.source = a.source.resolved;
+        });
+        delete this._cstAliases;
+      }
+      setAnchor(node, name) {
+        if (node != null && !_Anchors.validAnchorNode(node)) {
+          throw new Error("Anchors may only be set for Scalar, Seq and Map nodes");
+        }
+        if (name && /[\x00-\x19\s,[\]{}]/.test(name)) {
+          throw new Error("Anchor names must not contain whitespace or control characters");
+        }
+        const {
+          map
+        } = this;
+        const prev = node && Object.keys(map).find((a) => map[a] === node);
+        if (prev) {
+          if (!name) {
+            return prev;
+          } else if (prev !== name) {
+            delete map[prev];
+            map[name] = node;
+          }
+        } else {
+          if (!name) {
+            if (!node) return null;
+            name = this.newName();
+          }
+          map[name] = node;
+        }
+        return name;
+      }
+    };
+    var visit2 = (node, tags) => {
+      if (node && typeof node === "object") {
+        const {
+          tag
+        } = node;
+        if (node instanceof resolveSeq.Collection) {
+          if (tag) tags[tag] = true;
+          node.items.forEach((n) => visit2(n, tags));
+        } else if (node instanceof resolveSeq.Pair) {
+          visit2(node.key, tags);
+          visit2(node.value, tags);
+        } else if (node instanceof resolveSeq.Scalar) {
+          if (tag) tags[tag] = true;
+        }
+      }
+      return tags;
+    };
+    var listTagNames = (node) => Object.keys(visit2(node, {}));
+    function parseContents(doc, contents) {
+      const comments = {
+        before: [],
+        after: []
+      };
+      let body = void 0;
+      let spaceBefore = false;
+      for (const node of contents) {
+        if (node.valueRange) {
+          if (body !== void 0) {
+            const msg = "Document contains trailing content not separated by a ... or --- line";
+            doc.errors.push(new PlainValue.YAMLSyntaxError(node, msg));
+            break;
+          }
+          const res = resolveSeq.resolveNode(doc, node);
+          if (spaceBefore) {
+            res.spaceBefore = true;
+            spaceBefore = false;
+          }
+          body = res;
+        } else if (node.comment !== null) {
+          const cc = body === void 0 ? comments.before : comments.after;
+          cc.push(node.comment);
+        } else if (node.type === PlainValue.Type.BLANK_LINE) {
+          spaceBefore = true;
+          if (body === void 0 && comments.before.length > 0 && !doc.commentBefore) {
+            doc.commentBefore = comments.before.join("\n");
+            comments.before = [];
+          }
+        }
+      }
+      doc.contents = body || null;
+      if (!body) {
+        doc.comment = comments.before.concat(comments.after).join("\n") || null;
+      } else {
+        const cb = comments.before.join("\n");
+        if (cb) {
+          const cbNode = body instanceof resolveSeq.Collection && body.items[0] ? body.items[0] : body;
+          cbNode.commentBefore = cbNode.commentBefore ? `${cb}
+${cbNode.commentBefore}` : cb;
+        }
+        doc.comment = comments.after.join("\n") || null;
+      }
+    }
+    function resolveTagDirective({
+      tagPrefixes
+    }, directive) {
+      const [handle, prefix] = directive.parameters;
+      if (!handle || !prefix) {
+        const msg = "Insufficient parameters given for %TAG directive";
+        throw new PlainValue.YAMLSemanticError(directive, msg);
+      }
+      if (tagPrefixes.some((p) => p.handle === handle)) {
+        const msg = "The %TAG directive must only be given at most once per handle in the same document.";
+        throw new PlainValue.YAMLSemanticError(directive, msg);
+      }
+      return {
+        handle,
+        prefix
+      };
+    }
+    function resolveYamlDirective(doc, directive) {
+      let [version] = directive.parameters;
+      if (directive.name === "YAML:1.0") version = "1.0";
+      if (!version) {
+        const msg = "Insufficient parameters given for %YAML directive";
+        throw new PlainValue.YAMLSemanticError(directive, msg);
+      }
+      if (!documentOptions[version]) {
+        const v0 = doc.version || doc.options.version;
+        const msg = `Document will be parsed as YAML ${v0} rather than YAML ${version}`;
+        doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+      }
+      return version;
+    }
+    function parseDirectives(doc, directives, prevDoc) {
+      const directiveComments = [];
+      let hasDirectives = false;
+      for (const directive of directives) {
+        const {
+          comment,
+          name
+        } = directive;
+        switch (name) {
+          case "TAG":
+            try {
+              doc.tagPrefixes.push(resolveTagDirective(doc, directive));
+            } catch (error) {
+              doc.errors.push(error);
+            }
+            hasDirectives = true;
+            break;
+          case "YAML":
+          case "YAML:1.0":
+            if (doc.version) {
+              const msg = "The %YAML directive must only be given at most once per document.";
+              doc.errors.push(new PlainValue.YAMLSemanticError(directive, msg));
+            }
+            try {
+              doc.version = resolveYamlDirective(doc, directive);
+            } catch (error) {
+              doc.errors.push(error);
+            }
+            hasDirectives = true;
+            break;
+          default:
+            if (name) {
+              const msg = `YAML only supports %TAG and %YAML directives, and not %${name}`;
+              doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
+            }
+        }
+        if (comment) directiveComments.push(comment);
+      }
+      if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
+        const copyTagPrefix = ({
+          handle,
+          prefix
+        }) => ({
+          handle,
+          prefix
+        });
+        doc.tagPrefixes = prevDoc.tagPrefixes.map(copyTagPrefix);
+        doc.version = prevDoc.version;
+      }
+      doc.commentBefore = directiveComments.join("\n") || null;
+    }
+    function assertCollection(contents) {
+      if (contents instanceof resolveSeq.Collection) return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    var Document = class _Document {
+      constructor(options) {
+        this.anchors = new Anchors(options.anchorPrefix);
+        this.commentBefore = null;
+        this.comment = null;
+        this.contents = null;
+        this.directivesEndMarker = null;
+        this.errors = [];
+        this.options = options;
+        this.schema = null;
+        this.tagPrefixes = [];
+        this.version = null;
+        this.warnings = [];
+      }
+      add(value) {
+        assertCollection(this.contents);
+        return this.contents.add(value);
+      }
+      addIn(path2, value) {
+        assertCollection(this.contents);
+        this.contents.addIn(path2, value);
+      }
+      delete(key) {
+        assertCollection(this.contents);
+        return this.contents.delete(key);
+      }
+      deleteIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) {
+          if (this.contents == null) return false;
+          this.contents = null;
+          return true;
+        }
+        assertCollection(this.contents);
+        return this.contents.deleteIn(path2);
+      }
+      getDefaults() {
+        return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
+      }
+      get(key, keepScalar) {
+        return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
+      }
+      getIn(path2, keepScalar) {
+        if (resolveSeq.isEmptyPath(path2)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path2, keepScalar) : void 0;
+      }
+      has(key) {
+        return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
+      }
+      hasIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path2) : false;
+      }
+      set(key, value) {
+        assertCollection(this.contents);
+        this.contents.set(key, value);
+      }
+      setIn(path2, value) {
+        if (resolveSeq.isEmptyPath(path2)) this.contents = value;
+        else {
+          assertCollection(this.contents);
+          this.contents.setIn(path2, value);
+        }
+      }
+      setSchema(id, customTags) {
+        if (!id && !customTags && this.schema) return;
+        if (typeof id === "number") id = id.toFixed(1);
+        if (id === "1.0" || id === "1.1" || id === "1.2") {
+          if (this.version) this.version = id;
+          else this.options.version = id;
+          delete this.options.schema;
+        } else if (id && typeof id === "string") {
+          this.options.schema = id;
+        }
+        if (Array.isArray(customTags)) this.options.customTags = customTags;
+        const opt = Object.assign({}, this.getDefaults(), this.options);
+        this.schema = new Schema.Schema(opt);
+      }
+      parse(node, prevDoc) {
+        if (this.options.keepCstNodes) this.cstNode = node;
+        if (this.options.keepNodeTypes) this.type = "DOCUMENT";
+        const {
+          directives = [],
+          contents = [],
+          directivesEndMarker,
+          error,
+          valueRange
+        } = node;
+        if (error) {
+          if (!error.source) error.source = this;
+          this.errors.push(error);
+        }
+        parseDirectives(this, directives, prevDoc);
+        if (directivesEndMarker) this.directivesEndMarker = true;
+        this.range = valueRange ? [valueRange.start, valueRange.end] : null;
+        this.setSchema();
+        this.anchors._cstAliases = [];
+        parseContents(this, contents);
+        this.anchors.resolveNodes();
+        if (this.options.prettyErrors) {
+          for (const error2 of this.errors) if (error2 instanceof PlainValue.YAMLError) error2.makePretty();
+          for (const warn of this.warnings) if (warn instanceof PlainValue.YAMLError) warn.makePretty();
+        }
+        return this;
+      }
+      listNonDefaultTags() {
+        return listTagNames(this.contents).filter((t) => t.indexOf(Schema.Schema.defaultPrefix) !== 0);
+      }
+      setTagPrefix(handle, prefix) {
+        if (handle[0] !== "!" || handle[handle.length - 1] !== "!") throw new Error("Handle must start and end with !");
+        if (prefix) {
+          const prev = this.tagPrefixes.find((p) => p.handle === handle);
+          if (prev) prev.prefix = prefix;
+          else this.tagPrefixes.push({
+            handle,
+            prefix
+          });
+        } else {
+          this.tagPrefixes = this.tagPrefixes.filter((p) => p.handle !== handle);
+        }
+      }
+      toJSON(arg, onAnchor) {
+        const {
+          keepBlobsInJSON,
+          mapAsMap,
+          maxAliasCount
+        } = this.options;
+        const keep2 = keepBlobsInJSON && (typeof arg !== "string" || !(this.contents instanceof resolveSeq.Scalar));
+        const ctx = {
+          doc: this,
+          indentStep: "  ",
+          keep: keep2,
+          mapAsMap: keep2 && !!mapAsMap,
+          maxAliasCount,
+          stringify: stringify2
+          // Requiring directly in Pair would create circular dependencies
+        };
+        const anchorNames = Object.keys(this.anchors.map);
+        if (anchorNames.length > 0) ctx.anchors = new Map(anchorNames.map((name) => [this.anchors.map[name], {
+          alias: [],
+          aliasCount: 0,
+          count: 1
+        }]));
+        const res = resolveSeq.toJSON(this.contents, arg, ctx);
+        if (typeof onAnchor === "function" && ctx.anchors) for (const {
+          count: count6,
+          res: res2
+        } of ctx.anchors.values()) onAnchor(res2, count6);
+        return res;
+      }
+      toString() {
+        if (this.errors.length > 0) throw new Error("Document with errors cannot be stringified");
+        const indentSize = this.options.indent;
+        if (!Number.isInteger(indentSize) || indentSize <= 0) {
+          const s = JSON.stringify(indentSize);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        this.setSchema();
+        const lines = [];
+        let hasDirectives = false;
+        if (this.version) {
+          let vd = "%YAML 1.2";
+          if (this.schema.name === "yaml-1.1") {
+            if (this.version === "1.0") vd = "%YAML:1.0";
+            else if (this.version === "1.1") vd = "%YAML 1.1";
+          }
+          lines.push(vd);
+          hasDirectives = true;
+        }
+        const tagNames = this.listNonDefaultTags();
+        this.tagPrefixes.forEach(({
+          handle,
+          prefix
+        }) => {
+          if (tagNames.some((t) => t.indexOf(prefix) === 0)) {
+            lines.push(`%TAG ${handle} ${prefix}`);
+            hasDirectives = true;
+          }
+        });
+        if (hasDirectives || this.directivesEndMarker) lines.push("---");
+        if (this.commentBefore) {
+          if (hasDirectives || !this.directivesEndMarker) lines.unshift("");
+          lines.unshift(this.commentBefore.replace(/^/gm, "#"));
+        }
+        const ctx = {
+          anchors: /* @__PURE__ */ Object.create(null),
+          doc: this,
+          indent: "",
+          indentStep: " ".repeat(indentSize),
+          stringify: stringify2
+          // Requiring directly in nodes would create circular dependencies
+        };
+        let chompKeep = false;
+        let contentComment = null;
+        if (this.contents) {
+          if (this.contents instanceof resolveSeq.Node) {
+            if (this.contents.spaceBefore && (hasDirectives || this.directivesEndMarker)) lines.push("");
+            if (this.contents.commentBefore) lines.push(this.contents.commentBefore.replace(/^/gm, "#"));
+            ctx.forceBlockIndent = !!this.comment;
+            contentComment = this.contents.comment;
+          }
+          const onChompKeep = contentComment ? null : () => chompKeep = true;
+          const body = stringify2(this.contents, ctx, () => contentComment = null, onChompKeep);
+          lines.push(resolveSeq.addComment(body, "", contentComment));
+        } else if (this.contents !== void 0) {
+          lines.push(stringify2(this.contents, ctx));
+        }
+        if (this.comment) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "") lines.push("");
+          lines.push(this.comment.replace(/^/gm, "#"));
+        }
+        return lines.join("\n") + "\n";
+      }
+    };
+    PlainValue._defineProperty(Document, "defaults", documentOptions);
+    exports.Document = Document;
+    exports.defaultOptions = defaultOptions;
+    exports.scalarOptions = scalarOptions;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var parseCst = require_parse_cst();
+    var Document$1 = require_Document_a8d0fbf9();
+    var Schema = require_Schema_bcc6c2d7();
+    var PlainValue = require_PlainValue_516d5bc2();
+    var warnings = require_warnings_793925ce();
+    require_resolveSeq_95613e94();
+    function createNode(value, wrapScalars = true, tag) {
+      if (tag === void 0 && typeof wrapScalars === "string") {
+        tag = wrapScalars;
+        wrapScalars = true;
+      }
+      const options = Object.assign({}, Document$1.Document.defaults[Document$1.defaultOptions.version], Document$1.defaultOptions);
+      const schema = new Schema.Schema(options);
+      return schema.createNode(value, wrapScalars, tag);
+    }
+    var Document = class extends Document$1.Document {
+      constructor(options) {
+        super(Object.assign({}, Document$1.defaultOptions, options));
+      }
+    };
+    function parseAllDocuments2(src, options) {
+      const stream2 = [];
+      let prev;
+      for (const cstDoc of parseCst.parse(src)) {
+        const doc = new Document(options);
+        doc.parse(cstDoc, prev);
+        stream2.push(doc);
+        prev = doc;
+      }
+      return stream2;
+    }
+    function parseDocument3(src, options) {
+      const cst = parseCst.parse(src);
+      const doc = new Document(options).parse(cst[0]);
+      if (cst.length > 1) {
+        const errMsg = "Source contains multiple documents; please use YAML.parseAllDocuments()";
+        doc.errors.unshift(new PlainValue.YAMLSemanticError(cst[1], errMsg));
+      }
+      return doc;
+    }
+    function parse2(src, options) {
+      const doc = parseDocument3(src, options);
+      doc.warnings.forEach((warning) => warnings.warn(warning));
+      if (doc.errors.length > 0) throw doc.errors[0];
+      return doc.toJSON();
+    }
+    function stringify2(value, options) {
+      const doc = new Document(options);
+      doc.contents = value;
+      return String(doc);
+    }
+    var YAML = {
+      createNode,
+      defaultOptions: Document$1.defaultOptions,
+      Document,
+      parse: parse2,
+      parseAllDocuments: parseAllDocuments2,
+      parseCST: parseCst.parse,
+      parseDocument: parseDocument3,
+      scalarOptions: Document$1.scalarOptions,
+      stringify: stringify2
+    };
+    exports.YAML = YAML;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
+var require_yaml = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
+    module.exports = require_dist2().YAML;
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
+var require_yaml2 = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
+    var yaml = require_yaml();
+    var errors = /* @__PURE__ */ new Set([
+      "YAMLReferenceError",
+      "YAMLSemanticError",
+      "YAMLSyntaxError",
+      "YAMLWarning"
+    ]);
+    function parse2(str2) {
+      if (typeof str2 !== "string") {
+        return { ok: false, result: void 0 };
+      }
+      const YAML_SILENCE_WARNINGS_CACHED = global.YAML_SILENCE_WARNINGS;
+      try {
+        global.YAML_SILENCE_WARNINGS = true;
+        return { ok: true, result: yaml.parse(str2) };
+      } catch (err) {
+        if (err && errors.has(err.name)) {
+          return { ok: false, result: void 0 };
+        }
+        throw err;
+      } finally {
+        global.YAML_SILENCE_WARNINGS = YAML_SILENCE_WARNINGS_CACHED;
+      }
+    }
+    module.exports = {
+      // is_valid is expected to return nothing if input is invalid otherwise
+      // true/false for it being valid YAML.
+      "yaml.is_valid": (str2) => typeof str2 === "string" ? parse2(str2).ok : void 0,
+      "yaml.marshal": (data) => yaml.stringify(data),
+      "yaml.unmarshal": (str2) => parse2(str2).result
+    };
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
+var require_builtins = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
+    var json = require_json();
+    var strings = require_strings();
+    var regex = require_regex();
+    var yaml = require_yaml2();
+    module.exports = {
+      ...json,
+      ...strings,
+      ...regex,
+      ...yaml
+    };
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/opa.js
+var require_opa = __commonJS({
+  "node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
+    var builtIns = require_builtins();
+    function stringDecoder(mem) {
+      return function(addr) {
+        const i8 = new Int8Array(mem.buffer);
+        let s = "";
+        while (i8[addr] !== 0) {
+          s += String.fromCharCode(i8[addr++]);
+        }
+        return s;
+      };
+    }
+    function _loadJSON(wasmInstance, memory, value) {
+      if (value === void 0) {
+        return 0;
+      }
+      let valueBuf;
+      if (value instanceof ArrayBuffer) {
+        valueBuf = new Uint8Array(value);
+      } else {
+        const valueAsText = JSON.stringify(value);
+        valueBuf = new TextEncoder().encode(valueAsText);
+      }
+      const valueBufLen = valueBuf.byteLength;
+      const rawAddr = wasmInstance.exports.opa_malloc(valueBufLen);
+      const memoryBuffer = new Uint8Array(memory.buffer);
+      memoryBuffer.set(valueBuf, rawAddr);
+      const parsedAddr = wasmInstance.exports.opa_json_parse(rawAddr, valueBufLen);
+      if (parsedAddr === 0) {
+        throw "failed to parse json value";
+      }
+      return parsedAddr;
+    }
+    function _dumpJSON(wasmInstance, memory, addr) {
+      const rawAddr = wasmInstance.exports.opa_json_dump(addr);
+      return _dumpJSONRaw(memory, rawAddr);
+    }
+    function _dumpJSONRaw(memory, addr) {
+      const buf = new Uint8Array(memory.buffer);
+      let idx = addr;
+      while (buf[idx] !== 0) {
+        idx++;
+      }
+      const utf8View = new Uint8Array(memory.buffer, addr, idx - addr);
+      const jsonAsText = new TextDecoder().decode(utf8View);
+      return JSON.parse(jsonAsText);
+    }
+    var builtinFuncs = builtIns;
+    function _builtinCall(wasmInstance, memory, builtins24, customBuiltins, builtinId) {
+      const builtInName = builtins24[builtinId];
+      const impl = builtinFuncs[builtInName] || customBuiltins[builtInName];
+      if (impl === void 0) {
+        throw {
+          message: "not implemented: built-in function " + builtinId + ": " + builtins24[builtinId]
+        };
+      }
+      const argArray = Array.prototype.slice.apply(arguments);
+      const args = [];
+      for (let i = 5; i < argArray.length; i++) {
+        const jsArg = _dumpJSON(wasmInstance, memory, argArray[i]);
+        args.push(jsArg);
+      }
+      const result = impl(...args);
+      return _loadJSON(wasmInstance, memory, result);
+    }
+    function _importObject(env, memory, customBuiltins) {
+      const addr2string = stringDecoder(memory);
+      return {
+        env: {
+          memory,
+          opa_abort: function(addr) {
+            throw addr2string(addr);
+          },
+          opa_println: function(addr) {
+            console.log(addr2string(addr));
+          },
+          opa_builtin0: function(builtinId, _ctx) {
+            return _builtinCall(
+              env.instance,
+              memory,
+              env.builtins,
+              customBuiltins,
+              builtinId
+            );
+          },
+          opa_builtin1: function(builtinId, _ctx, arg1) {
+            return _builtinCall(
+              env.instance,
+              memory,
+              env.builtins,
+              customBuiltins,
+              builtinId,
+              arg1
+            );
+          },
+          opa_builtin2: function(builtinId, _ctx, arg1, arg2) {
+            return _builtinCall(
+              env.instance,
+              memory,
+              env.builtins,
+              customBuiltins,
+              builtinId,
+              arg1,
+              arg2
+            );
+          },
+          opa_builtin3: function(builtinId, _ctx, arg1, arg2, arg3) {
+            return _builtinCall(
+              env.instance,
+              memory,
+              env.builtins,
+              customBuiltins,
+              builtinId,
+              arg1,
+              arg2,
+              arg3
+            );
+          },
+          opa_builtin4: function(builtinId, _ctx, arg1, arg2, arg3, arg4) {
+            return _builtinCall(
+              env.instance,
+              memory,
+              env.builtins,
+              customBuiltins,
+              builtinId,
+              arg1,
+              arg2,
+              arg3,
+              arg4
+            );
+          }
+        }
+      };
+    }
+    function _preparePolicy(env, wasm, memory) {
+      env.instance = wasm.instance ? wasm.instance : wasm;
+      const abiVersionGlobal = env.instance.exports.opa_wasm_abi_version;
+      if (abiVersionGlobal !== void 0) {
+        const abiVersion = typeof abiVersionGlobal === "number" ? abiVersionGlobal : abiVersionGlobal.value;
+        if (abiVersion !== 1) {
+          throw `unsupported ABI version ${abiVersion}`;
+        }
+      } else {
+        console.error("opa_wasm_abi_version undefined");
+      }
+      const abiMinorVersionGlobal = env.instance.exports.opa_wasm_abi_minor_version;
+      let abiMinorVersion;
+      if (abiMinorVersionGlobal !== void 0) {
+        abiMinorVersion = typeof abiMinorVersionGlobal === "number" ? abiMinorVersionGlobal : abiMinorVersionGlobal.value;
+      } else {
+        console.error("opa_wasm_abi_minor_version undefined");
+      }
+      const builtins24 = _dumpJSON(
+        env.instance,
+        memory,
+        env.instance.exports.builtins()
+      );
+      env.builtins = {};
+      for (const key of Object.keys(builtins24)) {
+        env.builtins[builtins24[key]] = key;
+      }
+      return { policy: wasm, minorVersion: abiMinorVersion };
+    }
+    async function _loadPolicy(policyWasm, memory, customBuiltins) {
+      const env = {};
+      const isStreaming = policyWasm instanceof Response || policyWasm instanceof Promise;
+      const importObject = _importObject(env, memory, customBuiltins);
+      const wasm = await (isStreaming ? WebAssembly.instantiateStreaming(policyWasm, importObject) : WebAssembly.instantiate(policyWasm, importObject));
+      return _preparePolicy(env, wasm, memory);
+    }
+    function _loadPolicySync(policyWasm, memory, customBuiltins) {
+      const env = {};
+      if (policyWasm instanceof ArrayBuffer || policyWasm.buffer instanceof ArrayBuffer) {
+        policyWasm = new WebAssembly.Module(policyWasm);
+      }
+      const wasm = new WebAssembly.Instance(
+        policyWasm,
+        _importObject(env, memory, customBuiltins)
+      );
+      return _preparePolicy(env, wasm, memory);
+    }
+    var LoadedPolicy2 = class {
+      /**
+       * Loads and initializes a compiled Rego policy.
+       * @param {WebAssembly.WebAssemblyInstantiatedSource} policy
+       * @param {WebAssembly.Memory} memory
+       */
+      constructor(policy, memory, minorVersion) {
+        this.minorVersion = minorVersion;
+        this.mem = memory;
+        this.wasmInstance = policy.instance ? policy.instance : policy;
+        this.dataAddr = _loadJSON(this.wasmInstance, this.mem, {});
+        this.baseHeapPtr = this.wasmInstance.exports.opa_heap_ptr_get();
+        this.dataHeapPtr = this.baseHeapPtr;
+        this.entrypoints = _dumpJSON(
+          this.wasmInstance,
+          this.mem,
+          this.wasmInstance.exports.entrypoints()
+        );
+      }
+      /**
+       * Evaluates the loaded policy with the given input and
+       * return the result set. This should be re-used for multiple evaluations
+       * of the same policy with different inputs.
+       *
+       * To call a non-default entrypoint in your WASM specify it as the second
+       * param. A list of entrypoints can be accessed with the `this.entrypoints`
+       * property.
+       * @param {any | ArrayBuffer} input input to be evaluated in form of `object`, literal primitive or ArrayBuffer (last is assumed to be a well-formed stringified JSON)
+       * @param {number | string} entrypoint ID or name of the entrypoint to call (optional)
+       */
+      evaluate(input, entrypoint = 0) {
+        if (typeof entrypoint === "number") {
+        } else if (typeof entrypoint === "string") {
+          if (Object.prototype.hasOwnProperty.call(this.entrypoints, entrypoint)) {
+            entrypoint = this.entrypoints[entrypoint];
+          } else {
+            throw `entrypoint ${entrypoint} is not valid in this instance`;
+          }
+        } else {
+          throw `entrypoint value is an invalid type, must be either string or number`;
+        }
+        if (this.minorVersion >= 2) {
+          let inputBuf = null;
+          let inputLen = 0;
+          let inputAddr2 = 0;
+          if (input) {
+            if (input instanceof ArrayBuffer) {
+              inputBuf = new Uint8Array(input);
+            } else {
+              const inputAsText = JSON.stringify(input);
+              inputBuf = new TextEncoder().encode(inputAsText);
+            }
+            inputAddr2 = this.dataHeapPtr;
+            inputLen = inputBuf.byteLength;
+            const delta = inputAddr2 + inputLen - this.mem.buffer.byteLength;
+            if (delta > 0) {
+              const pages = roundup(delta);
+              this.mem.grow(pages);
+            }
+            const buf = new Uint8Array(this.mem.buffer);
+            buf.set(inputBuf, this.dataHeapPtr);
+          }
+          const heapPtr = this.dataHeapPtr + inputLen;
+          const ret = this.wasmInstance.exports.opa_eval(
+            0,
+            entrypoint,
+            this.dataAddr,
+            inputAddr2,
+            inputLen,
+            heapPtr,
+            0
+          );
+          return _dumpJSONRaw(this.mem, ret);
+        }
+        this.wasmInstance.exports.opa_heap_ptr_set(this.dataHeapPtr);
+        const inputAddr = _loadJSON(this.wasmInstance, this.mem, input);
+        const ctxAddr = this.wasmInstance.exports.opa_eval_ctx_new();
+        this.wasmInstance.exports.opa_eval_ctx_set_input(ctxAddr, inputAddr);
+        this.wasmInstance.exports.opa_eval_ctx_set_data(ctxAddr, this.dataAddr);
+        this.wasmInstance.exports.opa_eval_ctx_set_entrypoint(ctxAddr, entrypoint);
+        this.wasmInstance.exports.eval(ctxAddr);
+        const resultAddr = this.wasmInstance.exports.opa_eval_ctx_get_result(
+          ctxAddr
+        );
+        return _dumpJSON(this.wasmInstance, this.mem, resultAddr);
+      }
+      /**
+       * evalBool will evaluate the policy and return a boolean answer
+       * depending on the return code from the policy evaluation.
+       * @deprecated Use `evaluate` instead.
+       * @param {object} input
+       */
+      evalBool(input) {
+        const rs = this.evaluate(input);
+        return rs && rs.length === 1 && rs[0] === true;
+      }
+      /**
+       * Loads data for use in subsequent evaluations.
+       * @param {object | ArrayBuffer} data  data in form of `object` or ArrayBuffer (last is assumed to be a well-formed stringified JSON)
+       */
+      setData(data) {
+        this.wasmInstance.exports.opa_heap_ptr_set(this.baseHeapPtr);
+        this.dataAddr = _loadJSON(this.wasmInstance, this.mem, data);
+        this.dataHeapPtr = this.wasmInstance.exports.opa_heap_ptr_get();
+      }
+    };
+    function roundup(bytes) {
+      const pageSize = 64 * 1024;
+      return Math.ceil(bytes / pageSize);
+    }
+    module.exports = {
+      /**
+       * Takes in either an ArrayBuffer or WebAssembly.Module
+       * and will return a Promise of a LoadedPolicy object which
+       * can be used to evaluate the policy.
+       *
+       * To set custom memory size specify number of memory pages
+       * as second param.
+       * Defaults to 5 pages (320KB).
+       * @param {BufferSource | WebAssembly.Module | Response | Promise<Response>} regoWasm
+       * @param {number | WebAssembly.MemoryDescriptor} memoryDescriptor For backwards-compatibility, a 'number' argument is taken to be the initial memory size.
+       * @param {{ [builtinName: string]: Function }} customBuiltins A map from string names to builtin functions
+       * @returns {Promise<LoadedPolicy>}
+       */
+      async loadPolicy(regoWasm, memoryDescriptor = {}, customBuiltins = {}) {
+        if (typeof memoryDescriptor === "number") {
+          memoryDescriptor = { initial: memoryDescriptor };
+        }
+        memoryDescriptor.initial = memoryDescriptor.initial || 5;
+        const memory = new WebAssembly.Memory(memoryDescriptor);
+        const { policy, minorVersion } = await _loadPolicy(
+          regoWasm,
+          memory,
+          customBuiltins
+        );
+        return new LoadedPolicy2(policy, memory, minorVersion);
+      },
+      /**
+       * Takes in either an ArrayBuffer or WebAssembly.Module
+       * and will return a LoadedPolicy object which can be
+       * used to evaluate the policy.
+       *
+       * This cannot be used from the main thread in a browser.
+       * You must use the `loadPolicy` function instead, or call
+       * from a worker thread.
+       *
+       * To set custom memory size specify number of memory pages
+       * as second param.
+       * Defaults to 5 pages (320KB).
+       * @param {BufferSource | WebAssembly.Module} regoWasm
+       * @param {number | WebAssembly.MemoryDescriptor} memoryDescriptor For backwards-compatibility, a 'number' argument is taken to be the initial memory size.
+       * @param {{ [builtinName: string]: Function }} customBuiltins A map from string names to builtin functions
+       * @returns {LoadedPolicy}
+       */
+      loadPolicySync(regoWasm, memoryDescriptor = {}, customBuiltins = {}) {
+        if (typeof memoryDescriptor === "number") {
+          memoryDescriptor = { initial: memoryDescriptor };
+        }
+        memoryDescriptor.initial = memoryDescriptor.initial || 5;
+        const memory = new WebAssembly.Memory(memoryDescriptor);
+        const { policy, minorVersion } = _loadPolicySync(
+          regoWasm,
+          memory,
+          customBuiltins
+        );
+        return new LoadedPolicy2(policy, memory, minorVersion);
+      },
+      LoadedPolicy: LoadedPolicy2
+    };
+  }
+});
+
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa, loadPolicy, src_default;
+var init_src = __esm({
+  "node_modules/@open-policy-agent/opa-wasm/src/index.mjs"() {
+    import_opa = __toESM(require_opa(), 1);
+    loadPolicy = import_opa.default.loadPolicy;
+    src_default = import_opa.default;
+  }
+});
+
+// src/rego/builtins/unavailable.ts
+function unavailableMessage(name) {
+  return `${name} is not available in routewise: policies cannot reach the network or the file system`;
+}
+var UNAVAILABLE_BUILTINS;
+var init_unavailable = __esm({
+  "src/rego/builtins/unavailable.ts"() {
+    "use strict";
+    UNAVAILABLE_BUILTINS = /* @__PURE__ */ new Set([
+      // Network.
+      "http.send",
+      "net.lookup_ip_addr",
+      // Environment variables, configuration and the OPA version of the running process.
+      "opa.runtime"
+    ]);
+  }
+});
+
+// src/engine/wasm/wasm-failure.ts
+var WasmFailure;
+var init_wasm_failure = __esm({
+  "src/engine/wasm/wasm-failure.ts"() {
+    "use strict";
+    WasmFailure = class extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+      }
+      code;
+    };
+  }
+});
+
+// src/engine/wasm/wasm-builtins.ts
+function resolveHostBuiltins(required, registry2, module) {
+  if (typeof required !== "object" || required === null || Array.isArray(required)) {
+    return { ok: false, problems: [{ code: "wasm-invalid-module", message: `${module}: its builtins export is not a map of names to ids` }] };
+  }
+  const byId2 = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const [name, id] of Object.entries(required)) {
+    const def = registry2.get(name);
+    if (UNAVAILABLE_BUILTINS.has(name)) {
+      problems.push({ code: "wasm-missing-builtin", message: `${module}: the policy calls ${name}, and ${unavailableMessage(name)}`, hint: "remove the call from the policy and rebuild the bundle" });
+    } else if (!def || def.relation) {
+      problems.push({
+        code: "wasm-missing-builtin",
+        message: `${module}: the policy calls builtin ${name}, which routewise does not provide`,
+        hint: "the wasm engine serves the builtins of routewise's own Rego engine; rebuild the bundle without this call"
+      });
+    } else if (typeof id !== "number" || !Number.isInteger(id)) {
+      problems.push({ code: "wasm-invalid-module", message: `${module}: builtin ${name} has id ${JSON.stringify(id)}, not an integer` });
+    } else {
+      byId2.set(id, def);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      names: [...byId2.values()].map((d3) => d3.name).sort(),
+      call(id, argTexts, ctx) {
+        const def = byId2.get(id);
+        if (!def) throw new WasmFailure("wasm-missing-builtin", `the policy called builtin #${id}, which its builtins export does not list`);
+        let args;
+        try {
+          args = argTexts.map(parseJson);
+        } catch (e) {
+          throw new WasmFailure("wasm_eval_error", `${def.name}: the module passed an argument that is not JSON (${e.message})`);
+        }
+        let result;
+        try {
+          result = def.fn(args, ctx);
+        } catch (e) {
+          if (e instanceof RangeError) throw new WasmFailure("wasm_eval_error", `${def.name}: ${e.message}`);
+          return void 0;
+        }
+        return result === void 0 ? void 0 : stringify(result);
+      }
+    }
+  };
+}
+function wasmBuiltinContext(module, print) {
+  const nowNs = BigInt(Date.now()) * 1000000n;
+  return {
+    nowNs,
+    seed: String(nowNs),
+    location: { file: module, row: 0, col: 0 },
+    cache: /* @__PURE__ */ new Map(),
+    print,
+    // The compiled module does not pass rule metadata to its host.
+    metadataRule: () => EMPTY_OBJECT,
+    metadataChain: () => []
+  };
+}
+var init_wasm_builtins = __esm({
+  "src/engine/wasm/wasm-builtins.ts"() {
+    "use strict";
+    init_json_text();
+    init_unavailable();
+    init_value();
+    init_wasm_failure();
+  }
+});
+
+// src/engine/wasm/memory-import.ts
+function memoryImportLimits(bytes) {
+  let pos = 8;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    for (; ; ) {
+      if (pos >= bytes.length) throw new RangeError("truncated");
+      const b = bytes[pos++];
+      result += (b & 127) * 2 ** shift;
+      if ((b & 128) === 0) return result;
+      shift += 7;
+    }
+  };
+  const skipName = () => {
+    const n = u32();
+    pos += n;
+  };
+  const limits = () => {
+    const flags = bytes[pos++];
+    const initial = u32();
+    return flags & 1 ? { initial, maximum: u32() } : { initial };
+  };
+  try {
+    while (pos < bytes.length) {
+      const id = bytes[pos++];
+      const size = u32();
+      if (id !== 2) {
+        pos += size;
+        continue;
+      }
+      const count6 = u32();
+      for (let i = 0; i < count6; i++) {
+        skipName();
+        skipName();
+        const kind = bytes[pos++];
+        if (kind === 0) u32();
+        else if (kind === 1) {
+          pos++;
+          limits();
+        } else if (kind === 2) return limits();
+        else if (kind === 3) pos += 2;
+        else if (kind === 4) {
+          pos++;
+          u32();
+        } else return void 0;
+      }
+      return void 0;
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
+}
+var init_memory_import = __esm({
+  "src/engine/wasm/memory-import.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/wasm/wasm-api.ts
+var wasmApi;
+var init_wasm_api = __esm({
+  "src/engine/wasm/wasm-api.ts"() {
+    "use strict";
+    wasmApi = globalThis.WebAssembly;
+  }
+});
+
+// src/engine/wasm/wasm-policy.ts
+async function loadWasmPolicy(wasm, options) {
+  const name = options.name;
+  let module;
+  try {
+    module = await wasmApi.compile(wasm);
+  } catch (e) {
+    return fail6("wasm-invalid-module", `${name}: not a valid wasm module (${e.message})`);
+  }
+  const shape = checkShape(module, name);
+  if (shape) return { ok: false, problems: shape };
+  const limits = memoryImportLimits(wasm);
+  const initial = Math.max(options.initialPages ?? 5, limits?.initial ?? 0);
+  const memory = new wasmApi.Memory(limits?.maximum !== void 0 ? { initial: Math.min(initial, limits.maximum), maximum: limits.maximum } : { initial });
+  const print = options.print ?? (() => {
+  });
+  let exports = {};
+  let host;
+  let ctx = wasmBuiltinContext(name, print);
+  const text = (addr) => {
+    const bytes = new Uint8Array(memory.buffer);
+    let end = addr;
+    while (end < bytes.length && bytes[end] !== 0) end++;
+    return new TextDecoder().decode(bytes.subarray(addr, end));
+  };
+  const dump = (valueAddr) => text(fn(exports, "opa_json_dump")(valueAddr));
+  const load = (json) => {
+    const bytes = new TextEncoder().encode(json);
+    const addr = fn(exports, "opa_malloc")(bytes.length);
+    new Uint8Array(memory.buffer).set(bytes, addr);
+    const value = fn(exports, "opa_json_parse")(addr, bytes.length);
+    if (value === 0) throw new WasmFailure("wasm_eval_error", "the module could not parse a builtin result");
+    return value;
+  };
+  const builtin = (id, ...args) => {
+    if (!host) throw new WasmFailure("wasm_eval_error", "the module called a builtin while loading");
+    const result = host.call(id, args.map(dump), ctx);
+    return result === void 0 ? 0 : load(result);
+  };
+  const env = {
+    memory,
+    opa_abort: (addr) => {
+      throw new WasmFailure("wasm_abort", `the policy aborted: ${text(addr)}`);
+    },
+    opa_println: (addr) => print(text(addr)),
+    opa_builtin0: (id, _ctx) => builtin(id),
+    opa_builtin1: (id, _ctx, a) => builtin(id, a),
+    opa_builtin2: (id, _ctx, a, b) => builtin(id, a, b),
+    opa_builtin3: (id, _ctx, a, b, c) => builtin(id, a, b, c),
+    opa_builtin4: (id, _ctx, a, b, c, d3) => builtin(id, a, b, c, d3)
+  };
+  let instance;
+  try {
+    instance = await wasmApi.instantiate(module, { env });
+  } catch (e) {
+    return failure(e, "wasm-invalid-module", `${name}: the module cannot be instantiated`);
+  }
+  exports = instance.exports;
+  const version = globalValue(exports.opa_wasm_abi_version);
+  const minor = globalValue(exports.opa_wasm_abi_minor_version);
+  if (version !== SUPPORTED_ABI) {
+    return fail6(
+      "wasm-abi-unsupported",
+      `${name}: the module needs OPA wasm ABI version ${version}.${minor}; routewise runs ABI ${SUPPORTED_ABI}.x`,
+      "rebuild the bundle with an OPA release whose wasm ABI is 1.x"
+    );
+  }
+  if (minor >= 2 && typeof exports.opa_eval !== "function") {
+    return fail6("wasm-invalid-module", `${name}: the module declares ABI 1.${minor} but does not export opa_eval`);
+  }
+  let policy;
+  try {
+    const required = JSON.parse(dump(fn(exports, "builtins")()));
+    const resolved = resolveHostBuiltins(required, options.registry, name);
+    if (!resolved.ok) return resolved;
+    host = resolved.value;
+    policy = new LoadedPolicy(instance, memory, minor);
+  } catch (e) {
+    return failure(e, "wasm-invalid-module", `${name}: the module failed while loading`);
+  }
+  const entrypoints = readEntrypoints(policy.entrypoints);
+  if (!entrypoints) return fail6("wasm-invalid-module", `${name}: its entrypoints export is not a map of names to ids`);
+  return {
+    ok: true,
+    value: {
+      abi: { version, minor },
+      entrypoints,
+      builtins: host.names,
+      setData(data) {
+        try {
+          policy.setData(data);
+          return { ok: true, value: void 0 };
+        } catch (e) {
+          return failure(e, "wasm_eval_error", `${name}: the module could not load the data`);
+        }
+      },
+      evaluate(entrypoint, input) {
+        const id = entrypoints[entrypoint];
+        if (id === void 0) return fail6("wasm-entrypoint", `${name}: the module has no entrypoint ${entrypoint}`);
+        ctx = wasmBuiltinContext(name, print);
+        let resultSet;
+        try {
+          resultSet = policy.evaluate(input, id);
+        } catch (e) {
+          return failure(e, "wasm_eval_error", `${name}: evaluating ${entrypoint} failed`);
+        }
+        if (!Array.isArray(resultSet)) return fail6("wasm_eval_error", `${name}: ${entrypoint} returned ${JSON.stringify(resultSet)}, not a result set`);
+        if (resultSet.length === 0) return { ok: true, value: void 0 };
+        const first = resultSet[0];
+        if (typeof first !== "object" || first === null || !("result" in first)) {
+          return fail6("wasm_eval_error", `${name}: ${entrypoint} returned a result set without "result"`);
+        }
+        return { ok: true, value: first.result };
+      }
+    }
+  };
+}
+function checkShape(module, name) {
+  const exported = new Map(wasmApi.Module.exports(module).map((e) => [e.name, e.kind]));
+  if (exported.get("opa_wasm_abi_version") !== "global" || exported.get("opa_wasm_abi_minor_version") !== "global") {
+    return [
+      {
+        code: "wasm-abi-unsupported",
+        message: `${name}: the module exports no opa_wasm_abi_version / opa_wasm_abi_minor_version; it is not an OPA policy module of ABI 1.x`,
+        hint: "build it with `opa build -t wasm` (OPA 0.27 or later)"
+      }
+    ];
+  }
+  const missing = REQUIRED_FUNCTIONS.filter((f) => exported.get(f) !== "function");
+  if (missing.length > 0) return [{ code: "wasm-invalid-module", message: `${name}: the module lacks the OPA exports ${missing.join(", ")}` }];
+  const problems = [];
+  for (const imp of wasmApi.Module.imports(module)) {
+    const known = imp.module === "env" && (imp.name === "memory" && imp.kind === "memory" || HOST_FUNCTIONS.has(imp.name) && imp.kind === "function");
+    if (!known) problems.push({ code: "wasm-invalid-module", message: `${name}: the module imports ${imp.module}.${imp.name} (${imp.kind}), which the OPA wasm ABI does not define` });
+  }
+  return problems.length > 0 ? problems : void 0;
+}
+function readEntrypoints(x2) {
+  if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) return void 0;
+  const out = {};
+  for (const [k2, v] of Object.entries(x2)) {
+    if (typeof v !== "number") return void 0;
+    out[k2] = v;
+  }
+  return out;
+}
+function globalValue(g) {
+  return g instanceof wasmApi.Global ? Number(g.value) : NaN;
+}
+function fn(exports, name) {
+  return exports[name];
+}
+function failure(e, code, context) {
+  if (e instanceof WasmFailure) return fail6(e.code, `${context}: ${e.message}`);
+  const detail = e instanceof Error ? e.message : String(e);
+  return fail6(code, `${context}: ${detail}`);
+}
+function fail6(code, message, hint) {
+  return { ok: false, problems: [{ code, message, ...hint ? { hint } : {} }] };
+}
+var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI;
+var init_wasm_policy = __esm({
+  "src/engine/wasm/wasm-policy.ts"() {
+    "use strict";
+    init_src();
+    init_wasm_builtins();
+    init_wasm_failure();
+    init_memory_import();
+    init_wasm_api();
+    ({ LoadedPolicy } = src_default);
+    REQUIRED_FUNCTIONS = [
+      "eval",
+      "builtins",
+      "entrypoints",
+      "opa_eval_ctx_new",
+      "opa_eval_ctx_set_input",
+      "opa_eval_ctx_set_data",
+      "opa_eval_ctx_set_entrypoint",
+      "opa_eval_ctx_get_result",
+      "opa_malloc",
+      "opa_json_parse",
+      "opa_json_dump",
+      "opa_heap_ptr_get",
+      "opa_heap_ptr_set"
+    ];
+    HOST_FUNCTIONS = /* @__PURE__ */ new Set(["opa_abort", "opa_println", "opa_builtin0", "opa_builtin1", "opa_builtin2", "opa_builtin3", "opa_builtin4"]);
+    SUPPORTED_ABI = 1;
+  }
+});
+
+// src/engine/wasm/wasm-engine.ts
+async function createWasmEngine(bundle, options) {
+  const loaded = await loadWasmPolicy(bundle.wasm, {
+    name: options.name,
+    registry: options.registry ?? registry,
+    ...options.print ? { print: options.print } : {}
+  });
+  if (!loaded.ok) return loaded;
+  const policy = loaded.value;
+  const set = policy.setData(mergeData(bundle.data, options.data ?? {}));
+  if (!set.ok) return set;
+  const targets = findingTargets(policy);
+  if (targets.length === 0) {
+    const names = Object.keys(policy.entrypoints);
+    return {
+      ok: false,
+      problems: [
+        {
+          code: "wasm-no-entrypoints",
+          message: `${options.name}: no entrypoint ends in /deny, /warn or /info (it has ${names.length > 0 ? names.join(", ") : "none"})`,
+          hint: "build with `opa build -t wasm -e routewise/rules/deny -e routewise/rules/warn ...`"
+        }
+      ]
+    };
+  }
+  const declared = catalogue2(bundle.manifest, options.name);
+  const seen = /* @__PURE__ */ new Map();
+  return {
+    ok: true,
+    value: {
+      name: "wasm",
+      rules: () => declared.length > 0 ? declared : [...seen.values()].sort(byId),
+      evaluate(input) {
+        const findings = [];
+        const problems = [];
+        for (const t of targets) {
+          const out = policy.evaluate(t.entrypoint, input);
+          if (!out.ok) return out;
+          if (out.value === void 0) continue;
+          if (!Array.isArray(out.value)) {
+            problems.push({
+              code: "policy-output",
+              message: `${t.ref} must be a set of findings, but it is ${out.value === null ? "null" : typeof out.value}`,
+              hint: `define it as \`${t.set} contains finding if { ... }\``
+            });
+            continue;
+          }
+          for (const m of out.value) {
+            const f = readFinding(m, t.ref);
+            if (!f.ok) {
+              problems.push(...f.problems);
+              continue;
+            }
+            findings.push({ ...f.value, ruleSet: t.set });
+            if (!seen.has(f.value.id)) {
+              seen.set(f.value.id, { id: f.value.id, title: f.value.id, description: "", severity: SET_SEVERITY2[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` });
+            }
+          }
+        }
+        if (problems.length > 0) return { ok: false, problems };
+        return { ok: true, value: { findings } };
+      }
+    }
+  };
+}
+function findingTargets(policy) {
+  const targets = [];
+  for (const entrypoint of Object.keys(policy.entrypoints).sort()) {
+    const last = entrypoint.split("/").pop();
+    const set = RULE_SETS2.find((s) => s === last);
+    if (set) targets.push({ entrypoint, set, ref: refText2(entrypoint) });
+  }
+  return targets;
+}
+function refText2(entrypoint) {
+  return "data" + entrypoint.split("/").filter((p) => p !== "").map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+}
+function catalogue2(manifest, name) {
+  if (!manifest) return [];
+  const rules = /* @__PURE__ */ new Map();
+  const sources = manifest.wasm.map((w) => {
+    const set = RULE_SETS2.find((s) => w.entrypoint.endsWith(`/${s}`));
+    return { annotations: w.annotations ?? [], ...set ? { set } : {}, where: `${name}#${w.entrypoint}` };
+  });
+  const extra = manifest.metadata?.annotations;
+  if (Array.isArray(extra)) sources.push({ annotations: extra, where: `${name}#.manifest` });
+  for (const source of sources) {
+    for (const a of source.annotations) {
+      const rule = readAnnotation(a, source.set, source.where);
+      if (rule && !rules.has(rule.id)) rules.set(rule.id, rule);
+    }
+  }
+  return [...rules.values()].sort(byId);
+}
+function readAnnotation(a, set, where) {
+  if (!isRecord2(a)) return void 0;
+  const custom = isRecord2(a.custom) ? a.custom : {};
+  if (typeof custom.id !== "string" || custom.id === "") return void 0;
+  const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY2[set] : "error";
+  const location = isRecord2(a.location) ? a.location : void 0;
+  const source = location && typeof location.file === "string" ? `${location.file}${typeof location.row === "number" ? `:${location.row}` : ""}` : where;
+  return {
+    id: custom.id,
+    title: typeof a.title === "string" ? a.title : custom.id,
+    description: typeof a.description === "string" ? a.description : "",
+    severity,
+    remediation: typeof custom.remediation === "string" ? custom.remediation : "",
+    ...typeof custom.guidance === "string" || typeof custom.guidance === "number" ? { guidance: String(custom.guidance) } : {},
+    source
+  };
+}
+function byId(x2, y) {
+  return x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0;
+}
+function isSeverity2(x2) {
+  return x2 === "error" || x2 === "warning" || x2 === "info";
+}
+function isRecord2(x2) {
+  return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
+}
+var RULE_SETS2, SET_SEVERITY2;
+var init_wasm_engine = __esm({
+  "src/engine/wasm/wasm-engine.ts"() {
+    "use strict";
+    init_builtins();
+    init_merge_data();
+    init_read_finding();
+    init_wasm_policy();
+    RULE_SETS2 = ["deny", "warn", "info"];
+    SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
+  }
+});
+
 // src/cli/load-wasm-engine.ts
 var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-async function loadWasmEngine(bundle, _data) {
-  return { ok: false, problems: [{ code: "wasm-unavailable", message: `${bundle}: the wasm engine is not available in this build yet` }] };
+import { readFileSync as readFileSync2 } from "node:fs";
+async function loadWasmEngine(bundle, data) {
+  let bytes;
+  try {
+    bytes = readFileSync2(bundle);
+  } catch {
+    return { ok: false, problems: [{ code: "missing-path", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
+  }
+  const read = await readBundle(bytes, bundle);
+  if (!read.ok) return read;
+  return createWasmEngine(read.value, { name: bundle, data });
 }
 var init_load_wasm_engine = __esm({
   "src/cli/load-wasm-engine.ts"() {
     "use strict";
+    init_bundle_reader();
+    init_wasm_engine();
   }
 });
 
@@ -9429,11 +23896,11 @@ var RULE_SET_SEVERITY = {
   info: "info"
 };
 function resolveFindings(raw, rules, positionOf) {
-  const catalogue2 = new Map(rules.map((rule) => [rule.id, rule]));
+  const catalogue3 = new Map(rules.map((rule) => [rule.id, rule]));
   const seen = /* @__PURE__ */ new Set();
   const findings = [];
   for (const item of raw) {
-    const finding = resolveFinding(item, catalogue2.get(item.id), positionOf);
+    const finding = resolveFinding(item, catalogue3.get(item.id), positionOf);
     const key = identityOf(finding);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -16641,8 +31108,8 @@ var ABORTED = /* @__PURE__ */ Symbol("aborted");
 var SIGNAL = /* @__PURE__ */ Symbol("signal");
 var DATALISTENERS = /* @__PURE__ */ Symbol("dataListeners");
 var DISCARDED = /* @__PURE__ */ Symbol("discarded");
-var defer = (fn) => Promise.resolve().then(fn);
-var nodefer = (fn) => fn();
+var defer = (fn2) => Promise.resolve().then(fn2);
+var nodefer = (fn2) => fn2();
 var isEndish = (ev) => ev === "end" || ev === "finish" || ev === "prefinish";
 var isArrayBufferLike = (b) => b instanceof ArrayBuffer || !!b && typeof b === "object" && b.constructor && b.constructor.name === "ArrayBuffer" && b.byteLength >= 0;
 var isArrayBufferView = (b) => !Buffer.isBuffer(b) && ArrayBuffer.isView(b);
@@ -16844,7 +31311,7 @@ var Minipass = class extends EventEmitter {
     }
     if (!encoding)
       encoding = "utf8";
-    const fn = this[ASYNC] ? defer : nodefer;
+    const fn2 = this[ASYNC] ? defer : nodefer;
     if (!this[OBJECTMODE] && !Buffer.isBuffer(chunk)) {
       if (isArrayBufferView(chunk)) {
         chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -16864,14 +31331,14 @@ var Minipass = class extends EventEmitter {
       if (this[BUFFERLENGTH] !== 0)
         this.emit("readable");
       if (cb)
-        fn(cb);
+        fn2(cb);
       return this[FLOWING];
     }
     if (!chunk.length) {
       if (this[BUFFERLENGTH] !== 0)
         this.emit("readable");
       if (cb)
-        fn(cb);
+        fn2(cb);
       return this[FLOWING];
     }
     if (typeof chunk === "string" && // unless it is a string already ready for us to use
@@ -16890,7 +31357,7 @@ var Minipass = class extends EventEmitter {
     if (this[BUFFERLENGTH] !== 0)
       this.emit("readable");
     if (cb)
-      fn(cb);
+      fn2(cb);
     return this[FLOWING];
   }
   /**
@@ -19731,18 +34198,18 @@ var GlobUtil = class {
     if (this.signal?.aborted)
       return;
     this.paused = false;
-    let fn = void 0;
-    while (!this.paused && (fn = this.#onResume.shift())) {
-      fn();
+    let fn2 = void 0;
+    while (!this.paused && (fn2 = this.#onResume.shift())) {
+      fn2();
     }
   }
-  onResume(fn) {
+  onResume(fn2) {
     if (this.signal?.aborted)
       return;
     if (!this.paused) {
-      fn();
+      fn2();
     } else {
-      this.#onResume.push(fn);
+      this.#onResume.push(fn2);
     }
   }
   // do the requisite realpath/stat checking, and return the path
@@ -20392,4929 +34859,11 @@ function at(file) {
 }
 
 // src/cli/load-engine.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+var import_yaml7 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
 
-// src/rego/value.ts
-function rank(v) {
-  if (v === null) return 0 /* Null */;
-  switch (typeof v) {
-    case "boolean":
-      return 1 /* Boolean */;
-    case "number":
-    case "bigint":
-      return 2 /* Number */;
-    case "string":
-      return 3 /* String */;
-  }
-  if (Array.isArray(v)) return 4 /* Array */;
-  return v instanceof ObjectValue ? 5 /* Object */ : 6 /* Set */;
-}
-function normalizeBig(n) {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
-}
-function compareNumbers(a, b) {
-  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
-  const fa = typeof a === "bigint" ? a : Number.isInteger(a) ? BigInt(a) : a;
-  const fb = typeof b === "bigint" ? b : Number.isInteger(b) ? BigInt(b) : b;
-  if (typeof fa === "bigint" && typeof fb === "bigint") return fa < fb ? -1 : fa > fb ? 1 : 0;
-  const x2 = Number(fa);
-  const y = Number(fb);
-  return x2 < y ? -1 : x2 > y ? 1 : 0;
-}
-function compareStrings(a, b) {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i);
-    const cb = b.codePointAt(i);
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 65535) i++;
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
-function compare(a, b) {
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra < rb ? -1 : 1;
-  switch (ra) {
-    case 0 /* Null */:
-      return 0;
-    case 1 /* Boolean */:
-      return a === b ? 0 : a ? 1 : -1;
-    case 2 /* Number */:
-      return compareNumbers(a, b);
-    case 3 /* String */:
-      return compareStrings(a, b);
-    case 4 /* Array */:
-      return compareSequences(a, b);
-    case 5 /* Object */: {
-      const ea = a.sortedEntries();
-      const eb = b.sortedEntries();
-      const n = Math.min(ea.length, eb.length);
-      for (let i = 0; i < n; i++) {
-        const c = compare(ea[i][0], eb[i][0]);
-        if (c !== 0) return c;
-        const d3 = compare(ea[i][1], eb[i][1]);
-        if (d3 !== 0) return d3;
-      }
-      return ea.length - eb.length < 0 ? -1 : ea.length === eb.length ? 0 : 1;
-    }
-    default:
-      return compareSequences(a.sorted(), b.sorted());
-  }
-}
-function compareSequences(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const c = compare(a[i], b[i]);
-    if (c !== 0) return c;
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
-function equals(a, b) {
-  if (a === b) return true;
-  if (typeof a === "string" || typeof b === "string") return false;
-  return compare(a, b) === 0;
-}
-function keyOf(v) {
-  if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 0 ? "\0s" + v : v;
-  return "\0" + encode(v);
-}
-function encode(v) {
-  if (v === null) return "n";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "t" : "f";
-    case "number":
-      return Number.isInteger(v) ? "i" + (Number.isSafeInteger(v) ? String(v) : BigInt(v).toString()) : "d" + String(v);
-    case "bigint":
-      return "i" + v.toString();
-    case "string":
-      return JSON.stringify(v);
-  }
-  if (Array.isArray(v)) return "[" + v.map(encode).join(",") + "]";
-  if (v instanceof ObjectValue) return v.encoded();
-  return v.encoded();
-}
-var ObjectValue = class _ObjectValue {
-  map = /* @__PURE__ */ new Map();
-  sortedCache;
-  encodedCache;
-  static from(entries) {
-    const o = new _ObjectValue();
-    for (const [k2, v] of entries) o.set(k2, v);
-    return o;
-  }
-  /** For builders only: values are treated as immutable once shared. */
-  set(k2, v) {
-    this.map.set(keyOf(k2), [k2, v]);
-    this.sortedCache = void 0;
-    this.encodedCache = void 0;
-  }
-  delete(k2) {
-    this.map.delete(keyOf(k2));
-    this.sortedCache = void 0;
-    this.encodedCache = void 0;
-  }
-  get(k2) {
-    return this.map.get(keyOf(k2))?.[1];
-  }
-  has(k2) {
-    return this.map.has(keyOf(k2));
-  }
-  get size() {
-    return this.map.size;
-  }
-  /** Entries in insertion order. */
-  entries() {
-    return this.map.values();
-  }
-  keys() {
-    return Array.from(this.map.values(), (e) => e[0]);
-  }
-  values() {
-    return Array.from(this.map.values(), (e) => e[1]);
-  }
-  /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
-  sortedEntries() {
-    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort((x2, y) => compare(x2[0], y[0]));
-    return this.sortedCache;
-  }
-  encoded() {
-    if (this.encodedCache === void 0) {
-      this.encodedCache = "{" + this.sortedEntries().map(([k2, v]) => encode(k2) + ":" + encode(v)).join(",") + "}";
-    }
-    return this.encodedCache;
-  }
-  clone() {
-    const o = new _ObjectValue();
-    for (const [k2, v] of this.map.values()) o.set(k2, v);
-    return o;
-  }
-};
-var SetValue = class _SetValue {
-  map = /* @__PURE__ */ new Map();
-  sortedCache;
-  encodedCache;
-  static from(items2) {
-    const s = new _SetValue();
-    for (const v of items2) s.add(v);
-    return s;
-  }
-  /** For builders only. Returns false when the member was already present. */
-  add(v) {
-    const k2 = keyOf(v);
-    if (this.map.has(k2)) return false;
-    this.map.set(k2, v);
-    this.sortedCache = void 0;
-    this.encodedCache = void 0;
-    return true;
-  }
-  has(v) {
-    return this.map.has(keyOf(v));
-  }
-  get size() {
-    return this.map.size;
-  }
-  values() {
-    return this.map.values();
-  }
-  /** Members in OPA's order. */
-  sorted() {
-    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
-    return this.sortedCache;
-  }
-  encoded() {
-    if (this.encodedCache === void 0) this.encodedCache = "<" + this.sorted().map(encode).join(",") + ">";
-    return this.encodedCache;
-  }
-};
-function typeName2(v) {
-  return ["null", "boolean", "number", "string", "array", "object", "set"][rank(v)];
-}
-function fromJS(x2) {
-  if (x2 === null || x2 === void 0) return null;
-  switch (typeof x2) {
-    case "boolean":
-    case "string":
-      return x2;
-    case "number":
-      return x2;
-    case "bigint":
-      return normalizeBig(x2);
-  }
-  if (Array.isArray(x2)) return x2.map(fromJS);
-  if (x2 instanceof ObjectValue || x2 instanceof SetValue) return x2;
-  if (x2 instanceof Set) return SetValue.from(Array.from(x2, fromJS));
-  if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
-  if (x2 instanceof Date) return x2.toISOString().slice(0, 10);
-  const o = new ObjectValue();
-  for (const [k2, v] of Object.entries(x2)) {
-    if (v !== void 0) o.set(k2, fromJS(v));
-  }
-  return o;
-}
-function toJS(v) {
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map(toJS);
-  if (v instanceof SetValue) return v.sorted().map(toJS);
-  const out = {};
-  for (const [k2, val] of v.sortedEntries()) out[typeof k2 === "string" ? k2 : stringify(k2)] = toJS(val);
-  return out;
-}
-function stringify(v, indent) {
-  const pad2 = indent ? " ".repeat(indent) : "";
-  const go = (x2, depth) => {
-    if (x2 === null) return "null";
-    switch (typeof x2) {
-      case "boolean":
-        return x2 ? "true" : "false";
-      case "number":
-        return formatNumber(x2);
-      case "bigint":
-        return x2.toString();
-      case "string":
-        return JSON.stringify(x2);
-    }
-    const nl = pad2 ? "\n" + pad2.repeat(depth + 1) : "";
-    const end = pad2 ? "\n" + pad2.repeat(depth) : "";
-    const sep4 = pad2 ? ": " : ":";
-    if (Array.isArray(x2) || x2 instanceof SetValue) {
-      const items2 = Array.isArray(x2) ? x2 : x2.sorted();
-      if (items2.length === 0) return "[]";
-      return "[" + items2.map((i) => nl + go(i, depth + 1)).join(",") + end + "]";
-    }
-    const entries = x2.sortedEntries();
-    if (entries.length === 0) return "{}";
-    return "{" + entries.map(([k2, val]) => nl + JSON.stringify(typeof k2 === "string" ? k2 : stringify(k2)) + sep4 + go(val, depth + 1)).join(",") + end + "}";
-  };
-  return go(v, 0);
-}
-function formatNumber(n) {
-  if (!Number.isFinite(n)) return "null";
-  if (Number.isInteger(n) && !Number.isSafeInteger(n)) {
-    const abs2 = Math.abs(n);
-    if (abs2 < 1e21) return BigInt(n).toString();
-  }
-  return String(n);
-}
-function toRegoText(v) {
-  if (v instanceof SetValue) {
-    if (v.size === 0) return "set()";
-    return "{" + v.sorted().map(toRegoText).join(", ") + "}";
-  }
-  if (v instanceof ObjectValue) {
-    return "{" + v.sortedEntries().map(([k2, val]) => toRegoText(k2) + ": " + toRegoText(val)).join(", ") + "}";
-  }
-  if (Array.isArray(v)) return "[" + v.map(toRegoText).join(", ") + "]";
-  return stringify(v);
-}
-var EMPTY_OBJECT = new ObjectValue();
-
-// src/rego/builtins/arithmetic.ts
-function isExactInt(n) {
-  return typeof n === "bigint" || Number.isInteger(n);
-}
-function big(n) {
-  if (typeof n === "bigint") return n;
-  if (Number.isSafeInteger(n)) return BigInt(n);
-  return decimalToBig(String(n));
-}
-function decimalToBig(text) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e\+?(\d+))?$/.exec(text);
-  if (!m) return BigInt(Math.trunc(Number(text)));
-  const [, sign, whole, fraction = "", exp = "0"] = m;
-  const digits = BigInt(whole + fraction) * 10n ** BigInt(Number(exp) - fraction.length);
-  return sign ? -digits : digits;
-}
-function float(n) {
-  return typeof n === "bigint" ? Number(n) : n;
-}
-function exactOr(a, b, small, exact) {
-  if (!isExactInt(a) || !isExactInt(b)) return noNegativeZero(small(float(a), float(b)));
-  if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
-    const r = noNegativeZero(small(a, b));
-    if (Number.isSafeInteger(r)) return r;
-  }
-  return normalizeBig(exact(big(a), big(b)));
-}
-function add(a, b) {
-  return exactOr(a, b, (x2, y) => x2 + y, (x2, y) => x2 + y);
-}
-function sub(a, b) {
-  return exactOr(a, b, (x2, y) => x2 - y, (x2, y) => x2 - y);
-}
-function mul(a, b) {
-  return exactOr(a, b, (x2, y) => x2 * y, (x2, y) => x2 * y);
-}
-var DivideByZero = class extends Error {
-};
-function div(a, b) {
-  if (isExactInt(b) ? big(b) === 0n : float(b) === 0) throw new DivideByZero();
-  if (isExactInt(a) && isExactInt(b)) {
-    const x2 = big(a);
-    const y = big(b);
-    if (x2 !== 0n && x2 % y === 0n) return normalizeBig(x2 / y);
-  }
-  return noNegativeZero(float(a) / float(b));
-}
-function noNegativeZero(n) {
-  return n === 0 ? 0 : n;
-}
-function rem(a, b) {
-  if (!isExactInt(a) || !isExactInt(b)) return void 0;
-  if (typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
-    if (b === 0) throw new DivideByZero();
-    return noNegativeZero(a % b);
-  }
-  const y = big(b);
-  if (y === 0n) throw new DivideByZero();
-  return normalizeBig(big(a) % y);
-}
-function abs(n) {
-  if (typeof n === "bigint") return normalizeBig(n < 0n ? -n : n);
-  return Math.abs(n);
-}
-function round(n) {
-  if (typeof n === "bigint" || Number.isInteger(n)) return n;
-  const t = Math.trunc(n);
-  const frac = n - t;
-  if (Math.abs(frac) >= 0.5) return t + Math.sign(n);
-  return noNegativeZero(t);
-}
-function ceil(n) {
-  if (typeof n === "bigint") return n;
-  return noNegativeZero(Math.ceil(n));
-}
-function floor(n) {
-  if (typeof n === "bigint") return n;
-  return noNegativeZero(Math.floor(n));
-}
-function sumOf(ns) {
-  if (ns.every(isExactInt)) {
-    let acc = 0n;
-    let small = 0;
-    let useBig = false;
-    for (const n of ns) {
-      if (!useBig && typeof n === "number" && Number.isSafeInteger(n)) {
-        const s = small + n;
-        if (Number.isSafeInteger(s)) {
-          small = s;
-          continue;
-        }
-      }
-      if (!useBig) {
-        acc = BigInt(small);
-        useBig = true;
-      }
-      acc += big(n);
-    }
-    return useBig ? normalizeBig(acc) : small;
-  }
-  let f = 0;
-  for (const n of ns) f += float(n);
-  return f;
-}
-function productOf(ns) {
-  if (ns.every(isExactInt)) {
-    let acc = 1;
-    for (const n of ns) acc = mul(acc, n);
-    return acc;
-  }
-  let f = 1;
-  for (const n of ns) f *= float(n);
-  return f;
-}
-
-// src/rego/builtins/builtin.ts
-var BuiltinTypeError = class extends Error {
-};
-var BuiltinFailure = class extends Error {
-};
-function typeError(name, operand, expected, got) {
-  return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${got}`);
-}
-function builtinError(name, message) {
-  return new BuiltinFailure(`${name}: ${message}`);
-}
-
-// src/rego/builtins/operands.ts
-function wrongType(name, pos, expected, v) {
-  return typeError(name, pos, expected, typeName2(v));
-}
-function numberOperand(name, pos, v) {
-  if (typeof v === "number" || typeof v === "bigint") return v;
-  throw wrongType(name, pos, "number", v);
-}
-function stringOperand(name, pos, v) {
-  if (typeof v === "string") return v;
-  throw wrongType(name, pos, "string", v);
-}
-function arrayOperand(name, pos, v) {
-  if (Array.isArray(v)) return v;
-  throw wrongType(name, pos, "array", v);
-}
-function objectOperand(name, pos, v) {
-  if (v instanceof ObjectValue) return v;
-  throw wrongType(name, pos, "object", v);
-}
-function setOperand(name, pos, v) {
-  if (v instanceof SetValue) return v;
-  throw wrongType(name, pos, "set", v);
-}
-function integerOperand(name, pos, v, kind = "integer") {
-  if (typeof v === "bigint") return v;
-  if (typeof v !== "number") throw wrongType(name, pos, kind, v);
-  if (!Number.isInteger(v)) throw notInteger(name, pos);
-  return BigInt(v);
-}
-function notInteger(name, pos) {
-  return new BuiltinTypeError(`${name}: operand ${pos} must be integer number but got floating-point number`);
-}
-function elementError(name, pos, composite, got, expected) {
-  const tpe = typeName2(composite);
-  return new BuiltinTypeError(`${name}: operand ${pos} must be ${tpe} of ${expected}s but got ${tpe} containing ${typeName2(got)}`);
-}
-
-// src/rego/builtins/aggregates.ts
-function count([x2]) {
-  const v = x2;
-  if (typeof v === "string") {
-    let n = 0;
-    for (const _ of v) n++;
-    return n;
-  }
-  if (Array.isArray(v)) return v.length;
-  if (v instanceof ObjectValue || v instanceof SetValue) return v.size;
-  throw wrongType("count", 1, "one of {array, object, set, string}", v);
-}
-function items(name, v) {
-  if (Array.isArray(v)) return v;
-  if (v instanceof SetValue) return v.sorted();
-  throw wrongType(name, 1, "one of {set, array}", v);
-}
-function numbers(name, v) {
-  const xs = items(name, v);
-  for (const x2 of xs) {
-    if (typeof x2 !== "number" && typeof x2 !== "bigint") throw elementError(name, 1, v, x2, "number");
-  }
-  return xs;
-}
-function extreme(name, wantGreater) {
-  return ([x2]) => {
-    const xs = items(name, x2);
-    if (xs.length === 0) return void 0;
-    let best = xs[0];
-    for (const v of xs) {
-      const c = compare(v, best);
-      if (wantGreater ? c > 0 : c < 0) best = v;
-    }
-    return best;
-  };
-}
-var builtins = [
-  { name: "count", arity: 1, fn: count },
-  { name: "sum", arity: 1, fn: ([x2]) => sumOf(numbers("sum", x2)) },
-  { name: "product", arity: 1, fn: ([x2]) => productOf(numbers("product", x2)) },
-  { name: "max", arity: 1, fn: extreme("max", true) },
-  { name: "min", arity: 1, fn: extreme("min", false) },
-  { name: "sort", arity: 1, fn: ([x2]) => x2 instanceof SetValue ? [...x2.sorted()] : [...items("sort", x2)].sort(compare) }
-];
-
-// src/rego/builtins/arrays.ts
-function slice([a, start, stop]) {
-  const arr = arrayOperand("array.slice", 1, a);
-  const from = clampIndex(integerOperand("array.slice", 2, start, "number"));
-  const to = clampIndex(integerOperand("array.slice", 3, stop, "number"));
-  const end = Math.min(Math.max(to, 0), arr.length);
-  const begin = Math.min(Math.max(from, 0), end);
-  return arr.slice(begin, end);
-}
-function clampIndex(n) {
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
-  if (n < BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER;
-  return Number(n);
-}
-function flatten([a]) {
-  const out = [];
-  for (const v of arrayOperand("array.flatten", 1, a)) {
-    if (Array.isArray(v)) out.push(...v);
-    else out.push(v);
-  }
-  return out;
-}
-var builtins2 = [
-  {
-    name: "array.concat",
-    arity: 2,
-    fn: ([a, b]) => [...arrayOperand("array.concat", 1, a), ...arrayOperand("array.concat", 2, b)]
-  },
-  { name: "array.slice", arity: 3, fn: slice },
-  { name: "array.reverse", arity: 1, fn: ([a]) => [...arrayOperand("array.reverse", 1, a)].reverse() },
-  { name: "array.flatten", arity: 1, fn: flatten }
-];
-
-// src/rego/builtins/bits.ts
-function binary(name, op) {
-  return {
-    name,
-    arity: 2,
-    fn: ([a, b]) => normalizeBig(op(integerOperand(name, 1, a), integerOperand(name, 2, b)))
-  };
-}
-var MAX_SHIFT = 1n << 20n;
-function shiftCount(name, n) {
-  if (n < 0n) throw new BuiltinTypeError(`${name}: operand 2 must be an unsigned integer number but got a negative integer`);
-  return n;
-}
-var builtins3 = [
-  binary("bits.and", (a, b) => a & b),
-  binary("bits.or", (a, b) => a | b),
-  binary("bits.xor", (a, b) => a ^ b),
-  { name: "bits.negate", arity: 1, fn: ([a]) => normalizeBig(~integerOperand("bits.negate", 1, a)) },
-  binary("bits.lsh", (a, b) => {
-    const n = shiftCount("bits.lsh", b);
-    if (n > MAX_SHIFT && a !== 0n) throw builtinError("bits.lsh", "shift count too large");
-    return a << n;
-  }),
-  binary("bits.rsh", (a, b) => {
-    const n = shiftCount("bits.rsh", b);
-    if (n > MAX_SHIFT) return a < 0n ? -1n : 0n;
-    return a >> n;
-  })
-];
-
-// src/rego/builtins/numbers.ts
-function binary2(name, op) {
-  return {
-    name,
-    arity: 2,
-    fn: ([a, b]) => op(numberOperand(name, 1, a), numberOperand(name, 2, b))
-  };
-}
-function unary(name, op) {
-  return { name, arity: 1, fn: ([a]) => op(numberOperand(name, 1, a)) };
-}
-function minus([a, b]) {
-  const x2 = a;
-  const y = b;
-  const xNum = typeof x2 === "number" || typeof x2 === "bigint";
-  if (xNum && (typeof y === "number" || typeof y === "bigint")) return sub(x2, y);
-  if (x2 instanceof SetValue && y instanceof SetValue) return setDifference(x2, y);
-  if (!xNum && !(x2 instanceof SetValue)) throw wrongType("minus", 1, "one of {number, set}", x2);
-  throw wrongType("minus", 2, xNum ? "number" : "set", y);
-}
-function setDifference(x2, y) {
-  const out = new SetValue();
-  for (const v of x2.values()) if (!y.has(v)) out.add(v);
-  return out;
-}
-function divide([a, b]) {
-  const x2 = numberOperand("div", 1, a);
-  const y = numberOperand("div", 2, b);
-  try {
-    return div(x2, y);
-  } catch (e) {
-    if (e instanceof DivideByZero) throw builtinError("div", "divide by zero");
-    throw e;
-  }
-}
-function remainder([a, b]) {
-  const x2 = numberOperand("rem", 1, a);
-  const y = numberOperand("rem", 2, b);
-  let r;
-  try {
-    r = rem(x2, y);
-  } catch (e) {
-    if (e instanceof DivideByZero) throw builtinError("rem", "modulo by zero");
-    throw e;
-  }
-  if (r === void 0) throw builtinError("rem", "modulo on floating-point number");
-  return r;
-}
-var MAX_RANGE_LENGTH = 5e7;
-function range2(name, from, to, step) {
-  const span = from <= to ? to - from : from - to;
-  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw builtinError(name, "range too large");
-  const out = [];
-  if (from >= BigInt(Number.MIN_SAFE_INTEGER) && to <= BigInt(Number.MAX_SAFE_INTEGER) && to >= BigInt(Number.MIN_SAFE_INTEGER) && from <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    const f = Number(from);
-    const t = Number(to);
-    const s = Number(step);
-    if (f <= t) for (let i = f; i <= t; i += s) out.push(i);
-    else for (let i = f; i >= t; i -= s) out.push(i);
-    return out;
-  }
-  if (from <= to) for (let i = from; i <= to; i += step) out.push(normalizeBig(i));
-  else for (let i = from; i >= to; i -= step) out.push(normalizeBig(i));
-  return out;
-}
-function numbersRange([a, b]) {
-  const from = integerOperand("numbers.range", 1, a);
-  const to = integerOperand("numbers.range", 2, b);
-  return range2("numbers.range", from, to, 1n);
-}
-function numbersRangeStep([a, b, c]) {
-  const name = "numbers.range_step";
-  const from = integerOperand(name, 1, a);
-  const to = integerOperand(name, 2, b);
-  const step = integerOperand(name, 3, c);
-  if (step <= 0n) throw builtinError(name, "step must be a positive number above zero");
-  return range2(name, from, to, step);
-}
-function randIntn([a, b], ctx) {
-  const str2 = stringOperand("rand.intn", 1, a);
-  const nv = b;
-  if (typeof nv !== "number" && typeof nv !== "bigint") throw wrongType("rand.intn", 2, "number", nv);
-  if (typeof nv === "number" && !Number.isInteger(nv)) throw notInteger("rand.intn", 2);
-  let n = typeof nv === "bigint" ? nv : BigInt(nv);
-  if (n === 0n) return 0;
-  if (n < 0n) n = -n;
-  const key = `rand.intn\0${str2}\0${n}`;
-  const cached2 = ctx.cache.get(key);
-  if (cached2 !== void 0) return cached2;
-  const result = normalizeBig(hash64(`${ctx.seed}\0${str2}\0${n}`) % n);
-  ctx.cache.set(key, result);
-  return result;
-}
-function hash64(s) {
-  let h = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask2 = (1n << 64n) - 1n;
-  for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
-    h = h * prime & mask2;
-  }
-  return h;
-}
-var builtins4 = [
-  binary2("plus", add),
-  { name: "minus", arity: 2, fn: minus },
-  binary2("mul", mul),
-  { name: "div", arity: 2, fn: divide },
-  { name: "rem", arity: 2, fn: remainder },
-  unary("abs", abs),
-  unary("ceil", ceil),
-  unary("floor", floor),
-  unary("round", round),
-  { name: "numbers.range", arity: 2, fn: numbersRange },
-  { name: "numbers.range_step", arity: 3, fn: numbersRangeStep },
-  { name: "rand.intn", arity: 2, fn: randIntn, nondeterministic: true }
-];
-
-// src/rego/builtins/casts.ts
-function cast(name, expected, accepts) {
-  return {
-    name,
-    arity: 1,
-    deprecated: true,
-    fn: ([v]) => {
-      if (!accepts(v)) throw wrongType(name, 1, expected, v);
-      return v;
-    }
-  };
-}
-function castArray([v]) {
-  if (Array.isArray(v)) return v;
-  if (v instanceof SetValue) return [...v.sorted()];
-  throw wrongType("cast_array", 1, "one of {array, set}", v);
-}
-function castSet([v]) {
-  if (v instanceof SetValue) return v;
-  if (Array.isArray(v)) return SetValue.from(v);
-  throw wrongType("cast_set", 1, "one of {array, set}", v);
-}
-function quantifier(name, every) {
-  return ([v]) => {
-    let items2;
-    if (Array.isArray(v)) items2 = v;
-    else if (v instanceof SetValue) items2 = v.values();
-    else throw wrongType(name, 1, "one of {array, set}", v);
-    for (const item of items2) {
-      const isTrue = equals(item, true);
-      if (every && !isTrue) return false;
-      if (!every && isTrue) return true;
-    }
-    return every;
-  };
-}
-var builtins5 = [
-  { name: "cast_array", arity: 1, fn: castArray, deprecated: true },
-  { name: "cast_set", arity: 1, fn: castSet, deprecated: true },
-  cast("cast_string", "string", (v) => typeof v === "string"),
-  cast("cast_boolean", "boolean", (v) => typeof v === "boolean"),
-  cast("cast_null", "null", (v) => v === null),
-  cast("cast_object", "object", (v) => v instanceof ObjectValue),
-  {
-    name: "set_diff",
-    arity: 2,
-    deprecated: true,
-    fn: ([a, b]) => setDifference(setOperand("set_diff", 1, a), setOperand("set_diff", 2, b))
-  },
-  { name: "all", arity: 1, fn: quantifier("all", true), deprecated: true },
-  { name: "any", arity: 1, fn: quantifier("any", false), deprecated: true }
-];
-
-// src/rego/builtins/comparison.ts
-function ordered(name, test2) {
-  return { name, arity: 2, fn: ([a, b]) => test2(compare(a, b)) };
-}
-function member([x2, xs]) {
-  const c = xs;
-  if (c instanceof SetValue) return c.has(x2);
-  if (Array.isArray(c)) return c.some((v) => equals(v, x2));
-  if (c instanceof ObjectValue) {
-    for (const [, v] of c.entries()) if (equals(v, x2)) return true;
-  }
-  return false;
-}
-function memberWithKey([k2, v, xs]) {
-  const c = xs;
-  if (c instanceof SetValue) return c.has(k2) && equals(k2, v);
-  if (c instanceof ObjectValue) {
-    const found = c.get(k2);
-    return found !== void 0 && equals(found, v);
-  }
-  if (Array.isArray(c)) {
-    const i = k2;
-    if (typeof i === "number" && Number.isInteger(i) && i >= 0 && i < c.length) return equals(c[i], v);
-    return false;
-  }
-  return false;
-}
-var builtins6 = [
-  { name: "equal", arity: 2, fn: ([a, b]) => equals(a, b) },
-  { name: "neq", arity: 2, fn: ([a, b]) => !equals(a, b) },
-  ordered("lt", (c) => c < 0),
-  ordered("lte", (c) => c <= 0),
-  ordered("gt", (c) => c > 0),
-  ordered("gte", (c) => c >= 0),
-  { name: "internal.member_2", arity: 2, fn: member },
-  { name: "internal.member_3", arity: 3, fn: memberWithKey }
-];
-
-// src/rego/builtins/glob.ts
-var GlobSyntaxError = class extends Error {
-};
-var GlobParser = class {
-  pos = 0;
-  chars;
-  constructor(pattern) {
-    this.chars = Array.from(pattern);
-  }
-  parse() {
-    return this.sequence(0).nodes;
-  }
-  /** Nodes up to the end, or inside braces up to ',' or '}'. */
-  sequence(level) {
-    const nodes = [];
-    for (; ; ) {
-      const ch = this.chars[this.pos];
-      if (ch === void 0) return { nodes, stop: void 0 };
-      if (level > 0 && (ch === "," || ch === "}")) {
-        this.pos++;
-        return { nodes, stop: ch };
-      }
-      this.pos++;
-      switch (ch) {
-        case "{":
-          nodes.push(this.alternatives(level + 1));
-          break;
-        case "[":
-          nodes.push(this.bracket());
-          break;
-        case "?":
-          nodes.push({ t: "single" });
-          break;
-        case "*":
-          if (this.chars[this.pos] === "*") {
-            this.pos++;
-            nodes.push({ t: "super" });
-          } else {
-            nodes.push({ t: "any" });
-          }
-          break;
-        default:
-          this.pos--;
-          this.text(level > 0 ? "?*[{}," : "?*[{", nodes);
-      }
-    }
-  }
-  alternatives(level) {
-    const alternatives = [];
-    for (; ; ) {
-      const { nodes, stop } = this.sequence(level);
-      alternatives.push(nodes);
-      if (stop !== ",") return { t: "anyOf", alternatives };
-    }
-  }
-  text(breakers, nodes) {
-    let data = "";
-    let escaped = false;
-    while (this.pos < this.chars.length) {
-      const ch = this.chars[this.pos];
-      if (!escaped) {
-        if (ch === "\\") {
-          escaped = true;
-          this.pos++;
-          continue;
-        }
-        if (breakers.includes(ch)) break;
-      }
-      escaped = false;
-      data += ch;
-      this.pos++;
-    }
-    if (data !== "") nodes.push({ t: "text", text: data });
-  }
-  bracket() {
-    let not = false;
-    let lo;
-    let hi;
-    let chars = "";
-    for (; ; ) {
-      const ch = this.chars[this.pos];
-      if (ch === void 0) throw new GlobSyntaxError("unexpected end of input");
-      if (!not && ch === "!" && lo === void 0 && chars === "") {
-        not = true;
-        this.pos++;
-        continue;
-      }
-      if (this.chars[this.pos + 1] === "-") {
-        lo = ch;
-        const h = this.chars[this.pos + 2];
-        if (h === void 0) throw new GlobSyntaxError("unexpected end of input");
-        hi = h;
-        this.pos += 3;
-      } else {
-        const found = [];
-        this.text("]", found);
-        if (found.length > 0) chars = found[0].text;
-      }
-      const close = this.chars[this.pos];
-      if (close === void 0) throw new GlobSyntaxError("unexpected end of input");
-      if (close !== "]") throw new GlobSyntaxError("expected close range character");
-      this.pos++;
-      break;
-    }
-    if (lo !== void 0 && hi !== void 0) {
-      if (hi.codePointAt(0) < lo.codePointAt(0)) {
-        throw new GlobSyntaxError(`hi character '${hi}' should be greater than lo '${lo}'`);
-      }
-      return { t: "range", lo, hi, not };
-    }
-    if (chars === "") throw new GlobSyntaxError("could not parse range");
-    return { t: "list", chars, not };
-  }
-};
-function lit(ch) {
-  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\u{${ch.codePointAt(0).toString(16)}}`;
-}
-function toRegExpSource(nodes, delimiters) {
-  const nonDelim = delimiters.length === 0 ? "[\\s\\S]" : `[^${delimiters.map(lit).join("")}]`;
-  const emit = (n) => {
-    switch (n.t) {
-      case "text":
-        return Array.from(n.text, lit).join("");
-      case "any":
-        return `${nonDelim}*`;
-      case "super":
-        return "[\\s\\S]*";
-      case "single":
-        return nonDelim;
-      case "list":
-        return `[${n.not ? "^" : ""}${Array.from(n.chars, lit).join("")}]`;
-      case "range":
-        return `[${n.not ? "^" : ""}${lit(n.lo)}-${lit(n.hi)}]`;
-      case "anyOf":
-        return `(?:${n.alternatives.map((alt) => alt.map(emit).join("")).join("|")})`;
-    }
-  };
-  return `^(?:${nodes.map(emit).join("")})$`;
-}
-function compileGlob(pattern, delimiters) {
-  return new RegExp(toRegExpSource(new GlobParser(pattern).parse(), delimiters), "v");
-}
-function delimitersOperand(v) {
-  if (v === null) return [];
-  if (!Array.isArray(v)) throw wrongType("glob.match", 2, "one of {array, null}", v);
-  const out = v.map((d3) => {
-    if (typeof d3 !== "string") throw elementError("glob.match", 2, v, d3, "string");
-    if (Array.from(d3).length !== 1) throw elementError("glob.match", 2, v, d3, "rune");
-    return d3;
-  });
-  return out.length === 0 ? ["."] : out;
-}
-function globMatch([p, d3, m], ctx) {
-  const pattern = stringOperand("glob.match", 1, p);
-  const delimiters = delimitersOperand(d3);
-  const text = stringOperand("glob.match", 3, m);
-  const key = `glob\0${delimiters.join("")}\0${pattern}`;
-  let re = ctx.cache.get(key);
-  if (re === void 0) {
-    try {
-      re = compileGlob(pattern, delimiters);
-    } catch (e) {
-      if (!(e instanceof GlobSyntaxError)) throw e;
-      re = e;
-    }
-    ctx.cache.set(key, re);
-  }
-  if (re instanceof GlobSyntaxError) throw builtinError("glob.match", re.message);
-  return re.test(text);
-}
-function quoteMeta([p]) {
-  return stringOperand("glob.quote_meta", 1, p).replace(/[*?\\[\]{}]/g, "\\$&");
-}
-var builtins7 = [
-  { name: "glob.match", arity: 3, fn: globMatch },
-  { name: "glob.quote_meta", arity: 1, fn: quoteMeta }
-];
-
-// src/rego/builtins/json-patch.ts
-function parsePath(p) {
-  if (typeof p === "string") {
-    if (p === "") return [];
-    return p.replace(/^\/+/, "").split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-  }
-  if (Array.isArray(p)) return p;
-  return void 0;
-}
-function arrayIndex(seg) {
-  if (typeof seg === "number") return Number.isSafeInteger(seg) && seg >= 0 ? seg : void 0;
-  if (typeof seg === "string" && /^(0|[1-9][0-9]{0,15})$/.test(seg)) return Number(seg);
-  return void 0;
-}
-function childAt(node, seg) {
-  if (node instanceof ObjectValue) return node.get(seg);
-  if (Array.isArray(node)) {
-    const i = arrayIndex(seg);
-    return i !== void 0 && i < node.length ? node[i] : void 0;
-  }
-  if (node instanceof SetValue) return node.has(seg) ? seg : void 0;
-  return void 0;
-}
-function getAt(doc, path2) {
-  let node = doc;
-  for (const seg of path2) {
-    node = childAt(node, seg);
-    if (node === void 0) return void 0;
-  }
-  return node;
-}
-function replaceChild(node, seg, value, intoSets) {
-  if (node instanceof ObjectValue) {
-    const out = node.clone();
-    out.set(seg, value);
-    return out;
-  }
-  if (Array.isArray(node)) {
-    const i = arrayIndex(seg);
-    const out = node.slice();
-    out[i] = value;
-    return out;
-  }
-  if (node instanceof SetValue && intoSets) {
-    const out = SetValue.from([...node.values()].filter((v) => !equals(v, seg)));
-    out.add(value);
-    return out;
-  }
-  return void 0;
-}
-function editAt(doc, path2, intoSets, edit) {
-  const [seg, ...rest] = path2;
-  if (rest.length === 0) return edit(doc, seg);
-  const child3 = childAt(doc, seg);
-  if (child3 === void 0) return void 0;
-  const changed = editAt(child3, rest, intoSets, edit);
-  return changed === void 0 ? void 0 : replaceChild(doc, seg, changed, intoSets);
-}
-function addAt(doc, path2, value) {
-  if (path2.length === 0) return value;
-  return editAt(doc, path2, true, (parent, seg) => {
-    if (parent instanceof ObjectValue) {
-      const out = parent.clone();
-      out.set(seg, value);
-      return out;
-    }
-    if (Array.isArray(parent)) {
-      const i = seg === "-" ? parent.length : arrayIndex(seg);
-      if (i === void 0 || i > parent.length) return void 0;
-      return [...parent.slice(0, i), value, ...parent.slice(i)];
-    }
-    if (parent instanceof SetValue) {
-      if (!equals(seg, value)) return void 0;
-      const out = SetValue.from(parent.values());
-      out.add(value);
-      return out;
-    }
-    return void 0;
-  });
-}
-function removeAt(doc, path2) {
-  if (path2.length === 0) return void 0;
-  return editAt(doc, path2, false, (parent, seg) => {
-    if (parent instanceof ObjectValue) {
-      if (!parent.has(seg)) return void 0;
-      const out = parent.clone();
-      out.delete(seg);
-      return out;
-    }
-    if (Array.isArray(parent)) {
-      const i = arrayIndex(seg);
-      if (i === void 0 || i >= parent.length) return void 0;
-      return [...parent.slice(0, i), ...parent.slice(i + 1)];
-    }
-    if (parent instanceof SetValue) {
-      if (!parent.has(seg)) return void 0;
-      return SetValue.from([...parent.values()].filter((v) => !equals(v, seg)));
-    }
-    return void 0;
-  });
-}
-var OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-var NOTHING = /* @__PURE__ */ Symbol("removed document");
-function applyOne(doc, operation) {
-  if (!(operation instanceof ObjectValue)) return void 0;
-  const op = operation.get("op");
-  if (typeof op !== "string" || !OPS.has(op)) return void 0;
-  const rawPath = operation.get("path");
-  if (rawPath === void 0) return void 0;
-  const path2 = parsePath(rawPath);
-  if (path2 === void 0) return void 0;
-  let from;
-  if (op === "move" || op === "copy") {
-    const rawFrom = operation.get("from");
-    if (rawFrom === void 0) return void 0;
-    from = parsePath(rawFrom);
-    if (from === void 0) return void 0;
-  }
-  const value = operation.get("value");
-  if ((op === "add" || op === "replace" || op === "test") && value === void 0) return void 0;
-  if (doc === NOTHING) return op === "add" && path2.length === 0 ? value : void 0;
-  if (op === "remove" && path2.length === 0) return NOTHING;
-  switch (op) {
-    case "add":
-      return addAt(doc, path2, value);
-    case "remove":
-      return removeAt(doc, path2);
-    case "replace": {
-      if (path2.length === 0) return value;
-      const removed = removeAt(doc, path2);
-      return removed === void 0 ? void 0 : addAt(removed, path2, value);
-    }
-    case "move": {
-      const moved = getAt(doc, from);
-      if (moved === void 0) return void 0;
-      const removed = removeAt(doc, from);
-      return removed === void 0 ? void 0 : addAt(removed, path2, moved);
-    }
-    case "copy": {
-      const copied = getAt(doc, from);
-      return copied === void 0 ? void 0 : addAt(doc, path2, copied);
-    }
-    default: {
-      const found = getAt(doc, path2);
-      return found !== void 0 && equals(found, value) ? doc : void 0;
-    }
-  }
-}
-function applyPatch(doc, operations) {
-  let current = doc;
-  for (const operation of operations) {
-    current = applyOne(current, operation);
-    if (current === void 0) return void 0;
-  }
-  return current === NOTHING ? void 0 : current;
-}
-
-// src/rego/builtins/json-paths.ts
-function pathsOperand(name, v) {
-  let items2;
-  if (Array.isArray(v)) items2 = v;
-  else if (v instanceof SetValue) items2 = v.sorted();
-  else throw wrongType(name, 2, "one of {set, array}", v);
-  return items2.map((p) => {
-    const path2 = typeof p === "string" || Array.isArray(p) ? parsePath(p) : void 0;
-    if (path2 === void 0) {
-      throw new BuiltinTypeError(
-        `${name}: operand 2 must be one of {set, array} containing string paths or array of path segments but got ${typeName2(p)}`
-      );
-    }
-    return path2;
-  });
-}
-function pathTree(paths) {
-  const root2 = new ObjectValue();
-  for (const path2 of paths) {
-    if (path2.length === 0) continue;
-    let node = root2;
-    let covered = false;
-    for (let i = 0; i < path2.length - 1; i++) {
-      const next = node.get(path2[i]);
-      if (next === null) {
-        covered = true;
-        break;
-      }
-      if (next instanceof ObjectValue) {
-        node = next;
-      } else {
-        const created = new ObjectValue();
-        node.set(path2[i], created);
-        node = created;
-      }
-    }
-    if (!covered) node.set(path2[path2.length - 1], null);
-  }
-  return root2;
-}
-function keep(value, tree) {
-  if (!(tree instanceof ObjectValue)) return value;
-  if (Array.isArray(value)) {
-    const out = [];
-    value.forEach((v, i) => {
-      const sub2 = tree.get(String(i));
-      if (sub2 !== void 0) out.push(keep(v, sub2));
-    });
-    return out;
-  }
-  if (value instanceof SetValue) {
-    const out = new SetValue();
-    for (const v of value.values()) {
-      const sub2 = tree.get(v);
-      if (sub2 !== void 0) out.add(keep(v, sub2));
-    }
-    return out;
-  }
-  if (value instanceof ObjectValue) {
-    const out = new ObjectValue();
-    for (const [k2, v] of value.entries()) {
-      const sub2 = tree.get(k2);
-      if (sub2 !== void 0) out.set(k2, keep(v, sub2));
-    }
-    return out;
-  }
-  return value;
-}
-function drop(value, tree) {
-  if (tree === void 0) return value;
-  if (tree === null) return void 0;
-  if (!(tree instanceof ObjectValue)) return value;
-  if (Array.isArray(value)) {
-    const out = [];
-    value.forEach((v, i) => {
-      const kept = drop(v, tree.get(String(i)));
-      if (kept !== void 0) out.push(kept);
-    });
-    return out;
-  }
-  if (value instanceof SetValue) {
-    const out = new SetValue();
-    for (const v of value.values()) {
-      const kept = drop(v, tree.get(v));
-      if (kept !== void 0) out.add(kept);
-    }
-    return out;
-  }
-  if (value instanceof ObjectValue) {
-    const out = new ObjectValue();
-    for (const [k2, v] of value.entries()) {
-      const kept = drop(v, tree.get(k2));
-      if (kept !== void 0) out.set(k2, kept);
-    }
-    return out;
-  }
-  return value;
-}
-function jsonFilter([o, p]) {
-  const obj = objectOperand("json.filter", 1, o);
-  return keep(obj, pathTree(pathsOperand("json.filter", p)));
-}
-function jsonRemove([o, p]) {
-  const obj = objectOperand("json.remove", 1, o);
-  return drop(obj, pathTree(pathsOperand("json.remove", p)));
-}
-function jsonPatch([doc, ops]) {
-  return applyPatch(doc, arrayOperand("json.patch", 2, ops));
-}
-var builtins8 = [
-  { name: "json.filter", arity: 2, fn: jsonFilter },
-  { name: "json.remove", arity: 2, fn: jsonRemove },
-  { name: "json.patch", arity: 2, fn: jsonPatch }
-];
-
-// src/rego/builtins/objects.ts
-function get([o, key, fallback]) {
-  const obj = objectOperand("object.get", 1, o);
-  if (!Array.isArray(key)) return obj.get(key) ?? fallback;
-  let node = obj;
-  for (const seg of key) {
-    const next = child(node, seg);
-    if (next === void 0) return fallback;
-    node = next;
-  }
-  return node;
-}
-function child(node, seg) {
-  if (node instanceof ObjectValue) return node.get(seg);
-  if (Array.isArray(node)) {
-    if (typeof seg === "number" && Number.isInteger(seg) && seg >= 0 && seg < node.length) return node[seg];
-    return void 0;
-  }
-  if (node instanceof SetValue) return node.has(seg) ? seg : void 0;
-  return void 0;
-}
-function mergeObjects(a, b) {
-  const out = a.clone();
-  for (const [k2, bv] of b.entries()) {
-    const av = out.get(k2);
-    out.set(k2, av instanceof ObjectValue && bv instanceof ObjectValue ? mergeObjects(av, bv) : bv);
-  }
-  return out;
-}
-function unionN([a]) {
-  const arr = arrayOperand("object.union_n", 1, a);
-  let out = new ObjectValue();
-  for (const o of arr) {
-    if (!(o instanceof ObjectValue)) throw elementError("object.union_n", 1, arr, o, "object");
-    out = mergeObjects(out, o);
-  }
-  return out;
-}
-function keySet(name, v) {
-  if (Array.isArray(v)) return SetValue.from(v);
-  if (v instanceof SetValue) return v;
-  if (v instanceof ObjectValue) return SetValue.from(v.keys());
-  throw wrongType(name, 2, "one of {object, set, array}", v);
-}
-function remove([o, k2]) {
-  const obj = objectOperand("object.remove", 1, o);
-  const keys = keySet("object.remove", k2);
-  const out = new ObjectValue();
-  for (const [key, v] of obj.entries()) if (!keys.has(key)) out.set(key, v);
-  return out;
-}
-function filter2([o, k2]) {
-  const obj = objectOperand("object.filter", 1, o);
-  const keys = keySet("object.filter", k2);
-  const out = new ObjectValue();
-  for (const [key, v] of obj.entries()) if (keys.has(key)) out.set(key, v);
-  return out;
-}
-function isSubset(sup, sub2) {
-  if (sup instanceof ObjectValue && sub2 instanceof ObjectValue) {
-    for (const [k2, sv] of sub2.entries()) {
-      const pv = sup.get(k2);
-      if (pv === void 0) return false;
-      if (equals(pv, sv)) continue;
-      const nested = sameKind(pv, sv) ? isSubset(pv, sv) : false;
-      if (!nested) return false;
-    }
-    return true;
-  }
-  if (sup instanceof SetValue && sub2 instanceof SetValue) {
-    for (const v of sub2.values()) if (!sup.has(v)) return false;
-    return true;
-  }
-  if (Array.isArray(sup) && Array.isArray(sub2)) return containsRun(sup, sub2);
-  if (Array.isArray(sup) && sub2 instanceof SetValue) {
-    const present = SetValue.from(sup);
-    for (const v of sub2.values()) if (!present.has(v)) return false;
-    return true;
-  }
-  return void 0;
-}
-function sameKind(a, b) {
-  return a instanceof ObjectValue && b instanceof ObjectValue || a instanceof SetValue && b instanceof SetValue || Array.isArray(a) && Array.isArray(b);
-}
-function containsRun(sup, sub2) {
-  if (sub2.length > sup.length) return false;
-  for (let start = 0; start + sub2.length <= sup.length; start++) {
-    let i = 0;
-    while (i < sub2.length && compare(sup[start + i], sub2[i]) === 0) i++;
-    if (i === sub2.length) return true;
-  }
-  return false;
-}
-function subset([a, b]) {
-  const r = isSubset(a, b);
-  if (r === void 0) {
-    throw new BuiltinTypeError("object.subset: both arguments object.subset must be of the same type or array and set");
-  }
-  return r;
-}
-var builtins9 = [
-  { name: "object.get", arity: 3, fn: get },
-  { name: "object.keys", arity: 1, fn: ([o]) => SetValue.from(objectOperand("object.keys", 1, o).keys()) },
-  {
-    name: "object.union",
-    arity: 2,
-    fn: ([a, b]) => mergeObjects(objectOperand("object.union", 1, a), objectOperand("object.union", 2, b))
-  },
-  { name: "object.union_n", arity: 1, fn: unionN },
-  { name: "object.remove", arity: 2, fn: remove },
-  { name: "object.filter", arity: 2, fn: filter2 },
-  { name: "object.subset", arity: 2, fn: subset }
-];
-
-// src/rego/builtins/glob-intersection.ts
-var GlobIntersectionError = class extends Error {
-};
-function invalid(pos, message) {
-  return new GlobIntersectionError(`pos:${pos}:${message}: the input provided is invalid`);
-}
-function parse(glob2) {
-  const cps = Array.from(glob2, (c) => c.codePointAt(0));
-  const out = [];
-  let i = 0;
-  const next = () => {
-    if (cps[i] === 92) {
-      if (i === cps.length - 1) throw invalid(i, "input ends with a \\ (escape) character");
-      i += 2;
-      return { cp: cps[i - 1], escaped: true };
-    }
-    return { cp: cps[i++], escaped: false };
-  };
-  while (i < cps.length) {
-    const { cp, escaped } = next();
-    const ch = String.fromCodePoint(cp);
-    if (!escaped && (ch === "+" || ch === "*")) {
-      const prev = out[out.length - 1];
-      if (!prev || prev.repeat !== "") {
-        throw invalid(i, `flag '${ch}' must be preceded by a non-flag`);
-      }
-      prev.repeat = ch;
-      continue;
-    }
-    if (!escaped && ch === "]") throw invalid(i, "set-close ']' with no preceding '['");
-    if (!escaped && ch === ".") {
-      out.push({ chars: { any: true }, repeat: "" });
-      continue;
-    }
-    if (!escaped && ch === "[") {
-      out.push({ chars: { any: false, cps: parseSet() }, repeat: "" });
-      continue;
-    }
-    out.push({ chars: { any: false, cps: /* @__PURE__ */ new Set([cp]) }, repeat: "" });
-  }
-  return out;
-  function parseSet() {
-    const set = /* @__PURE__ */ new Set();
-    let prev;
-    while (i < cps.length) {
-      const { cp, escaped } = next();
-      if (!escaped && cp === 45) {
-        if (prev === void 0) throw invalid(i, "range character '-' must be preceded by a Unicode character");
-        if (i >= cps.length) throw invalid(i, "range character '-' must be followed by a Unicode character");
-        const hi = next();
-        if (!hi.escaped && (hi.cp === 93 || hi.cp === 45)) {
-          throw invalid(i, "range character '-' cannot be followed by a special symbol");
-        }
-        if (hi.cp < prev) {
-          throw invalid(i, `range is out of order: '${String.fromCodePoint(hi.cp)}' comes before '${String.fromCodePoint(prev)}' in Unicode`);
-        }
-        for (let c = prev; c <= hi.cp; c++) set.add(c);
-        prev = void 0;
-        continue;
-      }
-      if (!escaped && cp === 93) return set;
-      set.add(cp);
-      prev = cp;
-    }
-    throw invalid(i, "found [ without matching ]");
-  }
-}
-function overlap(a, b) {
-  if (a.any) return b.any || b.cps.size > 0;
-  if (b.any) return a.cps.size > 0;
-  const [small, big2] = a.cps.size <= b.cps.size ? [a.cps, b.cps] : [b.cps, a.cps];
-  for (const c of small) if (big2.has(c)) return true;
-  return false;
-}
-function globsIntersect(left, right) {
-  const g1 = parse(left);
-  const g2 = parse(right);
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [[0, 0, false]];
-  const push = (i, j2, read) => {
-    const key = `${i},${j2},${read}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      queue.push([i, j2, read]);
-    }
-  };
-  seen.add("0,0,false");
-  while (queue.length > 0) {
-    const [i, j2, read] = queue.shift();
-    if (i === g1.length && j2 === g2.length && read) return true;
-    if (i < g1.length && g1[i].repeat === "*") push(i + 1, j2, read);
-    if (j2 < g2.length && g2[j2].repeat === "*") push(i, j2 + 1, read);
-    if (i < g1.length && j2 < g2.length && overlap(g1[i].chars, g2[j2].chars)) {
-      const nextI = g1[i].repeat === "" ? [i + 1] : [i, i + 1];
-      const nextJ = g2[j2].repeat === "" ? [j2 + 1] : [j2, j2 + 1];
-      for (const a of nextI) for (const b of nextJ) push(a, b, true);
-    }
-  }
-  return false;
-}
-
-// src/rego/builtins/go-quote.ts
-function isPrint(ch) {
-  return ch === " " || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
-}
-function hex(n, width) {
-  return n.toString(16).padStart(width, "0");
-}
-var SHORT_ESCAPES = {
-  "\x07": "\\a",
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "	": "\\t",
-  "\v": "\\v"
-};
-function escapeChar(ch, quote, asciiOnly) {
-  if (ch === quote || ch === "\\") return "\\" + ch;
-  const cp = ch.codePointAt(0);
-  if (asciiOnly ? cp < 128 && isPrint(ch) : isPrint(ch)) return ch;
-  const short = SHORT_ESCAPES[ch];
-  if (short) return short;
-  if (cp < 32 || cp === 127) return "\\x" + hex(cp, 2);
-  if (cp < 65536) return "\\u" + hex(cp, 4);
-  return "\\U" + hex(cp, 8);
-}
-function goQuote(s, asciiOnly = false) {
-  let out = '"';
-  for (const ch of s) out += escapeChar(ch, '"', asciiOnly);
-  return out + '"';
-}
-function goQuoteRune(cp, asciiOnly = false) {
-  const ch = cp >= 0 && cp <= 1114111 && !(cp >= 55296 && cp <= 57343) ? String.fromCodePoint(cp) : "\uFFFD";
-  return "'" + escapeChar(ch, "'", asciiOnly) + "'";
-}
-function canBackquote(s) {
-  for (const ch of s) {
-    if (ch === "`" || ch === "\uFEFF") return false;
-    const cp = ch.codePointAt(0);
-    if (cp < 32 && ch !== "	" || cp === 127) return false;
-  }
-  return true;
-}
-
-// src/rego/builtins/go-regexp.ts
-var GoRegexpError = class extends Error {
-  constructor(code, expr) {
-    super(`error parsing regexp: ${code}: \`${expr}\``);
-  }
-};
-var MAX_REPEAT = 1e3;
-function hex2(cp) {
-  return `\\u{${cp.toString(16)}}`;
-}
-function lit2(cp) {
-  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 ? String.fromCodePoint(cp) : hex2(cp);
-}
-function caseVariants(cp) {
-  const ch = String.fromCodePoint(cp);
-  const out = /* @__PURE__ */ new Set([cp]);
-  for (const v of [ch.toLowerCase(), ch.toUpperCase(), ch.toUpperCase().toLowerCase(), ch.toLowerCase().toUpperCase()]) {
-    const cps = Array.from(v);
-    if (cps.length === 1) out.add(cps[0].codePointAt(0));
-  }
-  out.delete(cp);
-  return [...out];
-}
-var PERL_CLASSES = {
-  d: "0-9",
-  s: "\\t\\n\\f\\r ",
-  w: "0-9A-Za-z_"
-};
-var POSIX_CLASSES = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\u{0}-\\u{7f}",
-  blank: "\\t ",
-  cntrl: "\\u{0}-\\u{1f}\\u{7f}",
-  digit: "0-9",
-  graph: "\\u{21}-\\u{7e}",
-  lower: "a-z",
-  print: "\\u{20}-\\u{7e}",
-  punct: "\\u{21}-\\u{2f}\\u{3a}-\\u{40}\\u{5b}-\\u{60}\\u{7b}-\\u{7e}",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f"
-};
-var GENERAL_CATEGORIES = new Set(
-  "C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs".split(" ")
-);
-function isAlnum(ch) {
-  return /^[0-9A-Za-z]$/.test(ch);
-}
-var Translator = class {
-  constructor(src) {
-    this.src = src;
-    this.chars = Array.from(src);
-  }
-  src;
-  pos = 0;
-  names = [void 0];
-  chars;
-  peek(k2 = 0) {
-    return this.chars[this.pos + k2];
-  }
-  rest(from) {
-    return this.chars.slice(from).join("");
-  }
-  translate() {
-    const out = this.alternation({ i: false, m: false, s: false, U: false }, 0);
-    if (this.pos < this.chars.length) throw new GoRegexpError("unexpected )", this.src);
-    return out;
-  }
-  /** Alternatives up to an unmatched ')' or the end. Flags set by (?x) last to the group's end. */
-  alternation(flags, depth) {
-    const branches = [];
-    let current = "";
-    let lastAtom;
-    let lastRepeat;
-    while (this.pos < this.chars.length) {
-      const ch = this.peek();
-      const start = this.pos;
-      if (ch === ")") {
-        if (depth === 0) throw new GoRegexpError("unexpected )", this.src);
-        break;
-      }
-      if (ch === "|") {
-        this.pos++;
-        branches.push(current);
-        current = "";
-        lastAtom = void 0;
-        lastRepeat = void 0;
-        continue;
-      }
-      const rep = this.repetition();
-      if (rep) {
-        const opText = this.chars.slice(start, this.pos).join("");
-        if (lastRepeat) {
-          throw new GoRegexpError("invalid nested repetition operator", this.chars.slice(lastRepeat.start, this.pos).join(""));
-        }
-        if (!lastAtom) throw new GoRegexpError("missing argument to repetition operator", opText);
-        const lazy = rep.lazy !== flags.U;
-        current = current.slice(0, lastAtom.start) + `(?:${lastAtom.text})` + rep.quant + (lazy ? "?" : "");
-        lastRepeat = { start };
-        lastAtom = void 0;
-        continue;
-      }
-      const atom = this.atom(flags, depth);
-      lastRepeat = void 0;
-      if (atom === null) {
-        lastAtom = void 0;
-        continue;
-      }
-      lastAtom = { start: current.length, text: atom };
-      current += atom;
-    }
-    branches.push(current);
-    return branches.join("|");
-  }
-  /** A repetition operator at the cursor, consumed; undefined when there is none. */
-  repetition() {
-    const ch = this.peek();
-    let quant;
-    if (ch === "*" || ch === "+" || ch === "?") {
-      this.pos++;
-      quant = ch;
-    } else if (ch === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(this.pos));
-      if (!m) return void 0;
-      const lo = Number(m[1]);
-      const hi = m[2] === void 0 ? lo : m[3] === "" ? -1 : Number(m[3]);
-      if (lo > MAX_REPEAT || hi > MAX_REPEAT || hi >= 0 && hi < lo) throw new GoRegexpError("invalid repeat count", m[0]);
-      this.pos += m[0].length;
-      quant = hi === lo ? `{${lo}}` : hi < 0 ? `{${lo},}` : `{${lo},${hi}}`;
-    } else {
-      return void 0;
-    }
-    let lazy = false;
-    if (this.peek() === "?") {
-      this.pos++;
-      lazy = true;
-    }
-    return { quant, lazy };
-  }
-  /** One atom as JS text, or null for a flag setting that emits nothing. */
-  atom(flags, depth) {
-    const ch = this.peek();
-    const start = this.pos;
-    this.pos++;
-    switch (ch) {
-      case "(":
-        return this.group(flags, depth, start);
-      case "[":
-        return this.charClass(flags, start);
-      case ".":
-        return flags.s ? "[\\s\\S]" : "[^\\n]";
-      case "^":
-        return flags.m ? "(?<![^\\n])" : "(?<![\\s\\S])";
-      case "$":
-        return flags.m ? "(?![^\\n])" : "(?![\\s\\S])";
-      case "\\":
-        return this.escape(flags, start);
-      default:
-        return this.literal(ch.codePointAt(0), flags);
-    }
-  }
-  literal(cp, flags) {
-    if (!flags.i) return lit2(cp);
-    const variants = caseVariants(cp);
-    return variants.length === 0 ? lit2(cp) : `[${[cp, ...variants].map(lit2).join("")}]`;
-  }
-  group(flags, depth, start) {
-    if (this.peek() !== "?") {
-      this.names.push(void 0);
-      return "(" + this.groupBody({ ...flags }, depth) + ")";
-    }
-    const head = this.rest(this.pos);
-    const named = /^\?P?<([^>]*)>/.exec(head);
-    if (named && (head.startsWith("?P<") || head.startsWith("?<")) && !head.startsWith("?<=") && !head.startsWith("?<!")) {
-      const name = named[1];
-      if (!/^[0-9A-Za-z_]+$/.test(name)) {
-        throw new GoRegexpError("invalid named capture", this.chars.slice(start, this.pos + named[0].length).join(""));
-      }
-      if (this.names.includes(name)) {
-        throw new GoRegexpError("duplicate capture group name", this.chars.slice(start, this.pos + named[0].length).join(""));
-      }
-      this.pos += Array.from(named[0]).length;
-      this.names.push(name);
-      return "(" + this.groupBody({ ...flags }, depth) + ")";
-    }
-    const flagSpec = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(head);
-    if (!flagSpec || flagSpec[1].endsWith("-") || flagSpec[1] === "" && flagSpec[2] === ")") {
-      throw new GoRegexpError("invalid or unsupported Perl syntax", this.chars.slice(start, this.pos + 2).join(""));
-    }
-    this.pos += flagSpec[0].length;
-    const scoped = flagSpec[2] === ":" ? { ...flags } : flags;
-    let on = true;
-    for (const f of flagSpec[1]) {
-      if (f === "-") on = false;
-      else scoped[f] = on;
-    }
-    if (flagSpec[2] === ")") return null;
-    return "(?:" + this.groupBody(scoped, depth) + ")";
-  }
-  groupBody(flags, depth) {
-    const inner = this.alternation(flags, depth + 1);
-    if (this.peek() !== ")") throw new GoRegexpError("missing closing )", this.src);
-    this.pos++;
-    return inner;
-  }
-  /** Parses an escape outside a class. */
-  escape(flags, start) {
-    const c = this.peek();
-    if (c === void 0) throw new GoRegexpError("trailing backslash at end of expression", "");
-    switch (c) {
-      case "A":
-        this.pos++;
-        return "(?<![\\s\\S])";
-      case "z":
-        this.pos++;
-        return "(?![\\s\\S])";
-      case "b":
-        this.pos++;
-        return "\\b";
-      case "B":
-        this.pos++;
-        return "\\B";
-      case "Q": {
-        this.pos++;
-        let end = this.chars.indexOf("\\", this.pos);
-        while (end >= 0 && this.chars[end + 1] !== "E") end = this.chars.indexOf("\\", end + 1);
-        const text = this.chars.slice(this.pos, end < 0 ? this.chars.length : end);
-        this.pos = end < 0 ? this.chars.length : end + 2;
-        return text.map((t) => this.literal(t.codePointAt(0), flags)).join("");
-      }
-    }
-    const cls = this.classEscape(start);
-    if (cls !== void 0) return `[${cls}]`;
-    return this.literal(this.charEscape(start), flags);
-  }
-  /** \d \s \w (and negations) and \p{..}; returns class-body text, or undefined. */
-  classEscape(start) {
-    const c = this.peek();
-    const lower = c.toLowerCase();
-    if (lower in PERL_CLASSES && (c === lower || c === c.toUpperCase())) {
-      this.pos++;
-      const body = PERL_CLASSES[lower];
-      return c === lower ? body : `[^${body}]`;
-    }
-    if (c === "p" || c === "P") {
-      this.pos++;
-      let name;
-      if (this.peek() === "{") {
-        const close = this.chars.indexOf("}", this.pos);
-        if (close < 0) throw new GoRegexpError("invalid character class range", this.rest(start));
-        name = this.chars.slice(this.pos + 1, close).join("");
-        this.pos = close + 1;
-      } else {
-        const n = this.peek();
-        if (n === void 0) throw new GoRegexpError("invalid character class range", this.rest(start));
-        name = n;
-        this.pos++;
-      }
-      let negate = c === "P";
-      if (name.startsWith("^")) {
-        negate = !negate;
-        name = name.slice(1);
-      }
-      const expr = this.chars.slice(start, this.pos).join("");
-      let prop;
-      if (name === "Any") prop = "\\u{0}-\\u{10ffff}";
-      else if (GENERAL_CATEGORIES.has(name)) prop = `\\p{${name}}`;
-      else if (/^[A-Z][A-Za-z_]*$/.test(name) && scriptExists(name)) prop = `\\p{Script=${name}}`;
-      else throw new GoRegexpError("invalid character class range", expr);
-      return negate ? `[^${prop}]` : prop;
-    }
-    return void 0;
-  }
-  /** A single-character escape (\n, \x41, \101, \.), consumed, as a code point. */
-  charEscape(start) {
-    const c = this.peek();
-    this.pos++;
-    switch (c) {
-      case "a":
-        return 7;
-      case "f":
-        return 12;
-      case "t":
-        return 9;
-      case "n":
-        return 10;
-      case "r":
-        return 13;
-      case "v":
-        return 11;
-      case "x": {
-        if (this.peek() === "{") {
-          const close = this.chars.indexOf("}", this.pos);
-          const digits = close < 0 ? "" : this.chars.slice(this.pos + 1, close).join("");
-          if (!/^[0-9A-Fa-f]+$/.test(digits) || Number.parseInt(digits, 16) > 1114111) {
-            throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, close < 0 ? this.chars.length : close + 1).join(""));
-          }
-          this.pos = close + 1;
-          return Number.parseInt(digits, 16);
-        }
-        const two = this.chars.slice(this.pos, this.pos + 2).join("");
-        if (!/^[0-9A-Fa-f]{2}$/.test(two)) {
-          throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos + 2).join(""));
-        }
-        this.pos += 2;
-        return Number.parseInt(two, 16);
-      }
-    }
-    if (c >= "0" && c <= "7") {
-      if (c !== "0" && !/^[0-7]$/.test(this.peek() ?? "")) {
-        throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos).join(""));
-      }
-      let v = Number(c);
-      for (let k2 = 1; k2 < 3 && /^[0-7]$/.test(this.peek() ?? ""); k2++) {
-        v = v * 8 + Number(this.peek());
-        this.pos++;
-      }
-      return v;
-    }
-    if (c.codePointAt(0) < 128 && !isAlnum(c)) return c.codePointAt(0);
-    throw new GoRegexpError("invalid escape sequence", this.chars.slice(start, this.pos).join(""));
-  }
-  charClass(flags, start) {
-    let negate = false;
-    if (this.peek() === "^") {
-      negate = true;
-      this.pos++;
-    }
-    const items2 = [];
-    let first = true;
-    const missing = () => new GoRegexpError("missing closing ]", this.rest(start));
-    while (first || this.peek() !== "]") {
-      if (this.peek() === void 0) throw missing();
-      first = false;
-      if (this.peek() === "[" && this.peek(1) === ":") {
-        const m = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(this.pos));
-        if (m) {
-          const body = POSIX_CLASSES[m[2]];
-          if (!body) throw new GoRegexpError("invalid character class range", m[0]);
-          items2.push(m[1] ? `[^${body}]` : body);
-          this.pos += m[0].length;
-          continue;
-        }
-      }
-      if (this.peek() === "\\") {
-        const escStart = this.pos;
-        this.pos++;
-        if (this.peek() === void 0) throw missing();
-        const cls = this.classEscape(escStart);
-        if (cls !== void 0) {
-          items2.push(cls.startsWith("[") ? cls : `[${cls}]`);
-          continue;
-        }
-        this.pos = escStart;
-      }
-      const rangeStart = this.pos;
-      const lo = this.classChar(missing);
-      let hi = lo;
-      if (this.peek() === "-" && this.peek(1) !== void 0 && this.peek(1) !== "]") {
-        this.pos++;
-        hi = this.classChar(missing);
-        if (hi < lo) throw new GoRegexpError("invalid character class range", this.chars.slice(rangeStart, this.pos).join(""));
-      }
-      items2.push(lo === hi ? lit2(lo) : `${lit2(lo)}-${lit2(hi)}`);
-      if (flags.i) items2.push(...foldRange(lo, hi));
-    }
-    this.pos++;
-    return `[${negate ? "^" : ""}${items2.join("")}]`;
-  }
-  classChar(missing) {
-    const c = this.peek();
-    if (c === void 0) throw missing();
-    if (c === "\\") {
-      const escStart = this.pos;
-      this.pos++;
-      if (this.peek() === void 0) throw missing();
-      return this.charEscape(escStart);
-    }
-    this.pos++;
-    return c.codePointAt(0);
-  }
-};
-function foldRange(lo, hi) {
-  if (hi - lo > 5e3) return [];
-  const extra = /* @__PURE__ */ new Set();
-  for (let cp = lo; cp <= hi; cp++) {
-    if (cp >= 55296 && cp <= 57343) continue;
-    for (const v of caseVariants(cp)) if (v < lo || v > hi) extra.add(v);
-  }
-  return [...extra].map(lit2);
-}
-var scriptCache = /* @__PURE__ */ new Map();
-function scriptExists(name) {
-  let ok = scriptCache.get(name);
-  if (ok === void 0) {
-    try {
-      new RegExp(`\\p{Script=${name}}`, "v");
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    scriptCache.set(name, ok);
-  }
-  return ok;
-}
-function compileGoRegexp(pattern) {
-  const t = new Translator(pattern);
-  const source = t.translate();
-  let re;
-  try {
-    re = new RegExp(source, "gv");
-  } catch (e) {
-    throw new GoRegexpError("invalid or unsupported Perl syntax", e.message);
-  }
-  return { re, names: t.names };
-}
-function execAt(g, s, from) {
-  g.re.lastIndex = from;
-  const m = g.re.exec(s);
-  if (!m) return void 0;
-  return { start: m.index, end: m.index + m[0].length, groups: m.slice(1) };
-}
-function matches(g, s) {
-  g.re.lastIndex = 0;
-  return g.re.test(s);
-}
-function nextWidth(s, pos) {
-  if (pos >= s.length) return 0;
-  const c = s.charCodeAt(pos);
-  return c >= 55296 && c <= 56319 && pos + 1 < s.length ? 2 : 1;
-}
-function findAll(g, s, n) {
-  const limit = n < 0 ? s.length + 1 : n;
-  const out = [];
-  let pos = 0;
-  let prevEnd = -1;
-  while (out.length < limit && pos <= s.length) {
-    const m = execAt(g, s, pos);
-    if (!m) break;
-    const { start, end } = m;
-    let accept = true;
-    if (end === pos) {
-      if (start === prevEnd) accept = false;
-      const w = nextWidth(s, pos);
-      pos = w > 0 ? pos + w : s.length + 1;
-    } else {
-      pos = end;
-    }
-    prevEnd = end;
-    if (accept) out.push(m);
-  }
-  return out;
-}
-function split(g, s, emptyPattern) {
-  if (!emptyPattern && s === "") return [""];
-  const out = [];
-  let beg = 0;
-  let end = 0;
-  for (const m of findAll(g, s, -1)) {
-    end = m.start;
-    if (m.end !== 0) out.push(s.slice(beg, end));
-    beg = m.end;
-  }
-  if (end !== s.length) out.push(s.slice(beg));
-  return out;
-}
-function expand2(g, template, m, whole) {
-  let out = "";
-  let t = template;
-  for (; ; ) {
-    const i = t.indexOf("$");
-    if (i < 0) break;
-    out += t.slice(0, i);
-    t = t.slice(i + 1);
-    if (t.startsWith("$")) {
-      out += "$";
-      t = t.slice(1);
-      continue;
-    }
-    const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(t);
-    if (!ref) {
-      out += "$";
-      continue;
-    }
-    t = t.slice(ref[0].length);
-    const name = ref[1] ?? ref[2];
-    const k2 = /^(0|[1-9]\d{0,7})$/.test(name) ? Number(name) : g.names.indexOf(name);
-    if (k2 === 0) out += whole;
-    else if (k2 > 0 && k2 - 1 < m.groups.length) out += m.groups[k2 - 1] ?? "";
-  }
-  return out + t;
-}
-function replaceAll(g, s, template) {
-  let out = "";
-  let lastEnd = 0;
-  let searchPos = 0;
-  while (searchPos <= s.length) {
-    const m = execAt(g, s, searchPos);
-    if (!m) break;
-    const { start, end } = m;
-    out += s.slice(lastEnd, start);
-    if (end > lastEnd || start === 0) out += expand2(g, template, m, s.slice(start, end));
-    lastEnd = end;
-    const w = nextWidth(s, searchPos);
-    if (searchPos + w > end) searchPos += w;
-    else if (searchPos + 1 > end) searchPos++;
-    else searchPos = end;
-  }
-  return out + s.slice(lastEnd);
-}
-
-// src/rego/builtins/regex.ts
-function cached(ctx, pattern) {
-  const key = "regex\0" + pattern;
-  let entry2 = ctx.cache.get(key);
-  if (entry2 === void 0) {
-    try {
-      entry2 = compileGoRegexp(pattern);
-    } catch (e) {
-      if (!(e instanceof GoRegexpError)) throw e;
-      entry2 = e;
-    }
-    ctx.cache.set(key, entry2);
-  }
-  return entry2;
-}
-function regexp(name, ctx, pattern) {
-  const re = cached(ctx, pattern);
-  if (re instanceof GoRegexpError) throw builtinError(name, re.message);
-  return re;
-}
-function count2(name, v) {
-  return Number(integerOperand(name, 3, v, "number"));
-}
-function isValid([p], ctx) {
-  return typeof p === "string" && !(cached(ctx, p) instanceof GoRegexpError);
-}
-function match2(name) {
-  return ([p, s], ctx) => {
-    const pattern = stringOperand(name, 1, p);
-    const text = stringOperand(name, 2, s);
-    return matches(regexp(name, ctx, pattern), text);
-  };
-}
-function regexSplit([p, s], ctx) {
-  const pattern = stringOperand("regex.split", 1, p);
-  const text = stringOperand("regex.split", 2, s);
-  return split(regexp("regex.split", ctx, pattern), text, pattern === "");
-}
-function findN([p, s, n], ctx) {
-  const pattern = stringOperand("regex.find_n", 1, p);
-  const text = stringOperand("regex.find_n", 2, s);
-  const limit = count2("regex.find_n", n);
-  return findAll(regexp("regex.find_n", ctx, pattern), text, limit).map((m) => text.slice(m.start, m.end));
-}
-function findAllSubmatch([p, s, n], ctx) {
-  const name = "regex.find_all_string_submatch_n";
-  const pattern = stringOperand(name, 1, p);
-  const text = stringOperand(name, 2, s);
-  const limit = count2(name, n);
-  return findAll(regexp(name, ctx, pattern), text, limit).map((m) => [
-    text.slice(m.start, m.end),
-    ...m.groups.map((g) => g ?? "")
-  ]);
-}
-function regexReplace([s, p, v], ctx) {
-  const text = stringOperand("regex.replace", 1, s);
-  const pattern = stringOperand("regex.replace", 2, p);
-  const value = stringOperand("regex.replace", 3, v);
-  return replaceAll(regexp("regex.replace", ctx, pattern), text, value);
-}
-function quoteMeta2(s) {
-  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
-}
-function templatePattern(name, tpl, open, close) {
-  const bounds = [];
-  let level = 0;
-  let idx = 0;
-  for (let i = 0; i < tpl.length; i++) {
-    if (tpl[i] === open) {
-      if (++level === 1) idx = i;
-    } else if (tpl[i] === close) {
-      if (--level === 0) bounds.push(idx, i + 1);
-      else if (level < 0) throw builtinError(name, `unbalanced braces in ${goQuote(tpl)}`);
-    }
-  }
-  if (level !== 0) throw builtinError(name, `unbalanced braces in ${goQuote(tpl)}`);
-  let pattern = "^";
-  let end = 0;
-  for (let k2 = 0; k2 < bounds.length; k2 += 2) {
-    const raw = tpl.slice(end, bounds[k2]);
-    end = bounds[k2 + 1];
-    const part = tpl.slice(bounds[k2] + 1, end - 1);
-    try {
-      compileGoRegexp(`^${part}$`);
-    } catch (e) {
-      throw builtinError(name, e.message);
-    }
-    pattern += `${quoteMeta2(raw)}(${part})`;
-  }
-  return pattern + quoteMeta2(tpl.slice(end)) + "$";
-}
-function templateMatch([t, m, a, b], ctx) {
-  const name = "regex.template_match";
-  const tpl = stringOperand(name, 1, t);
-  const text = stringOperand(name, 2, m);
-  const open = stringOperand(name, 3, a);
-  const close = stringOperand(name, 4, b);
-  const bytes = (s) => new TextEncoder().encode(s).length;
-  if (bytes(open) !== 1) throw builtinError(name, `start delimiter has to be exactly one character long but is ${bytes(open)} long`);
-  if (bytes(close) !== 1) throw builtinError(name, `end delimiter has to be exactly one character long but is ${bytes(open)} long`);
-  const key = `regex-template\0${open}${close}\0${tpl}`;
-  let pattern = ctx.cache.get(key);
-  if (pattern === void 0) {
-    pattern = templatePattern(name, tpl, open, close);
-    ctx.cache.set(key, pattern);
-  }
-  return matches(regexp(name, ctx, pattern), text);
-}
-function globsMatch([a, b]) {
-  const left = stringOperand("regex.globs_match", 1, a);
-  const right = stringOperand("regex.globs_match", 2, b);
-  try {
-    return globsIntersect(left, right);
-  } catch (e) {
-    if (e instanceof GlobIntersectionError) throw builtinError("regex.globs_match", e.message);
-    throw e;
-  }
-}
-var builtins10 = [
-  { name: "regex.is_valid", arity: 1, fn: isValid },
-  { name: "regex.match", arity: 2, fn: match2("regex.match") },
-  { name: "re_match", arity: 2, fn: match2("re_match"), deprecated: true },
-  { name: "regex.split", arity: 2, fn: regexSplit },
-  { name: "regex.find_n", arity: 3, fn: findN },
-  { name: "regex.find_all_string_submatch_n", arity: 3, fn: findAllSubmatch },
-  { name: "regex.replace", arity: 3, fn: regexReplace },
-  { name: "regex.template_match", arity: 4, fn: templateMatch },
-  { name: "regex.globs_match", arity: 2, fn: globsMatch }
-];
-
-// src/rego/builtins/sets.ts
-function intersect(a, b) {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new SetValue();
-  for (const v of small.values()) if (large.has(v)) out.add(v);
-  return out;
-}
-function unite(a, b) {
-  const out = new SetValue();
-  for (const v of a.values()) out.add(v);
-  for (const v of b.values()) out.add(v);
-  return out;
-}
-function intersection([x2]) {
-  const sets = setOperand("intersection", 1, x2);
-  let result;
-  for (const member2 of sets.values()) {
-    const s = setOperand("intersection", 1, member2);
-    result = result === void 0 ? s : intersect(result, s);
-  }
-  return result ?? new SetValue();
-}
-function union([x2]) {
-  const out = new SetValue();
-  for (const member2 of setOperand("union", 1, x2).values()) {
-    for (const v of setOperand("union", 1, member2).values()) out.add(v);
-  }
-  return out;
-}
-var builtins11 = [
-  { name: "and", arity: 2, fn: ([a, b]) => intersect(setOperand("and", 1, a), setOperand("and", 2, b)) },
-  { name: "or", arity: 2, fn: ([a, b]) => unite(setOperand("or", 1, a), setOperand("or", 2, b)) },
-  { name: "intersection", arity: 1, fn: intersection },
-  { name: "union", arity: 1, fn: union }
-];
-
-// src/rego/builtins/format-float.ts
-function decompose(x2) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x2);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const biased = hi >>> 20 & 2047;
-  const frac = BigInt(hi & 1048575) << 32n | BigInt(lo);
-  if (biased === 0) return { mant: frac, exp: -1074 };
-  return { mant: frac | 1n << 52n, exp: biased - 1075 };
-}
-function trimZeros(d3) {
-  let end = d3.d.length;
-  while (end > 0 && d3.d[end - 1] === "0") end--;
-  return end === 0 ? { d: "", dp: 0 } : { d: d3.d.slice(0, end), dp: d3.dp };
-}
-function exactDecimal(x2) {
-  if (x2 === 0) return { d: "", dp: 0 };
-  const { mant, exp } = decompose(x2);
-  if (exp >= 0) {
-    const s2 = (mant << BigInt(exp)).toString();
-    return trimZeros({ d: s2, dp: s2.length });
-  }
-  const s = (mant * 5n ** BigInt(-exp)).toString();
-  return trimZeros({ d: s, dp: s.length + exp });
-}
-function shortestDecimal(x2) {
-  if (x2 === 0) return { d: "", dp: 0 };
-  const [m, e] = Math.abs(x2).toExponential().split("e");
-  return trimZeros({ d: m.replace(".", ""), dp: Number(e) + 1 });
-}
-function round2(a, nd) {
-  if (nd < 0 || nd >= a.d.length) return a;
-  const next = a.d[nd];
-  const tie = next === "5" && nd + 1 === a.d.length;
-  const up = tie ? nd > 0 && Number(a.d[nd - 1]) % 2 === 1 : next >= "5";
-  if (!up) return trimZeros({ d: a.d.slice(0, nd), dp: a.dp });
-  for (let i = nd - 1; i >= 0; i--) {
-    if (a.d[i] !== "9") return { d: a.d.slice(0, i) + String(Number(a.d[i]) + 1), dp: a.dp };
-  }
-  return { d: "1", dp: a.dp + 1 };
-}
-function digitAt(a, i) {
-  return i >= 0 && i < a.d.length ? a.d[i] : "0";
-}
-function fmtE(a, prec, e) {
-  let out = a.d.length === 0 ? "0" : a.d[0];
-  if (prec > 0) {
-    out += ".";
-    for (let i = 1; i <= prec; i++) out += digitAt(a, i);
-  }
-  const exp = a.d.length === 0 ? 0 : a.dp - 1;
-  const abs2 = Math.abs(exp);
-  return out + e + (exp < 0 ? "-" : "+") + (abs2 < 10 ? "0" : "") + String(abs2);
-}
-function fmtF(a, prec) {
-  let out = "";
-  if (a.dp > 0) {
-    for (let i = 0; i < a.dp; i++) out += digitAt(a, i);
-  } else {
-    out = "0";
-  }
-  if (prec > 0) {
-    out += ".";
-    for (let i = 1; i <= prec; i++) out += digitAt(a, a.dp + i - 1);
-  }
-  return out;
-}
-function fmtB(x2) {
-  const { mant, exp } = decompose(x2);
-  return `${x2 < 0 || Object.is(x2, -0) ? "-" : ""}${mant}p${exp >= 0 ? "+" : ""}${exp}`;
-}
-function formatFloat(x2, verb, prec) {
-  if (Number.isNaN(x2)) return "NaN";
-  if (!Number.isFinite(x2)) return x2 > 0 ? "+Inf" : "-Inf";
-  if (verb === "b") return fmtB(x2);
-  const sign = x2 < 0 || Object.is(x2, -0) ? "-" : "";
-  const shortest = prec < 0;
-  let a;
-  if (shortest) {
-    a = shortestDecimal(x2);
-    if (verb === "e" || verb === "E") prec = Math.max(a.d.length - 1, 0);
-    else if (verb === "f") prec = Math.max(a.d.length - a.dp, 0);
-    else prec = a.d.length;
-  } else {
-    a = exactDecimal(x2);
-    if (verb === "e" || verb === "E") a = round2(a, prec + 1);
-    else if (verb === "f") a = round2(a, a.dp + prec);
-    else {
-      if (prec === 0) prec = 1;
-      a = round2(a, prec);
-    }
-  }
-  if (verb === "e" || verb === "E") return sign + fmtE(a, prec, verb);
-  if (verb === "f") return sign + fmtF(a, prec);
-  let eprec = prec;
-  if (eprec > a.d.length && a.d.length >= a.dp) eprec = a.d.length;
-  if (shortest) eprec = 6;
-  const exp = a.dp - 1;
-  if (a.d.length !== 0 && (exp < -4 || exp >= eprec)) {
-    if (prec > a.d.length) prec = a.d.length;
-    return sign + fmtE(a, prec - 1, verb === "g" ? "e" : "E");
-  }
-  if (prec > a.dp) prec = a.d.length;
-  return sign + fmtF(a, Math.max(prec - a.dp, 0));
-}
-
-// src/rego/builtins/sprintf.ts
-var INT64_MAX = (1n << 63n) - 1n;
-var INT64_MIN = -(1n << 63n);
-function toGoArg(v) {
-  if (typeof v === "string") return { kind: "string", v };
-  if (typeof v === "bigint") return { kind: v >= INT64_MIN && v <= INT64_MAX ? "int" : "big", v };
-  if (typeof v === "number") return Number.isSafeInteger(v) ? { kind: "int", v: BigInt(v) } : { kind: "float", v };
-  return { kind: "string", v: toRegoText(v) };
-}
-function goTypeName(a) {
-  return a.kind === "int" ? "int" : a.kind === "big" ? "*big.Int" : a.kind === "float" ? "float64" : "string";
-}
-function noFlags() {
-  return {
-    plus: false,
-    minus: false,
-    sharp: false,
-    space: false,
-    zero: false,
-    plusV: false,
-    sharpV: false,
-    wid: 0,
-    widPresent: false,
-    prec: 0,
-    precPresent: false
-  };
-}
-function runeCount(s) {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-var TOO_LARGE = 1e6;
-var LOWER_DIGITS = "0123456789abcdefx";
-var UPPER_DIGITS = "0123456789ABCDEFX";
-var Printer = class {
-  out = "";
-  f = noFlags();
-  writePadding(n) {
-    if (n <= 0) return;
-    this.out += (this.f.zero && !this.f.minus ? "0" : " ").repeat(n);
-  }
-  /** Writes s padded to the width on the left, or on the right with '-'. */
-  pad(s) {
-    if (!this.f.widPresent || this.f.wid === 0) {
-      this.out += s;
-      return;
-    }
-    const n = this.f.wid - runeCount(s);
-    if (this.f.minus) {
-      this.out += s;
-      this.writePadding(n);
-    } else {
-      this.writePadding(n);
-      this.out += s;
-    }
-  }
-  withoutZero(fn) {
-    const zero = this.f.zero;
-    this.f.zero = false;
-    fn();
-    this.f.zero = zero;
-  }
-  truncate(s) {
-    if (!this.f.precPresent) return s;
-    return Array.from(s).slice(0, this.f.prec).join("");
-  }
-  badVerb(verb, arg) {
-    if (arg.kind === "big") {
-      this.out += `%!${verb}(big.Int=${arg.v})`;
-      return;
-    }
-    this.out += `%!${verb}(${goTypeName(arg)}=`;
-    this.printArg(arg, "v");
-    this.out += ")";
-  }
-  printArg(arg, verb) {
-    switch (arg.kind) {
-      case "int":
-        return this.fmtInt(arg, verb);
-      case "big":
-        return this.fmtBig(arg, verb);
-      case "float":
-        return this.fmtFloat(arg, verb);
-      case "string":
-        return this.fmtString(arg, verb);
-    }
-  }
-  fmtInt(arg, verb) {
-    switch (verb) {
-      case "v":
-      case "d":
-        return this.fmtInteger(arg.v, 10, verb, LOWER_DIGITS);
-      case "b":
-        return this.fmtInteger(arg.v, 2, verb, LOWER_DIGITS);
-      case "o":
-      case "O":
-        return this.fmtInteger(arg.v, 8, verb, LOWER_DIGITS);
-      case "x":
-        return this.fmtInteger(arg.v, 16, verb, LOWER_DIGITS);
-      case "X":
-        return this.fmtInteger(arg.v, 16, verb, UPPER_DIGITS);
-      case "c":
-        return this.pad(String.fromCodePoint(validRune(arg.v)));
-      case "q":
-        return this.pad(goQuoteRune(validRune(arg.v), this.f.plus));
-      case "U":
-        return this.fmtUnicode(arg.v);
-      default:
-        return this.badVerb(verb, arg);
-    }
-  }
-  fmtInteger(v, base, verb, digits) {
-    const negative = v < 0n;
-    const u = negative ? -v : v;
-    let prec = 0;
-    if (this.f.precPresent) {
-      prec = this.f.prec;
-      if (prec === 0 && u === 0n) {
-        this.withoutZero(() => this.writePadding(this.f.wid));
-        return;
-      }
-    } else if (this.f.zero && !this.f.minus && this.f.widPresent) {
-      prec = this.f.wid;
-      if (negative || this.f.plus || this.f.space) prec--;
-    }
-    let s = u.toString(base);
-    if (digits === UPPER_DIGITS) s = s.toUpperCase();
-    if (s.length < prec) s = "0".repeat(prec - s.length) + s;
-    if (this.f.sharp) {
-      if (base === 2) s = "0b" + s;
-      else if (base === 8 && s[0] !== "0") s = "0" + s;
-      else if (base === 16) s = "0" + digits[16] + s;
-    }
-    if (verb === "O") s = "0o" + s;
-    if (negative) s = "-" + s;
-    else if (this.f.plus) s = "+" + s;
-    else if (this.f.space) s = " " + s;
-    this.withoutZero(() => this.pad(s));
-  }
-  fmtUnicode(v) {
-    const u = v < 0n ? v + (1n << 64n) : v;
-    let s = u.toString(16).toUpperCase();
-    const prec = this.f.precPresent && this.f.prec > 4 ? this.f.prec : 4;
-    if (s.length < prec) s = "0".repeat(prec - s.length) + s;
-    s = "U+" + s;
-    if (this.f.sharp && u <= 0x10ffffn) {
-      const ch = String.fromCodePoint(Number(u));
-      if (u < 0xd800n || u > 0xdfffn) {
-        if (/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch)) s += ` '${ch}'`;
-      }
-    }
-    this.withoutZero(() => this.pad(s));
-  }
-  /** math/big's own Format: its flags and padding rules differ slightly from fmt's ints. */
-  fmtBig(arg, verb) {
-    let base;
-    switch (verb) {
-      case "b":
-        base = 2;
-        break;
-      case "o":
-      case "O":
-        base = 8;
-        break;
-      case "d":
-      case "s":
-      case "v":
-        base = 10;
-        break;
-      case "x":
-      case "X":
-        base = 16;
-        break;
-      default:
-        return this.badVerb(verb, arg);
-    }
-    const x2 = arg.v;
-    const sign = x2 < 0n ? "-" : this.f.plus || this.f.plusV ? "+" : this.f.space ? " " : "";
-    let prefix = "";
-    if (this.f.sharp || this.f.sharpV) {
-      prefix = verb === "b" ? "0b" : verb === "o" ? "0" : verb === "x" ? "0x" : verb === "X" ? "0X" : "";
-    }
-    if (verb === "O") prefix = "0o";
-    let digits = (x2 < 0n ? -x2 : x2).toString(base);
-    if (verb === "X") digits = digits.toUpperCase();
-    let zeros = 0;
-    if (this.f.precPresent && digits.length < this.f.prec) zeros = this.f.prec - digits.length;
-    const length = sign.length + prefix.length + zeros + digits.length;
-    let left = 0;
-    let right = 0;
-    if (this.f.widPresent && length < this.f.wid) {
-      const d3 = this.f.wid - length;
-      if (this.f.minus) right = d3;
-      else if (this.f.zero && !this.f.precPresent) zeros = d3;
-      else left = d3;
-    }
-    this.out += " ".repeat(left) + sign + prefix + "0".repeat(zeros) + digits + " ".repeat(right);
-  }
-  fmtFloat(arg, verb) {
-    let fverb;
-    let prec;
-    switch (verb) {
-      case "v":
-        fverb = "g";
-        prec = -1;
-        break;
-      case "b":
-      case "g":
-      case "G":
-        fverb = verb;
-        prec = -1;
-        break;
-      case "f":
-      case "e":
-      case "E":
-        fverb = verb;
-        prec = 6;
-        break;
-      case "F":
-        fverb = "f";
-        prec = 6;
-        break;
-      default:
-        return this.badVerb(verb, arg);
-    }
-    if (this.f.precPresent) prec = this.f.prec;
-    let num = formatFloat(arg.v, fverb, prec);
-    num = num[0] === "-" || num[0] === "+" ? num : "+" + num;
-    if (this.f.space && num[0] === "+" && !this.f.plus) num = " " + num.slice(1);
-    if (num[1] === "I" || num[1] === "N") {
-      if (num[1] === "N" && !this.f.space && !this.f.plus) num = num.slice(1);
-      this.withoutZero(() => this.pad(num));
-      return;
-    }
-    if (this.f.sharp && fverb !== "b") num = forceDecimalPoint(num, fverb, prec);
-    if (this.f.plus || num[0] !== "+") {
-      if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > num.length) {
-        this.out += num[0];
-        this.writePadding(this.f.wid - num.length);
-        this.out += num.slice(1);
-        return;
-      }
-      this.pad(num);
-      return;
-    }
-    this.pad(num.slice(1));
-  }
-  fmtString(arg, verb) {
-    switch (verb) {
-      case "v":
-        if (this.f.sharpV) return this.fmtQ(arg.v);
-        return this.pad(this.truncate(arg.v));
-      case "s":
-        return this.pad(this.truncate(arg.v));
-      case "x":
-        return this.fmtHex(arg.v, LOWER_DIGITS);
-      case "X":
-        return this.fmtHex(arg.v, UPPER_DIGITS);
-      case "q":
-        return this.fmtQ(arg.v);
-      default:
-        return this.badVerb(verb, arg);
-    }
-  }
-  fmtQ(s) {
-    s = this.truncate(s);
-    if (this.f.sharp && canBackquote(s)) return this.pad("`" + s + "`");
-    this.pad(goQuote(s, this.f.plus));
-  }
-  /** Hex of the string's UTF-8 bytes; ' ' separates bytes and '#' adds 0x prefixes. */
-  fmtHex(s, digits) {
-    let bytes = Array.from(new TextEncoder().encode(s));
-    if (this.f.precPresent && this.f.prec < bytes.length) bytes = bytes.slice(0, this.f.prec);
-    if (bytes.length === 0) {
-      if (this.f.widPresent) this.writePadding(this.f.wid);
-      return;
-    }
-    const prefix = "0" + digits[16];
-    let body = this.f.sharp && !this.f.space ? prefix : "";
-    bytes.forEach((b, i) => {
-      if (this.f.space && i > 0) body += " ";
-      if (this.f.space && this.f.sharp) body += prefix;
-      body += digits[b >> 4] + digits[b & 15];
-    });
-    const padding = this.f.widPresent ? this.f.wid - body.length : 0;
-    if (!this.f.minus) this.writePadding(padding);
-    this.out += body;
-    if (this.f.minus) this.writePadding(padding);
-  }
-};
-function validRune(v) {
-  if (v < 0n || v > 0x10ffffn || v >= 0xd800n && v <= 0xdfffn) return 65533;
-  return Number(v);
-}
-function forceDecimalPoint(num, verb, prec) {
-  let digits = verb === "g" || verb === "G" ? prec === -1 ? 6 : prec : 0;
-  let tail = "";
-  let body = num;
-  const e = body.search(/[eEpP]/);
-  if (e >= 0) {
-    tail = body.slice(e);
-    body = body.slice(0, e);
-  }
-  let sawNonzero = false;
-  for (const ch of body.slice(1)) {
-    if (ch === ".") continue;
-    if (ch !== "0") sawNonzero = true;
-    if (sawNonzero) digits--;
-  }
-  if (!body.includes(".")) {
-    if (body.length === 2 && body[1] === "0") digits--;
-    body += ".";
-  }
-  if (digits > 0) body += "0".repeat(digits);
-  return body + tail;
-}
-function parseNum(s, start) {
-  let num = 0;
-  let ok = false;
-  let i = start;
-  for (; i < s.length && s[i] >= "0" && s[i] <= "9"; i++) {
-    if (num > TOO_LARGE) return { num: 0, ok: false, next: s.length };
-    num = num * 10 + (s.charCodeAt(i) - 48);
-    ok = true;
-  }
-  return { num, ok, next: i };
-}
-function goSprintf(format, args) {
-  const p = new Printer();
-  const end = format.length;
-  let argNum = 0;
-  let afterIndex = false;
-  let reordered = false;
-  let goodArgNum = true;
-  const argNumber = (i2) => {
-    if (i2 >= end || format[i2] !== "[") return { i: i2, found: false };
-    reordered = true;
-    const close = format.indexOf("]", i2 + 1);
-    if (close < 0 || end - i2 < 3) {
-      goodArgNum = false;
-      return { i: i2 + 1, found: false };
-    }
-    const { num, ok, next } = parseNum(format, i2 + 1);
-    if (!ok || next !== close) {
-      goodArgNum = false;
-      return { i: close + 1, found: false };
-    }
-    if (num - 1 >= 0 && num - 1 < args.length) {
-      argNum = num - 1;
-      return { i: close + 1, found: true };
-    }
-    goodArgNum = false;
-    return { i: close + 1, found: true };
-  };
-  const intFromArg = () => {
-    if (argNum >= args.length) return { n: 0, ok: false };
-    const a = args[argNum++];
-    if (a.kind !== "int" || a.v > BigInt(TOO_LARGE) || a.v < -BigInt(TOO_LARGE)) return { n: 0, ok: false };
-    return { n: Number(a.v), ok: true };
-  };
-  let i = 0;
-  while (i < end) {
-    goodArgNum = true;
-    const pct = format.indexOf("%", i);
-    if (pct < 0) {
-      p.out += format.slice(i);
-      break;
-    }
-    p.out += format.slice(i, pct);
-    i = pct + 1;
-    p.f = noFlags();
-    const f = p.f;
-    flags: for (; i < end; i++) {
-      switch (format[i]) {
-        case "#":
-          f.sharp = true;
-          break;
-        case "0":
-          f.zero = !f.minus;
-          break;
-        case "+":
-          f.plus = true;
-          break;
-        case "-":
-          f.minus = true;
-          f.zero = false;
-          break;
-        case " ":
-          f.space = true;
-          break;
-        default:
-          break flags;
-      }
-    }
-    let r = argNumber(i);
-    i = r.i;
-    afterIndex = r.found;
-    if (i < end && format[i] === "*") {
-      i++;
-      const w = intFromArg();
-      f.wid = w.n;
-      f.widPresent = w.ok;
-      if (!w.ok) p.out += "%!(BADWIDTH)";
-      if (f.wid < 0) {
-        f.wid = -f.wid;
-        f.minus = true;
-        f.zero = false;
-      }
-      afterIndex = false;
-    } else {
-      const w = parseNum(format, i);
-      f.wid = w.num;
-      f.widPresent = w.ok;
-      i = w.next;
-      if (afterIndex && f.widPresent) goodArgNum = false;
-    }
-    if (i + 1 < end && format[i] === ".") {
-      i++;
-      if (afterIndex) goodArgNum = false;
-      r = argNumber(i);
-      i = r.i;
-      afterIndex = r.found;
-      if (i < end && format[i] === "*") {
-        i++;
-        const w = intFromArg();
-        f.prec = w.n;
-        f.precPresent = w.ok;
-        if (f.prec < 0) {
-          f.prec = 0;
-          f.precPresent = false;
-        }
-        if (!w.ok) p.out += "%!(BADPREC)";
-        afterIndex = false;
-      } else {
-        const w = parseNum(format, i);
-        f.prec = w.ok ? w.num : 0;
-        f.precPresent = true;
-        i = w.next;
-      }
-    }
-    if (!afterIndex) {
-      r = argNumber(i);
-      i = r.i;
-      afterIndex = r.found;
-    }
-    if (i >= end) {
-      p.out += "%!(NOVERB)";
-      break;
-    }
-    const verb = String.fromCodePoint(format.codePointAt(i));
-    i += verb.length;
-    if (verb === "%") {
-      p.out += "%";
-    } else if (!goodArgNum) {
-      p.out += `%!${verb}(BADINDEX)`;
-    } else if (argNum >= args.length) {
-      p.out += `%!${verb}(MISSING)`;
-    } else {
-      if (verb === "v") {
-        f.sharpV = f.sharp;
-        f.sharp = false;
-        f.plusV = f.plus;
-        f.plus = false;
-      }
-      p.printArg(args[argNum], verb);
-      argNum++;
-    }
-  }
-  if (!reordered && argNum < args.length) {
-    p.f = noFlags();
-    p.out += "%!(EXTRA ";
-    args.slice(argNum).forEach((a, k2) => {
-      if (k2 > 0) p.out += ", ";
-      p.out += goTypeName(a) + "=";
-      p.printArg(a, "v");
-    });
-    p.out += ")";
-  }
-  return p.out;
-}
-function sprintf([f, a]) {
-  const format = stringOperand("sprintf", 1, f);
-  const args = arrayOperand("sprintf", 2, a);
-  return goSprintf(format, args.map(toGoArg));
-}
-var builtins12 = [{ name: "sprintf", arity: 2, fn: sprintf }];
-
-// src/rego/builtins/strings.ts
-function isAscii(s) {
-  return /^[\x00-\x7f]*$/.test(s);
-}
-function intOperand(name, pos, v) {
-  const n = numberOperand(name, pos, v);
-  if (typeof n === "bigint") return Number(n);
-  if (!Number.isInteger(n)) throw notInteger(name, pos);
-  return n;
-}
-function stringsOperand(name, pos, v) {
-  if (typeof v === "string") return [v];
-  const items2 = Array.isArray(v) ? v : v instanceof SetValue ? v.sorted() : void 0;
-  if (!items2) throw wrongType(name, pos, "one of {string, set, array}", v);
-  return items2.map((x2) => {
-    if (typeof x2 !== "string") throw elementError(name, pos, v, x2, "string");
-    return x2;
-  });
-}
-function concat([d3, coll]) {
-  const delim = stringOperand("concat", 1, d3);
-  let items2;
-  if (Array.isArray(coll)) items2 = coll;
-  else if (coll instanceof SetValue) items2 = coll.sorted();
-  else throw wrongType("concat", 2, "one of {set, array}", coll);
-  for (const x2 of items2) if (typeof x2 !== "string") throw elementError("concat", 2, coll, x2, "string");
-  return items2.join(delim);
-}
-function twoStrings(name, test2) {
-  return {
-    name,
-    arity: 2,
-    fn: ([a, b]) => test2(stringOperand(name, 1, a), stringOperand(name, 2, b))
-  };
-}
-function oneString(name, f) {
-  return { name, arity: 1, fn: ([a]) => f(stringOperand(name, 1, a)) };
-}
-function formatInt([x2, b]) {
-  const n = numberOperand("format_int", 1, x2);
-  const base = numberOperand("format_int", 2, b);
-  const radix = Number(base);
-  if (radix !== 2 && radix !== 8 && radix !== 10 && radix !== 16) {
-    throw new BuiltinTypeError("format_int: operand 2 must be one of {2, 8, 10, 16}");
-  }
-  const int = typeof n === "bigint" ? n : BigInt(Math.trunc(n));
-  return int.toString(radix);
-}
-function searchOperands(name, a, b) {
-  const base = stringOperand(name, 1, a);
-  const search = stringOperand(name, 2, b);
-  if (search === "") throw builtinError(name, "empty search character");
-  return [base, search];
-}
-function codePointIndex(s, unitIndex) {
-  if (isAscii(s)) return unitIndex;
-  let n = 0;
-  for (let i = 0; i < unitIndex; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 55296 && c <= 56319 && i + 1 < unitIndex) i++;
-    n++;
-  }
-  return n;
-}
-function indexOf([a, b]) {
-  const [base, search] = searchOperands("indexof", a, b);
-  const i = base.indexOf(search);
-  return i < 0 ? -1 : codePointIndex(base, i);
-}
-function indexOfN([a, b]) {
-  const [base, search] = searchOperands("indexof_n", a, b);
-  const out = [];
-  for (let i = base.indexOf(search); i >= 0; i = base.indexOf(search, i + 1)) out.push(codePointIndex(base, i));
-  return out;
-}
-function substring([a, b, c]) {
-  const s = stringOperand("substring", 1, a);
-  const start = intOperand("substring", 2, b);
-  const length = intOperand("substring", 3, c);
-  if (start < 0) throw builtinError("substring", "negative offset");
-  const chars = isAscii(s) ? s : Array.from(s);
-  if (start >= chars.length) return "";
-  const end = length < 0 ? chars.length : Math.min(chars.length, start + length);
-  return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
-}
-function mapCase(s, upper) {
-  if (isAscii(s)) return upper ? s.toUpperCase() : s.toLowerCase();
-  let out = "";
-  for (const ch of s) {
-    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
-    if (m.length === ch.length || Array.from(m).length === 1) out += m;
-    else out += upper ? ch : String.fromCodePoint(m.codePointAt(0));
-  }
-  return out;
-}
-function split2([a, b]) {
-  const s = stringOperand("split", 1, a);
-  const delim = stringOperand("split", 2, b);
-  if (delim === "") return Array.from(s);
-  return s.split(delim);
-}
-function splitN(s, delim, n) {
-  if (delim === "") {
-    const chars = Array.from(s);
-    if (chars.length <= n) return chars;
-    return [...chars.slice(0, n - 1), chars.slice(n - 1).join("")];
-  }
-  const out = [];
-  let rest = s;
-  while (out.length < n - 1) {
-    const i = rest.indexOf(delim);
-    if (i < 0) break;
-    out.push(rest.slice(0, i));
-    rest = rest.slice(i + delim.length);
-  }
-  out.push(rest);
-  return out;
-}
-function stringsSplitN([a, b, c]) {
-  const s = stringOperand("strings.split_n", 1, a);
-  const delim = stringOperand("strings.split_n", 2, b);
-  const n = intOperand("strings.split_n", 3, c);
-  if (n === 0) return [];
-  if (n > 0) return splitN(s, delim, n);
-  const all = delim === "" ? Array.from(s) : s.split(delim);
-  return all.slice(Math.max(0, all.length + n));
-}
-function replaceAll2(s, pairs) {
-  if (pairs.length === 1 && pairs[0][0] !== "") return s.split(pairs[0][0]).join(pairs[0][1]);
-  let out = "";
-  let last = 0;
-  let prevEmpty = false;
-  for (let i = 0; i <= s.length; ) {
-    let hit;
-    for (const p of pairs) {
-      if (p[0] === "" && prevEmpty) continue;
-      if (s.startsWith(p[0], i)) {
-        hit = p;
-        break;
-      }
-    }
-    prevEmpty = hit !== void 0 && hit[0] === "";
-    if (hit) {
-      out += s.slice(last, i) + hit[1];
-      i += hit[0].length;
-      last = i;
-      continue;
-    }
-    const c = s.charCodeAt(i);
-    i += c >= 55296 && c <= 56319 && i + 1 < s.length ? 2 : 1;
-  }
-  return out + s.slice(last);
-}
-function replace([a, b, c]) {
-  const s = stringOperand("replace", 1, a);
-  const old = stringOperand("replace", 2, b);
-  const by = stringOperand("replace", 3, c);
-  return replaceAll2(s, [[old, by]]);
-}
-function replaceN([a, b]) {
-  const patterns = objectOperand("strings.replace_n", 1, a);
-  const s = stringOperand("strings.replace_n", 2, b);
-  const pairs = [];
-  for (const [k2, v] of patterns.sortedEntries()) {
-    if (typeof k2 !== "string") throw new BuiltinTypeError("strings.replace_n: operand 1 non-string key found in pattern object");
-    if (typeof v !== "string") {
-      throw new BuiltinTypeError("strings.replace_n: operand 1 non-string value found in pattern object");
-    }
-    pairs.push([k2, v]);
-  }
-  return pairs.length === 0 ? s : replaceAll2(s, pairs);
-}
-function trimLeftSet(s, cut) {
-  const chars = Array.from(s);
-  let i = 0;
-  while (i < chars.length && cut.has(chars[i])) i++;
-  return chars.slice(i).join("");
-}
-function trimRightSet(s, cut) {
-  const chars = Array.from(s);
-  let j2 = chars.length;
-  while (j2 > 0 && cut.has(chars[j2 - 1])) j2--;
-  return chars.slice(0, j2).join("");
-}
-function isGoSpace(ch) {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
-}
-function trimSpace(s) {
-  const chars = Array.from(s);
-  let i = 0;
-  let j2 = chars.length;
-  while (i < j2 && isGoSpace(chars[i])) i++;
-  while (j2 > i && isGoSpace(chars[j2 - 1])) j2--;
-  return chars.slice(i, j2).join("");
-}
-function anyMatch(name, test2) {
-  return ([a, b]) => {
-    const strs = stringsOperand(name, 1, a);
-    const affixes = stringsOperand(name, 2, b);
-    return strs.some((s) => affixes.some((x2) => test2(s, x2)));
-  };
-}
-function count3(s, sub2) {
-  if (sub2 === "") return Array.from(s).length + 1;
-  return s.split(sub2).length - 1;
-}
-function parseGoFloat(s) {
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
-  const hex3 = /^([+-]?)0[xX]((?:[0-9a-fA-F]_?)*)(?:\.((?:[0-9a-fA-F]_?)*))?[pP]([+-]?\d+)$/.exec(s);
-  if (!hex3 || hex3[2] + (hex3[3] ?? "") === "") return void 0;
-  const int = hex3[2].replace(/_/g, "");
-  const frac = (hex3[3] ?? "").replace(/_/g, "");
-  const mantissa = Number.parseInt(int + frac || "0", 16);
-  const v = mantissa * 2 ** (Number(hex3[4]) - 4 * frac.length);
-  return hex3[1] === "-" ? -v : v;
-}
-function toNumber([x2]) {
-  const v = x2;
-  if (v === null) return 0;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number" || typeof v === "bigint") return v;
-  if (typeof v !== "string") throw wrongType("to_number", 1, "one of {null, boolean, number, string}", v);
-  if (/^[+-]?\d+$/.test(v)) return normalizeBig(BigInt(v));
-  const word = v.replace(/^[+-]+/, "").toLowerCase();
-  if (word === "inf" || word === "infinity" || word === "nan") {
-    throw wrongType("to_number", 1, "valid number string", v);
-  }
-  const n = parseGoFloat(v);
-  if (n === void 0) throw builtinError("to_number", `strconv.ParseFloat: parsing ${goQuote(v)}: invalid syntax`);
-  if (!Number.isFinite(n)) throw builtinError("to_number", `strconv.ParseFloat: parsing ${goQuote(v)}: value out of range`);
-  return Object.is(n, -0) ? 0 : n;
-}
-var builtins13 = [
-  { name: "concat", arity: 2, fn: concat },
-  twoStrings("contains", (a, b) => a.includes(b)),
-  twoStrings("startswith", (a, b) => a.startsWith(b)),
-  twoStrings("endswith", (a, b) => a.endsWith(b)),
-  { name: "format_int", arity: 2, fn: formatInt },
-  { name: "indexof", arity: 2, fn: indexOf },
-  { name: "indexof_n", arity: 2, fn: indexOfN },
-  oneString("lower", (s) => mapCase(s, false)),
-  oneString("upper", (s) => mapCase(s, true)),
-  { name: "replace", arity: 3, fn: replace },
-  { name: "strings.replace_n", arity: 2, fn: replaceN },
-  { name: "split", arity: 2, fn: split2 },
-  { name: "strings.split_n", arity: 3, fn: stringsSplitN },
-  { name: "substring", arity: 3, fn: substring },
-  twoStrings("trim", (s, c) => trimRightSet(trimLeftSet(s, new Set(c)), new Set(c))),
-  twoStrings("trim_left", (s, c) => trimLeftSet(s, new Set(c))),
-  twoStrings("trim_right", (s, c) => trimRightSet(s, new Set(c))),
-  twoStrings("trim_prefix", (s, p) => s.startsWith(p) ? s.slice(p.length) : s),
-  twoStrings("trim_suffix", (s, p) => p !== "" && s.endsWith(p) ? s.slice(0, s.length - p.length) : s),
-  oneString("trim_space", trimSpace),
-  { name: "strings.any_prefix_match", arity: 2, fn: anyMatch("strings.any_prefix_match", (s, p) => s.startsWith(p)) },
-  { name: "strings.any_suffix_match", arity: 2, fn: anyMatch("strings.any_suffix_match", (s, p) => s.endsWith(p)) },
-  oneString("strings.reverse", (s) => Array.from(s).reverse().join("")),
-  twoStrings("strings.count", count3),
-  { name: "to_number", arity: 1, fn: toNumber }
-];
-
-// src/rego/builtins/types.ts
-function test(name, pred) {
-  return { name, arity: 1, fn: ([v]) => pred(v) };
-}
-var builtins14 = [
-  test("is_number", (v) => typeof v === "number" || typeof v === "bigint"),
-  test("is_string", (v) => typeof v === "string"),
-  test("is_boolean", (v) => typeof v === "boolean"),
-  test("is_array", (v) => Array.isArray(v)),
-  test("is_set", (v) => v instanceof SetValue),
-  test("is_object", (v) => v instanceof ObjectValue),
-  test("is_null", (v) => v === null),
-  { name: "type_name", arity: 1, fn: ([v]) => typeName2(v) }
-];
-
-// src/rego/builtins/encoding.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/rego/builtins/json-text.ts
-var JsonSyntaxError = class extends Error {
-};
-function parseJson(text) {
-  let i = 0;
-  const fail6 = (what) => {
-    throw new JsonSyntaxError(i >= text.length ? "unexpected end of JSON input" : `invalid character ${quoteChar(text[i])} ${what}`);
-  };
-  const ws = () => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === "{") return object();
-    if (c === "[") return array();
-    if (c === '"') return string();
-    if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return number();
-    for (const [lit3, v2] of [["true", true], ["false", false], ["null", null]]) {
-      if (text.startsWith(lit3, i)) {
-        i += lit3.length;
-        return v2;
-      }
-    }
-    return fail6("looking for beginning of value");
-  };
-  const object = () => {
-    i++;
-    const o = new ObjectValue();
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return o;
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] !== '"') fail6("looking for beginning of object key string");
-      const k2 = string();
-      ws();
-      if (text[i] !== ":") fail6("after object key");
-      i++;
-      o.set(k2, value());
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return o;
-      }
-      fail6("after object key:value pair");
-    }
-  };
-  const array = () => {
-    i++;
-    const out = [];
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return out;
-    }
-    for (; ; ) {
-      out.push(value());
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      fail6("after array element");
-    }
-  };
-  const string = () => {
-    i++;
-    let out = "";
-    let start = i;
-    for (; ; ) {
-      if (i >= text.length) fail6("in string literal");
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out += text.slice(start, i);
-        i++;
-        return out;
-      }
-      if (c < 32) fail6("in string literal");
-      if (c !== 92) {
-        i++;
-        continue;
-      }
-      out += text.slice(start, i);
-      const e = text[i + 1];
-      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-      if (e !== void 0 && simple[e] !== void 0) {
-        out += simple[e];
-        i += 2;
-      } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-        i += 6;
-      } else {
-        i++;
-        fail6("in string escape code");
-      }
-      start = i;
-    }
-  };
-  const number = () => {
-    const m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-    if (!m) {
-      i++;
-      return fail6("in numeric literal");
-    }
-    i += m[0].length;
-    return numberFromLiteral(m[0]);
-  };
-  const v = value();
-  ws();
-  if (i < text.length) fail6("after top-level value");
-  return v;
-}
-function numberFromLiteral(lit3) {
-  if (/^-?\d+$/.test(lit3)) return normalizeBig(BigInt(lit3));
-  const n = Number(lit3);
-  if (!Number.isSafeInteger(n) && Number.isInteger(n) || !Number.isFinite(n)) {
-    const exact = integerFromScientific(lit3);
-    if (exact !== void 0) return normalizeBig(exact);
-    if (!Number.isFinite(n)) throw new JsonSyntaxError(`number ${lit3} is out of range`);
-  }
-  return n;
-}
-function integerFromScientific(lit3) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?[eE]\+?(\d+)$/.exec(lit3);
-  if (!m) return void 0;
-  const frac = m[3] ?? "";
-  const exp = Number(m[4]) - frac.length;
-  if (exp < 0 || exp > 400) return void 0;
-  const digits = BigInt(m[2] + frac) * 10n ** BigInt(exp);
-  return m[1] ? -digits : digits;
-}
-function isValidJson(text) {
-  try {
-    parseJson(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function quoteJsonString(s) {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
-}
-function keyText(k2) {
-  return typeof k2 === "string" ? k2 : stringify(k2);
-}
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i);
-    const cb = b.codePointAt(i);
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 65535) i++;
-  }
-  return a.length - b.length;
-}
-function marshalJson(v, indent, prefix = "") {
-  const pretty = indent !== void 0;
-  const go = (x2, depth) => {
-    if (x2 === null) return "null";
-    switch (typeof x2) {
-      case "boolean":
-        return x2 ? "true" : "false";
-      case "number":
-        return formatNumber(x2);
-      case "bigint":
-        return x2.toString();
-      case "string":
-        return quoteJsonString(x2);
-    }
-    const nl = pretty ? "\n" + prefix + indent.repeat(depth + 1) : "";
-    const end = pretty ? "\n" + prefix + indent.repeat(depth) : "";
-    if (Array.isArray(x2) || x2 instanceof SetValue) {
-      const items2 = Array.isArray(x2) ? x2 : x2.sorted();
-      if (items2.length === 0) return "[]";
-      return "[" + items2.map((item) => nl + go(item, depth + 1)).join(",") + end + "]";
-    }
-    const entries = Array.from(x2.entries(), ([k2, val]) => [keyText(k2), val]).sort(
-      (a, b) => compareKeys(a[0], b[0])
-    );
-    if (entries.length === 0) return "{}";
-    const sep4 = pretty ? ": " : ":";
-    return "{" + entries.map(([k2, val]) => nl + quoteJsonString(k2) + sep4 + go(val, depth + 1)).join(",") + end + "}";
-  };
-  return go(v, 0);
-}
-function quoteChar(c) {
-  return c === "'" ? "'\\''" : `'${c}'`;
-}
-
-// src/rego/builtins/encoding.ts
-var STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var URL2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-function utf8(s) {
-  return Buffer.from(s, "utf8");
-}
-function decodeBase64(s, alphabet) {
-  const clean = s.replace(/[\r\n]/g, "");
-  let pad2 = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean[i];
-    if (c === "=") {
-      pad2++;
-      if (pad2 > 2 || i % 4 < 2) return `illegal base64 data at input byte ${i}`;
-      continue;
-    }
-    if (pad2 > 0 || !alphabet.includes(c)) return `illegal base64 data at input byte ${i}`;
-  }
-  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - clean.length % 4}`;
-  return Buffer.from(alphabet === URL2 ? clean.replace(/-/g, "+").replace(/_/g, "/") : clean, "base64");
-}
-function base64Decode(name, s, alphabet) {
-  const out = decodeBase64(s, alphabet);
-  if (typeof out === "string") throw builtinError(name, out);
-  return out.toString("utf8");
-}
-function hexDecode(s) {
-  const bytes = utf8(s);
-  const isHex2 = (b) => b >= 48 && b <= 57 || b >= 97 && b <= 102 || b >= 65 && b <= 70;
-  for (const b of bytes) {
-    if (!isHex2(b)) {
-      const ch = String.fromCodePoint(b);
-      const printable = b >= 32 && b !== 127;
-      const u = "U+" + b.toString(16).toUpperCase().padStart(4, "0");
-      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable ? `${u} '${ch}'` : u}`);
-    }
-  }
-  if (bytes.length % 2 === 1) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
-  return Buffer.from(bytes.toString("latin1"), "hex").toString("utf8");
-}
-function queryEscape(s) {
-  let out = "";
-  for (const b of utf8(s)) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (b === 32) out += "+";
-    else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
-  }
-  return out;
-}
-function queryUnescape(s) {
-  const bytes = [];
-  const src = utf8(s);
-  for (let i = 0; i < src.length; i++) {
-    const b = src[i];
-    if (b === 37) {
-      const hex3 = src.subarray(i + 1, i + 3).toString("latin1");
-      if (!/^[0-9a-fA-F]{2}$/.test(hex3)) {
-        const bad = src.subarray(i, i + 3).toString("utf8");
-        return { err: `invalid URL escape ${JSON.stringify(bad)}` };
-      }
-      bytes.push(parseInt(hex3, 16));
-      i += 2;
-    } else bytes.push(b === 43 ? 32 : b);
-  }
-  return { ok: Buffer.from(bytes).toString("utf8") };
-}
-function urlqueryDecode(s) {
-  const r = queryUnescape(s);
-  if ("err" in r) throw builtinError("urlquery.decode", r.err);
-  return r.ok;
-}
-function urlqueryEncodeObject(v) {
-  const name = "urlquery.encode_object";
-  const obj = objectOperand(name, 1, v);
-  const valuesError = new BuiltinTypeError(`${name}: operand 1 values must be string, array[string], or set[string]`);
-  const pairs = [];
-  for (const [k2, val] of obj.entries()) {
-    const key = typeof k2 === "string" ? k2 : stringify(k2);
-    if (typeof val === "string") pairs.push([key, [val]]);
-    else if (Array.isArray(val) || val instanceof SetValue) {
-      const items2 = Array.isArray(val) ? val : val.sorted();
-      if (!items2.every((x2) => typeof x2 === "string")) throw valuesError;
-      pairs.push([key, items2]);
-    } else throw valuesError;
-  }
-  pairs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  return pairs.flatMap(([k2, vals]) => vals.map((x2) => queryEscape(k2) + "=" + queryEscape(x2))).join("&");
-}
-function urlqueryDecodeObject(s) {
-  const name = "urlquery.decode_object";
-  const out = /* @__PURE__ */ new Map();
-  let firstError;
-  for (const part of s.split("&")) {
-    if (part.includes(";")) {
-      firstError ??= "invalid semicolon separator in query";
-      continue;
-    }
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const rawKey = eq < 0 ? part : part.slice(0, eq);
-    const rawValue = eq < 0 ? "" : part.slice(eq + 1);
-    const k2 = queryUnescape(rawKey);
-    if ("err" in k2) {
-      firstError ??= k2.err;
-      continue;
-    }
-    const v = queryUnescape(rawValue);
-    if ("err" in v) {
-      firstError ??= v.err;
-      continue;
-    }
-    const list = out.get(k2.ok) ?? [];
-    list.push(v.ok);
-    out.set(k2.ok, list);
-  }
-  if (firstError !== void 0) throw builtinError(name, firstError);
-  return ObjectValue.from(Array.from(out, ([k2, v]) => [k2, v]));
-}
-function jsonUnmarshal(s) {
-  try {
-    return parseJson(s);
-  } catch (e) {
-    throw builtinError("json.unmarshal", e.message);
-  }
-}
-function jsonMarshalWithOptions(v, opts) {
-  const name = "json.marshal_with_options";
-  const options = objectOperand(name, 2, opts);
-  let indent = "	";
-  let prefix = "";
-  let implicitPretty = false;
-  let explicitPretty;
-  for (const [k2, val] of options.sortedEntries()) {
-    if (typeof k2 !== "string") throw new BuiltinTypeError(`${name}: operand 2 object keys must be strings`);
-    if (k2 === "prefix" || k2 === "indent") {
-      if (typeof val !== "string") {
-        throw new BuiltinTypeError(`${name}: operand 2 key ${k2} failed cast to string: must be string but got ${typeName2(val)}`);
-      }
-      if (k2 === "prefix") prefix = val;
-      else indent = val;
-      implicitPretty = true;
-    } else if (k2 === "pretty") {
-      if (typeof val !== "boolean") throw new BuiltinTypeError(`${name}: operand 2 key pretty failed cast to bool`);
-      explicitPretty = val;
-    } else {
-      throw new BuiltinTypeError(`${name}: operand 2 object contained unknown key ${k2}`);
-    }
-  }
-  const pretty = explicitPretty ?? implicitPretty;
-  return pretty ? prefix + marshalJson(v, indent, prefix) : marshalJson(v);
-}
-var YAML_OPTIONS = {
-  // OPA reads YAML through go-yaml v2, which follows YAML 1.1 (yes/no booleans, 0777 octals).
-  version: "1.1",
-  intAsBigInt: true,
-  uniqueKeys: false,
-  // Timestamps stay strings, as they do when go-yaml decodes into untyped values.
-  customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp")
-};
-function yamlToValue(x2) {
-  if (x2 instanceof Map) {
-    const o = new ObjectValue();
-    for (const [k2, v] of x2) o.set(yamlKey(k2), yamlToValue(v));
-    return o;
-  }
-  if (Array.isArray(x2)) return x2.map(yamlToValue);
-  if (x2 instanceof Set) return Array.from(x2, yamlToValue);
-  if (typeof x2 === "number" && !Number.isFinite(x2)) throw new Error(`json: unsupported value: ${x2 > 0 ? "+Inf" : x2 < 0 ? "-Inf" : "NaN"}`);
-  if (typeof x2 === "bigint") return normalizeBig(x2);
-  if (x2 instanceof Uint8Array) return Buffer.from(x2).toString("utf8");
-  return fromJS(x2);
-}
-function yamlKey(k2) {
-  if (typeof k2 === "string") return k2;
-  if (k2 === null || k2 === void 0) return "null";
-  if (typeof k2 === "number" || typeof k2 === "bigint" || typeof k2 === "boolean") return String(k2);
-  throw new Error("yaml: invalid map key: " + String(k2));
-}
-function parseYaml(s) {
-  const doc = (0, import_yaml3.parseDocument)(s, YAML_OPTIONS);
-  if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split("\n")[0]);
-  return yamlToValue(doc.toJS({ mapAsMap: true, maxAliasCount: 1e4 }));
-}
-function yamlUnmarshal(s) {
-  try {
-    return parseYaml(s);
-  } catch (e) {
-    throw builtinError("yaml.unmarshal", e.message);
-  }
-}
-function yamlMarshal(v) {
-  const doc = (0, import_yaml3.parseDocument)("null", { version: "1.1" });
-  doc.contents = doc.createNode(toJS(v));
-  return doc.toString({ indentSeq: false, lineWidth: 0 });
-}
-function str(name, fn) {
-  return { name, arity: 1, fn: ([a]) => fn(stringOperand(name, 1, a)) };
-}
-function check(name, fn) {
-  return { name, arity: 1, fn: ([a]) => typeof a === "string" && fn(a) };
-}
-function base64urlDecode(s) {
-  let padded = s;
-  if (!s.endsWith("=")) {
-    const rem2 = s.length % 4;
-    if (rem2 === 1) throw builtinError("base64url.decode", `illegal base64url string: ${s}`);
-    padded += rem2 === 2 ? "==" : rem2 === 3 ? "=" : "";
-  }
-  return base64Decode("base64url.decode", padded, URL2);
-}
-var builtins15 = [
-  str("base64.encode", (s) => utf8(s).toString("base64")),
-  str("base64.decode", (s) => base64Decode("base64.decode", s, STD)),
-  check("base64.is_valid", (s) => typeof decodeBase64(s, STD) !== "string"),
-  str("base64url.encode", (s) => utf8(s).toString("base64").replace(/\+/g, "-").replace(/\//g, "_")),
-  str("base64url.encode_no_pad", (s) => utf8(s).toString("base64url")),
-  str("base64url.decode", base64urlDecode),
-  str("hex.encode", (s) => utf8(s).toString("hex")),
-  str("hex.decode", hexDecode),
-  str("urlquery.encode", queryEscape),
-  str("urlquery.decode", urlqueryDecode),
-  { name: "urlquery.encode_object", arity: 1, fn: ([a]) => urlqueryEncodeObject(a) },
-  str("urlquery.decode_object", urlqueryDecodeObject),
-  { name: "json.marshal", arity: 1, fn: ([a]) => marshalJson(a) },
-  { name: "json.marshal_with_options", arity: 2, fn: ([a, b]) => jsonMarshalWithOptions(a, b) },
-  str("json.unmarshal", jsonUnmarshal),
-  check("json.is_valid", isValidJson),
-  { name: "yaml.marshal", arity: 1, fn: ([a]) => yamlMarshal(a) },
-  str("yaml.unmarshal", yamlUnmarshal),
-  check("yaml.is_valid", (s) => {
-    try {
-      parseYaml(s);
-      return true;
-    } catch {
-      return false;
-    }
-  })
-];
-
-// src/rego/builtins/units.ts
-var MAX_EXPONENT_DIGITS = 6;
-var ExponentTooLarge = class extends Error {
-};
-function splitAmount(s) {
-  const isNumChar = (c) => c >= "0" && c <= "9" || c === "." || c === "+" || c === "-";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "e" || c === "E") {
-      const next = s[i + 1];
-      if (next === void 0 || !(isDigit(next) || next === "+" || next === "-")) return [s.slice(0, i), s.slice(i)];
-      if (next === "+" || next === "-") i++;
-      let end = i + 1;
-      while (end < s.length && isDigit(s[end])) end++;
-      if (end - (i + 1) > MAX_EXPONENT_DIGITS) throw new ExponentTooLarge();
-      continue;
-    }
-    if (!isNumChar(c)) return [s.slice(0, i), s.slice(i)];
-  }
-  return [s, ""];
-}
-function isDigit(c) {
-  return c >= "0" && c <= "9";
-}
-function parseRational(s) {
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
-  if (!m || m[2] === "" && (m[3] ?? "") === "") return void 0;
-  const frac = m[3] ?? "";
-  let num = BigInt((m[2] || "0") + frac);
-  let den = 10n ** BigInt(frac.length);
-  const exp = m[4] ? Number(m[4]) : 0;
-  if (exp > 0) num *= 10n ** BigInt(exp);
-  else if (exp < 0) den *= 10n ** BigInt(-exp);
-  if (m[1] === "-") num = -num;
-  return { num, den };
-}
-function rationalValue(r) {
-  if (r.num % r.den === 0n) return normalizeBig(r.num / r.den);
-  const neg = r.num < 0n;
-  const abs2 = neg ? -r.num : r.num;
-  const scaled = (abs2 * 10n ** 10n * 2n + r.den) / (2n * r.den);
-  const digits = scaled.toString().padStart(11, "0");
-  return Number(`${neg ? "-" : ""}${digits.slice(0, -10)}.${digits.slice(-10)}`);
-}
-var KILO = 1000n;
-var KIBI = 1024n;
-var SI_POWERS = ["k", "m", "g", "t", "p", "e"];
-function unitScale(unit) {
-  if (unit === "") return { num: 1n, den: 1n };
-  if (unit === "m") return { num: 1n, den: 1000n };
-  const normalized = unit.length > 1 ? unit[0] + unit.slice(1).toLowerCase() : unit;
-  const binary3 = normalized.length === 2 && normalized[1] === "i";
-  if (normalized.length > (binary3 ? 2 : 1)) return void 0;
-  const letter = normalized[0];
-  if (letter === "M" || letter === "m") {
-    if (letter === "m" && !binary3) return void 0;
-    return { num: binary3 ? KIBI ** 2n : KILO ** 2n, den: 1n };
-  }
-  const power = SI_POWERS.indexOf(letter.toLowerCase());
-  if (power < 0) return void 0;
-  return { num: (binary3 ? KIBI : KILO) ** BigInt(power + 1), den: 1n };
-}
-function byteScale(unit) {
-  if (unit === "") return 1n;
-  const m = /^([kmgtpe])(b|i|ib)?$/.exec(unit);
-  if (!m) return void 0;
-  const power = BigInt(SI_POWERS.indexOf(m[1]) + 1);
-  return m[2] === "i" || m[2] === "ib" ? KIBI ** power : KILO ** power;
-}
-function unitsParse(raw) {
-  const name = "units.parse";
-  const s = raw.replace(/"/g, "");
-  if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");
-  let num;
-  let unit;
-  try {
-    [num, unit] = splitAmount(s);
-  } catch {
-    throw builtinError(name, "exponent too large");
-  }
-  if (num === "") throw builtinError(name, "no amount provided");
-  const scale = unitScale(unit);
-  if (!scale) throw builtinError(name, `unit ${unit} not recognized`);
-  const amount = parseRational(num);
-  if (!amount) throw builtinError(name, "could not parse amount to a number");
-  return rationalValue({ num: amount.num * scale.num, den: amount.den * scale.den });
-}
-function unitsParseBytes(raw) {
-  const name = "units.parse_bytes";
-  const s = raw.toLowerCase().replace(/"/g, "");
-  if (s.includes(" ")) throw builtinError(name, "spaces not allowed in resource strings");
-  let num;
-  let unit;
-  try {
-    [num, unit] = splitAmount(s);
-  } catch {
-    throw builtinError(name, "exponent too large");
-  }
-  if (num === "") throw builtinError(name, "no byte amount provided");
-  const scale = byteScale(unit);
-  if (scale === void 0) throw builtinError(name, `byte unit ${unit} not recognized`);
-  const amount = parseRational(num);
-  if (!amount) throw builtinError(name, "could not parse byte amount to a number");
-  return normalizeBig(amount.num * scale / amount.den);
-}
-var builtins16 = [
-  { name: "units.parse", arity: 1, fn: ([a]) => unitsParse(stringOperand("units.parse", 1, a)) },
-  { name: "units.parse_bytes", arity: 1, fn: ([a]) => unitsParseBytes(stringOperand("units.parse_bytes", 1, a)) }
-];
-
-// src/rego/builtins/semver.ts
-var NUM = "(0|[1-9][0-9]*)";
-var PRE_ID = "(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)";
-var SEMVER = new RegExp(
-  `^${NUM}\\.${NUM}\\.${NUM}(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
-);
-function parseSemver(s) {
-  const m = SEMVER.exec(s);
-  if (!m) return void 0;
-  return { core: [BigInt(m[1]), BigInt(m[2]), BigInt(m[3])], pre: m[4] ? m[4].split(".") : [] };
-}
-function compareIdentifiers(a, b) {
-  const an = /^[0-9]+$/.test(a);
-  const bn = /^[0-9]+$/.test(b);
-  if (an && bn) {
-    const x2 = BigInt(a);
-    const y = BigInt(b);
-    return x2 < y ? -1 : x2 > y ? 1 : 0;
-  }
-  if (an !== bn) return an ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemver(a, b) {
-  for (let i = 0; i < 3; i++) {
-    if (a.core[i] !== b.core[i]) return a.core[i] < b.core[i] ? -1 : 1;
-  }
-  if (a.pre.length === 0 || b.pre.length === 0) return a.pre.length === b.pre.length ? 0 : a.pre.length === 0 ? 1 : -1;
-  const n = Math.min(a.pre.length, b.pre.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareIdentifiers(a.pre[i], b.pre[i]);
-    if (c !== 0) return c;
-  }
-  return a.pre.length === b.pre.length ? 0 : a.pre.length < b.pre.length ? -1 : 1;
-}
-function semverCompare(x2, y) {
-  const a = parseSemver(x2);
-  if (!a) throw builtinError("semver.compare", `operand 1: string ${JSON.stringify(x2)} is not a valid SemVer`);
-  const b = parseSemver(y);
-  if (!b) throw builtinError("semver.compare", `operand 2: string ${JSON.stringify(y)} is not a valid SemVer`);
-  return compareSemver(a, b);
-}
-var builtins17 = [
-  {
-    name: "semver.compare",
-    arity: 2,
-    fn: ([a, b]) => semverCompare(stringOperand("semver.compare", 1, a), stringOperand("semver.compare", 2, b))
-  },
-  { name: "semver.is_valid", arity: 1, fn: ([a]) => typeof a === "string" && parseSemver(a) !== void 0 }
-];
-
-// src/rego/builtins/net.ts
-var V4_MAPPED = 0xffffn << 32n;
-var ALL = (1n << 128n) - 1n;
-function isV4Mapped(addr) {
-  return addr >> 32n === 0xffffn;
-}
-function parseV4(s) {
-  const parts = s.split(".");
-  if (parts.length !== 4) return void 0;
-  let out = 0n;
-  for (const p of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(p) || Number(p) > 255) return void 0;
-    out = out << 8n | BigInt(p);
-  }
-  return out;
-}
-function parseV6(s) {
-  const halves = s.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (part, last) => {
-    if (part === "") return [];
-    const out = [];
-    const fields = part.split(":");
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      if (last && i === fields.length - 1 && f.includes(".")) {
-        const v4 = parseV4(f);
-        if (v4 === void 0) return void 0;
-        out.push(v4 >> 16n, v4 & 0xffffn);
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(f)) out.push(BigInt("0x" + f));
-      else return void 0;
-    }
-    return out;
-  };
-  const head = groups(halves[0], halves.length === 1);
-  const tail = halves.length === 2 ? groups(halves[1], true) : [];
-  if (!head || !tail) return void 0;
-  const count6 = head.length + tail.length;
-  if (halves.length === 1 ? count6 !== 8 : count6 > 7) return void 0;
-  const all = [...head, ...Array(8 - count6).fill(0n), ...tail];
-  return all.reduce((acc, g) => acc << 16n | g, 0n);
-}
-function parseIp(s) {
-  if (s.includes(":")) {
-    const addr = parseV6(s);
-    return addr === void 0 ? void 0 : { addr, v4: isV4Mapped(addr) };
-  }
-  const v4 = parseV4(s);
-  return v4 === void 0 ? void 0 : { addr: V4_MAPPED | v4, v4: true };
-}
-function parseCidr(s) {
-  const slash = s.indexOf("/");
-  if (slash < 0) return void 0;
-  const ipText = s.slice(0, slash);
-  const prefix = s.slice(slash + 1);
-  const ip = parseIp(ipText);
-  if (!ip || !/^[0-9]{1,3}$/.test(prefix)) return void 0;
-  const v6Text = ipText.includes(":");
-  const width = v6Text ? 128 : 32;
-  const n = Number(prefix);
-  if (n > width) return void 0;
-  const bits = v6Text ? n : 96 + n;
-  const addr = ip.addr & mask(bits);
-  return { addr, bits, v4: isV4Mapped(addr) };
-}
-function mask(bits) {
-  return bits === 0 ? 0n : ALL << BigInt(128 - bits) & ALL;
-}
-function lastAddress(net) {
-  return net.addr | ~mask(net.bits) & ALL;
-}
-function contains(net, ip) {
-  return net.v4 === ip.v4 && (ip.addr & mask(net.bits)) === net.addr;
-}
-function formatIp(addr, v4) {
-  if (v4) return [24n, 16n, 8n, 0n].map((s) => String(addr >> s & 0xffn)).join(".");
-  const groups = Array.from({ length: 8 }, (_, i) => Number(addr >> BigInt(112 - 16 * i) & 0xffffn));
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j2 = i;
-    while (j2 < 8 && groups[j2] === 0) j2++;
-    if (j2 - i > bestLen) {
-      bestStart = i;
-      bestLen = j2 - i;
-    }
-    i = j2;
-  }
-  const hex3 = (gs) => gs.map((g) => g.toString(16)).join(":");
-  if (bestStart < 0) return hex3(groups);
-  return hex3(groups.slice(0, bestStart)) + "::" + hex3(groups.slice(bestStart + bestLen));
-}
-function formatNet(net) {
-  return `${formatIp(net.addr, net.v4)}/${net.v4 ? net.bits - 96 : net.bits}`;
-}
-function netOperand(name, v) {
-  const s = stringOperand(name, 1, v);
-  const net = parseCidr(s);
-  if (!net) throw builtinError(name, `invalid CIDR address: ${s}`);
-  return net;
-}
-function cidrContains(name, a, b) {
-  const net = netOperand(name, a);
-  const s = stringOperand(name, 1, b);
-  const ip = parseIp(s);
-  if (ip) return contains(net, ip);
-  const inner = parseCidr(s);
-  if (!inner) throw builtinError(name, `not a valid textual representation of an IP address or CIDR: ${s}`);
-  return contains(net, { addr: inner.addr, v4: inner.v4 }) && contains(net, { addr: lastAddress(inner), v4: inner.v4 });
-}
-function cidrIntersects(a, b) {
-  const x2 = netOperand("net.cidr_intersects", a);
-  const y = netOperand("net.cidr_intersects", b);
-  return contains(x2, { addr: y.addr, v4: y.v4 }) || contains(y, { addr: x2.addr, v4: x2.v4 });
-}
-var MAX_EXPANSION = 1 << 20;
-function cidrExpand(v) {
-  const name = "net.cidr_expand";
-  const net = netOperand(name, v);
-  const size = 1n << BigInt(128 - net.bits);
-  if (size > BigInt(MAX_EXPANSION)) throw builtinError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses`);
-  const out = new SetValue();
-  for (let a = net.addr; a <= lastAddress(net); a++) out.add(formatIp(a, net.v4));
-  return out;
-}
-function matchEntries(name, pos, v) {
-  const cidrOf = (x2) => {
-    if (typeof x2 === "string") return x2;
-    if (Array.isArray(x2) && x2.length > 0) return x2[0];
-    throw builtinError(name, `operand ${pos}: element must be string or non-empty array`);
-  };
-  if (typeof v === "string") return [[v, v]];
-  if (Array.isArray(v)) return v.map((x2, i) => [cidrOf(x2), i]);
-  if (v instanceof SetValue) return v.sorted().map((x2) => [cidrOf(x2), x2]);
-  if (v instanceof ObjectValue) return v.sortedEntries().map(([k2, x2]) => [cidrOf(x2), k2]);
-  throw wrongType(name, pos, "one of {string, array, set, object}", v);
-}
-function cidrContainsMatches(a, b) {
-  const name = "net.cidr_contains_matches";
-  const out = new SetValue();
-  const right = matchEntries(name, 2, b);
-  for (const [cidr1, key1] of matchEntries(name, 1, a)) {
-    for (const [cidr2, key2] of right) {
-      if (cidrContains(name, cidr1, cidr2)) out.add([key1, key2]);
-    }
-  }
-  return out;
-}
-function defaultBits(addr) {
-  const first = Number(addr >> 24n & 0xffn);
-  return 96 + (first < 128 ? 8 : first < 192 ? 16 : 24);
-}
-function mergeOperand(name, x2) {
-  if (typeof x2 !== "string") throw builtinError(name, "element must be string");
-  const ip = parseIp(x2);
-  if (!ip) {
-    const net = parseCidr(x2);
-    if (!net) throw builtinError(name, `invalid CIDR address: ${x2}`);
-    return net;
-  }
-  if (!ip.v4) throw builtinError(name, "IPv6 invalid: needs prefix length");
-  const bits = defaultBits(ip.addr);
-  return { addr: ip.addr & mask(bits), bits, v4: true };
-}
-function rangeToNets(first, last, v4) {
-  const out = [];
-  let start = first;
-  while (start <= last) {
-    let bits = 128;
-    while (bits > (v4 ? 96 : 0)) {
-      const size = 1n << BigInt(128 - (bits - 1));
-      if (start % size !== 0n || start + size - 1n > last) break;
-      bits--;
-    }
-    out.push({ addr: start, bits, v4 });
-    start += 1n << BigInt(128 - bits);
-  }
-  return out;
-}
-function cidrMerge(v) {
-  const name = "net.cidr_merge";
-  let items2;
-  if (Array.isArray(v)) items2 = v;
-  else if (v instanceof SetValue) items2 = v.sorted();
-  else throw builtinError(name, "operand must be an array");
-  const ranges = items2.map((x2) => mergeOperand(name, x2)).map((n) => ({ first: n.addr, last: lastAddress(n), v4: n.v4 })).sort((a, b) => a.first < b.first ? -1 : a.first > b.first ? 1 : 0);
-  const merged = [];
-  for (const r of ranges) {
-    const prev = merged[merged.length - 1];
-    if (prev && prev.v4 === r.v4 && r.first <= prev.last + 1n) {
-      if (r.last > prev.last) prev.last = r.last;
-    } else merged.push({ ...r });
-  }
-  return SetValue.from(merged.flatMap((r) => rangeToNets(r.first, r.last, r.v4)).map(formatNet));
-}
-function cidrIsValid(v) {
-  return typeof v === "string" && parseCidr(v) !== void 0;
-}
-var builtins18 = [
-  { name: "net.cidr_contains", arity: 2, fn: ([a, b]) => cidrContains("net.cidr_contains", a, b) },
-  { name: "net.cidr_intersects", arity: 2, fn: ([a, b]) => cidrIntersects(a, b) },
-  { name: "net.cidr_overlap", arity: 2, fn: ([a, b]) => cidrContains("net.cidr_overlap", a, b), deprecated: true },
-  { name: "net.cidr_is_valid", arity: 1, fn: ([a]) => cidrIsValid(a) },
-  { name: "net.cidr_expand", arity: 1, fn: ([a]) => cidrExpand(a) },
-  { name: "net.cidr_contains_matches", arity: 2, fn: ([a, b]) => cidrContainsMatches(a, b) },
-  { name: "net.cidr_merge", arity: 1, fn: ([a]) => cidrMerge(a) }
-];
-
-// src/rego/builtins/uuid.ts
-import { randomUUID } from "node:crypto";
-var GREGORIAN_OFFSET = 122192928000000000n;
-function uuidBytes(s) {
-  let hex3;
-  if (s.length === 36 + 9 && s.slice(0, 9).toLowerCase() === "urn:uuid:") hex3 = dashed(s.slice(9));
-  else if (s.length === 38 && s[0] === "{" && s[37] === "}") hex3 = dashed(s.slice(1, 37));
-  else if (s.length === 36) hex3 = dashed(s);
-  else if (s.length === 32) hex3 = s;
-  else return void 0;
-  if (!/^[0-9a-fA-F]{32}$/.test(hex3)) return void 0;
-  return Array.from({ length: 16 }, (_, i) => parseInt(hex3.slice(2 * i, 2 * i + 2), 16));
-}
-function dashed(s) {
-  if (s[8] !== "-" || s[13] !== "-" || s[18] !== "-" || s[23] !== "-") return "invalid";
-  return s.replace(/-/g, "");
-}
-function variant(b) {
-  if ((b & 128) === 0) return "Reserved";
-  if ((b & 192) === 128) return "RFC4122";
-  if ((b & 224) === 192) return "Microsoft";
-  return "Future";
-}
-function macVariables(b) {
-  if ((b & 3) === 3) return "local:multicast";
-  if ((b & 1) === 1) return "global:multicast";
-  if ((b & 2) === 2) return "local:unicast";
-  return "global:unicast";
-}
-function uint(bytes, from, to) {
-  return bytes.slice(from, to).reduce((acc, b) => acc << 8n | BigInt(b), 0n);
-}
-function timeNs(bytes, version) {
-  if (version === 7) return (uint(bytes, 0, 8) >> 16n) * 1000000n;
-  let ticks;
-  if (version === 6) ticks = uint(bytes, 0, 4) << 28n | uint(bytes, 4, 6) << 12n | uint(bytes, 6, 8) & 0xfffn;
-  else ticks = (uint(bytes, 6, 8) & 0xfffn) << 48n | uint(bytes, 4, 6) << 32n | uint(bytes, 0, 4);
-  return (ticks - GREGORIAN_OFFSET) * 100n;
-}
-var DOMAINS = ["Person", "Group", "Org"];
-function uuidParse(s) {
-  const bytes = uuidBytes(s);
-  if (!bytes) return void 0;
-  const version = bytes[6] >> 4;
-  const out = new ObjectValue();
-  out.set("version", version);
-  out.set("variant", variant(bytes[8]));
-  if (version === 1 || version === 2) {
-    out.set("time", normalizeBig(timeNs(bytes, version)));
-    out.set("nodeid", bytes.slice(10).map((b) => b.toString(16).padStart(2, "0")).join("-"));
-    out.set("macvariables", macVariables(bytes[10]));
-    out.set("clocksequence", Number(uint(bytes, 8, 10) & 0x3fffn));
-    if (version === 2) {
-      out.set("id", Number(uint(bytes, 0, 4)));
-      out.set("domain", DOMAINS[bytes[9]] ?? `Domain${bytes[9]}`);
-    }
-  } else if (version === 6 || version === 7) {
-    out.set("time", normalizeBig(timeNs(bytes, version)));
-  }
-  return out;
-}
-var builtins19 = [
-  {
-    name: "uuid.rfc4122",
-    arity: 1,
-    nondeterministic: true,
-    fn: ([a], ctx) => {
-      const arg = stringOperand("uuid.rfc4122", 1, a);
-      const key = "uuid.rfc4122\0" + keyOf(arg);
-      const cached2 = ctx.cache.get(key);
-      if (typeof cached2 === "string") return cached2;
-      const fresh = randomUUID();
-      ctx.cache.set(key, fresh);
-      return fresh;
-    }
-  },
-  { name: "uuid.parse", arity: 1, fn: ([a]) => uuidParse(stringOperand("uuid.parse", 1, a)) }
-];
-
-// src/rego/builtins/graph.ts
-function walk(root2) {
-  const out = [];
-  const visit2 = (path2, v) => {
-    out.push([path2, v]);
-    if (Array.isArray(v)) v.forEach((x2, i) => visit2([...path2, i], x2));
-    else if (v instanceof ObjectValue) for (const [k2, x2] of v.sortedEntries()) visit2([...path2, k2], x2);
-    else if (v instanceof SetValue) for (const x2 of v.sorted()) visit2([...path2, x2], x2);
-  };
-  visit2([], root2);
-  return out;
-}
-function neighbours(edges) {
-  if (Array.isArray(edges)) return edges;
-  if (edges instanceof SetValue) return edges.sorted();
-  return [];
-}
-function initialNodes(name, v) {
-  if (Array.isArray(v)) return v;
-  if (v instanceof SetValue) return v.sorted();
-  throw wrongType(name, 2, "{array, set}", v);
-}
-function reachable(graphValue, initial) {
-  const graph = objectOperand("graph.reachable", 1, graphValue);
-  const queue = initialNodes("graph.reachable", initial);
-  const reached = new SetValue();
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    if (!graph.has(node) || reached.has(node)) continue;
-    reached.add(node);
-    for (const n of neighbours(graph.get(node))) if (!reached.has(n)) queue.push(n);
-  }
-  return reached;
-}
-function reachablePaths(graphValue, initial) {
-  const graph = objectOperand("graph.reachable_paths", 1, graphValue);
-  const paths = new SetValue();
-  const extend = (node, path2, onPath) => {
-    if (!graph.has(node)) {
-      paths.add(path2);
-      return;
-    }
-    const here = [...path2, node];
-    const next = neighbours(graph.get(node));
-    if (next.length === 0) {
-      paths.add(here);
-      return;
-    }
-    const seen = SetValue.from([...onPath.values(), node]);
-    for (const n of next) {
-      if (seen.has(n)) paths.add(here);
-      else extend(n, here, seen);
-    }
-  };
-  for (const start of initialNodes("graph.reachable_paths", initial)) {
-    if (!graph.has(start)) continue;
-    const next = neighbours(graph.get(start));
-    if (next.length === 0) paths.add([start]);
-    for (const n of next) extend(n, [start], SetValue.from([start]));
-  }
-  return paths;
-}
-var builtins20 = [
-  { name: "walk", arity: 1, relation: true, fn: ([a]) => walk(a) },
-  { name: "graph.reachable", arity: 2, fn: ([g, i]) => reachable(g, i) },
-  { name: "graph.reachable_paths", arity: 2, fn: ([g, i]) => reachablePaths(g, i) }
-];
-
-// src/rego/builtins/crypto.ts
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-function hash(name, algorithm) {
-  return {
-    name,
-    arity: 1,
-    fn: ([a]) => createHash(algorithm).update(stringOperand(name, 1, a), "utf8").digest("hex")
-  };
-}
-function hmac(name, algorithm) {
-  return {
-    name,
-    arity: 2,
-    fn: ([x2, key]) => createHmac(algorithm, Buffer.from(stringOperand(name, 2, key), "utf8")).update(stringOperand(name, 1, x2), "utf8").digest("hex")
-  };
-}
-function hmacEqual(a, b) {
-  const x2 = Buffer.from(a, "utf8");
-  const y = Buffer.from(b, "utf8");
-  return x2.length === y.length && timingSafeEqual(x2, y);
-}
-var builtins21 = [
-  hash("crypto.md5", "md5"),
-  hash("crypto.sha1", "sha1"),
-  hash("crypto.sha256", "sha256"),
-  hmac("crypto.hmac.md5", "md5"),
-  hmac("crypto.hmac.sha1", "sha1"),
-  hmac("crypto.hmac.sha256", "sha256"),
-  hmac("crypto.hmac.sha512", "sha512"),
-  {
-    name: "crypto.hmac.equal",
-    arity: 2,
-    fn: ([a, b]) => hmacEqual(stringOperand("crypto.hmac.equal", 1, a), stringOperand("crypto.hmac.equal", 2, b))
-  }
-];
-
-// src/rego/builtins/runtime.ts
-var VARIADIC = -1;
-function printText(v) {
-  return typeof v === "string" ? v : toRegoText(v);
-}
-function internalPrint(operands) {
-  const lines = [];
-  const go = (i, parts) => {
-    if (i === operands.length) {
-      lines.push(parts.join(" "));
-      return;
-    }
-    const candidates = operands[i];
-    if (!(candidates instanceof SetValue)) throw wrongType("internal.print", 1, "array of sets", candidates);
-    if (candidates.size === 0) go(i + 1, [...parts, "<undefined>"]);
-    for (const v of candidates.sorted()) go(i + 1, [...parts, printText(v)]);
-  };
-  go(0, []);
-  return lines;
-}
-var builtins22 = [
-  {
-    name: "print",
-    arity: VARIADIC,
-    fn: (args, ctx) => {
-      ctx.print(args.map(printText).join(" "));
-      return true;
-    }
-  },
-  {
-    name: "internal.print",
-    arity: 1,
-    fn: ([a], ctx) => {
-      if (!Array.isArray(a)) throw wrongType("internal.print", 1, "array", a);
-      for (const line of internalPrint(a)) ctx.print(line);
-      return true;
-    }
-  },
-  {
-    name: "trace",
-    arity: 1,
-    fn: ([a], ctx) => {
-      ctx.print(stringOperand("trace", 1, a));
-      return true;
-    }
-  },
-  { name: "rego.metadata.rule", arity: 0, fn: (_args, ctx) => ctx.metadataRule() },
-  { name: "rego.metadata.chain", arity: 0, fn: (_args, ctx) => ctx.metadataChain() }
-];
-
-// src/rego/builtins/civil-time.ts
-var MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-];
-var WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-function daysFromCivil(year, month, day) {
-  const m0 = month - 1;
-  const y = year + Math.floor(m0 / 12);
-  const m = (m0 % 12 + 12) % 12 + 1;
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5);
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468 + (day - 1);
-}
-function civilFromDays(days) {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-function isLeapYear(y) {
-  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-}
-function daysInMonth(year, month) {
-  return daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
-}
-function weekdayOfDays(days) {
-  return ((days + 4) % 7 + 7) % 7;
-}
-function yearDay(d3) {
-  return daysFromCivil(d3.year, d3.month, d3.day) - daysFromCivil(d3.year, 1, 1) + 1;
-}
-
-// src/rego/builtins/go-time-layout.ts
-var NAMED_LAYOUTS = {
-  ANSIC: "Mon Jan _2 15:04:05 2006",
-  UnixDate: "Mon Jan _2 15:04:05 MST 2006",
-  RubyDate: "Mon Jan 02 15:04:05 -0700 2006",
-  RFC822: "02 Jan 06 15:04 MST",
-  RFC822Z: "02 Jan 06 15:04 -0700",
-  RFC850: "Monday, 02-Jan-06 15:04:05 MST",
-  RFC1123: "Mon, 02 Jan 2006 15:04:05 MST",
-  RFC1123Z: "Mon, 02 Jan 2006 15:04:05 -0700",
-  RFC3339: "2006-01-02T15:04:05Z07:00",
-  RFC3339Nano: "2006-01-02T15:04:05.999999999Z07:00"
-};
-var ZERO_TWO = ["01", "02", "03", "04", "05", "06"];
-var OFFSET_BODIES = ["070000", "07:00:00", "0700", "07:00", "07"];
-function nextChunk(layout) {
-  const at2 = (i, token, adjust = 0) => ({
-    prefix: layout.slice(0, i + adjust),
-    std: { kind: "token", token },
-    text: token,
-    suffix: layout.slice(i + adjust + token.length)
-  });
-  for (let i = 0; i < layout.length; i++) {
-    const rest = layout.slice(i);
-    const lowerNext = (n) => /^[a-z]/.test(rest.slice(n));
-    switch (layout[i]) {
-      case "J":
-        if (rest.startsWith("January")) return at2(i, "January");
-        if (rest.startsWith("Jan") && !lowerNext(3)) return at2(i, "Jan");
-        break;
-      case "M":
-        if (rest.startsWith("Monday")) return at2(i, "Monday");
-        if (rest.startsWith("Mon") && !lowerNext(3)) return at2(i, "Mon");
-        if (rest.startsWith("MST")) return at2(i, "MST");
-        break;
-      case "0":
-        if (rest.length >= 2 && ZERO_TWO.includes(rest.slice(0, 2))) return at2(i, rest.slice(0, 2));
-        if (rest.startsWith("002")) return at2(i, "002");
-        break;
-      case "1":
-        return at2(i, rest.startsWith("15") ? "15" : "1");
-      case "2":
-        return at2(i, rest.startsWith("2006") ? "2006" : "2");
-      case "_":
-        if (rest.startsWith("_2")) {
-          if (rest.startsWith("_2006")) return at2(i, "2006", 1);
-          return at2(i, "_2");
-        }
-        if (rest.startsWith("__2")) return at2(i, "__2");
-        break;
-      case "3":
-      case "4":
-      case "5":
-        return at2(i, layout[i]);
-      case "P":
-        if (rest.startsWith("PM")) return at2(i, "PM");
-        break;
-      case "p":
-        if (rest.startsWith("pm")) return at2(i, "pm");
-        break;
-      case "-":
-      case "Z":
-        for (const body of OFFSET_BODIES) {
-          if (rest.startsWith(layout[i] + body)) return at2(i, layout[i] + body);
-        }
-        break;
-      case ".":
-      case ",": {
-        const ch = layout[i + 1];
-        if (ch === "0" || ch === "9") {
-          let j2 = i + 1;
-          while (j2 < layout.length && layout[j2] === ch) j2++;
-          if (!/[0-9]/.test(layout[j2] ?? "")) {
-            return {
-              prefix: layout.slice(0, i),
-              std: { kind: "frac", trim: ch === "9", digits: j2 - (i + 1), sep: layout[i] },
-              text: layout.slice(i, j2),
-              suffix: layout.slice(j2)
-            };
-          }
-        }
-        break;
-      }
-    }
-  }
-  return { prefix: layout, std: void 0, text: "", suffix: "" };
-}
-function pad(n, width) {
-  const s = String(Math.abs(n)).padStart(width, "0");
-  return n < 0 ? "-" + s : s;
-}
-function formatOffset(token, offset) {
-  if (offset === 0 && token[0] === "Z") return "Z";
-  const sign = offset < 0 ? "-" : "+";
-  const abs2 = Math.abs(offset);
-  const hh = pad(Math.floor(abs2 / 3600), 2);
-  const mm = pad(Math.floor(abs2 / 60) % 60, 2);
-  const ss = pad(abs2 % 60, 2);
-  const body = token.slice(1);
-  switch (body) {
-    case "07":
-      return sign + hh;
-    case "0700":
-      return sign + hh + mm;
-    case "07:00":
-      return sign + hh + ":" + mm;
-    case "070000":
-      return sign + hh + mm + ss;
-    default:
-      return sign + hh + ":" + mm + ":" + ss;
-  }
-}
-function formatFraction(std, nanosecond) {
-  if (std.trim && (std.digits === 0 || nanosecond === 0)) return "";
-  let digits = String(nanosecond).padStart(9, "0").slice(0, std.digits);
-  if (std.trim) digits = digits.replace(/0+$/, "");
-  return digits === "" && std.trim ? "" : std.sep + digits;
-}
-function formatTime(t, layout) {
-  let out = "";
-  let rest = layout;
-  for (; ; ) {
-    const c = nextChunk(rest);
-    out += c.prefix;
-    if (!c.std) return out;
-    rest = c.suffix;
-    if (c.std.kind === "frac") {
-      out += formatFraction(c.std, t.nanosecond);
-      continue;
-    }
-    const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
-    switch (c.std.token) {
-      case "2006":
-        out += pad(t.year, 4);
-        break;
-      case "06":
-        out += pad(Math.abs(t.year) % 100, 2);
-        break;
-      case "January":
-        out += MONTH_NAMES[t.month - 1];
-        break;
-      case "Jan":
-        out += MONTH_NAMES[t.month - 1].slice(0, 3);
-        break;
-      case "1":
-        out += String(t.month);
-        break;
-      case "01":
-        out += pad(t.month, 2);
-        break;
-      case "Monday":
-        out += WEEKDAY_NAMES[t.weekday];
-        break;
-      case "Mon":
-        out += WEEKDAY_NAMES[t.weekday].slice(0, 3);
-        break;
-      case "2":
-        out += String(t.day);
-        break;
-      case "_2":
-        out += String(t.day).padStart(2, " ");
-        break;
-      case "02":
-        out += pad(t.day, 2);
-        break;
-      case "__2":
-        out += String(t.yearDay).padStart(3, " ");
-        break;
-      case "002":
-        out += pad(t.yearDay, 3);
-        break;
-      case "15":
-        out += pad(t.hour, 2);
-        break;
-      case "3":
-        out += String(hour12);
-        break;
-      case "03":
-        out += pad(hour12, 2);
-        break;
-      case "4":
-        out += String(t.minute);
-        break;
-      case "04":
-        out += pad(t.minute, 2);
-        break;
-      case "5":
-        out += String(t.second);
-        break;
-      case "05":
-        out += pad(t.second, 2);
-        break;
-      case "PM":
-        out += t.hour >= 12 ? "PM" : "AM";
-        break;
-      case "pm":
-        out += t.hour >= 12 ? "pm" : "am";
-        break;
-      case "MST":
-        out += t.zoneName !== "" ? t.zoneName : formatOffset("-0700", t.offset);
-        break;
-      default:
-        out += formatOffset(c.std.token, t.offset);
-    }
-  }
-}
-function goTimeQuote(s) {
-  let out = '"';
-  for (const b of Buffer.from(s, "utf8")) {
-    if (b >= 128 || b < 32) out += "\\x" + b.toString(16).padStart(2, "0");
-    else {
-      const c = String.fromCharCode(b);
-      out += c === '"' || c === "\\" ? "\\" + c : c;
-    }
-  }
-  return out + '"';
-}
-var TimeParseError = class extends Error {
-};
-var Bad = class extends Error {
-};
-function isDigitAt(s, i) {
-  const c = s[i];
-  return c !== void 0 && c >= "0" && c <= "9";
-}
-function getNum(s, fixed) {
-  if (!isDigitAt(s, 0)) throw new Bad();
-  if (!isDigitAt(s, 1)) {
-    if (fixed) throw new Bad();
-    return [Number(s[0]), s.slice(1)];
-  }
-  return [Number(s.slice(0, 2)), s.slice(2)];
-}
-function getNum3(s, fixed) {
-  let i = 0;
-  while (i < 3 && isDigitAt(s, i)) i++;
-  if (i === 0 || fixed && i !== 3) throw new Bad();
-  return [Number(s.slice(0, i)), s.slice(i)];
-}
-function atoi(s) {
-  if (!/^[+-]?[0-9]+$/.test(s)) throw new Bad();
-  return Number(s);
-}
-function lookupName(names, value) {
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    if (value.length >= n.length && value.slice(0, n.length).toLowerCase() === n.toLowerCase()) {
-      return [i, value.slice(n.length)];
-    }
-  }
-  throw new Bad();
-}
-function skip(value, prefix) {
-  let v = value;
-  let p = prefix;
-  while (p.length > 0) {
-    if (p[0] === " ") {
-      if (v.length > 0 && v[0] !== " ") throw new Bad();
-      p = p.replace(/^ +/, "");
-      v = v.replace(/^ +/, "");
-      continue;
-    }
-    if (v.length === 0 || v[0] !== p[0]) throw new Bad();
-    p = p.slice(1);
-    v = v.slice(1);
-  }
-  return v;
-}
-function parseNanos(value, n) {
-  if (value[0] !== "." && value[0] !== ",") throw new Bad();
-  const digits = value.slice(1, Math.min(n, 10));
-  const ns = atoi(digits);
-  return ns * 10 ** (10 - Math.min(n, 10));
-}
-function zoneAbbreviationLength(value) {
-  if (value.length < 3) return 0;
-  if (value.startsWith("ChST") || value.startsWith("MeST")) return 4;
-  if (value.startsWith("GMT")) return 3 + signedOffsetLength(value.slice(3));
-  if (value[0] === "+" || value[0] === "-") return signedOffsetLength(value);
-  let upper = 0;
-  while (upper < 6 && upper < value.length && value[upper] >= "A" && value[upper] <= "Z") upper++;
-  if (upper === 3) return 3;
-  if (upper === 4 && (value[3] === "T" || value.startsWith("WITA"))) return 4;
-  if (upper === 5 && value[4] === "T") return 5;
-  return 0;
-}
-function signedOffsetLength(value) {
-  const m = /^[+-]([0-9]+)/.exec(value);
-  if (!m || Number(m[1]) > 12) return 0;
-  return m[0].length;
-}
-var MIN_NS = -(1n << 63n);
-var MAX_NS = (1n << 63n) - 1n;
-function inNanosecondRange(ns) {
-  return ns >= MIN_NS && ns <= MAX_NS;
-}
-function parseTime(layoutText, valueText) {
-  const fail6 = (layoutElem, valueElem, message = "") => new TimeParseError(
-    message ? `parsing time ${goTimeQuote(valueText)}${message}` : `parsing time ${goTimeQuote(valueText)} as ${goTimeQuote(layoutText)}: cannot parse ${goTimeQuote(valueElem)} as ${goTimeQuote(layoutElem)}`
-  );
-  let layout = layoutText;
-  let value = valueText;
-  let year = 0;
-  let month = -1;
-  let day = -1;
-  let yday = -1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let nanos = 0;
-  let pm = false;
-  let am = false;
-  let utc = false;
-  let zoneOffset;
-  let zoneName = "";
-  for (; ; ) {
-    const c = nextChunk(layout);
-    try {
-      value = skip(value, c.prefix);
-    } catch {
-      throw fail6(c.prefix, value);
-    }
-    if (!c.std) {
-      if (value.length > 0) throw fail6("", value, `: extra text: ${goTimeQuote(value)}`);
-      break;
-    }
-    layout = c.suffix;
-    const hold = value;
-    let rangeError = "";
-    try {
-      if (c.std.kind === "frac") {
-        if (!c.std.trim) {
-          const n = 1 + c.std.digits;
-          if (value.length < n) throw new Bad();
-          nanos = parseNanos(value, n);
-          value = value.slice(n);
-        } else if (value.length >= 2 && (value[0] === "." || value[0] === ",") && isDigitAt(value, 1)) {
-          let i = 0;
-          while (isDigitAt(value, i + 1)) i++;
-          nanos = parseNanos(value, 1 + i);
-          value = value.slice(1 + i);
-        }
-      } else {
-        const token = c.std.token;
-        switch (token) {
-          case "2006":
-            if (value.length < 4 || !isDigitAt(value, 0)) throw new Bad();
-            year = atoi(value.slice(0, 4));
-            value = value.slice(4);
-            break;
-          case "06": {
-            if (value.length < 2) throw new Bad();
-            const y = atoi(value.slice(0, 2));
-            year = y >= 69 ? 1900 + y : 2e3 + y;
-            value = value.slice(2);
-            break;
-          }
-          case "January":
-          case "Jan": {
-            const names = token === "Jan" ? MONTH_NAMES.map((n) => n.slice(0, 3)) : MONTH_NAMES;
-            const [i, rest] = lookupName(names, value);
-            month = i + 1;
-            value = rest;
-            break;
-          }
-          case "1":
-          case "01":
-            [month, value] = getNum(value, token === "01");
-            if (month <= 0 || month > 12) rangeError = "month";
-            break;
-          case "Monday":
-          case "Mon":
-            value = lookupName(token === "Mon" ? WEEKDAY_NAMES.map((n) => n.slice(0, 3)) : WEEKDAY_NAMES, value)[1];
-            break;
-          case "2":
-          case "_2":
-          case "02":
-            if (token === "_2" && value[0] === " ") value = value.slice(1);
-            [day, value] = getNum(value, token === "02");
-            break;
-          case "__2":
-          case "002":
-            for (let i = 0; i < 2; i++) if (token === "__2" && value[0] === " ") value = value.slice(1);
-            [yday, value] = getNum3(value, token === "002");
-            break;
-          case "15":
-            [hour, value] = getNum(value, false);
-            if (hour >= 24) rangeError = "hour";
-            break;
-          case "3":
-          case "03":
-            [hour, value] = getNum(value, token === "03");
-            if (hour > 12) rangeError = "hour";
-            break;
-          case "4":
-          case "04":
-            [minute, value] = getNum(value, token === "04");
-            if (minute >= 60) rangeError = "minute";
-            break;
-          case "5":
-          case "05": {
-            [second, value] = getNum(value, token === "05");
-            if (second >= 60) {
-              rangeError = "second";
-              break;
-            }
-            if (value.length >= 2 && (value[0] === "." || value[0] === ",") && isDigitAt(value, 1)) {
-              const next = nextChunk(layout).std;
-              if (next && next.kind === "frac") break;
-              let n = 2;
-              while (isDigitAt(value, n)) n++;
-              nanos = parseNanos(value, n);
-              value = value.slice(n);
-            }
-            break;
-          }
-          case "PM":
-          case "pm": {
-            if (value.length < 2) throw new Bad();
-            const p = value.slice(0, 2);
-            value = value.slice(2);
-            if (p === (token === "PM" ? "PM" : "pm")) pm = true;
-            else if (p === (token === "PM" ? "AM" : "am")) am = true;
-            else throw new Bad();
-            break;
-          }
-          case "MST": {
-            if (value.startsWith("UTC")) {
-              utc = true;
-              value = value.slice(3);
-              break;
-            }
-            const n = zoneAbbreviationLength(value);
-            if (n === 0) throw new Bad();
-            zoneName = value.slice(0, n);
-            value = value.slice(n);
-            break;
-          }
-          default: {
-            if (token[0] === "Z" && value[0] === "Z") {
-              utc = true;
-              value = value.slice(1);
-              break;
-            }
-            const body = token.slice(1);
-            const shapes = {
-              "07": /^([+-])([0-9]{2})/,
-              "0700": /^([+-])([0-9]{2})([0-9]{2})/,
-              "07:00": /^([+-])([0-9]{2}):([0-9]{2})/,
-              "070000": /^([+-])([0-9]{2})([0-9]{2})([0-9]{2})/,
-              "07:00:00": /^([+-])([0-9]{2}):([0-9]{2}):([0-9]{2})/
-            };
-            const m = shapes[body].exec(value);
-            if (!m) throw new Bad();
-            const hh = Number(m[2]);
-            const mm = Number(m[3] ?? "0");
-            const ss = Number(m[4] ?? "0");
-            if (hh > 24) rangeError = "time zone offset hour";
-            if (mm > 60) rangeError = "time zone offset minute";
-            if (ss > 60) rangeError = "time zone offset second";
-            zoneOffset = (hh * 3600 + mm * 60 + ss) * (m[1] === "-" ? -1 : 1);
-            value = value.slice(m[0].length);
-          }
-        }
-      }
-    } catch (e) {
-      if (e instanceof Bad) throw fail6(c.text, hold);
-      throw e;
-    }
-    if (rangeError) throw fail6(c.text, value, `: ${rangeError} out of range`);
-  }
-  if (pm && hour < 12) hour += 12;
-  else if (am && hour === 12) hour = 0;
-  if (yday >= 0) {
-    let d3 = 0;
-    let m = 0;
-    let yd = yday;
-    if (isLeapYear(year)) {
-      if (yd === 31 + 29) {
-        m = 2;
-        d3 = 29;
-      } else if (yd > 31 + 29) yd--;
-    }
-    if (yd < 1 || yd > 365) throw fail6("", value, ": day-of-year out of range");
-    if (m === 0) {
-      m = 1;
-      while (m < 12 && yd > daysFromCivil(1970, m + 1, 1) - daysFromCivil(1970, 1, 1)) m++;
-      d3 = yd - (daysFromCivil(1970, m, 1) - daysFromCivil(1970, 1, 1));
-    }
-    if (month >= 0 && month !== m) throw fail6("", value, ": day-of-year does not match month");
-    month = m;
-    if (day >= 0 && day !== d3) throw fail6("", value, ": day-of-year does not match day");
-    day = d3;
-  } else {
-    if (month < 0) month = 1;
-    if (day < 0) day = 1;
-  }
-  if (day < 1 || day > daysInMonth(year, month)) throw fail6("", value, ": day out of range");
-  let offset = 0;
-  if (!utc) {
-    if (zoneOffset !== void 0) offset = zoneOffset;
-    else if (zoneName.length > 3 && zoneName.startsWith("GMT")) offset = Number(zoneName.slice(3)) * 3600;
-  }
-  const days = BigInt(daysFromCivil(year, month, day));
-  const seconds = days * 86400n + BigInt(hour * 3600 + minute * 60 + second - offset);
-  return seconds * 1000000000n + BigInt(nanos);
-}
-
-// src/rego/builtins/go-duration.ts
-var UNITS = {
-  ns: 1n,
-  us: 1000n,
-  "\xB5s": 1000n,
-  // U+00B5 micro sign
-  "\u03BCs": 1000n,
-  // U+03BC Greek mu
-  ms: 1000000n,
-  s: 1000000000n,
-  m: 60000000000n,
-  h: 3600000000000n
-};
-var MAX_INT64 = (1n << 63n) - 1n;
-var DurationError = class extends Error {
-};
-function parseDuration(text) {
-  const invalid2 = () => new DurationError(`time: invalid duration ${goTimeQuote(text)}`);
-  let s = text;
-  let negative = false;
-  if (s[0] === "-" || s[0] === "+") {
-    negative = s[0] === "-";
-    s = s.slice(1);
-  }
-  if (s === "0") return 0n;
-  if (s === "") throw invalid2();
-  let total = 0n;
-  while (s !== "") {
-    const m = /^([0-9]*)(?:\.([0-9]*))?/.exec(s);
-    const whole = m[1];
-    const frac = m[2];
-    if (whole === "" && (frac === void 0 || frac === "")) throw invalid2();
-    s = s.slice(m[0].length);
-    const unitMatch = /^[^0-9.]*/.exec(s);
-    const unitText = unitMatch[0];
-    if (unitText === "") throw new DurationError(`time: missing unit in duration ${goTimeQuote(text)}`);
-    const unit = UNITS[unitText];
-    if (unit === void 0) {
-      throw new DurationError(`time: unknown unit ${goTimeQuote(unitText)} in duration ${goTimeQuote(text)}`);
-    }
-    s = s.slice(unitText.length);
-    let v = BigInt(whole || "0") * unit;
-    if (frac) v += BigInt(frac) * unit / 10n ** BigInt(frac.length);
-    total += v;
-    if (total > MAX_INT64 + (negative ? 1n : 0n)) throw invalid2();
-  }
-  return negative ? -total : total;
-}
-
-// src/rego/builtins/time-zones.ts
-var UTC = { kind: "utc" };
-var UnknownZoneError = class extends Error {
-};
-var formatters = /* @__PURE__ */ new Map();
-function formatter(name) {
-  let f = formatters.get(name);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat("en-US", {
-        timeZone: name,
-        hourCycle: "h23",
-        era: "short",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric"
-      });
-    } catch {
-      throw new UnknownZoneError(`unknown time zone ${name}`);
-    }
-    formatters.set(name, f);
-  }
-  return f;
-}
-function loadZone(name) {
-  if (name === "" || name === "UTC") return UTC;
-  const resolved = name === "Local" ? Intl.DateTimeFormat().resolvedOptions().timeZone : name;
-  if (resolved === "UTC" || resolved === "Etc/UTC") return UTC;
-  formatter(resolved);
-  return { kind: "iana", name: resolved };
-}
-var MAX_EPOCH_SECONDS = 864e10;
-function offsetAt(zone, epochSeconds) {
-  if (zone.kind === "utc") return 0;
-  const clamped = Math.max(-MAX_EPOCH_SECONDS, Math.min(MAX_EPOCH_SECONDS, epochSeconds));
-  const parts = formatter(zone.name).formatToParts(new Date(clamped * 1e3));
-  const get2 = (t) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const era = parts.find((p) => p.type === "era")?.value;
-  const year = era === "BC" || era === "B" ? 1 - get2("year") : get2("year");
-  const local = /* @__PURE__ */ new Date(0);
-  local.setUTCFullYear(year, get2("month") - 1, get2("day"));
-  local.setUTCHours(get2("hour"), get2("minute"), get2("second"));
-  return Math.round(local.getTime() / 1e3 - clamped);
-}
-function localToEpoch(zone, localSeconds) {
-  if (zone.kind === "utc") return localSeconds;
-  let off = offsetAt(zone, localSeconds);
-  const candidate = localSeconds - off;
-  const actual = offsetAt(zone, candidate);
-  if (actual !== off) off = actual;
-  return localSeconds - off;
-}
-function abbreviationAt(zone, epochSeconds) {
-  if (zone.kind === "utc") return "UTC";
-  const clamped = Math.max(-MAX_EPOCH_SECONDS, Math.min(MAX_EPOCH_SECONDS, epochSeconds));
-  for (const locale of ["en-US", "en-GB"]) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone: zone.name, timeZoneName: "short" }).formatToParts(new Date(clamped * 1e3)).find((p) => p.type === "timeZoneName")?.value;
-    if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
-  }
-  return "";
-}
-
-// src/rego/builtins/time.ts
-var NS_PER_SECOND = 1000000000n;
-function floorDiv(a, b) {
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
-}
-function timeOperand(name, v) {
-  const expected = "either number (ns) or [number (ns), string (tz)]";
-  let n;
-  let zoneName = "";
-  let layout = "";
-  if (Array.isArray(v)) {
-    if (v.length === 0) throw new BuiltinTypeError(`${name}: operand 1 must be ${expected} but got array`);
-    n = v[0];
-    if (typeof n !== "number" && typeof n !== "bigint") {
-      throw new BuiltinTypeError(`${name}: operand 1 must be number but got ${typeName2(n)}`);
-    }
-    if (v.length > 1) zoneName = stringOperand(name, 1, v[1]);
-    if (v.length > 2) layout = stringOperand(name, 1, v[2]);
-  } else if (typeof v === "number" || typeof v === "bigint") {
-    n = v;
-  } else {
-    throw new BuiltinTypeError(`${name}: operand 1 must be ${expected} but got ${typeName2(v)}`);
-  }
-  if (typeof n === "number" && !Number.isInteger(n)) throw builtinError(name, "timestamp too big");
-  const ns = typeof n === "bigint" ? n : BigInt(n);
-  if (!inNanosecondRange(ns)) throw builtinError(name, "timestamp too big");
-  let zone;
-  try {
-    zone = loadZone(zoneName);
-  } catch (e) {
-    if (e instanceof UnknownZoneError) throw builtinError(name, e.message);
-    throw e;
-  }
-  return { ns, zone, zoneName, layout };
-}
-function breakDown(ns, zone) {
-  const epochSeconds = floorDiv(ns, NS_PER_SECOND);
-  const nanosecond = Number(ns - epochSeconds * NS_PER_SECOND);
-  const offset = offsetAt(zone, Number(epochSeconds));
-  const local = epochSeconds + BigInt(offset);
-  const days = Number(floorDiv(local, 86400n));
-  const secondOfDay = Number(local - BigInt(days) * 86400n);
-  const date = civilFromDays(days);
-  return {
-    ...date,
-    hour: Math.floor(secondOfDay / 3600),
-    minute: Math.floor(secondOfDay / 60) % 60,
-    second: secondOfDay % 60,
-    nanosecond,
-    weekday: weekdayOfDays(days),
-    yearDay: yearDay(date),
-    offset,
-    zoneName: abbreviationAt(zone, Number(epochSeconds))
-  };
-}
-function checkedNs(name, ns) {
-  if (!inNanosecondRange(ns)) throw builtinError(name, "time outside of valid range");
-  return normalizeBig(ns);
-}
-function addDate(t, years, months, days) {
-  const name = "time.add_date";
-  const b = breakDown(t.ns, t.zone);
-  const limit = 1000000n;
-  if (years > limit || years < -limit || months > 12n * limit || months < -12n * limit || days > 400n * limit || days < -400n * limit) {
-    throw builtinError(name, "time outside of valid range");
-  }
-  const dayNumber2 = daysFromCivil(b.year + Number(years), b.month + Number(months), 1) + b.day - 1 + Number(days);
-  const localSeconds = dayNumber2 * 86400 + b.hour * 3600 + b.minute * 60 + b.second;
-  const epochSeconds = localToEpoch(t.zone, localSeconds);
-  return checkedNs(name, BigInt(epochSeconds) * NS_PER_SECOND + BigInt(b.nanosecond));
-}
-function diff(a, b) {
-  const [early, late] = a.ns <= b.ns ? [a.ns, b.ns] : [b.ns, a.ns];
-  const x2 = breakDown(early, a.zone);
-  const y = breakDown(late, a.zone);
-  let years = y.year - x2.year;
-  let months = y.month - x2.month;
-  let days = y.day - x2.day;
-  let hours = y.hour - x2.hour;
-  let minutes = y.minute - x2.minute;
-  let seconds = y.second - x2.second;
-  if (seconds < 0) {
-    seconds += 60;
-    minutes--;
-  }
-  if (minutes < 0) {
-    minutes += 60;
-    hours--;
-  }
-  if (hours < 0) {
-    hours += 24;
-    days--;
-  }
-  if (days < 0) {
-    days += daysInMonth(x2.year, x2.month);
-    months--;
-  }
-  if (months < 0) {
-    months += 12;
-    years--;
-  }
-  return [years, months, days, hours, minutes, seconds];
-}
-function layoutOf(layout) {
-  return NAMED_LAYOUTS[layout] ?? layout;
-}
-function parseNs(name, layout, text) {
-  let ns;
-  try {
-    ns = parseTime(layoutOf(layout), text);
-  } catch (e) {
-    if (e instanceof TimeParseError) throw builtinError(name, e.message);
-    throw e;
-  }
-  return checkedNs(name, ns);
-}
-function durationNs(text) {
-  try {
-    return normalizeBig(parseDuration(text));
-  } catch (e) {
-    if (e instanceof DurationError) throw builtinError("time.parse_duration_ns", e.message);
-    throw e;
-  }
-}
-function timeFn(name, f) {
-  return {
-    name,
-    arity: 1,
-    fn: ([a]) => {
-      const op = timeOperand(name, a);
-      return f(breakDown(op.ns, op.zone), op);
-    }
-  };
-}
-var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-var builtins23 = [
-  { name: "time.now_ns", arity: 0, nondeterministic: true, fn: (_args, ctx) => normalizeBig(ctx.nowNs) },
-  {
-    name: "time.parse_ns",
-    arity: 2,
-    fn: ([layout, value]) => parseNs("time.parse_ns", stringOperand("time.parse_ns", 1, layout), stringOperand("time.parse_ns", 2, value))
-  },
-  {
-    name: "time.parse_rfc3339_ns",
-    arity: 1,
-    fn: ([value]) => parseNs("time.parse_rfc3339_ns", "RFC3339", stringOperand("time.parse_rfc3339_ns", 1, value))
-  },
-  {
-    name: "time.parse_duration_ns",
-    arity: 1,
-    fn: ([value]) => durationNs(stringOperand("time.parse_duration_ns", 1, value))
-  },
-  timeFn("time.date", (t) => [t.year, t.month, t.day]),
-  timeFn("time.clock", (t) => [t.hour, t.minute, t.second]),
-  timeFn("time.weekday", (t) => WEEKDAYS[t.weekday]),
-  timeFn("time.format", (t, op) => formatTime(t, op.layout === "" ? NAMED_LAYOUTS.RFC3339Nano : layoutOf(op.layout))),
-  {
-    name: "time.add_date",
-    arity: 4,
-    fn: ([t, y, m, d3]) => addDate(
-      timeOperand("time.add_date", t),
-      integerOperand("time.add_date", 2, y, "number"),
-      integerOperand("time.add_date", 3, m, "number"),
-      integerOperand("time.add_date", 4, d3, "number")
-    )
-  },
-  {
-    name: "time.diff",
-    arity: 2,
-    fn: ([a, b]) => diff(timeOperand("time.diff", a), timeOperand("time.diff", b))
-  }
-];
-
-// src/rego/builtins/index.ts
-var families = [builtins6, builtins4, builtins, builtins3, builtins2, builtins11, builtins9, builtins8, builtins14, builtins5, builtins13, builtins12, builtins10, builtins7, builtins15, builtins16, builtins17, builtins18, builtins19, builtins20, builtins21, builtins22, builtins23];
-var registry = new Map(families.flat().map((b) => [b.name, b]));
+// src/rego/index.ts
+init_builtins();
 
 // src/rego/compiler/ir.ts
 function dataPathText(path2) {
@@ -25577,29 +35126,31 @@ function findNode(root2, path2) {
   return n;
 }
 
+// src/rego/compiler/rewrite.ts
+init_value();
+
 // src/rego/compiler/functions.ts
 var OUTSIDE_WORLD = /* @__PURE__ */ new Set([
   "http.send",
   "net.lookup_ip_addr",
   "opa.runtime",
-  "trace",
   "rego.parse_module",
   "io.jwt.decode_verify"
 ]);
-function dottedName(fn) {
-  if (fn.type === "var") return [fn.name];
-  if (fn.head.type !== "var") return void 0;
-  const parts = [fn.head.name];
-  for (const t of fn.path) {
+function dottedName(fn2) {
+  if (fn2.type === "var") return [fn2.name];
+  if (fn2.head.type !== "var") return void 0;
+  const parts = [fn2.head.name];
+  for (const t of fn2.path) {
     if (t.type !== "scalar" || typeof t.value !== "string") return void 0;
     parts.push(t.value);
   }
   return parts;
 }
 function lookupFunction(parts, env) {
-  const global = resolveName(env.names, parts[0]);
-  if (global && global.root === "data") {
-    const path2 = [...global.path, ...parts.slice(1)];
+  const global2 = resolveName(env.names, parts[0]);
+  if (global2 && global2.root === "data") {
+    const path2 = [...global2.path, ...parts.slice(1)];
     const node = findNode(env.root, path2);
     if (node && node.kind === "function") return { kind: "user", id: dataPathText(path2), node, arity: node.arity };
     if (parts[0] === "data" || env.names.imports.has(parts[0])) return void 0;
@@ -25607,14 +35158,14 @@ function lookupFunction(parts, env) {
   const name = parts.join(".");
   if (name === "print") return { kind: "print", id: "print" };
   const def = env.builtins.get(name);
-  if (def) return { kind: "builtin", id: name, def };
+  if (def && !(def.deprecated && env.regoVersion === "v1")) return { kind: "builtin", id: name, def };
   return void 0;
 }
 function arityOf(target) {
   return target.kind === "user" ? target.arity : target.kind === "builtin" ? target.def.arity : -1;
 }
-function resolveCall(fn, nargs, env, loc, errors, allowOutput = true) {
-  const parts = dottedName(fn);
+function resolveCall(fn2, nargs, env, loc, errors, allowOutput = true) {
+  const parts = dottedName(fn2);
   if (!parts) {
     errors.push({ code: "rego_type_error", message: "illegal call: the function must be named by a ref", location: loc });
     return void 0;
@@ -25743,6 +35294,9 @@ var Rewriter = class {
     } else if (how === "assign" && scope.vars.has(name)) {
       this.err("rego_compile_error", `var ${name} referenced above`, loc);
     }
+    if (how === "assign" && this.env.regoVersion === "v1" && (name === "input" || name === "data")) {
+      this.err("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
+    }
     const slot = this.slots.alloc(name, false);
     scope.vars.set(name, slot);
     scope.declared.add(name);
@@ -25825,9 +35379,9 @@ var Rewriter = class {
       }
       case "call": {
         const args = t.args.map((a) => this.term(a, scope));
-        const fn = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
-        if (!fn) return { k: "const", v: null, loc: t.loc };
-        return { k: "call", fn, args, loc: t.loc };
+        const fn2 = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
+        if (!fn2) return { k: "const", v: null, loc: t.loc };
+        return { k: "call", fn: fn2, args, loc: t.loc };
       }
     }
   }
@@ -25918,8 +35472,8 @@ var Rewriter = class {
       if (v.type === "var" || v.type === "ref") {
         const vp = dottedName(v);
         if (vp && !(v.type === "var" && this.local(v.name, scope) !== void 0)) {
-          const fn2 = lookupFunction(vp, this.env);
-          if (fn2) return { fn: fn2 };
+          const fn3 = lookupFunction(vp, this.env);
+          if (fn3) return { fn: fn3 };
         }
       }
       return { value: this.term(v, scope) };
@@ -25928,12 +35482,12 @@ var Rewriter = class {
     if (g && this.local(parts[0], scope) === void 0) {
       const path2 = [...g.path, ...parts.slice(1)];
       if (g.root === "input") return { target: { kind: "input", path: path2 }, ...value(), loc: w.loc };
-      const fn2 = lookupFunction(parts, this.env);
-      if (fn2) return { target: { kind: "fn", id: fn2.id }, ...value(), loc: w.loc };
+      const fn3 = lookupFunction(parts, this.env);
+      if (fn3) return { target: { kind: "fn", id: fn3.id }, ...value(), loc: w.loc };
       return { target: { kind: "data", path: path2 }, ...value(), loc: w.loc };
     }
-    const fn = lookupFunction(parts, this.env);
-    if (fn) return { target: { kind: "fn", id: fn.id }, ...value(), loc: w.loc };
+    const fn2 = lookupFunction(parts, this.env);
+    if (fn2) return { target: { kind: "fn", id: fn2.id }, ...value(), loc: w.loc };
     this.err("rego_type_error", "with keyword target must reference an existing input, data, or function", w.loc);
     return void 0;
   }
@@ -25958,6 +35512,7 @@ function describeTerm(t) {
 }
 
 // src/rego/compiler/safety.ts
+init_value();
 function collect(t, out, v) {
   switch (t.k) {
     case "const":
@@ -26273,7 +35828,7 @@ function compileRule(entry2, rule, rootArgs, names, root2, builtins24, errors) {
   const args = head.args ?? rootArgs;
   const dynamic = rule === entry2.rule ? entry2.dynamic : [];
   const scope = new Scope(void 0, collectSeen(rule.body));
-  const rw = new Rewriter({ names, root: root2, builtins: builtins24 }, slots, errors);
+  const rw = new Rewriter({ names, root: root2, builtins: builtins24, regoVersion: entry2.module.regoVersion }, slots, errors);
   const bound2 = /* @__PURE__ */ new Set();
   const cargs = args?.map((a) => {
     const ct = rw.argument(a, scope);
@@ -26389,7 +35944,7 @@ function compileQuery(query, text, root2, builtins24) {
   const errors = [];
   const slots = new SlotTable();
   const scope = new Scope(void 0, collectSeen(query.body));
-  const rw = new Rewriter({ names: queryNameScope(), root: root2, builtins: builtins24 }, slots, errors);
+  const rw = new Rewriter({ names: queryNameScope(), root: root2, builtins: builtins24, regoVersion: "v1" }, slots, errors);
   const body = rw.body(query.body, scope);
   const exprs = body.map((e, i) => {
     if (e.kind.type === "term" && !e.negated) e.out = slots.alloc("", true);
@@ -26436,7 +35991,14 @@ function formatRegoError(e) {
   return `${where}${e.code}: ${e.message}`;
 }
 
+// src/rego/eval/run-query.ts
+init_value();
+
+// src/rego/eval/evaluator.ts
+init_builtin();
+
 // src/rego/eval/metadata.ts
+init_value();
 function author(a) {
   if (typeof a !== "string") return a;
   const m = /^(.*?)\s*<([^>]+)>$/.exec(a.trim());
@@ -26490,6 +36052,9 @@ function metadataChain(rule, root2) {
   return chain;
 }
 
+// src/rego/eval/evaluator.ts
+init_value();
+
 // src/rego/eval/frame.ts
 var ENUM = /* @__PURE__ */ Symbol("enumerate");
 function newFrame(size) {
@@ -26517,6 +36082,7 @@ var Limits = class {
 };
 
 // src/rego/eval/lookup.ts
+init_value();
 function lookup(v, key) {
   if (v instanceof ObjectValue) return v.get(key);
   if (Array.isArray(v)) {
@@ -26540,11 +36106,16 @@ function setPath(base, path2, value, from = 0) {
 }
 
 // src/rego/eval/print.ts
+init_value();
 function printLine(operands) {
   return operands.map((v) => v === void 0 ? "<undefined>" : typeof v === "string" ? v : toRegoText(v)).join(" ");
 }
 
+// src/rego/eval/rules.ts
+init_value();
+
 // src/rego/eval/unify.ts
+init_value();
 function unifyValue(ev, t, v, f, k2) {
   switch (t.k) {
     case "const":
@@ -26726,11 +36297,12 @@ function partialValue(ev, node) {
     try {
       const keys = [];
       const leafTerm = multi ? rule.key : rule.value;
+      const early = leafTerm.k === "const" && rule.dynPath.every((t) => t.k === "const");
       const withKeys = (i) => {
         if (i === rule.dynPath.length) {
           return eachValue(ev, leafTerm, f, (leaf) => {
             root2 = insert(root2, keys, leaf, multi, built, rule, node);
-            return false;
+            return early;
           });
         }
         return eachValue(ev, rule.dynPath[i], f, (k2) => {
@@ -26950,6 +36522,8 @@ var Evaluator = class {
       for (const [ok, ov] of d3.entries()) if (!holds(ok, ov)) return false;
     } else if (d3 instanceof SetValue) {
       for (const m of d3.values()) if (!holds(m, m)) return false;
+    } else {
+      return false;
     }
     return k2();
   }
@@ -27213,6 +36787,8 @@ var Evaluator = class {
       const ov = this.state.overrides?.get(node);
       if (ov !== void 0) return this.walkDirect(ov, path2, i, f);
       if (node.kind) {
+        const base2 = this.baseAt(node);
+        if (base2 !== void 0) return this.walkDirect(base2, path2, i, f, lookupData);
         const v = ruleValue(this, node);
         return v === void 0 ? void 0 : this.walkDirect(v, path2, i, f);
       }
@@ -27234,6 +36810,8 @@ var Evaluator = class {
     const ov = this.state.overrides?.get(node);
     if (ov !== void 0) return this.walkEnum(ov, path2, i, f, k2);
     if (node.kind) {
+      const base2 = this.baseAt(node);
+      if (base2 !== void 0) return this.walkEnum(base2, path2, i, f, k2, lookupData);
       const v = ruleValue(this, node);
       return v === void 0 ? false : this.walkEnum(v, path2, i, f, k2);
     }
@@ -27287,9 +36865,9 @@ var Evaluator = class {
     return out;
   }
   // ------------------------------------------------------------ calls
-  inputArity(fn, nargs) {
-    if (fn.kind === "user") return fn.arity;
-    if (fn.kind === "builtin") return fn.def.arity;
+  inputArity(fn2, nargs) {
+    if (fn2.kind === "user") return fn2.arity;
+    if (fn2.kind === "builtin") return fn2.def.arity;
     return nargs;
   }
   /**
@@ -27340,10 +36918,10 @@ var Evaluator = class {
     this.ctx.print(printLine(vals));
     return true;
   }
-  callFunction(fn, args, loc) {
+  callFunction(fn2, args, loc) {
     const mocks = this.state.mocks;
     if (mocks !== void 0) {
-      const m = mocks.get(fn.id);
+      const m = mocks.get(fn2.id);
       if (m) {
         if (m.fn) {
           const saved = this.state;
@@ -27357,27 +36935,27 @@ var Evaluator = class {
         return m.value;
       }
     }
-    return this.callUnmocked(fn, args, loc);
+    return this.callUnmocked(fn2, args, loc);
   }
-  callUnmocked(fn, args, loc) {
-    switch (fn.kind) {
+  callUnmocked(fn2, args, loc) {
+    switch (fn2.kind) {
       case "user":
-        return functionValue(this, fn.node, args, loc);
+        return functionValue(this, fn2.node, args, loc);
       case "print":
         this.ctx.print(printLine(args));
         return true;
       case "builtin": {
         this.ctx.location = loc;
         try {
-          const r = fn.def.fn(args, this.ctx);
-          if (fn.def.relation && Array.isArray(r)) return new Multi(r);
+          const r = fn2.def.fn(args, this.ctx);
+          if (fn2.def.relation && Array.isArray(r)) return new Multi(r);
           return r;
         } catch (e) {
           if (e instanceof RegoError || e instanceof RangeError) throw e;
           if (!this.strict) return void 0;
           if (e instanceof BuiltinTypeError) throw new RegoError("eval_type_error", e.message, loc);
           if (e instanceof BuiltinFailure) throw new RegoError("eval_builtin_error", e.message, loc);
-          throw new RegoError("eval_builtin_error", `${fn.id}: ${e.message}`, loc);
+          throw new RegoError("eval_builtin_error", `${fn2.id}: ${e.message}`, loc);
         }
       }
     }
@@ -27425,16 +37003,17 @@ function newEvaluator(policy, options) {
 }
 function asRegoError(e, where) {
   if (e instanceof RegoError) return e.toData();
-  if (e instanceof RangeError) {
-    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...where ? { location: where } : {} };
+  const at2 = where ? { location: where } : {};
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...at2 };
   }
-  throw e;
+  return { code: "eval_internal_error", message: e instanceof Error ? e.message : String(e), ...at2 };
 }
 function runQuery(policy, q, options) {
-  const ev = newEvaluator(policy, options);
   const results = [];
   const f = newFrame(q.nslots);
   try {
+    const ev = newEvaluator(policy, options);
     ev.evalBody(q.body, 0, f, () => {
       const bindings = {};
       for (const v of q.vars) {
@@ -27664,7 +37243,7 @@ function lex(file, src) {
   let lineStart = i;
   let spaceBefore = false;
   let newlineBefore = false;
-  const fail6 = (message, at2, atRow = row2, atLineStart = lineStart) => {
+  const fail8 = (message, at2, atRow = row2, atLineStart = lineStart) => {
     throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at2 - atLineStart + 1 });
   };
   const push = (kind, text, start, startRow, startLineStart) => {
@@ -27720,12 +37299,12 @@ function lex(file, src) {
       continue;
     }
     if (isDigit2(c)) {
-      i = scanNumber(src, i, fail6);
+      i = scanNumber(src, i, fail8);
       push(2 /* Number */, src.slice(start, i), start, row2, lineStart);
       continue;
     }
     if (c === 34) {
-      const [value, end] = scanString(src, i, fail6);
+      const [value, end] = scanString(src, i, fail8);
       push(3 /* String */, value, start, row2, lineStart);
       i = end;
       continue;
@@ -27741,7 +37320,7 @@ function lex(file, src) {
         }
         j2++;
       }
-      if (j2 >= n) fail6("non-terminated raw string", start, startRow, startLineStart);
+      if (j2 >= n) fail8("non-terminated raw string", start, startRow, startLineStart);
       push(4 /* RawString */, src.slice(i + 1, j2), start, startRow, startLineStart);
       i = j2 + 1;
       continue;
@@ -27793,7 +37372,7 @@ function lex(file, src) {
         if (next === 61) {
           kind = 18 /* Neq */;
           len = 2;
-        } else return fail6("unexpected `!`: did you mean `!=`?", i);
+        } else return fail8("unexpected `!`: did you mean `!=`?", i);
         break;
       case 60:
         if (next === 61) {
@@ -27830,7 +37409,7 @@ function lex(file, src) {
         break;
       default: {
         const cp = src.codePointAt(i);
-        return fail6(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
+        return fail8(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
       }
     }
     push(kind, PUNCT_TEXT[kind], start, row2, lineStart);
@@ -27839,7 +37418,7 @@ function lex(file, src) {
   tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
   return { tokens, comments };
 }
-function scanNumber(src, i, fail6) {
+function scanNumber(src, i, fail8) {
   const n = src.length;
   const start = i;
   while (i < n && isDigit2(src.charCodeAt(i))) i++;
@@ -27854,30 +37433,30 @@ function scanNumber(src, i, fail6) {
       while (j2 < n && isDigit2(src.charCodeAt(j2))) j2++;
       i = j2;
     } else {
-      fail6("expected exponent", start);
+      fail8("expected exponent", start);
     }
   }
-  if (i < n && isLetter(src.charCodeAt(i))) fail6("illegal number format", start);
+  if (i < n && isLetter(src.charCodeAt(i))) fail8("illegal number format", start);
   if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit2(src.charCodeAt(start + 1))) {
-    fail6("illegal number format: leading zero", start);
+    fail8("illegal number format: leading zero", start);
   }
   return i;
 }
-function scanString(src, i, fail6) {
+function scanString(src, i, fail8) {
   const n = src.length;
   const start = i;
   i++;
   let out = "";
   let chunk = i;
   for (; ; ) {
-    if (i >= n) return fail6("non-terminated string", start);
+    if (i >= n) return fail8("non-terminated string", start);
     const c = src.charCodeAt(i);
     if (c === 34) {
       out += src.slice(chunk, i);
       return [fixLoneSurrogates(out), i + 1];
     }
-    if (c === 10) return fail6("non-terminated string", start);
-    if (c < 32) return fail6("illegal control character in string", i);
+    if (c === 10) return fail8("non-terminated string", start);
+    if (c < 32) return fail8("illegal control character in string", i);
     if (c !== 92) {
       i++;
       continue;
@@ -27911,14 +37490,14 @@ function scanString(src, i, fail6) {
         break;
       case 117: {
         for (let k2 = 2; k2 < 6; k2++) {
-          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail6("illegal escape sequence", i);
+          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail8("illegal escape sequence", i);
         }
         out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
         i += 4;
         break;
       }
       default:
-        fail6("illegal escape sequence", i);
+        fail8("illegal escape sequence", i);
     }
     i += 2;
     chunk = i;
@@ -27944,6 +37523,7 @@ function fixLoneSurrogates(s) {
 }
 
 // src/rego/parser.ts
+init_value();
 var ALWAYS_KEYWORDS = /* @__PURE__ */ new Set([
   "not",
   "package",
@@ -28618,8 +38198,8 @@ var Parser = class {
     return left;
   }
   call(name, args, loc) {
-    const fn = name.startsWith("internal.") ? { type: "ref", head: { type: "var", name: "internal", loc }, path: [{ type: "scalar", value: name.slice(9), loc }], loc } : { type: "var", name, loc };
-    const c = { type: "call", fn, args, loc };
+    const fn2 = name.startsWith("internal.") ? { type: "ref", head: { type: "var", name: "internal", loc }, path: [{ type: "scalar", value: name.slice(9), loc }], loc } : { type: "var", name, loc };
+    const c = { type: "call", fn: fn2, args, loc };
     if (name === MEMBER_2 || name === MEMBER_3) this.inCalls.add(c);
     return c;
   }
@@ -28965,6 +38545,7 @@ function describeTerm2(t) {
 }
 
 // src/rego/index.ts
+init_value();
 function parseError(e) {
   if (e instanceof RegoError) return e.toData();
   if (e instanceof RangeError) return { code: "rego_parse_error", message: "nesting too deep" };
@@ -28986,9 +38567,31 @@ function compile(sources, options = {}) {
 }
 function compileParsed(modules, options = {}) {
   const builtins24 = options.builtins ?? registry;
-  const { set, errors } = compileModules(modules, builtins24);
-  if (errors.length > 0) return { ok: false, errors };
+  let compiled;
+  try {
+    compiled = compileModules(modules, builtins24);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, errors: [{ code: "rego_compile_error", message: "policy nesting too deep to compile" }] };
+    throw e;
+  }
+  const { set, errors } = compiled;
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules, set.root, builtins24, options.regoVersion ?? "v1") };
+}
+function sortErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = errors.filter((e) => {
+    const key = `${e.code}|${e.message}|${e.location?.file}|${e.location?.row}|${e.location?.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const pos = (e) => [e.location?.file ?? "", e.location?.row ?? 0, e.location?.col ?? 0];
+  return unique.sort((a, b) => {
+    const [fa, ra, ca] = pos(a);
+    const [fb, rb, cb] = pos(b);
+    return fa < fb ? -1 : fa > fb ? 1 : ra - rb || ca - cb;
+  });
 }
 function prepare(policy, query) {
   let parsed;
@@ -29003,45 +38606,9 @@ function prepare(policy, query) {
   return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
 }
 
-// src/engine/read-finding.ts
-function readFinding(x2, producer) {
-  if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
-    return fail4(producer, `produced ${JSON.stringify(x2)}, not a finding object`);
-  }
-  const o = x2;
-  if (typeof o.id !== "string" || o.id === "") return fail4(producer, "produced a finding without a string `id`");
-  if (typeof o.message !== "string") return fail4(producer, `produced finding ${o.id} without a string \`message\``);
-  const f = { id: o.id, message: o.message };
-  if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
-    f.path = o.path;
-  } else if (o.path !== void 0) {
-    return fail4(producer, `produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
-  }
-  if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
-  else if (o.severity !== void 0) return fail4(producer, `produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
-  if (typeof o.remediation === "string") f.remediation = o.remediation;
-  if (typeof o.subject === "object" && o.subject !== null) {
-    const s = o.subject;
-    const subject = {};
-    for (const k2 of ["target", "dataClass", "workload"]) if (typeof s[k2] === "string") subject[k2] = s[k2];
-    f.subject = subject;
-  }
-  return { ok: true, value: f };
-}
-function fail4(producer, what) {
-  return {
-    ok: false,
-    problems: [
-      {
-        code: "policy-output",
-        message: `${producer} ${what}`,
-        hint: 'a finding is an object with at least "id" and "message" (see the README, custom rules)'
-      }
-    ]
-  };
-}
-
 // src/engine/rego-engine.ts
+init_value();
+init_read_finding();
 var RULE_SETS = ["deny", "warn", "info"];
 var SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
 function regoProblem(e) {
@@ -29119,15 +38686,15 @@ function refText(pkg, rule) {
   return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
 }
 function catalogue(policy) {
-  const byId = /* @__PURE__ */ new Map();
+  const byId2 = /* @__PURE__ */ new Map();
   for (const entry2 of policy.annotations()) {
     const a = entry2.annotations;
     const custom = a.custom ?? {};
     const id = typeof custom.id === "string" ? custom.id : void 0;
-    if (!id || byId.has(id)) continue;
+    if (!id || byId2.has(id)) continue;
     const set = RULE_SETS.find((s) => entry2.path.endsWith(`.${s}`));
     const severity = isSeverity(custom.severity) ? custom.severity : set ? SET_SEVERITY[set] : "error";
-    byId.set(id, {
+    byId2.set(id, {
       id,
       title: a.title ?? id,
       description: a.description ?? "",
@@ -29137,30 +38704,18 @@ function catalogue(policy) {
       source: `${entry2.location.file}:${entry2.location.row}`
     });
   }
-  return [...byId.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
+  return [...byId2.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
 }
 function isSeverity(x2) {
   return x2 === "error" || x2 === "warning" || x2 === "info";
 }
 
-// src/engine/merge-data.ts
-function mergeData(base, over) {
-  if (isPlainObject(base) && isPlainObject(over)) {
-    const out = { ...base };
-    for (const [k2, v] of Object.entries(over)) out[k2] = k2 in out ? mergeData(out[k2], v) : v;
-    return out;
-  }
-  return over;
-}
-function nest(path2, doc) {
-  return path2.reduceRight((inner, key) => ({ [key]: inner }), doc);
-}
-function isPlainObject(x2) {
-  return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
-}
+// src/cli/load-engine.ts
+init_merge_data();
 
 // src/cli/policy-files.ts
 var import_yaml5 = __toESM(require_dist(), 1);
+init_merge_data();
 import { readdirSync as readdirSync2, readFileSync, statSync } from "node:fs";
 import { extname, join as join2, relative, sep as sep2 } from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -29255,12 +38810,12 @@ async function loadEngine(flags, cwd) {
 function readDataFile(file) {
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch {
     return { ok: false, problems: [{ code: "missing-path", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
   try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml6.parse)(text);
+    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml7.parse)(text);
     return { ok: true, value: doc ?? {} };
   } catch (e) {
     return { ok: false, problems: [{ code: "invalid-data-file", message: `${file}: ${e.message.split("\n")[0]}`, hint: "fix the syntax of this data file" }] };
@@ -29730,14 +39285,14 @@ hint: ${problem.hint}` : problem.message,
     properties: position ? { title: problem.code, file: position.file, startLine: position.line, startColumn: position.column } : { title: problem.code, file: "" }
   };
 }
-function fail5(problems, lead) {
+function fail7(problems, lead) {
   for (const problem of problems) annotate(problemAnnotation(problem));
   core3.setFailed(`routewise: ${lead}${problems.map((problem) => problem.message).join("; ")}`);
 }
 async function runAction(env) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs((name) => core3.getInput(name), { workspace, ...env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {} });
-  if (!inputs.ok) return fail5(inputs.problems, "");
+  if (!inputs.ok) return fail7(inputs.problems, "");
   const options = inputs.value;
   const paths = options.paths.length > 0 ? options.paths : ["."];
   if (options.paths.length === 0) {
@@ -29759,7 +39314,7 @@ async function runAction(env) {
   });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
-    return fail5(run.problems, "the policies could not be loaded: ");
+    return fail7(run.problems, "the policies could not be loaded: ");
   }
   const report = run.value;
   if (options.annotations) for (const annotation of annotationsFor(report)) annotate(annotation);
