@@ -30,4 +30,4 @@ for (const f of built.filter((f) => f !== 'main.js')) renameSync(staging + f, ou
 renameSync(staging + 'main.js', outdir + 'main.js');
 rmSync(staging, { recursive: true, force: true });
 const keep = new Set(built);
-for (const f of readdirSync(outdir)) if (!keep.has(f) && f.startsWith('chunk-')) rmSync(outdir + f, { force: true });
+for (const f of readdirSync(outdir)) if (!keep.has(f) && f.endsWith('.js')) rmSync(outdir + f, { force: true });
