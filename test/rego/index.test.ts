@@ -54,3 +54,14 @@ describe('public API', () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+describe('query expression values', () => {
+  it('captures a false value as a result, while undefined stays no result', () => {
+    const c2 = compile([{ file: 'f.rego', text: 'package f\nallow := false' }]);
+    if (!c2.ok) throw new Error('compile');
+    const r = evaluate(c2.policy, 'data.f.allow');
+    expect(r.ok && r.results.map((x) => x.expressions[0]!.value)).toEqual([false]);
+    const u = evaluate(c2.policy, 'data.f.nothing');
+    expect(u.ok && u.results).toEqual([]);
+  });
+});

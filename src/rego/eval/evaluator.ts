@@ -115,9 +115,9 @@ export class Evaluator implements TermEvaluator {
   }
 
   private evalTermExpr(t: CTerm, out: number | undefined, f: Frame, k: Cont): boolean {
+    // A query expression captures its value, false included, as OPA's query results do.
     const accept = (v: Value): boolean => {
-      if (v === false) return false;
-      if (out === undefined) return k();
+      if (out === undefined) return v === false ? false : k();
       f[out] = v;
       const r = k();
       f[out] = undefined;
