@@ -56,8 +56,6 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
     .option('--engine <engine>', 'rego | wasm', 'rego')
     .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm for --engine wasm')
-    // Without this, `--format` after `merge` would be taken as the audit's own option.
-    .enablePositionalOptions()
     .action(async (roots: string[], flags: AuditFlags) => {
       process.exitCode = await runAudit(roots, flags, ctx);
     });
@@ -67,7 +65,9 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .argument('<files...>', 'shard reports written with --format json=FILE')
     .option('--format <format>', `${formats}; repeatable as name=path`, collect, [])
     .action((files: string[], flags: { format: string[] }) => {
-      process.exitCode = runAuditMerge(files, flags, ctx);
+      // commander gives options written after `merge` to the audit command when both define them.
+      const format = [...flags.format, ...audit.opts<{ format: string[] }>().format];
+      process.exitCode = runAuditMerge(files, { format }, ctx);
     });
 }
 
