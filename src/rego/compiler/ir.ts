@@ -56,6 +56,8 @@ export interface CExpr {
   index: number;
   /** For query term expressions: the slot receiving the expression's value. */
   out?: number;
+  /** A lone query expression without iteration reports false as its value rather than failing. */
+  keepFalse?: boolean;
 }
 
 export type RuleKind = 'complete' | 'multi' | 'object' | 'function';

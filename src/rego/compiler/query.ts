@@ -32,6 +32,8 @@ export function compileQuery(
     if (e.kind.type === 'term' && !e.negated) e.out = slots.alloc('', true);
     return { out: e.out, text: exprText(text, query.body.map((x) => x.loc), i), loc: e.loc };
   });
+  // As OPA does, a single expression that does not iterate captures its value even when false.
+  if (body.length === 1 && body[0]!.out !== undefined && slots.size === 1) body[0]!.keepFalse = true;
   const ordered = new SafetyChecker(slots, errors).order(body, new Set());
   if (errors.length > 0) return { ok: false, errors };
   const vars = [...scope.vars].filter(([name]) => !name.startsWith('_') && name !== '').map(([name, slot]) => ({ name, slot }));

@@ -102,7 +102,7 @@ export class Evaluator implements TermEvaluator {
     const x = e.kind;
     switch (x.type) {
       case 'term':
-        return this.evalTermExpr(x.term, e.out, f, k);
+        return this.evalTermExpr(x.term, e.out, e.keepFalse === true, f, k);
       case 'unify':
         return unifyTerms(this, x.left, x.right, f, k);
       case 'somein':
@@ -114,10 +114,10 @@ export class Evaluator implements TermEvaluator {
     }
   }
 
-  private evalTermExpr(t: CTerm, out: number | undefined, f: Frame, k: Cont): boolean {
-    // A query expression captures its value, false included, as OPA's query results do.
+  private evalTermExpr(t: CTerm, out: number | undefined, keepFalse: boolean, f: Frame, k: Cont): boolean {
     const accept = (v: Value): boolean => {
-      if (out === undefined) return v === false ? false : k();
+      if (v === false && !keepFalse) return false;
+      if (out === undefined) return k();
       f[out] = v;
       const r = k();
       f[out] = undefined;
