@@ -2,9 +2,9 @@
 // and environment a GitHub runner provides, checked against what `routewise check` reports.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.ts';
-import { buildActionCheckout, makeWorkspace, runAction, type ActionRun } from './run-action.ts';
+import { buildActionCheckout, makeWorkspace, removeScratch, runAction, type ActionRun } from './run-action.ts';
 
 const NOW = '2026-11-27';
 let bundle: string;
@@ -12,6 +12,8 @@ let bundle: string;
 beforeAll(() => {
   bundle = buildActionCheckout();
 }, 60000);
+
+afterAll(removeScratch);
 
 interface JsonFinding {
   id: string;

@@ -1,16 +1,29 @@
 // Runs the bundled Action as the runner does: a fresh build laid out like the Action's checkout,
 // started as a child process with the runner's environment, its files read back afterwards.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
+const scratch: string[] = [];
+
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+/** Removes every folder the helpers below created. */
+export function removeScratch(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** Builds dist/action/index.mjs into a temporary checkout (policies beside it, as in the repository). */
 export function buildActionCheckout(): string {
-  const checkout = mkdtempSync(join(tmpdir(), 'routewise-action-checkout-'));
+  const checkout = scratchDir('routewise-action-checkout-');
   const outfile = join(checkout, 'dist', 'action', 'index.mjs');
   const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-action.mjs'), '--outfile', outfile], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`the Action bundle did not build:\n${build.stderr}`);
@@ -21,7 +34,7 @@ export function buildActionCheckout(): string {
 
 /** A git-less workspace holding copies of example manifests: { 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' }. */
 export function makeWorkspace(files: Record<string, string | { text: string }>): string {
-  const workspace = mkdtempSync(join(tmpdir(), 'routewise-workspace-'));
+  const workspace = scratchDir('routewise-workspace-');
   for (const [target, source] of Object.entries(files)) {
     const path = join(workspace, target);
     mkdirSync(join(path, '..'), { recursive: true });
@@ -83,7 +96,7 @@ export function parseOutputs(text: string): Record<string, string> {
 
 /** Inputs by their names in action.yml; the runner passes them as INPUT_<NAME> with dashes kept. */
 export function runAction(bundle: string, workspace: string, inputs: Record<string, string> = {}): ActionRun {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'routewise-runner-'));
+  const runnerTemp = scratchDir('routewise-runner-');
   const summaryFile = join(runnerTemp, 'step-summary.md');
   const outputFile = join(runnerTemp, 'output');
   writeFileSync(summaryFile, '');

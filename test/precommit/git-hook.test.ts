@@ -2,8 +2,10 @@
 // checks exactly the staged manifests and stops commits that fail.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, GitRepo, NOW, REPO } from './git-repo.ts';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, GitRepo, NOW, REPO, removeRepos } from './git-repo.ts';
+
+afterAll(removeRepos);
 
 function readmeHook(): string {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');

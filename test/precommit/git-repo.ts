@@ -1,7 +1,7 @@
 // Temporary git repositories for the hook tests: their own HOME, no user or system git config,
 // manifests copied from examples/, and commands run with only the environment they need.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,13 @@ export interface Run {
   output: string;
 }
 
+const scratch: string[] = [];
+
+/** Removes every repository (and its HOME) created so far. */
+export function removeRepos(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export class GitRepo {
   readonly dir: string;
   readonly env: NodeJS.ProcessEnv;
@@ -22,6 +29,7 @@ export class GitRepo {
   constructor(extraEnv: NodeJS.ProcessEnv = {}) {
     const home = mkdtempSync(join(tmpdir(), 'routewise-hook-home-'));
     this.dir = mkdtempSync(join(tmpdir(), 'routewise-hook-repo-'));
+    scratch.push(home, this.dir);
     this.env = {
       PATH: process.env.PATH,
       HOME: home,

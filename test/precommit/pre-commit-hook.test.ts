@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_NAMES } from '../../src/cli/discover.ts';
-import { BIN, GitRepo, NOW, REPO } from './git-repo.ts';
+import { BIN, GitRepo, NOW, REPO, removeRepos } from './git-repo.ts';
+
+afterAll(removeRepos);
 
 interface HookDefinition {
   id: string;
