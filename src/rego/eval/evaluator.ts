@@ -2,16 +2,18 @@
 // frame of slots per rule, resolving data refs through the rule tree (lazily, memoized) and
 // applying `with` by swapping the evaluation state for the span of one expression.
 import type { Location } from '../ast.ts';
-import { BuiltinFailure, BuiltinTypeError, type BuiltinContext } from '../builtins/builtin.ts';
+import { BuiltinFailure, BuiltinTypeError } from '../builtins/builtin.ts';
+import { CallContext } from './call-context.ts';
 import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import { ENUM, type Cont, type Enum, type Frame, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
-import { lookup, lookupData, setPath } from './lookup.ts';
+import { lookup, lookupData } from './lookup.ts';
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
+import { withState } from './with.ts';
 import { unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
 
 export interface EvalState {
@@ -34,26 +36,6 @@ export interface EvaluatorOptions {
   limits: Limits;
   nowNs: bigint;
   print: (line: string) => void;
-}
-
-class CallContext implements BuiltinContext {
-  location: Location = { file: '', row: 0, col: 0 };
-  readonly cache = new Map<string, unknown>();
-  constructor(
-    readonly nowNs: bigint,
-    readonly seed: string,
-    private readonly ev: Evaluator,
-    private readonly printer: (line: string) => void,
-  ) {}
-  print(line: string): void {
-    this.printer(line);
-  }
-  metadataRule(): Value {
-    return this.ev.metadataRule();
-  }
-  metadataChain(): Value {
-    return this.ev.metadataChain();
-  }
 }
 
 export class Evaluator implements TermEvaluator {
@@ -186,34 +168,8 @@ export class Evaluator implements TermEvaluator {
 
   private evalWith(e: CExpr, f: Frame, k: Cont): boolean {
     const outer = this.state;
-    let input = outer.input;
-    let data = outer.data;
-    let overrides = outer.overrides;
-    let mocks = outer.mocks;
-    for (const w of e.with) {
-      let value: Value | undefined;
-      if (w.value) {
-        const v = this.evalDirect(w.value, f);
-        if (v === undefined || v === ENUM) return false;
-        value = v;
-      }
-      const t = w.target;
-      if (t.kind === 'input') {
-        input = t.path.length === 0 ? value : setPath(input, t.path, value!);
-      } else if (t.kind === 'data') {
-        data = setPath(data, t.path, value!);
-        const node = this.nodeAt(t.path);
-        if (node) {
-          overrides = new Map(overrides);
-          overrides.set(node, value!);
-          for (const d of descendants(node)) overrides.delete(d);
-        }
-      } else {
-        mocks = new Map(mocks);
-        mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
-      }
-    }
-    const inner: EvalState = { input, data, overrides, mocks, values: new Map(), fnValues: new Map() };
+    const inner = withState(this, e.with, f);
+    if (!inner) return false;
     this.state = inner;
     try {
       return this.evalExprInner(e, f, () => {
@@ -227,15 +183,6 @@ export class Evaluator implements TermEvaluator {
     } finally {
       this.state = outer;
     }
-  }
-
-  private nodeAt(path: string[]): RuleNode | undefined {
-    let n: RuleNode | undefined = this.root;
-    for (const p of path) {
-      n = n.children.get(p);
-      if (!n) return undefined;
-    }
-    return n;
   }
 
   // ------------------------------------------------------------ terms
@@ -645,16 +592,4 @@ export class Evaluator implements TermEvaluator {
 /** Several outputs of a relation builtin. */
 export class Multi {
   constructor(readonly values: Value[]) {}
-}
-
-function descendants(n: RuleNode): RuleNode[] {
-  const out: RuleNode[] = [];
-  const go = (x: RuleNode): void => {
-    for (const c of x.children.values()) {
-      out.push(c);
-      go(c);
-    }
-  };
-  go(n);
-  return out;
 }
