@@ -1,6 +1,7 @@
 // One annotation per finding and per problem, placed on the manifest's file and line in the pull
 // request. Built as plain values here; main.ts hands them to @actions/core.
 import type { Severity } from '../findings/finding.ts';
+import type { Problem } from '../problems/problem.ts';
 import { findingLocation, problemLocation, type Location } from '../report/location.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { waiverNote } from '../report/waiver-note.ts';
@@ -25,13 +26,23 @@ function properties(location: Location, title: string): Annotation['properties']
   };
 }
 
+function problemMessage(problem: Problem): string {
+  return problem.hint ? `${problem.message}\nhint: ${problem.hint}` : problem.message;
+}
+
+/** A problem outside any manifest (a policy that does not compile), at its own place. */
+export function problemAnnotation(problem: Problem): Annotation {
+  const position = problem.position;
+  const location: Location = position ? { file: position.file, line: position.line, column: position.column } : { file: '' };
+  return { level: 'error', message: problemMessage(problem), properties: properties(location, problem.code) };
+}
+
 /** Waived findings become notices: they are shown, but never fail the check. */
 export function annotationsFor(report: RunReport): Annotation[] {
   const annotations: Annotation[] = [];
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
-      const message = problem.hint ? `${problem.message}\nhint: ${problem.hint}` : problem.message;
-      annotations.push({ level: 'error', message, properties: properties(problemLocation(manifest, problem), problem.code) });
+      annotations.push({ level: 'error', message: problemMessage(problem), properties: properties(problemLocation(manifest, problem), problem.code) });
     }
     for (const finding of manifest.findings) {
       const location = findingLocation(manifest, finding);

@@ -5,7 +5,7 @@ import { checkRun } from '../cli/check-run.ts';
 import { discoverManifests, MANIFEST_NAMES } from '../cli/discover.ts';
 import type { Problem } from '../problems/problem.ts';
 import { summaryLine } from '../report/summary-line.ts';
-import { annotationsFor, type Annotation } from './annotations.ts';
+import { annotationsFor, problemAnnotation, type Annotation } from './annotations.ts';
 import { readInputs } from './inputs.ts';
 import { outputsFor, setOutputs } from './outputs.ts';
 import { writeSarifFile } from './sarif-file.ts';
@@ -16,26 +16,16 @@ function annotate(annotation: Annotation): void {
   core[annotation.level](annotation.message, annotation.properties);
 }
 
-function problemAnnotation(problem: Problem): Annotation {
-  const position = problem.position;
-  return {
-    level: 'error',
-    message: problem.hint ? `${problem.message}\nhint: ${problem.hint}` : problem.message,
-    properties: position
-      ? { title: problem.code, file: position.file, startLine: position.line, startColumn: position.column }
-      : { title: problem.code, file: '' },
-  };
-}
-
-function fail(problems: Problem[], lead: string): void {
-  for (const problem of problems) annotate(problemAnnotation(problem));
+/** Problems found before any manifest was judged: each at its place, then the one-line reason. */
+function fail(lead: string, problems: Problem[]): void {
+  for (const problem of problems) if (problem.position) annotate(problemAnnotation(problem));
   core.setFailed(`routewise: ${lead}${problems.map((problem) => problem.message).join('; ')}`);
 }
 
 export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs((name) => core.getInput(name), { workspace, ...(env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {}) });
-  if (!inputs.ok) return fail(inputs.problems, '');
+  if (!inputs.ok) return fail('', inputs.problems);
   const options = inputs.value;
 
   // With no paths, the whole repository is searched, as a reviewer would expect of a CI check.
@@ -59,7 +49,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
-    return fail(run.problems, 'the policies could not be loaded: ');
+    return fail('the policies could not be loaded: ', run.problems);
   }
   const report = run.value;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsFor } from '../../src/action/annotations.ts';
+import { annotationsFor, problemAnnotation } from '../../src/action/annotations.ts';
 import type { Finding } from '../../src/findings/finding.ts';
 import { createRunReport, type ManifestInput } from '../../src/report/run-report.ts';
 
@@ -81,5 +81,15 @@ describe('annotationsFor', () => {
       { level: 'error', message: 'duplicate key\nhint: keep one', properties: { title: 'yaml-duplicate-key', file: 'broken/routewise.yaml', startLine: 2, startColumn: 1 } },
       { level: 'error', message: 'cannot read', properties: { title: 'unreadable', file: 'broken/routewise.yaml' } },
     ]);
+  });
+
+  it('places a problem outside any manifest, such as a policy that does not compile, at its own file', () => {
+    expect(
+      problemAnnotation({ code: 'rego_parse_error', message: 'unexpected end of file', hint: 'fix the policy', position: { file: 'org/p.rego', line: 4, column: 1 } }),
+    ).toEqual({
+      level: 'error',
+      message: 'unexpected end of file\nhint: fix the policy',
+      properties: { title: 'rego_parse_error', file: 'org/p.rego', startLine: 4, startColumn: 1 },
+    });
   });
 });
