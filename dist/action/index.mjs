@@ -35950,6 +35950,7 @@ function compileQuery(query, text, root2, builtins24) {
     if (e.kind.type === "term" && !e.negated) e.out = slots.alloc("", true);
     return { out: e.out, text: exprText(text, query.body.map((x2) => x2.loc), i), loc: e.loc };
   });
+  if (body.length === 1 && body[0].out !== void 0 && slots.size === 1) body[0].keepFalse = true;
   const ordered2 = new SafetyChecker(slots, errors).order(body, /* @__PURE__ */ new Set());
   if (errors.length > 0) return { ok: false, errors };
   const vars = [...scope.vars].filter(([name]) => !name.startsWith("_") && name !== "").map(([name, slot]) => ({ name, slot }));
@@ -35996,6 +35997,31 @@ init_value();
 
 // src/rego/eval/evaluator.ts
 init_builtin();
+
+// src/rego/eval/call-context.ts
+var CallContext = class {
+  constructor(nowNs, seed, ev, printer) {
+    this.nowNs = nowNs;
+    this.seed = seed;
+    this.ev = ev;
+    this.printer = printer;
+  }
+  nowNs;
+  seed;
+  ev;
+  printer;
+  location = { file: "", row: 0, col: 0 };
+  cache = /* @__PURE__ */ new Map();
+  print(line) {
+    this.printer(line);
+  }
+  metadataRule() {
+    return this.ev.metadataRule();
+  }
+  metadataChain() {
+    return this.ev.metadataChain();
+  }
+};
 
 // src/rego/eval/metadata.ts
 init_value();
@@ -36394,30 +36420,52 @@ function functionValue(ev, node, args, loc) {
   return result;
 }
 
+// src/rego/eval/with.ts
+function nodeAt(root2, path2) {
+  let n = root2;
+  for (const p of path2) {
+    n = n.children.get(p);
+    if (!n) return void 0;
+  }
+  return n;
+}
+function descendants(n, out = []) {
+  for (const c of n.children.values()) {
+    out.push(c);
+    descendants(c, out);
+  }
+  return out;
+}
+function withState(ev, withs, f) {
+  const outer = ev.state;
+  let { input, data, overrides, mocks } = outer;
+  for (const w of withs) {
+    let value;
+    if (w.value) {
+      const v = ev.evalDirect(w.value, f);
+      if (v === void 0 || v === ENUM) return void 0;
+      value = v;
+    }
+    const t = w.target;
+    if (t.kind === "input") {
+      input = t.path.length === 0 ? value : setPath(input, t.path, value);
+    } else if (t.kind === "data") {
+      data = setPath(data, t.path, value);
+      const node = nodeAt(ev.root, t.path);
+      if (node) {
+        overrides = new Map(overrides);
+        overrides.set(node, value);
+        for (const d3 of descendants(node)) overrides.delete(d3);
+      }
+    } else {
+      mocks = new Map(mocks);
+      mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
+    }
+  }
+  return { input, data, overrides, mocks, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+}
+
 // src/rego/eval/evaluator.ts
-var CallContext = class {
-  constructor(nowNs, seed, ev, printer) {
-    this.nowNs = nowNs;
-    this.seed = seed;
-    this.ev = ev;
-    this.printer = printer;
-  }
-  nowNs;
-  seed;
-  ev;
-  printer;
-  location = { file: "", row: 0, col: 0 };
-  cache = /* @__PURE__ */ new Map();
-  print(line) {
-    this.printer(line);
-  }
-  metadataRule() {
-    return this.ev.metadataRule();
-  }
-  metadataChain() {
-    return this.ev.metadataChain();
-  }
-};
 var Evaluator = class {
   root;
   state;
@@ -36457,7 +36505,7 @@ var Evaluator = class {
     const x2 = e.kind;
     switch (x2.type) {
       case "term":
-        return this.evalTermExpr(x2.term, e.out, f, k2);
+        return this.evalTermExpr(x2.term, e.out, e.keepFalse === true, f, k2);
       case "unify":
         return unifyTerms(this, x2.left, x2.right, f, k2);
       case "somein":
@@ -36468,9 +36516,9 @@ var Evaluator = class {
         return k2();
     }
   }
-  evalTermExpr(t, out, f, k2) {
+  evalTermExpr(t, out, keepFalse, f, k2) {
     const accept = (v2) => {
-      if (v2 === false) return false;
+      if (v2 === false && !keepFalse) return false;
       if (out === void 0) return k2();
       f[out] = v2;
       const r = k2();
@@ -36530,34 +36578,8 @@ var Evaluator = class {
   // ------------------------------------------------------------ with
   evalWith(e, f, k2) {
     const outer = this.state;
-    let input = outer.input;
-    let data = outer.data;
-    let overrides = outer.overrides;
-    let mocks = outer.mocks;
-    for (const w of e.with) {
-      let value;
-      if (w.value) {
-        const v = this.evalDirect(w.value, f);
-        if (v === void 0 || v === ENUM) return false;
-        value = v;
-      }
-      const t = w.target;
-      if (t.kind === "input") {
-        input = t.path.length === 0 ? value : setPath(input, t.path, value);
-      } else if (t.kind === "data") {
-        data = setPath(data, t.path, value);
-        const node = this.nodeAt(t.path);
-        if (node) {
-          overrides = new Map(overrides);
-          overrides.set(node, value);
-          for (const d3 of descendants(node)) overrides.delete(d3);
-        }
-      } else {
-        mocks = new Map(mocks);
-        mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
-      }
-    }
-    const inner = { input, data, overrides, mocks, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+    const inner = withState(this, e.with, f);
+    if (!inner) return false;
     this.state = inner;
     try {
       return this.evalExprInner(e, f, () => {
@@ -36571,14 +36593,6 @@ var Evaluator = class {
     } finally {
       this.state = outer;
     }
-  }
-  nodeAt(path2) {
-    let n = this.root;
-    for (const p of path2) {
-      n = n.children.get(p);
-      if (!n) return void 0;
-    }
-    return n;
   }
   // ------------------------------------------------------------ terms
   evalDirect(t, f) {
@@ -36976,17 +36990,6 @@ var Multi = class {
   }
   values;
 };
-function descendants(n) {
-  const out = [];
-  const go = (x2) => {
-    for (const c of x2.children.values()) {
-      out.push(c);
-      go(c);
-    }
-  };
-  go(n);
-  return out;
-}
 
 // src/rego/eval/run-query.ts
 function newEvaluator(policy, options) {
@@ -38943,13 +38946,20 @@ function properties(location, title) {
     ...location.line !== void 0 && location.column !== void 0 ? { startColumn: location.column } : {}
   };
 }
+function problemMessage(problem) {
+  return problem.hint ? `${problem.message}
+hint: ${problem.hint}` : problem.message;
+}
+function problemAnnotation(problem) {
+  const position = problem.position;
+  const location = position ? { file: position.file, line: position.line, column: position.column } : { file: "" };
+  return { level: "error", message: problemMessage(problem), properties: properties(location, problem.code) };
+}
 function annotationsFor(report) {
   const annotations = [];
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
-      const message = problem.hint ? `${problem.message}
-hint: ${problem.hint}` : problem.message;
-      annotations.push({ level: "error", message, properties: properties(problemLocation(manifest, problem), problem.code) });
+      annotations.push({ level: "error", message: problemMessage(problem), properties: properties(problemLocation(manifest, problem), problem.code) });
     }
     for (const finding of manifest.findings) {
       const location = findingLocation(manifest, finding);
@@ -39276,23 +39286,14 @@ function failureReason(report) {
 function annotate(annotation) {
   core3[annotation.level](annotation.message, annotation.properties);
 }
-function problemAnnotation(problem) {
-  const position = problem.position;
-  return {
-    level: "error",
-    message: problem.hint ? `${problem.message}
-hint: ${problem.hint}` : problem.message,
-    properties: position ? { title: problem.code, file: position.file, startLine: position.line, startColumn: position.column } : { title: problem.code, file: "" }
-  };
-}
-function fail7(problems, lead) {
-  for (const problem of problems) annotate(problemAnnotation(problem));
+function fail7(lead, problems) {
+  for (const problem of problems) if (problem.position) annotate(problemAnnotation(problem));
   core3.setFailed(`routewise: ${lead}${problems.map((problem) => problem.message).join("; ")}`);
 }
 async function runAction(env) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs((name) => core3.getInput(name), { workspace, ...env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {} });
-  if (!inputs.ok) return fail7(inputs.problems, "");
+  if (!inputs.ok) return fail7("", inputs.problems);
   const options = inputs.value;
   const paths = options.paths.length > 0 ? options.paths : ["."];
   if (options.paths.length === 0) {
@@ -39314,7 +39315,7 @@ async function runAction(env) {
   });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
-    return fail7(run.problems, "the policies could not be loaded: ");
+    return fail7("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;
   if (options.annotations) for (const annotation of annotationsFor(report)) annotate(annotation);
