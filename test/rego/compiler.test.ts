@@ -23,6 +23,7 @@ describe('compiler checks', () => {
 
   it('rejects re-declaring a variable with :=', () => {
     expect(errors('package p\nq if { x := 1; x := 2 }')).toContain('rego_compile_error: var x assigned above');
+    expect(errors('package p\nq if { v = 0; some v in [1] }')).toContain('rego_compile_error: var v referenced above');
   });
 
   it('reports recursion with the cycle', () => {

@@ -114,7 +114,7 @@ export class Rewriter {
     }
     if (scope.declared.has(name)) {
       this.err('rego_compile_error', `var ${name} assigned above`, loc);
-    } else if (how === 'assign' && scope.vars.has(name)) {
+    } else if (scope.vars.has(name)) {
       this.err('rego_compile_error', `var ${name} referenced above`, loc);
     }
     if (how === 'assign' && this.env.regoVersion === 'v1' && (name === 'input' || name === 'data')) {
