@@ -27,6 +27,7 @@ const scores = score(results);
 if (flag('--verbose') || filter) {
   for (const { c, o } of results) {
     if (o.status === 'fail') console.log(`FAIL ${c.corpus}/${c.file}: ${c.note}\n     ${o.reason}`);
+    if (o.status === 'skip') console.log(`SKIP ${c.corpus}/${c.file}: ${c.note} (${o.reason})`);
   }
 }
 
