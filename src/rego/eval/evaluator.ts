@@ -8,7 +8,7 @@ import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
-import { ENUM, type Cont, type Enum, type Frame, type ValueCont } from './frame.ts';
+import { ENUM, UNDEFINED, type Cont, type Enum, type Frame, type Undefined, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
 import { lookup, lookupData } from './lookup.ts';
 import { printLine } from './print.ts';
@@ -23,9 +23,9 @@ export interface EvalState {
   overrides: Map<RuleNode, Value> | undefined;
   /** `with f as g`: function id -> replacement function or value. */
   mocks: Map<string, { fn?: FnTarget; value?: Value }> | undefined;
-  /** Values of rule and package nodes (null: undefined), valid for this state only. */
-  values: Map<RuleNode, Value | null>;
-  fnValues: Map<RuleNode, Map<string, Value | null>>;
+  /** Values of rule and package nodes, valid for this state only. */
+  values: Map<RuleNode, Value | Undefined>;
+  fnValues: Map<RuleNode, Map<string, Value | Undefined>>;
 }
 
 export interface EvaluatorOptions {
@@ -453,7 +453,7 @@ export class Evaluator implements TermEvaluator {
     if (ov !== undefined) return ov;
     if (node.kind) return ruleValue(this, node);
     const cached = this.state.values.get(node);
-    if (cached !== undefined) return cached === null ? undefined : cached;
+    if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     const base = this.baseAt(node);
     let out: Value | undefined;
     if (node.children.size === 0) {
@@ -469,7 +469,7 @@ export class Evaluator implements TermEvaluator {
       }
       out = obj;
     }
-    this.state.values.set(node, out === undefined ? null : out);
+    this.state.values.set(node, out === undefined ? UNDEFINED : out);
     return out;
   }
 

@@ -8,6 +8,10 @@ export type Frame = (Value | undefined)[];
 export const ENUM: unique symbol = Symbol('enumerate');
 export type Enum = typeof ENUM;
 
+/** Memoized "no value" (null is a value, so it cannot mark absence). */
+export const UNDEFINED: unique symbol = Symbol('undefined');
+export type Undefined = typeof UNDEFINED;
+
 /** A continuation; returning true stops the enumeration (a solution was enough). */
 export type Cont = () => boolean;
 export type ValueCont = (v: Value) => boolean;

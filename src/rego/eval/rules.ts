@@ -6,7 +6,7 @@ import { dataPathText } from '../compiler/ir.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, keyOf, type Value } from '../value.ts';
 import type { Evaluator } from './evaluator.ts';
-import { ENUM, newFrame, type Frame } from './frame.ts';
+import { ENUM, UNDEFINED, newFrame, type Frame } from './frame.ts';
 import { unifyValue } from './unify.ts';
 
 /** Passes on the value of a head term, or each of its values when it enumerates (`q := xs[_]`). */
@@ -24,7 +24,7 @@ function conflict(message: string, loc: Location): RegoError {
 export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const values = ev.state.values;
   const cached = values.get(node);
-  if (cached !== undefined) return cached === null ? undefined : cached;
+  if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let v: Value | undefined;
   switch (node.kind) {
     case 'complete':
@@ -42,7 +42,7 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
       v = undefined;
   }
   // A `with` inside the rule may have swapped the state; the value belongs to the state we started in.
-  values.set(node, v === undefined ? null : v);
+  values.set(node, v === undefined ? UNDEFINED : v);
   return v;
 }
 
@@ -199,7 +199,7 @@ export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc:
   }
   const key = args.length === 1 ? keyOf(args[0]!) : keyOf(args);
   const cached = memo.get(key);
-  if (cached !== undefined) return cached === null ? undefined : cached;
+  if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let result: Value | undefined;
   for (const rule of node.rules) {
     chainValues(ev, rule, args, (v, r) => {
@@ -213,6 +213,6 @@ export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc:
     if (v !== undefined && v !== ENUM) result = v;
   }
   void loc;
-  memo.set(key, result === undefined ? null : result);
+  memo.set(key, result === undefined ? UNDEFINED : result);
   return result;
 }

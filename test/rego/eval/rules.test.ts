@@ -69,3 +69,11 @@ h(x) := 2 if x > 1`;
     expect(run(mod, 'data.p.missing', { input: {} })).toEqual([]);
   });
 });
+
+describe('memoized values', () => {
+  it('keeps null as a value when a rule is read twice', () => {
+    const mod = 'package p\nn := input.a\nboth := [n, n]\nf(x) := null\ng := [f(1), f(1)]';
+    expect(value(mod, 'x := data.p.both', { input: { a: null } })).toEqual([null, null]);
+    expect(value(mod, 'x := data.p.g')).toEqual([null, null]);
+  });
+});
