@@ -65,3 +65,12 @@ describe('query expression values', () => {
     expect(u.ok && u.results).toEqual([]);
   });
 });
+
+describe('null results', () => {
+  it('reports a null expression value as null', () => {
+    const c3 = compile([{ file: 'n.rego', text: 'package n\nv := null' }]);
+    if (!c3.ok) throw new Error('compile');
+    const r = evaluate(c3.policy, 'data.n.v');
+    expect(r.ok && r.results.map((x) => x.expressions[0]!.value)).toEqual([null]);
+  });
+});

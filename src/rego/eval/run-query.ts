@@ -64,7 +64,7 @@ export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: Eval
       }
       results.push({
         expressions: q.exprs.map((e) => ({
-          value: e.out === undefined ? true : (f[e.out] ?? true),
+          value: e.out === undefined || f[e.out] === undefined ? true : f[e.out]!,
           text: e.text,
           location: { row: e.loc.row, col: e.loc.col },
         })),
