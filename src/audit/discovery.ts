@@ -37,6 +37,8 @@ export interface FoundRepository {
 export interface DiscoveryOptions {
   manifestNames: readonly string[];
   skippedDirectories: ReadonlySet<string>;
+  /** Told of each manifest as it is found, so a caller can get ready for a big run early. */
+  onManifest?: () => void;
 }
 
 interface Walk {
@@ -99,7 +101,7 @@ function searchRoot(walk: Walk, root: Folder): void {
   for (const entry of entries) {
     const child = childFolder(walk, root, entry, rootRepository, [root.real]);
     if (child === 'file') {
-      if (walk.options.manifestNames.includes(entry.name)) rootRepository.manifests.push(entry.name);
+      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, rootRepository, entry.name);
       continue;
     }
     if (child === undefined) continue;
@@ -141,7 +143,7 @@ function searchEntries(walk: Walk, folder: Folder, entries: FolderEntry[], repos
   for (const entry of entries) {
     const child = childFolder(walk, folder, entry, repository, stack);
     if (child === 'file') {
-      if (walk.options.manifestNames.includes(entry.name)) repository.manifests.push(relativeTo(repository, folder, entry.name));
+      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, repository, relativeTo(repository, folder, entry.name));
     } else if (child !== undefined && !walk.visited.has(child.real)) {
       searchFolder(walk, child, repository, [...stack, child.real]);
     }
@@ -192,6 +194,11 @@ function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderE
     });
     return undefined;
   }
+}
+
+function addManifest(walk: Walk, repository: Repository, path: string): void {
+  repository.manifests.push(path);
+  walk.options.onManifest?.();
 }
 
 function relativeTo(repository: Repository, folder: Folder, name: string): string {

@@ -13,13 +13,14 @@ import { mergeReports } from '../../audit/merge.ts';
 import { repositoryEntries } from '../../audit/repository-entries.ts';
 import { inShard, parseShard } from '../../audit/shard.ts';
 import { FAIL_ON_VALUES, parseFailOn, type FailOn } from '../../findings/threshold.ts';
-import { judgeOnWorkers } from '../audit-pool.ts';
+import { workerPoolStarter, type WorkerPool } from '../audit-pool.ts';
 import { runAuditTask, type AuditTask } from '../audit-task.ts';
 import { useColor } from '../color.ts';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from '../discover.ts';
 import { nodeFolderReader } from '../folder-reader.ts';
-import { loadEngine } from '../load-engine.ts';
+import { loadEngine, type EngineFlags } from '../load-engine.ts';
+import type { Result } from '../../problems/problem.ts';
 import { printProblems } from '../problem-text.ts';
 import { progressBar } from '../progress-bar.ts';
 import { parseReportTargets } from '../report-targets.ts';
@@ -88,12 +89,33 @@ export async function runAudit(roots: string[], flags: AuditFlags, ctx: CommandC
     throw new UsageError(flags.list === undefined ? 'no roots to audit; pass folders holding repositories, or --list FILE' : `${flags.list} lists no repositories`);
   }
 
-  const found = discoverRepositories({ roots: searched, listed }, nodeFolderReader, { manifestNames: MANIFEST_NAMES, skippedDirectories: SKIPPED_DIRECTORIES });
+  // Worker threads start once the search has found enough manifests to be worth them, so their
+  // engines load while the search goes on.
+  const workers = jobs ?? availableParallelism();
+  const threads = workers > 1;
+  const threshold = jobs === undefined ? SMALL_RUN : 1;
+  const startPool = threads ? await workerPoolStarter() : undefined;
+  const engineFlags = { policy: flags.policy, builtin: flags.builtin, data: flags.data, engine: flags.engine, bundle: flags.bundle };
+  let pool: WorkerPool | undefined;
+  let seen = 0;
+  const onManifest = () => {
+    if (++seen === threshold && startPool) pool = startPool({ workers, data: { flags: engineFlags, cwd: ctx.cwd, today, failOn, waiverHorizonDays } });
+  };
+  const found = discoverRepositories({ roots: searched, listed }, nodeFolderReader, {
+    manifestNames: MANIFEST_NAMES,
+    skippedDirectories: SKIPPED_DIRECTORIES,
+    onManifest,
+  });
   const repositories = shard ? found.filter((r) => inShard(r.path, shard)) : found;
   const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}` })));
 
   const progress = progressBar(ctx.stderr, tasks.length, 'manifests', !ctx.globals().quiet);
-  const judged = await judgeAll(tasks, { flags, cwd: ctx.cwd, today, failOn, waiverHorizonDays, jobs }, (done) => progress.update(done));
+  // With no manifest left to judge (a shard of repositories without any), the policies are still
+  // loaded in process, so ones that do not compile fail the audit.
+  if (tasks.length === 0) pool?.close();
+  const judged = pool && tasks.length > 0
+    ? await pool.judge(tasks, (done) => progress.update(done))
+    : await judgeInProcess(tasks, { engineFlags, cwd: ctx.cwd, today, failOn, waiverHorizonDays }, (done) => progress.update(done));
   progress.done();
   if (!judged.ok) {
     ctx.stderr.write('routewise: the policies could not be loaded:\n');
@@ -138,28 +160,17 @@ export function runAuditMerge(files: string[], flags: { format: string[] }, ctx:
   return merged.value.totals.failing > 0 ? 1 : 0;
 }
 
-interface JudgeOptions {
-  flags: AuditFlags;
+interface InProcessOptions {
+  engineFlags: EngineFlags;
   cwd: string;
   today: string;
   failOn: FailOn;
   waiverHorizonDays: number;
-  jobs: number | undefined;
 }
 
-async function judgeAll(tasks: AuditTask[], o: JudgeOptions, onProgress: (done: number) => void) {
-  const workers = o.jobs ?? availableParallelism();
-  const inProcess = workers <= 1 || (o.jobs === undefined && tasks.length < SMALL_RUN);
-  const engineFlags = { policy: o.flags.policy, builtin: o.flags.builtin, data: o.flags.data, engine: o.flags.engine, bundle: o.flags.bundle };
-  if (!inProcess) {
-    return judgeOnWorkers(tasks, {
-      workers,
-      data: { flags: engineFlags, cwd: o.cwd, today: o.today, failOn: o.failOn, waiverHorizonDays: o.waiverHorizonDays },
-      onProgress,
-    });
-  }
+async function judgeInProcess(tasks: AuditTask[], o: InProcessOptions, onProgress: (done: number) => void): Promise<Result<ManifestVerdict[]>> {
   // Policies are loaded even when nothing is to be judged: ones that do not compile fail the audit.
-  const engine = await loadEngine(engineFlags, o.cwd);
+  const engine = await loadEngine(o.engineFlags, o.cwd);
   if (!engine.ok) return engine;
   const settings = { engine: engine.value, today: o.today, failOn: o.failOn, waiverHorizonDays: o.waiverHorizonDays };
   const verdicts = tasks.map((task, i) => {
@@ -167,7 +178,7 @@ async function judgeAll(tasks: AuditTask[], o: JudgeOptions, onProgress: (done: 
     onProgress(i + 1);
     return verdict;
   });
-  return { ok: true as const, value: verdicts };
+  return { ok: true, value: verdicts };
 }
 
 function writeReports(report: AuditReport, targets: ReturnType<typeof parseReportTargets>, ctx: CommandContext): void {
