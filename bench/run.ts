@@ -9,6 +9,7 @@ const BENCHES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'startup', load: () => import('./check-startup.ts') },
   { name: 'rego', load: () => import('./rego.ts') },
   { name: 'conformance', load: () => import('./conformance-time.ts') },
+  { name: 'audit', load: () => import('./audit.ts') },
 ];
 
 const wanted = process.argv.slice(2);
