@@ -458,7 +458,7 @@ export class Evaluator implements TermEvaluator {
     let out: Value | undefined;
     if (node.children.size === 0) {
       // A package without rules is an empty document.
-      out = base ?? new ObjectValue();
+      out = base === undefined ? new ObjectValue() : base;
     } else {
       const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
       for (const [key, child] of node.children) {
