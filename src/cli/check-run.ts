@@ -5,7 +5,7 @@ import type { Problem, Result } from '../problems/problem.ts';
 import { checkManifest } from '../check/check-manifest.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
-import { discoverManifests } from './discover.ts';
+import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine, type EngineFlags } from './load-engine.ts';
 import { readManifestBytes } from './read-manifest.ts';
 import { VERSION } from './version.ts';
@@ -26,12 +26,14 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
 
   const found = await discoverManifests(paths, options.cwd);
-  if (found.files.length === 0 && found.problems.length === 0) {
-    const message =
-      paths.length === 0
-        ? 'no routewise.yaml in this directory; pass manifest paths, or create one with `routewise init`'
-        : `no manifests found in ${paths.join(', ')} (looked for routewise.yaml, routewise.yml, .routewise.yaml, routewise.json)`;
-    return { ok: false, problems: [{ code: 'no-manifests', message }], failure: { kind: 'no-manifests', message } };
+  // Nothing to judge is a usage problem, not a report about a manifest that does not exist.
+  if (found.files.length === 0) {
+    const problems: Problem[] =
+      found.problems.length > 0
+        ? found.problems
+        : [{ code: 'no-manifests', message: `no manifest (${MANIFEST_NAMES.join(', ')}) found in ${paths.join(', ')}`, hint: 'pass manifest files or the folders that hold them' }];
+    const message = problems.map((p) => p.message).join('; ');
+    return { ok: false, problems, failure: { kind: 'no-manifests', message } };
   }
   const manifests: ManifestInput[] = found.problems.map((p) => ({
     file: p.position?.file ?? '(arguments)',

@@ -49,7 +49,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
 
   const run = await checkRun(paths, { ...flags, failOn, today, cwd: ctx.cwd });
   if (!run.ok) {
-    if (run.failure?.kind === 'no-manifests') throw new UsageError(run.failure.message);
+    if (run.failure?.kind === 'no-manifests') {
+      for (const p of run.problems) ctx.stderr.write(`routewise: ${p.message}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`);
+      return 2;
+    }
     ctx.stderr.write('routewise: the policies could not be loaded:\n');
     printProblems(ctx.stderr, run.problems);
     return 2;
