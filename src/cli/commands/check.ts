@@ -1,6 +1,6 @@
 // `routewise check [paths...]`: validates and evaluates manifests and reports the findings.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { checkRun } from '../check-run.ts';
@@ -67,7 +67,28 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
     const text = reporter.render(t.path === undefined && t.format === 'text' ? forPeople : report, { color });
     const out = text.endsWith('\n') ? text : text + '\n';
     if (t.path === undefined) ctx.stdout.write(out);
-    else writeFileSync(resolve(ctx.cwd, t.path), out);
+    else writeReportFile(resolve(ctx.cwd, t.path), t.path, out);
   }
   return exitCodeFor(report.manifests, failOn);
 }
+
+/** CI jobs often name a reports folder that does not exist yet, so it is created. */
+function writeReportFile(absolute: string, shown: string, text: string): void {
+  try {
+    mkdirSync(dirname(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot write the report ${shown} (${WRITE_FAILURES[code] ?? code}); pass --format name=path with a writable file`);
+  }
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'part of the path is a file, not a folder',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
