@@ -46,6 +46,13 @@ describe('compiler checks', () => {
     expect(errors('package p\ninput := 1')[0]).toMatch(/^rego_compile_error: rules must not shadow input/);
   });
 
+  it('rejects unifying literals of incompatible shape', () => {
+    expect(errors('package p\nq if { [x, y] = [1, 2, 3] }')[0]).toMatch(/^rego_type_error: match error/);
+    expect(errors('package p\nq if { {"a": x} = {"b": 1} }')[0]).toMatch(/^rego_type_error: match error/);
+    expect(errors('package p\nq if { some [x, y] in [[1, 2, 3]] }')[0]).toMatch(/^rego_type_error: match error/);
+    expect(errors('package p\nq if { some [x] in [[1, 2], [3]] }')).toEqual([]);
+  });
+
   it('reports conflicting rule kinds at one path', () => {
     expect(errors('package p\nq := 1\nq contains 2')).toContain('rego_type_error: conflicting rules data.p.q found');
   });

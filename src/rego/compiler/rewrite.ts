@@ -7,6 +7,7 @@ import { ObjectValue, SetValue, type Value } from '../value.ts';
 import { dottedName, lookupFunction, resolveCall, type FnEnv } from './functions.ts';
 import { resolveName } from './imports.ts';
 import type { CExpr, CExprKind, CTerm, CWith, FnTarget } from './ir.ts';
+import { checkSomeInLiterals, checkUnifyLiterals } from './literal-match.ts';
 
 /** Slots of one frame: every variable of a rule (or query), closures included. */
 export class SlotTable {
@@ -264,14 +265,19 @@ export class Rewriter {
     switch (k.type) {
       case 'term':
         return { type: 'term', term: this.term(k.term, scope, true) };
-      case 'unify':
-        return { type: 'unify', left: this.term(k.left, scope), right: this.term(k.right, scope) };
+      case 'unify': {
+        const left = this.term(k.left, scope);
+        const right = this.term(k.right, scope);
+        checkUnifyLiterals(left, right, e.loc, this.errors);
+        return { type: 'unify', left, right };
+      }
       case 'assign': {
         const right = this.term(k.right, scope);
         if (k.left.type !== 'var' && k.left.type !== 'array' && k.left.type !== 'object') {
           this.err('rego_compile_error', 'cannot assign to ' + describeTerm(k.left), e.loc);
         }
         const left = this.pattern(k.left, scope, 'assign');
+        checkUnifyLiterals(left, right, e.loc, this.errors);
         return { type: 'unify', left, right };
       }
       case 'some':
@@ -281,6 +287,7 @@ export class Rewriter {
         const collection = this.term(k.collection, scope);
         const key = k.key ? this.pattern(k.key, scope, 'some') : undefined;
         const value = this.pattern(k.value, scope, 'some');
+        checkSomeInLiterals(value, collection, e.loc, this.errors);
         return { type: 'somein', key, value, collection };
       }
       case 'every': {
