@@ -51,6 +51,7 @@ describe('compiler checks', () => {
     expect(errors('package p\nq if { {"a": x} = {"b": 1} }')[0]).toMatch(/^rego_type_error: match error/);
     expect(errors('package p\nq if { some [x, y] in [[1, 2, 3]] }')[0]).toMatch(/^rego_type_error: match error/);
     expect(errors('package p\nq if { some [x] in [[1, 2], [3]] }')).toEqual([]);
+    expect(errors('package p\nq if { some x in "abc" }')[0]).toMatch(/^rego_type_error: some \.\.\. in: the collection must be/);
   });
 
   it('reports conflicting rule kinds at one path', () => {

@@ -40,8 +40,13 @@ export function checkUnifyLiterals(left: CTerm, right: CTerm, loc: Location, err
   if (m) errors.push({ code: 'rego_type_error', message: `match error: ${m}`, location: loc });
 }
 
-/** `some [x, y] in coll` with a literal collection none of whose members fits the pattern. */
+/** `some [x, y] in coll` with a literal scalar, or a literal collection none of whose members fits. */
 export function checkSomeInLiterals(pattern: CTerm, coll: CTerm, loc: Location, errors: RegoErrorData[]): void {
+  if (coll.k === 'const' && (coll.v === null || typeof coll.v !== 'object')) {
+    const got = coll.v === null ? 'null' : typeof coll.v === 'bigint' ? 'number' : typeof coll.v;
+    errors.push({ code: 'rego_type_error', message: `some ... in: the collection must be an array, object or set, got ${got}`, location: loc });
+    return;
+  }
   const p = shape(pattern);
   if (!p || coll.k !== 'const' || !Array.isArray(coll.v) || coll.v.length === 0) return;
   const problems = coll.v.map((m) => mismatch(p, valueShape(m)));
