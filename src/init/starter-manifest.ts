@@ -16,16 +16,66 @@ export const STARTER_CATEGORIES: readonly StarterAnswers['category'][] = ['healt
 
 const SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
+/** Each answer alone, so a prompt can ask again for just the one that is wrong. */
+export type AnswerField = keyof StarterAnswers;
+
+/** The answer to use, or a problem sentence naming what was given and what is accepted. */
+export type AnswerCheck = { ok: true; value: string } | { ok: false; problem: string };
+
+/**
+ * Reads one answer. Typed answers are forgiving (spaces, capitals, a unique start such as `hyb`);
+ * flags are exact (`lenient: false`), as a script should say what it means. `label` names the
+ * answer in the problem (`--strategy` for a flag).
+ */
+export function checkAnswer(field: AnswerField, given: string, lenient = false, label: string = field): AnswerCheck {
+  const v = lenient ? given.trim() : given;
+  switch (field) {
+    case 'name':
+      if (SLUG.test(v)) return { ok: true, value: v };
+      return { ok: false, problem: `${label} "${given}" must be a lowercase slug (letters, digits, dashes), such as ${toSlug(given) || 'claims-assistant'}` };
+    case 'owner':
+      return v.trim() === '' ? { ok: false, problem: `${label} must name a team, a person or an address` } : { ok: true, value: v };
+    case 'strategy':
+      return oneOf(label, given, STARTER_STRATEGIES, lenient);
+    case 'category':
+      return oneOf(label, given, STARTER_CATEGORIES, lenient);
+  }
+}
+
 /** Returns a problem sentence, or undefined when the answers can be written. */
 export function checkAnswers(a: StarterAnswers): string | undefined {
-  if (!SLUG.test(a.name)) return `name "${a.name}" must be a lowercase slug such as claims-assistant`;
-  if (a.owner.trim() === '') return 'owner must name a team, a person or an address';
-  if (!STARTER_STRATEGIES.includes(a.strategy)) return `strategy must be one of ${STARTER_STRATEGIES.join(', ')}`;
-  if (!STARTER_CATEGORIES.includes(a.category)) return `category must be one of ${STARTER_CATEGORIES.join(', ')}`;
+  for (const field of ['name', 'owner', 'strategy', 'category'] as const) {
+    const c = checkAnswer(field, a[field]);
+    if (!c.ok) return c.problem;
+  }
+  return checkCombination(a);
+}
+
+/** Answers that are each fine but together make a manifest that fails its own check. */
+export function checkCombination(a: StarterAnswers): string | undefined {
   if (a.strategy === 'cloud-api' && REGULATED.has(a.category)) {
-    return `${a.category} data is regulated and must not go to cloud LLM APIs (RW-DATA-001); choose --strategy hybrid to keep it on your own models, or cloud-self-hosted / on-premises`;
+    return `${a.category} data is regulated and must not go to cloud LLM APIs (RW-DATA-001); choose strategy hybrid to keep it on your own models, or cloud-self-hosted / on-premises`;
   }
   return undefined;
+}
+
+/** The strategy to offer first for a data category: regulated data stays on models you run. */
+export function defaultStrategy(category: StarterAnswers['category']): StarterStrategy {
+  return REGULATED.has(category) ? 'hybrid' : 'cloud-api';
+}
+
+/** A folder or project title as a manifest name: `My Project` becomes `my-project`. */
+export function toSlug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function oneOf(label: string, given: string, allowed: readonly string[], lenient: boolean): AnswerCheck {
+  if (allowed.includes(given)) return { ok: true, value: given };
+  const v = given.trim().toLowerCase();
+  const close = v === '' ? [] : allowed.filter((a) => a === v || a.startsWith(v) || a.replace(/-/g, '').startsWith(v.replace(/[^a-z0-9]/g, '')));
+  if (lenient && close.length === 1) return { ok: true, value: close[0]! };
+  const hint = close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : '';
+  return { ok: false, problem: `${label} "${given}" must be one of ${allowed.join(', ')}${hint}` };
 }
 
 const REGULATED = new Set(['health', 'financial', 'payment-card']);

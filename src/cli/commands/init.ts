@@ -1,14 +1,18 @@
 // `routewise init`: writes a commented starter routewise.yaml, from flags or by asking on a TTY.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
 import type { Command } from 'commander';
 import { UsageError, type CommandContext } from '../context.ts';
 import {
-  checkAnswers,
+  checkAnswer,
+  checkCombination,
+  defaultStrategy,
   starterManifest,
+  toSlug,
   STARTER_CATEGORIES,
   STARTER_STRATEGIES,
+  type AnswerField,
   type StarterAnswers,
 } from '../../init/starter-manifest.ts';
 
@@ -21,6 +25,15 @@ interface InitFlags {
   force?: boolean;
   yes?: boolean;
 }
+
+const FIELDS: readonly AnswerField[] = ['name', 'owner', 'category', 'strategy'];
+
+const QUESTIONS: Record<AnswerField, string> = {
+  name: 'Project name',
+  owner: 'Owner (team, person or address)',
+  category: `Main data category (${STARTER_CATEGORIES.join(', ')})`,
+  strategy: `Strategy (${STARTER_STRATEGIES.join(', ')})`,
+};
 
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
@@ -38,43 +51,93 @@ export function registerInit(program: Command, ctx: CommandContext): void {
       if (existsSync(target) && !flags.force) {
         throw new UsageError(`${flags.output} already exists; pass --force to overwrite it`);
       }
-      const defaults: StarterAnswers = {
-        name: slug(basename(ctx.cwd)) || 'my-llm-project',
-        owner: flags.owner ?? 'my-team',
-        strategy: 'cloud-api',
-        category: 'internal',
-      };
-      let answers: StarterAnswers = {
-        name: flags.name ?? defaults.name,
-        owner: flags.owner ?? defaults.owner,
-        strategy: (flags.strategy ?? defaults.strategy) as StarterAnswers['strategy'],
-        category: (flags.category ?? defaults.category) as StarterAnswers['category'],
-      };
-      const missing = !flags.name || !flags.owner || !flags.strategy || !flags.category;
-      if (missing && !flags.yes && ctx.stdin.isTTY && ctx.stdout.isTTY) answers = await ask(ctx, answers, flags);
-      const problem = checkAnswers(answers);
+      // Flags are checked before any question, so a typo is not found only after the last answer.
+      const given: Partial<Record<AnswerField, string>> = {};
+      for (const field of FIELDS) {
+        const value = flags[field];
+        if (value === undefined) continue;
+        const c = checkAnswer(field, value, false, `--${field}`);
+        if (!c.ok) throw new UsageError(c.problem);
+        given[field] = c.value;
+      }
+      const interactive = FIELDS.some((f) => given[f] === undefined) && !flags.yes && ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
+      const answers = interactive ? await ask(ctx, given) : withDefaults(given, ctx.cwd);
+      const problem = checkCombination(answers);
       if (problem) throw new UsageError(problem);
       writeFileSync(target, starterManifest(answers));
       if (!ctx.globals().quiet) ctx.stdout.write(`wrote ${flags.output}; check it with: routewise check ${flags.output}\n`);
     });
 }
 
-async function ask(ctx: CommandContext, start: StarterAnswers, flags: InitFlags): Promise<StarterAnswers> {
-  const rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
-  try {
-    const q = async (label: string, current: string, given: string | undefined) =>
-      given ?? ((await rl.question(`${label} [${current}]: `)).trim() || current);
-    return {
-      name: await q('Project name', start.name, flags.name),
-      owner: await q('Owner (team, person or address)', start.owner, flags.owner),
-      strategy: (await q(`Strategy (${STARTER_STRATEGIES.join(', ')})`, start.strategy, flags.strategy)) as StarterAnswers['strategy'],
-      category: (await q(`Main data category (${STARTER_CATEGORIES.join(', ')})`, start.category, flags.category)) as StarterAnswers['category'],
-    };
-  } finally {
-    rl.close();
+function defaultFor(field: AnswerField, so: Partial<Record<AnswerField, string>>, cwd: string): string {
+  switch (field) {
+    case 'name':
+      return toSlug(basename(cwd)) || 'my-llm-project';
+    case 'owner':
+      return 'my-team';
+    case 'category':
+      return 'internal';
+    case 'strategy':
+      return defaultStrategy((so.category ?? 'internal') as StarterAnswers['category']);
   }
 }
 
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+function withDefaults(given: Partial<Record<AnswerField, string>>, cwd: string): StarterAnswers {
+  const out: Partial<Record<AnswerField, string>> = { ...given };
+  for (const field of FIELDS) out[field] ??= defaultFor(field, out, cwd);
+  return out as StarterAnswers;
+}
+
+/** Asks for each missing answer until it is valid; Ctrl+C or Ctrl+D ends the run with nothing written. */
+async function ask(ctx: CommandContext, given: Partial<Record<AnswerField, string>>): Promise<StarterAnswers> {
+  const prompt = new Prompt(ctx);
+  try {
+    const out: Partial<Record<AnswerField, string>> = { ...given };
+    for (const field of FIELDS) out[field] ??= await prompt.answer(field, defaultFor(field, out, ctx.cwd));
+    // A regulated category on a cloud API is refused by RW-DATA-001: ask again for what was asked.
+    for (let problem = checkCombination(out as StarterAnswers); problem; problem = checkCombination(out as StarterAnswers)) {
+      const field = given.strategy === undefined ? 'strategy' : given.category === undefined ? 'category' : undefined;
+      if (!field) break;
+      ctx.stdout.write(`  ${problem}\n`);
+      out[field] = await prompt.answer(field, defaultFor(field, out, ctx.cwd));
+    }
+    return out as StarterAnswers;
+  } finally {
+    prompt.close();
+  }
+}
+
+/**
+ * Questions on the terminal. Lines are read from readline's line stream, not `question()`, so
+ * answers typed ahead (or pasted) are kept for the next question instead of being dropped.
+ */
+class Prompt {
+  private readonly rl: Interface;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(private readonly ctx: CommandContext) {
+    this.rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
+    this.lines = this.rl[Symbol.asyncIterator]();
+    this.rl.on('SIGINT', () => this.rl.close());
+  }
+
+  async answer(field: AnswerField, fallback: string): Promise<string> {
+    for (;;) {
+      this.rl.setPrompt(`${QUESTIONS[field]} [${fallback}]: `);
+      this.rl.prompt();
+      const next = await this.lines.next();
+      if (next.done) {
+        this.ctx.stdout.write('\n');
+        throw new UsageError('init cancelled; nothing written');
+      }
+      const typed = next.value.trim();
+      const c = checkAnswer(field, typed === '' ? fallback : typed, true);
+      if (c.ok) return c.value;
+      this.ctx.stdout.write(`  ${c.problem}\n`);
+    }
+  }
+
+  close(): void {
+    this.rl.close();
+  }
 }
