@@ -2,7 +2,6 @@
 // directories searched for the manifest names, globs expanded. Missing paths are problems.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { glob, hasMagic } from 'glob';
 import type { Problem, SourcePosition } from '../problems/problem.ts';
 
 /** File names that hold a manifest, in order of preference (manifest-v1). */
@@ -44,7 +43,8 @@ export async function discoverManifests(args: string[], cwd: string): Promise<Di
   }
 
   for (const arg of args) {
-    if (hasMagic(arg, { windowsPathsNoEscape: true })) {
+    if (await isGlob(arg)) {
+      const { glob } = await import('glob');
       const matches = await glob(arg, {
         cwd,
         dot: true,
@@ -60,6 +60,15 @@ export async function discoverManifests(args: string[], cwd: string): Promise<Di
     await addPath(arg, arg, cwd, files, problems, false);
   }
   return finish(files, problems, cwd);
+}
+
+/** A pattern needs one of these characters; plain paths, the usual case, never load glob. */
+const GLOB_CHARACTERS = /[*?[\]{}()]/;
+
+async function isGlob(arg: string): Promise<boolean> {
+  if (!GLOB_CHARACTERS.test(arg)) return false;
+  const { hasMagic } = await import('glob');
+  return hasMagic(arg, { windowsPathsNoEscape: true });
 }
 
 async function addPath(path: string, arg: string, cwd: string, files: string[], problems: Problem[], fromGlob: boolean): Promise<void> {

@@ -7,6 +7,7 @@ import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from '../engine/rego-engine.ts';
 import { mergeData } from '../engine/merge-data.ts';
 import { readPolicyFiles } from './policy-files.ts';
+import { parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 
 export interface EngineFlags {
@@ -36,7 +37,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Resul
   if (files.modules.length === 0) {
     return { ok: false, problems: [{ code: 'no-policies', message: 'no policies to evaluate', hint: 'drop --no-builtin or add --policy DIR with .rego files' }] };
   }
-  return createRegoEngine({ sources: files.modules, data });
+  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data });
 }
 
 function readDataFile(file: string): Result<unknown> {

@@ -1,13 +1,7 @@
 // The routewise command line: parses arguments with commander and hands each command to its
 // module. Every failure to run ends here as a message and exit code 2, never a stack trace.
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.ts';
-import { registerAudit } from './commands/audit.ts';
-import { registerEval } from './commands/eval.ts';
-import { registerTest } from './commands/test.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerPolicies } from './commands/policies.ts';
-import { registerInit } from './commands/init.ts';
+import { commandsFor } from './command-modules.ts';
 import { UsageError, type CommandContext } from './context.ts';
 import { VERSION } from './version.ts';
 
@@ -29,11 +23,8 @@ const ctx: CommandContext = {
   globals: () => program.opts<{ color?: boolean; quiet?: boolean }>(),
 };
 
-for (const register of [registerCheck, registerAudit, registerEval, registerTest, registerSchema, registerPolicies, registerInit]) {
-  register(program, ctx);
-}
-
 try {
+  for (const register of await commandsFor(process.argv.slice(2))) register(program, ctx);
   await program.parseAsync(process.argv);
 } catch (e) {
   process.exitCode = exitCodeFor(e);

@@ -3,7 +3,8 @@
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from '../findings/finding.ts';
 import type { Problem, Result } from '../problems/problem.ts';
-import { compile, prepare, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
+import type { Module } from '../rego/ast.ts';
+import { compile, compileParsed, prepare, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
 import type { RegoErrorData } from '../rego/errors.ts';
 import { toJS } from '../rego/value.ts';
 import { readFinding } from './read-finding.ts';
@@ -14,6 +15,8 @@ const SET_SEVERITY: Record<RuleSet, Severity> = { deny: 'error', warn: 'warning'
 
 export interface RegoEngineOptions {
   sources: ModuleSource[];
+  /** The same sources already parsed, in order (the built-in policies are parsed at build time). */
+  parsed?: Module[];
   /** Base documents (settings merged from policies/data.yaml and --data files). */
   data: unknown;
   /** Bounds one evaluation so a hostile policy cannot hang a run. */
@@ -33,7 +36,9 @@ export function regoProblem(e: RegoErrorData): Problem {
 }
 
 export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
-  const compiled = compile(options.sources, { regoVersion: 'v1' });
+  const compiled = options.parsed
+    ? compileParsed(options.parsed, { regoVersion: 'v1' })
+    : compile(options.sources, { regoVersion: 'v1' });
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
 

@@ -1,0 +1,124 @@
+// The built-in policies parsed at build time, so `routewise check` does not parse 60 KB of Rego
+// and its METADATA YAML on every run. A module is reused only when its text is exactly the text
+// on disk; anything unexpected (no file, other V8, corrupt data) means parsing as before.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../rego/ast.ts';
+import { parseModule, type ModuleSource } from '../rego/index.ts';
+
+/** Written beside the bundle by the build. */
+export const PARSED_POLICIES_FILE = 'builtin-policies.v8';
+
+const BESIDE_THIS_MODULE = fileURLToPath(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
+
+const FORMAT = 1;
+
+interface Entry {
+  /** Path below the policies folder, with `/`: also the file name in the stored locations. */
+  path: string;
+  text: string;
+  module: Module;
+}
+
+interface Stored {
+  format: number;
+  /** v8.serialize output is read back only by the same V8. */
+  v8: string;
+  entries: Entry[];
+}
+
+/** Parses every non-test .rego file under `policiesDir` and stores the modules in `outFile`. */
+export function writeParsedPolicies(policiesDir: string, outFile: string): number {
+  const entries: Entry[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile() && e.name.endsWith('.rego') && !e.name.endsWith('_test.rego')) {
+        const path = relative(policiesDir, full).split(sep).join('/');
+        const text = readFileSync(full, 'utf8');
+        // A policy that does not parse is left out: the run reports it from the source.
+        try {
+          entries.push({ path, text, module: parseModule(path, text, { regoVersion: 'v1' }) });
+        } catch {
+          continue;
+        }
+      }
+    }
+  };
+  walk(policiesDir);
+  writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, entries } satisfies Stored));
+  return entries.length;
+}
+
+/**
+ * The stored entries by absolute path, or null when there is no usable file. Read afresh on
+ * each call, so no two engines share (and the compiler never alters) the same module objects.
+ */
+function storedEntries(storeFile: string, policiesDir: string): Map<string, Entry> | null {
+  try {
+    const data = deserialize(readFileSync(storeFile)) as Stored;
+    if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
+    return new Map(data.entries.map((e) => [resolve(policiesDir, e.path), e]));
+  } catch {
+    // Absent (running from source) or unreadable: parse instead.
+    return null;
+  }
+}
+
+/**
+ * The sources as parsed modules, in order: built-in ones from the build, the rest parsed now.
+ * Undefined when nothing stored applies or a source does not parse; the caller then compiles
+ * the sources itself, which reports the errors as usual.
+ */
+export function parsedPolicies(
+  sources: readonly ModuleSource[],
+  policiesDir: string,
+  cwd: string,
+  storeFile: string = BESIDE_THIS_MODULE,
+): Module[] | undefined {
+  const entries = storedEntries(storeFile, policiesDir);
+  if (!entries) return undefined;
+  let reused = 0;
+  const modules: Module[] = [];
+  for (const source of sources) {
+    const key = resolve(cwd, source.file);
+    const entry = entries.get(key);
+    if (entry && entry.text === source.text) {
+      // One module object per source, even if a file were given twice.
+      entries.delete(key);
+      modules.push(relocate(entry.module, entry.path, source.file));
+      reused++;
+      continue;
+    }
+    try {
+      modules.push(parseModule(source.file, source.text, { regoVersion: 'v1' }));
+    } catch {
+      return undefined;
+    }
+  }
+  return reused > 0 ? modules : undefined;
+}
+
+/** Renames the file in every location of a stored module to the name this run shows. */
+function relocate(module: Module, from: string, to: string): Module {
+  if (from === to) return module;
+  module.file = to;
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    // Locations only: METADATA's own data may hold a `file` key too.
+    if (record.file === from && typeof record.row === 'number') record.file = to;
+    for (const key in record) visit(record[key]);
+  };
+  visit(module);
+  return module;
+}
