@@ -15,7 +15,7 @@ problems contains item if {
 	some w in input.waivers
 	w.expired == true
 	item := {
-		"message": sprintf("Waiver %d for %s expired on %s and no longer applies.", [w.index, w.rule, w.expires]),
+		"message": sprintf("waivers[%d] for %s expired on %s and no longer applies.", [w.index, w.rule, w.expires]),
 		"path": array.concat(w.path, ["expires"]),
 	}
 }
@@ -24,7 +24,7 @@ problems contains item if {
 	some w in input.waivers
 	not w.rule in input.knownRuleIds
 	item := {
-		"message": sprintf("Waiver %d names rule %s, which no loaded policy reports.", [w.index, w.rule]),
+		"message": sprintf("waivers[%d] names rule %s, which no loaded policy reports.", [w.index, w.rule]),
 		"path": array.concat(w.path, ["rule"]),
 	}
 }
@@ -34,7 +34,7 @@ problems contains item if {
 	is_string(w.target)
 	not w.target in known_ids
 	item := {
-		"message": sprintf("Waiver %d for %s names %s, which is no target, data class or workload of this manifest.", [w.index, w.rule, w.target]),
+		"message": sprintf("waivers[%d] for %s names %s, which is no target, data class or workload of this manifest.", [w.index, w.rule, w.target]),
 		"path": array.concat(w.path, ["target"]),
 	}
 }
@@ -44,7 +44,7 @@ problems contains item if {
 	some field in ["reason", "approvedBy", "expires"]
 	blank(w[field])
 	item := {
-		"message": sprintf("Waiver %d for %s lacks %s.", [w.index, w.rule, field]),
+		"message": sprintf("waivers[%d] for %s lacks %s.", [w.index, w.rule, field]),
 		"path": array.concat(w.path, [field]),
 	}
 }
