@@ -4,7 +4,7 @@ import type { Location } from '../ast.ts';
 import type { CompiledPolicy } from '../compiler/policy.ts';
 import type { CompiledQuery } from '../compiler/query.ts';
 import { RegoError, type RegoErrorData } from '../errors.ts';
-import { fromJS, type Value } from '../value.ts';
+import { ObjectValue, fromJS, type Value } from '../value.ts';
 import { Evaluator } from './evaluator.ts';
 import { newFrame } from './frame.ts';
 import { Limits } from './limits.ts';
@@ -26,11 +26,28 @@ export interface QueryResult {
 
 export type EvalOutcome = { ok: true; results: QueryResult[] } | { ok: false; errors: RegoErrorData[] };
 
+/**
+ * Base documents are usually the same object across many evaluations of a prepared query;
+ * convert each one once (callers must not mutate data they have passed in).
+ */
+const convertedData = new WeakMap<object, Value>();
+
+function dataValue(data: unknown): Value {
+  if (data === undefined) return new ObjectValue();
+  if (data === null || typeof data !== 'object') return fromJS(data);
+  let v = convertedData.get(data);
+  if (v === undefined) {
+    v = fromJS(data);
+    convertedData.set(data, v);
+  }
+  return v;
+}
+
 export function newEvaluator(policy: CompiledPolicy, options: EvalOptions): Evaluator {
   return new Evaluator({
     root: policy.root,
     input: options.input === undefined ? undefined : fromJS(options.input),
-    data: options.data === undefined ? fromJS({}) : fromJS(options.data),
+    data: dataValue(options.data),
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
     limits: new Limits(options.maxSteps, options.timeoutMs),
     nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
