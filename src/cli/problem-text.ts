@@ -6,6 +6,11 @@ export function problemText(p: Problem): string {
   return `${where}${p.code}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
 }
 
+/** A hint shared by consecutive problems (three unsafe variables, say) is printed once, after the last. */
 export function printProblems(stream: NodeJS.WritableStream, problems: Problem[]): void {
-  for (const p of problems) stream.write(problemText(p) + '\n');
+  problems.forEach((p, i) => {
+    const next = problems[i + 1];
+    const { hint, ...rest } = p;
+    stream.write(problemText(hint !== undefined && next?.hint === hint ? rest : p) + '\n');
+  });
 }

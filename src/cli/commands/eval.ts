@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
-import { regoProblem } from '../../engine/rego-engine.ts';
+import { regoCommandProblem } from '../rego-problems.ts';
 import { compile, evaluate } from '../../rego/index.ts';
 import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
 
@@ -33,7 +33,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       if (opts.input !== undefined) input = readInput(opts.input);
       const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
       if (!compiled.ok) {
-        printProblems(ctx.stderr, compiled.errors.map(regoProblem));
+        printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
         return;
       }
@@ -47,7 +47,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       // print() output goes to stderr so the machine output on stdout stays parseable.
       for (const line of printed) ctx.stderr.write(line + '\n');
       if (!out.ok) {
-        printProblems(ctx.stderr, out.errors.map(regoProblem));
+        printProblems(ctx.stderr, out.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
         return;
       }

@@ -4,7 +4,7 @@ import { UsageError, type CommandContext } from '../context.ts';
 import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';
-import { regoProblem } from '../../engine/rego-engine.ts';
+import { regoCommandProblem } from '../rego-problems.ts';
 import { compile } from '../../rego/index.ts';
 import { runTests } from '../../rego/testing.ts';
 import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
@@ -36,7 +36,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       }
       const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
       if (!compiled.ok) {
-        printProblems(ctx.stderr, compiled.errors.map(regoProblem));
+        printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
         return;
       }
