@@ -5,7 +5,7 @@ import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
-import { compile } from '../../rego/index.ts';
+import { compile, type CompiledPolicy } from '../../rego/index.ts';
 import { runTests } from '../../rego/testing.ts';
 import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
 
@@ -41,9 +41,32 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         return;
       }
       const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data });
+      // "No tests found" would send people looking for misnamed files when --run filtered them all out.
+      if (run && results.length === 0 && opts.format === 'text') {
+        const all = testNames(compiled.policy);
+        if (all.length > 0) {
+          ctx.stdout.write(
+            `no test matches --run ${opts.run}; it is matched against full names such as ${all[0]} (${all.length} test${all.length === 1 ? '' : 's'} in these files)\n`,
+          );
+          process.exitCode = 0;
+          return;
+        }
+      }
       const color = useColor(ctx.stdout, ctx.globals().color, ctx.env);
       ctx.stdout.write(formatTestResults(results, opts.format as TestFormat, { verbose: opts.verbose === true, color }) + '\n');
       const s = summarize(results);
       process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
     });
+}
+
+/** Full names (`data.pkg.test_x`) of the test rules, as --run matches them. */
+function testNames(policy: CompiledPolicy): string[] {
+  const names = new Set<string>();
+  for (const m of policy.modules) {
+    for (const rule of m.rules) {
+      const name = rule.head.ref[0]?.name;
+      if (name?.startsWith('test_') && !rule.head.args) names.add(`data.${m.package.path.join('.')}.${name}`);
+    }
+  }
+  return [...names];
 }
