@@ -68,9 +68,13 @@ export async function run(): Promise<void> {
   expectStatus('routewise check', timeProcess(check), [0]);
   timeProcess(['-e', '0']);
 
+  // Another build of routewise (say, the last release's bin/routewise.mjs) to compare with.
+  const other = process.env.BENCH_COMPARE_BIN;
+  const otherCheck = other ? [other, ...check.slice(1)] : undefined;
   const empty: Timed[] = [];
   const version: Timed[] = [];
   const checks: Timed[] = [];
+  const otherChecks: Timed[] = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so a burst of load elsewhere on the machine hits all three alike.
     empty.push(timeProcess(['-e', '0']));
@@ -80,6 +84,11 @@ export async function run(): Promise<void> {
     const c = timeProcess(check);
     expectStatus('routewise check', c, [0]);
     checks.push(c);
+    if (otherCheck) {
+      const o = timeProcess(otherCheck);
+      expectStatus(`${other} check`, o, [0]);
+      otherChecks.push(o);
+    }
   }
   const wall = (ts: Timed[]) => summarize(ts.map((t) => t.ms));
   const cpu = (ts: Timed[]) => ts.flatMap((t) => (t.cpuMs === undefined ? [] : [t.cpuMs]));
@@ -90,6 +99,10 @@ export async function run(): Promise<void> {
   console.log(`node -e 0                                      ${describe(e)}${cpuNote(cpu(empty))}`);
   console.log(`routewise --version                            ${describe(v)}  ${ratio(v.median, e.median)}${cpuNote(cpu(version), emptyCpu)}`);
   console.log(`routewise check examples/bank-hybrid           ${describe(c)}  ${ratio(c.median, e.median)}${cpuNote(cpu(checks), emptyCpu)}`);
+  if (otherChecks.length > 0) {
+    const o = wall(otherChecks);
+    console.log(`compared build: ${other} check             ${describe(o)}  ${ratio(o.median, e.median)}${cpuNote(cpu(otherChecks), emptyCpu)}`);
+  }
   const r = c.median / e.median;
   console.log(`start-up ratio check / node -e 0 (wall medians): ${r.toFixed(2)} (target at most ${STARTUP_RATIO_TARGET}: ${r <= STARTUP_RATIO_TARGET ? 'met' : 'NOT met'})`);
   if (emptyCpu !== undefined) {
