@@ -1,6 +1,6 @@
 // The routewise command line: parses arguments with commander and hands each command to its
 // module. Every failure to run ends here as a message and exit code 2, never a stack trace.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { commandsFor } from './command-modules.ts';
 import { UsageError, type CommandContext } from './context.ts';
 import { VERSION } from './version.ts';
@@ -11,8 +11,13 @@ const program = new Command('routewise')
   .option('--no-color', 'never colour the output (also NO_COLOR)')
   .option('--quiet', 'print only findings and errors')
   .showSuggestionAfterError(true)
+  .configureHelp({ optionDescription: describeOption })
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  .configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+    outputError: (s, write) => write(usageErrorText(s)),
+  });
 
 const ctx: CommandContext = {
   cwd: process.cwd(),
@@ -25,9 +30,22 @@ const ctx: CommandContext = {
 
 try {
   for (const register of await commandsFor(process.argv.slice(2))) register(program, ctx);
+  program.showHelpAfterError('  hint: see `routewise --help`');
+  for (const command of program.commands) command.showHelpAfterError(`  hint: see \`routewise ${command.name()} --help\``);
   await program.parseAsync(process.argv);
 } catch (e) {
   process.exitCode = exitCodeFor(e);
+}
+
+/** Repeatable options start from an empty list, which help need not print as `(default: [])`. */
+function describeOption(this: Help, option: Option): string {
+  const text = Help.prototype.optionDescription.call(this, option);
+  return Array.isArray(option.defaultValue) && option.defaultValue.length === 0 ? text.replace(/ \(default: \[\]\)$/, '') : text;
+}
+
+/** Commander's `error: ...` and `(Did you mean ...?)` lines, in routewise's one-line style. */
+function usageErrorText(s: string): string {
+  return s.replace(/^error: /, 'routewise: ').replace(/\.?\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)');
 }
 
 function exitCodeFor(e: unknown): number {
