@@ -6,7 +6,8 @@ import type { Engine } from '../engine/engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from '../engine/rego-engine.ts';
 import { mergeData } from '../engine/merge-data.ts';
-import { readPolicyFiles } from './policy-files.ts';
+import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
+import { checkSettings } from './settings-check.ts';
 import { parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 
@@ -25,8 +26,12 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Resul
   let data = files.data;
   for (const file of flags.data ?? []) {
     const doc = readDataFile(file);
-    if (doc.ok) data = mergeData(data, doc.value);
-    else problems.push(...doc.problems);
+    if (!doc.ok) {
+      problems.push(...doc.problems);
+      continue;
+    }
+    problems.push(...checkSettings(files.data, doc.value.data, file, doc.value.text));
+    data = mergeData(data, doc.value.data);
   }
   if (problems.length > 0) return { ok: false, problems };
   if ((flags.engine ?? 'rego') === 'wasm') {
@@ -40,7 +45,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Resul
   return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data });
 }
 
-function readDataFile(file: string): Result<unknown> {
+function readDataFile(file: string): Result<{ data: unknown; text: string }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -49,8 +54,8 @@ function readDataFile(file: string): Result<unknown> {
   }
   try {
     const doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
-    return { ok: true, value: doc ?? {} };
+    return { ok: true, value: { data: doc ?? {}, text } };
   } catch (e) {
-    return { ok: false, problems: [{ code: 'invalid-data-file', message: `${file}: ${(e as Error).message.split('\n')[0]}`, hint: 'fix the syntax of this data file' }] };
+    return { ok: false, problems: [dataSyntaxProblem(file, e)] };
   }
 }

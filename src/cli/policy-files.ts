@@ -3,7 +3,7 @@
 // under that subdirectory's path (dir/a/b/data.json becomes data.a.b).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ModuleSource } from '../rego/index.ts';
 import type { Problem } from '../problems/problem.ts';
 import { mergeData, nest } from '../engine/merge-data.ts';
@@ -78,10 +78,23 @@ function readOne(root: string, file: string, out: PolicyFiles, options: ReadOpti
     const text = readFileSync(file, 'utf8');
     doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { intAsBigInt: false });
   } catch (e) {
-    out.problems.push({ code: 'invalid-data-file', message: `${display}: ${(e as Error).message.split('\n')[0]}`, hint: 'fix the syntax of this data file' });
+    out.problems.push(dataSyntaxProblem(display, e));
     return;
   }
   if (doc === null || doc === undefined) return;
   const prefix = explicit ? [] : relative(root, file).split(sep).slice(0, -1);
   out.data = mergeData(out.data, nest(prefix, doc));
+}
+
+/** A data file that does not parse, at the line and column the YAML parser names. */
+export function dataSyntaxProblem(file: string, e: unknown): Problem {
+  const at = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+  // The YAML parser's message repeats the place and adds a code frame; keep its first sentence.
+  const message = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    code: 'invalid-data-file',
+    message: at ? message : `${file}: ${message}`,
+    ...(at ? { position: { file, line: at.line, column: at.col } } : {}),
+    hint: 'fix the syntax of this data file',
+  };
 }
