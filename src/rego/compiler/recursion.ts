@@ -1,7 +1,8 @@
 // Rules and functions may not depend on themselves, directly or through others: such cycles
 // are reported as OPA does (`rule data.p.q is recursive: data.p.q -> data.p.r -> data.p.q`).
 import type { RegoErrorData } from '../errors.ts';
-import { dataPathText, type CExpr, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
+import { dataPathText, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
+import { walkBody, walkTerm, type Visitor } from './walk.ts';
 
 function subtreeRules(n: RuleNode, acc: Set<RuleNode>): void {
   if (n.kind) acc.add(n);
@@ -26,78 +27,22 @@ function refDeps(root: RuleNode, path: CTerm[], acc: Set<RuleNode>): void {
 }
 
 function ruleDeps(root: RuleNode, rule: CompiledRule, acc: Set<RuleNode>): void {
-  const term = (t: CTerm): void => {
-    switch (t.k) {
-      case 'data':
-        refDeps(root, t.path, acc);
-        t.path.forEach(term);
-        return;
-      case 'input':
-        t.path.forEach(term);
-        return;
-      case 'ref':
-        term(t.head);
-        t.path.forEach(term);
-        return;
-      case 'array':
-      case 'set':
-        t.items.forEach(term);
-        return;
-      case 'object':
-        for (const [k, v] of t.items) {
-          term(k);
-          term(v);
-        }
-        return;
-      case 'call':
-        if (t.fn.kind === 'user') acc.add(t.fn.node);
-        t.args.forEach(term);
-        return;
-      case 'arraycompr':
-      case 'setcompr':
-        term(t.term);
-        t.body.forEach(expr);
-        return;
-      case 'objectcompr':
-        term(t.key);
-        term(t.value);
-        t.body.forEach(expr);
-        return;
-      default:
-        return;
-    }
-  };
-  const expr = (e: CExpr): void => {
-    const k = e.kind;
-    switch (k.type) {
-      case 'term':
-        term(k.term);
-        break;
-      case 'unify':
-        term(k.left);
-        term(k.right);
-        break;
-      case 'somein':
-        term(k.collection);
-        break;
-      case 'every':
-        term(k.domain);
-        k.body.forEach(expr);
-        break;
-      case 'nop':
-        break;
-    }
-    for (const w of e.with) {
-      if (w.value) term(w.value);
+  const visitor: Visitor = {
+    term: (t) => {
+      if (t.k === 'data') refDeps(root, t.path, acc);
+      else if (t.k === 'call' && t.fn.kind === 'user') acc.add(t.fn.node);
+    },
+    with: (w) => {
       if (w.fn?.kind === 'user') acc.add(w.fn.node);
-    }
+    },
+    patterns: false,
   };
   for (let r: CompiledRule | undefined = rule; r; r = r.else) {
-    r.body.forEach(expr);
-    term(r.value);
-    if (r.key) term(r.key);
-    r.dynPath.forEach(term);
-    r.args?.forEach(term);
+    walkBody(r.body, visitor);
+    walkTerm(r.value, visitor);
+    if (r.key) walkTerm(r.key, visitor);
+    for (const t of r.dynPath) walkTerm(t, visitor);
+    for (const t of r.args ?? []) walkTerm(t, visitor);
   }
 }
 

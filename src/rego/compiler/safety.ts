@@ -7,6 +7,7 @@ import { arityOf } from './functions.ts';
 import type { CExpr, CTerm } from './ir.ts';
 import { keyOf } from '../value.ts';
 import type { SlotTable } from './rewrite.ts';
+import { walkExpr, walkTerm, type Visitor } from './walk.ts';
 
 type VarLocs = Map<number, Location>;
 
@@ -58,77 +59,16 @@ function collect(t: CTerm, out: boolean, v: ExprVars): void {
 export function freeVars(t: CTerm | CExpr): VarLocs {
   const all: VarLocs = new Map();
   const own = new Set<number>();
-  const term = (x: CTerm): void => {
-    switch (x.k) {
-      case 'const':
-        return;
-      case 'var':
-        all.set(x.slot, x.loc);
-        return;
-      case 'ref':
-        term(x.head);
-        x.path.forEach(term);
-        return;
-      case 'input':
-      case 'data':
-        x.path.forEach(term);
-        return;
-      case 'array':
-      case 'set':
-        x.items.forEach(term);
-        return;
-      case 'object':
-        for (const [k, v] of x.items) {
-          term(k);
-          term(v);
-        }
-        return;
-      case 'call':
-        x.args.forEach(term);
-        return;
-      case 'arraycompr':
-      case 'setcompr':
-        x.own.forEach((s) => own.add(s));
-        term(x.term);
-        x.body.forEach(expr);
-        return;
-      case 'objectcompr':
-        x.own.forEach((s) => own.add(s));
-        term(x.key);
-        term(x.value);
-        x.body.forEach(expr);
-        return;
-    }
+  const visitor: Visitor = {
+    term: (x) => {
+      if (x.k === 'var') all.set(x.slot, x.loc);
+    },
+    body: (owner) => {
+      for (const s of owner.own) own.add(s);
+    },
   };
-  const expr = (e: CExpr): void => {
-    const k = e.kind;
-    switch (k.type) {
-      case 'term':
-        term(k.term);
-        break;
-      case 'unify':
-        term(k.left);
-        term(k.right);
-        break;
-      case 'somein':
-        if (k.key) term(k.key);
-        term(k.value);
-        term(k.collection);
-        break;
-      case 'every':
-        k.own.forEach((s) => own.add(s));
-        if (k.key) term(k.key);
-        term(k.value);
-        term(k.domain);
-        k.body.forEach(expr);
-        break;
-      case 'nop':
-        break;
-    }
-    for (const w of e.with) if (w.value) term(w.value);
-  };
-  if ('kind' in t) expr(t);
-  else term(t);
+  if ('kind' in t) walkExpr(t, visitor);
+  else walkTerm(t, visitor);
   for (const s of own) all.delete(s);
   return all;
 }
@@ -218,7 +158,7 @@ export class SafetyChecker {
       for (let i = 0; i < pending.length; i++) {
         const { e, v } = pending[i]!;
         if (!this.ready(e, v, bound)) continue;
-        this.orderClosures(e, bound);
+        walkExpr(e, this.closureOrdering(bound));
         out.push(e);
         for (const s of v.outs.keys()) bound.add(s);
         pending.splice(i, 1);
@@ -249,7 +189,7 @@ export class SafetyChecker {
     const v: ExprVars = { needs: new Map(), outs: new Map() };
     collect(t, false, v);
     for (const [s, loc] of v.needs) if (!bound.has(s)) this.unsafe(s, loc);
-    this.orderTermClosures(t, bound);
+    walkTerm(t, this.closureOrdering(bound));
   }
 
   private ready(e: CExpr, v: ExprVars, bound: Set<number>): boolean {
@@ -260,72 +200,40 @@ export class SafetyChecker {
     return true;
   }
 
-  private orderClosures(e: CExpr, bound: Set<number>): void {
-    const k = e.kind;
-    switch (k.type) {
-      case 'term':
-        this.orderTermClosures(k.term, bound);
-        break;
-      case 'unify':
-        this.orderTermClosures(k.left, bound);
-        this.orderTermClosures(k.right, bound);
-        break;
-      case 'somein':
-        this.orderTermClosures(k.collection, bound);
-        break;
-      case 'every': {
-        this.orderTermClosures(k.domain, bound);
-        const inner = new Set(bound);
-        if (k.key) patternVars(k.key, []).forEach((s) => inner.add(s));
-        patternVars(k.value, []).forEach((s) => inner.add(s));
-        k.body = this.order(k.body, inner);
-        break;
-      }
-      case 'nop':
-        break;
-    }
-    for (const w of e.with) if (w.value) this.orderTermClosures(w.value, bound);
-  }
-
-  private orderTermClosures(t: CTerm, bound: Set<number>): void {
-    switch (t.k) {
-      case 'ref':
-        this.orderTermClosures(t.head, bound);
-        t.path.forEach((p) => this.orderTermClosures(p, bound));
-        return;
-      case 'input':
-      case 'data':
-        t.path.forEach((p) => this.orderTermClosures(p, bound));
-        return;
-      case 'array':
-      case 'set':
-        t.items.forEach((p) => this.orderTermClosures(p, bound));
-        return;
-      case 'object':
-        for (const [a, b] of t.items) {
-          this.orderTermClosures(a, bound);
-          this.orderTermClosures(b, bound);
+  /** Orders the body of each closure met, given what is bound where the closure stands. */
+  private closureOrdering(bound: Set<number>): Visitor {
+    return {
+      term: (t) => {
+        switch (t.k) {
+          case 'arraycompr':
+          case 'setcompr': {
+            const inner = new Set(bound);
+            t.body = this.order(t.body, inner);
+            this.checkBound(t.term, inner);
+            return false;
+          }
+          case 'objectcompr': {
+            const inner = new Set(bound);
+            t.body = this.order(t.body, inner);
+            this.checkBound(t.key, inner);
+            this.checkBound(t.value, inner);
+            return false;
+          }
+          default:
+            return true;
         }
-        return;
-      case 'call':
-        t.args.forEach((p) => this.orderTermClosures(p, bound));
-        return;
-      case 'arraycompr':
-      case 'setcompr': {
-        const inner = new Set(bound);
-        t.body = this.order(t.body, inner);
-        this.checkBound(t.term, inner);
-        return;
-      }
-      case 'objectcompr': {
-        const inner = new Set(bound);
-        t.body = this.order(t.body, inner);
-        this.checkBound(t.key, inner);
-        this.checkBound(t.value, inner);
-        return;
-      }
-      default:
-        return;
-    }
+      },
+      // Comprehensions stop at `term` above, so only an `every` gets here.
+      body: (owner) => {
+        if ('type' in owner) {
+          const inner = new Set(bound);
+          if (owner.key) patternVars(owner.key, []).forEach((s) => inner.add(s));
+          patternVars(owner.value, []).forEach((s) => inner.add(s));
+          owner.body = this.order(owner.body, inner);
+        }
+        return false;
+      },
+      patterns: false,
+    };
   }
 }
