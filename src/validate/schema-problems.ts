@@ -13,7 +13,10 @@ const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 export function schemaProblems(errors: readonly ErrorObject[], doc: LoadedDocument, schema: JsonSchema): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  const misspelt = misspeltRequired(errors, doc, schema);
   for (const error of reduceAlternatives(errors)) {
+    // `dataClases` given, `dataClasses` missing: one mistake, reported once, as the unknown key.
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String((error.params as Record<string, unknown>).missingProperty)}`)) continue;
     const problem = toProblem(error, errors, doc, schema);
     if (!problem) continue;
     const key = `${problem.code}\u0000${JSON.stringify(problem.path)}\u0000${problem.message}`;
@@ -24,6 +27,19 @@ export function schemaProblems(errors: readonly ErrorObject[], doc: LoadedDocume
   return problems.sort(
     (a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
   );
+}
+
+/** `instancePath NUL name` of each missing property that an unknown sibling key is a typo of. */
+function misspeltRequired(errors: readonly ErrorObject[], doc: LoadedDocument, schema: JsonSchema): Set<string> {
+  const out = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const path = instancePath(error.instancePath, doc.data);
+    const known = Object.keys(schemaAt(schema, path)?.properties ?? {});
+    const suggestion = closestName(String((error.params as Record<string, unknown>).additionalProperty), known);
+    if (suggestion) out.add(`${error.instancePath}\u0000${suggestion}`);
+  }
+  return out;
 }
 
 /**
