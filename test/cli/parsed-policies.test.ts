@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsedPolicies, writeParsedPolicies } from '../../src/cli/parsed-policies.ts';
 import { readPolicyFiles } from '../../src/cli/policy-files.ts';
@@ -80,6 +81,7 @@ describe('built-in policies parsed at build time', () => {
     ['missing', (file: string) => rmSync(file, { force: true })],
     ['corrupt', (file: string) => writeFileSync(file, Buffer.from([0xff, 0x0d, 0x6f, 0x00, 0x13, 0x37]))],
     ['of another format', (file: string) => writeFileSync(file, 'not a v8 value at all')],
+    ['from another V8', (file: string) => writeFileSync(file, serialize({ ...deserialize(readFileSync(file)), v8: '0.0.0' }))],
   ])('give nothing, without throwing, when the stored file is %s', (_name, spoil) => {
     const file = join(dir, `spoiled-${Math.random().toString(36).slice(2)}.v8`);
     writeParsedPolicies(POLICIES, file);
