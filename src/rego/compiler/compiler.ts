@@ -8,7 +8,7 @@ import { moduleNameScope, type NameScope } from './imports.ts';
 import { dataPathText, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
 import { buildModuleSet, type ModuleSet, type RuleEntry } from './module-set.ts';
 import { Rewriter, Scope, SlotTable, collectSeen } from './rewrite.ts';
-import { SafetyChecker } from './safety.ts';
+import { patternVars, SafetyChecker } from './safety.ts';
 
 export interface CompiledModules {
   set: ModuleSet;
@@ -16,13 +16,6 @@ export interface CompiledModules {
 }
 
 const TRUE_LOC = { file: '', row: 0, col: 0 };
-
-/** Slots of the variables in an argument pattern: bound before the body runs. */
-function patternSlots(t: CTerm, acc: Set<number>): void {
-  if (t.k === 'var') acc.add(t.slot);
-  else if (t.k === 'array') t.items.forEach((i) => patternSlots(i, acc));
-  else if (t.k === 'object') t.items.forEach(([, v]) => patternSlots(v, acc));
-}
 
 function compileRule(
   entry: RuleEntry,
@@ -42,7 +35,7 @@ function compileRule(
   const bound = new Set<number>();
   const cargs = args?.map((a) => {
     const ct = rw.argument(a, scope);
-    patternSlots(ct, bound);
+    for (const s of patternVars(ct)) bound.add(s);
     return ct;
   });
   const body = rw.body(rule.body, scope);

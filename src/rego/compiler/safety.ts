@@ -103,8 +103,11 @@ function exprVars(e: CExpr): ExprVars {
   return v;
 }
 
-/** Bare variables in pattern positions (not in ref keys): they need the other side to be known. */
-function patternVars(t: CTerm, acc: number[]): number[] {
+/**
+ * Bare variables in pattern positions (not in ref keys): a unification binds them from the
+ * other side, and a function's argument patterns bind them before its body runs.
+ */
+export function patternVars(t: CTerm, acc: number[] = []): number[] {
   switch (t.k) {
     case 'var':
       acc.push(t.slot);
@@ -122,8 +125,8 @@ function patternVars(t: CTerm, acc: number[]): number[] {
 }
 
 function canUnify(a: CTerm, b: CTerm, bound: Set<number>): boolean {
-  if (patternVars(a, []).every((s) => bound.has(s))) return true;
-  if (patternVars(b, []).every((s) => bound.has(s))) return true;
+  if (patternVars(a).every((s) => bound.has(s))) return true;
+  if (patternVars(b).every((s) => bound.has(s))) return true;
   if (a.k === 'array' && b.k === 'array' && a.items.length === b.items.length) {
     return a.items.every((x, i) => canUnify(x, b.items[i]!, bound));
   }
@@ -227,8 +230,8 @@ export class SafetyChecker {
       body: (owner) => {
         if ('type' in owner) {
           const inner = new Set(bound);
-          if (owner.key) patternVars(owner.key, []).forEach((s) => inner.add(s));
-          patternVars(owner.value, []).forEach((s) => inner.add(s));
+          if (owner.key) patternVars(owner.key).forEach((s) => inner.add(s));
+          patternVars(owner.value).forEach((s) => inner.add(s));
           owner.body = this.order(owner.body, inner);
         }
         return false;
