@@ -58,7 +58,7 @@ describe.skipIf(!available && !process.env.CI)('the html audit report in a brows
     const statuses = await page.locator('#chart-statuses rect.bar').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-label')));
     expect(statuses).toEqual(['pass', 'fail', 'invalid', 'missing']);
 
-    const column = (index: number) => page.locator('#repositories tbody tr').evaluateAll((rows, i) => rows.map((row) => (row as HTMLTableRowElement).cells[i]!.textContent), index);
+    const column = (index: number) => page.locator('#repositories tbody tr').evaluateAll((rows, i) => rows.map((row) => row.children[i]!.textContent), index);
     expect(await column(0)).toEqual(['bare', 'broken', 'clinic', 'docs', 'leaky', 'payments', 'support']);
 
     const errorsHeader = page.locator('#repositories thead th', { hasText: 'Errors' });
