@@ -983,10 +983,11 @@ class Parser {
       return items;
     }
     items.push(this.expr(false));
-    return this.listRest(items, end);
+    return this.listRest(items, end, () => this.expr(false));
   }
 
-  private listRest(items: Term[], end: Tok): Term[] {
+  /** The rest of a comma-separated list whose first items are read, up to `end` (consumed). */
+  private listRest<T>(items: T[], end: Tok, item: () => T): T[] {
     for (;;) {
       if (this.kind() === end) {
         this.next();
@@ -998,71 +999,69 @@ class Parser {
         this.next();
         return items;
       }
-      items.push(this.expr(false));
+      items.push(item());
     }
   }
 
+  private pair(): [Term, Term] {
+    const key = this.expr(false);
+    this.expect(Tok.Colon);
+    return [key, this.expr(false)];
+  }
+
+  /**
+   * After `[` or `{`: the first term, and whether a comprehension may follow it; undefined when
+   * the collection closes at once. A leading comma (`[, x]`) is tolerated but rules out a comprehension.
+   */
+  private collectionHead(end: Tok): { head: Term; mayBeComprehension: boolean } | undefined {
+    if (this.kind() === end) {
+      this.next();
+      return undefined;
+    }
+    const mayBeComprehension = this.kind() !== Tok.Comma;
+    if (!mayBeComprehension) this.next();
+    return { head: this.term(), mayBeComprehension };
+  }
+
   private array(): Term {
-    const open = this.next();
-    const loc = this.loc(open);
-    if (this.kind() === Tok.RBrack) {
-      this.next();
-      return { type: 'array', items: [], loc };
-    }
-    // A leading comma (`[, x]`) is tolerated but rules out a comprehension.
-    let mayBeComprehension = true;
-    if (this.kind() === Tok.Comma) {
-      this.next();
-      mayBeComprehension = false;
-    }
-    const head = this.term();
-    if (mayBeComprehension && this.kind() === Tok.Or) {
-      const body = this.comprehensionBody(Tok.RBrack);
-      if (body) return { type: 'arraycompr', term: head, body, loc };
-    }
-    const items = this.listRest([this.expr(false, head)], Tok.RBrack);
+    const loc = this.loc(this.next());
+    const start = this.collectionHead(Tok.RBrack);
+    if (!start) return { type: 'array', items: [], loc };
+    const { head, mayBeComprehension } = start;
+    const body = this.comprehensionBody(Tok.RBrack, mayBeComprehension);
+    if (body) return { type: 'arraycompr', term: head, body, loc };
+    const items = this.listRest([this.expr(false, head)], Tok.RBrack, () => this.expr(false));
     return { type: 'array', items, loc };
   }
 
   private setOrObject(): Term {
-    const open = this.next();
-    const loc = this.loc(open);
-    if (this.kind() === Tok.RBrace) {
-      this.next();
-      return { type: 'object', items: [], loc };
-    }
-    let mayBeComprehension = true;
-    if (this.kind() === Tok.Comma) {
-      this.next();
-      mayBeComprehension = false;
-    }
-    const head = this.term();
-    if (mayBeComprehension && this.kind() === Tok.Or) {
-      const body = this.comprehensionBody(Tok.RBrace);
-      if (body) return { type: 'setcompr', term: head, body, loc };
-    }
+    const loc = this.loc(this.next());
+    const start = this.collectionHead(Tok.RBrace);
+    if (!start) return { type: 'object', items: [], loc };
+    const { head, mayBeComprehension } = start;
+    const setBody = this.comprehensionBody(Tok.RBrace, mayBeComprehension);
+    if (setBody) return { type: 'setcompr', term: head, body: setBody, loc };
     if (this.kind() === Tok.Colon) {
       this.next();
       const value = this.term();
-      if (mayBeComprehension && this.kind() === Tok.Or) {
-        const body = this.comprehensionBody(Tok.RBrace);
-        if (body) return { type: 'objectcompr', key: head, value, body, loc };
-      }
-      return { type: 'object', items: this.pairsRest([[head, this.expr(false, value)]]), loc };
+      const body = this.comprehensionBody(Tok.RBrace, mayBeComprehension);
+      if (body) return { type: 'objectcompr', key: head, value, body, loc };
+      return { type: 'object', items: this.listRest([[head, this.expr(false, value)]], Tok.RBrace, () => this.pair()), loc };
     }
     const first = this.expr(false, head);
     if (this.kind() === Tok.Colon) {
       this.next();
-      return { type: 'object', items: this.pairsRest([[first, this.expr(false)]]), loc };
+      return { type: 'object', items: this.listRest([[first, this.expr(false)]], Tok.RBrace, () => this.pair()), loc };
     }
-    return { type: 'set', items: this.listRest([first], Tok.RBrace), loc };
+    return { type: 'set', items: this.listRest([first], Tok.RBrace, () => this.expr(false)), loc };
   }
 
   /**
-   * After `head |`: the comprehension body and its closing bracket. If the body stops at a comma
+   * After a head that allows one, `| body` and the closing bracket. If the body stops at a comma
    * (`[x | y, 5]`), the `|` was the or operator of a plain collection: undefined, position restored.
    */
-  private comprehensionBody(end: Tok): Body | undefined {
+  private comprehensionBody(end: Tok, allowed: boolean): Body | undefined {
+    if (!allowed || this.kind() !== Tok.Or) return undefined;
     const saved = this.save();
     this.next();
     try {
@@ -1074,24 +1073,6 @@ class Parser {
       this.backtracks--;
       this.restore(saved);
       return undefined;
-    }
-  }
-
-  private pairsRest(items: [Term, Term][]): [Term, Term][] {
-    for (;;) {
-      if (this.kind() === Tok.RBrace) {
-        this.next();
-        return items;
-      }
-      if (this.kind() !== Tok.Comma) this.unexpected('`,` or `}`');
-      this.next();
-      if (this.kind() === Tok.RBrace) {
-        this.next();
-        return items;
-      }
-      const key = this.expr(false);
-      this.expect(Tok.Colon);
-      items.push([key, this.expr(false)]);
     }
   }
 }
