@@ -296,13 +296,30 @@ export function toJS(v: Value): unknown {
   if (Array.isArray(v)) return v.map(toJS);
   if (v instanceof SetValue) return v.sorted().map(toJS);
   const out: Record<string, unknown> = {};
-  for (const [k, val] of v.sortedEntries()) out[typeof k === 'string' ? k : stringify(k)] = toJS(val);
+  for (const [k, val] of v.sortedEntries()) out[keyText(k)] = toJS(val);
   return out;
 }
 
-/** JSON text of a value, exact for big integers, keys sorted as OPA prints them. */
-export function stringify(v: Value, indent?: number): string {
-  const pad = indent ? ' '.repeat(indent) : '';
+/** An object key as JSON text names it: a string as it is, any other key as its JSON text. */
+export function keyText(k: Value): string {
+  return typeof k === 'string' ? k : stringify(k);
+}
+
+/** How JSON text is written: the two writers differ in string escaping, key order and layout. */
+export interface JsonStyle {
+  quote: (s: string) => string;
+  /** An object's members in output order, keys as text. */
+  entries: (o: ObjectValue) => (readonly [string, Value])[];
+  /** The indent of one nesting level; undefined writes compact text. */
+  indent?: string;
+  /** Starts every line after the first when indented. */
+  prefix?: string;
+}
+
+/** JSON text of a value, exact for big integers, sets as sorted arrays. */
+export function writeJson(v: Value, style: JsonStyle): string {
+  const { quote, indent, prefix = '' } = style;
+  const sep = indent !== undefined ? ': ' : ':';
   const go = (x: Value, depth: number): string => {
     if (x === null) return 'null';
     switch (typeof x) {
@@ -313,28 +330,30 @@ export function stringify(v: Value, indent?: number): string {
       case 'bigint':
         return x.toString();
       case 'string':
-        return JSON.stringify(x);
+        return quote(x);
     }
-    const nl = pad ? '\n' + pad.repeat(depth + 1) : '';
-    const end = pad ? '\n' + pad.repeat(depth) : '';
-    const sep = pad ? ': ' : ':';
+    const nl = indent !== undefined ? '\n' + prefix + indent.repeat(depth + 1) : '';
+    const end = indent !== undefined ? '\n' + prefix + indent.repeat(depth) : '';
     if (Array.isArray(x) || x instanceof SetValue) {
       const items = Array.isArray(x) ? x : x.sorted();
       if (items.length === 0) return '[]';
       return '[' + items.map((i) => nl + go(i, depth + 1)).join(',') + end + ']';
     }
-    const entries = (x as ObjectValue).sortedEntries();
+    const entries = style.entries(x as ObjectValue);
     if (entries.length === 0) return '{}';
-    return (
-      '{' +
-      entries
-        .map(([k, val]) => nl + JSON.stringify(typeof k === 'string' ? k : stringify(k)) + sep + go(val, depth + 1))
-        .join(',') +
-      end +
-      '}'
-    );
+    return '{' + entries.map(([k, val]) => nl + quote(k) + sep + go(val, depth + 1)).join(',') + end + '}';
   };
   return go(v, 0);
+}
+
+const OPA_STYLE: JsonStyle = {
+  quote: (s) => JSON.stringify(s),
+  entries: (o) => o.sortedEntries().map(([k, val]) => [keyText(k), val] as const),
+};
+
+/** JSON text of a value, exact for big integers, keys sorted as OPA prints them. */
+export function stringify(v: Value, indent?: number): string {
+  return writeJson(v, indent ? { ...OPA_STYLE, indent: ' '.repeat(indent) } : OPA_STYLE);
 }
 
 /** Numbers as Go's JSON encoder prints float64 (which OPA uses for non-integers). */

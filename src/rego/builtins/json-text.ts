@@ -1,6 +1,6 @@
 // JSON text in and out as OPA's Go runtime produces and accepts it: strict RFC 8259 parsing
 // with exact integers, and output with sorted keys, sets as arrays and Go's HTML-safe escaping.
-import { ObjectValue, SetValue, formatNumber, normalizeBig, stringify } from '../value.ts';
+import { ObjectValue, keyText, normalizeBig, writeJson } from '../value.ts';
 import type { Value } from '../value.ts';
 
 export class JsonSyntaxError extends Error {}
@@ -169,11 +169,6 @@ export function quoteJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-/** Object keys as OPA turns them into JSON: strings as they are, other keys as their JSON text. */
-function keyText(k: Value): string {
-  return typeof k === 'string' ? k : stringify(k);
-}
-
 function compareKeys(a: string, b: string): number {
   // Go sorts map keys by bytes, which is code point order.
   if (a === b) return 0;
@@ -192,34 +187,11 @@ function compareKeys(a: string, b: string): number {
  * undefined the output is compact; otherwise every line after the first starts with `prefix`.
  */
 export function marshalJson(v: Value, indent?: string, prefix = ''): string {
-  const pretty = indent !== undefined;
-  const go = (x: Value, depth: number): string => {
-    if (x === null) return 'null';
-    switch (typeof x) {
-      case 'boolean':
-        return x ? 'true' : 'false';
-      case 'number':
-        return formatNumber(x);
-      case 'bigint':
-        return x.toString();
-      case 'string':
-        return quoteJsonString(x);
-    }
-    const nl = pretty ? '\n' + prefix + indent!.repeat(depth + 1) : '';
-    const end = pretty ? '\n' + prefix + indent!.repeat(depth) : '';
-    if (Array.isArray(x) || x instanceof SetValue) {
-      const items = Array.isArray(x) ? x : x.sorted();
-      if (items.length === 0) return '[]';
-      return '[' + items.map((item) => nl + go(item, depth + 1)).join(',') + end + ']';
-    }
-    const entries = Array.from((x as ObjectValue).entries(), ([k, val]) => [keyText(k), val] as const).sort((a, b) =>
-      compareKeys(a[0], b[0]),
-    );
-    if (entries.length === 0) return '{}';
-    const sep = pretty ? ': ' : ':';
-    return '{' + entries.map(([k, val]) => nl + quoteJsonString(k) + sep + go(val, depth + 1)).join(',') + end + '}';
-  };
-  return go(v, 0);
+  return writeJson(v, { quote: quoteJsonString, entries: goMapEntries, indent, prefix });
+}
+
+function goMapEntries(o: ObjectValue): (readonly [string, Value])[] {
+  return Array.from(o.entries(), ([k, val]) => [keyText(k), val] as const).sort((a, b) => compareKeys(a[0], b[0]));
 }
 
 function quoteChar(c: string): string {
