@@ -88,51 +88,43 @@ function unitScale(unit: string): Rational | undefined {
 }
 
 /** Multiplier for units.parse_bytes units, already lower-cased: k, kb, ki, kib, ... */
-function byteScale(unit: string): bigint | undefined {
-  if (unit === '') return 1n;
+function byteScale(unit: string): Rational | undefined {
+  if (unit === '') return { num: 1n, den: 1n };
   const m = /^([kmgtpe])(b|i|ib)?$/.exec(unit);
   if (!m) return undefined;
   const power = BigInt(SI_POWERS.indexOf(m[1]!) + 1);
-  return m[2] === 'i' || m[2] === 'ib' ? KIBI ** power : KILO ** power;
+  return { num: m[2] === 'i' || m[2] === 'ib' ? KIBI ** power : KILO ** power, den: 1n };
+}
+
+/**
+ * Number times unit, exactly. `noun` is how the builtin's errors name what it reads:
+ * '' for units.parse ("no amount provided"), 'byte ' for units.parse_bytes.
+ */
+function parseAmount(name: string, s: string, noun: string, scaleOf: (unit: string) => Rational | undefined): Rational {
+  if (s.includes(' ')) throw builtinError(name, 'spaces not allowed in resource strings');
+  let num: string;
+  let unit: string;
+  try {
+    [num, unit] = splitAmount(s);
+  } catch {
+    throw builtinError(name, 'exponent too large');
+  }
+  if (num === '') throw builtinError(name, `no ${noun}amount provided`);
+  const scale = scaleOf(unit);
+  if (!scale) throw builtinError(name, `${noun}unit ${unit} not recognized`);
+  const amount = parseRational(num);
+  if (!amount) throw builtinError(name, `could not parse ${noun}amount to a number`);
+  return { num: amount.num * scale.num, den: amount.den * scale.den };
 }
 
 function unitsParse(raw: string): Value {
-  const name = 'units.parse';
-  const s = raw.replace(/"/g, '');
-  if (s.includes(' ')) throw builtinError(name, 'spaces not allowed in resource strings');
-  let num: string;
-  let unit: string;
-  try {
-    [num, unit] = splitAmount(s);
-  } catch {
-    throw builtinError(name, 'exponent too large');
-  }
-  if (num === '') throw builtinError(name, 'no amount provided');
-  const scale = unitScale(unit);
-  if (!scale) throw builtinError(name, `unit ${unit} not recognized`);
-  const amount = parseRational(num);
-  if (!amount) throw builtinError(name, 'could not parse amount to a number');
-  return rationalValue({ num: amount.num * scale.num, den: amount.den * scale.den });
+  return rationalValue(parseAmount('units.parse', raw.replace(/"/g, ''), '', unitScale));
 }
 
 function unitsParseBytes(raw: string): Value {
-  const name = 'units.parse_bytes';
-  const s = raw.toLowerCase().replace(/"/g, '');
-  if (s.includes(' ')) throw builtinError(name, 'spaces not allowed in resource strings');
-  let num: string;
-  let unit: string;
-  try {
-    [num, unit] = splitAmount(s);
-  } catch {
-    throw builtinError(name, 'exponent too large');
-  }
-  if (num === '') throw builtinError(name, 'no byte amount provided');
-  const scale = byteScale(unit);
-  if (scale === undefined) throw builtinError(name, `byte unit ${unit} not recognized`);
-  const amount = parseRational(num);
-  if (!amount) throw builtinError(name, 'could not parse byte amount to a number');
+  const bytes = parseAmount('units.parse_bytes', raw.toLowerCase().replace(/"/g, ''), 'byte ', byteScale);
   // Whole bytes only: the fraction is cut off toward zero.
-  return normalizeBig((amount.num * scale) / amount.den);
+  return normalizeBig(bytes.num / bytes.den);
 }
 
 export const builtins: BuiltinDef[] = [
