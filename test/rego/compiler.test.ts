@@ -58,6 +58,11 @@ describe('compiler checks', () => {
     expect(errors('package p\nq := 1\nq contains 2')).toContain('rego_type_error: conflicting rules data.p.q found');
   });
 
+  it('reports functions of one name with different arities as conflicting', () => {
+    expect(errors('package p\nf(x) := x\nf(x, y) := y')).toEqual(['rego_type_error: conflicting rules data.p.f found']);
+    expect(errors('package p\nf(x) := 1 if x > 0\nf(x) := 2 if x <= 0')).toEqual([]);
+  });
+
   it('reports parse errors with their code', () => {
     expect(errors('package p\nq := ')[0]).toMatch(/^rego_parse_error/);
   });

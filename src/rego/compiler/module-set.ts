@@ -81,7 +81,9 @@ export function buildModuleSet(modules: Module[], errors: RegoErrorData[]): Modu
       }
       const dynamic = rest.slice(i);
       const kind = ruleKind(rule, dynamic);
-      if (node.kind && node.kind !== kind) {
+      const arity = kind === 'function' ? rule.head.args!.length : undefined;
+      // Rules of one path must agree on their kind, and functions on their arity.
+      if ((node.kind && node.kind !== kind) || (arity !== undefined && node.arity !== undefined && node.arity !== arity)) {
         errors.push({
           code: 'rego_type_error',
           message: `conflicting rules ${dataPathText(node.path)} found`,
@@ -90,18 +92,7 @@ export function buildModuleSet(modules: Module[], errors: RegoErrorData[]): Modu
         continue;
       }
       node.kind = kind;
-      if (kind === 'function') {
-        const arity = rule.head.args!.length;
-        if (node.arity !== undefined && node.arity !== arity) {
-          errors.push({
-            code: 'rego_type_error',
-            message: `conflicting rules ${dataPathText(node.path)} found`,
-            location: rule.loc,
-          });
-          continue;
-        }
-        node.arity = arity;
-      }
+      if (arity !== undefined) node.arity = arity;
       entries.push({ module: m, rule, node, kind, dynamic });
     }
   }
