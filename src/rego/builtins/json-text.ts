@@ -33,15 +33,31 @@ export function parseJson(text: string): Value {
     }
     return fail('looking for beginning of value');
   };
-  const object = (): Value => {
+  /** Past an opening bracket: true if the collection closes at once. */
+  const empty = (close: string): boolean => {
     i++;
-    const o = new ObjectValue();
     ws();
-    if (text[i] === '}') {
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+  /** After a member: true past a comma (another member follows), false past the closing bracket. */
+  const more = (close: string, what: string): boolean => {
+    ws();
+    if (text[i] === ',') {
       i++;
-      return o;
+      return true;
     }
-    for (;;) {
+    if (text[i] === close) {
+      i++;
+      return false;
+    }
+    return fail(what);
+  };
+  const object = (): Value => {
+    const o = new ObjectValue();
+    if (empty('}')) return o;
+    do {
       ws();
       if (text[i] !== '"') fail('looking for beginning of object key string');
       const k = string();
@@ -49,39 +65,15 @@ export function parseJson(text: string): Value {
       if (text[i] !== ':') fail('after object key');
       i++;
       o.set(k, value());
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return o;
-      }
-      fail('after object key:value pair');
-    }
+    } while (more('}', 'after object key:value pair'));
+    return o;
   };
   const array = (): Value => {
-    i++;
     const out: Value[] = [];
-    ws();
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      out.push(value());
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return out;
-      }
-      fail('after array element');
-    }
+    if (empty(']')) return out;
+    do out.push(value());
+    while (more(']', 'after array element'));
+    return out;
   };
   const string = (): string => {
     i++;
