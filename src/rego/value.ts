@@ -50,7 +50,7 @@ function compareNumbers(a: number | bigint, b: number | bigint): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   // Go compares strings by bytes (UTF-8); code point order matches that, UTF-16 order does not.
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
@@ -138,10 +138,34 @@ function encode(v: Value): string {
   return (v as SetValue).encoded();
 }
 
+/** Entries of an object whose keys are all plain strings, as properties of a JS object. */
+interface StringRecord {
+  [key: string]: Value;
+}
+
+// Records inherit from an empty prototype that itself has none, so every property found on one
+// is an entry (`toString` and `__proto__` included). Unlike Object.create(null), which V8 keeps
+// in dictionary mode, instances of a constructor share hidden classes and store fields inline.
+function EmptyRecord(): void {}
+EmptyRecord.prototype = Object.create(null) as object;
+const newRecord = (): StringRecord => new (EmptyRecord as unknown as new () => StringRecord)();
+
+/** JS objects list array-index keys first, whatever their insertion order; such keys go to the Map. */
+function indexLike(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 export class ObjectValue {
-  private readonly map = new Map<string, [Value, Value]>();
-  private sortedCache: [Value, Value][] | undefined;
-  private encodedCache: string | undefined;
+  // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
+  // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
+  // and to carry through garbage collection. The first key of another kind moves every entry into
+  // `general`, keyed by keyOf so that keys equal in Rego share one entry.
+  private strings: StringRecord | undefined = newRecord();
+  private count = 0;
+  private general: Map<string, [Value, Value]> | undefined = undefined;
+  private sortedCache: [Value, Value][] | undefined = undefined;
+  private encodedCache: string | undefined = undefined;
 
   static from(entries: Iterable<readonly [Value, Value]>): ObjectValue {
     const o = new ObjectValue();
@@ -151,45 +175,67 @@ export class ObjectValue {
 
   /** For builders only: values are treated as immutable once shared. */
   set(k: Value, v: Value): void {
-    this.map.set(keyOf(k), [k, v]);
+    const s = this.strings;
+    if (s !== undefined && typeof k === 'string' && !indexLike(k)) {
+      if (!(k in s)) this.count++;
+      s[k] = v;
+    } else {
+      this.generalEntries().set(keyOf(k), [k, v]);
+    }
     this.sortedCache = undefined;
     this.encodedCache = undefined;
   }
 
   delete(k: Value): void {
-    this.map.delete(keyOf(k));
+    const s = this.strings;
+    if (s === undefined) this.general!.delete(keyOf(k));
+    else if (typeof k === 'string' && k in s) {
+      delete s[k];
+      this.count--;
+    }
     this.sortedCache = undefined;
     this.encodedCache = undefined;
   }
 
   get(k: Value): Value | undefined {
-    return this.map.get(keyOf(k))?.[1];
+    const s = this.strings;
+    if (s !== undefined) return typeof k === 'string' ? s[k] : undefined;
+    return this.general!.get(keyOf(k))?.[1];
   }
 
   has(k: Value): boolean {
-    return this.map.has(keyOf(k));
+    const s = this.strings;
+    if (s !== undefined) return typeof k === 'string' && k in s;
+    return this.general!.has(keyOf(k));
   }
 
   get size(): number {
-    return this.map.size;
+    return this.strings !== undefined ? this.count : this.general!.size;
   }
 
   /** Entries in insertion order. */
   entries(): IterableIterator<[Value, Value]> {
-    return this.map.values();
+    const s = this.strings;
+    return s !== undefined ? Object.entries(s).values() : this.general!.values();
   }
 
   keys(): Value[] {
-    return Array.from(this.map.values(), (e) => e[0]);
+    const s = this.strings;
+    return s !== undefined ? Object.keys(s) : Array.from(this.general!.values(), (e) => e[0]);
   }
 
   values(): Value[] {
-    return Array.from(this.map.values(), (e) => e[1]);
+    const s = this.strings;
+    return s !== undefined ? Object.values(s) : Array.from(this.general!.values(), (e) => e[1]);
   }
 
   /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
   sortedEntries(): [Value, Value][] {
-    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort((x, y) => compare(x[0], y[0]));
+    if (!this.sortedCache) {
+      const s = this.strings;
+      const entries: [Value, Value][] = s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
+      this.sortedCache = entries.sort((x, y) => compare(x[0], y[0]));
+    }
     return this.sortedCache;
   }
 
@@ -202,8 +248,26 @@ export class ObjectValue {
 
   clone(): ObjectValue {
     const o = new ObjectValue();
-    for (const [k, v] of this.map.values()) o.set(k, v);
+    const s = this.strings;
+    if (s !== undefined) {
+      Object.assign(o.strings!, s);
+      o.count = this.count;
+    } else {
+      o.strings = undefined;
+      o.general = new Map(this.general);
+    }
     return o;
+  }
+
+  private generalEntries(): Map<string, [Value, Value]> {
+    const s = this.strings;
+    if (s !== undefined) {
+      const m = new Map<string, [Value, Value]>();
+      for (const k of Object.keys(s)) m.set(keyOf(k), [k, s[k]!]);
+      this.general = m;
+      this.strings = undefined;
+    }
+    return this.general!;
   }
 }
 
@@ -280,8 +344,11 @@ export function fromJS(x: unknown): Value {
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
   if (x instanceof Date) return x.toISOString().slice(0, 10);
   const o = new ObjectValue();
-  for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
-    if (v !== undefined) o.set(k, fromJS(v));
+  const record = x as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const v = record[keys[i]!];
+    if (v !== undefined) o.set(keys[i]!, fromJS(v));
   }
   return o;
 }

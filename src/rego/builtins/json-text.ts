@@ -1,6 +1,6 @@
 // JSON text in and out as OPA's Go runtime produces and accepts it: strict RFC 8259 parsing
 // with exact integers, and output with sorted keys, sets as arrays and Go's HTML-safe escaping.
-import { ObjectValue, keyText, normalizeBig, writeJson } from '../value.ts';
+import { ObjectValue, compareStrings, keyText, normalizeBig, writeJson } from '../value.ts';
 import type { Value } from '../value.ts';
 
 export class JsonSyntaxError extends Error {}
@@ -161,19 +161,6 @@ export function quoteJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-function compareKeys(a: string, b: string): number {
-  // Go sorts map keys by bytes, which is code point order.
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i)!;
-    const cb = b.codePointAt(i)!;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
 /**
  * JSON text of a value as Go's json.Marshal / json.MarshalIndent print it. With `indent`
  * undefined the output is compact; otherwise every line after the first starts with `prefix`.
@@ -183,7 +170,7 @@ export function marshalJson(v: Value, indent?: string, prefix = ''): string {
 }
 
 function goMapEntries(o: ObjectValue): (readonly [string, Value])[] {
-  return Array.from(o.entries(), ([k, val]) => [keyText(k), val] as const).sort((a, b) => compareKeys(a[0], b[0]));
+  return Array.from(o.entries(), ([k, val]) => [keyText(k), val] as const).sort((a, b) => compareStrings(a[0], b[0]));
 }
 
 function quoteChar(c: string): string {
