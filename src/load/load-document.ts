@@ -5,6 +5,7 @@ import type { Problem, Result } from '../problems/problem.ts';
 import { decodeText } from './decode-text.ts';
 import type { LoadedDocument } from './loaded-document.ts';
 import { SourcePositions } from './source-positions.ts';
+import { explainYamlError } from './yaml-syntax-error.ts';
 
 /** A manifest needs a handful of anchors at most; more suggests an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -145,11 +146,12 @@ function syntaxProblems(docs: Document[], text: string, at: (offset: number) => 
       } else if (!syntaxReported) {
         // Later syntax errors are usually consequences of the first; one is actionable.
         syntaxReported = true;
+        const explained = explainYamlError({ code: error.code, message: error.message, offset: error.pos[0] }, text);
         problems.push({
           code: 'yaml-syntax',
-          message: `invalid YAML: ${error.message.split('\n')[0]}`,
-          position: at(error.pos[0]),
-          hint: 'fix the YAML at this position (indent with spaces, close brackets and quotes)',
+          message: `invalid YAML: ${explained.message}`,
+          position: at(explained.offset),
+          hint: explained.hint,
         });
       }
     }
