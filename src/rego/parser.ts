@@ -52,6 +52,14 @@ const RELATION_OPS: Partial<Record<Tok, string>> = {
 };
 const ARITH_OPS: Partial<Record<Tok, string>> = { [Tok.Add]: 'plus', [Tok.Sub]: 'minus' };
 const FACTOR_OPS: Partial<Record<Tok, string>> = { [Tok.Mul]: 'mul', [Tok.Quo]: 'div', [Tok.Rem]: 'rem' };
+/** Binary operators by precedence, loosest first: each level's operands come from the next. */
+const BINARY_LEVELS: Partial<Record<Tok, string>>[] = [
+  RELATION_OPS,
+  { [Tok.Or]: 'or' },
+  { [Tok.And]: 'and' },
+  ARITH_OPS,
+  FACTOR_OPS,
+];
 
 export const MEMBER_2 = 'internal.member_2';
 export const MEMBER_3 = 'internal.member_3';
@@ -807,46 +815,17 @@ class Parser {
   }
 
   private relation(lhs?: Term): Term {
-    let left = this.or(lhs);
-    for (let op = RELATION_OPS[this.kind()]; op !== undefined; op = RELATION_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.or()], left.loc);
-    }
-    return left;
+    return this.operators(0, lhs);
   }
 
-  private or(lhs?: Term): Term {
-    let left = this.and(lhs);
-    while (this.kind() === Tok.Or) {
+  /** Left-associative binary operators of one precedence level and those binding tighter. */
+  private operators(level: number, lhs?: Term): Term {
+    const ops = BINARY_LEVELS[level];
+    if (!ops) return lhs ?? this.term();
+    let left = this.operators(level + 1, lhs);
+    for (let op = ops[this.kind()]; op !== undefined; op = ops[this.kind()]) {
       this.next();
-      left = this.call('or', [left, this.and()], left.loc);
-    }
-    return left;
-  }
-
-  private and(lhs?: Term): Term {
-    let left = this.arith(lhs);
-    while (this.kind() === Tok.And) {
-      this.next();
-      left = this.call('and', [left, this.arith()], left.loc);
-    }
-    return left;
-  }
-
-  private arith(lhs?: Term): Term {
-    let left = this.factor(lhs);
-    for (let op = ARITH_OPS[this.kind()]; op !== undefined; op = ARITH_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.factor()], left.loc);
-    }
-    return left;
-  }
-
-  private factor(lhs?: Term): Term {
-    let left = lhs ?? this.term();
-    for (let op = FACTOR_OPS[this.kind()]; op !== undefined; op = FACTOR_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.term()], left.loc);
+      left = this.call(op, [left, this.operators(level + 1)], left.loc);
     }
     return left;
   }
