@@ -1,13 +1,26 @@
 // `routewise eval QUERY`: evaluates a Rego query like `opa eval`, output shaped as OPA's.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
+import { looksLikeManifest, manifestPolicyInput, ruleIdsOf } from '../manifest-input.ts';
+import { resolveToday } from '../today.ts';
 import { compile, evaluate } from '../../rego/index.ts';
 import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
+
+interface EvalOptions {
+  data: string[];
+  input?: string;
+  manifest?: string;
+  now?: string;
+  format: string;
+  v0Compatible?: boolean;
+  strictBuiltinErrors?: boolean;
+}
 
 export function registerEval(program: Command, ctx: CommandContext): void {
   program
@@ -16,13 +29,18 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     .argument('<query>', 'a Rego query, e.g. data.routewise.rules.hybrid.deny')
     .option('-d, --data <path>', 'a .rego, .json or .yaml file or a directory (repeatable)', collect, [])
     .option('-i, --input <file>', 'the input document (.json or .yaml)')
+    .option('-m, --manifest <file>', 'use as input the policy input check builds from this manifest')
+    .option('--now <date>', 'with --manifest: judge dates as of this day (YYYY-MM-DD)')
     .option('-f, --format <format>', 'json, pretty or values', 'json')
     .option('--v0-compatible', 'accept Rego v0 syntax')
     .option('--strict-builtin-errors', 'raise builtin errors instead of treating them as undefined')
-    .action((query: string, opts: { data: string[]; input?: string; format: string; v0Compatible?: boolean; strictBuiltinErrors?: boolean }) => {
+    .action((query: string, opts: EvalOptions) => {
       if (!['json', 'pretty', 'values'].includes(opts.format)) {
         throw new UsageError(`unknown --format ${opts.format}; use json, pretty or values`);
       }
+      if (opts.input !== undefined && opts.manifest !== undefined) throw new UsageError('give either -i FILE or --manifest FILE, not both');
+      if (opts.now !== undefined && opts.manifest === undefined) throw new UsageError('--now applies only with --manifest FILE');
+      const today = resolveToday(opts.now);
       const files = readPolicyFiles(opts.data, { tests: true, data: true, cwd: ctx.cwd });
       if (files.problems.length > 0) {
         printProblems(ctx.stderr, files.problems);
@@ -30,16 +48,33 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         return;
       }
       let input: unknown;
-      if (opts.input !== undefined) input = readInput(opts.input);
+      if (opts.input !== undefined) {
+        input = readInput(opts.input);
+        // Rules never see a manifest as written, so evaluating one against them finds nothing.
+        if (looksLikeManifest(input)) {
+          ctx.stderr.write(
+            `routewise: note: ${opts.input} is a manifest, passed as written; rules see the policy input built from it (docs/policy-input.md): use --manifest ${opts.input}\n`,
+          );
+        }
+      }
       const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
       if (!compiled.ok) {
         printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
         return;
       }
+      if (opts.manifest !== undefined) {
+        const built = manifestPolicyInput(resolve(ctx.cwd, opts.manifest), opts.manifest, { today, knownRuleIds: ruleIdsOf(compiled.policy) });
+        if (!built.ok) {
+          printProblems(ctx.stderr, built.problems);
+          process.exitCode = 2;
+          return;
+        }
+        input = built.value;
+      }
       const printed: string[] = [];
       const out = evaluate(compiled.policy, query, {
-        ...(opts.input !== undefined ? { input } : {}),
+        ...(input !== undefined ? { input } : {}),
         data: files.data,
         strictBuiltinErrors: opts.strictBuiltinErrors === true,
         print: (line) => printed.push(line),
