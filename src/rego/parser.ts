@@ -224,6 +224,13 @@ class Parser {
     return this.next();
   }
 
+  /** Consumes the keyword if it comes next. */
+  private acceptKw(word: string): boolean {
+    if (!this.isKw(word)) return false;
+    this.next();
+    return true;
+  }
+
   /**
    * Runs a speculative parse, returning undefined if it fails. Speculation is rationed per
    * statement so that nested failures cannot make parsing exponential.
@@ -366,8 +373,7 @@ class Parser {
       }
     }
     let alias: string | undefined;
-    if (this.isKw('as')) {
-      this.next();
+    if (this.acceptKw('as')) {
       if (!this.isVarWord()) this.unexpected('alias name');
       alias = this.next().text;
     }
@@ -433,11 +439,7 @@ class Parser {
   private rule(): Rule[] {
     const first = this.tok;
     const ruleLoc = this.loc(first);
-    let isDefault = false;
-    if (this.isKw('default')) {
-      this.next();
-      isDefault = true;
-    }
+    const isDefault = this.acceptKw('default');
     if (!this.isVarWord()) {
       if (this.kind() === Tok.Word) this.fail(`unexpected keyword \`${this.tok.text}\`: expected a rule name`);
       this.unexpected('rule name');
@@ -628,8 +630,7 @@ class Parser {
       this.unexpected('`:=`, `=`, `if` or `{` after `else`');
     }
     let body: Body;
-    if (this.isKw('if')) {
-      this.next();
+    if (this.acceptKw('if')) {
       body = this.kind() === Tok.LBrace ? this.braceBody() : [this.literal()];
     } else if (this.kind() === Tok.LBrace) {
       if (this.version === 'v1') this.fail('`if` keyword is required before rule body');
@@ -673,11 +674,7 @@ class Parser {
   private literal(): Expr {
     const start = this.tok;
     const loc = this.loc(start);
-    let negated = false;
-    if (this.isKw('not')) {
-      this.next();
-      negated = true;
-    }
+    let negated = this.acceptKw('not');
     let kind: ExprKind;
     if (negated && this.notBody && this.kind() === Tok.LBrace) {
       // `not { body }` holds when the body has no solution: `[true | body] == []`, whose
