@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { AnnotationScope, Annotations, Location, Module, Rule } from './ast.ts';
 import { RegoError } from './errors.ts';
 import type { Comment } from './lexer.ts';
+import { parseSimpleYaml } from './simple-yaml.ts';
 
 const SCOPES: readonly AnnotationScope[] = ['rule', 'document', 'package', 'subpackages'];
 
@@ -63,18 +64,26 @@ function fail(message: string, loc: Location): never {
   throw new RegoError('rego_parse_error', message, loc);
 }
 
-function parseAnnotations(block: Block, defaultScope: AnnotationScope): Annotations {
+/** The block's YAML as plain data; parse errors are rego_parse_errors at the block. */
+function readYaml(block: Block): unknown {
+  // Almost every block is a few `key: text` lines, which the simple reader takes at a small
+  // fraction of the full parser's cost; it declines everything else, errors included.
+  const simple = parseSimpleYaml(block.yaml);
+  if (simple !== undefined) return simple;
   const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!.message.split('\n')[0];
     fail(`invalid METADATA block: ${first}`, block.loc);
   }
-  let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    fail(`invalid METADATA block: ${(e as Error).message}`, block.loc);
+    return fail(`invalid METADATA block: ${(e as Error).message}`, block.loc);
   }
+}
+
+function parseAnnotations(block: Block, defaultScope: AnnotationScope): Annotations {
+  let raw = readYaml(block);
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('invalid METADATA block: expected a YAML mapping', block.loc);
   const map = raw as Record<string, unknown>;
