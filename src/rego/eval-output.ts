@@ -1,7 +1,7 @@
 // Query results printed as `opa eval` prints them: json ({"result": [...]}, `{}` when undefined),
 // pretty (values as indented JSON, "undefined" when undefined) and values (one array per result).
 import type { QueryResult } from './index.ts';
-import { stringify } from './value.ts';
+import { stringify, type Value } from './value.ts';
 
 export type EvalFormat = 'json' | 'pretty' | 'values';
 
@@ -9,20 +9,24 @@ export function formatEvalOutput(results: QueryResult[], format: EvalFormat): st
   if (format === 'json') {
     if (results.length === 0) return '{}';
     // Field order follows `opa eval` (expressions before bindings; value, text, location);
-    // values inside print with sorted keys, as OPA prints them.
+    // values inside print with sorted keys and two-space indents, as OPA prints them.
     const rows = results.map((r) => {
-      const exprs = r.expressions.map(
-        (e) =>
-          `{"value": ${indent(stringify(e.value, 2), 10)}, "text": ${JSON.stringify(e.text)}, ` +
-          `"location": {"row": ${e.location.row}, "col": ${e.location.col}}}`,
+      const exprs = r.expressions.map((e) =>
+        object(
+          [
+            ['value', valueAt(e.value, 5)],
+            ['text', JSON.stringify(e.text)],
+            ['location', object([['row', String(e.location.row)], ['col', String(e.location.col)]], 5)],
+          ],
+          4,
+        ),
       );
+      const pairs: [string, string][] = [['expressions', array(exprs, 3)]];
       const names = Object.keys(r.bindings);
-      const bindings = names.length
-        ? `,\n      "bindings": {${names.map((n) => `\n        ${JSON.stringify(n)}: ${indent(stringify(r.bindings[n]!, 2), 8)}`).join(',')}\n      }`
-        : '';
-      return `    {\n      "expressions": [\n        ${exprs.join(',\n        ')}\n      ]${bindings}\n    }`;
+      if (names.length > 0) pairs.push(['bindings', object(names.map((n) => [n, valueAt(r.bindings[n]!, 4)]), 3)]);
+      return object(pairs, 2);
     });
-    return `{\n  "result": [\n${rows.join(',\n')}\n  ]\n}`;
+    return object([['result', array(rows, 1)]], 0);
   }
   if (format === 'values') {
     return stringify(results.map((r) => r.expressions.map((e) => e.value)), 2);
@@ -39,4 +43,22 @@ export function formatEvalOutput(results: QueryResult[], format: EvalFormat): st
 
 function indent(text: string, by: number): string {
   return text.replace(/\n/g, '\n' + ' '.repeat(by));
+}
+
+const pad = (depth: number) => '  '.repeat(depth);
+
+/** An object whose own lines sit at `depth`, with its keys one level deeper, in the given order. */
+function object(pairs: [string, string][], depth: number): string {
+  if (pairs.length === 0) return '{}';
+  return `{\n${pairs.map(([k, v]) => `${pad(depth + 1)}${JSON.stringify(k)}: ${v}`).join(',\n')}\n${pad(depth)}}`;
+}
+
+function array(items: string[], depth: number): string {
+  if (items.length === 0) return '[]';
+  return `[\n${items.map((i) => `${pad(depth + 1)}${i}`).join(',\n')}\n${pad(depth)}]`;
+}
+
+/** A value printed on a line indented `depth` levels. */
+function valueAt(v: Value, depth: number): string {
+  return indent(stringify(v, 2), 2 * depth);
 }
