@@ -50,6 +50,12 @@ describe('routewise audit', () => {
     expect(r.stdout).toContain('4 repositories, 3 manifests (3 pass, 1 none)');
   });
 
+  it('refuses a --bundle it would not use, so the built-in rules cannot pass in its place', () => {
+    const r = runAudit(['.', '--bundle', 'org.tar.gz', ...NOW], good.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--bundle is read only by --engine wasm/);
+  });
+
   it('reports every repository of a mixed organisation and exits 1, never stopping on a bad one', () => {
     const r = runAudit(['acme', ...NOW, '--format', 'json'], mixed.dir);
     expect(r.code).toBe(1);

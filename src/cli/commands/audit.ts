@@ -19,7 +19,7 @@ import { useColor } from '../color.ts';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from '../discover.ts';
 import { nodeFolderReader } from '../folder-reader.ts';
-import { loadEngine, type EngineFlags } from '../load-engine.ts';
+import { engineFlagsProblem, loadEngine, type EngineFlags } from '../load-engine.ts';
 import type { Result } from '../../problems/problem.ts';
 import { printProblems } from '../problem-text.ts';
 import { progressBar } from '../progress-bar.ts';
@@ -75,7 +75,8 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
 export async function runAudit(roots: string[], flags: AuditFlags, ctx: CommandContext): Promise<number> {
   const failOn = parseFailOn(flags.failOn);
   if (!failOn) throw new UsageError(`unknown --fail-on ${flags.failOn}; use one of ${FAIL_ON_VALUES.join(', ')}`);
-  if (flags.engine !== 'rego' && flags.engine !== 'wasm') throw new UsageError(`unknown --engine ${flags.engine}; use rego or wasm`);
+  const engineProblem = engineFlagsProblem(flags);
+  if (engineProblem) throw new UsageError(engineProblem);
   const targets = parseReportTargets(flags.format, [...auditReporters.keys()]);
   const today = resolveToday(flags.now);
   const waiverHorizonDays = wholeNumber(flags.waiverHorizon, '--waiver-horizon', 'a number of days, e.g. 30');

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { checkRun } from '../check-run.ts';
+import { engineFlagsProblem } from '../load-engine.ts';
 import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../report-targets.ts';
 import { resolveToday } from '../today.ts';
@@ -43,10 +44,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
 export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandContext): Promise<number> {
   const failOn = parseFailOn(flags.failOn);
   if (!failOn) throw new UsageError(`unknown --fail-on ${flags.failOn}; use one of ${FAIL_ON_VALUES.join(', ')}`);
-  if (flags.engine !== 'rego' && flags.engine !== 'wasm') throw new UsageError(`unknown --engine ${flags.engine}; use rego or wasm`);
-  // A bundle the run would not use must not let the built-in rules pass in its place.
-  if (flags.bundle !== undefined && flags.engine !== 'wasm') throw new UsageError('--bundle is read only by --engine wasm; add --engine wasm, or drop --bundle');
-  if (flags.engine === 'wasm' && flags.bundle === undefined) throw new UsageError('--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)');
+  const engineProblem = engineFlagsProblem(flags);
+  if (engineProblem) throw new UsageError(engineProblem);
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
   const today = resolveToday(flags.now);
 
