@@ -4,6 +4,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit,
 import type { Problem, Result } from '../problems/problem.ts';
 import { decodeText } from './decode-text.ts';
 import type { LoadedDocument } from './loaded-document.ts';
+import { lineStartsOf } from './line-starts.ts';
+import { tooDeepAt } from './nesting-depth.ts';
 import { SourcePositions } from './source-positions.ts';
 import { explainYamlError } from './yaml-syntax-error.ts';
 
@@ -26,6 +28,9 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
     const jsonProblem = checkJson(file, text);
     if (jsonProblem) return fail(jsonProblem);
   }
+
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return fail(tooDeep(positionIn(file, lineStartsOf(text), deep)));
 
   // The core schema keeps `2027-03-01` a string (no timestamps) even under a %YAML 1.1 directive.
   const docs = parseAllDocuments(text, { lineCounter: lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
@@ -101,6 +106,15 @@ function emptyFile(file: string): Problem {
   };
 }
 
+function tooDeep(position: Problem['position']): Problem {
+  return {
+    code: 'yaml-too-deep',
+    message: 'values are nested too deeply to read',
+    position,
+    hint: 'a manifest nests a few levels at most; check for unclosed brackets',
+  };
+}
+
 /** JSON files must be JSON, not merely YAML: YAML would accept trailing commas and comments. */
 function checkJson(file: string, text: string): Problem | undefined {
   try {
@@ -137,12 +151,7 @@ function syntaxProblems(docs: Document[], text: string, at: (offset: number) => 
         });
       } else if (!syntaxReported && /call stack/i.test(error.message)) {
         syntaxReported = true;
-        problems.push({
-          code: 'yaml-too-deep',
-          message: 'values are nested too deeply to read',
-          position: at(error.pos[0]),
-          hint: 'a manifest nests a few levels at most; check for unclosed brackets',
-        });
+        problems.push(tooDeep(at(error.pos[0])));
       } else if (!syntaxReported) {
         // Later syntax errors are usually consequences of the first; one is actionable.
         syntaxReported = true;
