@@ -1,23 +1,28 @@
 // Reads one finding object produced by a policy (any engine) and checks its shape, so a
 // malformed custom rule is reported as a policy problem instead of crashing a report.
 import type { RawFinding } from '../findings/finding.ts';
-import type { Result } from '../problems/problem.ts';
+import type { Result, SourcePosition } from '../problems/problem.ts';
 
-export function readFinding(x: unknown, producer: string): Result<RawFinding> {
+/** Names policy authors coming from other tools use, and the finding field each one means. */
+const FIELD_ALIASES: Record<string, string> = { msg: 'message', rule: 'id', ruleId: 'id', level: 'severity', fix: 'remediation' };
+
+/** `where` is the rule that produced the finding, when the engine knows it. */
+export function readFinding(x: unknown, producer: string, where?: SourcePosition): Result<RawFinding> {
+  const fail = (what: string, hint?: string) => failure(producer, what, where, hint);
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-    return fail(producer, `produced ${JSON.stringify(x)}, not a finding object`);
+    return fail(`produced ${JSON.stringify(x)}, not a finding object`);
   }
   const o = x as Record<string, unknown>;
-  if (typeof o.id !== 'string' || o.id === '') return fail(producer, 'produced a finding without a string `id`');
-  if (typeof o.message !== 'string') return fail(producer, `produced finding ${o.id} without a string \`message\``);
+  if (typeof o.id !== 'string' || o.id === '') return fail('produced a finding without a string `id`', aliasHint(o, 'id'));
+  if (typeof o.message !== 'string') return fail(`produced finding ${o.id} without a string \`message\``, aliasHint(o, 'message'));
   const f: RawFinding = { id: o.id, message: o.message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number')) {
     f.path = o.path as (string | number)[];
   } else if (o.path !== undefined) {
-    return fail(producer, `produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === 'error' || o.severity === 'warning' || o.severity === 'info') f.severity = o.severity;
-  else if (o.severity !== undefined) return fail(producer, `produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== undefined) return fail(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === 'string') f.remediation = o.remediation;
   if (typeof o.subject === 'object' && o.subject !== null) {
     const s = o.subject as Record<string, unknown>;
@@ -28,14 +33,20 @@ export function readFinding(x: unknown, producer: string): Result<RawFinding> {
   return { ok: true, value: f };
 }
 
-function fail(producer: string, what: string): Result<RawFinding> {
+function aliasHint(o: Record<string, unknown>, field: string): string | undefined {
+  const alias = Object.keys(o).find((k) => FIELD_ALIASES[k] === field);
+  return alias ? `did you mean \`${field}\` instead of \`${alias}\`?` : undefined;
+}
+
+function failure(producer: string, what: string, where: SourcePosition | undefined, hint: string | undefined): Result<RawFinding> {
   return {
     ok: false,
     problems: [
       {
         code: 'policy-output',
         message: `${producer} ${what}`,
-        hint: 'a finding is an object with at least "id" and "message" (see the README, custom rules)',
+        ...(where ? { position: where } : {}),
+        hint: hint ?? 'a finding is an object with at least "id" and "message" (see the README, custom rules)',
       },
     ],
   };

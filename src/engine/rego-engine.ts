@@ -2,7 +2,7 @@
 // Policies are compiled once; one prepared query collects every deny/warn/info set per package.
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from '../findings/finding.ts';
-import type { Problem, Result } from '../problems/problem.ts';
+import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { Module } from '../rego/ast.ts';
 import { compile, compileParsed, prepare, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
 import type { RegoErrorData } from '../rego/errors.ts';
@@ -42,11 +42,13 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
 
-  const targets: { pkg: string; set: RuleSet; variable: string }[] = [];
+  const targets: { pkg: string; set: RuleSet; variable: string; where?: SourcePosition }[] = [];
   for (const pkg of policy.packages()) {
     const names = new Set(policy.ruleNames(pkg));
     for (const set of RULE_SETS) {
-      if (names.has(set)) targets.push({ pkg, set, variable: `r${targets.length}` });
+      if (!names.has(set)) continue;
+      const where = ruleLocation(policy, pkg, set);
+      targets.push({ pkg, set, variable: `r${targets.length}`, ...(where ? { where } : {}) });
     }
   }
   let prepared: PreparedQuery | undefined;
@@ -89,7 +91,7 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
               continue;
             }
             for (const m of members) {
-              const f = readFinding(m, `${refText(t.pkg, t.set)}`);
+              const f = readFinding(m, refText(t.pkg, t.set), t.where);
               if (f.ok) findings.push({ ...f.value, ruleSet: t.set });
               else problems.push(...f.problems);
             }
@@ -100,6 +102,16 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
       },
     },
   };
+}
+
+/** Where a package's rule set is first defined, so a malformed finding points at its policy. */
+function ruleLocation(policy: CompiledPolicy, pkg: string, name: string): SourcePosition | undefined {
+  for (const m of policy.modules) {
+    if (m.package.path.join('.') !== pkg) continue;
+    const rule = m.rules.find((r) => r.head.ref.length === 1 && r.head.ref[0].name === name);
+    if (rule) return { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col };
+  }
+  return undefined;
 }
 
 function refText(pkg: string, rule: string): string {

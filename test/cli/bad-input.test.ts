@@ -98,6 +98,15 @@ describe('check with broken custom policies', () => {
     const r = runCli(['check', '--policy', policyDir, manifest(), '--now', '2026-11-27']);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/ORG-1 without a string `message`/);
+    expect(r.stdout + r.stderr).toMatch(/org\.rego:3:1/);
+  });
+
+  it('a finding with `msg` instead of `message` gets a did-you-mean', () => {
+    const policyDir = join(dir, 'policies', 'msg');
+    write('policies/msg/org.rego', 'package org\n\ndeny contains {"id": "ORG-2", "msg": "no"} if true\n');
+    const r = runCli(['check', '--policy', policyDir, manifest(), '--now', '2026-11-27']);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/did you mean `message` instead of `msg`\?/);
   });
 });
 
