@@ -6,6 +6,8 @@ import { decodeText } from './decode-text.ts';
 import type { LoadedDocument } from './loaded-document.ts';
 import { lineStartsOf } from './line-starts.ts';
 import { tooDeepAt } from './nesting-depth.ts';
+import { PlainSourcePositions } from './plain-source-positions.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { SourcePositions } from './source-positions.ts';
 import { explainYamlError } from './yaml-syntax-error.ts';
 
@@ -27,6 +29,22 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   if (file.toLowerCase().endsWith('.json')) {
     const jsonProblem = checkJson(file, text);
     if (jsonProblem) return fail(jsonProblem);
+  } else {
+    // Most manifests are plain YAML; they need none of the full parser's machinery.
+    const plain = readPlainYaml(text);
+    if (plain) {
+      const positions = new PlainSourcePositions(file, text, plain.root);
+      return {
+        ok: true,
+        value: {
+          file,
+          text,
+          data: plain.data,
+          positionOf: (path) => positions.positionOf(path),
+          valuePositionOf: (path) => positions.valuePositionOf(path),
+        },
+      };
+    }
   }
 
   const deep = tooDeepAt(text);
