@@ -46,8 +46,8 @@ const DASH = 0x2d;
 const COMMA = 0x2c;
 
 export function readPlainYaml(text: string): PlainYaml | undefined {
-  // Tabs and carriage returns have rules of their own; the full parser applies them.
-  if (text.includes('\t') || text.includes('\r')) return undefined;
+  // Tabs and stray carriage returns have rules of their own; the full parser applies them.
+  if (text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
   try {
     return new Reader(text).read();
   } catch (error) {
@@ -68,6 +68,9 @@ class Reader {
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
+      const next = end + 1;
+      // A Windows line end is a line end; the carriage return belongs to no value.
+      if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
       let first = start;
       while (first < end && text.charCodeAt(first) === SPACE) first++;
       if (first < end && text.charCodeAt(first) !== HASH) {
@@ -75,7 +78,7 @@ class Reader {
         this.ends.push(end);
         this.indents.push(first - start);
       }
-      start = end + 1;
+      start = next;
     }
   }
 

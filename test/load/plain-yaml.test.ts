@@ -75,12 +75,14 @@ describe('the plain YAML reader', () => {
     ['text beyond ASCII', 'a: Zürich\nb: 東京 x\nc: [é, 🙂]\n'],
     ['an indented top-level mapping', '  a: 1\n  b:\n    c: 2\n'],
     ['a file without a final newline', 'a:\n  b: 1'],
+    ['Windows line ends', 'a: 1\r\nb:\r\n  - x # note\r\n  - [y]\r\nc:\r\n\r\nd: "q"\r\n'],
   ])('agrees with the full parser on %s', (_name, text) => {
     expect(expectSameAsFullParser(text)).toBe(true);
   });
 
   it.each([
     ['a tab', 'a:\n\tb: 1\n'],
+    ['a carriage return without a line feed', 'a: 1\rb: 2\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['an alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
@@ -147,7 +149,7 @@ describe('the plain YAML reader', () => {
 
   it('agrees with the full parser on generated manifests, whole and damaged', () => {
     const taken = { whole: 0, damaged: 0 };
-    const damage = fc.constantFrom(' ', '  ', ':', '- ', '#', '[', ']', '{', '}', ',', '"', "'", '\n', '&', '*', '!', '|', '>', '?', '%', '@', '`', '~', '.', '0', 'e', 'x', '---', '\u00a0', 'é');
+    const damage = fc.constantFrom('\r', ' ', '  ', ':', '- ', '#', '[', ']', '{', '}', ',', '"', "'", '\n', '&', '*', '!', '|', '>', '?', '%', '@', '`', '~', '.', '0', 'e', 'x', '---', '\u00a0', 'é');
     fc.assert(
       fc.property(block(3, ''), fc.array(fc.tuple(fc.nat(), damage, fc.boolean()), { maxLength: 3 }), (text, edits) => {
         let damaged = text;
@@ -157,6 +159,7 @@ describe('the plain YAML reader', () => {
         }
         if (expectSameAsFullParser(text)) taken.whole++;
         if (expectSameAsFullParser(damaged)) taken.damaged++;
+        expectSameAsFullParser(damaged.replace(/\n/g, '\r\n'));
       }),
       { numRuns: 3000 },
     );
