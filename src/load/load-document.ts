@@ -6,6 +6,7 @@ import { decodeText } from './decode-text.ts';
 import type { LoadedDocument } from './loaded-document.ts';
 import { lineStartsOf } from './line-starts.ts';
 import { tooDeepAt } from './nesting-depth.ts';
+import { plainJsonData } from './plain-json.ts';
 import { PlainSourcePositions } from './plain-source-positions.ts';
 import { readPlainYaml } from './plain-yaml.ts';
 import { SourcePositions } from './source-positions.ts';
@@ -18,6 +19,9 @@ const PLAIN_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
 );
 
+// The core schema keeps `2027-03-01` a string (no timestamps) even under a %YAML 1.1 directive.
+const YAML_OPTIONS = { schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
+
 export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocument> {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
@@ -27,8 +31,24 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
 
   if (text.trim() === '') return fail(emptyFile(file));
   if (file.toLowerCase().endsWith('.json')) {
-    const jsonProblem = checkJson(file, text);
-    if (jsonProblem) return fail(jsonProblem);
+    const json = parseJson(file, text);
+    if (!json.ok) return json;
+    const data = plainJsonData(text, json.value);
+    if (data) {
+      // The YAML parse is only for positions, which most documents are never asked for.
+      let positions: SourcePositions | undefined;
+      const located = () => (positions ??= yamlPositions(file, text));
+      return {
+        ok: true,
+        value: {
+          file,
+          text,
+          data,
+          positionOf: (path) => located().positionOf(path),
+          valuePositionOf: (path) => located().valuePositionOf(path),
+        },
+      };
+    }
   } else {
     // Most manifests are plain YAML; they need none of the full parser's machinery.
     const plain = readPlainYaml(text);
@@ -50,8 +70,7 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   const deep = tooDeepAt(text);
   if (deep !== undefined) return fail(tooDeep(positionIn(file, lineStartsOf(text), deep)));
 
-  // The core schema keeps `2027-03-01` a string (no timestamps) even under a %YAML 1.1 directive.
-  const docs = parseAllDocuments(text, { lineCounter: lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail(emptyFile(file));
 
   const syntax = syntaxProblems(docs, text, at);
@@ -133,11 +152,17 @@ function tooDeep(position: Problem['position']): Problem {
   };
 }
 
+/** Positions from the full YAML parse of a text already known to parse cleanly. */
+function yamlPositions(file: string, text: string): SourcePositions {
+  const lines = new LineCounter();
+  const doc = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines }) as Document[];
+  return new SourcePositions(file, doc[0]!, lines);
+}
+
 /** JSON files must be JSON, not merely YAML: YAML would accept trailing commas and comments. */
-function checkJson(file: string, text: string): Problem | undefined {
+function parseJson(file: string, text: string): Result<unknown> {
   try {
-    JSON.parse(text);
-    return undefined;
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(message);
@@ -146,10 +171,15 @@ function checkJson(file: string, text: string): Problem | undefined {
     const line = before.split('\n').length;
     const column = offset - (before.lastIndexOf('\n') + 1) + 1;
     return {
-      code: 'json-syntax',
-      message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '')}`,
-      position: { file, line, column },
-      hint: 'fix the JSON syntax here (no trailing commas or comments in JSON)',
+      ok: false,
+      problems: [
+        {
+          code: 'json-syntax',
+          message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '')}`,
+          position: { file, line, column },
+          hint: 'fix the JSON syntax here (no trailing commas or comments in JSON)',
+        },
+      ],
     };
   }
 }
