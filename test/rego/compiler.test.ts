@@ -39,7 +39,7 @@ describe('compiler checks', () => {
 
   it('names builtins that would reach outside the process as unavailable', () => {
     const [e] = errors('package p\nq := http.send({"url": "https://example.com"})');
-    expect(e).toMatch(/^rego_type_error: undefined function http\.send: not available in routewise/);
+    expect(e).toMatch(/^rego_type_error: undefined function http\.send: http\.send is not available in routewise: policies cannot reach the network/);
   });
 
   it('rejects rules that shadow input or data in v1', () => {

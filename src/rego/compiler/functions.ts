@@ -2,19 +2,11 @@
 // and checks its number of arguments the way OPA's type checker words it.
 import type { Location, RefTerm, VarTerm } from '../ast.ts';
 import type { BuiltinDef } from '../builtins/builtin.ts';
+import { UNAVAILABLE_BUILTINS, unavailableMessage } from '../builtins/unavailable.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { resolveName, type NameScope } from './imports.ts';
 import { dataPathText, type FnTarget, type RuleNode } from './ir.ts';
 import { findNode } from './module-set.ts';
-
-/** Builtins that would reach outside the process; routewise evaluates policies offline only. */
-const OUTSIDE_WORLD = new Set([
-  'http.send',
-  'net.lookup_ip_addr',
-  'opa.runtime',
-  'rego.parse_module',
-  'io.jwt.decode_verify',
-]);
 
 export interface FnEnv {
   names: NameScope;
@@ -73,9 +65,7 @@ export function resolveCall(
   const target = lookupFunction(parts, env);
   const name = parts.join('.');
   if (!target) {
-    const message = OUTSIDE_WORLD.has(name)
-      ? `undefined function ${name}: not available in routewise (policies are evaluated without network or runtime access)`
-      : `undefined function ${name}`;
+    const message = UNAVAILABLE_BUILTINS.has(name) ? `undefined function ${name}: ${unavailableMessage(name)}` : `undefined function ${name}`;
     errors.push({ code: 'rego_type_error', message, location: loc });
     return undefined;
   }
