@@ -49,7 +49,10 @@ describe('problem hints', () => {
     const unsafe = runCli(['eval', 'y']);
     expect(unsafe.code).toBe(2);
     expect(unsafe.stderr).toMatch(/query:1:1: rego_unsafe_var_error: var y is unsafe\n {2}hint: a variable in the query must be bound/);
-    const strict = runCli(['eval', '--strict-builtin-errors', 'count(1)']);
+    const typed = runCli(['eval', 'count(1)']);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(/query:1:1: rego_type_error: count: operand 1 must be/);
+    const strict = runCli(['eval', '--strict-builtin-errors', 'count(to_number("1"))']);
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/query:1:1: eval_type_error: count: /);
     expect(strict.stderr).not.toMatch(/a policy failed/);

@@ -11,6 +11,19 @@ describe('compiler checks', () => {
     expect(errors('package p\nallow if input.user == "admin"')).toEqual([]);
   });
 
+  it('rejects builtin calls whose literal arguments have the wrong type, as OPA\'s type checker does', () => {
+    expect(errors('package p\nx := count(1)')).toEqual(['rego_type_error: count: operand 1 must be one of {array, object, set, string} but got number']);
+    expect(errors('package p\nx := 1 + "a"')).toEqual(['rego_type_error: plus: operand 2 must be number but got string']);
+    expect(errors('package p\nx := upper([1])')).toEqual(['rego_type_error: upper: operand 1 must be string but got array']);
+  });
+
+  it('leaves value errors and operand-dependent types to run time', () => {
+    expect(errors('package p\nx := to_number("nan")')).toEqual([]);
+    expect(errors('package p\nx := {1} - 1')).toEqual([]);
+    expect(errors('package p\nx := 1 / 0')).toEqual([]);
+    expect(errors('package p\nx := count(input.items)')).toEqual([]);
+  });
+
   it('reports unsafe variables in bodies and heads', () => {
     expect(errors('package p\nq if { x > 1 }')).toContain('rego_unsafe_var_error: var x is unsafe');
     expect(errors('package p\nq contains y if { true }')).toContain('rego_unsafe_var_error: var y is unsafe');

@@ -1,6 +1,7 @@
 // Turns bodies and terms into the compiled form: each `_` becomes a fresh variable, local
 // variables get frame slots (closures share the frame of their rule), `:=` declarations are
 // checked, and free names become input/data refs through the module's name scope.
+import { checkConstantCall } from './constant-calls.ts';
 import type { Body, Expr, Location, Term, VarTerm, With } from '../ast.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { ObjectValue, SetValue, type Value } from '../value.ts';
@@ -209,6 +210,7 @@ export class Rewriter {
         const args = t.args.map((a) => this.term(a, scope));
         const fn = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
         if (!fn) return { k: 'const', v: null, loc: t.loc };
+        checkConstantCall(fn, args, t.loc, this.errors);
         return { k: 'call', fn, args, loc: t.loc };
       }
     }

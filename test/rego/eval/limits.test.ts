@@ -27,7 +27,7 @@ describe('limits and errors', () => {
   });
 
   it('raises type errors from builtins in strict mode', () => {
-    expect(failure('package p\nr := 1 + "a"', 'x := data.p.r', { strictBuiltinErrors: true })).toMatch(/^eval_type_error: plus: operand 2 must be number/);
+    expect(failure('package p\nr := 1 + input.a', 'x := data.p.r', { strictBuiltinErrors: true, input: { a: 'a' } })).toMatch(/^eval_type_error: plus: operand 2 must be number/);
   });
 });
 
