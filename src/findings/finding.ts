@@ -1,5 +1,6 @@
 // A finding: what a rule says about one manifest, located in the manifest's source.
 import type { SourcePosition } from '../problems/problem.ts';
+import type { Waiver } from '../validate/manifest.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,13 +19,8 @@ export interface RawFinding {
   subject?: { target?: string; dataClass?: string; workload?: string };
 }
 
-export interface Waiver {
-  rule: string;
-  target?: string;
-  reason?: string;
-  approvedBy?: string;
-  expires?: string;
-}
+/** A manifest waiver, as the manifest declares it (checked against the schema there). */
+export type { Waiver } from '../validate/manifest.ts';
 
 export interface Finding {
   id: string;
