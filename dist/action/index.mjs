@@ -6461,13 +6461,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -6479,12 +6479,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -6562,7 +6562,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -6625,7 +6625,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split3 = source.split(/\n( *)/);
       const first = split3[0];
       const m = first.match(/^( *)/);
@@ -6645,15 +6645,15 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -6665,7 +6665,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -6682,7 +6682,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -6880,26 +6880,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range3;
-      scalar.source = value;
+      scalar2.range = range3;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -8331,7 +8331,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8354,7 +8354,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -8727,37 +8727,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep5;
-          if (scalar.end) {
-            sep5 = scalar.end;
+          if (scalar2.end) {
+            sep5 = scalar2.end;
             sep5.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -15848,6 +15848,12 @@ function encode(v) {
   if (v instanceof ObjectValue) return v.encoded();
   return v.encoded();
 }
+function EmptyRecord() {
+}
+function indexLike(key) {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 function typeName2(v) {
   return ["null", "boolean", "number", "string", "array", "object", "set"][rank(v)];
 }
@@ -15868,8 +15874,11 @@ function fromJS(x2) {
   if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
   if (x2 instanceof Date) return x2.toISOString().slice(0, 10);
   const o = new ObjectValue();
-  for (const [k2, v] of Object.entries(x2)) {
-    if (v !== void 0) o.set(k2, fromJS(v));
+  const record = x2;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const v = record[keys[i]];
+    if (v !== void 0) o.set(keys[i], fromJS(v));
   }
   return o;
 }
@@ -15934,14 +15943,22 @@ function toRegoText(v) {
   if (Array.isArray(v)) return "[" + v.map(toRegoText).join(", ") + "]";
   return stringify(v);
 }
-var ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
+var newRecord, ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
 var init_value = __esm({
   "src/rego/value.ts"() {
     "use strict";
+    EmptyRecord.prototype = /* @__PURE__ */ Object.create(null);
+    newRecord = () => new EmptyRecord();
     ObjectValue = class _ObjectValue {
-      map = /* @__PURE__ */ new Map();
-      sortedCache;
-      encodedCache;
+      // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
+      // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
+      // and to carry through garbage collection. The first key of another kind moves every entry into
+      // `general`, keyed by keyOf so that keys equal in Rego share one entry.
+      strings = newRecord();
+      count = 0;
+      general = void 0;
+      sortedCache = void 0;
+      encodedCache = void 0;
       static from(entries) {
         const o = new _ObjectValue();
         for (const [k2, v] of entries) o.set(k2, v);
@@ -15949,37 +15966,59 @@ var init_value = __esm({
       }
       /** For builders only: values are treated as immutable once shared. */
       set(k2, v) {
-        this.map.set(keyOf(k2), [k2, v]);
+        const s = this.strings;
+        if (s !== void 0 && typeof k2 === "string" && !indexLike(k2)) {
+          if (!(k2 in s)) this.count++;
+          s[k2] = v;
+        } else {
+          this.generalEntries().set(keyOf(k2), [k2, v]);
+        }
         this.sortedCache = void 0;
         this.encodedCache = void 0;
       }
       delete(k2) {
-        this.map.delete(keyOf(k2));
+        const s = this.strings;
+        if (s === void 0) this.general.delete(keyOf(k2));
+        else if (typeof k2 === "string" && k2 in s) {
+          delete s[k2];
+          this.count--;
+        }
         this.sortedCache = void 0;
         this.encodedCache = void 0;
       }
       get(k2) {
-        return this.map.get(keyOf(k2))?.[1];
+        const s = this.strings;
+        if (s !== void 0) return typeof k2 === "string" ? s[k2] : void 0;
+        return this.general.get(keyOf(k2))?.[1];
       }
       has(k2) {
-        return this.map.has(keyOf(k2));
+        const s = this.strings;
+        if (s !== void 0) return typeof k2 === "string" && k2 in s;
+        return this.general.has(keyOf(k2));
       }
       get size() {
-        return this.map.size;
+        return this.strings !== void 0 ? this.count : this.general.size;
       }
       /** Entries in insertion order. */
       entries() {
-        return this.map.values();
+        const s = this.strings;
+        return s !== void 0 ? Object.entries(s).values() : this.general.values();
       }
       keys() {
-        return Array.from(this.map.values(), (e) => e[0]);
+        const s = this.strings;
+        return s !== void 0 ? Object.keys(s) : Array.from(this.general.values(), (e) => e[0]);
       }
       values() {
-        return Array.from(this.map.values(), (e) => e[1]);
+        const s = this.strings;
+        return s !== void 0 ? Object.values(s) : Array.from(this.general.values(), (e) => e[1]);
       }
       /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
       sortedEntries() {
-        if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort((x2, y) => compare(x2[0], y[0]));
+        if (!this.sortedCache) {
+          const s = this.strings;
+          const entries = s !== void 0 ? Object.entries(s) : Array.from(this.general.values());
+          this.sortedCache = entries.sort((x2, y) => compare(x2[0], y[0]));
+        }
         return this.sortedCache;
       }
       encoded() {
@@ -15990,8 +16029,25 @@ var init_value = __esm({
       }
       clone() {
         const o = new _ObjectValue();
-        for (const [k2, v] of this.map.values()) o.set(k2, v);
+        const s = this.strings;
+        if (s !== void 0) {
+          Object.assign(o.strings, s);
+          o.count = this.count;
+        } else {
+          o.strings = void 0;
+          o.general = new Map(this.general);
+        }
         return o;
+      }
+      generalEntries() {
+        const s = this.strings;
+        if (s !== void 0) {
+          const m = /* @__PURE__ */ new Map();
+          for (const k2 of Object.keys(s)) m.set(keyOf(k2), [k2, s[k2]]);
+          this.general = m;
+          this.strings = void 0;
+        }
+        return this.general;
       }
     };
     SetValue = class _SetValue {
@@ -18954,9 +19010,9 @@ var init_types = __esm({
 });
 
 // src/rego/builtins/json-text.ts
-function parseJson(text) {
+function parseJson2(text) {
   let i = 0;
-  const fail8 = (what) => {
+  const fail7 = (what) => {
     throw new JsonSyntaxError(i >= text.length ? "unexpected end of JSON input" : `invalid character ${quoteChar(text[i])} ${what}`);
   };
   const ws = () => {
@@ -18979,71 +19035,62 @@ function parseJson(text) {
         return v2;
       }
     }
-    return fail8("looking for beginning of value");
+    return fail7("looking for beginning of value");
+  };
+  const empty = (close) => {
+    i++;
+    ws();
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+  const more = (close, what) => {
+    ws();
+    if (text[i] === ",") {
+      i++;
+      return true;
+    }
+    if (text[i] === close) {
+      i++;
+      return false;
+    }
+    return fail7(what);
   };
   const object = () => {
-    i++;
     const o = new ObjectValue();
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return o;
-    }
-    for (; ; ) {
+    if (empty("}")) return o;
+    do {
       ws();
-      if (text[i] !== '"') fail8("looking for beginning of object key string");
+      if (text[i] !== '"') fail7("looking for beginning of object key string");
       const k2 = string();
       ws();
-      if (text[i] !== ":") fail8("after object key");
+      if (text[i] !== ":") fail7("after object key");
       i++;
       o.set(k2, value());
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return o;
-      }
-      fail8("after object key:value pair");
-    }
+    } while (more("}", "after object key:value pair"));
+    return o;
   };
   const array = () => {
-    i++;
     const out = [];
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return out;
-    }
-    for (; ; ) {
+    if (empty("]")) return out;
+    do
       out.push(value());
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      fail8("after array element");
-    }
+    while (more("]", "after array element"));
+    return out;
   };
   const string = () => {
     i++;
     let out = "";
     let start = i;
     for (; ; ) {
-      if (i >= text.length) fail8("in string literal");
+      if (i >= text.length) fail7("in string literal");
       const c = text.charCodeAt(i);
       if (c === 34) {
         out += text.slice(start, i);
         i++;
         return out;
       }
-      if (c < 32) fail8("in string literal");
+      if (c < 32) fail7("in string literal");
       if (c !== 92) {
         i++;
         continue;
@@ -19059,7 +19106,7 @@ function parseJson(text) {
         i += 6;
       } else {
         i++;
-        fail8("in string escape code");
+        fail7("in string escape code");
       }
       start = i;
     }
@@ -19068,14 +19115,14 @@ function parseJson(text) {
     const m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
     if (!m) {
       i++;
-      return fail8("in numeric literal");
+      return fail7("in numeric literal");
     }
     i += m[0].length;
     return numberFromLiteral(m[0]);
   };
   const v = value();
   ws();
-  if (i < text.length) fail8("after top-level value");
+  if (i < text.length) fail7("after top-level value");
   return v;
 }
 function numberFromLiteral(lit3) {
@@ -19099,7 +19146,7 @@ function integerFromScientific(lit3) {
 }
 function isValidJson(text) {
   try {
-    parseJson(text);
+    parseJson2(text);
     return true;
   } catch {
     return false;
@@ -19108,22 +19155,11 @@ function isValidJson(text) {
 function quoteJsonString(s) {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i);
-    const cb = b.codePointAt(i);
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 65535) i++;
-  }
-  return a.length - b.length;
-}
 function marshalJson(v, indent, prefix = "") {
   return writeJson(v, { quote: quoteJsonString, entries: goMapEntries, indent, prefix });
 }
 function goMapEntries(o) {
-  return Array.from(o.entries(), ([k2, val]) => [keyText(k2), val]).sort((a, b) => compareKeys(a[0], b[0]));
+  return Array.from(o.entries(), ([k2, val]) => [keyText(k2), val]).sort((a, b) => compareStrings(a[0], b[0]));
 }
 function quoteChar(c) {
   return c === "'" ? "'\\''" : `'${c}'`;
@@ -19168,9 +19204,9 @@ function hexDecode(s) {
   for (const b of bytes) {
     if (!isHex2(b)) {
       const ch = String.fromCodePoint(b);
-      const printable = b >= 32 && b !== 127;
+      const printable2 = b >= 32 && b !== 127;
       const u = "U+" + b.toString(16).toUpperCase().padStart(4, "0");
-      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable ? `${u} '${ch}'` : u}`);
+      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable2 ? `${u} '${ch}'` : u}`);
     }
   }
   if (bytes.length % 2 === 1) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
@@ -19257,7 +19293,7 @@ function urlqueryDecodeObject(s) {
 }
 function jsonUnmarshal(s) {
   try {
-    return parseJson(s);
+    return parseJson2(s);
   } catch (e) {
     throw builtinError("json.unmarshal", e.message);
   }
@@ -19308,7 +19344,7 @@ function yamlKey(k2) {
   throw new Error("yaml: invalid map key: " + String(k2));
 }
 function parseYaml(s) {
-  const doc = (0, import_yaml3.parseDocument)(s, YAML_OPTIONS);
+  const doc = (0, import_yaml4.parseDocument)(s, YAML_OPTIONS2);
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split("\n")[0]);
   return yamlToValue(doc.toJS({ mapAsMap: true, maxAliasCount: 1e4 }));
 }
@@ -19320,7 +19356,7 @@ function yamlUnmarshal(s) {
   }
 }
 function yamlMarshal(v) {
-  const doc = (0, import_yaml3.parseDocument)("null", { version: "1.1" });
+  const doc = (0, import_yaml4.parseDocument)("null", { version: "1.1" });
   doc.contents = doc.createNode(toJS(v));
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
@@ -19339,18 +19375,18 @@ function base64urlDecode(s) {
   }
   return base64Decode("base64url.decode", padded, URL2);
 }
-var import_yaml3, STD, URL2, YAML_OPTIONS, builtins15;
+var import_yaml4, STD, URL2, YAML_OPTIONS2, builtins15;
 var init_encoding = __esm({
   "src/rego/builtins/encoding.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_value();
     init_builtin();
     init_json_text();
     init_operands();
     STD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     URL2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    YAML_OPTIONS = {
+    YAML_OPTIONS2 = {
       // OPA reads YAML through go-yaml v2, which follows YAML 1.1 (yes/no booleans, 0777 octals).
       version: "1.1",
       intAsBigInt: true,
@@ -19396,10 +19432,10 @@ function splitAmount(s) {
     const c = s[i];
     if (c === "e" || c === "E") {
       const next = s[i + 1];
-      if (next === void 0 || !(isDigit(next) || next === "+" || next === "-")) return [s.slice(0, i), s.slice(i)];
+      if (next === void 0 || !(isDigit2(next) || next === "+" || next === "-")) return [s.slice(0, i), s.slice(i)];
       if (next === "+" || next === "-") i++;
       let end = i + 1;
-      while (end < s.length && isDigit(s[end])) end++;
+      while (end < s.length && isDigit2(s[end])) end++;
       if (end - (i + 1) > MAX_EXPONENT_DIGITS) throw new ExponentTooLarge();
       continue;
     }
@@ -19407,7 +19443,7 @@ function splitAmount(s) {
   }
   return [s, ""];
 }
-function isDigit(c) {
+function isDigit2(c) {
   return c >= "0" && c <= "9";
 }
 function parseRational(s) {
@@ -20372,7 +20408,7 @@ function inNanosecondRange(ns) {
   return ns >= MIN_NS && ns <= MAX_NS;
 }
 function parseTime(layoutText, valueText) {
-  const fail8 = (layoutElem, valueElem, message = "") => new TimeParseError(
+  const fail7 = (layoutElem, valueElem, message = "") => new TimeParseError(
     message ? `parsing time ${goTimeQuote(valueText)}${message}` : `parsing time ${goTimeQuote(valueText)} as ${goTimeQuote(layoutText)}: cannot parse ${goTimeQuote(valueElem)} as ${goTimeQuote(layoutElem)}`
   );
   let layout = layoutText;
@@ -20395,10 +20431,10 @@ function parseTime(layoutText, valueText) {
     try {
       value = skip(value, c.prefix);
     } catch {
-      throw fail8(c.prefix, value);
+      throw fail7(c.prefix, value);
     }
     if (!c.std) {
-      if (value.length > 0) throw fail8("", value, `: extra text: ${goTimeQuote(value)}`);
+      if (value.length > 0) throw fail7("", value, `: extra text: ${goTimeQuote(value)}`);
       break;
     }
     layout = c.suffix;
@@ -20541,10 +20577,10 @@ function parseTime(layoutText, valueText) {
         }
       }
     } catch (e) {
-      if (e instanceof Bad) throw fail8(c.text, hold);
+      if (e instanceof Bad) throw fail7(c.text, hold);
       throw e;
     }
-    if (rangeError) throw fail8(c.text, value, `: ${rangeError} out of range`);
+    if (rangeError) throw fail7(c.text, value, `: ${rangeError} out of range`);
   }
   if (pm && hour < 12) hour += 12;
   else if (am && hour === 12) hour = 0;
@@ -20558,21 +20594,21 @@ function parseTime(layoutText, valueText) {
         d3 = 29;
       } else if (yd > 31 + 29) yd--;
     }
-    if (yd < 1 || yd > 365) throw fail8("", value, ": day-of-year out of range");
+    if (yd < 1 || yd > 365) throw fail7("", value, ": day-of-year out of range");
     if (m === 0) {
       m = 1;
       while (m < 12 && yd > daysFromCivil(1970, m + 1, 1) - daysFromCivil(1970, 1, 1)) m++;
       d3 = yd - (daysFromCivil(1970, m, 1) - daysFromCivil(1970, 1, 1));
     }
-    if (month >= 0 && month !== m) throw fail8("", value, ": day-of-year does not match month");
+    if (month >= 0 && month !== m) throw fail7("", value, ": day-of-year does not match month");
     month = m;
-    if (day >= 0 && day !== d3) throw fail8("", value, ": day-of-year does not match day");
+    if (day >= 0 && day !== d3) throw fail7("", value, ": day-of-year does not match day");
     day = d3;
   } else {
     if (month < 0) month = 1;
     if (day < 0) day = 1;
   }
-  if (day < 1 || day > daysInMonth(year, month)) throw fail8("", value, ": day out of range");
+  if (day < 1 || day > daysInMonth(year, month)) throw fail7("", value, ": day out of range");
   let offset = 0;
   if (!utc) {
     if (zoneOffset !== void 0) offset = zoneOffset;
@@ -20957,22 +20993,41 @@ var init_builtins = __esm({
   }
 });
 
+// src/rego/builtins/unavailable.ts
+function unavailableMessage(name) {
+  return `${name} is not available in routewise: policies cannot reach the network or the file system`;
+}
+var UNAVAILABLE_BUILTINS;
+var init_unavailable = __esm({
+  "src/rego/builtins/unavailable.ts"() {
+    "use strict";
+    UNAVAILABLE_BUILTINS = /* @__PURE__ */ new Set([
+      // Network.
+      "http.send",
+      "net.lookup_ip_addr",
+      // Environment variables, configuration and the OPA version of the running process.
+      "opa.runtime"
+    ]);
+  }
+});
+
 // src/engine/read-finding.ts
-function readFinding(x2, producer) {
+function readFinding(x2, producer, where) {
+  const fail7 = (what, hint) => failure(producer, what, where, hint);
   if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
-    return fail4(producer, `produced ${JSON.stringify(x2)}, not a finding object`);
+    return fail7(`produced ${JSON.stringify(x2)}, not a finding object`);
   }
   const o = x2;
-  if (typeof o.id !== "string" || o.id === "") return fail4(producer, "produced a finding without a string `id`");
-  if (typeof o.message !== "string") return fail4(producer, `produced finding ${o.id} without a string \`message\``);
+  if (typeof o.id !== "string" || o.id === "") return fail7("produced a finding without a string `id`", aliasHint(o, "id"));
+  if (typeof o.message !== "string") return fail7(`produced finding ${o.id} without a string \`message\``, aliasHint(o, "message"));
   const f = { id: o.id, message: o.message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
     f.path = o.path;
   } else if (o.path !== void 0) {
-    return fail4(producer, `produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail7(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
-  else if (o.severity !== void 0) return fail4(producer, `produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== void 0) return fail7(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === "string") f.remediation = o.remediation;
   if (typeof o.subject === "object" && o.subject !== null) {
     const s = o.subject;
@@ -20982,21 +21037,28 @@ function readFinding(x2, producer) {
   }
   return { ok: true, value: f };
 }
-function fail4(producer, what) {
+function aliasHint(o, field) {
+  const alias = Object.keys(o).find((k2) => FIELD_ALIASES[k2] === field);
+  return alias ? `did you mean \`${field}\` instead of \`${alias}\`?` : void 0;
+}
+function failure(producer, what, where, hint) {
   return {
     ok: false,
     problems: [
       {
         code: "policy-output",
         message: `${producer} ${what}`,
-        hint: 'a finding is an object with at least "id" and "message" (see the README, custom rules)'
+        ...where ? { position: where } : {},
+        hint: hint ?? 'a finding is an object with at least "id" and "message" (see the README, custom rules)'
       }
     ]
   };
 }
+var FIELD_ALIASES;
 var init_read_finding = __esm({
   "src/engine/read-finding.ts"() {
     "use strict";
+    FIELD_ALIASES = { msg: "message", rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
   }
 });
 
@@ -23456,13 +23518,13 @@ async function readBundle(bytes, name) {
     try {
       tarBytes = gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
     } catch (e) {
-      return fail5("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
+      return fail4("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
     }
   } else if (!isTar(bytes)) {
-    return fail5("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
+    return fail4("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
   }
   const files = await untar(tarBytes);
-  if (!files.ok) return fail5("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
+  if (!files.ok) return fail4("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
   return assemble(files.value, name);
 }
 function assemble(files, name) {
@@ -23475,20 +23537,20 @@ function assemble(files, name) {
   }
   const modules = [...new Set((manifest?.wasm ?? []).map((w) => normalize2(w.module)))];
   if (modules.length > 1) {
-    return fail5("wasm-bundle-unsupported", `${name}: the bundle holds ${modules.length} wasm modules (${modules.join(", ")}); routewise runs bundles with one module`);
+    return fail4("wasm-bundle-unsupported", `${name}: the bundle holds ${modules.length} wasm modules (${modules.join(", ")}); routewise runs bundles with one module`);
   }
   const modulePath = modules[0] ?? "policy.wasm";
   const wasm = files.get(modulePath);
-  if (!wasm) return fail5("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
+  if (!wasm) return fail4("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
   let data = {};
   const dataFiles = [...files.keys()].filter((p) => /(^|\/)data\.(json|ya?ml)$/.test(p)).sort();
   for (const path2 of dataFiles) {
     const text = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml7.parse)(text);
+      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml8.parse)(text);
     } catch (e) {
-      return fail5("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
+      return fail4("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
     const dirs = path2.split("/").slice(0, -1);
     data = mergeData(data, nest(dirs, doc ?? {}));
@@ -23500,13 +23562,13 @@ function readManifest(bytes, name) {
   try {
     doc = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not valid JSON: ${e.message}`);
+    return fail4("wasm-bundle-corrupt", `${name}: /.manifest is not valid JSON: ${e.message}`);
   }
-  if (!isRecord(doc)) return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not a JSON object`);
+  if (!isRecord(doc)) return fail4("wasm-bundle-corrupt", `${name}: /.manifest is not a JSON object`);
   const wasm = [];
   for (const w of Array.isArray(doc.wasm) ? doc.wasm : []) {
     if (!isRecord(w) || typeof w.entrypoint !== "string" || typeof w.module !== "string") {
-      return fail5("wasm-bundle-corrupt", `${name}: /.manifest has a wasm entry without a string entrypoint and module`);
+      return fail4("wasm-bundle-corrupt", `${name}: /.manifest has a wasm entry without a string entrypoint and module`);
     }
     wasm.push({ entrypoint: w.entrypoint, module: w.module, ...Array.isArray(w.annotations) ? { annotations: w.annotations } : {} });
   }
@@ -23553,16 +23615,16 @@ function startsWith(bytes, magic) {
 function isRecord(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-function fail5(code, message, hint) {
+function fail4(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml7, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml8, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/engine/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_merge_data();
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
@@ -27666,12 +27728,12 @@ ${ca}` : ca;
                 doc.errors.push(err);
               }
               if (!explicitKey && typeof keyStart === "number") {
-                const keyEnd = item.range ? item.range.start : item.offset;
-                if (keyEnd > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
+                const keyEnd2 = item.range ? item.range.start : item.offset;
+                if (keyEnd2 > keyStart + 1024) doc.errors.push(getLongKeyError(cst, key));
                 const {
                   src
                 } = prevItem.context;
-                for (let i2 = keyStart; i2 < keyEnd; ++i2) if (src[i2] === "\n") {
+                for (let i2 = keyStart; i2 < keyEnd2; ++i2) if (src[i2] === "\n") {
                   const msg = "Implicit keys of flow sequence pairs need to be on a single line";
                   doc.errors.push(new PlainValue.YAMLSemanticError(prevItem, msg));
                   break;
@@ -29675,24 +29737,6 @@ var init_src = __esm({
   }
 });
 
-// src/rego/builtins/unavailable.ts
-function unavailableMessage(name) {
-  return `${name} is not available in routewise: policies cannot reach the network or the file system`;
-}
-var UNAVAILABLE_BUILTINS;
-var init_unavailable = __esm({
-  "src/rego/builtins/unavailable.ts"() {
-    "use strict";
-    UNAVAILABLE_BUILTINS = /* @__PURE__ */ new Set([
-      // Network.
-      "http.send",
-      "net.lookup_ip_addr",
-      // Environment variables, configuration and the OPA version of the running process.
-      "opa.runtime"
-    ]);
-  }
-});
-
 // src/engine/wasm/wasm-failure.ts
 var WasmFailure;
 var init_wasm_failure = __esm({
@@ -29741,7 +29785,7 @@ function resolveHostBuiltins(required, registry2, module) {
         if (!def) throw new WasmFailure("wasm-missing-builtin", `the policy called builtin #${id}, which its builtins export does not list`);
         let args;
         try {
-          args = argTexts.map(parseJson);
+          args = argTexts.map(parseJson2);
         } catch (e) {
           throw new WasmFailure("wasm_eval_error", `${def.name}: the module passed an argument that is not JSON (${e.message})`);
         }
@@ -29856,7 +29900,7 @@ async function loadWasmPolicy(wasm, options) {
   try {
     module = await wasmApi.compile(wasm);
   } catch (e) {
-    return fail6("wasm-invalid-module", `${name}: not a valid wasm module (${e.message})`);
+    return fail5("wasm-invalid-module", `${name}: not a valid wasm module (${e.message})`);
   }
   const shape2 = checkShape(module, name);
   if (shape2) return { ok: false, problems: shape2 };
@@ -29904,20 +29948,20 @@ async function loadWasmPolicy(wasm, options) {
   try {
     instance = await wasmApi.instantiate(module, { env });
   } catch (e) {
-    return failure(e, "wasm-invalid-module", `${name}: the module cannot be instantiated`);
+    return failure2(e, "wasm-invalid-module", `${name}: the module cannot be instantiated`);
   }
   exports = instance.exports;
   const version = globalValue(exports.opa_wasm_abi_version);
   const minor = globalValue(exports.opa_wasm_abi_minor_version);
   if (version !== SUPPORTED_ABI) {
-    return fail6(
+    return fail5(
       "wasm-abi-unsupported",
       `${name}: the module needs OPA wasm ABI version ${version}.${minor}; routewise runs ABI ${SUPPORTED_ABI}.x`,
       "rebuild the bundle with an OPA release whose wasm ABI is 1.x"
     );
   }
   if (minor >= 2 && typeof exports.opa_eval !== "function") {
-    return fail6("wasm-invalid-module", `${name}: the module declares ABI 1.${minor} but does not export opa_eval`);
+    return fail5("wasm-invalid-module", `${name}: the module declares ABI 1.${minor} but does not export opa_eval`);
   }
   let policy;
   try {
@@ -29927,10 +29971,10 @@ async function loadWasmPolicy(wasm, options) {
     host = resolved.value;
     policy = new LoadedPolicy(instance, memory, minor);
   } catch (e) {
-    return failure(e, "wasm-invalid-module", `${name}: the module failed while loading`);
+    return failure2(e, "wasm-invalid-module", `${name}: the module failed while loading`);
   }
   const entrypoints = readEntrypoints(policy.entrypoints);
-  if (!entrypoints) return fail6("wasm-invalid-module", `${name}: its entrypoints export is not a map of names to ids`);
+  if (!entrypoints) return fail5("wasm-invalid-module", `${name}: its entrypoints export is not a map of names to ids`);
   return {
     ok: true,
     value: {
@@ -29942,24 +29986,24 @@ async function loadWasmPolicy(wasm, options) {
           policy.setData(data);
           return { ok: true, value: void 0 };
         } catch (e) {
-          return failure(e, "wasm_eval_error", `${name}: the module could not load the data`);
+          return failure2(e, "wasm_eval_error", `${name}: the module could not load the data`);
         }
       },
       evaluate(entrypoint, input) {
         const id = entrypoints[entrypoint];
-        if (id === void 0) return fail6("wasm-entrypoint", `${name}: the module has no entrypoint ${entrypoint}`);
+        if (id === void 0) return fail5("wasm-entrypoint", `${name}: the module has no entrypoint ${entrypoint}`);
         ctx = wasmBuiltinContext(name, print);
         let resultSet;
         try {
           resultSet = policy.evaluate(input, id);
         } catch (e) {
-          return failure(e, "wasm_eval_error", `${name}: evaluating ${entrypoint} failed`);
+          return failure2(e, "wasm_eval_error", `${name}: evaluating ${entrypoint} failed`);
         }
-        if (!Array.isArray(resultSet)) return fail6("wasm_eval_error", `${name}: ${entrypoint} returned ${JSON.stringify(resultSet)}, not a result set`);
+        if (!Array.isArray(resultSet)) return fail5("wasm_eval_error", `${name}: ${entrypoint} returned ${JSON.stringify(resultSet)}, not a result set`);
         if (resultSet.length === 0) return { ok: true, value: void 0 };
         const first = resultSet[0];
         if (typeof first !== "object" || first === null || !("result" in first)) {
-          return fail6("wasm_eval_error", `${name}: ${entrypoint} returned a result set without "result"`);
+          return fail5("wasm_eval_error", `${name}: ${entrypoint} returned a result set without "result"`);
         }
         return { ok: true, value: first.result };
       }
@@ -30001,12 +30045,12 @@ function globalValue(g) {
 function fn(exports, name) {
   return exports[name];
 }
-function failure(e, code, context) {
-  if (e instanceof WasmFailure) return fail6(e.code, `${context}: ${e.message}`);
+function failure2(e, code, context) {
+  if (e instanceof WasmFailure) return fail5(e.code, `${context}: ${e.message}`);
   const detail = e instanceof Error ? e.message : String(e);
-  return fail6(code, `${context}: ${detail}`);
+  return fail5(code, `${context}: ${detail}`);
 }
-function fail6(code, message, hint) {
+function fail5(code, message, hint) {
   return { ok: false, problems: [{ code, message, ...hint ? { hint } : {} }] };
 }
 var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI;
@@ -30570,10 +30614,483 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/load/load-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/load/line-starts.ts
+var import_yaml = __toESM(require_dist(), 1);
+function lineStartsOf(text) {
+  const lines = new import_yaml.LineCounter();
+  lines.addNewLine(0);
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
+  return lines;
+}
+
+// src/load/nesting-depth.ts
+var MAX_NESTING_DEPTH = 256;
+function tooDeepAt(text, limit = MAX_NESTING_DEPTH) {
+  const indents = [];
+  let flow = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let at2 = start;
+    while (at2 < end && (text[at2] === " " || text[at2] === "	")) at2++;
+    if (at2 < end && text[at2] !== "#") {
+      const indent = at2 - start;
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      let block = indents.length;
+      while ((text[at2] === "-" || text[at2] === "?" || text[at2] === ":") && (text[at2 + 1] === " " || text[at2 + 1] === "	")) {
+        block++;
+        at2 += 2;
+        while (at2 < end && (text[at2] === " " || text[at2] === "	")) at2++;
+      }
+      if (block + flow > limit) return at2;
+      for (; at2 < end; at2++) {
+        const c = text[at2];
+        if (c === "[" || c === "{") {
+          flow++;
+          if (block + flow > limit) return at2;
+        } else if ((c === "]" || c === "}") && flow > 0) {
+          flow--;
+        } else if (c === "#" && (text[at2 - 1] === " " || text[at2 - 1] === "	")) {
+          break;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return void 0;
+}
+
+// src/load/plain-json.ts
+var MAX_DEPTH = 64;
+var MAX_KEY_LENGTH = 1e3;
+function plainJsonData(text, parsed) {
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return void 0;
+  if (text.includes("	") || /\r(?!\n)/.test(text)) return void 0;
+  const keys = { count: 0 };
+  if (!plainValue(parsed, 0, keys)) return void 0;
+  if (writtenKeys(text) !== keys.count) return void 0;
+  return parsed;
+}
+function plainValue(value, depth, keys) {
+  if (typeof value === "number") return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+  if (value === null || typeof value !== "object") return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => plainValue(item, depth + 1, keys));
+  for (const key in value) {
+    if (key === "__proto__" || key.length > MAX_KEY_LENGTH) return false;
+    keys.count++;
+    if (!plainValue(value[key], depth + 1, keys)) return false;
+  }
+  return true;
+}
+function writtenKeys(text) {
+  let count6 = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
+    for (i++; text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    let next = i + 1;
+    while (text[next] === " " || text[next] === "\n" || text[next] === "\r") next++;
+    if (text[next] === ":") count6++;
+  }
+  return count6;
+}
+
+// src/load/plain-source-positions.ts
+var PlainSourcePositions = class {
+  constructor(file, text, root2) {
+    this.file = file;
+    this.text = text;
+    this.root = root2;
+  }
+  file;
+  text;
+  root;
+  /** Built on the first question: most documents are never asked where anything is. */
+  lines;
+  positionOf(path2) {
+    return this.at(this.locate(path2, false));
+  }
+  valuePositionOf(path2) {
+    return this.at(this.locate(path2, true));
+  }
+  at(offset) {
+    const { line, col } = this.lineCounter().linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+  lineCounter() {
+    this.lines ??= lineStartsOf(this.text);
+    return this.lines;
+  }
+  /** Follows the path as far as it exists; the offset of the nearest existing node. */
+  locate(path2, atValue) {
+    let node = this.root;
+    let keyOffset = node.offset;
+    let valueOffset = node.offset;
+    for (const segment of path2) {
+      if (node.kind === "map") {
+        const index = node.keys.indexOf(String(segment));
+        if (index === -1) break;
+        keyOffset = node.keyOffsets[index];
+        node = node.values[index];
+        valueOffset = node.offset;
+      } else if (node.kind === "seq" && typeof segment === "number") {
+        const item = node.items[segment];
+        if (item === void 0) break;
+        node = item;
+        keyOffset = valueOffset = item.offset;
+      } else {
+        break;
+      }
+    }
+    return atValue ? valueOffset : keyOffset;
+  }
+};
+
+// src/load/plain-yaml.ts
+var MAX_DEPTH2 = 64;
+var MAX_KEY_LENGTH2 = 1e3;
+var OutsideSubset = class {
+};
+var OUTSIDE = new OutsideSubset();
+var SPACE = 32;
+var HASH = 35;
+var COLON = 58;
+var DASH = 45;
+var COMMA = 44;
+function readPlainYaml(text) {
+  if (text.includes("	") || /\r(?!\n)/.test(text)) return void 0;
+  try {
+    return new Reader(text).read();
+  } catch (error) {
+    if (error === OUTSIDE) return void 0;
+    throw error;
+  }
+}
+var Reader = class {
+  constructor(text) {
+    this.text = text;
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const next = end + 1;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let first = start;
+      while (first < end && text.charCodeAt(first) === SPACE) first++;
+      if (first < end && text.charCodeAt(first) !== HASH) {
+        this.starts.push(start);
+        this.ends.push(end);
+        this.indents.push(first - start);
+      }
+      start = next;
+    }
+  }
+  text;
+  /** Content lines only (no blank or comment-only lines): where each starts and its indentation. */
+  starts = [];
+  ends = [];
+  indents = [];
+  line = 0;
+  read() {
+    if (this.starts.length === 0) throw OUTSIDE;
+    const column = this.indents[0];
+    const data = {};
+    const root2 = this.map(column, data, 0);
+    if (this.line < this.starts.length) throw OUTSIDE;
+    return { data, root: root2 };
+  }
+  /** A block mapping whose keys start at `column`, the first on the current line. */
+  map(column, data, depth) {
+    if (depth > MAX_DEPTH2) throw OUTSIDE;
+    const node = { kind: "map", offset: 0, keys: [], keyOffsets: [], values: [] };
+    const text = this.text;
+    for (; ; ) {
+      const lineStart = this.starts[this.line];
+      const end = this.ends[this.line];
+      const keyStart = lineStart + column;
+      const colon = keyEnd(text, keyStart, end);
+      if (colon === -1) throw OUTSIDE;
+      const key = text.slice(keyStart, colon);
+      if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+      if (node.keys.length === 0) node.offset = keyStart;
+      let at2 = colon + 1;
+      while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
+      let value;
+      if (at2 === end || text.charCodeAt(at2) === HASH) {
+        value = this.blockValue(column, at2, data, key, depth);
+      } else {
+        value = this.inline(at2, end, data, key, depth);
+        this.line++;
+      }
+      node.keys.push(key);
+      node.keyOffsets.push(keyStart);
+      node.values.push(value);
+      if (this.line >= this.starts.length) return node;
+      const indent = this.indents[this.line];
+      if (indent < column) return node;
+      if (indent > column) throw OUTSIDE;
+      if (text.charCodeAt(this.starts[this.line] + indent) === DASH) return node;
+    }
+  }
+  /** The value of a key with nothing after its colon: a nested block, or empty (null). */
+  blockValue(column, emptyAt, into, key, depth) {
+    this.line++;
+    if (this.line < this.starts.length) {
+      const indent = this.indents[this.line];
+      const first = this.starts[this.line] + indent;
+      const isItem = this.text.charCodeAt(first) === DASH;
+      if (indent > column || indent === column && isItem) {
+        if (isItem) {
+          const list = [];
+          into[key] = list;
+          return this.seq(indent, list, depth + 1);
+        }
+        const nested = {};
+        into[key] = nested;
+        return this.map(indent, nested, depth + 1);
+      }
+    }
+    into[key] = null;
+    return { kind: "scalar", offset: emptyAt };
+  }
+  /** A block list whose `-` markers stand at `column`, the first on the current line. */
+  seq(column, list, depth) {
+    if (depth > MAX_DEPTH2) throw OUTSIDE;
+    const text = this.text;
+    const node = { kind: "seq", offset: this.starts[this.line] + column, items: [] };
+    for (; ; ) {
+      const end = this.ends[this.line];
+      const dash = this.starts[this.line] + column;
+      if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE) throw OUTSIDE;
+      let at2 = dash + 1;
+      while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
+      const code = text.charCodeAt(at2);
+      if (at2 === end || code === HASH || code === DASH) throw OUTSIDE;
+      const slot = list.length;
+      if (keyEnd(text, at2, end) !== -1) {
+        const nested = {};
+        list.push(nested);
+        node.items.push(this.map(at2 - this.starts[this.line], nested, depth + 1));
+      } else {
+        list.push(void 0);
+        node.items.push(this.inline(at2, end, list, slot, depth));
+        this.line++;
+      }
+      if (this.line >= this.starts.length) return node;
+      const indent = this.indents[this.line];
+      if (indent < column) return node;
+      if (indent > column) throw OUTSIDE;
+      if (text.charCodeAt(this.starts[this.line] + indent) !== DASH) return node;
+    }
+  }
+  /** A value that starts at `at` and ends on this line (before any comment). */
+  inline(at2, end, into, key, depth) {
+    const text = this.text;
+    const code = text.charCodeAt(at2);
+    let after;
+    let node;
+    if (code === 91 || code === 123) {
+      const flow = new FlowReader(text, end, depth);
+      const value = flow.value(at2);
+      into[key] = value.data;
+      node = value.node;
+      after = flow.at;
+    } else if (code === 34 || code === 39) {
+      const close = text.indexOf(code === 34 ? '"' : "'", at2 + 1);
+      if (close === -1 || close >= end) throw OUTSIDE;
+      const body = text.slice(at2 + 1, close);
+      if (code === 34 ? body.includes("\\") : text.charCodeAt(close + 1) === 39) throw OUTSIDE;
+      if (!printable(body)) throw OUTSIDE;
+      into[key] = body;
+      node = { kind: "scalar", offset: at2 };
+      after = close + 1;
+    } else {
+      let stop = at2;
+      while (stop < end && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) stop++;
+      let last = stop;
+      while (last > at2 && text.charCodeAt(last - 1) === SPACE) last--;
+      const source = text.slice(at2, last);
+      if (!plainBlockScalar(source)) throw OUTSIDE;
+      into[key] = coreScalar(source);
+      return { kind: "scalar", offset: at2 };
+    }
+    restOfLine(text, after, end);
+    return node;
+  }
+};
+var FlowReader = class {
+  constructor(text, end, depth) {
+    this.text = text;
+    this.end = end;
+    this.depth = depth;
+  }
+  text;
+  end;
+  depth;
+  at = 0;
+  value(at2, depth = this.depth) {
+    if (depth > MAX_DEPTH2) throw OUTSIDE;
+    const text = this.text;
+    const code = text.charCodeAt(at2);
+    if (code === 91) {
+      const data = [];
+      const node = { kind: "seq", offset: at2, items: [] };
+      this.at = this.skipSpaces(at2 + 1);
+      if (text.charCodeAt(this.at) === 93) {
+        this.at++;
+        return { data, node };
+      }
+      for (; ; ) {
+        const item = this.value(this.at, depth + 1);
+        data.push(item.data);
+        node.items.push(item.node);
+        if (this.separator(93)) return { data, node };
+      }
+    }
+    if (code === 123) {
+      const data = {};
+      const node = { kind: "map", offset: at2, keys: [], keyOffsets: [], values: [] };
+      this.at = this.skipSpaces(at2 + 1);
+      if (text.charCodeAt(this.at) === 125) {
+        this.at++;
+        return { data, node };
+      }
+      for (; ; ) {
+        const keyStart = this.at;
+        const colon = keyEnd(text, keyStart, this.end);
+        if (colon === -1 || text.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
+        const key = text.slice(keyStart, colon);
+        if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+        const item = this.value(this.skipSpaces(colon + 1), depth + 1);
+        data[key] = item.data;
+        node.keys.push(key);
+        node.keyOffsets.push(keyStart);
+        node.values.push(item.node);
+        if (this.separator(125)) return { data, node };
+      }
+    }
+    if (code === 34 || code === 39) throw OUTSIDE;
+    let stop = at2;
+    while (stop < this.end) {
+      const c = text.charCodeAt(stop);
+      if (c === COMMA || c === 93 || c === 125) break;
+      stop++;
+    }
+    let last = stop;
+    while (last > at2 && text.charCodeAt(last - 1) === SPACE) last--;
+    const source = text.slice(at2, last);
+    if (!plainFlowScalar(source)) throw OUTSIDE;
+    this.at = stop;
+    return { data: coreScalar(source), node: { kind: "scalar", offset: at2 } };
+  }
+  /** After an item: `,` and the next item (false), or the closing bracket (true). */
+  separator(close) {
+    const at2 = this.skipSpaces(this.at);
+    const code = this.text.charCodeAt(at2);
+    if (code === close) {
+      this.at = at2 + 1;
+      return true;
+    }
+    if (code !== COMMA) throw OUTSIDE;
+    this.at = this.skipSpaces(at2 + 1);
+    const next = this.text.charCodeAt(this.at);
+    if (next === COMMA || next === 93 || next === 125 || this.at >= this.end) throw OUTSIDE;
+    return false;
+  }
+  skipSpaces(at2) {
+    while (at2 < this.end && this.text.charCodeAt(at2) === SPACE) at2++;
+    if (at2 >= this.end) throw OUTSIDE;
+    return at2;
+  }
+};
+function keyEnd(text, at2, end) {
+  let i = at2;
+  const first = text.charCodeAt(i);
+  if (!(isLetter(first) || first === 95)) return -1;
+  for (i++; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || isDigit(c) || c === 95 || c === DASH || c === 46 || c === 47) continue;
+    break;
+  }
+  if (i - at2 > MAX_KEY_LENGTH2 || text.charCodeAt(i) !== COLON) return -1;
+  const next = i + 1;
+  if (next < end && text.charCodeAt(next) !== SPACE) return -1;
+  if (i - at2 <= 5 && typeof coreScalar(text.slice(at2, i)) !== "string") throw OUTSIDE;
+  return i;
+}
+function restOfLine(text, at2, end) {
+  if (at2 === end) return;
+  if (text.charCodeAt(at2) !== SPACE) throw OUTSIDE;
+  while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
+  if (at2 < end && text.charCodeAt(at2) !== HASH) throw OUTSIDE;
+}
+function isLetter(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function plainStart(source) {
+  const c = source.charCodeAt(0);
+  if (isLetter(c) || isDigit(c) || c === 95 || c === 47 || c === 40 || c === 126) return true;
+  if (c > 160) return true;
+  const next = source.charCodeAt(1);
+  if (c === DASH || c === 43) return isLetter(next) || isDigit(next);
+  if (c === 46) return isDigit(next);
+  return false;
+}
+function printable(source) {
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 32 || c >= 127 && c <= 160 || c === 65279 || c === 8232 || c === 8233) return false;
+  }
+  return true;
+}
+function plainBlockScalar(source) {
+  if (source === "" || !plainStart(source) || !printable(source)) return false;
+  if (source.endsWith(":") || source.includes(": ") || source.includes(" #")) return false;
+  return true;
+}
+function plainFlowScalar(source) {
+  if (source === "" || !plainStart(source)) return false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (isLetter(c) || isDigit(c) || c === 95 || c === DASH || c === 46 || c === 47 || c === 43 || c === 64 || c === 126) continue;
+    if (c === SPACE && source.charCodeAt(i + 1) !== SPACE) continue;
+    if (c > 160) continue;
+    return false;
+  }
+  return printable(source);
+}
+function coreScalar(source) {
+  const c = source.charCodeAt(0);
+  if (isLetter(c) || c === 95) {
+    if (source.length > 5) return source;
+    if (source === "null" || source === "Null" || source === "NULL") return null;
+    if (source === "true" || source === "True" || source === "TRUE") return true;
+    if (source === "false" || source === "False" || source === "FALSE") return false;
+    return source;
+  }
+  if (source === "~") return null;
+  let value;
+  if (/^[-+]?[0-9]+$/.test(source)) value = parseInt(source, 10);
+  else if (/^0o[0-7]+$/.test(source)) value = parseInt(source.slice(2), 8);
+  else if (/^0x[0-9a-fA-F]+$/.test(source)) value = parseInt(source.slice(2), 16);
+  else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(source)) {
+    value = parseFloat(source);
+    if (!Number.isFinite(value)) throw OUTSIDE;
+    return value;
+  } else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) throw OUTSIDE;
+  else return source;
+  if (!Number.isSafeInteger(value)) throw OUTSIDE;
+  return value;
+}
 
 // src/load/source-positions.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var SourcePositions = class {
   constructor(file, doc, lines) {
     this.file = file;
@@ -30600,13 +31117,13 @@ var SourcePositions = class {
     let found = { keyOffset: start, valueOffset: start };
     for (const segment of path2) {
       node = this.resolve(node);
-      if ((0, import_yaml.isMap)(node)) {
-        const pair = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
+      if ((0, import_yaml2.isMap)(node)) {
+        const pair = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(segment));
         if (!pair) break;
         const keyOffset = startOf(pair.key) ?? found.keyOffset;
         found = { keyOffset, valueOffset: startOf(pair.value) ?? keyOffset };
         node = pair.value;
-      } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
         const item = node.items[segment];
         const offset = startOf(item);
         if (offset === void 0) break;
@@ -30619,7 +31136,7 @@ var SourcePositions = class {
     return found;
   }
   resolve(node) {
-    for (let i = 0; i < 8 && (0, import_yaml.isAlias)(node); i++) node = node.resolve(this.doc);
+    for (let i = 0; i < 8 && (0, import_yaml2.isAlias)(node); i++) node = node.resolve(this.doc);
     return node;
   }
 };
@@ -30628,23 +31145,283 @@ function startOf(node) {
   return range3 ? range3[0] : void 0;
 }
 
+// src/load/yaml-syntax-error.ts
+var DEFAULT_HINT = "fix the YAML at this position (indent with spaces, close brackets and quotes)";
+function explainYamlError(error, text) {
+  const firstLine = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const lines = splitLines(text);
+  const here = lineAt(lines, error.offset);
+  if (error.code === "TAB_AS_INDENT") {
+    return { message: "a tab is used for indentation; YAML allows only spaces", offset: error.offset, hint: "replace the tab with spaces" };
+  }
+  if (error.code === "MISSING_CHAR" && /closing ["']quote/.test(error.message)) {
+    const quote = error.message.includes("'quote") ? "'" : '"';
+    const open = unclosedQuote(lines, here, quote);
+    if (open !== void 0) {
+      return { message: `this ${quote === '"' ? "double" : "single"} quote is never closed`, offset: open, hint: `end the value with ${quote} on the same line` };
+    }
+  }
+  if (STRUCTURE_ERRORS.has(error.code)) {
+    const window2 = { from: Math.max(0, here - 2), to: Math.min(lines.length, here + 3) };
+    const bare = bareLine(lines, window2);
+    if (bare !== void 0) {
+      const line = lines[bare];
+      return {
+        message: `\`${line.text.trim().replace(/\s+#.*$/, "")}\` is not a \`key: value\` pair`,
+        offset: line.start + indentOf(line.text),
+        hint: "write a colon and a space after the key, e.g. `strategy: hybrid`"
+      };
+    }
+    const off = misalignedLine(lines, window2);
+    if (off !== void 0) {
+      const line = lines[off.index];
+      const indent = indentOf(line.text);
+      return {
+        message: off.deeperThan !== void 0 ? `this line is indented deeper than \`${off.deeperThan}:\` above it, which already has a value` : off.before !== void 0 ? `this line is indented ${spaces(indent)}, unlike the lines after it` : `this line is indented ${spaces(indent)}, which fits none of the keys above it`,
+        offset: line.start + indent,
+        hint: off.want === 0 ? "start it at the beginning of the line, like the other top-level keys" : `indent it ${spaces(off.want)}, like the other keys of the same mapping`
+      };
+    }
+  }
+  return { message: firstLine, offset: error.offset, hint: DEFAULT_HINT };
+}
+var STRUCTURE_ERRORS = /* @__PURE__ */ new Set(["BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
+function splitLines(text) {
+  const out = [];
+  let start = 0;
+  for (const text_ of text.split("\n")) {
+    out.push({ start, text: text_.replace(/\r$/, "") });
+    start += text_.length + 1;
+  }
+  return out;
+}
+function lineAt(lines, offset) {
+  let i = 0;
+  while (i + 1 < lines.length && lines[i + 1].start <= offset) i++;
+  return i;
+}
+function indentOf(text) {
+  return /^ */.exec(text)[0].length;
+}
+function isContent(text) {
+  const t = text.trim();
+  return t !== "" && !t.startsWith("#");
+}
+function misalignedLine(lines, window2) {
+  let stack = [{ column: 0, kind: "map", opener: -1, count: 1 }];
+  let opens = true;
+  let inlineKey;
+  let previousKeyColumn = 0;
+  let skipDeeperThan;
+  let flowDepth = 0;
+  let first = true;
+  for (let i = 0; i < window2.to; i++) {
+    const text = lines[i].text;
+    if (!isContent(text) || text.startsWith("	")) continue;
+    const indent = indentOf(text);
+    if (flowDepth > 0) {
+      flowDepth = Math.max(0, flowDepth + depthChange(text));
+      continue;
+    }
+    if (skipDeeperThan !== void 0 && indent > skipDeeperThan) continue;
+    skipDeeperThan = void 0;
+    const dash = /^ *- /.test(text) || /^ *-$/.test(text);
+    const top = stack[stack.length - 1];
+    const report = i >= window2.from;
+    if (first) {
+      first = false;
+      if (indent > 0) return report ? { index: i, want: 0 } : void 0;
+    }
+    const blame = (found) => report ? firstChildInstead(lines, stack, i, indent) ?? found : void 0;
+    if (indent > top.column || opens && indent === top.column && dash && top.kind === "map") {
+      if (!opens) {
+        const found = inlineKey !== void 0 ? movedOutOfBlock(lines, i, indent) ?? { index: i, want: previousKeyColumn, deeperThan: inlineKey } : { index: i, want: nearest(indent, stack, previousKeyColumn, dash, childStep(lines, i)) };
+        return blame(found);
+      }
+      stack.push({ column: indent, kind: dash ? "seq" : "map", opener: i, count: 1 });
+    } else {
+      const kept = stack.filter((l) => l.column <= indent);
+      const level = kept[kept.length - 1];
+      if (!level || level.column !== indent || level.kind === "seq" !== dash) {
+        return blame({ index: i, want: nearest(indent, stack, previousKeyColumn, dash, childStep(lines, i)) });
+      }
+      stack = kept;
+      level.count++;
+    }
+    if (dash) {
+      const column = keyColumn(text);
+      if (column > indent && /^ *(?:- +)+[^\s#]/.test(text)) stack.push({ column, kind: "map", opener: i, count: 1 });
+    }
+    const value = /^ *(?:- +)*(?:([^\s#"'][^:#]*|"[^"]*"|'[^']*'):)(?:\s+(.*))?$/.exec(text);
+    const rest = value?.[2]?.replace(/\s+#.*$/, "").trim() ?? "";
+    opens = value !== null ? rest === "" : /^ *(?:- *)+$/.test(text);
+    inlineKey = value !== null && rest !== "" && !/^[[{|>&*!]/.test(rest) ? value[1].trim() : void 0;
+    previousKeyColumn = keyColumn(text);
+    if (/^[|>]/.test(rest)) skipDeeperThan = previousKeyColumn;
+    flowDepth = Math.max(0, depthChange(text));
+  }
+  return void 0;
+}
+function firstChildInstead(lines, stack, index, indent) {
+  const top = stack[stack.length - 1];
+  if (top.count !== 1 || top.opener < 0) return void 0;
+  let outer = stack.length - 1;
+  while (outer > 0 && stack[outer - 1].opener === top.opener) outer--;
+  const parent = stack[outer - 1];
+  if (!parent || indent <= parent.column) return void 0;
+  const opener = lines[top.opener].text;
+  if (stack[outer].kind === "map" && /^ *- /.test(opener)) return void 0;
+  const want = indent - (top.column - indentOf(opener));
+  const parentLine = previousContent(lines, top.opener);
+  if (want < 0 || want === indentOf(opener) || parentLine === void 0) return void 0;
+  const expected = keyColumn(lines[parentLine].text) + usualStep(lines);
+  if (Math.abs(want - expected) >= Math.abs(indentOf(opener) - expected)) return void 0;
+  return { index: top.opener, want, before: indent };
+}
+function usualStep(lines) {
+  const counts = /* @__PURE__ */ new Map();
+  let previous;
+  for (const { text } of lines) {
+    if (!isContent(text)) continue;
+    if (previous !== void 0 && /:\s*(#.*)?$/.test(previous)) {
+      const step = indentOf(text) - keyColumn(previous);
+      if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
+    }
+    previous = text;
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 2;
+}
+function bareLine(lines, window2) {
+  let flowDepth = 0;
+  let blockScalarAbove;
+  for (let i = 0; i < window2.to; i++) {
+    const text = lines[i].text;
+    if (!isContent(text)) continue;
+    if (blockScalarAbove !== void 0 && indentOf(text) > blockScalarAbove) continue;
+    blockScalarAbove = /:\s+[|>][-+0-9]*\s*(#.*)?$/.test(text) ? keyColumn(text) : void 0;
+    const inFlow = flowDepth > 0;
+    flowDepth = Math.max(0, flowDepth + depthChange(text));
+    if (inFlow || i < window2.from) continue;
+    const body = text.trim().replace(/\s+#.*$/, "");
+    if (/^-(\s|$)/.test(body) || /^["']/.test(body) || /^[[{\]}]/.test(body) || /:(\s|$)/.test(body)) continue;
+    const previous = previousContent(lines, i);
+    if (previous !== void 0 && indentOf(text) > indentOf(lines[previous].text) && !/:\s*(#.*)?$/.test(lines[previous].text)) continue;
+    return i;
+  }
+  return void 0;
+}
+function depthChange(text) {
+  let depth = 0;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote && text[i - 1] !== "\\") quote = void 0;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) break;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+  }
+  return depth;
+}
+function keyColumn(text) {
+  return /^ *(?:- +)*/.exec(text)[0].length;
+}
+function movedOutOfBlock(lines, index, indent) {
+  const child3 = previousContent(lines, index);
+  const key = child3 === void 0 ? void 0 : previousContent(lines, child3);
+  if (child3 === void 0 || key === void 0) return void 0;
+  const keyText2 = lines[key].text;
+  if (!/:\s*(#.*)?$/.test(keyText2) || keyColumn(lines[child3].text) > keyColumn(keyText2) || indent <= keyColumn(keyText2)) return void 0;
+  return { index: child3, want: indent - (keyColumn(lines[child3].text) - indentOf(lines[child3].text)), before: indent };
+}
+function nearest(indent, stack, sibling, dash, child3) {
+  const sequences = stack.filter((l) => l.kind === "seq").map((l) => l.column);
+  const columns = dash && sequences.length > 0 ? sequences : stack.filter((l) => l.kind === "map").map((l) => l.column);
+  if (!dash && !columns.includes(sibling)) columns.push(sibling);
+  const distance = (c) => Math.abs(c - indent);
+  const fitsChild = (c) => child3 !== void 0 && child3.indent - c === child3.step;
+  const rank2 = (a, b) => distance(a) - distance(b) || Number(fitsChild(b)) - Number(fitsChild(a)) || (a === sibling ? -1 : b === sibling ? 1 : a - b);
+  return columns.sort(rank2)[0] ?? 0;
+}
+function childStep(lines, index) {
+  if (!/:\s*(#.*)?$/.test(lines[index].text)) return void 0;
+  for (let i = index + 1; i < lines.length; i++) {
+    if (isContent(lines[i].text)) return { indent: indentOf(lines[i].text), step: usualStep(lines) };
+  }
+  return void 0;
+}
+function spaces(n) {
+  return `${n} space${n === 1 ? "" : "s"}`;
+}
+function previousContent(lines, index) {
+  for (let i = index - 1; i >= 0; i--) if (isContent(lines[i].text)) return i;
+  return void 0;
+}
+function unclosedQuote(lines, upTo, quote) {
+  for (let i = Math.min(upTo, lines.length - 1); i >= 0; i--) {
+    const text = lines[i].text;
+    const value = /^ *(?:- +)?(?:[^\s#"'][^:#]*:\s+)?(["'])/.exec(text);
+    if (value && value[1] === quote) {
+      const at2 = value[0].length - 1;
+      const rest = text.slice(at2 + 1);
+      const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ""));
+      if (!closed) return lines[i].start + at2;
+    }
+  }
+  return void 0;
+}
+
 // src/load/load-document.ts
 var MAX_ALIAS_COUNT = 100;
 var PLAIN_TAGS = new Set(
   ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`)
 );
+var YAML_OPTIONS = { schema: "core", prettyErrors: false, uniqueKeys: true };
 function loadDocument(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value;
-  const lines = new import_yaml2.LineCounter();
+  const lines = new import_yaml3.LineCounter();
   const at2 = (offset) => positionIn(file, lines, offset);
   if (text.trim() === "") return fail2(emptyFile(file));
   if (file.toLowerCase().endsWith(".json")) {
-    const jsonProblem = checkJson(file, text);
-    if (jsonProblem) return fail2(jsonProblem);
+    const json = parseJson(file, text);
+    if (!json.ok) return json;
+    const data2 = plainJsonData(text, json.value);
+    if (data2) {
+      let positions2;
+      const located = () => positions2 ??= yamlPositions(file, text);
+      return {
+        ok: true,
+        value: {
+          file,
+          text,
+          data: data2,
+          positionOf: (path2) => located().positionOf(path2),
+          valuePositionOf: (path2) => located().valuePositionOf(path2)
+        }
+      };
+    }
+  } else {
+    const plain = readPlainYaml(text);
+    if (plain) {
+      const positions2 = new PlainSourcePositions(file, text, plain.root);
+      return {
+        ok: true,
+        value: {
+          file,
+          text,
+          data: plain.data,
+          positionOf: (path2) => positions2.positionOf(path2),
+          valuePositionOf: (path2) => positions2.valuePositionOf(path2)
+        }
+      };
+    }
   }
-  const docs = (0, import_yaml2.parseAllDocuments)(text, { lineCounter: lines, schema: "core", prettyErrors: false, uniqueKeys: true });
+  const deep = tooDeepAt(text);
+  if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text), deep)));
+  const docs = (0, import_yaml3.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
   const syntax = syntaxProblems(docs, text, at2);
   if (syntax.length > 0) return fail2(...syntax);
@@ -30658,11 +31435,11 @@ function loadDocument(file, bytes) {
   }
   const doc = docs[0];
   const contents = doc.contents;
-  if (contents === null || (0, import_yaml2.isScalar)(contents) && contents.value === null) return fail2(emptyFile(file));
-  if (!(0, import_yaml2.isMap)(contents)) {
+  if (contents === null || (0, import_yaml3.isScalar)(contents) && contents.value === null) return fail2(emptyFile(file));
+  if (!(0, import_yaml3.isMap)(contents)) {
     return fail2({
       code: "manifest-not-a-mapping",
-      message: `the manifest must be a mapping (apiVersion: ..., kind: ...), not ${(0, import_yaml2.isSeq)(contents) ? "a list" : "a single value"}`,
+      message: `the manifest must be a mapping (apiVersion: ..., kind: ...), not ${(0, import_yaml3.isSeq)(contents) ? "a list" : "a single value"}`,
       position: at2(contents.range?.[0] ?? 0),
       hint: "start the file with `apiVersion: routewise/v1` and `kind: LLMDeployment`"
     });
@@ -30707,10 +31484,22 @@ function emptyFile(file) {
     hint: "start with `apiVersion: routewise/v1` and `kind: LLMDeployment` (see `routewise init`)"
   };
 }
-function checkJson(file, text) {
+function tooDeep(position) {
+  return {
+    code: "yaml-too-deep",
+    message: "values are nested too deeply to read",
+    position,
+    hint: "a manifest nests a few levels at most; check for unclosed brackets"
+  };
+}
+function yamlPositions(file, text) {
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
+  return new SourcePositions(file, doc[0], lines);
+}
+function parseJson(file, text) {
   try {
-    JSON.parse(text);
-    return void 0;
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match3 = /position (\d+)/.exec(message);
@@ -30719,10 +31508,15 @@ function checkJson(file, text) {
     const line = before.split("\n").length;
     const column = offset - (before.lastIndexOf("\n") + 1) + 1;
     return {
-      code: "json-syntax",
-      message: `invalid JSON: ${message.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "")}`,
-      position: { file, line, column },
-      hint: "fix the JSON syntax here (no trailing commas or comments in JSON)"
+      ok: false,
+      problems: [
+        {
+          code: "json-syntax",
+          message: `invalid JSON: ${message.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "")}`,
+          position: { file, line, column },
+          hint: "fix the JSON syntax here (no trailing commas or comments in JSON)"
+        }
+      ]
     };
   }
 }
@@ -30741,19 +31535,15 @@ function syntaxProblems(docs, text, at2) {
         });
       } else if (!syntaxReported && /call stack/i.test(error.message)) {
         syntaxReported = true;
-        problems.push({
-          code: "yaml-too-deep",
-          message: "values are nested too deeply to read",
-          position: at2(error.pos[0]),
-          hint: "a manifest nests a few levels at most; check for unclosed brackets"
-        });
+        problems.push(tooDeep(at2(error.pos[0])));
       } else if (!syntaxReported) {
         syntaxReported = true;
+        const explained = explainYamlError({ code: error.code, message: error.message, offset: error.pos[0] }, text);
         problems.push({
           code: "yaml-syntax",
-          message: `invalid YAML: ${error.message.split("\n")[0]}`,
-          position: at2(error.pos[0]),
-          hint: "fix the YAML at this position (indent with spaces, close brackets and quotes)"
+          message: `invalid YAML: ${explained.message}`,
+          position: at2(explained.offset),
+          hint: explained.hint
         });
       }
     }
@@ -30772,9 +31562,9 @@ function documentStart(doc) {
 function inspectNodes(doc, text, at2) {
   const problems = [];
   let aliases = 0;
-  (0, import_yaml2.visit)(doc, (_key, node) => {
+  (0, import_yaml3.visit)(doc, (_key, node) => {
     const offset = node?.range?.[0] ?? 0;
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml3.isAlias)(node)) {
       aliases++;
       if (aliases === MAX_ALIAS_COUNT + 1) {
         problems.push({
@@ -30794,9 +31584,9 @@ function inspectNodes(doc, text, at2) {
       }
       return;
     }
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml3.isMap)(node)) {
       for (const pair of node.items) {
-        if (pair.key !== null && !(0, import_yaml2.isScalar)(pair.key)) {
+        if (pair.key !== null && !(0, import_yaml3.isScalar)(pair.key)) {
           problems.push({
             code: "yaml-complex-key",
             message: "a mapping key must be a plain value, not a list or mapping",
@@ -30806,7 +31596,7 @@ function inspectNodes(doc, text, at2) {
         }
       }
     }
-    if ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) {
+    if ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node)) {
       const tag = node.tag;
       if (tag !== void 0 && !PLAIN_TAGS.has(tag)) {
         problems.push({
@@ -30817,7 +31607,7 @@ function inspectNodes(doc, text, at2) {
         });
       }
     }
-    if ((0, import_yaml2.isScalar)(node) && typeof node.value === "number") {
+    if ((0, import_yaml3.isScalar)(node) && typeof node.value === "number") {
       const source = text.slice(offset, node.range?.[1] ?? offset);
       if (!Number.isFinite(node.value)) {
         problems.push({
@@ -30840,10 +31630,10 @@ function inspectNodes(doc, text, at2) {
 }
 function firstAliasOffset(doc) {
   let offset;
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Alias(_key, node) {
       offset = node.range?.[0];
-      return import_yaml2.visit.BREAK;
+      return import_yaml3.visit.BREAK;
     }
   });
   return offset;
@@ -34983,7 +35773,7 @@ function at(file) {
 }
 
 // src/cli/load-engine.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/rego/index.ts
@@ -35239,7 +36029,8 @@ function buildModuleSet(modules, errors) {
       }
       const dynamic = rest.slice(i);
       const kind2 = ruleKind(rule, dynamic);
-      if (node.kind && node.kind !== kind2) {
+      const arity = kind2 === "function" ? rule.head.args.length : void 0;
+      if (node.kind && node.kind !== kind2 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
         errors.push({
           code: "rego_type_error",
           message: `conflicting rules ${dataPathText(node.path)} found`,
@@ -35248,18 +36039,7 @@ function buildModuleSet(modules, errors) {
         continue;
       }
       node.kind = kind2;
-      if (kind2 === "function") {
-        const arity = rule.head.args.length;
-        if (node.arity !== void 0 && node.arity !== arity) {
-          errors.push({
-            code: "rego_type_error",
-            message: `conflicting rules ${dataPathText(node.path)} found`,
-            location: rule.loc
-          });
-          continue;
-        }
-        node.arity = arity;
-      }
+      if (arity !== void 0) node.arity = arity;
       entries.push({ module: m, rule, node, kind: kind2, dynamic });
     }
   }
@@ -35274,17 +36054,70 @@ function findNode(root2, path2) {
   return n;
 }
 
+// src/rego/compiler/constant-calls.ts
+init_builtin();
+init_value();
+var TYPE_MISMATCH = /: operand \d+ must be (.+) but got (null|boolean|number|string|array|object|set)$/;
+var OPERAND_DEPENDENT = /* @__PURE__ */ new Set(["minus"]);
+var NO_CONTEXT = {
+  nowNs: 0n,
+  location: { file: "", row: 0, col: 0 },
+  cache: /* @__PURE__ */ new Map(),
+  print: () => void 0,
+  metadataRule: () => new ObjectValue(),
+  metadataChain: () => [],
+  seed: ""
+};
+function checkConstantCall(fn2, args, loc, errors) {
+  if (fn2.kind !== "builtin" || fn2.def.relation || fn2.def.nondeterministic || fn2.def.arity < 0) return;
+  if (OPERAND_DEPENDENT.has(fn2.id)) return;
+  const values = [];
+  for (const a of args.slice(0, fn2.def.arity)) {
+    const v = constantOf(a);
+    if (v === void 0) return;
+    values.push(v);
+  }
+  try {
+    fn2.def.fn(values, { ...NO_CONTEXT, location: loc, cache: /* @__PURE__ */ new Map() });
+  } catch (e) {
+    const m = e instanceof BuiltinTypeError ? TYPE_MISMATCH.exec(e.message) : null;
+    if (m && !new RegExp(`\\b${m[2]}\\b`).test(m[1])) {
+      errors.push({ code: "rego_type_error", message: e.message, location: loc });
+    }
+  }
+}
+function constantOf(t) {
+  switch (t.k) {
+    case "const":
+      return t.v;
+    case "array": {
+      const items2 = t.items.map(constantOf);
+      return items2.every((i) => i !== void 0) ? items2 : void 0;
+    }
+    case "set": {
+      const items2 = t.items.map(constantOf);
+      return items2.every((i) => i !== void 0) ? SetValue.from(items2) : void 0;
+    }
+    case "object": {
+      const o = new ObjectValue();
+      for (const [k2, v] of t.items) {
+        const kv = constantOf(k2);
+        const vv = constantOf(v);
+        if (kv === void 0 || vv === void 0) return void 0;
+        o.set(kv, vv);
+      }
+      return o;
+    }
+    default:
+      return void 0;
+  }
+}
+
 // src/rego/compiler/rewrite.ts
 init_value();
 
 // src/rego/compiler/functions.ts
-var OUTSIDE_WORLD = /* @__PURE__ */ new Set([
-  "http.send",
-  "net.lookup_ip_addr",
-  "opa.runtime",
-  "rego.parse_module",
-  "io.jwt.decode_verify"
-]);
+init_unavailable();
 function dottedName(fn2) {
   if (fn2.type === "var") return [fn2.name];
   if (fn2.head.type !== "var") return void 0;
@@ -35321,7 +36154,7 @@ function resolveCall(fn2, nargs, env, loc, errors, allowOutput = true) {
   const target = lookupFunction(parts, env);
   const name = parts.join(".");
   if (!target) {
-    const message = OUTSIDE_WORLD.has(name) ? `undefined function ${name}: not available in routewise (policies are evaluated without network or runtime access)` : `undefined function ${name}`;
+    const message = UNAVAILABLE_BUILTINS.has(name) ? `undefined function ${name}: ${unavailableMessage(name)}` : `undefined function ${name}`;
     errors.push({ code: "rego_type_error", message, location: loc });
     return void 0;
   }
@@ -35574,6 +36407,7 @@ var Rewriter = class {
         const args = t.args.map((a) => this.term(a, scope));
         const fn2 = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
         if (!fn2) return { k: "const", v: null, loc: t.loc };
+        checkConstantCall(fn2, args, t.loc, this.errors);
         return { k: "call", fn: fn2, args, loc: t.loc };
       }
     }
@@ -37154,7 +37988,76 @@ function runQuery(policy, q, options) {
 }
 
 // src/rego/annotations.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/rego/simple-yaml.ts
+var UNSAFE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]| \n| $/;
+var ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+var BLOCK_HEADER = /^[>|]-?$/;
+var KEYWORDS = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+function parseSimpleYaml(text) {
+  if (text === "" || UNSAFE.test(text)) return void 0;
+  const lines = text.split("\n");
+  const root2 = {};
+  const stack = [{ indent: indentOf2(lines[0]), map: root2 }];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const indent = indentOf2(line);
+    while (stack.length > 0 && indent < stack[stack.length - 1].indent) stack.pop();
+    const level = stack[stack.length - 1];
+    if (level === void 0 || level.indent !== indent) return void 0;
+    const m = ENTRY.exec(line.slice(indent));
+    if (m === null) return void 0;
+    const key = m[1];
+    if (KEYWORDS.has(key) || key === "__proto__" || key.length > 1e3 || Object.hasOwn(level.map, key)) return void 0;
+    const rest = m[2] ?? "";
+    i++;
+    if (rest === "") {
+      const next = lines[i];
+      if (next !== void 0 && indentOf2(next) > indent) {
+        const child3 = {};
+        level.map[key] = child3;
+        stack.push({ indent: indentOf2(next), map: child3 });
+      } else {
+        level.map[key] = null;
+      }
+    } else if (rest[0] === ">" || rest[0] === "|") {
+      if (!BLOCK_HEADER.test(rest) || i >= lines.length) return void 0;
+      const content = indentOf2(lines[i]);
+      if (content <= indent) return void 0;
+      const parts = [];
+      while (i < lines.length && indentOf2(lines[i]) > indent) {
+        const l = lines[i];
+        if (indentOf2(l) !== content) return void 0;
+        parts.push(l.slice(content));
+        i++;
+      }
+      const body = parts.join(rest[0] === ">" ? " " : "\n");
+      level.map[key] = rest.endsWith("-") ? body : body + "\n";
+    } else {
+      const v = scalar(rest);
+      if (v === void 0) return void 0;
+      level.map[key] = v;
+    }
+  }
+  return root2;
+}
+function indentOf2(line) {
+  let n = 0;
+  while (n < line.length && line.charCodeAt(n) === 32) n++;
+  return n;
+}
+function scalar(s) {
+  const c = s.charCodeAt(0);
+  if (c === 34) return s.length >= 2 && s.endsWith('"') && !/["\\]/.test(s.slice(1, -1)) ? s.slice(1, -1) : void 0;
+  if (c === 39) return s.length >= 2 && s.endsWith("'") && !s.slice(1, -1).includes("'") ? s.slice(1, -1) : void 0;
+  const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122;
+  if (!letter || KEYWORDS.has(s) || s.includes(": ") || s.endsWith(":") || s.includes(" #")) return void 0;
+  return s;
+}
+
+// src/rego/annotations.ts
 var SCOPES = ["rule", "document", "package", "subpackages"];
 function attachAnnotations(module, comments) {
   const blocks = findBlocks(module.file, comments);
@@ -37201,18 +38104,22 @@ function findBlocks(file, comments) {
 function fail3(message, loc) {
   throw new RegoError("rego_parse_error", message, loc);
 }
-function parseAnnotations(block, defaultScope) {
-  const doc = (0, import_yaml4.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
+function readYaml(block) {
+  const simple = parseSimpleYaml(block.yaml);
+  if (simple !== void 0) return simple;
+  const doc = (0, import_yaml5.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0].message.split("\n")[0];
     fail3(`invalid METADATA block: ${first}`, block.loc);
   }
-  let raw;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    fail3(`invalid METADATA block: ${e.message}`, block.loc);
+    return fail3(`invalid METADATA block: ${e.message}`, block.loc);
   }
+}
+function parseAnnotations(block, defaultScope) {
+  let raw = readYaml(block);
   if (raw === null || raw === void 0) raw = {};
   if (typeof raw !== "object" || Array.isArray(raw)) fail3("invalid METADATA block: expected a YAML mapping", block.loc);
   const map = raw;
@@ -37342,14 +38249,14 @@ function tokText(kind2) {
       return PUNCT_TEXT[kind2] ?? "?";
   }
 }
-function isLetter(c) {
+function isLetter2(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
 }
-function isDigit2(c) {
+function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
 function isHex(c) {
-  return isDigit2(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 function lex(file, src) {
   const tokens = [];
@@ -37360,7 +38267,7 @@ function lex(file, src) {
   let lineStart = i;
   let spaceBefore = false;
   let newlineBefore = false;
-  const fail8 = (message, at2, atRow = row2, atLineStart = lineStart) => {
+  const fail7 = (message, at2, atRow = row2, atLineStart = lineStart) => {
     throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at2 - atLineStart + 1 });
   };
   const push = (kind2, text, start, startRow, startLineStart) => {
@@ -37404,24 +38311,24 @@ function lex(file, src) {
       continue;
     }
     const start = i;
-    if (isLetter(c)) {
+    if (isLetter2(c)) {
       let j2 = i + 1;
       while (j2 < n) {
         const d3 = src.charCodeAt(j2);
-        if (isLetter(d3) || isDigit2(d3)) j2++;
+        if (isLetter2(d3) || isDigit3(d3)) j2++;
         else break;
       }
       push(1 /* Word */, src.slice(i, j2), start, row2, lineStart);
       i = j2;
       continue;
     }
-    if (isDigit2(c)) {
-      i = scanNumber(src, i, fail8);
+    if (isDigit3(c)) {
+      i = scanNumber(src, i, fail7);
       push(2 /* Number */, src.slice(start, i), start, row2, lineStart);
       continue;
     }
     if (c === 34) {
-      const [value, end] = scanString(src, i, fail8);
+      const [value, end] = scanString(src, i, fail7);
       push(3 /* String */, value, start, row2, lineStart);
       i = end;
       continue;
@@ -37437,7 +38344,7 @@ function lex(file, src) {
         }
         j2++;
       }
-      if (j2 >= n) fail8("non-terminated raw string", start, startRow, startLineStart);
+      if (j2 >= n) fail7("non-terminated raw string", start, startRow, startLineStart);
       push(4 /* RawString */, src.slice(i + 1, j2), start, startRow, startLineStart);
       i = j2 + 1;
       continue;
@@ -37489,7 +38396,7 @@ function lex(file, src) {
         if (next === 61) {
           kind2 = 18 /* Neq */;
           len = 2;
-        } else return fail8("unexpected `!`: did you mean `!=`?", i);
+        } else return fail7("unexpected `!`: did you mean `!=`?", i);
         break;
       case 60:
         if (next === 61) {
@@ -37526,7 +38433,7 @@ function lex(file, src) {
         break;
       default: {
         const cp = src.codePointAt(i);
-        return fail8(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
+        return fail7(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
       }
     }
     push(kind2, PUNCT_TEXT[kind2], start, row2, lineStart);
@@ -37535,45 +38442,45 @@ function lex(file, src) {
   tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
   return { tokens, comments };
 }
-function scanNumber(src, i, fail8) {
+function scanNumber(src, i, fail7) {
   const n = src.length;
   const start = i;
-  while (i < n && isDigit2(src.charCodeAt(i))) i++;
-  if (i < n && src.charCodeAt(i) === 46 && i + 1 < n && isDigit2(src.charCodeAt(i + 1))) {
+  while (i < n && isDigit3(src.charCodeAt(i))) i++;
+  if (i < n && src.charCodeAt(i) === 46 && i + 1 < n && isDigit3(src.charCodeAt(i + 1))) {
     i++;
-    while (i < n && isDigit2(src.charCodeAt(i))) i++;
+    while (i < n && isDigit3(src.charCodeAt(i))) i++;
   }
   if (i < n && (src.charCodeAt(i) | 32) === 101) {
     let j2 = i + 1;
     if (j2 < n && (src.charCodeAt(j2) === 43 || src.charCodeAt(j2) === 45)) j2++;
-    if (j2 < n && isDigit2(src.charCodeAt(j2))) {
-      while (j2 < n && isDigit2(src.charCodeAt(j2))) j2++;
+    if (j2 < n && isDigit3(src.charCodeAt(j2))) {
+      while (j2 < n && isDigit3(src.charCodeAt(j2))) j2++;
       i = j2;
     } else {
-      fail8("expected exponent", start);
+      fail7("expected exponent", start);
     }
   }
-  if (i < n && isLetter(src.charCodeAt(i))) fail8("illegal number format", start);
-  if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit2(src.charCodeAt(start + 1))) {
-    fail8("illegal number format: leading zero", start);
+  if (i < n && isLetter2(src.charCodeAt(i))) fail7("illegal number format", start);
+  if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit3(src.charCodeAt(start + 1))) {
+    fail7("illegal number format: leading zero", start);
   }
   return i;
 }
-function scanString(src, i, fail8) {
+function scanString(src, i, fail7) {
   const n = src.length;
   const start = i;
   i++;
   let out = "";
   let chunk = i;
   for (; ; ) {
-    if (i >= n) return fail8("non-terminated string", start);
+    if (i >= n) return fail7("non-terminated string", start);
     const c = src.charCodeAt(i);
     if (c === 34) {
       out += src.slice(chunk, i);
       return [fixLoneSurrogates(out), i + 1];
     }
-    if (c === 10) return fail8("non-terminated string", start);
-    if (c < 32) return fail8("illegal control character in string", i);
+    if (c === 10) return fail7("non-terminated string", start);
+    if (c < 32) return fail7("illegal control character in string", i);
     if (c !== 92) {
       i++;
       continue;
@@ -37607,14 +38514,14 @@ function scanString(src, i, fail8) {
         break;
       case 117: {
         for (let k2 = 2; k2 < 6; k2++) {
-          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail8("illegal escape sequence", i);
+          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail7("illegal escape sequence", i);
         }
         out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
         i += 4;
         break;
       }
       default:
-        fail8("illegal escape sequence", i);
+        fail7("illegal escape sequence", i);
     }
     i += 2;
     chunk = i;
@@ -37656,7 +38563,7 @@ var ALWAYS_KEYWORDS = /* @__PURE__ */ new Set([
 ]);
 var FUTURE_KEYWORDS = ["contains", "every", "if", "in"];
 var IMPORTABLE_KEYWORDS = [...FUTURE_KEYWORDS, "not"];
-var MAX_DEPTH = 200;
+var MAX_DEPTH3 = 200;
 var BACKTRACK_BUDGET = 256;
 var RELATION_OPS = {
   [17 /* Equal */]: "equal",
@@ -37668,6 +38575,13 @@ var RELATION_OPS = {
 };
 var ARITH_OPS = { [23 /* Add */]: "plus", [24 /* Sub */]: "minus" };
 var FACTOR_OPS = { [25 /* Mul */]: "mul", [26 /* Quo */]: "div", [27 /* Rem */]: "rem" };
+var BINARY_LEVELS = [
+  RELATION_OPS,
+  { [29 /* Or */]: "or" },
+  { [28 /* And */]: "and" },
+  ARITH_OPS,
+  FACTOR_OPS
+];
 var MEMBER_2 = "internal.member_2";
 var MEMBER_3 = "internal.member_3";
 function parseModule(file, text, options = {}) {
@@ -37791,6 +38705,12 @@ var Parser = class {
     if (!this.isKw(word)) this.unexpected(`\`${word}\``);
     return this.next();
   }
+  /** Consumes the keyword if it comes next. */
+  acceptKw(word) {
+    if (!this.isKw(word)) return false;
+    this.next();
+    return true;
+  }
   /**
    * Runs a speculative parse, returning undefined if it fails. Speculation is rationed per
    * statement so that nested failures cannot make parsing exponential.
@@ -37821,7 +38741,7 @@ var Parser = class {
     this.depth = s.depth;
   }
   enter(t) {
-    if (++this.depth > MAX_DEPTH) this.fail(`nesting too deep (more than ${MAX_DEPTH} levels)`, t);
+    if (++this.depth > MAX_DEPTH3) this.fail(`nesting too deep (more than ${MAX_DEPTH3} levels)`, t);
   }
   leave() {
     this.depth--;
@@ -37921,8 +38841,7 @@ var Parser = class {
       }
     }
     let alias;
-    if (this.isKw("as")) {
-      this.next();
+    if (this.acceptKw("as")) {
       if (!this.isVarWord()) this.unexpected("alias name");
       alias = this.next().text;
     }
@@ -37982,11 +38901,7 @@ var Parser = class {
   rule() {
     const first = this.tok;
     const ruleLoc = this.loc(first);
-    let isDefault = false;
-    if (this.isKw("default")) {
-      this.next();
-      isDefault = true;
-    }
+    const isDefault = this.acceptKw("default");
     if (!this.isVarWord()) {
       if (this.kind() === 1 /* Word */) this.fail(`unexpected keyword \`${this.tok.text}\`: expected a rule name`);
       this.unexpected("rule name");
@@ -38153,8 +39068,7 @@ var Parser = class {
       this.unexpected("`:=`, `=`, `if` or `{` after `else`");
     }
     let body;
-    if (this.isKw("if")) {
-      this.next();
+    if (this.acceptKw("if")) {
       body = this.kind() === 5 /* LBrace */ ? this.braceBody() : [this.literal()];
     } else if (this.kind() === 5 /* LBrace */) {
       if (this.version === "v1") this.fail("`if` keyword is required before rule body");
@@ -38194,11 +39108,7 @@ var Parser = class {
   literal() {
     const start = this.tok;
     const loc = this.loc(start);
-    let negated = false;
-    if (this.isKw("not")) {
-      this.next();
-      negated = true;
-    }
+    let negated = this.acceptKw("not");
     let kind2;
     if (negated && this.notBody && this.kind() === 5 /* LBrace */) {
       const body = this.braceBody();
@@ -38321,42 +39231,16 @@ var Parser = class {
     return c;
   }
   relation(lhs) {
-    let left = this.or(lhs);
-    for (let op = RELATION_OPS[this.kind()]; op !== void 0; op = RELATION_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.or()], left.loc);
-    }
-    return left;
+    return this.operators(0, lhs);
   }
-  or(lhs) {
-    let left = this.and(lhs);
-    while (this.kind() === 29 /* Or */) {
+  /** Left-associative binary operators of one precedence level and those binding tighter. */
+  operators(level, lhs) {
+    const ops = BINARY_LEVELS[level];
+    if (!ops) return lhs ?? this.term();
+    let left = this.operators(level + 1, lhs);
+    for (let op = ops[this.kind()]; op !== void 0; op = ops[this.kind()]) {
       this.next();
-      left = this.call("or", [left, this.and()], left.loc);
-    }
-    return left;
-  }
-  and(lhs) {
-    let left = this.arith(lhs);
-    while (this.kind() === 28 /* And */) {
-      this.next();
-      left = this.call("and", [left, this.arith()], left.loc);
-    }
-    return left;
-  }
-  arith(lhs) {
-    let left = this.factor(lhs);
-    for (let op = ARITH_OPS[this.kind()]; op !== void 0; op = ARITH_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.factor()], left.loc);
-    }
-    return left;
-  }
-  factor(lhs) {
-    let left = lhs ?? this.term();
-    for (let op = FACTOR_OPS[this.kind()]; op !== void 0; op = FACTOR_OPS[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.term()], left.loc);
+      left = this.call(op, [left, this.operators(level + 1)], left.loc);
     }
     return left;
   }
@@ -38725,7 +39609,9 @@ function createRegoEngine(options) {
   for (const pkg of policy.packages()) {
     const names = new Set(policy.ruleNames(pkg));
     for (const set of RULE_SETS) {
-      if (names.has(set)) targets.push({ pkg, set, variable: `r${targets.length}` });
+      if (!names.has(set)) continue;
+      const where = ruleLocation(policy, pkg, set);
+      targets.push({ pkg, set, variable: `r${targets.length}`, ...where ? { where } : {} });
     }
   }
   let prepared;
@@ -38767,7 +39653,7 @@ function createRegoEngine(options) {
               continue;
             }
             for (const m of members) {
-              const f = readFinding(m, `${refText(t.pkg, t.set)}`);
+              const f = readFinding(m, refText(t.pkg, t.set), t.where);
               if (f.ok) findings.push({ ...f.value, ruleSet: t.set });
               else problems.push(...f.problems);
             }
@@ -38778,6 +39664,14 @@ function createRegoEngine(options) {
       }
     }
   };
+}
+function ruleLocation(policy, pkg, name) {
+  for (const m of policy.modules) {
+    if (m.package.path.join(".") !== pkg) continue;
+    const rule = m.rules.find((r) => r.head.ref.length === 1 && r.head.ref[0].name === name);
+    if (rule) return { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col };
+  }
+  return void 0;
 }
 function refText(pkg, rule) {
   const parts = [...pkg.split("."), rule];
@@ -38812,7 +39706,7 @@ function isSeverity(x2) {
 init_merge_data();
 
 // src/cli/policy-files.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_merge_data();
 import { readdirSync as readdirSync2, readFileSync, statSync } from "node:fs";
 import { extname, join as join2, relative, sep as sep2 } from "node:path";
@@ -38867,7 +39761,7 @@ function readOne(root2, file, out, options, explicit) {
   let doc;
   try {
     const text = readFileSync(file, "utf8");
-    doc = ext2 === ".json" ? JSON.parse(text) : (0, import_yaml5.parse)(text, { intAsBigInt: false });
+    doc = ext2 === ".json" ? JSON.parse(text) : (0, import_yaml6.parse)(text, { intAsBigInt: false });
   } catch (e) {
     out.problems.push(dataSyntaxProblem(display, e));
     return;
@@ -38877,7 +39771,7 @@ function readOne(root2, file, out, options, explicit) {
   out.data = mergeData(out.data, nest(prefix, doc));
 }
 function dataSyntaxProblem(file, e) {
-  const at2 = e instanceof import_yaml5.YAMLParseError ? e.linePos?.[0] : void 0;
+  const at2 = e instanceof import_yaml6.YAMLParseError ? e.linePos?.[0] : void 0;
   const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return {
     code: "invalid-data-file",
@@ -38888,7 +39782,7 @@ function dataSyntaxProblem(file, e) {
 }
 
 // src/cli/settings-check.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 function checkSettings(defaults2, override, file, text) {
   const config = objectAt(defaults2, ["routewise", "config"]);
   if (!config || !isObject(override)) return [];
@@ -38921,8 +39815,8 @@ function checkSettings(defaults2, override, file, text) {
     }
   }
   if (found.length === 0) return [];
-  const lines = new import_yaml6.LineCounter();
-  const positions = new SourcePositions(file, (0, import_yaml6.parseDocument)(text, { lineCounter: lines }), lines);
+  const lines = new import_yaml7.LineCounter();
+  const positions = new SourcePositions(file, (0, import_yaml7.parseDocument)(text, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function misplaced(name, key) {
@@ -39064,7 +39958,7 @@ function readDataFile(file) {
     return { ok: false, problems: [{ code: "missing-path", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
   try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml8.parse)(text);
+    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml9.parse)(text);
     return { ok: true, value: { data: doc ?? {}, text } };
   } catch (e) {
     return { ok: false, problems: [dataSyntaxProblem(file, e)] };
@@ -39533,14 +40427,14 @@ function failureReason(report) {
 function annotate(annotation) {
   core3[annotation.level](annotation.message, annotation.properties);
 }
-function fail7(lead, problems) {
+function fail6(lead, problems) {
   for (const problem of problems) if (problem.position) annotate(problemAnnotation(problem));
   core3.setFailed(`routewise: ${lead}${problems.map((problem) => problem.message).join("; ")}`);
 }
 async function runAction(env) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs((name) => core3.getInput(name), { workspace, ...env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {} });
-  if (!inputs.ok) return fail7("", inputs.problems);
+  if (!inputs.ok) return fail6("", inputs.problems);
   const options = inputs.value;
   const paths = options.paths.length > 0 ? options.paths : ["."];
   if (options.paths.length === 0) {
@@ -39562,7 +40456,7 @@ async function runAction(env) {
   });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
-    return fail7("the policies could not be loaded: ", run.problems);
+    return fail6("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;
   if (options.annotations) for (const annotation of annotationsFor(report)) annotate(annotation);
