@@ -161,7 +161,13 @@ export class ObjectValue {
   // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
   // and to carry through garbage collection. The first key of another kind moves every entry into
   // `general`, keyed by keyOf so that keys equal in Rego share one entry.
-  private strings: StringRecord | undefined = newRecord();
+  private strings: StringRecord | undefined;
+  /**
+   * True while `strings` is a caller's flat JSON object, read in place rather than copied (see
+   * fromJS): it inherits Object.prototype, so lookups check own properties, and the first write
+   * copies it into a record of ours.
+   */
+  private shared = false;
   private count = 0;
   private general: Map<string, [Value, Value]> | undefined = undefined;
   private sortedCache: [Value, Value][] | undefined = undefined;
@@ -173,8 +179,21 @@ export class ObjectValue {
     return o;
   }
 
+  /** Wraps a flat object of JSON scalars without copying it; `count` is its number of keys. */
+  static view(record: Record<string, Value>, count: number): ObjectValue {
+    const o = new ObjectValue(record as StringRecord);
+    o.shared = true;
+    o.count = count;
+    return o;
+  }
+
+  constructor(strings?: StringRecord) {
+    this.strings = strings ?? newRecord();
+  }
+
   /** For builders only: values are treated as immutable once shared. */
   set(k: Value, v: Value): void {
+    if (this.shared) this.unshare();
     const s = this.strings;
     if (s !== undefined && typeof k === 'string' && !indexLike(k)) {
       if (!(k in s)) this.count++;
@@ -187,6 +206,7 @@ export class ObjectValue {
   }
 
   delete(k: Value): void {
+    if (this.shared) this.unshare();
     const s = this.strings;
     if (s === undefined) this.general!.delete(keyOf(k));
     else if (typeof k === 'string' && k in s) {
@@ -199,13 +219,13 @@ export class ObjectValue {
 
   get(k: Value): Value | undefined {
     const s = this.strings;
-    if (s !== undefined) return typeof k === 'string' ? s[k] : undefined;
+    if (s !== undefined) return typeof k !== 'string' ? undefined : this.shared && !Object.hasOwn(s, k) ? undefined : s[k];
     return this.general!.get(keyOf(k))?.[1];
   }
 
   has(k: Value): boolean {
     const s = this.strings;
-    if (s !== undefined) return typeof k === 'string' && k in s;
+    if (s !== undefined) return typeof k === 'string' && (this.shared ? Object.hasOwn(s, k) : k in s);
     return this.general!.has(keyOf(k));
   }
 
@@ -259,6 +279,13 @@ export class ObjectValue {
     return o;
   }
 
+  private unshare(): void {
+    const own = newRecord();
+    Object.assign(own, this.strings);
+    this.strings = own;
+    this.shared = false;
+  }
+
   private generalEntries(): Map<string, [Value, Value]> {
     const s = this.strings;
     if (s !== undefined) {
@@ -266,6 +293,7 @@ export class ObjectValue {
       for (const k of Object.keys(s)) m.set(keyOf(k), [k, s[k]!]);
       this.general = m;
       this.strings = undefined;
+      this.shared = false;
     }
     return this.general!;
   }
@@ -343,14 +371,37 @@ export function fromJS(x: unknown): Value {
   if (x instanceof Set) return SetValue.from(Array.from(x, fromJS));
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
   if (x instanceof Date) return x.toISOString().slice(0, 10);
-  const o = new ObjectValue();
   const record = x as Record<string, unknown>;
+  const flat = flatScalarKeys(record);
+  if (flat >= 0) return ObjectValue.view(record as Record<string, Value>, flat);
+  const o = new ObjectValue();
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
     const v = record[keys[i]!];
     if (v !== undefined) o.set(keys[i]!, fromJS(v));
   }
   return o;
+}
+
+/**
+ * The number of keys of a plain object whose values are all JSON scalars a Value holds as they are
+ * (strings, booleans, null, finite numbers) and whose keys keep their order in a JS object; -1
+ * otherwise. Such objects, the leaves of most JSON documents, are read in place instead of copied,
+ * which keeps converting large inputs linear and cheap. The caller must not change them while the
+ * values built from them are in use (evaluation is synchronous; results are converted back with toJS).
+ */
+function flatScalarKeys(record: Record<string, unknown>): number {
+  const proto = Object.getPrototypeOf(record);
+  if (proto !== Object.prototype && proto !== null) return -1;
+  let n = 0;
+  for (const k in record) {
+    if (!Object.hasOwn(record, k) || k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
+    const v = record[k];
+    const t = typeof v;
+    if (v !== null && t !== 'string' && t !== 'boolean' && !(t === 'number' && Number.isFinite(v))) return -1;
+    n++;
+  }
+  return n;
 }
 
 /**
