@@ -15873,14 +15873,29 @@ function fromJS(x2) {
   if (x2 instanceof Set) return SetValue.from(Array.from(x2, fromJS));
   if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
   if (x2 instanceof Date) return x2.toISOString().slice(0, 10);
-  const o = new ObjectValue();
   const record = x2;
+  const flat = flatScalarKeys(record);
+  if (flat >= 0) return ObjectValue.view(record, flat);
+  const o = new ObjectValue();
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
     const v = record[keys[i]];
     if (v !== void 0) o.set(keys[i], fromJS(v));
   }
   return o;
+}
+function flatScalarKeys(record) {
+  const proto = Object.getPrototypeOf(record);
+  if (proto !== Object.prototype && proto !== null) return -1;
+  let n = 0;
+  for (const k2 in record) {
+    if (!Object.hasOwn(record, k2) || k2 === "__proto__" || k2.length > 0 && indexLike(k2)) return -1;
+    const v = record[k2];
+    const t = typeof v;
+    if (v !== null && t !== "string" && t !== "boolean" && !(t === "number" && Number.isFinite(v))) return -1;
+    n++;
+  }
+  return n;
 }
 function toJS(v) {
   if (v === null || typeof v !== "object") return v;
@@ -15954,7 +15969,13 @@ var init_value = __esm({
       // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
       // and to carry through garbage collection. The first key of another kind moves every entry into
       // `general`, keyed by keyOf so that keys equal in Rego share one entry.
-      strings = newRecord();
+      strings;
+      /**
+       * True while `strings` is a caller's flat JSON object, read in place rather than copied (see
+       * fromJS): it inherits Object.prototype, so lookups check own properties, and the first write
+       * copies it into a record of ours.
+       */
+      shared = false;
       count = 0;
       general = void 0;
       sortedCache = void 0;
@@ -15964,8 +15985,19 @@ var init_value = __esm({
         for (const [k2, v] of entries) o.set(k2, v);
         return o;
       }
+      /** Wraps a flat object of JSON scalars without copying it; `count` is its number of keys. */
+      static view(record, count6) {
+        const o = new _ObjectValue(record);
+        o.shared = true;
+        o.count = count6;
+        return o;
+      }
+      constructor(strings) {
+        this.strings = strings ?? newRecord();
+      }
       /** For builders only: values are treated as immutable once shared. */
       set(k2, v) {
+        if (this.shared) this.unshare();
         const s = this.strings;
         if (s !== void 0 && typeof k2 === "string" && !indexLike(k2)) {
           if (!(k2 in s)) this.count++;
@@ -15977,6 +16009,7 @@ var init_value = __esm({
         this.encodedCache = void 0;
       }
       delete(k2) {
+        if (this.shared) this.unshare();
         const s = this.strings;
         if (s === void 0) this.general.delete(keyOf(k2));
         else if (typeof k2 === "string" && k2 in s) {
@@ -15988,12 +16021,12 @@ var init_value = __esm({
       }
       get(k2) {
         const s = this.strings;
-        if (s !== void 0) return typeof k2 === "string" ? s[k2] : void 0;
+        if (s !== void 0) return typeof k2 !== "string" ? void 0 : this.shared && !Object.hasOwn(s, k2) ? void 0 : s[k2];
         return this.general.get(keyOf(k2))?.[1];
       }
       has(k2) {
         const s = this.strings;
-        if (s !== void 0) return typeof k2 === "string" && k2 in s;
+        if (s !== void 0) return typeof k2 === "string" && (this.shared ? Object.hasOwn(s, k2) : k2 in s);
         return this.general.has(keyOf(k2));
       }
       get size() {
@@ -16039,6 +16072,12 @@ var init_value = __esm({
         }
         return o;
       }
+      unshare() {
+        const own = newRecord();
+        Object.assign(own, this.strings);
+        this.strings = own;
+        this.shared = false;
+      }
       generalEntries() {
         const s = this.strings;
         if (s !== void 0) {
@@ -16046,6 +16085,7 @@ var init_value = __esm({
           for (const k2 of Object.keys(s)) m.set(keyOf(k2), [k2, s[k2]]);
           this.general = m;
           this.strings = void 0;
+          this.shared = false;
         }
         return this.general;
       }
