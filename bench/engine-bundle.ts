@@ -1,6 +1,7 @@
 // Loads the Rego engine as the shipped CLI runs it: bundled by esbuild without the name-keeping
 // wrappers a TypeScript loader adds to every closure, which would distort hot-path timings.
 import { build } from 'esbuild';
+import { NODE_ESM_BUNDLE } from '../scripts/esbuild-node.mjs';
 import { rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,12 +12,7 @@ export async function loadBundledEngine(): Promise<EngineModule> {
   await build({
     entryPoints: [fileURLToPath(new URL('../src/rego/index.ts', import.meta.url))],
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __rwCreateRequire } from 'node:module'; const require = __rwCreateRequire(import.meta.url);" },
+    ...NODE_ESM_BUNDLE,
   });
   try {
     return (await import(pathToFileURL(outfile).href)) as EngineModule;

@@ -2,6 +2,7 @@
 // executes it straight from the checkout, without `npm install`. `--check` rebuilds aside and
 // fails when the committed file is stale; `--outfile FILE` builds somewhere else (tests).
 import { build } from 'esbuild';
+import { NODE_ESM_BUNDLE } from './esbuild-node.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -36,17 +37,11 @@ export async function buildAction(outfile = ACTION_BUNDLE) {
     outfile: staging,
     // Relative source paths in the bundle's comments: the same output on every machine.
     absWorkingDir: root,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
+    ...NODE_ESM_BUNDLE,
     sourcemap: false,
     minify: false,
     legalComments: 'none',
-    logLevel: 'warning',
     plugins: [noHttpClient],
-    // Some bundled CommonJS packages call require() for Node built-ins.
-    banner: { js: "import { createRequire as __rwCreateRequire } from 'node:module'; const require = __rwCreateRequire(import.meta.url);" },
   });
   renameSync(staging, target);
   return target;

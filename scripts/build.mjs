@@ -3,6 +3,7 @@
 // renamed into place, so a `routewise` already running (or a parallel test) never sees a half build.
 // The built-in policies are parsed here too, once, instead of on every run.
 import { build } from 'esbuild';
+import { NODE_ESM_BUNDLE } from './esbuild-node.mjs';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -12,19 +13,13 @@ const staging = new URL(`../dist/.cli-build-${process.pid}/`, import.meta.url).p
 await build({
   entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
   outdir: staging,
-  bundle: true,
+  ...NODE_ESM_BUNDLE,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   sourcemap: false,
   // Less source for V8 to parse on every start; names are kept, so stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  logLevel: 'warning',
-  // Some bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: "import { createRequire as __rwCreateRequire } from 'node:module'; const require = __rwCreateRequire(import.meta.url);" },
 });
 
 await parseBuiltinPolicies();
@@ -46,12 +41,7 @@ async function parseBuiltinPolicies() {
       entryPoints: { 'parsed-policies': new URL('../src/cli/parsed-policies.ts', import.meta.url).pathname },
       outdir: tool,
       outExtension: { '.js': '.mjs' },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'warning',
-      banner: { js: "import { createRequire as __rwCreateRequire } from 'node:module'; const require = __rwCreateRequire(import.meta.url);" },
+      ...NODE_ESM_BUNDLE,
     });
     const { writeParsedPolicies, PARSED_POLICIES_FILE } = await import(pathToFileURL(tool + 'parsed-policies.mjs').href);
     writeParsedPolicies(new URL('../policies/', import.meta.url).pathname, staging + PARSED_POLICIES_FILE);

@@ -18,7 +18,7 @@ describe('scripts/build-action.mjs', () => {
     // A snapshot of src/, so edits made meanwhile cannot change one build but not the other.
     root = mkdtempSync(join(tmpdir(), 'routewise-build-action-'));
     mkdirSync(join(root, 'scripts'));
-    cpSync(join(REPO, 'scripts', 'build-action.mjs'), join(root, 'scripts', 'build-action.mjs'));
+    for (const f of ['build-action.mjs', 'esbuild-node.mjs']) cpSync(join(REPO, 'scripts', f), join(root, 'scripts', f));
     cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
     symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
     return () => rmSync(root, { recursive: true, force: true });
