@@ -156,6 +156,21 @@ function indexLike(key: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** How an ObjectValue holds its string-keyed entries. */
+const enum Held {
+  /** A record of its own, every value a Value. */
+  Own = 0,
+  /** A caller's plain object read in place, every value a JSON scalar (so already a Value). */
+  Shared = 1,
+  /** A caller's plain object read in place, some values nested data converted on first read. */
+  SharedRaw = 2,
+}
+
+function isScalarValue(r: unknown): r is string | boolean | number | null {
+  const t = typeof r;
+  return r === null || t === 'string' || t === 'boolean' || t === 'number';
+}
+
 export class ObjectValue {
   // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
   // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
@@ -163,13 +178,15 @@ export class ObjectValue {
   // `general`, keyed by keyOf so that keys equal in Rego share one entry.
   private strings: StringRecord | undefined;
   /**
-   * True while `strings` is a caller's flat JSON object, read in place rather than copied (see
-   * fromJS): it inherits Object.prototype, so lookups check own properties, and the first write
-   * copies it into a record of ours.
+   * Shared records are a caller's plain objects, read in place rather than copied (see fromJS):
+   * they inherit Object.prototype, so lookups check own properties, and the first write copies
+   * them into a record of ours. Nested values of a SharedRaw record are converted when first read
+   * and kept in `converted`, so input a policy never reaches costs nothing.
    */
-  private shared = false;
+  private held: Held = Held.Own;
   private count = 0;
   private general: Map<string, [Value, Value]> | undefined = undefined;
+  private converted: Map<string, Value> | undefined = undefined;
   private sortedCache: [Value, Value][] | undefined = undefined;
   private encodedCache: string | undefined = undefined;
 
@@ -179,21 +196,13 @@ export class ObjectValue {
     return o;
   }
 
-  /** Wraps a flat object of JSON scalars without copying it; `count` is its number of keys. */
-  static view(record: Record<string, Value>, count: number): ObjectValue {
-    const o = new ObjectValue(record as StringRecord);
-    o.shared = true;
-    o.count = count;
-    return o;
-  }
-
   constructor(strings?: StringRecord) {
     this.strings = strings ?? newRecord();
   }
 
   /** For builders only: values are treated as immutable once shared. */
   set(k: Value, v: Value): void {
-    if (this.shared) this.unshare();
+    if (this.held !== Held.Own) this.unshare();
     const s = this.strings;
     if (s !== undefined && typeof k === 'string' && !indexLike(k)) {
       if (!(k in s)) this.count++;
@@ -206,7 +215,7 @@ export class ObjectValue {
   }
 
   delete(k: Value): void {
-    if (this.shared) this.unshare();
+    if (this.held !== Held.Own) this.unshare();
     const s = this.strings;
     if (s === undefined) this.general!.delete(keyOf(k));
     else if (typeof k === 'string' && k in s) {
@@ -219,14 +228,29 @@ export class ObjectValue {
 
   get(k: Value): Value | undefined {
     const s = this.strings;
-    if (s !== undefined) return typeof k !== 'string' ? undefined : this.shared && !Object.hasOwn(s, k) ? undefined : s[k];
-    return this.general!.get(keyOf(k))?.[1];
+    if (s === undefined) return this.general!.get(keyOf(k))?.[1];
+    if (typeof k !== 'string') return undefined;
+    if (this.held === Held.Own) return s[k];
+    if (!Object.hasOwn(s, k)) return undefined;
+    return this.held === Held.Shared ? s[k] : this.read(k, s[k]);
   }
 
   has(k: Value): boolean {
     const s = this.strings;
-    if (s !== undefined) return typeof k === 'string' && (this.shared ? Object.hasOwn(s, k) : k in s);
+    if (s !== undefined) return typeof k === 'string' && (this.held === Held.Own ? k in s : Object.hasOwn(s, k));
     return this.general!.has(keyOf(k));
+  }
+
+  /**
+   * The caller's array under key `k` while it is still unconverted, so that iterating it can
+   * convert one element at a time; undefined otherwise (then `get` gives the value).
+   */
+  rawArray(k: Value): readonly unknown[] | undefined {
+    if (this.held !== Held.SharedRaw || typeof k !== 'string' || this.converted?.has(k)) return undefined;
+    const s = this.strings!;
+    if (!Object.hasOwn(s, k)) return undefined;
+    const r: unknown = s[k];
+    return Array.isArray(r) ? r : undefined;
   }
 
   get size(): number {
@@ -235,7 +259,7 @@ export class ObjectValue {
 
   /** Entries in insertion order. */
   entries(): IterableIterator<[Value, Value]> {
-    const s = this.strings;
+    const s = this.own();
     return s !== undefined ? Object.entries(s).values() : this.general!.values();
   }
 
@@ -245,14 +269,14 @@ export class ObjectValue {
   }
 
   values(): Value[] {
-    const s = this.strings;
+    const s = this.own();
     return s !== undefined ? Object.values(s) : Array.from(this.general!.values(), (e) => e[1]);
   }
 
   /** Entries sorted by key in OPA's order (how OPA prints and compares objects). */
   sortedEntries(): [Value, Value][] {
     if (!this.sortedCache) {
-      const s = this.strings;
+      const s = this.own();
       const entries: [Value, Value][] = s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
       this.sortedCache = entries.sort((x, y) => compare(x[0], y[0]));
     }
@@ -267,35 +291,76 @@ export class ObjectValue {
   }
 
   clone(): ObjectValue {
-    const o = new ObjectValue();
     const s = this.strings;
-    if (s !== undefined) {
-      Object.assign(o.strings!, s);
-      o.count = this.count;
-    } else {
+    if (s === undefined) {
+      const o = new ObjectValue();
       o.strings = undefined;
       o.general = new Map(this.general);
+      return o;
     }
+    if (this.held !== Held.Own) {
+      // Another view of the same record: copying waits for the first write.
+      const o = new ObjectValue(s);
+      o.held = this.held;
+      o.count = this.count;
+      if (this.converted) o.converted = new Map(this.converted);
+      return o;
+    }
+    const o = new ObjectValue();
+    Object.assign(o.strings!, s);
+    o.count = this.count;
     return o;
   }
 
+  /** The string-keyed entries with every value converted, or undefined when they live in `general`. */
+  private own(): StringRecord | undefined {
+    if (this.held === Held.SharedRaw) this.unshare();
+    return this.strings;
+  }
+
+  private read(k: string, r: unknown): Value {
+    if (isScalarValue(r)) return r;
+    let m = this.converted;
+    if (m === undefined) m = this.converted = new Map();
+    let v = m.get(k);
+    if (v === undefined) {
+      v = fromJS(r);
+      m.set(k, v);
+    }
+    return v;
+  }
+
   private unshare(): void {
+    const s = this.strings!;
     const own = newRecord();
-    Object.assign(own, this.strings);
+    if (this.held === Held.Shared) Object.assign(own, s);
+    else for (const k of Object.keys(s)) own[k] = this.read(k, s[k]);
     this.strings = own;
-    this.shared = false;
+    this.held = Held.Own;
+    this.converted = undefined;
   }
 
   private generalEntries(): Map<string, [Value, Value]> {
+    if (this.held !== Held.Own) this.unshare();
     const s = this.strings;
     if (s !== undefined) {
       const m = new Map<string, [Value, Value]>();
       for (const k of Object.keys(s)) m.set(keyOf(k), [k, s[k]!]);
       this.general = m;
       this.strings = undefined;
-      this.shared = false;
     }
     return this.general!;
+  }
+
+  /**
+   * Wraps a caller's plain object without copying it (see fromJS). `count` is its number of
+   * keys; `raw` says some values are nested data still to convert.
+   */
+  static view(record: Record<string, unknown>, count: number, raw: boolean): ObjectValue {
+    const o = new ObjectValue(record as StringRecord);
+    o.held = raw ? Held.SharedRaw : Held.Shared;
+    o.count = count;
+    return o;
   }
 }
 
@@ -372,8 +437,8 @@ export function fromJS(x: unknown): Value {
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
   if (x instanceof Date) return x.toISOString().slice(0, 10);
   const record = x as Record<string, unknown>;
-  const flat = flatScalarKeys(record);
-  if (flat >= 0) return ObjectValue.view(record as Record<string, Value>, flat);
+  const scan = scanRecord(record);
+  if (scan >= 0) return ObjectValue.view(record, scan >> 1, (scan & 1) === 1);
   const o = new ObjectValue();
   const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
@@ -384,24 +449,43 @@ export function fromJS(x: unknown): Value {
 }
 
 /**
- * The number of keys of a plain object whose values are all JSON scalars a Value holds as they are
- * (strings, booleans, null, finite numbers) and whose keys keep their order in a JS object; -1
- * otherwise. Such objects, the leaves of most JSON documents, are read in place instead of copied,
- * which keeps converting large inputs linear and cheap. The caller must not change them while the
- * values built from them are in use (evaluation is synchronous; results are converted back with toJS).
+ * Whether a plain object can be read in place: -1 if not, else twice its number of keys, plus one
+ * when some values are not JSON scalars (those are converted when first read). Objects read in
+ * place cost one small wrapper, whatever they hold, which keeps converting large inputs linear and
+ * cheap. Not read in place: objects of other classes, keys JS would reorder (integer-like ones)
+ * or treat specially (`__proto__`), inherited or undefined values. The caller must not change
+ * the objects while values built from them are in use (evaluation is synchronous; results are
+ * converted back with toJS).
  */
-function flatScalarKeys(record: Record<string, unknown>): number {
+function scanRecord(record: Record<string, unknown>): number {
   const proto = Object.getPrototypeOf(record);
   if (proto !== Object.prototype && proto !== null) return -1;
   let n = 0;
+  let raw = 0;
   for (const k in record) {
     if (!Object.hasOwn(record, k) || k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
     const v = record[k];
-    const t = typeof v;
-    if (v !== null && t !== 'string' && t !== 'boolean' && !(t === 'number' && Number.isFinite(v))) return -1;
+    if (v === undefined) return -1;
+    if (raw === 0 && !isScalarValue(v)) raw = 1;
     n++;
   }
-  return n;
+  return n * 2 + raw;
+}
+
+/**
+ * Converts whatever part of a value is still read in place from the caller's data, so that
+ * reading it later cannot fail: input nested deeper than the stack allows fails here, inside the
+ * evaluation, instead of in the caller's printing of the result.
+ */
+export function settle(v: Value): void {
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) settle(v[i]!);
+  } else if (v instanceof ObjectValue) {
+    const values = v.values();
+    for (let i = 0; i < values.length; i++) settle(values[i]!);
+  }
+  // Set members are already converted: adding one encodes it whole.
 }
 
 /**

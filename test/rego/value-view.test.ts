@@ -1,6 +1,6 @@
-// Flat JSON objects are read in place by fromJS; they must behave exactly like copied objects.
+// Plain JSON objects are read in place by fromJS; they must behave exactly like copied objects.
 import { describe, expect, it } from 'vitest';
-import { ObjectValue, compare, equals, fromJS, keyOf, toJS } from '../../src/rego/value.ts';
+import { ObjectValue, compare, equals, fromJS, keyOf, settle, toJS } from '../../src/rego/value.ts';
 
 function copied(o: Record<string, unknown>): ObjectValue {
   const c = new ObjectValue();
@@ -45,7 +45,39 @@ describe('objects read in place', () => {
     expect(toJS(clone)).toEqual({ a: 1, b: 'x', c: 2 });
   });
 
-  it('converts objects with nested values, index-like keys, undefined or non-finite values the usual way', () => {
+  it('converts nested values when first read, once', () => {
+    const raw = { a: { b: [1, { c: 2 }] }, list: [1, 2], n: 3 };
+    const view = fromJS(raw) as ObjectValue;
+    const a = view.get('a');
+    expect(a).toBeInstanceOf(ObjectValue);
+    expect(view.get('a')).toBe(a);
+    expect(toJS(view)).toEqual(raw);
+    expect(equals(view, copied(raw))).toBe(true);
+    expect(keyOf(view)).toBe(keyOf(copied(raw)));
+  });
+
+  it('hands out an input array unconverted only until it has been converted', () => {
+    const list = [1, 2];
+    const view = fromJS({ list, n: 3 }) as ObjectValue;
+    expect(view.rawArray('list')).toBe(list);
+    expect(view.rawArray('n')).toBeUndefined();
+    expect(view.rawArray('missing')).toBeUndefined();
+    expect(view.get('list')).toEqual([1, 2]);
+    expect(view.rawArray('list')).toBeUndefined();
+    expect(fromJS({ flat: 1 }) as ObjectValue).toBeInstanceOf(ObjectValue);
+    expect((fromJS({ flat: 1 }) as ObjectValue).rawArray('flat')).toBeUndefined();
+  });
+
+  it('settles a value so that nothing is left to convert, failing on input deeper than the stack', () => {
+    const view = fromJS({ a: { b: { c: [1] } } }) as ObjectValue;
+    settle(view);
+    expect(toJS(view)).toEqual({ a: { b: { c: [1] } } });
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 200_000; i++) deep = { a: deep };
+    expect(() => settle(fromJS(deep))).toThrow(RangeError);
+  });
+
+  it('converts objects with index-like keys, undefined or non-finite values the usual way', () => {
     expect(toJS(fromJS({ a: { b: 1 } }))).toEqual({ a: { b: 1 } });
     expect((fromJS({ '1': 'x', b: 2 }) as ObjectValue).keys()).toEqual(['1', 'b']);
     expect(toJS(fromJS({ a: undefined, b: 1 }))).toEqual({ b: 1 });

@@ -10,7 +10,7 @@ import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import { ENUM, UNDEFINED, type Cont, type Enum, type Frame, type Undefined, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
-import { lookup, lookupData } from './lookup.ts';
+import { RawItems, element, lookup, lookupData, stepInto, valueOf, type Cursor, type Lookup } from './lookup.ts';
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { withState } from './with.ts';
@@ -113,8 +113,17 @@ export class Evaluator implements TermEvaluator {
   }
 
   private evalSomeIn(key: CTerm | undefined, value: CTerm, coll: CTerm, f: Frame, k: Cont): boolean {
-    const each = (c: Value): boolean => {
-      if (Array.isArray(c)) {
+    const each = (c: Cursor): boolean => {
+      if (c instanceof RawItems) {
+        const items = c.items;
+        for (let i = 0; i < items.length; i++) {
+          const item = valueOf(element(items[i]));
+          const r = key
+            ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
+            : unifyValue(this, value, item, f, k);
+          if (r) return true;
+        }
+      } else if (Array.isArray(c)) {
         for (let i = 0; i < c.length; i++) {
           const item = c[i]!;
           const r = key
@@ -139,20 +148,22 @@ export class Evaluator implements TermEvaluator {
       }
       return false;
     };
-    const c = this.evalDirect(coll, f);
+    const c = this.collectionDirect(coll, f);
     if (c === undefined) return false;
     if (c === ENUM) return this.evalEnum(coll, f, each);
     return each(c);
   }
 
   private evalEvery(key: CTerm | undefined, value: CTerm, domain: CTerm, body: CExpr[], f: Frame, k: Cont): boolean {
-    const d = this.evalDirect(domain, f);
+    const d = this.collectionDirect(domain, f);
     if (d === undefined || d === ENUM) return false;
     const holds = (kv: Value, vv: Value): boolean => {
       const withBody: Cont = () => this.evalBody(body, 0, f, () => true);
       return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
     };
-    if (Array.isArray(d)) {
+    if (d instanceof RawItems) {
+      for (let i = 0; i < d.items.length; i++) if (!holds(i, valueOf(element(d.items[i])))) return false;
+    } else if (Array.isArray(d)) {
       for (let i = 0; i < d.length; i++) if (!holds(i, d[i]!)) return false;
     } else if (d instanceof ObjectValue) {
       for (const [ok, ov] of d.entries()) if (!holds(ok, ov)) return false;
@@ -338,33 +349,45 @@ export class Evaluator implements TermEvaluator {
     });
   }
 
-  private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get = lookup): Value | undefined | Enum {
-    let cur: Value | undefined = v;
+  private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Value | undefined | Enum {
+    const c = this.walkCursor(v, path, from, f, get);
+    return c instanceof RawItems ? c.value() : c;
+  }
+
+  /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
+  private walkCursor(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Cursor | undefined | Enum {
+    let cur: Cursor | undefined = v;
     for (let i = from; i < path.length; i++) {
       const key = this.evalDirect(path[i]!, f);
       if (key === undefined || key === ENUM) return key;
-      cur = get(cur, key);
+      cur = stepInto(cur, key, get);
       if (cur === undefined) return undefined;
     }
     return cur;
   }
 
-  private walkEnum(v: Value, path: CTerm[], i: number, f: Frame, k: ValueCont, get = lookup): boolean {
-    if (i === path.length) return k(v);
+  private walkEnum(v: Cursor, path: CTerm[], i: number, f: Frame, k: ValueCont, get: Lookup = lookup): boolean {
+    if (i === path.length) return k(valueOf(v));
     const kt = path[i]!;
     const key = this.evalDirect(kt, f);
     if (key === undefined) return false;
     if (key !== ENUM) {
-      const next = get(v, key);
+      const next = stepInto(v, key, get);
       return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, get);
     }
     if (kt.k === 'ref' || kt.k === 'input' || kt.k === 'data' || kt.k === 'call') {
       return this.evalEnum(kt, f, (kv) => {
-        const next = get(v, kv);
+        const next = stepInto(v, kv, get);
         return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, get);
       });
     }
-    if (Array.isArray(v)) {
+    if (v instanceof RawItems) {
+      const items = v.items;
+      for (let j = 0; j < items.length; j++) {
+        const item = element(items[j]);
+        if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
+      }
+    } else if (Array.isArray(v)) {
       for (let j = 0; j < v.length; j++) {
         const item = v[j]!;
         if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
@@ -379,6 +402,22 @@ export class Evaluator implements TermEvaluator {
       }
     }
     return false;
+  }
+
+  /**
+   * A collection to iterate (`some x in c`, `every x in c`): as evalDirect, except that an input
+   * array is handed over unconverted, to be converted one element at a time.
+   */
+  private collectionDirect(t: CTerm, f: Frame): Cursor | undefined | Enum {
+    if (t.k === 'input') {
+      const input = this.state.input;
+      return input === undefined ? undefined : this.walkCursor(input, t.path, 0, f);
+    }
+    if (t.k === 'ref' && t.head.k === 'var') {
+      const h = f[t.head.slot];
+      return h === undefined ? ENUM : this.walkCursor(h, t.path, 0, f);
+    }
+    return this.evalDirect(t, f);
   }
 
   // ------------------------------------------------------------ the data tree

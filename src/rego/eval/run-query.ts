@@ -4,7 +4,7 @@ import type { Location } from '../ast.ts';
 import type { CompiledPolicy } from '../compiler/policy.ts';
 import type { CompiledQuery } from '../compiler/query.ts';
 import { RegoError, type RegoErrorData } from '../errors.ts';
-import { ObjectValue, fromJS, type Value } from '../value.ts';
+import { ObjectValue, fromJS, settle, type Value } from '../value.ts';
 import { Evaluator } from './evaluator.ts';
 import { newFrame } from './frame.ts';
 import { Limits } from './limits.ts';
@@ -89,6 +89,10 @@ export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: Eval
       });
       return false;
     });
+    for (const r of results) {
+      for (const e of r.expressions) settle(e.value);
+      for (const name in r.bindings) settle(r.bindings[name]!);
+    }
   } catch (e) {
     return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
   }
