@@ -40,6 +40,11 @@ export interface BuiltinDef {
   deprecated?: boolean;
   /** Result varies between calls with the same arguments (rand.intn, uuid...). */
   nondeterministic?: boolean;
+  /**
+   * Offered only to be replaced with `with` (tests that mock http.send): calls compile only in
+   * policy sets that replace it somewhere, and a call left unreplaced is an evaluation error.
+   */
+  standIn?: boolean;
 }
 
 /** Thrown by a builtin whose operand has the wrong type (OPA: eval_type_error). */

@@ -3,6 +3,7 @@
 import type { Module, Rule, Term } from '../ast.ts';
 import type { BuiltinDef } from '../builtins/builtin.ts';
 import type { RegoErrorData } from '../errors.ts';
+import { newStandInUses, standInErrors, type StandInUses } from './functions.ts';
 import { checkRecursion } from './recursion.ts';
 import { moduleNameScope, type NameScope } from './imports.ts';
 import { dataPathText, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
@@ -24,6 +25,7 @@ function compileRule(
   names: NameScope,
   root: RuleNode,
   builtins: ReadonlyMap<string, BuiltinDef>,
+  standIns: StandInUses,
   errors: RegoErrorData[],
 ): CompiledRule {
   const slots = new SlotTable();
@@ -31,7 +33,7 @@ function compileRule(
   const args = head.args ?? rootArgs;
   const dynamic = rule === entry.rule ? entry.dynamic : [];
   const scope = new Scope(undefined, collectSeen(rule.body));
-  const rw = new Rewriter({ names, root, builtins, regoVersion: entry.module.regoVersion }, slots, errors);
+  const rw = new Rewriter({ names, root, builtins, regoVersion: entry.module.regoVersion, standIns }, slots, errors);
   const bound = new Set<number>();
   const cargs = args?.map((a) => {
     const ct = rw.argument(a, scope);
@@ -62,7 +64,7 @@ function compileRule(
     pkg: entry.module.package.path,
     loc: rule.loc,
   };
-  if (rule.else) compiled.else = compileRule(entry, rule.else, args, names, root, builtins, errors);
+  if (rule.else) compiled.else = compileRule(entry, rule.else, args, names, root, builtins, standIns, errors);
   return compiled;
 }
 
@@ -71,6 +73,7 @@ export function compileModules(modules: Module[], builtins: ReadonlyMap<string, 
   const set = buildModuleSet(modules, errors);
   const scopes = new Map<Module, NameScope>();
   const ruleNodes = new Set<RuleNode>();
+  const standIns = newStandInUses();
   for (const entry of set.entries) {
     let names = scopes.get(entry.module);
     if (!names) {
@@ -78,7 +81,7 @@ export function compileModules(modules: Module[], builtins: ReadonlyMap<string, 
       names = moduleNameScope(entry.module, pkg.ruleNames);
       scopes.set(entry.module, names);
     }
-    const compiled = compileRule(entry, entry.rule, undefined, names, set.root, builtins, errors);
+    const compiled = compileRule(entry, entry.rule, undefined, names, set.root, builtins, standIns, errors);
     const node = entry.node;
     ruleNodes.add(node);
     if (entry.rule.isDefault) {
@@ -90,6 +93,7 @@ export function compileModules(modules: Module[], builtins: ReadonlyMap<string, 
       node.rules.push(compiled);
     }
   }
+  errors.push(...standInErrors(standIns));
   checkRecursion(set.root, [...ruleNodes], errors);
   return { set, errors };
 }

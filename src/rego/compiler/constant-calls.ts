@@ -28,7 +28,7 @@ const NO_CONTEXT: BuiltinContext = {
 };
 
 export function checkConstantCall(fn: FnTarget, args: CTerm[], loc: Location, errors: RegoErrorData[]): void {
-  if (fn.kind !== 'builtin' || fn.def.relation || fn.def.nondeterministic || fn.def.arity < 0) return;
+  if (fn.kind !== 'builtin' || fn.def.relation || fn.def.nondeterministic || fn.def.standIn || fn.def.arity < 0) return;
   if (OPERAND_DEPENDENT.has(fn.id)) return;
   const values: Value[] = [];
   for (const a of args.slice(0, fn.def.arity)) {

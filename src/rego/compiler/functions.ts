@@ -2,7 +2,7 @@
 // and checks its number of arguments the way OPA's type checker words it.
 import type { Location, RefTerm, VarTerm } from '../ast.ts';
 import type { BuiltinDef } from '../builtins/builtin.ts';
-import { UNAVAILABLE_BUILTINS, unavailableMessage } from '../builtins/unavailable.ts';
+import { UNAVAILABLE_BUILTINS, standInHint, unavailableMessage } from '../builtins/unavailable.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { resolveName, type NameScope } from './imports.ts';
 import { dataPathText, type FnTarget, type RuleNode } from './ir.ts';
@@ -14,6 +14,27 @@ export interface FnEnv {
   regoVersion: 'v0' | 'v1';
   root: RuleNode;
   builtins: ReadonlyMap<string, BuiltinDef>;
+  /** Calls of stand-in builtins, and the stand-ins replaced with `with`, across one compilation. */
+  standIns: StandInUses;
+}
+
+export interface StandInUses {
+  calls: { name: string; loc: Location }[];
+  replaced: Set<string>;
+}
+
+export function newStandInUses(): StandInUses {
+  return { calls: [], replaced: new Set() };
+}
+
+/**
+ * A stand-in (http.send...) may be called only where the compiled policy set replaces it with
+ * `with` somewhere, as test suites do; anywhere else the call is the compile error it always was.
+ */
+export function standInErrors(uses: StandInUses): RegoErrorData[] {
+  return uses.calls
+    .filter((c) => !uses.replaced.has(c.name))
+    .map((c) => ({ code: 'rego_type_error', message: `undefined function ${c.name}: ${unavailableMessage(c.name)}; ${standInHint(c.name)}`, location: c.loc }));
 }
 
 /** The dotted name of a call or `with` target (`strings.replace_n`), or undefined if not a plain name. */
@@ -81,5 +102,6 @@ export function resolveCall(
       return undefined;
     }
   }
+  if (target.kind === 'builtin' && target.def.standIn) env.standIns.calls.push({ name, loc });
   return target;
 }

@@ -3,6 +3,7 @@
 import type { Location, Query } from '../ast.ts';
 import type { BuiltinDef } from '../builtins/builtin.ts';
 import type { RegoErrorData } from '../errors.ts';
+import { newStandInUses, standInErrors } from './functions.ts';
 import { queryNameScope } from './imports.ts';
 import type { CExpr, RuleNode } from './ir.ts';
 import { Rewriter, Scope, SlotTable, collectSeen } from './rewrite.ts';
@@ -26,8 +27,10 @@ export function compileQuery(
   const errors: RegoErrorData[] = [];
   const slots = new SlotTable();
   const scope = new Scope(undefined, collectSeen(query.body));
-  const rw = new Rewriter({ names: queryNameScope(), root, builtins, regoVersion: 'v1' }, slots, errors);
+  const standIns = newStandInUses();
+  const rw = new Rewriter({ names: queryNameScope(), root, builtins, regoVersion: 'v1', standIns }, slots, errors);
   const body = rw.body(query.body, scope);
+  errors.push(...standInErrors(standIns));
   const exprs = body.map((e, i) => {
     if (e.kind.type === 'term' && !e.negated) e.out = slots.alloc('', true);
     return { out: e.out, text: exprText(text, query.body.map((x) => x.loc), i), loc: e.loc };

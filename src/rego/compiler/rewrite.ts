@@ -325,13 +325,18 @@ export class Rewriter {
       const path = [...g.path, ...parts.slice(1)];
       if (g.root === 'input') return { target: { kind: 'input', path }, ...value(), loc: w.loc };
       const fn = lookupFunction(parts, this.env);
-      if (fn) return { target: { kind: 'fn', id: fn.id }, ...value(), loc: w.loc };
+      if (fn) return this.functionReplaced(fn, value(), w.loc);
       return { target: { kind: 'data', path }, ...value(), loc: w.loc };
     }
     const fn = lookupFunction(parts, this.env);
-    if (fn) return { target: { kind: 'fn', id: fn.id }, ...value(), loc: w.loc };
+    if (fn) return this.functionReplaced(fn, value(), w.loc);
     this.err('rego_type_error', 'with keyword target must reference an existing input, data, or function', w.loc);
     return undefined;
+  }
+
+  private functionReplaced(fn: FnTarget, value: { fn?: FnTarget; value?: CTerm }, loc: Location): CWith {
+    if (fn.kind === 'builtin' && fn.def.standIn) this.env.standIns.replaced.add(fn.id);
+    return { target: { kind: 'fn', id: fn.id }, ...value, loc };
   }
 }
 
