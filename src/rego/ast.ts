@@ -1,5 +1,6 @@
 // The Rego syntax tree: what the parser produces and the compiler and evaluator consume.
 // Every node carries its source location (file, 1-based row and column).
+import type { Decimal } from './decimal.ts';
 
 export interface Location {
   file: string;
@@ -13,8 +14,8 @@ export type RegoVersion = 'v0' | 'v1';
 
 export interface ScalarTerm {
   type: 'scalar';
-  /** Integers outside the safe range are bigint; other numbers are JS numbers. */
-  value: null | boolean | number | bigint | string;
+  /** Integers outside the safe range are bigint; decimals no float64 holds are Decimal; other numbers JS numbers. */
+  value: null | boolean | number | bigint | Decimal | string;
   loc: Location;
 }
 

@@ -22,7 +22,7 @@ import type {
 import { attachAnnotations } from './annotations.ts';
 import { RegoError } from './errors.ts';
 import { lex, Tok, tokText, type Comment, type Token } from './lexer.ts';
-import { normalizeBig } from './value.ts';
+import { Decimal, normalizeBig } from './value.ts';
 
 export interface ParseOptions {
   regoVersion?: RegoVersion;
@@ -86,13 +86,13 @@ export function parseTerm(text: string, file = ''): Term {
 }
 
 /** A number literal to an exact value: integers beyond 2^53 stay exact as bigint. */
-export function parseRegoNumber(text: string): number | bigint {
+export function parseRegoNumber(text: string): number | bigint | Decimal {
   const value = numberValue(text);
   if (value === undefined) throw new RegoError('rego_parse_error', `invalid number: ${text}`);
   return value;
 }
 
-function numberValue(text: string): number | bigint | undefined {
+function numberValue(text: string): number | bigint | Decimal | undefined {
   let isInt = text.length > 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -104,10 +104,16 @@ function numberValue(text: string): number | bigint | undefined {
   if (isInt && text !== '-') return normalizeBig(BigInt(text));
   const trimmed = text.trim();
   if (trimmed !== text || text === '') return undefined;
+  const exact = Decimal.parse(text);
+  if (exact === undefined) return undefined;
+  // Integers stay exact (1e400 included) while their digits are few enough to hold.
+  if (exact.isInteger() && exact.integerDigits() <= MAX_INTEGER_DIGITS) return normalizeBig(exact.toBigInt());
   const n = Number(text);
-  if (!Number.isFinite(n)) return undefined;
-  return n;
+  if (Number.isFinite(n) && Decimal.fromFloat(n).equals(exact)) return n;
+  return exact;
 }
+
+const MAX_INTEGER_DIGITS = 1000;
 
 /** The parser must only ever fail with a parse error, whatever it is fed. */
 function guard<T>(file: string, run: () => T): T {

@@ -1,7 +1,11 @@
 // Rego values: JSON plus sets, objects with any value as key, and exact integers beyond 2^53.
 // Values are immutable once built; ObjectValue/SetValue are mutated only by their builders.
+import { Decimal, compareDecimals, toDecimal } from './decimal.ts';
 
-export type Scalar = null | boolean | number | bigint | string;
+export { Decimal } from './decimal.ts';
+
+/** Numbers are JS numbers, bigints beyond 2^53, and Decimals for literals no float64 holds. */
+export type Scalar = null | boolean | number | bigint | Decimal | string;
 export type Value = Scalar | Value[] | ObjectValue | SetValue;
 
 /** Sort rank of each type in OPA's total order. */
@@ -27,7 +31,8 @@ function rank(v: Value): Rank {
       return Rank.String;
   }
   if (Array.isArray(v)) return Rank.Array;
-  return v instanceof ObjectValue ? Rank.Object : Rank.Set;
+  if (v instanceof ObjectValue) return Rank.Object;
+  return v instanceof Decimal ? Rank.Number : Rank.Set;
 }
 
 /** Keeps integers inside the safe range as JS numbers so the common case stays fast. */
@@ -35,11 +40,17 @@ export function normalizeBig(n: bigint): number | bigint {
   return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
 }
 
-export function isNumber(v: Value): v is number | bigint {
-  return typeof v === 'number' || typeof v === 'bigint';
+export function isNumber(v: Value): v is number | bigint | Decimal {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal;
 }
 
-function compareNumbers(a: number | bigint, b: number | bigint): number {
+function compareNumbers(a: number | bigint | Decimal, b: number | bigint | Decimal): number {
+  if (a instanceof Decimal || b instanceof Decimal) {
+    // Infinities (from arithmetic) lie beyond every decimal.
+    if (typeof a === 'number' && !Number.isFinite(a)) return a > 0 ? 1 : -1;
+    if (typeof b === 'number' && !Number.isFinite(b)) return b > 0 ? -1 : 1;
+    return compareDecimals(toDecimal(a), toDecimal(b));
+  }
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   // Mixed bigint/number: compare exactly when the float is integral, else via floats.
   const fa = typeof a === 'bigint' ? a : Number.isInteger(a) ? BigInt(a) : a;
@@ -74,7 +85,7 @@ export function compare(a: Value, b: Value): number {
     case Rank.Boolean:
       return a === b ? 0 : a ? 1 : -1;
     case Rank.Number:
-      return compareNumbers(a as number | bigint, b as number | bigint);
+      return compareNumbers(a as number | bigint | Decimal, b as number | bigint | Decimal);
     case Rank.String:
       return compareStrings(a as string, b as string);
     case Rank.Array:
@@ -135,6 +146,8 @@ function encode(v: Value): string {
   }
   if (Array.isArray(v)) return '[' + v.map(encode).join(',') + ']';
   if (v instanceof ObjectValue) return v.encoded();
+  // Never equal to a number or bigint (see decimal.ts), so a key of its own kind.
+  if (v instanceof Decimal) return 'D' + v.coef.toString() + 'e' + v.exp;
   return (v as SetValue).encoded();
 }
 
@@ -432,7 +445,7 @@ export function fromJS(x: unknown): Value {
       return normalizeBig(x);
   }
   if (Array.isArray(x)) return x.map(fromJS);
-  if (x instanceof ObjectValue || x instanceof SetValue) return x;
+  if (x instanceof ObjectValue || x instanceof SetValue || x instanceof Decimal) return x;
   if (x instanceof Set) return SetValue.from(Array.from(x, fromJS));
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
   if (x instanceof Date) return x.toISOString().slice(0, 10);
@@ -496,6 +509,7 @@ export function settle(v: Value): void {
 export function toJS(v: Value): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof Decimal) return v.toNumber();
   if (v instanceof SetValue) return v.sorted().map(toJS);
   const out: Record<string, unknown> = {};
   for (const [k, val] of v.sortedEntries()) out[keyText(k)] = toJS(val);
@@ -534,6 +548,7 @@ export function writeJson(v: Value, style: JsonStyle): string {
       case 'string':
         return quote(x);
     }
+    if (x instanceof Decimal) return x.toString();
     const nl = indent !== undefined ? '\n' + prefix + indent.repeat(depth + 1) : '';
     const end = indent !== undefined ? '\n' + prefix + indent.repeat(depth) : '';
     if (Array.isArray(x) || x instanceof SetValue) {

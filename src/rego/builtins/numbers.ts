@@ -1,5 +1,5 @@
 // Numeric builtins: the arithmetic operators (+ - * / %), rounding, ranges and rand.intn.
-import { SetValue, normalizeBig } from '../value.ts';
+import { SetValue, isNumber, normalizeBig } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinContext, BuiltinDef } from './builtin.ts';
 import { builtinError } from './builtin.ts';
@@ -23,8 +23,8 @@ function unary(name: string, op: (a: Num) => Num): BuiltinDef {
 function minus([a, b]: Value[]): Value {
   const x = a!;
   const y = b!;
-  const xNum = typeof x === 'number' || typeof x === 'bigint';
-  if (xNum && (typeof y === 'number' || typeof y === 'bigint')) return arith.sub(x, y);
+  const xNum = isNumber(x);
+  if (xNum && isNumber(y)) return arith.sub(numberOperand('minus', 1, x), numberOperand('minus', 2, y));
   if (x instanceof SetValue && y instanceof SetValue) return setDifference(x, y);
   if (!xNum && !(x instanceof SetValue)) throw wrongType('minus', 1, 'one of {number, set}', x);
   throw wrongType('minus', 2, xNum ? 'number' : 'set', y);

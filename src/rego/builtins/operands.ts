@@ -1,6 +1,6 @@
 // Operand checks shared by builtin families, worded as OPA words its type errors
 // so that policy authors see the messages they already know.
-import { ObjectValue, SetValue, typeName } from '../value.ts';
+import { Decimal, ObjectValue, SetValue, typeName } from '../value.ts';
 import type { Value } from '../value.ts';
 import { BuiltinTypeError, typeError } from './builtin.ts';
 
@@ -12,8 +12,10 @@ export function wrongType(name: string, pos: number, expected: string, v: Value)
   return typeError(name, pos, expected, typeName(v));
 }
 
+/** A number operand; a Decimal (a literal no float64 holds) takes part as its nearest float. */
 export function numberOperand(name: string, pos: number, v: Value): number | bigint {
   if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (v instanceof Decimal) return v.toNumber();
   throw wrongType(name, pos, 'number', v);
 }
 

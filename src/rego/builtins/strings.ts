@@ -1,6 +1,6 @@
 // String builtins: searching, slicing, case, trimming, splitting and replacing text.
 // Positions and lengths count code points, as OPA counts Go runes, never UTF-16 units.
-import { SetValue, normalizeBig } from '../value.ts';
+import { Decimal, SetValue, normalizeBig } from '../value.ts';
 import type { Value } from '../value.ts';
 import { BuiltinTypeError, builtinError } from './builtin.ts';
 import type { BuiltinDef } from './builtin.ts';
@@ -269,7 +269,7 @@ function toNumber([x]: Value[]): Value {
   const v = x!;
   if (v === null) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal) return v;
   if (typeof v !== 'string') throw wrongType('to_number', 1, 'one of {null, boolean, number, string}', v);
   if (/^[+-]?\d+$/.test(v)) return normalizeBig(BigInt(v));
   const word = v.replace(/^[+-]+/, '').toLowerCase();

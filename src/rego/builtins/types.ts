@@ -1,5 +1,5 @@
 // Type tests (is_string, ...) and type_name.
-import { ObjectValue, SetValue, typeName } from '../value.ts';
+import { ObjectValue, SetValue, isNumber, typeName } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
 
@@ -8,7 +8,7 @@ function test(name: string, pred: (v: Value) => boolean): BuiltinDef {
 }
 
 export const builtins: BuiltinDef[] = [
-  test('is_number', (v) => typeof v === 'number' || typeof v === 'bigint'),
+  test('is_number', isNumber),
   test('is_string', (v) => typeof v === 'string'),
   test('is_boolean', (v) => typeof v === 'boolean'),
   test('is_array', (v) => Array.isArray(v)),
