@@ -113,6 +113,17 @@ function lex(src: string): Token[] {
     tokens.push({ type: 'error', value: message, pos: i, line });
     return tokens;
   };
+  /** Moves past a quoted literal with backslash escapes at i; false if it ends before its line does. */
+  const skipQuoted = (quote: string): boolean => {
+    i++;
+    while (src[i] !== quote) {
+      if (i >= src.length || src[i] === '\n') return false;
+      if (src[i] === '\\') i++;
+      i++;
+    }
+    i++;
+    return true;
+  };
   let trimNext = false;
   while (i < src.length) {
     // Text up to the next action.
@@ -187,13 +198,7 @@ function lex(src: string): Token[] {
         i++;
         emit('assign', s);
       } else if (c === '"') {
-        i++;
-        while (src[i] !== '"') {
-          if (i >= src.length || src[i] === '\n') return fail('unterminated quoted string');
-          if (src[i] === '\\') i++;
-          i++;
-        }
-        i++;
+        if (!skipQuoted('"')) return fail('unterminated quoted string');
         emit('string', s);
       } else if (c === '`') {
         const end = src.indexOf('`', i + 1);
@@ -201,13 +206,7 @@ function lex(src: string): Token[] {
         i = end + 1;
         emit('string', s);
       } else if (c === "'") {
-        i++;
-        while (src[i] !== "'") {
-          if (i >= src.length || src[i] === '\n') return fail('unterminated character constant');
-          if (src[i] === '\\') i++;
-          i++;
-        }
-        i++;
+        if (!skipQuoted("'")) return fail('unterminated character constant');
         emit('char', s);
       } else if (c === '$') {
         i++;
