@@ -25,10 +25,11 @@ import { builtins as crypto } from './crypto.ts';
 import { builtins as runtime } from './runtime.ts';
 import { builtins as time } from './time.ts';
 import { builtins as jwt } from './jwt.ts';
+import { builtins as x509 } from './x509.ts';
 import { builtins as jsonSchema } from './json-schema.ts';
 import { builtins as template } from './template.ts';
 import { builtins as unavailable } from './unavailable.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, jwt, jsonSchema, template, runtime, time, unavailable];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, jwt, x509, jsonSchema, template, runtime, time, unavailable];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));
