@@ -1,6 +1,8 @@
 // Builtins that read text (templates, tokens, schemas, regexes, dates, units, ...) must answer
 // any input with a value or a builtin error, never a crash of the evaluator: policies pass them
 // whatever arrives in the input.
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BuiltinFailure, BuiltinTypeError } from '../../../src/rego/builtins/builtin.ts';
@@ -44,6 +46,9 @@ function outcome(name: string, args: unknown[]): 'value' | 'undefined' | 'error'
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const PAYLOAD = 'eyJzdWIiOiJhbmEiLCJleHAiOjE4MDAwMDAwMDB9';
 const TOKEN = `${HEADER}.${PAYLOAD}.c2ln`;
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/x509/${name}`, import.meta.url), 'utf8');
+const PEM_PIECES = ['-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----', '-----BEGIN RSA PRIVATE KEY-----', 'MII', '\n', '=', 'QUJD'];
+const PUBLIC_KEY = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 const cases: { name: string; args: fc.Arbitrary<unknown[]> }[] = [
   {
@@ -59,7 +64,7 @@ const cases: { name: string; args: fc.Arbitrary<unknown[]> }[] = [
     ),
   },
   { name: 'io.jwt.verify_hs256', args: fc.tuple(textOf([HEADER, PAYLOAD, '.']), fc.string({ maxLength: 6 })) },
-  { name: 'io.jwt.verify_rs256', args: fc.tuple(around([TOKEN], [HEADER, PAYLOAD, '.']), textOf(['-----BEGIN PUBLIC KEY-----', '-----END PUBLIC KEY-----', 'MIIB', '\n', '{"kty":"RSA","n":"AQAB","e":"AQAB"}'])) },
+  { name: 'io.jwt.verify_rs256', args: fc.tuple(around([TOKEN], [HEADER, PAYLOAD, '.']), around([PUBLIC_KEY], ['-----BEGIN PUBLIC KEY-----', '-----END PUBLIC KEY-----', 'MIIB', '\n', '{"kty":"RSA","n":"AQAB","e":"AQAB"}'])) },
   { name: 'json.match_schema', args: fc.tuple(fc.oneof(json, jsonText), fc.oneof(json, jsonText, fc.record({ type: fc.constantFrom('object', 'string', 'nope', 'integer'), pattern: fc.string({ maxLength: 4 }), enum: fc.array(json, { maxLength: 2 }) }, { requiredKeys: [] }))) },
   { name: 'json.verify_schema', args: fc.tuple(fc.oneof(json, jsonText)) },
   { name: 'json.unmarshal', args: fc.tuple(jsonText) },
@@ -78,6 +83,11 @@ const cases: { name: string; args: fc.Arbitrary<unknown[]> }[] = [
   { name: 'sprintf', args: fc.tuple(textOf(['%', 'v', 'd', 's', 'q', 'x', '.2f', '%%', '%!', '*', '[1]', ' ']), fc.array(json, { maxLength: 3 })) },
   { name: 'base64.decode', args: fc.tuple(textOf(['QQ', '==', '=', '-', '_', 'ü'])) },
   { name: 'urlquery.decode_object', args: fc.tuple(textOf(['a=1', '&', '%', '%zz', '+', ';', '='])) },
+  { name: 'crypto.x509.parse_certificates', args: fc.tuple(around([fixture('chain.pem'), fixture('leaf.pem'), Buffer.from(fixture('leaf.pem')).toString('base64')], PEM_PIECES)) },
+  { name: 'crypto.x509.parse_and_verify_certificates', args: fc.tuple(around([fixture('chain.pem')], PEM_PIECES)) },
+  { name: 'crypto.x509.parse_certificate_request', args: fc.tuple(around([fixture('leaf.csr.pem')], PEM_PIECES)) },
+  { name: 'crypto.x509.parse_rsa_private_key', args: fc.tuple(around([fixture('rsa-pkcs1-key.pem'), fixture('rsa-pkcs8-key.pem')], PEM_PIECES)) },
+  { name: 'crypto.parse_private_keys', args: fc.tuple(around([fixture('rsa-pkcs8-key.pem'), fixture('leaf-key.pem')], PEM_PIECES)) },
 ];
 
 describe('builtins reading text', () => {
@@ -88,7 +98,7 @@ describe('builtins reading text', () => {
         fc.property(c.args, (args) => {
           seen.add(outcome(c.name, args));
         }),
-        { numRuns: 300 },
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
       );
       // Some inputs must be read successfully, or the property says little.
       expect(seen.has('value')).toBe(true);
