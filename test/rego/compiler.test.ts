@@ -41,6 +41,8 @@ describe('compiler checks', () => {
 
   it('reports recursion with the cycle', () => {
     expect(errors('package p\na if b\nb if a')).toContain('rego_recursion_error: rule data.p.a is recursive: data.p.a -> data.p.b -> data.p.a');
+    // A ref inside the pattern of `some ... in` depends on its rule like any other.
+    expect(errors('package p\nr contains x if { some [x, data.p.r] in [[1, 2]] }')).toContain('rego_recursion_error: rule data.p.r is recursive: data.p.r -> data.p.r');
   });
 
   it('reports unknown functions and wrong arity as type errors', () => {

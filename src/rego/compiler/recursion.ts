@@ -35,7 +35,7 @@ function ruleDeps(root: RuleNode, rule: CompiledRule, acc: Set<RuleNode>): void 
     with: (w) => {
       if (w.fn?.kind === 'user') acc.add(w.fn.node);
     },
-    patterns: false,
+    patterns: true,
   };
   for (let r: CompiledRule | undefined = rule; r; r = r.else) {
     walkBody(r.body, visitor);
