@@ -4,6 +4,8 @@ import type { Module, RegoVersion } from './ast.ts';
 import type { BuiltinDef } from './builtins/builtin.ts';
 import { registry } from './builtins/index.ts';
 import { compileModules } from './compiler/compiler.ts';
+import { checkInputRefs, type InputSchema } from './compiler/input-schema.ts';
+import type { CompiledRule, RuleNode } from './compiler/ir.ts';
 import { CompiledPolicy } from './compiler/policy.ts';
 import { compileQuery, type CompiledQuery } from './compiler/query.ts';
 import { RegoError, type RegoErrorData } from './errors.ts';
@@ -12,6 +14,7 @@ import { parseModule, parseQuery } from './parser.ts';
 
 export { CompiledPolicy } from './compiler/policy.ts';
 export type { AnnotationEntry } from './compiler/policy.ts';
+export type { InputSchema, SchemaNode } from './compiler/input-schema.ts';
 export type { EvalOptions, QueryResult } from './eval/run-query.ts';
 export { parseModule, parseQuery, parseTerm } from './parser.ts';
 export { RegoError, formatRegoError } from './errors.ts';
@@ -40,6 +43,11 @@ export interface CompileOptions {
   regoVersion?: RegoVersion;
   /** Replaces the builtin registry (tests, embedders). */
   builtins?: Map<string, BuiltinDef>;
+  /**
+   * A JSON Schema of the input: refs to keys it rules out are compile errors
+   * (`rego_type_error: undefined ref`), as with OPA's --schema.
+   */
+  inputSchema?: InputSchema;
 }
 
 export type CompileOutcome = { ok: true; policy: CompiledPolicy } | { ok: false; errors: RegoErrorData[] };
@@ -76,8 +84,15 @@ export function compileParsed(modules: Module[], options: CompileOptions = {}): 
     throw e;
   }
   const { set, errors } = compiled;
+  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), options.inputSchema, errors);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules, set.root, builtins, options.regoVersion ?? 'v1') };
+}
+
+function* rulesBelow(node: RuleNode): Generator<CompiledRule> {
+  yield* node.rules;
+  if (node.defaultRule) yield node.defaultRule;
+  for (const c of node.children.values()) yield* rulesBelow(c);
 }
 
 /** Errors in source order, each reported once. */
