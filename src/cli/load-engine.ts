@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Engine } from '../engine/engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from '../engine/rego-engine.ts';
+import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { mergeData } from '../engine/merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
 import { checkSettings } from './settings-check.ts';
@@ -50,7 +51,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Resul
   if (files.modules.length === 0) {
     return { ok: false, problems: [{ code: 'no-policies', message: 'no policies to evaluate', hint: 'drop --no-builtin or add --policy DIR with .rego files' }] };
   }
-  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data });
+  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema: POLICY_INPUT_SCHEMA });
 }
 
 function readDataFile(file: string): Result<{ data: unknown; text: string }> {

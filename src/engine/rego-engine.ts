@@ -4,7 +4,7 @@ import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from '../findings/finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { Module } from '../rego/ast.ts';
-import { compile, compileParsed, prepare, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
+import { compile, compileParsed, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
 import type { RegoErrorData } from '../rego/errors.ts';
 import { toJS } from '../rego/value.ts';
 import { readFinding } from './read-finding.ts';
@@ -19,6 +19,8 @@ export interface RegoEngineOptions {
   parsed?: Module[];
   /** Base documents (settings merged from policies/data.yaml and --data files). */
   data: unknown;
+  /** Refs into `input` that this schema rules out are compile errors (a misspelt path never matches). */
+  inputSchema?: InputSchema;
   /** Bounds one evaluation so a hostile policy cannot hang a run. */
   maxSteps?: number;
   timeoutMs?: number;
@@ -31,14 +33,15 @@ export function regoProblem(e: RegoErrorData): Problem {
     ...(e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {}),
     hint: e.code.startsWith('eval_')
       ? 'a policy failed while evaluating; fix the policy (or report it to its authors)'
-      : 'fix the policy so that it compiles (`routewise test <dir>` shows the same error)',
+      : e.message.startsWith('undefined ref: ')
+        ? 'the policy input has no such field, so the rule could never match; docs/policy-input.md lists the fields'
+        : 'fix the policy so that it compiles (`routewise test <dir>` shows the same error)',
   };
 }
 
 export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
-  const compiled = options.parsed
-    ? compileParsed(options.parsed, { regoVersion: 'v1' })
-    : compile(options.sources, { regoVersion: 'v1' });
+  const compileOptions = { regoVersion: 'v1' as const, ...(options.inputSchema ? { inputSchema: options.inputSchema } : {}) };
+  const compiled = options.parsed ? compileParsed(options.parsed, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
 

@@ -15,11 +15,13 @@ describe('scripts/build-action.mjs', () => {
   const script = (...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts', 'build-action.mjs'), ...args], { cwd: root, encoding: 'utf8' });
 
   beforeAll(() => {
-    // A snapshot of src/, so edits made meanwhile cannot change one build but not the other.
+    // A snapshot of src/ and schemas/, so edits made meanwhile cannot change one build but not the other.
     root = mkdtempSync(join(tmpdir(), 'routewise-build-action-'));
     mkdirSync(join(root, 'scripts'));
     for (const f of ['build-action.mjs', 'esbuild-node.mjs']) cpSync(join(REPO, 'scripts', f), join(root, 'scripts', f));
     cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
+    // The policy input's schema is bundled with the code that checks policies against it.
+    cpSync(join(REPO, 'schemas'), join(root, 'schemas'), { recursive: true });
     symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
     return () => rmSync(root, { recursive: true, force: true });
   });

@@ -80,6 +80,12 @@ describe('check with broken custom policies', () => {
     ['parse-error', 'package org\n\ndeny contains f if {\n  f := {"id": "X"\n}\n', /rego_parse_error/],
     ['unsafe-var', 'package org\n\ndeny contains f if {\n  f := {"id": "X", "message": y}\n}\n', /rego_unsafe_var_error/],
     ['conflict', 'package org\n\nx := 1\nx := 2 if true\n\ndeny contains {"id": "X", "message": sprintf("%v", [x])} if true\n', /eval_conflict_error/],
+    // A misspelt input field would make the rule never fire: the policy input's schema catches it.
+    [
+      'input-typo',
+      'package org\n\ndeny contains {"id": "X", "message": w.id} if {\n  some w in input.workloads\n  w.volume.tokensPerMonht > 1\n}\n',
+      /rego_type_error: undefined ref: w\.volume\.tokensPerMonht \(input\.workloads\[_\]\.volume has no key "tokensPerMonht"; it has .*tokensPerMonth/,
+    ],
   ];
   it.each(cases)('%s exits 2 with the policy file and line', (name, rego, code) => {
     const policyDir = join(dir, 'policies', name);

@@ -161,7 +161,10 @@ class Checker {
     if (!node) return undefined;
     const { doc } = node;
     const n = node.node;
-    if (n.oneOf !== undefined || n.anyOf !== undefined || n.allOf !== undefined) return undefined;
+    // Combinators can make a node's keys depend on its value; a closed node still rules out
+    // every key it does not list, whatever they say.
+    const closed = n.additionalProperties === false && n.properties !== undefined;
+    if (!closed && (n.oneOf !== undefined || n.anyOf !== undefined || n.allOf !== undefined)) return undefined;
     const types = n.type === undefined ? undefined : Array.isArray(n.type) ? n.type : [n.type];
     const isObject = types === undefined ? n.properties !== undefined : types.includes('object');
     const isArray = types === undefined ? n.items !== undefined : types.includes('array');
