@@ -5770,11 +5770,11 @@ var require_errors = __commonJS({
         if (end?.line === line && end.col > col) {
           count6 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count6);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count6);
         error.message += `:
 
 ${lineStr}
-${pointer}
+${pointer2}
 `;
       }
     };
@@ -48197,11 +48197,11 @@ function conditionText(value) {
   const type = value && typeof value === "object" ? value.type : void 0;
   return typeof type === "string" ? ` (required for \`type: ${type}\`)` : "";
 }
-function instancePath(pointer, data) {
-  if (pointer === "") return [];
+function instancePath(pointer2, data) {
+  if (pointer2 === "") return [];
   const path2 = [];
   let current = data;
-  for (const raw of pointer.slice(1).split("/")) {
+  for (const raw of pointer2.slice(1).split("/")) {
     const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const key = Array.isArray(current) ? Number(segment) : segment;
     path2.push(key);
@@ -48805,7 +48805,7 @@ function ruleDeps(root2, rule, acc) {
     with: (w) => {
       if (w.fn?.kind === "user") acc.add(w.fn.node);
     },
-    patterns: false
+    patterns: true
   };
   for (let r = rule; r; r = r.else) {
     walkBody(r.body, visitor);
@@ -49569,6 +49569,201 @@ function compileModules(modules2, builtins29) {
   errors.push(...standInErrors(standIns));
   checkRecursion(set.root, [...ruleNodes], errors);
   return { set, errors };
+}
+
+// src/rego/compiler/input-schema.ts
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var Checker = class {
+  constructor(schema, errors) {
+    this.schema = schema;
+    this.errors = errors;
+    for (const d3 of [schema.root, ...schema.documents ?? []]) if (d3.$id) this.byId.set(d3.$id, d3);
+  }
+  schema;
+  errors;
+  byId = /* @__PURE__ */ new Map();
+  shapes = /* @__PURE__ */ new Map();
+  rule(r) {
+    for (let x2 = r; x2; x2 = x2.else) {
+      this.shapes.clear();
+      this.body(x2.body);
+      this.term(x2.value);
+      if (x2.key) this.term(x2.key);
+      for (const t of x2.dynPath) this.term(t);
+    }
+  }
+  body(body) {
+    for (const e of body) this.expr(e);
+  }
+  expr(e) {
+    for (const w of e.with) if (w.value) this.term(w.value);
+    const k2 = e.kind;
+    switch (k2.type) {
+      case "term":
+        this.term(k2.term);
+        return;
+      case "unify": {
+        const left = this.term(k2.left);
+        const right = this.term(k2.right);
+        if (k2.left.k === "var" && right) this.bind(k2.left.slot, right);
+        if (k2.right.k === "var" && left) this.bind(k2.right.slot, left);
+        return;
+      }
+      case "somein": {
+        const coll = this.term(k2.collection);
+        if (k2.key) this.term(k2.key);
+        if (k2.value.k === "var" && coll) this.bindElement(k2.value.slot, coll);
+        else this.term(k2.value);
+        return;
+      }
+      case "every": {
+        const domain = this.term(k2.domain);
+        if (k2.value.k === "var" && domain) this.bindElement(k2.value.slot, domain);
+        this.body(k2.body);
+        return;
+      }
+      case "nop":
+        return;
+    }
+  }
+  bind(slot, shape2) {
+    if (!this.shapes.has(slot)) this.shapes.set(slot, shape2);
+  }
+  bindElement(slot, coll) {
+    const element2 = this.element(coll);
+    if (element2) this.bind(slot, element2);
+  }
+  /** Checks a term's refs into the input; returns the schema of its value when known. */
+  term(t) {
+    switch (t.k) {
+      case "input":
+        return this.walk({ node: this.schema.root, doc: this.schema.root, text: "input", where: "input" }, t.path, t.loc);
+      case "ref": {
+        const head = t.head.k === "var" ? this.shapes.get(t.head.slot) : this.term(t.head);
+        if (!head) {
+          for (const p of t.path) this.term(p);
+          return void 0;
+        }
+        const named = t.head.k === "var" ? { ...head, text: t.head.name } : head;
+        return this.walk(named, t.path, t.loc);
+      }
+      case "var":
+        return this.shapes.get(t.slot);
+      case "arraycompr":
+      case "setcompr":
+        this.body(t.body);
+        this.term(t.term);
+        return void 0;
+      case "objectcompr":
+        this.body(t.body);
+        this.term(t.key);
+        this.term(t.value);
+        return void 0;
+      default:
+        walkTerm(t, {
+          term: (x2) => {
+            if (x2 === t) return;
+            this.term(x2);
+            return false;
+          }
+        });
+        return void 0;
+    }
+  }
+  walk(start, path2, loc) {
+    let cur = start;
+    for (const p of path2) {
+      this.term(p);
+      if (!cur) continue;
+      cur = this.step(cur, p, loc);
+    }
+    return cur;
+  }
+  step(shape2, key, loc) {
+    const node = this.resolve(shape2);
+    if (!node) return void 0;
+    const { doc } = node;
+    const n = node.node;
+    const closed = n.additionalProperties === false && n.properties !== void 0;
+    if (!closed && (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0)) return void 0;
+    const types2 = n.type === void 0 ? void 0 : Array.isArray(n.type) ? n.type : [n.type];
+    const isObject2 = types2 === void 0 ? n.properties !== void 0 : types2.includes("object");
+    const isArray = types2 === void 0 ? n.items !== void 0 : types2.includes("array");
+    if (key.k === "const" && typeof key.v === "string") {
+      const step2 = IDENTIFIER.test(key.v) ? "." + key.v : `[${JSON.stringify(key.v)}]`;
+      const text2 = shape2.text + step2;
+      const where2 = shape2.where + step2;
+      if (isObject2) {
+        const prop = n.properties?.[key.v];
+        if (prop !== void 0) return { node: prop, doc, text: text2, where: where2 };
+        if (n.additionalProperties === false) {
+          const known = Object.keys(n.properties ?? {}).sort();
+          this.fail(loc, text2, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
+          return void 0;
+        }
+        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text: text2, where: where2 } : void 0;
+      }
+      if (types2 !== void 0 && !types2.includes("null")) {
+        const what = isArray ? "an array: index it with a number, or iterate it with [_]" : `a ${types2.join(" or ")}, which has no keys`;
+        this.fail(loc, text2, `${shape2.where} is ${what}`);
+      }
+      return void 0;
+    }
+    if (key.k === "const" && typeof key.v !== "number") return void 0;
+    const step = key.k === "const" ? `[${String(key.v)}]` : key.k === "var" && !key.name.startsWith("$") && key.name !== "_" ? `[${key.name}]` : "[_]";
+    const text = shape2.text + step;
+    const where = shape2.where + "[_]";
+    if (isArray && typeof n.items === "object") return { node: n.items, doc, text, where };
+    if (isObject2 && key.k !== "const" && typeof n.additionalProperties === "object" && n.properties === void 0) {
+      return { node: n.additionalProperties, doc, text, where };
+    }
+    return void 0;
+  }
+  element(coll) {
+    const node = this.resolve(coll);
+    if (!node) return void 0;
+    const n = node.node;
+    const types2 = n.type === void 0 ? [] : Array.isArray(n.type) ? n.type : [n.type];
+    const at2 = { doc: node.doc, text: coll.text + "[_]", where: coll.where + "[_]" };
+    if (types2.includes("array") && typeof n.items === "object") return { node: n.items, ...at2 };
+    if (types2.includes("object") && typeof n.additionalProperties === "object" && n.properties === void 0) {
+      return { node: n.additionalProperties, ...at2 };
+    }
+    return void 0;
+  }
+  /** Follows `$ref`s: `#/$defs/x` within the document, or another document by its `$id`. */
+  resolve(shape2) {
+    let { node, doc } = shape2;
+    for (let hops = 0; node.$ref !== void 0; hops++) {
+      if (hops > 32) return void 0;
+      const [base, fragment = ""] = node.$ref.split("#");
+      if (base) {
+        const other = this.byId.get(base);
+        if (!other) return void 0;
+        doc = other;
+      }
+      const target = pointer(doc, fragment);
+      if (!target) return void 0;
+      node = target;
+    }
+    return { node, doc };
+  }
+  fail(loc, ref, why) {
+    this.errors.push({ code: "rego_type_error", message: `undefined ref: ${ref} (${why})`, location: loc });
+  }
+};
+function pointer(doc, fragment) {
+  let cur = doc;
+  for (const raw of fragment.split("/").slice(1)) {
+    const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object") return void 0;
+    cur = cur[part];
+  }
+  return cur !== null && typeof cur === "object" ? cur : void 0;
+}
+function checkInputRefs(rules, schema, errors) {
+  const checker = new Checker(schema, errors);
+  for (const r of rules) checker.rule(r);
 }
 
 // src/rego/compiler/policy.ts
@@ -52369,8 +52564,14 @@ function compileParsed(modules2, options = {}) {
     throw e;
   }
   const { set, errors } = compiled;
+  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), options.inputSchema, errors);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules2, set.root, builtins29, options.regoVersion ?? "v1") };
+}
+function* rulesBelow(node) {
+  yield* node.rules;
+  if (node.defaultRule) yield node.defaultRule;
+  for (const c of node.children.values()) yield* rulesBelow(c);
 }
 function sortErrors(errors) {
   const seen = /* @__PURE__ */ new Set();
@@ -52410,11 +52611,12 @@ function regoProblem(e) {
     code: e.code,
     message: e.message,
     ...e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {},
-    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
+    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : e.message.startsWith("undefined ref: ") ? "the policy input has no such field, so the rule could never match; docs/policy-input.md lists the fields" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
   };
 }
 function createRegoEngine(options) {
-  const compiled = options.parsed ? compileParsed(options.parsed, { regoVersion: "v1" }) : compile(options.sources, { regoVersion: "v1" });
+  const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
+  const compiled = options.parsed ? compileParsed(options.parsed, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
   const targets = [];
@@ -52513,6 +52715,715 @@ function catalogue(policy) {
 function isSeverity(x2) {
   return x2 === "error" || x2 === "warning" || x2 === "info";
 }
+
+// schemas/policy-input.v1.schema.json
+var policy_input_v1_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://routewise.dev/schemas/policy-input.v1.schema.json",
+  title: "routewise policy input v1",
+  description: "The document every policy rule sees as `input` for one manifest: the validated manifest with defaults applied, routing resolved into who reaches which target and how, and the launch date turned into weeks.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "manifest",
+    "today",
+    "strategy",
+    "dataClasses",
+    "workloads",
+    "targets",
+    "reaches",
+    "unrouted",
+    "routing",
+    "routingDeclared",
+    "burst",
+    "team",
+    "timeline",
+    "budget",
+    "waivers",
+    "totals",
+    "knownRuleIds"
+  ],
+  properties: {
+    manifest: {
+      title: "Manifest",
+      description: "The manifest exactly as written, once it has passed validation; no defaults are filled in. For custom rules that need a field the rest of the input does not summarise.",
+      $ref: "https://routewise.dev/schemas/manifest.v1.schema.json"
+    },
+    today: {
+      title: "Today",
+      description: "The date the check runs on, YYYY-MM-DD: the `--now` option, or the clock. Waiver expiry and weeks until launch are judged against it.",
+      type: "string",
+      examples: ["2026-11-27"]
+    },
+    strategy: {
+      title: "Strategy",
+      description: "The deployment strategy, `deployment.strategy` as declared.",
+      $ref: "#/$defs/strategy"
+    },
+    dataClasses: {
+      title: "Data classes",
+      description: "One entry per declared data class, in manifest order.",
+      type: "array",
+      items: { $ref: "#/$defs/dataClass" }
+    },
+    workloads: {
+      title: "Workloads",
+      description: "One entry per declared workload, in manifest order.",
+      type: "array",
+      items: { $ref: "#/$defs/workload" }
+    },
+    targets: {
+      title: "Targets",
+      description: "One entry per deployment target, in manifest order.",
+      type: "array",
+      items: { $ref: "#/$defs/target" }
+    },
+    reaches: {
+      title: "Reaches",
+      description: "Every way a (workload, data class) pair reaches a target, ordered by workload, then data class as the workload lists it, then target as declared.",
+      type: "array",
+      items: { $ref: "#/$defs/reach" }
+    },
+    unrouted: {
+      title: "Unrouted pairs",
+      description: "The (workload, data class) pairs that no routing rule sends anywhere. Always empty when no routing is declared.",
+      type: "array",
+      items: { $ref: "#/$defs/unroutedPair" }
+    },
+    routing: {
+      title: "Routing rules",
+      description: "`deployment.routing` normalised, one entry per rule in order; empty when routing is absent (see `routingDeclared`).",
+      type: "array",
+      items: { $ref: "#/$defs/route" }
+    },
+    routingDeclared: {
+      title: "Routing declared",
+      description: "Whether the manifest writes `deployment.routing` at all; an empty list counts as declared.",
+      type: "boolean"
+    },
+    burst: {
+      title: "Burst",
+      description: "Where overflow traffic goes, from `deployment.burst`; null when the manifest declares no burst.",
+      $ref: "#/$defs/burst"
+    },
+    team: {
+      title: "Team",
+      description: "The team that runs the deployment; zero engineers and no skills when `team` or a field of it is absent.",
+      $ref: "#/$defs/team"
+    },
+    timeline: {
+      title: "Timeline",
+      description: "When the deployment must launch, as declared and as a number of weeks from today.",
+      $ref: "#/$defs/timeline"
+    },
+    budget: {
+      title: "Budget",
+      description: "The declared budget; null when the manifest has no `budget`.",
+      $ref: "#/$defs/budget"
+    },
+    waivers: {
+      title: "Waivers",
+      description: "One entry per declared waiver, in manifest order.",
+      type: "array",
+      items: { $ref: "#/$defs/waiver" }
+    },
+    totals: {
+      title: "Totals",
+      description: "Sums over the whole manifest.",
+      $ref: "#/$defs/totals"
+    },
+    knownRuleIds: {
+      title: "Known rule ids",
+      description: "Ids of every rule the loaded policies can report, so a rule can spot waivers for rules that do not exist.",
+      type: "array",
+      items: { type: "string" },
+      examples: [["RW-DATA-001", "RW-WAIVE-001"]]
+    }
+  },
+  $defs: {
+    manifestPath: {
+      title: "Manifest path",
+      description: "Keys and indices leading to a node of the manifest. Put it in a finding's `path` to report the finding at that line and column.",
+      type: "array",
+      items: { type: ["string", "integer"], minimum: 0 },
+      examples: [["deployment", "routing", 2, "to"]]
+    },
+    idList: {
+      title: "Id list",
+      description: "A list of ids of manifest entries.",
+      type: "array",
+      items: { type: "string" }
+    },
+    category: {
+      title: "Category",
+      description: "What kind of data a data class holds.",
+      type: "string",
+      enum: ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"]
+    },
+    targetType: {
+      title: "Target type",
+      description: "Where a target's model runs: a provider's API, the project's own cloud machines, or its own premises.",
+      type: "string",
+      enum: ["cloud-api", "cloud-self-hosted", "on-premises"]
+    },
+    strategy: {
+      title: "Strategy",
+      description: "The overall deployment strategy: one target type for everything, or `hybrid` to mix them.",
+      type: "string",
+      enum: ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"]
+    },
+    dataClass: {
+      title: "Data class",
+      description: "One declared data class, with its defaults applied and the workloads that use it.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "category", "regulated", "regulations", "residency", "usedBy", "path"],
+      properties: {
+        id: {
+          title: "Id",
+          description: "The data class id, as declared.",
+          type: "string",
+          examples: ["patient-records"]
+        },
+        category: {
+          title: "Category",
+          description: "The data class category, as declared.",
+          $ref: "#/$defs/category"
+        },
+        regulated: {
+          title: "Regulated",
+          description: "As declared; when not declared, true for the health, financial and payment-card categories and false for the others.",
+          type: "boolean"
+        },
+        regulations: {
+          title: "Regulations",
+          description: "The regulations that govern this data, as declared; empty when none are listed.",
+          type: "array",
+          items: { type: "string" },
+          examples: [["hipaa"]]
+        },
+        residency: {
+          title: "Residency",
+          description: "The regions where this data may be processed; null when the manifest sets no restriction.",
+          type: ["array", "null"],
+          items: { type: "string" },
+          examples: [["us"]]
+        },
+        usedBy: {
+          title: "Used by",
+          description: "Ids of the workloads that list this data class, in manifest order; empty when none does.",
+          $ref: "#/$defs/idList"
+        },
+        path: {
+          title: "Path",
+          description: 'Where the data class is declared: `["dataClasses", i]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    workload: {
+      title: "Workload",
+      description: "One declared workload, with its defaults applied and the targets it reaches.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "dataClasses", "customization", "volume", "targets", "routedTargets", "path"],
+      properties: {
+        id: {
+          title: "Id",
+          description: "The workload id, as declared.",
+          type: "string",
+          examples: ["claim-summaries"]
+        },
+        dataClasses: {
+          title: "Data classes",
+          description: "Ids of the data classes the workload handles, as declared.",
+          $ref: "#/$defs/idList"
+        },
+        customization: {
+          title: "Customization",
+          description: "How far the model is adapted for this workload, as declared.",
+          type: "string",
+          enum: ["prompting", "rag", "fine-tuning", "deep-modification"]
+        },
+        volume: {
+          title: "Volume",
+          description: "How much traffic the workload sends and how it varies.",
+          type: "object",
+          additionalProperties: false,
+          required: ["tokensPerMonth", "pattern", "peakToAverage"],
+          properties: {
+            tokensPerMonth: {
+              title: "Tokens per month",
+              description: "Tokens processed per month, as declared.",
+              type: "integer",
+              minimum: 0
+            },
+            pattern: {
+              title: "Pattern",
+              description: "How the traffic varies over time, as declared.",
+              type: "string",
+              enum: ["steady", "spiky", "unpredictable"]
+            },
+            peakToAverage: {
+              title: "Peak to average",
+              description: "Ratio of peak to average traffic, as declared; 1 when not declared.",
+              type: "number",
+              minimum: 1
+            }
+          }
+        },
+        targets: {
+          title: "Targets",
+          description: "Ids of every target the workload reaches, by route, default, burst or without routing; sorted, each once.",
+          $ref: "#/$defs/idList"
+        },
+        routedTargets: {
+          title: "Routed targets",
+          description: "Ids of the targets the workload reaches other than by burst; sorted, each once.",
+          $ref: "#/$defs/idList"
+        },
+        path: {
+          title: "Path",
+          description: 'Where the workload is declared: `["workloads", i]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    agreements: {
+      title: "Agreements",
+      description: "The contractual guarantees a target's provider gives; each flag is false unless declared true.",
+      type: "object",
+      additionalProperties: false,
+      required: ["baa", "dpa", "zeroDataRetention", "trainingOptOut"],
+      properties: {
+        baa: {
+          title: "BAA",
+          description: "A business associate agreement (HIPAA) is signed.",
+          type: "boolean"
+        },
+        dpa: {
+          title: "DPA",
+          description: "A data processing agreement is signed.",
+          type: "boolean"
+        },
+        zeroDataRetention: {
+          title: "Zero data retention",
+          description: "The provider keeps no prompts or completions.",
+          type: "boolean"
+        },
+        trainingOptOut: {
+          title: "Training opt-out",
+          description: "The provider does not train on the traffic.",
+          type: "boolean"
+        }
+      }
+    },
+    hardware: {
+      title: "Hardware",
+      description: "The machines a target runs on, each field null when not declared; null when the target has no `hardware` block.",
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["gpus", "gpuType", "capexUsd", "hourlyUsd"],
+      properties: {
+        gpus: {
+          title: "GPUs",
+          description: "Number of GPUs, as declared, or null.",
+          type: ["integer", "null"],
+          minimum: 0
+        },
+        gpuType: {
+          title: "GPU type",
+          description: "The GPU model, as declared, or null.",
+          type: ["string", "null"],
+          examples: ["h100"]
+        },
+        capexUsd: {
+          title: "Capital expense",
+          description: "Up-front cost of the hardware in US dollars, as declared, or null.",
+          type: ["number", "null"],
+          minimum: 0
+        },
+        hourlyUsd: {
+          title: "Hourly cost",
+          description: "Running cost per hour in US dollars, as declared, or null.",
+          type: ["number", "null"],
+          minimum: 0
+        }
+      }
+    },
+    target: {
+      title: "Target",
+      description: "One deployment target, with its defaults applied and the workloads that reach it.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "type", "model", "provider", "region", "openWeights", "agreements", "hardware", "monitored", "reachedBy", "path"],
+      properties: {
+        id: {
+          title: "Id",
+          description: "The target id, as declared.",
+          type: "string",
+          examples: ["onprem-llama"]
+        },
+        type: {
+          title: "Type",
+          description: "Where the model runs, as declared.",
+          $ref: "#/$defs/targetType"
+        },
+        model: {
+          title: "Model",
+          description: "The model served, as declared.",
+          type: "string",
+          examples: ["llama-3.1-70b-instruct"]
+        },
+        provider: {
+          title: "Provider",
+          description: "Who operates the target, as declared, or null.",
+          type: ["string", "null"],
+          examples: ["openai"]
+        },
+        region: {
+          title: "Region",
+          description: "Where the target processes data, as declared, or null.",
+          type: ["string", "null"],
+          examples: ["eu"]
+        },
+        openWeights: {
+          title: "Open weights",
+          description: "Whether the model's weights are available to the project: as declared; when not declared, false for cloud-api targets and true for the others.",
+          type: "boolean"
+        },
+        agreements: {
+          title: "Agreements",
+          description: "The provider's contractual guarantees, each false unless declared true.",
+          $ref: "#/$defs/agreements"
+        },
+        hardware: {
+          title: "Hardware",
+          description: "The machines the target runs on, or null without a `hardware` block.",
+          $ref: "#/$defs/hardware"
+        },
+        monitored: {
+          title: "Monitored",
+          description: "Whether `deployment.monitoring` lists this target.",
+          type: "boolean"
+        },
+        reachedBy: {
+          title: "Reached by",
+          description: "Ids of the workloads that reach this target by any means; sorted, each once, empty when nothing reaches it.",
+          $ref: "#/$defs/idList"
+        },
+        path: {
+          title: "Path",
+          description: 'Where the target is declared: `["deployment", "targets", i]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    reach: {
+      title: "Reach",
+      description: "One (workload, data class) pair reaching one target, and the way it gets there.",
+      type: "object",
+      additionalProperties: false,
+      required: ["workload", "dataClass", "target", "via", "route", "path"],
+      properties: {
+        workload: {
+          title: "Workload",
+          description: "Id of the workload.",
+          type: "string"
+        },
+        dataClass: {
+          title: "Data class",
+          description: "Id of the data class.",
+          type: "string"
+        },
+        target: {
+          title: "Target",
+          description: "Id of the target reached.",
+          type: "string"
+        },
+        via: {
+          title: "Via",
+          description: "How the pair gets there: `route`, a routing rule listing data classes or workloads; `default`, a rule with `default: true`; `burst`, `deployment.burst`; `unrestricted`, no routing rules, so every pair reaches every target.",
+          type: "string",
+          enum: ["route", "default", "burst", "unrestricted"]
+        },
+        route: {
+          title: "Route",
+          description: "Index in `deployment.routing` of the deciding rule for `route` and `default`; null otherwise.",
+          type: ["integer", "null"],
+          minimum: 0
+        },
+        path: {
+          title: "Path",
+          description: "Where the reach is declared: the routing rule's `to`, `burst.to`, or the target itself when unrestricted.",
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    unroutedPair: {
+      title: "Unrouted pair",
+      description: "A (workload, data class) pair that no routing rule sends anywhere.",
+      type: "object",
+      additionalProperties: false,
+      required: ["workload", "dataClass", "path"],
+      properties: {
+        workload: {
+          title: "Workload",
+          description: "Id of the workload.",
+          type: "string"
+        },
+        dataClass: {
+          title: "Data class",
+          description: "Id of the data class.",
+          type: "string"
+        },
+        path: {
+          title: "Path",
+          description: 'Where the workload lists the data class: `["workloads", i, "dataClasses", j]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    route: {
+      title: "Routing rule",
+      description: "One rule of `deployment.routing`, with its conditions normalised and whether earlier rules make it unreachable.",
+      type: "object",
+      additionalProperties: false,
+      required: ["index", "when", "to", "shadowedBy", "path"],
+      properties: {
+        index: {
+          title: "Index",
+          description: "Position of the rule in `deployment.routing`.",
+          type: "integer",
+          minimum: 0
+        },
+        when: {
+          title: "When",
+          description: "The rule's conditions; lists are empty and `default` is false when not written.",
+          type: "object",
+          additionalProperties: false,
+          required: ["dataClasses", "workloads", "default"],
+          properties: {
+            dataClasses: {
+              title: "Data classes",
+              description: "Ids of the data classes the rule matches.",
+              $ref: "#/$defs/idList"
+            },
+            workloads: {
+              title: "Workloads",
+              description: "Ids of the workloads the rule matches.",
+              $ref: "#/$defs/idList"
+            },
+            default: {
+              title: "Default",
+              description: "Whether the rule matches every pair.",
+              type: "boolean"
+            }
+          }
+        },
+        to: {
+          title: "To",
+          description: "Id of the target the rule sends matching pairs to.",
+          type: "string"
+        },
+        shadowedBy: {
+          title: "Shadowed by",
+          description: "When every declared pair this rule matches is already taken by earlier rules (and it matches at least one), the sorted indices of those earlier rules, so the rule never decides anything; otherwise null.",
+          type: ["array", "null"],
+          items: { type: "integer", minimum: 0 },
+          examples: [[0, 1]]
+        },
+        path: {
+          title: "Path",
+          description: 'Where the rule is declared: `["deployment", "routing", i]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    burst: {
+      title: "Burst",
+      description: "Where overflow traffic goes; null when `deployment.burst` is absent.",
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["to", "excludeDataClasses", "path"],
+      properties: {
+        to: {
+          title: "To",
+          description: "Id of the target that receives overflow.",
+          type: "string"
+        },
+        excludeDataClasses: {
+          title: "Excluded data classes",
+          description: "Ids of the data classes that never burst, as declared; empty when not listed.",
+          $ref: "#/$defs/idList"
+        },
+        path: {
+          title: "Path",
+          description: 'Where burst is declared: `["deployment", "burst"]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    team: {
+      title: "Team",
+      description: "The people who run the deployment.",
+      type: "object",
+      additionalProperties: false,
+      required: ["mlopsEngineers", "skills", "path"],
+      properties: {
+        mlopsEngineers: {
+          title: "MLOps engineers",
+          description: "Number of MLOps engineers, as declared; 0 when absent.",
+          type: "number",
+          minimum: 0
+        },
+        skills: {
+          title: "Skills",
+          description: "The team's skills, as declared; empty when absent.",
+          type: "array",
+          items: { type: "string" },
+          examples: [["ml", "kubernetes"]]
+        },
+        path: {
+          title: "Path",
+          description: '`["team"]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    timeline: {
+      title: "Timeline",
+      description: "The launch date or lead time, and the weeks left until launch.",
+      type: "object",
+      additionalProperties: false,
+      required: ["launchBy", "weeksToLaunch", "weeksUntilLaunch", "path"],
+      properties: {
+        launchBy: {
+          title: "Launch by",
+          description: "The declared launch date, YYYY-MM-DD, or null.",
+          type: ["string", "null"],
+          examples: ["2027-03-01"]
+        },
+        weeksToLaunch: {
+          title: "Weeks to launch",
+          description: "The declared lead time in weeks, or null.",
+          type: ["integer", "null"],
+          minimum: 0
+        },
+        weeksUntilLaunch: {
+          title: "Weeks until launch",
+          description: "`weeksToLaunch` when declared; otherwise the days from today to `launchBy` divided by 7, which may be fractional or negative; null when neither is declared.",
+          type: ["number", "null"],
+          examples: [13.428571428571429]
+        },
+        path: {
+          title: "Path",
+          description: '`["timeline"]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    budget: {
+      title: "Budget",
+      description: "The money available, each amount null when not declared; null when the manifest has no `budget`.",
+      type: ["object", "null"],
+      additionalProperties: false,
+      required: ["monthlyUsd", "capexUsd", "path"],
+      properties: {
+        monthlyUsd: {
+          title: "Monthly budget",
+          description: "Running budget per month in US dollars, as declared, or null.",
+          type: ["number", "null"],
+          minimum: 0
+        },
+        capexUsd: {
+          title: "Capital budget",
+          description: "Up-front budget in US dollars, as declared, or null.",
+          type: ["number", "null"],
+          minimum: 0
+        },
+        path: {
+          title: "Path",
+          description: '`["budget"]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    waiver: {
+      title: "Waiver",
+      description: "One declared waiver of a rule, with whether it has expired.",
+      type: "object",
+      additionalProperties: false,
+      required: ["index", "rule", "target", "reason", "approvedBy", "expires", "expired", "path"],
+      properties: {
+        index: {
+          title: "Index",
+          description: "Position of the waiver in `waivers`.",
+          type: "integer",
+          minimum: 0
+        },
+        rule: {
+          title: "Rule",
+          description: "Id of the waived rule.",
+          type: "string",
+          examples: ["RW-DATA-004"]
+        },
+        target: {
+          title: "Target",
+          description: "Id of the target the waiver is limited to, as declared, or null.",
+          type: ["string", "null"]
+        },
+        reason: {
+          title: "Reason",
+          description: "Why the rule is waived, as declared, or null.",
+          type: ["string", "null"]
+        },
+        approvedBy: {
+          title: "Approved by",
+          description: "Who approved the waiver, as declared, or null.",
+          type: ["string", "null"]
+        },
+        expires: {
+          title: "Expires",
+          description: "The declared expiry date, YYYY-MM-DD, or null.",
+          type: ["string", "null"],
+          examples: ["2027-03-31"]
+        },
+        expired: {
+          title: "Expired",
+          description: "Whether `expires` is before today; a waiver that expires today still applies.",
+          type: "boolean"
+        },
+        path: {
+          title: "Path",
+          description: 'Where the waiver is declared: `["waivers", i]`.',
+          $ref: "#/$defs/manifestPath"
+        }
+      }
+    },
+    totals: {
+      title: "Totals",
+      description: "Sums over the whole manifest.",
+      type: "object",
+      additionalProperties: false,
+      required: ["tokensPerMonth"],
+      properties: {
+        tokensPerMonth: {
+          title: "Tokens per month",
+          description: "Tokens per month summed over all workloads.",
+          type: "integer",
+          minimum: 0
+        }
+      }
+    }
+  }
+};
+
+// src/input/policy-input-schema.ts
+var POLICY_INPUT_SCHEMA = {
+  root: policy_input_v1_schema_default,
+  documents: [manifestSchema]
+};
 
 // src/cli/load-engine.ts
 init_merge_data();
@@ -52760,7 +53671,7 @@ async function loadEngine(flags, cwd) {
   if (files.modules.length === 0) {
     return { ok: false, problems: [{ code: "no-policies", message: "no policies to evaluate", hint: "drop --no-builtin or add --policy DIR with .rego files" }] };
   }
-  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data });
+  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema: POLICY_INPUT_SCHEMA });
 }
 function readDataFile(file) {
   let text;
