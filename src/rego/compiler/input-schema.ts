@@ -2,8 +2,11 @@
 // given one: a key the schema rules out is a compile error, so a rule with a misspelt path
 // (`input.workloads[_].volme`) fails loudly instead of never matching. Locals bound to parts of
 // the input (`some w in input.workloads`, `x := input.a`) carry their schema into later refs.
+// Comparisons of such a value with a literal it can never equal (`t.type == "cloud_api"` where
+// the schema's enum says "cloud-api") are errors for the same reason.
 import type { Location } from '../ast.ts';
 import type { RegoErrorData } from '../errors.ts';
+import { SetValue, stringify, toJS, type Value } from '../value.ts';
 import type { CExpr, CompiledRule, CTerm } from './ir.ts';
 import { walkTerm } from './walk.ts';
 
@@ -16,6 +19,8 @@ export interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   additionalProperties?: boolean | SchemaNode;
   items?: SchemaNode | boolean;
+  enum?: unknown[];
+  const?: unknown;
   oneOf?: unknown;
   anyOf?: unknown;
   allOf?: unknown;
@@ -75,21 +80,23 @@ class Checker {
       case 'unify': {
         const left = this.term(k.left);
         const right = this.term(k.right);
+        this.compare(left, k.right.k === 'const' ? k.right.v : undefined, e.loc, '==');
+        this.compare(right, k.left.k === 'const' ? k.left.v : undefined, e.loc, '==');
         // `x := input.a` and `input.a = x`: the local takes the schema of what it equals.
-        if (k.left.k === 'var' && right) this.bind(k.left.slot, right);
-        if (k.right.k === 'var' && left) this.bind(k.right.slot, left);
+        if (k.left.k === 'var' && right) this.bind(k.left.slot, { ...right, text: k.left.name });
+        if (k.right.k === 'var' && left) this.bind(k.right.slot, { ...left, text: k.right.name });
         return;
       }
       case 'somein': {
         const coll = this.term(k.collection);
         if (k.key) this.term(k.key);
-        if (k.value.k === 'var' && coll) this.bindElement(k.value.slot, coll);
+        if (k.value.k === 'var' && coll) this.bindElement(k.value.slot, coll, k.value.name);
         else this.term(k.value);
         return;
       }
       case 'every': {
         const domain = this.term(k.domain);
-        if (k.value.k === 'var' && domain) this.bindElement(k.value.slot, domain);
+        if (k.value.k === 'var' && domain) this.bindElement(k.value.slot, domain, k.value.name);
         this.body(k.body);
         return;
       }
@@ -102,9 +109,9 @@ class Checker {
     if (!this.shapes.has(slot)) this.shapes.set(slot, shape);
   }
 
-  private bindElement(slot: number, coll: Shape): void {
+  private bindElement(slot: number, coll: Shape, name: string): void {
     const element = this.element(coll);
-    if (element) this.bind(slot, element);
+    if (element) this.bind(slot, { ...element, text: name });
   }
 
   /** Checks a term's refs into the input; returns the schema of its value when known. */
@@ -121,8 +128,10 @@ class Checker {
         const named = t.head.k === 'var' ? { ...head, text: t.head.name } : head;
         return this.walk(named, t.path, t.loc);
       }
-      case 'var':
-        return this.shapes.get(t.slot);
+      case 'var': {
+        const shape = this.shapes.get(t.slot);
+        return shape && { ...shape, text: t.name };
+      }
       case 'arraycompr':
       case 'setcompr':
         this.body(t.body);
@@ -133,8 +142,28 @@ class Checker {
         this.term(t.key);
         this.term(t.value);
         return undefined;
+      case 'call':
+        if (t.fn.kind === 'builtin' && t.fn.id in COMPARISONS && t.args.length === 2) {
+          const [a, b] = t.args as [CTerm, CTerm];
+          const sa = this.term(a);
+          const sb = this.term(b);
+          const op = COMPARISONS[t.fn.id]!;
+          if (op === 'in') {
+            // `x in {"a", "b"}`: every literal member must be one x can be.
+            for (const item of literalMembers(b)) this.compare(sa, item, t.loc, op);
+            // `"x" in input.list`: the literal must be one the list's elements can be.
+            const element = sb && this.element(sb);
+            if (element && a.k === 'const') this.compare(element, a.v, t.loc, op);
+          } else {
+            this.compare(sa, b.k === 'const' ? b.v : undefined, t.loc, op);
+            this.compare(sb, a.k === 'const' ? a.v : undefined, t.loc, FLIPPED[op]);
+          }
+          return undefined;
+        }
+        for (const a of t.args) this.term(a);
+        return undefined;
       default:
-        // Literals and calls: check the refs inside them, without a schema for the whole.
+        // Literals: check the refs inside them, without a schema for the whole.
         walkTerm(t, {
           term: (x) => {
             if (x === t) return;
@@ -231,9 +260,106 @@ class Checker {
     return { node, doc };
   }
 
+  /**
+   * A literal compared with a value of known schema: equal to none of the values the schema
+   * allows, or (for < and friends) of another type, the comparison's outcome is fixed.
+   */
+  private compare(shape: Shape | undefined, literal: Value | undefined, loc: Location, op: Operator): void {
+    if (!shape || literal === undefined) return;
+    const node = this.resolve(shape);
+    if (!node) return;
+    const allowed = possibleValues(node.node);
+    const plain = toJS(literal);
+    const ordering = op !== '==' && op !== '!=' && op !== 'in';
+    let why: string | undefined;
+    if (!ordering && allowed.values !== undefined) {
+      if (!allowed.values.some((v) => sameJson(v, plain))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    } else {
+      let types = allowed.types ?? (allowed.values ? [...new Set(allowed.values.map(jsonType))] : undefined);
+      // An integer orders against any number.
+      if (ordering) types = types?.map((t) => (t === 'integer' ? 'number' : t));
+      if (types !== undefined && !types.some((t) => hasType(plain, t))) why = `is ${types.map(article).join(' or ')}`;
+    }
+    if (why === undefined) return;
+    const text = stringify(literal);
+    const verdict =
+      op === 'in'
+        ? `${text} can never be ${shape.text}`
+        : `${shape.text} ${op} ${text} ${op === '!=' ? 'always holds' : op === '==' ? 'never holds' : 'compares values of different types'}`;
+    this.errors.push({ code: 'rego_type_error', message: `${verdict}: ${shape.where} ${why}`, location: loc });
+  }
+
   private fail(loc: Location, ref: string, why: string): void {
     this.errors.push({ code: 'rego_type_error', message: `undefined ref: ${ref} (${why})`, location: loc });
   }
+}
+
+type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
+
+const COMPARISONS: Record<string, Operator> = {
+  equal: '==',
+  neq: '!=',
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+  'internal.member_2': 'in',
+};
+
+/** The operator with its operands swapped: `1 < x` is `x > 1`. */
+const FLIPPED: Record<Operator, Operator> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=', in: 'in' };
+
+/** The literal members of a collection written out in the policy (`{"a", "b"}`, `["a"]`). */
+function literalMembers(t: CTerm): Value[] {
+  if (t.k === 'set' || t.k === 'array') return t.items.flatMap((i) => (i.k === 'const' ? [i.v] : []));
+  if (t.k === 'const') {
+    if (t.v instanceof SetValue) return [...t.v.values()];
+    if (Array.isArray(t.v)) return t.v;
+  }
+  return [];
+}
+
+function jsonType(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v;
+}
+
+/** What a schema node allows: a closed list of values, or a list of JSON types, or anything. */
+function possibleValues(n: SchemaNode): { values?: unknown[]; types?: string[] } {
+  if (n.oneOf !== undefined || n.anyOf !== undefined || n.allOf !== undefined) return {};
+  if ('const' in n) return { values: [n.const] };
+  if (Array.isArray(n.enum)) return { values: n.enum };
+  if (n.type !== undefined) return { types: Array.isArray(n.type) ? n.type : [n.type] };
+  return {};
+}
+
+function hasType(v: unknown, type: string): boolean {
+  switch (type) {
+    case 'null':
+      return v === null;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' || typeof v === 'bigint';
+    case 'integer':
+      return typeof v === 'bigint' || Number.isInteger(v);
+    case 'string':
+      return typeof v === 'string';
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return v !== null && typeof v === 'object' && !Array.isArray(v);
+    default:
+      return true;
+  }
+}
+
+function article(type: string): string {
+  return type === 'null' ? 'null' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  const text = (x: unknown): string => JSON.stringify(x, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return text(a) === text(b);
 }
 
 /** A JSON Pointer fragment (`/$defs/reach`) into a schema document. */

@@ -5,7 +5,10 @@ const manifest: SchemaNode = {
   $id: 'https://example.test/manifest.json',
   type: 'object',
   additionalProperties: false,
-  properties: { project: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } } },
+  properties: {
+    kind: { const: 'RoutewiseManifest' },
+    project: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } },
+  },
 };
 
 const schema: SchemaNode = {
@@ -84,6 +87,26 @@ describe('refs into the input checked against its schema', () => {
     expect(check('f(w) := w.anything\n\ndeny contains 1 if f(input.workloads[0])')).toEqual([]);
     expect(check('deny contains 1 if { x := {"a": 1}; x.b }')).toEqual([]);
     expect(check('deny contains 1 if data.p.q.r\n\nq := {}')).toEqual([]);
+  });
+
+  it('reject comparisons with literals the value can never equal', () => {
+    expect(check('deny contains 1 if { some w in input.workloads; w.kind == "batch" }')).toEqual([
+      '3:49: rego_type_error: undefined ref: w.kind (input.workloads[_] has no key "kind"; it has id, volume)',
+    ]);
+    expect(check('deny contains 1 if input.workloads[_].id == 7')).toEqual([
+      '3:20: rego_type_error: input.workloads[_].id == 7 never holds: input.workloads[_].id is a string',
+    ]);
+    expect(check('deny contains 1 if { x := input.manifest.kind; x != "Manifest" }')).toEqual([
+      '3:48: rego_type_error: x != "Manifest" always holds: input.manifest.kind is one of "RoutewiseManifest"',
+    ]);
+    expect(check('deny contains 1 if { some w in input.workloads; w.volume.tokensPerMonth > "5" }')).toEqual([
+      '3:49: rego_type_error: w.volume.tokensPerMonth > "5" compares values of different types: input.workloads[_].volume.tokensPerMonth is a number',
+    ]);
+    expect(check('deny contains 1 if input.manifest.kind in {"RoutewiseManifest", "Other"}')).toEqual([
+      '3:20: rego_type_error: "Other" can never be input.manifest.kind: input.manifest.kind is one of "RoutewiseManifest"',
+    ]);
+    // Comparisons that can go either way are left alone.
+    expect(check('deny contains 1 if { some w in input.workloads; w.volume.tokensPerMonth > 5.5; w.id == "a"; input.budget == null }')).toEqual([]);
   });
 
   it('check nothing without a schema', () => {
