@@ -1,7 +1,7 @@
 // Rego errors as problems for `routewise test` and `routewise eval`, with hints that fit those
 // commands: the engine's own hints speak of `check`, and of policies where the query is at fault.
 import type { Problem } from '../problems/problem.ts';
-import type { RegoErrorData } from '../rego/index.ts';
+import { isInputSchemaError, type RegoErrorData } from '../rego/index.ts';
 import { regoProblem } from '../engine/rego-engine.ts';
 
 /** Where `eval` places errors in its QUERY argument. */
@@ -19,6 +19,9 @@ function hintFor(e: RegoErrorData, options: { v0Compatible: boolean }): string |
   }
   if (!options.v0Compatible && e.code === 'rego_parse_error' && /`(if|contains)` keyword/.test(e.message)) {
     return 'Rego v1 syntax is the default; for a policy written in v0 syntax pass --v0-compatible';
+  }
+  if (isInputSchemaError(e)) {
+    return 'as written the rule could never match routewise\'s policy input (docs/policy-input.md); for Rego written for another input, pass --no-input-schema';
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from '../findings/finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { Module } from '../rego/ast.ts';
-import { compile, compileParsed, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
+import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
 import type { RegoErrorData } from '../rego/errors.ts';
 import { toJS } from '../rego/value.ts';
 import { readFinding } from './read-finding.ts';
@@ -33,8 +33,8 @@ export function regoProblem(e: RegoErrorData): Problem {
     ...(e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {}),
     hint: e.code.startsWith('eval_')
       ? 'a policy failed while evaluating; fix the policy (or report it to its authors)'
-      : e.message.startsWith('undefined ref: ')
-        ? 'the policy input has no such field, so the rule could never match; docs/policy-input.md lists the fields'
+      : isInputSchemaError(e)
+        ? 'as written the rule could never match the policy input; docs/policy-input.md lists its fields and values'
         : 'fix the policy so that it compiles (`routewise test <dir>` shows the same error)',
   };
 }

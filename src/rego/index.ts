@@ -15,6 +15,7 @@ import { parseModule, parseQuery } from './parser.ts';
 export { CompiledPolicy } from './compiler/policy.ts';
 export type { AnnotationEntry } from './compiler/policy.ts';
 export type { InputSchema, SchemaNode } from './compiler/input-schema.ts';
+export { isInputSchemaError } from './compiler/input-schema.ts';
 export type { EvalOptions, QueryResult } from './eval/run-query.ts';
 export { parseModule, parseQuery, parseTerm } from './parser.ts';
 export { RegoError, formatRegoError } from './errors.ts';

@@ -7,6 +7,7 @@ import { useColor } from '../color.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { compile, type CompiledPolicy } from '../../rego/index.ts';
 import { runTests } from '../../rego/testing.ts';
+import { POLICY_INPUT_SCHEMA } from '../../input/policy-input-schema.ts';
 import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
 
 export function registerTest(program: Command, ctx: CommandContext): void {
@@ -18,7 +19,8 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('-f, --format <format>', 'text, json or junit', 'text')
     .option('-v, --verbose', 'list passing tests and print() output too')
     .option('--v0-compatible', 'accept Rego v0 syntax')
-    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean }) => {
+    .option('--no-input-schema', "do not check refs into input against routewise's policy input schema (for Rego written for another input)")
+    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean }) => {
       if (!['text', 'json', 'junit'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use text, json or junit`);
       let run: RegExp | undefined;
       if (opts.run !== undefined) {
@@ -34,7 +36,8 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         process.exitCode = 2;
         return;
       }
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      // Checked as `check` will check them, so a test run that passes means the rules load there too.
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', ...(opts.inputSchema ? { inputSchema: POLICY_INPUT_SCHEMA } : {}) });
       if (!compiled.ok) {
         printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;

@@ -373,6 +373,13 @@ function pointer(doc: SchemaNode, fragment: string): SchemaNode | undefined {
   return cur !== null && typeof cur === 'object' ? (cur as SchemaNode) : undefined;
 }
 
+/** Whether an error is one of this check's, for callers that explain them differently. */
+export function isInputSchemaError(e: RegoErrorData): boolean {
+  return e.code === 'rego_type_error' && SCHEMA_MESSAGE.test(e.message);
+}
+
+const SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
+
 /** Checks every rule's refs into the input against the schema. */
 export function checkInputRefs(rules: Iterable<CompiledRule>, schema: InputSchema, errors: RegoErrorData[]): void {
   const checker = new Checker(schema, errors);
