@@ -49572,6 +49572,7 @@ function compileModules(modules2, builtins29) {
 }
 
 // src/rego/compiler/input-schema.ts
+init_value();
 var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var Checker = class {
   constructor(schema, errors) {
@@ -49605,20 +49606,22 @@ var Checker = class {
       case "unify": {
         const left = this.term(k2.left);
         const right = this.term(k2.right);
-        if (k2.left.k === "var" && right) this.bind(k2.left.slot, right);
-        if (k2.right.k === "var" && left) this.bind(k2.right.slot, left);
+        this.compare(left, k2.right.k === "const" ? k2.right.v : void 0, e.loc, "==");
+        this.compare(right, k2.left.k === "const" ? k2.left.v : void 0, e.loc, "==");
+        if (k2.left.k === "var" && right) this.bind(k2.left.slot, { ...right, text: k2.left.name });
+        if (k2.right.k === "var" && left) this.bind(k2.right.slot, { ...left, text: k2.right.name });
         return;
       }
       case "somein": {
         const coll = this.term(k2.collection);
         if (k2.key) this.term(k2.key);
-        if (k2.value.k === "var" && coll) this.bindElement(k2.value.slot, coll);
+        if (k2.value.k === "var" && coll) this.bindElement(k2.value.slot, coll, k2.value.name);
         else this.term(k2.value);
         return;
       }
       case "every": {
         const domain = this.term(k2.domain);
-        if (k2.value.k === "var" && domain) this.bindElement(k2.value.slot, domain);
+        if (k2.value.k === "var" && domain) this.bindElement(k2.value.slot, domain, k2.value.name);
         this.body(k2.body);
         return;
       }
@@ -49629,9 +49632,9 @@ var Checker = class {
   bind(slot, shape2) {
     if (!this.shapes.has(slot)) this.shapes.set(slot, shape2);
   }
-  bindElement(slot, coll) {
+  bindElement(slot, coll, name) {
     const element2 = this.element(coll);
-    if (element2) this.bind(slot, element2);
+    if (element2) this.bind(slot, { ...element2, text: name });
   }
   /** Checks a term's refs into the input; returns the schema of its value when known. */
   term(t) {
@@ -49647,8 +49650,10 @@ var Checker = class {
         const named = t.head.k === "var" ? { ...head, text: t.head.name } : head;
         return this.walk(named, t.path, t.loc);
       }
-      case "var":
-        return this.shapes.get(t.slot);
+      case "var": {
+        const shape2 = this.shapes.get(t.slot);
+        return shape2 && { ...shape2, text: t.name };
+      }
       case "arraycompr":
       case "setcompr":
         this.body(t.body);
@@ -49658,6 +49663,24 @@ var Checker = class {
         this.body(t.body);
         this.term(t.key);
         this.term(t.value);
+        return void 0;
+      case "call":
+        if (t.fn.kind === "builtin" && t.fn.id in COMPARISONS && t.args.length === 2) {
+          const [a, b] = t.args;
+          const sa = this.term(a);
+          const sb = this.term(b);
+          const op = COMPARISONS[t.fn.id];
+          if (op === "in") {
+            for (const item of literalMembers(b)) this.compare(sa, item, t.loc, op);
+            const element2 = sb && this.element(sb);
+            if (element2 && a.k === "const") this.compare(element2, a.v, t.loc, op);
+          } else {
+            this.compare(sa, b.k === "const" ? b.v : void 0, t.loc, op);
+            this.compare(sb, a.k === "const" ? a.v : void 0, t.loc, FLIPPED[op]);
+          }
+          return void 0;
+        }
+        for (const a of t.args) this.term(a);
         return void 0;
       default:
         walkTerm(t, {
@@ -49748,10 +49771,89 @@ var Checker = class {
     }
     return { node, doc };
   }
+  /**
+   * A literal compared with a value of known schema: equal to none of the values the schema
+   * allows, or (for < and friends) of another type, the comparison's outcome is fixed.
+   */
+  compare(shape2, literal, loc, op) {
+    if (!shape2 || literal === void 0) return;
+    const node = this.resolve(shape2);
+    if (!node) return;
+    const allowed = possibleValues(node.node);
+    const plain2 = toJS(literal);
+    const ordering = op !== "==" && op !== "!=" && op !== "in";
+    let why;
+    if (!ordering && allowed.values !== void 0) {
+      if (!allowed.values.some((v) => sameJson(v, plain2))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    } else {
+      let types2 = allowed.types ?? (allowed.values ? [...new Set(allowed.values.map(jsonType2))] : void 0);
+      if (ordering) types2 = types2?.map((t) => t === "integer" ? "number" : t);
+      if (types2 !== void 0 && !types2.some((t) => hasType(plain2, t))) why = `is ${types2.map(article).join(" or ")}`;
+    }
+    if (why === void 0) return;
+    const text = stringify(literal);
+    const verdict = op === "in" ? `${text} can never be ${shape2.text}` : `${shape2.text} ${op} ${text} ${op === "!=" ? "always holds" : op === "==" ? "never holds" : "compares values of different types"}`;
+    this.errors.push({ code: "rego_type_error", message: `${verdict}: ${shape2.where} ${why}`, location: loc });
+  }
   fail(loc, ref, why) {
     this.errors.push({ code: "rego_type_error", message: `undefined ref: ${ref} (${why})`, location: loc });
   }
 };
+var COMPARISONS = {
+  equal: "==",
+  neq: "!=",
+  lt: "<",
+  lte: "<=",
+  gt: ">",
+  gte: ">=",
+  "internal.member_2": "in"
+};
+var FLIPPED = { "==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=", in: "in" };
+function literalMembers(t) {
+  if (t.k === "set" || t.k === "array") return t.items.flatMap((i) => i.k === "const" ? [i.v] : []);
+  if (t.k === "const") {
+    if (t.v instanceof SetValue) return [...t.v.values()];
+    if (Array.isArray(t.v)) return t.v;
+  }
+  return [];
+}
+function jsonType2(v) {
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? "number" : typeof v;
+}
+function possibleValues(n) {
+  if (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0) return {};
+  if ("const" in n) return { values: [n.const] };
+  if (Array.isArray(n.enum)) return { values: n.enum };
+  if (n.type !== void 0) return { types: Array.isArray(n.type) ? n.type : [n.type] };
+  return {};
+}
+function hasType(v, type) {
+  switch (type) {
+    case "null":
+      return v === null;
+    case "boolean":
+      return typeof v === "boolean";
+    case "number":
+      return typeof v === "number" || typeof v === "bigint";
+    case "integer":
+      return typeof v === "bigint" || Number.isInteger(v);
+    case "string":
+      return typeof v === "string";
+    case "array":
+      return Array.isArray(v);
+    case "object":
+      return v !== null && typeof v === "object" && !Array.isArray(v);
+    default:
+      return true;
+  }
+}
+function article(type) {
+  return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function sameJson(a, b) {
+  const text = (x2) => JSON.stringify(x2, (_, v) => typeof v === "bigint" ? v.toString() : v);
+  return text(a) === text(b);
+}
 function pointer(doc, fragment) {
   let cur = doc;
   for (const raw of fragment.split("/").slice(1)) {
@@ -49761,6 +49863,10 @@ function pointer(doc, fragment) {
   }
   return cur !== null && typeof cur === "object" ? cur : void 0;
 }
+function isInputSchemaError(e) {
+  return e.code === "rego_type_error" && SCHEMA_MESSAGE.test(e.message);
+}
+var SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
 function checkInputRefs(rules, schema, errors) {
   const checker = new Checker(schema, errors);
   for (const r of rules) checker.rule(r);
@@ -52611,7 +52717,7 @@ function regoProblem(e) {
     code: e.code,
     message: e.message,
     ...e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {},
-    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : e.message.startsWith("undefined ref: ") ? "the policy input has no such field, so the rule could never match; docs/policy-input.md lists the fields" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
+    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : isInputSchemaError(e) ? "as written the rule could never match the policy input; docs/policy-input.md lists its fields and values" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
   };
 }
 function createRegoEngine(options) {
