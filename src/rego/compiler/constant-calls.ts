@@ -8,7 +8,7 @@ import { ObjectValue, SetValue, type Value } from '../value.ts';
 import type { CTerm, FnTarget } from './ir.ts';
 
 /** `count: operand 1 must be one of {array, object, set, string} but got number`. */
-const TYPE_MISMATCH = /: operand \d+ must be (.+) but got (null|boolean|number|string|array|object|set)$/;
+const TYPE_MISMATCH = /: operand (\d+) must be (.+) but got (null|boolean|number|string|array|object|set)$/;
 
 /**
  * Builtins whose accepted type for one operand depends on the other (minus takes two numbers or two
@@ -28,23 +28,35 @@ const NO_CONTEXT: BuiltinContext = {
 };
 
 export function checkConstantCall(fn: FnTarget, args: CTerm[], loc: Location, errors: RegoErrorData[]): void {
-  if (fn.kind !== 'builtin' || fn.def.relation || fn.def.nondeterministic || fn.def.standIn || fn.def.arity < 0) return;
-  if (OPERAND_DEPENDENT.has(fn.id)) return;
+  if (!probeable(fn)) return;
   const values: Value[] = [];
   for (const a of args.slice(0, fn.def.arity)) {
     const v = constantOf(a);
     if (v === undefined) return;
     values.push(v);
   }
+  const mismatch = typeMismatch(fn, values, loc);
+  if (mismatch) errors.push({ code: 'rego_type_error', message: mismatch.message, location: loc });
+}
+
+/** Builtins that can be run at compile time to learn whether operand types fit. */
+export function probeable(fn: FnTarget): fn is Extract<FnTarget, { kind: 'builtin' }> {
+  return fn.kind === 'builtin' && !fn.def.relation && !fn.def.nondeterministic && !fn.def.standIn && fn.def.arity >= 0 && !OPERAND_DEPENDENT.has(fn.id);
+}
+
+/**
+ * Runs a builtin once on operands of known type; the type error it raises, if its words say an
+ * operand's type (not its value) is wrong, with the number of that operand.
+ */
+export function typeMismatch(fn: Extract<FnTarget, { kind: 'builtin' }>, values: Value[], loc: Location): { message: string; operand: number } | undefined {
   try {
     fn.def.fn(values, { ...NO_CONTEXT, location: loc, cache: new Map() });
   } catch (e) {
     const m = e instanceof BuiltinTypeError ? TYPE_MISMATCH.exec(e.message) : null;
     // `must be valid number string but got string` is about the value, not its type: run time says so.
-    if (m && !new RegExp(`\\b${m[2]}\\b`).test(m[1]!)) {
-      errors.push({ code: 'rego_type_error', message: (e as Error).message, location: loc });
-    }
+    if (m && !new RegExp(`\\b${m[3]}\\b`).test(m[2]!)) return { message: (e as Error).message, operand: Number(m[1]) };
   }
+  return undefined;
 }
 
 /** The value of a term made only of literals, or undefined. */

@@ -6,7 +6,8 @@
 // the schema's enum says "cloud-api") are errors for the same reason.
 import type { Location } from '../ast.ts';
 import type { RegoErrorData } from '../errors.ts';
-import { SetValue, stringify, toJS, type Value } from '../value.ts';
+import { ObjectValue, SetValue, fromJS, stringify, toJS, type Value } from '../value.ts';
+import { probeable, typeMismatch } from './constant-calls.ts';
 import type { CExpr, CompiledRule, CTerm } from './ir.ts';
 import { walkTerm } from './walk.ts';
 
@@ -160,7 +161,7 @@ class Checker {
           }
           return undefined;
         }
-        for (const a of t.args) this.term(a);
+        this.builtinCall(t, t.args.map((a) => this.term(a)));
         return undefined;
       default:
         // Literals: check the refs inside them, without a schema for the whole.
@@ -258,6 +259,57 @@ class Checker {
       node = target;
     }
     return { node, doc };
+  }
+
+  /**
+   * A builtin called on parts of the input whose type the schema fixes (`contains(w.dataClasses,
+   * "x")` on an array): run once on a sample of each type, it says whether the types fit, as
+   * calls on literals are checked. Operands of unknown type leave the call alone.
+   */
+  private builtinCall(t: Extract<CTerm, { k: 'call' }>, shapes: (Shape | undefined)[]): void {
+    if (!probeable(t.fn) || !shapes.some((s) => s !== undefined)) return;
+    const values: Value[] = [];
+    for (let i = 0; i < t.fn.def.arity; i++) {
+      const arg = t.args[i]!;
+      const shape = shapes[i];
+      const v = arg.k === 'const' ? arg.v : shape ? this.sample(shape) : undefined;
+      if (v === undefined) return;
+      values.push(v);
+    }
+    const mismatch = typeMismatch(t.fn, values, t.loc);
+    if (!mismatch) return;
+    // The operand at fault is a part of the input, or a literal that does not fit beside one.
+    const from = shapes[mismatch.operand - 1];
+    const where = from ? ` (${from.text} is ${from.where} in the policy input)` : '';
+    this.errors.push({ code: 'rego_type_error', message: mismatch.message + where, location: t.loc });
+  }
+
+  /** A value of the one type a schema node allows; undefined when it allows several or any. */
+  private sample(shape: Shape, depth = 0): Value | undefined {
+    const node = this.resolve(shape);
+    if (!node || depth > 8) return undefined;
+    const allowed = possibleValues(node.node);
+    if (allowed.values !== undefined) return allowed.values.length > 0 ? fromJS(allowed.values[0]) : undefined;
+    if (allowed.types?.length !== 1) return undefined;
+    switch (allowed.types[0]) {
+      case 'string':
+        return 'a';
+      case 'number':
+      case 'integer':
+        return 1;
+      case 'boolean':
+        return true;
+      case 'object':
+        return new ObjectValue();
+      case 'array': {
+        const items = node.node.items;
+        if (typeof items !== 'object') return [];
+        const item = this.sample({ ...shape, node: items, doc: node.doc }, depth + 1);
+        return item === undefined ? undefined : [item];
+      }
+      default:
+        return undefined;
+    }
   }
 
   /**

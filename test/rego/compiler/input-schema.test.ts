@@ -109,6 +109,20 @@ describe('refs into the input checked against its schema', () => {
     expect(check('deny contains 1 if { some w in input.workloads; w.volume.tokensPerMonth > 5.5; w.id == "a"; input.budget == null }')).toEqual([]);
   });
 
+  it('reject builtin calls on parts of the input of a type the builtin does not take', () => {
+    expect(check('deny contains 1 if { some w in input.workloads; contains(w.volume, "x") }')).toEqual([
+      '3:49: rego_type_error: contains: operand 1 must be string but got object (w.volume is input.workloads[_].volume in the policy input)',
+    ]);
+    expect(check('deny contains 1 if { some w in input.workloads; startswith(w.id, 5) }')).toEqual(['3:49: rego_type_error: startswith: operand 2 must be string but got number']);
+    expect(check('deny contains 1 if { some w in input.workloads; count(w.volume.tokensPerMonth) > 1 }')).toEqual([
+      '3:49: rego_type_error: count: operand 1 must be one of {array, object, set, string} but got number (w.volume.tokensPerMonth is input.workloads[_].volume.tokensPerMonth in the policy input)',
+    ]);
+    // A string has a count: types that fit pass.
+    expect(check('deny contains 1 if count(input.today) > 1')).toEqual([]);
+    // Types the schema leaves open (a union, or no schema at all) are left to run time.
+    expect(check('deny contains 1 if { some w in input.workloads; upper(input.budget) == w.id; startswith(input.labels.x, "a") }')).toEqual([]);
+  });
+
   it('check nothing without a schema', () => {
     const r = compile([{ file: 'p.rego', text: 'package p\n\ndeny contains 1 if input.nope' }]);
     expect(r.ok).toBe(true);
