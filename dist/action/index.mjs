@@ -48853,7 +48853,7 @@ function checkRecursion(root2, nodes, errors) {
 // src/rego/compiler/constant-calls.ts
 init_builtin();
 init_value();
-var TYPE_MISMATCH = /: operand \d+ must be (.+) but got (null|boolean|number|string|array|object|set)$/;
+var TYPE_MISMATCH = /: operand (\d+) must be (.+) but got (null|boolean|number|string|array|object|set)$/;
 var OPERAND_DEPENDENT = /* @__PURE__ */ new Set(["minus"]);
 var NO_CONTEXT = {
   nowNs: 0n,
@@ -48865,22 +48865,27 @@ var NO_CONTEXT = {
   seed: ""
 };
 function checkConstantCall(fn2, args, loc, errors) {
-  if (fn2.kind !== "builtin" || fn2.def.relation || fn2.def.nondeterministic || fn2.def.standIn || fn2.def.arity < 0) return;
-  if (OPERAND_DEPENDENT.has(fn2.id)) return;
+  if (!probeable(fn2)) return;
   const values = [];
   for (const a of args.slice(0, fn2.def.arity)) {
     const v = constantOf(a);
     if (v === void 0) return;
     values.push(v);
   }
+  const mismatch3 = typeMismatch(fn2, values, loc);
+  if (mismatch3) errors.push({ code: "rego_type_error", message: mismatch3.message, location: loc });
+}
+function probeable(fn2) {
+  return fn2.kind === "builtin" && !fn2.def.relation && !fn2.def.nondeterministic && !fn2.def.standIn && fn2.def.arity >= 0 && !OPERAND_DEPENDENT.has(fn2.id);
+}
+function typeMismatch(fn2, values, loc) {
   try {
     fn2.def.fn(values, { ...NO_CONTEXT, location: loc, cache: /* @__PURE__ */ new Map() });
   } catch (e) {
     const m = e instanceof BuiltinTypeError ? TYPE_MISMATCH.exec(e.message) : null;
-    if (m && !new RegExp(`\\b${m[2]}\\b`).test(m[1])) {
-      errors.push({ code: "rego_type_error", message: e.message, location: loc });
-    }
+    if (m && !new RegExp(`\\b${m[3]}\\b`).test(m[2])) return { message: e.message, operand: Number(m[1]) };
   }
+  return void 0;
 }
 function constantOf(t) {
   switch (t.k) {
@@ -49680,7 +49685,7 @@ var Checker = class {
           }
           return void 0;
         }
-        for (const a of t.args) this.term(a);
+        this.builtinCall(t, t.args.map((a) => this.term(a)));
         return void 0;
       default:
         walkTerm(t, {
@@ -49770,6 +49775,54 @@ var Checker = class {
       node = target;
     }
     return { node, doc };
+  }
+  /**
+   * A builtin called on parts of the input whose type the schema fixes (`contains(w.dataClasses,
+   * "x")` on an array): run once on a sample of each type, it says whether the types fit, as
+   * calls on literals are checked. Operands of unknown type leave the call alone.
+   */
+  builtinCall(t, shapes) {
+    if (!probeable(t.fn) || !shapes.some((s) => s !== void 0)) return;
+    const values = [];
+    for (let i = 0; i < t.fn.def.arity; i++) {
+      const arg = t.args[i];
+      const shape2 = shapes[i];
+      const v = arg.k === "const" ? arg.v : shape2 ? this.sample(shape2) : void 0;
+      if (v === void 0) return;
+      values.push(v);
+    }
+    const mismatch3 = typeMismatch(t.fn, values, t.loc);
+    if (!mismatch3) return;
+    const from = shapes[mismatch3.operand - 1];
+    const where = from ? ` (${from.text} is ${from.where} in the policy input)` : "";
+    this.errors.push({ code: "rego_type_error", message: mismatch3.message + where, location: t.loc });
+  }
+  /** A value of the one type a schema node allows; undefined when it allows several or any. */
+  sample(shape2, depth = 0) {
+    const node = this.resolve(shape2);
+    if (!node || depth > 8) return void 0;
+    const allowed = possibleValues(node.node);
+    if (allowed.values !== void 0) return allowed.values.length > 0 ? fromJS(allowed.values[0]) : void 0;
+    if (allowed.types?.length !== 1) return void 0;
+    switch (allowed.types[0]) {
+      case "string":
+        return "a";
+      case "number":
+      case "integer":
+        return 1;
+      case "boolean":
+        return true;
+      case "object":
+        return new ObjectValue();
+      case "array": {
+        const items2 = node.node.items;
+        if (typeof items2 !== "object") return [];
+        const item = this.sample({ ...shape2, node: items2, doc: node.doc }, depth + 1);
+        return item === void 0 ? void 0 : [item];
+      }
+      default:
+        return void 0;
+    }
   }
   /**
    * A literal compared with a value of known schema: equal to none of the values the schema
