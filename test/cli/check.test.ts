@@ -75,6 +75,12 @@ describe('routewise check', () => {
   it('prints the schema and the rule catalogue', () => {
     const schema = JSON.parse(runCli(['schema']).stdout);
     expect(schema.$id).toMatch(/manifest\.v1/);
+    const input = JSON.parse(runCli(['schema', 'policy-input']).stdout);
+    expect(input.$id).toMatch(/policy-input\.v1/);
+    expect(input.properties.manifest.$ref).toBe(schema.$id);
+    const unknown = runCli(['schema', 'input']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('routewise: unknown schema input; use manifest or policy-input\n');
     const list = runCli(['policies', 'list']);
     expect(list.stdout).toMatch(/RW-DATA-001\s+error\s+/);
     const show = runCli(['policies', 'show', 'rw-hyb-003']);

@@ -1,14 +1,20 @@
-// `routewise schema`: prints the manifest JSON Schema (for editors and other tools).
+// `routewise schema [manifest|policy-input]`: prints a JSON Schema, for editors and other tools:
+// the manifest's, or that of the input rules see (which OPA's own tools accept as --schema).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.ts';
-import { MANIFEST_SCHEMA } from '../assets.ts';
+import { UsageError, type CommandContext } from '../context.ts';
+import { MANIFEST_SCHEMA, POLICY_INPUT_SCHEMA_FILE } from '../assets.ts';
+
+const SCHEMAS: Record<string, string> = { manifest: MANIFEST_SCHEMA, 'policy-input': POLICY_INPUT_SCHEMA_FILE };
 
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command('schema')
-    .description('print the manifest JSON Schema')
-    .action(() => {
-      ctx.stdout.write(readFileSync(MANIFEST_SCHEMA, 'utf8'));
+    .description('print the manifest JSON Schema, or with `policy-input` the schema of the input rules see')
+    .argument('[name]', 'manifest or policy-input', 'manifest')
+    .action((name: string) => {
+      const file = SCHEMAS[name];
+      if (!file) throw new UsageError(`unknown schema ${name}; use manifest or policy-input`);
+      ctx.stdout.write(readFileSync(file, 'utf8'));
     });
 }
