@@ -1,5 +1,5 @@
 // `routewise schema [manifest|policy-input]`: prints a JSON Schema, for editors and other tools:
-// the manifest's, or that of the input rules see (which OPA's own tools accept as --schema).
+// the manifest's, or that of the input rules see.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError, type CommandContext } from '../context.ts';
