@@ -7,6 +7,7 @@ import { loadBundledEngine } from './engine-bundle.ts';
 import { readPolicyFiles } from '../src/cli/policy-files.ts';
 import { PARSED_POLICIES_FILE, parsedPolicies } from '../src/cli/parsed-policies.ts';
 import { createRegoEngine } from '../src/engine/rego-engine.ts';
+import { POLICY_INPUT_SCHEMA } from '../src/input/policy-input-schema.ts';
 import { checkManifest } from '../src/check/check-manifest.ts';
 import { loadDocument } from '../src/load/load-document.ts';
 import { validateManifest } from '../src/validate/validate-manifest.ts';
@@ -206,16 +207,16 @@ owners contains owner if {
 function builtinPolicies(): void {
   const files = readPolicyFiles([ROOT + 'policies'], { tests: false, data: true, cwd: ROOT });
   let t0 = performance.now();
-  const first = createRegoEngine({ sources: files.modules, data: files.data });
+  const first = createRegoEngine({ sources: files.modules, data: files.data, inputSchema: POLICY_INPUT_SCHEMA });
   const cold = performance.now() - t0;
   if (!first.ok) throw new Error(`built-in policies do not compile: ${first.problems.map((p) => p.message).join('; ')}`);
   const engine = first.value;
-  const build = timeSync(() => createRegoEngine({ sources: files.modules, data: files.data }), { warmup: 2, runs: 9 });
+  const build = timeSync(() => createRegoEngine({ sources: files.modules, data: files.data, inputSchema: POLICY_INPUT_SCHEMA }), { warmup: 2, runs: 9 });
   console.log(`built-in policies (${files.modules.length} modules): compile + prepare first ${ms(cold)}, then ${describe(build)}`);
   const store = `${ROOT}dist/cli/${PARSED_POLICIES_FILE}`;
   if (existsSync(store)) {
     const policies = ROOT + 'policies';
-    const fromStore = () => createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, policies, ROOT, store), data: files.data });
+    const fromStore = () => createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, policies, ROOT, store), data: files.data, inputSchema: POLICY_INPUT_SCHEMA });
     if (!parsedPolicies(files.modules, policies, ROOT, store)) throw new Error(`${store} holds none of the built-in policies`);
     console.log(`  from the modules parsed at build time (as the CLI does)  ${describe(timeSync(fromStore, { warmup: 2, runs: 9 }))}`);
   } else {
