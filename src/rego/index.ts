@@ -85,7 +85,7 @@ export function compileParsed(modules: Module[], options: CompileOptions = {}): 
     throw e;
   }
   const { set, errors } = compiled;
-  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), options.inputSchema, errors);
+  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), set.root, options.inputSchema, errors);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules, set.root, builtins, options.regoVersion ?? 'v1') };
 }

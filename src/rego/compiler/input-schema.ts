@@ -8,7 +8,7 @@ import type { Location } from '../ast.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { ObjectValue, SetValue, fromJS, stringify, toJS, type Value } from '../value.ts';
 import { probeable, typeMismatch } from './constant-calls.ts';
-import type { CExpr, CompiledRule, CTerm } from './ir.ts';
+import type { CExpr, CompiledRule, CTerm, RuleNode } from './ir.ts';
 import { walkTerm } from './walk.ts';
 
 /** The part of JSON Schema this check reads; any other keyword makes a node "unknown". */
@@ -434,8 +434,27 @@ export function isInputSchemaError(e: RegoErrorData): boolean {
 
 const SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
 
-/** Checks every rule's refs into the input against the schema. */
-export function checkInputRefs(rules: Iterable<CompiledRule>, schema: InputSchema, errors: RegoErrorData[]): void {
+/**
+ * Checks every rule's refs into the input against the schema, except rules that declare an input
+ * schema of their own in METADATA (`schemas: [{input: ...}]`, on the rule or its package), as
+ * OPA lets them: their author has said what input they read.
+ */
+export function checkInputRefs(rules: Iterable<CompiledRule>, root: RuleNode, schema: InputSchema, errors: RegoErrorData[]): void {
   const checker = new Checker(schema, errors);
-  for (const r of rules) if (!schema.trusted?.has(r.loc.file)) checker.rule(r);
+  for (const r of rules) {
+    if (schema.trusted?.has(r.loc.file) || declaresOwnInput(r, root)) continue;
+    checker.rule(r);
+  }
+}
+
+function declaresOwnInput(rule: CompiledRule, root: RuleNode): boolean {
+  const scopes = [...rule.annotations];
+  let node: RuleNode | undefined = root;
+  for (const key of rule.pkg) {
+    node = node.children.get(key);
+    if (!node) break;
+    // Package scope applies to the package itself; subpackages scope also to those below.
+    for (const a of node.annotations ?? []) if (a.scope === 'subpackages' || node.path.length === rule.pkg.length) scopes.push(a);
+  }
+  return scopes.some((a) => a.schemas?.some((s) => s !== null && typeof s === 'object' && 'input' in s));
 }

@@ -123,6 +123,16 @@ describe('refs into the input checked against its schema', () => {
     expect(check('deny contains 1 if { some w in input.workloads; upper(input.budget) == w.id; startswith(input.labels.x, "a") }')).toEqual([]);
   });
 
+  it('leave alone rules that declare an input schema of their own in METADATA', () => {
+    expect(check('# METADATA\n# schemas:\n#   - input: schema.other\ndeny contains 1 if input.nope\n\nwarn contains 1 if input.nope')).toEqual([
+      '8:20: rego_type_error: undefined ref: input.nope (input has no key "nope"; it has budget, labels, manifest, today, workloads)',
+    ]);
+    const r = compile([{ file: 'p.rego', text: '# METADATA\n# scope: package\n# schemas:\n#   - input: schema.other\npackage p\n\ndeny contains 1 if input.nope\n' }], {
+      inputSchema: { root: schema, documents: [manifest] },
+    });
+    expect(r.ok).toBe(true);
+  });
+
   it('skip the modules it is told to trust', () => {
     const rego = 'package p\n\ndeny contains 1 if input.nope';
     const r = compile([{ file: 'trusted.rego', text: rego }], { inputSchema: { root: schema, documents: [manifest], trusted: new Set(['trusted.rego']) } });
