@@ -49921,9 +49921,22 @@ function isInputSchemaError(e) {
   return e.code === "rego_type_error" && SCHEMA_MESSAGE.test(e.message);
 }
 var SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
-function checkInputRefs(rules, schema, errors) {
+function checkInputRefs(rules, root2, schema, errors) {
   const checker = new Checker(schema, errors);
-  for (const r of rules) if (!schema.trusted?.has(r.loc.file)) checker.rule(r);
+  for (const r of rules) {
+    if (schema.trusted?.has(r.loc.file) || declaresOwnInput(r, root2)) continue;
+    checker.rule(r);
+  }
+}
+function declaresOwnInput(rule, root2) {
+  const scopes = [...rule.annotations];
+  let node = root2;
+  for (const key of rule.pkg) {
+    node = node.children.get(key);
+    if (!node) break;
+    for (const a of node.annotations ?? []) if (a.scope === "subpackages" || node.path.length === rule.pkg.length) scopes.push(a);
+  }
+  return scopes.some((a) => a.schemas?.some((s) => s !== null && typeof s === "object" && "input" in s));
 }
 
 // src/rego/compiler/policy.ts
@@ -52724,7 +52737,7 @@ function compileParsed(modules2, options = {}) {
     throw e;
   }
   const { set, errors } = compiled;
-  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), options.inputSchema, errors);
+  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), set.root, options.inputSchema, errors);
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, policy: new CompiledPolicy(modules2, set.root, builtins29, options.regoVersion ?? "v1") };
 }
