@@ -10,7 +10,7 @@ import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import { ENUM, UNDEFINED, type Cont, type Enum, type Frame, type Undefined, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
-import { RawItems, element, lookup, lookupData, stepInto, valueOf, type Cursor, type Lookup } from './lookup.ts';
+import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type Cursor, type Lookup } from './lookup.ts';
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { withState } from './with.ts';
@@ -114,18 +114,9 @@ export class Evaluator implements TermEvaluator {
 
   private evalSomeIn(key: CTerm | undefined, value: CTerm, coll: CTerm, f: Frame, k: Cont): boolean {
     const each = (c: Cursor): boolean => {
-      if (c instanceof RawItems) {
-        const items = c.items;
-        for (let i = 0; i < items.length; i++) {
-          const item = valueOf(element(items[i]));
-          const r = key
-            ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
-            : unifyValue(this, value, item, f, k);
-          if (r) return true;
-        }
-      } else if (Array.isArray(c)) {
-        for (let i = 0; i < c.length; i++) {
-          const item = c[i]!;
+      if (isItems(c)) {
+        for (let i = 0; i < lengthOf(c); i++) {
+          const item = valueOf(itemAt(c, i));
           const r = key
             ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
             : unifyValue(this, value, item, f, k);
@@ -161,10 +152,8 @@ export class Evaluator implements TermEvaluator {
       const withBody: Cont = () => this.evalBody(body, 0, f, () => true);
       return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
     };
-    if (d instanceof RawItems) {
-      for (let i = 0; i < d.items.length; i++) if (!holds(i, valueOf(element(d.items[i])))) return false;
-    } else if (Array.isArray(d)) {
-      for (let i = 0; i < d.length; i++) if (!holds(i, d[i]!)) return false;
+    if (isItems(d)) {
+      for (let i = 0; i < lengthOf(d); i++) if (!holds(i, valueOf(itemAt(d, i)))) return false;
     } else if (d instanceof ObjectValue) {
       for (const [ok, ov] of d.entries()) if (!holds(ok, ov)) return false;
     } else if (d instanceof SetValue) {
@@ -351,7 +340,7 @@ export class Evaluator implements TermEvaluator {
 
   private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Value | undefined | Enum {
     const c = this.walkCursor(v, path, from, f, get);
-    return c instanceof RawItems ? c.value() : c;
+    return c === undefined || c === ENUM ? c : valueOf(c);
   }
 
   /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
@@ -381,15 +370,9 @@ export class Evaluator implements TermEvaluator {
         return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, get);
       });
     }
-    if (v instanceof RawItems) {
-      const items = v.items;
-      for (let j = 0; j < items.length; j++) {
-        const item = element(items[j]);
-        if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
-      }
-    } else if (Array.isArray(v)) {
-      for (let j = 0; j < v.length; j++) {
-        const item = v[j]!;
+    if (isItems(v)) {
+      for (let j = 0; j < lengthOf(v); j++) {
+        const item = itemAt(v, j);
         if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof ObjectValue) {

@@ -56,6 +56,21 @@ export function valueOf(c: Cursor): Value {
   return c instanceof RawItems ? c.value() : c;
 }
 
+/** An array to iterate by index: converted, or the caller's, converted element by element. */
+export type Items = Value[] | RawItems;
+
+export function isItems(c: Cursor): c is Items {
+  return c instanceof RawItems || Array.isArray(c);
+}
+
+export function lengthOf(items: Items): number {
+  return items instanceof RawItems ? items.items.length : items.length;
+}
+
+export function itemAt(items: Items, i: number): Cursor {
+  return items instanceof RawItems ? element(items.items[i]) : items[i]!;
+}
+
 /** One step of a ref: like `get`, but an unconverted array of the input stays unconverted. */
 export function stepInto(cur: Cursor, key: Value, get: Lookup): Cursor | undefined {
   if (cur instanceof RawItems) return cur.at(key);
