@@ -50182,6 +50182,15 @@ function element(raw) {
 function valueOf(c) {
   return c instanceof RawItems ? c.value() : c;
 }
+function isItems(c) {
+  return c instanceof RawItems || Array.isArray(c);
+}
+function lengthOf(items2) {
+  return items2 instanceof RawItems ? items2.items.length : items2.length;
+}
+function itemAt(items2, i) {
+  return items2 instanceof RawItems ? element(items2.items[i]) : items2[i];
+}
 function stepInto(cur, key, get2) {
   if (cur instanceof RawItems) return cur.at(key);
   if (cur instanceof ObjectValue) {
@@ -50601,16 +50610,9 @@ var Evaluator = class {
   }
   evalSomeIn(key, value, coll, f, k2) {
     const each = (c2) => {
-      if (c2 instanceof RawItems) {
-        const items2 = c2.items;
-        for (let i = 0; i < items2.length; i++) {
-          const item = valueOf(element(items2[i]));
-          const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
-          if (r) return true;
-        }
-      } else if (Array.isArray(c2)) {
-        for (let i = 0; i < c2.length; i++) {
-          const item = c2[i];
+      if (isItems(c2)) {
+        for (let i = 0; i < lengthOf(c2); i++) {
+          const item = valueOf(itemAt(c2, i));
           const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
           if (r) return true;
         }
@@ -50639,10 +50641,8 @@ var Evaluator = class {
       const withBody = () => this.evalBody(body, 0, f, () => true);
       return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
     };
-    if (d3 instanceof RawItems) {
-      for (let i = 0; i < d3.items.length; i++) if (!holds(i, valueOf(element(d3.items[i])))) return false;
-    } else if (Array.isArray(d3)) {
-      for (let i = 0; i < d3.length; i++) if (!holds(i, d3[i])) return false;
+    if (isItems(d3)) {
+      for (let i = 0; i < lengthOf(d3); i++) if (!holds(i, valueOf(itemAt(d3, i)))) return false;
     } else if (d3 instanceof ObjectValue) {
       for (const [ok, ov] of d3.entries()) if (!holds(ok, ov)) return false;
     } else if (d3 instanceof SetValue) {
@@ -50832,7 +50832,7 @@ var Evaluator = class {
   }
   walkDirect(v, path2, from, f, get2 = lookup) {
     const c = this.walkCursor(v, path2, from, f, get2);
-    return c instanceof RawItems ? c.value() : c;
+    return c === void 0 || c === ENUM ? c : valueOf(c);
   }
   /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
   walkCursor(v, path2, from, f, get2 = lookup) {
@@ -50860,15 +50860,9 @@ var Evaluator = class {
         return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, get2);
       });
     }
-    if (v instanceof RawItems) {
-      const items2 = v.items;
-      for (let j2 = 0; j2 < items2.length; j2++) {
-        const item = element(items2[j2]);
-        if (unifyValue(this, kt, j2, f, () => this.walkEnum(item, path2, i + 1, f, k2, get2))) return true;
-      }
-    } else if (Array.isArray(v)) {
-      for (let j2 = 0; j2 < v.length; j2++) {
-        const item = v[j2];
+    if (isItems(v)) {
+      for (let j2 = 0; j2 < lengthOf(v); j2++) {
+        const item = itemAt(v, j2);
         if (unifyValue(this, kt, j2, f, () => this.walkEnum(item, path2, i + 1, f, k2, get2))) return true;
       }
     } else if (v instanceof ObjectValue) {
