@@ -1,41 +1,23 @@
 // The plain git pre-commit hook from the README, installed as-is in temporary repositories: it
 // checks exactly the staged manifests and stops commits that fail.
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, GitRepo, NOW, REPO, removeRepos } from './git-repo.ts';
+import { GitRepo, REPO, readmeHook, recordRoutewiseCalls, removeRepos } from './git-repo.ts';
 
 afterAll(removeRepos);
 
-function readmeHook(): string {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## GitHub Actions and pre-commit'));
-  const m = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(section);
-  if (!m) throw new Error('README: no #!/bin/sh pre-commit script under "GitHub Actions and pre-commit"');
-  return m[1]!;
-}
-
 describe('the README git pre-commit hook', () => {
   let repo: GitRepo;
-  let calls: string;
+  let called: () => string[];
 
   beforeEach(() => {
     repo = new GitRepo();
-    // ROUTEWISE points at this checkout's CLI through a wrapper that records each call.
-    calls = join(repo.env.HOME!, 'calls.log');
-    const wrapper = join(repo.env.HOME!, 'routewise');
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\nprintf '%s|' "$@" >> '${calls}'\necho >> '${calls}'\ncmd=$1; shift\nexec node '${BIN}' "$cmd" --now ${NOW} "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    repo.env.ROUTEWISE = wrapper;
+    called = recordRoutewiseCalls(repo);
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, readmeHook());
     chmodSync(hook, 0o755);
   });
-
-  const called = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
 
   it('lets a passing manifest through, checking only the staged manifests', () => {
     repo.write({ 'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml', 'README.md': { text: 'hi\n' } });

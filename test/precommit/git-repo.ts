@@ -1,7 +1,7 @@
 // Temporary git repositories for the hook tests: their own HOME, no user or system git config,
 // manifests copied from examples/, and commands run with only the environment they need.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,4 +73,29 @@ export class GitRepo {
     const r = this.run('git', ['log', '--format=%s']);
     return r.code === 0 ? r.output.trim().split('\n').filter((line) => line !== '') : [];
   }
+}
+
+/** The README's plain git pre-commit script (the one husky and lefthook users keep in a file too). */
+export function readmeHook(): string {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## GitHub Actions and pre-commit'));
+  const m = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(section);
+  if (!m) throw new Error('README: no #!/bin/sh pre-commit script under "GitHub Actions and pre-commit"');
+  return m[1]!;
+}
+
+/**
+ * Points the repository's $ROUTEWISE at this checkout's CLI through a wrapper that records each
+ * call; returns a reader of the recorded calls (`check|file|`).
+ */
+export function recordRoutewiseCalls(repo: GitRepo): () => string[] {
+  const calls = join(repo.env.HOME!, 'calls.log');
+  const wrapper = join(repo.env.HOME!, 'routewise');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nprintf '%s|' "$@" >> '${calls}'\necho >> '${calls}'\ncmd=$1; shift\nexec node '${BIN}' "$cmd" --now ${NOW} "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  repo.env.ROUTEWISE = wrapper;
+  return () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
 }
