@@ -223,13 +223,8 @@ class Checker {
     if (key.k === 'const' && typeof key.v !== 'number') return undefined;
     // A number or a variable: an array's element, or an object's value of unknown key.
     const step = key.k === 'const' ? `[${String(key.v)}]` : key.k === 'var' && !key.name.startsWith('$') && key.name !== '_' ? `[${key.name}]` : '[_]';
-    const text = shape.text + step;
-    const where = shape.where + '[_]';
-    if (isArray && typeof n.items === 'object') return { node: n.items, doc, text, where };
-    if (isObject && key.k !== 'const' && typeof n.additionalProperties === 'object' && n.properties === undefined) {
-      return { node: n.additionalProperties, doc, text, where };
-    }
-    return undefined;
+    const member = memberNode(n, isArray, isObject && key.k !== 'const');
+    return member && { node: member, doc, text: shape.text + step, where: shape.where + '[_]' };
   }
 
   private element(coll: Shape): Shape | undefined {
@@ -237,12 +232,8 @@ class Checker {
     if (!node) return undefined;
     const n = node.node;
     const types = n.type === undefined ? [] : Array.isArray(n.type) ? n.type : [n.type];
-    const at = { doc: node.doc, text: coll.text + '[_]', where: coll.where + '[_]' };
-    if (types.includes('array') && typeof n.items === 'object') return { node: n.items, ...at };
-    if (types.includes('object') && typeof n.additionalProperties === 'object' && n.properties === undefined) {
-      return { node: n.additionalProperties, ...at };
-    }
-    return undefined;
+    const member = memberNode(n, types.includes('array'), types.includes('object'));
+    return member && { node: member, doc: node.doc, text: coll.text + '[_]', where: coll.where + '[_]' };
   }
 
   /** Follows `$ref`s: `#/$defs/x` within the document, or another document by its `$id`. */
@@ -349,6 +340,13 @@ class Checker {
 }
 
 type Operator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
+
+/** What an array's elements are, or the values of an object keyed only by `additionalProperties`. */
+function memberNode(n: SchemaNode, isArray: boolean, isObject: boolean): SchemaNode | undefined {
+  if (isArray && typeof n.items === 'object') return n.items;
+  if (isObject && typeof n.additionalProperties === 'object' && n.properties === undefined) return n.additionalProperties;
+  return undefined;
+}
 
 const COMPARISONS: Record<string, Operator> = {
   equal: '==',
