@@ -28,9 +28,7 @@ describe('the README git pre-commit hook', () => {
   });
 
   it('stops a commit whose manifest has error findings, showing them', () => {
-    repo.write({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' });
-    repo.must('git', ['add', '.']);
-    const r = repo.run('git', ['commit', '-q', '-m', 'bad']);
+    const r = repo.commit({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' }, 'bad');
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('RW-DATA-001');
     expect(repo.log()).toEqual([]);

@@ -68,6 +68,13 @@ export class GitRepo {
     }
   }
 
+  /** Writes the files (as `write` does), stages everything and tries to commit. */
+  commit(files: Record<string, string | { text: string }>, message: string): Run {
+    this.write(files);
+    this.must('git', ['add', '.']);
+    return this.run('git', ['commit', '-q', '-m', message]);
+  }
+
   /** The commits on the current branch, newest first; empty before the first commit. */
   log(): string[] {
     const r = this.run('git', ['log', '--format=%s']);

@@ -28,18 +28,14 @@ function huskyRepo(): { repo: GitRepo; called: () => string[] } {
 describe('the README husky setup', () => {
   it('checks the staged manifest and lets a passing one through', () => {
     const { repo, called } = huskyRepo();
-    repo.write({ 'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml' });
-    repo.must('git', ['add', '.']);
-    repo.must('git', ['commit', '-q', '-m', 'first']);
+    expect(repo.commit({ 'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml' }, 'first').code).toBe(0);
     expect(repo.log()).toEqual(['first']);
     expect(called()).toEqual(['check|routewise.yaml|']);
   });
 
   it('stops a commit whose manifest has error findings', () => {
     const { repo } = huskyRepo();
-    repo.write({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' });
-    repo.must('git', ['add', '.']);
-    const r = repo.run('git', ['commit', '-q', '-m', 'bad']);
+    const r = repo.commit({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' }, 'bad');
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('RW-DATA-001');
     expect(repo.log()).toEqual([]);
