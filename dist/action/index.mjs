@@ -49720,45 +49720,36 @@ var Checker = class {
     const isArray = types2 === void 0 ? n.items !== void 0 : types2.includes("array");
     if (key.k === "const" && typeof key.v === "string") {
       const step2 = IDENTIFIER.test(key.v) ? "." + key.v : `[${JSON.stringify(key.v)}]`;
-      const text2 = shape2.text + step2;
-      const where2 = shape2.where + step2;
+      const text = shape2.text + step2;
+      const where = shape2.where + step2;
       if (isObject2) {
         const prop = n.properties?.[key.v];
-        if (prop !== void 0) return { node: prop, doc, text: text2, where: where2 };
+        if (prop !== void 0) return { node: prop, doc, text, where };
         if (n.additionalProperties === false) {
           const known = Object.keys(n.properties ?? {}).sort();
-          this.fail(loc, text2, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
+          this.fail(loc, text, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
           return void 0;
         }
-        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text: text2, where: where2 } : void 0;
+        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text, where } : void 0;
       }
       if (types2 !== void 0 && !types2.includes("null")) {
         const what = isArray ? "an array: index it with a number, or iterate it with [_]" : `a ${types2.join(" or ")}, which has no keys`;
-        this.fail(loc, text2, `${shape2.where} is ${what}`);
+        this.fail(loc, text, `${shape2.where} is ${what}`);
       }
       return void 0;
     }
     if (key.k === "const" && typeof key.v !== "number") return void 0;
     const step = key.k === "const" ? `[${String(key.v)}]` : key.k === "var" && !key.name.startsWith("$") && key.name !== "_" ? `[${key.name}]` : "[_]";
-    const text = shape2.text + step;
-    const where = shape2.where + "[_]";
-    if (isArray && typeof n.items === "object") return { node: n.items, doc, text, where };
-    if (isObject2 && key.k !== "const" && typeof n.additionalProperties === "object" && n.properties === void 0) {
-      return { node: n.additionalProperties, doc, text, where };
-    }
-    return void 0;
+    const member2 = memberNode(n, isArray, isObject2 && key.k !== "const");
+    return member2 && { node: member2, doc, text: shape2.text + step, where: shape2.where + "[_]" };
   }
   element(coll) {
     const node = this.resolve(coll);
     if (!node) return void 0;
     const n = node.node;
     const types2 = n.type === void 0 ? [] : Array.isArray(n.type) ? n.type : [n.type];
-    const at2 = { doc: node.doc, text: coll.text + "[_]", where: coll.where + "[_]" };
-    if (types2.includes("array") && typeof n.items === "object") return { node: n.items, ...at2 };
-    if (types2.includes("object") && typeof n.additionalProperties === "object" && n.properties === void 0) {
-      return { node: n.additionalProperties, ...at2 };
-    }
-    return void 0;
+    const member2 = memberNode(n, types2.includes("array"), types2.includes("object"));
+    return member2 && { node: member2, doc: node.doc, text: coll.text + "[_]", where: coll.where + "[_]" };
   }
   /** Follows `$ref`s: `#/$defs/x` within the document, or another document by its `$id`. */
   resolve(shape2) {
@@ -49853,6 +49844,11 @@ var Checker = class {
     this.errors.push({ code: "rego_type_error", message: `undefined ref: ${ref} (${why})`, location: loc });
   }
 };
+function memberNode(n, isArray, isObject2) {
+  if (isArray && typeof n.items === "object") return n.items;
+  if (isObject2 && typeof n.additionalProperties === "object" && n.properties === void 0) return n.additionalProperties;
+  return void 0;
+}
 var COMPARISONS = {
   equal: "==",
   neq: "!=",
