@@ -42,7 +42,7 @@ async function parseBuiltinPolicies() {
   const tool = new URL(`../dist/.policies-build-${process.pid}/`, import.meta.url).pathname;
   try {
     await build({
-      entryPoints: { 'parsed-policies': new URL('../src/cli/parsed-policies.ts', import.meta.url).pathname },
+      entryPoints: { 'parsed-policies': new URL('../src/policy/parsed-policies.ts', import.meta.url).pathname },
       outdir: tool,
       outExtension: { '.js': '.mjs' },
       ...NODE_ESM_BUNDLE,

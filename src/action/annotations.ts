@@ -1,6 +1,6 @@
 // One annotation per finding and per problem, placed on the manifest's file and line in the pull
 // request. Built as plain values here; main.ts hands them to @actions/core.
-import type { Severity } from '../findings/finding.ts';
+import type { Severity } from '../policy/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import { findingLocation, problemLocation, type Location } from '../report/location.ts';
 import type { RunReport } from '../report/run-report.ts';

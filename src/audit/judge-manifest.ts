@@ -1,7 +1,7 @@
 // One manifest's part of an audit: the same judgement as `check` (checkManifest), reduced to the
 // compact, serialisable verdict the audit report keeps, plus the waivers and data flows it totals.
 import { checkManifest } from '../check/check-manifest.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from '../policy/engine.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
 import { manifestStatus } from '../report/run-report.ts';

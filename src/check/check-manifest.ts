@@ -1,7 +1,7 @@
 // The whole judgement of one manifest, pure: bytes -> document with positions -> validated
 // manifest -> policy input -> findings (resolved, located, waived). Problems at any stage stop
 // that manifest only, and are reported with their place.
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from '../policy/engine.ts';
 import { applyWaivers } from '../findings/waivers.ts';
 import { resolveFindings } from '../findings/resolve.ts';
 import { buildPolicyInput } from '../input/build.ts';

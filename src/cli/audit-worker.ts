@@ -3,7 +3,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FailOn } from '../findings/threshold.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
-import { loadEngine, type EngineFlags } from './load-engine.ts';
+import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
 
 /** Where this module is, to start workers on it (in the bundle it is a chunk with a hashed name). */
 export const AUDIT_WORKER_URL = import.meta.url;

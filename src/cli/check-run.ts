@@ -6,7 +6,7 @@ import { checkManifest } from '../check/check-manifest.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
-import { loadEngine, type EngineFlags } from './load-engine.ts';
+import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
 import { readManifestBytes } from './read-manifest.ts';
 import { VERSION } from './version.ts';
 

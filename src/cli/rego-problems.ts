@@ -2,7 +2,7 @@
 // commands: the engine's own hints speak of `check`, and of policies where the query is at fault.
 import type { Problem } from '../problems/problem.ts';
 import { isInputSchemaError, type RegoErrorData } from '../rego/index.ts';
-import { regoProblem } from '../engine/rego-engine.ts';
+import { regoProblem } from '../policy/rego-engine.ts';
 
 /** Where `eval` places errors in its QUERY argument. */
 const QUERY_FILE = 'query';

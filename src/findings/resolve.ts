@@ -1,8 +1,8 @@
 // Turns what policies produced into located, complete findings: severity and texts from the
 // rule catalogue, a source position for each path, one stable order and no duplicates.
-import type { EngineFindings, RuleInfo } from '../engine/engine.ts';
+import type { EngineFindings, RuleInfo } from '../policy/engine.ts';
 import type { SourcePosition } from '../problems/problem.ts';
-import type { Finding, Severity } from './finding.ts';
+import type { Finding, Severity } from '../policy/finding.ts';
 
 export type TaggedFinding = EngineFindings['findings'][number];
 

@@ -1,7 +1,7 @@
 // The fail threshold (`--fail-on`) and the exit codes every command shares:
 // 0 nothing at or above the threshold, 1 something is, 2 the manifests could not be judged.
 import type { Problem } from '../problems/problem.ts';
-import type { Finding, Severity } from './finding.ts';
+import type { Finding, Severity } from '../policy/finding.ts';
 
 export type FailOn = Severity | 'never';
 

@@ -1,6 +1,6 @@
 // Applies manifest waivers to findings: an accepted finding stays visible and counted but can
 // no longer fail the check. Reporting bad waivers is a rule's job (RW-WAIVE-001), not this one's.
-import type { Finding, Waiver } from './finding.ts';
+import type { Finding, Waiver } from '../policy/finding.ts';
 
 /** A waiver counts only when complete and not expired on `today` (YYYY-MM-DD; it applies on its expiry day). */
 export function isWaiverActive(waiver: Waiver, today: string): boolean {

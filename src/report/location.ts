@@ -1,6 +1,6 @@
 // Where a finding or problem sits, as `file:line:col` and as parts, relative to the manifest it
 // belongs to. Findings always concern their manifest; a problem may point elsewhere (a policy file).
-import type { Finding } from '../findings/finding.ts';
+import type { Finding } from '../policy/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { ManifestReport } from './run-report.ts';
 

@@ -1,7 +1,7 @@
 // Markdown for pull request comments and job summaries: a heading, a table per manifest and the
 // one-line verdict. Every user-supplied text is escaped so it can neither break the table nor
 // turn into markup.
-import type { Finding } from '../findings/finding.ts';
+import type { Finding } from '../policy/finding.ts';
 import { findingLocation, formatLocation, problemLocation } from './location.ts';
 import type { Reporter } from './reporter.ts';
 import type { ManifestReport, RunReport } from './run-report.ts';

@@ -1,7 +1,7 @@
 // The report data model: everything a `check` run found, the one value every format renders.
 // Statuses and the summary are derived here so all formats agree on them.
-import type { RuleInfo } from '../engine/engine.ts';
-import type { Finding } from '../findings/finding.ts';
+import type { RuleInfo } from '../policy/engine.ts';
+import type { Finding } from '../policy/finding.ts';
 import { exitCodeFor, findingsFail, type FailOn } from '../findings/threshold.ts';
 import type { Problem } from '../problems/problem.ts';
 

@@ -1,6 +1,6 @@
 // The default format, for people at a terminal: findings grouped by manifest, a code frame under
 // each error, remediation, invalid manifests with their problems, and a one-line verdict.
-import type { Finding, Severity } from '../findings/finding.ts';
+import type { Finding, Severity } from '../policy/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import { palette, type Palette, type Paint } from './ansi.ts';
 import { codeFrame } from './code-frame.ts';

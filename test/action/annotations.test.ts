@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsFor, problemAnnotation } from '../../src/action/annotations.ts';
-import type { Finding } from '../../src/findings/finding.ts';
+import type { Finding } from '../../src/policy/finding.ts';
 import { createRunReport, type ManifestInput } from '../../src/report/run-report.ts';
 
 const tool = { name: 'routewise', version: '0.0.0' };

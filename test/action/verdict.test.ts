@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureReason } from '../../src/action/verdict.ts';
-import type { Finding } from '../../src/findings/finding.ts';
+import type { Finding } from '../../src/policy/finding.ts';
 import type { FailOn } from '../../src/findings/threshold.ts';
 import { createRunReport, type ManifestInput } from '../../src/report/run-report.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.ts';
+import type { Engine } from '../../src/policy/engine.ts';
 import { judgeManifest, type AuditSettings } from '../../src/audit/judge-manifest.ts';
-import { loadEngine } from '../../src/cli/load-engine.ts';
+import { loadEngine } from '../../src/policy/load-engine.ts';
 import { example, INVALID_MANIFEST } from './organisation.ts';
 
 let engine: Engine;

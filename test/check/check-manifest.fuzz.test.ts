@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { checkManifest } from '../../src/check/check-manifest.ts';
-import { createRegoEngine } from '../../src/engine/rego-engine.ts';
+import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../../src/input/policy-input-schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

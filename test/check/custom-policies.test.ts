@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkManifest } from '../../src/check/check-manifest.ts';
-import { createRegoEngine } from '../../src/engine/rego-engine.ts';
-import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+import { createRegoEngine } from '../../src/policy/rego-engine.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { compile } from '../../src/rego/index.ts';
 import { runTests } from '../../src/rego/testing.ts';
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkManifest } from '../../src/check/check-manifest.ts';
-import { createRegoEngine } from '../../src/engine/rego-engine.ts';
-import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+import { createRegoEngine } from '../../src/policy/rego-engine.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 
 const files = readPolicyFiles(['policies'], { tests: false, data: true, cwd: process.cwd() });
 const engine = createRegoEngine({ sources: files.modules, data: files.data });

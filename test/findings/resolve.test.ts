@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleInfo } from '../../src/engine/engine.ts';
+import type { RuleInfo } from '../../src/policy/engine.ts';
 import { resolveFindings, type PositionOf, type TaggedFinding } from '../../src/findings/resolve.ts';
 
 const rules: RuleInfo[] = [

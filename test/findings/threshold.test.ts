@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../src/findings/finding.ts';
+import type { Finding, Severity } from '../../src/policy/finding.ts';
 import { exitCodeFor, failsThreshold, findingsFail, isAtOrAbove, parseFailOn, type FailOn } from '../../src/findings/threshold.ts';
 import type { Problem } from '../../src/problems/problem.ts';
 

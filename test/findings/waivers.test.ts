@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Waiver } from '../../src/findings/finding.ts';
+import type { Finding, Waiver } from '../../src/policy/finding.ts';
 import { applyWaivers, isWaiverActive, waiverMatches } from '../../src/findings/waivers.ts';
 
 const finding = (id: string, subject?: Finding['subject']): Finding => ({

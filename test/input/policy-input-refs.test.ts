@@ -2,7 +2,7 @@
 // has, and a custom rule's misspelt field is a compile error, down into the manifest as written.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { POLICY_INPUT_SCHEMA } from '../../src/input/policy-input-schema.ts';
 import { compile } from '../../src/rego/index.ts';
 

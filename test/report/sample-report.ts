@@ -1,7 +1,7 @@
 // Realistic run reports for the format tests, built through the same pipeline `check` uses:
 // raw policy findings -> resolveFindings -> applyWaivers -> createRunReport.
 import { readFileSync } from 'node:fs';
-import type { RuleInfo } from '../../src/engine/engine.ts';
+import type { RuleInfo } from '../../src/policy/engine.ts';
 import type { FailOn } from '../../src/findings/threshold.ts';
 import { resolveFindings, type TaggedFinding } from '../../src/findings/resolve.ts';
 import { applyWaivers } from '../../src/findings/waivers.ts';

@@ -19,7 +19,7 @@ import { useColor } from '../color.ts';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from '../discover.ts';
 import { nodeFolderReader } from '../folder-reader.ts';
-import { engineFlagsProblem, loadEngine, type EngineFlags } from '../load-engine.ts';
+import { engineFlagsProblem, loadEngine, type EngineFlags } from '../../policy/load-engine.ts';
 import type { Result } from '../../problems/problem.ts';
 import { printProblems } from '../problem-text.ts';
 import { progressBar } from '../progress-bar.ts';

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { collect, UsageError, type CommandContext } from '../context.ts';
 import { checkRun } from '../check-run.ts';
-import { engineFlagsProblem } from '../load-engine.ts';
+import { engineFlagsProblem } from '../../policy/load-engine.ts';
 import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../report-targets.ts';
 import { resolveToday } from '../today.ts';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { collect, UsageError, type CommandContext } from '../context.ts';
-import { readPolicyFiles } from '../policy-files.ts';
+import { readPolicyFiles } from '../../policy/policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { looksLikeManifest, manifestPolicyInput, ruleIdsOf } from '../manifest-input.ts';

@@ -1,9 +1,9 @@
 // `routewise policies [list|show ID]`: the rule catalogue, read from the policies' metadata.
 import type { Command } from 'commander';
 import { collect, UsageError, type CommandContext } from '../context.ts';
-import { loadEngine } from '../load-engine.ts';
+import { loadEngine } from '../../policy/load-engine.ts';
 import { printProblems } from '../problem-text.ts';
-import type { RuleInfo } from '../../engine/engine.ts';
+import type { RuleInfo } from '../../policy/engine.ts';
 
 export function registerPolicies(program: Command, ctx: CommandContext): void {
   const cmd = program

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError, type CommandContext } from '../context.ts';
-import { MANIFEST_SCHEMA, POLICY_INPUT_SCHEMA_FILE } from '../assets.ts';
+import { MANIFEST_SCHEMA, POLICY_INPUT_SCHEMA_FILE } from '../../policy/assets.ts';
 
 const SCHEMAS: Record<string, string> = { manifest: MANIFEST_SCHEMA, 'policy-input': POLICY_INPUT_SCHEMA_FILE };
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPolicyFiles } from '../../../src/cli/policy-files.ts';
+import { readPolicyFiles } from '../../../src/policy/policy-files.ts';
 import { POLICY_INPUT_SCHEMA } from '../../../src/input/policy-input-schema.ts';
 import { compile } from '../../../src/rego/index.ts';
 

@@ -1,6 +1,6 @@
 // Reading the declared limits of a module's imported memory from its binary.
 import { describe, expect, it } from 'vitest';
-import { memoryImportLimits } from '../../../src/engine/wasm/memory-import.ts';
+import { memoryImportLimits } from '../../../src/policy/wasm/memory-import.ts';
 import { abiModule } from './abi-modules.ts';
 
 describe('memoryImportLimits', () => {

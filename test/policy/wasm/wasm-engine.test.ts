@@ -2,10 +2,10 @@
 // and routewise data combine, the rule catalogue, and the same findings as the Rego engine.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.ts';
-import { createRegoEngine } from '../../../src/engine/rego-engine.ts';
-import { readBundle, type BundleManifest } from '../../../src/engine/wasm/bundle-reader.ts';
-import { createWasmEngine } from '../../../src/engine/wasm/wasm-engine.ts';
+import type { Engine } from '../../../src/policy/engine.ts';
+import { createRegoEngine } from '../../../src/policy/rego-engine.ts';
+import { readBundle, type BundleManifest } from '../../../src/policy/wasm/bundle-reader.ts';
+import { createWasmEngine } from '../../../src/policy/wasm/wasm-engine.ts';
 import { checkManifest } from '../../../src/check/check-manifest.ts';
 import { abiModule, packBundle } from './abi-modules.ts';
 

@@ -1,7 +1,7 @@
 // Reading OPA wasm bundles: the layouts `opa build -t wasm` writes, and every way a file can fail to be one.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../../src/engine/wasm/bundle-reader.ts';
+import { readBundle } from '../../../src/policy/wasm/bundle-reader.ts';
 import { abiModule, packBundle } from './abi-modules.ts';
 
 const MANIFEST = JSON.stringify({

@@ -1,7 +1,7 @@
 // The built-in engine: routewise's own Rego evaluator behind the Engine interface.
 // Policies are compiled once; one prepared query collects every deny/warn/info set per package.
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
-import type { Severity } from '../findings/finding.ts';
+import type { Severity } from './finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { Module } from '../rego/ast.ts';
 import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';

@@ -1,6 +1,6 @@
 // One interface for every policy engine (the built-in Rego engine, OPA wasm bundles):
 // check, audit and the Action never know which one runs.
-import type { RawFinding, Severity } from '../findings/finding.ts';
+import type { RawFinding, Severity } from './finding.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 
 /** A rule of the catalogue, built from policy metadata. */

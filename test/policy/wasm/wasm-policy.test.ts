@@ -1,7 +1,7 @@
 // Loading and evaluating policy modules under OPA's wasm ABI 1.x, on hand-written ABI test
 // modules: entrypoints, input and data, memory growth, and each way a module is refused.
 import { describe, expect, it } from 'vitest';
-import { loadWasmPolicy, type WasmPolicy } from '../../../src/engine/wasm/wasm-policy.ts';
+import { loadWasmPolicy, type WasmPolicy } from '../../../src/policy/wasm/wasm-policy.ts';
 import { registry } from '../../../src/rego/builtins/index.ts';
 import { abiModule } from './abi-modules.ts';
 

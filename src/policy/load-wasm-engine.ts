@@ -1,9 +1,9 @@
 // Loads an OPA wasm bundle as the policy engine (kept apart so the wasm runtime loads only when used).
 import { readFileSync } from 'node:fs';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from './engine.ts';
 import type { Result } from '../problems/problem.ts';
-import { readBundle } from '../engine/wasm/bundle-reader.ts';
-import { createWasmEngine } from '../engine/wasm/wasm-engine.ts';
+import { readBundle } from './wasm/bundle-reader.ts';
+import { createWasmEngine } from './wasm/wasm-engine.ts';
 
 export async function loadWasmEngine(bundle: string, data: unknown): Promise<Result<Engine>> {
   let bytes: Uint8Array;

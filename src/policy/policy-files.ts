@@ -6,7 +6,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ModuleSource } from '../rego/index.ts';
 import type { Problem } from '../problems/problem.ts';
-import { mergeData, nest } from '../engine/merge-data.ts';
+import { mergeData, nest } from './merge-data.ts';
 
 export interface PolicyFiles {
   modules: ModuleSource[];

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltinDef } from '../../../src/rego/builtins/builtin.ts';
 import { registry } from '../../../src/rego/builtins/index.ts';
-import { resolveHostBuiltins, wasmBuiltinContext } from '../../../src/engine/wasm/wasm-builtins.ts';
-import { loadWasmPolicy } from '../../../src/engine/wasm/wasm-policy.ts';
+import { resolveHostBuiltins, wasmBuiltinContext } from '../../../src/policy/wasm/wasm-builtins.ts';
+import { loadWasmPolicy } from '../../../src/policy/wasm/wasm-policy.ts';
 import { fromJS, toJS } from '../../../src/rego/value.ts';
 import { abiModule } from './abi-modules.ts';
 

@@ -1,6 +1,6 @@
 // Reads one finding object produced by a policy (any engine) and checks its shape, so a
 // malformed custom rule is reported as a policy problem instead of crashing a report.
-import type { RawFinding } from '../findings/finding.ts';
+import type { RawFinding } from './finding.ts';
 import type { Result, SourcePosition } from '../problems/problem.ts';
 
 /** Names policy authors coming from other tools use, and the finding field each one means. */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWasmEngine } from '../../src/cli/load-wasm-engine.ts';
-import { abiModule, packBundle } from '../engine/wasm/abi-modules.ts';
+import { loadWasmEngine } from '../../src/policy/load-wasm-engine.ts';
+import { abiModule, packBundle } from './wasm/abi-modules.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/routewise.mjs', import.meta.url));
 const MANIFEST = 'examples/startup-cloud-api/routewise.yaml';

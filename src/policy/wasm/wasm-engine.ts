@@ -1,7 +1,7 @@
 // The second policy engine: an OPA wasm bundle behind the Engine interface. Entrypoints named
 // `.../deny`, `.../warn` and `.../info` produce findings, read exactly as the Rego engine reads them.
 import type { Engine, EngineFindings, RuleInfo } from '../engine.ts';
-import type { Severity } from '../../findings/finding.ts';
+import type { Severity } from '../finding.ts';
 import type { Problem, Result } from '../../problems/problem.ts';
 import type { BuiltinDef } from '../../rego/builtins/builtin.ts';
 import { registry as builtinRegistry } from '../../rego/builtins/index.ts';

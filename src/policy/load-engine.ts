@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
-import { createRegoEngine } from '../engine/rego-engine.ts';
+import { createRegoEngine } from './rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
-import { mergeData } from '../engine/merge-data.ts';
+import { mergeData } from './merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
 import { checkSettings } from './settings-check.ts';
 import { parsedPolicies } from './parsed-policies.ts';

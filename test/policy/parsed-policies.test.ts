@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsedPolicies, writeParsedPolicies } from '../../src/cli/parsed-policies.ts';
-import { readPolicyFiles } from '../../src/cli/policy-files.ts';
+import { parsedPolicies, writeParsedPolicies } from '../../src/policy/parsed-policies.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { compile, compileParsed, parseModule } from '../../src/rego/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
