@@ -14,8 +14,8 @@ const addFormats = require('ajv-formats').default;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaFile = join(root, 'schemas', 'manifest.v1.schema.json');
-const outFile = join(root, 'src', 'validate', 'generated', 'manifest-validator.js');
-const schemaModuleFile = join(root, 'src', 'validate', 'generated', 'manifest-schema.ts');
+const outFile = join(root, 'src', 'manifest', 'generated', 'manifest-validator.js');
+const schemaModuleFile = join(root, 'src', 'manifest', 'generated', 'manifest-schema.ts');
 
 /** The schema as a module, so error messages can use its descriptions without reading files. */
 export function generateSchemaModule() {

@@ -1,6 +1,6 @@
 // Builds the policy input from a validated manifest: defaults applied, reaches resolved, dates
 // turned into weeks. Pure; `today` and the known rule ids come from the caller.
-import type { Category, DataClass, Manifest, Target } from '../validate/manifest.ts';
+import type { Category, DataClass, Manifest, Target } from '../manifest/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
 

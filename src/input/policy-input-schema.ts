@@ -2,7 +2,7 @@
 // it refers to, in the form the Rego compiler checks policies' refs into \`input\` against.
 import inputSchema from '../../schemas/policy-input.v1.schema.json' with { type: 'json' };
 import type { InputSchema, SchemaNode } from '../rego/index.ts';
-import { manifestSchema } from '../validate/generated/manifest-schema.ts';
+import { manifestSchema } from '../manifest/generated/manifest-schema.ts';
 
 export const POLICY_INPUT_SCHEMA: InputSchema = {
   root: inputSchema as SchemaNode,

@@ -5,9 +5,9 @@
 /** Keys and indices into the manifest, e.g. ['deployment', 'routing', 2, 'to']. */
 export type ManifestPath = (string | number)[];
 
-export type Category = 'health' | 'financial' | 'payment-card' | 'personal' | 'confidential' | 'internal' | 'public';
-export type TargetType = 'cloud-api' | 'cloud-self-hosted' | 'on-premises';
-export type Strategy = TargetType | 'hybrid';
+import type { Category, Strategy, TargetType } from '../manifest/manifest.ts';
+
+export type { Category, Strategy, TargetType };
 
 export interface InputDataClass {
   id: string;

@@ -1,7 +1,7 @@
 // Who reaches which target, following manifest-v1 "Meaning of routing": for each (workload,
 // data class) pair the first matching rule decides; burst adds overflow; no routing means
 // every workload may reach every target.
-import type { Manifest, Route } from '../validate/manifest.ts';
+import type { Manifest, Route } from '../manifest/manifest.ts';
 import type { InputRoute, ManifestPath, Reach } from './policy-input.ts';
 
 export interface Pair {

@@ -1,6 +1,6 @@
 // A finding: what a rule says about one manifest, located in the manifest's source.
 import type { SourcePosition } from '../problems/problem.ts';
-import type { Waiver } from '../validate/manifest.ts';
+import type { Waiver } from '../manifest/manifest.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -20,7 +20,7 @@ export interface RawFinding {
 }
 
 /** A manifest waiver, as the manifest declares it (checked against the schema there). */
-export type { Waiver } from '../validate/manifest.ts';
+export type { Waiver } from '../manifest/manifest.ts';
 
 export interface Finding {
   id: string;

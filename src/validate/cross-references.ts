@@ -3,7 +3,7 @@
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem } from '../problems/problem.ts';
 import { closestName } from './did-you-mean.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../manifest/manifest.ts';
 import { formatPath } from './manifest-path.ts';
 
 type Path = (string | number)[];

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem } from '../problems/problem.ts';
 import { closestName } from './did-you-mean.ts';
-import { schemaAt, type JsonSchema } from './json-schema.ts';
+import { schemaAt, type JsonSchema } from '../manifest/json-schema.ts';
 import { describeValue, inPath } from './manifest-path.ts';
 
 const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';

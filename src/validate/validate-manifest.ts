@@ -3,9 +3,9 @@
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Result } from '../problems/problem.ts';
 import { crossReferenceProblems } from './cross-references.ts';
-import { manifestSchema } from './generated/manifest-schema.ts';
-import validateSchema from './generated/manifest-validator.js';
-import type { Manifest } from './manifest.ts';
+import { manifestSchema } from '../manifest/generated/manifest-schema.ts';
+import validateSchema from '../manifest/generated/manifest-validator.js';
+import type { Manifest } from '../manifest/manifest.ts';
 import { schemaProblems } from './schema-problems.ts';
 
 export function validateManifest(doc: LoadedDocument): Result<Manifest> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPolicyInput } from '../../src/input/build.ts';
 import type { PolicyInput } from '../../src/input/policy-input.ts';
 import { loadDocument } from '../../src/load/load-document.ts';
-import type { Manifest } from '../../src/validate/manifest.ts';
+import type { Manifest } from '../../src/manifest/manifest.ts';
 import { validateManifest } from '../../src/validate/validate-manifest.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'manifests');

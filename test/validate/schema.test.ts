@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { deref, type JsonSchema } from '../../src/validate/json-schema.ts';
+import { deref, type JsonSchema } from '../../src/manifest/json-schema.ts';
 
 const schema = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'manifest.v1.schema.json'), 'utf8'),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { deref, schemaAt, type JsonSchema } from '../../src/validate/json-schema.ts';
+import { deref, schemaAt, type JsonSchema } from '../../src/manifest/json-schema.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'manifest.v1.schema.json'), 'utf8')) as JsonSchema;
@@ -38,7 +38,7 @@ function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.ES2022, true);
 }
 
-const sources = [parse('src/validate/manifest.ts'), parse('src/input/policy-input.ts')];
+const sources = [parse('src/manifest/manifest.ts'), parse('src/input/policy-input.ts')];
 const interfaces = new Map<string, Declared>();
 const aliases = new Map<string, ts.TypeNode>();
 for (const source of sources) {

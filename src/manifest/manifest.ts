@@ -1,8 +1,8 @@
 // The manifest as TypeScript types: hand-written for readability and kept equal to
 // schemas/manifest.v1.schema.json by a test (property names and required lists per object).
-import type { Category, Strategy, TargetType } from '../input/policy-input.ts';
-
-export type { Category, Strategy, TargetType };
+export type Category = 'health' | 'financial' | 'payment-card' | 'personal' | 'confidential' | 'internal' | 'public';
+export type TargetType = 'cloud-api' | 'cloud-self-hosted' | 'on-premises';
+export type Strategy = TargetType | 'hybrid';
 export type Customization = 'prompting' | 'rag' | 'fine-tuning' | 'deep-modification';
 export type VolumePattern = 'steady' | 'spiky' | 'unpredictable';
 
