@@ -8,7 +8,7 @@ import { readPolicyFiles } from '../src/policy/policy-files.ts';
 import { PARSED_POLICIES_FILE, parsedPolicies } from '../src/policy/parsed-policies.ts';
 import { createRegoEngine } from '../src/policy/rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../src/input/policy-input-schema.ts';
-import { checkManifest } from '../src/check/check-manifest.ts';
+import { judgeManifest } from '../src/judge/judge-manifest.ts';
 import { loadDocument } from '../src/load/load-document.ts';
 import { validateManifest } from '../src/validate/validate-manifest.ts';
 import { buildPolicyInput } from '../src/input/build.ts';
@@ -235,7 +235,7 @@ function builtinPolicies(): void {
   const firstEval = performance.now() - t0;
   const evaluation = timeSync(() => engine.evaluate(input), { warmup: 10, runs: 25 });
   console.log(`built-in policies on ${file}: first evaluation ${ms(firstEval)}, then ${describe(evaluation)}`);
-  const whole = timeSync(() => checkManifest(file, bytes, { engine, today: TODAY }), { warmup: 10, runs: 25 });
+  const whole = timeSync(() => judgeManifest(file, bytes, { engine, today: TODAY }), { warmup: 10, runs: 25 });
   console.log(`  whole judgement (load, validate, input, evaluate, locate)  ${describe(whole)}`);
 }
 

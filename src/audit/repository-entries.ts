@@ -2,7 +2,7 @@
 // manifest, one about the repository itself when it could not be searched or holds no manifest.
 import type { RepositoryEntry } from './audit-report.ts';
 import type { FoundRepository } from './discovery.ts';
-import type { ManifestVerdict } from './judge-manifest.ts';
+import type { ManifestVerdict } from './verdict.ts';
 
 const NO_COUNTS = { errors: 0, warnings: 0, infos: 0, waived: 0, problems: 0 };
 

@@ -2,7 +2,7 @@
 // start as soon as a run looks big, so engines load while folders are still being searched; work
 // goes out in batches, two per worker in flight, so no worker waits on the main thread.
 import { Worker } from 'node:worker_threads';
-import type { ManifestVerdict } from '../audit/judge-manifest.ts';
+import type { ManifestVerdict } from '../audit/verdict.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { failedVerdict, type AuditTask } from './audit-task.ts';
 import type { AuditWorkerData, FromWorker, ToWorker } from './audit-worker.ts';

@@ -1,7 +1,7 @@
 // One unit of audit work, the same in a worker thread and in process: read one manifest file and
 // judge it. Whatever goes wrong becomes that manifest's problem, never the run's.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { judgeManifest, type AuditSettings, type ManifestVerdict } from '../audit/judge-manifest.ts';
+import { auditManifest, type AuditSettings, type ManifestVerdict } from '../audit/verdict.ts';
 import { MAX_MANIFEST_BYTES } from '../load/decode-text.ts';
 
 export interface AuditTask {
@@ -21,7 +21,7 @@ export function runAuditTask(task: AuditTask, settings: AuditSettings): Manifest
     return failedVerdict('unreadable', `${task.shown}: ${reason}`);
   }
   try {
-    return judgeManifest(task.shown, bytes, settings);
+    return auditManifest(task.shown, bytes, settings);
   } catch (error) {
     // An engine bug on one manifest must not end the audit of the others.
     return failedVerdict('internal-error', `${task.shown}: ${(error as Error)?.message ?? String(error)}`);

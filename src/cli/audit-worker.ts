@@ -24,7 +24,7 @@ export type ToWorker = { type: 'batch'; id: number; tasks: AuditTask[] };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'engine-failed'; problems: import('../problems/problem.ts').Problem[] }
-  | { type: 'done'; id: number; verdicts: import('../audit/judge-manifest.ts').ManifestVerdict[] };
+  | { type: 'done'; id: number; verdicts: import('../audit/verdict.ts').ManifestVerdict[] };
 
 const data = workerData as AuditWorkerData | undefined;
 if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) {

@@ -2,7 +2,7 @@
 // manifests, judge each one, and gather everything into one run report.
 import { relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
-import { checkManifest } from '../check/check-manifest.ts';
+import { judgeManifest, type Judgement } from '../judge/judge-manifest.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
@@ -47,7 +47,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     const bytes = readManifestBytes(absolute, display);
     manifests.push(
       bytes.ok
-        ? checkManifest(display, bytes.value, { engine: engine.value, today: options.today })
+        ? withoutInput(judgeManifest(display, bytes.value, { engine: engine.value, today: options.today }))
         : { file: display, problems: [bytes.problem], findings: [], rulesEvaluated: [] },
     );
   }
@@ -55,4 +55,9 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     ok: true,
     value: createRunReport({ tool: { name: 'routewise', version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() }),
   };
+}
+
+/** The report keeps what it shows; the policy input of every manifest would only hold memory. */
+function withoutInput({ input: _input, ...judged }: Judgement): ManifestInput {
+  return judged;
 }

@@ -41,3 +41,11 @@ export function exitCodeFor(
   if (manifests.some((manifest) => findingsFail(manifest.findings, failOn))) return EXIT_FINDINGS;
   return EXIT_OK;
 }
+
+/** A manifest that could not be judged is `invalid`; otherwise it fails at the threshold or passes. */
+export type ManifestStatus = 'pass' | 'fail' | 'invalid';
+
+export function manifestStatus(manifest: { problems: readonly Problem[]; findings: readonly Finding[] }, failOn: FailOn): ManifestStatus {
+  if (manifest.problems.length > 0) return 'invalid';
+  return findingsFail(manifest.findings, failOn) ? 'fail' : 'pass';
+}

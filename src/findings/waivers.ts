@@ -4,10 +4,15 @@ import type { Finding, Waiver } from '../policy/finding.ts';
 
 /** A waiver counts only when complete and not expired on `today` (YYYY-MM-DD; it applies on its expiry day). */
 export function isWaiverActive(waiver: Waiver, today: string): boolean {
-  if (!waiver.reason?.trim() || !waiver.approvedBy?.trim() || !waiver.expires) return false;
+  if (!isWaiverComplete(waiver) || !waiver.expires) return false;
   // ISO dates compare correctly as text; a malformed date never applies.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) return false;
   return waiver.expires >= today;
+}
+
+/** Without a reason and an approver a waiver never applies, whatever its dates. */
+export function isWaiverComplete(waiver: { reason?: string | null; approvedBy?: string | null }): boolean {
+  return Boolean(waiver.reason?.trim() && waiver.approvedBy?.trim());
 }
 
 export function waiverMatches(waiver: Waiver, finding: Finding): boolean {

@@ -1,27 +1,17 @@
 // The report data model: everything a `check` run found, the one value every format renders.
 // Statuses and the summary are derived here so all formats agree on them.
 import type { RuleInfo } from '../policy/engine.ts';
-import type { Finding } from '../policy/finding.ts';
-import { exitCodeFor, findingsFail, type FailOn } from '../findings/threshold.ts';
-import type { Problem } from '../problems/problem.ts';
+import { countFindings } from '../findings/counts.ts';
+import { exitCodeFor, manifestStatus, type FailOn, type ManifestStatus } from '../findings/threshold.ts';
+import type { ManifestJudgement } from '../judge/judge-manifest.ts';
 
 /** The rule id under which formats that only know rules (SARIF, JUnit) report an invalid manifest. */
 export const INVALID_MANIFEST_RULE = 'routewise/invalid-manifest';
 
-export type ManifestStatus = 'pass' | 'fail' | 'invalid';
+export type { ManifestStatus };
 
-export interface ManifestReport {
-  /** Relative to the working directory or repository root, with forward slashes. */
-  file: string;
+export interface ManifestReport extends ManifestJudgement {
   status: ManifestStatus;
-  strategy?: string;
-  /** Load, schema and policy errors; any makes the manifest `invalid`. Positions use `file`'s form. */
-  problems: Problem[];
-  findings: Finding[];
-  /** Ids of the rules evaluated on this manifest. */
-  rulesEvaluated: string[];
-  /** The manifest text, for code frames; never serialised. */
-  source?: string;
 }
 
 export interface RunSummary {
@@ -45,12 +35,8 @@ export interface RunReport {
   summary: RunSummary;
 }
 
-export type ManifestInput = Omit<ManifestReport, 'status'>;
-
-export function manifestStatus(manifest: Pick<ManifestReport, 'problems' | 'findings'>, failOn: FailOn): ManifestStatus {
-  if (manifest.problems.length > 0) return 'invalid';
-  return findingsFail(manifest.findings, failOn) ? 'fail' : 'pass';
-}
+/** A manifest's part of the report before the threshold gives it a status. */
+export type ManifestInput = ManifestJudgement;
 
 export function summarize(manifests: readonly ManifestReport[], failOn: FailOn): RunSummary {
   const summary: RunSummary = {
@@ -64,12 +50,7 @@ export function summarize(manifests: readonly ManifestReport[], failOn: FailOn):
   };
   for (const manifest of manifests) {
     summary.problems += manifest.problems.length;
-    for (const finding of manifest.findings) {
-      if (finding.waived) summary.waived += 1;
-      else if (finding.severity === 'error') summary.errors += 1;
-      else if (finding.severity === 'warning') summary.warnings += 1;
-      else summary.infos += 1;
-    }
+    countFindings(manifest.findings, summary);
   }
   return summary;
 }

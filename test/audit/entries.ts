@@ -1,6 +1,6 @@
 // Hand-built report entries for tests of the pure parts: totals, merge and formats.
 import type { AuditFinding, RepositoryEntry } from '../../src/audit/audit-report.ts';
-import { countOf } from '../../src/audit/judge-manifest.ts';
+import { countOf } from '../../src/audit/verdict.ts';
 
 export function finding(rule: string, severity: AuditFinding['severity'] = 'error', waived = false): AuditFinding {
   return { rule, severity, message: `${rule} says no`, line: 3, column: 5, waived };

@@ -1,7 +1,7 @@
 // `routewise init` writes manifests that pass `check`, for every strategy and data category it offers.
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, starterManifest, STARTER_CATEGORIES, STARTER_STRATEGIES } from '../../src/init/starter-manifest.ts';
-import { checkManifest } from '../../src/check/check-manifest.ts';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 
@@ -16,7 +16,7 @@ describe('starter manifest', () => {
     ({ strategy, category }) => {
       if (!engine.ok) throw new Error('policies do not compile');
       const text = starterManifest({ name: 'demo-project', owner: 'platform-team', strategy, category });
-      const report = checkManifest('routewise.yaml', new TextEncoder().encode(text), { engine: engine.value, today: '2026-11-27' });
+      const report = judgeManifest('routewise.yaml', new TextEncoder().encode(text), { engine: engine.value, today: '2026-11-27' });
       expect(report.problems).toEqual([]);
       expect(report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.id}: ${f.message}`)).toEqual([]);
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRunReport, manifestStatus } from '../../src/report/run-report.ts';
+import { manifestStatus } from '../../src/findings/threshold.ts';
+import { createRunReport } from '../../src/report/run-report.ts';
 import { summaryLine } from '../../src/report/summary-line.ts';
 import { batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from './sample-report.ts';
 

@@ -8,7 +8,7 @@ import { createAuditReport } from '../../audit/aggregate.ts';
 import type { AuditReport } from '../../audit/audit-report.ts';
 import { discoverRepositories, type SearchFolder } from '../../audit/discovery.ts';
 import { auditReporters } from '../../audit/formats/index.ts';
-import type { ManifestVerdict } from '../../audit/judge-manifest.ts';
+import type { ManifestVerdict } from '../../audit/verdict.ts';
 import { mergeReports } from '../../audit/merge.ts';
 import { repositoryEntries } from '../../audit/repository-entries.ts';
 import { inShard, parseShard } from '../../audit/shard.ts';

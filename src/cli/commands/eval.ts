@@ -7,7 +7,9 @@ import { collect, UsageError, type CommandContext } from '../context.ts';
 import { readPolicyFiles } from '../../policy/policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
-import { looksLikeManifest, manifestPolicyInput, ruleIdsOf } from '../manifest-input.ts';
+import { looksLikeManifest, policyInputOf } from '../../judge/policy-input-of.ts';
+import { ruleIdsOf } from '../../policy/rule-ids.ts';
+import { readManifestBytes } from '../read-manifest.ts';
 import { resolveToday } from '../today.ts';
 import { compile, evaluate } from '../../rego/index.ts';
 import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
@@ -64,13 +66,14 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         return;
       }
       if (opts.manifest !== undefined) {
-        const built = manifestPolicyInput(resolve(ctx.cwd, opts.manifest), opts.manifest, { today, knownRuleIds: ruleIdsOf(compiled.policy) });
+        const bytes = readManifestBytes(resolve(ctx.cwd, opts.manifest), opts.manifest);
+        const built = bytes.ok ? policyInputOf(opts.manifest, bytes.value, { today, knownRuleIds: ruleIdsOf(compiled.policy) }) : { ok: false as const, problems: [bytes.problem] };
         if (!built.ok) {
           printProblems(ctx.stderr, built.problems);
           process.exitCode = 2;
           return;
         }
-        input = built.value;
+        input = built.value.input;
       }
       const printed: string[] = [];
       const out = evaluate(compiled.policy, query, {

@@ -6,7 +6,7 @@ import type { Engine } from '../../../src/policy/engine.ts';
 import { createRegoEngine } from '../../../src/policy/rego-engine.ts';
 import { readBundle, type BundleManifest } from '../../../src/policy/wasm/bundle-reader.ts';
 import { createWasmEngine } from '../../../src/policy/wasm/wasm-engine.ts';
-import { checkManifest } from '../../../src/check/check-manifest.ts';
+import { judgeManifest } from '../../../src/judge/judge-manifest.ts';
 import { abiModule, packBundle } from './abi-modules.ts';
 
 const OPENAI = { deployment: { targets: [{ id: 'openai-mini', provider: 'openai' }] } };
@@ -125,7 +125,7 @@ describe('createWasmEngine', () => {
   });
 });
 
-describe('checkManifest with the wasm engine', () => {
+describe('judgeManifest with the wasm engine', () => {
   const twin = { file: 'test/fixtures/wasm/abi-twin.rego', text: readFileSync('test/fixtures/wasm/abi-twin.rego', 'utf8') };
 
   async function both(data: unknown) {
@@ -139,8 +139,8 @@ describe('checkManifest with the wasm engine', () => {
     const { wasm, rego } = await both({ abi: { warnings: 'on' } });
     const file = 'examples/startup-cloud-api/routewise.yaml';
     const settings = { today: '2026-11-27' };
-    const viaWasm = checkManifest(file, readFileSync(file), { ...settings, engine: wasm });
-    const viaRego = checkManifest(file, readFileSync(file), { ...settings, engine: rego });
+    const viaWasm = judgeManifest(file, readFileSync(file), { ...settings, engine: wasm });
+    const viaRego = judgeManifest(file, readFileSync(file), { ...settings, engine: rego });
     expect(viaWasm.problems).toEqual([]);
     expect(viaWasm.findings).toEqual(viaRego.findings);
     expect(viaWasm.rulesEvaluated).toEqual(viaRego.rulesEvaluated);
@@ -154,8 +154,8 @@ describe('checkManifest with the wasm engine', () => {
   it('finds nothing where the Rego twin finds nothing', async () => {
     const { wasm, rego } = await both({ abi: { warnings: 'off' } });
     const file = 'examples/hospital-on-prem/routewise.yaml';
-    const viaWasm = checkManifest(file, readFileSync(file), { today: '2026-11-27', engine: wasm });
-    const viaRego = checkManifest(file, readFileSync(file), { today: '2026-11-27', engine: rego });
+    const viaWasm = judgeManifest(file, readFileSync(file), { today: '2026-11-27', engine: wasm });
+    const viaRego = judgeManifest(file, readFileSync(file), { today: '2026-11-27', engine: rego });
     expect(viaWasm.problems).toEqual([]);
     expect(viaWasm.findings).toEqual([]);
     expect(viaRego.findings).toEqual([]);

@@ -1,7 +1,7 @@
 // The bundled examples produce exactly the findings examples/README.md promises (as of 2026-11-27).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../../src/check/check-manifest.ts';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 
@@ -12,7 +12,7 @@ if (!engine.ok) throw new Error(JSON.stringify(engine.problems));
 /** id -> count, with waived findings counted separately as `id (waived)`. */
 function idsOf(example: string): Record<string, number> {
   const file = `examples/${example}/routewise.yaml`;
-  const report = checkManifest(file, readFileSync(file), { engine: engine.ok ? engine.value : (undefined as never), today: '2026-11-27' });
+  const report = judgeManifest(file, readFileSync(file), { engine: engine.ok ? engine.value : (undefined as never), today: '2026-11-27' });
   expect(report.problems).toEqual([]);
   const counts: Record<string, number> = {};
   for (const f of report.findings) {

@@ -2,7 +2,7 @@
 // and its own Rego tests pass.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../../src/check/check-manifest.ts';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { compile } from '../../src/rego/index.ts';
@@ -17,7 +17,7 @@ describe('custom policies', () => {
     if (!engine.ok) throw new Error(JSON.stringify(engine.problems));
     expect(engine.value.rules().map((r) => r.id)).toContain('ACME-001');
     const file = 'examples/startup-cloud-api/routewise.yaml';
-    const report = checkManifest(file, readFileSync(file), { engine: engine.value, today: '2026-11-27' });
+    const report = judgeManifest(file, readFileSync(file), { engine: engine.value, today: '2026-11-27' });
     const acme = report.findings.filter((f) => f.id === 'ACME-001');
     expect(acme).toHaveLength(1);
     expect(acme[0]!.severity).toBe('error');

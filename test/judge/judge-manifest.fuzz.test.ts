@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
-import { checkManifest } from '../../src/check/check-manifest.ts';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../../src/input/policy-input-schema.ts';
 
@@ -39,7 +39,7 @@ const edited = fc
   });
 
 function judged(bytes: Uint8Array): 'findings' | 'problems' {
-  const out = checkManifest('m/routewise.yaml', bytes, { engine, today: '2026-11-27' });
+  const out = judgeManifest('m/routewise.yaml', bytes, { engine, today: '2026-11-27' });
   for (const p of out.problems) {
     expect(p.code.length).toBeGreaterThan(0);
     expect(p.message.length).toBeGreaterThan(0);

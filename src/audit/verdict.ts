@@ -1,15 +1,14 @@
-// One manifest's part of an audit: the same judgement as `check` (checkManifest), reduced to the
-// compact, serialisable verdict the audit report keeps, plus the waivers and data flows it totals.
-import { checkManifest } from '../check/check-manifest.ts';
-import type { Engine } from '../policy/engine.ts';
-import type { FailOn } from '../findings/threshold.ts';
+// One manifest's part of an audit: the judgement `check` makes (judge/), reduced to the compact,
+// serialisable verdict the audit report keeps, plus the waivers and data flows it totals.
+import { countFindings } from '../findings/counts.ts';
+import { manifestStatus, type FailOn } from '../findings/threshold.ts';
+import { isWaiverComplete } from '../findings/waivers.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
-import { manifestStatus } from '../report/run-report.ts';
+import { judgeManifest, type JudgeSettings, type Judgement } from '../judge/judge-manifest.ts';
 import { compareText } from './compare-text.ts';
 import type { AuditCounts, AuditFinding, AuditProblem, AuditWaiver, DataFlow, RepositoryEntry } from './audit-report.ts';
 
-export interface AuditSettings {
-  engine: Engine;
+export interface VerdictSettings {
   /** YYYY-MM-DD. */
   today: string;
   failOn: FailOn;
@@ -17,24 +16,19 @@ export interface AuditSettings {
   waiverHorizonDays: number;
 }
 
+export type AuditSettings = JudgeSettings & VerdictSettings;
+
 export type ManifestVerdict = Omit<RepositoryEntry, 'path' | 'manifest'>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function judgeManifest(file: string, bytes: Uint8Array, settings: AuditSettings): ManifestVerdict {
-  // The policy input is built inside checkManifest; watching what the engine receives gives the
-  // resolved waivers and reaches without building it twice.
-  let input: PolicyInput | undefined;
-  const engine: Engine = {
-    name: settings.engine.name,
-    rules: () => settings.engine.rules(),
-    evaluate: (value) => {
-      input = value as PolicyInput;
-      return settings.engine.evaluate(value);
-    },
-  };
-  const checked = checkManifest(file, bytes, { engine, today: settings.today });
-  const findings: AuditFinding[] = checked.findings.map((f) => ({
+/** Judges one manifest and keeps what the audit report needs. */
+export function auditManifest(file: string, bytes: Uint8Array, settings: AuditSettings): ManifestVerdict {
+  return verdictOf(judgeManifest(file, bytes, settings), settings);
+}
+
+export function verdictOf(judged: Judgement, settings: VerdictSettings): ManifestVerdict {
+  const findings: AuditFinding[] = judged.findings.map((f) => ({
     rule: f.id,
     severity: f.severity,
     message: f.message,
@@ -42,42 +36,33 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: AuditSe
     column: f.position?.column ?? null,
     waived: f.waived !== undefined,
   }));
-  const problems: AuditProblem[] = checked.problems.map((p) => ({
+  const problems: AuditProblem[] = judged.problems.map((p) => ({
     code: p.code,
     message: p.message,
     line: p.position?.line ?? null,
     column: p.position?.column ?? null,
   }));
   return {
-    strategy: checked.strategy ?? null,
-    status: manifestStatus(checked, settings.failOn),
+    strategy: judged.strategy ?? null,
+    status: manifestStatus(judged, settings.failOn),
     counts: countOf(findings, problems.length),
     findings,
     problems,
-    waivers: input ? waiversOf(input, settings) : [],
-    dataFlows: input ? dataFlowsOf(input) : [],
+    waivers: judged.input ? waiversOf(judged.input, settings) : [],
+    dataFlows: judged.input ? dataFlowsOf(judged.input) : [],
   };
 }
 
 export function countOf(findings: readonly AuditFinding[], problems: number): AuditCounts {
-  const counts: AuditCounts = { errors: 0, warnings: 0, infos: 0, waived: 0, problems };
-  for (const f of findings) {
-    if (f.waived) counts.waived += 1;
-    else if (f.severity === 'error') counts.errors += 1;
-    else if (f.severity === 'warning') counts.warnings += 1;
-    else counts.infos += 1;
-  }
-  return counts;
+  return { ...countFindings(findings), problems };
 }
 
-function waiversOf(input: PolicyInput, settings: AuditSettings): AuditWaiver[] {
+function waiversOf(input: PolicyInput, settings: VerdictSettings): AuditWaiver[] {
   return input.waivers.map((w) => {
     const expires = w.expires !== null && /^\d{4}-\d{2}-\d{2}$/.test(w.expires) ? w.expires : null;
     const daysLeft = expires === null ? null : Math.round((Date.parse(expires) - Date.parse(settings.today)) / DAY_MS);
-    // The same completeness rule as waiver application: without a reason and an approver it never applies.
-    const complete = Boolean(w.reason?.trim() && w.approvedBy?.trim());
     let state: AuditWaiver['state'];
-    if (!complete || daysLeft === null) state = 'incomplete';
+    if (!isWaiverComplete(w) || daysLeft === null) state = 'incomplete';
     else if (daysLeft < 0) state = 'expired';
     else if (daysLeft <= settings.waiverHorizonDays) state = 'expiring';
     else state = 'active';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/policy/engine.ts';
-import { judgeManifest, type AuditSettings } from '../../src/audit/judge-manifest.ts';
+import { auditManifest, type AuditSettings } from '../../src/audit/verdict.ts';
 import { loadEngine } from '../../src/policy/load-engine.ts';
 import { example, INVALID_MANIFEST } from './organisation.ts';
 
@@ -16,7 +16,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('judging one manifest for an audit', () => {
   it('passes a sound deployment and records where each data category goes', () => {
-    const verdict = judgeManifest('bank/routewise.yaml', bytes(example('bank-hybrid')), settings());
+    const verdict = auditManifest('bank/routewise.yaml', bytes(example('bank-hybrid')), settings());
     expect(verdict.status).toBe('pass');
     expect(verdict.strategy).toBe('hybrid');
     expect(verdict.counts.errors).toBe(0);
@@ -25,17 +25,17 @@ describe('judging one manifest for an audit', () => {
   });
 
   it('fails at the threshold with the findings of check, located in the file', () => {
-    const verdict = judgeManifest('x/routewise.yaml', bytes(example('violations/data')), settings());
+    const verdict = auditManifest('x/routewise.yaml', bytes(example('violations/data')), settings());
     expect(verdict.status).toBe('fail');
     const errors = verdict.findings.filter((f) => f.severity === 'error' && !f.waived);
     expect(errors.length).toBe(verdict.counts.errors);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((f) => typeof f.line === 'number' && f.line > 0)).toBe(true);
-    expect(judgeManifest('x/routewise.yaml', bytes(example('violations/data')), settings({ failOn: 'never' })).status).toBe('pass');
+    expect(auditManifest('x/routewise.yaml', bytes(example('violations/data')), settings({ failOn: 'never' })).status).toBe('pass');
   });
 
   it('marks a manifest that is not valid as invalid, with its problems', () => {
-    const verdict = judgeManifest('x/routewise.yaml', bytes(INVALID_MANIFEST), settings());
+    const verdict = auditManifest('x/routewise.yaml', bytes(INVALID_MANIFEST), settings());
     expect(verdict.status).toBe('invalid');
     expect(verdict.strategy).toBeNull();
     expect(verdict.problems.length).toBe(verdict.counts.problems);
@@ -45,7 +45,7 @@ describe('judging one manifest for an audit', () => {
   it('sorts waivers into expired, expiring within the horizon, active and incomplete', () => {
     const text = example('violations/waivers');
     const states = (today: string, horizon: number) =>
-      judgeManifest('w/routewise.yaml', bytes(text), settings({ today, waiverHorizonDays: horizon })).waivers.map((w) => [w.expires, w.state, w.daysLeft]);
+      auditManifest('w/routewise.yaml', bytes(text), settings({ today, waiverHorizonDays: horizon })).waivers.map((w) => [w.expires, w.state, w.daysLeft]);
     expect(states('2026-11-27', 30)).toEqual([
       ['2026-10-31', 'expired', -27],
       ['2027-03-31', 'active', 124],
@@ -57,7 +57,7 @@ describe('judging one manifest for an audit', () => {
 
   it('turns a policy evaluation error into a problem of that manifest', () => {
     const broken: Engine = { name: 'broken', rules: () => engine.rules(), evaluate: () => ({ ok: false, problems: [{ code: 'eval_error', message: 'boom' }] }) };
-    const verdict = judgeManifest('x/routewise.yaml', bytes(example('bank-hybrid')), settings({ engine: broken }));
+    const verdict = auditManifest('x/routewise.yaml', bytes(example('bank-hybrid')), settings({ engine: broken }));
     expect(verdict.status).toBe('invalid');
     expect(verdict.problems).toEqual([{ code: 'eval_error', message: 'boom', line: null, column: null }]);
   });

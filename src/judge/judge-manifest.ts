@@ -1,0 +1,57 @@
+// The whole judgement of one manifest, pure, the same for check, audit and eval --manifest:
+// bytes -> document with positions -> validated manifest -> policy input -> findings (resolved,
+// located, waived). Problems at any stage stop that manifest only, and are reported with their place.
+import type { Engine } from '../policy/engine.ts';
+import type { Finding } from '../policy/finding.ts';
+import { applyWaivers } from '../findings/waivers.ts';
+import { resolveFindings } from '../findings/resolve.ts';
+import type { Problem } from '../problems/problem.ts';
+import { policyInputOf, type InputParts, type JudgedInput } from './policy-input-of.ts';
+
+export interface JudgeSettings {
+  engine: Engine;
+  /** YYYY-MM-DD: expiry of waivers and weeks until launch are judged against it. */
+  today: string;
+  /** Further parts of the policy input (a cost model, drift readings), beside the manifest's own. */
+  inputParts?: InputParts;
+}
+
+/** What a run reports about one manifest. */
+export interface ManifestJudgement {
+  /** Relative to the working directory or repository root, with forward slashes. */
+  file: string;
+  strategy?: string;
+  /** Load, schema and policy errors; any makes the manifest `invalid`. Positions use `file`'s form. */
+  problems: Problem[];
+  findings: Finding[];
+  /** Ids of the rules evaluated on this manifest. */
+  rulesEvaluated: string[];
+  /** The manifest text, for code frames; never serialised. */
+  source?: string;
+}
+
+export interface Judgement extends ManifestJudgement {
+  /** The policy input the rules saw, when the manifest got that far (audit totals waivers and data flows from it). */
+  input?: JudgedInput['input'];
+}
+
+export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSettings): Judgement {
+  const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
+  const rules = settings.engine.rules();
+  const built = policyInputOf(file, bytes, {
+    today: settings.today,
+    knownRuleIds: rules.map((r) => r.id),
+    ...(settings.inputParts ? { parts: settings.inputParts } : {}),
+  });
+  if (!built.ok) return { ...empty, problems: built.problems, ...(built.source !== undefined ? { source: built.source } : {}) };
+  const { document, manifest, input } = built.value;
+  const evaluated = settings.engine.evaluate(input);
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, input };
+  if (!evaluated.ok) return { ...base, problems: evaluated.problems };
+  const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
+  return {
+    ...base,
+    findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
+    rulesEvaluated: rules.map((r) => r.id),
+  };
+}

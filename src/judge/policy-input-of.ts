@@ -1,0 +1,50 @@
+// The first stages of judging a manifest, for the judge and for `routewise eval --manifest`:
+// bytes -> document with positions -> validated manifest -> the policy input rules are written against.
+import type { LoadedDocument } from '../load/loaded-document.ts';
+import { decodeText } from '../load/decode-text.ts';
+import { loadDocument } from '../load/load-document.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { validateManifest } from '../validate/validate-manifest.ts';
+import { buildPolicyInput } from '../input/build.ts';
+import type { PolicyInput } from '../input/policy-input.ts';
+import type { Problem } from '../problems/problem.ts';
+
+/** Builds further top-level parts of the policy input from the manifest (a cost model, drift readings). */
+export type InputParts = (manifest: Manifest) => Record<string, unknown>;
+
+export interface InputOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  knownRuleIds: readonly string[];
+  parts?: InputParts;
+}
+
+export interface JudgedInput {
+  document: LoadedDocument;
+  manifest: Manifest;
+  /** With any further parts beside the manifest's own (they never replace one). */
+  input: PolicyInput;
+}
+
+/** On failure the text is kept when it decodes, so a report can show a code frame at the problem. */
+export type PolicyInputOf = { ok: true; value: JudgedInput } | { ok: false; problems: Problem[]; source?: string };
+
+export function policyInputOf(file: string, bytes: Uint8Array, options: InputOptions): PolicyInputOf {
+  const loaded = loadDocument(file, bytes);
+  if (!loaded.ok) {
+    const text = decodeText(file, bytes);
+    return { ok: false, problems: loaded.problems, ...(text.ok ? { source: text.value } : {}) };
+  }
+  const document = loaded.value;
+  const valid = validateManifest(document);
+  if (!valid.ok) return { ok: false, problems: valid.problems, source: document.text };
+  const manifest = valid.value;
+  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds] });
+  return { ok: true, value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input } };
+}
+
+/** Whether a parsed input document is a routewise manifest rather than a policy input. */
+export function looksLikeManifest(doc: unknown): boolean {
+  const o = doc as Record<string, unknown> | null;
+  return typeof o === 'object' && o !== null && o.apiVersion === 'routewise/v1' && o.kind === 'LLMDeployment';
+}
