@@ -33741,7 +33741,7 @@ var init_builtins = __esm({
   }
 });
 
-// src/engine/read-finding.ts
+// src/policy/read-finding.ts
 function readFinding(x2, producer, where) {
   const fail8 = (what, hint) => failure(producer, what, where, hint);
   if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
@@ -33786,13 +33786,13 @@ function failure(producer, what, where, hint) {
 }
 var FIELD_ALIASES;
 var init_read_finding = __esm({
-  "src/engine/read-finding.ts"() {
+  "src/policy/read-finding.ts"() {
     "use strict";
     FIELD_ALIASES = { msg: "message", rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
   }
 });
 
-// src/engine/merge-data.ts
+// src/policy/merge-data.ts
 function mergeData(base, over) {
   if (isPlainObject(base) && isPlainObject(over)) {
     const out = { ...base };
@@ -33808,7 +33808,7 @@ function isPlainObject(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
 var init_merge_data = __esm({
-  "src/engine/merge-data.ts"() {
+  "src/policy/merge-data.ts"() {
     "use strict";
   }
 });
@@ -36239,7 +36239,7 @@ var require_tar_stream = __commonJS({
   }
 });
 
-// src/engine/wasm/bundle-reader.ts
+// src/policy/wasm/bundle-reader.ts
 import { gunzipSync } from "node:zlib";
 async function readBundle(bytes, name) {
   if (startsWith(bytes, WASM_MAGIC)) return { ok: true, value: { wasm: bytes, data: {} } };
@@ -36351,7 +36351,7 @@ function fail5(code, message, hint) {
 }
 var import_tar_stream, import_yaml8, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
-  "src/engine/wasm/bundle-reader.ts"() {
+  "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
     import_yaml8 = __toESM(require_dist(), 1);
@@ -42467,10 +42467,10 @@ var init_src = __esm({
   }
 });
 
-// src/engine/wasm/wasm-failure.ts
+// src/policy/wasm/wasm-failure.ts
 var WasmFailure;
 var init_wasm_failure = __esm({
-  "src/engine/wasm/wasm-failure.ts"() {
+  "src/policy/wasm/wasm-failure.ts"() {
     "use strict";
     WasmFailure = class extends Error {
       constructor(code, message) {
@@ -42482,7 +42482,7 @@ var init_wasm_failure = __esm({
   }
 });
 
-// src/engine/wasm/wasm-builtins.ts
+// src/policy/wasm/wasm-builtins.ts
 function resolveHostBuiltins(required, registry2, module) {
   if (typeof required !== "object" || required === null || Array.isArray(required)) {
     return { ok: false, problems: [{ code: "wasm-invalid-module", message: `${module}: its builtins export is not a map of names to ids` }] };
@@ -42545,7 +42545,7 @@ function wasmBuiltinContext(module, print) {
   };
 }
 var init_wasm_builtins = __esm({
-  "src/engine/wasm/wasm-builtins.ts"() {
+  "src/policy/wasm/wasm-builtins.ts"() {
     "use strict";
     init_json_text();
     init_unavailable();
@@ -42554,7 +42554,7 @@ var init_wasm_builtins = __esm({
   }
 });
 
-// src/engine/wasm/memory-import.ts
+// src/policy/wasm/memory-import.ts
 function memoryImportLimits(bytes) {
   let pos = 8;
   const u32 = () => {
@@ -42609,21 +42609,21 @@ function memoryImportLimits(bytes) {
   return void 0;
 }
 var init_memory_import = __esm({
-  "src/engine/wasm/memory-import.ts"() {
+  "src/policy/wasm/memory-import.ts"() {
     "use strict";
   }
 });
 
-// src/engine/wasm/wasm-api.ts
+// src/policy/wasm/wasm-api.ts
 var wasmApi;
 var init_wasm_api = __esm({
-  "src/engine/wasm/wasm-api.ts"() {
+  "src/policy/wasm/wasm-api.ts"() {
     "use strict";
     wasmApi = globalThis.WebAssembly;
   }
 });
 
-// src/engine/wasm/wasm-policy.ts
+// src/policy/wasm/wasm-policy.ts
 async function loadWasmPolicy(wasm, options) {
   const name = options.name;
   let module;
@@ -42785,7 +42785,7 @@ function fail6(code, message, hint) {
 }
 var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI;
 var init_wasm_policy = __esm({
-  "src/engine/wasm/wasm-policy.ts"() {
+  "src/policy/wasm/wasm-policy.ts"() {
     "use strict";
     init_src();
     init_wasm_builtins();
@@ -42813,7 +42813,7 @@ var init_wasm_policy = __esm({
   }
 });
 
-// src/engine/wasm/wasm-engine.ts
+// src/policy/wasm/wasm-engine.ts
 async function createWasmEngine(bundle, options) {
   const loaded = await loadWasmPolicy(bundle.wasm, {
     name: options.name,
@@ -42935,7 +42935,7 @@ function isRecord3(x2) {
 }
 var RULE_SETS2, SET_SEVERITY2;
 var init_wasm_engine = __esm({
-  "src/engine/wasm/wasm-engine.ts"() {
+  "src/policy/wasm/wasm-engine.ts"() {
     "use strict";
     init_builtins();
     init_merge_data();
@@ -42946,7 +42946,7 @@ var init_wasm_engine = __esm({
   }
 });
 
-// src/cli/load-wasm-engine.ts
+// src/policy/load-wasm-engine.ts
 var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
@@ -42964,7 +42964,7 @@ async function loadWasmEngine(bundle, data) {
   return createWasmEngine(read.value, { name: bundle, data });
 }
 var init_load_wasm_engine = __esm({
-  "src/cli/load-wasm-engine.ts"() {
+  "src/policy/load-wasm-engine.ts"() {
     "use strict";
     init_bundle_reader();
     init_wasm_engine();
@@ -42974,14 +42974,17 @@ var init_load_wasm_engine = __esm({
 // src/action/main.ts
 var core3 = __toESM(require_core(), 1);
 
-// src/cli/check-run.ts
+// src/runner/check-run.ts
 import { relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 
 // src/findings/waivers.ts
 function isWaiverActive(waiver, today) {
-  if (!waiver.reason?.trim() || !waiver.approvedBy?.trim() || !waiver.expires) return false;
+  if (!isWaiverComplete(waiver) || !waiver.expires) return false;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) return false;
   return waiver.expires >= today;
+}
+function isWaiverComplete(waiver) {
+  return Boolean(waiver.reason?.trim() && waiver.approvedBy?.trim());
 }
 function waiverMatches(waiver, finding) {
   if (waiver.rule !== finding.id) return false;
@@ -43049,206 +43052,6 @@ function comparePositions(a, b) {
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/input/routing.ts
-function declaredPairs(manifest) {
-  return manifest.workloads.flatMap(
-    (w, i) => w.dataClasses.map((dataClass, j2) => ({ workload: w.id, dataClass, path: ["workloads", i, "dataClasses", j2] }))
-  );
-}
-function routeMatches(route, pair) {
-  const { when } = route;
-  if (when.default === true) return true;
-  if (when.dataClasses === void 0 && when.workloads === void 0) return false;
-  return (when.dataClasses === void 0 || when.dataClasses.includes(pair.dataClass)) && (when.workloads === void 0 || when.workloads.includes(pair.workload));
-}
-function resolveRouting(manifest) {
-  const { deployment } = manifest;
-  const routes = deployment.routing ?? [];
-  const pairs = declaredPairs(manifest);
-  const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
-  const reaches = [];
-  const unrouted = [];
-  for (const pair of pairs) {
-    const { workload, dataClass } = pair;
-    if (routes.length === 0) {
-      deployment.targets.forEach(
-        (target, i) => reaches.push({ workload, dataClass, target: target.id, via: "unrestricted", route: null, path: ["deployment", "targets", i] })
-      );
-    } else {
-      const index = routes.findIndex((route) => routeMatches(route, pair));
-      if (index === -1) unrouted.push(pair);
-      else {
-        reaches.push({
-          workload,
-          dataClass,
-          target: routes[index].to,
-          via: routes[index].when.default === true ? "default" : "route",
-          route: index,
-          path: ["deployment", "routing", index, "to"]
-        });
-      }
-    }
-    const burst = deployment.burst;
-    if (burst && !(burst.excludeDataClasses ?? []).includes(dataClass)) {
-      reaches.push({ workload, dataClass, target: burst.to, via: "burst", route: null, path: ["deployment", "burst", "to"] });
-    }
-  }
-  const pairIndex = new Map(pairs.map((p, i) => [`${p.workload}\0${p.dataClass}`, i]));
-  const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1 };
-  reaches.sort(
-    (a, b) => pairIndex.get(`${a.workload}\0${a.dataClass}`) - pairIndex.get(`${b.workload}\0${b.dataClass}`) || (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) || viaOrder[a.via] - viaOrder[b.via]
-  );
-  return { reaches, unrouted, routing: routes.map((route, index) => inputRoute(route, index, routes, pairs)) };
-}
-function inputRoute(route, index, routes, pairs) {
-  const matched = pairs.filter((pair) => routeMatches(route, pair));
-  let shadowedBy = null;
-  if (matched.length > 0) {
-    const takers = /* @__PURE__ */ new Set();
-    for (const pair of matched) {
-      const earlier = routes.slice(0, index).findIndex((r) => routeMatches(r, pair));
-      if (earlier === -1) {
-        takers.clear();
-        break;
-      }
-      takers.add(earlier);
-    }
-    if (takers.size > 0) shadowedBy = [...takers].sort((a, b) => a - b);
-  }
-  return {
-    index,
-    when: {
-      dataClasses: route.when.dataClasses ?? [],
-      workloads: route.when.workloads ?? [],
-      default: route.when.default === true
-    },
-    to: route.to,
-    shadowedBy,
-    path: ["deployment", "routing", index]
-  };
-}
-
-// src/input/build.ts
-var REGULATED_BY_DEFAULT = /* @__PURE__ */ new Set(["health", "financial", "payment-card"]);
-var DAY_MS = 24 * 60 * 60 * 1e3;
-function buildPolicyInput(manifest, options) {
-  const { deployment } = manifest;
-  const { reaches, unrouted, routing } = resolveRouting(manifest);
-  const workloadTargets = (workload, routedOnly) => sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== "burst")).map((r) => r.target));
-  const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
-  const dataClasses = manifest.dataClasses.map(
-    (d3, i) => ({
-      id: d3.id,
-      category: d3.category,
-      regulated: isRegulated(d3),
-      regulations: d3.regulations ?? [],
-      residency: d3.residency ?? null,
-      usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d3.id)).map((w) => w.id),
-      path: ["dataClasses", i]
-    })
-  );
-  const workloads = manifest.workloads.map(
-    (w, i) => ({
-      id: w.id,
-      dataClasses: w.dataClasses,
-      customization: w.customization,
-      volume: {
-        tokensPerMonth: w.volume.tokensPerMonth,
-        pattern: w.volume.pattern,
-        peakToAverage: w.volume.peakToAverage ?? 1
-      },
-      targets: workloadTargets(w.id, false),
-      routedTargets: workloadTargets(w.id, true),
-      path: ["workloads", i]
-    })
-  );
-  const targets = deployment.targets.map(
-    (t, i) => ({
-      id: t.id,
-      type: t.type,
-      model: t.model,
-      provider: t.provider ?? null,
-      region: t.region ?? null,
-      openWeights: t.openWeights ?? t.type !== "cloud-api",
-      agreements: {
-        baa: t.agreements?.baa ?? false,
-        dpa: t.agreements?.dpa ?? false,
-        zeroDataRetention: t.agreements?.zeroDataRetention ?? false,
-        trainingOptOut: t.agreements?.trainingOptOut ?? false
-      },
-      hardware: hardwareOf(t),
-      monitored: monitored.has(t.id),
-      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
-      path: ["deployment", "targets", i]
-    })
-  );
-  const waivers = (manifest.waivers ?? []).map(
-    (w, index) => ({
-      index,
-      rule: w.rule,
-      target: w.target ?? null,
-      reason: w.reason ?? null,
-      approvedBy: w.approvedBy ?? null,
-      expires: w.expires ?? null,
-      expired: w.expires !== void 0 && w.expires < options.today,
-      path: ["waivers", index]
-    })
-  );
-  const timeline = manifest.timeline;
-  return {
-    manifest,
-    today: options.today,
-    strategy: deployment.strategy,
-    dataClasses,
-    workloads,
-    targets,
-    reaches,
-    unrouted,
-    routing,
-    routingDeclared: deployment.routing !== void 0,
-    burst: deployment.burst ? { to: deployment.burst.to, excludeDataClasses: deployment.burst.excludeDataClasses ?? [], path: ["deployment", "burst"] } : null,
-    team: {
-      mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
-      skills: manifest.team?.skills ?? [],
-      path: ["team"]
-    },
-    timeline: {
-      launchBy: timeline?.launchBy ?? null,
-      weeksToLaunch: timeline?.weeksToLaunch ?? null,
-      weeksUntilLaunch: weeksUntilLaunch(timeline?.launchBy, timeline?.weeksToLaunch, options.today),
-      path: ["timeline"]
-    },
-    budget: manifest.budget ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ["budget"] } : null,
-    waivers,
-    totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
-    knownRuleIds: [...options.knownRuleIds]
-  };
-}
-function isRegulated(d3) {
-  return d3.regulated ?? REGULATED_BY_DEFAULT.has(d3.category);
-}
-function hardwareOf(t) {
-  if (!t.hardware) return null;
-  return {
-    gpus: t.hardware.gpus ?? null,
-    gpuType: t.hardware.gpuType ?? null,
-    capexUsd: t.hardware.capexUsd ?? null,
-    hourlyUsd: t.hardware.hourlyUsd ?? null
-  };
-}
-function weeksUntilLaunch(launchBy, weeksToLaunch, today) {
-  if (weeksToLaunch !== void 0) return weeksToLaunch;
-  if (launchBy === void 0) return null;
-  return (dayNumber(launchBy) - dayNumber(today)) / 7;
-}
-function dayNumber(date) {
-  const [y, m, d3] = date.split("-").map(Number);
-  return Date.UTC(y, m - 1, d3) / DAY_MS;
-}
-function sortedUnique(ids) {
-  return [...new Set(ids)].sort();
 }
 
 // src/load/decode-text.ts
@@ -44517,7 +44320,7 @@ function strategyProblems(manifest, doc) {
   });
 }
 
-// src/validate/generated/manifest-schema.ts
+// src/manifest/generated/manifest-schema.ts
 var manifestSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://routewise.dev/schemas/manifest.v1.schema.json",
@@ -45505,7 +45308,7 @@ var manifestSchema = {
   }
 };
 
-// src/validate/generated/manifest-validator.js
+// src/manifest/generated/manifest-validator.js
 var __getOwnPropNames2 = Object.getOwnPropertyNames;
 var __commonJS2 = (cb, mod) => function __require2() {
   try {
@@ -47973,7 +47776,7 @@ var require_stdin = __commonJS2({
 });
 var manifest_validator_default = require_stdin();
 
-// src/validate/json-schema.ts
+// src/manifest/json-schema.ts
 function schemaAt(root2, path2) {
   let schema = deref(root2, root2);
   for (const segment of path2) {
@@ -48282,29 +48085,252 @@ function validateManifest(doc) {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: manifest };
 }
 
-// src/check/check-manifest.ts
-function checkManifest(file, bytes, settings) {
-  const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
+// src/input/routing.ts
+function declaredPairs(manifest) {
+  return manifest.workloads.flatMap(
+    (w, i) => w.dataClasses.map((dataClass, j2) => ({ workload: w.id, dataClass, path: ["workloads", i, "dataClasses", j2] }))
+  );
+}
+function routeMatches(route, pair) {
+  const { when } = route;
+  if (when.default === true) return true;
+  if (when.dataClasses === void 0 && when.workloads === void 0) return false;
+  return (when.dataClasses === void 0 || when.dataClasses.includes(pair.dataClass)) && (when.workloads === void 0 || when.workloads.includes(pair.workload));
+}
+function resolveRouting(manifest) {
+  const { deployment } = manifest;
+  const routes = deployment.routing ?? [];
+  const pairs = declaredPairs(manifest);
+  const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
+  const reaches = [];
+  const unrouted = [];
+  for (const pair of pairs) {
+    const { workload, dataClass } = pair;
+    if (routes.length === 0) {
+      deployment.targets.forEach(
+        (target, i) => reaches.push({ workload, dataClass, target: target.id, via: "unrestricted", route: null, path: ["deployment", "targets", i] })
+      );
+    } else {
+      const index = routes.findIndex((route) => routeMatches(route, pair));
+      if (index === -1) unrouted.push(pair);
+      else {
+        reaches.push({
+          workload,
+          dataClass,
+          target: routes[index].to,
+          via: routes[index].when.default === true ? "default" : "route",
+          route: index,
+          path: ["deployment", "routing", index, "to"]
+        });
+      }
+    }
+    const burst = deployment.burst;
+    if (burst && !(burst.excludeDataClasses ?? []).includes(dataClass)) {
+      reaches.push({ workload, dataClass, target: burst.to, via: "burst", route: null, path: ["deployment", "burst", "to"] });
+    }
+  }
+  const pairIndex = new Map(pairs.map((p, i) => [`${p.workload}\0${p.dataClass}`, i]));
+  const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1 };
+  reaches.sort(
+    (a, b) => pairIndex.get(`${a.workload}\0${a.dataClass}`) - pairIndex.get(`${b.workload}\0${b.dataClass}`) || (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) || viaOrder[a.via] - viaOrder[b.via]
+  );
+  return { reaches, unrouted, routing: routes.map((route, index) => inputRoute(route, index, routes, pairs)) };
+}
+function inputRoute(route, index, routes, pairs) {
+  const matched = pairs.filter((pair) => routeMatches(route, pair));
+  let shadowedBy = null;
+  if (matched.length > 0) {
+    const takers = /* @__PURE__ */ new Set();
+    for (const pair of matched) {
+      const earlier = routes.slice(0, index).findIndex((r) => routeMatches(r, pair));
+      if (earlier === -1) {
+        takers.clear();
+        break;
+      }
+      takers.add(earlier);
+    }
+    if (takers.size > 0) shadowedBy = [...takers].sort((a, b) => a - b);
+  }
+  return {
+    index,
+    when: {
+      dataClasses: route.when.dataClasses ?? [],
+      workloads: route.when.workloads ?? [],
+      default: route.when.default === true
+    },
+    to: route.to,
+    shadowedBy,
+    path: ["deployment", "routing", index]
+  };
+}
+
+// src/input/build.ts
+var REGULATED_BY_DEFAULT = /* @__PURE__ */ new Set(["health", "financial", "payment-card"]);
+var DAY_MS = 24 * 60 * 60 * 1e3;
+function buildPolicyInput(manifest, options) {
+  const { deployment } = manifest;
+  const { reaches, unrouted, routing } = resolveRouting(manifest);
+  const workloadTargets = (workload, routedOnly) => sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== "burst")).map((r) => r.target));
+  const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
+  const dataClasses = manifest.dataClasses.map(
+    (d3, i) => ({
+      id: d3.id,
+      category: d3.category,
+      regulated: isRegulated(d3),
+      regulations: d3.regulations ?? [],
+      residency: d3.residency ?? null,
+      usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d3.id)).map((w) => w.id),
+      path: ["dataClasses", i]
+    })
+  );
+  const workloads = manifest.workloads.map(
+    (w, i) => ({
+      id: w.id,
+      dataClasses: w.dataClasses,
+      customization: w.customization,
+      volume: {
+        tokensPerMonth: w.volume.tokensPerMonth,
+        pattern: w.volume.pattern,
+        peakToAverage: w.volume.peakToAverage ?? 1
+      },
+      targets: workloadTargets(w.id, false),
+      routedTargets: workloadTargets(w.id, true),
+      path: ["workloads", i]
+    })
+  );
+  const targets = deployment.targets.map(
+    (t, i) => ({
+      id: t.id,
+      type: t.type,
+      model: t.model,
+      provider: t.provider ?? null,
+      region: t.region ?? null,
+      openWeights: t.openWeights ?? t.type !== "cloud-api",
+      agreements: {
+        baa: t.agreements?.baa ?? false,
+        dpa: t.agreements?.dpa ?? false,
+        zeroDataRetention: t.agreements?.zeroDataRetention ?? false,
+        trainingOptOut: t.agreements?.trainingOptOut ?? false
+      },
+      hardware: hardwareOf(t),
+      monitored: monitored.has(t.id),
+      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
+      path: ["deployment", "targets", i]
+    })
+  );
+  const waivers = (manifest.waivers ?? []).map(
+    (w, index) => ({
+      index,
+      rule: w.rule,
+      target: w.target ?? null,
+      reason: w.reason ?? null,
+      approvedBy: w.approvedBy ?? null,
+      expires: w.expires ?? null,
+      expired: w.expires !== void 0 && w.expires < options.today,
+      path: ["waivers", index]
+    })
+  );
+  const timeline = manifest.timeline;
+  return {
+    manifest,
+    today: options.today,
+    strategy: deployment.strategy,
+    dataClasses,
+    workloads,
+    targets,
+    reaches,
+    unrouted,
+    routing,
+    routingDeclared: deployment.routing !== void 0,
+    burst: deployment.burst ? { to: deployment.burst.to, excludeDataClasses: deployment.burst.excludeDataClasses ?? [], path: ["deployment", "burst"] } : null,
+    team: {
+      mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
+      skills: manifest.team?.skills ?? [],
+      path: ["team"]
+    },
+    timeline: {
+      launchBy: timeline?.launchBy ?? null,
+      weeksToLaunch: timeline?.weeksToLaunch ?? null,
+      weeksUntilLaunch: weeksUntilLaunch(timeline?.launchBy, timeline?.weeksToLaunch, options.today),
+      path: ["timeline"]
+    },
+    budget: manifest.budget ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ["budget"] } : null,
+    waivers,
+    totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
+    knownRuleIds: [...options.knownRuleIds]
+  };
+}
+function isRegulated(d3) {
+  return d3.regulated ?? REGULATED_BY_DEFAULT.has(d3.category);
+}
+function hardwareOf(t) {
+  if (!t.hardware) return null;
+  return {
+    gpus: t.hardware.gpus ?? null,
+    gpuType: t.hardware.gpuType ?? null,
+    capexUsd: t.hardware.capexUsd ?? null,
+    hourlyUsd: t.hardware.hourlyUsd ?? null
+  };
+}
+function weeksUntilLaunch(launchBy, weeksToLaunch, today) {
+  if (weeksToLaunch !== void 0) return weeksToLaunch;
+  if (launchBy === void 0) return null;
+  return (dayNumber(launchBy) - dayNumber(today)) / 7;
+}
+function dayNumber(date) {
+  const [y, m, d3] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d3) / DAY_MS;
+}
+function sortedUnique(ids) {
+  return [...new Set(ids)].sort();
+}
+
+// src/judge/policy-input-of.ts
+function policyInputOf(file, bytes, options) {
   const loaded = loadDocument(file, bytes);
   if (!loaded.ok) {
     const text = decodeText(file, bytes);
-    return { ...empty, problems: loaded.problems, ...text.ok ? { source: text.value } : {} };
+    return { ok: false, problems: loaded.problems, ...text.ok ? { source: text.value } : {} };
   }
-  const doc = loaded.value;
-  const valid = validateManifest(doc);
-  if (!valid.ok) return { ...empty, problems: valid.problems, source: doc.text };
+  const document = loaded.value;
+  const valid = validateManifest(document);
+  if (!valid.ok) return { ok: false, problems: valid.problems, source: document.text };
   const manifest = valid.value;
+  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds] });
+  return { ok: true, value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input } };
+}
+
+// src/judge/judge-manifest.ts
+function judgeManifest(file, bytes, settings) {
+  const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
   const rules = settings.engine.rules();
-  const input = buildPolicyInput(manifest, { today: settings.today, knownRuleIds: rules.map((r) => r.id) });
+  const built = policyInputOf(file, bytes, {
+    today: settings.today,
+    knownRuleIds: rules.map((r) => r.id),
+    ...settings.inputParts ? { parts: settings.inputParts } : {}
+  });
+  if (!built.ok) return { ...empty, problems: built.problems, ...built.source !== void 0 ? { source: built.source } : {} };
+  const { document, manifest, input } = built.value;
   const evaluated = settings.engine.evaluate(input);
-  const base = { ...empty, strategy: manifest.deployment.strategy, source: doc.text };
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
-  const located = resolveFindings(evaluated.value.findings, rules, (path2) => doc.valuePositionOf(path2));
+  const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
     rulesEvaluated: rules.map((r) => r.id)
   };
+}
+
+// src/findings/counts.ts
+function countFindings(findings, into = { errors: 0, warnings: 0, infos: 0, waived: 0 }) {
+  for (const f of findings) {
+    if (f.waived) into.waived += 1;
+    else if (f.severity === "error") into.errors += 1;
+    else if (f.severity === "warning") into.warnings += 1;
+    else into.infos += 1;
+  }
+  return into;
 }
 
 // src/findings/threshold.ts
@@ -48330,13 +48356,13 @@ function exitCodeFor(manifests, failOn) {
   if (manifests.some((manifest) => findingsFail(manifest.findings, failOn))) return EXIT_FINDINGS;
   return EXIT_OK;
 }
-
-// src/report/run-report.ts
-var INVALID_MANIFEST_RULE = "routewise/invalid-manifest";
 function manifestStatus(manifest, failOn) {
   if (manifest.problems.length > 0) return "invalid";
   return findingsFail(manifest.findings, failOn) ? "fail" : "pass";
 }
+
+// src/report/run-report.ts
+var INVALID_MANIFEST_RULE = "routewise/invalid-manifest";
 function summarize(manifests, failOn) {
   const summary2 = {
     manifests: manifests.length,
@@ -48349,12 +48375,7 @@ function summarize(manifests, failOn) {
   };
   for (const manifest of manifests) {
     summary2.problems += manifest.problems.length;
-    for (const finding of manifest.findings) {
-      if (finding.waived) summary2.waived += 1;
-      else if (finding.severity === "error") summary2.errors += 1;
-      else if (finding.severity === "warning") summary2.warnings += 1;
-      else summary2.infos += 1;
-    }
+    countFindings(manifest.findings, summary2);
   }
   return summary2;
 }
@@ -48370,7 +48391,7 @@ function createRunReport(input) {
   };
 }
 
-// src/cli/discover.ts
+// src/runner/discover.ts
 import { readdir as readdir2, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 var MANIFEST_NAMES = ["routewise.yaml", "routewise.yml", ".routewise.yaml", "routewise.json"];
@@ -48502,7 +48523,7 @@ function at(file) {
   return { file, line: 1, column: 1 };
 }
 
-// src/cli/load-engine.ts
+// src/policy/load-engine.ts
 var import_yaml9 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
@@ -52764,7 +52785,7 @@ function prepare(policy, query) {
   return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
 }
 
-// src/engine/rego-engine.ts
+// src/policy/rego-engine.ts
 init_value();
 init_read_finding();
 var RULE_SETS = ["deny", "warn", "info"];
@@ -53588,10 +53609,10 @@ var POLICY_INPUT_SCHEMA = {
   documents: [manifestSchema]
 };
 
-// src/cli/load-engine.ts
+// src/policy/load-engine.ts
 init_merge_data();
 
-// src/cli/policy-files.ts
+// src/policy/policy-files.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 init_merge_data();
 import { readdirSync as readdirSync2, readFileSync, statSync } from "node:fs";
@@ -53667,7 +53688,7 @@ function dataSyntaxProblem(file, e) {
   };
 }
 
-// src/cli/settings-check.ts
+// src/policy/settings-check.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 function checkSettings(defaults2, override, file, text) {
   const config = objectAt(defaults2, ["routewise", "config"]);
@@ -53746,7 +53767,7 @@ function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-// src/cli/parsed-policies.ts
+// src/policy/parsed-policies.ts
 import { readFileSync as readFileSync2, readdirSync as readdirSync3, writeFileSync } from "node:fs";
 import { join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -53804,14 +53825,14 @@ function relocate(module, from, to) {
   return module;
 }
 
-// src/cli/assets.ts
+// src/policy/assets.ts
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var root = fileURLToPath4(new URL("../../", import.meta.url));
 var BUILTIN_POLICIES = fileURLToPath4(new URL("../../policies/", import.meta.url));
 var MANIFEST_SCHEMA = fileURLToPath4(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
 var POLICY_INPUT_SCHEMA_FILE = fileURLToPath4(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
 
-// src/cli/load-engine.ts
+// src/policy/load-engine.ts
 async function loadEngine(flags, cwd) {
   const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...flags.policy ?? []];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
@@ -53854,7 +53875,7 @@ function readDataFile(file) {
   }
 }
 
-// src/cli/read-manifest.ts
+// src/runner/read-manifest.ts
 import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 function readManifestBytes(path2, display2) {
   try {
@@ -53897,12 +53918,12 @@ function readManifestBytes(path2, display2) {
   }
 }
 
-// src/cli/version.ts
+// src/runner/version.ts
 var VERSION = "0.1.0";
 
-// src/cli/check-run.ts
+// src/runner/check-run.ts
 async function checkRun(paths, options) {
-  const engine = await loadEngine(options, options.cwd);
+  const engine = await loadEngine(options.engine, options.cwd);
   if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: "policies", problems: engine.problems } };
   const found = await discoverManifests(paths, options.cwd);
   if (found.files.length === 0) {
@@ -53921,13 +53942,16 @@ async function checkRun(paths, options) {
     const display2 = relative3(options.cwd, absolute).split(sep4).join("/") || file;
     const bytes = readManifestBytes(absolute, display2);
     manifests.push(
-      bytes.ok ? checkManifest(display2, bytes.value, { engine: engine.value, today: options.today }) : { file: display2, problems: [bytes.problem], findings: [], rulesEvaluated: [] }
+      bytes.ok ? withoutInput(judgeManifest(display2, bytes.value, { engine: engine.value, today: options.today })) : { file: display2, problems: [bytes.problem], findings: [], rulesEvaluated: [] }
     );
   }
   return {
     ok: true,
     value: createRunReport({ tool: { name: "routewise", version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() })
   };
+}
+function withoutInput({ input: _input, ...judged }) {
+  return judged;
 }
 
 // src/report/summary-line.ts
@@ -54010,17 +54034,42 @@ remediation: ${finding.remediation}` : finding.message;
 // src/action/inputs.ts
 import { isAbsolute, join as join4, resolve as resolve5 } from "node:path";
 
-// src/cli/context.ts
-var UsageError = class extends Error {
-};
-
-// src/cli/today.ts
-function resolveToday(now, clock = /* @__PURE__ */ new Date()) {
+// src/runner/today.ts
+function dayOf(now, clock = /* @__PURE__ */ new Date()) {
   if (now === void 0) return clock.toISOString().slice(0, 10);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(now);
   const d3 = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : void 0;
-  if (!d3 || d3.toISOString().slice(0, 10) !== now) throw new UsageError(`--now ${now} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27`);
-  return now;
+  return d3 && d3.toISOString().slice(0, 10) === now ? now : void 0;
+}
+
+// src/runner/options.ts
+function runOptions(given, words, clock = /* @__PURE__ */ new Date()) {
+  const problems = [];
+  const wrong = (setting, value, advice) => problems.push({ code: words.code, message: words.wrong(setting, value, advice) });
+  const failOnText = given.failOn ?? "error";
+  const failOn = parseFailOn(failOnText);
+  if (!failOn) wrong("fail-on", failOnText, `use one of ${FAIL_ON_VALUES.join(", ")}`);
+  const engine = given.engine ?? "rego";
+  if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
+  if (engine === "wasm" && given.bundle === void 0) problems.push({ code: words.code, message: words.bundleNeeded });
+  if (engine !== "wasm" && given.bundle !== void 0) problems.push({ code: words.code, message: words.bundleUnused });
+  const today = dayOf(given.now, clock);
+  if (today === void 0) wrong("now", given.now ?? "", "write a date as YYYY-MM-DD, e.g. 2026-11-27");
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      engine: {
+        policy: given.policy,
+        builtin: given.builtin !== false,
+        data: given.data,
+        engine: engine === "wasm" ? "wasm" : "rego",
+        ...given.bundle !== void 0 ? { bundle: given.bundle } : {}
+      },
+      failOn,
+      today
+    }
+  };
 }
 
 // src/action/inputs.ts
@@ -54043,9 +54092,16 @@ function splitList(value) {
 }
 var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+var INPUT_WORDS = {
+  code: "action-input",
+  wrong: (setting, value, advice) => `input ${setting} is \`${value}\`; ${advice}`,
+  bundleNeeded: "input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)",
+  bundleUnused: "input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out"
+};
 function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
+  const given = (name) => input(name) || void 0;
   const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve5(context.workspace, path2);
   const flag = (name, fallback) => {
     const value = input(name);
@@ -54055,34 +54111,37 @@ function readInputs(get2, context) {
     problems.push({ code: "action-input", message: `input ${name} is \`${value}\`; use true or false` });
     return fallback;
   };
-  const failOnText = input("fail-on") || "error";
-  const failOn = parseFailOn(failOnText);
-  if (!failOn) problems.push({ code: "action-input", message: `input fail-on is \`${failOnText}\`; use one of ${FAIL_ON_VALUES.join(", ")}` });
-  const engine = input("engine") || "rego";
-  if (engine !== "rego" && engine !== "wasm") problems.push({ code: "action-input", message: `input engine is \`${engine}\`; use rego or wasm` });
-  const bundle = input("bundle");
-  if (engine === "wasm" && bundle === "") problems.push({ code: "action-input", message: "input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)" });
-  const now = input("now");
-  let today = "";
-  try {
-    today = resolveToday(now === "" ? void 0 : now, context.clock);
-  } catch {
-    problems.push({ code: "action-input", message: `input now is \`${now}\`; write a date as YYYY-MM-DD, e.g. 2026-11-27` });
-  }
+  const bundle = given("bundle");
+  const options = runOptions(
+    {
+      policy: splitList(get2("policy")).map(fromWorkspace),
+      data: splitList(get2("data")).map(fromWorkspace),
+      ...optional("failOn", given("fail-on")),
+      ...optional("engine", given("engine")),
+      ...optional("bundle", bundle === void 0 ? void 0 : fromWorkspace(bundle)),
+      ...optional("now", given("now"))
+    },
+    INPUT_WORDS,
+    context.clock
+  );
+  if (!options.ok) problems.push(...options.problems);
   const sarif = input("sarif-file");
-  const inputs = {
-    paths: splitList(get2("paths")),
-    policy: splitList(get2("policy")).map(fromWorkspace),
-    data: splitList(get2("data")).map(fromWorkspace),
-    failOn: failOn ?? "error",
-    sarifFile: sarif !== "" ? fromWorkspace(sarif) : join4(context.runnerTemp ?? context.workspace, "routewise.sarif"),
-    annotations: flag("annotations", true),
-    summary: flag("summary", true),
-    engine: engine === "wasm" ? "wasm" : "rego",
-    ...bundle !== "" ? { bundle: fromWorkspace(bundle) } : {},
-    today
+  const annotations = flag("annotations", true);
+  const summary2 = flag("summary", true);
+  if (!options.ok || problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      ...options.value,
+      paths: splitList(get2("paths")),
+      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join4(context.runnerTemp ?? context.workspace, "routewise.sarif"),
+      annotations,
+      summary: summary2
+    }
   };
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: inputs };
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
 }
 
 // src/action/outputs.ts
@@ -54334,15 +54393,7 @@ async function runAction(env) {
       );
     }
   }
-  const run = await checkRun(paths, {
-    policy: options.policy,
-    data: options.data,
-    engine: options.engine,
-    ...options.bundle !== void 0 ? { bundle: options.bundle } : {},
-    failOn: options.failOn,
-    today: options.today,
-    cwd: workspace
-  });
+  const run = await checkRun(paths, { ...options, cwd: workspace });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
     return fail7("the policies could not be loaded: ", run.problems);

@@ -1,25 +1,16 @@
 // The Action's inputs, read and checked in one place: a pure function over a getter, so tests
 // need no environment, and every mistake is reported as a problem before anything runs.
 import { isAbsolute, join, resolve } from 'node:path';
-import { FAIL_ON_VALUES, parseFailOn, type FailOn } from '../findings/threshold.ts';
 import type { Problem, Result } from '../problems/problem.ts';
-import { resolveToday } from '../cli/today.ts';
+import { runOptions, type RunOptions, type SettingWords } from '../runner/options.ts';
 
-export interface ActionInputs {
+export interface ActionInputs extends RunOptions {
   /** Manifest files, directories or globs, relative to the workspace. */
   paths: string[];
-  /** Absolute policy folders and data files. */
-  policy: string[];
-  data: string[];
-  failOn: FailOn;
   /** Absolute path the SARIF report is written to. */
   sarifFile: string;
   annotations: boolean;
   summary: boolean;
-  engine: 'rego' | 'wasm';
-  bundle?: string;
-  /** The day dates are judged on: the `now` input, else the clock's UTC date. */
-  today: string;
 }
 
 /** Returns the raw value of an input; '' when it is not set, as the runner does. */
@@ -55,9 +46,17 @@ export function splitList(value: string): string[] {
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 
+const INPUT_WORDS: SettingWords = {
+  code: 'action-input',
+  wrong: (setting, value, advice) => `input ${setting} is \`${value}\`; ${advice}`,
+  bundleNeeded: 'input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)',
+  bundleUnused: 'input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out',
+};
+
 export function readInputs(get: InputGetter, context: InputContext): Result<ActionInputs> {
   const problems: Problem[] = [];
   const input = (name: string): string => get(name).trim();
+  const given = (name: string): string | undefined => input(name) || undefined;
   const fromWorkspace = (path: string): string => (isAbsolute(path) ? path : resolve(context.workspace, path));
 
   const flag = (name: string, fallback: boolean): boolean => {
@@ -69,36 +68,38 @@ export function readInputs(get: InputGetter, context: InputContext): Result<Acti
     return fallback;
   };
 
-  const failOnText = input('fail-on') || 'error';
-  const failOn = parseFailOn(failOnText);
-  if (!failOn) problems.push({ code: 'action-input', message: `input fail-on is \`${failOnText}\`; use one of ${FAIL_ON_VALUES.join(', ')}` });
-
-  const engine = input('engine') || 'rego';
-  if (engine !== 'rego' && engine !== 'wasm') problems.push({ code: 'action-input', message: `input engine is \`${engine}\`; use rego or wasm` });
-
-  const bundle = input('bundle');
-  if (engine === 'wasm' && bundle === '') problems.push({ code: 'action-input', message: 'input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)' });
-
-  const now = input('now');
-  let today = '';
-  try {
-    today = resolveToday(now === '' ? undefined : now, context.clock);
-  } catch {
-    problems.push({ code: 'action-input', message: `input now is \`${now}\`; write a date as YYYY-MM-DD, e.g. 2026-11-27` });
-  }
+  const bundle = given('bundle');
+  const options = runOptions(
+    {
+      policy: splitList(get('policy')).map(fromWorkspace),
+      data: splitList(get('data')).map(fromWorkspace),
+      ...optional('failOn', given('fail-on')),
+      ...optional('engine', given('engine')),
+      ...optional('bundle', bundle === undefined ? undefined : fromWorkspace(bundle)),
+      ...optional('now', given('now')),
+    },
+    INPUT_WORDS,
+    context.clock,
+  );
+  if (!options.ok) problems.push(...options.problems);
 
   const sarif = input('sarif-file');
-  const inputs: ActionInputs = {
-    paths: splitList(get('paths')),
-    policy: splitList(get('policy')).map(fromWorkspace),
-    data: splitList(get('data')).map(fromWorkspace),
-    failOn: failOn ?? 'error',
-    sarifFile: sarif !== '' ? fromWorkspace(sarif) : join(context.runnerTemp ?? context.workspace, 'routewise.sarif'),
-    annotations: flag('annotations', true),
-    summary: flag('summary', true),
-    engine: engine === 'wasm' ? 'wasm' : 'rego',
-    ...(bundle !== '' ? { bundle: fromWorkspace(bundle) } : {}),
-    today,
+  const annotations = flag('annotations', true);
+  const summary = flag('summary', true);
+  if (!options.ok || problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      ...options.value,
+      paths: splitList(get('paths')),
+      sarifFile: sarif !== '' ? fromWorkspace(sarif) : join(context.runnerTemp ?? context.workspace, 'routewise.sarif'),
+      annotations,
+      summary,
+    },
   };
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: inputs };
+}
+
+/** A setting left out when its input is empty, as if the flag were not given. */
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }

@@ -1,8 +1,8 @@
 // Entry point of the GitHub Action: reads the inputs, runs the same check as `routewise check`
 // on the workspace, then reports through annotations, the job summary, SARIF and step outputs.
 import * as core from '@actions/core';
-import { checkRun } from '../cli/check-run.ts';
-import { discoverManifests, MANIFEST_NAMES } from '../cli/discover.ts';
+import { checkRun } from '../runner/check-run.ts';
+import { discoverManifests, MANIFEST_NAMES } from '../runner/discover.ts';
 import type { Problem } from '../problems/problem.ts';
 import { summaryLine } from '../report/summary-line.ts';
 import { annotationsFor, problemAnnotation, type Annotation } from './annotations.ts';
@@ -38,15 +38,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       );
     }
   }
-  const run = await checkRun(paths, {
-    policy: options.policy,
-    data: options.data,
-    engine: options.engine,
-    ...(options.bundle !== undefined ? { bundle: options.bundle } : {}),
-    failOn: options.failOn,
-    today: options.today,
-    cwd: workspace,
-  });
+  const run = await checkRun(paths, { ...options, cwd: workspace });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
     return fail('the policies could not be loaded: ', run.problems);

@@ -11,9 +11,6 @@ export interface CommandContext {
   globals(): { color?: boolean; quiet?: boolean };
 }
 
-/** Bad usage: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
 /** Collects a repeatable option's values. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -2,8 +2,9 @@
 // module. Every failure to run ends here as a message and exit code 2, never a stack trace.
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { commandsFor } from './command-modules.ts';
-import { UsageError, type CommandContext } from './context.ts';
-import { VERSION } from './version.ts';
+import { type CommandContext } from './context.ts';
+import { UsageError } from '../runner/usage-error.ts';
+import { VERSION } from '../runner/version.ts';
 
 const program = new Command('routewise')
   .description('Policy-as-code checks for LLM deployment decisions')

@@ -21,14 +21,6 @@ export interface EngineFlags {
   bundle?: string;
 }
 
-/** Flags that contradict each other: a bundle the run would not use must not let other rules pass in its place. */
-export function engineFlagsProblem(flags: EngineFlags): string | undefined {
-  if (flags.engine !== undefined && flags.engine !== 'rego' && flags.engine !== 'wasm') return `unknown --engine ${flags.engine}; use rego or wasm`;
-  if (flags.bundle !== undefined && flags.engine !== 'wasm') return '--bundle is read only by --engine wasm; add --engine wasm, or drop --bundle';
-  if (flags.engine === 'wasm' && flags.bundle === undefined) return '--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)';
-  return undefined;
-}
-
 export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Result<Engine>> {
   const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...(flags.policy ?? [])];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });

@@ -21,13 +21,11 @@ describe('readInputs', () => {
       ok: true,
       value: {
         paths: [],
-        policy: [],
-        data: [],
+        engine: { policy: [], builtin: true, data: [], engine: 'rego' },
         failOn: 'error',
         sarifFile: '/runner/tmp/routewise.sarif',
         annotations: true,
         summary: true,
-        engine: 'rego',
         today: '2026-03-04',
       },
     });
@@ -53,14 +51,11 @@ describe('readInputs', () => {
       ok: true,
       value: {
         paths: ['svc/routewise.yaml', 'team/**'],
-        policy: ['/ws/policies/org', '/abs/policies'],
-        data: ['/ws/org.yaml'],
+        engine: { policy: ['/ws/policies/org', '/abs/policies'], builtin: true, data: ['/ws/org.yaml'], engine: 'wasm', bundle: '/ws/bundle.tar.gz' },
         failOn: 'warning',
         sarifFile: '/ws/out/r.sarif',
         annotations: false,
         summary: false,
-        engine: 'wasm',
-        bundle: '/ws/bundle.tar.gz',
         today: '2026-11-27',
       },
     });
@@ -79,6 +74,13 @@ describe('readInputs', () => {
       'input engine is `opa`; use rego or wasm',
       'input now is `2026-02-30`; write a date as YYYY-MM-DD, e.g. 2026-11-27',
       'input annotations is `yes`; use true or false',
+    ]);
+  });
+
+  it('refuses a bundle the rego engine would not run, as check and audit refuse --bundle without --engine wasm', () => {
+    const result = readInputs(from({ bundle: 'bundle.tar.gz' }), context);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      'input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out',
     ]);
   });
 

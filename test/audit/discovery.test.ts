@@ -2,8 +2,8 @@ import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverRepositories, type FolderReader } from '../../src/audit/discovery.ts';
-import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from '../../src/cli/discover.ts';
-import { nodeFolderReader } from '../../src/cli/folder-reader.ts';
+import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from '../../src/runner/discover.ts';
+import { nodeFolderReader } from '../../src/runner/folder-reader.ts';
 import { example, organisation, type Organisation } from './organisation.ts';
 
 const OPTIONS = { manifestNames: MANIFEST_NAMES, skippedDirectories: SKIPPED_DIRECTORIES };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_NAMES } from '../../src/cli/discover.ts';
+import { MANIFEST_NAMES } from '../../src/runner/discover.ts';
 import { BIN, GitRepo, NOW, REPO, removeRepos } from './git-repo.ts';
 
 afterAll(removeRepos);

@@ -1,15 +1,14 @@
 // `routewise check [paths...]`: validates and evaluates manifests and reports the findings.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { collect, UsageError, type CommandContext } from '../context.ts';
-import { checkRun } from '../check-run.ts';
-import { engineFlagsProblem } from '../../policy/load-engine.ts';
+import { collect, type CommandContext } from '../context.ts';
+import { checkRun } from '../../runner/check-run.ts';
+import { optionsFromFlags } from '../flag-words.ts';
+import { writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
-import { parseReportTargets } from '../report-targets.ts';
-import { resolveToday } from '../today.ts';
+import { parseReportTargets } from '../../runner/report-targets.ts';
 import { useColor } from '../color.ts';
-import { FAIL_ON_VALUES, exitCodeFor, parseFailOn } from '../../findings/threshold.ts';
+import { FAIL_ON_VALUES, exitCodeFor } from '../../findings/threshold.ts';
 import { reporters } from '../../report/index.ts';
 
 export interface CheckFlags {
@@ -42,14 +41,10 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
 }
 
 export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandContext): Promise<number> {
-  const failOn = parseFailOn(flags.failOn);
-  if (!failOn) throw new UsageError(`unknown --fail-on ${flags.failOn}; use one of ${FAIL_ON_VALUES.join(', ')}`);
-  const engineProblem = engineFlagsProblem(flags);
-  if (engineProblem) throw new UsageError(engineProblem);
+  const options = optionsFromFlags(flags);
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
-  const today = resolveToday(flags.now);
 
-  const run = await checkRun(paths, { ...flags, failOn, today, cwd: ctx.cwd });
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${p.message}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`);
@@ -71,26 +66,5 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
     if (t.path === undefined) ctx.stdout.write(out);
     else writeReportFile(resolve(ctx.cwd, t.path), t.path, out);
   }
-  return exitCodeFor(report.manifests, failOn);
+  return exitCodeFor(report.manifests, options.failOn);
 }
-
-/** CI jobs often name a reports folder that does not exist yet, so it is created. */
-function writeReportFile(absolute: string, shown: string, text: string): void {
-  try {
-    mkdirSync(dirname(absolute), { recursive: true });
-    writeFileSync(absolute, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`cannot write the report ${shown} (${WRITE_FAILURES[code] ?? code}); pass --format name=path with a writable file`);
-  }
-}
-
-const WRITE_FAILURES: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  EEXIST: 'part of the path is a file, not a folder',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};

@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { collect, UsageError, type CommandContext } from '../context.ts';
+import { collect, type CommandContext } from '../context.ts';
+import { UsageError } from '../../runner/usage-error.ts';
 import { readPolicyFiles } from '../../policy/policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { looksLikeManifest, policyInputOf } from '../../judge/policy-input-of.ts';
 import { ruleIdsOf } from '../../policy/rule-ids.ts';
-import { readManifestBytes } from '../read-manifest.ts';
-import { resolveToday } from '../today.ts';
+import { readManifestBytes } from '../../runner/read-manifest.ts';
+import { resolveToday } from '../../runner/today.ts';
 import { compile, evaluate } from '../../rego/index.ts';
 import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
 

@@ -3,7 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Command } from 'commander';
-import { UsageError, type CommandContext } from '../context.ts';
+import { type CommandContext } from '../context.ts';
+import { UsageError } from '../../runner/usage-error.ts';
 import {
   checkAnswer,
   checkCombination,

@@ -1,6 +1,7 @@
 // `routewise policies [list|show ID]`: the rule catalogue, read from the policies' metadata.
 import type { Command } from 'commander';
-import { collect, UsageError, type CommandContext } from '../context.ts';
+import { collect, type CommandContext } from '../context.ts';
+import { UsageError } from '../../runner/usage-error.ts';
 import { loadEngine } from '../../policy/load-engine.ts';
 import { printProblems } from '../problem-text.ts';
 import type { RuleInfo } from '../../policy/engine.ts';

@@ -2,7 +2,8 @@
 // the manifest's, or that of the input rules see.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError, type CommandContext } from '../context.ts';
+import { type CommandContext } from '../context.ts';
+import { UsageError } from '../../runner/usage-error.ts';
 import { MANIFEST_SCHEMA, POLICY_INPUT_SCHEMA_FILE } from '../../policy/assets.ts';
 
 const SCHEMAS: Record<string, string> = { manifest: MANIFEST_SCHEMA, 'policy-input': POLICY_INPUT_SCHEMA_FILE };

@@ -1,6 +1,7 @@
 // `routewise test PATH...`: runs Rego unit tests (test_* rules) like `opa test`.
 import type { Command } from 'commander';
-import { UsageError, type CommandContext } from '../context.ts';
+import { type CommandContext } from '../context.ts';
+import { UsageError } from '../../runner/usage-error.ts';
 import { readPolicyFiles } from '../../policy/policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';

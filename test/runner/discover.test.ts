@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverManifests } from '../../src/cli/discover.ts';
+import { discoverManifests } from '../../src/runner/discover.ts';
 
 let root: string;
 

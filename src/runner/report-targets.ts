@@ -1,6 +1,6 @@
 // Parses repeatable `--format name` / `--format name=path` flags: each format goes to stdout or to
 // its own file, so one run can print text and write SARIF for code scanning.
-import { UsageError } from './context.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface ReportTarget {
   format: string;

@@ -3,16 +3,14 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
 import { judgeManifest, type Judgement } from '../judge/judge-manifest.ts';
-import type { FailOn } from '../findings/threshold.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
-import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
+import { loadEngine } from '../policy/load-engine.ts';
+import type { RunOptions } from './options.ts';
 import { readManifestBytes } from './read-manifest.ts';
 import { VERSION } from './version.ts';
 
-export interface CheckRunOptions extends EngineFlags {
-  failOn: FailOn;
-  today: string;
+export interface CheckRunOptions extends RunOptions {
   /** Paths are resolved from here; report file names are relative to it. */
   cwd: string;
 }
@@ -22,7 +20,7 @@ export type CheckRunFailure =
   | { kind: 'no-manifests'; message: string };
 
 export async function checkRun(paths: string[], options: CheckRunOptions): Promise<Result<RunReport> & { failure?: CheckRunFailure }> {
-  const engine = await loadEngine(options, options.cwd);
+  const engine = await loadEngine(options.engine, options.cwd);
   if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
 
   const found = await discoverManifests(paths, options.cwd);

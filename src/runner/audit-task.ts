@@ -1,0 +1,35 @@
+// One unit of audit work, the same in a worker thread and in process: read one manifest file and
+// judge it. Whatever goes wrong becomes that manifest's problem, never the run's.
+import { auditManifest, type AuditSettings, type ManifestVerdict } from '../audit/verdict.ts';
+import { readManifestBytes } from './read-manifest.ts';
+
+export interface AuditTask {
+  /** Absolute path to read. */
+  file: string;
+  /** The path shown in messages. */
+  shown: string;
+}
+
+export function runAuditTask(task: AuditTask, settings: AuditSettings): ManifestVerdict {
+  const bytes = readManifestBytes(task.file, task.shown);
+  if (!bytes.ok) return failedVerdict(bytes.problem.code, bytes.problem.message);
+  try {
+    return auditManifest(task.shown, bytes.value, settings);
+  } catch (error) {
+    // An engine bug on one manifest must not end the audit of the others.
+    return failedVerdict('internal-error', `${task.shown}: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+/** The verdict on a manifest that could not be judged at all. */
+export function failedVerdict(code: string, message: string): ManifestVerdict {
+  return {
+    strategy: null,
+    status: 'invalid',
+    counts: { errors: 0, warnings: 0, infos: 0, waived: 0, problems: 1 },
+    findings: [],
+    problems: [{ code, message, line: null, column: null }],
+    waivers: [],
+    dataFlows: [],
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runOptions, type SettingWords } from '../../src/runner/options.ts';
+
+const words: SettingWords = {
+  code: 'bad-setting',
+  wrong: (setting, value, advice) => `${setting}=${value}: ${advice}`,
+  bundleNeeded: 'bundle needed',
+  bundleUnused: 'bundle unused',
+};
+const clock = new Date('2026-03-04T23:00:00Z');
+
+describe('the run options shared by check, audit and the Action', () => {
+  it('defaults to the built-in rego rules, the error threshold and the clock\'s UTC day', () => {
+    expect(runOptions({ policy: [], data: [] }, words, clock)).toEqual({
+      ok: true,
+      value: { engine: { policy: [], builtin: true, data: [], engine: 'rego' }, failOn: 'error', today: '2026-03-04' },
+    });
+  });
+
+  it('reports every wrong setting at once, in the words of the shell that gave it', () => {
+    const result = runOptions({ policy: [], data: [], failOn: 'sometimes', engine: 'opa', now: '2026-02-30' }, words, clock);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { code: 'bad-setting', message: 'fail-on=sometimes: use one of error, warning, info, never' },
+      { code: 'bad-setting', message: 'engine=opa: use rego or wasm' },
+      { code: 'bad-setting', message: 'now=2026-02-30: write a date as YYYY-MM-DD, e.g. 2026-11-27' },
+    ]);
+  });
+
+  it('takes a bundle only with the wasm engine, and the wasm engine only with a bundle', () => {
+    const messages = (given: { engine?: string; bundle?: string }) => {
+      const result = runOptions({ policy: [], data: [], ...given }, words, clock);
+      return result.ok ? [] : result.problems.map((p) => p.message);
+    };
+    expect(messages({ bundle: 'b.tar.gz' })).toEqual(['bundle unused']);
+    expect(messages({ engine: 'wasm' })).toEqual(['bundle needed']);
+    expect(messages({ engine: 'wasm', bundle: 'b.tar.gz' })).toEqual([]);
+  });
+});
