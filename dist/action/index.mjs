@@ -54157,7 +54157,7 @@ function setOutputs(outputs) {
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname } from "node:path";
 
-// src/report/sarif.ts
+// src/report/check/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://routewise.dev";
 var LEVEL2 = { error: "error", warning: "warning", info: "note" };
@@ -54303,11 +54303,13 @@ function writeSarifFile(report, path2) {
 // src/action/summary.ts
 var core2 = __toESM(require_core(), 1);
 
-// src/report/markdown.ts
+// src/report/markdown-text.ts
 var MARKUP = /[&<>|\\*_`[\]~#]/g;
 function markdownText(text) {
   return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, "<br>");
 }
+
+// src/report/check/markdown.ts
 var HEADER = ["| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"];
 function row(cells) {
   return `| ${cells.join(" | ")} |`;

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunReport } from '../report/run-report.ts';
-import { sarifReporter } from '../report/sarif.ts';
+import { sarifReporter } from '../report/check/sarif.ts';
 
 export function writeSarifFile(report: RunReport, path: string): void {
   mkdirSync(dirname(path), { recursive: true });

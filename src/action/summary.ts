@@ -1,6 +1,6 @@
 // The job summary: the markdown report, appended to the file the runner shows on the run's page.
 import * as core from '@actions/core';
-import { markdownReporter } from '../report/markdown.ts';
+import { markdownReporter } from '../report/check/markdown.ts';
 import type { RunReport } from '../report/run-report.ts';
 
 /** False when the runner gave no summary file (an old runner, or a run outside Actions). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../src/audit/aggregate.ts';
-import { jsonAuditReporter } from '../../src/audit/formats/json.ts';
+import { jsonAuditReporter } from '../../src/report/audit/json.ts';
 import { mergeReports } from '../../src/audit/merge.ts';
 import { shardOf } from '../../src/audit/shard.ts';
 import { entry, finding } from './entries.ts';

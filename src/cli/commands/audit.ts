@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AuditReport } from '../../audit/audit-report.ts';
-import { auditReporters } from '../../audit/formats/index.ts';
+import { auditReporters } from '../../report/audit/index.ts';
 import { mergeReports } from '../../audit/merge.ts';
 import { parseShard } from '../../audit/shard.ts';
 import { FAIL_ON_VALUES } from '../../findings/threshold.ts';

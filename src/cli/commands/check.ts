@@ -9,7 +9,7 @@ import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
 import { useColor } from '../color.ts';
 import { FAIL_ON_VALUES, exitCodeFor } from '../../findings/threshold.ts';
-import { reporters } from '../../report/index.ts';
+import { reporters } from '../../report/check/index.ts';
 
 export interface CheckFlags {
   policy: string[];

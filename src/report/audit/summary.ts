@@ -1,5 +1,5 @@
 // The one-line verdict of an audit, shared by the text and markdown formats.
-import { AUDIT_STATUSES, type AuditTotals } from '../audit-report.ts';
+import { AUDIT_STATUSES, type AuditTotals } from '../../audit/audit-report.ts';
 
 export function auditSummaryLine(totals: AuditTotals): string {
   const statuses = AUDIT_STATUSES.filter((s) => totals.byStatus[s] > 0).map((s) => `${totals.byStatus[s]} ${s}`);

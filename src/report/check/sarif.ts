@@ -2,11 +2,11 @@
 // one result per finding. Invalid manifests become results of the rule
 // `routewise/invalid-manifest` rather than tool notifications, because code scanning shows results
 // as alerts on the file and line, while notifications are easily missed.
-import type { RuleInfo } from '../policy/engine.ts';
-import type { Severity } from '../policy/finding.ts';
-import { findingLocation, problemLocation, type Location } from './location.ts';
-import type { Reporter } from './reporter.ts';
-import { INVALID_MANIFEST_RULE, type RunReport } from './run-report.ts';
+import type { RuleInfo } from '../../policy/engine.ts';
+import type { Severity } from '../../policy/finding.ts';
+import { findingLocation, problemLocation, type Location } from '../location.ts';
+import type { Reporter } from '../reporter.ts';
+import { INVALID_MANIFEST_RULE, type RunReport } from '../run-report.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://routewise.dev';

@@ -1,11 +1,11 @@
 // The machine format: versioned, complete and in a fixed key order, so consumers can rely on
 // every key being present (null when unknown) and diffs between runs stay readable.
-import type { RuleInfo } from '../policy/engine.ts';
-import type { Finding, Waiver } from '../policy/finding.ts';
-import type { Problem } from '../problems/problem.ts';
-import { findingLocation, problemLocation } from './location.ts';
-import type { Reporter } from './reporter.ts';
-import type { ManifestReport, RunReport } from './run-report.ts';
+import type { RuleInfo } from '../../policy/engine.ts';
+import type { Finding, Waiver } from '../../policy/finding.ts';
+import type { Problem } from '../../problems/problem.ts';
+import { findingLocation, problemLocation } from '../location.ts';
+import type { Reporter } from '../reporter.ts';
+import type { ManifestReport, RunReport } from '../run-report.ts';
 
 function waiverJson(waiver: Waiver) {
   return {

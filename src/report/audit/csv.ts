@@ -1,7 +1,7 @@
 // CSV for spreadsheets (RFC 4180): one row per repository entry with its counts. Fields holding a
 // comma, quote or line break are quoted, and cells a spreadsheet would run as a formula are defused.
-import type { RepositoryEntry } from '../audit-report.ts';
-import type { AuditReporter } from './audit-reporter.ts';
+import type { AuditReport, RepositoryEntry } from '../../audit/audit-report.ts';
+import type { Reporter } from '../reporter.ts';
 
 const HEADER = ['path', 'manifest', 'strategy', 'status', 'errors', 'warnings', 'infos', 'waived', 'problems', 'rules'];
 
@@ -19,7 +19,7 @@ function row(entry: RepositoryEntry): string {
   return [entry.path, entry.manifest, entry.strategy, entry.status, c.errors, c.warnings, c.infos, c.waived, c.problems, rules].map(csvField).join(',');
 }
 
-export const csvAuditReporter: AuditReporter = {
+export const csvAuditReporter: Reporter<AuditReport> = {
   name: 'csv',
   render(report): string {
     return [HEADER.join(','), ...report.repositories.map(row)].map((line) => `${line}\r\n`).join('');

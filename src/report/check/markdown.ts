@@ -1,21 +1,13 @@
 // Markdown for pull request comments and job summaries: a heading, a table per manifest and the
 // one-line verdict. Every user-supplied text is escaped so it can neither break the table nor
 // turn into markup.
-import type { Finding } from '../policy/finding.ts';
-import { findingLocation, formatLocation, problemLocation } from './location.ts';
-import type { Reporter } from './reporter.ts';
-import type { ManifestReport, RunReport } from './run-report.ts';
-import { summaryLine } from './summary-line.ts';
-import { waiverNote } from './waiver-note.ts';
-
-// Character references render as the character itself and are never read as syntax, which
-// covers table pipes, emphasis, code spans, links, and raw HTML alike.
-const MARKUP = /[&<>|\\*_`[\]~#]/g;
-
-/** Inline text safe in a table cell or heading; line breaks become <br>. */
-export function markdownText(text: string): string {
-  return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>');
-}
+import type { Finding } from '../../policy/finding.ts';
+import { findingLocation, formatLocation, problemLocation } from '../location.ts';
+import type { Reporter } from '../reporter.ts';
+import type { ManifestReport, RunReport } from '../run-report.ts';
+import { summaryLine } from '../summary-line.ts';
+import { waiverNote } from '../waiver-note.ts';
+import { markdownText } from '../markdown-text.ts';
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
 

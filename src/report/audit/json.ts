@@ -1,8 +1,9 @@
 // The machine format, versioned: the report as it is, in a fixed key order and with no timings,
 // so shard reports merge and equal runs give equal files.
-import type { AuditReporter } from './audit-reporter.ts';
+import type { AuditReport } from '../../audit/audit-report.ts';
+import type { Reporter } from '../reporter.ts';
 
-export const jsonAuditReporter: AuditReporter = {
+export const jsonAuditReporter: Reporter<AuditReport> = {
   name: 'json',
   render(report): string {
     return `${JSON.stringify({ version: report.version, repositories: report.repositories, totals: report.totals }, null, 2)}\n`;

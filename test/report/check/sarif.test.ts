@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../src/report/index.ts';
-import { createRunReport, INVALID_MANIFEST_RULE, type RunReport } from '../../src/report/run-report.ts';
-import { pascalCase, sarifReporter } from '../../src/report/sarif.ts';
-import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from './sample-report.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { createRunReport, INVALID_MANIFEST_RULE, type RunReport } from '../../../src/report/run-report.ts';
+import { pascalCase, sarifReporter } from '../../../src/report/check/sarif.ts';
+import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from '../sample-report.ts';
 
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');

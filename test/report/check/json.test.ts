@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../src/report/index.ts';
-import { jsonReporter } from '../../src/report/json.ts';
-import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from './sample-report.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { jsonReporter } from '../../../src/report/check/json.ts';
+import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from '../sample-report.ts';
 
 const report = () => sampleReport([claimsManifest(), brokenManifest(), batchManifest()]);
 const parsed = () => JSON.parse(jsonReporter.render(report(), { color: false }));

@@ -1,7 +1,7 @@
 // One self-contained HTML page (inline CSS, SVG and script, no network): bar charts of findings by
 // rule, strategies and statuses, the totals, and a table of repositories sortable by any column.
-import { AUDIT_STATUSES, type AuditStatus, type AuditTotals, type RepositoryEntry, type WaiverReference } from '../audit-report.ts';
-import type { AuditReporter } from './audit-reporter.ts';
+import { type AuditReport, AUDIT_STATUSES, type AuditStatus, type AuditTotals, type RepositoryEntry, type WaiverReference } from '../../audit/audit-report.ts';
+import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine } from './summary.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -154,7 +154,7 @@ const SCRIPT = `
 })();
 `;
 
-export const htmlAuditReporter: AuditReporter = {
+export const htmlAuditReporter: Reporter<AuditReport> = {
   name: 'html',
   render(report): string {
     const t = report.totals;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
-import { markdownAuditReporter } from '../../../src/audit/formats/markdown.ts';
-import { entry, finding } from '../entries.ts';
+import { markdownAuditReporter } from '../../../src/report/audit/markdown.ts';
+import { entry, finding } from '../../audit/entries.ts';
 
 describe('markdown audit format', () => {
   const report = createAuditReport([

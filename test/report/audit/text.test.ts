@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
-import { textAuditReporter } from '../../../src/audit/formats/text.ts';
-import { entry, finding } from '../entries.ts';
+import { textAuditReporter } from '../../../src/report/audit/text.ts';
+import { entry, finding } from '../../audit/entries.ts';
 
 describe('text audit format', () => {
   const report = createAuditReport([

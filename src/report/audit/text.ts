@@ -1,8 +1,8 @@
 // The default format, for people at a terminal: a table of repositories, the problems that kept
 // manifests from being judged, then totals by rule, strategy, data flow and waiver, and a verdict.
-import { palette, type Palette, type Paint } from '../../report/ansi.ts';
-import type { AuditStatus, RepositoryEntry, WaiverReference } from '../audit-report.ts';
-import type { AuditReporter } from './audit-reporter.ts';
+import { palette, type Palette, type Paint } from '../ansi.ts';
+import type { AuditReport, AuditStatus, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
+import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine, plural } from './summary.ts';
 
 // Control characters from users' files must never reach the terminal, where they could move the
@@ -59,7 +59,7 @@ function waiverLine(w: WaiverReference): string {
   return `  ${plain(where)}  ${plain(w.rule)}${w.target ? ` (${plain(w.target)})` : ''}  expires ${w.expires}${when}`;
 }
 
-export const textAuditReporter: AuditReporter = {
+export const textAuditReporter: Reporter<AuditReport> = {
   name: 'text',
   render(report, options): string {
     const paint = palette(options.color);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
-import { csvAuditReporter, csvField } from '../../../src/audit/formats/csv.ts';
-import { entry, finding } from '../entries.ts';
+import { csvAuditReporter, csvField } from '../../../src/report/audit/csv.ts';
+import { entry, finding } from '../../audit/entries.ts';
 
 /** A small RFC 4180 reader, to check that what is written reads back as the same cells. */
 function readCsv(text: string): string[][] {

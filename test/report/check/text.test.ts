@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../src/report/index.ts';
-import { textReporter } from '../../src/report/text.ts';
-import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from './sample-report.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { textReporter } from '../../../src/report/check/text.ts';
+import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from '../sample-report.ts';
 
 const ESC = '\u001b';
 const render = (color = false) => textReporter.render(sampleReport([claimsManifest(), brokenManifest(), batchManifest()]), { color });

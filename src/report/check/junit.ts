@@ -1,13 +1,13 @@
 // JUnit XML for CI test reports: a test suite per manifest and a test case per rule evaluated on
 // it. A rule fails when it found something at or above the fail threshold; an invalid manifest is
 // one test case in error. Waived and below-threshold findings appear as the test case's output.
-import type { Finding } from '../policy/finding.ts';
-import { failsThreshold, type FailOn } from '../findings/threshold.ts';
-import { findingLocation, formatLocation, problemLocation } from './location.ts';
-import type { Reporter } from './reporter.ts';
-import { INVALID_MANIFEST_RULE, type ManifestReport, type RunReport } from './run-report.ts';
-import { waiverNote } from './waiver-note.ts';
-import { xmlAttribute, xmlText } from './xml.ts';
+import type { Finding } from '../../policy/finding.ts';
+import { failsThreshold, type FailOn } from '../../findings/threshold.ts';
+import { findingLocation, formatLocation, problemLocation } from '../location.ts';
+import type { Reporter } from '../reporter.ts';
+import { INVALID_MANIFEST_RULE, type ManifestReport, type RunReport } from '../run-report.ts';
+import { waiverNote } from '../waiver-note.ts';
+import { xmlAttribute, xmlText } from '../xml.ts';
 
 function attributes(pairs: Record<string, string | number>): string {
   return Object.entries(pairs)

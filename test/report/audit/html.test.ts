@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
-import { htmlAuditReporter } from '../../../src/audit/formats/html.ts';
-import { entry, finding } from '../entries.ts';
+import { htmlAuditReporter } from '../../../src/report/audit/html.ts';
+import { entry, finding } from '../../audit/entries.ts';
 
 describe('html audit format', () => {
   const report = createAuditReport([

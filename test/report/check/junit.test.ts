@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../src/report/index.ts';
-import { junitReporter } from '../../src/report/junit.ts';
-import { INVALID_MANIFEST_RULE } from '../../src/report/run-report.ts';
-import { xmlAttribute, xmlText } from '../../src/report/xml.ts';
-import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from './sample-report.ts';
-import { childElements, parseXml, textOf, type XmlElement } from './xml-document.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { junitReporter } from '../../../src/report/check/junit.ts';
+import { INVALID_MANIFEST_RULE } from '../../../src/report/run-report.ts';
+import { xmlAttribute, xmlText } from '../../../src/report/xml.ts';
+import { AWKWARD_MESSAGE, awkwardReport, batchManifest, brokenManifest, claimsManifest, rules, sampleReport } from '../sample-report.ts';
+import { childElements, parseXml, textOf, type XmlElement } from '../xml-document.ts';
 
 const render = (failOn: 'error' | 'warning' | 'info' | 'never' = 'error') =>
   parseXml(junitReporter.render(sampleReport([claimsManifest(), brokenManifest(), batchManifest()], failOn), { color: false }));

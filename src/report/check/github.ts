@@ -1,10 +1,10 @@
 // GitHub Actions workflow commands: one annotation per finding and per problem, shown on the
 // file and line in the pull request. Waived findings become notices, since they never fail.
-import type { Severity } from '../policy/finding.ts';
-import { findingLocation, problemLocation, type Location } from './location.ts';
-import type { Reporter } from './reporter.ts';
-import type { RunReport } from './run-report.ts';
-import { waiverNote } from './waiver-note.ts';
+import type { Severity } from '../../policy/finding.ts';
+import { findingLocation, problemLocation, type Location } from '../location.ts';
+import type { Reporter } from '../reporter.ts';
+import type { RunReport } from '../run-report.ts';
+import { waiverNote } from '../waiver-note.ts';
 
 type Command = 'error' | 'warning' | 'notice';
 

@@ -1,14 +1,14 @@
 // The default format, for people at a terminal: findings grouped by manifest, a code frame under
 // each error, remediation, invalid manifests with their problems, and a one-line verdict.
-import type { Finding, Severity } from '../policy/finding.ts';
-import type { Problem } from '../problems/problem.ts';
-import { palette, type Palette, type Paint } from './ansi.ts';
-import { codeFrame } from './code-frame.ts';
-import { findingLocation, formatLocation, problemLocation, type Location } from './location.ts';
-import type { RenderOptions, Reporter } from './reporter.ts';
-import type { ManifestReport, ManifestStatus, RunReport } from './run-report.ts';
-import { summaryLine } from './summary-line.ts';
-import { waiverNote } from './waiver-note.ts';
+import type { Finding, Severity } from '../../policy/finding.ts';
+import type { Problem } from '../../problems/problem.ts';
+import { palette, type Palette, type Paint } from '../ansi.ts';
+import { codeFrame } from '../code-frame.ts';
+import { findingLocation, formatLocation, problemLocation, type Location } from '../location.ts';
+import type { RenderOptions, Reporter } from '../reporter.ts';
+import type { ManifestReport, ManifestStatus, RunReport } from '../run-report.ts';
+import { summaryLine } from '../summary-line.ts';
+import { waiverNote } from '../waiver-note.ts';
 
 const FINDING_INDENT = '  ';
 const DETAIL_INDENT = '    ';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reporters } from '../../src/report/index.ts';
-import { markdownReporter, markdownText } from '../../src/report/markdown.ts';
-import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from './sample-report.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { markdownReporter } from '../../../src/report/check/markdown.ts';
+import { markdownText } from '../../../src/report/markdown-text.ts';
+import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from '../sample-report.ts';
 
 const render = (failOn: 'error' | 'never' = 'error') =>
   markdownReporter.render(sampleReport([claimsManifest(), brokenManifest(), batchManifest()], failOn), { color: false });

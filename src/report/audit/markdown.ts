@@ -1,8 +1,8 @@
 // Markdown for job summaries and issues: the verdict, a table of repositories and the totals.
 // Every user-supplied text is escaped so it can neither break a table nor turn into markup.
-import { markdownText } from '../../report/markdown.ts';
-import type { RepositoryEntry, WaiverReference } from '../audit-report.ts';
-import type { AuditReporter } from './audit-reporter.ts';
+import { markdownText } from '../markdown-text.ts';
+import type { AuditReport, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
+import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine } from './summary.ts';
 
 function row(cells: (string | number)[]): string {
@@ -27,7 +27,7 @@ function waiverRow(w: WaiverReference): (string | number)[] {
   return [code(w.path), code(w.manifest), code(w.rule), code(w.target), code(w.expires), w.daysLeft ?? '-'];
 }
 
-export const markdownAuditReporter: AuditReporter = {
+export const markdownAuditReporter: Reporter<AuditReport> = {
   name: 'markdown',
   render(report): string {
     const t = report.totals;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCommandData, escapeCommandProperty, githubReporter } from '../../src/report/github.ts';
-import { reporters } from '../../src/report/index.ts';
-import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from './sample-report.ts';
+import { escapeCommandData, escapeCommandProperty, githubReporter } from '../../../src/report/check/github.ts';
+import { reporters } from '../../../src/report/check/index.ts';
+import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from '../sample-report.ts';
 
 const lines = () => githubReporter.render(sampleReport([claimsManifest(), brokenManifest(), batchManifest()]), { color: false }).split('\n');
 
