@@ -42957,7 +42957,7 @@ async function loadWasmEngine(bundle, data) {
   try {
     bytes = readFileSync3(bundle);
   } catch {
-    return { ok: false, problems: [{ code: "missing-path", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
+    return { ok: false, problems: [{ code: "path-not-found", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
   const read = await readBundle(bytes, bundle);
   if (!read.ok) return read;
@@ -48460,7 +48460,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
     return;
   }
   if (!info2.isDirectory()) {
-    problems.push({ code: "path-not-a-file", message: `not a file or directory: ${path2}`, position: at(path2) });
+    problems.push({ code: "not-a-file", message: `not a file or directory: ${path2}`, position: at(path2) });
     return;
   }
   const found = [];
@@ -48487,7 +48487,7 @@ async function searchDirectory(absolute, shown, found, problems) {
   try {
     entries = await readdir2(absolute, { withFileTypes: true });
   } catch (error) {
-    problems.push({ code: "directory-unreadable", message: `cannot read directory ${shown}: ${error.code ?? "error"}` });
+    problems.push({ code: "unreadable", message: `cannot read directory ${shown}: ${error.code ?? "error"}` });
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -53625,7 +53625,7 @@ function readPolicyFiles(paths, options) {
     try {
       st = statSync(p);
     } catch {
-      out.problems.push({ code: "missing-path", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
+      out.problems.push({ code: "path-not-found", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
       continue;
     }
     if (st.isDirectory()) walk2(p, p, out, options);
@@ -53865,7 +53865,7 @@ function readDataFile(file) {
   try {
     text = readFileSync4(file, "utf8");
   } catch {
-    return { ok: false, problems: [{ code: "missing-path", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
+    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
   try {
     const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml9.parse)(text);

@@ -2,6 +2,7 @@
 // holds a .git, or a direct subfolder of a root; the file system comes in through FolderReader so
 // the rules are testable and the walk never stops on one bad folder.
 import { posix } from 'node:path';
+import type { ProblemCode } from '../problems/problem.ts';
 import { compareText } from './compare-text.ts';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
@@ -20,7 +21,7 @@ export interface FolderReader {
 }
 
 export interface DiscoveryProblem {
-  code: 'unreadable-folder' | 'symlink-loop' | 'not-found';
+  code: Extract<ProblemCode, 'unreadable' | 'symlink-loop' | 'path-not-found'>;
   message: string;
 }
 
@@ -189,7 +190,7 @@ function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderE
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code;
     repository.problems.push({
-      code: code === 'ENOENT' ? 'not-found' : 'unreadable-folder',
+      code: code === 'ENOENT' ? 'path-not-found' : 'unreadable',
       message: `cannot read folder ${folder.shown}: ${reason}`,
     });
     return undefined;

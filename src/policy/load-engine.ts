@@ -56,7 +56,7 @@ function readDataFile(file: string): Result<{ data: unknown; text: string }> {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { ok: false, problems: [{ code: 'missing-path', message: `${file}: cannot read the data file`, hint: 'check the path given to --data' }] };
+    return { ok: false, problems: [{ code: 'path-not-found', message: `${file}: cannot read the data file`, hint: 'check the path given to --data' }] };
   }
   try {
     const doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);

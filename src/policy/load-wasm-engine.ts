@@ -10,7 +10,7 @@ export async function loadWasmEngine(bundle: string, data: unknown): Promise<Res
   try {
     bytes = readFileSync(bundle);
   } catch {
-    return { ok: false, problems: [{ code: 'missing-path', message: `${bundle}: cannot read the bundle file`, hint: 'check the path given to --bundle' }] };
+    return { ok: false, problems: [{ code: 'path-not-found', message: `${bundle}: cannot read the bundle file`, hint: 'check the path given to --bundle' }] };
   }
   const read = await readBundle(bytes, bundle);
   if (!read.ok) return read;

@@ -31,7 +31,7 @@ export function readPolicyFiles(paths: string[], options: ReadOptions): PolicyFi
     try {
       st = statSync(p);
     } catch {
-      out.problems.push({ code: 'missing-path', message: `${p}: no such file or directory`, hint: 'check the path: a folder, or a .rego, .json or .yaml file' });
+      out.problems.push({ code: 'path-not-found', message: `${p}: no such file or directory`, hint: 'check the path: a folder, or a .rego, .json or .yaml file' });
       continue;
     }
     if (st.isDirectory()) walk(p, p, out, options);

@@ -1,6 +1,7 @@
 // One unit of audit work, the same in a worker thread and in process: read one manifest file and
 // judge it. Whatever goes wrong becomes that manifest's problem, never the run's.
 import { auditManifest, type AuditSettings, type ManifestVerdict } from '../audit/verdict.ts';
+import type { ProblemCode } from '../problems/problem.ts';
 import { readManifestBytes } from './read-manifest.ts';
 
 export interface AuditTask {
@@ -22,7 +23,7 @@ export function runAuditTask(task: AuditTask, settings: AuditSettings): Manifest
 }
 
 /** The verdict on a manifest that could not be judged at all. */
-export function failedVerdict(code: string, message: string): ManifestVerdict {
+export function failedVerdict(code: ProblemCode, message: string): ManifestVerdict {
   return {
     strategy: null,
     status: 'invalid',

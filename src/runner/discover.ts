@@ -85,7 +85,7 @@ async function addPath(path: string, arg: string, cwd: string, files: string[], 
     return;
   }
   if (!info.isDirectory()) {
-    problems.push({ code: 'path-not-a-file', message: `not a file or directory: ${path}`, position: at(path) });
+    problems.push({ code: 'not-a-file', message: `not a file or directory: ${path}`, position: at(path) });
     return;
   }
   const found: string[] = [];
@@ -113,7 +113,7 @@ async function searchDirectory(absolute: string, shown: string, found: string[],
   try {
     entries = await readdir(absolute, { withFileTypes: true });
   } catch (error) {
-    problems.push({ code: 'directory-unreadable', message: `cannot read directory ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
+    problems.push({ code: 'unreadable', message: `cannot read directory ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -3,7 +3,7 @@
 // three cannot drift. Each shell only says how it names a setting in messages.
 import { FAIL_ON_VALUES, parseFailOn, type FailOn } from '../findings/threshold.ts';
 import type { EngineFlags } from '../policy/load-engine.ts';
-import type { Problem, Result } from '../problems/problem.ts';
+import type { Problem, ProblemCode, Result } from '../problems/problem.ts';
 import { dayOf } from './today.ts';
 
 export type Setting = 'fail-on' | 'engine' | 'bundle' | 'now' | 'format';
@@ -33,7 +33,7 @@ export interface RunOptions {
 /** How a shell speaks of its settings: `--fail-on` on the command line, `input fail-on` in the Action. */
 export interface SettingWords {
   /** The problem code a wrong setting gets. */
-  code: string;
+  code: ProblemCode;
   wrong(setting: Setting, value: string, advice: string): string;
   /** The wasm engine without a bundle to run. */
   bundleNeeded: string;

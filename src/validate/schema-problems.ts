@@ -2,7 +2,7 @@
 // of the offending value (or key), did-you-mean hints, and no oneOf/anyOf noise.
 import type { ErrorObject } from 'ajv';
 import type { LoadedDocument } from '../load/loaded-document.ts';
-import type { Problem } from '../problems/problem.ts';
+import type { Problem, ProblemCode } from '../problems/problem.ts';
 import { closestName } from './did-you-mean.ts';
 import { schemaAt, type JsonSchema } from '../manifest/json-schema.ts';
 import { describeValue, inPath } from './manifest-path.ts';
@@ -74,7 +74,7 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
   const path = instancePath(error.instancePath, doc.data);
   const value = valueAt(doc.data, path);
   const here = describeValue(path);
-  const code = `schema-${error.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const code = `schema-${error.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` as ProblemCode;
   const params = error.params as Record<string, unknown>;
   const atValue = () => doc.valuePositionOf(path);
 

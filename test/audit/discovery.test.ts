@@ -103,7 +103,7 @@ describe('repository discovery', () => {
     };
     const found = discover(reader);
     expect(found.map((r) => [r.path, r.manifests, r.problems.map((p) => p.code)])).toEqual([
-      ['org/locked', [], ['unreadable-folder']],
+      ['org/locked', [], ['unreadable']],
       ['org/open', ['routewise.yaml'], []],
     ]);
     expect(found[0]!.problems[0]!.message).toContain('permission denied');
@@ -118,7 +118,7 @@ describe('repository discovery', () => {
     ];
     const found = discoverRepositories({ roots: [], listed }, nodeFolderReader, OPTIONS);
     expect(found.map((r) => [r.path, r.manifests, r.problems.map((p) => p.code)])).toEqual([
-      ['x/gone', [], ['not-found']],
+      ['x/gone', [], ['path-not-found']],
       ['x/plain', ['routewise.yaml'], []],
     ]);
   });

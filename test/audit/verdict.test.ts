@@ -56,9 +56,9 @@ describe('judging one manifest for an audit', () => {
   });
 
   it('turns a policy evaluation error into a problem of that manifest', () => {
-    const broken: Engine = { name: 'broken', rules: () => engine.rules(), evaluate: () => ({ ok: false, problems: [{ code: 'eval_error', message: 'boom' }] }) };
+    const broken: Engine = { name: 'broken', rules: () => engine.rules(), evaluate: () => ({ ok: false, problems: [{ code: 'eval_internal_error', message: 'boom' }] }) };
     const verdict = auditManifest('x/routewise.yaml', bytes(example('bank-hybrid')), settings({ engine: broken }));
     expect(verdict.status).toBe('invalid');
-    expect(verdict.problems).toEqual([{ code: 'eval_error', message: 'boom', line: null, column: null }]);
+    expect(verdict.problems).toEqual([{ code: 'eval_internal_error', message: 'boom', line: null, column: null }]);
   });
 });

@@ -107,7 +107,7 @@ describe('routewise audit', () => {
     const r = runAudit(['--list', 'repos.txt', ...NOW, '--format', 'json'], mixed.dir);
     expect(json(r.stdout).repositories.map((e) => [e.path, e.status, e.problems.map((p) => p.code)])).toEqual([
       ['acme/bank', 'pass', []],
-      ['acme/gone', 'error', ['not-found']],
+      ['acme/gone', 'error', ['path-not-found']],
     ]);
     expect(r.code).toBe(1);
   });

@@ -61,6 +61,6 @@ describe('problem hints', () => {
   it('a missing path for test or eval is named with a hint that fits any command', () => {
     const r = runCli(['test', 'no-such-folder']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('missing-path: no-such-folder: no such file or directory\n  hint: check the path: a folder, or a .rego, .json or .yaml file\n');
+    expect(r.stderr).toBe('path-not-found: no-such-folder: no such file or directory\n  hint: check the path: a folder, or a .rego, .json or .yaml file\n');
   });
 });

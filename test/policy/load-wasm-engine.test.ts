@@ -41,7 +41,7 @@ describe('loadWasmEngine', () => {
 
   it('reports a bundle path that cannot be read', async () => {
     const e = await loadWasmEngine(join(dir, 'nowhere.tar.gz'), {});
-    expect(!e.ok && e.problems.map((p) => p.code)).toEqual(['missing-path']);
+    expect(!e.ok && e.problems.map((p) => p.code)).toEqual(['path-not-found']);
   });
 });
 

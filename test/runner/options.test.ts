@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runOptions, type SettingWords } from '../../src/runner/options.ts';
 
 const words: SettingWords = {
-  code: 'bad-setting',
+  code: 'usage',
   wrong: (setting, value, advice) => `${setting}=${value}: ${advice}`,
   bundleNeeded: 'bundle needed',
   bundleUnused: 'bundle unused',
@@ -20,9 +20,9 @@ describe('the run options shared by check, audit and the Action', () => {
   it('reports every wrong setting at once, in the words of the shell that gave it', () => {
     const result = runOptions({ policy: [], data: [], failOn: 'sometimes', engine: 'opa', now: '2026-02-30' }, words, clock);
     expect(result.ok ? [] : result.problems).toEqual([
-      { code: 'bad-setting', message: 'fail-on=sometimes: use one of error, warning, info, never' },
-      { code: 'bad-setting', message: 'engine=opa: use rego or wasm' },
-      { code: 'bad-setting', message: 'now=2026-02-30: write a date as YYYY-MM-DD, e.g. 2026-11-27' },
+      { code: 'usage', message: 'fail-on=sometimes: use one of error, warning, info, never' },
+      { code: 'usage', message: 'engine=opa: use rego or wasm' },
+      { code: 'usage', message: 'now=2026-02-30: write a date as YYYY-MM-DD, e.g. 2026-11-27' },
     ]);
   });
 

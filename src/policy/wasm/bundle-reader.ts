@@ -3,7 +3,7 @@
 import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { parse as parseYaml } from 'yaml';
-import type { Problem, Result } from '../../problems/problem.ts';
+import type { Problem, ProblemCode, Result } from '../../problems/problem.ts';
 import { mergeData, nest } from '../merge-data.ts';
 
 /** One `wasm` entry of a bundle's .manifest: which module serves which entrypoint. */
@@ -148,7 +148,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function fail<T>(code: string, message: string, hint?: string): Result<T> {
+function fail<T>(code: ProblemCode, message: string, hint?: string): Result<T> {
   const problem: Problem = { code, message, hint: hint ?? 'rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)' };
   return { ok: false, problems: [problem] };
 }

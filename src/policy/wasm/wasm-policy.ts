@@ -2,7 +2,7 @@
 // evaluated through opa-wasm's LoadedPolicy; the host side (aborts, prints, builtins) is ours.
 import * as opaWasm from '@open-policy-agent/opa-wasm';
 import type { BuiltinDef } from '../../rego/builtins/builtin.ts';
-import type { Problem, Result } from '../../problems/problem.ts';
+import type { Problem, ProblemCode, Result } from '../../problems/problem.ts';
 import { resolveHostBuiltins, wasmBuiltinContext, type HostBuiltins } from './wasm-builtins.ts';
 import { WasmFailure } from './wasm-failure.ts';
 import { memoryImportLimits } from './memory-import.ts';
@@ -222,12 +222,12 @@ function fn(exports: Record<string, WasmExportValue>, name: string): (...args: n
 }
 
 /** Anything thrown from inside the module (ours, a trap, a string from a careless host) as a Problem. */
-function failure<T>(e: unknown, code: string, context: string): Result<T> {
+function failure<T>(e: unknown, code: ProblemCode, context: string): Result<T> {
   if (e instanceof WasmFailure) return fail(e.code, `${context}: ${e.message}`);
   const detail = e instanceof Error ? e.message : String(e);
   return fail(code, `${context}: ${detail}`);
 }
 
-function fail<T>(code: string, message: string, hint?: string): Result<T> {
+function fail<T>(code: ProblemCode, message: string, hint?: string): Result<T> {
   return { ok: false, problems: [{ code, message, ...(hint ? { hint } : {}) }] };
 }

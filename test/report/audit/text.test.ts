@@ -6,7 +6,7 @@ import { entry, finding } from '../../audit/entries.ts';
 describe('text audit format', () => {
   const report = createAuditReport([
     entry('org/billing', { status: 'fail', findings: [finding('RW-DATA-001')] }),
-    entry('org/x\u001b[31mred', { manifest: null, strategy: null, status: 'error', problems: [{ code: 'unreadable-folder', message: 'cannot read folder org/x: permission denied', line: null, column: null }] }),
+    entry('org/x\u001b[31mred', { manifest: null, strategy: null, status: 'error', problems: [{ code: 'unreadable', message: 'cannot read folder org/x: permission denied', line: null, column: null }] }),
     entry('org/z', {
       waivers: [{ rule: 'RW-VOL-001', target: 'gpt', expires: '2026-12-01', daysLeft: 4, state: 'expiring' }],
     }),
@@ -18,7 +18,7 @@ describe('text audit format', () => {
     expect(lines[0]).toMatch(/^REPOSITORY\s+MANIFEST\s+STRATEGY\s+STATUS\s+ERRORS\s+WARNINGS\s+WAIVED\s+PROBLEMS$/);
     const statusColumn = lines[0]!.indexOf('STATUS');
     expect(lines[1]!.slice(statusColumn, statusColumn + 4)).toBe('fail');
-    expect(text).toContain('org/x\ufffd[31mred  unreadable-folder  cannot read folder org/x: permission denied');
+    expect(text).toContain('org/x\ufffd[31mred  unreadable  cannot read folder org/x: permission denied');
     expect(text).toContain('Waivers expiring soon\n  org/z/routewise.yaml  RW-VOL-001 (gpt)  expires 2026-12-01, in 4 days');
     expect(lines.at(-2)).toBe('3 repositories, 2 manifests (1 pass, 1 fail, 1 error): 1 error, 0 warnings, 0 info, 0 waived; 2 failing');
   });
