@@ -53883,12 +53883,12 @@ function readManifestBytes(path2, display2) {
     if (st.isDirectory()) {
       return {
         ok: false,
-        problem: {
+        problems: [{
           code: "not-a-file",
           message: `${display2} is a directory, not a manifest file`,
           position: { file: display2, line: 1, column: 1 },
           hint: "pass the directory itself to search it, or rename it"
-        }
+        }]
       };
     }
     const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
@@ -53908,12 +53908,12 @@ function readManifestBytes(path2, display2) {
     const code = e.code;
     return {
       ok: false,
-      problem: {
+      problems: [{
         code: "unreadable",
         message: `${display2}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`,
         position: { file: display2, line: 1, column: 1 },
         hint: code === "EACCES" ? "make the file readable" : "check the path"
-      }
+      }]
     };
   }
 }
@@ -53942,7 +53942,7 @@ async function checkRun(paths, options) {
     const display2 = relative3(options.cwd, absolute).split(sep4).join("/") || file;
     const bytes = readManifestBytes(absolute, display2);
     manifests.push(
-      bytes.ok ? withoutInput(judgeManifest(display2, bytes.value, { engine: engine.value, today: options.today })) : { file: display2, problems: [bytes.problem], findings: [], rulesEvaluated: [] }
+      bytes.ok ? withoutInput(judgeManifest(display2, bytes.value, { engine: engine.value, today: options.today })) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
     );
   }
   return {

@@ -7,7 +7,7 @@ import type { Manifest } from '../manifest/manifest.ts';
 import { validateManifest } from '../validate/validate-manifest.ts';
 import { buildPolicyInput } from '../input/build.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
-import type { Problem } from '../problems/problem.ts';
+import type { Result } from '../problems/problem.ts';
 
 /** Builds further top-level parts of the policy input from the manifest (a cost model, drift readings). */
 export type InputParts = (manifest: Manifest) => Record<string, unknown>;
@@ -27,7 +27,7 @@ export interface JudgedInput {
 }
 
 /** On failure the text is kept when it decodes, so a report can show a code frame at the problem. */
-export type PolicyInputOf = { ok: true; value: JudgedInput } | { ok: false; problems: Problem[]; source?: string };
+export type PolicyInputOf = Result<JudgedInput> & { source?: string };
 
 export function policyInputOf(file: string, bytes: Uint8Array, options: InputOptions): PolicyInputOf {
   const loaded = loadDocument(file, bytes);

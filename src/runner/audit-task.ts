@@ -13,7 +13,7 @@ export interface AuditTask {
 
 export function runAuditTask(task: AuditTask, settings: AuditSettings): ManifestVerdict {
   const bytes = readManifestBytes(task.file, task.shown);
-  if (!bytes.ok) return failedVerdict(bytes.problem.code, bytes.problem.message);
+  if (!bytes.ok) return failedVerdict(bytes.problems[0]!.code, bytes.problems[0]!.message);
   try {
     return auditManifest(task.shown, bytes.value, settings);
   } catch (error) {

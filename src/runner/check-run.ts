@@ -46,7 +46,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     manifests.push(
       bytes.ok
         ? withoutInput(judgeManifest(display, bytes.value, { engine: engine.value, today: options.today }))
-        : { file: display, problems: [bytes.problem], findings: [], rulesEvaluated: [] },
+        : { file: display, problems: bytes.problems, findings: [], rulesEvaluated: [] },
     );
   }
   return {

@@ -68,7 +68,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       }
       if (opts.manifest !== undefined) {
         const bytes = readManifestBytes(resolve(ctx.cwd, opts.manifest), opts.manifest);
-        const built = bytes.ok ? policyInputOf(opts.manifest, bytes.value, { today, knownRuleIds: ruleIdsOf(compiled.policy) }) : { ok: false as const, problems: [bytes.problem] };
+        const built = bytes.ok ? policyInputOf(opts.manifest, bytes.value, { today, knownRuleIds: ruleIdsOf(compiled.policy) }) : bytes;
         if (!built.ok) {
           printProblems(ctx.stderr, built.problems);
           process.exitCode = 2;
