@@ -5,8 +5,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import type { Module } from '../rego/ast.ts';
-import { parseModule, type ModuleSource } from '../rego/index.ts';
+import { parseModule, type Module, type ModuleSource } from '../rego/index.ts';
 
 /** Written beside the bundle by the build. */
 export const PARSED_POLICIES_FILE = 'builtin-policies.v8';

@@ -3,9 +3,7 @@
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from './finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
-import type { Module } from '../rego/ast.ts';
-import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery } from '../rego/index.ts';
-import type { RegoErrorData } from '../rego/errors.ts';
+import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery, type Module, type RegoErrorData } from '../rego/index.ts';
 import { toJS } from '../rego/value.ts';
 import { readFinding } from './read-finding.ts';
 
