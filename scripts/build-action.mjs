@@ -14,6 +14,7 @@ export const ACTION_BUNDLE = join(root, 'dist/action/index.mjs');
 // The Action asks nothing of the network, and @actions/core only needs an HTTP client for OIDC
 // tokens, which we never request. Leaving the client out keeps the bundle small and makes
 // "no network access" something a reader can see in the committed file.
+/** @type {import('esbuild').Plugin} */
 const noHttpClient = {
   name: 'no-http-client',
   setup(b) {

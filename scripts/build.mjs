@@ -50,7 +50,7 @@ async function parseBuiltinPolicies() {
     const { writeParsedPolicies, PARSED_POLICIES_FILE } = await import(pathToFileURL(tool + 'parsed-policies.mjs').href);
     writeParsedPolicies(new URL('../policies/', import.meta.url).pathname, staging + PARSED_POLICIES_FILE);
   } catch (e) {
-    console.warn(`build: the built-in policies were not parsed ahead (${e?.message ?? e}); routewise will parse them on each run`);
+    console.warn(`build: the built-in policies were not parsed ahead (${e instanceof Error ? e.message : e}); routewise will parse them on each run`);
   } finally {
     rmSync(tool, { recursive: true, force: true });
   }

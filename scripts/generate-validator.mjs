@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const require = createRequire(import.meta.url);
-const Ajv2020 = require('ajv/dist/2020.js').default;
-const standaloneCode = require('ajv/dist/standalone/index.js').default;
-const addFormats = require('ajv-formats').default;
+const requireCjs = createRequire(import.meta.url);
+const Ajv2020 = requireCjs('ajv/dist/2020.js').default;
+const standaloneCode = requireCjs('ajv/dist/standalone/index.js').default;
+const addFormats = requireCjs('ajv-formats').default;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaFile = join(root, 'schemas', 'manifest.v1.schema.json');
@@ -77,6 +77,7 @@ if (process.argv.includes('--check')) {
   for (const [file, code] of outputs) writeFileSync(file, code);
 }
 
+/** @param {string} file */
 function readOrEmpty(file) {
   try {
     return readFileSync(file, 'utf8');

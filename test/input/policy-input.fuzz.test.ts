@@ -1,7 +1,7 @@
 // Whatever valid manifest routewise is given, the input it builds matches the policy input
 // schema, which the compiler trusts when it rejects refs and comparisons: valid manifests made by
 // deleting parts of the examples and changing their values must all build schema-valid inputs.
-import fc from 'fast-check';
+import fc from '../fast-check.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';

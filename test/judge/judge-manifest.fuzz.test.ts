@@ -1,6 +1,6 @@
 // The whole judgement of one manifest (load, validate, build the input, evaluate the built-in
 // rules, locate findings) answers any bytes with findings or located problems, never an exception.
-import fc from 'fast-check';
+import fc from '../fast-check.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

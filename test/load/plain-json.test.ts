@@ -1,6 +1,6 @@
 // A JSON manifest read with JSON.parse gives exactly what reading it as YAML gives: the same
 // data, the same problems, the same positions.
-import fc from 'fast-check';
+import fc from '../fast-check.ts';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/load/load-document.ts';
 import type { DocumentPath, LoadedDocument } from '../../src/load/loaded-document.ts';

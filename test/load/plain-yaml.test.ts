@@ -2,7 +2,7 @@
 // and the same line:column for every path, existing or not.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
+import fc from '../fast-check.ts';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/load/load-document.ts';
 import type { DocumentPath, LoadedDocument } from '../../src/load/loaded-document.ts';

@@ -1,7 +1,7 @@
 // Whatever bytes arrive, loading and validating produce a manifest or problems, never an exception.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
+import fc from '../fast-check.ts';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildPolicyInput } from '../../src/input/build.ts';
