@@ -7,19 +7,17 @@ import type { AuditReport } from '../../audit/audit-report.ts';
 import { auditReporters } from '../../report/audit/index.ts';
 import { mergeReports } from '../../audit/merge.ts';
 import { parseShard } from '../../audit/shard.ts';
-import { FAIL_ON_VALUES } from '../../findings/threshold.ts';
 import { auditRun } from '../../runner/audit-run.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
 import { UsageError } from '../../runner/usage-error.ts';
 import { writeReportFile } from '../../runner/write-report.ts';
 import { useColor } from '../color.ts';
 import { collect, type CommandContext } from '../context.ts';
-import { optionsFromFlags } from '../flag-words.ts';
+import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { printProblems } from '../problem-text.ts';
 import { progressBar } from '../progress-bar.ts';
-import type { CheckFlags } from './check.ts';
 
-export interface AuditFlags extends CheckFlags {
+export interface AuditFlags extends RunFlags {
   list?: string;
   expectManifest?: boolean;
   waiverHorizon: string;
@@ -29,23 +27,18 @@ export interface AuditFlags extends CheckFlags {
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
   const formats = [...auditReporters.keys()].join(' | ');
-  const audit = program
-    .command('audit')
-    .description('check every manifest in many repositories and report across them')
-    .argument('[roots...]', 'folders holding repositories (each direct subfolder, and every folder with a .git)')
-    .option('--list <file>', 'repository paths, one per line (# starts a comment)')
-    .option('--expect-manifest', 'report repositories without a manifest as missing (and fail)')
-    .option('--waiver-horizon <days>', 'waivers ending within this many days count as expiring', '30')
-    .option('--shard <i/n>', 'audit only shard I of N (split by a hash of the repository path)')
-    .option('--jobs <n>', 'worker threads (default: one per core; 0 or 1 judges in process)')
-    .option('--policy <dir>', 'add an organisation policy folder to the built-in rules (repeatable)', collect, [])
-    .option('--no-builtin', 'leave out the built-in rules')
-    .option('--data <file>', 'organisation settings merged over policies/data.yaml (repeatable)', collect, [])
-    .option('--fail-on <severity>', FAIL_ON_VALUES.join(' | '), 'error')
-    .option('--format <format>', `${formats}; repeatable as name=path`, collect, [])
-    .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
-    .option('--engine <engine>', 'rego | wasm', 'rego')
-    .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm for --engine wasm')
+  const audit = withRunFlags(
+    program
+      .command('audit')
+      .description('check every manifest in many repositories and report across them')
+      .argument('[roots...]', 'folders holding repositories (each direct subfolder, and every folder with a .git)')
+      .option('--list <file>', 'repository paths, one per line (# starts a comment)')
+      .option('--expect-manifest', 'report repositories without a manifest as missing (and fail)')
+      .option('--waiver-horizon <days>', 'waivers ending within this many days count as expiring', '30')
+      .option('--shard <i/n>', 'audit only shard I of N (split by a hash of the repository path)')
+      .option('--jobs <n>', 'worker threads (default: one per core; 0 or 1 judges in process)'),
+    [...auditReporters.keys()],
+  )
     .action(async (roots: string[], flags: AuditFlags) => {
       process.exitCode = await runAudit(roots, flags, ctx);
     });

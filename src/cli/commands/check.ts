@@ -1,46 +1,30 @@
 // `routewise check [paths...]`: validates and evaluates manifests and reports the findings.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { collect, type CommandContext } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { checkRun } from '../../runner/check-run.ts';
-import { optionsFromFlags } from '../flag-words.ts';
+import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
 import { useColor } from '../color.ts';
-import { FAIL_ON_VALUES, exitCodeFor } from '../../findings/threshold.ts';
+import { exitCodeFor } from '../../findings/threshold.ts';
 import { reporters } from '../../report/check/index.ts';
 
-export interface CheckFlags {
-  policy: string[];
-  builtin: boolean;
-  data: string[];
-  failOn: string;
-  format: string[];
-  now?: string;
-  engine: string;
-  bundle?: string;
-}
-
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
-    .command('check')
-    .description('validate manifests and evaluate the rules on them')
-    .argument('[paths...]', 'manifest files, directories or globs (default: the manifest in the current directory)')
-    .option('--policy <dir>', 'add an organisation policy folder to the built-in rules (repeatable)', collect, [])
-    .option('--no-builtin', 'leave out the built-in rules')
-    .option('--data <file>', 'organisation settings merged over policies/data.yaml (repeatable)', collect, [])
-    .option('--fail-on <severity>', FAIL_ON_VALUES.join(' | '), 'error')
-    .option('--format <format>', `${[...reporters.keys()].join(' | ')}; repeatable as name=path`, collect, [])
-    .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
-    .option('--engine <engine>', 'rego | wasm', 'rego')
-    .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm for --engine wasm')
-    .action(async (paths: string[], flags: CheckFlags) => {
+  withRunFlags(
+    program
+      .command('check')
+      .description('validate manifests and evaluate the rules on them')
+      .argument('[paths...]', 'manifest files, directories or globs (default: the manifest in the current directory)'),
+    [...reporters.keys()],
+  )
+    .action(async (paths: string[], flags: RunFlags) => {
       process.exitCode = await runCheck(paths, flags, ctx);
     });
 }
 
-export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandContext): Promise<number> {
+export async function runCheck(paths: string[], flags: RunFlags, ctx: CommandContext): Promise<number> {
   const options = optionsFromFlags(flags);
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
 
