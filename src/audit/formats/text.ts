@@ -1,15 +1,13 @@
 // The default format, for people at a terminal: a table of repositories, the problems that kept
 // manifests from being judged, then totals by rule, strategy, data flow and waiver, and a verdict.
 import { palette, type Palette, type Paint } from '../../report/ansi.ts';
+import { printable, safeOutput } from '../../report/printable.ts';
 import type { AuditStatus, RepositoryEntry, WaiverReference } from '../audit-report.ts';
 import type { AuditReporter } from './audit-reporter.ts';
 import { auditSummaryLine, plural } from './summary.ts';
 
-// Control characters from users' files must never reach the terminal, where they could move the
-// cursor or recolour it.
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? ' ' : '\ufffd'));
-}
+// Names and messages from users' files are shown escaped, never sent to the terminal raw.
+const plain = printable;
 
 function statusPaint(paint: Palette, status: AuditStatus): Paint {
   if (status === 'pass') return paint.green;
@@ -87,6 +85,6 @@ export const textAuditReporter: AuditReporter = {
     if (t.waivers.expired.length > 0) out.push('', paint.bold('Expired waivers'), ...t.waivers.expired.map(waiverLine));
     const verdict = auditSummaryLine(t);
     out.push('', t.failing > 0 ? paint.red(verdict) : paint.green(verdict));
-    return `${out.join('\n')}\n`;
+    return safeOutput(`${out.join('\n')}\n`);
   },
 };

@@ -11,6 +11,7 @@ import { resolveToday } from '../today.ts';
 import { useColor } from '../color.ts';
 import { FAIL_ON_VALUES, exitCodeFor, parseFailOn } from '../../findings/threshold.ts';
 import { reporters } from '../../report/index.ts';
+import { printableLines } from '../../report/printable.ts';
 
 export interface CheckFlags {
   policy: string[];
@@ -52,7 +53,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
   const run = await checkRun(paths, { ...flags, failOn, today, cwd: ctx.cwd });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
-      for (const p of run.problems) ctx.stderr.write(`routewise: ${p.message}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`);
+      for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);
       return 2;
     }
     ctx.stderr.write('routewise: the policies could not be loaded:\n');
