@@ -3,8 +3,9 @@
 // `\r`), and no printed line can be read by a CI runner as a workflow command (`::add-mask::`,
 // `::stop-commands::`, `##[error]`, `##vso[`). Every text output goes through here.
 
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
+// overrides and isolates that can make a line read differently from what it holds.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeControl(c: string): string {
