@@ -54127,7 +54127,7 @@ function palette(color) {
 }
 
 // src/report/printable.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function escapeControl(c) {
   const named = NAMED[c];
