@@ -1990,22 +1990,22 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
       process.stdout.write(message + os.EOL);
     }
     exports.info = info2;
-    function startGroup(name) {
+    function startGroup2(name) {
       (0, command_1.issue)("group", name);
     }
-    exports.startGroup = startGroup;
-    function endGroup() {
+    exports.startGroup = startGroup2;
+    function endGroup2() {
       (0, command_1.issue)("endgroup");
     }
-    exports.endGroup = endGroup;
+    exports.endGroup = endGroup2;
     function group(name, fn2) {
       return __awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
+        startGroup2(name);
         let result;
         try {
           result = yield fn2();
         } finally {
-          endGroup();
+          endGroup2();
         }
         return result;
       });
@@ -8455,7 +8455,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -9228,7 +9228,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -19420,9 +19420,9 @@ function hexDecode(s) {
   for (const b of bytes) {
     if (!isHex2(b)) {
       const ch = String.fromCodePoint(b);
-      const printable2 = b >= 32 && b !== 127;
+      const printable3 = b >= 32 && b !== 127;
       const u = "U+" + b.toString(16).toUpperCase().padStart(4, "0");
-      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable2 ? `${u} '${ch}'` : u}`);
+      throw builtinError("hex.decode", `encoding/hex: invalid byte: ${printable3 ? `${u} '${ch}'` : u}`);
     }
   }
   if (bytes.length % 2 === 1) throw builtinError("hex.decode", "encoding/hex: odd length hex string");
@@ -19560,7 +19560,7 @@ function yamlKey(k2) {
   throw new Error("yaml: invalid map key: " + String(k2));
 }
 function parseYaml(s) {
-  const doc = (0, import_yaml4.parseDocument)(s, YAML_OPTIONS2);
+  const doc = (0, import_yaml5.parseDocument)(s, YAML_OPTIONS2);
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split("\n")[0]);
   return yamlToValue(doc.toJS({ mapAsMap: true, maxAliasCount: 1e4 }));
 }
@@ -19572,7 +19572,7 @@ function yamlUnmarshal(s) {
   }
 }
 function yamlMarshal(v) {
-  const doc = (0, import_yaml4.parseDocument)("null", { version: "1.1" });
+  const doc = (0, import_yaml5.parseDocument)("null", { version: "1.1" });
   doc.contents = doc.createNode(toJS(v));
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
@@ -19591,11 +19591,11 @@ function base64urlDecode(s) {
   }
   return base64Decode("base64url.decode", padded, URL2);
 }
-var import_yaml4, STD, URL2, YAML_OPTIONS2, builtins15;
+var import_yaml5, STD, URL2, YAML_OPTIONS2, builtins15;
 var init_encoding = __esm({
   "src/rego/builtins/encoding.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_value();
     init_builtin();
     init_json_text();
@@ -36278,7 +36278,7 @@ function assemble(files, name) {
     const text = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml8.parse)(text);
+      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml9.parse)(text);
     } catch (e) {
       return fail5("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
@@ -36349,12 +36349,12 @@ function fail5(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml8, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml9, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_merge_data();
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
@@ -42978,7 +42978,10 @@ var core3 = __toESM(require_core(), 1);
 import { relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 
 // src/findings/waivers.ts
+var WAIVER_RULE = "RW-WAIVE-001";
+var UNWAIVABLE_RULES = /* @__PURE__ */ new Set([WAIVER_RULE, "RW-DATA-006"]);
 function isWaiverActive(waiver, today) {
+  if (UNWAIVABLE_RULES.has(waiver.rule)) return false;
   if (!isWaiverComplete(waiver) || !waiver.expires) return false;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(waiver.expires)) return false;
   return waiver.expires >= today;
@@ -42994,11 +42997,28 @@ function waiverMatches(waiver, finding) {
   return subject.target === waiver.target || subject.dataClass === waiver.target || subject.workload === waiver.target;
 }
 function applyWaivers(findings, waivers, today) {
-  const active = waivers.filter((waiver) => isWaiverActive(waiver, today));
+  const objected = new Set(findings.filter((f) => f.id === WAIVER_RULE).map(waiverIndexOf));
+  const active = waivers.filter((waiver, index) => !objected.has(index) && isWaiverActive(waiver, today));
   return findings.map((finding) => {
+    if (finding.id === WAIVER_RULE) return expiredWaiverSeverity(finding, findings, waivers, today);
+    if (UNWAIVABLE_RULES.has(finding.id)) return finding;
     const waiver = active.find((candidate) => waiverMatches(candidate, finding));
     return waiver ? { ...finding, waived: { ...waiver } } : finding;
   });
+}
+function waiverIndexOf(finding) {
+  const [root2, index] = finding.path;
+  return root2 === "waivers" && typeof index === "number" ? index : void 0;
+}
+var RANK = { info: 0, warning: 1, error: 2 };
+function expiredWaiverSeverity(finding, findings, waivers, today) {
+  const index = waiverIndexOf(finding);
+  const waiver = index === void 0 ? void 0 : waivers[index];
+  if (!waiver?.expires || waiver.expires >= today || finding.path[2] !== "expires" || finding.severity === "error") return finding;
+  const named = findings.filter((f) => f.id !== WAIVER_RULE && waiverMatches(waiver, f));
+  if (named.length === 0) return finding;
+  const severity = named.map((f) => f.severity).reduce((a, b) => RANK[b] > RANK[a] ? b : a);
+  return { ...finding, severity };
 }
 
 // src/findings/resolve.ts
@@ -43147,12 +43167,59 @@ function firstInvalidUtf8(bytes) {
 }
 
 // src/load/load-document.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/load/ambiguous-line-break.ts
+var import_yaml = __toESM(require_dist(), 1);
+var AMBIGUOUS = /\r(?!\n)|[\u0085\u2028\u2029]/g;
+function ambiguousLineBreakAt(text) {
+  AMBIGUOUS.lastIndex = 0;
+  if (!AMBIGUOUS.test(text)) return void 0;
+  const quoted = quotedRanges(text);
+  AMBIGUOUS.lastIndex = 0;
+  let range3 = 0;
+  for (let match3 = AMBIGUOUS.exec(text); match3 !== null; match3 = AMBIGUOUS.exec(text)) {
+    const at2 = match3.index;
+    while (range3 < quoted.length && quoted[range3][1] <= at2) range3++;
+    const inside = range3 < quoted.length && quoted[range3][0] < at2;
+    if (!inside) return at2;
+  }
+  return void 0;
+}
+function lineBreakName(char) {
+  const code = char.codePointAt(0) ?? 0;
+  const names = {
+    13: "carriage return without a line feed",
+    133: "next-line character",
+    8232: "line separator",
+    8233: "paragraph separator"
+  };
+  return `${names[code] ?? "line break"} (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+function quotedRanges(text) {
+  const ranges = [];
+  const pending = [];
+  for (const token of new import_yaml.Parser().parse(text)) pending.push(token);
+  while (pending.length > 0) {
+    const token = pending.pop();
+    if (token === null || typeof token !== "object") continue;
+    if (Array.isArray(token)) {
+      for (const item of token) pending.push(item);
+      continue;
+    }
+    const { type, offset, source } = token;
+    if ((type === "double-quoted-scalar" || type === "single-quoted-scalar") && typeof offset === "number" && typeof source === "string") {
+      ranges.push([offset, offset + source.length]);
+    }
+    for (const value of Object.values(token)) if (value !== null && typeof value === "object") pending.push(value);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
 
 // src/load/line-starts.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function lineStartsOf(text) {
-  const lines = new import_yaml.LineCounter();
+  const lines = new import_yaml2.LineCounter();
   lines.addNewLine(0);
   for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
   return lines;
@@ -43294,7 +43361,7 @@ var COLON = 58;
 var DASH = 45;
 var COMMA = 44;
 function readPlainYaml(text) {
-  if (text.includes("	") || /\r(?!\n)/.test(text)) return void 0;
+  if (text.includes("	") || /\r(?!\n)|[\u0085\u2028\u2029]/.test(text)) return void 0;
   try {
     return new Reader(text).read();
   } catch (error) {
@@ -43623,7 +43690,7 @@ function coreScalar(source) {
 }
 
 // src/load/source-positions.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var SourcePositions = class {
   constructor(file, doc, lines) {
     this.file = file;
@@ -43650,13 +43717,13 @@ var SourcePositions = class {
     let found = { keyOffset: start, valueOffset: start };
     for (const segment of path2) {
       node = this.resolve(node);
-      if ((0, import_yaml2.isMap)(node)) {
-        const pair = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(segment));
+      if ((0, import_yaml3.isMap)(node)) {
+        const pair = node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(segment));
         if (!pair) break;
         const keyOffset = startOf(pair.key) ?? found.keyOffset;
         found = { keyOffset, valueOffset: startOf(pair.value) ?? keyOffset };
         node = pair.value;
-      } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
         const item = node.items[segment];
         const offset = startOf(item);
         if (offset === void 0) break;
@@ -43669,7 +43736,7 @@ var SourcePositions = class {
     return found;
   }
   resolve(node) {
-    for (let i = 0; i < 8 && (0, import_yaml2.isAlias)(node); i++) node = node.resolve(this.doc);
+    for (let i = 0; i < 8 && (0, import_yaml3.isAlias)(node); i++) node = node.resolve(this.doc);
     return node;
   }
 };
@@ -43915,8 +43982,10 @@ function loadDocument(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value;
-  const lines = new import_yaml3.LineCounter();
+  const lines = new import_yaml4.LineCounter();
   const at2 = (offset) => positionIn(file, lines, offset);
+  const ambiguous = ambiguousLineBreakAt(text);
+  if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text, ambiguous));
   if (text.trim() === "") return fail2(emptyFile(file));
   if (file.toLowerCase().endsWith(".json")) {
     const json = parseJson(file, text);
@@ -43937,15 +44006,15 @@ function loadDocument(file, bytes) {
       };
     }
   } else {
-    const plain2 = readPlainYaml(text);
-    if (plain2) {
-      const positions2 = new PlainSourcePositions(file, text, plain2.root);
+    const plain3 = readPlainYaml(text);
+    if (plain3) {
+      const positions2 = new PlainSourcePositions(file, text, plain3.root);
       return {
         ok: true,
         value: {
           file,
           text,
-          data: plain2.data,
+          data: plain3.data,
           positionOf: (path2) => positions2.positionOf(path2),
           valuePositionOf: (path2) => positions2.valuePositionOf(path2)
         }
@@ -43954,7 +44023,7 @@ function loadDocument(file, bytes) {
   }
   const deep = tooDeepAt(text);
   if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text), deep)));
-  const docs = (0, import_yaml3.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const docs = (0, import_yaml4.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
   const syntax = syntaxProblems(docs, text, at2);
   if (syntax.length > 0) return fail2(...syntax);
@@ -43968,11 +44037,11 @@ function loadDocument(file, bytes) {
   }
   const doc = docs[0];
   const contents = doc.contents;
-  if (contents === null || (0, import_yaml3.isScalar)(contents) && contents.value === null) return fail2(emptyFile(file));
-  if (!(0, import_yaml3.isMap)(contents)) {
+  if (contents === null || (0, import_yaml4.isScalar)(contents) && contents.value === null) return fail2(emptyFile(file));
+  if (!(0, import_yaml4.isMap)(contents)) {
     return fail2({
       code: "manifest-not-a-mapping",
-      message: `the manifest must be a mapping (apiVersion: ..., kind: ...), not ${(0, import_yaml3.isSeq)(contents) ? "a list" : "a single value"}`,
+      message: `the manifest must be a mapping (apiVersion: ..., kind: ...), not ${(0, import_yaml4.isSeq)(contents) ? "a list" : "a single value"}`,
       position: at2(contents.range?.[0] ?? 0),
       hint: "start the file with `apiVersion: routewise/v1` and `kind: LLMDeployment`"
     });
@@ -44017,6 +44086,14 @@ function emptyFile(file) {
     hint: "start with `apiVersion: routewise/v1` and `kind: LLMDeployment` (see `routewise init`)"
   };
 }
+function ambiguousLineBreak(file, text, offset) {
+  return {
+    code: "yaml-ambiguous-line-break",
+    message: `${lineBreakName(text[offset])} outside quotes: YAML readers disagree on whether it ends the line`,
+    position: positionIn(file, lineStartsOf(text), offset),
+    hint: "end lines with a line feed (or CR LF); such a character may stay only inside a quoted string"
+  };
+}
 function tooDeep(position) {
   return {
     code: "yaml-too-deep",
@@ -44026,8 +44103,8 @@ function tooDeep(position) {
   };
 }
 function yamlPositions(file, text) {
-  const lines = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const lines = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
   return new SourcePositions(file, doc[0], lines);
 }
 function parseJson(file, text) {
@@ -44095,9 +44172,9 @@ function documentStart(doc) {
 function inspectNodes(doc, text, at2) {
   const problems = [];
   let aliases = 0;
-  (0, import_yaml3.visit)(doc, (_key, node) => {
+  (0, import_yaml4.visit)(doc, (_key, node) => {
     const offset = node?.range?.[0] ?? 0;
-    if ((0, import_yaml3.isAlias)(node)) {
+    if ((0, import_yaml4.isAlias)(node)) {
       aliases++;
       if (aliases === MAX_ALIAS_COUNT + 1) {
         problems.push({
@@ -44117,9 +44194,9 @@ function inspectNodes(doc, text, at2) {
       }
       return;
     }
-    if ((0, import_yaml3.isMap)(node)) {
+    if ((0, import_yaml4.isMap)(node)) {
       for (const pair of node.items) {
-        if (pair.key !== null && !(0, import_yaml3.isScalar)(pair.key)) {
+        if (pair.key !== null && !(0, import_yaml4.isScalar)(pair.key)) {
           problems.push({
             code: "yaml-complex-key",
             message: "a mapping key must be a plain value, not a list or mapping",
@@ -44129,7 +44206,7 @@ function inspectNodes(doc, text, at2) {
         }
       }
     }
-    if ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml4.isScalar)(node) || (0, import_yaml4.isMap)(node) || (0, import_yaml4.isSeq)(node)) {
       const tag = node.tag;
       if (tag !== void 0 && !PLAIN_TAGS.has(tag)) {
         problems.push({
@@ -44140,7 +44217,7 @@ function inspectNodes(doc, text, at2) {
         });
       }
     }
-    if ((0, import_yaml3.isScalar)(node) && typeof node.value === "number") {
+    if ((0, import_yaml4.isScalar)(node) && typeof node.value === "number") {
       const source = text.slice(offset, node.range?.[1] ?? offset);
       if (!Number.isFinite(node.value)) {
         problems.push({
@@ -44163,10 +44240,10 @@ function inspectNodes(doc, text, at2) {
 }
 function firstAliasOffset(doc) {
   let offset;
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Alias(_key, node) {
       offset = node.range?.[0];
-      return import_yaml3.visit.BREAK;
+      return import_yaml4.visit.BREAK;
     }
   });
   return offset;
@@ -44689,6 +44766,38 @@ var manifestSchema = {
               "eu",
               "uk"
             ]
+          ]
+        },
+        "regulatedExemption": {
+          "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "reason": {
+              "description": "Why regulation does not apply to this data.",
+              "type": "string",
+              "examples": [
+                "Aggregated monthly totals only; no account or customer can be identified"
+              ]
+            },
+            "approvedBy": {
+              "description": "Who approved the exemption (a person or team, e.g. the privacy office).",
+              "type": "string",
+              "examples": [
+                "privacy-office"
+              ]
+            },
+            "expires": {
+              "description": "Last day the exemption applies; review it again before then.",
+              "$ref": "#/$defs/date"
+            }
+          },
+          "examples": [
+            {
+              "reason": "Aggregated monthly totals only; no account or customer can be identified",
+              "approvedBy": "privacy-office",
+              "expires": "2027-06-30"
+            }
           ]
         }
       },
@@ -45588,7 +45697,7 @@ var require_stdin = __commonJS2({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -45635,7 +45744,51 @@ var require_stdin = __commonJS2({
       return errors === 0;
     }
     validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    var formats0 = require_formats().fullFormats.date;
+    var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+    function validate57(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate57.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data === "string") {
+        if (!pattern4.test(data)) {
+          const err0 = { instancePath: instancePath2, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data)) {
+          const err1 = { instancePath: instancePath2, schemaPath: "#/format", keyword: "format", params: { format: "date" } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      validate57.errors = vErrors;
+      return errors === 0;
+    }
+    validate57.evaluated = { "dynamicProps": false, "dynamicItems": false };
     function validate55(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -45666,7 +45819,7 @@ var require_stdin = __commonJS2({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "id" || key0 === "category" || key0 === "regulated" || key0 === "regulations" || key0 === "residency")) {
+          if (!(key0 === "id" || key0 === "category" || key0 === "regulated" || key0 === "regulations" || key0 === "residency" || key0 === "regulatedExemption")) {
             const err2 = { instancePath: instancePath2, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
@@ -45862,12 +46015,64 @@ var require_stdin = __commonJS2({
             errors++;
           }
         }
+        if (data.regulatedExemption !== void 0) {
+          let data7 = data.regulatedExemption;
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            for (const key1 in data7) {
+              if (!(key1 === "reason" || key1 === "approvedBy" || key1 === "expires")) {
+                const err16 = { instancePath: instancePath2 + "/regulatedExemption", schemaPath: "#/properties/regulatedExemption/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data7.reason !== void 0) {
+              if (typeof data7.reason !== "string") {
+                const err17 = { instancePath: instancePath2 + "/regulatedExemption/reason", schemaPath: "#/properties/regulatedExemption/properties/reason/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data7.approvedBy !== void 0) {
+              if (typeof data7.approvedBy !== "string") {
+                const err18 = { instancePath: instancePath2 + "/regulatedExemption/approvedBy", schemaPath: "#/properties/regulatedExemption/properties/approvedBy/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data7.expires !== void 0) {
+              if (!validate57(data7.expires, { instancePath: instancePath2 + "/regulatedExemption/expires", parentData: data7, parentDataProperty: "expires", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath2 + "/regulatedExemption", schemaPath: "#/properties/regulatedExemption/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err16 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err20 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err20];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -45875,11 +46080,11 @@ var require_stdin = __commonJS2({
       return errors === 0;
     }
     validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema22 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
-    function validate58(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    function validate60(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate58.evaluated;
+      const evaluated0 = validate60.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -45990,7 +46195,7 @@ var require_stdin = __commonJS2({
         if (data.customization !== void 0) {
           let data3 = data.customization;
           if (!(data3 === "prompting" || data3 === "rag" || data3 === "fine-tuning" || data3 === "deep-modification")) {
-            const err8 = { instancePath: instancePath2 + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema22.properties.customization.enum } };
+            const err8 = { instancePath: instancePath2 + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema23.properties.customization.enum } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -46057,7 +46262,7 @@ var require_stdin = __commonJS2({
             if (data4.pattern !== void 0) {
               let data6 = data4.pattern;
               if (!(data6 === "steady" || data6 === "spiky" || data6 === "unpredictable")) {
-                const err14 = { instancePath: instancePath2 + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema22.properties.volume.properties.pattern.enum } };
+                const err14 = { instancePath: instancePath2 + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema23.properties.volume.properties.pattern.enum } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -46107,16 +46312,16 @@ var require_stdin = __commonJS2({
         }
         errors++;
       }
-      validate58.errors = vErrors;
+      validate60.errors = vErrors;
       return errors === 0;
     }
-    validate58.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema23 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema24 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
-    function validate63(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    function validate65(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate63.evaluated;
+      const evaluated0 = validate65.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -46233,7 +46438,7 @@ var require_stdin = __commonJS2({
         if (data.type !== void 0) {
           let data2 = data.type;
           if (!(data2 === "cloud-api" || data2 === "cloud-self-hosted" || data2 === "on-premises")) {
-            const err8 = { instancePath: instancePath2 + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema24.properties.type.enum } };
+            const err8 = { instancePath: instancePath2 + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema25.properties.type.enum } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -46509,14 +46714,14 @@ var require_stdin = __commonJS2({
         }
         errors++;
       }
-      validate63.errors = vErrors;
+      validate65.errors = vErrors;
       return errors === 0;
     }
-    validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate66(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate68(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate66.evaluated;
+      const evaluated0 = validate68.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -46706,14 +46911,14 @@ var require_stdin = __commonJS2({
         }
         errors++;
       }
-      validate66.errors = vErrors;
+      validate68.errors = vErrors;
       return errors === 0;
     }
-    validate66.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate62(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate68.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate64(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate62.evaluated;
+      const evaluated0 = validate64.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -46753,7 +46958,7 @@ var require_stdin = __commonJS2({
         if (data.strategy !== void 0) {
           let data0 = data.strategy;
           if (!(data0 === "cloud-api" || data0 === "cloud-self-hosted" || data0 === "on-premises" || data0 === "hybrid")) {
-            const err3 = { instancePath: instancePath2 + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties.strategy.enum } };
+            const err3 = { instancePath: instancePath2 + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties.strategy.enum } };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -46776,8 +46981,8 @@ var require_stdin = __commonJS2({
             }
             const len0 = data1.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate63(data1[i0], { instancePath: instancePath2 + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+              if (!validate65(data1[i0], { instancePath: instancePath2 + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
                 errors = vErrors.length;
               }
             }
@@ -46796,8 +47001,8 @@ var require_stdin = __commonJS2({
           if (Array.isArray(data3)) {
             const len1 = data3.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate66(data3[i1], { instancePath: instancePath2 + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+              if (!validate68(data3[i1], { instancePath: instancePath2 + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                 errors = vErrors.length;
               }
             }
@@ -47009,58 +47214,14 @@ var require_stdin = __commonJS2({
         }
         errors++;
       }
-      validate62.errors = vErrors;
+      validate64.errors = vErrors;
       return errors === 0;
     }
-    validate62.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var formats0 = require_formats().fullFormats.date;
-    var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-    function validate75(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate64.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate78(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate75.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (typeof data === "string") {
-        if (!pattern4.test(data)) {
-          const err0 = { instancePath: instancePath2, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data)) {
-          const err1 = { instancePath: instancePath2, schemaPath: "#/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      validate75.errors = vErrors;
-      return errors === 0;
-    }
-    validate75.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate77(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate77.evaluated;
+      const evaluated0 = validate78.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -47161,8 +47322,8 @@ var require_stdin = __commonJS2({
           }
         }
         if (data.expires !== void 0) {
-          if (!validate75(data.expires, { instancePath: instancePath2 + "/expires", parentData: data, parentDataProperty: "expires", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+          if (!validate57(data.expires, { instancePath: instancePath2 + "/expires", parentData: data, parentDataProperty: "expires", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
@@ -47175,10 +47336,10 @@ var require_stdin = __commonJS2({
         }
         errors++;
       }
-      validate77.errors = vErrors;
+      validate78.errors = vErrors;
       return errors === 0;
     }
-    validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     function validate52(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -47402,8 +47563,8 @@ var require_stdin = __commonJS2({
             }
             const len1 = data8.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate58(data8[i1], { instancePath: instancePath2 + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+              if (!validate60(data8[i1], { instancePath: instancePath2 + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
                 errors = vErrors.length;
               }
             }
@@ -47418,8 +47579,8 @@ var require_stdin = __commonJS2({
           }
         }
         if (data.deployment !== void 0) {
-          if (!validate62(data.deployment, { instancePath: instancePath2 + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate64(data.deployment, { instancePath: instancePath2 + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
             errors = vErrors.length;
           }
         }
@@ -47633,8 +47794,8 @@ var require_stdin = __commonJS2({
               }
             }
             if (data15.launchBy !== void 0) {
-              if (!validate75(data15.launchBy, { instancePath: instancePath2 + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+              if (!validate57(data15.launchBy, { instancePath: instancePath2 + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
                 errors = vErrors.length;
               }
             }
@@ -47744,8 +47905,8 @@ var require_stdin = __commonJS2({
           if (Array.isArray(data21)) {
             const len3 = data21.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate77(data21[i4], { instancePath: instancePath2 + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+              if (!validate78(data21[i4], { instancePath: instancePath2 + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
                 errors = vErrors.length;
               }
             }
@@ -48338,12 +48499,12 @@ var FAIL_ON_VALUES = ["error", "warning", "info", "never"];
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_CANNOT_JUDGE = 2;
-var RANK = { error: 3, warning: 2, info: 1 };
+var RANK2 = { error: 3, warning: 2, info: 1 };
 function parseFailOn(value) {
   return FAIL_ON_VALUES.includes(value) ? value : void 0;
 }
 function isAtOrAbove(severity, failOn) {
-  return failOn !== "never" && RANK[severity] >= RANK[failOn];
+  return failOn !== "never" && RANK2[severity] >= RANK2[failOn];
 }
 function failsThreshold(finding, failOn) {
   return !finding.waived && isAtOrAbove(finding.severity, failOn);
@@ -48444,7 +48605,7 @@ var GLOB_CHARACTERS = /[*?[\]{}()]/;
 async function isGlob(arg) {
   if (!GLOB_CHARACTERS.test(arg)) return false;
   const { hasMagic: hasMagic2 } = await Promise.resolve().then(() => (init_esm6(), esm_exports));
-  return hasMagic2(arg, { windowsPathsNoEscape: true });
+  return hasMagic2(arg, { windowsPathsNoEscape: true, magicalBraces: true });
 }
 async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   const absolute = resolve(cwd, path2);
@@ -48482,18 +48643,18 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   }
   files.push(...found);
 }
-async function searchDirectory(absolute, shown, found, problems) {
+async function searchDirectory(absolute, shown2, found, problems) {
   let entries;
   try {
     entries = await readdir2(absolute, { withFileTypes: true });
   } catch (error) {
-    problems.push({ code: "unreadable", message: `cannot read directory ${shown}: ${error.code ?? "error"}` });
+    problems.push({ code: "unreadable", message: `cannot read directory ${shown2}: ${error.code ?? "error"}` });
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry2 of entries) {
     const childAbsolute = join(absolute, entry2.name);
-    const childShown = join(shown, entry2.name);
+    const childShown = join(shown2, entry2.name);
     if (entry2.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry2.name)) await searchDirectory(childAbsolute, childShown, found, problems);
     } else if (MANIFEST_NAMES.includes(entry2.name)) {
@@ -48524,7 +48685,7 @@ function at(file) {
 }
 
 // src/policy/load-engine.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
@@ -48704,13 +48865,13 @@ function resolveCall(fn2, nargs, env, loc, errors, allowOutput = true) {
   }
   const arity = arityOf(target);
   if (arity >= 0) {
-    const shown = target.kind === "user" ? target.id : name;
+    const shown2 = target.kind === "user" ? target.id : name;
     if (nargs > arity + (allowOutput ? 1 : 0)) {
-      errors.push({ code: "rego_type_error", message: `${shown}: too many arguments`, location: loc });
+      errors.push({ code: "rego_type_error", message: `${shown2}: too many arguments`, location: loc });
       return void 0;
     }
     if (nargs < arity) {
-      errors.push({ code: "rego_type_error", message: `${shown}: too few arguments`, location: loc });
+      errors.push({ code: "rego_type_error", message: `${shown2}: too few arguments`, location: loc });
       return void 0;
     }
   }
@@ -49846,15 +50007,15 @@ var Checker = class {
     const node = this.resolve(shape2);
     if (!node) return;
     const allowed = possibleValues(node.node);
-    const plain2 = toJS(literal);
+    const plain3 = toJS(literal);
     const ordering = op !== "==" && op !== "!=" && op !== "in";
     let why;
     if (!ordering && allowed.values !== void 0) {
-      if (!allowed.values.some((v) => sameJson(v, plain2))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      if (!allowed.values.some((v) => sameJson(v, plain3))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(", ")}`;
     } else {
       let types2 = allowed.types ?? (allowed.values ? [...new Set(allowed.values.map(jsonType2))] : void 0);
       if (ordering) types2 = types2?.map((t) => t === "integer" ? "number" : t);
-      if (types2 !== void 0 && !types2.some((t) => hasType(plain2, t))) why = `is ${types2.map(article).join(" or ")}`;
+      if (types2 !== void 0 && !types2.some((t) => hasType(plain3, t))) why = `is ${types2.map(article).join(" or ")}`;
     }
     if (why === void 0) return;
     const text = stringify(literal);
@@ -51169,7 +51330,7 @@ function runQuery(policy, q, options) {
 }
 
 // src/rego/annotations.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_errors();
 
 // src/rego/simple-yaml.ts
@@ -51289,7 +51450,7 @@ function fail4(message, loc) {
 function readYaml(block) {
   const simple = parseSimpleYaml(block.yaml);
   if (simple !== void 0) return simple;
-  const doc = (0, import_yaml5.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml6.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0].message.split("\n")[0];
     fail4(`invalid METADATA block: ${first}`, block.loc);
@@ -51773,13 +51934,13 @@ var MEMBER_3 = "internal.member_3";
 function parseModule(file, text, options = {}) {
   return guard(file, () => {
     const { tokens, comments } = lex2(file, text);
-    return new Parser(file, tokens, options.regoVersion ?? "v1").module(comments);
+    return new Parser2(file, tokens, options.regoVersion ?? "v1").module(comments);
   });
 }
 function parseQuery(text, file = "", options = {}) {
   return guard(file, () => {
     const { tokens } = lex2(file, text);
-    return new Parser(file, tokens, options.regoVersion ?? "v1").query();
+    return new Parser2(file, tokens, options.regoVersion ?? "v1").query();
   });
 }
 function numberValue(text) {
@@ -51817,7 +51978,7 @@ function guard(file, run) {
     });
   }
 }
-var Parser = class {
+var Parser2 = class {
   constructor(file, toks, version) {
     this.file = file;
     this.toks = toks;
@@ -53613,7 +53774,7 @@ var POLICY_INPUT_SCHEMA = {
 init_merge_data();
 
 // src/policy/policy-files.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_merge_data();
 import { readdirSync as readdirSync2, readFileSync, statSync } from "node:fs";
 import { extname, join as join2, relative, sep as sep2 } from "node:path";
@@ -53668,7 +53829,7 @@ function readOne(root2, file, out, options, explicit) {
   let doc;
   try {
     const text = readFileSync(file, "utf8");
-    doc = ext2 === ".json" ? JSON.parse(text) : (0, import_yaml6.parse)(text, { intAsBigInt: false });
+    doc = ext2 === ".json" ? JSON.parse(text) : (0, import_yaml7.parse)(text, { intAsBigInt: false });
   } catch (e) {
     out.problems.push(dataSyntaxProblem(display2, e));
     return;
@@ -53678,7 +53839,7 @@ function readOne(root2, file, out, options, explicit) {
   out.data = mergeData(out.data, nest(prefix, doc));
 }
 function dataSyntaxProblem(file, e) {
-  const at2 = e instanceof import_yaml6.YAMLParseError ? e.linePos?.[0] : void 0;
+  const at2 = e instanceof import_yaml7.YAMLParseError ? e.linePos?.[0] : void 0;
   const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return {
     code: "invalid-data-file",
@@ -53689,7 +53850,7 @@ function dataSyntaxProblem(file, e) {
 }
 
 // src/policy/settings-check.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function checkSettings(defaults2, override, file, text) {
   const config = objectAt(defaults2, ["routewise", "config"]);
   if (!config || !isObject(override)) return [];
@@ -53722,8 +53883,8 @@ function checkSettings(defaults2, override, file, text) {
     }
   }
   if (found.length === 0) return [];
-  const lines = new import_yaml7.LineCounter();
-  const positions = new SourcePositions(file, (0, import_yaml7.parseDocument)(text, { lineCounter: lines }), lines);
+  const lines = new import_yaml8.LineCounter();
+  const positions = new SourcePositions(file, (0, import_yaml8.parseDocument)(text, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function misplaced(name, key) {
@@ -53740,10 +53901,11 @@ function unknown(name, suggestion, known) {
     hint: suggestion ? `did you mean ${suggestion}?` : `known settings: ${known.join(", ")}`
   };
 }
+var KIND_WHEN_SET = { "routewise.config.allowedApprovers": "list" };
 function typeProblem(name, fallback, value) {
-  const want = kind(fallback);
+  const want = kind(fallback) === "null" ? KIND_WHEN_SET[name] ?? "null" : kind(fallback);
   const got = kind(value);
-  if (want === "null" || want === got) return void 0;
+  if (want === "null" || want === got || got === "null" && fallback === null) return void 0;
   return {
     code: "setting-type",
     message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
@@ -53868,7 +54030,7 @@ function readDataFile(file) {
     return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
   try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml9.parse)(text);
+    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml10.parse)(text);
     return { ok: true, value: { data: doc ?? {}, text } };
   } catch (e) {
     return { ok: false, problems: [dataSyntaxProblem(file, e)] };
@@ -53970,6 +54132,76 @@ function summaryLine(summary2) {
   return `${parts.join(", ")}: ${summary2.failed ? "failed" : "passed"}`;
 }
 
+// src/report/ansi.ts
+var plain2 = (text) => text;
+function sgr(open, close) {
+  return (text) => text === "" ? "" : `\x1B[${open}m${text}\x1B[${close}m`;
+}
+function palette(color) {
+  if (!color) return { red: plain2, yellow: plain2, blue: plain2, green: plain2, cyan: plain2, dim: plain2, bold: plain2 };
+  return {
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    blue: sgr(34, 39),
+    green: sgr(32, 39),
+    cyan: sgr(36, 39),
+    dim: sgr(2, 22),
+    bold: sgr(1, 22)
+  };
+}
+
+// src/report/printable.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControl(c) {
+  const named = NAMED[c];
+  if (named !== void 0) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function printable2(value) {
+  return neutralizeCommands(value.replace(CONTROL, escapeControl));
+}
+function printableLines(text, indent) {
+  return text.split(/\r\n|\n/).map((line) => printable2(line)).join(`
+${indent}`);
+}
+function safeOutput(text) {
+  return text.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
+}
+function neutralizeCommands(line) {
+  return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
+}
+
+// src/report/code-frame.ts
+function codeFrame(source, line, column, options) {
+  const lines = source.split(/\r?\n/);
+  if (!Number.isInteger(line) || line < 1 || line > lines.length) return "";
+  const paint = palette(options.color);
+  const context = options.context ?? 2;
+  const indent = options.indent ?? "";
+  const first = Math.max(1, line - context);
+  const last = Math.min(lines.length, line + context);
+  const width = String(last).length;
+  const out = [];
+  for (let number2 = first; number2 <= last; number2 += 1) {
+    const raw = lines[number2 - 1] ?? "";
+    const text = shown(raw);
+    const marked = number2 === line;
+    const gutter = `${marked ? ">" : " "} ${String(number2).padStart(width)} |`;
+    out.push(`${indent}${marked ? paint.red(paint.bold(gutter.slice(0, 1))) + paint.dim(gutter.slice(1)) : paint.dim(gutter)}${text === "" ? "" : ` ${text}`}`);
+    if (marked) {
+      const col = Math.min(Math.max(1, column), raw.length + 1);
+      const pad2 = shown(raw.slice(0, col - 1)).replace(/[^\t]/g, " ");
+      out.push(`${indent}${paint.dim(`  ${" ".repeat(width)} |`)} ${pad2}${paint.red(paint.bold("^"))}`);
+    }
+  }
+  return out.join("\n");
+}
+function shown(line) {
+  return line.split("	").map(printable2).join("	");
+}
+
 // src/report/location.ts
 function findingLocation(manifest, finding) {
   const position = finding.position;
@@ -53989,6 +54221,65 @@ function formatLocation(location) {
 function waiverNote(waiver) {
   return `waived by ${waiver.approvedBy ?? "unknown"} until ${waiver.expires ?? "unknown"}: ${waiver.reason ?? ""}`;
 }
+
+// src/report/check/text.ts
+var FINDING_INDENT = "  ";
+var DETAIL_INDENT = "    ";
+function severityPaint(paint, severity) {
+  return severity === "error" ? paint.red : severity === "warning" ? paint.yellow : paint.blue;
+}
+function statusPaint(paint, status) {
+  return status === "pass" ? paint.green : status === "fail" ? paint.red : paint.yellow;
+}
+var indentLines = printableLines;
+function frameAt(manifest, location, options) {
+  if (manifest.source === void 0 || location.file !== manifest.file || location.line === void 0) return [];
+  const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+  return frame ? [frame] : [];
+}
+function renderFinding(manifest, finding, paint, options) {
+  const location = findingLocation(manifest, finding);
+  const severity = finding.waived ? paint.dim(`${finding.severity} (waived)`) : severityPaint(paint, finding.severity)(finding.severity);
+  const lines = [
+    `${FINDING_INDENT}${printable2(formatLocation(location))}  ${severity}  ${paint.bold(printable2(finding.id))}  ${indentLines(finding.message, DETAIL_INDENT)}`
+  ];
+  if (finding.waived) {
+    lines.push(`${DETAIL_INDENT}${paint.dim(printable2(waiverNote(finding.waived)))}`);
+    return lines;
+  }
+  if (finding.severity === "error") lines.push(...frameAt(manifest, location, options));
+  if (finding.remediation) {
+    lines.push(`${DETAIL_INDENT}${paint.cyan("remediation:")} ${indentLines(finding.remediation, DETAIL_INDENT)}`);
+  }
+  return lines;
+}
+function renderProblem(manifest, problem, paint, options) {
+  const location = problemLocation(manifest, problem);
+  const lines = [
+    `${FINDING_INDENT}${printable2(formatLocation(location))}  ${paint.red("error")}  ${paint.bold(printable2(problem.code))}  ${indentLines(problem.message, DETAIL_INDENT)}`
+  ];
+  lines.push(...frameAt(manifest, location, options));
+  if (problem.hint) lines.push(`${DETAIL_INDENT}${paint.cyan("hint:")} ${indentLines(problem.hint, DETAIL_INDENT)}`);
+  return lines;
+}
+function renderManifest(manifest, paint, options) {
+  const details = manifest.strategy ? `${manifest.status}, ${manifest.strategy}` : manifest.status;
+  const lines = [`${paint.bold(printable2(manifest.file))}  ${statusPaint(paint, manifest.status)(printable2(details))}`];
+  for (const problem of manifest.problems) lines.push(...renderProblem(manifest, problem, paint, options));
+  for (const finding of manifest.findings) lines.push(...renderFinding(manifest, finding, paint, options));
+  return lines;
+}
+var textReporter = {
+  name: "text",
+  render(report, options) {
+    const paint = palette(options.color);
+    const blocks = report.manifests.map((manifest) => renderManifest(manifest, paint, options).join("\n"));
+    const verdict = summaryLine(report.summary);
+    blocks.push(report.summary.failed ? paint.red(paint.bold(verdict)) : paint.green(paint.bold(verdict)));
+    return safeOutput(`${blocks.join("\n\n")}
+`);
+  }
+};
 
 // src/action/annotations.ts
 var LEVEL = { error: "error", warning: "warning", info: "notice" };
@@ -54029,6 +54320,31 @@ remediation: ${finding.remediation}` : finding.message;
     }
   }
   return annotations;
+}
+var ANNOTATIONS_PER_LEVEL = 10;
+function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, notice: ANNOTATIONS_PER_LEVEL }) {
+  const total = { error: 0, warning: 0, notice: 0 };
+  for (const annotation of annotations) total[annotation.level] += 1;
+  const leftOut = { error: 0, warning: 0, notice: 0 };
+  const shown2 = [];
+  const taken = { error: 0, warning: 0, notice: 0 };
+  for (const annotation of annotations) {
+    const level = annotation.level;
+    const room = total[level] > limits[level] ? limits[level] - 1 : limits[level];
+    if (taken[level] < room) {
+      shown2.push(annotation);
+      taken[level] += 1;
+    } else leftOut[level] += 1;
+  }
+  for (const level of ["error", "warning", "notice"]) {
+    if (leftOut[level] === 0) continue;
+    shown2.push({
+      level,
+      message: `${leftOut[level]} more ${level} annotation${leftOut[level] === 1 ? " was" : "s were"} left out: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The full report is in ${where}.`,
+      properties: { title: `routewise: ${leftOut[level]} more ${level}${leftOut[level] === 1 ? "" : "s"}`, file: "" }
+    });
+  }
+  return { shown: shown2, leftOut };
 }
 
 // src/action/inputs.ts
@@ -54218,7 +54534,7 @@ function descriptorRules(report) {
       });
     }
   }
-  rules.push(...[...extra.keys()].sort().map((id) => extra.get(id)));
+  for (const id of [...extra.keys()].sort()) rules.push(extra.get(id));
   if (report.manifests.some((manifest) => manifest.problems.length > 0) && !known.has(INVALID_MANIFEST_RULE)) {
     rules.push(invalidManifestRule);
   }
@@ -54344,10 +54660,31 @@ var markdownReporter = {
 };
 
 // src/action/summary.ts
-async function writeJobSummary(report, env) {
-  if (!env.GITHUB_STEP_SUMMARY) return false;
-  await core2.summary.addRaw(markdownReporter.render(report, { color: false }), true).write();
-  return true;
+var MAX_SUMMARY_BYTES = 1e6;
+function capSummary(markdown, where, maxBytes = MAX_SUMMARY_BYTES) {
+  if (Buffer.byteLength(markdown, "utf8") <= maxBytes) return { text: markdown, linesLeftOut: 0 };
+  const lines = markdown.split("\n");
+  const noteRoom = 400;
+  let used = 0;
+  let kept = 0;
+  while (kept < lines.length) {
+    const size = Buffer.byteLength(lines[kept], "utf8") + 1;
+    if (used + size > maxBytes - noteRoom) break;
+    used += size;
+    kept += 1;
+  }
+  const leftOut = lines.length - kept;
+  const note = `
+
+**${leftOut} more lines of this report were left out** (GitHub limits a job summary to 1 MiB). The full report is in ${where}.
+`;
+  return { text: lines.slice(0, kept).join("\n") + note, linesLeftOut: leftOut };
+}
+async function writeJobSummary(report, env, where) {
+  if (!env.GITHUB_STEP_SUMMARY) return void 0;
+  const capped = capSummary(markdownReporter.render(report, { color: false }), where);
+  await core2.summary.addRaw(capped.text, true).write();
+  return { linesLeftOut: capped.linesLeftOut };
 }
 
 // src/action/verdict.ts
@@ -54401,9 +54738,25 @@ async function runAction(env) {
     return fail7("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;
-  if (options.annotations) for (const annotation of annotationsFor(report)) annotate(annotation);
+  const where = `the log of this step (group "routewise report")${options.sarifFile ? ` and the SARIF file ${options.sarifFile}` : ""}`;
+  let leftOut = 0;
+  if (options.annotations) {
+    const errors = ANNOTATIONS_PER_LEVEL - (failureReason(report) ? 1 : 0);
+    const capped = capAnnotations(annotationsFor(report), where, { error: errors, warning: ANNOTATIONS_PER_LEVEL, notice: ANNOTATIONS_PER_LEVEL });
+    for (const annotation of capped.shown) annotate(annotation);
+    leftOut += capped.leftOut.error + capped.leftOut.warning + capped.leftOut.notice;
+  }
   writeSarifFile(report, options.sarifFile);
-  if (options.summary && !await writeJobSummary(report, env)) core3.info("routewise: no job summary file from the runner; summary skipped");
+  if (options.summary) {
+    const written = await writeJobSummary(report, env, where);
+    if (written === void 0) core3.info("routewise: no job summary file from the runner; summary skipped");
+    else leftOut += written.linesLeftOut;
+  }
+  if (leftOut > 0) {
+    core3.startGroup("routewise report");
+    core3.info(textReporter.render(report, { color: false }));
+    core3.endGroup();
+  }
   setOutputs(outputsFor(report, options.sarifFile));
   const reason = failureReason(report);
   if (reason) core3.setFailed(reason);

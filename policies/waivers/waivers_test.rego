@@ -61,3 +61,53 @@ test_waiver_without_expiry_is_denied if {
 
 # Messages must name the concrete ids and numbers involved.
 mentions(text, part) if indexof(text, part) >= 0
+
+dated(w) := object.union(doc(w), {"today": "2026-12-01"})
+
+test_expired_waiver_is_a_warning_until_routewise_finds_what_it_named if {
+	found := waivers.deny with input as dated(waiver({"expires": "2026-01-31", "expired": true}))
+	some f in found
+	f.severity == "warning"
+}
+
+test_waivers_of_the_waiver_and_exemption_rules_are_denied if {
+	some rule in ["RW-WAIVE-001", "RW-DATA-006"]
+	found := waivers.deny with input as dated(object.union(waiver({"rule": rule, "target": null}), {})) with input.knownRuleIds as [rule]
+	some f in found
+	f.path == ["waivers", 0, "rule"]
+	mentions(f.message, "cannot be waived")
+}
+
+test_waiver_beyond_max_waiver_days_is_denied if {
+	found := waivers.deny with input as dated(waiver({"expires": "9999-12-31"}))
+	some f in found
+	f.path == ["waivers", 0, "expires"]
+	mentions(f.message, "2027-12-01")
+	count(waivers.deny) == 0 with input as dated(waiver({"expires": "2027-12-01"}))
+	count(waivers.deny) == 1 with input as dated(waiver({"expires": "2027-03-01"})) with data.routewise.config.maxWaiverDays as 30
+}
+
+test_waiver_by_someone_not_allowed_is_denied_when_approvers_are_set if {
+	count(waivers.deny) == 0 with input as dated(waiver({"approvedBy": "pr-author"}))
+	found := waivers.deny with input as dated(waiver({"approvedBy": "pr-author"})) with data.routewise.config.allowedApprovers as ["privacy-office"]
+	some f in found
+	f.path == ["waivers", 0, "approvedBy"]
+	mentions(f.message, "pr-author")
+	count(waivers.deny) == 0 with input as dated(waiver({})) with data.routewise.config.allowedApprovers as ["privacy-office"]
+}
+
+test_retired_rule_is_known_with_a_warning_naming_its_replacement if {
+	found := waivers.deny with input as dated(waiver({"rule": "RW-VOL-001", "target": null}))
+	count(found) == 1
+	some f in found
+	f.severity == "warning"
+	mentions(f.message, "RW-COST-001")
+}
+
+test_regulated_exemption_is_judged_like_a_waiver if {
+	exemption := {"reason": "Aggregates only", "approvedBy": "pr-author", "expires": "9999-12-31"}
+	input_doc := object.union(dated(waiver({})), {"manifest": {"dataClasses": [{"id": "notes", "category": "health", "regulated": false, "regulatedExemption": exemption}]}})
+	found := waivers.deny with input as input_doc with data.routewise.config.allowedApprovers as ["privacy-office"]
+	paths := {f.path | some f in found}
+	paths == {["dataClasses", 0, "regulatedExemption", "approvedBy"], ["dataClasses", 0, "regulatedExemption", "expires"]}
+}

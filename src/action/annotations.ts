@@ -57,3 +57,47 @@ export function annotationsFor(report: RunReport): Annotation[] {
   }
   return annotations;
 }
+
+/** GitHub shows at most this many annotations of each level (error, warning, notice) per step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+export interface CappedAnnotations {
+  shown: Annotation[];
+  /** Annotations left out, by level. */
+  leftOut: Record<AnnotationLevel, number>;
+}
+
+/**
+ * At most `limits[level]` annotations of each level, in report order; where some are left out,
+ * the last one shown of that level says how many and where the full report is (`where`), since
+ * the runner would drop the rest without a word.
+ */
+export function capAnnotations(
+  annotations: readonly Annotation[],
+  where: string,
+  limits: Record<AnnotationLevel, number> = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, notice: ANNOTATIONS_PER_LEVEL },
+): CappedAnnotations {
+  const total: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  for (const annotation of annotations) total[annotation.level] += 1;
+  const leftOut: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  const shown: Annotation[] = [];
+  const taken: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  for (const annotation of annotations) {
+    const level = annotation.level;
+    // One place of each overflowing level is kept for the note.
+    const room = total[level] > limits[level] ? limits[level] - 1 : limits[level];
+    if (taken[level] < room) {
+      shown.push(annotation);
+      taken[level] += 1;
+    } else leftOut[level] += 1;
+  }
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    if (leftOut[level] === 0) continue;
+    shown.push({
+      level,
+      message: `${leftOut[level]} more ${level} annotation${leftOut[level] === 1 ? ' was' : 's were'} left out: GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step. The full report is in ${where}.`,
+      properties: { title: `routewise: ${leftOut[level]} more ${level}${leftOut[level] === 1 ? '' : 's'}`, file: '' },
+    });
+  }
+  return { shown, leftOut };
+}

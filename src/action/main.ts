@@ -5,7 +5,8 @@ import { checkRun } from '../runner/check-run.ts';
 import { discoverManifests, MANIFEST_NAMES } from '../runner/discover.ts';
 import type { Problem } from '../problems/problem.ts';
 import { summaryLine } from '../report/summary-line.ts';
-import { annotationsFor, problemAnnotation, type Annotation } from './annotations.ts';
+import { textReporter } from '../report/check/text.ts';
+import { ANNOTATIONS_PER_LEVEL, annotationsFor, capAnnotations, problemAnnotation, type Annotation } from './annotations.ts';
 import { readInputs } from './inputs.ts';
 import { outputsFor, setOutputs } from './outputs.ts';
 import { writeSarifFile } from './sarif-file.ts';
@@ -45,9 +46,27 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const report = run.value;
 
-  if (options.annotations) for (const annotation of annotationsFor(report)) annotate(annotation);
+  // Annotations and the job summary have size limits; what they leave out is in the step's log.
+  const where = `the log of this step (group "routewise report")${options.sarifFile ? ` and the SARIF file ${options.sarifFile}` : ''}`;
+  let leftOut = 0;
+  if (options.annotations) {
+    // A failing run's reason is an error annotation too: keep a place for it.
+    const errors = ANNOTATIONS_PER_LEVEL - (failureReason(report) ? 1 : 0);
+    const capped = capAnnotations(annotationsFor(report), where, { error: errors, warning: ANNOTATIONS_PER_LEVEL, notice: ANNOTATIONS_PER_LEVEL });
+    for (const annotation of capped.shown) annotate(annotation);
+    leftOut += capped.leftOut.error + capped.leftOut.warning + capped.leftOut.notice;
+  }
   writeSarifFile(report, options.sarifFile);
-  if (options.summary && !(await writeJobSummary(report, env))) core.info('routewise: no job summary file from the runner; summary skipped');
+  if (options.summary) {
+    const written = await writeJobSummary(report, env, where);
+    if (written === undefined) core.info('routewise: no job summary file from the runner; summary skipped');
+    else leftOut += written.linesLeftOut;
+  }
+  if (leftOut > 0) {
+    core.startGroup('routewise report');
+    core.info(textReporter.render(report, { color: false }));
+    core.endGroup();
+  }
   setOutputs(outputsFor(report, options.sarifFile));
 
   const reason = failureReason(report);

@@ -2,6 +2,7 @@
 // cannot be a manifest as a Problem with file:line:col. Pure: the caller reads the file.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Problem, Result } from '../problems/problem.ts';
+import { ambiguousLineBreakAt, lineBreakName } from './ambiguous-line-break.ts';
 import { decodeText } from './decode-text.ts';
 import type { LoadedDocument } from './loaded-document.ts';
 import { lineStartsOf } from './line-starts.ts';
@@ -29,6 +30,9 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   const lines = new LineCounter();
   const at = (offset: number) => positionIn(file, lines, offset);
 
+  // Before either reader: the plain reader and the full parser must refuse the same texts.
+  const ambiguous = ambiguousLineBreakAt(text);
+  if (ambiguous !== undefined) return fail(ambiguousLineBreak(file, text, ambiguous));
   if (text.trim() === '') return fail(emptyFile(file));
   if (file.toLowerCase().endsWith('.json')) {
     const json = parseJson(file, text);
@@ -140,6 +144,15 @@ function emptyFile(file: string): Problem {
     message: 'file is empty: it holds no manifest',
     position: { file, line: 1, column: 1 },
     hint: 'start with `apiVersion: routewise/v1` and `kind: LLMDeployment` (see `routewise init`)',
+  };
+}
+
+function ambiguousLineBreak(file: string, text: string, offset: number): Problem {
+  return {
+    code: 'yaml-ambiguous-line-break',
+    message: `${lineBreakName(text[offset]!)} outside quotes: YAML readers disagree on whether it ends the line`,
+    position: positionIn(file, lineStartsOf(text), offset),
+    hint: 'end lines with a line feed (or CR LF); such a character may stay only inside a quoted string',
   };
 }
 

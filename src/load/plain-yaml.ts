@@ -46,8 +46,8 @@ const DASH = 0x2d;
 const COMMA = 0x2c;
 
 export function readPlainYaml(text: string): PlainYaml | undefined {
-  // Tabs and stray carriage returns have rules of their own; the full parser applies them.
-  if (text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
+  // Tabs and the line breaks readers disagree on have rules of their own; the full parser applies them.
+  if (text.includes('\t') || /\r(?!\n)|[\u0085\u2028\u2029]/.test(text)) return undefined;
   try {
     return new Reader(text).read();
   } catch (error) {

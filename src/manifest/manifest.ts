@@ -32,6 +32,14 @@ export interface DataClass {
   /** Known: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act; any other string is allowed. */
   regulations?: string[];
   residency?: string[];
+  /** Needed when a health, financial or payment-card class says `regulated: false` (RW-DATA-006). */
+  regulatedExemption?: RegulatedExemption;
+}
+
+export interface RegulatedExemption {
+  reason?: string;
+  approvedBy?: string;
+  expires?: string;
 }
 
 export interface Workload {

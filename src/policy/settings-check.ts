@@ -68,10 +68,13 @@ function unknown(name: string, suggestion: string | undefined, known: string[]):
   };
 }
 
+/** Settings whose default is null (unset) and the kind a value must have when given. */
+const KIND_WHEN_SET: Record<string, string> = { 'routewise.config.allowedApprovers': 'list' };
+
 function typeProblem(name: string, fallback: unknown, value: unknown): Omit<Problem, 'position'> | undefined {
-  const want = kind(fallback);
+  const want = kind(fallback) === 'null' ? (KIND_WHEN_SET[name] ?? 'null') : kind(fallback);
   const got = kind(value);
-  if (want === 'null' || want === got) return undefined;
+  if (want === 'null' || want === got || (got === 'null' && fallback === null)) return undefined;
   return {
     code: 'setting-type',
     message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,

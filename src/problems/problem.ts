@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'file-too-large'
   | 'json-syntax'
   | 'yaml-syntax'
+  | 'yaml-ambiguous-line-break'
   | 'yaml-complex-key'
   | 'yaml-duplicate-key'
   | 'yaml-multiple-documents'

@@ -1,4 +1,5 @@
 // Rego unit test results printed like `opa test`: text for people, JSON and JUnit for machines.
+import { printable, printableLines, safeOutput } from '../report/printable.ts';
 import type { TestResult } from './testing.ts';
 
 export type TestFormat = 'text' | 'json' | 'junit';
@@ -60,7 +61,7 @@ function formatText(results: TestResult[], options: { verbose?: boolean; color?:
     if (!options.verbose && !interesting) continue;
     if (r.file !== lastFile) {
       if (lines.length > 0) lines.push('');
-      lines.push(`${r.file}:`);
+      lines.push(`${printable(r.file)}:`);
       lastFile = r.file;
     }
     const label =
@@ -71,9 +72,9 @@ function formatText(results: TestResult[], options: { verbose?: boolean; color?:
           : r.status === 'error'
             ? paint(options.color, '31', 'ERROR')
             : paint(options.color, '33', 'SKIPPED');
-    lines.push(`data.${r.package}.${r.name}: ${label} (${formatDuration(r.durationMs)})  ${r.file}:${r.row}`);
-    if (r.message) lines.push(`  ${r.message}`);
-    if (interesting || options.verbose) for (const p of r.printed) lines.push(`  ${p}`);
+    lines.push(`data.${printable(r.package)}.${printable(r.name)}: ${label} (${formatDuration(r.durationMs)})  ${printable(r.file)}:${r.row}`);
+    if (r.message) lines.push(`  ${printableLines(r.message, '  ')}`);
+    if (interesting || options.verbose) for (const p of r.printed) lines.push(`  ${printable(p)}`);
   }
   const s = summarize(results);
   const total = results.length;
@@ -83,7 +84,7 @@ function formatText(results: TestResult[], options: { verbose?: boolean; color?:
   if (s.errors > 0) lines.push(paint(options.color, '31', `ERROR: ${s.errors}/${total}`));
   if (s.skipped > 0) lines.push(paint(options.color, '33', `SKIPPED: ${s.skipped}/${total}`));
   if (total === 0) lines.push('no tests found (test rules are named test_* in *_test.rego files)');
-  return lines.join('\n');
+  return safeOutput(lines.join('\n'));
 }
 
 function formatDuration(ms: number): string {

@@ -68,7 +68,8 @@ const GLOB_CHARACTERS = /[*?[\]{}()]/;
 async function isGlob(arg: string): Promise<boolean> {
   if (!GLOB_CHARACTERS.test(arg)) return false;
   const { hasMagic } = await import('glob');
-  return hasMagic(arg, { windowsPathsNoEscape: true });
+  // Braces alone are a pattern too (`{api,web}/routewise.yaml`); glob expands them.
+  return hasMagic(arg, { windowsPathsNoEscape: true, magicalBraces: true });
 }
 
 async function addPath(path: string, arg: string, cwd: string, files: string[], problems: Problem[], fromGlob: boolean): Promise<void> {

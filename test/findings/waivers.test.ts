@@ -80,3 +80,37 @@ describe('applyWaivers', () => {
     expect(result?.waived).toEqual(first);
   });
 });
+
+describe('applyWaivers and RW-WAIVE-001', () => {
+  const objection = (index: number, field: string, severity: Finding['severity'] = 'error'): Finding => ({
+    id: 'RW-WAIVE-001',
+    severity,
+    message: `waivers[${index}] is not accepted`,
+    path: ['waivers', index, field],
+  });
+
+  it('applies no waiver that RW-WAIVE-001 objects to (approver, expiry limit: settings only the rule sees)', () => {
+    const [data] = applyWaivers([finding('RW-DATA-001'), objection(0, 'approvedBy')], [complete], '2026-11-27');
+    expect(data!.waived).toBeUndefined();
+    const [accepted] = applyWaivers([finding('RW-DATA-001'), objection(1, 'approvedBy')], [complete], '2026-11-27');
+    expect(accepted!.waived).toEqual(complete);
+  });
+
+  it('never waives RW-WAIVE-001 or RW-DATA-006', () => {
+    const waivers = [{ ...complete, rule: 'RW-WAIVE-001' }, { ...complete, rule: 'RW-DATA-006' }];
+    const out = applyWaivers([objection(3, 'rule'), finding('RW-DATA-006')], waivers, '2026-11-27');
+    expect(out.every((f) => f.waived === undefined)).toBe(true);
+    expect(isWaiverActive(waivers[0]!, '2026-11-27')).toBe(false);
+  });
+
+  it('gives an expired waiver the severity of the finding it named, when present', () => {
+    const expired = { ...complete, expires: '2026-01-31' };
+    const warningFinding = { ...finding('RW-DATA-001'), severity: 'warning' as const };
+    const [, withError] = applyWaivers([finding('RW-DATA-001'), objection(0, 'expires', 'warning')], [expired], '2026-11-27');
+    expect(withError!.severity).toBe('error');
+    const [, withWarning] = applyWaivers([warningFinding, objection(0, 'expires', 'warning')], [expired], '2026-11-27');
+    expect(withWarning!.severity).toBe('warning');
+    const [alone] = applyWaivers([objection(0, 'expires', 'warning')], [expired], '2026-11-27');
+    expect(alone!.severity).toBe('warning');
+  });
+});

@@ -55,6 +55,19 @@ function expectSameAsFullParser(text: string): boolean {
   return true;
 }
 
+/** A line break that readers disagree on is refused at the same place whichever reader would run. */
+function expectSameRefusal(text: string): void {
+  const fast = load(text);
+  // A space keeps a final carriage return bare once the tab comment is appended.
+  const full = loadWithFullParser(text.endsWith('\r') ? `${text} ` : text);
+  const refusal = (result: ReturnType<typeof load>) =>
+    result.ok ? undefined : result.problems.find((p) => p.code === 'yaml-ambiguous-line-break');
+  expect(refusal(fast), JSON.stringify(text)).toEqual(refusal(full));
+  if (/[\u0085\u2028\u2029]|\r(?!\n)/.test(text.replace(/"[^"]*"|'[^']*'/g, ''))) {
+    expect(fast.ok, JSON.stringify(text)).toBe(false);
+  }
+}
+
 describe('the plain YAML reader', () => {
   it('reads every example and fixture manifest as the full parser does', () => {
     const files = [...yamlFiles(join(root, 'examples')), ...yamlFiles(join(root, 'test', 'fixtures'))];
@@ -149,7 +162,7 @@ describe('the plain YAML reader', () => {
 
   it('agrees with the full parser on generated manifests, whole and damaged', () => {
     const taken = { whole: 0, damaged: 0 };
-    const damage = fc.constantFrom('\r', ' ', '  ', ':', '- ', '#', '[', ']', '{', '}', ',', '"', "'", '\n', '&', '*', '!', '|', '>', '?', '%', '@', '`', '~', '.', '0', 'e', 'x', '---', '\u00a0', 'é');
+    const damage = fc.constantFrom('\r', ' ', '  ', ':', '- ', '#', '[', ']', '{', '}', ',', '"', "'", '\n', '&', '*', '!', '|', '>', '?', '%', '@', '`', '~', '.', '0', 'e', 'x', '---', '\u00a0', 'é', '\u0085', '\u2028', '\u2029', '\ufeff', '\r\n');
     fc.assert(
       fc.property(block(3, ''), fc.array(fc.tuple(fc.nat(), damage, fc.boolean()), { maxLength: 3 }), (text, edits) => {
         let damaged = text;
@@ -159,6 +172,7 @@ describe('the plain YAML reader', () => {
         }
         if (expectSameAsFullParser(text)) taken.whole++;
         if (expectSameAsFullParser(damaged)) taken.damaged++;
+        expectSameRefusal(damaged);
         expectSameAsFullParser(damaged.replace(/\n/g, '\r\n'));
       }),
       { numRuns: 3000 },

@@ -14,6 +14,7 @@ const INTERFACES: Record<string, (string | number)[]> = {
   Manifest: [],
   Metadata: ['metadata'],
   DataClass: ['dataClasses', 0],
+  RegulatedExemption: ['dataClasses', 0, 'regulatedExemption'],
   Workload: ['workloads', 0],
   Volume: ['workloads', 0, 'volume'],
   Deployment: ['deployment'],

@@ -10,6 +10,7 @@ import { parseReportTargets } from '../../runner/report-targets.ts';
 import { useColor } from '../color.ts';
 import { exitCodeFor } from '../../findings/threshold.ts';
 import { reporters } from '../../report/check/index.ts';
+import { printableLines } from '../../report/printable.ts';
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   withRunFlags(
@@ -31,7 +32,7 @@ export async function runCheck(paths: string[], flags: RunFlags, ctx: CommandCon
   const run = await checkRun(paths, { ...options, cwd: ctx.cwd });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
-      for (const p of run.problems) ctx.stderr.write(`routewise: ${p.message}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`);
+      for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);
       return 2;
     }
     ctx.stderr.write('routewise: the policies could not be loaded:\n');

@@ -14,6 +14,7 @@ import { readManifestBytes } from '../../runner/read-manifest.ts';
 import { resolveToday } from '../../runner/today.ts';
 import { compile, evaluate } from '../../rego/index.ts';
 import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
+import { printable } from '../../report/printable.ts';
 
 interface EvalOptions {
   data: string[];
@@ -84,7 +85,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         print: (line) => printed.push(line),
       });
       // print() output goes to stderr so the machine output on stdout stays parseable.
-      for (const line of printed) ctx.stderr.write(line + '\n');
+      for (const line of printed) ctx.stderr.write(printable(line) + '\n');
       if (!out.ok) {
         printProblems(ctx.stderr, out.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;

@@ -5,6 +5,7 @@ import { UsageError } from '../../runner/usage-error.ts';
 import { loadEngine } from '../../policy/load-engine.ts';
 import { printProblems } from '../problem-text.ts';
 import type { RuleInfo } from '../../policy/engine.ts';
+import { printable, printableLines, safeOutput } from '../../report/printable.ts';
 
 export function registerPolicies(program: Command, ctx: CommandContext): void {
   const cmd = program
@@ -43,16 +44,16 @@ export function registerPolicies(program: Command, ctx: CommandContext): void {
 function listText(rules: RuleInfo[]): string {
   const w = Math.max(2, ...rules.map((r) => r.id.length));
   const lines = [`${'ID'.padEnd(w)}  ${'SEVERITY'.padEnd(8)}  TITLE`];
-  for (const r of rules) lines.push(`${r.id.padEnd(w)}  ${r.severity.padEnd(8)}  ${r.title}`);
+  for (const r of rules) lines.push(`${printable(r.id).padEnd(w)}  ${printable(r.severity).padEnd(8)}  ${printable(r.title)}`);
   lines.push('', `${rules.length} rules. Details: routewise policies show <ID>`);
-  return lines.join('\n');
+  return safeOutput(lines.join('\n'));
 }
 
 function showText(r: RuleInfo): string {
-  const lines = [`${r.id}  ${r.title}`, '', `severity:     ${r.severity}`];
-  if (r.source) lines.push(`defined in:   ${r.source}`);
-  lines.push('', r.description);
-  if (r.remediation) lines.push('', 'remediation:', `  ${r.remediation}`);
-  if (r.guidance) lines.push('', 'guidance:', `  ${r.guidance}`);
-  return lines.join('\n');
+  const lines = [`${printable(r.id)}  ${printable(r.title)}`, '', `severity:     ${printable(r.severity)}`];
+  if (r.source) lines.push(`defined in:   ${printable(r.source)}`);
+  lines.push('', printableLines(r.description, ''));
+  if (r.remediation) lines.push('', 'remediation:', `  ${printableLines(r.remediation, '  ')}`);
+  if (r.guidance) lines.push('', 'guidance:', `  ${printableLines(r.guidance, '  ')}`);
+  return safeOutput(lines.join('\n'));
 }

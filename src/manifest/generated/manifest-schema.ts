@@ -371,6 +371,38 @@ export const manifestSchema: JsonSchema = {
               "uk"
             ]
           ]
+        },
+        "regulatedExemption": {
+          "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "reason": {
+              "description": "Why regulation does not apply to this data.",
+              "type": "string",
+              "examples": [
+                "Aggregated monthly totals only; no account or customer can be identified"
+              ]
+            },
+            "approvedBy": {
+              "description": "Who approved the exemption (a person or team, e.g. the privacy office).",
+              "type": "string",
+              "examples": [
+                "privacy-office"
+              ]
+            },
+            "expires": {
+              "description": "Last day the exemption applies; review it again before then.",
+              "$ref": "#/$defs/date"
+            }
+          },
+          "examples": [
+            {
+              "reason": "Aggregated monthly totals only; no account or customer can be identified",
+              "approvedBy": "privacy-office",
+              "expires": "2027-06-30"
+            }
+          ]
         }
       },
       "examples": [

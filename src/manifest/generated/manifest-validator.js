@@ -290,7 +290,7 @@ var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -337,7 +337,51 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    var formats0 = require_formats().fullFormats.date;
+    var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+    function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate57.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data === "string") {
+        if (!pattern4.test(data)) {
+          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data)) {
+          const err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "date" } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      validate57.errors = vErrors;
+      return errors === 0;
+    }
+    validate57.evaluated = { "dynamicProps": false, "dynamicItems": false };
     function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -368,7 +412,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "id" || key0 === "category" || key0 === "regulated" || key0 === "regulations" || key0 === "residency")) {
+          if (!(key0 === "id" || key0 === "category" || key0 === "regulated" || key0 === "regulations" || key0 === "residency" || key0 === "regulatedExemption")) {
             const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
@@ -564,12 +608,64 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
+        if (data.regulatedExemption !== void 0) {
+          let data7 = data.regulatedExemption;
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            for (const key1 in data7) {
+              if (!(key1 === "reason" || key1 === "approvedBy" || key1 === "expires")) {
+                const err16 = { instancePath: instancePath + "/regulatedExemption", schemaPath: "#/properties/regulatedExemption/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data7.reason !== void 0) {
+              if (typeof data7.reason !== "string") {
+                const err17 = { instancePath: instancePath + "/regulatedExemption/reason", schemaPath: "#/properties/regulatedExemption/properties/reason/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data7.approvedBy !== void 0) {
+              if (typeof data7.approvedBy !== "string") {
+                const err18 = { instancePath: instancePath + "/regulatedExemption/approvedBy", schemaPath: "#/properties/regulatedExemption/properties/approvedBy/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data7.expires !== void 0) {
+              if (!validate57(data7.expires, { instancePath: instancePath + "/regulatedExemption/expires", parentData: data7, parentDataProperty: "expires", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/regulatedExemption", schemaPath: "#/properties/regulatedExemption/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err20];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -577,11 +673,11 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema22 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
-    function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate58.evaluated;
+      const evaluated0 = validate60.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -692,7 +788,7 @@ var require_stdin = __commonJS({
         if (data.customization !== void 0) {
           let data3 = data.customization;
           if (!(data3 === "prompting" || data3 === "rag" || data3 === "fine-tuning" || data3 === "deep-modification")) {
-            const err8 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema22.properties.customization.enum } };
+            const err8 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema23.properties.customization.enum } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -759,7 +855,7 @@ var require_stdin = __commonJS({
             if (data4.pattern !== void 0) {
               let data6 = data4.pattern;
               if (!(data6 === "steady" || data6 === "spiky" || data6 === "unpredictable")) {
-                const err14 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema22.properties.volume.properties.pattern.enum } };
+                const err14 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema23.properties.volume.properties.pattern.enum } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -809,16 +905,16 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate58.errors = vErrors;
+      validate60.errors = vErrors;
       return errors === 0;
     }
-    validate58.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema23 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema24 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
-    function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate63.evaluated;
+      const evaluated0 = validate65.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -935,7 +1031,7 @@ var require_stdin = __commonJS({
         if (data.type !== void 0) {
           let data2 = data.type;
           if (!(data2 === "cloud-api" || data2 === "cloud-self-hosted" || data2 === "on-premises")) {
-            const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema24.properties.type.enum } };
+            const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema25.properties.type.enum } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -1211,14 +1307,14 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate63.errors = vErrors;
+      validate65.errors = vErrors;
       return errors === 0;
     }
-    validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate66.evaluated;
+      const evaluated0 = validate68.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1408,14 +1504,14 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate66.errors = vErrors;
+      validate68.errors = vErrors;
       return errors === 0;
     }
-    validate66.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate68.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate62.evaluated;
+      const evaluated0 = validate64.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1455,7 +1551,7 @@ var require_stdin = __commonJS({
         if (data.strategy !== void 0) {
           let data0 = data.strategy;
           if (!(data0 === "cloud-api" || data0 === "cloud-self-hosted" || data0 === "on-premises" || data0 === "hybrid")) {
-            const err3 = { instancePath: instancePath + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties.strategy.enum } };
+            const err3 = { instancePath: instancePath + "/strategy", schemaPath: "#/properties/strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties.strategy.enum } };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -1478,8 +1574,8 @@ var require_stdin = __commonJS({
             }
             const len0 = data1.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate63(data1[i0], { instancePath: instancePath + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+              if (!validate65(data1[i0], { instancePath: instancePath + "/targets/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
                 errors = vErrors.length;
               }
             }
@@ -1498,8 +1594,8 @@ var require_stdin = __commonJS({
           if (Array.isArray(data3)) {
             const len1 = data3.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate66(data3[i1], { instancePath: instancePath + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+              if (!validate68(data3[i1], { instancePath: instancePath + "/routing/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
                 errors = vErrors.length;
               }
             }
@@ -1711,58 +1807,14 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate62.errors = vErrors;
+      validate64.errors = vErrors;
       return errors === 0;
     }
-    validate62.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var formats0 = require_formats().fullFormats.date;
-    var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-    function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate64.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate75.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (typeof data === "string") {
-        if (!pattern4.test(data)) {
-          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data)) {
-          const err1 = { instancePath, schemaPath: "#/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      validate75.errors = vErrors;
-      return errors === 0;
-    }
-    validate75.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate77.evaluated;
+      const evaluated0 = validate78.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1863,8 +1915,8 @@ var require_stdin = __commonJS({
           }
         }
         if (data.expires !== void 0) {
-          if (!validate75(data.expires, { instancePath: instancePath + "/expires", parentData: data, parentDataProperty: "expires", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+          if (!validate57(data.expires, { instancePath: instancePath + "/expires", parentData: data, parentDataProperty: "expires", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
@@ -1877,10 +1929,10 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate77.errors = vErrors;
+      validate78.errors = vErrors;
       return errors === 0;
     }
-    validate77.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -2104,8 +2156,8 @@ var require_stdin = __commonJS({
             }
             const len1 = data8.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate58(data8[i1], { instancePath: instancePath + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+              if (!validate60(data8[i1], { instancePath: instancePath + "/workloads/" + i1, parentData: data8, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
                 errors = vErrors.length;
               }
             }
@@ -2120,8 +2172,8 @@ var require_stdin = __commonJS({
           }
         }
         if (data.deployment !== void 0) {
-          if (!validate62(data.deployment, { instancePath: instancePath + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate64(data.deployment, { instancePath: instancePath + "/deployment", parentData: data, parentDataProperty: "deployment", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
             errors = vErrors.length;
           }
         }
@@ -2335,8 +2387,8 @@ var require_stdin = __commonJS({
               }
             }
             if (data15.launchBy !== void 0) {
-              if (!validate75(data15.launchBy, { instancePath: instancePath + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+              if (!validate57(data15.launchBy, { instancePath: instancePath + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
                 errors = vErrors.length;
               }
             }
@@ -2446,8 +2498,8 @@ var require_stdin = __commonJS({
           if (Array.isArray(data21)) {
             const len3 = data21.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate77(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+              if (!validate78(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
                 errors = vErrors.length;
               }
             }

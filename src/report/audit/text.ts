@@ -3,13 +3,11 @@
 import { palette, type Palette, type Paint } from '../ansi.ts';
 import type { AuditReport, AuditStatus, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
 import type { Reporter } from '../reporter.ts';
+import { printable, safeOutput } from '../printable.ts';
 import { auditSummaryLine, plural } from './summary.ts';
 
-// Control characters from users' files must never reach the terminal, where they could move the
-// cursor or recolour it.
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? ' ' : '\ufffd'));
-}
+// Names and messages from users' files are shown escaped, never sent to the terminal raw.
+const plain = printable;
 
 function statusPaint(paint: Palette, status: AuditStatus): Paint {
   if (status === 'pass') return paint.green;
@@ -87,6 +85,6 @@ export const textAuditReporter: Reporter<AuditReport> = {
     if (t.waivers.expired.length > 0) out.push('', paint.bold('Expired waivers'), ...t.waivers.expired.map(waiverLine));
     const verdict = auditSummaryLine(t);
     out.push('', t.failing > 0 ? paint.red(verdict) : paint.green(verdict));
-    return `${out.join('\n')}\n`;
+    return safeOutput(`${out.join('\n')}\n`);
   },
 };

@@ -84,7 +84,8 @@ function descriptorRules(report: RunReport): RuleInfo[] {
       });
     }
   }
-  rules.push(...[...extra.keys()].sort().map((id) => extra.get(id)!));
+  // A loop, not a spread: hundreds of thousands of ids would overflow the call stack as arguments.
+  for (const id of [...extra.keys()].sort()) rules.push(extra.get(id)!);
   if (report.manifests.some((manifest) => manifest.problems.length > 0) && !known.has(INVALID_MANIFEST_RULE)) {
     rules.push(invalidManifestRule);
   }

@@ -9,6 +9,7 @@ import type { RenderOptions, Reporter } from '../reporter.ts';
 import type { ManifestReport, ManifestStatus, RunReport } from '../run-report.ts';
 import { summaryLine } from '../summary-line.ts';
 import { waiverNote } from '../waiver-note.ts';
+import { printable, printableLines, safeOutput } from '../printable.ts';
 
 const FINDING_INDENT = '  ';
 const DETAIL_INDENT = '    ';
@@ -21,13 +22,9 @@ function statusPaint(paint: Palette, status: ManifestStatus): Paint {
   return status === 'pass' ? paint.green : status === 'fail' ? paint.red : paint.yellow;
 }
 
-// Continuation lines of a multi-line message stay under the finding, not at the margin; other
-// control characters never reach the terminal, where they could move the cursor or recolour it.
-function indentLines(text: string, indent: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, `\n${indent}`)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
+// Continuation lines of a multi-line message stay under the finding, not at the margin; control
+// characters are shown escaped, never sent to the terminal.
+const indentLines = printableLines;
 
 // Only the manifest's own text is at hand: a place in another file (a policy) gets no frame.
 function frameAt(manifest: ManifestReport, location: Location, options: RenderOptions): string[] {
@@ -40,10 +37,10 @@ function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palett
   const location = findingLocation(manifest, finding);
   const severity = finding.waived ? paint.dim(`${finding.severity} (waived)`) : severityPaint(paint, finding.severity)(finding.severity);
   const lines = [
-    `${FINDING_INDENT}${formatLocation(location)}  ${severity}  ${paint.bold(finding.id)}  ${indentLines(finding.message, DETAIL_INDENT)}`,
+    `${FINDING_INDENT}${printable(formatLocation(location))}  ${severity}  ${paint.bold(printable(finding.id))}  ${indentLines(finding.message, DETAIL_INDENT)}`,
   ];
   if (finding.waived) {
-    lines.push(`${DETAIL_INDENT}${paint.dim(indentLines(waiverNote(finding.waived), DETAIL_INDENT))}`);
+    lines.push(`${DETAIL_INDENT}${paint.dim(printable(waiverNote(finding.waived)))}`);
     return lines;
   }
   if (finding.severity === 'error') lines.push(...frameAt(manifest, location, options));
@@ -56,7 +53,7 @@ function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palett
 function renderProblem(manifest: ManifestReport, problem: Problem, paint: Palette, options: RenderOptions): string[] {
   const location = problemLocation(manifest, problem);
   const lines = [
-    `${FINDING_INDENT}${formatLocation(location)}  ${paint.red('error')}  ${paint.bold(problem.code)}  ${indentLines(problem.message, DETAIL_INDENT)}`,
+    `${FINDING_INDENT}${printable(formatLocation(location))}  ${paint.red('error')}  ${paint.bold(printable(problem.code))}  ${indentLines(problem.message, DETAIL_INDENT)}`,
   ];
   lines.push(...frameAt(manifest, location, options));
   if (problem.hint) lines.push(`${DETAIL_INDENT}${paint.cyan('hint:')} ${indentLines(problem.hint, DETAIL_INDENT)}`);
@@ -65,7 +62,7 @@ function renderProblem(manifest: ManifestReport, problem: Problem, paint: Palett
 
 function renderManifest(manifest: ManifestReport, paint: Palette, options: RenderOptions): string[] {
   const details = manifest.strategy ? `${manifest.status}, ${manifest.strategy}` : manifest.status;
-  const lines = [`${paint.bold(manifest.file)}  ${statusPaint(paint, manifest.status)(details)}`];
+  const lines = [`${paint.bold(printable(manifest.file))}  ${statusPaint(paint, manifest.status)(printable(details))}`];
   for (const problem of manifest.problems) lines.push(...renderProblem(manifest, problem, paint, options));
   for (const finding of manifest.findings) lines.push(...renderFinding(manifest, finding, paint, options));
   return lines;
@@ -78,6 +75,6 @@ export const textReporter: Reporter = {
     const blocks = report.manifests.map((manifest) => renderManifest(manifest, paint, options).join('\n'));
     const verdict = summaryLine(report.summary);
     blocks.push(report.summary.failed ? paint.red(paint.bold(verdict)) : paint.green(paint.bold(verdict)));
-    return `${blocks.join('\n\n')}\n`;
+    return safeOutput(`${blocks.join('\n\n')}\n`);
   },
 };

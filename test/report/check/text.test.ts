@@ -88,10 +88,10 @@ describe('text format', () => {
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(render(false));
   });
 
-  it('keeps multi-line messages indented and control characters off the terminal', () => {
+  it('keeps multi-line messages indented and shows control characters escaped', () => {
     const output = textReporter.render(awkwardReport(), { color: false });
     const [first] = AWKWARD_MESSAGE.split('\r\n');
-    expect(output).toContain(`  teams/a,b: c%/route wise.yaml:3:2  error  RW-DATA-001  ${first}\n    see <details> & "quotes": naïve ✓ 数据\ufffd\n`);
+    expect(output).toContain(`  teams/a,b: c%/route wise.yaml:3:2  error  RW-DATA-001  ${first}\n    see <details> & "quotes": naïve ✓ 数据\\x07\n`);
     expect(output).toContain('    remediation: Use `self-hosted` | <on-prem>\n    then re-run');
     expect(output).not.toContain('\u0007');
     expect(output).not.toContain('\r');
