@@ -37,6 +37,8 @@ export interface DataClass {
 export interface Workload {
   id: string;
   dataClasses: string[];
+  /** Default true: one request may carry several of the workload's classes. */
+  mixesDataClasses?: boolean;
   customization: Customization;
   volume: Volume;
 }
@@ -52,6 +54,7 @@ export interface Deployment {
   targets: Target[];
   routing?: Route[];
   burst?: Burst;
+  fallbacks?: Fallback[];
   monitoring?: Monitoring[];
 }
 
@@ -63,6 +66,8 @@ export interface Target {
   /** Required by the schema for cloud-api and cloud-self-hosted targets. */
   provider?: string;
   region?: string;
+  processingScope?: ProcessingScope;
+  dataZone?: string;
   agreements?: Agreements;
   hardware?: Hardware;
 }
@@ -79,7 +84,16 @@ export interface Hardware {
   gpuType?: string;
   capexUsd?: number;
   hourlyUsd?: number;
+  autoscaling?: Autoscaling;
 }
+
+export interface Autoscaling {
+  minReplicas: number;
+  maxReplicas: number;
+}
+
+export type ProcessingScope = 'regional' | 'data-zone' | 'global';
+export type FallbackTrigger = 'outage' | 'rate-limit' | 'context-window' | 'content-policy' | 'timeout';
 
 export interface Route {
   when: RouteWhen;
@@ -94,6 +108,14 @@ export interface RouteWhen {
 
 export interface Burst {
   to: string;
+  excludeDataClasses?: string[];
+}
+
+export interface Fallback {
+  from: string;
+  to: string;
+  /** Absent means every kind of failure. */
+  on?: FallbackTrigger[];
   excludeDataClasses?: string[];
 }
 

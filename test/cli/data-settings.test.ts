@@ -27,13 +27,13 @@ describe('routewise check --data settings', () => {
   it('refuses a quoted number or boolean, and a text where a list belongs', () => {
     const { dir, file } = orgFile(
       'org.yaml',
-      'routewise:\n  config:\n    allowRegulatedOnCloudApi: "yes"\n    minMlopsForOnPrem: "2"\n    fineTuningProviders: openai\n',
+      'routewise:\n  config:\n    allowRegulatedOnCloudApi: "yes"\n    minMlopsForOnPrem: "2"\n    regulationsNeverOnCloudApi: pci-dss\n',
     );
     const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/org\.yaml:3:5: setting-type: routewise\.config\.allowRegulatedOnCloudApi must be true or false \(the default is false\); got string "yes"/);
     expect(r.stderr).toMatch(/org\.yaml:4:5: setting-type: routewise\.config\.minMlopsForOnPrem must be a number/);
-    expect(r.stderr).toMatch(/org\.yaml:5:5: setting-type: routewise\.config\.fineTuningProviders must be a list/);
+    expect(r.stderr).toMatch(/org\.yaml:5:5: setting-type: routewise\.config\.regulationsNeverOnCloudApi must be a list/);
   });
 
   it('points a setting outside routewise.config to where it belongs, and leaves other namespaces alone', () => {
