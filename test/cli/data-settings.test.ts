@@ -24,6 +24,17 @@ describe('routewise check --data settings', () => {
     expect(r.stderr).toMatch(/hint: did you mean minMlopsForOnPrem\?/);
   });
 
+  it('accepts settings retired in this version, and the new ones that replaced them', () => {
+    const { dir, file } = orgFile(
+      'org.yaml',
+      'routewise:\n  config:\n    onPremCapexMin: 50000\n    fineTuningProviders: [openai]\n' +
+        '    regionJurisdictions:\n      fra-dc-1: [de]\n    fineTuningOffers:\n      - { provider: openai, models: [gpt-4o] }\n',
+    );
+    const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('refuses a quoted number or boolean, and a text where a list belongs', () => {
     const { dir, file } = orgFile(
       'org.yaml',

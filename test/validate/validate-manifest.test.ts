@@ -189,6 +189,20 @@ describe('cross-reference problems', () => {
     expect(problems[4]!.hint).toBe('did you mean `onprem-llama`?');
   });
 
+  it('checks the targets and data classes a fallback names', () => {
+    const text = readFileSync(join(fixtures, 'routing/fallbacks.yaml'), 'utf8').replace(
+      '    - from: gpus\n      to: api\n      excludeDataClasses: [records]',
+      '    - from: gpu\n      to: apii\n      excludeDataClasses: [record]',
+    );
+    const found = problemsOf(validateText(text));
+    expect(found.map((p) => [p.code, p.path?.join('.'), p.hint])).toEqual([
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.from', 'did you mean `gpus`?'],
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.to', 'did you mean `api`?'],
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.excludeDataClasses.0', 'did you mean `records`?'],
+    ]);
+    expect(found[0]!.position?.line).toBe(43);
+  });
+
   it('accepts a waiver naming a data class or a workload', () => {
     const text = `${minimal}waivers:\n  - rule: RW-DATA-004\n    target: tickets\n  - rule: RW-DATA-004\n    target: reply-drafts\n`;
     expect(validateText(text).ok).toBe(true);
