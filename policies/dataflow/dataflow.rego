@@ -18,11 +18,18 @@ regulations_of(class) := "" if count(class.regulations) == 0
 # Regulated data routed to a cloud API that may not receive it. Burst and fallback reaches alone
 # are RW-HYB-003's (one mistake, one finding).
 data_001 contains [class.id, target.id] if {
-	some pair in reach.routed
-	class := classes[pair[0]]
-	target := targets[pair[1]]
+	some r in input.reaches
+	r.via in reach.primary_vias
+	target := targets[r.target]
+	target.type == "cloud-api"
+	class := classes[r.dataClass]
+	reach.cloud_api_objection(class)
+}
+
+data_001_applies(class, target) if {
 	target.type == "cloud-api"
 	reach.cloud_api_objection(class)
+	reach.routed(class.id, target.id)
 }
 
 # METADATA
@@ -73,18 +80,19 @@ agreement_gaps(class, target) := {sprintf("%s needs %s", [reg, agreement]) |
 
 # Reached only by burst or fallback, and RW-HYB-003 reports it.
 overflow_only_hyb_003(class, target) if {
-	not [class.id, target.id] in reach.routed
 	target.type == "cloud-api"
 	reach.cloud_api_objection(class)
+	not reach.routed(class.id, target.id)
 }
 
 data_007 contains [class.id, target.id] if {
 	some r in input.reaches
 	class := classes[r.dataClass]
+	count(class.regulations) > 0
 	target := targets[r.target]
 	target.thirdParty == true
 	count(agreement_gaps(class, target)) > 0
-	not [class.id, target.id] in data_001
+	not data_001_applies(class, target)
 	not overflow_only_hyb_003(class, target)
 }
 
@@ -131,9 +139,9 @@ missing_protections(target) := {flag |
 
 private_on_cloud_api contains [r.dataClass, r.target] if {
 	some r in input.reaches
-	not classes[r.dataClass].category in open_categories
 	target := targets[r.target]
 	target.type == "cloud-api"
+	not classes[r.dataClass].category in open_categories
 	count(missing_protections(target)) > 0
 }
 

@@ -66,13 +66,15 @@ deny contains finding if {
 # to cloud APIs to a cloud API that routing does not already send it to (that is RW-DATA-001).
 overflow contains [r.dataClass, r.target] if {
 	some r in input.reaches
-	r.via in {"burst", "fallback"}
+	r.via in overflow_vias
 	targets[r.target].type == "cloud-api"
 	reach.cloud_api_objection(classes[r.dataClass])
-	not [r.dataClass, r.target] in reach.routed
+	not reach.routed(r.dataClass, r.target)
 }
 
-overflow_paths(class_id, target_id) := [r.path | some r in input.reaches; r.dataClass == class_id; r.target == target_id; r.via in {"burst", "fallback"}]
+overflow_vias := {"burst", "fallback"}
+
+overflow_paths(class_id, target_id) := [r.path | some r in input.reaches; r.dataClass == class_id; r.target == target_id; r.via in overflow_vias]
 
 # Where the exclusion belongs: the burst, or the fallback whose `to` is the target.
 exclusion_path(path) := ["deployment", "burst", "excludeDataClasses"] if path[1] == "burst"
@@ -119,9 +121,10 @@ rule_names(indices) := concat(", ", [sprintf("deployment.routing[%d]", [i]) | so
 # METADATA
 # title: Routing rules must be reachable
 # description: >-
-#   Routing is first match wins. A rule whose every (workload, data class) pair is already taken by
+#   Routing is first match wins, per request. A rule whose every request is already taken by
 #   earlier rules, or by an earlier default, never applies, which usually means the author meant a
-#   different order.
+#   different order. Checking each class alone is enough: a rule that takes a mixed request first
+#   also takes one of its classes alone first.
 # custom:
 #   id: RW-HYB-004
 #   severity: warning

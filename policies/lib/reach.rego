@@ -8,9 +8,12 @@ config := data.routewise.config
 # Routing (a rule, the default, or no routing at all) as opposed to overflow and failover.
 primary_vias := {"route", "default", "unrestricted"}
 
-# (class, target) pairs reached by routing, as [class id, target id].
-routed contains [r.dataClass, r.target] if {
+# Whether routing sends the class to the target. A scan, not a set of pairs: a manifest has few
+# reaches, and building sets of tuples costs more than looking through them.
+routed(class_id, target_id) if {
 	some r in input.reaches
+	r.dataClass == class_id
+	r.target == target_id
 	r.via in primary_vias
 }
 

@@ -9,6 +9,9 @@ classes := {d.id: d | some d in input.dataClasses}
 
 targets := {t.id: t | some t in input.targets}
 
+# Where each target with a region lies, worked out once per target rather than per reach.
+target_places := {t.id: reach.places(t.region) | some t in input.targets; is_string(t.region)}
+
 # Why a target is outside a residency list; undefined when it is inside.
 outside(target, _) := "which declares no region" if not is_string(target.region)
 
@@ -30,10 +33,15 @@ outside(target, allowed) := sprintf("in region %s with processingScope data-zone
 	not target.dataZone in allowed
 }
 
-outside(target, allowed) := sprintf("in region %s, which lies in %s", [target.region, concat(", ", sort(reach.places(target.region)))]) if {
+outside(target, allowed) := sprintf("in region %s, which lies in %s", [target.region, concat(", ", sort(target_places[target.id]))]) if {
 	is_string(target.region)
 	target.processingScope == "regional"
-	count(reach.places(target.region) & {p | some p in allowed}) == 0
+	not lies_in(target_places[target.id], allowed)
+}
+
+lies_in(places, allowed) if {
+	some p in allowed
+	p in places
 }
 
 breaches contains [r.dataClass, r.target] if {

@@ -49,8 +49,10 @@ spiky(w) := sprintf("peak-to-average %v", [w.volume.peakToAverage]) if {
 elastic(workload_id) if {
 	some r in input.reaches
 	r.workload == workload_id
-	r.via in {"burst", "fallback"}
+	r.via in overflow_vias
 }
+
+overflow_vias := {"burst", "fallback"}
 
 fixed(target) if {
 	target.type != "cloud-api"
