@@ -2,10 +2,19 @@ package routewise.rules.customization_test
 
 import data.routewise.rules.customization
 
-config := {"fineTuningProviders": ["openai", "vertex"]}
+config := {
+	"fineTuningOffers": [
+		{"provider": "openai", "models": ["gpt-4o", "gpt-4.1"]},
+		{"provider": "azure-openai", "models": ["gpt-4o"], "regions": ["swedencentral", "northcentralus"]},
+	],
+	"allowRegulatedOnCloudApi": false,
+	"regulationsNeverOnCloudApi": ["pci-dss"],
+}
 
-target(id, type, provider, open_weights) := {
-	"id": id, "type": type, "model": "m", "provider": provider, "region": null,
+target(id, type, provider, open_weights) := serving(id, type, provider, open_weights, "m", null)
+
+serving(id, type, provider, open_weights, model, region) := {
+	"id": id, "type": type, "model": model, "provider": provider, "region": region,
 	"openWeights": open_weights, "agreements": {"baa": false, "dpa": false, "zeroDataRetention": false, "trainingOptOut": false},
 	"hardware": null, "monitored": true, "reachedBy": ["tuner"], "path": ["deployment", "targets", 0],
 }
@@ -56,7 +65,26 @@ test_fine_tuning_on_provider_without_fine_tuning_warns if {
 }
 
 test_fine_tuning_on_provider_with_fine_tuning_passes if {
-	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), target("gpt", "cloud-api", "openai", false))
+	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "openai", false, "gpt-4o-mini", null))
+		with data.routewise.config as config
+}
+
+# Defect: fine-tuning was judged per provider only.
+test_fine_tuning_a_model_family_the_provider_does_not_tune_warns if {
+	found := customization.warn with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "openai", false, "o3-pro", null))
+		with data.routewise.config as config
+	ids(found) == ["RW-CUST-002"]
+	some f in found
+	mentions(f.message, "does not fine-tune model o3-pro")
+}
+
+test_fine_tuning_in_a_region_without_the_offer_warns if {
+	found := customization.warn with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "azure-openai", false, "gpt-4o", "westeurope"))
+		with data.routewise.config as config
+	ids(found) == ["RW-CUST-002"]
+	some f in found
+	mentions(f.message, "only in northcentralus, swedencentral")
+	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "azure-openai", false, "gpt-4o", "swedencentral"))
 		with data.routewise.config as config
 }
 
@@ -67,7 +95,7 @@ test_fine_tuning_on_self_hosted_model_passes if {
 
 test_prompting_only_on_self_hosted_strategy_is_noted if {
 	doc := object.union(served(workload("chat", "rag"), target("vllm", "cloud-self-hosted", "aws", true)), {"strategy": "cloud-self-hosted"})
-	found := customization.info with input as doc
+	found := customization.info with input as doc with data.routewise.config as config
 	ids(found) == ["RW-CUST-003"]
 	some f in found
 	f.path == ["deployment", "strategy"]
@@ -80,6 +108,13 @@ test_fine_tuned_workload_justifies_self_hosting if {
 		"targets": [target("rack", "on-premises", null, true)], "reaches": [],
 	}
 	count(customization.info) == 0 with input as doc
+}
+
+# Defect: RW-CUST-003 told HIPAA on-premises deployments that APIs would be cheaper.
+test_prompting_on_own_hardware_is_not_noted_when_data_must_stay if {
+	records := {"id": "records", "category": "health", "regulated": true, "regulations": ["hipaa"], "residency": null, "usedBy": ["chat"], "path": ["dataClasses", 0]}
+	doc := object.union(served(workload("chat", "rag"), target("rack", "on-premises", null, true)), {"strategy": "on-premises", "dataClasses": [records]})
+	count(customization.info) == 0 with input as doc with data.routewise.config as config
 }
 
 test_prompting_on_cloud_api_strategy_is_not_noted if {

@@ -1,6 +1,9 @@
-# Which data may flow to cloud LLM APIs (guidance 1): regulated data stays on models you run,
-# personal and confidential data goes only to APIs that neither keep nor train on it.
+# Which data may flow to third parties (guidance 1): regulated data stays on models you run,
+# data under a regulation goes only to hosts that signed what it needs, and private data goes
+# only to APIs that neither keep nor train on it.
 package routewise.rules.dataflow
+
+import data.routewise.lib.reach
 
 config := data.routewise.config
 
@@ -8,81 +11,126 @@ classes := {d.id: d | some d in input.dataClasses}
 
 targets := {t.id: t | some t in input.targets}
 
-# Several workloads and routes may send one class to one target; it is reported once, at the
-# first place that sends it there.
-first_reach(class_id, target_id) := reaches[0] if {
-	reaches := [r | some r in input.reaches; r.dataClass == class_id; r.target == target_id]
-}
-
-senders(class_id, target_id) := concat(", ", sort({r.workload |
-	some r in input.reaches
-	r.dataClass == class_id
-	r.target == target_id
-}))
-
 regulations_of(class) := sprintf(" (%s)", [concat(", ", class.regulations)]) if count(class.regulations) > 0
 
 regulations_of(class) := "" if count(class.regulations) == 0
 
-regulated_on_cloud_api contains [r.dataClass, r.target] if {
+# Regulated data routed to a cloud API that may not receive it. Burst and fallback reaches alone
+# are RW-HYB-003's (one mistake, one finding).
+data_001 contains [class.id, target.id] if {
 	some r in input.reaches
-	classes[r.dataClass].regulated == true
-	targets[r.target].type == "cloud-api"
+	r.via in reach.primary_vias
+	target := targets[r.target]
+	target.type == "cloud-api"
+	class := classes[r.dataClass]
+	reach.cloud_api_objection(class)
 }
 
-# What each regulation of a class demands of a cloud API target, where the organisation
-# allows regulated data on cloud APIs at all.
-agreement_gaps(class, target) := missing | never if {
-	missing := {sprintf("%s needs a signed %s agreement", [reg, agreement]) |
-		some reg in class.regulations
-		agreement := config.regulationAgreements[reg]
-		not target.agreements[agreement]
-	}
-	never := {sprintf("%s data is never allowed on cloud APIs", [reg]) |
-		some reg in class.regulations
-		reg in config.regulationsNeverOnCloudApi
-	}
-}
-
-objection(_, _) := "the organisation does not allow regulated data on cloud APIs" if {
-	not config.allowRegulatedOnCloudApi
-}
-
-objection(class, target) := concat("; ", sort(gaps)) if {
-	config.allowRegulatedOnCloudApi == true
-	gaps := agreement_gaps(class, target)
-	count(gaps) > 0
+data_001_applies(class, target) if {
+	target.type == "cloud-api"
+	reach.cloud_api_objection(class)
+	reach.routed(class.id, target.id)
 }
 
 # METADATA
 # title: Regulated data must not reach cloud LLM APIs
 # description: >-
 #   Medical, financial, payment-card and other regulated data sent to a third-party LLM API leaves
-#   your control. Unless the organisation allows it and the provider has signed what each
-#   regulation needs (a BAA for HIPAA, a DPA for GDPR; never for PCI DSS), keep it on models you run.
+#   your control. Unless the organisation allows regulated data on cloud APIs
+#   (`allowRegulatedOnCloudApi`), and never for PCI DSS data (`regulationsNeverOnCloudApi`), keep it
+#   on models you run. Judgement calls: only routing counts here (a rule, the default, or no
+#   routing at all), since a class that reaches the API only through burst or a fallback is one
+#   mistake in that overflow path, reported as RW-HYB-003; where routing and burst both send it,
+#   this finding alone is given, because fixing the route is the first step. Missing agreements
+#   are RW-DATA-007's, and never reported for a class and target this rule already names.
 # custom:
 #   id: RW-DATA-001
 #   severity: error
 #   remediation: >-
 #     Route this data class to a self-hosted or on-premises target (a routing rule with
-#     `when.dataClasses` placed before the default, and `burst.excludeDataClasses`), or, where
-#     policy allows regulated data on cloud APIs, sign the missing agreement and record it under
-#     the target's `agreements`.
+#     `when.dataClasses` placed before the default, and `burst.excludeDataClasses` /
+#     `fallbacks[].excludeDataClasses`), or de-identify it before any LLM sees it.
 #   guidance: "1. Regulated data usually needs self-hosting; less sensitive data can go to cloud APIs."
 deny contains finding if {
-	some pair in regulated_on_cloud_api
+	some pair in data_001
 	class := classes[pair[0]]
 	target := targets[pair[1]]
-	why := objection(class, target)
 	finding := {
 		"id": "RW-DATA-001",
-		"message": sprintf("Regulated data class %s%s reaches cloud API target %s through workload(s) %s, but %s.", [class.id, regulations_of(class), target.id, senders(class.id, target.id), why]),
-		"path": first_reach(class.id, target.id).path,
+		"message": sprintf("Regulated data class %s%s reaches cloud API target %s through workload(s) %s, but %s.", [class.id, regulations_of(class), target.id, reach.senders(class.id, target.id), reach.cloud_api_objection(class)]),
+		"path": reach.first(class.id, target.id).path,
 		"subject": {"dataClass": class.id, "target": target.id},
 	}
 }
 
-private_categories := {"personal", "confidential"}
+# What a class's regulations demand of a third-party target and it lacks, as "reg needs agreement".
+needed(reg) := a if {
+	a := config.regulationAgreements[reg]
+	is_array(a)
+} else := [a] if {
+	a := config.regulationAgreements[reg]
+	is_string(a)
+}
+
+agreement_gaps(class, target) := {sprintf("%s needs %s", [reg, agreement]) |
+	some reg in class.regulations
+	some agreement in needed(reg)
+	not target.agreements[agreement] == true
+}
+
+# Reached only by burst or fallback, and RW-HYB-003 reports it.
+overflow_only_hyb_003(class, target) if {
+	target.type == "cloud-api"
+	reach.cloud_api_objection(class)
+	not reach.routed(class.id, target.id)
+}
+
+data_007 contains [class.id, target.id] if {
+	some r in input.reaches
+	class := classes[r.dataClass]
+	count(class.regulations) > 0
+	target := targets[r.target]
+	target.thirdParty == true
+	count(agreement_gaps(class, target)) > 0
+	not data_001_applies(class, target)
+	not overflow_only_hyb_003(class, target)
+}
+
+kind_of(target) := "cloud API" if target.type == "cloud-api"
+
+kind_of(target) := "rented-GPU" if target.type == "cloud-self-hosted"
+
+# METADATA
+# title: Data under a regulation needs the agreements that regulation requires on every third-party host
+# description: >-
+#   HIPAA makes every host of patient data a business associate, GDPR every host of personal data
+#   a processor: a cloud API and a GPU cloud that runs your own model alike. So a class under a
+#   regulation (`regulations`) may reach a target not on premises only when the target holds the
+#   agreement that regulation needs (`regulationAgreements`: hipaa needs baa; gdpr, uk-gdpr, ccpa,
+#   glba need dpa). Judgement calls: the class's `regulated` flag does not matter (GDPR personal
+#   data is rarely marked regulated, and still needs a DPA); every way of reaching counts,
+#   burst and fallbacks included; a class and target already reported as RW-DATA-001 (waived or
+#   not), or reaching a cloud API only by burst or fallback (RW-HYB-003), are not reported again.
+# custom:
+#   id: RW-DATA-007
+#   severity: error
+#   remediation: >-
+#     Sign the missing agreement with the provider and record it under the target's `agreements`,
+#     or route this data class to a target that has it (or to your own hardware).
+#   guidance: "1. Data requirements first: every processor of regulated data is bound by contract."
+deny contains finding if {
+	some pair in data_007
+	class := classes[pair[0]]
+	target := targets[pair[1]]
+	finding := {
+		"id": "RW-DATA-007",
+		"message": sprintf("Data class %s%s reaches %s target %s (provider %v) through workload(s) %s, which lacks the agreements its regulations need: %s.", [class.id, regulations_of(class), kind_of(target), target.id, target.provider, reach.senders(class.id, target.id), concat("; ", sort(agreement_gaps(class, target)))]),
+		"path": reach.first(class.id, target.id).path,
+		"subject": {"dataClass": class.id, "target": target.id},
+	}
+}
+
+open_categories := {"public", "internal"}
 
 missing_protections(target) := {flag |
 	some flag in ["zeroDataRetention", "trainingOptOut"]
@@ -91,17 +139,21 @@ missing_protections(target) := {flag |
 
 private_on_cloud_api contains [r.dataClass, r.target] if {
 	some r in input.reaches
-	classes[r.dataClass].category in private_categories
 	target := targets[r.target]
 	target.type == "cloud-api"
+	not classes[r.dataClass].category in open_categories
 	count(missing_protections(target)) > 0
 }
 
 # METADATA
-# title: Personal or confidential data needs zero retention and a training opt-out on cloud APIs
+# title: Non-public data needs zero retention and a training opt-out on cloud APIs
 # description: >-
-#   A cloud API that keeps prompts or trains on them turns personal or confidential data into a
-#   lasting exposure. Such data should only go to providers that contractually do neither.
+#   A cloud API that keeps prompts or trains on them turns personal, confidential, health,
+#   financial or payment-card data into a lasting exposure. Such data should only go to providers
+#   that contractually do neither. Judgement call: every category but public and internal counts,
+#   and every way of reaching the API (burst and fallbacks too), since a retained prompt is
+#   retained however it got there; this is a separate concern from whether the data may go
+#   there at all (RW-DATA-001), so both can be reported.
 # custom:
 #   id: RW-DATA-004
 #   severity: warning
@@ -117,7 +169,7 @@ warn contains finding if {
 	finding := {
 		"id": "RW-DATA-004",
 		"message": sprintf("Data class %s (%s) reaches cloud API target %s, which lacks %s.", [class.id, class.category, target.id, concat(" and ", sort(missing_protections(target)))]),
-		"path": first_reach(class.id, target.id).path,
+		"path": reach.first(class.id, target.id).path,
 		"subject": {"dataClass": class.id, "target": target.id},
 	}
 }

@@ -2,8 +2,6 @@
 # dedicated MLOps staff and serious hardware money.
 package routewise.rules.onprem
 
-import data.routewise.lib.format
-
 config := data.routewise.config
 
 on_prem := [t | some t in input.targets; t.type == "on-premises"]
@@ -14,7 +12,9 @@ on_prem_ids := concat(", ", [t.id | some t in on_prem])
 # title: On-premises targets need dedicated MLOps engineers
 # description: >-
 #   Models on your own servers need people who install, patch, monitor and scale them. Without
-#   dedicated MLOps staff an on-premises deployment stalls or fails quietly.
+#   dedicated MLOps staff an on-premises deployment stalls or fails quietly. Judgement call: the
+#   default minimum is two (`minMlopsForOnPrem`), since hardware fails at night and one person
+#   cannot be on call all the time.
 # custom:
 #   id: RW-ONPREM-001
 #   severity: error
@@ -34,50 +34,27 @@ deny contains finding if {
 
 capex_of(target) := target.hardware.capexUsd if is_number(target.hardware.capexUsd)
 
-capex_shortfalls contains item if {
-	some target in on_prem
-	not capex_of(target)
-	item := {
-		"message": sprintf("On-premises target %s does not state its hardware cost (hardware.capexUsd); servers typically cost $50,000 to $300,000.", [target.id]),
-		"path": array.concat(target.path, ["hardware", "capexUsd"]),
-		"subject": {"target": target.id},
-	}
-}
-
-capex_shortfalls contains item if {
-	some target in on_prem
-	capex_of(target) < config.onPremCapexMin
-	item := {
-		"message": sprintf("On-premises target %s budgets $%s of hardware (hardware.capexUsd), below the usual minimum of $%s.", [target.id, format.grouped(capex_of(target)), format.grouped(config.onPremCapexMin)]),
-		"path": array.concat(target.path, ["hardware", "capexUsd"]),
-		"subject": {"target": target.id},
-	}
-}
-
-capex_shortfalls contains item if {
-	is_number(input.budget.capexUsd)
-	needed := sum([c | some t in on_prem; c := capex_of(t)])
-	input.budget.capexUsd < needed
-	item := {
-		"message": sprintf("budget.capexUsd is $%s, below the $%s of hardware the on-premises target(s) %s need.", [format.grouped(input.budget.capexUsd), format.grouped(needed), on_prem_ids]),
-		"path": array.concat(input.budget.path, ["capexUsd"]),
-	}
-}
-
 # METADATA
-# title: On-premises hardware must be costed and budgeted
+# title: On-premises hardware must be costed
 # description: >-
-#   Servers able to run useful models typically cost $50,000 to $300,000 before power, cooling and
-#   space. An on-premises target without a realistic hardware cost, or a budget that does not
-#   cover it, hides the largest cost of the plan.
+#   An on-premises target without a stated hardware cost hides the largest cost of the plan.
+#   Judgement calls: there is no floor on the price (a two-GPU server for $38,000 is a legitimate
+#   choice for a small model, and a floor would fail it for being cheap); comparing capex with
+#   `budget.capexUsd` is RW-COST-003's, so a budget shortfall is reported there, not here.
 # custom:
 #   id: RW-ONPREM-002
 #   severity: warning
 #   remediation: >-
-#     Set `hardware.capexUsd` on each on-premises target to the quoted purchase cost and raise
-#     `budget.capexUsd` to cover their sum, or reconsider cloud self-hosting to avoid the outlay.
-#   guidance: "2. On-premises needs serious hardware money (typically $50K to $300K for servers)."
+#     Set `hardware.capexUsd` on each on-premises target to the quoted purchase cost (servers, power,
+#     cooling and space), so the cost rules can weigh it against the budget.
+#   guidance: "2. On-premises needs serious hardware money."
 warn contains finding if {
-	some item in capex_shortfalls
-	finding := object.union(item, {"id": "RW-ONPREM-002"})
+	some target in on_prem
+	not capex_of(target)
+	finding := {
+		"id": "RW-ONPREM-002",
+		"message": sprintf("On-premises target %s does not state its hardware cost (hardware.capexUsd).", [target.id]),
+		"path": array.concat(target.path, ["hardware", "capexUsd"]),
+		"subject": {"target": target.id},
+	}
 }

@@ -1,38 +1,75 @@
-# Data residency (guidance 1): a data class restricted to some regions must only reach targets
-# that declare a region in that list.
+# Data residency (guidance 1): a data class restricted to some places must only reach targets
+# that process it within one of them. Places are blocs, countries or region codes; where a
+# cloud region lies comes from `regionJurisdictions` and `countryBlocs` (data.yaml).
 package routewise.rules.residency
+
+import data.routewise.lib.reach
 
 classes := {d.id: d | some d in input.dataClasses}
 
 targets := {t.id: t | some t in input.targets}
 
-first_reach(class_id, target_id) := reaches[0] if {
-	reaches := [r | some r in input.reaches; r.dataClass == class_id; r.target == target_id]
+# Where each target with a region lies, worked out once per target rather than per reach.
+target_places := {t.id: reach.places(t.region) | some t in input.targets; is_string(t.region)}
+
+# Why a target is outside a residency list; undefined when it is inside.
+outside(target, _) := "which declares no region" if not is_string(target.region)
+
+outside(target, _) := sprintf("in region %s with processingScope global (the provider may process it anywhere)", [target.region]) if {
+	is_string(target.region)
+	target.processingScope == "global"
+}
+
+outside(target, allowed) := sprintf("in region %s with processingScope data-zone but no dataZone", [target.region]) if {
+	is_string(target.region)
+	target.processingScope == "data-zone"
+	not is_string(target.dataZone)
+}
+
+outside(target, allowed) := sprintf("in region %s with processingScope data-zone %s, which is not itself listed", [target.region, target.dataZone]) if {
+	is_string(target.region)
+	target.processingScope == "data-zone"
+	is_string(target.dataZone)
+	not target.dataZone in allowed
+}
+
+outside(target, allowed) := sprintf("in region %s, which lies in %s", [target.region, concat(", ", sort(target_places[target.id]))]) if {
+	is_string(target.region)
+	target.processingScope == "regional"
+	not lies_in(target_places[target.id], allowed)
+}
+
+lies_in(places, allowed) if {
+	some p in allowed
+	p in places
 }
 
 breaches contains [r.dataClass, r.target] if {
 	some r in input.reaches
 	allowed := classes[r.dataClass].residency
 	is_array(allowed)
-	not targets[r.target].region in allowed
+	outside(targets[r.target], allowed)
 }
 
-whereabouts(target) := sprintf("in region %s", [target.region]) if is_string(target.region)
-
-whereabouts(target) := "which declares no region" if not is_string(target.region)
-
 # METADATA
-# title: Data with residency limits must stay in its regions
+# title: Data with residency limits must stay in its places
 # description: >-
-#   A data class with `residency` may only be processed in the listed regions. A target outside
-#   them, or one that does not say where it runs, cannot show that the limit holds.
+#   A data class with `residency` may only be processed in the listed places: blocs (eu), countries
+#   (de, us, uk) or region codes (eu-central-1 means that region only). A target lies where its
+#   `region` lies: the region code itself, its country and that country's blocs
+#   (`regionJurisdictions` and `countryBlocs`, for the regions of AWS, Azure, Google Cloud and
+#   Oracle; organisations add their own). Judgement calls: a target that does not say where it runs
+#   cannot show that the limit holds; `processingScope: global` may process anywhere, so it is
+#   outside every list; `data-zone` is inside only when its `dataZone` is itself listed (a zone
+#   spans countries, so listing one of them is not enough); a region code unknown to the table lies
+#   only in itself; every way of reaching counts, burst and fallbacks included.
 # custom:
 #   id: RW-DATA-002
 #   severity: error
 #   remediation: >-
-#     Route this data class to a target whose `region` is in its `residency` list (for cloud APIs,
-#     pick the provider's regional endpoint), or declare the target's `region` if it already
-#     runs there.
+#     Route this data class to a target whose `region` lies in its `residency` list (for cloud
+#     APIs, a regional deployment in that place, not a global one), declare the target's `region`
+#     if it already runs there, or add an unknown region code to `regionJurisdictions` with --data.
 #   guidance: "1. Data requirements come first, including where data may be processed."
 deny contains finding if {
 	some pair in breaches
@@ -40,8 +77,8 @@ deny contains finding if {
 	target := targets[pair[1]]
 	finding := {
 		"id": "RW-DATA-002",
-		"message": sprintf("Data class %s may be processed only in %s, but reaches target %s %s.", [class.id, concat(", ", class.residency), target.id, whereabouts(target)]),
-		"path": first_reach(class.id, target.id).path,
+		"message": sprintf("Data class %s may be processed only in %s, but reaches target %s %s.", [class.id, concat(", ", class.residency), target.id, outside(target, class.residency)]),
+		"path": reach.first(class.id, target.id).path,
 		"subject": {"dataClass": class.id, "target": target.id},
 	}
 }

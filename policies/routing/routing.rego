@@ -1,12 +1,14 @@
-# Routing coverage (guidance 4): every (workload, data class) pair must go somewhere, and every
-# declared data class and target should be used by some workload.
+# Routing coverage (guidance 4): every request must go somewhere, and every declared data class
+# and target should be used by some workload.
 package routewise.rules.routing
 
 # METADATA
 # title: Every workload's data must have a route
 # description: >-
-#   Routing decides, per workload and data class, which target serves a request. A pair that no
-#   rule matches has nowhere to go, so those requests would fail or fall to an unplanned target.
+#   Routing decides, per request, which target serves it. A request carrying only this class of
+#   the workload matches no rule, so it has nowhere to go and would fail or fall to an unplanned
+#   target. Judgement call: only requests of one class are reported, since a request carrying
+#   several classes is matched whenever one of them is (a rule for any of its classes takes it).
 # custom:
 #   id: RW-DATA-003
 #   severity: error
@@ -38,7 +40,7 @@ unused contains item if {
 	some target in input.targets
 	count(target.reachedBy) == 0
 	item := {
-		"message": sprintf("Target %s (%s) is declared but no workload reaches it by routing, default or burst.", [target.id, target.type]),
+		"message": sprintf("Target %s (%s) is declared but no workload reaches it by routing, default, burst or fallback.", [target.id, target.type]),
 		"path": target.path,
 		"subject": {"target": target.id},
 	}

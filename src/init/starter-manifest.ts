@@ -80,6 +80,8 @@ function oneOf(label: string, given: string, allowed: readonly string[], lenient
 
 const REGULATED = new Set(['health', 'financial', 'payment-card']);
 const REGULATION: Record<string, string> = { health: 'hipaa', financial: 'glba', 'payment-card': 'pci-dss', personal: 'gdpr' };
+/** The agreement each regulation needs from every host not on premises (RW-DATA-007). */
+const AGREEMENT: Record<string, string> = { hipaa: 'baa', glba: 'dpa', gdpr: 'dpa' };
 
 export function starterManifest(a: StarterAnswers): string {
   const regulation = REGULATION[a.category];
@@ -117,12 +119,17 @@ export function starterManifest(a: StarterAnswers): string {
     `  strategy: ${a.strategy}`,
     '  targets:',
   ];
+  // A host that is not yours must have signed what the data's regulation needs; on hybrid the
+  // regulated data stays on the rented GPUs, so only they need it.
+  const agreement = regulation ? AGREEMENT[regulation] : undefined;
+  const signed = agreement ? [`        ${agreement}: true${' '.repeat(Math.max(1, 21 - agreement.length))}# ${regulation} needs it of every host not on premises`] : [];
   const api = [
     '    - id: cloud-api',
     '      type: cloud-api',
     '      model: gpt-4o',
     '      provider: openai',
     '      agreements:',
+    ...(a.strategy === 'cloud-api' ? signed : []),
     '        zeroDataRetention: true',
     '        trainingOptOut: true',
   ];
@@ -131,6 +138,7 @@ export function starterManifest(a: StarterAnswers): string {
     '      type: cloud-self-hosted',
     '      model: llama-3.1-70b-instruct',
     '      provider: aws',
+    ...(signed.length > 0 ? ['      agreements:', ...signed] : []),
     '      hardware:',
     '        gpus: 4',
     '        gpuType: a100',
@@ -173,7 +181,8 @@ export function starterManifest(a: StarterAnswers): string {
   }
   if (a.strategy === 'hybrid') {
     lines.push(
-      '  # Ordered; the first matching rule decides where a (workload, data class) pair goes.',
+      '  # Ordered; the first matching rule decides where a request goes. A request may carry both',
+      '  # classes, so the rule for the project\'s own data comes first.',
       '  routing:',
       '    - when: { dataClasses: [main-data] }    # the project\'s own data stays on its own models',
       '      to: own-gpus',
@@ -184,6 +193,7 @@ export function starterManifest(a: StarterAnswers): string {
       '    - target: own-gpus',
       '      tools: [prometheus]',
       '    - target: cloud-api',
+      '      tools: [provider-dashboard]',
     );
   }
   if (a.strategy === 'cloud-api' && sensitive) {

@@ -12,14 +12,17 @@ export interface BuildOptions {
 
 const REGULATED_BY_DEFAULT: ReadonlySet<Category> = new Set(['health', 'financial', 'payment-card']);
 const DAY_MS = 24 * 60 * 60 * 1000;
+const FALLBACK_TRIGGERS = ['outage', 'rate-limit', 'context-window', 'content-policy', 'timeout'] as const;
 
 export function buildPolicyInput(manifest: Manifest, options: BuildOptions): PolicyInput {
   const { deployment } = manifest;
-  const { reaches, unrouted, routing } = resolveRouting(manifest);
+  const { reaches, unrouted, routing, mixedLandings } = resolveRouting(manifest);
 
   const workloadTargets = (workload: string, routedOnly: boolean) =>
-    sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== 'burst')).map((r) => r.target));
+    sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || (r.via !== 'burst' && r.via !== 'fallback'))).map((r) => r.target));
   const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
+  const toolsOf = (target: string) =>
+    sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? []));
 
   const dataClasses = manifest.dataClasses.map(
     (d, i): InputDataClass => ({
@@ -27,7 +30,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       category: d.category,
       regulated: isRegulated(d),
       regulations: d.regulations ?? [],
-      residency: d.residency ?? null,
+      residency: d.residency?.map((place) => place.toLowerCase()) ?? null,
       usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d.id)).map((w) => w.id),
       path: ['dataClasses', i],
     }),
@@ -38,6 +41,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       id: w.id,
       dataClasses: w.dataClasses,
       customization: w.customization,
+      mixesDataClasses: w.mixesDataClasses ?? true,
       volume: {
         tokensPerMonth: w.volume.tokensPerMonth,
         pattern: w.volume.pattern,
@@ -55,7 +59,10 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       type: t.type,
       model: t.model,
       provider: t.provider ?? null,
-      region: t.region ?? null,
+      region: t.region?.toLowerCase() ?? null,
+      processingScope: t.processingScope ?? 'regional',
+      dataZone: t.dataZone?.toLowerCase() ?? null,
+      thirdParty: t.type !== 'on-premises',
       openWeights: t.openWeights ?? t.type !== 'cloud-api',
       agreements: {
         baa: t.agreements?.baa ?? false,
@@ -65,6 +72,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       },
       hardware: hardwareOf(t),
       monitored: monitored.has(t.id),
+      monitoringTools: toolsOf(t.id),
       reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
       path: ['deployment', 'targets', i],
     }),
@@ -92,12 +100,21 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
     workloads,
     targets,
     reaches,
+    mixedLandings,
     unrouted,
     routing,
     routingDeclared: deployment.routing !== undefined,
     burst: deployment.burst
       ? { to: deployment.burst.to, excludeDataClasses: deployment.burst.excludeDataClasses ?? [], path: ['deployment', 'burst'] }
       : null,
+    fallbacks: (deployment.fallbacks ?? []).map((f, index) => ({
+      index,
+      from: f.from,
+      to: f.to,
+      on: f.on ?? [...FALLBACK_TRIGGERS],
+      excludeDataClasses: f.excludeDataClasses ?? [],
+      path: ['deployment', 'fallbacks', index],
+    })),
     team: {
       mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
       skills: manifest.team?.skills ?? [],
@@ -129,6 +146,9 @@ function hardwareOf(t: Target): InputTarget['hardware'] {
     gpuType: t.hardware.gpuType ?? null,
     capexUsd: t.hardware.capexUsd ?? null,
     hourlyUsd: t.hardware.hourlyUsd ?? null,
+    autoscaling: t.hardware.autoscaling
+      ? { minReplicas: t.hardware.autoscaling.minReplicas, maxReplicas: t.hardware.autoscaling.maxReplicas }
+      : null,
   };
 }
 

@@ -15,7 +15,7 @@ export interface InputDataClass {
   /** As declared, or the default: true for health, financial, payment-card. */
   regulated: boolean;
   regulations: string[];
-  /** Regions where this data may be processed; null when unrestricted. */
+  /** Places where this data may be processed (blocs, countries, region codes), lower-cased; null when unrestricted. */
   residency: string[] | null;
   /** Ids of workloads that use this class. */
   usedBy: string[];
@@ -26,6 +26,8 @@ export interface InputWorkload {
   id: string;
   dataClasses: string[];
   customization: 'prompting' | 'rag' | 'fine-tuning' | 'deep-modification';
+  /** As declared, or true: one request may carry several of its classes. */
+  mixesDataClasses: boolean;
   volume: {
     tokensPerMonth: number;
     pattern: 'steady' | 'spiky' | 'unpredictable';
@@ -34,7 +36,7 @@ export interface InputWorkload {
   };
   /** Ids of every target this workload reaches (by route, default or burst), sorted. */
   targets: string[];
-  /** Ids of the targets it reaches by routing/default only (no burst), sorted. */
+  /** Ids of the targets it reaches by routing/default only (no burst, no fallback), sorted. */
   routedTargets: string[];
   path: ManifestPath;
 }
@@ -44,33 +46,70 @@ export interface InputTarget {
   type: TargetType;
   model: string;
   provider: string | null;
+  /** As declared, lower-cased. */
   region: string | null;
+  /** As declared, or 'regional'. */
+  processingScope: 'regional' | 'data-zone' | 'global';
+  /** As declared, lower-cased; meaningful with processingScope 'data-zone'. */
+  dataZone: string | null;
+  /** Every target not on premises: cloud APIs and rented GPUs alike process the data. */
+  thirdParty: boolean;
   /** As declared, or the default: false for cloud-api, true otherwise. */
   openWeights: boolean;
   /** Each flag as declared, or false. */
   agreements: { baa: boolean; dpa: boolean; zeroDataRetention: boolean; trainingOptOut: boolean };
-  hardware: { gpus: number | null; gpuType: string | null; capexUsd: number | null; hourlyUsd: number | null } | null;
+  hardware: {
+    gpus: number | null;
+    gpuType: string | null;
+    capexUsd: number | null;
+    hourlyUsd: number | null;
+    autoscaling: { minReplicas: number; maxReplicas: number } | null;
+  } | null;
   /** Listed in deployment.monitoring. */
   monitored: boolean;
+  /** The tools its monitoring entries name (empty when unmonitored or when no tool is named). */
+  monitoringTools: string[];
   /** Ids of workloads that reach this target by any means, sorted. */
   reachedBy: string[];
   path: ManifestPath;
 }
 
 /**
- * One (workload, data class) pair reaching one target.
+ * One (workload, data class) pair reaching one target, by one means.
  * `via`: 'route' (a routing rule with dataClasses/workloads), 'default' (a `default: true` rule),
- * 'burst' (burst.to), 'unrestricted' (no routing declared: every workload reaches every target).
+ * 'burst' (burst.to), 'fallback' (a fallback's `to`, followed transitively), 'unrestricted'
+ * (no routing declared: every workload reaches every target).
  */
 export interface Reach {
   workload: string;
   dataClass: string;
   target: string;
-  via: 'route' | 'default' | 'burst' | 'unrestricted';
+  via: 'route' | 'default' | 'burst' | 'fallback' | 'unrestricted';
   /** Index in deployment.routing for 'route' and 'default'. */
   route: number | null;
-  /** Where the reach is declared: the routing rule's `to`, `burst.to`, or the target itself. */
+  /** Index in deployment.fallbacks for 'fallback'. */
+  fallback: number | null;
+  /** null when a request carrying this class alone gets there; else the classes it travels with. */
+  with: string[] | null;
+  /** Where the reach is declared: the routing rule's `to`, `burst.to`, a fallback's `to`, or the target itself. */
   path: ManifestPath;
+}
+
+/**
+ * A class that a mixed request carries to a target the routing of the class alone would not
+ * choose (RW-HYB-005): the rule `route` takes the request because of the `with` classes.
+ */
+export interface MixedLanding {
+  workload: string;
+  dataClass: string;
+  with: string[];
+  route: number;
+  target: string;
+  /** Where a request carrying only this class is routed; null when nowhere. */
+  aloneTarget: string | null;
+  /** The routing rule that takes the mixed request. */
+  path: ManifestPath;
+  workloadPath: ManifestPath;
 }
 
 export interface InputRoute {
@@ -108,12 +147,16 @@ export interface PolicyInput {
   targets: InputTarget[];
   /** Every reach, ordered by workload, data class, then target as declared. */
   reaches: Reach[];
+  /** Classes a mixed request carries to a target their own routing would not choose. */
+  mixedLandings: MixedLanding[];
   /** (workload, data class) pairs that no routing rule sends anywhere. */
   unrouted: { workload: string; dataClass: string; path: ManifestPath }[];
   /** deployment.routing, empty when absent; `routingDeclared` tells the two apart. */
   routing: InputRoute[];
   routingDeclared: boolean;
   burst: { to: string; excludeDataClasses: string[]; path: ManifestPath } | null;
+  /** deployment.fallbacks; `on` as declared or every failure kind. */
+  fallbacks: { index: number; from: string; to: string; on: string[]; excludeDataClasses: string[]; path: ManifestPath }[];
   team: { mlopsEngineers: number; skills: string[]; path: ManifestPath };
   timeline: {
     launchBy: string | null;

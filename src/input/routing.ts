@@ -1,8 +1,12 @@
-// Who reaches which target, following manifest-v1 "Meaning of routing": for each (workload,
-// data class) pair the first matching rule decides; burst adds overflow; no routing means
-// every workload may reach every target.
-import type { Manifest, Route } from '../manifest/manifest.ts';
-import type { InputRoute, ManifestPath, Reach } from './policy-input.ts';
+// Who reaches which target, following manifest-v1 "Meaning of routing": routing is decided per
+// request, and a request of a workload carries one of its data classes or, unless the workload
+// says `mixesDataClasses: false`, several at once. Singletons and pairs of classes find every
+// target a class can land on (matching is monotone: a rule that takes a larger combination first
+// also takes one of its pairs first). Burst and fallbacks (transitively) add to what routing
+// reaches; no routing means every workload may reach every target. Every rule that asks "does
+// this class reach that target" reads the reaches computed here and nowhere else.
+import type { Deployment, Manifest, Route } from '../manifest/manifest.ts';
+import type { InputRoute, ManifestPath, MixedLanding, Reach } from './policy-input.ts';
 
 export interface Pair {
   workload: string;
@@ -11,10 +15,17 @@ export interface Pair {
   path: ManifestPath;
 }
 
+/** One kind of request: a workload's request carrying these classes (one or two). */
+export interface Request {
+  workload: string;
+  dataClasses: string[];
+}
+
 export interface RoutingOutcome {
   reaches: Reach[];
   unrouted: Pair[];
   routing: InputRoute[];
+  mixedLandings: MixedLanding[];
 }
 
 /** Every (workload, data class) pair the manifest declares, in declaration order. */
@@ -24,71 +35,157 @@ export function declaredPairs(manifest: Manifest): Pair[] {
   );
 }
 
+/** The requests worth routing: each class alone, and each pair where the workload mixes classes. */
+export function requestsOf(manifest: Manifest): Request[] {
+  return manifest.workloads.flatMap((w) => {
+    const singles = w.dataClasses.map((c) => ({ workload: w.id, dataClasses: [c] }));
+    if (w.mixesDataClasses === false) return singles;
+    const pairs: Request[] = [];
+    w.dataClasses.forEach((a, i) => w.dataClasses.slice(i + 1).forEach((b) => pairs.push({ workload: w.id, dataClasses: [a, b] })));
+    return [...singles, ...pairs];
+  });
+}
+
 /**
- * Whether a rule matches a pair. `default: true` matches everything; otherwise every condition
- * the rule lists must hold (a rule listing both data classes and workloads matches their
- * combination); a rule listing no condition matches nothing.
+ * Whether a rule matches a request. `default: true` matches everything; otherwise every condition
+ * the rule lists must hold (`dataClasses`: the request carries any listed class; `workloads`: it
+ * belongs to a listed workload); a rule listing no condition matches nothing.
  */
-export function routeMatches(route: Route, pair: Pair): boolean {
+export function routeMatches(route: Route, request: Pair | Request): boolean {
   const { when } = route;
   if (when.default === true) return true;
   if (when.dataClasses === undefined && when.workloads === undefined) return false;
+  const carried = 'dataClasses' in request ? request.dataClasses : [request.dataClass];
   return (
-    (when.dataClasses === undefined || when.dataClasses.includes(pair.dataClass)) &&
-    (when.workloads === undefined || when.workloads.includes(pair.workload))
+    (when.dataClasses === undefined || carried.some((c) => when.dataClasses!.includes(c))) &&
+    (when.workloads === undefined || when.workloads.includes(request.workload))
   );
+}
+
+/** Index of the rule that decides a request, or -1. */
+export function firstMatch(routes: Route[], request: Request): number {
+  return routes.findIndex((route) => routeMatches(route, request));
+}
+
+type Landing = Omit<Reach, 'workload' | 'dataClass' | 'with'>;
+
+/**
+ * Every target one request can land on: the routed target (or every target when no routing is
+ * declared), the burst target unless the request carries an excluded class, then fallbacks of
+ * any reached target, transitively, unless the request carries a class the fallback excludes.
+ */
+export function landingsOf(deployment: Deployment, request: Request): Landing[] {
+  const routes = deployment.routing ?? [];
+  const landings: Landing[] = [];
+  if (routes.length === 0) {
+    deployment.targets.forEach((t, i) => landings.push({ target: t.id, via: 'unrestricted', route: null, fallback: null, path: ['deployment', 'targets', i] }));
+  } else {
+    const index = firstMatch(routes, request);
+    if (index !== -1) {
+      const route = routes[index]!;
+      landings.push({ target: route.to, via: route.when.default === true ? 'default' : 'route', route: index, fallback: null, path: ['deployment', 'routing', index, 'to'] });
+    }
+  }
+  const carries = (excluded: string[] | undefined) => request.dataClasses.some((c) => (excluded ?? []).includes(c));
+  const burst = deployment.burst;
+  if (burst && landings.length > 0 && !carries(burst.excludeDataClasses)) {
+    landings.push({ target: burst.to, via: 'burst', route: null, fallback: null, path: ['deployment', 'burst', 'to'] });
+  }
+  const fallbacks = deployment.fallbacks ?? [];
+  const reached = new Set(landings.map((l) => l.target));
+  for (let k = 0; k < landings.length; k++) {
+    const from = landings[k]!.target;
+    fallbacks.forEach((f, i) => {
+      if (f.from !== from || reached.has(f.to) || carries(f.excludeDataClasses)) return;
+      reached.add(f.to);
+      landings.push({ target: f.to, via: 'fallback', route: null, fallback: i, path: ['deployment', 'fallbacks', i, 'to'] });
+    });
+  }
+  return landings;
 }
 
 export function resolveRouting(manifest: Manifest): RoutingOutcome {
   const { deployment } = manifest;
   const routes = deployment.routing ?? [];
   const pairs = declaredPairs(manifest);
-  const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
-  const reaches: Reach[] = [];
-  const unrouted: Pair[] = [];
+  const requests = requestsOf(manifest);
 
-  for (const pair of pairs) {
-    const { workload, dataClass } = pair;
-    if (routes.length === 0) {
-      deployment.targets.forEach((target, i) =>
-        reaches.push({ workload, dataClass, target: target.id, via: 'unrestricted', route: null, path: ['deployment', 'targets', i] }),
-      );
-    } else {
-      const index = routes.findIndex((route) => routeMatches(route, pair));
-      if (index === -1) unrouted.push(pair);
-      else {
-        reaches.push({
-          workload,
-          dataClass,
-          target: routes[index]!.to,
-          via: routes[index]!.when.default === true ? 'default' : 'route',
-          route: index,
-          path: ['deployment', 'routing', index, 'to'],
-        });
+  // One reach per (workload, class, target, via, route, fallback); the first request that makes
+  // it (singletons come first) names the class it travels with.
+  const reaches = new Map<string, Reach>();
+  for (const request of requests) {
+    for (const landing of landingsOf(deployment, request)) {
+      for (const dataClass of request.dataClasses) {
+        const key = [request.workload, dataClass, landing.target, landing.via, landing.route, landing.fallback].join('\u0000');
+        if (reaches.has(key)) continue;
+        const others = request.dataClasses.filter((c) => c !== dataClass);
+        reaches.set(key, { workload: request.workload, dataClass, ...landing, with: others.length > 0 ? others : null });
       }
-    }
-    const burst = deployment.burst;
-    if (burst && !(burst.excludeDataClasses ?? []).includes(dataClass)) {
-      reaches.push({ workload, dataClass, target: burst.to, via: 'burst', route: null, path: ['deployment', 'burst', 'to'] });
     }
   }
 
-  // Pairs are already in workload / data class order; within a pair, targets as declared.
+  const unrouted =
+    routes.length === 0 ? [] : pairs.filter((p) => firstMatch(routes, { workload: p.workload, dataClasses: [p.dataClass] }) === -1);
+
   const pairIndex = new Map(pairs.map((p, i) => [`${p.workload}\u0000${p.dataClass}`, i]));
-  const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1 };
-  reaches.sort(
+  const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
+  const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1, fallback: 2 };
+  const sorted = [...reaches.values()].sort(
     (a, b) =>
       pairIndex.get(`${a.workload}\u0000${a.dataClass}`)! - pairIndex.get(`${b.workload}\u0000${b.dataClass}`)! ||
       (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) ||
-      viaOrder[a.via] - viaOrder[b.via],
+      viaOrder[a.via] - viaOrder[b.via] ||
+      (a.route ?? 0) - (b.route ?? 0) ||
+      (a.fallback ?? 0) - (b.fallback ?? 0),
   );
 
-  return { reaches, unrouted, routing: routes.map((route, index) => inputRoute(route, index, routes, pairs)) };
+  return {
+    reaches: sorted,
+    unrouted,
+    routing: routes.map((route, index) => inputRoute(route, index, routes, pairs)),
+    mixedLandings: mixedLandings(manifest, requests),
+  };
 }
 
 /**
- * A rule is shadowed when it would match at least one declared pair and every such pair is
- * already taken by an earlier rule; shadowedBy lists the earlier rules that take them.
+ * Classes that a pair request carries to a target their own request would not be routed to:
+ * the rule that takes the pair matches because of the other class.
+ */
+function mixedLandings(manifest: Manifest, requests: Request[]): MixedLanding[] {
+  const routes = manifest.deployment.routing ?? [];
+  if (routes.length === 0) return [];
+  const found = new Map<string, MixedLanding>();
+  for (const request of requests) {
+    if (request.dataClasses.length < 2) continue;
+    const index = firstMatch(routes, request);
+    if (index === -1) continue;
+    const to = routes[index]!.to;
+    for (const dataClass of request.dataClasses) {
+      const aloneIndex = firstMatch(routes, { workload: request.workload, dataClasses: [dataClass] });
+      const alone = aloneIndex === -1 ? null : routes[aloneIndex]!.to;
+      if (alone === to) continue;
+      const key = `${request.workload}\u0000${dataClass}\u0000${to}`;
+      if (found.has(key)) continue;
+      const workloadIndex = manifest.workloads.findIndex((w) => w.id === request.workload);
+      found.set(key, {
+        workload: request.workload,
+        dataClass,
+        with: request.dataClasses.filter((c) => c !== dataClass),
+        route: index,
+        target: to,
+        aloneTarget: alone,
+        path: ['deployment', 'routing', index],
+        workloadPath: ['workloads', workloadIndex],
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * A rule is shadowed when it would match at least one request and every such request is already
+ * taken by an earlier rule; shadowedBy lists the earlier rules that take them. Checking each class
+ * alone is enough: a rule that takes a pair first also takes one of its classes alone first.
  */
 function inputRoute(route: Route, index: number, routes: Route[], pairs: Pair[]): InputRoute {
   const matched = pairs.filter((pair) => routeMatches(route, pair));

@@ -45,6 +45,8 @@ export interface RegulatedExemption {
 export interface Workload {
   id: string;
   dataClasses: string[];
+  /** Default true: one request may carry several of the workload's classes. */
+  mixesDataClasses?: boolean;
   customization: Customization;
   volume: Volume;
 }
@@ -60,6 +62,7 @@ export interface Deployment {
   targets: Target[];
   routing?: Route[];
   burst?: Burst;
+  fallbacks?: Fallback[];
   monitoring?: Monitoring[];
 }
 
@@ -71,6 +74,8 @@ export interface Target {
   /** Required by the schema for cloud-api and cloud-self-hosted targets. */
   provider?: string;
   region?: string;
+  processingScope?: ProcessingScope;
+  dataZone?: string;
   agreements?: Agreements;
   hardware?: Hardware;
 }
@@ -87,7 +92,16 @@ export interface Hardware {
   gpuType?: string;
   capexUsd?: number;
   hourlyUsd?: number;
+  autoscaling?: Autoscaling;
 }
+
+export interface Autoscaling {
+  minReplicas: number;
+  maxReplicas: number;
+}
+
+export type ProcessingScope = 'regional' | 'data-zone' | 'global';
+export type FallbackTrigger = 'outage' | 'rate-limit' | 'context-window' | 'content-policy' | 'timeout';
 
 export interface Route {
   when: RouteWhen;
@@ -102,6 +116,14 @@ export interface RouteWhen {
 
 export interface Burst {
   to: string;
+  excludeDataClasses?: string[];
+}
+
+export interface Fallback {
+  from: string;
+  to: string;
+  /** Absent means every kind of failure. */
+  on?: FallbackTrigger[];
   excludeDataClasses?: string[];
 }
 

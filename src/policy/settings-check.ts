@@ -33,6 +33,7 @@ export function checkSettings(defaults: unknown, override: unknown, file: string
     if (isObject(given)) {
       for (const [key, value] of Object.entries(given)) {
         const name = `routewise.config.${key}`;
+        if (key in RETIRED_SETTINGS) continue;
         if (!(key in config)) found.push({ path: ['routewise', 'config', key], problem: unknown(name, closestName(key, known), known) });
         else {
           const wrong = typeProblem(name, config[key], value);
@@ -51,6 +52,15 @@ export function checkSettings(defaults: unknown, override: unknown, file: string
     .map(({ path, problem }) => ({ ...problem, position: positions.positionOf(path) }))
     .sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
+
+/**
+ * Settings no rule reads any more, still accepted for one minor version (rules.md): the setting
+ * that replaced each one.
+ */
+export const RETIRED_SETTINGS: Record<string, string> = {
+  onPremCapexMin: 'no price floor any more; RW-COST-003 compares capex with budget.capexUsd',
+  fineTuningProviders: 'fineTuningOffers (provider x model family x regions)',
+};
 
 function misplaced(name: string, key: string): Omit<Problem, 'position'> {
   return {

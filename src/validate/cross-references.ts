@@ -64,6 +64,12 @@ export function crossReferenceProblems(manifest: Manifest, doc: LoadedDocument):
       reference('data class', dataClassIds, id, ['deployment', 'burst', 'excludeDataClasses', j]),
     );
   }
+  (deployment.fallbacks ?? []).forEach((f, i) => {
+    const at: Path = ['deployment', 'fallbacks', i];
+    reference('target', targetIds, f.from, [...at, 'from']);
+    reference('target', targetIds, f.to, [...at, 'to']);
+    (f.excludeDataClasses ?? []).forEach((id, j) => reference('data class', dataClassIds, id, [...at, 'excludeDataClasses', j]));
+  });
   (deployment.monitoring ?? []).forEach((m, i) => reference('target', targetIds, m.target, ['deployment', 'monitoring', i, 'target']));
   (manifest.waivers ?? []).forEach((w, i) => {
     if (w.target === undefined) return;

@@ -24,16 +24,27 @@ describe('routewise check --data settings', () => {
     expect(r.stderr).toMatch(/hint: did you mean minMlopsForOnPrem\?/);
   });
 
+  it('accepts settings retired in this version, and the new ones that replaced them', () => {
+    const { dir, file } = orgFile(
+      'org.yaml',
+      'routewise:\n  config:\n    onPremCapexMin: 50000\n    fineTuningProviders: [openai]\n' +
+        '    regionJurisdictions:\n      fra-dc-1: [de]\n    fineTuningOffers:\n      - { provider: openai, models: [gpt-4o] }\n',
+    );
+    const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('refuses a quoted number or boolean, and a text where a list belongs', () => {
     const { dir, file } = orgFile(
       'org.yaml',
-      'routewise:\n  config:\n    allowRegulatedOnCloudApi: "yes"\n    minMlopsForOnPrem: "2"\n    fineTuningProviders: openai\n',
+      'routewise:\n  config:\n    allowRegulatedOnCloudApi: "yes"\n    minMlopsForOnPrem: "2"\n    regulationsNeverOnCloudApi: pci-dss\n',
     );
     const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/org\.yaml:3:5: setting-type: routewise\.config\.allowRegulatedOnCloudApi must be true or false \(the default is false\); got string "yes"/);
     expect(r.stderr).toMatch(/org\.yaml:4:5: setting-type: routewise\.config\.minMlopsForOnPrem must be a number/);
-    expect(r.stderr).toMatch(/org\.yaml:5:5: setting-type: routewise\.config\.fineTuningProviders must be a list/);
+    expect(r.stderr).toMatch(/org\.yaml:5:5: setting-type: routewise\.config\.regulationsNeverOnCloudApi must be a list/);
   });
 
   it('points a setting outside routewise.config to where it belongs, and leaves other namespaces alone', () => {

@@ -22,6 +22,23 @@ describe('starter manifest', () => {
     },
   );
 
+  it.each(['health', 'financial', 'payment-card'] as const)(
+    'does not tell an on-premises %s starter that cloud APIs would do (its data must stay)',
+    (category) => {
+      if (!engine.ok) throw new Error('policies do not compile');
+      const text = starterManifest({ name: 'demo-project', owner: 'platform-team', strategy: 'on-premises', category });
+      const report = judgeManifest('routewise.yaml', new TextEncoder().encode(text), { engine: engine.value, today: '2026-11-27' });
+      expect(report.findings.map((f) => f.id)).not.toContain('RW-CUST-003');
+    },
+  );
+
+  it('still notes an on-premises starter for public data that cloud APIs would do', () => {
+    if (!engine.ok) throw new Error('policies do not compile');
+    const text = starterManifest({ name: 'demo-project', owner: 'platform-team', strategy: 'on-premises', category: 'public' });
+    const report = judgeManifest('routewise.yaml', new TextEncoder().encode(text), { engine: engine.value, today: '2026-11-27' });
+    expect(report.findings.map((f) => f.id)).toContain('RW-CUST-003');
+  });
+
   it('refuses regulated data on a cloud-api strategy, and says what to choose instead', () => {
     expect(checkAnswers({ name: 'demo', owner: 'team', strategy: 'cloud-api', category: 'health' })).toMatch(/hybrid/);
   });

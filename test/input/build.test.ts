@@ -76,6 +76,7 @@ describe('defaults', () => {
       gpuType: 'h100',
       capexUsd: 280000,
       hourlyUsd: null,
+      autoscaling: null,
     });
   });
 
@@ -104,9 +105,12 @@ describe('defaults', () => {
 describe('routing', () => {
   const input = build(fixture('routing/shadowed-rules.yaml'));
 
-  it('sends each (workload, data class) pair to the first matching rule, and adds burst reaches', () => {
+  it('sends each request to the first matching rule, and adds burst reaches', () => {
+    // A card-support request may carry card numbers and marketing text at once: rule 0 takes it
+    // to the vault, so marketing reaches the vault too.
     expect(reachList(input)).toEqual([
       'card-support/card-numbers -> vault (route 0)',
+      'card-support/marketing -> vault (route 0)',
       'card-support/marketing -> api (route 4)',
       'card-support/marketing -> api (burst)',
       'statement-qa/statements -> rented (route 1)',
@@ -116,7 +120,9 @@ describe('routing', () => {
 
   it('points each reach at where it is declared', () => {
     expect(input.reaches[0]!.path).toEqual(['deployment', 'routing', 0, 'to']);
-    expect(input.reaches[2]!.path).toEqual(['deployment', 'burst', 'to']);
+    expect(input.reaches.find((r) => r.via === 'burst')!.path).toEqual(['deployment', 'burst', 'to']);
+    expect(input.reaches[1]!.with).toEqual(['card-numbers']);
+    expect(input.reaches[0]!.with).toBeNull();
   });
 
   it('lists targets per workload with and without burst, and workloads per target', () => {
@@ -164,7 +170,8 @@ describe('routing', () => {
 
   it('lists pairs no rule matches as unrouted', () => {
     const partial = build(fixture('routing/unrouted.yaml'));
-    expect(reachList(partial)).toEqual(['summaries/records -> onprem (route 0)']);
+    // docs alone has no route; carried with records it lands where records go.
+    expect(reachList(partial)).toEqual(['summaries/records -> onprem (route 0)', 'summaries/docs -> onprem (route 0)']);
     expect(partial.unrouted).toEqual([{ workload: 'summaries', dataClass: 'docs', path: ['workloads', 0, 'dataClasses', 1] }]);
     expect(partial.targets.map((t) => [t.id, t.reachedBy])).toEqual([
       ['onprem', ['summaries']],

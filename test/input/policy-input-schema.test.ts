@@ -144,10 +144,12 @@ describe('policy input schema', () => {
   });
 
   it('names exactly the keys the built input has, down to every nested object', () => {
-    // hybrid-claims has budget, burst, hardware, waivers and routing; unrouted adds an unrouted pair.
+    // hybrid-claims has budget, burst, hardware, waivers and routing; unrouted adds an unrouted pair;
+    // fallbacks adds fallbacks and autoscaling.
     const inputs = {
       'hybrid-claims': inputOfValid('test/fixtures/manifests/hybrid-claims.yaml'),
       unrouted: inputOfValid('test/fixtures/manifests/routing/unrouted.yaml'),
+      fallbacks: inputOfValid('test/fixtures/manifests/routing/fallbacks.yaml'),
     };
     const seen = new Set<SchemaNode>();
     const mismatches: string[] = [];

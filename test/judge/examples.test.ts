@@ -28,10 +28,10 @@ describe('bundled examples', () => {
   });
 
   it.each([
-    ['violations/data', { 'RW-DATA-001': 1, 'RW-DATA-003': 1, 'RW-DATA-004': 1, 'RW-DATA-005': 2 }],
+    ['violations/data', { 'RW-DATA-001': 1, 'RW-DATA-003': 1, 'RW-DATA-004': 2, 'RW-DATA-005': 2 }],
     ['violations/residency', { 'RW-DATA-002': 2 }],
-    ['violations/hybrid', { 'RW-HYB-002': 1, 'RW-HYB-003': 1, 'RW-HYB-004': 1, 'RW-DATA-001': 1 }],
-    ['violations/onprem', { 'RW-ONPREM-001': 1, 'RW-ONPREM-002': 2 }],
+    ['violations/hybrid', { 'RW-HYB-002': 1, 'RW-HYB-003': 1, 'RW-HYB-004': 1 }],
+    ['violations/onprem', { 'RW-ONPREM-001': 1, 'RW-ONPREM-002': 1 }],
     ['violations/selfhosted', { 'RW-SELF-001': 1 }],
     ['violations/customization', { 'RW-CUST-001': 2, 'RW-CUST-002': 1 }],
     ['violations/volume', { 'RW-VOL-001': 1, 'RW-VOL-002': 1 }],

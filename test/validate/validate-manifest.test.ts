@@ -138,7 +138,7 @@ describe('schema problems', () => {
 
   it('lists the known properties when no name is close', () => {
     const result = problemsOf(validateText(minimal.replace('      provider: anthropic', '      provider: anthropic\n      zzz: 1')));
-    expect(result[0]!.hint).toBe('known properties: id, type, model, openWeights, provider, region, agreements, hardware');
+    expect(result[0]!.hint).toBe('known properties: id, type, model, openWeights, provider, region, processingScope, dataZone, agreements, hardware');
   });
 
   it('reports a mapping where a list belongs', () => {
@@ -187,6 +187,20 @@ describe('cross-reference problems', () => {
     expect(problems[1]!.message).toBe('workloads[0].dataClasses[0] names data class `patient-record`, which is not declared');
     expect(problems[1]!.hint).toBe('did you mean `patient-records`?');
     expect(problems[4]!.hint).toBe('did you mean `onprem-llama`?');
+  });
+
+  it('checks the targets and data classes a fallback names', () => {
+    const text = readFileSync(join(fixtures, 'routing/fallbacks.yaml'), 'utf8').replace(
+      '    - from: gpus\n      to: api\n      excludeDataClasses: [records]',
+      '    - from: gpu\n      to: apii\n      excludeDataClasses: [record]',
+    );
+    const found = problemsOf(validateText(text));
+    expect(found.map((p) => [p.code, p.path?.join('.'), p.hint])).toEqual([
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.from', 'did you mean `gpus`?'],
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.to', 'did you mean `api`?'],
+      ['manifest-unknown-reference', 'deployment.fallbacks.1.excludeDataClasses.0', 'did you mean `records`?'],
+    ]);
+    expect(found[0]!.position?.line).toBe(43);
   });
 
   it('accepts a waiver naming a data class or a workload', () => {

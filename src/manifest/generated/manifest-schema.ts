@@ -354,7 +354,7 @@ export const manifestSchema: JsonSchema = {
           ]
         },
         "residency": {
-          "description": "Regions where this data may be processed. Absent means anywhere.",
+          "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.",
           "type": "array",
           "minItems": 1,
           "uniqueItems": true,
@@ -369,6 +369,12 @@ export const manifestSchema: JsonSchema = {
             [
               "eu",
               "uk"
+            ],
+            [
+              "de"
+            ],
+            [
+              "eu-central-1"
             ]
           ]
         },
@@ -448,6 +454,14 @@ export const manifestSchema: JsonSchema = {
             [
               "patient-records"
             ]
+          ]
+        },
+        "mixesDataClasses": {
+          "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.",
+          "type": "boolean",
+          "examples": [
+            true,
+            false
           ]
         },
         "customization": {
@@ -624,6 +638,92 @@ export const manifestSchema: JsonSchema = {
             }
           ]
         },
+        "fallbacks": {
+          "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).",
+          "type": "array",
+          "items": {
+            "description": "One fallback from a failing target to another.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "from",
+              "to"
+            ],
+            "properties": {
+              "from": {
+                "description": "Id of the target whose traffic falls back.",
+                "$ref": "#/$defs/slug",
+                "examples": [
+                  "gpu-llama"
+                ]
+              },
+              "to": {
+                "description": "Id of the target that takes the traffic when `from` fails.",
+                "$ref": "#/$defs/slug",
+                "examples": [
+                  "azure-gpt"
+                ]
+              },
+              "on": {
+                "description": "Failures that trigger the fallback. Absent means all of them.",
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": true,
+                "items": {
+                  "enum": [
+                    "outage",
+                    "rate-limit",
+                    "context-window",
+                    "content-policy",
+                    "timeout"
+                  ]
+                },
+                "examples": [
+                  [
+                    "outage",
+                    "rate-limit"
+                  ]
+                ]
+              },
+              "excludeDataClasses": {
+                "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).",
+                "type": "array",
+                "uniqueItems": true,
+                "items": {
+                  "$ref": "#/$defs/slug"
+                },
+                "examples": [
+                  [
+                    "patient-records"
+                  ]
+                ]
+              }
+            },
+            "examples": [
+              {
+                "from": "gpu-llama",
+                "to": "azure-gpt",
+                "on": [
+                  "outage"
+                ],
+                "excludeDataClasses": [
+                  "patient-records"
+                ]
+              }
+            ]
+          },
+          "examples": [
+            [
+              {
+                "from": "gpu-llama",
+                "to": "azure-gpt",
+                "excludeDataClasses": [
+                  "patient-records"
+                ]
+              }
+            ]
+          ]
+        },
         "monitoring": {
           "description": "Which targets are monitored, and with what.",
           "type": "array",
@@ -643,8 +743,9 @@ export const manifestSchema: JsonSchema = {
                 ]
               },
               "tools": {
-                "description": "Monitoring tools in use.",
+                "description": "Monitoring tools in use; a monitored target names at least one.",
                 "type": "array",
+                "minItems": 1,
                 "uniqueItems": true,
                 "items": {
                   "type": "string",
@@ -752,16 +853,39 @@ export const manifestSchema: JsonSchema = {
           ]
         },
         "region": {
-          "description": "Where this target processes data.",
+          "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).",
           "type": "string",
           "minLength": 1,
           "examples": [
             "us",
-            "eu"
+            "eu",
+            "eu-central-1",
+            "swedencentral"
+          ]
+        },
+        "processingScope": {
+          "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).",
+          "enum": [
+            "regional",
+            "data-zone",
+            "global"
+          ],
+          "examples": [
+            "regional",
+            "global"
+          ]
+        },
+        "dataZone": {
+          "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "eu",
+            "us"
           ]
         },
         "agreements": {
-          "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.",
+          "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
@@ -840,6 +964,39 @@ export const manifestSchema: JsonSchema = {
               "examples": [
                 0,
                 32.77
+              ]
+            },
+            "autoscaling": {
+              "description": "Replicas added and removed with load, so the target can follow a traffic peak.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "minReplicas",
+                "maxReplicas"
+              ],
+              "properties": {
+                "minReplicas": {
+                  "description": "Replicas kept running at the lowest load, an integer >= 0.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "examples": [
+                    1
+                  ]
+                },
+                "maxReplicas": {
+                  "description": "Replicas at most, an integer >= 1.",
+                  "type": "integer",
+                  "minimum": 1,
+                  "examples": [
+                    4
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "minReplicas": 1,
+                  "maxReplicas": 4
+                }
               ]
             }
           },

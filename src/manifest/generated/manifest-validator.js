@@ -290,7 +290,7 @@ var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -337,7 +337,7 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Regions where this data may be processed. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
+    var schema21 = { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] };
     var formats0 = require_formats().fullFormats.date;
     var pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
     function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -673,7 +673,7 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
     function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -722,7 +722,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "id" || key0 === "dataClasses" || key0 === "customization" || key0 === "volume")) {
+          if (!(key0 === "id" || key0 === "dataClasses" || key0 === "mixesDataClasses" || key0 === "customization" || key0 === "volume")) {
             const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err4];
@@ -785,10 +785,9 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
-        if (data.customization !== void 0) {
-          let data3 = data.customization;
-          if (!(data3 === "prompting" || data3 === "rag" || data3 === "fine-tuning" || data3 === "deep-modification")) {
-            const err8 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema23.properties.customization.enum } };
+        if (data.mixesDataClasses !== void 0) {
+          if (typeof data.mixesDataClasses !== "boolean") {
+            const err8 = { instancePath: instancePath + "/mixesDataClasses", schemaPath: "#/properties/mixesDataClasses/type", keyword: "type", params: { type: "boolean" } };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -797,20 +796,23 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
-        if (data.volume !== void 0) {
-          let data4 = data.volume;
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            if (data4.tokensPerMonth === void 0) {
-              const err9 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "tokensPerMonth" } };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
+        if (data.customization !== void 0) {
+          let data4 = data.customization;
+          if (!(data4 === "prompting" || data4 === "rag" || data4 === "fine-tuning" || data4 === "deep-modification")) {
+            const err9 = { instancePath: instancePath + "/customization", schemaPath: "#/properties/customization/enum", keyword: "enum", params: { allowedValues: schema23.properties.customization.enum } };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
             }
-            if (data4.pattern === void 0) {
-              const err10 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "pattern" } };
+            errors++;
+          }
+        }
+        if (data.volume !== void 0) {
+          let data5 = data.volume;
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.tokensPerMonth === void 0) {
+              const err10 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "tokensPerMonth" } };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -818,21 +820,18 @@ var require_stdin = __commonJS({
               }
               errors++;
             }
-            for (const key1 in data4) {
-              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage")) {
-                const err11 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
+            if (data5.pattern === void 0) {
+              const err11 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/required", keyword: "required", params: { missingProperty: "pattern" } };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
               }
+              errors++;
             }
-            if (data4.tokensPerMonth !== void 0) {
-              let data5 = data4.tokensPerMonth;
-              if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-                const err12 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/type", keyword: "type", params: { type: "integer" } };
+            for (const key1 in data5) {
+              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage")) {
+                const err12 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -840,68 +839,80 @@ var require_stdin = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data5 == "number" && isFinite(data5)) {
-                if (data5 < 0 || isNaN(data5)) {
-                  const err13 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+            }
+            if (data5.tokensPerMonth !== void 0) {
+              let data6 = data5.tokensPerMonth;
+              if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+                const err13 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/type", keyword: "type", params: { type: "integer" } };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+              if (typeof data6 == "number" && isFinite(data6)) {
+                if (data6 < 0 || isNaN(data6)) {
+                  const err14 = { instancePath: instancePath + "/volume/tokensPerMonth", schemaPath: "#/properties/volume/properties/tokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err13];
+                    vErrors = [err14];
                   } else {
-                    vErrors.push(err13);
+                    vErrors.push(err14);
                   }
                   errors++;
                 }
               }
             }
-            if (data4.pattern !== void 0) {
-              let data6 = data4.pattern;
-              if (!(data6 === "steady" || data6 === "spiky" || data6 === "unpredictable")) {
-                const err14 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema23.properties.volume.properties.pattern.enum } };
+            if (data5.pattern !== void 0) {
+              let data7 = data5.pattern;
+              if (!(data7 === "steady" || data7 === "spiky" || data7 === "unpredictable")) {
+                const err15 = { instancePath: instancePath + "/volume/pattern", schemaPath: "#/properties/volume/properties/pattern/enum", keyword: "enum", params: { allowedValues: schema23.properties.volume.properties.pattern.enum } };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err15];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err15);
                 }
                 errors++;
               }
             }
-            if (data4.peakToAverage !== void 0) {
-              let data7 = data4.peakToAverage;
-              if (typeof data7 == "number" && isFinite(data7)) {
-                if (data7 < 1 || isNaN(data7)) {
-                  const err15 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+            if (data5.peakToAverage !== void 0) {
+              let data8 = data5.peakToAverage;
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 < 1 || isNaN(data8)) {
+                  const err16 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err15];
+                    vErrors = [err16];
                   } else {
-                    vErrors.push(err15);
+                    vErrors.push(err16);
                   }
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/type", keyword: "type", params: { type: "number" } };
+                const err17 = { instancePath: instancePath + "/volume/peakToAverage", schemaPath: "#/properties/volume/properties/peakToAverage/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
+            const err18 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err18];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err18);
             }
             errors++;
           }
         }
       } else {
-        const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -909,8 +920,8 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data.", "type": "string", "minLength": 1, "examples": ["us", "eu"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for cloud-api targets. Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
     function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -1012,7 +1023,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "id" || key0 === "type" || key0 === "model" || key0 === "openWeights" || key0 === "provider" || key0 === "region" || key0 === "agreements" || key0 === "hardware")) {
+          if (!func1.call(schema25.properties, key0)) {
             const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err7];
@@ -1117,45 +1128,46 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
+        if (data.processingScope !== void 0) {
+          let data7 = data.processingScope;
+          if (!(data7 === "regional" || data7 === "data-zone" || data7 === "global")) {
+            const err16 = { instancePath: instancePath + "/processingScope", schemaPath: "#/properties/processingScope/enum", keyword: "enum", params: { allowedValues: schema25.properties.processingScope.enum } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.dataZone !== void 0) {
+          let data8 = data.dataZone;
+          if (typeof data8 === "string") {
+            if (func2(data8) < 1) {
+              const err17 = { instancePath: instancePath + "/dataZone", schemaPath: "#/properties/dataZone/minLength", keyword: "minLength", params: { limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/dataZone", schemaPath: "#/properties/dataZone/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
         if (data.agreements !== void 0) {
-          let data7 = data.agreements;
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            for (const key1 in data7) {
+          let data9 = data.agreements;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            for (const key1 in data9) {
               if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
-                const err16 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data7.baa !== void 0) {
-              if (typeof data7.baa !== "boolean") {
-                const err17 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data7.dpa !== void 0) {
-              if (typeof data7.dpa !== "boolean") {
-                const err18 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data7.zeroDataRetention !== void 0) {
-              if (typeof data7.zeroDataRetention !== "boolean") {
-                const err19 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
+                const err19 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1164,9 +1176,9 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data7.trainingOptOut !== void 0) {
-              if (typeof data7.trainingOptOut !== "boolean") {
-                const err20 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
+            if (data9.baa !== void 0) {
+              if (typeof data9.baa !== "boolean") {
+                const err20 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1175,22 +1187,20 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err21 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
+            if (data9.dpa !== void 0) {
+              if (typeof data9.dpa !== "boolean") {
+                const err21 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        if (data.hardware !== void 0) {
-          let data12 = data.hardware;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            for (const key2 in data12) {
-              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd")) {
-                const err22 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (data9.zeroDataRetention !== void 0) {
+              if (typeof data9.zeroDataRetention !== "boolean") {
+                const err22 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1199,10 +1209,9 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data12.gpus !== void 0) {
-              let data13 = data12.gpus;
-              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err23 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
+            if (data9.trainingOptOut !== void 0) {
+              if (typeof data9.trainingOptOut !== "boolean") {
+                const err23 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1210,32 +1219,35 @@ var require_stdin = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data13 == "number" && isFinite(data13)) {
-                if (data13 < 0 || isNaN(data13)) {
-                  const err24 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.hardware !== void 0) {
+          let data14 = data.hardware;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            for (const key2 in data14) {
+              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
+                const err25 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
                 }
+                errors++;
               }
             }
-            if (data12.gpuType !== void 0) {
-              let data14 = data12.gpuType;
-              if (typeof data14 === "string") {
-                if (func2(data14) < 1) {
-                  const err25 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
+            if (data14.gpus !== void 0) {
+              let data15 = data14.gpus;
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                const err26 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1243,12 +1255,9 @@ var require_stdin = __commonJS({
                 }
                 errors++;
               }
-            }
-            if (data12.capexUsd !== void 0) {
-              let data15 = data12.capexUsd;
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 < 0 || isNaN(data15)) {
-                  const err27 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  const err27 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err27];
                   } else {
@@ -1256,54 +1265,178 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
-              } else {
-                const err28 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
               }
             }
-            if (data12.hourlyUsd !== void 0) {
-              let data16 = data12.hourlyUsd;
-              if (typeof data16 == "number" && isFinite(data16)) {
-                if (data16 < 0 || isNaN(data16)) {
-                  const err29 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+            if (data14.gpuType !== void 0) {
+              let data16 = data14.gpuType;
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err28 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err28];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err28);
                   }
                   errors++;
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                const err29 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data14.capexUsd !== void 0) {
+              let data17 = data14.capexUsd;
+              if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 < 0 || isNaN(data17)) {
+                  const err30 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data14.hourlyUsd !== void 0) {
+              let data18 = data14.hourlyUsd;
+              if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 < 0 || isNaN(data18)) {
+                  const err32 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data14.autoscaling !== void 0) {
+              let data19 = data14.autoscaling;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.minReplicas === void 0) {
+                  const err34 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "minReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data19.maxReplicas === void 0) {
+                  const err35 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "maxReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                for (const key3 in data19) {
+                  if (!(key3 === "minReplicas" || key3 === "maxReplicas")) {
+                    const err36 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.minReplicas !== void 0) {
+                  let data20 = data19.minReplicas;
+                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                    const err37 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                  if (typeof data20 == "number" && isFinite(data20)) {
+                    if (data20 < 0 || isNaN(data20)) {
+                      const err38 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data19.maxReplicas !== void 0) {
+                  let data21 = data19.maxReplicas;
+                  if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+                    const err39 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                  if (typeof data21 == "number" && isFinite(data21)) {
+                    if (data21 < 1 || isNaN(data21)) {
+                      const err40 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
+            const err42 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err42];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err42);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err43];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err43);
         }
         errors++;
       }
@@ -1538,7 +1671,7 @@ var require_stdin = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "strategy" || key0 === "targets" || key0 === "routing" || key0 === "burst" || key0 === "monitoring")) {
+          if (!(key0 === "strategy" || key0 === "targets" || key0 === "routing" || key0 === "burst" || key0 === "fallbacks" || key0 === "monitoring")) {
             const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
             if (vErrors === null) {
               vErrors = [err2];
@@ -1686,15 +1819,15 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
-        if (data.monitoring !== void 0) {
-          let data9 = data.monitoring;
+        if (data.fallbacks !== void 0) {
+          let data9 = data.fallbacks;
           if (Array.isArray(data9)) {
             const len3 = data9.length;
             for (let i4 = 0; i4 < len3; i4++) {
               let data10 = data9[i4];
               if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                if (data10.target === void 0) {
-                  const err12 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/required", keyword: "required", params: { missingProperty: "target" } };
+                if (data10.from === void 0) {
+                  const err12 = { instancePath: instancePath + "/fallbacks/" + i4, schemaPath: "#/properties/fallbacks/items/required", keyword: "required", params: { missingProperty: "from" } };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -1702,108 +1835,276 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
+                if (data10.to === void 0) {
+                  const err13 = { instancePath: instancePath + "/fallbacks/" + i4, schemaPath: "#/properties/fallbacks/items/required", keyword: "required", params: { missingProperty: "to" } };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
                 for (const key2 in data10) {
-                  if (!(key2 === "target" || key2 === "tools")) {
-                    const err13 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                  if (!(key2 === "from" || key2 === "to" || key2 === "on" || key2 === "excludeDataClasses")) {
+                    const err14 = { instancePath: instancePath + "/fallbacks/" + i4, schemaPath: "#/properties/fallbacks/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                     if (vErrors === null) {
-                      vErrors = [err13];
+                      vErrors = [err14];
                     } else {
-                      vErrors.push(err13);
+                      vErrors.push(err14);
                     }
                     errors++;
                   }
                 }
-                if (data10.target !== void 0) {
-                  if (!validate53(data10.target, { instancePath: instancePath + "/monitoring/" + i4 + "/target", parentData: data10, parentDataProperty: "target", rootData, dynamicAnchors })) {
+                if (data10.from !== void 0) {
+                  if (!validate53(data10.from, { instancePath: instancePath + "/fallbacks/" + i4 + "/from", parentData: data10, parentDataProperty: "from", rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (data10.tools !== void 0) {
-                  let data12 = data10.tools;
-                  if (Array.isArray(data12)) {
-                    const len4 = data12.length;
-                    for (let i5 = 0; i5 < len4; i5++) {
-                      let data13 = data12[i5];
-                      if (typeof data13 === "string") {
-                        if (func2(data13) < 1) {
-                          const err14 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/minLength", keyword: "minLength", params: { limit: 1 } };
-                          if (vErrors === null) {
-                            vErrors = [err14];
-                          } else {
-                            vErrors.push(err14);
-                          }
-                          errors++;
-                        }
+                if (data10.to !== void 0) {
+                  if (!validate53(data10.to, { instancePath: instancePath + "/fallbacks/" + i4 + "/to", parentData: data10, parentDataProperty: "to", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data10.on !== void 0) {
+                  let data13 = data10.on;
+                  if (Array.isArray(data13)) {
+                    if (data13.length < 1) {
+                      const err15 = { instancePath: instancePath + "/fallbacks/" + i4 + "/on", schemaPath: "#/properties/fallbacks/items/properties/on/minItems", keyword: "minItems", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err15];
                       } else {
-                        const err15 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools/" + i5, schemaPath: "#/properties/monitoring/items/properties/tools/items/type", keyword: "type", params: { type: "string" } };
+                        vErrors.push(err15);
+                      }
+                      errors++;
+                    }
+                    const len4 = data13.length;
+                    for (let i5 = 0; i5 < len4; i5++) {
+                      let data14 = data13[i5];
+                      if (!(data14 === "outage" || data14 === "rate-limit" || data14 === "context-window" || data14 === "content-policy" || data14 === "timeout")) {
+                        const err16 = { instancePath: instancePath + "/fallbacks/" + i4 + "/on/" + i5, schemaPath: "#/properties/fallbacks/items/properties/on/items/enum", keyword: "enum", params: { allowedValues: schema24.properties.fallbacks.items.properties.on.items.enum } };
                         if (vErrors === null) {
-                          vErrors = [err15];
+                          vErrors = [err16];
                         } else {
-                          vErrors.push(err15);
+                          vErrors.push(err16);
                         }
                         errors++;
                       }
                     }
-                    let i6 = data12.length;
+                    let i6 = data13.length;
                     let j1;
                     if (i6 > 1) {
-                      const indices0 = {};
-                      for (; i6--; ) {
-                        let item0 = data12[i6];
-                        if (typeof item0 !== "string") {
-                          continue;
-                        }
-                        if (typeof indices0[item0] == "number") {
-                          j1 = indices0[item0];
-                          const err16 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 } };
-                          if (vErrors === null) {
-                            vErrors = [err16];
-                          } else {
-                            vErrors.push(err16);
+                      outer1: for (; i6--; ) {
+                        for (j1 = i6; j1--; ) {
+                          if (func0(data13[i6], data13[j1])) {
+                            const err17 = { instancePath: instancePath + "/fallbacks/" + i4 + "/on", schemaPath: "#/properties/fallbacks/items/properties/on/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 } };
+                            if (vErrors === null) {
+                              vErrors = [err17];
+                            } else {
+                              vErrors.push(err17);
+                            }
+                            errors++;
+                            break outer1;
                           }
-                          errors++;
-                          break;
                         }
-                        indices0[item0] = i6;
                       }
                     }
                   } else {
-                    const err17 = { instancePath: instancePath + "/monitoring/" + i4 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/type", keyword: "type", params: { type: "array" } };
+                    const err18 = { instancePath: instancePath + "/fallbacks/" + i4 + "/on", schemaPath: "#/properties/fallbacks/items/properties/on/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                      vErrors = [err17];
+                      vErrors = [err18];
                     } else {
-                      vErrors.push(err17);
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+                if (data10.excludeDataClasses !== void 0) {
+                  let data15 = data10.excludeDataClasses;
+                  if (Array.isArray(data15)) {
+                    const len5 = data15.length;
+                    for (let i7 = 0; i7 < len5; i7++) {
+                      if (!validate53(data15[i7], { instancePath: instancePath + "/fallbacks/" + i4 + "/excludeDataClasses/" + i7, parentData: data15, parentDataProperty: i7, rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                        errors = vErrors.length;
+                      }
+                    }
+                    let i8 = data15.length;
+                    let j2;
+                    if (i8 > 1) {
+                      outer2: for (; i8--; ) {
+                        for (j2 = i8; j2--; ) {
+                          if (func0(data15[i8], data15[j2])) {
+                            const err19 = { instancePath: instancePath + "/fallbacks/" + i4 + "/excludeDataClasses", schemaPath: "#/properties/fallbacks/items/properties/excludeDataClasses/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j2 } };
+                            if (vErrors === null) {
+                              vErrors = [err19];
+                            } else {
+                              vErrors.push(err19);
+                            }
+                            errors++;
+                            break outer2;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err20 = { instancePath: instancePath + "/fallbacks/" + i4 + "/excludeDataClasses", schemaPath: "#/properties/fallbacks/items/properties/excludeDataClasses/type", keyword: "type", params: { type: "array" } };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err18 = { instancePath: instancePath + "/monitoring/" + i4, schemaPath: "#/properties/monitoring/items/type", keyword: "type", params: { type: "object" } };
+                const err21 = { instancePath: instancePath + "/fallbacks/" + i4, schemaPath: "#/properties/fallbacks/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/monitoring", schemaPath: "#/properties/monitoring/type", keyword: "type", params: { type: "array" } };
+            const err22 = { instancePath: instancePath + "/fallbacks", schemaPath: "#/properties/fallbacks/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err22];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.monitoring !== void 0) {
+          let data17 = data.monitoring;
+          if (Array.isArray(data17)) {
+            const len6 = data17.length;
+            for (let i9 = 0; i9 < len6; i9++) {
+              let data18 = data17[i9];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.target === void 0) {
+                  const err23 = { instancePath: instancePath + "/monitoring/" + i9, schemaPath: "#/properties/monitoring/items/required", keyword: "required", params: { missingProperty: "target" } };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                for (const key3 in data18) {
+                  if (!(key3 === "target" || key3 === "tools")) {
+                    const err24 = { instancePath: instancePath + "/monitoring/" + i9, schemaPath: "#/properties/monitoring/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.target !== void 0) {
+                  if (!validate53(data18.target, { instancePath: instancePath + "/monitoring/" + i9 + "/target", parentData: data18, parentDataProperty: "target", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data18.tools !== void 0) {
+                  let data20 = data18.tools;
+                  if (Array.isArray(data20)) {
+                    if (data20.length < 1) {
+                      const err25 = { instancePath: instancePath + "/monitoring/" + i9 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/minItems", keyword: "minItems", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                    const len7 = data20.length;
+                    for (let i10 = 0; i10 < len7; i10++) {
+                      let data21 = data20[i10];
+                      if (typeof data21 === "string") {
+                        if (func2(data21) < 1) {
+                          const err26 = { instancePath: instancePath + "/monitoring/" + i9 + "/tools/" + i10, schemaPath: "#/properties/monitoring/items/properties/tools/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err26];
+                          } else {
+                            vErrors.push(err26);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err27 = { instancePath: instancePath + "/monitoring/" + i9 + "/tools/" + i10, schemaPath: "#/properties/monitoring/items/properties/tools/items/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err27];
+                        } else {
+                          vErrors.push(err27);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i11 = data20.length;
+                    let j3;
+                    if (i11 > 1) {
+                      const indices0 = {};
+                      for (; i11--; ) {
+                        let item0 = data20[i11];
+                        if (typeof item0 !== "string") {
+                          continue;
+                        }
+                        if (typeof indices0[item0] == "number") {
+                          j3 = indices0[item0];
+                          const err28 = { instancePath: instancePath + "/monitoring/" + i9 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j3 } };
+                          if (vErrors === null) {
+                            vErrors = [err28];
+                          } else {
+                            vErrors.push(err28);
+                          }
+                          errors++;
+                          break;
+                        }
+                        indices0[item0] = i11;
+                      }
+                    }
+                  } else {
+                    const err29 = { instancePath: instancePath + "/monitoring/" + i9 + "/tools", schemaPath: "#/properties/monitoring/items/properties/tools/type", keyword: "type", params: { type: "array" } };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/monitoring/" + i9, schemaPath: "#/properties/monitoring/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/monitoring", schemaPath: "#/properties/monitoring/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
             }
             errors++;
           }
         }
       } else {
-        const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err32];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err32);
         }
         errors++;
       }
@@ -1811,10 +2112,10 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate64.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate78.evaluated;
+      const evaluated0 = validate81.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1929,10 +2230,10 @@ var require_stdin = __commonJS({
         }
         errors++;
       }
-      validate78.errors = vErrors;
+      validate81.errors = vErrors;
       return errors === 0;
     }
-    validate78.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate81.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
@@ -2498,8 +2799,8 @@ var require_stdin = __commonJS({
           if (Array.isArray(data21)) {
             const len3 = data21.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate78(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+              if (!validate81(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                 errors = vErrors.length;
               }
             }

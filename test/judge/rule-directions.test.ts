@@ -1,0 +1,131 @@
+// Both directions for every rule this check family owns: a manifest where the rule must fire and a
+// near-identical one where it must not. Each pair differs in the one field the rule judges.
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
+import { createRegoEngine } from '../../src/policy/rego-engine.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
+
+const files = readPolicyFiles(['policies'], { tests: false, data: true, cwd: process.cwd() });
+const built = createRegoEngine({ sources: files.modules, data: files.data });
+if (!built.ok) throw new Error(JSON.stringify(built.problems));
+const engine = built.value;
+
+type Doc = Record<string, any>;
+
+/** A clean hybrid deployment: patient notes on own hardware, public text on a cloud API. */
+function base(): Doc {
+  return {
+    apiVersion: 'routewise/v1',
+    kind: 'LLMDeployment',
+    metadata: { name: 'directions', owner: 'platform' },
+    dataClasses: [
+      { id: 'notes', category: 'health', regulations: ['hipaa'], residency: ['us'] },
+      { id: 'faq', category: 'public' },
+    ],
+    workloads: [
+      { id: 'chat', dataClasses: ['notes', 'faq'], customization: 'rag', volume: { tokensPerMonth: 100000000, pattern: 'steady' } },
+    ],
+    deployment: {
+      strategy: 'hybrid',
+      targets: [
+        { id: 'rack', type: 'on-premises', model: 'llama-3.1-8b-instruct', region: 'us', hardware: { gpus: 2, gpuType: 'l40s', capexUsd: 38000 } },
+        {
+          id: 'gpt',
+          type: 'cloud-api',
+          model: 'gpt-4o',
+          provider: 'openai',
+          region: 'us',
+          agreements: { zeroDataRetention: true, trainingOptOut: true },
+        },
+      ],
+      routing: [
+        { when: { dataClasses: ['notes'] }, to: 'rack' },
+        { when: { default: true }, to: 'gpt' },
+      ],
+      monitoring: [
+        { target: 'rack', tools: ['prometheus'] },
+        { target: 'gpt', tools: ['langfuse'] },
+      ],
+    },
+    team: { mlopsEngineers: 2, skills: ['ml', 'hardware', 'integration'] },
+    timeline: { weeksToLaunch: 20 },
+  };
+}
+
+function idsOf(doc: Doc): string[] {
+  const report = judgeManifest('routewise.yaml', new TextEncoder().encode(stringify(doc)), { engine, today: '2026-11-27' });
+  expect(report.problems).toEqual([]);
+  return report.findings.map((f) => f.id);
+}
+
+function variant(change: (d: Doc) => void): Doc {
+  const d = base();
+  change(d);
+  return d;
+}
+
+const gpuHost = { id: 'gpus', type: 'cloud-self-hosted', model: 'llama-3.1-70b-instruct', provider: 'coreweave', region: 'us-east-1' };
+
+/** rule id -> [a change that makes it fire, the near-identical change that must not]. */
+const cases: [string, (d: Doc) => void, (d: Doc) => void][] = [
+  [
+    'RW-DATA-001',
+    (d) => (d.deployment.routing[0].to = 'gpt'),
+    (d) => ((d.deployment.routing[0].to = 'rack'), (d.dataClasses[0].category = 'personal')),
+  ],
+  ['RW-DATA-002', (d) => (d.deployment.targets[0].region = 'eu-central-1'), (d) => (d.deployment.targets[0].region = 'us-east-1')],
+  ['RW-DATA-003', (d) => d.deployment.routing.pop(), (d) => (d.deployment.routing[1].when = { dataClasses: ['faq'] })],
+  [
+    'RW-DATA-004',
+    (d) => ((d.dataClasses[1].category = 'personal'), (d.deployment.targets[1].agreements.trainingOptOut = false)),
+    (d) => (d.dataClasses[1].category = 'personal'),
+  ],
+  ['RW-DATA-005', (d) => d.dataClasses.push({ id: 'unused', category: 'internal' }), (d) => d.dataClasses.push({ id: 'unused', category: 'internal' }) && d.workloads[0].dataClasses.push('unused')],
+  [
+    'RW-DATA-007',
+    (d) => (d.deployment.targets.push(gpuHost), (d.deployment.routing[0].to = 'gpus'), d.deployment.monitoring.push({ target: 'gpus', tools: ['dcgm'] })),
+    (d) => (d.deployment.targets.push({ ...gpuHost, agreements: { baa: true } }), (d.deployment.routing[0].to = 'gpus'), d.deployment.monitoring.push({ target: 'gpus', tools: ['dcgm'] })),
+  ],
+  ['RW-HYB-001', (d) => delete d.deployment.routing, () => undefined],
+  ['RW-HYB-002', (d) => delete d.deployment.monitoring[1].tools, () => undefined],
+  ['RW-HYB-003', (d) => (d.deployment.fallbacks = [{ from: 'rack', to: 'gpt' }]), (d) => (d.deployment.fallbacks = [{ from: 'rack', to: 'gpt', excludeDataClasses: ['notes'] }])],
+  [
+    'RW-HYB-004',
+    (d) => d.deployment.routing.push({ when: { dataClasses: ['faq'] }, to: 'rack' }),
+    (d) => (d.deployment.routing[1] = { when: { dataClasses: ['faq'] }, to: 'gpt' }),
+  ],
+  ['RW-HYB-005', (d) => d.deployment.routing.reverse() && (d.deployment.routing[0].when = { dataClasses: ['faq'] }) && (d.deployment.routing[1].when = { default: true }) && (d.deployment.routing[1].to = 'rack'), (d) => (d.workloads[0].mixesDataClasses = false)],
+  ['RW-ONPREM-001', (d) => (d.team.mlopsEngineers = 1), (d) => (d.team.mlopsEngineers = 2)],
+  ['RW-ONPREM-002', (d) => delete d.deployment.targets[0].hardware.capexUsd, (d) => (d.deployment.targets[0].hardware.capexUsd = 20000)],
+  [
+    'RW-SELF-001',
+    (d) => (d.deployment.targets.push({ ...gpuHost, agreements: { baa: true } }), d.deployment.monitoring.push({ target: 'gpus', tools: ['dcgm'] }), d.deployment.routing.splice(1, 0, { when: { dataClasses: ['faq'] }, to: 'gpus' }), (d.team.mlopsEngineers = 0)),
+    (d) => (d.deployment.targets.push({ ...gpuHost, agreements: { baa: true } }), d.deployment.monitoring.push({ target: 'gpus', tools: ['dcgm'] }), d.deployment.routing.splice(1, 0, { when: { dataClasses: ['faq'] }, to: 'gpus' })),
+  ],
+  ['RW-CUST-001', (d) => (d.workloads[0].customization = 'deep-modification'), (d) => ((d.workloads[0].customization = 'deep-modification'), (d.deployment.routing[1].to = 'rack'))],
+  ['RW-CUST-002', (d) => ((d.workloads[0].customization = 'fine-tuning'), (d.deployment.targets[1].model = 'o3')), (d) => (d.workloads[0].customization = 'fine-tuning')],
+  [
+    'RW-CUST-003',
+    (d) => ((d.deployment.strategy = 'on-premises'), d.deployment.targets.pop(), d.deployment.monitoring.pop(), (d.deployment.routing = [{ when: { default: true }, to: 'rack' }]), (d.dataClasses[0].category = 'confidential')),
+    (d) => ((d.deployment.strategy = 'on-premises'), d.deployment.targets.pop(), d.deployment.monitoring.pop(), (d.deployment.routing = [{ when: { default: true }, to: 'rack' }])),
+  ],
+  [
+    'RW-VOL-002',
+    (d) => (d.workloads[0].volume.pattern = 'spiky') && (d.deployment.routing[1].to = 'rack'),
+    (d) => (d.workloads[0].volume.pattern = 'spiky') && (d.deployment.routing[1].to = 'rack') && (d.deployment.burst = { to: 'gpt', excludeDataClasses: ['notes'] }),
+  ],
+  ['RW-TEAM-001', (d) => (d.team.skills = ['ml', 'hardware']), () => undefined],
+  ['RW-TIME-001', (d) => (d.timeline.weeksToLaunch = 6), (d) => (d.timeline.weeksToLaunch = 12)],
+];
+
+describe('rules in both directions', () => {
+  it('starts from a deployment with no findings', () => {
+    expect(idsOf(base())).toEqual([]);
+  });
+
+  it.each(cases)('%s fires on one manifest and not on its near twin', (id, fire, hold) => {
+    expect(idsOf(variant(fire))).toContain(id);
+    expect(idsOf(variant(hold))).not.toContain(id);
+  });
+});
