@@ -5,6 +5,7 @@ import type { Problem, Result } from '../problems/problem.ts';
 import { checkManifest } from '../check/check-manifest.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
+import { observeSources, type SourceRequest } from '../sources/read-sources.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine, type EngineFlags } from './load-engine.ts';
 import { readManifestBytes } from './read-manifest.ts';
@@ -15,6 +16,8 @@ export interface CheckRunOptions extends EngineFlags {
   today: string;
   /** Paths are resolved from here; report file names are relative to it. */
   cwd: string;
+  /** Sources from `--source TYPE=PATH`, read for every manifest besides its own `sources`. */
+  sources?: SourceRequest[];
 }
 
 export type CheckRunFailure =
@@ -47,7 +50,11 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     const bytes = readManifestBytes(absolute, display);
     manifests.push(
       bytes.ok
-        ? checkManifest(display, bytes.value, { engine: engine.value, today: options.today })
+        ? checkManifest(display, bytes.value, {
+            engine: engine.value,
+            today: options.today,
+            observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? []),
+          })
         : { file: display, problems: [bytes.problem], findings: [], rulesEvaluated: [] },
     );
   }

@@ -22,6 +22,8 @@ export interface ManifestReport {
   rulesEvaluated: string[];
   /** The manifest text, for code frames; never serialised. */
   source?: string;
+  /** Texts of the other files findings point into (gateway, cluster configs), by file; never serialised. */
+  sourceTexts?: Record<string, string>;
 }
 
 export interface RunSummary {

@@ -36,6 +36,7 @@ describe('json format', () => {
       remediation: 'Route the data class to a self-hosted target, or sign the agreement (HIPAA: BAA).',
       subject: { target: 'openai-gpt', dataClass: 'patient-records', workload: null },
       waived: false,
+      related: [],
     });
     expect(waivedFinding.waived).toEqual({
       rule: 'RW-DATA-004',

@@ -11,6 +11,7 @@ import { resolveToday } from '../today.ts';
 import { useColor } from '../color.ts';
 import { FAIL_ON_VALUES, exitCodeFor, parseFailOn } from '../../findings/threshold.ts';
 import { reporters } from '../../report/index.ts';
+import { parseSourceFlag } from '../../sources/read-sources.ts';
 
 export interface CheckFlags {
   policy: string[];
@@ -21,6 +22,7 @@ export interface CheckFlags {
   now?: string;
   engine: string;
   bundle?: string;
+  source: string[];
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -36,6 +38,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
     .option('--engine <engine>', 'rego | wasm', 'rego')
     .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm for --engine wasm')
+    .option('--source <type=path>', 'also check against this gateway or cluster config (litellm=FILE, kubernetes=FILE|DIR; repeatable)', collect, [])
     .action(async (paths: string[], flags: CheckFlags) => {
       process.exitCode = await runCheck(paths, flags, ctx);
     });
@@ -49,7 +52,13 @@ export async function runCheck(paths: string[], flags: CheckFlags, ctx: CommandC
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
   const today = resolveToday(flags.now);
 
-  const run = await checkRun(paths, { ...flags, failOn, today, cwd: ctx.cwd });
+  const sources = (flags.source ?? []).map((flag) => {
+    const parsed = parseSourceFlag(flag, ctx.cwd);
+    if (!parsed.ok) throw new UsageError(parsed.problems[0]!.message);
+    return parsed.value;
+  });
+
+  const run = await checkRun(paths, { ...flags, failOn, today, cwd: ctx.cwd, sources });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${p.message}\n${p.hint ? `  hint: ${p.hint}\n` : ''}`);
