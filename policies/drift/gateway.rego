@@ -47,14 +47,21 @@ manifest_allows(class_id, d) if {
 	r.target == d.target
 }
 
-# Why data rules would refuse this class on this deployment; none when they would not.
-refusal(class, d) := why if {
+# Why data rules would refuse this class on this deployment; empty when they would not.
+refusals(class, d) := {why | why := regulated_refusal(class, d)} | {why | why := residency_refusal(class, d)}
+
+refusal(class, d) := concat("; ", sort(whys)) if {
+	whys := refusals(class, d)
+	count(whys) > 0
+}
+
+regulated_refusal(class, d) := why if {
 	class.regulated == true
 	d.hosting == "cloud-api"
 	why := regulated_objection(class, d)
 }
 
-refusal(class, d) := sprintf("%s may be processed only in %s, and %s %s", [class.id, concat(", ", class.residency), d.modelName, whereabouts(d)]) if {
+residency_refusal(class, d) := sprintf("%s may be processed only in %s, and %s %s", [class.id, concat(", ", class.residency), d.modelName, whereabouts(d)]) if {
 	is_array(class.residency)
 	not within(d, class.residency)
 }
@@ -172,7 +179,7 @@ deny contains finding if {
 	why := refusal(class, d)
 	finding := {
 		"id": "RW-DRIFT-002",
-		"message": sprintf("Gateway %s sends %s from %s to %s (%s, %s): %s.", [fallback_name(f), class_id, source, f.to, d.model, declared_as(d), why]),
+		"message": sprintf("Gateway %s send %s from %s to %s (%s, %s): %s.", [fallback_name(f), class_id, source, f.to, d.model, declared_as(d), why]),
 		"location": f.location,
 		"related": [deployment_place(d), class_place(class_id)],
 		"subject": {"dataClass": class_id},
@@ -297,14 +304,13 @@ warn contains finding if {
 	some g in input.observed.guardrails
 	g.pii
 	why := weak_guardrail(g)
-	some class in input.dataClasses
-	sensitive(class)
+	sensitive_ids := sort([class.id | some class in input.dataClasses; sensitive(class)])
+	count(sensitive_ids) > 0
 	finding := {
 		"id": "RW-DRIFT-006",
-		"message": sprintf("Gateway guardrail %s %s, while the manifest handles %s data (%s).", [g.name, why, class.category, class.id]),
+		"message": sprintf("Gateway guardrail %s %s, while the manifest handles personal or regulated data (%s).", [g.name, why, concat(", ", sensitive_ids)]),
 		"location": g.location,
-		"related": [class_place(class.id)],
-		"subject": {"dataClass": class.id},
+		"related": [class_place(sensitive_ids[0])],
 	}
 }
 
