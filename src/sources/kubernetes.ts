@@ -166,7 +166,7 @@ function serverOf(container: Obj): ClusterDeployment['server'] | null {
   return null;
 }
 
-/** `--model X`, `--model=X`, `vllm serve X`, `--model-id X`, or the MODEL_ID / MODEL_NAME environment. */
+/** `--model X`, `--model=X`, `vllm serve X`, `--model-id X` (not `--model_name`, the name it is served under), or the MODEL_ID / MODEL_NAME environment. */
 function modelOfContainer(part: LoadedPart, container: Obj, at: Path): { value: string; location: SourcePosition } | null {
   for (const key of ['args', 'command'] as const) {
     const args = Array.isArray(container[key]) ? (container[key] as unknown[]) : [];
@@ -190,7 +190,7 @@ function argModel(part: LoadedPart, args: readonly unknown[], at: Path): { value
     const words = arg.split(/\s+/).filter((w) => w !== '');
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      const eq = /^--(?:model|model[-_]id|model[-_]name)=(.+)$/.exec(word);
+      const eq = /^--(?:model|model[-_]id)=(.+)$/.exec(word);
       if (eq) return { value: eq[1]!, location: part.valuePositionOf([...at, i]) };
       if (/^--(?:model|model[-_]id)$/.test(word) || word === 'serve') {
         const next = words[w + 1];
