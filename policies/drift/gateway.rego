@@ -29,8 +29,11 @@ direct_classes(name) := {r.dataClass |
 
 names := {d.modelName | some d in deployments}
 
+# Every name of the gateway, with or without a deployment of its own.
+nodes := names | {f.from | some f in input.observed.gatewayFallbacks; f.from != null} | {f.to | some f in input.observed.gatewayFallbacks}
+
 fallback_graph[name] := {f.to | some f in input.observed.gatewayFallbacks; f.from == name} | default_fallbacks if {
-	some name in names
+	some name in nodes
 }
 
 default_fallbacks := {f.to | some f in input.observed.gatewayFallbacks; f.from == null}
