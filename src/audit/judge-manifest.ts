@@ -1,6 +1,6 @@
 // One manifest's part of an audit: the same judgement as `check` (checkManifest), reduced to the
 // compact, serialisable verdict the audit report keeps, plus the waivers and data flows it totals.
-import { checkManifest } from '../check/check-manifest.ts';
+import { checkManifest, type CheckSettings } from '../check/check-manifest.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FailOn } from '../findings/threshold.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
@@ -21,7 +21,7 @@ export type ManifestVerdict = Omit<RepositoryEntry, 'path' | 'manifest'>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function judgeManifest(file: string, bytes: Uint8Array, settings: AuditSettings): ManifestVerdict {
+export function judgeManifest(file: string, bytes: Uint8Array, settings: AuditSettings, observe?: CheckSettings['observe']): ManifestVerdict {
   // The policy input is built inside checkManifest; watching what the engine receives gives the
   // resolved waivers and reaches without building it twice.
   let input: PolicyInput | undefined;
@@ -33,7 +33,7 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: AuditSe
       return settings.engine.evaluate(value);
     },
   };
-  const checked = checkManifest(file, bytes, { engine, today: settings.today });
+  const checked = checkManifest(file, bytes, { engine, today: settings.today, ...(observe ? { observe } : {}) });
   const findings: AuditFinding[] = checked.findings.map((f) => ({
     rule: f.id,
     severity: f.severity,

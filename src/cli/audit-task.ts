@@ -3,6 +3,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { judgeManifest, type AuditSettings, type ManifestVerdict } from '../audit/judge-manifest.ts';
 import { MAX_MANIFEST_BYTES } from '../load/decode-text.ts';
+import { observeSources } from '../sources/read-sources.ts';
 
 export interface AuditTask {
   /** Absolute path to read. */
@@ -21,7 +22,7 @@ export function runAuditTask(task: AuditTask, settings: AuditSettings): Manifest
     return failedVerdict('unreadable', `${task.shown}: ${reason}`);
   }
   try {
-    return judgeManifest(task.shown, bytes, settings);
+    return judgeManifest(task.shown, bytes, settings, (manifest, doc) => observeSources(manifest, doc, task.file, []));
   } catch (error) {
     // An engine bug on one manifest must not end the audit of the others.
     return failedVerdict('internal-error', `${task.shown}: ${(error as Error)?.message ?? String(error)}`);

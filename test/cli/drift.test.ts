@@ -68,6 +68,13 @@ describe('the hospital whose gateway falls back to OpenAI', () => {
     expect(github).toContain('%0Arelated: routewise.yaml:11:5 data class patient-records is declared here');
   });
 
+  it('fails the same way in an audit of the repositories around it', () => {
+    const dir = hospitalRepo();
+    const r = runCli(['audit', join(dir, '..'), ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/RW-DRIFT-002 +2 +0 +1/);
+  });
+
   it('passes once the fallbacks are gone, and --source adds a config the manifest does not name', () => {
     const dir = hospitalRepo();
     writeFileSync(join(dir, 'deploy/litellm/safe.yaml'), 'model_list:\n  - model_name: clinical-llama\n    litellm_params:\n      model: hosted_vllm/meta-llama/Llama-3.1-70B-Instruct\n      api_base: http://llama.inference.svc:8000/v1\n');

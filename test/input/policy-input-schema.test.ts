@@ -61,7 +61,9 @@ function inputWithSources(): PolicyInput {
     return { type: 'litellm', facts: read.value };
   };
   const cluster = ['kserve-mistral.yaml', 'tgi-qwen.yaml', 'vllm-llama.yaml'].map((f) => load(`test/fixtures/drift/kubernetes/cluster/${f}`));
-  const manifest = validateManifest((loadDocument('m.yaml', readFileSync(join(root, 'test/fixtures/drift/litellm/routewise.yaml'))) as { value: never }).value);
+  const doc = loadDocument('m.yaml', readFileSync(join(root, 'test/fixtures/drift/litellm/routewise.yaml')));
+  if (!doc.ok) throw new Error('drift manifest does not load');
+  const manifest = validateManifest(doc.value);
   if (!manifest.ok) throw new Error('drift manifest is invalid');
   const observed: SourceFacts[] = [
     gateway('test/fixtures/drift/litellm/guardrails.yaml'),
