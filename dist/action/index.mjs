@@ -55754,8 +55754,10 @@ function annotationsFor(report) {
 ${waiverNote(finding.waived)}`;
         annotations.push({ level: "notice", message, properties: properties(location, `${finding.id} (waived)`) });
       } else {
-        const message = finding.remediation ? `${finding.message}
-remediation: ${finding.remediation}` : finding.message;
+        const related = (finding.related ?? []).map((r) => `
+related: ${formatLocation(r)} ${r.message}`).join("");
+        const message = `${finding.message}${related}${finding.remediation ? `
+remediation: ${finding.remediation}` : ""}`;
         annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
       }
     }
