@@ -7,6 +7,8 @@ import { inspectNodes, MAX_ALIAS_COUNT, syntaxProblems, tooDeep, YAML_OPTIONS } 
 import type { DocumentPath } from './loaded-document.ts';
 import { lineStartsOf } from './line-starts.ts';
 import { tooDeepAt } from './nesting-depth.ts';
+import { PlainSourcePositions } from './plain-source-positions.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { SourcePositions } from './source-positions.ts';
 
 /** One mapping document of a file, with positions for every path in it. */
@@ -28,6 +30,9 @@ export function loadDocuments(file: string, bytes: Uint8Array): Result<LoadedFil
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value;
+  // Most configs are plain YAML; they need none of the full parser's machinery.
+  const plain = plainParts(file, text);
+  if (plain) return { ok: true, value: { file, text, parts: plain } };
   const lines = new LineCounter();
   const at = (offset: number): SourcePosition => {
     const { line, col } = lines.linePos(offset);
@@ -67,6 +72,40 @@ export function loadDocuments(file: string, bytes: Uint8Array): Result<LoadedFil
     });
   }
   return { ok: true, value: { file, text, parts } };
+}
+
+/**
+ * The documents of a file the plain reader can read whole, or undefined when any of them needs
+ * the full parser. Each document is read from the file's text with the other documents' lines
+ * blanked, so lines and columns stay those of the file.
+ */
+function plainParts(file: string, text: string): LoadedPart[] | undefined {
+  const lines = text.split('\n');
+  const chunks: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== undefined && !line.startsWith('---') && !line.startsWith('...')) continue;
+    // `--- value` or `--- !tag` starts a document on the marker line: the full parser reads those.
+    if (line !== undefined && !/^(---|\.\.\.)[ \t]*(#.*)?\r?$/.test(line)) return undefined;
+    chunks.push([start, i]);
+    start = i + 1;
+  }
+  const parts: LoadedPart[] = [];
+  for (const [from, to] of chunks) {
+    if (lines.slice(from, to).every((l) => /^[ \t]*(#.*)?\r?$/.test(l))) continue;
+    const masked = lines.map((l, n) => (n >= from && n < to ? l : '')).join('\n');
+    const read = readPlainYaml(masked);
+    if (!read) return undefined;
+    const positions = new PlainSourcePositions(file, masked, read.root);
+    parts.push({
+      file,
+      data: read.data,
+      positionOf: (path) => positions.positionOf(path),
+      valuePositionOf: (path) => positions.valuePositionOf(path),
+    });
+  }
+  return parts;
 }
 
 function fail(...problems: Problem[]): Result<LoadedFile> {
