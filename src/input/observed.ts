@@ -6,8 +6,6 @@ import { jurisdictionsOf } from '../sources/region-jurisdictions.ts';
 import type { ClusterDeployment, GatewayDeployment, GatewayFallback, GatewayGuardrail, SourceFacts } from '../sources/observed.ts';
 import type { Manifest, Target } from '../validate/manifest.ts';
 
-export type { SourcePosition as FactLocation };
-
 export interface InputAgreements {
   baa: boolean;
   dpa: boolean;
