@@ -48781,6 +48781,8 @@ function loadDocuments(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text2 = decoded.value;
+  const plain2 = plainParts(file, text2);
+  if (plain2) return { ok: true, value: { file, text: text2, parts: plain2 } };
   const lines = new import_yaml4.LineCounter();
   const at2 = (offset) => {
     const { line, col } = lines.linePos(offset);
@@ -48820,6 +48822,33 @@ function loadDocuments(file, bytes) {
     });
   }
   return { ok: true, value: { file, text: text2, parts } };
+}
+function plainParts(file, text2) {
+  const lines = text2.split("\n");
+  const chunks = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== void 0 && !line.startsWith("---") && !line.startsWith("...")) continue;
+    if (line !== void 0 && !/^(---|\.\.\.)[ \t]*(#.*)?\r?$/.test(line)) return void 0;
+    chunks.push([start, i]);
+    start = i + 1;
+  }
+  const parts = [];
+  for (const [from, to] of chunks) {
+    if (lines.slice(from, to).every((l) => /^[ \t]*(#.*)?\r?$/.test(l))) continue;
+    const masked = lines.map((l, n) => n >= from && n < to ? l : "").join("\n");
+    const read = readPlainYaml(masked);
+    if (!read) return void 0;
+    const positions = new PlainSourcePositions(file, masked, read.root);
+    parts.push({
+      file,
+      data: read.data,
+      positionOf: (path2) => positions.positionOf(path2),
+      valuePositionOf: (path2) => positions.valuePositionOf(path2)
+    });
+  }
+  return parts;
 }
 function fail3(...problems) {
   return { ok: false, problems };
