@@ -256,11 +256,11 @@ var require_oidc_utils = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -276,7 +276,7 @@ var require_oidc_utils = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -354,11 +354,11 @@ var require_summary = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -374,7 +374,7 @@ var require_summary = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -489,8 +489,8 @@ var require_summary = __commonJS({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -586,10 +586,10 @@ var require_summary = __commonJS({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element2 = this.wrap(allowedTag, text);
+        const element2 = this.wrap(allowedTag, text2);
         return this.addRaw(element2).addEOL();
       }
       /**
@@ -618,9 +618,9 @@ var require_summary = __commonJS({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element2 = this.wrap("blockquote", text, attrs);
+        const element2 = this.wrap("blockquote", text2, attrs);
         return this.addRaw(element2).addEOL();
       }
       /**
@@ -631,8 +631,8 @@ var require_summary = __commonJS({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element2 = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element2 = this.wrap("a", text2, { href });
         return this.addRaw(element2).addEOL();
       }
     };
@@ -720,11 +720,11 @@ var require_io_util = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -740,7 +740,7 @@ var require_io_util = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -893,11 +893,11 @@ var require_io = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -913,7 +913,7 @@ var require_io = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1141,11 +1141,11 @@ var require_toolrunner = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1161,7 +1161,7 @@ var require_toolrunner = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1389,7 +1389,7 @@ var require_toolrunner = __commonJS({
             this.toolPath = path2.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
-          return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -1472,7 +1472,7 @@ var require_toolrunner = __commonJS({
               if (error) {
                 reject(error);
               } else {
-                resolve6(exitCode);
+                resolve7(exitCode);
               }
             });
             if (this.options.input) {
@@ -1625,11 +1625,11 @@ var require_exec = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1645,7 +1645,7 @@ var require_exec = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1736,11 +1736,11 @@ var require_platform = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1756,7 +1756,7 @@ var require_platform = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1855,11 +1855,11 @@ var require_core = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve6) {
-          resolve6(value);
+        return value instanceof P2 ? value : new P2(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1875,7 +1875,7 @@ var require_core = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2064,7 +2064,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -2100,7 +2100,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar3;
@@ -2511,7 +2511,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2551,7 +2551,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3018,14 +3018,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3042,14 +3042,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3066,12 +3066,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split3 = i;
           }
@@ -3083,12 +3083,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text;
+                return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -3103,39 +3103,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3487,10 +3487,10 @@ var require_stringify = __commonJS({
           return match3.find((t) => t.format === item.format) ?? match3[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity.isScalar(item)) {
-        obj = item.value;
-        let match3 = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match3 = tags.filter((t) => t.identify?.(obj2));
         if (match3.length > 1) {
           const testMatch = match3.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -3498,11 +3498,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match3.find((t) => t.format === item.format) ?? match3.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -4058,23 +4058,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add2 = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add2(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add2(key, obj2[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4184,7 +4184,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -4280,15 +4280,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema, obj2, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4322,7 +4322,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -6014,10 +6014,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6031,7 +6031,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6055,7 +6055,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6071,7 +6071,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6162,7 +6162,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6176,13 +6176,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -6212,9 +6212,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6225,18 +6225,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6250,7 +6250,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6290,8 +6290,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap5 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6303,7 +6303,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6313,9 +6313,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6332,7 +6332,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6345,7 +6345,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6361,7 +6361,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6512,7 +6512,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6529,24 +6529,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6729,25 +6729,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep5 + (match3?.[1] ?? "");
+      return res + sep6 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7557,14 +7557,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8331,7 +8331,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8354,7 +8354,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -8365,15 +8365,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8731,18 +8731,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar2.end) {
-            sep5 = scalar2.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar2.end;
+            sep6.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep5 }]
+            items: [{ start, key: scalar2, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8895,15 +8895,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9097,13 +9097,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9248,7 +9248,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9323,7 +9323,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
   }
@@ -10574,7 +10574,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path, sep, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path, sep2, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -10647,8 +10647,8 @@ var init_esm3 = __esm({
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-    minimatch.sep = sep;
+    sep2 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+    minimatch.sep = sep2;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     qmark2 = "[^/]";
@@ -10689,7 +10689,7 @@ var init_esm3 = __esm({
         defaults: (options) => orig.defaults(ext(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR
       });
@@ -10705,13 +10705,13 @@ var init_esm3 = __esm({
     minimatch.braceExpand = braceExpand;
     makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
     minimatch.makeRe = makeRe;
-    match = (list, pattern, options = {}) => {
+    match = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     minimatch.match = match;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -12717,10 +12717,10 @@ var init_esm4 = __esm({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve6());
+          this.on("end", () => resolve7());
         });
       }
       /**
@@ -12744,7 +12744,7 @@ var init_esm4 = __esm({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve6;
+          let resolve7;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12758,19 +12758,19 @@ var init_esm4 = __esm({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve6({ value, done: !!this[EOF] });
+            resolve7({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve6({ done: true, value: void 0 });
+            resolve7({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve6 = res2;
+            resolve7 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -12873,23 +12873,23 @@ var init_esm4 = __esm({
 });
 
 // node_modules/path-scurry/dist/esm/index.js
-import { posix, win32 } from "node:path";
+import { posix as posix2, win32 } from "node:path";
 import { fileURLToPath } from "node:url";
-import { lstatSync, readdir as readdirCB, readdirSync, readlinkSync, realpathSync as rps } from "fs";
+import { lstatSync as lstatSync2, readdir as readdirCB, readdirSync as readdirSync2, readlinkSync, realpathSync as rps } from "fs";
 import * as actualFS from "node:fs";
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
-var realpathSync, defaultFS, fsFromOption, uncDriveRegexp, uncToDrive, eitherSep, UNKNOWN, IFIFO, IFCHR, IFDIR, IFBLK, IFREG, IFLNK, IFSOCK, IFMT, IFMT_UNKNOWN, READDIR_CALLED, LSTAT_CALLED, ENOTDIR, ENOENT, ENOREADLINK, ENOREALPATH, ENOCHILD, TYPEMASK, entToType, normalizeCache, normalize, normalizeNocaseCache, normalizeNocase, ResolveCache, ChildrenCache, setAsCwd, PathBase, PathWin32, PathPosix, PathScurryBase, PathScurryWin32, PathScurryPosix, PathScurryDarwin, Path, PathScurry;
+var realpathSync2, defaultFS, fsFromOption, uncDriveRegexp, uncToDrive, eitherSep, UNKNOWN, IFIFO, IFCHR, IFDIR, IFBLK, IFREG, IFLNK, IFSOCK, IFMT, IFMT_UNKNOWN, READDIR_CALLED, LSTAT_CALLED, ENOTDIR, ENOENT, ENOREADLINK, ENOREALPATH, ENOCHILD, TYPEMASK, entToType, normalizeCache, normalize, normalizeNocaseCache, normalizeNocase, ResolveCache, ChildrenCache, setAsCwd, PathBase, PathWin32, PathPosix, PathScurryBase, PathScurryWin32, PathScurryPosix, PathScurryDarwin, Path, PathScurry;
 var init_esm5 = __esm({
   "node_modules/path-scurry/dist/esm/index.js"() {
     init_index_min();
     init_esm4();
-    realpathSync = rps.native;
+    realpathSync2 = rps.native;
     defaultFS = {
-      lstatSync,
+      lstatSync: lstatSync2,
       readdir: readdirCB,
-      readdirSync,
+      readdirSync: readdirSync2,
       readlinkSync,
-      realpathSync,
+      realpathSync: realpathSync2,
       promises: {
         lstat,
         readdir,
@@ -13758,9 +13758,9 @@ var init_esm5 = __esm({
         if (this.#asyncReaddirInFlight) {
           await this.#asyncReaddirInFlight;
         } else {
-          let resolve6 = () => {
+          let resolve7 = () => {
           };
-          this.#asyncReaddirInFlight = new Promise((res) => resolve6 = res);
+          this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
           try {
             for (const e of await this.#fs.promises.readdir(fullpath, {
               withFileTypes: true
@@ -13773,7 +13773,7 @@ var init_esm5 = __esm({
             children.provisional = 0;
           }
           this.#asyncReaddirInFlight = void 0;
-          resolve6();
+          resolve7();
         }
         return children.slice(0, children.provisional);
       }
@@ -14003,7 +14003,7 @@ var init_esm5 = __esm({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep5, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
+      constructor(cwd = process.cwd(), pathImpl, sep6, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
         this.#fs = fsFromOption(fs);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = fileURLToPath(cwd);
@@ -14014,7 +14014,7 @@ var init_esm5 = __esm({
         this.#resolveCache = new ResolveCache();
         this.#resolvePosixCache = new ResolveCache();
         this.#children = new ChildrenCache(childrenCacheSize);
-        const split3 = cwdPath.substring(this.rootPath.length).split(sep5);
+        const split3 = cwdPath.substring(this.rootPath.length).split(sep6);
         if (split3.length === 1 && !split3[0]) {
           split3.pop();
         }
@@ -14579,7 +14579,7 @@ var init_esm5 = __esm({
       sep = "/";
       constructor(cwd = process.cwd(), opts = {}) {
         const { nocase = false } = opts;
-        super(cwd, posix, "/", { ...opts, nocase });
+        super(cwd, posix2, "/", { ...opts, nocase });
         this.nocase = nocase;
       }
       /**
@@ -14848,10 +14848,10 @@ var init_ignore = __esm({
       ignored(p) {
         const fullpath = p.fullpath();
         const fullpaths = `${fullpath}/`;
-        const relative4 = p.relative() || ".";
-        const relatives = `${relative4}/`;
+        const relative5 = p.relative() || ".";
+        const relatives = `${relative5}/`;
         for (const m of this.relative) {
-          if (m.match(relative4) || m.match(relatives))
+          if (m.match(relative5) || m.match(relatives))
             return true;
         }
         for (const m of this.absolute) {
@@ -14862,9 +14862,9 @@ var init_ignore = __esm({
       }
       childrenIgnored(p) {
         const fullpath = p.fullpath() + "/";
-        const relative4 = (p.relative() || ".") + "/";
+        const relative5 = (p.relative() || ".") + "/";
         for (const m of this.relativeChildren) {
-          if (m.match(relative4))
+          if (m.match(relative5))
             return true;
         }
         for (const m of this.absoluteChildren) {
@@ -15794,8 +15794,8 @@ var init_decimal = __esm({
         return new _Decimal(coef, exp);
       }
       /** A JSON number's text as an exact decimal; undefined for anything else. */
-      static parse(text) {
-        const m = SYNTAX.exec(text);
+      static parse(text2) {
+        const m = SYNTAX.exec(text2);
         if (!m) return void 0;
         const fraction = m[3] ?? "";
         const exp = Number(m[4] ?? "0") - fraction.length;
@@ -16036,7 +16036,7 @@ function keyText(k2) {
 }
 function writeJson(v, style) {
   const { quote, indent, prefix = "" } = style;
-  const sep5 = indent !== void 0 ? ": " : ":";
+  const sep6 = indent !== void 0 ? ": " : ":";
   const go = (x2, depth) => {
     if (x2 === null) return "null";
     switch (typeof x2) {
@@ -16059,7 +16059,7 @@ function writeJson(v, style) {
     }
     const entries = style.entries(x2);
     if (entries.length === 0) return "{}";
-    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep5 + go(val, depth + 1)).join(",") + end + "}";
+    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep6 + go(val, depth + 1)).join(",") + end + "}";
   };
   return go(v, 0);
 }
@@ -16319,9 +16319,9 @@ function big(n) {
   if (Number.isSafeInteger(n)) return BigInt(n);
   return decimalToBig(String(n));
 }
-function decimalToBig(text) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e\+?(\d+))?$/.exec(text);
-  if (!m) return BigInt(Math.trunc(Number(text)));
+function decimalToBig(text2) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e\+?(\d+))?$/.exec(text2);
+  if (!m) return BigInt(Math.trunc(Number(text2)));
   const [, sign2, whole, fraction = "", exp = "0"] = m;
   const digits = BigInt(whole + fraction) * 10n ** BigInt(Number(exp) - fraction.length);
   return sign2 ? -digits : digits;
@@ -16906,7 +16906,7 @@ function delimitersOperand(v) {
 function globMatch([p, d3, m], ctx) {
   const pattern = stringOperand("glob.match", 1, p);
   const delimiters = delimitersOperand(d3);
-  const text = stringOperand("glob.match", 3, m);
+  const text2 = stringOperand("glob.match", 3, m);
   const key = `glob\0${delimiters.join("")}\0${pattern}`;
   let re = ctx.cache.get(key);
   if (re === void 0) {
@@ -16919,7 +16919,7 @@ function globMatch([p, d3, m], ctx) {
     ctx.cache.set(key, re);
   }
   if (re instanceof GlobSyntaxError) throw builtinError("glob.match", re.message);
-  return re.test(text);
+  return re.test(text2);
 }
 function quoteMeta([p]) {
   return stringOperand("glob.quote_meta", 1, p).replace(/[*?\\[\]{}]/g, "\\$&");
@@ -17313,12 +17313,12 @@ function drop(value, tree) {
   return value;
 }
 function jsonFilter([o, p]) {
-  const obj = objectOperand("json.filter", 1, o);
-  return keep(obj, pathTree(pathsOperand("json.filter", p)));
+  const obj2 = objectOperand("json.filter", 1, o);
+  return keep(obj2, pathTree(pathsOperand("json.filter", p)));
 }
 function jsonRemove([o, p]) {
-  const obj = objectOperand("json.remove", 1, o);
-  return drop(obj, pathTree(pathsOperand("json.remove", p)));
+  const obj2 = objectOperand("json.remove", 1, o);
+  return drop(obj2, pathTree(pathsOperand("json.remove", p)));
 }
 function jsonPatch([doc, ops]) {
   return applyPatch(doc, arrayOperand("json.patch", 2, ops));
@@ -17341,9 +17341,9 @@ var init_json_paths = __esm({
 
 // src/rego/builtins/objects.ts
 function get([o, key, fallback]) {
-  const obj = objectOperand("object.get", 1, o);
-  if (!Array.isArray(key)) return obj.get(key) ?? fallback;
-  let node = obj;
+  const obj2 = objectOperand("object.get", 1, o);
+  if (!Array.isArray(key)) return obj2.get(key) ?? fallback;
+  let node = obj2;
   for (const seg of key) {
     const next = child(node, seg);
     if (next === void 0) return fallback;
@@ -17384,17 +17384,17 @@ function keySet(name, v) {
   throw wrongType(name, 2, "one of {object, set, array}", v);
 }
 function remove([o, k2]) {
-  const obj = objectOperand("object.remove", 1, o);
+  const obj2 = objectOperand("object.remove", 1, o);
   const keys = keySet("object.remove", k2);
   const out = new ObjectValue();
-  for (const [key, v] of obj.entries()) if (!keys.has(key)) out.set(key, v);
+  for (const [key, v] of obj2.entries()) if (!keys.has(key)) out.set(key, v);
   return out;
 }
 function filter2([o, k2]) {
-  const obj = objectOperand("object.filter", 1, o);
+  const obj2 = objectOperand("object.filter", 1, o);
   const keys = keySet("object.filter", k2);
   const out = new ObjectValue();
-  for (const [key, v] of obj.entries()) if (keys.has(key)) out.set(key, v);
+  for (const [key, v] of obj2.entries()) if (keys.has(key)) out.set(key, v);
   return out;
 }
 function isSubset(sup, sub2) {
@@ -17978,9 +17978,9 @@ var init_go_regexp = __esm({
             this.pos++;
             let end = this.chars.indexOf("\\", this.pos);
             while (end >= 0 && this.chars[end + 1] !== "E") end = this.chars.indexOf("\\", end + 1);
-            const text = this.chars.slice(this.pos, end < 0 ? this.chars.length : end);
+            const text2 = this.chars.slice(this.pos, end < 0 ? this.chars.length : end);
             this.pos = end < 0 ? this.chars.length : end + 2;
-            return text.map((t) => this.literal(t.codePointAt(0), flags)).join("");
+            return text2.map((t) => this.literal(t.codePointAt(0), flags)).join("");
           }
         }
         const cls = this.classEscape(start);
@@ -18167,36 +18167,36 @@ function isValid([p], ctx) {
 function match2(name) {
   return ([p, s], ctx) => {
     const pattern = stringOperand(name, 1, p);
-    const text = stringOperand(name, 2, s);
-    return matches(regexp(name, ctx, pattern), text);
+    const text2 = stringOperand(name, 2, s);
+    return matches(regexp(name, ctx, pattern), text2);
   };
 }
 function regexSplit([p, s], ctx) {
   const pattern = stringOperand("regex.split", 1, p);
-  const text = stringOperand("regex.split", 2, s);
-  return split(regexp("regex.split", ctx, pattern), text, pattern === "");
+  const text2 = stringOperand("regex.split", 2, s);
+  return split(regexp("regex.split", ctx, pattern), text2, pattern === "");
 }
 function findN([p, s, n], ctx) {
   const pattern = stringOperand("regex.find_n", 1, p);
-  const text = stringOperand("regex.find_n", 2, s);
+  const text2 = stringOperand("regex.find_n", 2, s);
   const limit = count2("regex.find_n", n);
-  return findAll(regexp("regex.find_n", ctx, pattern), text, limit).map((m) => text.slice(m.start, m.end));
+  return findAll(regexp("regex.find_n", ctx, pattern), text2, limit).map((m) => text2.slice(m.start, m.end));
 }
 function findAllSubmatch([p, s, n], ctx) {
   const name = "regex.find_all_string_submatch_n";
   const pattern = stringOperand(name, 1, p);
-  const text = stringOperand(name, 2, s);
+  const text2 = stringOperand(name, 2, s);
   const limit = count2(name, n);
-  return findAll(regexp(name, ctx, pattern), text, limit).map((m) => [
-    text.slice(m.start, m.end),
+  return findAll(regexp(name, ctx, pattern), text2, limit).map((m) => [
+    text2.slice(m.start, m.end),
     ...m.groups.map((g) => g ?? "")
   ]);
 }
 function regexReplace([s, p, v], ctx) {
-  const text = stringOperand("regex.replace", 1, s);
+  const text2 = stringOperand("regex.replace", 1, s);
   const pattern = stringOperand("regex.replace", 2, p);
   const value = stringOperand("regex.replace", 3, v);
-  return replaceAll(regexp("regex.replace", ctx, pattern), text, value);
+  return replaceAll(regexp("regex.replace", ctx, pattern), text2, value);
 }
 function quoteMeta2(s) {
   return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
@@ -18232,7 +18232,7 @@ function templatePattern(name, tpl, open, close) {
 function templateMatch([t, m, a, b], ctx) {
   const name = "regex.template_match";
   const tpl = stringOperand(name, 1, t);
-  const text = stringOperand(name, 2, m);
+  const text2 = stringOperand(name, 2, m);
   const open = stringOperand(name, 3, a);
   const close = stringOperand(name, 4, b);
   const bytes = (s) => new TextEncoder().encode(s).length;
@@ -18244,7 +18244,7 @@ function templateMatch([t, m, a, b], ctx) {
     pattern = templatePattern(name, tpl, open, close);
     ctx.cache.set(key, pattern);
   }
-  return matches(regexp(name, ctx, pattern), text);
+  return matches(regexp(name, ctx, pattern), text2);
 }
 function globsMatch([a, b]) {
   const left = stringOperand("regex.globs_match", 1, a);
@@ -19226,61 +19226,61 @@ var init_types = __esm({
 });
 
 // src/rego/builtins/json-text.ts
-function parseJson2(text) {
+function parseJson2(text2) {
   let i = 0;
-  const fail8 = (what) => {
-    throw new JsonSyntaxError(i >= text.length ? "unexpected end of JSON input" : `invalid character ${quoteChar(text[i])} ${what}`);
+  const fail10 = (what) => {
+    throw new JsonSyntaxError(i >= text2.length ? "unexpected end of JSON input" : `invalid character ${quoteChar(text2[i])} ${what}`);
   };
   const ws = () => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
+    while (i < text2.length) {
+      const c = text2.charCodeAt(i);
       if (c === 32 || c === 9 || c === 10 || c === 13) i++;
       else break;
     }
   };
   const value = () => {
     ws();
-    const c = text[i];
+    const c = text2[i];
     if (c === "{") return object();
     if (c === "[") return array();
     if (c === '"') return string();
     if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return number2();
     for (const [lit3, v2] of [["true", true], ["false", false], ["null", null]]) {
-      if (text.startsWith(lit3, i)) {
+      if (text2.startsWith(lit3, i)) {
         i += lit3.length;
         return v2;
       }
     }
-    return fail8("looking for beginning of value");
+    return fail10("looking for beginning of value");
   };
   const empty = (close) => {
     i++;
     ws();
-    if (text[i] !== close) return false;
+    if (text2[i] !== close) return false;
     i++;
     return true;
   };
   const more = (close, what) => {
     ws();
-    if (text[i] === ",") {
+    if (text2[i] === ",") {
       i++;
       return true;
     }
-    if (text[i] === close) {
+    if (text2[i] === close) {
       i++;
       return false;
     }
-    return fail8(what);
+    return fail10(what);
   };
   const object = () => {
     const o = new ObjectValue();
     if (empty("}")) return o;
     do {
       ws();
-      if (text[i] !== '"') fail8("looking for beginning of object key string");
+      if (text2[i] !== '"') fail10("looking for beginning of object key string");
       const k2 = string();
       ws();
-      if (text[i] !== ":") fail8("after object key");
+      if (text2[i] !== ":") fail10("after object key");
       i++;
       o.set(k2, value());
     } while (more("}", "after object key:value pair"));
@@ -19299,46 +19299,46 @@ function parseJson2(text) {
     let out = "";
     let start = i;
     for (; ; ) {
-      if (i >= text.length) fail8("in string literal");
-      const c = text.charCodeAt(i);
+      if (i >= text2.length) fail10("in string literal");
+      const c = text2.charCodeAt(i);
       if (c === 34) {
-        out += text.slice(start, i);
+        out += text2.slice(start, i);
         i++;
         return out;
       }
-      if (c < 32) fail8("in string literal");
+      if (c < 32) fail10("in string literal");
       if (c !== 92) {
         i++;
         continue;
       }
-      out += text.slice(start, i);
-      const e = text[i + 1];
+      out += text2.slice(start, i);
+      const e = text2[i + 1];
       const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
       if (e !== void 0 && simple[e] !== void 0) {
         out += simple[e];
         i += 2;
-      } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+      } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6))) {
+        out += String.fromCharCode(parseInt(text2.slice(i + 2, i + 6), 16));
         i += 6;
       } else {
         i++;
-        fail8("in string escape code");
+        fail10("in string escape code");
       }
       start = i;
     }
   };
   const number2 = () => {
-    const m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    const m = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text2.slice(i, i + 400));
     if (!m) {
       i++;
-      return fail8("in numeric literal");
+      return fail10("in numeric literal");
     }
     i += m[0].length;
     return numberFromLiteral(m[0]);
   };
   const v = value();
   ws();
-  if (i < text.length) fail8("after top-level value");
+  if (i < text2.length) fail10("after top-level value");
   return v;
 }
 function numberFromLiteral(lit3) {
@@ -19360,9 +19360,9 @@ function integerFromScientific(lit3) {
   const digits = BigInt(m[2] + frac) * 10n ** BigInt(exp);
   return m[1] ? -digits : digits;
 }
-function isValidJson(text) {
+function isValidJson(text2) {
   try {
-    parseJson2(text);
+    parseJson2(text2);
     return true;
   } catch {
     return false;
@@ -19462,10 +19462,10 @@ function urlqueryDecode(s) {
 }
 function urlqueryEncodeObject(v) {
   const name = "urlquery.encode_object";
-  const obj = objectOperand(name, 1, v);
+  const obj2 = objectOperand(name, 1, v);
   const valuesError = new BuiltinTypeError(`${name}: operand 1 values must be string, array[string], or set[string]`);
   const pairs = [];
-  for (const [k2, val] of obj.entries()) {
+  for (const [k2, val] of obj2.entries()) {
     const key = typeof k2 === "string" ? k2 : stringify(k2);
     if (typeof val === "string") pairs.push([key, [val]]);
     else if (Array.isArray(val) || val instanceof SetValue) {
@@ -19500,9 +19500,9 @@ function urlqueryDecodeObject(s) {
       firstError ??= v.err;
       continue;
     }
-    const list = out.get(k2.ok) ?? [];
-    list.push(v.ok);
-    out.set(k2.ok, list);
+    const list2 = out.get(k2.ok) ?? [];
+    list2.push(v.ok);
+    out.set(k2.ok, list2);
   }
   if (firstError !== void 0) throw builtinError(name, firstError);
   return ObjectValue.from(Array.from(out, ([k2, v]) => [k2, v]));
@@ -19560,7 +19560,7 @@ function yamlKey(k2) {
   throw new Error("yaml: invalid map key: " + String(k2));
 }
 function parseYaml(s) {
-  const doc = (0, import_yaml5.parseDocument)(s, YAML_OPTIONS2);
+  const doc = (0, import_yaml6.parseDocument)(s, YAML_OPTIONS2);
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split("\n")[0]);
   return yamlToValue(doc.toJS({ mapAsMap: true, maxAliasCount: 1e4 }));
 }
@@ -19572,7 +19572,7 @@ function yamlUnmarshal(s) {
   }
 }
 function yamlMarshal(v) {
-  const doc = (0, import_yaml5.parseDocument)("null", { version: "1.1" });
+  const doc = (0, import_yaml6.parseDocument)("null", { version: "1.1" });
   doc.contents = doc.createNode(toJS(v));
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
@@ -19591,11 +19591,11 @@ function base64urlDecode(s) {
   }
   return base64Decode("base64url.decode", padded, URL2);
 }
-var import_yaml5, STD, URL2, YAML_OPTIONS2, builtins15;
+var import_yaml6, STD, URL2, YAML_OPTIONS2, builtins15;
 var init_encoding = __esm({
   "src/rego/builtins/encoding.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_value();
     init_builtin();
     init_json_text();
@@ -20624,7 +20624,7 @@ function inNanosecondRange(ns) {
   return ns >= MIN_NS && ns <= MAX_NS;
 }
 function parseTime(layoutText, valueText) {
-  const fail8 = (layoutElem, valueElem, message = "") => new TimeParseError(
+  const fail10 = (layoutElem, valueElem, message = "") => new TimeParseError(
     message ? `parsing time ${goTimeQuote(valueText)}${message}` : `parsing time ${goTimeQuote(valueText)} as ${goTimeQuote(layoutText)}: cannot parse ${goTimeQuote(valueElem)} as ${goTimeQuote(layoutElem)}`
   );
   let layout = layoutText;
@@ -20647,10 +20647,10 @@ function parseTime(layoutText, valueText) {
     try {
       value = skip(value, c.prefix);
     } catch {
-      throw fail8(c.prefix, value);
+      throw fail10(c.prefix, value);
     }
     if (!c.std) {
-      if (value.length > 0) throw fail8("", value, `: extra text: ${goTimeQuote(value)}`);
+      if (value.length > 0) throw fail10("", value, `: extra text: ${goTimeQuote(value)}`);
       break;
     }
     layout = c.suffix;
@@ -20793,10 +20793,10 @@ function parseTime(layoutText, valueText) {
         }
       }
     } catch (e) {
-      if (e instanceof Bad) throw fail8(c.text, hold);
+      if (e instanceof Bad) throw fail10(c.text, hold);
       throw e;
     }
-    if (rangeError) throw fail8(c.text, value, `: ${rangeError} out of range`);
+    if (rangeError) throw fail10(c.text, value, `: ${rangeError} out of range`);
   }
   if (pm && hour < 12) hour += 12;
   else if (am && hour === 12) hour = 0;
@@ -20810,21 +20810,21 @@ function parseTime(layoutText, valueText) {
         d3 = 29;
       } else if (yd > 31 + 29) yd--;
     }
-    if (yd < 1 || yd > 365) throw fail8("", value, ": day-of-year out of range");
+    if (yd < 1 || yd > 365) throw fail10("", value, ": day-of-year out of range");
     if (m === 0) {
       m = 1;
       while (m < 12 && yd > daysFromCivil(1970, m + 1, 1) - daysFromCivil(1970, 1, 1)) m++;
       d3 = yd - (daysFromCivil(1970, m, 1) - daysFromCivil(1970, 1, 1));
     }
-    if (month >= 0 && month !== m) throw fail8("", value, ": day-of-year does not match month");
+    if (month >= 0 && month !== m) throw fail10("", value, ": day-of-year does not match month");
     month = m;
-    if (day >= 0 && day !== d3) throw fail8("", value, ": day-of-year does not match day");
+    if (day >= 0 && day !== d3) throw fail10("", value, ": day-of-year does not match day");
     day = d3;
   } else {
     if (month < 0) month = 1;
     if (day < 0) day = 1;
   }
-  if (day < 1 || day > daysInMonth(year, month)) throw fail8("", value, ": day out of range");
+  if (day < 1 || day > daysInMonth(year, month)) throw fail10("", value, ": day out of range");
   let offset = 0;
   if (!utc) {
     if (zoneOffset !== void 0) offset = zoneOffset;
@@ -20863,9 +20863,9 @@ var init_go_time_layout = __esm({
 });
 
 // src/rego/builtins/go-duration.ts
-function parseDuration(text) {
-  const invalid2 = () => new DurationError(`time: invalid duration ${goTimeQuote(text)}`);
-  let s = text;
+function parseDuration(text2) {
+  const invalid2 = () => new DurationError(`time: invalid duration ${goTimeQuote(text2)}`);
+  let s = text2;
   let negative = false;
   if (s[0] === "-" || s[0] === "+") {
     negative = s[0] === "-";
@@ -20882,10 +20882,10 @@ function parseDuration(text) {
     s = s.slice(m[0].length);
     const unitMatch = /^[^0-9.]*/.exec(s);
     const unitText = unitMatch[0];
-    if (unitText === "") throw new DurationError(`time: missing unit in duration ${goTimeQuote(text)}`);
+    if (unitText === "") throw new DurationError(`time: missing unit in duration ${goTimeQuote(text2)}`);
     const unit = UNITS[unitText];
     if (unit === void 0) {
-      throw new DurationError(`time: unknown unit ${goTimeQuote(unitText)} in duration ${goTimeQuote(text)}`);
+      throw new DurationError(`time: unknown unit ${goTimeQuote(unitText)} in duration ${goTimeQuote(text2)}`);
     }
     s = s.slice(unitText.length);
     let v = BigInt(whole || "0") * unit;
@@ -21095,19 +21095,19 @@ function diff(a, b) {
 function layoutOf(layout) {
   return NAMED_LAYOUTS[layout] ?? layout;
 }
-function parseNs(name, layout, text) {
+function parseNs(name, layout, text2) {
   let ns;
   try {
-    ns = parseTime(layoutOf(layout), text);
+    ns = parseTime(layoutOf(layout), text2);
   } catch (e) {
     if (e instanceof TimeParseError) throw builtinError(name, e.message);
     throw e;
   }
   return checkedNs(name, ns);
 }
-function durationNs(text) {
+function durationNs(text2) {
   try {
-    return normalizeBig(parseDuration(text));
+    return normalizeBig(parseDuration(text2));
   } catch (e) {
     if (e instanceof DurationError) throw builtinError("time.parse_duration_ns", e.message);
     throw e;
@@ -21259,26 +21259,26 @@ var init_jwt_algorithms = __esm({
 
 // src/rego/builtins/jwt-keys.ts
 import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto";
-function verificationKeys(text) {
-  const pem = pemKey(text);
+function verificationKeys(text2) {
+  const pem = pemKey(text2);
   if (pem) return [{ key: pem, alg: "", kid: "" }];
   const keys = [];
-  for (const jwk of jwkList(text, "failed to parse a JWK key (set)")) {
+  for (const jwk of jwkList(text2, "failed to parse a JWK key (set)")) {
     const alg = typeof jwk.alg === "string" ? jwk.alg : "";
     if (alg !== "" && !isJwsAlgorithm(alg)) continue;
     keys.push({ key: jwkKey(jwk), alg, kid: typeof jwk.kid === "string" ? jwk.kid : "" });
   }
   return keys;
 }
-function signingKey(text) {
-  const [first] = jwkList(text, "failed to parse JWK");
+function signingKey(text2) {
+  const [first] = jwkList(text2, "failed to parse JWK");
   if (!first) throw new KeyError("no keys found in JWK set");
   return jwkKey(first);
 }
-function pemKey(text) {
-  const m = PEM_BLOCK.exec(text);
+function pemKey(text2) {
+  const m = PEM_BLOCK.exec(text2);
   if (!m) return void 0;
-  if (text.slice(m.index + m[0].length).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
+  if (text2.slice(m.index + m[0].length).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
   const block = m[0].trim();
   const type = m[1];
   if (type === "CERTIFICATE") {
@@ -21297,18 +21297,18 @@ function pemKey(text) {
   }
   throw new KeyError("failed to extract a Key from the PEM certificate");
 }
-function jwkList(text, context) {
+function jwkList(text2, context) {
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch (e) {
     throw new KeyError(`${context}: ${e.message}`);
   }
-  if (!isRecord(doc)) throw new KeyError(`${context}: a JWK must be a JSON object`);
+  if (!isRecord2(doc)) throw new KeyError(`${context}: a JWK must be a JSON object`);
   if (!("keys" in doc)) return [doc];
   if (!Array.isArray(doc.keys)) throw new KeyError(`${context}: "keys" of a JWK Set must be an array`);
   return doc.keys.map((k2) => {
-    if (!isRecord(k2)) throw new KeyError(`${context}: a JWK must be a JSON object`);
+    if (!isRecord2(k2)) throw new KeyError(`${context}: a JWK must be a JSON object`);
     return k2;
   });
 }
@@ -21326,7 +21326,7 @@ function jwkKey(jwk) {
     throw new KeyError(`invalid ${kty} JWK: ${e.message}`);
   }
 }
-function isRecord(x2) {
+function isRecord2(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
 var KeyError, PEM_BLOCK;
@@ -21341,9 +21341,9 @@ var init_jwt_keys = __esm({
 });
 
 // src/rego/builtins/jwt-token.ts
-function splitToken(name, text) {
-  if (!text.includes(".")) throw builtinError(name, "encoded JWT had no period separators");
-  const parts = text.split(".");
+function splitToken(name, text2) {
+  if (!text2.includes(".")) throw builtinError(name, "encoded JWT had no period separators");
+  const parts = text2.split(".");
   if (parts.length !== 3) throw builtinError(name, `encoded JWT must have 3 sections, found ${parts.length}`);
   return { header: parts[0], payload: parts[1], signature: parts[2] };
 }
@@ -21367,15 +21367,15 @@ function decodePart(name, encoded, part) {
   return out;
 }
 function decodeHeader(name, token) {
-  const text = decodePart(name, token.header, "header").toString("utf8");
-  const header = jsonObject(name, text, "bad JWT header: ");
+  const text2 = decodePart(name, token.header, "header").toString("utf8");
+  const header = jsonObject(name, text2, "bad JWT header: ");
   if (header.has("enc")) throw builtinError(name, "JWT is a JWE object, which is not supported");
   return header;
 }
-function jsonObject(name, text, context = "") {
+function jsonObject(name, text2, context = "") {
   let v;
   try {
-    v = parseJson2(text);
+    v = parseJson2(text2);
   } catch (e) {
     throw builtinError(name, `${context}invalid JSON: ${e.message}`);
   }
@@ -21383,16 +21383,16 @@ function jsonObject(name, text, context = "") {
   return v;
 }
 function readHeader(name, header) {
-  const text = (key) => {
+  const text2 = (key) => {
     const v = header.get(key);
     if (v === void 0) return "";
     if (typeof v !== "string") throw builtinError(name, `${key}: must be a string`);
     return v;
   };
-  const alg = text("alg");
-  const kid = text("kid");
-  text("typ");
-  const cty = text("cty");
+  const alg = text2("alg");
+  const kid = text2("kid");
+  text2("typ");
+  const cty = text2("cty");
   const critical = header.has("crit") ? criticalParameters(name, header.get("crit")) : [];
   const unknownCritical = critical.some((p) => !KNOWN_PARAMETERS.has(p) && header.has(p));
   return { alg, kid, cty, valid: alg !== "" && !unknownCritical };
@@ -21416,8 +21416,8 @@ var init_jwt_token = __esm({
 });
 
 // src/rego/builtins/jwt.ts
-function decode(name, text) {
-  const token = splitToken(name, text);
+function decode(name, text2) {
+  const token = splitToken(name, text2);
   const header = decodeHeader(name, token);
   const payload = decodePart(name, token.payload, "payload").toString("utf8");
   if (header.get("cty") === "JWT") {
@@ -21427,13 +21427,13 @@ function decode(name, text) {
   const signature = decodePart(name, token.signature, "signature");
   return [header, claims, signature.toString("hex")];
 }
-function keysOf(name, text, ctx) {
-  const cacheKey = `io.jwt keys\0${text}`;
+function keysOf(name, text2, ctx) {
+  const cacheKey = `io.jwt keys\0${text2}`;
   const cached2 = ctx.cache.get(cacheKey);
   if (cached2) return cached2;
   let keys;
   try {
-    keys = verificationKeys(text);
+    keys = verificationKeys(text2);
   } catch (e) {
     if (e instanceof KeyError) throw builtinError(name, e.message);
     throw e;
@@ -21454,9 +21454,9 @@ function verifyWithCertificate(alg) {
     name,
     arity: 2,
     fn: ([jwt, cert], ctx) => {
-      const text = stringOperand(name, 1, jwt);
+      const text2 = stringOperand(name, 1, jwt);
       const certText = stringOperand(name, 2, cert);
-      const token = splitToken(name, text);
+      const token = splitToken(name, text2);
       const keys = keysOf(name, certText, ctx);
       const signature = decodePart(name, token.signature, "signature");
       const header = readHeader(name, decodeHeader(name, token));
@@ -21471,9 +21471,9 @@ function verifyWithSecret(alg) {
     name,
     arity: 2,
     fn: ([jwt, secret]) => {
-      const text = stringOperand(name, 1, jwt);
+      const text2 = stringOperand(name, 1, jwt);
       const key = Buffer.from(stringOperand(name, 2, secret), "utf8");
-      const token = splitToken(name, text);
+      const token = splitToken(name, text2);
       const signature = decodePart(name, token.signature, "signature");
       return verifyJws(alg, key, signingInput(token), signature);
     }
@@ -21481,20 +21481,20 @@ function verifyWithSecret(alg) {
 }
 function readConstraints(o, ctx) {
   const c = { keys: void 0, secret: "", alg: "", iss: "", aud: "", timeNs: -1 };
-  const text = (key, v) => {
+  const text2 = (key, v) => {
     if (typeof v !== "string") throw builtinError(DECODE_VERIFY, `${key} constraint: must be a string`);
     return v;
   };
   for (const [k2, v] of o.sortedEntries()) {
     switch (k2) {
       case "cert":
-        c.keys = keysOf(DECODE_VERIFY, text("cert", v), ctx);
+        c.keys = keysOf(DECODE_VERIFY, text2("cert", v), ctx);
         break;
       case "secret":
       case "alg":
       case "iss":
       case "aud":
-        c[k2] = text(k2, v);
+        c[k2] = text2(k2, v);
         break;
       case "time":
         c.timeNs = timeOf(v);
@@ -21528,12 +21528,12 @@ function unverified() {
   return [false, new ObjectValue(), new ObjectValue()];
 }
 function decodeVerify(jwt, constraints, ctx) {
-  let text = stringOperand(DECODE_VERIFY, 1, jwt);
+  let text2 = stringOperand(DECODE_VERIFY, 1, jwt);
   const c = readConstraints(objectOperand(DECODE_VERIFY, 2, constraints), ctx);
   let header;
   let payloadText;
   for (; ; ) {
-    const token = splitToken(DECODE_VERIFY, text);
+    const token = splitToken(DECODE_VERIFY, text2);
     header = decodeHeader(DECODE_VERIFY, token);
     const params = readHeader(DECODE_VERIFY, header);
     if (!params.valid) return unverified();
@@ -21542,7 +21542,7 @@ function decodeVerify(jwt, constraints, ctx) {
     if (!signatureVerifies(c, params, signingInput(token), signature)) return unverified();
     payloadText = decodePart(DECODE_VERIFY, token.payload, "payload").toString("utf8");
     if (params.cty.toUpperCase() !== "JWT") break;
-    text = payloadText;
+    text2 = payloadText;
   }
   const claims = jsonObject(DECODE_VERIFY, payloadText);
   return claimsHold(claims, c) ? [true, header, claims] : unverified();
@@ -21589,8 +21589,8 @@ function encodeSign(name, headerText, payloadText, jwkText) {
   const input = `${base64url(headerText)}.${base64url(payloadText)}`;
   return `${input}.${signJws(alg, key, Buffer.from(input, "utf8")).toString("base64url")}`;
 }
-function base64url(text) {
-  return Buffer.from(text, "utf8").toString("base64url");
+function base64url(text2) {
+  return Buffer.from(text2, "utf8").toString("base64url");
 }
 var DECODE_VERIFY, ENCODE_SIGN, ENCODE_SIGN_RAW, builtins24;
 var init_jwt = __esm({
@@ -21658,13 +21658,13 @@ function decodeStdBase64(s) {
   if (n % 4 !== 0) return `illegal base64 data at input byte ${s.length}`;
   return Buffer.from(s.replace(/[\r\n]/g, ""), "base64");
 }
-function pemBlocks(text) {
+function pemBlocks(text2) {
   const blocks = [];
   let from = 0;
   for (; ; ) {
-    const at2 = findBegin(text, from);
+    const at2 = findBegin(text2, from);
     if (at2 < 0) return blocks;
-    const parsed2 = parseBlock(text, at2);
+    const parsed2 = parseBlock(text2, at2);
     if (parsed2) {
       blocks.push(parsed2.block);
       from = parsed2.end;
@@ -21673,39 +21673,39 @@ function pemBlocks(text) {
     }
   }
 }
-function findBegin(text, from) {
-  for (let i = text.indexOf(BEGIN, from); i >= 0; i = text.indexOf(BEGIN, i + 1)) {
-    if (i === 0 || text[i - 1] === "\n") return i;
+function findBegin(text2, from) {
+  for (let i = text2.indexOf(BEGIN, from); i >= 0; i = text2.indexOf(BEGIN, i + 1)) {
+    if (i === 0 || text2[i - 1] === "\n") return i;
   }
   return -1;
 }
-function parseBlock(text, at2) {
-  const lineEnd = lineEndAt(text, at2);
-  const line = text.slice(at2 + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, "");
+function parseBlock(text2, at2) {
+  const lineEnd = lineEndAt(text2, at2);
+  const line = text2.slice(at2 + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, "");
   if (!line.endsWith(DASHES)) return void 0;
   const type = line.slice(0, -DASHES.length);
   const endMarker = `-----END ${type}-----`;
   let bodyStart = lineEnd.next;
-  const firstLine = text.slice(bodyStart, lineEndAt(text, bodyStart).contentEnd);
+  const firstLine = text2.slice(bodyStart, lineEndAt(text2, bodyStart).contentEnd);
   if (firstLine.includes(":")) {
-    const blank = /\r?\n\r?\n/.exec(text.slice(bodyStart));
+    const blank = /\r?\n\r?\n/.exec(text2.slice(bodyStart));
     if (!blank) return void 0;
     bodyStart += blank.index + blank[0].length;
   }
-  let endAt = text.indexOf(endMarker, bodyStart);
-  while (endAt >= 0 && !(endAt === bodyStart || text[endAt - 1] === "\n")) endAt = text.indexOf(endMarker, endAt + 1);
+  let endAt = text2.indexOf(endMarker, bodyStart);
+  while (endAt >= 0 && !(endAt === bodyStart || text2[endAt - 1] === "\n")) endAt = text2.indexOf(endMarker, endAt + 1);
   if (endAt < 0) return void 0;
-  const after = lineEndAt(text, endAt + endMarker.length);
-  if (text.slice(endAt + endMarker.length, after.contentEnd).trim() !== "") return void 0;
-  const body = text.slice(bodyStart, endAt).replace(/[ \t\r\n]/g, "");
+  const after = lineEndAt(text2, endAt + endMarker.length);
+  if (text2.slice(endAt + endMarker.length, after.contentEnd).trim() !== "") return void 0;
+  const body = text2.slice(bodyStart, endAt).replace(/[ \t\r\n]/g, "");
   const bytes = decodeStdBase64(body);
   if (typeof bytes === "string") return void 0;
   return { block: { type, bytes }, end: after.next };
 }
-function lineEndAt(text, from) {
-  const nl = text.indexOf("\n", from);
-  if (nl < 0) return { contentEnd: text.length, next: text.length };
-  return { contentEnd: nl > from && text[nl - 1] === "\r" ? nl - 1 : nl, next: nl + 1 };
+function lineEndAt(text2, from) {
+  const nl = text2.indexOf("\n", from);
+  if (nl < 0) return { contentEnd: text2.length, next: text2.length };
+  return { contentEnd: nl > from && text2[nl - 1] === "\r" ? nl - 1 : nl, next: nl + 1 };
 }
 var STD2, BEGIN, DASHES;
 var init_pem = __esm({
@@ -21971,8 +21971,8 @@ var init_go_url = __esm({
 });
 
 // src/rego/builtins/x509-time.ts
-function parseCertTime(text, utc) {
-  const m = (utc ? UTC_TIME : GENERALIZED_TIME).exec(text);
+function parseCertTime(text2, utc) {
+  const m = (utc ? UTC_TIME : GENERALIZED_TIME).exec(text2);
   if (!m) return void 0;
   let year = Number(m[1]);
   if (utc) year += year < 50 ? 2e3 : 1900;
@@ -22025,14 +22025,14 @@ function parseCertificates(der) {
 function certificateJson(cert, uriStrings) {
   return uriStrings ? { ...cert.fields, URIStrings: cert.uriTexts } : cert.fields;
 }
-function fail3(message) {
+function fail5(message) {
   throw new CertificateError(message);
 }
 function parseCertificate(der) {
   try {
     return readCertificate(der);
   } catch (e) {
-    if (e instanceof DerError) fail3(e.message);
+    if (e instanceof DerError) fail5(e.message);
     throw e;
   }
 }
@@ -22047,14 +22047,14 @@ function readCertificate(der) {
   if (tbs.peekTag() === contextTag(0, true)) {
     version = tbs.enter(contextTag(0, true), "x509: malformed version").readSmallInteger("x509: malformed version");
   }
-  if (version < 0 || version > 2) fail3("x509: malformed version");
+  if (version < 0 || version > 2) fail5("x509: malformed version");
   version++;
   const serial = tbs.readInteger("x509: malformed serial number");
-  if (serial < 0n) fail3("x509: negative serial number");
+  if (serial < 0n) fail5("x509: negative serial number");
   const sigAlgEl = tbs.read(TAG.SEQUENCE, "x509: malformed signature algorithm identifier");
   const outerSigAlg = cert.read(TAG.SEQUENCE, "x509: malformed algorithm identifier");
   if (Buffer.compare(Buffer.from(sigAlgEl.body), Buffer.from(outerSigAlg.body)) !== 0) {
-    fail3("x509: inner and outer signature algorithm identifiers don't match");
+    fail5("x509: inner and outer signature algorithm identifiers don't match");
   }
   const signatureAlgorithm = signatureAlgorithmOf(sigAlgEl.body);
   const issuerEl = tbs.read(TAG.SEQUENCE, "x509: malformed issuer");
@@ -22077,15 +22077,15 @@ function readCertificate(der) {
     tbs.readOptional(contextTag(1), "x509: malformed issuerUniqueID");
     tbs.readOptional(contextTag(2), "x509: malformed subjectUniqueID");
     if (version === 3 && tbs.peekTag() === contextTag(3, true)) {
-      const list = tbs.enter(contextTag(3, true), "x509: malformed extensions").enter(TAG.SEQUENCE, "x509: malformed extensions");
+      const list2 = tbs.enter(contextTag(3, true), "x509: malformed extensions").enter(TAG.SEQUENCE, "x509: malformed extensions");
       const seen = /* @__PURE__ */ new Set();
-      while (!list.empty) {
-        const e = list.enter(TAG.SEQUENCE, "x509: malformed extension");
+      while (!list2.empty) {
+        const e = list2.enter(TAG.SEQUENCE, "x509: malformed extension");
         const id = e.readOid("x509: malformed extension OID field");
         const critical = e.peekTag() === TAG.BOOLEAN ? e.readBoolean("x509: malformed extension critical field") : false;
         const value = e.read(TAG.OCTET_STRING, "x509: malformed extension value field").body;
         const key = oidText(id);
-        if (seen.has(key)) fail3(`x509: certificate contains duplicate extension with OID "${key}"`);
+        if (seen.has(key)) fail5(`x509: certificate contains duplicate extension with OID "${key}"`);
         seen.add(key);
         ext2.list.push({ id, critical, value });
       }
@@ -22184,11 +22184,11 @@ function rightAlign(bits) {
 }
 function readTime(r) {
   const tag = r.peekTag();
-  if (tag !== TAG.UTCTime && tag !== TAG.GeneralizedTime) fail3("x509: unsupported time format");
+  if (tag !== TAG.UTCTime && tag !== TAG.GeneralizedTime) fail5("x509: unsupported time format");
   const utc = tag === TAG.UTCTime;
-  const text = Buffer.from(r.readAny("x509: malformed validity").body).toString("latin1");
-  const t = parseCertTime(text, utc);
-  if (!t) fail3(utc ? "x509: malformed UTCTime" : "x509: malformed GeneralizedTime");
+  const text2 = Buffer.from(r.readAny("x509: malformed validity").body).toString("latin1");
+  const t = parseCertTime(text2, utc);
+  if (!t) fail5(utc ? "x509: malformed UTCTime" : "x509: malformed GeneralizedTime");
   return t;
 }
 function signatureAlgorithmOf(body) {
@@ -22226,12 +22226,12 @@ function publicKeyJson(alg, params, bits) {
   const r = new DerReader(data);
   switch (alg) {
     case 1: {
-      if (!params || Buffer.compare(Buffer.from(params), Buffer.from([5, 0])) !== 0) fail3("x509: RSA key missing NULL parameters");
+      if (!params || Buffer.compare(Buffer.from(params), Buffer.from([5, 0])) !== 0) fail5("x509: RSA key missing NULL parameters");
       const seq = r.enter(TAG.SEQUENCE, "x509: invalid RSA public key");
       const n = seq.readInteger("x509: invalid RSA modulus");
       const e = seq.readInteger("x509: invalid RSA public exponent");
-      if (n <= 0n) fail3("x509: RSA modulus is not a positive number");
-      if (e <= 0n) fail3("x509: RSA public exponent is not a positive number");
+      if (n <= 0n) fail5("x509: RSA modulus is not a positive number");
+      if (e <= 0n) fail5("x509: RSA public exponent is not a positive number");
       return { N: n, E: e };
     }
     case 3: {
@@ -22239,16 +22239,16 @@ function publicKeyJson(alg, params, bits) {
       try {
         curve = oidText(new DerReader(params ?? new Uint8Array()).readOid(""));
       } catch {
-        fail3("x509: invalid ECDSA parameters");
+        fail5("x509: invalid ECDSA parameters");
       }
       const size = CURVES[curve];
-      if (size === void 0) fail3("x509: unsupported elliptic curve");
-      if (data.length !== 1 + 2 * size || data[0] !== 4) fail3("x509: failed to unmarshal elliptic curve point");
+      if (size === void 0) fail5("x509: unsupported elliptic curve");
+      if (data.length !== 1 + 2 * size || data[0] !== 4) fail5("x509: failed to unmarshal elliptic curve point");
       return { Curve: {}, X: unsigned(data.subarray(1, 1 + size)), Y: unsigned(data.subarray(1 + size)) };
     }
     case 4:
-      if (params) fail3("x509: Ed25519 key encoded with illegal parameters");
-      if (data.length !== 32) fail3("x509: wrong Ed25519 public key size");
+      if (params) fail5("x509: Ed25519 key encoded with illegal parameters");
+      if (data.length !== 32) fail5("x509: wrong Ed25519 public key size");
       return b64(data);
     default: {
       const y = r.readInteger("x509: invalid DSA public key");
@@ -22258,9 +22258,9 @@ function publicKeyJson(alg, params, bits) {
         const seq = p.enter(TAG.SEQUENCE, "");
         [P2, Q, G2] = [seq.readInteger(""), seq.readInteger(""), seq.readInteger("")];
       } catch {
-        fail3("x509: invalid DSA parameters");
+        fail5("x509: invalid DSA parameters");
       }
-      if (y <= 0n || P2 <= 0n || Q <= 0n || G2 <= 0n) fail3("x509: zero or negative DSA parameter");
+      if (y <= 0n || P2 <= 0n || Q <= 0n || G2 <= 0n) fail5("x509: zero or negative DSA parameter");
       return { Parameters: { P: P2, Q, G: G2 }, Y: y };
     }
   }
@@ -22311,7 +22311,7 @@ function parseName(body) {
 }
 function attributeValue(r) {
   const el = r.readAny("x509: invalid RDNSequence: invalid attribute value: invalid ASN.1 element");
-  const bad = (what) => fail3(`x509: invalid RDNSequence: invalid attribute value: ${what}`);
+  const bad = (what) => fail5(`x509: invalid RDNSequence: invalid attribute value: ${what}`);
   const v = el.body;
   switch (el.tag) {
     case TAG.UTF8String: {
@@ -22509,7 +22509,7 @@ var init_x509_certificate = __esm({
             this.maxPathLen = -1;
             if (seq.peekTag() === TAG.INTEGER) {
               const n = seq.readInteger("x509: invalid basic constraints");
-              if (n < 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) fail3("x509: invalid basic constraints");
+              if (n < 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) fail5("x509: invalid basic constraints");
               this.maxPathLen = Number(n);
             }
             this.basicConstraintsValid = true;
@@ -22524,7 +22524,7 @@ var init_x509_certificate = __esm({
             this.crlDistribution(r);
             return false;
           case 35: {
-            if (e.critical) fail3("x509: authority key identifier incorrectly marked critical");
+            if (e.critical) fail5("x509: authority key identifier incorrectly marked critical");
             const seq = r.enter(TAG.SEQUENCE, "x509: invalid authority key identifier");
             const id = seq.readOptional(contextTag(0), "x509: invalid authority key identifier");
             if (id) this.authorityKeyId = id.body;
@@ -22553,7 +22553,7 @@ var init_x509_certificate = __esm({
             return false;
           }
           case 14:
-            if (e.critical) fail3("x509: subject key identifier incorrectly marked critical");
+            if (e.critical) fail5("x509: subject key identifier incorrectly marked critical");
             this.subjectKeyId = r.read(TAG.OCTET_STRING, "x509: invalid subject key identifier").body;
             return false;
           case 32: {
@@ -22563,7 +22563,7 @@ var init_x509_certificate = __esm({
             while (!seq.empty) {
               const oid = seq.enter(TAG.SEQUENCE, "x509: invalid certificate policies").readOid("x509: invalid certificate policies");
               const key = oidText(oid);
-              if (seen.has(key)) fail3("x509: invalid certificate policies");
+              if (seen.has(key)) fail5("x509: invalid certificate policies");
               seen.add(key);
               this.policies.push(oid);
             }
@@ -22591,33 +22591,33 @@ var init_x509_certificate = __esm({
         const seq = r.enter(TAG.SEQUENCE, "x509: invalid subject alternative names");
         while (!seq.empty) {
           const el = seq.readAny("x509: invalid subject alternative name");
-          const text = Buffer.from(el.body).toString("latin1");
+          const text2 = Buffer.from(el.body).toString("latin1");
           const ia5 = !el.body.some((b) => b > 127);
           switch (el.tag & ~32) {
             case contextTag(1):
-              if (!ia5) fail3("x509: SAN rfc822Name is malformed");
-              (this.emailAddresses ??= []).push(text);
+              if (!ia5) fail5("x509: SAN rfc822Name is malformed");
+              (this.emailAddresses ??= []).push(text2);
               break;
             case contextTag(2):
-              if (!ia5) fail3("x509: SAN dNSName is malformed");
-              (this.dnsNames ??= []).push(text);
+              if (!ia5) fail5("x509: SAN dNSName is malformed");
+              (this.dnsNames ??= []).push(text2);
               break;
             case contextTag(6): {
-              if (!ia5) fail3("x509: SAN uniformResourceIdentifier is malformed");
+              if (!ia5) fail5("x509: SAN uniformResourceIdentifier is malformed");
               let host;
               try {
-                host = parseGoUrl(text).Host;
+                host = parseGoUrl(text2).Host;
               } catch (e) {
-                if (e instanceof UrlError) fail3(`x509: cannot parse URI "${text}": parse "${text}": ${e.message}`);
+                if (e instanceof UrlError) fail5(`x509: cannot parse URI "${text2}": parse "${text2}": ${e.message}`);
                 throw e;
               }
-              if (host.length > 0 && !domainNameValid(host, false)) fail3(`x509: cannot parse URI "${text}": invalid domain`);
-              (this.uris ??= []).push(text);
+              if (host.length > 0 && !domainNameValid(host, false)) fail5(`x509: cannot parse URI "${text2}": invalid domain`);
+              (this.uris ??= []).push(text2);
               break;
             }
             case contextTag(7):
-              if (el.body.length === 16 && ipText(el.body).includes(".")) fail3("x509: SAN iPAddress contains IPv4-mapped IPv6 address");
-              if (el.body.length !== 4 && el.body.length !== 16) fail3(`x509: cannot parse IP address of length ${el.body.length}`);
+              if (el.body.length === 16 && ipText(el.body).includes(".")) fail5("x509: SAN iPAddress contains IPv4-mapped IPv6 address");
+              if (el.body.length !== 4 && el.body.length !== 16) fail5(`x509: cannot parse IP address of length ${el.body.length}`);
               (this.ipAddresses ??= []).push(el.body);
               break;
           }
@@ -22626,39 +22626,39 @@ var init_x509_certificate = __esm({
       nameConstraints(r, critical) {
         const invalid2 = "x509: invalid NameConstraints extension";
         const top = r.enter(TAG.SEQUENCE, invalid2);
-        if (!r.empty) fail3(invalid2);
+        if (!r.empty) fail5(invalid2);
         const permitted = top.readOptional(contextTag(0, true), invalid2);
         const excluded = top.readOptional(contextTag(1, true), invalid2);
-        if (!top.empty) fail3(invalid2);
-        if (!permitted && !excluded) fail3("x509: empty name constraints extension");
+        if (!top.empty) fail5(invalid2);
+        if (!permitted && !excluded) fail5("x509: empty name constraints extension");
         if (permitted && permitted.body.length === 0 || excluded && excluded.body.length === 0) {
-          fail3("x509: empty name constraints subtree sequence");
+          fail5("x509: empty name constraints subtree sequence");
         }
         let unhandled = false;
         const collect2 = (subtrees, prefix) => {
           if (!subtrees) return;
-          const list = new DerReader(subtrees);
+          const list2 = new DerReader(subtrees);
           const add2 = (field, v) => (this.constraints[`${prefix}${field}`] ??= []).push(v);
-          while (!list.empty) {
-            const el = list.enter(TAG.SEQUENCE, invalid2).readAny(invalid2);
-            const text = Buffer.from(el.body).toString("latin1");
+          while (!list2.empty) {
+            const el = list2.enter(TAG.SEQUENCE, invalid2).readAny(invalid2);
+            const text2 = Buffer.from(el.body).toString("latin1");
             switch (el.tag) {
               case contextTag(2):
-                if (!domainNameValid(text, true)) fail3(`x509: failed to parse dnsName constraint "${text}"`);
-                add2("DNSDomains", text);
+                if (!domainNameValid(text2, true)) fail5(`x509: failed to parse dnsName constraint "${text2}"`);
+                add2("DNSDomains", text2);
                 break;
               case contextTag(7): {
                 const half = el.body.length / 2;
-                if (el.body.length !== 8 && el.body.length !== 32) fail3(`x509: IP constraint contained value of length ${el.body.length}`);
+                if (el.body.length !== 8 && el.body.length !== 32) fail5(`x509: IP constraint contained value of length ${el.body.length}`);
                 add2("IPRanges", { IP: ipText(el.body.subarray(0, half)), Mask: b64(el.body.subarray(half)) });
                 break;
               }
               case contextTag(1):
-                add2("EmailAddresses", text);
+                add2("EmailAddresses", text2);
                 break;
               case contextTag(6):
-                if (!domainNameValid(text, true)) fail3(`x509: failed to parse URI constraint "${text}"`);
-                add2("URIDomains", text);
+                if (!domainNameValid(text2, true)) fail5(`x509: failed to parse URI constraint "${text2}"`);
+                add2("URIDomains", text2);
                 break;
               default:
                 unhandled = true;
@@ -22684,7 +22684,7 @@ var init_x509_certificate = __esm({
         }
       }
       authorityInfoAccess(e) {
-        if (e.critical) fail3("x509: authority info access incorrectly marked critical");
+        if (e.critical) fail5("x509: authority info access incorrectly marked critical");
         const seq = new DerReader(e.value).enter(TAG.SEQUENCE, "x509: invalid authority info access");
         while (!seq.empty) {
           const ad = seq.enter(TAG.SEQUENCE, "x509: invalid authority info access");
@@ -22729,9 +22729,9 @@ function goKeyJson(key) {
       throw new KeyPairError(`unsupported private key type ${key.asymmetricKeyType}`);
   }
 }
-function keysOf2(text) {
-  const decoded = decodeStdBase64(text);
-  const pem = typeof decoded === "string" ? text : decoded.toString("latin1");
+function keysOf2(text2) {
+  const decoded = decodeStdBase64(text2);
+  const pem = typeof decoded === "string" ? text2 : decoded.toString("latin1");
   const keys = [];
   for (const block of pemBlocks(pem)) {
     const format = KEY_FORMATS[block.type];
@@ -22739,14 +22739,14 @@ function keysOf2(text) {
   }
   return keys;
 }
-function privateKeysFromPem(text) {
-  return keysOf2(text).map(goKeyJson);
+function privateKeysFromPem(text2) {
+  return keysOf2(text2).map(goKeyJson);
 }
-function privateKeyJwk(text) {
-  if (text === "") throw new KeyPairError("input PEM data was empty");
-  let pem = text;
-  if (!text.startsWith("-----BEGIN")) {
-    const decoded = decodeStdBase64(text);
+function privateKeyJwk(text2) {
+  if (text2 === "") throw new KeyPairError("input PEM data was empty");
+  let pem = text2;
+  if (!text2.startsWith("-----BEGIN")) {
+    const decoded = decodeStdBase64(text2);
     if (typeof decoded === "string") throw new KeyPairError(decoded);
     pem = decoded.toString("latin1");
   }
@@ -22758,8 +22758,8 @@ function privateKeyJwk(text) {
   const jwk = first.export({ format: "jwk" });
   return jwk.kty === "RSA" ? { kty: "RSA", n: jwk.n, e: jwk.e, d: jwk.d, p: jwk.p, q: jwk.q, dp: jwk.dp, dq: jwk.dq, qi: jwk.qi } : { kty: "EC", crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d };
 }
-function asPem(text, type) {
-  let pem = text;
+function asPem(text2, type) {
+  let pem = text2;
   if (!pem.startsWith(BEGIN2)) {
     const decoded = decodeStdBase64(pem);
     if (typeof decoded === "string") throw new KeyPairError(decoded);
@@ -22858,10 +22858,10 @@ var init_x509_keys = __esm({
 });
 
 // src/rego/builtins/x509-request.ts
-function parseCertificateRequest(text) {
-  let bytes = Buffer.from(text, "latin1");
-  if (!text.startsWith("-----BEGIN CERTIFICATE REQUEST-----")) {
-    const decoded = decodeStdBase64(text);
+function parseCertificateRequest(text2) {
+  let bytes = Buffer.from(text2, "latin1");
+  if (!text2.startsWith("-----BEGIN CERTIFICATE REQUEST-----")) {
+    const decoded = decodeStdBase64(text2);
     if (typeof decoded === "string") throw new KeyPairError(decoded);
     bytes = decoded;
   }
@@ -22907,10 +22907,10 @@ function readRequest(der) {
     const legacy = [];
     let legacyOk = true;
     while (!values.empty) {
-      const list = values.enter(TAG.SEQUENCE, malformed);
+      const list2 = values.enter(TAG.SEQUENCE, malformed);
       const pairs = [];
-      while (!list.empty) {
-        const item = list.enter(TAG.SEQUENCE, malformed);
+      while (!list2.empty) {
+        const item = list2.enter(TAG.SEQUENCE, malformed);
         const id = item.readOid(malformed);
         const critical = item.peekTag() === TAG.BOOLEAN ? item.readBoolean(malformed) : void 0;
         const value = item.readAny(malformed);
@@ -23101,20 +23101,20 @@ var init_x509_verify = __esm({
 });
 
 // src/rego/builtins/x509.ts
-function base64(text) {
-  const bytes = decodeStdBase64(text);
+function base64(text2) {
+  const bytes = decodeStdBase64(text2);
   if (typeof bytes === "string") throw new InputError(bytes);
   return bytes;
 }
-function readCertificates(text) {
-  if (text.startsWith("-----BEGIN")) return certificatesFromPem(text);
-  const bytes = base64(text);
+function readCertificates(text2) {
+  if (text2.startsWith("-----BEGIN")) return certificatesFromPem(text2);
+  const bytes = base64(text2);
   if (bytes.subarray(0, 10).toString("latin1") === "-----BEGIN") return certificatesFromPem(bytes.toString("latin1"));
   return parseOrFail(bytes);
 }
-function certificatesFromPem(text) {
+function certificatesFromPem(text2) {
   const der = [];
-  for (const block of pemBlocks(text)) {
+  for (const block of pemBlocks(text2)) {
     if (block.type !== "CERTIFICATE") throw new InputError(`PEM block type is '${block.type}', expected CERTIFICATE`);
     der.push(block.bytes);
   }
@@ -23128,13 +23128,13 @@ function parseOrFail(der) {
     throw e;
   }
 }
-function certificatesOf(name, text, ctx) {
-  const key = `crypto.x509 certs\0${text}`;
+function certificatesOf(name, text2, ctx) {
+  const key = `crypto.x509 certs\0${text2}`;
   const cached2 = ctx.cache.get(key);
   if (cached2 instanceof Error) throw builtinError(name, cached2.message);
   if (cached2) return cached2;
   try {
-    const certs = readCertificates(text);
+    const certs = readCertificates(text2);
     ctx.cache.set(key, certs);
     return certs;
   } catch (e) {
@@ -23146,10 +23146,10 @@ function certificatesOf(name, text, ctx) {
 function certificatesValue(certs, uriStrings) {
   return fromJS(certs.map((c) => certificateJson(c, uriStrings)));
 }
-function parseAndVerify(name, text, opts, ctx, uriStrings) {
+function parseAndVerify(name, text2, opts, ctx, uriStrings) {
   let certs;
   try {
-    certs = certificatesOf(name, text, ctx);
+    certs = certificatesOf(name, text2, ctx);
   } catch {
     return INVALID();
   }
@@ -23254,23 +23254,23 @@ var init_x509 = __esm({
         name: VERIFY,
         arity: 1,
         fn: ([certs], ctx) => {
-          const text = stringOperand(VERIFY, 1, certs);
-          return parseAndVerify(VERIFY, text, { now: ctx.nowNs, keyUsages: [], dnsName: "" }, ctx, true);
+          const text2 = stringOperand(VERIFY, 1, certs);
+          return parseAndVerify(VERIFY, text2, { now: ctx.nowNs, keyUsages: [], dnsName: "" }, ctx, true);
         }
       },
       {
         name: VERIFY_WITH,
         arity: 2,
         fn: ([certs, options], ctx) => {
-          const text = stringOperand(VERIFY_WITH, 1, certs);
-          const obj = objectOperand(VERIFY_WITH, 2, options);
+          const text2 = stringOperand(VERIFY_WITH, 1, certs);
+          const obj2 = objectOperand(VERIFY_WITH, 2, options);
           let parsed2;
           try {
-            parsed2 = certificatesOf(VERIFY_WITH, text, ctx);
+            parsed2 = certificatesOf(VERIFY_WITH, text2, ctx);
           } catch {
             return INVALID();
           }
-          const opts = verifyOptions(VERIFY_WITH, obj, ctx.nowNs);
+          const opts = verifyOptions(VERIFY_WITH, obj2, ctx.nowNs);
           const chain = verifyChain(parsed2, opts);
           return chain ? [true, certificatesValue(chain, false)] : INVALID();
         }
@@ -23318,10 +23318,10 @@ var init_x509 = __esm({
         arity: 1,
         fn: ([keys]) => {
           const name = "crypto.parse_private_keys";
-          const text = stringOperand(name, 1, keys);
-          if (text === "") return null;
+          const text2 = stringOperand(name, 1, keys);
+          if (text2 === "") return null;
           try {
-            return fromJS(privateKeysFromPem(text));
+            return fromJS(privateKeysFromPem(text2));
           } catch (e) {
             return keyFailure(name, e);
           }
@@ -23414,8 +23414,8 @@ function mismatch(e) {
       return at2("additional_property_not_allowed", `Additional property ${String(p.unevaluatedProperty)} is not allowed`);
     case "enum": {
       const allowed = (p.allowedValues ?? []).filter((x2) => x2 !== EMPTY_ENUM_MEMBER);
-      const list = allowed.length === 0 ? "(none)" : allowed.map(goJson).join(", ");
-      return at2("enum", `${field} must be one of the following: ${list}`);
+      const list2 = allowed.length === 0 ? "(none)" : allowed.map(goJson).join(", ");
+      return at2("enum", `${field} must be one of the following: ${list2}`);
     }
     case "const":
       return at2("const", `${field} does not match: ${goJson(p.allowedValue)}`);
@@ -24359,12 +24359,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -26184,11 +26184,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -26474,7 +26474,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root2, ref);
+      let _sch = resolve7.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -26501,7 +26501,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root2, ref) {
+    function resolve7(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -27365,7 +27365,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -27401,50 +27401,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize2(base, options), options);
-        relative4 = parse2(serialize2(relative4, options), options);
+        relative5 = parse2(serialize2(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -27452,7 +27452,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -27756,7 +27756,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal: equal2,
       serialize: serialize2,
@@ -28171,7 +28171,7 @@ var require_core2 = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -32361,8 +32361,8 @@ var require_dist3 = __commonJS({
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list = opts.formats || formats_1.formatNames;
-      addFormats(ajv, list, formats, exportName);
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats(ajv, list2, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -32374,11 +32374,11 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv, list, fs, exportName) {
+    function addFormats(ajv, list2, fs, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
+      for (const f of list2)
         ajv.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
@@ -32675,7 +32675,7 @@ var init_json_schema = __esm({
 function executeTemplate(src, nodes, data, name = "template") {
   return new Execution(src, name, data).run(nodes, data);
 }
-function truthy(v) {
+function truthy2(v) {
   if (v === void 0 || v === null) return false;
   if (typeof v === "boolean") return v;
   if (typeof v === "string") return v.length > 0;
@@ -32734,12 +32734,12 @@ function indexOne(item, index) {
     if (typeof index !== "string") throw new FunctionError(`value has type ${goTypeName2(index)}; should be string`);
     return item.get(index);
   }
-  const list = Array.isArray(item) ? item : item instanceof SetValue ? item.sorted() : void 0;
-  if (list === void 0 && typeof item !== "string") throw new FunctionError(`can't index item of type ${goTypeName2(item)}`);
-  const n = integerIndex(index, list ? "slice/array" : "string");
-  const size = list ? list.length : Buffer.byteLength(item, "utf8");
+  const list2 = Array.isArray(item) ? item : item instanceof SetValue ? item.sorted() : void 0;
+  if (list2 === void 0 && typeof item !== "string") throw new FunctionError(`can't index item of type ${goTypeName2(item)}`);
+  const n = integerIndex(index, list2 ? "slice/array" : "string");
+  const size = list2 ? list2.length : Buffer.byteLength(item, "utf8");
   if (n < 0 || n >= size) throw new FunctionError(`index out of range: ${n}`);
-  return list ? list[n] : new GoNumber(BigInt(Buffer.from(item, "utf8")[n]), false);
+  return list2 ? list2[n] : new GoNumber(BigInt(Buffer.from(item, "utf8")[n]), false);
 }
 function integerIndex(index, what) {
   if (index instanceof GoNumber && !index.float) return Number(index.value);
@@ -32850,7 +32850,7 @@ var init_go_template_exec = __esm({
             case "with": {
               const mark = this.vars.length;
               const v = this.pipeline(dot, node.pipe);
-              if (truthy(v)) this.walk(node.list, node.kind === "with" ? v : dot);
+              if (truthy2(v)) this.walk(node.list, node.kind === "with" ? v : dot);
               else if (node.elseList) this.walk(node.elseList, dot);
               this.vars.length = mark;
               break;
@@ -33036,7 +33036,7 @@ var init_go_template_exec = __esm({
           let v;
           for (const node of argNodes) {
             v = this.arg(dot, node);
-            if (truthy(v) === (name === "or")) return v;
+            if (truthy2(v) === (name === "or")) return v;
           }
           return final === NO_FINAL ? v : final;
         }
@@ -33068,7 +33068,7 @@ var init_go_template_exec = __esm({
       ge: [2, 2]
     };
     FUNCTIONS = {
-      not: ([a]) => !truthy(a),
+      not: ([a]) => !truthy2(a),
       len: ([a]) => new GoNumber(BigInt(length(a)), false),
       index: ([item, ...indexes]) => indexes.reduce((v, i) => indexOne(v, i), item),
       printf: ([format, ...rest]) => {
@@ -33101,7 +33101,7 @@ function lex(src) {
     tokens.push({ type, value, pos: start, line });
     line += countLines(src.slice(start, i));
   };
-  const fail8 = (message) => {
+  const fail10 = (message) => {
     tokens.push({ type: "error", value: message, pos: i, line });
     return tokens;
   };
@@ -33119,11 +33119,11 @@ function lex(src) {
   while (i < src.length) {
     let open = src.indexOf("{{", i);
     if (open < 0) open = src.length;
-    let text = src.slice(i, open);
+    let text2 = src.slice(i, open);
     const trimBefore = open < src.length && src[open + 2] === "-" && isSpace(src[open + 3]);
-    if (trimNext) text = text.replace(/^[ \t\r\n]+/, "");
-    if (trimBefore) text = text.replace(/[ \t\r\n]+$/, "");
-    if (text.length > 0) tokens.push({ type: "text", value: text, pos: i, line });
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (trimBefore) text2 = text2.replace(/[ \t\r\n]+$/, "");
+    if (text2.length > 0) tokens.push({ type: "text", value: text2, pos: i, line });
     line += countLines(src.slice(i, open));
     i = open;
     trimNext = false;
@@ -33132,7 +33132,7 @@ function lex(src) {
     i += trimBefore ? 4 : 2;
     if (src.startsWith("/*", i)) {
       const end = src.indexOf("*/", i + 2);
-      if (end < 0) return fail8("unclosed comment");
+      if (end < 0) return fail10("unclosed comment");
       i = end + 2;
       if (isSpace(src[i]) && src.startsWith("-}}", i + 1)) {
         trimNext = true;
@@ -33140,14 +33140,14 @@ function lex(src) {
       } else if (src.startsWith("}}", i)) {
         i += 2;
       } else {
-        return fail8("comment ends before closing delimiter");
+        return fail10("comment ends before closing delimiter");
       }
       line += countLines(src.slice(start, i));
       continue;
     }
     emit("open", start);
     for (; ; ) {
-      if (i >= src.length) return fail8("unclosed action");
+      if (i >= src.length) return fail10("unclosed action");
       const c = src[i];
       if (isSpace(c) && src.startsWith("-}}", i + 1)) {
         const s2 = i;
@@ -33180,22 +33180,22 @@ function lex(src) {
         i++;
         emit("comma", s);
       } else if (c === ":") {
-        if (src[i + 1] !== "=") return fail8("expected :=");
+        if (src[i + 1] !== "=") return fail10("expected :=");
         i += 2;
         emit("declare", s);
       } else if (c === "=") {
         i++;
         emit("assign", s);
       } else if (c === '"') {
-        if (!skipQuoted('"')) return fail8("unterminated quoted string");
+        if (!skipQuoted('"')) return fail10("unterminated quoted string");
         emit("string", s);
       } else if (c === "`") {
         const end = src.indexOf("`", i + 1);
-        if (end < 0) return fail8("unterminated raw quoted string");
+        if (end < 0) return fail10("unterminated raw quoted string");
         i = end + 1;
         emit("string", s);
       } else if (c === "'") {
-        if (!skipQuoted("'")) return fail8("unterminated character constant");
+        if (!skipQuoted("'")) return fail10("unterminated character constant");
         emit("char", s);
       } else if (c === "$") {
         i++;
@@ -33212,7 +33212,7 @@ function lex(src) {
       } else if (c === "." || c === "+" || c === "-" || c >= "0" && c <= "9") {
         i++;
         while (/[0-9a-zA-Z_.+\-]/.test(src[i] ?? "") && !(/[+\-]/.test(src[i]) && !/[eEpP]/.test(src[i - 1]))) i++;
-        if (isAlnum2(src[i])) return fail8(`bad number syntax: "${src.slice(s, i + 1)}"`);
+        if (isAlnum2(src[i])) return fail10(`bad number syntax: "${src.slice(s, i + 1)}"`);
         emit("number", s);
       } else if (isAlnum2(c)) {
         while (isAlnum2(src[i])) i++;
@@ -33220,7 +33220,7 @@ function lex(src) {
         emit(KEYWORDS.has(word) ? "keyword" : "identifier", s);
       } else {
         const cp = c.codePointAt(0);
-        return fail8(`bad character U+${cp.toString(16).toUpperCase().padStart(4, "0")} '${String.fromCodePoint(cp)}'`);
+        return fail10(`bad character U+${cp.toString(16).toUpperCase().padStart(4, "0")} '${String.fromCodePoint(cp)}'`);
       }
     }
   }
@@ -33251,13 +33251,13 @@ function parseTemplate(src, name = "template") {
   let k2 = 0;
   const vars = [["$"]];
   let rangeDepth = 0;
-  const fail8 = (t, message) => {
+  const fail10 = (t, message) => {
     throw new TemplateSyntaxError(`template: ${name}:${t.line}: ${message}`);
   };
   const peek = () => tokens[k2];
   const next = () => {
     const t = tokens[k2];
-    if (t.type === "error") fail8(t, t.value);
+    if (t.type === "error") fail10(t, t.value);
     if (t.type !== "eof") k2++;
     return t;
   };
@@ -33271,16 +33271,16 @@ function parseTemplate(src, name = "template") {
   const peekNonSpace = () => {
     skipSpace();
     const t = peek();
-    if (t.type === "error") fail8(t, t.value);
+    if (t.type === "error") fail10(t, t.value);
     return t;
   };
   const expectClose = (context) => {
     const t = nextNonSpace();
-    if (t.type !== "close") fail8(t, `unexpected ${describe(t)} in ${context}`);
+    if (t.type !== "close") fail10(t, `unexpected ${describe(t)} in ${context}`);
     return t;
   };
   const known = (v) => vars.some((scope) => scope.includes(v));
-  function list() {
+  function list2() {
     const nodes2 = [];
     for (; ; ) {
       const t = next();
@@ -33314,14 +33314,14 @@ function parseTemplate(src, name = "template") {
           case "break":
           case "continue":
             nextNonSpace();
-            if (rangeDepth === 0) fail8(first, `{{${first.value}}} outside {{range}}`);
+            if (rangeDepth === 0) fail10(first, `{{${first.value}}} outside {{range}}`);
             expectClose(first.value);
             nodes2.push({ kind: first.value, pos: first.pos, text: first.value });
             continue;
           case "define":
           case "template":
           case "block":
-            fail8(first, `{{${first.value}}} is not supported`);
+            fail10(first, `{{${first.value}}} is not supported`);
         }
       }
       const pipe = pipeline("command", "close");
@@ -33332,7 +33332,7 @@ function parseTemplate(src, name = "template") {
     vars.push([]);
     const pipe = pipeline(kind2, "close");
     if (kind2 === "range") rangeDepth++;
-    const body = list();
+    const body = list2();
     if (kind2 === "range") rangeDepth--;
     let elseList;
     let end2 = body.end;
@@ -33342,13 +33342,13 @@ function parseTemplate(src, name = "template") {
         elseList = [control(end2.chain, chainToken)];
         end2 = { kind: "end" };
       } else {
-        const rest = list();
+        const rest = list2();
         elseList = rest.nodes;
         end2 = rest.end;
-        if (end2.kind === "else") fail8(end2.token, "expected end; found {{else}}");
+        if (end2.kind === "else") fail10(end2.token, "expected end; found {{else}}");
       }
     }
-    if (end2.kind === "eof") fail8(tokens[tokens.length - 1], "unexpected EOF");
+    if (end2.kind === "eof") fail10(tokens[tokens.length - 1], "unexpected EOF");
     vars.pop();
     return { kind: kind2, pos: keyword.pos, text: kind2, pipe, list: body.nodes, elseList };
   }
@@ -33364,7 +33364,7 @@ function parseTemplate(src, name = "template") {
       if (after.type === "declare" || after.type === "assign") {
         next();
         pipe.assign = after.type === "assign";
-        if (pipe.assign && !known(v.value)) fail8(v, `undefined variable "${v.value}"`);
+        if (pipe.assign && !known(v.value)) fail10(v, `undefined variable "${v.value}"`);
         pipe.decl.push(v.value);
         if (!pipe.assign) vars[vars.length - 1].push(v.value);
         break;
@@ -33376,9 +33376,9 @@ function parseTemplate(src, name = "template") {
         if (context === "range" && pipe.decl.length < 2) {
           const t = peekNonSpace();
           if (t.type === "variable") continue declarations;
-          fail8(t, "range can only initialize variables");
+          fail10(t, "range can only initialize variables");
         }
-        fail8(after, `too many declarations in ${context}`);
+        fail10(after, `too many declarations in ${context}`);
       }
       k2 = save;
       break;
@@ -33387,11 +33387,11 @@ function parseTemplate(src, name = "template") {
       const t = peekNonSpace();
       if (t.type === end2) {
         next();
-        if (pipe.cmds.length === 0) fail8(t, `missing value for ${context}`);
+        if (pipe.cmds.length === 0) fail10(t, `missing value for ${context}`);
         pipe.cmds.forEach((c, n) => {
           const head = c.args[0];
           if (n > 0 && (head.kind === "bool" || head.kind === "dot" || head.kind === "nil" || head.kind === "number" || head.kind === "string")) {
-            fail8(t, `non executable command in pipeline stage ${n + 1}`);
+            fail10(t, `non executable command in pipeline stage ${n + 1}`);
           }
         });
         pipe.text = pipe.cmds.map((c) => c.text).join(" | ");
@@ -33414,9 +33414,9 @@ function parseTemplate(src, name = "template") {
             pipe.cmds.push(command(context));
             break;
           }
-          return fail8(t, `unexpected ${describe(t)} in ${context}`);
+          return fail10(t, `unexpected ${describe(t)} in ${context}`);
         default:
-          return fail8(t, `unexpected ${describe(t)} in ${context}`);
+          return fail10(t, `unexpected ${describe(t)} in ${context}`);
       }
     }
   }
@@ -33434,31 +33434,31 @@ function parseTemplate(src, name = "template") {
         next();
         break;
       }
-      if (t.type === "error") fail8(t, t.value);
-      fail8(t, `unexpected ${describe(t)} in operand`);
+      if (t.type === "error") fail10(t, t.value);
+      fail10(t, `unexpected ${describe(t)} in operand`);
     }
-    if (args.length === 0) fail8(peek(), `empty command in ${context}`);
+    if (args.length === 0) fail10(peek(), `empty command in ${context}`);
     return { pos, text: args.map((a) => a.text).join(" "), args };
   }
   function operand() {
     const t = term();
     if (!t || peek().type !== "field") return t;
     const path2 = [];
-    let text = t.text;
+    let text2 = t.text;
     while (peek().type === "field") {
       const f = next();
       path2.push(f.value.slice(1));
-      text += f.value;
+      text2 += f.value;
     }
     switch (t.kind) {
       case "field":
-        return { ...t, path: [...t.path, ...path2], text };
+        return { ...t, path: [...t.path, ...path2], text: text2 };
       case "var":
-        return { ...t, path: [...t.path, ...path2], text };
+        return { ...t, path: [...t.path, ...path2], text: text2 };
       case "pipe":
-        return { ...t, path: [...t.path, ...path2], text };
+        return { ...t, path: [...t.path, ...path2], text: text2 };
       default:
-        return fail8(peek(), `unexpected . after term ${JSON.stringify(t.text)}`);
+        return fail10(peek(), `unexpected . after term ${JSON.stringify(t.text)}`);
     }
   }
   function term() {
@@ -33467,7 +33467,7 @@ function parseTemplate(src, name = "template") {
     switch (t.type) {
       case "identifier":
         next();
-        if (!TEMPLATE_FUNCTIONS.has(t.value)) fail8(t, `function ${JSON.stringify(t.value)} not defined`);
+        if (!TEMPLATE_FUNCTIONS.has(t.value)) fail10(t, `function ${JSON.stringify(t.value)} not defined`);
         return { ...span, kind: "func", name: t.value };
       case "dot":
         next();
@@ -33477,7 +33477,7 @@ function parseTemplate(src, name = "template") {
         return { ...span, kind: "field", path: [t.value.slice(1)] };
       case "variable":
         next();
-        if (!known(t.value)) fail8(t, `undefined variable ${JSON.stringify(t.value)}`);
+        if (!known(t.value)) fail10(t, `undefined variable ${JSON.stringify(t.value)}`);
         return { ...span, kind: "var", name: t.value, path: [] };
       case "keyword":
         if (t.value === "nil") {
@@ -33491,13 +33491,13 @@ function parseTemplate(src, name = "template") {
         return void 0;
       case "number":
         next();
-        return { ...span, kind: "number", ...parseNumber(t, fail8) };
+        return { ...span, kind: "number", ...parseNumber(t, fail10) };
       case "char":
         next();
-        return { ...span, kind: "number", value: BigInt(unquote(t, fail8).codePointAt(0) ?? 0), float: false };
+        return { ...span, kind: "number", value: BigInt(unquote(t, fail10).codePointAt(0) ?? 0), float: false };
       case "string":
         next();
-        return { ...span, kind: "string", value: unquote(t, fail8) };
+        return { ...span, kind: "string", value: unquote(t, fail10) };
       case "lparen": {
         next();
         const pipe = pipeline("parenthesized pipeline", "rparen");
@@ -33507,16 +33507,16 @@ function parseTemplate(src, name = "template") {
         return void 0;
     }
   }
-  const { nodes, end } = list();
-  if (end.kind === "end") fail8(tokens[k2 - 1], "unexpected {{end}}");
-  if (end.kind === "else") fail8(end.token, "unexpected {{else}}");
+  const { nodes, end } = list2();
+  if (end.kind === "end") fail10(tokens[k2 - 1], "unexpected {{end}}");
+  if (end.kind === "else") fail10(end.token, "unexpected {{else}}");
   return nodes;
 }
-function parseNumber(t, fail8) {
+function parseNumber(t, fail10) {
   const raw = t.value.replace(/_/g, "");
   const neg = raw.startsWith("-");
   const body = raw.replace(/^[+-]/, "");
-  const bad = () => fail8(t, `illegal number syntax: ${JSON.stringify(t.value)}`);
+  const bad = () => fail10(t, `illegal number syntax: ${JSON.stringify(t.value)}`);
   if (/^0[xX][0-9a-fA-F]+$/.test(body) || /^0[bB][01]+$/.test(body) || /^0[oO][0-7]+$/.test(body)) {
     const n = BigInt(body.replace(/^0[oO]/, "0o"));
     return { value: neg ? -n : n, float: false };
@@ -33535,7 +33535,7 @@ function parseNumber(t, fail8) {
   }
   return bad();
 }
-function unquote(t, fail8) {
+function unquote(t, fail10) {
   const lit3 = t.value;
   if (lit3.startsWith("`")) return lit3.slice(1, -1).replace(/\r/g, "");
   const quote = lit3[0];
@@ -33553,22 +33553,22 @@ function unquote(t, fail8) {
     else if (e === "x" || e === "u" || e === "U") {
       const n = e === "x" ? 2 : e === "u" ? 4 : 8;
       const hex3 = body.slice(i + 1, i + 1 + n);
-      if (!/^[0-9a-fA-F]+$/.test(hex3) || hex3.length !== n) fail8(t, "invalid syntax");
+      if (!/^[0-9a-fA-F]+$/.test(hex3) || hex3.length !== n) fail10(t, "invalid syntax");
       const cp = parseInt(hex3, 16);
       if (e === "x") out += Buffer.from([cp]).toString("latin1");
-      else if (cp > 1114111 || cp >= 55296 && cp < 57344) fail8(t, "invalid syntax");
+      else if (cp > 1114111 || cp >= 55296 && cp < 57344) fail10(t, "invalid syntax");
       else out += String.fromCodePoint(cp);
       i += n;
     } else if (e !== void 0 && e >= "0" && e <= "7") {
       const oct = body.slice(i, i + 3);
-      if (!/^[0-7]{3}$/.test(oct)) fail8(t, "invalid syntax");
+      if (!/^[0-7]{3}$/.test(oct)) fail10(t, "invalid syntax");
       out += String.fromCharCode(parseInt(oct, 8));
       i += 2;
     } else {
-      fail8(t, "invalid syntax");
+      fail10(t, "invalid syntax");
     }
   }
-  if (quote === "'" && [...out].length !== 1) fail8(t, `malformed character constant: ${lit3}`);
+  if (quote === "'" && [...out].length !== 1) fail10(t, `malformed character constant: ${lit3}`);
   return out;
 }
 var TemplateSyntaxError, TEMPLATE_FUNCTIONS, KEYWORDS, isSpace, isAlnum2, SIMPLE_ESCAPES;
@@ -33743,21 +33743,21 @@ var init_builtins = __esm({
 
 // src/policy/read-finding.ts
 function readFinding(x2, producer, where) {
-  const fail8 = (what, hint) => failure(producer, what, where, hint);
+  const fail10 = (what, hint) => failure(producer, what, where, hint);
   if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
-    return fail8(`produced ${JSON.stringify(x2)}, not a finding object`);
+    return fail10(`produced ${JSON.stringify(x2)}, not a finding object`);
   }
   const o = x2;
-  if (typeof o.id !== "string" || o.id === "") return fail8("produced a finding without a string `id`", aliasHint(o, "id"));
-  if (typeof o.message !== "string") return fail8(`produced finding ${o.id} without a string \`message\``, aliasHint(o, "message"));
+  if (typeof o.id !== "string" || o.id === "") return fail10("produced a finding without a string `id`", aliasHint(o, "id"));
+  if (typeof o.message !== "string") return fail10(`produced finding ${o.id} without a string \`message\``, aliasHint(o, "message"));
   const f = { id: o.id, message: o.message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
     f.path = o.path;
   } else if (o.path !== void 0) {
-    return fail8(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail10(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
-  else if (o.severity !== void 0) return fail8(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== void 0) return fail10(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === "string") f.remediation = o.remediation;
   if (typeof o.subject === "object" && o.subject !== null) {
     const s = o.subject;
@@ -33765,7 +33765,30 @@ function readFinding(x2, producer, where) {
     for (const k2 of ["target", "dataClass", "workload"]) if (typeof s[k2] === "string") subject[k2] = s[k2];
     f.subject = subject;
   }
+  if (o.location !== void 0) {
+    if (!isPlace(o.location)) return fail10(`produced finding ${o.id} whose \`location\` is not {file, line, column}`);
+    f.location = placeOf(o.location);
+  }
+  if (o.related !== void 0) {
+    if (!Array.isArray(o.related)) return fail10(`produced finding ${o.id} whose \`related\` is not a list`);
+    const related = [];
+    for (const r of o.related) {
+      const item = r;
+      const message = typeof item?.message === "string" ? item.message : "";
+      if (isPlace(item)) related.push({ ...placeOf(item), message });
+      else if (Array.isArray(item?.path) && item.path.every((p) => typeof p === "string" || typeof p === "number")) related.push({ path: item.path, message });
+      else return fail10(`produced finding ${o.id} with a \`related\` entry that is neither {file, line, column, message} nor {path, message}`);
+    }
+    f.related = related;
+  }
   return { ok: true, value: f };
+}
+function isPlace(x2) {
+  const o = x2;
+  return typeof o === "object" && o !== null && typeof o.file === "string" && Number.isInteger(o.line) && Number.isInteger(o.column);
+}
+function placeOf(p) {
+  return { file: p.file, line: p.line, column: p.column };
 }
 function aliasHint(o, field) {
   const alias = Object.keys(o).find((k2) => FIELD_ALIASES[k2] === field);
@@ -35057,8 +35080,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve6, reject) {
-              promiseResolve = resolve6;
+            return new Promise(function(resolve7, reject) {
+              promiseResolve = resolve7;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -35091,11 +35114,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream2.destroy(err);
-          return new Promise((resolve6, reject) => {
-            if (stream2._duplexState & DESTROYED2) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (stream2._duplexState & DESTROYED2) return resolve7({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err) reject(err);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -35139,8 +35162,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve6) => {
-          state.drains.push({ writes, resolve: resolve6 });
+        return new Promise((resolve7) => {
+          state.drains.push({ writes, resolve: resolve7 });
         });
       }
       write(data) {
@@ -35245,10 +35268,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve6();
+          resolve7();
         });
       });
     }
@@ -35918,16 +35941,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve6, reject) {
+        function onnext(resolve7, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve6({ value: entryStream, done: false });
+            resolve7({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve6;
+          promiseResolve = resolve7;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -35955,11 +35978,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve6, reject) => {
-            if (extract.destroyed) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (extract.destroyed) return resolve7({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -36248,13 +36271,13 @@ async function readBundle(bytes, name) {
     try {
       tarBytes = gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
     } catch (e) {
-      return fail5("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
+      return fail7("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
     }
   } else if (!isTar(bytes)) {
-    return fail5("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
+    return fail7("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
   }
   const files = await untar(tarBytes);
-  if (!files.ok) return fail5("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
+  if (!files.ok) return fail7("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
   return assemble(files.value, name);
 }
 function assemble(files, name) {
@@ -36267,20 +36290,20 @@ function assemble(files, name) {
   }
   const modules2 = [...new Set((manifest?.wasm ?? []).map((w) => normalize2(w.module)))];
   if (modules2.length > 1) {
-    return fail5("wasm-bundle-unsupported", `${name}: the bundle holds ${modules2.length} wasm modules (${modules2.join(", ")}); routewise runs bundles with one module`);
+    return fail7("wasm-bundle-unsupported", `${name}: the bundle holds ${modules2.length} wasm modules (${modules2.join(", ")}); routewise runs bundles with one module`);
   }
   const modulePath = modules2[0] ?? "policy.wasm";
   const wasm = files.get(modulePath);
-  if (!wasm) return fail5("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
+  if (!wasm) return fail7("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
   let data = {};
   const dataFiles = [...files.keys()].filter((p) => /(^|\/)data\.(json|ya?ml)$/.test(p)).sort();
   for (const path2 of dataFiles) {
-    const text = new TextDecoder().decode(files.get(path2));
+    const text2 = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml9.parse)(text);
+      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
     } catch (e) {
-      return fail5("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
+      return fail7("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
     const dirs = path2.split("/").slice(0, -1);
     data = mergeData(data, nest(dirs, doc ?? {}));
@@ -36292,13 +36315,13 @@ function readManifest(bytes, name) {
   try {
     doc = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not valid JSON: ${e.message}`);
+    return fail7("wasm-bundle-corrupt", `${name}: /.manifest is not valid JSON: ${e.message}`);
   }
-  if (!isRecord2(doc)) return fail5("wasm-bundle-corrupt", `${name}: /.manifest is not a JSON object`);
+  if (!isRecord3(doc)) return fail7("wasm-bundle-corrupt", `${name}: /.manifest is not a JSON object`);
   const wasm = [];
   for (const w of Array.isArray(doc.wasm) ? doc.wasm : []) {
-    if (!isRecord2(w) || typeof w.entrypoint !== "string" || typeof w.module !== "string") {
-      return fail5("wasm-bundle-corrupt", `${name}: /.manifest has a wasm entry without a string entrypoint and module`);
+    if (!isRecord3(w) || typeof w.entrypoint !== "string" || typeof w.module !== "string") {
+      return fail7("wasm-bundle-corrupt", `${name}: /.manifest has a wasm entry without a string entrypoint and module`);
     }
     wasm.push({ entrypoint: w.entrypoint, module: w.module, ...Array.isArray(w.annotations) ? { annotations: w.annotations } : {} });
   }
@@ -36308,7 +36331,7 @@ function readManifest(bytes, name) {
       wasm,
       ...typeof doc.revision === "string" ? { revision: doc.revision } : {},
       ...Array.isArray(doc.roots) ? { roots: doc.roots.filter((r) => typeof r === "string") } : {},
-      ...isRecord2(doc.metadata) ? { metadata: doc.metadata } : {}
+      ...isRecord3(doc.metadata) ? { metadata: doc.metadata } : {}
     }
   };
 }
@@ -36342,19 +36365,19 @@ function isTar(bytes) {
 function startsWith(bytes, magic) {
   return magic.every((b, i) => bytes[i] === b);
 }
-function isRecord2(x2) {
+function isRecord3(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-function fail5(code, message, hint) {
+function fail7(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml9, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml10, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_merge_data();
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
@@ -36791,13 +36814,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep5) {
+      static atDocumentBoundary(src, offset, sep6) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep5) {
-          if (ch0 !== sep5) return false;
+        if (sep6) {
+          if (ch0 !== sep6) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -37973,7 +37996,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep5 = "";
+        let sep6 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j2 = 0; j2 < bi; ++j2) {
@@ -37982,21 +38005,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str2 += "\n";
-            else sep5 = "\n";
+            if (sep6 === "\n") str2 += "\n";
+            else sep6 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep5 === " ") sep5 = "\n";
-              else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str2 += sep5 + line;
-              sep5 = lineEnd < end && src[lineEnd] || "";
+              if (sep6 === " ") sep6 = "\n";
+              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
+              str2 += sep6 + line;
+              sep6 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep5 + line;
-              sep5 = folded && i < keepStart ? " " : "\n";
+              str2 += sep6 + line;
+              sep6 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -38864,7 +38887,7 @@ ${indent}${str2}`;
       toString(ctx, {
         blockItem,
         flowChars,
-        isMap: isMap4,
+        isMap: isMap5,
         itemIndent
       }, onComment, onChompKeep) {
         const {
@@ -38874,7 +38897,7 @@ ${indent}${str2}`;
         } = ctx;
         const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
         if (inFlow) itemIndent += indentStep;
-        const allNullValues = isMap4 && this.hasAllNullValues();
+        const allNullValues = isMap5 && this.hasAllNullValues();
         ctx = Object.assign({}, ctx, {
           allNullValues,
           indent: itemIndent,
@@ -39369,12 +39392,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test: test2,
-        resolve: resolve6
+        resolve: resolve7
       } of tags) {
         if (test2) {
           const match3 = str2.match(test2);
           if (match3) {
-            let res = resolve6.apply(null, match3);
+            let res = resolve7.apply(null, match3);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -39387,26 +39410,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text, i) => {
-      let ch = text[i + 1];
+    var consumeMoreIndentedLines = (text2, i) => {
+      let ch = text2[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text[i += 1];
+          ch = text2[i += 1];
         } while (ch && ch !== "\n");
-        ch = text[i + 1];
+        ch = text2[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text, indent, mode, {
+    function foldFlowLines(text2, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text;
+      if (!lineWidth || lineWidth < 0) return text2;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep) return text;
+      if (text2.length <= endStep) return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -39421,13 +39444,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i);
+        i = consumeMoreIndentedLines(text2, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -39443,12 +39466,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text2, i);
           end = i + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
           }
           if (i >= end) {
@@ -39459,11 +39482,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j2]) return text;
+              if (escapedFolds[j2]) return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -39476,18 +39499,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text;
+      if (folds.length === 0) return text2;
       if (onFold) onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0) res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -40892,12 +40915,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
     var warnings = require_warnings_793925ce();
-    function createMap(schema, obj, ctx) {
+    function createMap(schema, obj2, ctx) {
       const map2 = new resolveSeq.YAMLMap(schema);
-      if (obj instanceof Map) {
-        for (const [key, value] of obj) map2.items.push(schema.createPair(key, value, ctx));
-      } else if (obj && typeof obj === "object") {
-        for (const key of Object.keys(obj)) map2.items.push(schema.createPair(key, obj[key], ctx));
+      if (obj2 instanceof Map) {
+        for (const [key, value] of obj2) map2.items.push(schema.createPair(key, value, ctx));
+      } else if (obj2 && typeof obj2 === "object") {
+        for (const key of Object.keys(obj2)) map2.items.push(schema.createPair(key, obj2[key], ctx));
       }
       if (typeof schema.sortMapEntries === "function") {
         map2.items.sort(schema.sortMapEntries);
@@ -40911,10 +40934,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:map",
       resolve: resolveSeq.resolveMap
     };
-    function createSeq(schema, obj, ctx) {
+    function createSeq(schema, obj2, ctx) {
       const seq2 = new resolveSeq.YAMLSeq(schema);
-      if (obj && obj[Symbol.iterator]) {
-        for (const it of obj) {
+      if (obj2 && obj2[Symbol.iterator]) {
+        for (const it of obj2) {
           const v = schema.createNode(it, ctx.wrapScalars, null, ctx);
           seq2.items.push(v);
         }
@@ -41255,7 +41278,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const obj = {
+      const obj2 = {
         value: void 0,
         node: void 0
       };
@@ -41266,12 +41289,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
           ctx.aliasNodes.push(alias);
           return alias;
         }
-        obj.value = value;
-        prevObjects.set(value, obj);
+        obj2.value = value;
+        prevObjects.set(value, obj2);
       }
-      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
-      if (tagName && obj.node instanceof resolveSeq.Node) obj.node.tag = tagName;
-      return obj.node;
+      obj2.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
+      if (tagName && obj2.node instanceof resolveSeq.Node) obj2.node.tag = tagName;
+      return obj2.node;
     }
     function getSchemaTags(schemas2, knownTags, customTags, schemaId) {
       let tags2 = schemas2[schemaId.replace(/\W/g, "")];
@@ -41455,17 +41478,17 @@ var require_Document_a8d0fbf9 = __commonJS({
         const match3 = tags.filter((t) => t.tag === item.tag);
         if (match3.length > 0) return match3.find((t) => t.format === item.format) || match3[0];
       }
-      let tagObj, obj;
+      let tagObj, obj2;
       if (item instanceof resolveSeq.Scalar) {
-        obj = item.value;
-        const match3 = tags.filter((t) => t.identify && t.identify(obj) || t.class && obj instanceof t.class);
+        obj2 = item.value;
+        const match3 = tags.filter((t) => t.identify && t.identify(obj2) || t.class && obj2 instanceof t.class);
         tagObj = match3.find((t) => t.format === item.format) || match3.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj && obj.constructor ? obj.constructor.name : typeof obj;
+        const name = obj2 && obj2.constructor ? obj2.constructor.name : typeof obj2;
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -41996,7 +42019,7 @@ var require_dist4 = __commonJS({
         super(Object.assign({}, Document$1.defaultOptions, options));
       }
     };
-    function parseAllDocuments2(src, options) {
+    function parseAllDocuments3(src, options) {
       const stream2 = [];
       let prev;
       for (const cstDoc of parseCst.parse(src)) {
@@ -42032,7 +42055,7 @@ var require_dist4 = __commonJS({
       defaultOptions: Document$1.defaultOptions,
       Document,
       parse: parse2,
-      parseAllDocuments: parseAllDocuments2,
+      parseAllDocuments: parseAllDocuments3,
       parseCST: parseCst.parse,
       parseDocument: parseDocument4,
       scalarOptions: Document$1.scalarOptions,
@@ -42630,7 +42653,7 @@ async function loadWasmPolicy(wasm, options) {
   try {
     module = await wasmApi.compile(wasm);
   } catch (e) {
-    return fail6("wasm-invalid-module", `${name}: not a valid wasm module (${e.message})`);
+    return fail8("wasm-invalid-module", `${name}: not a valid wasm module (${e.message})`);
   }
   const shape2 = checkShape(module, name);
   if (shape2) return { ok: false, problems: shape2 };
@@ -42642,13 +42665,13 @@ async function loadWasmPolicy(wasm, options) {
   let exports = {};
   let host;
   let ctx = wasmBuiltinContext(name, print);
-  const text = (addr) => {
+  const text2 = (addr) => {
     const bytes = new Uint8Array(memory.buffer);
     let end = addr;
     while (end < bytes.length && bytes[end] !== 0) end++;
     return new TextDecoder().decode(bytes.subarray(addr, end));
   };
-  const dump = (valueAddr) => text(fn(exports, "opa_json_dump")(valueAddr));
+  const dump = (valueAddr) => text2(fn(exports, "opa_json_dump")(valueAddr));
   const load = (json) => {
     const bytes = new TextEncoder().encode(json);
     const addr = fn(exports, "opa_malloc")(bytes.length);
@@ -42665,9 +42688,9 @@ async function loadWasmPolicy(wasm, options) {
   const env = {
     memory,
     opa_abort: (addr) => {
-      throw new WasmFailure("wasm_abort", `the policy aborted: ${text(addr)}`);
+      throw new WasmFailure("wasm_abort", `the policy aborted: ${text2(addr)}`);
     },
-    opa_println: (addr) => print(text(addr)),
+    opa_println: (addr) => print(text2(addr)),
     opa_builtin0: (id, _ctx) => builtin(id),
     opa_builtin1: (id, _ctx, a) => builtin(id, a),
     opa_builtin2: (id, _ctx, a, b) => builtin(id, a, b),
@@ -42684,14 +42707,14 @@ async function loadWasmPolicy(wasm, options) {
   const version = globalValue(exports.opa_wasm_abi_version);
   const minor = globalValue(exports.opa_wasm_abi_minor_version);
   if (version !== SUPPORTED_ABI) {
-    return fail6(
+    return fail8(
       "wasm-abi-unsupported",
       `${name}: the module needs OPA wasm ABI version ${version}.${minor}; routewise runs ABI ${SUPPORTED_ABI}.x`,
       "rebuild the bundle with an OPA release whose wasm ABI is 1.x"
     );
   }
   if (minor >= 2 && typeof exports.opa_eval !== "function") {
-    return fail6("wasm-invalid-module", `${name}: the module declares ABI 1.${minor} but does not export opa_eval`);
+    return fail8("wasm-invalid-module", `${name}: the module declares ABI 1.${minor} but does not export opa_eval`);
   }
   let policy;
   try {
@@ -42704,7 +42727,7 @@ async function loadWasmPolicy(wasm, options) {
     return failure2(e, "wasm-invalid-module", `${name}: the module failed while loading`);
   }
   const entrypoints = readEntrypoints(policy.entrypoints);
-  if (!entrypoints) return fail6("wasm-invalid-module", `${name}: its entrypoints export is not a map of names to ids`);
+  if (!entrypoints) return fail8("wasm-invalid-module", `${name}: its entrypoints export is not a map of names to ids`);
   return {
     ok: true,
     value: {
@@ -42721,7 +42744,7 @@ async function loadWasmPolicy(wasm, options) {
       },
       evaluate(entrypoint, input) {
         const id = entrypoints[entrypoint];
-        if (id === void 0) return fail6("wasm-entrypoint", `${name}: the module has no entrypoint ${entrypoint}`);
+        if (id === void 0) return fail8("wasm-entrypoint", `${name}: the module has no entrypoint ${entrypoint}`);
         ctx = wasmBuiltinContext(name, print);
         let resultSet;
         try {
@@ -42729,11 +42752,11 @@ async function loadWasmPolicy(wasm, options) {
         } catch (e) {
           return failure2(e, "wasm_eval_error", `${name}: evaluating ${entrypoint} failed`);
         }
-        if (!Array.isArray(resultSet)) return fail6("wasm_eval_error", `${name}: ${entrypoint} returned ${JSON.stringify(resultSet)}, not a result set`);
+        if (!Array.isArray(resultSet)) return fail8("wasm_eval_error", `${name}: ${entrypoint} returned ${JSON.stringify(resultSet)}, not a result set`);
         if (resultSet.length === 0) return { ok: true, value: void 0 };
         const first = resultSet[0];
         if (typeof first !== "object" || first === null || !("result" in first)) {
-          return fail6("wasm_eval_error", `${name}: ${entrypoint} returned a result set without "result"`);
+          return fail8("wasm_eval_error", `${name}: ${entrypoint} returned a result set without "result"`);
         }
         return { ok: true, value: first.result };
       }
@@ -42776,11 +42799,11 @@ function fn(exports, name) {
   return exports[name];
 }
 function failure2(e, code, context) {
-  if (e instanceof WasmFailure) return fail6(e.code, `${context}: ${e.message}`);
+  if (e instanceof WasmFailure) return fail8(e.code, `${context}: ${e.message}`);
   const detail = e instanceof Error ? e.message : String(e);
-  return fail6(code, `${context}: ${detail}`);
+  return fail8(code, `${context}: ${detail}`);
 }
-function fail6(code, message, hint) {
+function fail8(code, message, hint) {
   return { ok: false, problems: [{ code, message, ...hint ? { hint } : {} }] };
 }
 var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI;
@@ -42908,11 +42931,11 @@ function catalogue2(manifest, name) {
   return [...rules.values()].sort(byId);
 }
 function readAnnotation(a, set, where) {
-  if (!isRecord3(a)) return void 0;
-  const custom = isRecord3(a.custom) ? a.custom : {};
+  if (!isRecord4(a)) return void 0;
+  const custom = isRecord4(a.custom) ? a.custom : {};
   if (typeof custom.id !== "string" || custom.id === "") return void 0;
   const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY2[set] : "error";
-  const location = isRecord3(a.location) ? a.location : void 0;
+  const location = isRecord4(a.location) ? a.location : void 0;
   const source = location && typeof location.file === "string" ? `${location.file}${typeof location.row === "number" ? `:${location.row}` : ""}` : where;
   return {
     id: custom.id,
@@ -42930,7 +42953,7 @@ function byId(x2, y) {
 function isSeverity2(x2) {
   return x2 === "error" || x2 === "warning" || x2 === "info";
 }
-function isRecord3(x2) {
+function isRecord4(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
 var RULE_SETS2, SET_SEVERITY2;
@@ -42951,11 +42974,11 @@ var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 async function loadWasmEngine(bundle, data) {
   let bytes;
   try {
-    bytes = readFileSync3(bundle);
+    bytes = readFileSync4(bundle);
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
@@ -42975,7 +42998,7 @@ var init_load_wasm_engine = __esm({
 var core3 = __toESM(require_core(), 1);
 
 // src/runner/check-run.ts
-import { relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -43054,17 +43077,24 @@ function resolveFinding(item, rule, positionOf) {
   if (remediation) finding.remediation = remediation;
   if (rule?.title) finding.title = rule.title;
   if (item.subject) finding.subject = { ...item.subject };
+  if (item.location) finding.location = { ...item.location };
+  if (item.related && item.related.length > 0) {
+    finding.related = item.related.flatMap((r) => {
+      const at2 = "path" in r ? positionOf(r.path) : r;
+      return at2 ? [{ file: at2.file, line: at2.line, column: at2.column, message: r.message }] : [];
+    });
+  }
   return finding;
 }
 function identityOf(finding) {
-  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding)]);
+  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding), finding.location ?? null]);
 }
 function subjectKey(finding) {
   const subject = finding.subject ?? {};
   return [subject.target ?? null, subject.dataClass ?? null, subject.workload ?? null];
 }
 function compareFindings(a, b) {
-  return comparePositions(a.position, b.position) || compareText(a.id, b.id) || compareText(a.message, b.message) || compareText(JSON.stringify(a.path), JSON.stringify(b.path));
+  return comparePositions(a.location ?? a.position, b.location ?? b.position) || compareText(a.id, b.id) || compareText(a.message, b.message) || compareText(JSON.stringify(a.path), JSON.stringify(b.path));
 }
 function comparePositions(a, b) {
   if (!a || !b) return a ? -1 : b ? 1 : 0;
@@ -43172,13 +43202,13 @@ var import_yaml4 = __toESM(require_dist(), 1);
 // src/load/ambiguous-line-break.ts
 var import_yaml = __toESM(require_dist(), 1);
 var AMBIGUOUS = /\r(?!\n)|[\u0085\u2028\u2029]/g;
-function ambiguousLineBreakAt(text) {
+function ambiguousLineBreakAt(text2) {
   AMBIGUOUS.lastIndex = 0;
-  if (!AMBIGUOUS.test(text)) return void 0;
-  const quoted = quotedRanges(text);
+  if (!AMBIGUOUS.test(text2)) return void 0;
+  const quoted = quotedRanges(text2);
   AMBIGUOUS.lastIndex = 0;
   let range3 = 0;
-  for (let match3 = AMBIGUOUS.exec(text); match3 !== null; match3 = AMBIGUOUS.exec(text)) {
+  for (let match3 = AMBIGUOUS.exec(text2); match3 !== null; match3 = AMBIGUOUS.exec(text2)) {
     const at2 = match3.index;
     while (range3 < quoted.length && quoted[range3][1] <= at2) range3++;
     const inside = range3 < quoted.length && quoted[range3][0] < at2;
@@ -43196,10 +43226,10 @@ function lineBreakName(char) {
   };
   return `${names[code] ?? "line break"} (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
 }
-function quotedRanges(text) {
+function quotedRanges(text2) {
   const ranges = [];
   const pending = [];
-  for (const token of new import_yaml.Parser().parse(text)) pending.push(token);
+  for (const token of new import_yaml.Parser().parse(text2)) pending.push(token);
   while (pending.length > 0) {
     const token = pending.pop();
     if (token === null || typeof token !== "object") continue;
@@ -43218,43 +43248,43 @@ function quotedRanges(text) {
 
 // src/load/line-starts.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function lineStartsOf(text) {
+function lineStartsOf(text2) {
   const lines = new import_yaml2.LineCounter();
   lines.addNewLine(0);
-  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
+  for (let nl = text2.indexOf("\n"); nl !== -1; nl = text2.indexOf("\n", nl + 1)) lines.addNewLine(nl + 1);
   return lines;
 }
 
 // src/load/nesting-depth.ts
 var MAX_NESTING_DEPTH = 256;
-function tooDeepAt(text, limit = MAX_NESTING_DEPTH) {
+function tooDeepAt(text2, limit = MAX_NESTING_DEPTH) {
   const indents = [];
   let flow = 0;
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
+  while (start < text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end === -1) end = text2.length;
     let at2 = start;
-    while (at2 < end && (text[at2] === " " || text[at2] === "	")) at2++;
-    if (at2 < end && text[at2] !== "#") {
+    while (at2 < end && (text2[at2] === " " || text2[at2] === "	")) at2++;
+    if (at2 < end && text2[at2] !== "#") {
       const indent = at2 - start;
       while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       let block = indents.length;
-      while ((text[at2] === "-" || text[at2] === "?" || text[at2] === ":") && (text[at2 + 1] === " " || text[at2 + 1] === "	")) {
+      while ((text2[at2] === "-" || text2[at2] === "?" || text2[at2] === ":") && (text2[at2 + 1] === " " || text2[at2 + 1] === "	")) {
         block++;
         at2 += 2;
-        while (at2 < end && (text[at2] === " " || text[at2] === "	")) at2++;
+        while (at2 < end && (text2[at2] === " " || text2[at2] === "	")) at2++;
       }
       if (block + flow > limit) return at2;
       for (; at2 < end; at2++) {
-        const c = text[at2];
+        const c = text2[at2];
         if (c === "[" || c === "{") {
           flow++;
           if (block + flow > limit) return at2;
         } else if ((c === "]" || c === "}") && flow > 0) {
           flow--;
-        } else if (c === "#" && (text[at2 - 1] === " " || text[at2 - 1] === "	")) {
+        } else if (c === "#" && (text2[at2 - 1] === " " || text2[at2 - 1] === "	")) {
           break;
         }
       }
@@ -43267,12 +43297,12 @@ function tooDeepAt(text, limit = MAX_NESTING_DEPTH) {
 // src/load/plain-json.ts
 var MAX_DEPTH = 64;
 var MAX_KEY_LENGTH = 1e3;
-function plainJsonData(text, parsed2) {
+function plainJsonData(text2, parsed2) {
   if (parsed2 === null || typeof parsed2 !== "object" || Array.isArray(parsed2)) return void 0;
-  if (text.includes("	") || /\r(?!\n)/.test(text)) return void 0;
+  if (text2.includes("	") || /\r(?!\n)/.test(text2)) return void 0;
   const keys = { count: 0 };
   if (!plainValue(parsed2, 0, keys)) return void 0;
-  if (writtenKeys(text) !== keys.count) return void 0;
+  if (writtenKeys(text2) !== keys.count) return void 0;
   return parsed2;
 }
 function plainValue(value, depth, keys) {
@@ -43287,22 +43317,22 @@ function plainValue(value, depth, keys) {
   }
   return true;
 }
-function writtenKeys(text) {
+function writtenKeys(text2) {
   let count6 = 0;
-  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
-    for (i++; text[i] !== '"'; i++) if (text[i] === "\\") i++;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) {
+    for (i++; text2[i] !== '"'; i++) if (text2[i] === "\\") i++;
     let next = i + 1;
-    while (text[next] === " " || text[next] === "\n" || text[next] === "\r") next++;
-    if (text[next] === ":") count6++;
+    while (text2[next] === " " || text2[next] === "\n" || text2[next] === "\r") next++;
+    if (text2[next] === ":") count6++;
   }
   return count6;
 }
 
 // src/load/plain-source-positions.ts
 var PlainSourcePositions = class {
-  constructor(file, text, root2) {
+  constructor(file, text2, root2) {
     this.file = file;
-    this.text = text;
+    this.text = text2;
     this.root = root2;
   }
   file;
@@ -43360,27 +43390,27 @@ var HASH = 35;
 var COLON = 58;
 var DASH = 45;
 var COMMA = 44;
-function readPlainYaml(text) {
-  if (text.includes("	") || /\r(?!\n)|[\u0085\u2028\u2029]/.test(text)) return void 0;
+function readPlainYaml(text2) {
+  if (text2.includes("	") || /\r(?!\n)|[\u0085\u2028\u2029]/.test(text2)) return void 0;
   try {
-    return new Reader(text).read();
+    return new Reader(text2).read();
   } catch (error) {
     if (error === OUTSIDE) return void 0;
     throw error;
   }
 }
 var Reader = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
     let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf("\n", start);
-      if (end === -1) end = text.length;
+    while (start <= text2.length) {
+      let end = text2.indexOf("\n", start);
+      if (end === -1) end = text2.length;
       const next = end + 1;
-      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      if (end > start && text2.charCodeAt(end - 1) === 13) end--;
       let first = start;
-      while (first < end && text.charCodeAt(first) === SPACE) first++;
-      if (first < end && text.charCodeAt(first) !== HASH) {
+      while (first < end && text2.charCodeAt(first) === SPACE) first++;
+      if (first < end && text2.charCodeAt(first) !== HASH) {
         this.starts.push(start);
         this.ends.push(end);
         this.indents.push(first - start);
@@ -43406,20 +43436,20 @@ var Reader = class {
   map(column, data, depth) {
     if (depth > MAX_DEPTH2) throw OUTSIDE;
     const node = { kind: "map", offset: 0, keys: [], keyOffsets: [], values: [] };
-    const text = this.text;
+    const text2 = this.text;
     for (; ; ) {
       const lineStart = this.starts[this.line];
       const end = this.ends[this.line];
       const keyStart = lineStart + column;
-      const colon = keyEnd(text, keyStart, end);
+      const colon = keyEnd(text2, keyStart, end);
       if (colon === -1) throw OUTSIDE;
-      const key = text.slice(keyStart, colon);
+      const key = text2.slice(keyStart, colon);
       if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
       let at2 = colon + 1;
-      while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
+      while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
       let value;
-      if (at2 === end || text.charCodeAt(at2) === HASH) {
+      if (at2 === end || text2.charCodeAt(at2) === HASH) {
         value = this.blockValue(column, at2, data, key, depth);
       } else {
         value = this.inline(at2, end, data, key, depth);
@@ -43432,7 +43462,7 @@ var Reader = class {
       const indent = this.indents[this.line];
       if (indent < column) return node;
       if (indent > column) throw OUTSIDE;
-      if (text.charCodeAt(this.starts[this.line] + indent) === DASH) return node;
+      if (text2.charCodeAt(this.starts[this.line] + indent) === DASH) return node;
     }
   }
   /** The value of a key with nothing after its colon: a nested block, or empty (null). */
@@ -43444,9 +43474,9 @@ var Reader = class {
       const isItem = this.text.charCodeAt(first) === DASH;
       if (indent > column || indent === column && isItem) {
         if (isItem) {
-          const list = [];
-          into[key] = list;
-          return this.seq(indent, list, depth + 1);
+          const list2 = [];
+          into[key] = list2;
+          return this.seq(indent, list2, depth + 1);
         }
         const nested = {};
         into[key] = nested;
@@ -43457,73 +43487,73 @@ var Reader = class {
     return { kind: "scalar", offset: emptyAt };
   }
   /** A block list whose `-` markers stand at `column`, the first on the current line. */
-  seq(column, list, depth) {
+  seq(column, list2, depth) {
     if (depth > MAX_DEPTH2) throw OUTSIDE;
-    const text = this.text;
+    const text2 = this.text;
     const node = { kind: "seq", offset: this.starts[this.line] + column, items: [] };
     for (; ; ) {
       const end = this.ends[this.line];
       const dash = this.starts[this.line] + column;
-      if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE) throw OUTSIDE;
+      if (text2.charCodeAt(dash) !== DASH || text2.charCodeAt(dash + 1) !== SPACE) throw OUTSIDE;
       let at2 = dash + 1;
-      while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
-      const code = text.charCodeAt(at2);
+      while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
+      const code = text2.charCodeAt(at2);
       if (at2 === end || code === HASH || code === DASH) throw OUTSIDE;
-      const slot = list.length;
-      if (keyEnd(text, at2, end) !== -1) {
+      const slot = list2.length;
+      if (keyEnd(text2, at2, end) !== -1) {
         const nested = {};
-        list.push(nested);
+        list2.push(nested);
         node.items.push(this.map(at2 - this.starts[this.line], nested, depth + 1));
       } else {
-        list.push(void 0);
-        node.items.push(this.inline(at2, end, list, slot, depth));
+        list2.push(void 0);
+        node.items.push(this.inline(at2, end, list2, slot, depth));
         this.line++;
       }
       if (this.line >= this.starts.length) return node;
       const indent = this.indents[this.line];
       if (indent < column) return node;
       if (indent > column) throw OUTSIDE;
-      if (text.charCodeAt(this.starts[this.line] + indent) !== DASH) return node;
+      if (text2.charCodeAt(this.starts[this.line] + indent) !== DASH) return node;
     }
   }
   /** A value that starts at `at` and ends on this line (before any comment). */
   inline(at2, end, into, key, depth) {
-    const text = this.text;
-    const code = text.charCodeAt(at2);
+    const text2 = this.text;
+    const code = text2.charCodeAt(at2);
     let after;
     let node;
     if (code === 91 || code === 123) {
-      const flow = new FlowReader(text, end, depth);
+      const flow = new FlowReader(text2, end, depth);
       const value = flow.value(at2);
       into[key] = value.data;
       node = value.node;
       after = flow.at;
     } else if (code === 34 || code === 39) {
-      const close = text.indexOf(code === 34 ? '"' : "'", at2 + 1);
+      const close = text2.indexOf(code === 34 ? '"' : "'", at2 + 1);
       if (close === -1 || close >= end) throw OUTSIDE;
-      const body = text.slice(at2 + 1, close);
-      if (code === 34 ? body.includes("\\") : text.charCodeAt(close + 1) === 39) throw OUTSIDE;
+      const body = text2.slice(at2 + 1, close);
+      if (code === 34 ? body.includes("\\") : text2.charCodeAt(close + 1) === 39) throw OUTSIDE;
       if (!printable(body)) throw OUTSIDE;
       into[key] = body;
       node = { kind: "scalar", offset: at2 };
       after = close + 1;
     } else {
       let stop = at2;
-      while (stop < end && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) stop++;
+      while (stop < end && !(text2.charCodeAt(stop) === HASH && text2.charCodeAt(stop - 1) === SPACE)) stop++;
       let last = stop;
-      while (last > at2 && text.charCodeAt(last - 1) === SPACE) last--;
-      const source = text.slice(at2, last);
+      while (last > at2 && text2.charCodeAt(last - 1) === SPACE) last--;
+      const source = text2.slice(at2, last);
       if (!plainBlockScalar(source)) throw OUTSIDE;
       into[key] = coreScalar(source);
       return { kind: "scalar", offset: at2 };
     }
-    restOfLine(text, after, end);
+    restOfLine(text2, after, end);
     return node;
   }
 };
 var FlowReader = class {
-  constructor(text, end, depth) {
-    this.text = text;
+  constructor(text2, end, depth) {
+    this.text = text2;
     this.end = end;
     this.depth = depth;
   }
@@ -43533,13 +43563,13 @@ var FlowReader = class {
   at = 0;
   value(at2, depth = this.depth) {
     if (depth > MAX_DEPTH2) throw OUTSIDE;
-    const text = this.text;
-    const code = text.charCodeAt(at2);
+    const text2 = this.text;
+    const code = text2.charCodeAt(at2);
     if (code === 91) {
       const data = [];
       const node = { kind: "seq", offset: at2, items: [] };
       this.at = this.skipSpaces(at2 + 1);
-      if (text.charCodeAt(this.at) === 93) {
+      if (text2.charCodeAt(this.at) === 93) {
         this.at++;
         return { data, node };
       }
@@ -43554,15 +43584,15 @@ var FlowReader = class {
       const data = {};
       const node = { kind: "map", offset: at2, keys: [], keyOffsets: [], values: [] };
       this.at = this.skipSpaces(at2 + 1);
-      if (text.charCodeAt(this.at) === 125) {
+      if (text2.charCodeAt(this.at) === 125) {
         this.at++;
         return { data, node };
       }
       for (; ; ) {
         const keyStart = this.at;
-        const colon = keyEnd(text, keyStart, this.end);
-        if (colon === -1 || text.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
-        const key = text.slice(keyStart, colon);
+        const colon = keyEnd(text2, keyStart, this.end);
+        if (colon === -1 || text2.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
+        const key = text2.slice(keyStart, colon);
         if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
         const item = this.value(this.skipSpaces(colon + 1), depth + 1);
         data[key] = item.data;
@@ -43575,13 +43605,13 @@ var FlowReader = class {
     if (code === 34 || code === 39) throw OUTSIDE;
     let stop = at2;
     while (stop < this.end) {
-      const c = text.charCodeAt(stop);
+      const c = text2.charCodeAt(stop);
       if (c === COMMA || c === 93 || c === 125) break;
       stop++;
     }
     let last = stop;
-    while (last > at2 && text.charCodeAt(last - 1) === SPACE) last--;
-    const source = text.slice(at2, last);
+    while (last > at2 && text2.charCodeAt(last - 1) === SPACE) last--;
+    const source = text2.slice(at2, last);
     if (!plainFlowScalar(source)) throw OUTSIDE;
     this.at = stop;
     return { data: coreScalar(source), node: { kind: "scalar", offset: at2 } };
@@ -43606,26 +43636,26 @@ var FlowReader = class {
     return at2;
   }
 };
-function keyEnd(text, at2, end) {
+function keyEnd(text2, at2, end) {
   let i = at2;
-  const first = text.charCodeAt(i);
+  const first = text2.charCodeAt(i);
   if (!(isLetter(first) || first === 95)) return -1;
   for (i++; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = text2.charCodeAt(i);
     if (isLetter(c) || isDigit(c) || c === 95 || c === DASH || c === 46 || c === 47) continue;
     break;
   }
-  if (i - at2 > MAX_KEY_LENGTH2 || text.charCodeAt(i) !== COLON) return -1;
+  if (i - at2 > MAX_KEY_LENGTH2 || text2.charCodeAt(i) !== COLON) return -1;
   const next = i + 1;
-  if (next < end && text.charCodeAt(next) !== SPACE) return -1;
-  if (i - at2 <= 5 && typeof coreScalar(text.slice(at2, i)) !== "string") throw OUTSIDE;
+  if (next < end && text2.charCodeAt(next) !== SPACE) return -1;
+  if (i - at2 <= 5 && typeof coreScalar(text2.slice(at2, i)) !== "string") throw OUTSIDE;
   return i;
 }
-function restOfLine(text, at2, end) {
+function restOfLine(text2, at2, end) {
   if (at2 === end) return;
-  if (text.charCodeAt(at2) !== SPACE) throw OUTSIDE;
-  while (at2 < end && text.charCodeAt(at2) === SPACE) at2++;
-  if (at2 < end && text.charCodeAt(at2) !== HASH) throw OUTSIDE;
+  if (text2.charCodeAt(at2) !== SPACE) throw OUTSIDE;
+  while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
+  if (at2 < end && text2.charCodeAt(at2) !== HASH) throw OUTSIDE;
 }
 function isLetter(c) {
   return c >= 65 && c <= 90 || c >= 97 && c <= 122;
@@ -43747,9 +43777,9 @@ function startOf(node) {
 
 // src/load/yaml-syntax-error.ts
 var DEFAULT_HINT = "fix the YAML at this position (indent with spaces, close brackets and quotes)";
-function explainYamlError(error, text) {
+function explainYamlError(error, text2) {
   const firstLine = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  const lines = splitLines(text);
+  const lines = splitLines(text2);
   const here = lineAt(lines, error.offset);
   if (error.code === "TAB_AS_INDENT") {
     return { message: "a tab is used for indentation; YAML allows only spaces", offset: error.offset, hint: "replace the tab with spaces" };
@@ -43786,10 +43816,10 @@ function explainYamlError(error, text) {
   return { message: firstLine, offset: error.offset, hint: DEFAULT_HINT };
 }
 var STRUCTURE_ERRORS = /* @__PURE__ */ new Set(["BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN"]);
-function splitLines(text) {
+function splitLines(text2) {
   const out = [];
   let start = 0;
-  for (const text_ of text.split("\n")) {
+  for (const text_ of text2.split("\n")) {
     out.push({ start, text: text_.replace(/\r$/, "") });
     start += text_.length + 1;
   }
@@ -43800,11 +43830,11 @@ function lineAt(lines, offset) {
   while (i + 1 < lines.length && lines[i + 1].start <= offset) i++;
   return i;
 }
-function indentOf(text) {
-  return /^ */.exec(text)[0].length;
+function indentOf(text2) {
+  return /^ */.exec(text2)[0].length;
 }
-function isContent(text) {
-  const t = text.trim();
+function isContent(text2) {
+  const t = text2.trim();
   return t !== "" && !t.startsWith("#");
 }
 function misalignedLine(lines, window2) {
@@ -43816,16 +43846,16 @@ function misalignedLine(lines, window2) {
   let flowDepth = 0;
   let first = true;
   for (let i = 0; i < window2.to; i++) {
-    const text = lines[i].text;
-    if (!isContent(text) || text.startsWith("	")) continue;
-    const indent = indentOf(text);
+    const text2 = lines[i].text;
+    if (!isContent(text2) || text2.startsWith("	")) continue;
+    const indent = indentOf(text2);
     if (flowDepth > 0) {
-      flowDepth = Math.max(0, flowDepth + depthChange(text));
+      flowDepth = Math.max(0, flowDepth + depthChange(text2));
       continue;
     }
     if (skipDeeperThan !== void 0 && indent > skipDeeperThan) continue;
     skipDeeperThan = void 0;
-    const dash = /^ *- /.test(text) || /^ *-$/.test(text);
+    const dash = /^ *- /.test(text2) || /^ *-$/.test(text2);
     const top = stack[stack.length - 1];
     const report = i >= window2.from;
     if (first) {
@@ -43849,16 +43879,16 @@ function misalignedLine(lines, window2) {
       level.count++;
     }
     if (dash) {
-      const column = keyColumn(text);
-      if (column > indent && /^ *(?:- +)+[^\s#]/.test(text)) stack.push({ column, kind: "map", opener: i, count: 1 });
+      const column = keyColumn(text2);
+      if (column > indent && /^ *(?:- +)+[^\s#]/.test(text2)) stack.push({ column, kind: "map", opener: i, count: 1 });
     }
-    const value = /^ *(?:- +)*(?:([^\s#"'][^:#]*|"[^"]*"|'[^']*'):)(?:\s+(.*))?$/.exec(text);
+    const value = /^ *(?:- +)*(?:([^\s#"'][^:#]*|"[^"]*"|'[^']*'):)(?:\s+(.*))?$/.exec(text2);
     const rest = value?.[2]?.replace(/\s+#.*$/, "").trim() ?? "";
-    opens = value !== null ? rest === "" : /^ *(?:- *)+$/.test(text);
+    opens = value !== null ? rest === "" : /^ *(?:- *)+$/.test(text2);
     inlineKey = value !== null && rest !== "" && !/^[[{|>&*!]/.test(rest) ? value[1].trim() : void 0;
-    previousKeyColumn = keyColumn(text);
+    previousKeyColumn = keyColumn(text2);
     if (/^[|>]/.test(rest)) skipDeeperThan = previousKeyColumn;
-    flowDepth = Math.max(0, depthChange(text));
+    flowDepth = Math.max(0, depthChange(text2));
   }
   return void 0;
 }
@@ -43881,13 +43911,13 @@ function firstChildInstead(lines, stack, index, indent) {
 function usualStep(lines) {
   const counts = /* @__PURE__ */ new Map();
   let previous;
-  for (const { text } of lines) {
-    if (!isContent(text)) continue;
+  for (const { text: text2 } of lines) {
+    if (!isContent(text2)) continue;
     if (previous !== void 0 && /:\s*(#.*)?$/.test(previous)) {
-      const step = indentOf(text) - keyColumn(previous);
+      const step = indentOf(text2) - keyColumn(previous);
       if (step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
     }
-    previous = text;
+    previous = text2;
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 2;
 }
@@ -43895,37 +43925,37 @@ function bareLine(lines, window2) {
   let flowDepth = 0;
   let blockScalarAbove;
   for (let i = 0; i < window2.to; i++) {
-    const text = lines[i].text;
-    if (!isContent(text)) continue;
-    if (blockScalarAbove !== void 0 && indentOf(text) > blockScalarAbove) continue;
-    blockScalarAbove = /:\s+[|>][-+0-9]*\s*(#.*)?$/.test(text) ? keyColumn(text) : void 0;
+    const text2 = lines[i].text;
+    if (!isContent(text2)) continue;
+    if (blockScalarAbove !== void 0 && indentOf(text2) > blockScalarAbove) continue;
+    blockScalarAbove = /:\s+[|>][-+0-9]*\s*(#.*)?$/.test(text2) ? keyColumn(text2) : void 0;
     const inFlow = flowDepth > 0;
-    flowDepth = Math.max(0, flowDepth + depthChange(text));
+    flowDepth = Math.max(0, flowDepth + depthChange(text2));
     if (inFlow || i < window2.from) continue;
-    const body = text.trim().replace(/\s+#.*$/, "");
+    const body = text2.trim().replace(/\s+#.*$/, "");
     if (/^-(\s|$)/.test(body) || /^["']/.test(body) || /^[[{\]}]/.test(body) || /:(\s|$)/.test(body)) continue;
     const previous = previousContent(lines, i);
-    if (previous !== void 0 && indentOf(text) > indentOf(lines[previous].text) && !/:\s*(#.*)?$/.test(lines[previous].text)) continue;
+    if (previous !== void 0 && indentOf(text2) > indentOf(lines[previous].text) && !/:\s*(#.*)?$/.test(lines[previous].text)) continue;
     return i;
   }
   return void 0;
 }
-function depthChange(text) {
+function depthChange(text2) {
   let depth = 0;
   let quote;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (quote) {
-      if (c === quote && text[i - 1] !== "\\") quote = void 0;
+      if (c === quote && text2[i - 1] !== "\\") quote = void 0;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) break;
+    else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) break;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth--;
   }
   return depth;
 }
-function keyColumn(text) {
-  return /^ *(?:- +)*/.exec(text)[0].length;
+function keyColumn(text2) {
+  return /^ *(?:- +)*/.exec(text2)[0].length;
 }
 function movedOutOfBlock(lines, index, indent) {
   const child3 = previousContent(lines, index);
@@ -43960,11 +43990,11 @@ function previousContent(lines, index) {
 }
 function unclosedQuote(lines, upTo, quote) {
   for (let i = Math.min(upTo, lines.length - 1); i >= 0; i--) {
-    const text = lines[i].text;
-    const value = /^ *(?:- +)?(?:[^\s#"'][^:#]*:\s+)?(["'])/.exec(text);
+    const text2 = lines[i].text;
+    const value = /^ *(?:- +)?(?:[^\s#"'][^:#]*:\s+)?(["'])/.exec(text2);
     if (value && value[1] === quote) {
       const at2 = value[0].length - 1;
-      const rest = text.slice(at2 + 1);
+      const rest = text2.slice(at2 + 1);
       const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ""));
       if (!closed) return lines[i].start + at2;
     }
@@ -43981,24 +44011,24 @@ var YAML_OPTIONS = { schema: "core", prettyErrors: false, uniqueKeys: true };
 function loadDocument(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
-  const text = decoded.value;
+  const text2 = decoded.value;
   const lines = new import_yaml4.LineCounter();
   const at2 = (offset) => positionIn(file, lines, offset);
-  const ambiguous = ambiguousLineBreakAt(text);
-  if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text, ambiguous));
-  if (text.trim() === "") return fail2(emptyFile(file));
+  const ambiguous = ambiguousLineBreakAt(text2);
+  if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text2, ambiguous));
+  if (text2.trim() === "") return fail2(emptyFile(file));
   if (file.toLowerCase().endsWith(".json")) {
-    const json = parseJson(file, text);
+    const json = parseJson(file, text2);
     if (!json.ok) return json;
-    const data2 = plainJsonData(text, json.value);
+    const data2 = plainJsonData(text2, json.value);
     if (data2) {
       let positions2;
-      const located = () => positions2 ??= yamlPositions(file, text);
+      const located = () => positions2 ??= yamlPositions(file, text2);
       return {
         ok: true,
         value: {
           file,
-          text,
+          text: text2,
           data: data2,
           positionOf: (path2) => located().positionOf(path2),
           valuePositionOf: (path2) => located().valuePositionOf(path2)
@@ -44006,14 +44036,14 @@ function loadDocument(file, bytes) {
       };
     }
   } else {
-    const plain3 = readPlainYaml(text);
+    const plain3 = readPlainYaml(text2);
     if (plain3) {
-      const positions2 = new PlainSourcePositions(file, text, plain3.root);
+      const positions2 = new PlainSourcePositions(file, text2, plain3.root);
       return {
         ok: true,
         value: {
           file,
-          text,
+          text: text2,
           data: plain3.data,
           positionOf: (path2) => positions2.positionOf(path2),
           valuePositionOf: (path2) => positions2.valuePositionOf(path2)
@@ -44021,11 +44051,11 @@ function loadDocument(file, bytes) {
       };
     }
   }
-  const deep = tooDeepAt(text);
-  if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text), deep)));
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const deep = tooDeepAt(text2);
+  if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text2), deep)));
+  const docs = (0, import_yaml4.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
-  const syntax = syntaxProblems(docs, text, at2);
+  const syntax = syntaxProblems(docs, text2, at2);
   if (syntax.length > 0) return fail2(...syntax);
   if (docs.length > 1) {
     return fail2({
@@ -44046,7 +44076,7 @@ function loadDocument(file, bytes) {
       hint: "start the file with `apiVersion: routewise/v1` and `kind: LLMDeployment`"
     });
   }
-  const nodeProblems = inspectNodes(doc, text, at2);
+  const nodeProblems = inspectNodes(doc, text2, at2);
   if (nodeProblems.length > 0) return fail2(...nodeProblems);
   let data;
   try {
@@ -44064,7 +44094,7 @@ function loadDocument(file, bytes) {
     ok: true,
     value: {
       file,
-      text,
+      text: text2,
       data,
       positionOf: (path2) => positions.positionOf(path2),
       valuePositionOf: (path2) => positions.valuePositionOf(path2)
@@ -44086,11 +44116,11 @@ function emptyFile(file) {
     hint: "start with `apiVersion: routewise/v1` and `kind: LLMDeployment` (see `routewise init`)"
   };
 }
-function ambiguousLineBreak(file, text, offset) {
+function ambiguousLineBreak(file, text2, offset) {
   return {
     code: "yaml-ambiguous-line-break",
-    message: `${lineBreakName(text[offset])} outside quotes: YAML readers disagree on whether it ends the line`,
-    position: positionIn(file, lineStartsOf(text), offset),
+    message: `${lineBreakName(text2[offset])} outside quotes: YAML readers disagree on whether it ends the line`,
+    position: positionIn(file, lineStartsOf(text2), offset),
     hint: "end lines with a line feed (or CR LF); such a character may stay only inside a quoted string"
   };
 }
@@ -44102,19 +44132,19 @@ function tooDeep(position) {
     hint: "a manifest nests a few levels at most; check for unclosed brackets"
   };
 }
-function yamlPositions(file, text) {
+function yamlPositions(file, text2) {
   const lines = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const doc = (0, import_yaml4.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
   return new SourcePositions(file, doc[0], lines);
 }
-function parseJson(file, text) {
+function parseJson(file, text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match3 = /position (\d+)/.exec(message);
-    const offset = Math.min(match3 ? Number(match3[1]) : text.length, text.length);
-    const before = text.slice(0, offset);
+    const offset = Math.min(match3 ? Number(match3[1]) : text2.length, text2.length);
+    const before = text2.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - (before.lastIndexOf("\n") + 1) + 1;
     return {
@@ -44130,13 +44160,13 @@ function parseJson(file, text) {
     };
   }
 }
-function syntaxProblems(docs, text, at2) {
+function syntaxProblems(docs, text2, at2) {
   const problems = [];
   let syntaxReported = false;
   for (const doc of docs) {
     for (const error of doc.errors) {
       if (error.code === "DUPLICATE_KEY") {
-        const key = keyTextAt(text, error.pos[0]);
+        const key = keyTextAt(text2, error.pos[0]);
         problems.push({
           code: "yaml-duplicate-key",
           message: `duplicate key \`${key}\`: it appears more than once in the same mapping`,
@@ -44148,7 +44178,7 @@ function syntaxProblems(docs, text, at2) {
         problems.push(tooDeep(at2(error.pos[0])));
       } else if (!syntaxReported) {
         syntaxReported = true;
-        const explained = explainYamlError({ code: error.code, message: error.message, offset: error.pos[0] }, text);
+        const explained = explainYamlError({ code: error.code, message: error.message, offset: error.pos[0] }, text2);
         problems.push({
           code: "yaml-syntax",
           message: `invalid YAML: ${explained.message}`,
@@ -44160,8 +44190,8 @@ function syntaxProblems(docs, text, at2) {
   }
   return problems;
 }
-function keyTextAt(text, offset) {
-  const match3 = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:,{}\[\]\n]*))/.exec(text.slice(offset));
+function keyTextAt(text2, offset) {
+  const match3 = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:,{}\[\]\n]*))/.exec(text2.slice(offset));
   const key = (match3?.[1] ?? match3?.[2] ?? match3?.[3] ?? "").trim();
   return key === "" ? "key" : key;
 }
@@ -44169,7 +44199,7 @@ function documentStart(doc) {
   const range3 = doc.range;
   return range3?.[0] ?? doc.contents?.range?.[0] ?? 0;
 }
-function inspectNodes(doc, text, at2) {
+function inspectNodes(doc, text2, at2) {
   const problems = [];
   let aliases = 0;
   (0, import_yaml4.visit)(doc, (_key, node) => {
@@ -44218,7 +44248,7 @@ function inspectNodes(doc, text, at2) {
       }
     }
     if ((0, import_yaml4.isScalar)(node) && typeof node.value === "number") {
-      const source = text.slice(offset, node.range?.[1] ?? offset);
+      const source = text2.slice(offset, node.range?.[1] ?? offset);
       if (!Number.isFinite(node.value)) {
         problems.push({
           code: "yaml-number-not-finite",
@@ -44307,7 +44337,7 @@ function crossReferenceProblems(manifest, doc) {
   const dataClassIds = manifest.dataClasses.map((d3) => d3.id);
   const workloadIds = manifest.workloads.map((w) => w.id);
   const targetIds = manifest.deployment.targets.map((t) => t.id);
-  const unique = (kind2, list, ids) => {
+  const unique = (kind2, list2, ids) => {
     const first = /* @__PURE__ */ new Map();
     ids.forEach((id, index) => {
       const earlier = first.get(id);
@@ -44315,12 +44345,12 @@ function crossReferenceProblems(manifest, doc) {
         first.set(id, index);
         return;
       }
-      const earlierAt = doc.valuePositionOf([...listPath(list), earlier, "id"]);
+      const earlierAt = doc.valuePositionOf([...listPath(list2), earlier, "id"]);
       problems.push({
         code: "manifest-duplicate-id",
         message: `duplicate ${kind2} id \`${id}\` (first declared at line ${earlierAt.line})`,
-        position: doc.valuePositionOf([...listPath(list), index, "id"]),
-        path: [...listPath(list), index, "id"],
+        position: doc.valuePositionOf([...listPath(list2), index, "id"]),
+        path: [...listPath(list2), index, "id"],
         hint: `give each ${kind2} its own id`
       });
     });
@@ -44369,8 +44399,8 @@ function crossReferenceProblems(manifest, doc) {
   problems.push(...strategyProblems(manifest, doc));
   return problems.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
 }
-function listPath(list) {
-  return list.split(".");
+function listPath(list2) {
+  return list2.split(".");
 }
 function strategyProblems(manifest, doc) {
   const { strategy, targets } = manifest.deployment;
@@ -44660,6 +44690,58 @@ var manifestSchema = {
             "reason": "De-identified under HIPAA Safe Harbor",
             "approvedBy": "privacy-office",
             "expires": "2027-01-31"
+          }
+        ]
+      ]
+    },
+    "sources": {
+      "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.",
+      "type": "array",
+      "items": {
+        "description": "One configuration file or folder to read.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "path"
+        ],
+        "properties": {
+          "type": {
+            "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).",
+            "enum": [
+              "litellm",
+              "kubernetes"
+            ],
+            "examples": [
+              "litellm"
+            ]
+          },
+          "path": {
+            "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "deploy/litellm/config.yaml",
+              "deploy/k8s/"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "type": "litellm",
+            "path": "deploy/litellm/config.yaml"
+          }
+        ]
+      },
+      "examples": [
+        [
+          {
+            "type": "litellm",
+            "path": "deploy/litellm/config.yaml"
+          },
+          {
+            "type": "kubernetes",
+            "path": "deploy/k8s/"
           }
         ]
       ]
@@ -45286,6 +45368,24 @@ var manifestSchema = {
             "us"
           ]
         },
+        "gatewayModels": {
+          "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true,
+          "examples": [
+            [
+              "gpt-4o-eu"
+            ],
+            [
+              "llama-70b",
+              "llama-70b-long"
+            ]
+          ]
+        },
         "agreements": {
           "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.",
           "type": "object",
@@ -45860,7 +45960,7 @@ var require_stdin = __commonJS2({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -46491,7 +46591,7 @@ var require_stdin = __commonJS2({
     }
     validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
     function validate65(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -46732,23 +46832,24 @@ var require_stdin = __commonJS2({
             errors++;
           }
         }
-        if (data.agreements !== void 0) {
-          let data9 = data.agreements;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            for (const key1 in data9) {
-              if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
-                const err19 = { instancePath: instancePath2 + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
+        if (data.gatewayModels !== void 0) {
+          let data9 = data.gatewayModels;
+          if (Array.isArray(data9)) {
+            const len0 = data9.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data10 = data9[i0];
+              if (typeof data10 === "string") {
+                if (func2(data10) < 1) {
+                  const err19 = { instancePath: instancePath2 + "/gatewayModels/" + i0, schemaPath: "#/properties/gatewayModels/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data9.baa !== void 0) {
-              if (typeof data9.baa !== "boolean") {
-                const err20 = { instancePath: instancePath2 + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
+              } else {
+                const err20 = { instancePath: instancePath2 + "/gatewayModels/" + i0, schemaPath: "#/properties/gatewayModels/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -46757,31 +46858,45 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data9.dpa !== void 0) {
-              if (typeof data9.dpa !== "boolean") {
-                const err21 = { instancePath: instancePath2 + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
+            let i1 = data9.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data9[i1];
+                if (typeof item0 !== "string") {
+                  continue;
                 }
-                errors++;
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err21 = { instancePath: instancePath2 + "/gatewayModels", schemaPath: "#/properties/gatewayModels/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
               }
             }
-            if (data9.zeroDataRetention !== void 0) {
-              if (typeof data9.zeroDataRetention !== "boolean") {
-                const err22 = { instancePath: instancePath2 + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
+          } else {
+            const err22 = { instancePath: instancePath2 + "/gatewayModels", schemaPath: "#/properties/gatewayModels/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
             }
-            if (data9.trainingOptOut !== void 0) {
-              if (typeof data9.trainingOptOut !== "boolean") {
-                const err23 = { instancePath: instancePath2 + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
+            errors++;
+          }
+        }
+        if (data.agreements !== void 0) {
+          let data11 = data.agreements;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            for (const key1 in data11) {
+              if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
+                const err23 = { instancePath: instancePath2 + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -46790,22 +46905,20 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-          } else {
-            const err24 = { instancePath: instancePath2 + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
+            if (data11.baa !== void 0) {
+              if (typeof data11.baa !== "boolean") {
+                const err24 = { instancePath: instancePath2 + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        if (data.hardware !== void 0) {
-          let data14 = data.hardware;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            for (const key2 in data14) {
-              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
-                const err25 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (data11.dpa !== void 0) {
+              if (typeof data11.dpa !== "boolean") {
+                const err25 = { instancePath: instancePath2 + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -46814,10 +46927,9 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data14.gpus !== void 0) {
-              let data15 = data14.gpus;
-              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-                const err26 = { instancePath: instancePath2 + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
+            if (data11.zeroDataRetention !== void 0) {
+              if (typeof data11.zeroDataRetention !== "boolean") {
+                const err26 = { instancePath: instancePath2 + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -46825,32 +46937,34 @@ var require_stdin = __commonJS2({
                 }
                 errors++;
               }
-              if (typeof data15 == "number" && isFinite(data15)) {
-                if (data15 < 0 || isNaN(data15)) {
-                  const err27 = { instancePath: instancePath2 + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
+            }
+            if (data11.trainingOptOut !== void 0) {
+              if (typeof data11.trainingOptOut !== "boolean") {
+                const err27 = { instancePath: instancePath2 + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
                 }
+                errors++;
               }
             }
-            if (data14.gpuType !== void 0) {
-              let data16 = data14.gpuType;
-              if (typeof data16 === "string") {
-                if (func2(data16) < 1) {
-                  const err28 = { instancePath: instancePath2 + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath2 + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
+          } else {
+            const err28 = { instancePath: instancePath2 + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.hardware !== void 0) {
+          let data16 = data.hardware;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            for (const key2 in data16) {
+              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
+                const err29 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -46859,33 +46973,34 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data14.capexUsd !== void 0) {
-              let data17 = data14.capexUsd;
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err30 = { instancePath: instancePath2 + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              } else {
-                const err31 = { instancePath: instancePath2 + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+            if (data16.gpus !== void 0) {
+              let data17 = data16.gpus;
+              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+                const err30 = { instancePath: instancePath2 + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
+              if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 < 0 || isNaN(data17)) {
+                  const err31 = { instancePath: instancePath2 + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data14.hourlyUsd !== void 0) {
-              let data18 = data14.hourlyUsd;
-              if (typeof data18 == "number" && isFinite(data18)) {
-                if (data18 < 0 || isNaN(data18)) {
-                  const err32 = { instancePath: instancePath2 + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+            if (data16.gpuType !== void 0) {
+              let data18 = data16.gpuType;
+              if (typeof data18 === "string") {
+                if (func2(data18) < 1) {
+                  const err32 = { instancePath: instancePath2 + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err32];
                   } else {
@@ -46894,7 +47009,7 @@ var require_stdin = __commonJS2({
                   errors++;
                 }
               } else {
-                const err33 = { instancePath: instancePath2 + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                const err33 = { instancePath: instancePath2 + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -46903,11 +47018,11 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data14.autoscaling !== void 0) {
-              let data19 = data14.autoscaling;
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.minReplicas === void 0) {
-                  const err34 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "minReplicas" } };
+            if (data16.capexUsd !== void 0) {
+              let data19 = data16.capexUsd;
+              if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 < 0 || isNaN(data19)) {
+                  const err34 = { instancePath: instancePath2 + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -46915,98 +47030,142 @@ var require_stdin = __commonJS2({
                   }
                   errors++;
                 }
-                if (data19.maxReplicas === void 0) {
-                  const err35 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "maxReplicas" } };
+              } else {
+                const err35 = { instancePath: instancePath2 + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data16.hourlyUsd !== void 0) {
+              let data20 = data16.hourlyUsd;
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 < 0 || isNaN(data20)) {
+                  const err36 = { instancePath: instancePath2 + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
-                for (const key3 in data19) {
+              } else {
+                const err37 = { instancePath: instancePath2 + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data16.autoscaling !== void 0) {
+              let data21 = data16.autoscaling;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.minReplicas === void 0) {
+                  const err38 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "minReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data21.maxReplicas === void 0) {
+                  const err39 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "maxReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+                for (const key3 in data21) {
                   if (!(key3 === "minReplicas" || key3 === "maxReplicas")) {
-                    const err36 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                    const err40 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err40];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err40);
                     }
                     errors++;
                   }
                 }
-                if (data19.minReplicas !== void 0) {
-                  let data20 = data19.minReplicas;
-                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                    const err37 = { instancePath: instancePath2 + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/type", keyword: "type", params: { type: "integer" } };
+                if (data21.minReplicas !== void 0) {
+                  let data22 = data21.minReplicas;
+                  if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                    const err41 = { instancePath: instancePath2 + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
-                  if (typeof data20 == "number" && isFinite(data20)) {
-                    if (data20 < 0 || isNaN(data20)) {
-                      const err38 = { instancePath: instancePath2 + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (typeof data22 == "number" && isFinite(data22)) {
+                    if (data22 < 0 || isNaN(data22)) {
+                      const err42 = { instancePath: instancePath2 + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err42];
                       } else {
-                        vErrors.push(err38);
+                        vErrors.push(err42);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data19.maxReplicas !== void 0) {
-                  let data21 = data19.maxReplicas;
-                  if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                    const err39 = { instancePath: instancePath2 + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/type", keyword: "type", params: { type: "integer" } };
+                if (data21.maxReplicas !== void 0) {
+                  let data23 = data21.maxReplicas;
+                  if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+                    const err43 = { instancePath: instancePath2 + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                      vErrors = [err39];
+                      vErrors = [err43];
                     } else {
-                      vErrors.push(err39);
+                      vErrors.push(err43);
                     }
                     errors++;
                   }
-                  if (typeof data21 == "number" && isFinite(data21)) {
-                    if (data21 < 1 || isNaN(data21)) {
-                      const err40 = { instancePath: instancePath2 + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (typeof data23 == "number" && isFinite(data23)) {
+                    if (data23 < 1 || isNaN(data23)) {
+                      const err44 = { instancePath: instancePath2 + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err40];
+                        vErrors = [err44];
                       } else {
-                        vErrors.push(err40);
+                        vErrors.push(err44);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err41 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/type", keyword: "type", params: { type: "object" } };
+                const err45 = { instancePath: instancePath2 + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err41];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err41);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
           } else {
-            const err42 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
+            const err46 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err46];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
       } else {
-        const err43 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err47 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err47];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err47);
         }
         errors++;
       }
@@ -48384,12 +48543,102 @@ var require_stdin = __commonJS2({
             errors++;
           }
         }
+        if (data.sources !== void 0) {
+          let data23 = data.sources;
+          if (Array.isArray(data23)) {
+            const len4 = data23.length;
+            for (let i5 = 0; i5 < len4; i5++) {
+              let data24 = data23[i5];
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.type === void 0) {
+                  const err44 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data24.path === void 0) {
+                  const err45 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                for (const key5 in data24) {
+                  if (!(key5 === "type" || key5 === "path")) {
+                    const err46 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.type !== void 0) {
+                  let data25 = data24.type;
+                  if (!(data25 === "litellm" || data25 === "kubernetes")) {
+                    const err47 = { instancePath: instancePath2 + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.path !== void 0) {
+                  let data26 = data24.path;
+                  if (typeof data26 === "string") {
+                    if (func2(data26) < 1) {
+                      const err48 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err48];
+                      } else {
+                        vErrors.push(err48);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err49 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err50 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err51 = { instancePath: instancePath2 + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err44 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err52 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err52];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err52);
         }
         errors++;
       }
@@ -48609,10 +48858,10 @@ function toProblem(error, all, doc, schema) {
     case "oneOf": {
       const names = (schemaAt(schema, path2)?.oneOf ?? []).flatMap((b) => b.required ?? []);
       const both = Array.isArray(params.passingSchemas);
-      const list = names.map((n) => `\`${n}\``).join(" or ");
+      const list2 = names.map((n) => `\`${n}\``).join(" or ");
       return {
         code: "schema-one-of",
-        message: both ? `${here} must give only one of ${list}, not both` : `${here} must give one of ${list}`,
+        message: both ? `${here} must give only one of ${list2}, not both` : `${here} must give one of ${list2}`,
         position: doc.positionOf(path2),
         path: path2
       };
@@ -48692,8 +48941,8 @@ function typeHint(expected, value) {
   if (expected === "integer" && typeof value === "number") return { hint: "drop the fractional part" };
   return {};
 }
-function toSlug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+function toSlug(text2) {
+  return text2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
 // src/validate/validate-manifest.ts
@@ -48852,6 +49101,155 @@ function inputRoute(route, index, routes, pairs) {
   };
 }
 
+// src/sources/region-jurisdictions.ts
+var REGIONS = {
+  // AWS
+  "eu-central-1": ["de", "eu"],
+  "eu-central-2": ["ch", "europe"],
+  "eu-west-1": ["ie", "eu"],
+  "eu-west-2": ["uk", "europe"],
+  "eu-west-3": ["fr", "eu"],
+  "eu-north-1": ["se", "eu"],
+  "eu-south-1": ["it", "eu"],
+  "eu-south-2": ["es", "eu"],
+  "us-east-1": ["us", "us"],
+  "us-east-2": ["us", "us"],
+  "us-west-1": ["us", "us"],
+  "us-west-2": ["us", "us"],
+  "ca-central-1": ["ca", "ca"],
+  "ap-northeast-1": ["jp", "apac"],
+  "ap-southeast-1": ["sg", "apac"],
+  "ap-southeast-2": ["au", "apac"],
+  "ap-south-1": ["in", "apac"],
+  // Google Cloud
+  "europe-west1": ["be", "eu"],
+  "europe-west2": ["uk", "europe"],
+  "europe-west3": ["de", "eu"],
+  "europe-west4": ["nl", "eu"],
+  "europe-west6": ["ch", "europe"],
+  "europe-west8": ["it", "eu"],
+  "europe-west9": ["fr", "eu"],
+  "europe-north1": ["fi", "eu"],
+  "europe-southwest1": ["es", "eu"],
+  "europe-central2": ["pl", "eu"],
+  "us-central1": ["us", "us"],
+  "us-east1": ["us", "us"],
+  "us-east4": ["us", "us"],
+  "us-east5": ["us", "us"],
+  "us-west1": ["us", "us"],
+  "us-west4": ["us", "us"],
+  "us-south1": ["us", "us"],
+  "asia-northeast1": ["jp", "apac"],
+  "asia-southeast1": ["sg", "apac"],
+  // Azure
+  westeurope: ["nl", "eu"],
+  northeurope: ["ie", "eu"],
+  swedencentral: ["se", "eu"],
+  francecentral: ["fr", "eu"],
+  germanywestcentral: ["de", "eu"],
+  italynorth: ["it", "eu"],
+  polandcentral: ["pl", "eu"],
+  spaincentral: ["es", "eu"],
+  norwayeast: ["no", "europe"],
+  switzerlandnorth: ["ch", "europe"],
+  switzerlandwest: ["ch", "europe"],
+  uksouth: ["uk", "europe"],
+  ukwest: ["uk", "europe"],
+  eastus: ["us", "us"],
+  eastus2: ["us", "us"],
+  westus: ["us", "us"],
+  westus2: ["us", "us"],
+  westus3: ["us", "us"],
+  centralus: ["us", "us"],
+  northcentralus: ["us", "us"],
+  southcentralus: ["us", "us"],
+  canadacentral: ["ca", "ca"],
+  canadaeast: ["ca", "ca"],
+  japaneast: ["jp", "apac"],
+  australiaeast: ["au", "apac"]
+};
+var PREFIX_BLOCS = [
+  [/^us[-.]|^us$|^(east|west|central|northcentral|southcentral)us/, "us"],
+  [/^(ap|asia)[-.]|^apac$/, "apac"],
+  [/^ca[-.]/, "ca"]
+];
+function jurisdictionsOf(region) {
+  const r = region.toLowerCase();
+  const known = REGIONS[r];
+  const places = known ? [r, known[0], known[1]] : [r, ...PREFIX_BLOCS.filter(([re]) => re.test(r)).map(([, bloc]) => bloc)];
+  if (places.includes("eu")) places.push("europe");
+  return [...new Set(places)];
+}
+
+// src/input/observed.ts
+var NO_AGREEMENTS = { baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false };
+var GPU_FAMILIES = ["gb200", "b200", "h200", "h100", "h20", "a100", "a10g", "a10", "l40s", "l40", "l4", "t4", "v100", "mi300x", "mi250", "a6000"];
+function emptyObserved() {
+  return { sources: [], gatewayDeployments: [], gatewayFallbacks: [], guardrails: [], databaseModels: [], clusterDeployments: [] };
+}
+function buildObserved(manifest, facts) {
+  const observed = emptyObserved();
+  const targets = manifest.deployment.targets;
+  for (const source of facts) {
+    if (source.type === "litellm") {
+      const g = source.facts;
+      observed.sources.push({ type: "litellm", file: g.file, location: g.location });
+      for (const d3 of g.deployments) observed.gatewayDeployments.push(gatewayDeployment(g.file, d3, targets));
+      for (const f of g.fallbacks) observed.gatewayFallbacks.push({ file: g.file, ...f });
+      for (const r of g.guardrails) observed.guardrails.push({ file: g.file, ...r });
+      if (g.databaseModels) observed.databaseModels.push({ file: g.file, location: g.databaseModels });
+    } else {
+      const c = source.facts;
+      observed.sources.push({ type: "kubernetes", file: c.file, location: { file: c.file, line: 1, column: 1 } });
+      for (const d3 of c.deployments) observed.clusterDeployments.push(clusterDeployment(d3, targets));
+    }
+  }
+  return observed;
+}
+function gatewayDeployment(file, d3, targets) {
+  const { modelInfo: _, ...fact } = d3;
+  const byId2 = d3.modelInfoId === null ? void 0 : targets.find((t) => t.id === d3.modelInfoId);
+  const byName = byId2 ? void 0 : targets.find((t) => (t.gatewayModels ?? []).includes(d3.modelName));
+  const target = byId2 ?? byName;
+  const region = d3.region ?? (target?.region ? target.region.toLowerCase() : null);
+  const jurisdictions = d3.processingScope === "global" ? [] : d3.processingScope === "data-zone" && d3.dataZone ? zoneJurisdictions(d3.dataZone) : region ? jurisdictionsOf(region) : [];
+  return {
+    ...fact,
+    file,
+    target: target?.id ?? null,
+    matchedBy: byId2 ? "model-info-id" : byName ? "gateway-models" : null,
+    jurisdictions,
+    agreements: target ? { ...NO_AGREEMENTS, ...target.agreements } : { ...NO_AGREEMENTS }
+  };
+}
+function zoneJurisdictions(zone) {
+  return zone === "eu" ? ["eu", "europe"] : [zone];
+}
+function clusterDeployment(d3, targets) {
+  const normalisedModel = d3.model === null ? null : normaliseModel(d3.model);
+  const byAnnotation = d3.targetAnnotation === null ? void 0 : targets.find((t) => t.id === d3.targetAnnotation);
+  const byModel = byAnnotation || normalisedModel === null ? void 0 : targets.find((t) => t.type !== "cloud-api" && normaliseModel(t.model) === normalisedModel);
+  const target = byAnnotation ?? byModel;
+  const replicas = d3.autoscaling?.minReplicas ?? d3.replicas;
+  return {
+    ...d3,
+    file: d3.location.file,
+    normalisedModel,
+    gpus: d3.gpusPerPod === null || replicas === null ? null : d3.gpusPerPod * replicas,
+    gpuFamily: d3.gpuType === null ? null : gpuFamily(d3.gpuType),
+    target: target?.id ?? null,
+    matchedBy: byAnnotation ? "annotation" : byModel ? "model" : null
+  };
+}
+function normaliseModel(model) {
+  const segments = model.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").split("/").filter((s) => s !== "");
+  return segments[segments.length - 1] ?? "";
+}
+function gpuFamily(label) {
+  const l = label.toLowerCase();
+  return GPU_FAMILIES.find((f) => new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`).test(l)) ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
+}
+
 // src/input/build.ts
 var REGULATED_BY_DEFAULT = /* @__PURE__ */ new Set(["health", "financial", "payment-card"]);
 var DAY_MS = 24 * 60 * 60 * 1e3;
@@ -48961,7 +49359,8 @@ function buildPolicyInput(manifest, options) {
     budget: manifest.budget ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ["budget"] } : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
-    knownRuleIds: [...options.knownRuleIds]
+    knownRuleIds: [...options.knownRuleIds],
+    observed: buildObserved(manifest, options.observed ?? [])
   };
 }
 function isRegulated(d3) {
@@ -48994,15 +49393,20 @@ function sortedUnique(ids) {
 function policyInputOf(file, bytes, options) {
   const loaded = loadDocument(file, bytes);
   if (!loaded.ok) {
-    const text = decodeText(file, bytes);
-    return { ok: false, problems: loaded.problems, ...text.ok ? { source: text.value } : {} };
+    const text2 = decodeText(file, bytes);
+    return { ok: false, problems: loaded.problems, ...text2.ok ? { source: text2.value } : {} };
   }
   const document = loaded.value;
   const valid = validateManifest(document);
   if (!valid.ok) return { ok: false, problems: valid.problems, source: document.text };
   const manifest = valid.value;
-  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds] });
-  return { ok: true, value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input } };
+  const observed = options.observe?.(manifest, document) ?? { ok: true, value: { facts: [], texts: {} } };
+  if (!observed.ok) return { ok: false, problems: observed.problems, source: document.text };
+  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds], observed: observed.value.facts });
+  return {
+    ok: true,
+    value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input, sourceTexts: observed.value.texts }
+  };
 }
 
 // src/judge/judge-manifest.ts
@@ -49012,12 +49416,13 @@ function judgeManifest(file, bytes, settings) {
   const built = policyInputOf(file, bytes, {
     today: settings.today,
     knownRuleIds: rules.map((r) => r.id),
-    ...settings.inputParts ? { parts: settings.inputParts } : {}
+    ...settings.inputParts ? { parts: settings.inputParts } : {},
+    ...settings.observe ? { observe: settings.observe } : {}
   });
   if (!built.ok) return { ...empty, problems: built.problems, ...built.source !== void 0 ? { source: built.source } : {} };
-  const { document, manifest, input } = built.value;
+  const { document, manifest, input, sourceTexts } = built.value;
   const evaluated = settings.engine.evaluate(input);
-  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, input };
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
   return {
@@ -49096,9 +49501,706 @@ function createRunReport(input) {
   };
 }
 
+// src/sources/read-sources.ts
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
+
+// src/load/load-documents.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function loadDocuments(file, bytes) {
+  const decoded = decodeText(file, bytes);
+  if (!decoded.ok) return decoded;
+  const text2 = decoded.value;
+  const plain3 = plainParts(file, text2);
+  if (plain3) return { ok: true, value: { file, text: text2, parts: plain3 } };
+  const lines = new import_yaml5.LineCounter();
+  const at2 = (offset) => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col };
+  };
+  const deep = tooDeepAt(text2);
+  if (deep !== void 0) {
+    const starts = lineStartsOf(text2);
+    const { line, col } = starts.linePos(deep);
+    return fail3(tooDeep({ file, line, column: col }));
+  }
+  const docs = (0, import_yaml5.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
+  const syntax = syntaxProblems(docs, text2, at2);
+  if (syntax.length > 0) return fail3(...syntax);
+  const parts = [];
+  for (const doc of docs) {
+    const nodeProblems = inspectNodes(doc, text2, at2);
+    if (nodeProblems.length > 0) return fail3(...nodeProblems);
+    if (!(0, import_yaml5.isMap)(doc.contents)) continue;
+    let data;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      return fail3({
+        code: "yaml-too-many-aliases",
+        message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
+        position: at2(doc.contents.range?.[0] ?? 0),
+        hint: "write the repeated values out, or use fewer anchors and aliases"
+      });
+    }
+    const positions = new SourcePositions(file, doc, lines);
+    parts.push({
+      file,
+      data,
+      positionOf: (path2) => positions.positionOf(path2),
+      valuePositionOf: (path2) => positions.valuePositionOf(path2)
+    });
+  }
+  return { ok: true, value: { file, text: text2, parts } };
+}
+function plainParts(file, text2) {
+  const lines = text2.split("\n");
+  const chunks = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== void 0 && !line.startsWith("---") && !line.startsWith("...")) continue;
+    if (line !== void 0 && !/^(---|\.\.\.)[ \t]*(#.*)?\r?$/.test(line)) return void 0;
+    chunks.push([start, i]);
+    start = i + 1;
+  }
+  const parts = [];
+  for (const [from, to] of chunks) {
+    if (lines.slice(from, to).every((l) => /^[ \t]*(#.*)?\r?$/.test(l))) continue;
+    const masked = lines.map((l, n) => n >= from && n < to ? l : "").join("\n");
+    const read = readPlainYaml(masked);
+    if (!read) return void 0;
+    const positions = new PlainSourcePositions(file, masked, read.root);
+    parts.push({
+      file,
+      data: read.data,
+      positionOf: (path2) => positions.positionOf(path2),
+      valuePositionOf: (path2) => positions.valuePositionOf(path2)
+    });
+  }
+  return parts;
+}
+function fail3(...problems) {
+  return { ok: false, problems };
+}
+
+// src/sources/kubernetes.ts
+var GPU_LABELS = [
+  "nvidia.com/gpu.product",
+  "cloud.google.com/gke-accelerator",
+  "karpenter.k8s.aws/instance-gpu-name",
+  "k8s.amazonaws.com/accelerator",
+  "accelerator",
+  "gpu-type",
+  "nvidia.com/gpu.family"
+];
+var GPU_RESOURCES = ["nvidia.com/gpu", "amd.com/gpu"];
+var TARGET_ANNOTATION = "routewise.dev/target";
+function readKubernetes(source, files) {
+  const deployments = [];
+  const autoscalers = [];
+  for (const file of files) {
+    for (const part of file.parts) {
+      const kind2 = text(part.data.kind);
+      if (kind2 === "Deployment" || kind2 === "StatefulSet") {
+        const read = readWorkload(part);
+        if (read) deployments.push(read);
+      } else if (kind2 === "InferenceService") {
+        deployments.push({ ...readInferenceService(part), autoscalingKey: null });
+      } else if (kind2 === "HorizontalPodAutoscaler") {
+        const hpa = readAutoscaler(part);
+        if (hpa) autoscalers.push(hpa);
+      }
+    }
+  }
+  for (const d3 of deployments) {
+    if (d3.autoscalingKey === null || d3.autoscaling !== null) continue;
+    const hpa = autoscalers.find((a) => `${a.kind}/${a.namespace ?? ""}/${a.name}` === d3.autoscalingKey);
+    if (hpa) d3.autoscaling = { minReplicas: hpa.minReplicas, maxReplicas: hpa.maxReplicas, location: hpa.location };
+  }
+  return { file: source, deployments: deployments.map(({ autoscalingKey: _, ...d3 }) => d3) };
+}
+function readWorkload(part) {
+  const data = part.data;
+  const kind2 = text(data.kind) === "StatefulSet" ? "StatefulSet" : "Deployment";
+  const pod = obj(obj(obj(data.spec).template).spec);
+  const containers = Array.isArray(pod.containers) ? pod.containers : [];
+  const podPath = ["spec", "template", "spec"];
+  let server = null;
+  let model = null;
+  containers.forEach((c, i) => {
+    const container = obj(c);
+    const at2 = [...podPath, "containers", i];
+    const kindOfServer = serverOf(container);
+    if (kindOfServer === null) return;
+    server ??= kindOfServer;
+    model ??= modelOfContainer(part, container, at2);
+  });
+  if (server === null) return null;
+  const metadata = obj(data.metadata);
+  const name = text(metadata.name) ?? "(unnamed)";
+  const namespace = text(metadata.namespace);
+  const replicas = typeof obj(data.spec).replicas === "number" ? obj(data.spec).replicas : 1;
+  const gpu = gpuTypeOf(part, pod, podPath);
+  const found = model;
+  return {
+    kind: kind2,
+    name,
+    namespace,
+    server,
+    model: found?.value ?? null,
+    modelLocation: found?.location ?? null,
+    gpusPerPod: gpusOf(containers),
+    replicas,
+    gpuType: gpu?.value ?? null,
+    gpuLocation: gpu?.location ?? null,
+    autoscaling: null,
+    targetAnnotation: annotationOf(data),
+    location: part.positionOf(["metadata", "name"]),
+    autoscalingKey: `${kind2}/${namespace ?? ""}/${name}`
+  };
+}
+function readInferenceService(part) {
+  const data = part.data;
+  const predictor = obj(obj(data.spec).predictor);
+  const predictorPath = ["spec", "predictor"];
+  const modelSpec = obj(predictor.model);
+  let model = null;
+  let gpusPerPod = null;
+  if (Object.keys(modelSpec).length > 0) {
+    const args = Array.isArray(modelSpec.args) ? modelSpec.args : [];
+    model = argModel(part, args, [...predictorPath, "model", "args"]);
+    if (model === null && text(modelSpec.storageUri) !== null) {
+      model = { value: text(modelSpec.storageUri), location: part.valuePositionOf([...predictorPath, "model", "storageUri"]) };
+    }
+    gpusPerPod = gpusOf([modelSpec]);
+  } else {
+    const containers = Array.isArray(predictor.containers) ? predictor.containers : [];
+    containers.forEach((c, i) => model ??= modelOfContainer(part, obj(c), [...predictorPath, "containers", i]));
+    gpusPerPod = gpusOf(containers);
+  }
+  if (model === null && text(predictor.storageUri) !== null) {
+    model = { value: text(predictor.storageUri), location: part.valuePositionOf([...predictorPath, "storageUri"]) };
+  }
+  const min = typeof predictor.minReplicas === "number" ? predictor.minReplicas : null;
+  const max = typeof predictor.maxReplicas === "number" ? predictor.maxReplicas : null;
+  const scales = max !== null && max !== (min ?? 1);
+  const gpu = gpuTypeOf(part, predictor, predictorPath);
+  const metadata = obj(data.metadata);
+  const found = model;
+  return {
+    kind: "InferenceService",
+    name: text(metadata.name) ?? "(unnamed)",
+    namespace: text(metadata.namespace),
+    server: "kserve",
+    model: found?.value ?? null,
+    modelLocation: found?.location ?? null,
+    gpusPerPod,
+    replicas: min ?? 1,
+    gpuType: gpu?.value ?? null,
+    gpuLocation: gpu?.location ?? null,
+    autoscaling: scales ? { minReplicas: min, maxReplicas: max, location: part.positionOf([...predictorPath, "maxReplicas"]) } : null,
+    targetAnnotation: annotationOf(data),
+    location: part.positionOf(["metadata", "name"])
+  };
+}
+function readAutoscaler(part) {
+  const spec = obj(part.data.spec);
+  const ref = obj(spec.scaleTargetRef);
+  const name = text(ref.name);
+  if (name === null) return null;
+  return {
+    kind: text(ref.kind) ?? "Deployment",
+    name,
+    namespace: text(obj(part.data.metadata).namespace),
+    minReplicas: typeof spec.minReplicas === "number" ? spec.minReplicas : 1,
+    maxReplicas: typeof spec.maxReplicas === "number" ? spec.maxReplicas : null,
+    location: part.positionOf(["spec", "scaleTargetRef", "name"])
+  };
+}
+function serverOf(container) {
+  const words = [text(container.image) ?? "", ...list(container.command), ...list(container.args)].join(" ").toLowerCase();
+  if (/vllm/.test(words)) return "vllm";
+  if (/text-generation-inference|text-generation-launcher/.test(words)) return "tgi";
+  return null;
+}
+function modelOfContainer(part, container, at2) {
+  for (const key of ["args", "command"]) {
+    const args = Array.isArray(container[key]) ? container[key] : [];
+    const found = argModel(part, args, [...at2, key]);
+    if (found) return found;
+  }
+  const env = Array.isArray(container.env) ? container.env : [];
+  for (const [i, e] of env.entries()) {
+    const entry2 = obj(e);
+    if ((entry2.name === "MODEL_ID" || entry2.name === "MODEL_NAME") && text(entry2.value) !== null) {
+      return { value: text(entry2.value), location: part.valuePositionOf([...at2, "env", i, "value"]) };
+    }
+  }
+  return null;
+}
+function argModel(part, args, at2) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = text(args[i]) ?? "";
+    const words = arg.split(/\s+/).filter((w) => w !== "");
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w];
+      const eq = /^--(?:model|model[-_]id)=(.+)$/.exec(word);
+      if (eq) return { value: eq[1], location: part.valuePositionOf([...at2, i]) };
+      if (/^--(?:model|model[-_]id)$/.test(word) || word === "serve") {
+        const next = words[w + 1];
+        if (next !== void 0 && !next.startsWith("-")) return { value: next, location: part.valuePositionOf([...at2, i]) };
+        const following = text(args[i + 1]);
+        if (next === void 0 && following !== null && !following.startsWith("-")) {
+          return { value: following.trim(), location: part.valuePositionOf([...at2, i + 1]) };
+        }
+      }
+    }
+  }
+  return null;
+}
+function gpusOf(containers) {
+  let total = 0;
+  let seen = false;
+  for (const c of containers) {
+    const resources = obj(obj(c).resources);
+    for (const group of [obj(resources.limits), obj(resources.requests)]) {
+      const key = GPU_RESOURCES.find((r) => group[r] !== void 0);
+      if (key === void 0) continue;
+      const n = Number(group[key]);
+      if (Number.isFinite(n)) {
+        total += n;
+        seen = true;
+      }
+      break;
+    }
+  }
+  return seen ? total : null;
+}
+function gpuTypeOf(part, pod, at2) {
+  const selector = obj(pod.nodeSelector);
+  for (const label of GPU_LABELS) {
+    const value = text(selector[label]);
+    if (value !== null) return { value, location: part.valuePositionOf([...at2, "nodeSelector", label]) };
+  }
+  const terms = obj(obj(obj(pod.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms;
+  const termList = Array.isArray(terms) ? terms : [];
+  for (const [t, term] of termList.entries()) {
+    const expressions = Array.isArray(obj(term).matchExpressions) ? obj(term).matchExpressions : [];
+    for (const [e, expression] of expressions.entries()) {
+      const ex = obj(expression);
+      const key = text(ex.key);
+      const values = list(ex.values);
+      if (key !== null && GPU_LABELS.includes(key) && text(ex.operator) === "In" && values.length > 0) {
+        const path2 = [...at2, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", t, "matchExpressions", e, "values", 0];
+        return { value: values[0], location: part.valuePositionOf(path2) };
+      }
+    }
+  }
+  return null;
+}
+function annotationOf(data) {
+  return text(obj(obj(data.metadata).annotations)[TARGET_ANNOTATION]);
+}
+function obj(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+}
+function text(value) {
+  if (typeof value === "string") return value.trim() === "" ? null : value;
+  if (typeof value === "number") return String(value);
+  return null;
+}
+function list(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+
+// src/sources/private-endpoint.ts
+var INTERNAL_SUFFIXES = [".svc", ".svc.cluster.local", ".cluster.local", ".internal", ".local", ".lan", ".corp", ".home.arpa"];
+function isPrivateEndpoint(host) {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "" || h === "localhost" || h === "host.docker.internal") return true;
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
+  if (ipv4) {
+    const a = Number(ipv4[1]);
+    const b = Number(ipv4[2]);
+    return a === 10 || a === 127 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 100 && b >= 64 && b <= 127;
+  }
+  if (h.includes(":")) return h === "::1" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80");
+  if (!h.includes(".")) return true;
+  return INTERNAL_SUFFIXES.some((suffix) => h.endsWith(suffix));
+}
+
+// src/sources/azure-regions.ts
+var AZURE_REGIONS = [
+  "eastus",
+  "eastus2",
+  "westus",
+  "westus2",
+  "westus3",
+  "centralus",
+  "northcentralus",
+  "southcentralus",
+  "westcentralus",
+  "canadacentral",
+  "canadaeast",
+  "brazilsouth",
+  "northeurope",
+  "westeurope",
+  "swedencentral",
+  "francecentral",
+  "germanywestcentral",
+  "italynorth",
+  "norwayeast",
+  "polandcentral",
+  "spaincentral",
+  "switzerlandnorth",
+  "switzerlandwest",
+  "uksouth",
+  "ukwest",
+  "australiaeast",
+  "japaneast",
+  "japanwest",
+  "koreacentral",
+  "southindia",
+  "centralindia",
+  "southeastasia",
+  "eastasia",
+  "uaenorth",
+  "southafricanorth"
+];
+var BY_LENGTH = [...AZURE_REGIONS].sort((a, b) => b.length - a.length);
+function azureRegionOfHost(host) {
+  const label = host.split(".")[0] ?? "";
+  for (const token of label.split("-")) if (AZURE_REGIONS.includes(token)) return token;
+  return BY_LENGTH.find((r) => label.endsWith(r) || label.startsWith(r)) ?? null;
+}
+
+// src/sources/litellm.ts
+var FALLBACK_KINDS = ["fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"];
+var SETTINGS = ["router_settings", "litellm_settings"];
+var SELF_HOSTED_PROVIDERS = /* @__PURE__ */ new Set(["hosted_vllm", "vllm", "ollama", "ollama_chat", "llamafile", "lm_studio", "triton", "xinference"]);
+var OPENAI_COMPATIBLE = /* @__PURE__ */ new Set(["openai", "text-completion-openai", "openai_like"]);
+var BEDROCK_ZONES = { global: "global", eu: "data-zone", us: "data-zone", apac: "data-zone", jp: "data-zone", au: "data-zone", ca: "data-zone" };
+var ENV_PREFIX = "os.environ/";
+function readLitellm(loaded) {
+  const file = loaded.file;
+  const part = loaded.parts[0];
+  if (!part) {
+    return fail4({ code: "source-empty", message: "the LiteLLM config holds no settings (expected `model_list:`)", position: { file, line: 1, column: 1 }, hint: "point the source at the proxy config.yaml" });
+  }
+  const data = part.data;
+  const problems = [];
+  const deployments = [];
+  const list2 = data.model_list;
+  if (list2 !== void 0 && list2 !== null && !Array.isArray(list2)) {
+    problems.push(shapeProblem(part, ["model_list"], "`model_list` must be a list of models"));
+  }
+  (Array.isArray(list2) ? list2 : []).forEach((entry2, i) => {
+    const read = readDeployment(part, entry2, ["model_list", i]);
+    if (read.ok) deployments.push(read.value);
+    else problems.push(...read.problems);
+  });
+  const fallbacks = [];
+  for (const settings of SETTINGS) {
+    const block = data[settings];
+    if (!isRecord(block)) continue;
+    for (const kind2 of FALLBACK_KINDS) {
+      if (block[kind2] === void 0 || block[kind2] === null) continue;
+      const read = readFallbacks(part, block[kind2], kind2, [settings, kind2]);
+      if (read.ok) fallbacks.push(...read.value);
+      else problems.push(...read.problems);
+    }
+  }
+  const guardrails = [];
+  if (Array.isArray(data.guardrails)) data.guardrails.forEach((g, i) => {
+    const read = readGuardrail(part, g, ["guardrails", i]);
+    if (read) guardrails.push(read);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      file,
+      deployments,
+      fallbacks,
+      guardrails,
+      databaseModels: databaseMode(part),
+      location: list2 === void 0 ? { file, line: 1, column: 1 } : part.positionOf(["model_list"])
+    }
+  };
+}
+function readDeployment(part, entry2, at2) {
+  if (!isRecord(entry2)) return fail4(shapeProblem(part, at2, "a model_list entry must be a mapping with `model_name` and `litellm_params`"));
+  const modelName = scalarText(entry2.model_name);
+  if (modelName === null) return fail4(shapeProblem(part, at2, "a model_list entry needs a `model_name` (the name clients call)"));
+  const params = isRecord(entry2.litellm_params) ? entry2.litellm_params : {};
+  const model = scalarText(params.model);
+  if (model === null) return fail4(shapeProblem(part, [...at2, "litellm_params"], `model \`${modelName}\` needs \`litellm_params.model\` (provider/model)`));
+  const slash = model.indexOf("/");
+  const provider = slash > 0 ? model.slice(0, slash).toLowerCase() : null;
+  let providerModel = slash > 0 ? model.slice(slash + 1) : model;
+  const apiBase = envOrText(params.api_base);
+  const modelInfo = isRecord(entry2.model_info) ? entry2.model_info : {};
+  let processingScope = "regional";
+  let dataZone = null;
+  let regionFromModel = false;
+  if (provider === "bedrock") {
+    providerModel = providerModel.replace(/^(converse|invoke|converse_like)\//, "");
+    const zone = /^([a-z]+)\./.exec(providerModel)?.[1];
+    const scope = zone === void 0 ? void 0 : BEDROCK_ZONES[zone];
+    if (zone !== void 0 && scope !== void 0) {
+      processingScope = scope;
+      dataZone = scope === "data-zone" ? zone : null;
+      providerModel = providerModel.slice(zone.length + 1);
+      regionFromModel = true;
+    }
+  }
+  const regionKey = ["aws_region_name", "vertex_location", "region_name"].find((k2) => scalarText(params[k2]) !== null);
+  let region = null;
+  let regionLocation = null;
+  if (regionKey !== void 0) {
+    const value = envOrText(params[regionKey]);
+    region = value !== null && !value.startsWith("env:") ? value.toLowerCase() : null;
+    if (region !== null) regionLocation = part.valuePositionOf([...at2, "litellm_params", regionKey]);
+  }
+  if (region === null && (provider === "azure" || provider === "azure_ai") && apiBase !== null && !apiBase.startsWith("env:")) {
+    region = azureRegionOfHost(hostOf(apiBase));
+    if (region !== null) regionLocation = part.valuePositionOf([...at2, "litellm_params", "api_base"]);
+  }
+  if (regionLocation === null && regionFromModel) regionLocation = part.valuePositionOf([...at2, "litellm_params", "model"]);
+  const hosting = SELF_HOSTED_PROVIDERS.has(provider ?? "") || OPENAI_COMPATIBLE.has(provider ?? "") && apiBase !== null && (apiBase.startsWith("env:") || isPrivateEndpoint(hostOf(apiBase))) ? "self-hosted" : "cloud-api";
+  const tags = Array.isArray(params.tags) ? params.tags.filter((t) => typeof t === "string") : [];
+  return {
+    ok: true,
+    value: {
+      modelName,
+      model,
+      provider,
+      providerModel,
+      apiBase,
+      hosting,
+      region,
+      processingScope,
+      dataZone,
+      modelInfoId: scalarText(modelInfo.id),
+      modelInfo,
+      tags,
+      wildcard: modelName.includes("*") || model.includes("*"),
+      location: part.valuePositionOf([...at2, "model_name"]),
+      modelLocation: part.valuePositionOf([...at2, "litellm_params", "model"]),
+      regionLocation
+    }
+  };
+}
+function readFallbacks(part, value, kind2, at2) {
+  const edges = [];
+  const settings = String(at2[0]);
+  if (kind2 === "default_fallbacks") {
+    const names = Array.isArray(value) ? value : [value];
+    names.forEach((name, i) => {
+      const to = scalarText(name);
+      if (to !== null) edges.push({ kind: kind2, settings, from: null, to, location: part.valuePositionOf(Array.isArray(value) ? [...at2, i] : at2) });
+    });
+    return { ok: true, value: edges };
+  }
+  const groups = Array.isArray(value) ? value.map((g, i) => [g, [...at2, i]]) : [[value, at2]];
+  for (const [group, groupAt] of groups) {
+    if (!isRecord(group)) return fail4(shapeProblem(part, groupAt, `each entry of \`${kind2}\` maps a model name to the list of models tried after it`));
+    for (const [from, targets] of Object.entries(group)) {
+      const list2 = Array.isArray(targets) ? targets : [targets];
+      list2.forEach((name, i) => {
+        const to = scalarText(name);
+        const path2 = Array.isArray(targets) ? [...groupAt, from, i] : [...groupAt, from];
+        if (to !== null) edges.push({ kind: kind2, settings, from, to, location: part.valuePositionOf(path2) });
+      });
+    }
+  }
+  return { ok: true, value: edges };
+}
+function readGuardrail(part, entry2, at2) {
+  if (!isRecord(entry2)) return null;
+  const params = isRecord(entry2.litellm_params) ? entry2.litellm_params : {};
+  const name = scalarText(entry2.guardrail_name) ?? `guardrail ${String(at2[1])}`;
+  const guardrail = scalarText(params.guardrail);
+  const modeValue = params.mode ?? entry2.mode;
+  const mode = Array.isArray(modeValue) ? modeValue.map(String).join(",") : scalarText(modeValue);
+  const defaultOn = (params.default_on ?? entry2.default_on) === true;
+  const text2 = `${name} ${guardrail ?? ""} ${JSON.stringify(params.pii_entities_config ?? "")}`.toLowerCase();
+  const pii = /pii|presidio|personal|mask|phi/.test(text2) || params.pii_entities_config !== void 0;
+  return { name, guardrail, mode, defaultOn, pii, location: part.valuePositionOf([...at2, "guardrail_name"]) };
+}
+function databaseMode(part) {
+  const data = part.data;
+  const general = isRecord(data.general_settings) ? data.general_settings : {};
+  if (truthy(general.store_model_in_db)) return part.positionOf(["general_settings", "store_model_in_db"]);
+  const env = isRecord(data.environment_variables) ? data.environment_variables : {};
+  if (truthy(env.STORE_MODEL_IN_DB)) return part.positionOf(["environment_variables", "STORE_MODEL_IN_DB"]);
+  return null;
+}
+function truthy(value) {
+  return value === true || typeof value === "string" && /^(true|1|yes|on)$/i.test(value.trim());
+}
+function envOrText(value) {
+  const text2 = scalarText(value);
+  if (text2 === null) return null;
+  return text2.startsWith(ENV_PREFIX) ? `env:${text2.slice(ENV_PREFIX.length)}` : text2;
+}
+function scalarText(value) {
+  if (typeof value === "string") return value.trim() === "" ? null : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}
+function hostOf(url) {
+  const match3 = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url.trim());
+  return (match3 ? match3[1] : url.trim().split(/[/:]/)[0]).toLowerCase();
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function shapeProblem(part, at2, message) {
+  return { code: "source-invalid", message, position: part.positionOf(at2), hint: "fix the LiteLLM config here (the proxy would not load it either)" };
+}
+function fail4(...problems) {
+  return { ok: false, problems };
+}
+
+// src/sources/read-sources.ts
+var MAX_SOURCE_BYTES = 1024 * 1024;
+var MAX_FOLDER_ENTRIES = 1e4;
+function observeSources(manifest, doc, manifestAbsolute, extra) {
+  const requests = [];
+  const problems = [];
+  const folder = dirname(manifestAbsolute);
+  const root2 = repositoryRoot(folder);
+  (manifest.sources ?? []).forEach((source, i) => {
+    const namedAt = doc.valuePositionOf(["sources", i, "path"]);
+    const absolute = resolve(folder, source.path);
+    const display2 = posix.normalize(posix.join(posix.dirname(doc.file), source.path.replace(/\\/g, "/"))).replace(/\/$/, "");
+    const refused = outsideRepository(absolute, root2, source.path, namedAt);
+    if (refused) problems.push(refused);
+    else requests.push({ type: source.type, absolute, display: display2, namedAt });
+  });
+  requests.push(...extra);
+  const facts = [];
+  const texts = {};
+  for (const request of requests) {
+    const read = readSource(request, texts);
+    if (read.ok) facts.push(read.value);
+    else problems.push(...read.problems);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { facts, texts } };
+}
+function readSource(request, texts) {
+  const files = request.type === "kubernetes" ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
+  if (!files.ok) return files;
+  const loaded = [];
+  for (const file of files.value) {
+    const bytes = readBytes(file.absolute, file.display, request);
+    if (!bytes.ok) return bytes;
+    const parsed2 = loadDocuments(file.display, bytes.value);
+    if (!parsed2.ok) return parsed2;
+    texts[file.display] = parsed2.value.text;
+    loaded.push(parsed2.value);
+  }
+  if (request.type === "litellm") {
+    const gateway = readLitellm(loaded[0]);
+    return gateway.ok ? { ok: true, value: { type: "litellm", facts: gateway.value } } : gateway;
+  }
+  return { ok: true, value: { type: "kubernetes", facts: readKubernetes(request.display, loaded) } };
+}
+function repositoryRoot(folder) {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return folder;
+  }
+}
+function outsideRepository(absolute, root2, written, at2) {
+  let real;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return { code: "path-not-found", message: `source ${written} does not exist`, position: at2, hint: "the path is relative to the folder of the manifest" };
+  }
+  const realRoot = realpathSync(root2);
+  if (real === realRoot || real.startsWith(realRoot + sep)) return void 0;
+  return {
+    code: "source-outside-repository",
+    message: `source ${written} resolves outside the manifest's repository`,
+    position: at2,
+    hint: "sources stay inside the repository of the manifest (no `..` or symbolic link out of it); pass other files with --source"
+  };
+}
+function yamlFilesOf(request) {
+  let isFolder;
+  try {
+    isFolder = statSync(request.absolute).isDirectory();
+  } catch {
+    return unreadable(request, request.display, "no such file or folder");
+  }
+  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
+  const found = [];
+  const pending = [[request.absolute, request.display]];
+  let entries = 0;
+  while (pending.length > 0) {
+    const [dir, shown2] = pending.pop();
+    const names = readdirSync(dir).sort();
+    for (const name of names) {
+      if (++entries > MAX_FOLDER_ENTRIES) {
+        return {
+          ok: false,
+          problems: [
+            {
+              code: "source-too-many-files",
+              message: `source folder ${request.display} holds more than ${MAX_FOLDER_ENTRIES} entries; it was not read`,
+              position: request.namedAt ?? { file: request.display, line: 1, column: 1 },
+              hint: "point the source at the folder that holds the Kubernetes manifests of the model servers"
+            }
+          ]
+        };
+      }
+      if (name.startsWith(".")) continue;
+      const absolute = join(dir, name);
+      const display2 = `${shown2}/${name}`;
+      const st = lstatSync(absolute);
+      if (st.isDirectory()) pending.push([absolute, display2]);
+      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display: display2 });
+    }
+  }
+  return { ok: true, value: found.sort((a, b) => a.display < b.display ? -1 : 1) };
+}
+function readBytes(absolute, display2, request) {
+  try {
+    const st = statSync(absolute);
+    if (st.isDirectory()) return unreadable(request, display2, "a folder, not a file");
+    if (st.size > MAX_SOURCE_BYTES) {
+      return {
+        ok: false,
+        problems: [
+          {
+            code: "file-too-large",
+            message: `${display2} is ${st.size} bytes; a source file may be at most 1 MB`,
+            position: { file: display2, line: 1, column: 1 },
+            hint: "check that this is the configuration you meant"
+          }
+        ]
+      };
+    }
+    return { ok: true, value: readFileSync(absolute) };
+  } catch (e) {
+    const code = e.code;
+    return unreadable(request, display2, code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read");
+  }
+}
+function unreadable(request, display2, why) {
+  return {
+    ok: false,
+    problems: [{ code: "unreadable", message: `source ${display2}: ${why}`, position: request.namedAt ?? { file: display2, line: 1, column: 1 }, hint: "check the path" }]
+  };
+}
+
 // src/runner/discover.ts
 import { readdir as readdir2, stat } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, join as join2, resolve as resolve2 } from "node:path";
 var MANIFEST_NAMES = ["routewise.yaml", "routewise.yml", ".routewise.yaml", "routewise.json"];
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([
   ".git",
@@ -49115,7 +50217,7 @@ async function discoverManifests(args, cwd) {
   const problems = [];
   if (args.length === 0) {
     for (const name of MANIFEST_NAMES) {
-      if (await isFile(join(cwd, name))) files.push(name);
+      if (await isFile(join2(cwd, name))) files.push(name);
     }
     if (files.length === 0) {
       problems.push({
@@ -49152,7 +50254,7 @@ async function isGlob(arg) {
   return hasMagic2(arg, { windowsPathsNoEscape: true, magicalBraces: true });
 }
 async function addPath(path2, arg, cwd, files, problems, fromGlob) {
-  const absolute = resolve(cwd, path2);
+  const absolute = resolve2(cwd, path2);
   let info2;
   try {
     info2 = await stat(absolute);
@@ -49197,8 +50299,8 @@ async function searchDirectory(absolute, shown2, found, problems) {
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry2 of entries) {
-    const childAbsolute = join(absolute, entry2.name);
-    const childShown = join(shown2, entry2.name);
+    const childAbsolute = join2(absolute, entry2.name);
+    const childShown = join2(shown2, entry2.name);
     if (entry2.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry2.name)) await searchDirectory(childAbsolute, childShown, found, problems);
     } else if (MANIFEST_NAMES.includes(entry2.name)) {
@@ -49216,7 +50318,7 @@ async function isFile(path2) {
 function finish(files, problems, cwd) {
   const seen = /* @__PURE__ */ new Set();
   const unique = files.filter((file) => {
-    const key = resolve(cwd, file);
+    const key = resolve2(cwd, file);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -49229,9 +50331,9 @@ function at(file) {
 }
 
 // src/policy/load-engine.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
 
 // src/rego/index.ts
 init_builtins();
@@ -50446,21 +51548,21 @@ var Checker = class {
     const isArray = types2 === void 0 ? n.items !== void 0 : types2.includes("array");
     if (key.k === "const" && typeof key.v === "string") {
       const step2 = IDENTIFIER.test(key.v) ? "." + key.v : `[${JSON.stringify(key.v)}]`;
-      const text = shape2.text + step2;
+      const text2 = shape2.text + step2;
       const where = shape2.where + step2;
       if (isObject2) {
         const prop = n.properties?.[key.v];
-        if (prop !== void 0) return { node: prop, doc, text, where };
+        if (prop !== void 0) return { node: prop, doc, text: text2, where };
         if (n.additionalProperties === false) {
           const known = Object.keys(n.properties ?? {}).sort();
-          this.fail(loc, text, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
+          this.fail(loc, text2, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
           return void 0;
         }
-        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text, where } : void 0;
+        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text: text2, where } : void 0;
       }
       if (types2 !== void 0 && !types2.includes("null")) {
         const what = isArray ? "an array: index it with a number, or iterate it with [_]" : `a ${types2.join(" or ")}, which has no keys`;
-        this.fail(loc, text, `${shape2.where} is ${what}`);
+        this.fail(loc, text2, `${shape2.where} is ${what}`);
       }
       return void 0;
     }
@@ -50562,8 +51664,8 @@ var Checker = class {
       if (types2 !== void 0 && !types2.some((t) => hasType(plain3, t))) why = `is ${types2.map(article).join(" or ")}`;
     }
     if (why === void 0) return;
-    const text = stringify(literal);
-    const verdict = op === "in" ? `${text} can never be ${shape2.text}` : `${shape2.text} ${op} ${text} ${op === "!=" ? "always holds" : op === "==" ? "never holds" : "compares values of different types"}`;
+    const text2 = stringify(literal);
+    const verdict = op === "in" ? `${text2} can never be ${shape2.text}` : `${shape2.text} ${op} ${text2} ${op === "!=" ? "always holds" : op === "==" ? "never holds" : "compares values of different types"}`;
     this.errors.push({ code: "rego_type_error", message: `${verdict}: ${shape2.where} ${why}`, location: loc });
   }
   fail(loc, ref, why) {
@@ -50627,8 +51729,8 @@ function article(type) {
   return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 function sameJson(a, b) {
-  const text = (x2) => JSON.stringify(x2, (_, v) => typeof v === "bigint" ? v.toString() : v);
-  return text(a) === text(b);
+  const text2 = (x2) => JSON.stringify(x2, (_, v) => typeof v === "bigint" ? v.toString() : v);
+  return text2(a) === text2(b);
 }
 function pointer(doc, fragment) {
   let cur = doc;
@@ -50711,7 +51813,7 @@ var CompiledPolicy = class {
 };
 
 // src/rego/compiler/query.ts
-function compileQuery(query, text, root2, builtins29) {
+function compileQuery(query, text2, root2, builtins29) {
   const errors = [];
   const slots = new SlotTable();
   const scope = new Scope(void 0, collectSeen(query.body));
@@ -50721,7 +51823,7 @@ function compileQuery(query, text, root2, builtins29) {
   errors.push(...standInErrors(standIns));
   const exprs = body.map((e, i) => {
     if (e.kind.type === "term" && !e.negated) e.out = slots.alloc("", true);
-    return { out: e.out, text: exprText(text, query.body.map((x2) => x2.loc), i), loc: e.loc };
+    return { out: e.out, text: exprText(text2, query.body.map((x2) => x2.loc), i), loc: e.loc };
   });
   if (body.length === 1 && body[0].out !== void 0 && slots.size === 1) body[0].keepFalse = true;
   const ordered2 = new SafetyChecker(slots, errors).order(body, /* @__PURE__ */ new Set());
@@ -50729,19 +51831,19 @@ function compileQuery(query, text, root2, builtins29) {
   const vars = [...scope.vars].filter(([name]) => !name.startsWith("_") && name !== "").map(([name, slot]) => ({ name, slot }));
   return { ok: true, query: { body: ordered2, nslots: slots.size, vars, exprs } };
 }
-function offsetOf(text, loc) {
+function offsetOf(text2, loc) {
   let row2 = 1;
   let i = 0;
-  while (row2 < loc.row && i < text.length) {
-    if (text.charCodeAt(i) === 10) row2++;
+  while (row2 < loc.row && i < text2.length) {
+    if (text2.charCodeAt(i) === 10) row2++;
     i++;
   }
   return i + loc.col - 1;
 }
-function exprText(text, locs, i) {
-  const start = offsetOf(text, locs[i]);
-  const end = i + 1 < locs.length ? offsetOf(text, locs[i + 1]) : text.length;
-  return text.slice(start, end).trim().replace(/;$/, "").trim();
+function exprText(text2, locs, i) {
+  const start = offsetOf(text2, locs[i]);
+  const end = i + 1 < locs.length ? offsetOf(text2, locs[i + 1]) : text2.length;
+  return text2.slice(start, end).trim().replace(/;$/, "").trim();
 }
 
 // src/rego/index.ts
@@ -50923,10 +52025,10 @@ function stepInto(cur, key, get2) {
 }
 function setPath(base, path2, value, from = 0) {
   if (from === path2.length) return value;
-  const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
+  const obj2 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
   const key = path2[from];
-  obj.set(key, setPath(obj.get(key), path2, value, from + 1));
-  return obj;
+  obj2.set(key, setPath(obj2.get(key), path2, value, from + 1));
+  return obj2;
 }
 
 // src/rego/eval/print.ts
@@ -51154,24 +52256,24 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
     if (root2 instanceof SetValue) root2.add(leaf);
     return root2;
   }
-  let obj = root2;
+  let obj2 = root2;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const last = i === keys.length - 1;
-    const existing = obj.get(key);
+    const existing = obj2.get(key);
     if (last) {
       if (multi) {
         let s = existing;
         if (s === void 0) {
           s = new SetValue();
           built.add(s);
-          obj.set(key, s);
+          obj2.set(key, s);
         } else if (!(s instanceof SetValue) || !built.has(s)) {
           throw conflict("object keys must be unique", rule.loc);
         }
         s.add(leaf);
       } else if (existing === void 0) {
-        obj.set(key, leaf);
+        obj2.set(key, leaf);
       } else if (!equals(existing, leaf) || built.has(existing)) {
         throw conflict(
           `object keys must be unique (rule ${dataPathText(node.path)} produced conflicting values)`,
@@ -51183,10 +52285,10 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
     if (existing === void 0) {
       const next = new ObjectValue();
       built.add(next);
-      obj.set(key, next);
-      obj = next;
+      obj2.set(key, next);
+      obj2 = next;
     } else if (existing instanceof ObjectValue && built.has(existing)) {
-      obj = existing;
+      obj2 = existing;
     } else {
       throw conflict("object keys must be unique", rule.loc);
     }
@@ -51686,13 +52788,13 @@ var Evaluator = class {
     if (node.children.size === 0) {
       out = base === void 0 ? new ObjectValue() : base;
     } else {
-      const obj = base instanceof ObjectValue ? base.clone() : new ObjectValue();
+      const obj2 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
       for (const [key, child3] of node.children) {
-        if (child3.kind === "function" && child3.arity !== 0 || child3.kind && obj.has(key)) continue;
+        if (child3.kind === "function" && child3.arity !== 0 || child3.kind && obj2.has(key)) continue;
         const v = this.nodeValue(child3);
-        if (v !== void 0) obj.set(key, v);
+        if (v !== void 0) obj2.set(key, v);
       }
-      out = obj;
+      out = obj2;
     }
     this.state.values.set(node, out === void 0 ? UNDEFINED : out);
     return out;
@@ -51707,7 +52809,7 @@ var Evaluator = class {
    * Evaluates a call and passes its result on; with an extra output argument the result is
    * unified with it (and `truthy` does not apply).
    */
-  evalCall(t, f, k2, truthy2) {
+  evalCall(t, f, k2, truthy3) {
     if (t.fn.kind === "print" && !this.state.mocks?.has("print")) return this.evalPrint(t.args, f) && k2(true);
     const n = this.inputArity(t.fn, t.args.length);
     const args = new Array(n);
@@ -51727,7 +52829,7 @@ var Evaluator = class {
       const outs = r instanceof Multi ? r.values : [r];
       for (const v of outs) {
         let stop;
-        if (n < t.args.length) stop = unifyValue(this, t.args[n], v, f, () => k2(truthy2 ? true : v));
+        if (n < t.args.length) stop = unifyValue(this, t.args[n], v, f, () => k2(truthy3 ? true : v));
         else stop = k2(v);
         if (stop) return true;
       }
@@ -51874,7 +52976,7 @@ function runQuery(policy, q, options) {
 }
 
 // src/rego/annotations.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_errors();
 
 // src/rego/simple-yaml.ts
@@ -51882,9 +52984,9 @@ var UNSAFE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]| 
 var ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 var BLOCK_HEADER = /^[>|]-?$/;
 var KEYWORDS2 = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
-function parseSimpleYaml(text) {
-  if (text === "" || UNSAFE.test(text)) return void 0;
-  const lines = text.split("\n");
+function parseSimpleYaml(text2) {
+  if (text2 === "" || UNSAFE.test(text2)) return void 0;
+  const lines = text2.split("\n");
   const root2 = {};
   const stack = [{ indent: indentOf2(lines[0]), map: root2 }];
   let i = 0;
@@ -51958,13 +53060,13 @@ function attachAnnotations(module, comments) {
     const a = parseAnnotations(block, beforePackage ? "package" : "rule");
     if (beforePackage) {
       if (a.scope === "rule" || a.scope === "document") {
-        fail4(`annotation scope '${a.scope}' must be applied to a rule, not the package`, block.loc);
+        fail6(`annotation scope '${a.scope}' must be applied to a rule, not the package`, block.loc);
       }
     } else {
       if (a.scope === "package" || a.scope === "subpackages") {
-        fail4(`annotation scope '${a.scope}' must be applied to the package`, block.loc);
+        fail6(`annotation scope '${a.scope}' must be applied to the package`, block.loc);
       }
-      if (!target) fail4(`annotation scope '${a.scope}' must be followed by a rule`, block.loc);
+      if (!target) fail6(`annotation scope '${a.scope}' must be followed by a rule`, block.loc);
       target.annotations.push(a);
     }
     module.annotations.push(a);
@@ -51988,39 +53090,39 @@ function findBlocks(file, comments) {
   }
   return blocks;
 }
-function fail4(message, loc) {
+function fail6(message, loc) {
   throw new RegoError("rego_parse_error", message, loc);
 }
 function readYaml(block) {
   const simple = parseSimpleYaml(block.yaml);
   if (simple !== void 0) return simple;
-  const doc = (0, import_yaml6.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml7.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0].message.split("\n")[0];
-    fail4(`invalid METADATA block: ${first}`, block.loc);
+    fail6(`invalid METADATA block: ${first}`, block.loc);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return fail4(`invalid METADATA block: ${e.message}`, block.loc);
+    return fail6(`invalid METADATA block: ${e.message}`, block.loc);
   }
 }
 function parseAnnotations(block, defaultScope) {
   let raw = readYaml(block);
   if (raw === null || raw === void 0) raw = {};
-  if (typeof raw !== "object" || Array.isArray(raw)) fail4("invalid METADATA block: expected a YAML mapping", block.loc);
+  if (typeof raw !== "object" || Array.isArray(raw)) fail6("invalid METADATA block: expected a YAML mapping", block.loc);
   const map = raw;
   const a = { scope: defaultScope, raw: map, loc: block.loc };
   const field = (key, check2, what) => {
     const v = map[key];
     if (v === void 0 || v === null) return void 0;
-    if (!check2(v)) fail4(`invalid METADATA block: \`${key}\` must be ${what}`, block.loc);
+    if (!check2(v)) fail6(`invalid METADATA block: \`${key}\` must be ${what}`, block.loc);
     return v;
   };
   const scope = field("scope", isString, "a string");
   if (scope !== void 0) {
     if (!SCOPES.includes(scope)) {
-      fail4(`invalid annotation scope '${scope}': must be one of ${SCOPES.join(", ")}`, block.loc);
+      fail6(`invalid annotation scope '${scope}': must be one of ${SCOPES.join(", ")}`, block.loc);
     }
     a.scope = scope;
   }
@@ -52030,14 +53132,14 @@ function parseAnnotations(block, defaultScope) {
   if (description !== void 0) a.description = description;
   const entrypoint = field("entrypoint", isBoolean, "true or false");
   if (entrypoint !== void 0) a.entrypoint = entrypoint;
-  const custom = field("custom", isMap3, "a mapping");
+  const custom = field("custom", isMap4, "a mapping");
   if (custom !== void 0) a.custom = custom;
   const authors = field("authors", isArrayOrScalar, "a list");
   if (authors !== void 0) a.authors = toList(authors).map((x2) => author2(x2, block.loc));
   const organizations = field("organizations", isArrayOrScalar, "a list of strings");
   if (organizations !== void 0) {
     a.organizations = toList(organizations).map((o) => {
-      if (typeof o !== "string") fail4("invalid METADATA block: `organizations` must be a list of strings", block.loc);
+      if (typeof o !== "string") fail6("invalid METADATA block: `organizations` must be a list of strings", block.loc);
       return o;
     });
   }
@@ -52053,11 +53155,11 @@ function isString(v) {
 function isBoolean(v) {
   return typeof v === "boolean";
 }
-function isMap3(v) {
+function isMap4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isArrayOrScalar(v) {
-  return Array.isArray(v) || typeof v === "string" || isMap3(v);
+  return Array.isArray(v) || typeof v === "string" || isMap4(v);
 }
 function toList(v) {
   return Array.isArray(v) ? v : [v];
@@ -52071,26 +53173,26 @@ function author2(x2, loc) {
       const email = s.slice(lt + 1, -1).trim();
       return { ...name ? { name } : {}, ...email ? { email } : {} };
     }
-    if (s === "") fail4("invalid METADATA block: an author must have a name or an email", loc);
+    if (s === "") fail6("invalid METADATA block: an author must have a name or an email", loc);
     return { name: s };
   }
-  if (isMap3(x2)) {
+  if (isMap4(x2)) {
     const out = {};
     if (typeof x2.name === "string") out.name = x2.name;
     if (typeof x2.email === "string") out.email = x2.email;
     if (out.name === void 0 && out.email === void 0) {
-      fail4("invalid METADATA block: an author must have a name or an email", loc);
+      fail6("invalid METADATA block: an author must have a name or an email", loc);
     }
     return out;
   }
-  return fail4("invalid METADATA block: an author must be a string or a mapping", loc);
+  return fail6("invalid METADATA block: an author must be a string or a mapping", loc);
 }
 function relatedResource(x2, loc) {
   if (typeof x2 === "string") return { ref: x2 };
-  if (isMap3(x2) && typeof x2.ref === "string") {
+  if (isMap4(x2) && typeof x2.ref === "string") {
     return typeof x2.description === "string" ? { ref: x2.ref, description: x2.description } : { ref: x2.ref };
   }
-  return fail4("invalid METADATA block: a related resource must be a URL or a mapping with `ref`", loc);
+  return fail6("invalid METADATA block: a related resource must be a URL or a mapping with `ref`", loc);
 }
 
 // src/rego/parser.ts
@@ -52158,13 +53260,13 @@ function lex2(file, src) {
   let lineStart = i;
   let spaceBefore = false;
   let newlineBefore = false;
-  const fail8 = (message, at2, atRow = row2, atLineStart = lineStart) => {
+  const fail10 = (message, at2, atRow = row2, atLineStart = lineStart) => {
     throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at2 - atLineStart + 1 });
   };
-  const push = (kind2, text, start, startRow, startLineStart) => {
+  const push = (kind2, text2, start, startRow, startLineStart) => {
     tokens.push({
       kind: kind2,
-      text,
+      text: text2,
       offset: start,
       row: startRow,
       col: start - startLineStart + 1,
@@ -52214,12 +53316,12 @@ function lex2(file, src) {
       continue;
     }
     if (isDigit3(c)) {
-      i = scanNumber(src, i, fail8);
+      i = scanNumber(src, i, fail10);
       push(2 /* Number */, src.slice(start, i), start, row2, lineStart);
       continue;
     }
     if (c === 34) {
-      const [value, end] = scanString(src, i, fail8);
+      const [value, end] = scanString(src, i, fail10);
       push(3 /* String */, value, start, row2, lineStart);
       i = end;
       continue;
@@ -52235,7 +53337,7 @@ function lex2(file, src) {
         }
         j2++;
       }
-      if (j2 >= n) fail8("non-terminated raw string", start, startRow, startLineStart);
+      if (j2 >= n) fail10("non-terminated raw string", start, startRow, startLineStart);
       push(4 /* RawString */, src.slice(i + 1, j2), start, startRow, startLineStart);
       i = j2 + 1;
       continue;
@@ -52287,7 +53389,7 @@ function lex2(file, src) {
         if (next === 61) {
           kind2 = 18 /* Neq */;
           len = 2;
-        } else return fail8("unexpected `!`: did you mean `!=`?", i);
+        } else return fail10("unexpected `!`: did you mean `!=`?", i);
         break;
       case 60:
         if (next === 61) {
@@ -52324,7 +53426,7 @@ function lex2(file, src) {
         break;
       default: {
         const cp = src.codePointAt(i);
-        return fail8(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
+        return fail10(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
       }
     }
     push(kind2, PUNCT_TEXT[kind2], start, row2, lineStart);
@@ -52333,7 +53435,7 @@ function lex2(file, src) {
   tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
   return { tokens, comments };
 }
-function scanNumber(src, i, fail8) {
+function scanNumber(src, i, fail10) {
   const n = src.length;
   const start = i;
   while (i < n && isDigit3(src.charCodeAt(i))) i++;
@@ -52348,30 +53450,30 @@ function scanNumber(src, i, fail8) {
       while (j2 < n && isDigit3(src.charCodeAt(j2))) j2++;
       i = j2;
     } else {
-      fail8("expected exponent", start);
+      fail10("expected exponent", start);
     }
   }
-  if (i < n && isLetter2(src.charCodeAt(i))) fail8("illegal number format", start);
+  if (i < n && isLetter2(src.charCodeAt(i))) fail10("illegal number format", start);
   if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit3(src.charCodeAt(start + 1))) {
-    fail8("illegal number format: leading zero", start);
+    fail10("illegal number format: leading zero", start);
   }
   return i;
 }
-function scanString(src, i, fail8) {
+function scanString(src, i, fail10) {
   const n = src.length;
   const start = i;
   i++;
   let out = "";
   let chunk = i;
   for (; ; ) {
-    if (i >= n) return fail8("non-terminated string", start);
+    if (i >= n) return fail10("non-terminated string", start);
     const c = src.charCodeAt(i);
     if (c === 34) {
       out += src.slice(chunk, i);
       return [fixLoneSurrogates(out), i + 1];
     }
-    if (c === 10) return fail8("non-terminated string", start);
-    if (c < 32) return fail8("illegal control character in string", i);
+    if (c === 10) return fail10("non-terminated string", start);
+    if (c < 32) return fail10("illegal control character in string", i);
     if (c !== 92) {
       i++;
       continue;
@@ -52405,14 +53507,14 @@ function scanString(src, i, fail8) {
         break;
       case 117: {
         for (let k2 = 2; k2 < 6; k2++) {
-          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail8("illegal escape sequence", i);
+          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail10("illegal escape sequence", i);
         }
         out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
         i += 4;
         break;
       }
       default:
-        fail8("illegal escape sequence", i);
+        fail10("illegal escape sequence", i);
     }
     i += 2;
     chunk = i;
@@ -52475,34 +53577,34 @@ var BINARY_LEVELS = [
 ];
 var MEMBER_2 = "internal.member_2";
 var MEMBER_3 = "internal.member_3";
-function parseModule(file, text, options = {}) {
+function parseModule(file, text2, options = {}) {
   return guard(file, () => {
-    const { tokens, comments } = lex2(file, text);
+    const { tokens, comments } = lex2(file, text2);
     return new Parser2(file, tokens, options.regoVersion ?? "v1").module(comments);
   });
 }
-function parseQuery(text, file = "", options = {}) {
+function parseQuery(text2, file = "", options = {}) {
   return guard(file, () => {
-    const { tokens } = lex2(file, text);
+    const { tokens } = lex2(file, text2);
     return new Parser2(file, tokens, options.regoVersion ?? "v1").query();
   });
 }
-function numberValue(text) {
-  let isInt = text.length > 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+function numberValue(text2) {
+  let isInt = text2.length > 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (!(c >= 48 && c <= 57 || i === 0 && c === 45)) {
       isInt = false;
       break;
     }
   }
-  if (isInt && text !== "-") return normalizeBig(BigInt(text));
-  const trimmed = text.trim();
-  if (trimmed !== text || text === "") return void 0;
-  const exact = Decimal.parse(text);
+  if (isInt && text2 !== "-") return normalizeBig(BigInt(text2));
+  const trimmed = text2.trim();
+  if (trimmed !== text2 || text2 === "") return void 0;
+  const exact = Decimal.parse(text2);
   if (exact === void 0) return void 0;
   if (exact.isInteger() && exact.integerDigits() <= MAX_INTEGER_DIGITS) return normalizeBig(exact.toBigInt());
-  const n = Number(text);
+  const n = Number(text2);
   if (Number.isFinite(n) && Decimal.fromFloat(n).equals(exact)) return n;
   return exact;
 }
@@ -53211,9 +54313,9 @@ var Parser2 = class {
     const n = this.toks[this.pos + 1];
     return n !== void 0 && n.kind === 2 /* Number */ && !n.spaceBefore && /^[0-9]+([eE][-+]?[0-9]+)?$/.test(n.text);
   }
-  number(text, t) {
-    const value = numberValue(text) ?? (Number(text) === Infinity || Number(text) === -Infinity ? Number(text) : void 0);
-    if (value === void 0) this.fail(`number out of range: ${text}`, t);
+  number(text2, t) {
+    const value = numberValue(text2) ?? (Number(text2) === Infinity || Number(text2) === -Infinity ? Number(text2) : void 0);
+    if (value === void 0) this.fail(`number out of range: ${text2}`, t);
     return { type: "scalar", value, loc: this.loc(t) };
   }
   /** `.name`, `[term]` and `(args)` glued to a term: refs and calls. */
@@ -53632,7 +54734,8 @@ var policy_input_v1_schema_default = {
     "budget",
     "waivers",
     "totals",
-    "knownRuleIds"
+    "knownRuleIds",
+    "observed"
   ],
   properties: {
     manifest: {
@@ -53741,6 +54844,70 @@ var policy_input_v1_schema_default = {
       type: "array",
       items: { type: "string" },
       examples: [["RW-DATA-001", "RW-WAIVE-001"]]
+    },
+    observed: {
+      title: "Observed",
+      description: "What the real configuration says (LiteLLM gateway, Kubernetes clusters), from the manifest's `sources` and `--source`; every list is empty without sources.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "sources",
+        "gatewayDeployments",
+        "gatewayFallbacks",
+        "guardrails",
+        "databaseModels",
+        "clusterDeployments"
+      ],
+      properties: {
+        sources: {
+          title: "Sources",
+          description: "Each source read.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/observedSource"
+          }
+        },
+        gatewayDeployments: {
+          title: "Gateway deployments",
+          description: "Every model list entry of every gateway source.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/gatewayDeployment"
+          }
+        },
+        gatewayFallbacks: {
+          title: "Gateway fallbacks",
+          description: "Every fallback edge, of every kind, in router_settings and litellm_settings.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/gatewayFallback"
+          }
+        },
+        guardrails: {
+          title: "Guardrails",
+          description: "Every guardrail of every gateway source.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/guardrail"
+          }
+        },
+        databaseModels: {
+          title: "Database models",
+          description: "Gateways that keep models in a database.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/databaseModels"
+          }
+        },
+        clusterDeployments: {
+          title: "Cluster deployments",
+          description: "Every model server of every Kubernetes source.",
+          type: "array",
+          items: {
+            $ref: "#/$defs/clusterDeployment"
+          }
+        }
+      }
     }
   },
   $defs: {
@@ -54400,6 +55567,623 @@ var policy_input_v1_schema_default = {
           minimum: 0
         }
       }
+    },
+    factLocation: {
+      title: "Fact location",
+      description: "Where a fact is written in a source file (line and column 1-based). Put it in a finding's `location` to report the finding there.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "line",
+        "column"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The source file, as shown in reports.",
+          type: "string"
+        },
+        line: {
+          title: "Line",
+          description: "1-based line.",
+          type: "integer",
+          minimum: 1
+        },
+        column: {
+          title: "Column",
+          description: "1-based column.",
+          type: "integer",
+          minimum: 1
+        }
+      },
+      examples: [
+        {
+          file: "deploy/litellm/config.yaml",
+          line: 12,
+          column: 9
+        }
+      ]
+    },
+    optionalFactLocation: {
+      title: "Optional fact location",
+      description: "Like a fact location; null when the file does not say.",
+      type: [
+        "object",
+        "null"
+      ],
+      additionalProperties: false,
+      required: [
+        "file",
+        "line",
+        "column"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The source file, as shown in reports.",
+          type: "string"
+        },
+        line: {
+          title: "Line",
+          description: "1-based line.",
+          type: "integer",
+          minimum: 1
+        },
+        column: {
+          title: "Column",
+          description: "1-based column.",
+          type: "integer",
+          minimum: 1
+        }
+      }
+    },
+    observedSource: {
+      title: "Observed source",
+      description: "One source read: a manifest `sources` entry or a `--source` flag.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "type",
+        "file",
+        "location"
+      ],
+      properties: {
+        type: {
+          title: "Type",
+          description: "The source format.",
+          enum: [
+            "litellm",
+            "kubernetes"
+          ]
+        },
+        file: {
+          title: "File",
+          description: "The file or folder, as shown in reports.",
+          type: "string"
+        },
+        location: {
+          title: "Location",
+          description: "Where its facts start (a LiteLLM `model_list`, or the top of the file).",
+          $ref: "#/$defs/factLocation"
+        }
+      }
+    },
+    gatewayDeployment: {
+      title: "Gateway deployment",
+      description: "One entry of the gateway's model list, matched to a manifest target where possible.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "modelName",
+        "model",
+        "provider",
+        "providerModel",
+        "apiBase",
+        "hosting",
+        "region",
+        "processingScope",
+        "dataZone",
+        "modelInfoId",
+        "tags",
+        "wildcard",
+        "location",
+        "modelLocation",
+        "regionLocation",
+        "target",
+        "matchedBy",
+        "jurisdictions",
+        "agreements"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The gateway config file.",
+          type: "string"
+        },
+        modelName: {
+          title: "Model name",
+          description: "The alias clients call (`model_name`); entries sharing one are load-balanced siblings.",
+          type: "string"
+        },
+        model: {
+          title: "Model",
+          description: "`litellm_params.model` as written, provider prefix included.",
+          type: "string",
+          examples: [
+            "bedrock/eu.anthropic.claude-3-5-sonnet-20240620-v1:0"
+          ]
+        },
+        provider: {
+          title: "Provider",
+          description: "The provider prefix (`azure`, `bedrock`, `vertex_ai`, `openai`, `hosted_vllm`, ...); null when the model has none.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        providerModel: {
+          title: "Provider model",
+          description: "The model without provider, route or Bedrock zone prefix.",
+          type: "string"
+        },
+        apiBase: {
+          title: "API base",
+          description: "`api_base` as written; `env:NAME` for an `os.environ/NAME` reference (never resolved); null when absent.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        hosting: {
+          title: "Hosting",
+          description: "cloud-api, or self-hosted (`hosted_vllm/`, `ollama/`, or an OpenAI-compatible prefix with an `api_base` of your own).",
+          enum: [
+            "cloud-api",
+            "self-hosted"
+          ]
+        },
+        region: {
+          title: "Region",
+          description: "From aws_region_name, vertex_location, region_name or an Azure endpoint host, lower case; null when the file does not say.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        processingScope: {
+          title: "Processing scope",
+          description: "global for a Bedrock `global.` profile, data-zone for `eu.`/`us.`/`apac.`, regional otherwise.",
+          enum: [
+            "regional",
+            "data-zone",
+            "global"
+          ]
+        },
+        dataZone: {
+          title: "Data zone",
+          description: "For processingScope data-zone: eu, us, apac, ...",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        modelInfoId: {
+          title: "Model info id",
+          description: "`model_info.id`; matched against target ids.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        tags: {
+          title: "Tags",
+          description: "`litellm_params.tags`.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        wildcard: {
+          title: "Wildcard",
+          description: "The alias or model holds a `*`, exposing whole families of models.",
+          type: "boolean"
+        },
+        location: {
+          title: "Location",
+          description: "The entry's `model_name`.",
+          $ref: "#/$defs/factLocation"
+        },
+        modelLocation: {
+          title: "Model location",
+          description: "The `litellm_params.model` value.",
+          $ref: "#/$defs/factLocation"
+        },
+        regionLocation: {
+          title: "Region location",
+          description: "Where the region is written (or the model, for a Bedrock zone prefix); null when not written.",
+          $ref: "#/$defs/optionalFactLocation"
+        },
+        target: {
+          title: "Target",
+          description: "The manifest target this deployment stands for (`model_info.id` equal to its id, or `model_name` in its `gatewayModels`); null when none.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        matchedBy: {
+          title: "Matched by",
+          description: "How the target was matched.",
+          type: [
+            "string",
+            "null"
+          ],
+          enum: [
+            "model-info-id",
+            "gateway-models",
+            null
+          ]
+        },
+        jurisdictions: {
+          title: "Jurisdictions",
+          description: "Where the deployment may process data: its region with country and bloc (`eu-central-1`, `de`, `eu`), or its data zone; empty for a global profile or an unknown region. Without a region of its own, the matched target's region is used.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        agreements: {
+          title: "Agreements",
+          description: "The matched target's agreements; all false for a deployment that matches no target.",
+          $ref: "#/$defs/agreements"
+        }
+      }
+    },
+    gatewayFallback: {
+      title: "Gateway fallback",
+      description: "One fallback edge of the gateway: when `from` fails, the gateway tries `to`.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "kind",
+        "settings",
+        "from",
+        "to",
+        "location"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The gateway config file.",
+          type: "string"
+        },
+        kind: {
+          title: "Kind",
+          description: "Which setting declares it.",
+          enum: [
+            "fallbacks",
+            "context_window_fallbacks",
+            "content_policy_fallbacks",
+            "default_fallbacks"
+          ]
+        },
+        settings: {
+          title: "Settings",
+          description: "The block it is in: router_settings or litellm_settings.",
+          type: "string"
+        },
+        from: {
+          title: "From",
+          description: "The model name that fails; null for default_fallbacks (any model).",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        to: {
+          title: "To",
+          description: "The model name tried instead.",
+          type: "string"
+        },
+        location: {
+          title: "Location",
+          description: "The `to` entry in the file.",
+          $ref: "#/$defs/factLocation"
+        }
+      }
+    },
+    guardrail: {
+      title: "Guardrail",
+      description: "One guardrail of the gateway.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "name",
+        "guardrail",
+        "mode",
+        "defaultOn",
+        "pii",
+        "location"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The gateway config file.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "`guardrail_name`.",
+          type: "string"
+        },
+        guardrail: {
+          title: "Guardrail",
+          description: "The integration (`presidio`, `aporia`, `bedrock`, ...).",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        mode: {
+          title: "Mode",
+          description: "pre_call, during_call, post_call, logging_only, ...; null when absent.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        defaultOn: {
+          title: "Default on",
+          description: "Runs on every request without being asked for.",
+          type: "boolean"
+        },
+        pii: {
+          title: "PII",
+          description: "Masks or blocks personal data (presidio, or pii in its name or settings).",
+          type: "boolean"
+        },
+        location: {
+          title: "Location",
+          description: "The `guardrail_name`.",
+          $ref: "#/$defs/factLocation"
+        }
+      }
+    },
+    databaseModels: {
+      title: "Database models",
+      description: "The gateway keeps models in a database (store_model_in_db / STORE_MODEL_IN_DB), so its file is not the whole truth.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "location"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The gateway config file.",
+          type: "string"
+        },
+        location: {
+          title: "Location",
+          description: "The setting.",
+          $ref: "#/$defs/factLocation"
+        }
+      }
+    },
+    clusterDeployment: {
+      title: "Cluster deployment",
+      description: "A model server in a cluster (vLLM/TGI Deployment, KServe InferenceService), matched to a manifest target where possible.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "kind",
+        "name",
+        "namespace",
+        "server",
+        "model",
+        "modelLocation",
+        "normalisedModel",
+        "gpusPerPod",
+        "replicas",
+        "gpus",
+        "gpuType",
+        "gpuFamily",
+        "gpuLocation",
+        "autoscaling",
+        "targetAnnotation",
+        "target",
+        "matchedBy",
+        "location"
+      ],
+      properties: {
+        file: {
+          title: "File",
+          description: "The Kubernetes file.",
+          type: "string"
+        },
+        kind: {
+          title: "Kind",
+          description: "The Kubernetes kind.",
+          enum: [
+            "Deployment",
+            "StatefulSet",
+            "InferenceService"
+          ]
+        },
+        name: {
+          title: "Name",
+          description: "metadata.name.",
+          type: "string"
+        },
+        namespace: {
+          title: "Namespace",
+          description: "metadata.namespace; null when not written.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        server: {
+          title: "Server",
+          description: "The serving software.",
+          enum: [
+            "vllm",
+            "tgi",
+            "kserve"
+          ]
+        },
+        model: {
+          title: "Model",
+          description: "The served model as written (`--model`, MODEL_ID, storageUri); null when not written.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        modelLocation: {
+          title: "Model location",
+          description: "Where the model is written; null when not written.",
+          $ref: "#/$defs/optionalFactLocation"
+        },
+        normalisedModel: {
+          title: "Normalised model",
+          description: "Lower case, without scheme or organisation prefix.",
+          type: [
+            "string",
+            "null"
+          ],
+          examples: [
+            "llama-3.1-70b-instruct"
+          ]
+        },
+        gpusPerPod: {
+          title: "GPUs per pod",
+          description: "nvidia.com/gpu (or amd.com/gpu) limits of the pod; null when none.",
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0
+        },
+        replicas: {
+          title: "Replicas",
+          description: "spec.replicas (default 1), or KServe minReplicas.",
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0
+        },
+        gpus: {
+          title: "GPUs",
+          description: "gpusPerPod x replicas (minimum replicas when autoscaling); null when unknown.",
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0
+        },
+        gpuType: {
+          title: "GPU type",
+          description: "The GPU type label's value from a node selector or node affinity; null when not selected.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        gpuFamily: {
+          title: "GPU family",
+          description: "h100, a100, l4, ... from the GPU type label; null when unknown.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        gpuLocation: {
+          title: "GPU location",
+          description: "Where the GPU type is selected; null when not selected.",
+          $ref: "#/$defs/optionalFactLocation"
+        },
+        autoscaling: {
+          title: "Autoscaling",
+          description: "A HorizontalPodAutoscaler on it, or KServe replica bounds that differ; null when it does not autoscale.",
+          type: [
+            "object",
+            "null"
+          ],
+          additionalProperties: false,
+          required: [
+            "minReplicas",
+            "maxReplicas",
+            "location"
+          ],
+          properties: {
+            minReplicas: {
+              title: "Min replicas",
+              description: "Lower bound.",
+              type: [
+                "integer",
+                "null"
+              ],
+              minimum: 0
+            },
+            maxReplicas: {
+              title: "Max replicas",
+              description: "Upper bound.",
+              type: [
+                "integer",
+                "null"
+              ],
+              minimum: 0
+            },
+            location: {
+              title: "Location",
+              description: "The autoscaler's target reference, or maxReplicas.",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        },
+        targetAnnotation: {
+          title: "Target annotation",
+          description: "The `routewise.dev/target` annotation.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        target: {
+          title: "Target",
+          description: "The manifest target it serves (by annotation, else by normalised model); null when none.",
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        matchedBy: {
+          title: "Matched by",
+          description: "How the target was matched.",
+          type: [
+            "string",
+            "null"
+          ],
+          enum: [
+            "annotation",
+            "model",
+            null
+          ]
+        },
+        location: {
+          title: "Location",
+          description: "metadata.name.",
+          $ref: "#/$defs/factLocation"
+        }
+      }
     }
   }
 };
@@ -54414,17 +56198,17 @@ var POLICY_INPUT_SCHEMA = {
 init_merge_data();
 
 // src/policy/policy-files.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_merge_data();
-import { readdirSync as readdirSync2, readFileSync, statSync } from "node:fs";
-import { extname, join as join2, relative, sep as sep2 } from "node:path";
+import { readdirSync as readdirSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { extname, join as join3, relative as relative2, sep as sep3 } from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function readPolicyFiles(paths, options) {
   const out = { modules: [], data: {}, problems: [] };
   for (const p of paths) {
     let st;
     try {
-      st = statSync(p);
+      st = statSync2(p);
     } catch {
       out.problems.push({ code: "path-not-found", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
       continue;
@@ -54438,14 +56222,14 @@ function readPolicyFiles(paths, options) {
 function walk2(root2, dir, out, options) {
   let entries;
   try {
-    entries = readdirSync2(dir, { withFileTypes: true });
+    entries = readdirSync3(dir, { withFileTypes: true });
   } catch (e) {
     out.problems.push({ code: "unreadable", message: `${dir}: cannot read directory (${e.code ?? "error"})` });
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : 1);
   for (const e of entries) {
-    const full = join2(dir, e.name);
+    const full = join3(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk2(root2, full, out, options);
     } else if (e.isFile()) {
@@ -54455,10 +56239,10 @@ function walk2(root2, dir, out, options) {
 }
 function readOne(root2, file, out, options, explicit) {
   const ext2 = extname(file).toLowerCase();
-  const display2 = relative(options.cwd, file).split(sep2).join("/") || file;
+  const display2 = relative2(options.cwd, file).split(sep3).join("/") || file;
   if (ext2 === ".rego") {
     if (!options.tests && /_test\.rego$/.test(file)) return;
-    out.modules.push({ file: display2, text: readFileSync(file, "utf8") });
+    out.modules.push({ file: display2, text: readFileSync2(file, "utf8") });
     return;
   }
   if (ext2 !== ".json" && ext2 !== ".yaml" && ext2 !== ".yml") {
@@ -54468,18 +56252,18 @@ function readOne(root2, file, out, options, explicit) {
   if (!options.data && !explicit) return;
   let doc;
   try {
-    const text = readFileSync(file, "utf8");
-    doc = ext2 === ".json" ? JSON.parse(text) : (0, import_yaml7.parse)(text, { intAsBigInt: false });
+    const text2 = readFileSync2(file, "utf8");
+    doc = ext2 === ".json" ? JSON.parse(text2) : (0, import_yaml8.parse)(text2, { intAsBigInt: false });
   } catch (e) {
     out.problems.push(dataSyntaxProblem(display2, e));
     return;
   }
   if (doc === null || doc === void 0) return;
-  const prefix = explicit ? [] : relative(root2, file).split(sep2).slice(0, -1);
+  const prefix = explicit ? [] : relative2(root2, file).split(sep3).slice(0, -1);
   out.data = mergeData(out.data, nest(prefix, doc));
 }
 function dataSyntaxProblem(file, e) {
-  const at2 = e instanceof import_yaml7.YAMLParseError ? e.linePos?.[0] : void 0;
+  const at2 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : void 0;
   const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return {
     code: "invalid-data-file",
@@ -54490,8 +56274,8 @@ function dataSyntaxProblem(file, e) {
 }
 
 // src/policy/settings-check.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-function checkSettings(defaults2, override, file, text) {
+var import_yaml9 = __toESM(require_dist(), 1);
+function checkSettings(defaults2, override, file, text2) {
   const config = objectAt(defaults2, ["routewise", "config"]);
   if (!config || !isObject(override)) return [];
   const known = Object.keys(config);
@@ -54524,8 +56308,8 @@ function checkSettings(defaults2, override, file, text) {
     }
   }
   if (found.length === 0) return [];
-  const lines = new import_yaml8.LineCounter();
-  const positions = new SourcePositions(file, (0, import_yaml8.parseDocument)(text, { lineCounter: lines }), lines);
+  const lines = new import_yaml9.LineCounter();
+  const positions = new SourcePositions(file, (0, import_yaml9.parseDocument)(text2, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 var RETIRED_SETTINGS = {
@@ -54575,8 +56359,8 @@ function isObject(v) {
 }
 
 // src/policy/parsed-policies.ts
-import { readFileSync as readFileSync2, readdirSync as readdirSync3, writeFileSync } from "node:fs";
-import { join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
@@ -54584,9 +56368,9 @@ var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, imp
 var FORMAT = 1;
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync2(storeFile));
+    const data = deserialize(readFileSync3(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
-    return new Map(data.entries.map((e) => [resolve2(policiesDir, e.path), e]));
+    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
   } catch {
     return null;
   }
@@ -54597,7 +56381,7 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
   let reused = 0;
   const modules2 = [];
   for (const source of sources) {
-    const key = resolve2(cwd, source.file);
+    const key = resolve3(cwd, source.file);
     const entry2 = entries.get(key);
     if (entry2 && entry2.text === source.text) {
       entries.delete(key);
@@ -54663,30 +56447,30 @@ async function loadEngine(flags, cwd) {
   if (files.modules.length === 0) {
     return { ok: false, problems: [{ code: "no-policies", message: "no policies to evaluate", hint: "drop --no-builtin or add --policy DIR with .rego files" }] };
   }
-  const builtin = new Set(files.modules.filter((m) => resolve3(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+  const builtin = new Set(files.modules.filter((m) => resolve4(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
   const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
   return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema });
 }
 function readDataFile(file) {
-  let text;
+  let text2;
   try {
-    text = readFileSync4(file, "utf8");
+    text2 = readFileSync5(file, "utf8");
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
   try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text) : (0, import_yaml10.parse)(text);
-    return { ok: true, value: { data: doc ?? {}, text } };
+    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
+    return { ok: true, value: { data: doc ?? {}, text: text2 } };
   } catch (e) {
     return { ok: false, problems: [dataSyntaxProblem(file, e)] };
   }
 }
 
 // src/runner/read-manifest.ts
-import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync, openSync, readSync, statSync as statSync3 } from "node:fs";
 function readManifestBytes(path2, display2) {
   try {
-    const st = statSync2(path2);
+    const st = statSync3(path2);
     if (st.isDirectory()) {
       return {
         ok: false,
@@ -54745,11 +56529,17 @@ async function checkRun(paths, options) {
     rulesEvaluated: []
   }));
   for (const file of found.files) {
-    const absolute = resolve4(options.cwd, file);
-    const display2 = relative3(options.cwd, absolute).split(sep4).join("/") || file;
+    const absolute = resolve5(options.cwd, file);
+    const display2 = relative4(options.cwd, absolute).split(sep5).join("/") || file;
     const bytes = readManifestBytes(absolute, display2);
     manifests.push(
-      bytes.ok ? withoutInput(judgeManifest(display2, bytes.value, { engine: engine.value, today: options.today })) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
+      bytes.ok ? withoutInput(
+        judgeManifest(display2, bytes.value, {
+          engine: engine.value,
+          today: options.today,
+          observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [])
+        })
+      ) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
     );
   }
   return {
@@ -54778,9 +56568,9 @@ function summaryLine(summary2) {
 }
 
 // src/report/ansi.ts
-var plain2 = (text) => text;
+var plain2 = (text2) => text2;
 function sgr(open, close) {
-  return (text) => text === "" ? "" : `\x1B[${open}m${text}\x1B[${close}m`;
+  return (text2) => text2 === "" ? "" : `\x1B[${open}m${text2}\x1B[${close}m`;
 }
 function palette(color) {
   if (!color) return { red: plain2, yellow: plain2, blue: plain2, green: plain2, cyan: plain2, dim: plain2, bold: plain2 };
@@ -54807,12 +56597,12 @@ function escapeControl(c) {
 function printable2(value) {
   return neutralizeCommands(value.replace(CONTROL, escapeControl));
 }
-function printableLines(text, indent) {
-  return text.split(/\r\n|\n/).map((line) => printable2(line)).join(`
+function printableLines(text2, indent) {
+  return text2.split(/\r\n|\n/).map((line) => printable2(line)).join(`
 ${indent}`);
 }
-function safeOutput(text) {
-  return text.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
+function safeOutput(text2) {
+  return text2.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
 }
 function neutralizeCommands(line) {
   return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
@@ -54831,10 +56621,10 @@ function codeFrame(source, line, column, options) {
   const out = [];
   for (let number2 = first; number2 <= last; number2 += 1) {
     const raw = lines[number2 - 1] ?? "";
-    const text = shown(raw);
+    const text2 = shown(raw);
     const marked = number2 === line;
     const gutter = `${marked ? ">" : " "} ${String(number2).padStart(width)} |`;
-    out.push(`${indent}${marked ? paint.red(paint.bold(gutter.slice(0, 1))) + paint.dim(gutter.slice(1)) : paint.dim(gutter)}${text === "" ? "" : ` ${text}`}`);
+    out.push(`${indent}${marked ? paint.red(paint.bold(gutter.slice(0, 1))) + paint.dim(gutter.slice(1)) : paint.dim(gutter)}${text2 === "" ? "" : ` ${text2}`}`);
     if (marked) {
       const col = Math.min(Math.max(1, column), raw.length + 1);
       const pad2 = shown(raw.slice(0, col - 1)).replace(/[^\t]/g, " ");
@@ -54849,6 +56639,7 @@ function shown(line) {
 
 // src/report/location.ts
 function findingLocation(manifest, finding) {
+  if (finding.location) return { file: finding.location.file, line: finding.location.line, column: finding.location.column };
   const position = finding.position;
   return position ? { file: manifest.file, line: position.line, column: position.column } : { file: manifest.file };
 }
@@ -54878,8 +56669,9 @@ function statusPaint(paint, status) {
 }
 var indentLines = printableLines;
 function frameAt(manifest, location, options) {
-  if (manifest.source === void 0 || location.file !== manifest.file || location.line === void 0) return [];
-  const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+  const text2 = location.file === manifest.file ? manifest.source : manifest.sourceTexts?.[location.file];
+  if (text2 === void 0 || location.line === void 0) return [];
+  const frame = codeFrame(text2, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
   return frame ? [frame] : [];
 }
 function renderFinding(manifest, finding, paint, options) {
@@ -54893,6 +56685,10 @@ function renderFinding(manifest, finding, paint, options) {
     return lines;
   }
   if (finding.severity === "error") lines.push(...frameAt(manifest, location, options));
+  for (const related of finding.related ?? []) {
+    lines.push(`${DETAIL_INDENT}${paint.dim("related:")} ${formatLocation(related)}  ${indentLines(related.message, DETAIL_INDENT)}`);
+    if (finding.severity === "error") lines.push(...frameAt(manifest, related, options));
+  }
   if (finding.remediation) {
     lines.push(`${DETAIL_INDENT}${paint.cyan("remediation:")} ${indentLines(finding.remediation, DETAIL_INDENT)}`);
   }
@@ -54958,8 +56754,10 @@ function annotationsFor(report) {
 ${waiverNote(finding.waived)}`;
         annotations.push({ level: "notice", message, properties: properties(location, `${finding.id} (waived)`) });
       } else {
-        const message = finding.remediation ? `${finding.message}
-remediation: ${finding.remediation}` : finding.message;
+        const related = (finding.related ?? []).map((r) => `
+related: ${formatLocation(r)} ${r.message}`).join("");
+        const message = `${finding.message}${related}${finding.remediation ? `
+remediation: ${finding.remediation}` : ""}`;
         annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
       }
     }
@@ -54993,7 +56791,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join4, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join5, resolve as resolve6 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -55063,7 +56861,7 @@ function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
   const given = (name) => input(name) || void 0;
-  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve5(context.workspace, path2);
+  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve6(context.workspace, path2);
   const flag = (name, fallback) => {
     const value = input(name);
     if (value === "") return fallback;
@@ -55095,7 +56893,7 @@ function readInputs(get2, context) {
     value: {
       ...options.value,
       paths: splitList(get2("paths")),
-      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join4(context.runnerTemp ?? context.workspace, "routewise.sarif"),
+      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join5(context.runnerTemp ?? context.workspace, "routewise.sarif"),
       annotations,
       summary: summary2
     }
@@ -55116,14 +56914,14 @@ function setOutputs(outputs) {
 
 // src/action/sarif-file.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // src/report/check/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://routewise.dev";
 var LEVEL2 = { error: "error", warning: "warning", info: "note" };
-function pascalCase(text) {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "").map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+function pascalCase(text2) {
+  return text2.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "").map((word) => word[0].toUpperCase() + word.slice(1)).join("");
 }
 function artifactUri(file) {
   return file.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
@@ -55191,12 +56989,12 @@ function sarifLog(report) {
   const results = [];
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
-      const text = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
+      const text2 = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
       results.push({
         ruleId: INVALID_MANIFEST_RULE,
         ruleIndex: ruleIndex.get(INVALID_MANIFEST_RULE),
         level: "error",
-        message: { text: `${problem.code}: ${text}` },
+        message: { text: `${problem.code}: ${text2}` },
         locations: [physicalLocation(problemLocation(manifest, problem))],
         properties: { code: problem.code }
       });
@@ -55209,6 +57007,9 @@ function sarifLog(report) {
         message: { text: finding.message },
         locations: [physicalLocation(findingLocation(manifest, finding))]
       };
+      if (finding.related && finding.related.length > 0) {
+        result.relatedLocations = finding.related.map((r, id) => ({ id, ...physicalLocation(r), message: { text: r.message } }));
+      }
       if (finding.waived) {
         result.suppressions = [
           {
@@ -55255,9 +57056,9 @@ var sarifReporter = {
 
 // src/action/sarif-file.ts
 function writeSarifFile(report, path2) {
-  mkdirSync(dirname(path2), { recursive: true });
-  const text = sarifReporter.render(report, { color: false });
-  writeFileSync2(path2, text.endsWith("\n") ? text : `${text}
+  mkdirSync(dirname2(path2), { recursive: true });
+  const text2 = sarifReporter.render(report, { color: false });
+  writeFileSync2(path2, text2.endsWith("\n") ? text2 : `${text2}
 `);
 }
 
@@ -55266,8 +57067,8 @@ var core2 = __toESM(require_core(), 1);
 
 // src/report/markdown-text.ts
 var MARKUP = /[&<>|\\*_`[\]~#]/g;
-function markdownText(text) {
-  return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, "<br>");
+function markdownText(text2) {
+  return text2.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, "<br>");
 }
 
 // src/report/check/markdown.ts
@@ -55359,14 +57160,14 @@ function failureReason(report) {
 function annotate(annotation) {
   core3[annotation.level](annotation.message, annotation.properties);
 }
-function fail7(lead, problems) {
+function fail9(lead, problems) {
   for (const problem of problems) if (problem.position) annotate(problemAnnotation(problem));
   core3.setFailed(`routewise: ${lead}${problems.map((problem) => problem.message).join("; ")}`);
 }
 async function runAction(env) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inputs = readInputs((name) => core3.getInput(name), { workspace, ...env.RUNNER_TEMP ? { runnerTemp: env.RUNNER_TEMP } : {} });
-  if (!inputs.ok) return fail7("", inputs.problems);
+  if (!inputs.ok) return fail9("", inputs.problems);
   const options = inputs.value;
   const paths = options.paths.length > 0 ? options.paths : ["."];
   if (options.paths.length === 0) {
@@ -55380,7 +57181,7 @@ async function runAction(env) {
   const run = await checkRun(paths, { ...options, cwd: workspace });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
-    return fail7("the policies could not be loaded: ", run.problems);
+    return fail9("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;
   const where = `the log of this step (group "routewise report")${options.sarifFile ? ` and the SARIF file ${options.sarifFile}` : ""}`;

@@ -2,7 +2,7 @@
 // request. Built as plain values here; main.ts hands them to @actions/core.
 import type { Severity } from '../policy/finding.ts';
 import type { Problem } from '../problems/problem.ts';
-import { findingLocation, problemLocation, type Location } from '../report/location.ts';
+import { findingLocation, formatLocation, problemLocation, type Location } from '../report/location.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { waiverNote } from '../report/waiver-note.ts';
 
@@ -50,7 +50,8 @@ export function annotationsFor(report: RunReport): Annotation[] {
         const message = `${finding.message}\n${waiverNote(finding.waived)}`;
         annotations.push({ level: 'notice', message, properties: properties(location, `${finding.id} (waived)`) });
       } else {
-        const message = finding.remediation ? `${finding.message}\nremediation: ${finding.remediation}` : finding.message;
+        const related = (finding.related ?? []).map((r) => `\nrelated: ${formatLocation(r)} ${r.message}`).join('');
+        const message = `${finding.message}${related}${finding.remediation ? `\nremediation: ${finding.remediation}` : ''}`;
         annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
       }
     }

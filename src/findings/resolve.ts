@@ -47,12 +47,19 @@ function resolveFinding(item: TaggedFinding, rule: RuleInfo | undefined, positio
   if (remediation) finding.remediation = remediation;
   if (rule?.title) finding.title = rule.title;
   if (item.subject) finding.subject = { ...item.subject };
+  if (item.location) finding.location = { ...item.location };
+  if (item.related && item.related.length > 0) {
+    finding.related = item.related.flatMap((r) => {
+      const at = 'path' in r ? positionOf(r.path) : r;
+      return at ? [{ file: at.file, line: at.line, column: at.column, message: r.message }] : [];
+    });
+  }
   return finding;
 }
 
 /** Two findings are the same when they say the same thing about the same place and subject. */
 function identityOf(finding: Finding): string {
-  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding)]);
+  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding), finding.location ?? null]);
 }
 
 function subjectKey(finding: Finding): (string | null)[] {
@@ -63,7 +70,7 @@ function subjectKey(finding: Finding): (string | null)[] {
 /** By file, line and column (unlocated findings last), then rule id, then message. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    comparePositions(a.position, b.position) ||
+    comparePositions(a.location ?? a.position, b.location ?? b.position) ||
     compareText(a.id, b.id) ||
     compareText(a.message, b.message) ||
     compareText(JSON.stringify(a.path), JSON.stringify(b.path))

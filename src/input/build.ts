@@ -3,11 +3,15 @@
 import type { Category, DataClass, Manifest, Target } from '../manifest/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
+import { buildObserved } from './observed.ts';
+import type { SourceFacts } from '../sources/observed.ts';
 
 export interface BuildOptions {
   /** YYYY-MM-DD. */
   today: string;
   knownRuleIds: string[];
+  /** What the manifest's sources (gateway, clusters) say; none when it names no sources. */
+  observed?: readonly SourceFacts[];
 }
 
 const REGULATED_BY_DEFAULT: ReadonlySet<Category> = new Set(['health', 'financial', 'payment-card']);
@@ -132,6 +136,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
     knownRuleIds: [...options.knownRuleIds],
+    observed: buildObserved(manifest, options.observed ?? []),
   };
 }
 

@@ -1,6 +1,7 @@
 // The normalised policy input: what every rule sees as `input`. Derived values (regulated
 // defaults, openWeights defaults, who reaches which target and how) are computed once here in
 // TypeScript, so rules stay short. Documented for rule authors in the README.
+import type { InputObserved } from './observed.ts';
 
 /** Keys and indices into the manifest, e.g. ['deployment', 'routing', 2, 'to']. */
 export type ManifestPath = (string | number)[];
@@ -170,4 +171,6 @@ export interface PolicyInput {
   totals: { tokensPerMonth: number };
   /** Ids of every rule the loaded policies can report (for RW-WAIVE-001). */
   knownRuleIds: string[];
+  /** What the real configuration (LLM gateway, clusters) says, from the manifest's sources; empty lists without sources. */
+  observed: InputObserved;
 }

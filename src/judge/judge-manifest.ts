@@ -6,7 +6,7 @@ import type { Finding } from '../policy/finding.ts';
 import { applyWaivers } from '../findings/waivers.ts';
 import { resolveFindings } from '../findings/resolve.ts';
 import type { Problem } from '../problems/problem.ts';
-import { policyInputOf, type InputParts, type JudgedInput } from './policy-input-of.ts';
+import { policyInputOf, type InputParts, type JudgedInput, type Observe } from './policy-input-of.ts';
 
 export interface JudgeSettings {
   engine: Engine;
@@ -14,6 +14,8 @@ export interface JudgeSettings {
   today: string;
   /** Further parts of the policy input (a cost model, drift readings), beside the manifest's own. */
   inputParts?: InputParts;
+  /** Reads the gateway and cluster configuration the manifest is checked against. */
+  observe?: Observe;
 }
 
 /** What a run reports about one manifest. */
@@ -28,6 +30,8 @@ export interface ManifestJudgement {
   rulesEvaluated: string[];
   /** The manifest text, for code frames; never serialised. */
   source?: string;
+  /** Texts of the other files findings point into (gateway, cluster configs), by file; never serialised. */
+  sourceTexts?: Record<string, string>;
 }
 
 export interface Judgement extends ManifestJudgement {
@@ -42,11 +46,12 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
     today: settings.today,
     knownRuleIds: rules.map((r) => r.id),
     ...(settings.inputParts ? { parts: settings.inputParts } : {}),
+    ...(settings.observe ? { observe: settings.observe } : {}),
   });
   if (!built.ok) return { ...empty, problems: built.problems, ...(built.source !== undefined ? { source: built.source } : {}) };
-  const { document, manifest, input } = built.value;
+  const { document, manifest, input, sourceTexts } = built.value;
   const evaluated = settings.engine.evaluate(input);
-  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, input };
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
   return {

@@ -8,15 +8,21 @@ import { validateManifest } from '../validate/validate-manifest.ts';
 import { buildPolicyInput } from '../input/build.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
 import type { Result } from '../problems/problem.ts';
+import type { ObservedSources } from '../sources/observed.ts';
 
 /** Builds further top-level parts of the policy input from the manifest (a cost model, drift readings). */
 export type InputParts = (manifest: Manifest) => Record<string, unknown>;
+
+/** Reads the configuration the manifest is checked against (its `sources`, spec/drift.md). */
+export type Observe = (manifest: Manifest, document: LoadedDocument) => Result<ObservedSources>;
 
 export interface InputOptions {
   /** YYYY-MM-DD. */
   today: string;
   knownRuleIds: readonly string[];
   parts?: InputParts;
+  /** Without it, nothing is observed (input.observed is empty). */
+  observe?: Observe;
 }
 
 export interface JudgedInput {
@@ -24,6 +30,8 @@ export interface JudgedInput {
   manifest: Manifest;
   /** With any further parts beside the manifest's own (they never replace one). */
   input: PolicyInput;
+  /** Texts of the source files the observed facts came from, by file, for code frames. */
+  sourceTexts: Record<string, string>;
 }
 
 /** On failure the text is kept when it decodes, so a report can show a code frame at the problem. */
@@ -39,8 +47,13 @@ export function policyInputOf(file: string, bytes: Uint8Array, options: InputOpt
   const valid = validateManifest(document);
   if (!valid.ok) return { ok: false, problems: valid.problems, source: document.text };
   const manifest = valid.value;
-  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds] });
-  return { ok: true, value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input } };
+  const observed = options.observe?.(manifest, document) ?? { ok: true, value: { facts: [], texts: {} } };
+  if (!observed.ok) return { ok: false, problems: observed.problems, source: document.text };
+  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds], observed: observed.value.facts });
+  return {
+    ok: true,
+    value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input, sourceTexts: observed.value.texts },
+  };
 }
 
 /** Whether a parsed input document is a routewise manifest rather than a policy input. */

@@ -21,7 +21,7 @@ const PLAIN_TAGS = new Set(
 );
 
 // The core schema keeps `2027-03-01` a string (no timestamps) even under a %YAML 1.1 directive.
-const YAML_OPTIONS = { schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
+export const YAML_OPTIONS = { schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
 
 export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocument> {
   const decoded = decodeText(file, bytes);
@@ -156,7 +156,7 @@ function ambiguousLineBreak(file: string, text: string, offset: number): Problem
   };
 }
 
-function tooDeep(position: Problem['position']): Problem {
+export function tooDeep(position: Problem['position']): Problem {
   return {
     code: 'yaml-too-deep',
     message: 'values are nested too deeply to read',
@@ -197,7 +197,7 @@ function parseJson(file: string, text: string): Result<unknown> {
   }
 }
 
-function syntaxProblems(docs: Document[], text: string, at: (offset: number) => Problem['position']): Problem[] {
+export function syntaxProblems(docs: Document[], text: string, at: (offset: number) => Problem['position']): Problem[] {
   const problems: Problem[] = [];
   let syntaxReported = false;
   for (const doc of docs) {
@@ -242,7 +242,7 @@ function documentStart(doc: Document): number {
 }
 
 /** Problems that the YAML parser accepts but a plain manifest must not contain. */
-function inspectNodes(doc: Document, text: string, at: (offset: number) => Problem['position']): Problem[] {
+export function inspectNodes(doc: Document, text: string, at: (offset: number) => Problem['position']): Problem[] {
   const problems: Problem[] = [];
   let aliases = 0;
   visit(doc, (_key, node) => {

@@ -17,6 +17,7 @@ export interface Manifest {
   timeline?: Timeline;
   budget?: Budget;
   waivers?: Waiver[];
+  sources?: Source[];
 }
 
 export interface Metadata {
@@ -76,6 +77,8 @@ export interface Target {
   region?: string;
   processingScope?: ProcessingScope;
   dataZone?: string;
+  /** Names this target has in the LLM gateway (drift check). */
+  gatewayModels?: string[];
   agreements?: Agreements;
   hardware?: Hardware;
 }
@@ -154,4 +157,11 @@ export interface Waiver {
   reason?: string;
   approvedBy?: string;
   expires?: string;
+}
+
+/** Configuration that really routes or serves traffic, read by the drift check. */
+export interface Source {
+  type: 'litellm' | 'kubernetes';
+  /** Relative to the manifest's folder. */
+  path: string;
 }

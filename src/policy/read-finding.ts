@@ -1,6 +1,6 @@
 // Reads one finding object produced by a policy (any engine) and checks its shape, so a
 // malformed custom rule is reported as a policy problem instead of crashing a report.
-import type { RawFinding } from './finding.ts';
+import type { RawFinding, RawRelated } from './finding.ts';
 import type { Result, SourcePosition } from '../problems/problem.ts';
 
 /** Names policy authors coming from other tools use, and the finding field each one means. */
@@ -30,7 +30,32 @@ export function readFinding(x: unknown, producer: string, where?: SourcePosition
     for (const k of ['target', 'dataClass', 'workload'] as const) if (typeof s[k] === 'string') subject[k] = s[k] as string;
     f.subject = subject;
   }
+  if (o.location !== undefined) {
+    if (!isPlace(o.location)) return fail(`produced finding ${o.id} whose \`location\` is not {file, line, column}`);
+    f.location = placeOf(o.location);
+  }
+  if (o.related !== undefined) {
+    if (!Array.isArray(o.related)) return fail(`produced finding ${o.id} whose \`related\` is not a list`);
+    const related: RawRelated[] = [];
+    for (const r of o.related as unknown[]) {
+      const item = r as Record<string, unknown>;
+      const message = typeof item?.message === 'string' ? item.message : '';
+      if (isPlace(item)) related.push({ ...placeOf(item), message });
+      else if (Array.isArray(item?.path) && item.path.every((p) => typeof p === 'string' || typeof p === 'number')) related.push({ path: item.path as (string | number)[], message });
+      else return fail(`produced finding ${o.id} with a \`related\` entry that is neither {file, line, column, message} nor {path, message}`);
+    }
+    f.related = related;
+  }
   return { ok: true, value: f };
+}
+
+function isPlace(x: unknown): x is SourcePosition {
+  const o = x as Record<string, unknown> | null;
+  return typeof o === 'object' && o !== null && typeof o.file === 'string' && Number.isInteger(o.line) && Number.isInteger(o.column);
+}
+
+function placeOf(p: SourcePosition): SourcePosition {
+  return { file: p.file, line: p.line, column: p.column };
 }
 
 function aliasHint(o: Record<string, unknown>, field: string): string | undefined {

@@ -39,6 +39,12 @@ export type ProblemCode =
   | 'manifest-duplicate-id'
   | 'manifest-unknown-reference'
   | 'manifest-strategy-mismatch'
+  // Gateway and cluster sources (sources/, spec/drift.md).
+  | 'source-flag'
+  | 'source-empty'
+  | 'source-invalid'
+  | 'source-outside-repository'
+  | 'source-too-many-files'
   // Policies, their settings and the engines (policy/).
   | RegoErrorCode
   | 'no-policies'

@@ -1,5 +1,6 @@
 // Where a finding or problem sits, as `file:line:col` and as parts, relative to the manifest it
-// belongs to. Findings always concern their manifest; a problem may point elsewhere (a policy file).
+// belongs to. A finding concerns its manifest or a source it names (a gateway config); a problem may
+// point elsewhere (a policy file).
 import type { Finding } from '../policy/finding.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { ManifestReport } from './run-report.ts';
@@ -11,6 +12,8 @@ export interface Location {
 }
 
 export function findingLocation(manifest: ManifestReport, finding: Finding): Location {
+  // A finding about a gateway or cluster file is located there, where the change is needed.
+  if (finding.location) return { file: finding.location.file, line: finding.location.line, column: finding.location.column };
   const position = finding.position;
   return position ? { file: manifest.file, line: position.line, column: position.column } : { file: manifest.file };
 }

@@ -3,6 +3,7 @@
 import { auditManifest, type AuditSettings, type ManifestVerdict } from '../audit/verdict.ts';
 import type { ProblemCode } from '../problems/problem.ts';
 import { readManifestBytes } from './read-manifest.ts';
+import { observeSources } from '../sources/read-sources.ts';
 
 export interface AuditTask {
   /** Absolute path to read. */
@@ -15,7 +16,9 @@ export function runAuditTask(task: AuditTask, settings: AuditSettings): Manifest
   const bytes = readManifestBytes(task.file, task.shown);
   if (!bytes.ok) return failedVerdict(bytes.problems[0]!.code, bytes.problems[0]!.message);
   try {
-    return auditManifest(task.shown, bytes.value, settings);
+    // The manifest's own `sources` are read as `check` reads them (no command-line sources here).
+    const observe = settings.observe ?? ((manifest, doc) => observeSources(manifest, doc, task.file, []));
+    return auditManifest(task.shown, bytes.value, { ...settings, observe });
   } catch (error) {
     // An engine bug on one manifest must not end the audit of the others.
     return failedVerdict('internal-error', `${task.shown}: ${(error as Error)?.message ?? String(error)}`);

@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
 import { judgeManifest, type Judgement } from '../judge/judge-manifest.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
+import { observeSources, type SourceRequest } from '../sources/read-sources.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
@@ -13,6 +14,8 @@ import { VERSION } from './version.ts';
 export interface CheckRunOptions extends RunOptions {
   /** Paths are resolved from here; report file names are relative to it. */
   cwd: string;
+  /** Sources from `--source TYPE=PATH`, read for every manifest besides its own `sources`. */
+  sources?: SourceRequest[];
 }
 
 export type CheckRunFailure =
@@ -45,7 +48,13 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     const bytes = readManifestBytes(absolute, display);
     manifests.push(
       bytes.ok
-        ? withoutInput(judgeManifest(display, bytes.value, { engine: engine.value, today: options.today }))
+        ? withoutInput(
+            judgeManifest(display, bytes.value, {
+              engine: engine.value,
+              today: options.today,
+              observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? []),
+            }),
+          )
         : { file: display, problems: bytes.problems, findings: [], rulesEvaluated: [] },
     );
   }

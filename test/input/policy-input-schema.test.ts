@@ -10,6 +10,10 @@ import { buildPolicyInput } from '../../src/input/build.ts';
 import type { PolicyInput } from '../../src/input/policy-input.ts';
 import { loadDocument } from '../../src/load/load-document.ts';
 import { validateManifest } from '../../src/validate/validate-manifest.ts';
+import { loadDocuments } from '../../src/load/load-documents.ts';
+import { readKubernetes } from '../../src/sources/kubernetes.ts';
+import { readLitellm } from '../../src/sources/litellm.ts';
+import type { SourceFacts } from '../../src/sources/observed.ts';
 
 interface SchemaNode {
   $ref?: string;
@@ -42,6 +46,32 @@ function inputOf(path: string): PolicyInput | undefined {
   const valid = validateManifest(loaded.value);
   if (!valid.ok) return undefined;
   return buildPolicyInput(valid.value, { today, knownRuleIds });
+}
+
+/** The drift fixtures' input, with facts from gateway and cluster files (every observed object set). */
+function inputWithSources(): PolicyInput {
+  const load = (file: string) => {
+    const loaded = loadDocuments(file, readFileSync(join(root, file)));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    return loaded.value;
+  };
+  const gateway = (file: string): SourceFacts => {
+    const read = readLitellm(load(file));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    return { type: 'litellm', facts: read.value };
+  };
+  const cluster = ['kserve-mistral.yaml', 'tgi-qwen.yaml', 'vllm-llama.yaml'].map((f) => load(`test/fixtures/drift/kubernetes/cluster/${f}`));
+  const doc = loadDocument('m.yaml', readFileSync(join(root, 'test/fixtures/drift/litellm/routewise.yaml')));
+  if (!doc.ok) throw new Error('drift manifest does not load');
+  const manifest = validateManifest(doc.value);
+  if (!manifest.ok) throw new Error('drift manifest is invalid');
+  const observed: SourceFacts[] = [
+    gateway('test/fixtures/drift/litellm/guardrails.yaml'),
+    gateway('test/fixtures/drift/litellm/database.yaml'),
+    gateway('test/fixtures/drift/litellm/fallbacks.yaml'),
+    { type: 'kubernetes', facts: readKubernetes('cluster', cluster) },
+  ];
+  return buildPolicyInput(manifest.value, { today, knownRuleIds, observed });
 }
 
 function inputOfValid(path: string): PolicyInput {
@@ -150,6 +180,7 @@ describe('policy input schema', () => {
       'hybrid-claims': inputOfValid('test/fixtures/manifests/hybrid-claims.yaml'),
       unrouted: inputOfValid('test/fixtures/manifests/routing/unrouted.yaml'),
       fallbacks: inputOfValid('test/fixtures/manifests/routing/fallbacks.yaml'),
+      drift: inputWithSources(),
     };
     const seen = new Set<SchemaNode>();
     const mismatches: string[] = [];

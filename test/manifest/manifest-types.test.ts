@@ -31,6 +31,7 @@ const INTERFACES: Record<string, (string | number)[]> = {
   Timeline: ['timeline'],
   Budget: ['budget'],
   Waiver: ['waivers', 0],
+  Source: ['sources', 0],
 };
 
 interface Declared {

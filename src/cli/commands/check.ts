@@ -11,6 +11,9 @@ import { useColor } from '../color.ts';
 import { exitCodeFor } from '../../findings/threshold.ts';
 import { reporters } from '../../report/check/index.ts';
 import { printableLines } from '../../report/printable.ts';
+import { parseSourceFlag } from '../../sources/read-sources.ts';
+import { UsageError } from '../../runner/usage-error.ts';
+import { collect } from '../context.ts';
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   withRunFlags(
@@ -20,16 +23,23 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       .argument('[paths...]', 'manifest files, directories or globs (default: the manifest in the current directory)'),
     [...reporters.keys()],
   )
-    .action(async (paths: string[], flags: RunFlags) => {
+    .option('--source <type=path>', 'also check against this gateway or cluster config (litellm=FILE, kubernetes=FILE|DIR; repeatable)', collect, [])
+    .action(async (paths: string[], flags: RunFlags & { source: string[] }) => {
       process.exitCode = await runCheck(paths, flags, ctx);
     });
 }
 
-export async function runCheck(paths: string[], flags: RunFlags, ctx: CommandContext): Promise<number> {
+export async function runCheck(paths: string[], flags: RunFlags & { source?: string[] }, ctx: CommandContext): Promise<number> {
   const options = optionsFromFlags(flags);
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
 
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd });
+  const sources = (flags.source ?? []).map((flag) => {
+    const parsed = parseSourceFlag(flag, ctx.cwd);
+    if (!parsed.ok) throw new UsageError(parsed.problems[0]!.message);
+    return parsed.value;
+  });
+
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);

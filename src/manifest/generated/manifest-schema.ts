@@ -261,6 +261,58 @@ export const manifestSchema: JsonSchema = {
           }
         ]
       ]
+    },
+    "sources": {
+      "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.",
+      "type": "array",
+      "items": {
+        "description": "One configuration file or folder to read.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type",
+          "path"
+        ],
+        "properties": {
+          "type": {
+            "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).",
+            "enum": [
+              "litellm",
+              "kubernetes"
+            ],
+            "examples": [
+              "litellm"
+            ]
+          },
+          "path": {
+            "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "deploy/litellm/config.yaml",
+              "deploy/k8s/"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "type": "litellm",
+            "path": "deploy/litellm/config.yaml"
+          }
+        ]
+      },
+      "examples": [
+        [
+          {
+            "type": "litellm",
+            "path": "deploy/litellm/config.yaml"
+          },
+          {
+            "type": "kubernetes",
+            "path": "deploy/k8s/"
+          }
+        ]
+      ]
     }
   },
   "$defs": {
@@ -882,6 +934,24 @@ export const manifestSchema: JsonSchema = {
           "examples": [
             "eu",
             "us"
+          ]
+        },
+        "gatewayModels": {
+          "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true,
+          "examples": [
+            [
+              "gpt-4o-eu"
+            ],
+            [
+              "llama-70b",
+              "llama-70b-long"
+            ]
           ]
         },
         "agreements": {

@@ -290,7 +290,7 @@ var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -921,7 +921,7 @@ var require_stdin = __commonJS({
     }
     validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
     function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -1162,23 +1162,24 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
-        if (data.agreements !== void 0) {
-          let data9 = data.agreements;
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            for (const key1 in data9) {
-              if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
-                const err19 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
+        if (data.gatewayModels !== void 0) {
+          let data9 = data.gatewayModels;
+          if (Array.isArray(data9)) {
+            const len0 = data9.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data10 = data9[i0];
+              if (typeof data10 === "string") {
+                if (func2(data10) < 1) {
+                  const err19 = { instancePath: instancePath + "/gatewayModels/" + i0, schemaPath: "#/properties/gatewayModels/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data9.baa !== void 0) {
-              if (typeof data9.baa !== "boolean") {
-                const err20 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
+              } else {
+                const err20 = { instancePath: instancePath + "/gatewayModels/" + i0, schemaPath: "#/properties/gatewayModels/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1187,31 +1188,45 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data9.dpa !== void 0) {
-              if (typeof data9.dpa !== "boolean") {
-                const err21 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
+            let i1 = data9.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data9[i1];
+                if (typeof item0 !== "string") {
+                  continue;
                 }
-                errors++;
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err21 = { instancePath: instancePath + "/gatewayModels", schemaPath: "#/properties/gatewayModels/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
               }
             }
-            if (data9.zeroDataRetention !== void 0) {
-              if (typeof data9.zeroDataRetention !== "boolean") {
-                const err22 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
+          } else {
+            const err22 = { instancePath: instancePath + "/gatewayModels", schemaPath: "#/properties/gatewayModels/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
             }
-            if (data9.trainingOptOut !== void 0) {
-              if (typeof data9.trainingOptOut !== "boolean") {
-                const err23 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
+            errors++;
+          }
+        }
+        if (data.agreements !== void 0) {
+          let data11 = data.agreements;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            for (const key1 in data11) {
+              if (!(key1 === "baa" || key1 === "dpa" || key1 === "zeroDataRetention" || key1 === "trainingOptOut")) {
+                const err23 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1220,22 +1235,20 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-          } else {
-            const err24 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
+            if (data11.baa !== void 0) {
+              if (typeof data11.baa !== "boolean") {
+                const err24 = { instancePath: instancePath + "/agreements/baa", schemaPath: "#/properties/agreements/properties/baa/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        if (data.hardware !== void 0) {
-          let data14 = data.hardware;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            for (const key2 in data14) {
-              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
-                const err25 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (data11.dpa !== void 0) {
+              if (typeof data11.dpa !== "boolean") {
+                const err25 = { instancePath: instancePath + "/agreements/dpa", schemaPath: "#/properties/agreements/properties/dpa/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -1244,10 +1257,9 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data14.gpus !== void 0) {
-              let data15 = data14.gpus;
-              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-                const err26 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
+            if (data11.zeroDataRetention !== void 0) {
+              if (typeof data11.zeroDataRetention !== "boolean") {
+                const err26 = { instancePath: instancePath + "/agreements/zeroDataRetention", schemaPath: "#/properties/agreements/properties/zeroDataRetention/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1255,32 +1267,34 @@ var require_stdin = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data15 == "number" && isFinite(data15)) {
-                if (data15 < 0 || isNaN(data15)) {
-                  const err27 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
+            }
+            if (data11.trainingOptOut !== void 0) {
+              if (typeof data11.trainingOptOut !== "boolean") {
+                const err27 = { instancePath: instancePath + "/agreements/trainingOptOut", schemaPath: "#/properties/agreements/properties/trainingOptOut/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
                 }
+                errors++;
               }
             }
-            if (data14.gpuType !== void 0) {
-              let data16 = data14.gpuType;
-              if (typeof data16 === "string") {
-                if (func2(data16) < 1) {
-                  const err28 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
+          } else {
+            const err28 = { instancePath: instancePath + "/agreements", schemaPath: "#/properties/agreements/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.hardware !== void 0) {
+          let data16 = data.hardware;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            for (const key2 in data16) {
+              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
+                const err29 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1289,33 +1303,34 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data14.capexUsd !== void 0) {
-              let data17 = data14.capexUsd;
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err30 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              } else {
-                const err31 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+            if (data16.gpus !== void 0) {
+              let data17 = data16.gpus;
+              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+                const err30 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
+              if (typeof data17 == "number" && isFinite(data17)) {
+                if (data17 < 0 || isNaN(data17)) {
+                  const err31 = { instancePath: instancePath + "/hardware/gpus", schemaPath: "#/properties/hardware/properties/gpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data14.hourlyUsd !== void 0) {
-              let data18 = data14.hourlyUsd;
-              if (typeof data18 == "number" && isFinite(data18)) {
-                if (data18 < 0 || isNaN(data18)) {
-                  const err32 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+            if (data16.gpuType !== void 0) {
+              let data18 = data16.gpuType;
+              if (typeof data18 === "string") {
+                if (func2(data18) < 1) {
+                  const err32 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err32];
                   } else {
@@ -1324,7 +1339,7 @@ var require_stdin = __commonJS({
                   errors++;
                 }
               } else {
-                const err33 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                const err33 = { instancePath: instancePath + "/hardware/gpuType", schemaPath: "#/properties/hardware/properties/gpuType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -1333,11 +1348,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data14.autoscaling !== void 0) {
-              let data19 = data14.autoscaling;
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.minReplicas === void 0) {
-                  const err34 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "minReplicas" } };
+            if (data16.capexUsd !== void 0) {
+              let data19 = data16.capexUsd;
+              if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 < 0 || isNaN(data19)) {
+                  const err34 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -1345,98 +1360,142 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
-                if (data19.maxReplicas === void 0) {
-                  const err35 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "maxReplicas" } };
+              } else {
+                const err35 = { instancePath: instancePath + "/hardware/capexUsd", schemaPath: "#/properties/hardware/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data16.hourlyUsd !== void 0) {
+              let data20 = data16.hourlyUsd;
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 < 0 || isNaN(data20)) {
+                  const err36 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
-                for (const key3 in data19) {
+              } else {
+                const err37 = { instancePath: instancePath + "/hardware/hourlyUsd", schemaPath: "#/properties/hardware/properties/hourlyUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data16.autoscaling !== void 0) {
+              let data21 = data16.autoscaling;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.minReplicas === void 0) {
+                  const err38 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "minReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data21.maxReplicas === void 0) {
+                  const err39 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/required", keyword: "required", params: { missingProperty: "maxReplicas" } };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+                for (const key3 in data21) {
                   if (!(key3 === "minReplicas" || key3 === "maxReplicas")) {
-                    const err36 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                    const err40 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err40];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err40);
                     }
                     errors++;
                   }
                 }
-                if (data19.minReplicas !== void 0) {
-                  let data20 = data19.minReplicas;
-                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                    const err37 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/type", keyword: "type", params: { type: "integer" } };
+                if (data21.minReplicas !== void 0) {
+                  let data22 = data21.minReplicas;
+                  if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                    const err41 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
-                  if (typeof data20 == "number" && isFinite(data20)) {
-                    if (data20 < 0 || isNaN(data20)) {
-                      const err38 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (typeof data22 == "number" && isFinite(data22)) {
+                    if (data22 < 0 || isNaN(data22)) {
+                      const err42 = { instancePath: instancePath + "/hardware/autoscaling/minReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/minReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err42];
                       } else {
-                        vErrors.push(err38);
+                        vErrors.push(err42);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data19.maxReplicas !== void 0) {
-                  let data21 = data19.maxReplicas;
-                  if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                    const err39 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/type", keyword: "type", params: { type: "integer" } };
+                if (data21.maxReplicas !== void 0) {
+                  let data23 = data21.maxReplicas;
+                  if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+                    const err43 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                      vErrors = [err39];
+                      vErrors = [err43];
                     } else {
-                      vErrors.push(err39);
+                      vErrors.push(err43);
                     }
                     errors++;
                   }
-                  if (typeof data21 == "number" && isFinite(data21)) {
-                    if (data21 < 1 || isNaN(data21)) {
-                      const err40 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (typeof data23 == "number" && isFinite(data23)) {
+                    if (data23 < 1 || isNaN(data23)) {
+                      const err44 = { instancePath: instancePath + "/hardware/autoscaling/maxReplicas", schemaPath: "#/properties/hardware/properties/autoscaling/properties/maxReplicas/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err40];
+                        vErrors = [err44];
                       } else {
-                        vErrors.push(err40);
+                        vErrors.push(err44);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err41 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/type", keyword: "type", params: { type: "object" } };
+                const err45 = { instancePath: instancePath + "/hardware/autoscaling", schemaPath: "#/properties/hardware/properties/autoscaling/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err41];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err41);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
           } else {
-            const err42 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
+            const err46 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err46];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
       } else {
-        const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err47];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err47);
         }
         errors++;
       }
@@ -2814,12 +2873,102 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
+        if (data.sources !== void 0) {
+          let data23 = data.sources;
+          if (Array.isArray(data23)) {
+            const len4 = data23.length;
+            for (let i5 = 0; i5 < len4; i5++) {
+              let data24 = data23[i5];
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.type === void 0) {
+                  const err44 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data24.path === void 0) {
+                  const err45 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                for (const key5 in data24) {
+                  if (!(key5 === "type" || key5 === "path")) {
+                    const err46 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.type !== void 0) {
+                  let data25 = data24.type;
+                  if (!(data25 === "litellm" || data25 === "kubernetes")) {
+                    const err47 = { instancePath: instancePath + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+                if (data24.path !== void 0) {
+                  let data26 = data24.path;
+                  if (typeof data26 === "string") {
+                    if (func2(data26) < 1) {
+                      const err48 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err48];
+                      } else {
+                        vErrors.push(err48);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err49 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err50 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err52];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err52);
         }
         errors++;
       }

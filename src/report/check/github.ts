@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding and per problem, shown on the
 // file and line in the pull request. Waived findings become notices, since they never fail.
 import type { Severity } from '../../policy/finding.ts';
-import { findingLocation, problemLocation, type Location } from '../location.ts';
+import { findingLocation, formatLocation, problemLocation, type Location } from '../location.ts';
 import type { Reporter } from '../reporter.ts';
 import type { RunReport } from '../run-report.ts';
 import { waiverNote } from '../waiver-note.ts';
@@ -48,7 +48,8 @@ export const githubReporter: Reporter = {
         if (finding.waived) {
           lines.push(command('notice', location, `${finding.id} (waived)`, `${finding.message}\n${waiverNote(finding.waived)}`));
         } else {
-          lines.push(command(COMMAND[finding.severity], location, finding.id, finding.message));
+          const related = (finding.related ?? []).map((r) => `\nrelated: ${formatLocation(r)} ${r.message}`).join('');
+          lines.push(command(COMMAND[finding.severity], location, finding.id, finding.message + related));
         }
       }
     }

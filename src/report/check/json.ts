@@ -37,6 +37,7 @@ function findingJson(manifest: ManifestReport, finding: Finding) {
         }
       : null,
     waived: finding.waived ? waiverJson(finding.waived) : false,
+    related: (finding.related ?? []).map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message })),
   };
 }
 

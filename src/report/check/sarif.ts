@@ -117,6 +117,9 @@ export function sarifLog(report: RunReport) {
         message: { text: finding.message },
         locations: [physicalLocation(findingLocation(manifest, finding))],
       };
+      if (finding.related && finding.related.length > 0) {
+        result.relatedLocations = finding.related.map((r, id) => ({ id, ...physicalLocation(r), message: { text: r.message } }));
+      }
       if (finding.waived) {
         result.suppressions = [
           {

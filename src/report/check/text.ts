@@ -26,10 +26,11 @@ function statusPaint(paint: Palette, status: ManifestStatus): Paint {
 // characters are shown escaped, never sent to the terminal.
 const indentLines = printableLines;
 
-// Only the manifest's own text is at hand: a place in another file (a policy) gets no frame.
+// The manifest's text and the sources it names are at hand; a place in another file (a policy) gets no frame.
 function frameAt(manifest: ManifestReport, location: Location, options: RenderOptions): string[] {
-  if (manifest.source === undefined || location.file !== manifest.file || location.line === undefined) return [];
-  const frame = codeFrame(manifest.source, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
+  const text = location.file === manifest.file ? manifest.source : manifest.sourceTexts?.[location.file];
+  if (text === undefined || location.line === undefined) return [];
+  const frame = codeFrame(text, location.line, location.column ?? 1, { color: options.color, indent: DETAIL_INDENT });
   return frame ? [frame] : [];
 }
 
@@ -44,6 +45,10 @@ function renderFinding(manifest: ManifestReport, finding: Finding, paint: Palett
     return lines;
   }
   if (finding.severity === 'error') lines.push(...frameAt(manifest, location, options));
+  for (const related of finding.related ?? []) {
+    lines.push(`${DETAIL_INDENT}${paint.dim('related:')} ${formatLocation(related)}  ${indentLines(related.message, DETAIL_INDENT)}`);
+    if (finding.severity === 'error') lines.push(...frameAt(manifest, related, options));
+  }
   if (finding.remediation) {
     lines.push(`${DETAIL_INDENT}${paint.cyan('remediation:')} ${indentLines(finding.remediation, DETAIL_INDENT)}`);
   }

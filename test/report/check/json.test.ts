@@ -18,7 +18,7 @@ describe('json format', () => {
     expect(doc.tool).toEqual({ name: 'routewise', version: '0.1.0' });
     expect(Object.keys(doc.manifests[0])).toEqual(['file', 'status', 'strategy', 'problems', 'findings', 'rulesEvaluated']);
     expect(Object.keys(doc.manifests[0].findings[0])).toEqual([
-      'id', 'severity', 'title', 'message', 'file', 'line', 'column', 'path', 'remediation', 'subject', 'waived',
+      'id', 'severity', 'title', 'message', 'file', 'line', 'column', 'path', 'remediation', 'subject', 'waived', 'related',
     ]);
   });
 
@@ -36,6 +36,7 @@ describe('json format', () => {
       remediation: 'Route the data class to a self-hosted target, or sign the agreement (HIPAA: BAA).',
       subject: { target: 'openai-gpt', dataClass: 'patient-records', workload: null },
       waived: false,
+      related: [],
     });
     expect(waivedFinding.waived).toEqual({
       rule: 'RW-DATA-004',

@@ -1,0 +1,187 @@
+// The file-system side of the drift check: finds each source the manifest (or the command line)
+// names, refuses paths that leave the manifest's repository, walks folders within bounds, and
+// hands the bytes to the pure loaders and readers.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { loadDocuments, type LoadedFile } from '../load/load-documents.ts';
+import type { LoadedDocument } from '../load/loaded-document.ts';
+import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { readKubernetes } from './kubernetes.ts';
+import { readLitellm } from './litellm.ts';
+import type { ObservedSources, SourceFacts, SourceType } from './observed.ts';
+
+export type { ObservedSources };
+
+/** A gateway config or a Kubernetes file is hand-written or generated, but never this large. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+/** A folder source is walked until this many entries; a larger tree is the wrong folder. */
+export const MAX_FOLDER_ENTRIES = 10_000;
+export const SOURCE_TYPES: readonly SourceType[] = ['litellm', 'kubernetes'];
+
+export interface SourceRequest {
+  type: SourceType;
+  absolute: string;
+  /** As shown in reports: relative to the working directory, forward slashes. */
+  display: string;
+  /** Where the source is named (a manifest's `sources[].path`); problems about the path go there. */
+  namedAt?: SourcePosition;
+}
+
+/** Reads the manifest's own sources (checked to stay inside its repository) and the extra ones. */
+export function observeSources(
+  manifest: Manifest,
+  doc: LoadedDocument,
+  manifestAbsolute: string,
+  extra: readonly SourceRequest[],
+): Result<ObservedSources> {
+  const requests: SourceRequest[] = [];
+  const problems: Problem[] = [];
+  const folder = dirname(manifestAbsolute);
+  const root = repositoryRoot(folder);
+  (manifest.sources ?? []).forEach((source, i) => {
+    const namedAt = doc.valuePositionOf(['sources', i, 'path']);
+    const absolute = resolve(folder, source.path);
+    const display = posix.normalize(posix.join(posix.dirname(doc.file), source.path.replace(/\\/g, '/'))).replace(/\/$/, '');
+    const refused = outsideRepository(absolute, root, source.path, namedAt);
+    if (refused) problems.push(refused);
+    else requests.push({ type: source.type, absolute, display, namedAt });
+  });
+  requests.push(...extra);
+  const facts: SourceFacts[] = [];
+  const texts: Record<string, string> = {};
+  for (const request of requests) {
+    const read = readSource(request, texts);
+    if (read.ok) facts.push(read.value);
+    else problems.push(...read.problems);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { facts, texts } };
+}
+
+/** A `--source TYPE=PATH` argument; the user's own choice, so it may point anywhere. */
+export function parseSourceFlag(flag: string, cwd: string): Result<SourceRequest> {
+  const eq = flag.indexOf('=');
+  const type = flag.slice(0, eq) as SourceType;
+  const path = flag.slice(eq + 1);
+  if (eq <= 0 || !SOURCE_TYPES.includes(type) || path === '') {
+    return { ok: false, problems: [{ code: 'source-flag', message: `--source ${flag}: expected TYPE=PATH with TYPE one of ${SOURCE_TYPES.join(', ')}` }] };
+  }
+  const absolute = resolve(cwd, path);
+  return { ok: true, value: { type, absolute, display: relative(cwd, absolute).split(sep).join('/') || '.' } };
+}
+
+function readSource(request: SourceRequest, texts: Record<string, string>): Result<SourceFacts> {
+  const files: Result<{ absolute: string; display: string }[]> =
+    request.type === 'kubernetes' ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
+  if (!files.ok) return files;
+  const loaded: LoadedFile[] = [];
+  for (const file of files.value) {
+    const bytes = readBytes(file.absolute, file.display, request);
+    if (!bytes.ok) return bytes;
+    const parsed = loadDocuments(file.display, bytes.value);
+    if (!parsed.ok) return parsed;
+    texts[file.display] = parsed.value.text;
+    loaded.push(parsed.value);
+  }
+  if (request.type === 'litellm') {
+    const gateway = readLitellm(loaded[0]!);
+    return gateway.ok ? { ok: true, value: { type: 'litellm', facts: gateway.value } } : gateway;
+  }
+  return { ok: true, value: { type: 'kubernetes', facts: readKubernetes(request.display, loaded) } };
+}
+
+/** The top of the git work tree holding `folder`, or the folder itself outside git. */
+function repositoryRoot(folder: string): string {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return folder;
+  }
+}
+
+function outsideRepository(absolute: string, root: string, written: string, at: SourcePosition): Problem | undefined {
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return { code: 'path-not-found', message: `source ${written} does not exist`, position: at, hint: 'the path is relative to the folder of the manifest' };
+  }
+  const realRoot = realpathSync(root);
+  if (real === realRoot || real.startsWith(realRoot + sep)) return undefined;
+  return {
+    code: 'source-outside-repository',
+    message: `source ${written} resolves outside the manifest's repository`,
+    position: at,
+    hint: 'sources stay inside the repository of the manifest (no `..` or symbolic link out of it); pass other files with --source',
+  };
+}
+
+function yamlFilesOf(request: SourceRequest): Result<{ absolute: string; display: string }[]> {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(request.absolute).isDirectory();
+  } catch {
+    return unreadable(request, request.display, 'no such file or folder');
+  }
+  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
+  const found: { absolute: string; display: string }[] = [];
+  const pending: [string, string][] = [[request.absolute, request.display]];
+  let entries = 0;
+  while (pending.length > 0) {
+    const [dir, shown] = pending.pop()!;
+    const names = readdirSync(dir).sort();
+    for (const name of names) {
+      if (++entries > MAX_FOLDER_ENTRIES) {
+        return {
+          ok: false,
+          problems: [
+            {
+              code: 'source-too-many-files',
+              message: `source folder ${request.display} holds more than ${MAX_FOLDER_ENTRIES} entries; it was not read`,
+              position: request.namedAt ?? { file: request.display, line: 1, column: 1 },
+              hint: 'point the source at the folder that holds the Kubernetes manifests of the model servers',
+            },
+          ],
+        };
+      }
+      if (name.startsWith('.')) continue;
+      const absolute = join(dir, name);
+      const display = `${shown}/${name}`;
+      // Links inside a folder are not followed: they could lead out of the repository.
+      const st = lstatSync(absolute);
+      if (st.isDirectory()) pending.push([absolute, display]);
+      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display });
+    }
+  }
+  return { ok: true, value: found.sort((a, b) => (a.display < b.display ? -1 : 1)) };
+}
+
+function readBytes(absolute: string, display: string, request: SourceRequest): Result<Uint8Array> {
+  try {
+    const st = statSync(absolute);
+    if (st.isDirectory()) return unreadable(request, display, 'a folder, not a file');
+    if (st.size > MAX_SOURCE_BYTES) {
+      return {
+        ok: false,
+        problems: [
+          {
+            code: 'file-too-large',
+            message: `${display} is ${st.size} bytes; a source file may be at most 1 MB`,
+            position: { file: display, line: 1, column: 1 },
+            hint: 'check that this is the configuration you meant',
+          },
+        ],
+      };
+    }
+    return { ok: true, value: readFileSync(absolute) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return unreadable(request, display, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read');
+  }
+}
+
+function unreadable<T>(request: SourceRequest, display: string, why: string): Result<T> {
+  return {
+    ok: false,
+    problems: [{ code: 'unreadable', message: `source ${display}: ${why}`, position: request.namedAt ?? { file: display, line: 1, column: 1 }, hint: 'check the path' }],
+  };
+}

@@ -1,0 +1,99 @@
+// LiteLLM proxy configs written the way its documentation shows them, each checked against one
+// clinic manifest: the drift findings each config must produce, and nothing more.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { judgeManifest } from '../../src/judge/judge-manifest.ts';
+import { readPolicyFiles } from '../../src/policy/policy-files.ts';
+import { createRegoEngine } from '../../src/policy/rego-engine.ts';
+import type { Finding } from '../../src/policy/finding.ts';
+import { observeSources, parseSourceFlag } from '../../src/sources/read-sources.ts';
+
+const files = readPolicyFiles(['policies'], { tests: false, data: true, cwd: process.cwd() });
+const built = createRegoEngine({ sources: files.modules, data: files.data });
+if (!built.ok) throw new Error(JSON.stringify(built.problems));
+const engine = built.value;
+
+const FOLDER = 'test/fixtures/drift/litellm';
+const MANIFEST = `${FOLDER}/routewise.yaml`;
+
+function driftFindings(config: string): Finding[] {
+  const source = parseSourceFlag(`litellm=${FOLDER}/${config}`, process.cwd());
+  if (!source.ok) throw new Error(source.problems[0]!.message);
+  const report = judgeManifest(MANIFEST, readFileSync(MANIFEST), {
+    engine,
+    today: '2026-11-27',
+    observe: (manifest, doc) => observeSources(manifest, doc, resolve(MANIFEST), [source.value]),
+  });
+  expect(report.problems).toEqual([]);
+  return report.findings.filter((f) => f.id.startsWith('RW-DRIFT-'));
+}
+
+function counts(findings: Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[f.id] = (out[f.id] ?? 0) + 1;
+  return out;
+}
+
+function lineOf(config: string, needle: string, nth = 1): number {
+  const lines = readFileSync(`${FOLDER}/${config}`, 'utf8').split('\n');
+  let seen = 0;
+  const index = lines.findIndex((l) => l.includes(needle) && ++seen === nth);
+  if (index < 0) throw new Error(`${needle} not in ${config}`);
+  return index + 1;
+}
+
+describe('LiteLLM configs against the manifest', () => {
+  it.each([
+    ['simple.yaml', {}],
+    ['self_hosted_vllm.yaml', {}],
+    ['allowed_fallback.yaml', {}],
+    ['fallbacks.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],
+    ['context_window_fallbacks.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],
+    ['content_policy_fallbacks.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],
+    // Every model falls back: the Llama's patient notes, and the EU customers of Azure, Bedrock
+    // and Vertex, all reach OpenAI (one finding per model whose data leaves).
+    ['default_fallbacks.yaml', { 'RW-DRIFT-002': 4, 'RW-DRIFT-004': 1 }],
+    ['load_balancing.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-003': 1 }],
+    ['regions.yaml', { 'RW-DRIFT-003': 3 }],
+    ['hosted_elsewhere.yaml', { 'RW-DRIFT-001': 1 }],
+    ['provider_drift.yaml', { 'RW-DRIFT-001': 1 }],
+    ['guardrails.yaml', { 'RW-DRIFT-006': 2 }],
+    ['wildcard.yaml', { 'RW-DRIFT-004': 1, 'RW-DRIFT-005': 1 }],
+    ['database.yaml', { 'RW-DRIFT-008': 1 }],
+    ['database_env.yaml', { 'RW-DRIFT-008': 1 }],
+    ['missing_target.yaml', { 'RW-DRIFT-007': 1 }],
+  ])('%s gives %j', (config, expected) => {
+    expect(counts(driftFindings(config))).toEqual(expected);
+  });
+
+  it.each(['fallbacks.yaml', 'context_window_fallbacks.yaml', 'content_policy_fallbacks.yaml'])(
+    '%s is reported at the fallback line, with the manifest data class as related place',
+    (config) => {
+      const [finding] = driftFindings(config).filter((f) => f.id === 'RW-DRIFT-002');
+      expect(finding!.location).toEqual({ file: `${FOLDER}/${config}`, line: lineOf(config, '- llama-70b: [openai-gpt]'), column: 19 });
+      expect(finding!.message).toContain('patient-notes');
+      expect(finding!.related).toContainEqual(expect.objectContaining({ file: MANIFEST, line: 9, message: 'data class patient-notes is declared here' }));
+    },
+  );
+
+  it('reports the load-balanced sibling at its own entry', () => {
+    const [finding] = driftFindings('load_balancing.yaml').filter((f) => f.id === 'RW-DRIFT-002');
+    expect(finding!.location?.line).toBe(lineOf('load_balancing.yaml', '- model_name: llama-70b', 2));
+    expect(finding!.message).toMatch(/load-balances patient-notes onto azure\/gpt-4o/);
+  });
+
+  it('names the global profile, the US region and the Azure host region', () => {
+    const messages = driftFindings('regions.yaml').map((f) => f.message).join('\n');
+    expect(messages).toMatch(/claude .* is a global profile/);
+    expect(messages).toMatch(/gemini .* runs in us-central1, us/);
+    expect(messages).toMatch(/gpt-4o .* runs in eastus, us/);
+  });
+
+  it('points a declared target missing from the gateway at the manifest, the gateway as related', () => {
+    const [finding] = driftFindings('missing_target.yaml');
+    expect(finding!.location).toBeUndefined();
+    expect(finding!.path).toEqual(['deployment', 'targets', 3]);
+    expect(finding!.related).toEqual([{ file: `${FOLDER}/missing_target.yaml`, line: 2, column: 1, message: "the gateway's model list" }]);
+  });
+});
