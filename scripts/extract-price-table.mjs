@@ -44,22 +44,40 @@ export function extractPriceTable() {
   );
 }
 
-/** Dated prices in the book's order; time-of-day prices (off-peak discounts) are left out. */
+/**
+ * Dated prices in the book's order. Monthly volumes run around the clock, so time-of-day prices
+ * are those of midday UTC: a price for a window holding 12:00 stays (as if it had no window),
+ * one for a window outside it (an off-peak discount) is left out.
+ */
 function pricesOf(prices) {
   const list = Array.isArray(prices) ? prices : [{ prices }];
   const out = [];
   for (const entry of list) {
     const c = entry.constraint;
-    if (c && (c.type === 'time_of_date' || 'start_time' in c)) continue;
-    const picked = {};
-    for (const [from, to] of Object.entries(KEYS)) {
-      const v = entry.prices[from];
-      if (v === undefined) continue;
-      picked[to] = typeof v === 'number' ? v : { base: v.base, tiers: v.tiers.map((t) => ({ start: t.start, price: t.price })) };
+    if (c && 'start_time' in c) {
+      if (holdsNoon(c.start_time, c.end_time)) out.push(pick(entry.prices));
+      continue;
     }
-    out.push(c?.start_date ? { from: c.start_date, ...picked } : picked);
+    out.push(c?.start_date ? { from: c.start_date, ...pick(entry.prices) } : pick(entry.prices));
   }
   return out;
+}
+
+function holdsNoon(start, end) {
+  const seconds = (t) => t.replace(/Z$/, '').split(':').reduce((s, part) => s * 60 + Number(part), 0);
+  const noon = 12 * 3600;
+  const [a, b] = [seconds(start), seconds(end)];
+  return b < a ? noon >= a || noon < b : noon >= a && noon < b;
+}
+
+function pick(prices) {
+  const picked = {};
+  for (const [from, to] of Object.entries(KEYS)) {
+    const v = prices[from];
+    if (v === undefined) continue;
+    picked[to] = typeof v === 'number' ? v : { base: v.base, tiers: v.tiers.map((t) => ({ start: t.start, price: t.price })) };
+  }
+  return picked;
 }
 
 const code = extractPriceTable();

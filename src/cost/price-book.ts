@@ -33,7 +33,9 @@ export function findModelPrices(table: PriceTable, bookProvider: string, model: 
   const found = matchIn(table, bookProvider, id, true) ?? (withDashedDate(id) !== id ? matchIn(table, bookProvider, withDashedDate(id), true) : undefined);
   if (!found) return { ok: false, reason: `the price book ${table.version} does not know model ${model} at ${bookProvider}` };
   const entry = entryOn(found.prices, date);
-  if (!entry || entry.input === undefined || entry.output === undefined) {
+  // As in the book, a price the model lacks costs nothing (an embedding model has no output
+  // price); a model with neither input nor output prices cannot price tokens at all.
+  if (!entry || (entry.input === undefined && entry.output === undefined)) {
     return { ok: false, reason: `the price book ${table.version} has no token prices for ${found.model} at ${found.provider}` };
   }
   return {
@@ -41,8 +43,8 @@ export function findModelPrices(table: PriceTable, bookProvider: string, model: 
     prices: {
       provider: found.provider,
       model: found.model,
-      input: entry.input,
-      output: entry.output,
+      input: entry.input ?? 0,
+      output: entry.output ?? 0,
       ...(entry.cachedInput !== undefined ? { cachedInput: entry.cachedInput } : {}),
     },
   };
