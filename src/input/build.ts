@@ -3,11 +3,14 @@
 import type { Category, DataClass, Manifest, Target } from '../validate/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
+import { costFacts, type CostContext } from './cost-facts.ts';
 
 export interface BuildOptions {
   /** YYYY-MM-DD. */
   today: string;
   knownRuleIds: string[];
+  /** Settings and price table for the cost facts; without them `cost` is null. */
+  cost?: CostContext;
 }
 
 const REGULATED_BY_DEFAULT: ReadonlySet<Category> = new Set(['health', 'financial', 'payment-card']);
@@ -114,6 +117,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
+    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses) : null,
     knownRuleIds: [...options.knownRuleIds],
   };
 }

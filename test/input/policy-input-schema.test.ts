@@ -10,6 +10,8 @@ import { buildPolicyInput } from '../../src/input/build.ts';
 import type { PolicyInput } from '../../src/input/policy-input.ts';
 import { loadDocument } from '../../src/load/load-document.ts';
 import { validateManifest } from '../../src/validate/validate-manifest.ts';
+import { PRICE_TABLE } from '../../src/cost/generated/price-table.ts';
+import { SETTINGS } from '../cost/settings.ts';
 
 interface SchemaNode {
   $ref?: string;
@@ -41,7 +43,7 @@ function inputOf(path: string): PolicyInput | undefined {
   if (!loaded.ok) return undefined;
   const valid = validateManifest(loaded.value);
   if (!valid.ok) return undefined;
-  return buildPolicyInput(valid.value, { today, knownRuleIds });
+  return buildPolicyInput(valid.value, { today, knownRuleIds, cost: { settings: SETTINGS, table: PRICE_TABLE } });
 }
 
 function inputOfValid(path: string): PolicyInput {
