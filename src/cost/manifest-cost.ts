@@ -268,7 +268,8 @@ function ownTargetCost(t: Target, settings: CostSettings, load: { avg: number; p
   if (throughput === undefined && gpuType !== null && params !== null) unjudged.push(`the throughput of ${gpuType} (add hardware.throughputTokensPerSecond)`);
   const perReplica = params !== null && memory !== undefined ? gpusPerReplica(params, precision, memory) : 1;
   const servingGpus = gpus === null ? null : Math.floor(gpus / perReplica) * perReplica;
-  const capacity = throughput !== undefined && servingGpus !== null ? servingGpus * throughput * settings.replicaLoadFactor : null;
+  // A model that does not fit serves nothing: that is RW-CAP-001's to say, so capacity stays unknown.
+  const capacity = throughput !== undefined && servingGpus !== null && fitsModel !== false ? servingGpus * throughput * settings.replicaLoadFactor : null;
   const peakCapacityOk = capacity === null ? null : load.peak <= capacity;
 
   const breakdown: CostBreakdown = { gpu: 0, capexAmortized: 0, support: 0, power: 0, staff };

@@ -20,6 +20,7 @@ const INTERFACES: Record<string, (string | number)[]> = {
   Target: ['deployment', 'targets', 0],
   Agreements: ['deployment', 'targets', 0, 'agreements'],
   Hardware: ['deployment', 'targets', 0, 'hardware'],
+  Pricing: ['deployment', 'targets', 0, 'pricing'],
   Route: ['deployment', 'routing', 0],
   RouteWhen: ['deployment', 'routing', 0, 'when'],
   Burst: ['deployment', 'burst'],
@@ -68,12 +69,13 @@ function literals(type: ts.TypeNode | undefined): string[] | undefined {
   return undefined;
 }
 
+/** Objects with named properties; a map keyed by ids (shareByTarget) is typed as a Record. */
 function objectSchemaCount(): number {
   let count = 1;
   const visit = (node: JsonSchema) => {
     for (const child of Object.values(node.properties ?? {})) {
       const resolved = deref(schema, child);
-      if (resolved.type === 'object') count++;
+      if (resolved.type === 'object' && resolved.properties) count++;
       visit(resolved);
     }
     if (node.items) {
