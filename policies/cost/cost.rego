@@ -39,18 +39,16 @@ warn contains finding if {
 	}
 }
 
-required_by(own) := sprintf("required by %s", [concat(", ", own.requiredBy)]) if count(own.requiredBy) > 0
-
-required_by(own) := "which no data or customization rule requires" if count(own.requiredBy) == 0
-
 own_ids := [t.id | some t in cost.targets]
 
 # METADATA
 # title: Own GPUs cost more than cloud APIs would
 # description: >-
 #   Self-hosted and on-premises targets, with their staff, cost more a month than the same tokens
-#   would on a cloud API. That premium buys control, and regulated data or deep modification may
-#   require it; otherwise pay-per-use would be cheaper until volume grows.
+#   would on a cloud API, and nothing requires them: no regulated data, no residency and no deep
+#   modification reaches them. The premium buys control; pay-per-use would be cheaper until volume
+#   grows. Where data or customization requires own targets, the premium is the price of that
+#   requirement and the rule stays silent (`routewise cost` still shows it).
 # custom:
 #   id: RW-COST-002
 #   severity: info
@@ -62,11 +60,12 @@ info contains finding if {
 	own := cost.ownTargets
 	own != null
 	own.monthlyUsd > own.apiAlternativeMonthlyUsd
+	count(own.requiredBy) == 0
 	finding := {
 		"id": "RW-COST-002",
 		"message": sprintf(
-			"Own targets %s cost about %s/month with their staff; the same tokens on %s would cost about %s/month: a premium of about %s/month for control, %s.",
-			[concat(", ", own_ids), format.about_usd(own.monthlyUsd), own.apiAlternative, format.about_usd(own.apiAlternativeMonthlyUsd), format.about_usd(own.monthlyUsd - own.apiAlternativeMonthlyUsd), required_by(own)],
+			"Own targets %s cost about %s/month with their staff; the same tokens on %s would cost about %s/month: a premium of about %s/month for control, which no data or customization rule requires.",
+			[concat(", ", own_ids), format.about_usd(own.monthlyUsd), own.apiAlternative, format.about_usd(own.apiAlternativeMonthlyUsd), format.about_usd(own.monthlyUsd - own.apiAlternativeMonthlyUsd)],
 		),
 		"path": ["deployment", "targets"],
 	}

@@ -17,6 +17,7 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
   const cost = manifestCost(manifest, settings, table, today);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d) => d.regulated).map((d) => d.id));
+  const resident = new Set(dataClasses.filter((d) => d.residency !== null).map((d) => d.id));
   const ageDays = priceBookAgeDays(settings.priceBook.date, today);
 
   const workloads = cost.workloads.map((w, i) => {
@@ -69,6 +70,7 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
   const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd!, 0) : null;
   const requiredBy = [
     ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
+    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => resident.has(c)).map((c) => `residency of data class ${c}`)),
     ...ownWorkloads.filter((w) => w.customization === 'deep-modification').map((w) => `deep modification in workload ${w.id}`),
   ];
   const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
