@@ -10,6 +10,7 @@ const BENCHES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'rego', load: () => import('./rego.ts') },
   { name: 'conformance', load: () => import('./conformance-time.ts') },
   { name: 'audit', load: () => import('./audit.ts') },
+  { name: 'cost', load: () => import('./cost.ts') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -41,7 +41,7 @@ grouped(n) := sprintf("%v", [n]) if {
 
 # Money in messages, rounded to three significant digits: estimates read as estimates
 # ("about $51,000", not "$50,968.75").
-about_usd(x) := sprintf("$%s", [grouped(round(x / _unit(x)) * _unit(x))])
+about_usd(x) := sprintf("$%s", [grouped(round(x / u) * u)]) if u := _unit(x)
 
 _unit(x) := 1 if x < 1000
 

@@ -27,6 +27,22 @@ export interface RequestTokens {
  * guessing its provider from its name.
  */
 export function findModelPrices(table: PriceTable, bookProvider: string, model: string, date: string): PriceLookup {
+  // A run prices the same few models over and over (1,000 manifests, a handful of models).
+  let cache = LOOKUPS.get(table);
+  if (!cache) LOOKUPS.set(table, (cache = new Map()));
+  const key = `${bookProvider}\u0000${model}\u0000${date}`;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, (found = lookUp(table, bookProvider, model, date)));
+  }
+  return found;
+}
+
+const LOOKUPS = new WeakMap<PriceTable, Map<string, PriceLookup>>();
+const REGEXES = new Map<string, RegExp>();
+
+function lookUp(table: PriceTable, bookProvider: string, model: string, date: string): PriceLookup {
   const provider = table.providers[bookProvider];
   if (!provider) return { ok: false, reason: `the price book has no provider ${bookProvider}` };
   const id = model.toLowerCase().trim();
@@ -88,7 +104,9 @@ function matches(rule: MatchRule, id: string): boolean {
   if ('starts_with' in rule) return id.startsWith(rule.starts_with.toLowerCase());
   if ('ends_with' in rule) return id.endsWith(rule.ends_with.toLowerCase());
   if ('contains' in rule) return id.includes(rule.contains.toLowerCase());
-  return new RegExp(rule.regex).test(id);
+  let re = REGEXES.get(rule.regex);
+  if (!re) REGEXES.set(rule.regex, (re = new RegExp(rule.regex)));
+  return re.test(id);
 }
 
 /** The book also tries a model id with its compact date written with dashes (…-20250929 -> …-2025-09-29). */
