@@ -125,12 +125,13 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
       selfHosted.length > 0 && fallbackApi
         ? { target: fallbackApi.target, provider: fallbackApi.provider, model: fallbackApi.model, monthlyUsd: apiMonthlyUsd(fallbackApi.prices, tokens * selfHostedShare, shape, fallbackApi.batchDiscount) }
         : undefined;
-    // The API's cost of V tokens: the workload's own priced API targets in their shares, else the API option.
+    // The API's cost of V tokens: the workload's own priced API targets in their shares, else (for a
+    // workload on own targets only) the API option. An unpriced API leaves the break-even unknown.
     const pricedShare = pricedShares.reduce((sum, p) => sum + p.share, 0);
     const apiCostAt =
       pricedShare > 0
         ? (v: number) => pricedShares.reduce((sum, p) => sum + apiMonthlyUsd(p.prices, (v * p.share) / pricedShare, shape, p.discount), 0)
-        : fallbackApi
+        : fallbackApi && api.length === 0
           ? (v: number) => apiMonthlyUsd(fallbackApi.prices, v, shape, fallbackApi.batchDiscount)
           : undefined;
     return {

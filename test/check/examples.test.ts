@@ -35,7 +35,7 @@ describe('bundled examples', () => {
     ['violations/selfhosted', { 'RW-SELF-001': 1, 'RW-COST-002': 1 }],
     ['violations/customization', { 'RW-CUST-001': 2, 'RW-CUST-002': 1 }],
     ['violations/volume', { 'RW-VOL-002': 1, 'RW-COST-002': 1 }],
-    ['violations/cost', { 'RW-COST-001': 1, 'RW-COST-003': 1, 'RW-CAP-001': 1, 'RW-CAP-002': 1 }],
+    ['violations/cost', { 'RW-COST-001': 1, 'RW-COST-003': 1, 'RW-COST-004': 1, 'RW-CAP-001': 1, 'RW-CAP-002': 1 }],
     ['violations/team', { 'RW-TEAM-001': 1 }],
     ['violations/timeline', { 'RW-TIME-001': 1 }],
     ['violations/waivers', { 'RW-WAIVE-001': 3, 'RW-DATA-004': 1, 'RW-DATA-004 (waived)': 1 }],

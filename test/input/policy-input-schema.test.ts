@@ -146,10 +146,12 @@ describe('policy input schema', () => {
   });
 
   it('names exactly the keys the built input has, down to every nested object', () => {
-    // hybrid-claims has budget, burst, hardware, waivers and routing; unrouted adds an unrouted pair.
+    // hybrid-claims has budget, burst, hardware, waivers and routing; unrouted adds an unrouted pair;
+    // the cost violations add an unpriced target.
     const inputs = {
       'hybrid-claims': inputOfValid('test/fixtures/manifests/hybrid-claims.yaml'),
       unrouted: inputOfValid('test/fixtures/manifests/routing/unrouted.yaml'),
+      cost: inputOfValid('examples/violations/cost/routewise.yaml'),
     };
     const seen = new Set<SchemaNode>();
     const mismatches: string[] = [];

@@ -23,6 +23,7 @@ export function verdict(w: WorkloadCost): string {
 
 export function breakEvenInWords(w: WorkloadCost): string {
   const run = tokensInWords(w.tokensPerMonth);
+  if (w.api.some((a) => !a.priced)) return 'break-even unknown: an API target is unpriced';
   if (w.breakEvenTokensPerMonth === null) return `self-hosting does not pay below 100 times your volume (${run} tokens a month)`;
   const from = tokensInWords(w.breakEvenTokensPerMonth);
   const already = w.breakEvenTokensPerMonth <= w.tokensPerMonth ? ', so it already pays' : '';
