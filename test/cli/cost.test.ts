@@ -91,3 +91,13 @@ describe('routewise cost', () => {
     expect(run.stderr).toContain('unknown --format csv');
   });
 });
+
+describe('retired settings', () => {
+  it('accepts highSteadyTokensPerMonth with a warning naming what replaced it', () => {
+    const data = orgData('routewise:\n  config:\n    highSteadyTokensPerMonth: 2000000000\n');
+    const run = runCli(['cost', 'examples/startup-cloud-api', '--data', data, '--now', '2026-11-27'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('routewise.config.highSteadyTokensPerMonth is read by no rule any more');
+    expect(run.stderr).toContain('RW-COST-001');
+  });
+});

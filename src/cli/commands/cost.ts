@@ -18,6 +18,7 @@ import { costOfManifest } from '../../cost/cost-of-manifest.ts';
 import { priceBookState, type CostReport } from '../../cost/cost-report.ts';
 import { costSettingsFrom } from '../../cost/cost-settings.ts';
 import { costFormats } from '../../cost/format/index.ts';
+import { retiredSettingWarnings } from '../../cost/retired-settings.ts';
 import { PRICE_TABLE } from '../../cost/generated/price-table.ts';
 
 interface CostFlags {
@@ -54,6 +55,7 @@ async function runCost(paths: string[], flags: CostFlags, ctx: CommandContext): 
       continue;
     }
     problems.push(...checkSettings(defaults, doc.value.data, file, doc.value.text));
+    for (const warning of retiredSettingWarnings(doc.value.data, file)) ctx.stderr.write(`routewise: warning: ${warning}\n`);
     data = mergeData(data, doc.value.data);
   }
   if (problems.length > 0) {
