@@ -90,7 +90,7 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
-  const cheapestApi = cheapestApiPrices(manifest.deployment.targets, priceOf);
+  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
 
   const load = new Map<string, { avg: number; peak: number }>();
   const workloads = manifest.workloads.map((w): WorkloadCost => {
@@ -120,7 +120,6 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
     const optionShape: OptionShape = { inputShare: shape.inputShare, peakToAverage, engineers, engineerAnnualCostUsd };
     const option = api.length > 0 ? selfHostedOption(settings, tokens, optionShape) : undefined;
     const selfHostedShare = selfHosted.reduce((s, x) => s + x.share, 0);
-    const fallbackApi = cheapestApi ?? comparisonApi(settings, priceOf);
     const apiOption =
       selfHosted.length > 0 && fallbackApi
         ? { target: fallbackApi.target, provider: fallbackApi.provider, model: fallbackApi.model, monthlyUsd: apiMonthlyUsd(fallbackApi.prices, tokens * selfHostedShare, shape, fallbackApi.batchDiscount) }
