@@ -11,6 +11,7 @@ const BENCHES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'conformance', load: () => import('./conformance-time.ts') },
   { name: 'audit', load: () => import('./audit.ts') },
   { name: 'drift', load: () => import('./drift.ts') },
+  { name: 'cost', load: () => import('./cost.ts') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1014,9 +1014,9 @@ var require_io = __commonJS({
           }
           return result;
         }
-        const matches2 = yield findInPath(tool);
-        if (matches2 && matches2.length > 0) {
-          return matches2[0];
+        const matches3 = yield findInPath(tool);
+        if (matches3 && matches3.length > 0) {
+          return matches3[0];
         }
         return "";
       });
@@ -1053,14 +1053,14 @@ var require_io = __commonJS({
             }
           }
         }
-        const matches2 = [];
+        const matches3 = [];
         for (const directory of directories) {
           const filePath = yield ioUtil.tryGetExecutablePath(path2.join(directory, tool), extensions);
           if (filePath) {
-            matches2.push(filePath);
+            matches3.push(filePath);
           }
         }
-        return matches2;
+        return matches3;
       });
     }
     exports.findInPath = findInPath;
@@ -9470,9 +9470,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open.length; i++) {
-    const at2 = open[i];
-    out += masked.slice(last, at2) + "\0";
-    last = at2 + 1;
+    const at3 = open[i];
+    out += masked.slice(last, at3) + "\0";
+    last = at3 + 1;
   }
   return out + masked.slice(last);
 }
@@ -16475,9 +16475,9 @@ function setOperand(name, pos, v) {
   if (v instanceof SetValue) return v;
   throw wrongType(name, pos, "set", v);
 }
-function integerOperand(name, pos, v, kind2 = "integer") {
+function integerOperand(name, pos, v, kind3 = "integer") {
   if (typeof v === "bigint") return v;
-  if (typeof v !== "number") throw wrongType(name, pos, kind2, v);
+  if (typeof v !== "number") throw wrongType(name, pos, kind3, v);
   if (!Number.isInteger(v)) throw notInteger(name, pos);
   return BigInt(v);
 }
@@ -17678,7 +17678,7 @@ function execAt(g, s, from) {
   if (!m) return void 0;
   return { start: m.index, end: m.index + m[0].length, groups: m.slice(1) };
 }
-function matches(g, s) {
+function matches2(g, s) {
   g.re.lastIndex = 0;
   return g.re.test(s);
 }
@@ -18168,7 +18168,7 @@ function match2(name) {
   return ([p, s], ctx) => {
     const pattern = stringOperand(name, 1, p);
     const text2 = stringOperand(name, 2, s);
-    return matches(regexp(name, ctx, pattern), text2);
+    return matches2(regexp(name, ctx, pattern), text2);
   };
 }
 function regexSplit([p, s], ctx) {
@@ -18244,7 +18244,7 @@ function templateMatch([t, m, a, b], ctx) {
     pattern = templatePattern(name, tpl, open, close);
     ctx.cache.set(key, pattern);
   }
-  return matches(regexp(name, ctx, pattern), text2);
+  return matches2(regexp(name, ctx, pattern), text2);
 }
 function globsMatch([a, b]) {
   const left = stringOperand("regex.globs_match", 1, a);
@@ -20349,7 +20349,7 @@ var init_civil_time = __esm({
 
 // src/rego/builtins/go-time-layout.ts
 function nextChunk(layout) {
-  const at2 = (i, token, adjust = 0) => ({
+  const at3 = (i, token, adjust = 0) => ({
     prefix: layout.slice(0, i + adjust),
     std: { kind: "token", token },
     text: token,
@@ -20360,43 +20360,43 @@ function nextChunk(layout) {
     const lowerNext = (n) => /^[a-z]/.test(rest.slice(n));
     switch (layout[i]) {
       case "J":
-        if (rest.startsWith("January")) return at2(i, "January");
-        if (rest.startsWith("Jan") && !lowerNext(3)) return at2(i, "Jan");
+        if (rest.startsWith("January")) return at3(i, "January");
+        if (rest.startsWith("Jan") && !lowerNext(3)) return at3(i, "Jan");
         break;
       case "M":
-        if (rest.startsWith("Monday")) return at2(i, "Monday");
-        if (rest.startsWith("Mon") && !lowerNext(3)) return at2(i, "Mon");
-        if (rest.startsWith("MST")) return at2(i, "MST");
+        if (rest.startsWith("Monday")) return at3(i, "Monday");
+        if (rest.startsWith("Mon") && !lowerNext(3)) return at3(i, "Mon");
+        if (rest.startsWith("MST")) return at3(i, "MST");
         break;
       case "0":
-        if (rest.length >= 2 && ZERO_TWO.includes(rest.slice(0, 2))) return at2(i, rest.slice(0, 2));
-        if (rest.startsWith("002")) return at2(i, "002");
+        if (rest.length >= 2 && ZERO_TWO.includes(rest.slice(0, 2))) return at3(i, rest.slice(0, 2));
+        if (rest.startsWith("002")) return at3(i, "002");
         break;
       case "1":
-        return at2(i, rest.startsWith("15") ? "15" : "1");
+        return at3(i, rest.startsWith("15") ? "15" : "1");
       case "2":
-        return at2(i, rest.startsWith("2006") ? "2006" : "2");
+        return at3(i, rest.startsWith("2006") ? "2006" : "2");
       case "_":
         if (rest.startsWith("_2")) {
-          if (rest.startsWith("_2006")) return at2(i, "2006", 1);
-          return at2(i, "_2");
+          if (rest.startsWith("_2006")) return at3(i, "2006", 1);
+          return at3(i, "_2");
         }
-        if (rest.startsWith("__2")) return at2(i, "__2");
+        if (rest.startsWith("__2")) return at3(i, "__2");
         break;
       case "3":
       case "4":
       case "5":
-        return at2(i, layout[i]);
+        return at3(i, layout[i]);
       case "P":
-        if (rest.startsWith("PM")) return at2(i, "PM");
+        if (rest.startsWith("PM")) return at3(i, "PM");
         break;
       case "p":
-        if (rest.startsWith("pm")) return at2(i, "pm");
+        if (rest.startsWith("pm")) return at3(i, "pm");
         break;
       case "-":
       case "Z":
         for (const body of OFFSET_BODIES) {
-          if (rest.startsWith(layout[i] + body)) return at2(i, layout[i] + body);
+          if (rest.startsWith(layout[i] + body)) return at3(i, layout[i] + body);
         }
         break;
       case ".":
@@ -21662,14 +21662,14 @@ function pemBlocks(text2) {
   const blocks = [];
   let from = 0;
   for (; ; ) {
-    const at2 = findBegin(text2, from);
-    if (at2 < 0) return blocks;
-    const parsed2 = parseBlock(text2, at2);
+    const at3 = findBegin(text2, from);
+    if (at3 < 0) return blocks;
+    const parsed2 = parseBlock(text2, at3);
     if (parsed2) {
       blocks.push(parsed2.block);
       from = parsed2.end;
     } else {
-      from = at2 + BEGIN.length;
+      from = at3 + BEGIN.length;
     }
   }
 }
@@ -21679,9 +21679,9 @@ function findBegin(text2, from) {
   }
   return -1;
 }
-function parseBlock(text2, at2) {
-  const lineEnd = lineEndAt(text2, at2);
-  const line = text2.slice(at2 + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, "");
+function parseBlock(text2, at3) {
+  const lineEnd = lineEndAt(text2, at3);
+  const line = text2.slice(at3 + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, "");
   if (!line.endsWith(DASHES)) return void 0;
   const type = line.slice(0, -DASHES.length);
   const endMarker = `-----END ${type}-----`;
@@ -21922,9 +21922,9 @@ function parseGoUrl(raw) {
     const slash = body.indexOf("/");
     const authority = slash < 0 ? body : body.slice(0, slash);
     rest = slash < 0 ? "" : body.slice(slash);
-    const at2 = authority.lastIndexOf("@");
-    if (at2 >= 0) u.User = {};
-    u.Host = unescape2(authority.slice(at2 + 1));
+    const at3 = authority.lastIndexOf("@");
+    if (at3 >= 0) u.User = {};
+    u.Host = unescape2(authority.slice(at3 + 1));
   } else if (u.Scheme !== "" && rest.startsWith("/")) {
     u.OmitHost = true;
   }
@@ -23003,11 +23003,11 @@ function parentsOf(child3, pool) {
 function sameCertificate(a, b) {
   return a.raw.equals(b.raw);
 }
-function isValid2(cert, kind2, chain, opts) {
+function isValid2(cert, kind3, chain, opts) {
   if (cert.unhandledCriticalExtensions !== null) return false;
   if (opts.now < cert.notBefore.ns || opts.now > cert.notAfter.ns) return false;
-  if (kind2 === "intermediate" && (!cert.basicConstraintsValid || !cert.isCA)) return false;
-  if (kind2 !== "leaf" && cert.basicConstraintsValid && cert.maxPathLen >= 0 && chain.length - 1 > cert.maxPathLen) return false;
+  if (kind3 === "intermediate" && (!cert.basicConstraintsValid || !cert.isCA)) return false;
+  if (kind3 !== "leaf" && cert.basicConstraintsValid && cert.maxPathLen >= 0 && chain.length - 1 > cert.maxPathLen) return false;
   return true;
 }
 function chainAllows(chain, requested) {
@@ -23063,12 +23063,12 @@ var init_x509_verify = __esm({
       build(chain) {
         const cert = chain[chain.length - 1];
         const found = [];
-        const consider = (candidate, kind2) => {
+        const consider = (candidate, kind3) => {
           if (chain.some((c) => sameCertificate(c, candidate))) return;
           if (this.signatureChecks >= MAX_SIGNATURE_CHECKS) return;
           if (!this.signedBy(cert, candidate)) return;
-          if (!isValid2(candidate, kind2, chain, this.opts)) return;
-          if (kind2 === "root") found.push([...chain, candidate]);
+          if (!isValid2(candidate, kind3, chain, this.opts)) return;
+          if (kind3 === "root") found.push([...chain, candidate]);
           else found.push(...this.build([...chain, candidate]));
         };
         for (const c of parentsOf(cert, [this.root])) consider(c, "root");
@@ -23402,76 +23402,76 @@ function closestBranch(e, prefix, explained) {
 function mismatch(e) {
   const field = fieldName(e.instancePath);
   const p = e.params;
-  const at2 = (type, desc) => ({ type, field, desc });
+  const at3 = (type, desc) => ({ type, field, desc });
   switch (e.keyword) {
     case "type":
-      return at2("invalid_type", `Invalid type. Expected: ${expectedTypes(p.type)}, given: ${jsonType(e.data)}`);
+      return at3("invalid_type", `Invalid type. Expected: ${expectedTypes(p.type)}, given: ${jsonType(e.data)}`);
     case "required":
-      return at2("required", `${String(p.missingProperty)} is required`);
+      return at3("required", `${String(p.missingProperty)} is required`);
     case "additionalProperties":
-      return at2("additional_property_not_allowed", `Additional property ${String(p.additionalProperty)} is not allowed`);
+      return at3("additional_property_not_allowed", `Additional property ${String(p.additionalProperty)} is not allowed`);
     case "unevaluatedProperties":
-      return at2("additional_property_not_allowed", `Additional property ${String(p.unevaluatedProperty)} is not allowed`);
+      return at3("additional_property_not_allowed", `Additional property ${String(p.unevaluatedProperty)} is not allowed`);
     case "enum": {
       const allowed = (p.allowedValues ?? []).filter((x2) => x2 !== EMPTY_ENUM_MEMBER);
       const list2 = allowed.length === 0 ? "(none)" : allowed.map(goJson).join(", ");
-      return at2("enum", `${field} must be one of the following: ${list2}`);
+      return at3("enum", `${field} must be one of the following: ${list2}`);
     }
     case "const":
-      return at2("const", `${field} does not match: ${goJson(p.allowedValue)}`);
+      return at3("const", `${field} does not match: ${goJson(p.allowedValue)}`);
     case "minLength":
-      return at2("string_gte", `String length must be greater than or equal to ${String(p.limit)}`);
+      return at3("string_gte", `String length must be greater than or equal to ${String(p.limit)}`);
     case "maxLength":
-      return at2("string_lte", `String length must be less than or equal to ${String(p.limit)}`);
+      return at3("string_lte", `String length must be less than or equal to ${String(p.limit)}`);
     case "pattern":
-      return at2("pattern", `Does not match pattern '${String(p.pattern)}'`);
+      return at3("pattern", `Does not match pattern '${String(p.pattern)}'`);
     case "format":
-      return at2("format", `Does not match format '${String(p.format)}'`);
+      return at3("format", `Does not match format '${String(p.format)}'`);
     case "multipleOf":
-      return at2("multiple_of", `Must be a multiple of ${number(p.multipleOf)}`);
+      return at3("multiple_of", `Must be a multiple of ${number(p.multipleOf)}`);
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
       return numberBound(field, String(p.comparison), number(p.limit));
     case "minItems":
-      return at2("array_min_items", `Array must have at least ${String(p.limit)} items`);
+      return at3("array_min_items", `Array must have at least ${String(p.limit)} items`);
     case "maxItems":
-      return at2("array_max_items", `Array must have at most ${String(p.limit)} items`);
+      return at3("array_max_items", `Array must have at most ${String(p.limit)} items`);
     case "uniqueItems": {
       const [i, j2] = [Number(p.i), Number(p.j)].sort((a, b) => a - b);
-      return at2("unique", `array items[${i},${j2}] must be unique`);
+      return at3("unique", `array items[${i},${j2}] must be unique`);
     }
     case "contains":
-      return at2("contains", "At least one of the items must match");
+      return at3("contains", "At least one of the items must match");
     case "additionalItems":
     case "unevaluatedItems":
-      return at2("array_no_additional_items", "No additional items allowed on array");
+      return at3("array_no_additional_items", "No additional items allowed on array");
     case "items":
-      if ("limit" in p) return at2("array_no_additional_items", "No additional items allowed on array");
+      if ("limit" in p) return at3("array_no_additional_items", "No additional items allowed on array");
       break;
     case "minProperties":
-      return at2("array_min_properties", `Must have at least ${String(p.limit)} properties`);
+      return at3("array_min_properties", `Must have at least ${String(p.limit)} properties`);
     case "maxProperties":
-      return at2("array_max_properties", `Must have at most ${String(p.limit)} properties`);
+      return at3("array_max_properties", `Must have at most ${String(p.limit)} properties`);
     case "dependencies":
     case "dependentRequired":
-      return at2("missing_dependency", `Has a dependency on ${String(p.missingProperty)}`);
+      return at3("missing_dependency", `Has a dependency on ${String(p.missingProperty)}`);
     case "propertyNames":
-      return at2("invalid_property_name", `Property name of "${String(p.propertyName)}" does not match`);
+      return at3("invalid_property_name", `Property name of "${String(p.propertyName)}" does not match`);
     case "anyOf":
-      return at2("number_any_of", "Must validate at least one schema (anyOf)");
+      return at3("number_any_of", "Must validate at least one schema (anyOf)");
     case "oneOf":
-      return at2("number_one_of", "Must validate one and only one schema (oneOf)");
+      return at3("number_one_of", "Must validate one and only one schema (oneOf)");
     case "not":
-      return at2("number_not", "Must not validate the schema (not)");
+      return at3("number_not", "Must not validate the schema (not)");
     case "if":
-      return p.failingKeyword === "else" ? at2("condition_else", 'Must validate "else" as "if" was not valid') : at2("condition_then", 'Must validate "then" as "if" was valid');
+      return p.failingKeyword === "else" ? at3("condition_else", 'Must validate "else" as "if" was not valid') : at3("condition_then", 'Must validate "then" as "if" was valid');
     case "false schema":
-      return at2("false", "False always fails validation");
+      return at3("false", "False always fails validation");
   }
   const message = e.message ?? "is invalid";
-  return at2(e.keyword, message.charAt(0).toUpperCase() + message.slice(1));
+  return at3(e.keyword, message.charAt(0).toUpperCase() + message.slice(1));
 }
 function numberBound(field, comparison, limit) {
   switch (comparison) {
@@ -26284,11 +26284,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
+        const matches3 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches3)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
+        const up = +matches3[1];
+        jsonPointer = matches3[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -27207,11 +27207,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
+      const matches3 = urnComponent.path.match(URN_REG);
+      if (matches3 && matches3[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
+        urnComponent.nid = matches3[1].toLowerCase();
+        urnComponent.nss = matches3[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -27532,8 +27532,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed2, matches2) {
-      if (matches2[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
+    function getParseError(parsed2, matches3) {
+      if (matches3[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
@@ -27555,9 +27555,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+    function hasMalformedComponentPercentEncoding(matches3) {
+      const host = matches3[4];
+      return hasMalformedPercentEncoding(matches3[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches3[6]) || hasMalformedPercentEncoding(matches3[7]) || hasMalformedPercentEncoding(matches3[8]);
     }
     function canonicalizeHost(parsed2, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP)) {
@@ -27632,15 +27632,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed2.scheme = matches2[1];
-        parsed2.userinfo = matches2[3];
-        parsed2.host = matches2[4];
-        parsed2.port = parseInt(matches2[5], 10);
-        parsed2.path = matches2[6] || "";
-        parsed2.query = matches2[7];
-        parsed2.fragment = matches2[8];
+      const matches3 = uri.match(URI_PARSE);
+      if (matches3) {
+        parsed2.scheme = matches3[1];
+        parsed2.userinfo = matches3[3];
+        parsed2.host = matches3[4];
+        parsed2.port = parseInt(matches3[5], 10);
+        parsed2.path = matches3[6] || "";
+        parsed2.query = matches3[7];
+        parsed2.fragment = matches3[8];
         if (parsed2.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed2.scheme)) {
             parsed2.scheme = parsed2.scheme.toLowerCase();
@@ -27649,14 +27649,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches3);
         if (malformedPercentEncoding) {
           parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed2.port)) {
-          parsed2.port = matches2[5];
+          parsed2.port = matches3[5];
         }
-        const parseError2 = getParseError(parsed2, matches2);
+        const parseError2 = getParseError(parsed2, matches3);
         if (parseError2 !== void 0) {
           parsed2.error = parsed2.error || parseError2;
           malformedAuthorityOrPort = true;
@@ -32148,12 +32148,12 @@ var require_formats2 = __commonJS({
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str2) {
-      const matches2 = DATE.exec(str2);
-      if (!matches2)
+      const matches3 = DATE.exec(str2);
+      if (!matches3)
         return false;
-      const year = +matches2[1];
-      const month = +matches2[2];
-      const day = +matches2[3];
+      const year = +matches3[1];
+      const month = +matches3[2];
+      const day = +matches3[3];
       return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear2(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d22) {
@@ -32168,16 +32168,16 @@ var require_formats2 = __commonJS({
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
       return function time(str2) {
-        const matches2 = TIME.exec(str2);
-        if (!matches2)
+        const matches3 = TIME.exec(str2);
+        if (!matches3)
           return false;
-        const hr = +matches2[1];
-        const min = +matches2[2];
-        const sec = +matches2[3];
-        const tz = matches2[4];
-        const tzSign = matches2[5] === "-" ? -1 : 1;
-        const tzH = +(matches2[6] || 0);
-        const tzM = +(matches2[7] || 0);
+        const hr = +matches3[1];
+        const min = +matches3[2];
+        const sec = +matches3[3];
+        const tz = matches3[4];
+        const tzSign = matches3[5] === "-" ? -1 : 1;
+        const tzH = +(matches3[6] || 0);
+        const tzM = +(matches3[7] || 0);
         if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
           return false;
         if (hr <= 23 && min <= 59 && sec < 60)
@@ -32802,8 +32802,8 @@ var init_go_template_exec = __esm({
     TemplateExecError = class extends Error {
     };
     LoopControl = class {
-      constructor(kind2) {
-        this.kind = kind2;
+      constructor(kind3) {
+        this.kind = kind3;
       }
       kind;
     };
@@ -32826,13 +32826,13 @@ var init_go_template_exec = __esm({
         return this.out;
       }
       fail(message) {
-        const at2 = this.at;
-        if (!at2) throw new TemplateExecError(`template: ${this.name}: ${message}`);
-        const before = this.src.slice(0, at2.pos);
+        const at3 = this.at;
+        if (!at3) throw new TemplateExecError(`template: ${this.name}: ${message}`);
+        const before = this.src.slice(0, at3.pos);
         const lineStart = before.lastIndexOf("\n") + 1;
         const line = before.split("\n").length;
         const col = Buffer.byteLength(before.slice(lineStart), "utf8");
-        const context = at2.text.length > 20 ? at2.text.slice(0, 20) + "..." : at2.text;
+        const context = at3.text.length > 20 ? at3.text.slice(0, 20) + "..." : at3.text;
         throw new TemplateExecError(`template: ${this.name}:${line}:${col}: executing "${this.name}" at <${context}>: ${message}`);
       }
       walk(nodes, dot) {
@@ -33328,12 +33328,12 @@ function parseTemplate(src, name = "template") {
       nodes2.push({ kind: "action", pos: pipe.pos, text: pipe.text, pipe });
     }
   }
-  function control(kind2, keyword) {
+  function control(kind3, keyword) {
     vars.push([]);
-    const pipe = pipeline(kind2, "close");
-    if (kind2 === "range") rangeDepth++;
+    const pipe = pipeline(kind3, "close");
+    if (kind3 === "range") rangeDepth++;
     const body = list2();
-    if (kind2 === "range") rangeDepth--;
+    if (kind3 === "range") rangeDepth--;
     let elseList;
     let end2 = body.end;
     if (end2.kind === "else") {
@@ -33350,7 +33350,7 @@ function parseTemplate(src, name = "template") {
     }
     if (end2.kind === "eof") fail10(tokens[tokens.length - 1], "unexpected EOF");
     vars.pop();
-    return { kind: kind2, pos: keyword.pos, text: kind2, pipe, list: body.nodes, elseList };
+    return { kind: kind3, pos: keyword.pos, text: kind3, pipe, list: body.nodes, elseList };
   }
   function pipeline(context, end2) {
     const startTok = peekNonSpace();
@@ -42612,14 +42612,14 @@ function memoryImportLimits(bytes) {
       for (let i = 0; i < count6; i++) {
         skipName();
         skipName();
-        const kind2 = bytes[pos++];
-        if (kind2 === 0) u32();
-        else if (kind2 === 1) {
+        const kind3 = bytes[pos++];
+        if (kind3 === 0) u32();
+        else if (kind3 === 1) {
           pos++;
           limits();
-        } else if (kind2 === 2) return limits();
-        else if (kind2 === 3) pos += 2;
-        else if (kind2 === 4) {
+        } else if (kind3 === 2) return limits();
+        else if (kind3 === 3) pos += 2;
+        else if (kind3 === 4) {
           pos++;
           u32();
         } else return void 0;
@@ -42867,6 +42867,7 @@ async function createWasmEngine(bundle, options) {
     ok: true,
     value: {
       name: "wasm",
+      data: options.data,
       rules: () => declared.length > 0 ? declared : [...seen.values()].sort(byId),
       evaluate(input) {
         const findings = [];
@@ -43080,8 +43081,8 @@ function resolveFinding(item, rule, positionOf) {
   if (item.location) finding.location = { ...item.location };
   if (item.related && item.related.length > 0) {
     finding.related = item.related.flatMap((r) => {
-      const at2 = "path" in r ? positionOf(r.path) : r;
-      return at2 ? [{ file: at2.file, line: at2.line, column: at2.column, message: r.message }] : [];
+      const at3 = "path" in r ? positionOf(r.path) : r;
+      return at3 ? [{ file: at3.file, line: at3.line, column: at3.column, message: r.message }] : [];
     });
   }
   return finding;
@@ -43103,6 +43104,25 @@ function comparePositions(a, b) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// src/cost/cost-settings.ts
+var BYTES_PER_PARAMETER = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
+function costSettingsFrom(data) {
+  const cost = at(data, ["routewise", "config", "cost"]);
+  if (typeof cost !== "object" || cost === null || Array.isArray(cost)) return void 0;
+  const c = cost;
+  const book = c.priceBook ?? {};
+  const date = book.date instanceof Date ? book.date.toISOString().slice(0, 10) : String(book.date ?? "");
+  return { ...c, priceBook: { version: String(book.version ?? ""), date } };
+}
+function at(v, path2) {
+  let node = v;
+  for (const key of path2) node = typeof node === "object" && node !== null ? node[key] : void 0;
+  return node;
+}
+
+// src/cost/generated/price-table.ts
+var PRICE_TABLE = { "package": "@pydantic/genai-prices", "version": "0.1.8", "providers": { "anthropic": { "fallbacks": [], "models": [{ "id": "claude-2", "match": { "or": [{ "starts_with": "claude-2" }, { "contains": "claude-v2" }] }, "prices": [{ "input": 8, "output": 24 }] }, { "id": "claude-3-5-haiku-latest", "match": { "or": [{ "starts_with": "claude-3-5-haiku" }, { "starts_with": "claude-3.5-haiku" }] }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "or": [{ "starts_with": "claude-3-5-sonnet" }, { "starts_with": "claude-3.5-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet-latest", "match": { "or": [{ "starts_with": "claude-3-7-sonnet" }, { "starts_with": "claude-3.7-sonnet" }, { "starts_with": "claude-sonnet-3.7" }, { "starts_with": "claude-sonnet-3-7" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "starts_with": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus-latest", "match": { "starts_with": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-3-sonnet", "match": { "starts_with": "claude-3-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "equals": "claude-fable-5" }, { "regex": "^claude-fable-5-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "equals": "claude-fable-5-1" }, { "regex": "^claude-fable-5-1-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-haiku-4-5", "match": { "or": [{ "starts_with": "claude-haiku-4-5" }, { "starts_with": "claude-haiku-4.5" }, { "starts_with": "claude-4-5-haiku" }, { "starts_with": "claude-4.5-haiku" }] }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "claude-opus-4-0", "match": { "or": [{ "starts_with": "claude-opus-4-0" }, { "starts_with": "claude-4-opus" }, { "equals": "claude-opus-4" }, { "equals": "claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-1", "match": { "or": [{ "starts_with": "claude-opus-4-1" }, { "starts_with": "claude-opus-4.1" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-5", "match": { "or": [{ "starts_with": "claude-opus-4-5" }, { "starts_with": "claude-opus-4.5" }, { "starts_with": "claude-4-5-opus" }, { "starts_with": "claude-4.5-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "starts_with": "claude-opus-4-6" }, { "starts_with": "claude-opus-4.6" }, { "starts_with": "claude-4-6-opus" }, { "starts_with": "claude-4.6-opus" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }, { "from": "2026-03-13", "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "starts_with": "claude-opus-4-7" }, { "starts_with": "claude-opus-4.7" }, { "starts_with": "claude-4-7-opus" }, { "starts_with": "claude-4.7-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "starts_with": "claude-opus-4-8" }, { "starts_with": "claude-opus-4.8" }, { "starts_with": "claude-4-8-opus" }, { "starts_with": "claude-4.8-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "equals": "claude-opus-5" }, { "regex": "^claude-opus-5-\\d{8}$" }, { "starts_with": "claude-opus-5.0" }, { "starts_with": "claude-5-opus" }, { "starts_with": "claude-5.0-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "equals": "claude-opus-5-5" }, { "regex": "^claude-opus-5-5-\\d{8}$" }, { "starts_with": "claude-opus-5.5" }, { "starts_with": "claude-5-5-opus" }, { "starts_with": "claude-5.5-opus" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-0", "match": { "or": [{ "starts_with": "claude-sonnet-4-2025" }, { "starts_with": "claude-sonnet-4-0" }, { "starts_with": "claude-sonnet-4@" }, { "equals": "claude-sonnet-4" }, { "starts_with": "claude-4-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "starts_with": "claude-sonnet-4-5" }, { "starts_with": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "starts_with": "claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4.6" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }, { "from": "2026-03-13", "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-5", "match": { "or": [{ "starts_with": "claude-sonnet-5" }, { "starts_with": "claude-sonnet-5.0" }, { "starts_with": "claude-5-sonnet" }, { "starts_with": "claude-5.0-sonnet" }] }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "claude-v1", "match": { "equals": "claude-v1" }, "prices": [{ "input": 8, "output": 24 }] }] }, "aws": { "fallbacks": [], "models": [{ "id": "amazon.nova-2-sonic-v1:0", "match": { "contains": "amazon.nova-2-sonic" }, "prices": [{ "input": 0.33, "output": 2.75 }] }, { "id": "amazon.nova-lite-v1:0", "match": { "contains": "amazon.nova-lite" }, "prices": [{ "input": 0.06, "output": 0.24, "cachedInput": 0.015 }] }, { "id": "amazon.nova-micro-v1:0", "match": { "contains": "amazon.nova-micro" }, "prices": [{ "input": 0.035, "output": 0.14, "cachedInput": 875e-5 }] }, { "id": "amazon.nova-premier-v1:0", "match": { "contains": "amazon.nova-premier" }, "prices": [{ "input": 2.5, "output": 12.5, "cachedInput": 0.625 }] }, { "id": "amazon.nova-pro-v1:0", "match": { "contains": "amazon.nova-pro" }, "prices": [{ "input": 0.8, "output": 3.2, "cachedInput": 0.2 }] }, { "id": "amazon.nova-sonic-v1:0", "match": { "contains": "amazon.nova-sonic" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "amazon.titan-embed-text-v1", "match": { "contains": "amazon.titan-embed-text" }, "prices": [{ "input": 0.1 }] }, { "id": "amazon.titan-text-express-v1", "match": { "contains": "titan-text-express" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "amazon.titan-text-lite-v1", "match": { "contains": "titan-text-lite" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "deepseek.r1-v1:0", "match": { "contains": "deepseek.r1" }, "prices": [{ "input": 1.35, "output": 5.4 }] }, { "id": "global.amazon.nova-2-lite-v1:0", "match": { "contains": "global.amazon.nova-2-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.075 }] }, { "id": "global.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5-1" }, { "contains": "global.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "global.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5" }, { "contains": "global.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "global.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "contains": "global.anthropic.claude-haiku-4-5-20251001" }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "global.anthropic.claude-opus-4-5-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-5" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-6-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-6" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-7-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-7" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-8-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-8" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5" }, { "contains": "global.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5-5" }, { "contains": "global.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "global.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-20250514" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-5-20250929" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-6-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-6" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-5-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-5" }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "global.openai.gpt-5.6-luna", "match": { "contains": "global.openai.gpt-5.6-luna" }, "prices": [{ "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "global.openai.gpt-5.6-sol", "match": { "contains": "global.openai.gpt-5.6-sol" }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "global.openai.gpt-5.6-terra", "match": { "contains": "global.openai.gpt-5.6-terra" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "google.gemma-3-12b-it", "match": { "contains": "google.gemma-3-12b-it" }, "prices": [{ "input": 0.09, "output": 0.29 }] }, { "id": "google.gemma-3-27b-it", "match": { "contains": "google.gemma-3-27b-it" }, "prices": [{ "input": 0.23, "output": 0.38 }] }, { "id": "google.gemma-3-4b-it", "match": { "contains": "google.gemma-3-4b-it" }, "prices": [{ "input": 0.04, "output": 0.08 }] }, { "id": "meta.llama3-1-70b-instruct-v1:0", "match": { "contains": "meta.llama3-1-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-1-8b-instruct-v1:0", "match": { "contains": "meta.llama3-1-8b-instruct" }, "prices": [{ "input": 0.22, "output": 0.22 }] }, { "id": "meta.llama3-2-11b-instruct-v1:0", "match": { "contains": "meta.llama3-2-11b-instruct" }, "prices": [{ "input": 0.16, "output": 0.16 }] }, { "id": "meta.llama3-2-1b-instruct-v1:0", "match": { "contains": "meta.llama3-2-1b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta.llama3-2-3b-instruct-v1:0", "match": { "contains": "meta.llama3-2-3b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "meta.llama3-2-90b-instruct-v1:0", "match": { "contains": "meta.llama3-2-90b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-3-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-70b-instruct" }, "prices": [{ "input": 2.65, "output": 3.5 }] }, { "id": "meta.llama3-8b-instruct-v1:0", "match": { "contains": "meta.llama3-8b-instruct" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "meta.llama4-maverick-17b-instruct-v1:0", "match": { "contains": "meta.llama4-maverick-17b-instruct" }, "prices": [{ "input": 0.24, "output": 0.97 }] }, { "id": "meta.llama4-scout-17b-instruct-v1:0", "match": { "contains": "meta.llama4-scout-17b-instruct" }, "prices": [{ "input": 0.17, "output": 0.66 }] }, { "id": "mistral.devstral-2-123b", "match": { "contains": "mistral.devstral-2-123b" }, "prices": [{ "input": 0.4, "output": 2 }] }, { "id": "mistral.magistral-small-2509", "match": { "contains": "mistral.magistral-small-2509" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.ministral-3-14b-instruct", "match": { "contains": "mistral.ministral-3-14b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral.ministral-3-3b-instruct", "match": { "contains": "mistral.ministral-3-3b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral.ministral-3-8b-instruct", "match": { "contains": "mistral.ministral-3-8b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral.mistral-7b-instruct-v0:2", "match": { "contains": "mistral.mistral-7b-instruct-v0" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "mistral.mistral-large-2402-v1:0", "match": { "contains": "mistral.mistral-large-2402" }, "prices": [{ "input": 4, "output": 12 }] }, { "id": "mistral.mistral-large-3-675b-instruct", "match": { "contains": "mistral.mistral-large-3-675b-instruct" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.mistral-small-2402-v1:0", "match": { "contains": "mistral.mistral-small-2402" }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "mistral.mixtral-8x7b-instruct-v0:1", "match": { "contains": "mistral.mixtral-8x7b-instruct-v0" }, "prices": [{ "input": 0.45, "output": 0.7 }] }, { "id": "mistral.pixtral-large-2502-v1:0", "match": { "contains": "mistral.pixtral-large-2502" }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral.voxtral-mini-3b-2507", "match": { "contains": "mistral.voxtral-mini-3b-2507" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "mistral.voxtral-small-24b-2507", "match": { "contains": "mistral.voxtral-small-24b-2507" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "nvidia.nemotron-nano-3-30b:0", "match": { "contains": "nvidia.nemotron-nano-3-30b" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "nvidia.nemotron-nano-9b-v2:0", "match": { "contains": "nvidia.nemotron-nano-9b-v2" }, "prices": [{ "input": 0.06, "output": 0.23 }] }, { "id": "nvidia.nemotron-super-3-120b:0", "match": { "contains": "nvidia.nemotron-super-3-120b" }, "prices": [{ "input": 0.15, "output": 0.65 }] }, { "id": "openai.gpt-5.4", "match": { "equals": "openai.gpt-5.4" }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }] }, { "id": "openai.gpt-5.5", "match": { "equals": "openai.gpt-5.5" }, "prices": [{ "input": 5.5, "output": 33, "cachedInput": 0.55 }] }, { "id": "openai.gpt-oss-120b-1:0", "match": { "contains": "openai.gpt-oss-120b-1" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "openai.gpt-oss-20b-1:0", "match": { "contains": "openai.gpt-oss-20b-1" }, "prices": [{ "input": 0.07, "output": 0.3 }] }, { "id": "qwen.qwen3-32b-v1:0", "match": { "contains": "qwen.qwen3-32b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-30b-a3b-v1:0", "match": { "contains": "qwen.qwen3-coder-30b-a3b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-480b-a35b-v1:0", "match": { "contains": "qwen.qwen3-coder-480b-a35b" }, "prices": [{ "input": 0.45, "output": 1.8 }] }, { "id": "qwen.qwen3-vl-235b-a22b-v1:0", "match": { "contains": "qwen.qwen3-vl-235b-a22b" }, "prices": [{ "input": 0.53, "output": 2.66 }] }, { "id": "regional.amazon.nova-2-lite-v1:0", "match": { "or": [{ "contains": "us.amazon.nova-2-lite" }, { "contains": "eu.amazon.nova-2-lite" }, { "contains": "jp.amazon.nova-2-lite" }] }, "prices": [{ "input": 0.33, "output": 2.75, "cachedInput": 0.0825 }] }, { "id": "regional.anthropic.claude-3-5-haiku-20241022-v1:0", "match": { "contains": "claude-3-5-haiku-20241022" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20240620-v1:0", "match": { "contains": "claude-3-5-sonnet-20240620" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20241022-v2:0", "match": { "contains": "claude-3-5-sonnet-20241022" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-7-sonnet-20250219-v1:0", "match": { "contains": "claude-3-7-sonnet-20250219" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-haiku-20240307-v1:0", "match": { "contains": "claude-3-haiku-20240307" }, "prices": [{ "input": 0.25, "output": 1.25 }] }, { "id": "regional.anthropic.claude-3-opus-20240229-v1:0", "match": { "contains": "claude-3-opus-20240229" }, "prices": [{ "input": 15, "output": 75 }] }, { "id": "regional.anthropic.claude-3-sonnet-20240229-v1:0", "match": { "contains": "claude-3-sonnet-20240229" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5-1" }, { "equals": "claude-fable-5-1" }, { "starts_with": "anthropic.claude-fable-5-1-v1" }, { "starts_with": "claude-fable-5-1-v1" }, { "contains": "us.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 0.275 }] }, { "id": "regional.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5" }, { "equals": "claude-fable-5" }, { "starts_with": "anthropic.claude-fable-5-v1" }, { "starts_with": "claude-fable-5-v1" }, { "contains": "us.anthropic.claude-fable-5-v1" }, { "contains": "au.anthropic.claude-fable-5-v1" }, { "contains": "eu.anthropic.claude-fable-5-v1" }, { "contains": "jp.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 1.1 }] }, { "id": "regional.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-haiku-4-5-20251001" }, { "starts_with": "claude-haiku-4-5-20251001" }, { "contains": "us.anthropic.claude-haiku-4-5-20251001" }, { "contains": "au.anthropic.claude-haiku-4-5-20251001" }, { "contains": "apac.anthropic.claude-haiku-4-5-20251001" }, { "contains": "eu.anthropic.claude-haiku-4-5-20251001" }, { "contains": "us-gov.anthropic.claude-haiku-4-5-20251001" }, { "contains": "jp.anthropic.claude-haiku-4-5-20251001" }] }, "prices": [{ "input": 1.1, "output": 5.5, "cachedInput": 0.11 }] }, { "id": "regional.anthropic.claude-opus-4-1-20250805-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-1-20250805" }, { "starts_with": "claude-opus-4-1-20250805" }, { "contains": "us.anthropic.claude-opus-4-1-20250805" }, { "contains": "au.anthropic.claude-opus-4-1-20250805" }, { "contains": "apac.anthropic.claude-opus-4-1-20250805" }, { "contains": "eu.anthropic.claude-opus-4-1-20250805" }, { "contains": "us-gov.anthropic.claude-opus-4-1-20250805" }, { "contains": "jp.anthropic.claude-opus-4-1-20250805" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-20250514" }, { "starts_with": "claude-opus-4-20250514" }, { "contains": "us.anthropic.claude-opus-4-20250514" }, { "contains": "au.anthropic.claude-opus-4-20250514" }, { "contains": "apac.anthropic.claude-opus-4-20250514" }, { "contains": "eu.anthropic.claude-opus-4-20250514" }, { "contains": "us-gov.anthropic.claude-opus-4-20250514" }, { "contains": "jp.anthropic.claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-5" }, { "starts_with": "claude-opus-4-5" }, { "contains": "us.anthropic.claude-opus-4-5" }, { "contains": "au.anthropic.claude-opus-4-5" }, { "contains": "apac.anthropic.claude-opus-4-5" }, { "contains": "eu.anthropic.claude-opus-4-5" }, { "contains": "us-gov.anthropic.claude-opus-4-5" }, { "contains": "jp.anthropic.claude-opus-4-5" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-6" }, { "starts_with": "claude-opus-4-6" }, { "contains": "us.anthropic.claude-opus-4-6" }, { "contains": "au.anthropic.claude-opus-4-6" }, { "contains": "apac.anthropic.claude-opus-4-6" }, { "contains": "eu.anthropic.claude-opus-4-6" }, { "contains": "us-gov.anthropic.claude-opus-4-6" }, { "contains": "jp.anthropic.claude-opus-4-6" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-7-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-7" }, { "starts_with": "claude-opus-4-7" }, { "contains": "us.anthropic.claude-opus-4-7" }, { "contains": "au.anthropic.claude-opus-4-7" }, { "contains": "apac.anthropic.claude-opus-4-7" }, { "contains": "eu.anthropic.claude-opus-4-7" }, { "contains": "us-gov.anthropic.claude-opus-4-7" }, { "contains": "jp.anthropic.claude-opus-4-7" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-8-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-8" }, { "starts_with": "claude-opus-4-8" }, { "contains": "us.anthropic.claude-opus-4-8" }, { "contains": "au.anthropic.claude-opus-4-8" }, { "contains": "eu.anthropic.claude-opus-4-8" }, { "contains": "jp.anthropic.claude-opus-4-8" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5" }, { "equals": "claude-opus-5" }, { "starts_with": "anthropic.claude-opus-5-v1" }, { "starts_with": "claude-opus-5-v1" }, { "equals": "us.anthropic.claude-opus-5" }, { "equals": "au.anthropic.claude-opus-5" }, { "equals": "eu.anthropic.claude-opus-5" }, { "equals": "jp.anthropic.claude-opus-5" }, { "contains": "us.anthropic.claude-opus-5-v1" }, { "contains": "au.anthropic.claude-opus-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5-5" }, { "equals": "claude-opus-5-5" }, { "starts_with": "anthropic.claude-opus-5-5-v1" }, { "starts_with": "claude-opus-5-5-v1" }, { "equals": "us.anthropic.claude-opus-5-5" }, { "equals": "au.anthropic.claude-opus-5-5" }, { "equals": "eu.anthropic.claude-opus-5-5" }, { "equals": "jp.anthropic.claude-opus-5-5" }, { "contains": "us.anthropic.claude-opus-5-5-v1" }, { "contains": "au.anthropic.claude-opus-5-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4.4, "output": 22, "cachedInput": 0.22 }] }, { "id": "regional.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-20250514" }, { "starts_with": "claude-sonnet-4-20250514" }, { "contains": "us.anthropic.claude-sonnet-4-20250514" }, { "contains": "au.anthropic.claude-sonnet-4-20250514" }, { "contains": "apac.anthropic.claude-sonnet-4-20250514" }, { "contains": "eu.anthropic.claude-sonnet-4-20250514" }, { "contains": "us-gov.anthropic.claude-sonnet-4-20250514" }, { "contains": "jp.anthropic.claude-sonnet-4-20250514" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-5-20250929" }, { "starts_with": "claude-sonnet-4-5-20250929" }, { "contains": "us.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "au.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "apac.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "eu.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "us-gov.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "jp.anthropic.claude-sonnet-4-5-20250929" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4-6" }, { "contains": "us.anthropic.claude-sonnet-4-6" }, { "contains": "au.anthropic.claude-sonnet-4-6" }, { "contains": "apac.anthropic.claude-sonnet-4-6" }, { "contains": "eu.anthropic.claude-sonnet-4-6" }, { "contains": "us-gov.anthropic.claude-sonnet-4-6" }, { "contains": "jp.anthropic.claude-sonnet-4-6" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-5" }, { "starts_with": "claude-sonnet-5" }, { "contains": "us.anthropic.claude-sonnet-5" }, { "contains": "au.anthropic.claude-sonnet-5" }, { "contains": "apac.anthropic.claude-sonnet-5" }, { "contains": "eu.anthropic.claude-sonnet-5" }, { "contains": "us-gov.anthropic.claude-sonnet-5" }, { "contains": "jp.anthropic.claude-sonnet-5" }] }, "prices": [{ "input": 2.2, "output": 11, "cachedInput": 0.22 }] }, { "id": "regional.openai.gpt-5.6-luna", "match": { "or": [{ "starts_with": "openai.gpt-5.6-luna" }, { "starts_with": "gpt-5.6-luna" }, { "contains": "us.openai.gpt-5.6-luna" }, { "contains": "in.openai.gpt-5.6-luna" }] }, "prices": [{ "input": 1.1, "output": 6.6, "cachedInput": 0.11 }, { "from": "2026-07-30", "input": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] }, "output": { "base": 1.32, "tiers": [{ "start": 271999, "price": 1.98 }] }, "cachedInput": { "base": 0.022, "tiers": [{ "start": 271999, "price": 0.044 }] } }] }, { "id": "regional.openai.gpt-5.6-sol", "match": { "or": [{ "starts_with": "openai.gpt-5.6-sol" }, { "starts_with": "gpt-5.6-sol" }, { "contains": "us.openai.gpt-5.6-sol" }] }, "prices": [{ "input": { "base": 5.5, "tiers": [{ "start": 271999, "price": 11 }] }, "output": { "base": 33, "tiers": [{ "start": 271999, "price": 49.5 }] }, "cachedInput": { "base": 0.55, "tiers": [{ "start": 271999, "price": 1.1 }] } }, { "from": "2026-08-21", "input": { "base": 4.4, "tiers": [{ "start": 271999, "price": 8.8 }] }, "output": { "base": 22, "tiers": [{ "start": 271999, "price": 33 }] }, "cachedInput": { "base": 0.44, "tiers": [{ "start": 271999, "price": 0.88 }] } }] }, { "id": "regional.openai.gpt-5.6-terra", "match": { "or": [{ "starts_with": "openai.gpt-5.6-terra" }, { "starts_with": "gpt-5.6-terra" }, { "contains": "us.openai.gpt-5.6-terra" }, { "contains": "in.openai.gpt-5.6-terra" }] }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }, { "from": "2026-07-30", "input": { "base": 2.2, "tiers": [{ "start": 271999, "price": 4.4 }] }, "output": { "base": 13.2, "tiers": [{ "start": 271999, "price": 19.8 }] }, "cachedInput": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] } }] }, { "id": "writer.palmyra-x4-v1:0", "match": { "contains": "writer.palmyra-x4" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "writer.palmyra-x5-v1:0", "match": { "contains": "writer.palmyra-x5" }, "prices": [{ "input": 0.6, "output": 6 }] }] }, "azure": { "fallbacks": ["openai", "anthropic", "deepseek", "x-ai", "moonshotai"], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "babbage", "match": { "or": [{ "equals": "babbage" }, { "equals": "babbage-002" }] }, "prices": [{ "input": 0.4 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "davinci-002" }, { "equals": "text-davinci" }, { "equals": "text-davinci-002" }] }, "prices": [{ "input": 2 }] }, { "id": "mai-ds-r1:free", "match": { "equals": "mai-ds-r1:free" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o3-2025-04-16", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o4-mini", "match": { "or": [{ "contains": "o4-mini" }, { "contains": "o4-mini-2025-04-16" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.28 }] }, { "id": "phi-3-medium-128k-instruct", "match": { "equals": "phi-3-medium-128k-instruct" }, "prices": [{ "input": 1, "output": 1 }] }, { "id": "phi-3-mini-128k-instruct", "match": { "equals": "phi-3-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-3.5-mini-128k-instruct", "match": { "equals": "phi-3.5-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-4", "match": { "equals": "phi-4" }, "prices": [{ "input": 0.07, "output": 0.14 }] }, { "id": "phi-4-mini-instruct", "match": { "equals": "phi-4-mini-instruct" }, "prices": [{ "input": 0.08, "output": 0.35 }] }, { "id": "phi-4-multimodal-instruct", "match": { "equals": "phi-4-multimodal-instruct" }, "prices": [{ "input": 0.05, "output": 0.1 }] }, { "id": "phi-4-reasoning-plus", "match": { "equals": "phi-4-reasoning-plus" }, "prices": [{ "input": 0.07, "output": 0.35 }] }, { "id": "phi-4-reasoning-plus:free", "match": { "equals": "phi-4-reasoning-plus:free" }, "prices": [{}] }, { "id": "phi-4-reasoning:free", "match": { "equals": "phi-4-reasoning:free" }, "prices": [{}] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "wizardlm-2-8x22b", "match": { "equals": "wizardlm-2-8x22b" }, "prices": [{ "input": 0.48, "output": 0.48 }] }] }, "cohere": { "fallbacks": [], "models": [{ "id": "c4ai-aya-expanse-32b", "match": { "contains": "aya-expanse-32b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "c4ai-aya-expanse-8b", "match": { "contains": "aya-expanse-8b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "command", "match": { "equals": "command" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "command-a", "match": { "or": [{ "equals": "command-a" }, { "equals": "command-a-03-2025" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-light", "match": { "starts_with": "command-light" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "command-r", "match": { "or": [{ "equals": "command-r" }, { "equals": "command-r-08-2024" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "command-r-plus", "match": { "or": [{ "equals": "command-r-plus" }, { "equals": "command-r-plus-08-2024" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-r7b", "match": { "or": [{ "equals": "command-r7b" }, { "equals": "command-r7b-12-2024" }] }, "prices": [{ "input": 0.0375, "output": 0.15 }] }, { "id": "embed-v4.0", "match": { "equals": "embed-v4.0" }, "prices": [{ "input": 0.12 }] }] }, "deepseek": { "fallbacks": [], "models": [{ "id": "deepseek-chat", "match": { "or": [{ "starts_with": "deepseek-chat" }, { "equals": "deepseek-chat-v3-0324" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.27, "output": 1.1, "cachedInput": 0.07 }] }, { "id": "deepseek-reasoner", "match": { "or": [{ "equals": "deepseek-reasoner" }, { "starts_with": "deepseek-r1" }, { "equals": "deepseek-r1-0528" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.55, "output": 2.19, "cachedInput": 0.14 }] }, { "id": "deepseek-v3.1-terminus", "match": { "equals": "deepseek-v3.1-terminus" }, "prices": [{ "input": 0.27, "output": 0.95, "cachedInput": 0.13 }] }, { "id": "deepseek-v3.2", "match": { "equals": "deepseek-v3.2" }, "prices": [{ "input": 0.2288, "output": 0.3432 }] }, { "id": "deepseek-v3.2-exp", "match": { "equals": "deepseek-v3.2-exp" }, "prices": [{ "input": 0.27, "output": 0.41 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "starts_with": "deepseek-v4-flash" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 28e-4 }, { "from": "2026-08-17", "input": 0.22, "output": 0.66, "cachedInput": 7e-3 }] }, { "id": "deepseek-v4-pro", "match": { "or": [{ "starts_with": "deepseek-v4-pro" }] }, "prices": [{ "input": 0.435, "output": 0.87, "cachedInput": 3625e-6 }, { "from": "2026-08-17", "input": 0.66, "output": 1.98, "cachedInput": 0.022 }] }] }, "fireworks": { "fallbacks": [], "models": [{ "id": "deepseek-r1-0528", "match": { "equals": "accounts/fireworks/models/deepseek-r1-0528" }, "prices": [{ "input": 3, "output": 8 }] }, { "id": "deepseek-v3-0324", "match": { "equals": "accounts/fireworks/models/deepseek-v3-0324" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "deepseek-v3p2", "match": { "equals": "accounts/fireworks/models/deepseek-v3p2" }, "prices": [{ "input": 0.56, "output": 1.68, "cachedInput": 0.28 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "equals": "accounts/fireworks/models/deepseek-v4-flash" }, { "equals": "accounts/fireworks/models/deepseek-v4-flash-0731" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 0.028 }] }, { "id": "deepseek-v4-pro", "match": { "equals": "accounts/fireworks/models/deepseek-v4-pro" }, "prices": [{ "input": 1.74, "output": 3.48, "cachedInput": 0.145 }] }, { "id": "gemma-3-27b-it", "match": { "equals": "accounts/fireworks/models/gemma-3-27b-it" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "glm-4p7", "match": { "equals": "accounts/fireworks/models/glm-4p7" }, "prices": [{ "input": 0.6, "output": 2.2 }] }, { "id": "glm-5p1", "match": { "equals": "accounts/fireworks/models/glm-5p1" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.26 }] }, { "id": "glm-5p1-fast", "match": { "equals": "accounts/fireworks/routers/glm-5p1-fast" }, "prices": [{ "input": 2.8, "output": 8.8, "cachedInput": 0.52 }] }, { "id": "glm-5p2", "match": { "equals": "accounts/fireworks/models/glm-5p2" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.14 }] }, { "id": "glm-5p2-fast", "match": { "or": [{ "equals": "accounts/fireworks/routers/glm-5p2-fast" }, { "equals": "accounts/fireworks/routers/glm-5p2-fast-us" }] }, "prices": [{ "input": 2.1, "output": 6.6, "cachedInput": 0.21 }] }, { "id": "gpt-oss-120b", "match": { "equals": "accounts/fireworks/models/gpt-oss-120b" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.014 }] }, { "id": "gpt-oss-20b", "match": { "equals": "accounts/fireworks/models/gpt-oss-20b" }, "prices": [{ "input": 0.07, "output": 0.3, "cachedInput": 0.035 }] }, { "id": "inkling", "match": { "equals": "accounts/fireworks/models/inkling" }, "prices": [{ "input": 1, "output": 4.05, "cachedInput": 0.17 }] }, { "id": "kimi-k2p5", "match": { "equals": "accounts/fireworks/models/kimi-k2p5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2p6", "match": { "equals": "accounts/fireworks/models/kimi-k2p6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2p6-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p6-fast" }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.3 }] }, { "id": "kimi-k2p7-code", "match": { "equals": "accounts/fireworks/models/kimi-k2p7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2p7-code-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p7-code-fast" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "accounts/fireworks/models/kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "kimi-k3-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k3-fast" }, "prices": [{ "input": 4.5, "output": 22.5, "cachedInput": 0.45 }] }, { "id": "kimi-k3-us", "match": { "equals": "accounts/fireworks/routers/kimi-k3-us" }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "llama-v3p1-8b-instruct", "match": { "equals": "accounts/fireworks/models/llama-v3p1-8b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama4-maverick-instruct-basic", "match": { "equals": "accounts/fireworks/models/llama4-maverick-instruct-basic" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "minimax-m2p1", "match": { "equals": "accounts/fireworks/models/minimax-m2p1" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "minimax-m2p7", "match": { "equals": "accounts/fireworks/models/minimax-m2p7" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "minimax-m3", "match": { "equals": "accounts/fireworks/models/minimax-m3" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "nemotron-3-ultra-nvfp4", "match": { "equals": "accounts/fireworks/models/nemotron-3-ultra-nvfp4" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.12 }] }, { "id": "qwen2p5-vl-72b-instruct", "match": { "equals": "accounts/fireworks/models/qwen2p5-vl-72b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "qwen3-235b-a22b", "match": { "equals": "accounts/fireworks/models/qwen3-235b-a22b" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "qwen3p6-plus", "match": { "equals": "accounts/fireworks/models/qwen3p6-plus" }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.1 }] }, { "id": "qwen3p7-plus", "match": { "equals": "accounts/fireworks/models/qwen3p7-plus" }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.08 }] }] }, "google": { "fallbacks": ["anthropic"], "models": [{ "id": "claude-3-5-haiku", "match": { "contains": "claude-3-5-haiku" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "contains": "claude-3-5-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet", "match": { "contains": "claude-3-7-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "contains": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus", "match": { "contains": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-opus", "match": { "or": [{ "contains": "claude-4-opus" }, { "contains": "claude-opus-4@" }, { "contains": "claude-opus-4-0" }, { "contains": "claude-opus-4-1" }, { "equals": "claude-opus-4" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-sonnet", "match": { "or": [{ "contains": "claude-4-sonnet" }, { "contains": "claude-sonnet-4-0" }, { "contains": "claude-sonnet-4@" }, { "contains": "claude-sonnet-4-2025" }, { "equals": "claude-sonnet-4" }, { "equals": "anthropic/claude-sonnet-4" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "ends_with": "claude-fable-5" }, { "contains": "claude-fable-5@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "ends_with": "claude-fable-5-1" }, { "contains": "claude-fable-5-1@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "contains": "claude-4-6-opus" }, { "contains": "claude-opus-4-6" }, { "contains": "claude-4.6-opus" }, { "contains": "claude-opus-4.6" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "contains": "claude-4-7-opus" }, { "contains": "claude-opus-4-7" }, { "contains": "claude-4.7-opus" }, { "contains": "claude-opus-4.7" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "contains": "claude-4-8-opus" }, { "contains": "claude-opus-4-8" }, { "contains": "claude-4.8-opus" }, { "contains": "claude-opus-4.8" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "contains": "claude-5-opus" }, { "ends_with": "claude-opus-5" }, { "contains": "claude-opus-5@" }, { "contains": "claude-5.0-opus" }, { "contains": "claude-opus-5.0" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "contains": "claude-5-5-opus" }, { "ends_with": "claude-opus-5-5" }, { "contains": "claude-opus-5-5@" }, { "contains": "claude-5.5-opus" }, { "contains": "claude-opus-5.5" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "contains": "claude-sonnet-4-5" }, { "contains": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "contains": "claude-sonnet-4-6" }, { "contains": "claude-sonnet-4.6" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "gemini-1.0-pro-vision-001", "match": { "equals": "gemini-1.0-pro-vision-001" }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-1.5-flash", "match": { "contains": "gemini-1.5-flash" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-1.5-pro", "match": { "contains": "gemini-1.5-pro" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] } }] }, { "id": "gemini-2.0-flash", "match": { "or": [{ "ends_with": "gemini-2.0-flash" }, { "contains": "gemini-2.0-flash-0" }, { "contains": "gemini-2.0-flash-exp" }, { "contains": "gemini-2.0-flash-thinking" }, { "contains": "gemini-2.0-flash-latest" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gemini-2.0-flash-lite", "match": { "contains": "gemini-2.0-flash-lite" }, "prices": [{ "input": 0.075, "output": 0.3 }] }, { "id": "gemini-2.5-flash", "match": { "or": [{ "equals": "gemini-2.5-flash" }, { "equals": "gemini-2.5-flash-latest" }, { "equals": "gemini-2.5-flash-preview-09-2025" }] }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-2.5-flash-image", "match": { "or": [{ "equals": "gemini-2.5-flash-image" }, { "equals": "gemini-2.5-flash-image-preview" }] }, "prices": [{ "input": 0.3, "output": 2.5 }] }, { "id": "gemini-2.5-flash-lite", "match": { "or": [{ "equals": "gemini-2.5-flash-lite" }, { "and": [{ "starts_with": "gemini-2.5-flash-lite-preview" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }, { "id": "gemini-2.5-flash-lite-preview-tts", "match": { "equals": "gemini-2.5-flash-lite-preview-tts" }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-flash-preview", "match": { "or": [{ "contains": "gemini-2.5-flash-preview-05-20" }, { "contains": "gemini-2.5-flash-preview-04-17" }, { "equals": "gemini-2.5-flash-preview-05-20:thinking" }, { "equals": "gemini-2.5-flash-preview" }, { "equals": "gemini-2.5-flash-preview:thinking" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gemini-2.5-flash-tts", "match": { "or": [{ "equals": "gemini-2.5-flash-tts" }, { "equals": "gemini-2.5-flash-preview-tts" }] }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-pro", "match": { "and": [{ "starts_with": "gemini-2.5-pro" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 2e5, "price": 2.5 }] }, "output": { "base": 10, "tiers": [{ "start": 2e5, "price": 15 }] }, "cachedInput": { "base": 0.125, "tiers": [{ "start": 2e5, "price": 0.25 }] } }] }, { "id": "gemini-2.5-pro-tts", "match": { "or": [{ "equals": "gemini-2.5-pro-tts" }, { "equals": "gemini-2.5-pro-preview-tts" }] }, "prices": [{ "input": 1, "output": 20 }] }, { "id": "gemini-3-flash-preview", "match": { "or": [{ "equals": "gemini-3-flash-preview" }, { "starts_with": "gemini-3-flash-preview-" }] }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.05 }] }, { "id": "gemini-3-pro-image-preview", "match": { "or": [{ "equals": "gemini-3-pro-image" }, { "starts_with": "gemini-3-pro-image-preview" }] }, "prices": [{ "input": 2, "output": 12 }] }, { "id": "gemini-3-pro-preview", "match": { "or": [{ "starts_with": "gemini-3-pro-preview" }, { "equals": "gemini-3-pro-text-preview" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.1-flash-image-preview", "match": { "or": [{ "equals": "gemini-3.1-flash-image" }, { "starts_with": "gemini-3.1-flash-image-preview" }] }, "prices": [{ "input": 0.5, "output": 3 }] }, { "id": "gemini-3.1-flash-lite", "match": { "or": [{ "equals": "gemini-3.1-flash-lite" }, { "starts_with": "gemini-3.1-flash-lite-preview" }] }, "prices": [{ "input": 0.25, "output": 1.5, "cachedInput": 0.025 }] }, { "id": "gemini-3.1-flash-lite-image", "match": { "starts_with": "gemini-3.1-flash-lite-image" }, "prices": [{ "input": 0.25, "output": 1.5 }] }, { "id": "gemini-3.1-flash-live-preview", "match": { "starts_with": "gemini-3.1-flash-live-preview" }, "prices": [{ "input": 0.75, "output": 4.5 }] }, { "id": "gemini-3.1-pro-preview", "match": { "starts_with": "gemini-3.1-pro-preview" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.5-flash", "match": { "or": [{ "equals": "gemini-3.5-flash" }, { "starts_with": "gemini-3.5-flash-preview" }, { "regex": "^gemini-3\\.5-flash-\\d" }] }, "prices": [{ "input": 1.5, "output": 9, "cachedInput": 0.15 }] }, { "id": "gemini-3.5-flash-lite", "match": { "starts_with": "gemini-3.5-flash-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-3.6-flash", "match": { "starts_with": "gemini-3.6-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.7-flash", "match": { "starts_with": "gemini-3.7-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.8-flash", "match": { "starts_with": "gemini-3.8-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-embedding-001", "match": { "equals": "gemini-embedding-001" }, "prices": [{ "input": 0.15 }] }, { "id": "gemini-embedding-2", "match": { "equals": "gemini-embedding-2" }, "prices": [{ "input": 0.2 }] }, { "id": "gemini-flash-1.5", "match": { "equals": "gemini-flash-1.5" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-flash-1.5-8b", "match": { "equals": "gemini-flash-1.5-8b" }, "prices": [{ "input": { "base": 0.0375, "tiers": [{ "start": 128e3, "price": 0.075 }] }, "output": { "base": 0.15, "tiers": [{ "start": 128e3, "price": 0.3 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 128e3, "price": 0.02 }] } }] }, { "id": "gemini-live-2.5-flash", "match": { "or": [{ "starts_with": "gemini-live-2.5-flash" }, { "starts_with": "gemini-2.5-flash-native-audio-preview" }, { "equals": "gemini-2.5-flash-native-audio-latest" }] }, "prices": [{ "input": 0.5, "output": 2 }] }, { "id": "gemini-omni-flash-preview", "match": { "starts_with": "gemini-omni-flash-preview" }, "prices": [{ "input": 1.5, "output": 9 }] }, { "id": "gemini-pro", "match": { "or": [{ "equals": "gemini-pro" }, { "equals": "gemini-1.0-pro" }] }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-pro-1.5", "match": { "equals": "gemini-pro-1.5" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] }, "cachedInput": { "base": 0.3125, "tiers": [{ "start": 128e3, "price": 0.625 }] } }] }, { "id": "gemma-2-27b-it", "match": { "equals": "gemma-2-27b-it" }, "prices": [{ "input": 0.65, "output": 0.65 }] }, { "id": "gemma-3", "match": { "or": [{ "starts_with": "gemma-3-" }, { "equals": "gemma-3" }] }, "prices": [{}] }, { "id": "gemma-3n", "match": { "or": [{ "starts_with": "gemma-3n" }] }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it", "match": { "equals": "gemma-4-26b-a4b-it" }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it-maas", "match": { "equals": "gemma-4-26b-a4b-it-maas" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "gemma-4-31b-it", "match": { "equals": "gemma-4-31b-it" }, "prices": [{}] }] }, "groq": { "fallbacks": [], "models": [{ "id": "deepseek-r1-distill-llama-70b", "match": { "equals": "deepseek-r1-distill-llama-70b" }, "prices": [{ "input": 0.75, "output": 0.99 }] }, { "id": "gemma-7b-it", "match": { "equals": "gemma-7b-it" }, "prices": [{ "input": 0.07, "output": 0.07 }] }, { "id": "gemma2-9b-it", "match": { "or": [{ "equals": "gemma2-9b-it" }, { "equals": "gemma2-9b" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama-3.1-405b-reasoning", "match": { "equals": "llama-3.1-405b-reasoning" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-70b-versatile", "match": { "equals": "llama-3.1-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-8b-instant", "match": { "equals": "llama-3.1-8b-instant" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama-3.2-11b-text-preview", "match": { "equals": "llama-3.2-11b-text-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-11b-vision-preview", "match": { "equals": "llama-3.2-11b-vision-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-1b-preview", "match": { "equals": "llama-3.2-1b-preview" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "llama-3.2-3b-preview", "match": { "equals": "llama-3.2-3b-preview" }, "prices": [{ "input": 0.06, "output": 0.06 }] }, { "id": "llama-3.2-90b-text-preview", "match": { "equals": "llama-3.2-90b-text-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.2-90b-vision-preview", "match": { "equals": "llama-3.2-90b-vision-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.3-70b-specdec", "match": { "equals": "llama-3.3-70b-specdec" }, "prices": [{ "input": 0.59, "output": 0.99 }] }, { "id": "llama-3.3-70b-versatile", "match": { "equals": "llama-3.3-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-guard-3-8b", "match": { "equals": "llama-guard-3-8b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama2-70b-4096", "match": { "equals": "llama2-70b-4096" }, "prices": [{ "input": 0.7, "output": 0.8 }] }, { "id": "llama3-70b-8192", "match": { "equals": "llama3-70b-8192" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama3-8b-8192", "match": { "equals": "llama3-8b-8192" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama3-groq-70b-8192-tool-use-preview", "match": { "equals": "llama3-groq-70b-8192-tool-use-preview" }, "prices": [{ "input": 0.89, "output": 0.89 }] }, { "id": "llama3-groq-8b-8192-tool-use-preview", "match": { "equals": "llama3-groq-8b-8192-tool-use-preview" }, "prices": [{ "input": 0.19, "output": 0.19 }] }, { "id": "meta-llama/llama-4-maverick-17b-128e-instruct", "match": { "equals": "meta-llama/llama-4-maverick-17b-128e-instruct" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "meta-llama/llama-4-scout-17b-16e-instruct", "match": { "equals": "meta-llama/llama-4-scout-17b-16e-instruct" }, "prices": [{ "input": 0.11, "output": 0.34 }] }, { "id": "meta-llama/llama-guard-4-12b", "match": { "equals": "meta-llama/llama-guard-4-12b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral-saba-24b", "match": { "equals": "mistral-saba-24b" }, "prices": [{ "input": 0.79, "output": 0.79 }] }, { "id": "mixtral-8x7b-32768", "match": { "equals": "mixtral-8x7b-32768" }, "prices": [{ "input": 0.24, "output": 0.24 }] }, { "id": "moonshotai/kimi-k2-instruct", "match": { "or": [{ "equals": "moonshotai/kimi-k2-instruct" }, { "equals": "moonshotai/kimi-k2-instruct-0905" }] }, "prices": [{ "input": 1, "output": 3, "cachedInput": 0.5 }] }, { "id": "openai/gpt-oss-120b", "match": { "or": [{ "equals": "openai/gpt-oss-120b" }, { "equals": "openai/gpt-oss-safeguard-20b" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "openai/gpt-oss-20b", "match": { "equals": "openai/gpt-oss-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.0375 }] }, { "id": "qwen/qwen3-32b", "match": { "equals": "qwen/qwen3-32b" }, "prices": [{ "input": 0.29, "output": 0.59 }] }, { "id": "whisper-large-v3", "match": { "equals": "whisper-large-v3" }, "prices": [{}] }, { "id": "whisper-large-v3-turbo", "match": { "equals": "whisper-large-v3-turbo" }, "prices": [{}] }] }, "mistral": { "fallbacks": [], "models": [{ "id": "codestral", "match": { "or": [{ "equals": "codestral-latest" }, { "equals": "codestral-2501" }] }, "prices": [{ "input": 0.3, "output": 0.9 }] }, { "id": "codestral-2508", "match": { "equals": "codestral-2508" }, "prices": [{ "input": 0.3, "output": 0.9, "cachedInput": 0.03 }] }, { "id": "devstral-2512", "match": { "equals": "devstral-2512" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "devstral-small", "match": { "or": [{ "equals": "devstral-small" }, { "equals": "devstral-small-2505" }, { "equals": "devstral-small-2507" }, { "equals": "devstral-small-latest" }, { "equals": "labs-devstral-small-2512" }] }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "devstral-small:free", "match": { "equals": "devstral-small:free" }, "prices": [{}] }, { "id": "magistral-medium", "match": { "or": [{ "starts_with": "magistral-medium" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "magistral-small", "match": { "starts_with": "magistral-small-" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "ministral-14b-2512", "match": { "equals": "ministral-14b-2512" }, "prices": [{ "input": 0.2, "output": 0.2, "cachedInput": 0.02 }] }, { "id": "ministral-3b", "match": { "equals": "ministral-3b" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "ministral-3b-2512", "match": { "equals": "ministral-3b-2512" }, "prices": [{ "input": 0.1, "output": 0.1, "cachedInput": 0.01 }] }, { "id": "ministral-8b", "match": { "or": [{ "equals": "ministral-8b" }, { "equals": "ministral-8b-2410" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "ministral-8b-2512", "match": { "equals": "ministral-8b-2512" }, "prices": [{ "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "ministral-8b-latest", "match": { "equals": "ministral-8b-latest" }, "prices": [{ "input": 0.1, "output": 0.1 }, { "from": "2025-12-02", "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "mistral-7b", "match": { "or": [{ "equals": "mistral-7b" }, { "equals": "open-mistral-7b" }] }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mistral-embed", "match": { "equals": "mistral-embed" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral-large", "match": { "or": [{ "equals": "mistral-large" }, { "equals": "mistral-large-latest" }, { "equals": "mistral-large-2407" }, { "equals": "mistral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral-large-2512", "match": { "equals": "mistral-large-2512" }, "prices": [{ "input": 0.5, "output": 1.5, "cachedInput": 0.05 }] }, { "id": "mistral-medium-2312", "match": { "equals": "mistral-medium-2312" }, "prices": [{ "input": 2.7, "output": 8.1 }] }, { "id": "mistral-medium-3-1", "match": { "or": [{ "equals": "mistral-medium" }, { "equals": "mistral-medium-2505" }, { "equals": "mistral-medium-2508" }] }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "mistral-medium-3-5", "match": { "or": [{ "equals": "mistral-medium-3.5" }, { "equals": "mistral-medium-3-5" }, { "equals": "mistral-medium-3" }] }, "prices": [{ "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-medium-latest", "match": { "equals": "mistral-medium-latest" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }, { "from": "2026-06-16", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-nemo", "match": { "or": [{ "equals": "mistral-nemo" }, { "equals": "open-mistral-nemo" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral-nemo:free", "match": { "equals": "mistral-nemo:free" }, "prices": [{}] }, { "id": "mistral-ocr-2503", "match": { "or": [{ "equals": "mistral-ocr-2503" }, { "equals": "mistral-ocr-2503-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2505", "match": { "or": [{ "equals": "mistral-ocr-2505" }, { "equals": "mistral-ocr-2505-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2512", "match": { "or": [{ "equals": "mistral-ocr-2512" }, { "equals": "mistral-ocr-2512-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-0", "match": { "or": [{ "equals": "mistral-ocr-4-0" }, { "equals": "mistral-ocr-4-0-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-1", "match": { "or": [{ "equals": "mistral-ocr-4" }, { "equals": "mistral-ocr-4-completion" }, { "equals": "mistral-ocr-4-1" }, { "equals": "mistral-ocr-4-1-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-latest", "match": { "or": [{ "equals": "mistral-ocr-latest" }, { "equals": "mistral-ocr-latest-completion" }] }, "prices": [{}, { "from": "2025-05-22" }, { "from": "2025-12-18" }, { "from": "2026-06-23" }] }, { "id": "mistral-saba", "match": { "or": [{ "equals": "mistral-saba" }, { "equals": "mistral-saba-latest" }] }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "mistral-small-24b-instruct-2501", "match": { "equals": "mistral-small-24b-instruct-2501" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "mistral-small-24b-instruct-2501:free", "match": { "equals": "mistral-small-24b-instruct-2501:free" }, "prices": [{}] }, { "id": "mistral-small-2603", "match": { "equals": "mistral-small-2603" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "mistral-small-3.1-24b-instruct", "match": { "equals": "mistral-small-3.1-24b-instruct" }, "prices": [{ "input": 0.351, "output": 0.555 }] }, { "id": "mistral-small-3.2-24b-instruct", "match": { "equals": "mistral-small-3.2-24b-instruct" }, "prices": [{ "input": 0.075, "output": 0.2 }] }, { "id": "mistral-small-latest", "match": { "equals": "mistral-small-latest" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "mistral-tiny", "match": { "equals": "mistral-tiny" }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mixtral-8x22b-instruct", "match": { "equals": "mixtral-8x22b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mixtral-8x7b", "match": { "or": [{ "starts_with": "mixtral-8x7b" }, { "equals": "open-mixtral-8x7b" }] }, "prices": [{ "input": 0.7, "output": 0.7 }] }, { "id": "pixtral-12b", "match": { "or": [{ "equals": "pixtral-12b" }, { "equals": "pixtral-12b-latest" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "pixtral-large", "match": { "or": [{ "equals": "pixtral-large-latest" }, { "equals": "pixtral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "voxtral-mini-2602", "match": { "or": [{ "equals": "voxtral-mini-latest" }, { "equals": "voxtral-mini-2602" }] }, "prices": [{}] }, { "id": "voxtral-small-24b-2507", "match": { "or": [{ "equals": "voxtral-small-24b-2507" }, { "equals": "voxtral-small-2507" }, { "equals": "voxtral-small-latest" }] }, "prices": [{ "input": 0.1, "output": 0.3, "cachedInput": 0.01 }, { "from": "2026-08-11", "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }] }, "openai": { "fallbacks": [], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-ada-001" }] }, "prices": [{ "input": 0.4, "output": 0.4 }] }, { "id": "babbage", "match": { "equals": "babbage" }, "prices": [{ "input": 0.5, "output": 0.5 }] }, { "id": "chatgpt-4o-latest", "match": { "equals": "chatgpt-4o-latest" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "codex-mini", "match": { "or": [{ "equals": "codex-mini" }, { "equals": "codex-mini-latest" }] }, "prices": [{ "input": 1.5, "output": 6, "cachedInput": 0.375 }] }, { "id": "computer-use", "match": { "starts_with": "computer-use" }, "prices": [{ "input": 3, "output": 12 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2, "output": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "text-davinci-001" }] }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "ft:gpt-3.5-turbo-", "match": { "starts_with": "ft:gpt-3.5-turbo" }, "prices": [{ "input": 3, "output": 6 }] }, { "id": "ft:gpt-4o", "match": { "starts_with": "ft:gpt-4o-2024-" }, "prices": [{ "input": 3.75, "output": 15 }] }, { "id": "ft:gpt-4o-mini", "match": { "starts_with": "ft:gpt-4o-mini-2024-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-3.5-0301", "match": { "or": [{ "equals": "gpt-3.5-turbo-0301" }, { "equals": "gpt-3.5-0301" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo", "match": { "or": [{ "equals": "gpt-3.5-turbo" }, { "equals": "gpt-35-turbo" }, { "equals": "gpt-3.5-turbo-0125" }] }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "gpt-3.5-turbo-0613", "match": { "equals": "gpt-3.5-turbo-0613" }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo-1106", "match": { "equals": "gpt-3.5-turbo-1106" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "gpt-3.5-turbo-16k", "match": { "or": [{ "equals": "gpt-3.5-turbo-16k" }, { "equals": "gpt-3.5-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k" }] }, "prices": [{ "input": 3, "output": 4 }] }, { "id": "gpt-3.5-turbo-instruct", "match": { "or": [{ "starts_with": "gpt-3.5-turbo-instruct" }, { "equals": "gpt-3.5-turbo-instruct-0914" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-4", "match": { "or": [{ "equals": "gpt-4" }, { "equals": "gpt-4-0314" }, { "equals": "gpt-4-0613" }, { "starts_with": "ft:gpt-4-0" }] }, "prices": [{ "input": 30, "output": 60 }] }, { "id": "gpt-4-32k", "match": { "or": [{ "equals": "gpt-4-32k" }, { "equals": "gpt-4-32k-0314" }, { "equals": "gpt-4-32k-0613" }] }, "prices": [{ "input": 60, "output": 120 }] }, { "id": "gpt-4-turbo", "match": { "or": [{ "equals": "gpt-4-turbo" }, { "equals": "gpt-4-turbo-2024-04-09" }, { "equals": "gpt-4-turbo-0125-preview" }, { "equals": "gpt-4-0125-preview" }, { "equals": "gpt-4-1106-preview" }, { "equals": "gpt-4-turbo-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4-vision-preview", "match": { "or": [{ "equals": "gpt-4-vision-preview" }, { "equals": "gpt-4-1106-vision-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4.1", "match": { "or": [{ "equals": "gpt-4.1" }, { "equals": "gpt-4.1-2025-04-14" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "gpt-4.1-mini", "match": { "or": [{ "equals": "gpt-4.1-mini" }, { "equals": "gpt-4.1-mini-2025-04-14" }] }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.1 }] }, { "id": "gpt-4.1-nano", "match": { "or": [{ "equals": "gpt-4.1-nano" }, { "equals": "gpt-4.1-nano-2025-04-14" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gpt-4.5-preview", "match": { "starts_with": "gpt-4.5-preview" }, "prices": [{ "input": 75, "output": 150, "cachedInput": 37.5 }] }, { "id": "gpt-4o", "match": { "or": [{ "equals": "gpt-4o" }, { "equals": "gpt-4o-2024-08-06" }, { "equals": "gpt-4o-2024-11-20" }] }, "prices": [{ "input": 2.5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-4o-2024-05-13", "match": { "equals": "gpt-4o-2024-05-13" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "gpt-4o-audio-preview", "match": { "starts_with": "gpt-4o-audio-preview" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-mini", "match": { "or": [{ "equals": "gpt-4o-mini" }, { "equals": "gpt-4o-mini-2024-07-18" }, { "equals": "gpt-4o-mini-search-preview" }, { "equals": "gpt-4o-mini-search-preview-2025-03-11" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "gpt-4o-mini-2024-07-18.ft-", "match": { "starts_with": "gpt-4o-mini-2024-07-18.ft-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-4o-mini-audio-preview", "match": { "starts_with": "gpt-4o-mini-audio" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gpt-4o-mini-realtime-preview", "match": { "starts_with": "gpt-4o-mini-realtime" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.3 }] }, { "id": "gpt-4o-mini-transcribe", "match": { "equals": "gpt-4o-mini-transcribe" }, "prices": [{ "input": 1.25, "output": 5 }] }, { "id": "gpt-4o-mini-tts", "match": { "equals": "gpt-4o-mini-tts" }, "prices": [{ "input": 0.6, "output": 12 }] }, { "id": "gpt-4o-realtime-preview", "match": { "starts_with": "gpt-4o-realtime" }, "prices": [{ "input": 5, "output": 20, "cachedInput": 2.5 }] }, { "id": "gpt-4o-search-preview", "match": { "or": [{ "equals": "gpt-4o-search-preview" }, { "equals": "gpt-4o-search-preview-2025-03-11" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-transcribe", "match": { "or": [{ "equals": "gpt-4o-transcribe" }, { "equals": "gpt-4o-transcribe-diarize" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o:extended", "match": { "equals": "gpt-4o:extended" }, "prices": [{ "input": 6, "output": 18 }] }, { "id": "gpt-5", "match": { "or": [{ "equals": "gpt-5" }, { "equals": "gpt-5-2025-08-07" }, { "equals": "gpt-5-chat" }, { "equals": "gpt-5-chat-latest" }, { "equals": "gpt-5-codex" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5-image", "match": { "equals": "gpt-5-image" }, "prices": [{ "input": 10, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-5-image-mini", "match": { "equals": "gpt-5-image-mini" }, "prices": [{ "input": 2.5, "output": 2, "cachedInput": 0.25 }] }, { "id": "gpt-5-mini", "match": { "or": [{ "equals": "gpt-5-mini" }, { "equals": "gpt-5-mini-2025-08-07" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5-nano", "match": { "or": [{ "equals": "gpt-5-nano" }, { "starts_with": "gpt-5-nano-" }] }, "prices": [{ "input": 0.05, "output": 0.4, "cachedInput": 5e-3 }] }, { "id": "gpt-5-pro", "match": { "or": [{ "equals": "gpt-5-pro" }, { "equals": "gpt-5-pro-2025-10-06" }] }, "prices": [{ "input": 15, "output": 120 }] }, { "id": "gpt-5.1", "match": { "or": [{ "equals": "gpt-5.1" }, { "equals": "gpt-5.1-2025-11-13" }, { "equals": "gpt-5.1-codex" }, { "equals": "gpt-5.1-codex-max" }, { "equals": "gpt-5.1-chat" }, { "equals": "gpt-5.1-chat-latest" }, { "equals": "gpt-5-1" }, { "equals": "gpt-5-1-2025-11-13" }, { "equals": "gpt-5-1-codex" }, { "equals": "gpt-5-1-codex-max" }, { "equals": "gpt-5-1-chat" }, { "equals": "gpt-5-1-chat-latest" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5.1-codex-mini", "match": { "or": [{ "equals": "gpt-5.1-codex-mini" }, { "equals": "gpt-5.1-mini" }, { "equals": "gpt-5-1-codex-mini" }, { "equals": "gpt-5-1-mini" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5.2", "match": { "or": [{ "equals": "gpt-5.2" }, { "equals": "gpt-5.2-2025-12-11" }, { "equals": "gpt-5-2" }, { "equals": "gpt-5-2-2025-12-11" }, { "equals": "gpt-5.2-chat" }, { "equals": "gpt-5.2-chat-latest" }, { "equals": "gpt-5-2-chat" }, { "equals": "gpt-5-2-chat-latest" }, { "equals": "gpt-5.2-codex" }, { "equals": "gpt-5-2-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.2-pro", "match": { "or": [{ "equals": "gpt-5.2-pro" }, { "equals": "gpt-5.2-pro-2025-12-11" }, { "equals": "gpt-5-2-pro-2025-12-11" }] }, "prices": [{ "input": 21, "output": 168 }] }, { "id": "gpt-5.3", "match": { "or": [{ "equals": "gpt-5.3" }, { "equals": "gpt-5-3" }, { "equals": "gpt-5.3-chat" }, { "equals": "gpt-5.3-chat-latest" }, { "equals": "gpt-5-3-chat" }, { "equals": "gpt-5-3-chat-latest" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.3-codex", "match": { "or": [{ "equals": "gpt-5.3-codex" }, { "equals": "gpt-5-3-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.4", "match": { "or": [{ "equals": "gpt-5.4" }, { "equals": "gpt-5.4-2026-03-05" }, { "equals": "gpt-5-4" }, { "equals": "gpt-5-4-2026-03-05" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }] }, { "id": "gpt-5.4-image-2", "match": { "equals": "gpt-5.4-image-2" }, "prices": [{ "input": 8, "output": 15, "cachedInput": 2 }] }, { "id": "gpt-5.4-mini", "match": { "or": [{ "equals": "gpt-5.4-mini" }, { "equals": "gpt-5.4-mini-2026-03-17" }, { "equals": "gpt-5-4-mini" }, { "equals": "gpt-5-4-mini-2026-03-17" }] }, "prices": [{ "input": 0.75, "output": 4.5, "cachedInput": 0.075 }] }, { "id": "gpt-5.4-nano", "match": { "or": [{ "equals": "gpt-5.4-nano" }, { "equals": "gpt-5.4-nano-2026-03-17" }, { "equals": "gpt-5-4-nano" }, { "equals": "gpt-5-4-nano-2026-03-17" }] }, "prices": [{ "input": 0.2, "output": 1.25, "cachedInput": 0.02 }] }, { "id": "gpt-5.4-pro", "match": { "or": [{ "equals": "gpt-5.4-pro" }, { "equals": "gpt-5.4-pro-2026-03-05" }, { "equals": "gpt-5-4-pro" }, { "equals": "gpt-5-4-pro-2026-03-05" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.5", "match": { "or": [{ "equals": "gpt-5.5" }, { "equals": "gpt-5.5-2026-04-23" }, { "equals": "gpt-5.5-2026-04-24" }, { "equals": "gpt-5-5" }, { "equals": "gpt-5-5-2026-04-23" }, { "equals": "gpt-5-5-2026-04-24" }, { "equals": "gpt-5.5-chat" }, { "equals": "gpt-5.5-chat-latest" }, { "equals": "gpt-5-5-chat" }, { "equals": "gpt-5-5-chat-latest" }, { "equals": "gpt-5.5-codex" }, { "equals": "gpt-5-5-codex" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }] }, { "id": "gpt-5.5-pro", "match": { "or": [{ "equals": "gpt-5.5-pro" }, { "equals": "gpt-5.5-pro-2026-04-23" }, { "equals": "gpt-5-5-pro" }, { "equals": "gpt-5-5-pro-2026-04-23" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.6-luna", "match": { "or": [{ "equals": "gpt-5.6-luna" }, { "equals": "gpt-5-6-luna" }, { "regex": "^gpt-5\\.6-luna-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] }, "output": { "base": 6, "tiers": [{ "start": 271999, "price": 9 }] }, "cachedInput": { "base": 0.1, "tiers": [{ "start": 271999, "price": 0.2 }] } }, { "from": "2026-07-30", "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "gpt-5.6-sol", "match": { "or": [{ "equals": "gpt-5.6-sol" }, { "equals": "gpt-5-6-sol" }, { "equals": "gpt-5.6" }, { "equals": "gpt-5-6" }, { "regex": "^gpt-5\\.6-sol-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "gpt-5.6-terra", "match": { "or": [{ "equals": "gpt-5.6-terra" }, { "equals": "gpt-5-6-terra" }, { "regex": "^gpt-5\\.6-terra-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-terra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }, { "from": "2026-07-30", "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "gpt-6-astra", "match": { "or": [{ "equals": "gpt-6-astra" }, { "regex": "^gpt-6-astra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 10, "tiers": [{ "start": 271999, "price": 20 }] }, "output": { "base": 50, "tiers": [{ "start": 271999, "price": 75 }] }, "cachedInput": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] } }] }, { "id": "gpt-6-luna", "match": { "or": [{ "equals": "gpt-6-luna" }, { "regex": "^gpt-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 0.1, "tiers": [{ "start": 272e3, "price": 0.2 }] }, "output": { "base": 0.5, "tiers": [{ "start": 272e3, "price": 0.75 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 272e3, "price": 0.02 }] } }] }, { "id": "gpt-6-sol", "match": { "or": [{ "equals": "gpt-6-sol" }, { "regex": "^gpt-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 272e3, "price": 4 }] }, "output": { "base": 10, "tiers": [{ "start": 272e3, "price": 15 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 272e3, "price": 0.4 }] } }] }, { "id": "gpt-audio", "match": { "or": [{ "equals": "gpt-audio" }, { "equals": "gpt-audio-2025-08-28" }, { "equals": "gpt-audio-1.5" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-audio-mini", "match": { "or": [{ "equals": "gpt-audio-mini" }, { "equals": "gpt-audio-mini-2025-10-06" }, { "equals": "gpt-audio-mini-2025-12-15" }] }, "prices": [{ "input": 0.6, "output": 2.4 }] }, { "id": "gpt-chat-latest", "match": { "equals": "gpt-chat-latest" }, "prices": [{ "input": 5, "output": 30, "cachedInput": 0.5 }] }, { "id": "gpt-image-1", "match": { "equals": "gpt-image-1" }, "prices": [{ "input": 5, "output": 40, "cachedInput": 1.25 }] }, { "id": "gpt-image-1-mini", "match": { "or": [{ "equals": "gpt-image-1-mini" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.2 }] }, { "id": "gpt-image-1.5", "match": { "or": [{ "equals": "gpt-image-1.5" }, { "equals": "gpt-image-1.5-2025-12-16" }] }, "prices": [{ "input": 5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-image-2", "match": { "or": [{ "equals": "gpt-image-2" }, { "equals": "gpt-image-2-2026-04-21" }] }, "prices": [{ "input": 5, "output": 30, "cachedInput": 1.25 }] }, { "id": "gpt-oss-120b", "match": { "equals": "gpt-oss-120b" }, "prices": [{ "input": 0.039, "output": 0.18 }] }, { "id": "gpt-oss-20b", "match": { "equals": "gpt-oss-20b" }, "prices": [{ "input": 0.029, "output": 0.14 }] }, { "id": "gpt-oss-safeguard-20b", "match": { "equals": "gpt-oss-safeguard-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.037 }] }, { "id": "gpt-realtime", "match": { "or": [{ "equals": "gpt-realtime" }, { "equals": "gpt-realtime-2025-08-28" }, { "equals": "gpt-realtime-1.5" }] }, "prices": [{ "input": 4, "output": 16, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-2", "match": { "or": [{ "equals": "gpt-realtime-2" }, { "equals": "gpt-realtime-2.1" }] }, "prices": [{ "input": 4, "output": 24, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-mini", "match": { "or": [{ "equals": "gpt-realtime-mini" }, { "equals": "gpt-realtime-2.1-mini" }, { "equals": "gpt-realtime-mini-2025-12-15" }, { "equals": "gpt-realtime-mini-2025-10-06" }] }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.06 }] }, { "id": "gpt-transcribe", "match": { "equals": "gpt-transcribe" }, "prices": [{}] }, { "id": "moderation", "match": { "contains": "moderation" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-pro", "match": { "or": [{ "equals": "o1-pro" }, { "equals": "o1-pro-2025-03-19" }] }, "prices": [{ "input": 150, "output": 600 }] }, { "id": "o3", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 0.5 }, { "from": "2025-06-10", "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-deep-research", "match": { "or": [{ "equals": "o3-deep-research" }, { "equals": "o3-deep-research-2025-06-26" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 2.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }, { "equals": "o3-mini-high" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o3-pro", "match": { "or": [{ "equals": "o3-pro" }, { "equals": "o3-pro-2025-06-10" }] }, "prices": [{ "input": 20, "output": 80 }] }, { "id": "o4-mini", "match": { "or": [{ "equals": "o4-mini-2025-04-16" }, { "equals": "o4-mini-high" }, { "equals": "o4-mini" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.275 }] }, { "id": "o4-mini-deep-research", "match": { "or": [{ "equals": "o4-mini-deep-research" }, { "equals": "o4-mini-deep-research-2025-06-26" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "text-davinci-002", "match": { "equals": "text-davinci-002" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-davinci-003", "match": { "equals": "text-davinci-003" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "text-embedding-ada-002", "match": { "or": [{ "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "whisper-1", "match": { "equals": "whisper-1" }, "prices": [{}] }] }, "together": { "fallbacks": [], "models": [{ "id": "Austism/chronos-hermes-13b", "match": { "equals": "Austism/chronos-hermes-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Gryphe/MythoMax-L2-13b", "match": { "equals": "Gryphe/MythoMax-L2-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Nexusflow/NexusRaven-V2-13B", "match": { "equals": "Nexusflow/NexusRaven-V2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "NousResearch/Nous-Capybara-7B-V1p9", "match": { "equals": "NousResearch/Nous-Capybara-7B-V1p9" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Yi-34B", "match": { "equals": "NousResearch/Nous-Hermes-2-Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "NousResearch/Nous-Hermes-Llama2-13b", "match": { "equals": "NousResearch/Nous-Hermes-Llama2-13b" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "NousResearch/Nous-Hermes-llama-2-7b", "match": { "equals": "NousResearch/Nous-Hermes-llama-2-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Open-Orca/Mistral-7B-OpenOrca", "match": { "equals": "Open-Orca/Mistral-7B-OpenOrca" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Qwen/Qwen1.5-0.5B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-0.5B" }, { "equals": "Qwen/Qwen1.5-0.5B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-1.8B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-1.8B" }, { "equals": "Qwen/Qwen1.5-1.8B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-14B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-14B" }, { "equals": "Qwen/Qwen1.5-14B-Chat" }] }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Qwen/Qwen1.5-4B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-4B" }, { "equals": "Qwen/Qwen1.5-4B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-72B", "match": { "equals": "Qwen/Qwen1.5-72B" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "Qwen/Qwen1.5-7B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-7B" }, { "equals": "Qwen/Qwen1.5-7B-Chat" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Undi95/ReMM-SLERP-L2-13B", "match": { "equals": "Undi95/ReMM-SLERP-L2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Undi95/Toppy-M-7B", "match": { "equals": "Undi95/Toppy-M-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "WizardLM/WizardLM-13B-V1.2", "match": { "equals": "WizardLM/WizardLM-13B-V1.2" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "allenai/OLMo-7B", "match": { "or": [{ "equals": "allenai/OLMo-7B" }, { "equals": "allenai/OLMo-7B-Instruct" }, { "equals": "allenai/OLMo-7B-Twin-2T" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "codellama/CodeLlama-13b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-13b-Instruct-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "codellama/CodeLlama-34b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-34b-Instruct-hf" }, "prices": [{ "input": 0.776, "output": 0.776 }] }, { "id": "codellama/CodeLlama-70b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-70b-Instruct-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "codellama/CodeLlama-7b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-7b-Instruct-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "deepseek-ai/deepseek-coder-33b-instruct", "match": { "equals": "deepseek-ai/deepseek-coder-33b-instruct" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "garage-bAInd/Platypus2-70B-instruct", "match": { "equals": "garage-bAInd/Platypus2-70B-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "google/gemma-2b", "match": { "or": [{ "equals": "google/gemma-2b" }, { "equals": "google/gemma-2b-it" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "google/gemma-7b", "match": { "or": [{ "equals": "google/gemma-7b" }, { "equals": "google/gemma-7b-it" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "lmsys/vicuna-13b-v1.5", "match": { "equals": "lmsys/vicuna-13b-v1.5" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "lmsys/vicuna-7b-v1.5", "match": { "equals": "lmsys/vicuna-7b-v1.5" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-2-13b-chat-hf", "match": { "equals": "meta-llama/Llama-2-13b-chat-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "meta-llama/Llama-2-70b-chat-hf", "match": { "equals": "meta-llama/Llama-2-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-2-7b-chat-hf", "match": { "equals": "meta-llama/Llama-2-7b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3-70b-chat-hf", "match": { "equals": "meta-llama/Llama-3-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-3-8b-chat-hf", "match": { "equals": "meta-llama/Llama-3-8b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "match": { "equals": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" }, "prices": [{ "input": 0.27, "output": 0.85 }] }, { "id": "meta-llama/Llama-4-Scout-17B-16E-Instruct", "match": { "equals": "meta-llama/Llama-4-Scout-17B-16E-Instruct" }, "prices": [{ "input": 0.18, "output": 0.59 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Lite" }, "prices": [{ "input": 0.54, "output": 0.54 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Lite" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo" }, "prices": [{ "input": 3.5, "output": 3.5 }] }, { "id": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "microsoft/WizardLM-2-8x22B", "match": { "equals": "microsoft/WizardLM-2-8x22B" }, "prices": [{ "input": 1.2, "output": 1.2 }] }, { "id": "microsoft/phi-2", "match": { "equals": "microsoft/phi-2" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.1", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.2", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.2" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-v0.1", "match": { "equals": "mistralai/Mistral-7B-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mixtral-8x22B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x22B-Instruct-v0.1" }, "prices": [{ "input": 2.4, "output": 2.4 }] }, { "id": "mistralai/Mixtral-8x7B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-Instruct-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mistralai/Mixtral-8x7B-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "openchat/openchat-3.5-1210", "match": { "equals": "openchat/openchat-3.5-1210" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "snorkelai/Snorkel-Mistral-PairRM-DPO", "match": { "equals": "snorkelai/Snorkel-Mistral-PairRM-DPO" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2p5-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2p5-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/GPT-JT-Moderation-6B", "match": { "equals": "togethercomputer/GPT-JT-Moderation-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/Llama-2-7B-32K-Instruct", "match": { "equals": "togethercomputer/Llama-2-7B-32K-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Base", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Base" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Chat", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Chat" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Instruct", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-Base-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Base-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Chat-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Chat-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/StripedHyena-Hessian-7B", "match": { "equals": "togethercomputer/StripedHyena-Hessian-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/StripedHyena-Nous-7B", "match": { "equals": "togethercomputer/StripedHyena-Nous-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/alpaca-7b", "match": { "equals": "togethercomputer/alpaca-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "upstage/SOLAR-10.7B-Instruct-v1.0", "match": { "equals": "upstage/SOLAR-10.7B-Instruct-v1.0" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "zero-one-ai/Yi-34B", "match": { "equals": "zero-one-ai/Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "zero-one-ai/Yi-6B", "match": { "equals": "zero-one-ai/Yi-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }] }, "x-ai": { "fallbacks": [], "models": [{ "id": "grok-2-1212", "match": { "or": [{ "equals": "grok-2-1212" }, { "equals": "grok-2" }, { "equals": "grok-2-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-2-vision-1212", "match": { "or": [{ "equals": "grok-2-vision-1212" }, { "equals": "grok-2-vision" }, { "equals": "grok-2-vision-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-3", "match": { "or": [{ "equals": "grok-3" }, { "equals": "grok-3-latest" }, { "equals": "grok-3-beta" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-3-fast", "match": { "or": [{ "equals": "grok-3-fast" }, { "equals": "grok-3-fast-latest" }, { "equals": "grok-3-fast-beta" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 1.25 }] }, { "id": "grok-3-mini", "match": { "or": [{ "equals": "grok-3-mini" }, { "equals": "grok-3-mini-beta" }, { "equals": "grok-3-mini-latest" }] }, "prices": [{ "input": 0.3, "output": 0.5, "cachedInput": 0.075 }] }, { "id": "grok-3-mini-fast", "match": { "or": [{ "equals": "grok-3-mini-fast" }, { "equals": "grok-3-mini-fast-beta" }, { "equals": "grok-3-mini-fast-latest" }] }, "prices": [{ "input": 0.6, "output": 4, "cachedInput": 0.15 }] }, { "id": "grok-4-0709", "match": { "or": [{ "equals": "grok-4-0709" }, { "equals": "grok-4" }, { "equals": "grok-4-latest" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-4-1-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast-non-reasoning" }, { "equals": "grok-4-1-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-1-fast-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast" }, { "equals": "grok-4-1-fast-reasoning" }, { "equals": "grok-4-1-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-fast-non-reasoning" }, { "equals": "grok-4-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-reasoning", "match": { "or": [{ "equals": "grok-4-fast" }, { "equals": "grok-4-fast-reasoning" }, { "equals": "grok-4-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4.20", "match": { "equals": "grok-4.20" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.20-multi-agent", "match": { "equals": "grok-4.20-multi-agent" }, "prices": [{ "input": 2, "output": 6, "cachedInput": 0.2 }] }, { "id": "grok-4.3", "match": { "or": [{ "equals": "grok-4.3" }, { "regex": "^grok-4\\.3-\\d{8}$" }, { "equals": "x-ai/grok-4.3" }, { "regex": "^x-ai/grok-4\\.3-\\d{8}$" }, { "equals": "grok-4.3-latest" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.5", "match": { "or": [{ "equals": "grok-4.5" }, { "regex": "^grok-4\\.5-\\d{8}$" }, { "equals": "x-ai/grok-4.5" }, { "regex": "^x-ai/grok-4\\.5-\\d{8}$" }, { "equals": "grok-4.5-latest" }, { "equals": "grok-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 199999, "price": 0.6 }] } }] }, { "id": "grok-4.6", "match": { "or": [{ "equals": "grok-4.6" }, { "regex": "^grok-4\\.6-\\d{8}$" }, { "equals": "x-ai/grok-4.6" }, { "regex": "^x-ai/grok-4\\.6-\\d{8}$" }, { "equals": "grok-4.6-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 199999, "price": 1 }] } }] }, { "id": "grok-build-0.1", "match": { "equals": "grok-build-0.1" }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 199999, "price": 2 }] }, "output": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-code-fast-1", "match": { "or": [{ "equals": "grok-code-fast" }, { "equals": "grok-code-fast-1" }, { "equals": "grok-code-fast-1-0825" }] }, "prices": [{ "input": 0.2, "output": 1.5, "cachedInput": 0.02 }] }, { "id": "grok-voice-latest", "match": { "equals": "grok-voice-latest" }, "prices": [{}, { "from": "2026-08-05" }] }, { "id": "grok-voice-think-fast-1.0", "match": { "equals": "grok-voice-think-fast-1.0" }, "prices": [{}] }, { "id": "grok-voice-think-fast-2.0", "match": { "equals": "grok-voice-think-fast-2.0" }, "prices": [{}] }] }, "moonshotai": { "fallbacks": [], "models": [{ "id": "kimi-k2", "match": { "equals": "kimi-k2" }, "prices": [{ "input": 0.57, "output": 2.3 }] }, { "id": "kimi-k2-0711-preview", "match": { "equals": "kimi-k2-0711-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-0905-preview", "match": { "equals": "kimi-k2-0905-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking", "match": { "equals": "kimi-k2-thinking" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking-turbo", "match": { "equals": "kimi-k2-thinking-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2-turbo-preview", "match": { "starts_with": "kimi-k2-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2.5", "match": { "starts_with": "kimi-k2.5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2.6", "match": { "starts_with": "kimi-k2.6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2.7-code", "match": { "equals": "kimi-k2.7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2.7-code-highspeed", "match": { "equals": "kimi-k2.7-code-highspeed" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "moonshot-v1-128k", "match": { "or": [{ "equals": "moonshot-v1-128k" }, { "equals": "moonshot-v1-128k-vision-preview" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "moonshot-v1-32k", "match": { "or": [{ "equals": "moonshot-v1-32k" }, { "equals": "moonshot-v1-32k-vision-preview" }] }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "moonshot-v1-8k", "match": { "or": [{ "equals": "moonshot-v1-8k" }, { "equals": "moonshot-v1-8k-vision-preview" }] }, "prices": [{ "input": 0.2, "output": 2 }] }] } } };
 
 // src/load/decode-text.ts
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -43209,10 +43229,10 @@ function ambiguousLineBreakAt(text2) {
   AMBIGUOUS.lastIndex = 0;
   let range3 = 0;
   for (let match3 = AMBIGUOUS.exec(text2); match3 !== null; match3 = AMBIGUOUS.exec(text2)) {
-    const at2 = match3.index;
-    while (range3 < quoted.length && quoted[range3][1] <= at2) range3++;
-    const inside = range3 < quoted.length && quoted[range3][0] < at2;
-    if (!inside) return at2;
+    const at3 = match3.index;
+    while (range3 < quoted.length && quoted[range3][1] <= at3) range3++;
+    const inside = range3 < quoted.length && quoted[range3][0] < at3;
+    if (!inside) return at3;
   }
   return void 0;
 }
@@ -43264,27 +43284,27 @@ function tooDeepAt(text2, limit = MAX_NESTING_DEPTH) {
   while (start < text2.length) {
     let end = text2.indexOf("\n", start);
     if (end === -1) end = text2.length;
-    let at2 = start;
-    while (at2 < end && (text2[at2] === " " || text2[at2] === "	")) at2++;
-    if (at2 < end && text2[at2] !== "#") {
-      const indent = at2 - start;
+    let at3 = start;
+    while (at3 < end && (text2[at3] === " " || text2[at3] === "	")) at3++;
+    if (at3 < end && text2[at3] !== "#") {
+      const indent = at3 - start;
       while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       let block = indents.length;
-      while ((text2[at2] === "-" || text2[at2] === "?" || text2[at2] === ":") && (text2[at2 + 1] === " " || text2[at2 + 1] === "	")) {
+      while ((text2[at3] === "-" || text2[at3] === "?" || text2[at3] === ":") && (text2[at3 + 1] === " " || text2[at3 + 1] === "	")) {
         block++;
-        at2 += 2;
-        while (at2 < end && (text2[at2] === " " || text2[at2] === "	")) at2++;
+        at3 += 2;
+        while (at3 < end && (text2[at3] === " " || text2[at3] === "	")) at3++;
       }
-      if (block + flow > limit) return at2;
-      for (; at2 < end; at2++) {
-        const c = text2[at2];
+      if (block + flow > limit) return at3;
+      for (; at3 < end; at3++) {
+        const c = text2[at3];
         if (c === "[" || c === "{") {
           flow++;
-          if (block + flow > limit) return at2;
+          if (block + flow > limit) return at3;
         } else if ((c === "]" || c === "}") && flow > 0) {
           flow--;
-        } else if (c === "#" && (text2[at2 - 1] === " " || text2[at2 - 1] === "	")) {
+        } else if (c === "#" && (text2[at3 - 1] === " " || text2[at3 - 1] === "	")) {
           break;
         }
       }
@@ -43446,13 +43466,13 @@ var Reader = class {
       const key = text2.slice(keyStart, colon);
       if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
-      let at2 = colon + 1;
-      while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
+      let at3 = colon + 1;
+      while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
       let value;
-      if (at2 === end || text2.charCodeAt(at2) === HASH) {
-        value = this.blockValue(column, at2, data, key, depth);
+      if (at3 === end || text2.charCodeAt(at3) === HASH) {
+        value = this.blockValue(column, at3, data, key, depth);
       } else {
-        value = this.inline(at2, end, data, key, depth);
+        value = this.inline(at3, end, data, key, depth);
         this.line++;
       }
       node.keys.push(key);
@@ -43495,18 +43515,18 @@ var Reader = class {
       const end = this.ends[this.line];
       const dash = this.starts[this.line] + column;
       if (text2.charCodeAt(dash) !== DASH || text2.charCodeAt(dash + 1) !== SPACE) throw OUTSIDE;
-      let at2 = dash + 1;
-      while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
-      const code = text2.charCodeAt(at2);
-      if (at2 === end || code === HASH || code === DASH) throw OUTSIDE;
+      let at3 = dash + 1;
+      while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
+      const code = text2.charCodeAt(at3);
+      if (at3 === end || code === HASH || code === DASH) throw OUTSIDE;
       const slot = list2.length;
-      if (keyEnd(text2, at2, end) !== -1) {
+      if (keyEnd(text2, at3, end) !== -1) {
         const nested = {};
         list2.push(nested);
-        node.items.push(this.map(at2 - this.starts[this.line], nested, depth + 1));
+        node.items.push(this.map(at3 - this.starts[this.line], nested, depth + 1));
       } else {
         list2.push(void 0);
-        node.items.push(this.inline(at2, end, list2, slot, depth));
+        node.items.push(this.inline(at3, end, list2, slot, depth));
         this.line++;
       }
       if (this.line >= this.starts.length) return node;
@@ -43517,35 +43537,35 @@ var Reader = class {
     }
   }
   /** A value that starts at `at` and ends on this line (before any comment). */
-  inline(at2, end, into, key, depth) {
+  inline(at3, end, into, key, depth) {
     const text2 = this.text;
-    const code = text2.charCodeAt(at2);
+    const code = text2.charCodeAt(at3);
     let after;
     let node;
     if (code === 91 || code === 123) {
       const flow = new FlowReader(text2, end, depth);
-      const value = flow.value(at2);
+      const value = flow.value(at3);
       into[key] = value.data;
       node = value.node;
       after = flow.at;
     } else if (code === 34 || code === 39) {
-      const close = text2.indexOf(code === 34 ? '"' : "'", at2 + 1);
+      const close = text2.indexOf(code === 34 ? '"' : "'", at3 + 1);
       if (close === -1 || close >= end) throw OUTSIDE;
-      const body = text2.slice(at2 + 1, close);
+      const body = text2.slice(at3 + 1, close);
       if (code === 34 ? body.includes("\\") : text2.charCodeAt(close + 1) === 39) throw OUTSIDE;
       if (!printable(body)) throw OUTSIDE;
       into[key] = body;
-      node = { kind: "scalar", offset: at2 };
+      node = { kind: "scalar", offset: at3 };
       after = close + 1;
     } else {
-      let stop = at2;
+      let stop = at3;
       while (stop < end && !(text2.charCodeAt(stop) === HASH && text2.charCodeAt(stop - 1) === SPACE)) stop++;
       let last = stop;
-      while (last > at2 && text2.charCodeAt(last - 1) === SPACE) last--;
-      const source = text2.slice(at2, last);
+      while (last > at3 && text2.charCodeAt(last - 1) === SPACE) last--;
+      const source = text2.slice(at3, last);
       if (!plainBlockScalar(source)) throw OUTSIDE;
       into[key] = coreScalar(source);
-      return { kind: "scalar", offset: at2 };
+      return { kind: "scalar", offset: at3 };
     }
     restOfLine(text2, after, end);
     return node;
@@ -43561,14 +43581,14 @@ var FlowReader = class {
   end;
   depth;
   at = 0;
-  value(at2, depth = this.depth) {
+  value(at3, depth = this.depth) {
     if (depth > MAX_DEPTH2) throw OUTSIDE;
     const text2 = this.text;
-    const code = text2.charCodeAt(at2);
+    const code = text2.charCodeAt(at3);
     if (code === 91) {
       const data = [];
-      const node = { kind: "seq", offset: at2, items: [] };
-      this.at = this.skipSpaces(at2 + 1);
+      const node = { kind: "seq", offset: at3, items: [] };
+      this.at = this.skipSpaces(at3 + 1);
       if (text2.charCodeAt(this.at) === 93) {
         this.at++;
         return { data, node };
@@ -43582,8 +43602,8 @@ var FlowReader = class {
     }
     if (code === 123) {
       const data = {};
-      const node = { kind: "map", offset: at2, keys: [], keyOffsets: [], values: [] };
-      this.at = this.skipSpaces(at2 + 1);
+      const node = { kind: "map", offset: at3, keys: [], keyOffsets: [], values: [] };
+      this.at = this.skipSpaces(at3 + 1);
       if (text2.charCodeAt(this.at) === 125) {
         this.at++;
         return { data, node };
@@ -43603,41 +43623,41 @@ var FlowReader = class {
       }
     }
     if (code === 34 || code === 39) throw OUTSIDE;
-    let stop = at2;
+    let stop = at3;
     while (stop < this.end) {
       const c = text2.charCodeAt(stop);
       if (c === COMMA || c === 93 || c === 125) break;
       stop++;
     }
     let last = stop;
-    while (last > at2 && text2.charCodeAt(last - 1) === SPACE) last--;
-    const source = text2.slice(at2, last);
+    while (last > at3 && text2.charCodeAt(last - 1) === SPACE) last--;
+    const source = text2.slice(at3, last);
     if (!plainFlowScalar(source)) throw OUTSIDE;
     this.at = stop;
-    return { data: coreScalar(source), node: { kind: "scalar", offset: at2 } };
+    return { data: coreScalar(source), node: { kind: "scalar", offset: at3 } };
   }
   /** After an item: `,` and the next item (false), or the closing bracket (true). */
   separator(close) {
-    const at2 = this.skipSpaces(this.at);
-    const code = this.text.charCodeAt(at2);
+    const at3 = this.skipSpaces(this.at);
+    const code = this.text.charCodeAt(at3);
     if (code === close) {
-      this.at = at2 + 1;
+      this.at = at3 + 1;
       return true;
     }
     if (code !== COMMA) throw OUTSIDE;
-    this.at = this.skipSpaces(at2 + 1);
+    this.at = this.skipSpaces(at3 + 1);
     const next = this.text.charCodeAt(this.at);
     if (next === COMMA || next === 93 || next === 125 || this.at >= this.end) throw OUTSIDE;
     return false;
   }
-  skipSpaces(at2) {
-    while (at2 < this.end && this.text.charCodeAt(at2) === SPACE) at2++;
-    if (at2 >= this.end) throw OUTSIDE;
-    return at2;
+  skipSpaces(at3) {
+    while (at3 < this.end && this.text.charCodeAt(at3) === SPACE) at3++;
+    if (at3 >= this.end) throw OUTSIDE;
+    return at3;
   }
 };
-function keyEnd(text2, at2, end) {
-  let i = at2;
+function keyEnd(text2, at3, end) {
+  let i = at3;
   const first = text2.charCodeAt(i);
   if (!(isLetter(first) || first === 95)) return -1;
   for (i++; i < end; i++) {
@@ -43645,17 +43665,17 @@ function keyEnd(text2, at2, end) {
     if (isLetter(c) || isDigit(c) || c === 95 || c === DASH || c === 46 || c === 47) continue;
     break;
   }
-  if (i - at2 > MAX_KEY_LENGTH2 || text2.charCodeAt(i) !== COLON) return -1;
+  if (i - at3 > MAX_KEY_LENGTH2 || text2.charCodeAt(i) !== COLON) return -1;
   const next = i + 1;
   if (next < end && text2.charCodeAt(next) !== SPACE) return -1;
-  if (i - at2 <= 5 && typeof coreScalar(text2.slice(at2, i)) !== "string") throw OUTSIDE;
+  if (i - at3 <= 5 && typeof coreScalar(text2.slice(at3, i)) !== "string") throw OUTSIDE;
   return i;
 }
-function restOfLine(text2, at2, end) {
-  if (at2 === end) return;
-  if (text2.charCodeAt(at2) !== SPACE) throw OUTSIDE;
-  while (at2 < end && text2.charCodeAt(at2) === SPACE) at2++;
-  if (at2 < end && text2.charCodeAt(at2) !== HASH) throw OUTSIDE;
+function restOfLine(text2, at3, end) {
+  if (at3 === end) return;
+  if (text2.charCodeAt(at3) !== SPACE) throw OUTSIDE;
+  while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
+  if (at3 < end && text2.charCodeAt(at3) !== HASH) throw OUTSIDE;
 }
 function isLetter(c) {
   return c >= 65 && c <= 90 || c >= 97 && c <= 122;
@@ -43993,10 +44013,10 @@ function unclosedQuote(lines, upTo, quote) {
     const text2 = lines[i].text;
     const value = /^ *(?:- +)?(?:[^\s#"'][^:#]*:\s+)?(["'])/.exec(text2);
     if (value && value[1] === quote) {
-      const at2 = value[0].length - 1;
-      const rest = text2.slice(at2 + 1);
+      const at3 = value[0].length - 1;
+      const rest = text2.slice(at3 + 1);
       const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ""));
-      if (!closed) return lines[i].start + at2;
+      if (!closed) return lines[i].start + at3;
     }
   }
   return void 0;
@@ -44013,7 +44033,7 @@ function loadDocument(file, bytes) {
   if (!decoded.ok) return decoded;
   const text2 = decoded.value;
   const lines = new import_yaml4.LineCounter();
-  const at2 = (offset) => positionIn(file, lines, offset);
+  const at3 = (offset) => positionIn(file, lines, offset);
   const ambiguous = ambiguousLineBreakAt(text2);
   if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text2, ambiguous));
   if (text2.trim() === "") return fail2(emptyFile(file));
@@ -44055,13 +44075,13 @@ function loadDocument(file, bytes) {
   if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text2), deep)));
   const docs = (0, import_yaml4.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
-  const syntax = syntaxProblems(docs, text2, at2);
+  const syntax = syntaxProblems(docs, text2, at3);
   if (syntax.length > 0) return fail2(...syntax);
   if (docs.length > 1) {
     return fail2({
       code: "yaml-multiple-documents",
       message: `file holds ${docs.length} YAML documents; a manifest is exactly one`,
-      position: at2(documentStart(docs[1])),
+      position: at3(documentStart(docs[1])),
       hint: "put each manifest in its own file, or remove the `---` separator"
     });
   }
@@ -44072,11 +44092,11 @@ function loadDocument(file, bytes) {
     return fail2({
       code: "manifest-not-a-mapping",
       message: `the manifest must be a mapping (apiVersion: ..., kind: ...), not ${(0, import_yaml4.isSeq)(contents) ? "a list" : "a single value"}`,
-      position: at2(contents.range?.[0] ?? 0),
+      position: at3(contents.range?.[0] ?? 0),
       hint: "start the file with `apiVersion: routewise/v1` and `kind: LLMDeployment`"
     });
   }
-  const nodeProblems = inspectNodes(doc, text2, at2);
+  const nodeProblems = inspectNodes(doc, text2, at3);
   if (nodeProblems.length > 0) return fail2(...nodeProblems);
   let data;
   try {
@@ -44085,7 +44105,7 @@ function loadDocument(file, bytes) {
     return fail2({
       code: "yaml-too-many-aliases",
       message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-      position: at2(firstAliasOffset(doc) ?? 0),
+      position: at3(firstAliasOffset(doc) ?? 0),
       hint: "write the repeated values out, or use fewer anchors and aliases"
     });
   }
@@ -44160,7 +44180,7 @@ function parseJson(file, text2) {
     };
   }
 }
-function syntaxProblems(docs, text2, at2) {
+function syntaxProblems(docs, text2, at3) {
   const problems = [];
   let syntaxReported = false;
   for (const doc of docs) {
@@ -44170,19 +44190,19 @@ function syntaxProblems(docs, text2, at2) {
         problems.push({
           code: "yaml-duplicate-key",
           message: `duplicate key \`${key}\`: it appears more than once in the same mapping`,
-          position: at2(error.pos[0]),
+          position: at3(error.pos[0]),
           hint: "keep one of them; YAML keeps only one value per key"
         });
       } else if (!syntaxReported && /call stack/i.test(error.message)) {
         syntaxReported = true;
-        problems.push(tooDeep(at2(error.pos[0])));
+        problems.push(tooDeep(at3(error.pos[0])));
       } else if (!syntaxReported) {
         syntaxReported = true;
         const explained = explainYamlError({ code: error.code, message: error.message, offset: error.pos[0] }, text2);
         problems.push({
           code: "yaml-syntax",
           message: `invalid YAML: ${explained.message}`,
-          position: at2(explained.offset),
+          position: at3(explained.offset),
           hint: explained.hint
         });
       }
@@ -44199,7 +44219,7 @@ function documentStart(doc) {
   const range3 = doc.range;
   return range3?.[0] ?? doc.contents?.range?.[0] ?? 0;
 }
-function inspectNodes(doc, text2, at2) {
+function inspectNodes(doc, text2, at3) {
   const problems = [];
   let aliases = 0;
   (0, import_yaml4.visit)(doc, (_key, node) => {
@@ -44210,7 +44230,7 @@ function inspectNodes(doc, text2, at2) {
         problems.push({
           code: "yaml-too-many-aliases",
           message: `file uses more than ${MAX_ALIAS_COUNT} aliases`,
-          position: at2(offset),
+          position: at3(offset),
           hint: "write the repeated values out, or use fewer anchors and aliases"
         });
       }
@@ -44218,7 +44238,7 @@ function inspectNodes(doc, text2, at2) {
         problems.push({
           code: "yaml-unknown-alias",
           message: `alias \`*${node.source}\` refers to no anchor defined before it`,
-          position: at2(offset),
+          position: at3(offset),
           hint: `define \`&${node.source}\` on a value earlier in the file`
         });
       }
@@ -44230,7 +44250,7 @@ function inspectNodes(doc, text2, at2) {
           problems.push({
             code: "yaml-complex-key",
             message: "a mapping key must be a plain value, not a list or mapping",
-            position: at2(pair.key.range?.[0] ?? offset),
+            position: at3(pair.key.range?.[0] ?? offset),
             hint: "use a plain name as the key"
           });
         }
@@ -44242,7 +44262,7 @@ function inspectNodes(doc, text2, at2) {
         problems.push({
           code: "yaml-unsupported-tag",
           message: `tag \`${tag.replace("tag:yaml.org,2002:", "!!")}\` is not supported in a manifest`,
-          position: at2(offset),
+          position: at3(offset),
           hint: "remove the tag; manifests use plain strings, numbers, booleans, lists and mappings"
         });
       }
@@ -44253,14 +44273,14 @@ function inspectNodes(doc, text2, at2) {
         problems.push({
           code: "yaml-number-not-finite",
           message: `\`${source}\` is not a finite number`,
-          position: at2(offset),
+          position: at3(offset),
           hint: "write a finite number"
         });
       } else if (/^[-+]?(0x[0-9a-f]+|0o[0-7]+|[0-9]+)$/i.test(source) && !Number.isSafeInteger(node.value)) {
         problems.push({
           code: "yaml-number-too-large",
           message: `\`${source}\` is too large to be represented exactly (the largest integer is ${Number.MAX_SAFE_INTEGER})`,
-          position: at2(offset),
+          position: at3(offset),
           hint: "use a smaller number"
         });
       }
@@ -44337,7 +44357,7 @@ function crossReferenceProblems(manifest, doc) {
   const dataClassIds = manifest.dataClasses.map((d3) => d3.id);
   const workloadIds = manifest.workloads.map((w) => w.id);
   const targetIds = manifest.deployment.targets.map((t) => t.id);
-  const unique = (kind2, list2, ids) => {
+  const unique = (kind3, list2, ids) => {
     const first = /* @__PURE__ */ new Map();
     ids.forEach((id, index) => {
       const earlier = first.get(id);
@@ -44348,22 +44368,22 @@ function crossReferenceProblems(manifest, doc) {
       const earlierAt = doc.valuePositionOf([...listPath(list2), earlier, "id"]);
       problems.push({
         code: "manifest-duplicate-id",
-        message: `duplicate ${kind2} id \`${id}\` (first declared at line ${earlierAt.line})`,
+        message: `duplicate ${kind3} id \`${id}\` (first declared at line ${earlierAt.line})`,
         position: doc.valuePositionOf([...listPath(list2), index, "id"]),
         path: [...listPath(list2), index, "id"],
-        hint: `give each ${kind2} its own id`
+        hint: `give each ${kind3} its own id`
       });
     });
   };
   unique("data class", "dataClasses", dataClassIds);
   unique("workload", "workloads", workloadIds);
   unique("target", "deployment.targets", targetIds);
-  const reference = (kind2, ids, id, path2) => {
+  const reference = (kind3, ids, id, path2) => {
     if (ids.includes(id)) return;
     const suggestion = closestName(id, ids);
     problems.push({
       code: "manifest-unknown-reference",
-      message: `${formatPath(path2)} names ${kind2} \`${id}\`, which is not declared`,
+      message: `${formatPath(path2)} names ${kind3} \`${id}\`, which is not declared`,
       position: doc.valuePositionOf(path2),
       path: path2,
       hint: suggestion ? `did you mean \`${suggestion}\`?` : `declared: ${[...new Set(ids)].join(", ") || "none"}`
@@ -44372,12 +44392,15 @@ function crossReferenceProblems(manifest, doc) {
   manifest.workloads.forEach(
     (w, i) => w.dataClasses.forEach((id, j2) => reference("data class", dataClassIds, id, ["workloads", i, "dataClasses", j2]))
   );
+  manifest.workloads.forEach(
+    (w, i) => Object.keys(w.volume.shareByTarget ?? {}).forEach((id) => reference("target", targetIds, id, ["workloads", i, "volume", "shareByTarget", id]))
+  );
   const deployment = manifest.deployment;
   (deployment.routing ?? []).forEach((route, i) => {
-    const at2 = ["deployment", "routing", i];
-    (route.when.dataClasses ?? []).forEach((id, j2) => reference("data class", dataClassIds, id, [...at2, "when", "dataClasses", j2]));
-    (route.when.workloads ?? []).forEach((id, j2) => reference("workload", workloadIds, id, [...at2, "when", "workloads", j2]));
-    reference("target", targetIds, route.to, [...at2, "to"]);
+    const at3 = ["deployment", "routing", i];
+    (route.when.dataClasses ?? []).forEach((id, j2) => reference("data class", dataClassIds, id, [...at3, "when", "dataClasses", j2]));
+    (route.when.workloads ?? []).forEach((id, j2) => reference("workload", workloadIds, id, [...at3, "when", "workloads", j2]));
+    reference("target", targetIds, route.to, [...at3, "to"]);
   });
   if (deployment.burst) {
     reference("target", targetIds, deployment.burst.to, ["deployment", "burst", "to"]);
@@ -44386,10 +44409,10 @@ function crossReferenceProblems(manifest, doc) {
     );
   }
   (deployment.fallbacks ?? []).forEach((f, i) => {
-    const at2 = ["deployment", "fallbacks", i];
-    reference("target", targetIds, f.from, [...at2, "from"]);
-    reference("target", targetIds, f.to, [...at2, "to"]);
-    (f.excludeDataClasses ?? []).forEach((id, j2) => reference("data class", dataClassIds, id, [...at2, "excludeDataClasses", j2]));
+    const at3 = ["deployment", "fallbacks", i];
+    reference("target", targetIds, f.from, [...at3, "from"]);
+    reference("target", targetIds, f.to, [...at3, "to"]);
+    (f.excludeDataClasses ?? []).forEach((id, j2) => reference("data class", dataClassIds, id, [...at3, "excludeDataClasses", j2]));
   });
   (deployment.monitoring ?? []).forEach((m, i) => reference("target", targetIds, m.target, ["deployment", "monitoring", i, "target"]));
   (manifest.waivers ?? []).forEach((w, i) => {
@@ -44561,6 +44584,14 @@ var manifestSchema = {
           "examples": [
             2,
             0.5
+          ]
+        },
+        "engineerAnnualCostUsd": {
+          "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).",
+          "type": "number",
+          "minimum": 0,
+          "examples": [
+            2e5
           ]
         },
         "skills": {
@@ -44994,6 +45025,58 @@ var manifestSchema = {
               "minimum": 1,
               "examples": [
                 1.4
+              ]
+            },
+            "inputShare": {
+              "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0.75
+              ]
+            },
+            "tokensPerRequest": {
+              "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "examples": [
+                4e3
+              ]
+            },
+            "shareByTarget": {
+              "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.",
+              "type": "object",
+              "additionalProperties": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "examples": [
+                {
+                  "azure-gpt": 0.8,
+                  "gpu-llama": 0.2
+                }
+              ]
+            },
+            "cachedInputShare": {
+              "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0,
+                0.4
+              ]
+            },
+            "batchShare": {
+              "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0,
+                0.3
               ]
             }
           },
@@ -45500,6 +45583,22 @@ var manifestSchema = {
                   "maxReplicas": 4
                 }
               ]
+            },
+            "gpuHourlyUsd": {
+              "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2.99
+              ]
+            },
+            "throughputTokensPerSecond": {
+              "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "examples": [
+                850
+              ]
             }
           },
           "examples": [
@@ -45508,6 +45607,71 @@ var manifestSchema = {
               "gpuType": "h100",
               "capexUsd": 28e4
             }
+          ]
+        },
+        "pricing": {
+          "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "inputPerMillionUsd",
+            "outputPerMillionUsd"
+          ],
+          "properties": {
+            "inputPerMillionUsd": {
+              "description": "Price of a million input tokens.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2
+              ]
+            },
+            "outputPerMillionUsd": {
+              "description": "Price of a million output tokens.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                8
+              ]
+            },
+            "cachedInputPerMillionUsd": {
+              "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                1
+              ]
+            }
+          },
+          "examples": [
+            {
+              "inputPerMillionUsd": 2,
+              "outputPerMillionUsd": 8
+            }
+          ]
+        },
+        "modelParamsB": {
+          "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.",
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "examples": [
+            70,
+            8
+          ]
+        },
+        "precision": {
+          "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.",
+          "enum": [
+            "fp32",
+            "bf16",
+            "fp16",
+            "fp8",
+            "int8",
+            "int4"
+          ],
+          "examples": [
+            "bf16",
+            "fp8"
           ]
         }
       },
@@ -45832,12 +45996,12 @@ var require_formats = __commonJS2({
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date(str2) {
-      const matches2 = DATE.exec(str2);
-      if (!matches2)
+      const matches3 = DATE.exec(str2);
+      if (!matches3)
         return false;
-      const year = +matches2[1];
-      const month = +matches2[2];
-      const day = +matches2[3];
+      const year = +matches3[1];
+      const month = +matches3[2];
+      const day = +matches3[3];
       return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear2(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d22) {
@@ -45852,16 +46016,16 @@ var require_formats = __commonJS2({
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
       return function time(str2) {
-        const matches2 = TIME.exec(str2);
-        if (!matches2)
+        const matches3 = TIME.exec(str2);
+        if (!matches3)
           return false;
-        const hr = +matches2[1];
-        const min = +matches2[2];
-        const sec = +matches2[3];
-        const tz = matches2[4];
-        const tzSign = matches2[5] === "-" ? -1 : 1;
-        const tzH = +(matches2[6] || 0);
-        const tzM = +(matches2[7] || 0);
+        const hr = +matches3[1];
+        const min = +matches3[2];
+        const sec = +matches3[3];
+        const tz = matches3[4];
+        const tzSign = matches3[5] === "-" ? -1 : 1;
+        const tzH = +(matches3[6] || 0);
+        const tzM = +(matches3[7] || 0);
         if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
           return false;
         if (hr <= 23 && min <= 59 && sec < 60)
@@ -45960,7 +46124,7 @@ var require_stdin = __commonJS2({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "engineerAnnualCostUsd": { "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).", "type": "number", "minimum": 0, "examples": [2e5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -46343,7 +46507,7 @@ var require_stdin = __commonJS2({
       return errors === 0;
     }
     validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
     function validate60(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -46500,7 +46664,7 @@ var require_stdin = __commonJS2({
               errors++;
             }
             for (const key1 in data5) {
-              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage")) {
+              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage" || key1 === "inputShare" || key1 === "tokensPerRequest" || key1 === "shareByTarget" || key1 === "cachedInputShare" || key1 === "batchShare")) {
                 const err12 = { instancePath: instancePath2 + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err12];
@@ -46567,22 +46731,181 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
+            if (data5.inputShare !== void 0) {
+              let data9 = data5.inputShare;
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 > 1 || isNaN(data9)) {
+                  const err18 = { instancePath: instancePath2 + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data9 < 0 || isNaN(data9)) {
+                  const err19 = { instancePath: instancePath2 + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = { instancePath: instancePath2 + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.tokensPerRequest !== void 0) {
+              let data10 = data5.tokensPerRequest;
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 <= 0 || isNaN(data10)) {
+                  const err21 = { instancePath: instancePath2 + "/volume/tokensPerRequest", schemaPath: "#/properties/volume/properties/tokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath2 + "/volume/tokensPerRequest", schemaPath: "#/properties/volume/properties/tokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data5.shareByTarget !== void 0) {
+              let data11 = data5.shareByTarget;
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                for (const key2 in data11) {
+                  let data12 = data11[key2];
+                  if (typeof data12 == "number" && isFinite(data12)) {
+                    if (data12 > 1 || isNaN(data12)) {
+                      const err23 = { instancePath: instancePath2 + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                    if (data12 < 0 || isNaN(data12)) {
+                      const err24 = { instancePath: instancePath2 + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath2 + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err26 = { instancePath: instancePath2 + "/volume/shareByTarget", schemaPath: "#/properties/volume/properties/shareByTarget/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data5.cachedInputShare !== void 0) {
+              let data13 = data5.cachedInputShare;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 > 1 || isNaN(data13)) {
+                  const err27 = { instancePath: instancePath2 + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (data13 < 0 || isNaN(data13)) {
+                  const err28 = { instancePath: instancePath2 + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath2 + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data5.batchShare !== void 0) {
+              let data14 = data5.batchShare;
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 > 1 || isNaN(data14)) {
+                  const err30 = { instancePath: instancePath2 + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data14 < 0 || isNaN(data14)) {
+                  const err31 = { instancePath: instancePath2 + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath2 + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err18 = { instancePath: instancePath2 + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
+            const err33 = { instancePath: instancePath2 + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err33];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err19 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err34 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err34];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err34);
         }
         errors++;
       }
@@ -46591,7 +46914,7 @@ var require_stdin = __commonJS2({
     }
     validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
     function validate65(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -46963,7 +47286,7 @@ var require_stdin = __commonJS2({
           let data16 = data.hardware;
           if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
             for (const key2 in data16) {
-              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
+              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling" || key2 === "gpuHourlyUsd" || key2 === "throughputTokensPerSecond")) {
                 const err29 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err29];
@@ -47150,22 +47473,208 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
+            if (data16.gpuHourlyUsd !== void 0) {
+              let data24 = data16.gpuHourlyUsd;
+              if (typeof data24 == "number" && isFinite(data24)) {
+                if (data24 < 0 || isNaN(data24)) {
+                  const err46 = { instancePath: instancePath2 + "/hardware/gpuHourlyUsd", schemaPath: "#/properties/hardware/properties/gpuHourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath2 + "/hardware/gpuHourlyUsd", schemaPath: "#/properties/hardware/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data16.throughputTokensPerSecond !== void 0) {
+              let data25 = data16.throughputTokensPerSecond;
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 <= 0 || isNaN(data25)) {
+                  const err48 = { instancePath: instancePath2 + "/hardware/throughputTokensPerSecond", schemaPath: "#/properties/hardware/properties/throughputTokensPerSecond/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = { instancePath: instancePath2 + "/hardware/throughputTokensPerSecond", schemaPath: "#/properties/hardware/properties/throughputTokensPerSecond/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err46 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
+            const err50 = { instancePath: instancePath2 + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err50];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data.pricing !== void 0) {
+          let data26 = data.pricing;
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.inputPerMillionUsd === void 0) {
+              const err51 = { instancePath: instancePath2 + "/pricing", schemaPath: "#/properties/pricing/required", keyword: "required", params: { missingProperty: "inputPerMillionUsd" } };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            if (data26.outputPerMillionUsd === void 0) {
+              const err52 = { instancePath: instancePath2 + "/pricing", schemaPath: "#/properties/pricing/required", keyword: "required", params: { missingProperty: "outputPerMillionUsd" } };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+            for (const key4 in data26) {
+              if (!(key4 === "inputPerMillionUsd" || key4 === "outputPerMillionUsd" || key4 === "cachedInputPerMillionUsd")) {
+                const err53 = { instancePath: instancePath2 + "/pricing", schemaPath: "#/properties/pricing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data26.inputPerMillionUsd !== void 0) {
+              let data27 = data26.inputPerMillionUsd;
+              if (typeof data27 == "number" && isFinite(data27)) {
+                if (data27 < 0 || isNaN(data27)) {
+                  const err54 = { instancePath: instancePath2 + "/pricing/inputPerMillionUsd", schemaPath: "#/properties/pricing/properties/inputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath2 + "/pricing/inputPerMillionUsd", schemaPath: "#/properties/pricing/properties/inputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data26.outputPerMillionUsd !== void 0) {
+              let data28 = data26.outputPerMillionUsd;
+              if (typeof data28 == "number" && isFinite(data28)) {
+                if (data28 < 0 || isNaN(data28)) {
+                  const err56 = { instancePath: instancePath2 + "/pricing/outputPerMillionUsd", schemaPath: "#/properties/pricing/properties/outputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath2 + "/pricing/outputPerMillionUsd", schemaPath: "#/properties/pricing/properties/outputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data26.cachedInputPerMillionUsd !== void 0) {
+              let data29 = data26.cachedInputPerMillionUsd;
+              if (typeof data29 == "number" && isFinite(data29)) {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err58 = { instancePath: instancePath2 + "/pricing/cachedInputPerMillionUsd", schemaPath: "#/properties/pricing/properties/cachedInputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath2 + "/pricing/cachedInputPerMillionUsd", schemaPath: "#/properties/pricing/properties/cachedInputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err60 = { instancePath: instancePath2 + "/pricing", schemaPath: "#/properties/pricing/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data.modelParamsB !== void 0) {
+          let data30 = data.modelParamsB;
+          if (typeof data30 == "number" && isFinite(data30)) {
+            if (data30 <= 0 || isNaN(data30)) {
+              const err61 = { instancePath: instancePath2 + "/modelParamsB", schemaPath: "#/properties/modelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          } else {
+            const err62 = { instancePath: instancePath2 + "/modelParamsB", schemaPath: "#/properties/modelParamsB/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data.precision !== void 0) {
+          let data31 = data.precision;
+          if (!(data31 === "fp32" || data31 === "bf16" || data31 === "fp16" || data31 === "fp8" || data31 === "int8" || data31 === "int4")) {
+            const err63 = { instancePath: instancePath2 + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema25.properties.precision.enum } };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
             }
             errors++;
           }
         }
       } else {
-        const err47 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err64 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err64];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err64);
         }
         errors++;
       }
@@ -48211,7 +48720,7 @@ var require_stdin = __commonJS2({
           let data11 = data.team;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             for (const key2 in data11) {
-              if (!(key2 === "mlopsEngineers" || key2 === "skills")) {
+              if (!(key2 === "mlopsEngineers" || key2 === "engineerAnnualCostUsd" || key2 === "skills")) {
                 const err20 = { instancePath: instancePath2 + "/team", schemaPath: "#/properties/team/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err20];
@@ -48243,39 +48752,39 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data11.skills !== void 0) {
-              let data13 = data11.skills;
-              if (Array.isArray(data13)) {
-                const len2 = data13.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data14 = data13[i2];
-                  const _errs27 = errors;
-                  let valid9 = false;
-                  const _errs28 = errors;
-                  if (!(data14 === "ml" || data14 === "containers" || data14 === "kubernetes" || data14 === "cloud-infra" || data14 === "hardware" || data14 === "integration")) {
-                    const err23 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.properties.team.properties.skills.items.anyOf[0].enum } };
-                    if (vErrors === null) {
-                      vErrors = [err23];
-                    } else {
-                      vErrors.push(err23);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs28 === errors;
-                  valid9 = valid9 || _valid0;
-                  const _errs29 = errors;
-                  if (typeof data14 === "string") {
-                    if (func2(data14) < 1) {
-                      const err24 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err24];
-                      } else {
-                        vErrors.push(err24);
-                      }
-                      errors++;
-                    }
+            if (data11.engineerAnnualCostUsd !== void 0) {
+              let data13 = data11.engineerAnnualCostUsd;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 < 0 || isNaN(data13)) {
+                  const err23 = { instancePath: instancePath2 + "/team/engineerAnnualCostUsd", schemaPath: "#/properties/team/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err23];
                   } else {
-                    const err25 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath2 + "/team/engineerAnnualCostUsd", schemaPath: "#/properties/team/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data11.skills !== void 0) {
+              let data14 = data11.skills;
+              if (Array.isArray(data14)) {
+                const len2 = data14.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data15 = data14[i2];
+                  const _errs29 = errors;
+                  let valid9 = false;
+                  const _errs30 = errors;
+                  if (!(data15 === "ml" || data15 === "containers" || data15 === "kubernetes" || data15 === "cloud-infra" || data15 === "hardware" || data15 === "integration")) {
+                    const err25 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.properties.team.properties.skills.items.anyOf[0].enum } };
                     if (vErrors === null) {
                       vErrors = [err25];
                     } else {
@@ -48283,38 +48792,60 @@ var require_stdin = __commonJS2({
                     }
                     errors++;
                   }
-                  var _valid0 = _errs29 === errors;
+                  var _valid0 = _errs30 === errors;
+                  valid9 = valid9 || _valid0;
+                  const _errs31 = errors;
+                  if (typeof data15 === "string") {
+                    if (func2(data15) < 1) {
+                      const err26 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs31 === errors;
                   valid9 = valid9 || _valid0;
                   if (!valid9) {
-                    const err26 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {} };
+                    const err28 = { instancePath: instancePath2 + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {} };
                     if (vErrors === null) {
-                      vErrors = [err26];
+                      vErrors = [err28];
                     } else {
-                      vErrors.push(err26);
+                      vErrors.push(err28);
                     }
                     errors++;
                   } else {
-                    errors = _errs27;
+                    errors = _errs29;
                     if (vErrors !== null) {
-                      if (_errs27) {
-                        vErrors.length = _errs27;
+                      if (_errs29) {
+                        vErrors.length = _errs29;
                       } else {
                         vErrors = null;
                       }
                     }
                   }
                 }
-                let i3 = data13.length;
+                let i3 = data14.length;
                 let j0;
                 if (i3 > 1) {
                   outer0: for (; i3--; ) {
                     for (j0 = i3; j0--; ) {
-                      if (func0(data13[i3], data13[j0])) {
-                        const err27 = { instancePath: instancePath2 + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
+                      if (func0(data14[i3], data14[j0])) {
+                        const err29 = { instancePath: instancePath2 + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
                         if (vErrors === null) {
-                          vErrors = [err27];
+                          vErrors = [err29];
                         } else {
-                          vErrors.push(err27);
+                          vErrors.push(err29);
                         }
                         errors++;
                         break outer0;
@@ -48323,60 +48854,60 @@ var require_stdin = __commonJS2({
                   }
                 }
               } else {
-                const err28 = { instancePath: instancePath2 + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" } };
+                const err30 = { instancePath: instancePath2 + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
           } else {
-            const err29 = { instancePath: instancePath2 + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" } };
+            const err31 = { instancePath: instancePath2 + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err31];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
         if (data.timeline !== void 0) {
-          let data15 = data.timeline;
-          const _errs33 = errors;
+          let data16 = data.timeline;
+          const _errs35 = errors;
           let valid11 = false;
           let passing0 = null;
-          const _errs34 = errors;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.launchBy === void 0) {
-              const err30 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" } };
+          const _errs36 = errors;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.launchBy === void 0) {
+              const err32 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" } };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err32];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err32);
               }
               errors++;
             }
           }
-          var _valid1 = _errs34 === errors;
+          var _valid1 = _errs36 === errors;
           if (_valid1) {
             valid11 = true;
             passing0 = 0;
           }
-          const _errs35 = errors;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.weeksToLaunch === void 0) {
-              const err31 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" } };
+          const _errs37 = errors;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.weeksToLaunch === void 0) {
+              const err33 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" } };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err33];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err33);
               }
               errors++;
             }
           }
-          var _valid1 = _errs35 === errors;
+          var _valid1 = _errs37 === errors;
           if (_valid1 && valid11) {
             valid11 = false;
             passing0 = [passing0, 1];
@@ -48387,102 +48918,80 @@ var require_stdin = __commonJS2({
             }
           }
           if (!valid11) {
-            const err32 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+            const err34 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err34];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err34);
             }
             errors++;
           } else {
-            errors = _errs33;
+            errors = _errs35;
             if (vErrors !== null) {
-              if (_errs33) {
-                vErrors.length = _errs33;
+              if (_errs35) {
+                vErrors.length = _errs35;
               } else {
                 vErrors = null;
               }
             }
           }
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            for (const key3 in data15) {
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            for (const key3 in data16) {
               if (!(key3 === "launchBy" || key3 === "weeksToLaunch")) {
-                const err33 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                const err35 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
             }
-            if (data15.launchBy !== void 0) {
-              if (!validate57(data15.launchBy, { instancePath: instancePath2 + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
+            if (data16.launchBy !== void 0) {
+              if (!validate57(data16.launchBy, { instancePath: instancePath2 + "/timeline/launchBy", parentData: data16, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
                 errors = vErrors.length;
               }
             }
-            if (data15.weeksToLaunch !== void 0) {
-              let data17 = data15.weeksToLaunch;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err34 = { instancePath: instancePath2 + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" } };
+            if (data16.weeksToLaunch !== void 0) {
+              let data18 = data16.weeksToLaunch;
+              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+                const err36 = { instancePath: instancePath2 + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err35 = { instancePath: instancePath2 + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 < 0 || isNaN(data18)) {
+                  const err37 = { instancePath: instancePath2 + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err36 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" } };
+            const err38 = { instancePath: instancePath2 + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err38];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err38);
             }
             errors++;
           }
         }
         if (data.budget !== void 0) {
-          let data18 = data.budget;
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            for (const key4 in data18) {
+          let data19 = data.budget;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key4 in data19) {
               if (!(key4 === "monthlyUsd" || key4 === "capexUsd")) {
-                const err37 = { instancePath: instancePath2 + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data18.monthlyUsd !== void 0) {
-              let data19 = data18.monthlyUsd;
-              if (typeof data19 == "number" && isFinite(data19)) {
-                if (data19 < 0 || isNaN(data19)) {
-                  const err38 = { instancePath: instancePath2 + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = { instancePath: instancePath2 + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" } };
+                const err39 = { instancePath: instancePath2 + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -48491,11 +49000,11 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
-            if (data18.capexUsd !== void 0) {
-              let data20 = data18.capexUsd;
+            if (data19.monthlyUsd !== void 0) {
+              let data20 = data19.monthlyUsd;
               if (typeof data20 == "number" && isFinite(data20)) {
                 if (data20 < 0 || isNaN(data20)) {
-                  const err40 = { instancePath: instancePath2 + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  const err40 = { instancePath: instancePath2 + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err40];
                   } else {
@@ -48504,7 +49013,7 @@ var require_stdin = __commonJS2({
                   errors++;
                 }
               } else {
-                const err41 = { instancePath: instancePath2 + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                const err41 = { instancePath: instancePath2 + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -48513,98 +49022,98 @@ var require_stdin = __commonJS2({
                 errors++;
               }
             }
+            if (data19.capexUsd !== void 0) {
+              let data21 = data19.capexUsd;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 < 0 || isNaN(data21)) {
+                  const err42 = { instancePath: instancePath2 + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath2 + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err42 = { instancePath: instancePath2 + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" } };
+            const err44 = { instancePath: instancePath2 + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err44];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err44);
             }
             errors++;
           }
         }
         if (data.waivers !== void 0) {
-          let data21 = data.waivers;
-          if (Array.isArray(data21)) {
-            const len3 = data21.length;
+          let data22 = data.waivers;
+          if (Array.isArray(data22)) {
+            const len3 = data22.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate81(data21[i4], { instancePath: instancePath2 + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+              if (!validate81(data22[i4], { instancePath: instancePath2 + "/waivers/" + i4, parentData: data22, parentDataProperty: i4, rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err43 = { instancePath: instancePath2 + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" } };
+            const err45 = { instancePath: instancePath2 + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err45];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err45);
             }
             errors++;
           }
         }
         if (data.sources !== void 0) {
-          let data23 = data.sources;
-          if (Array.isArray(data23)) {
-            const len4 = data23.length;
+          let data24 = data.sources;
+          if (Array.isArray(data24)) {
+            const len4 = data24.length;
             for (let i5 = 0; i5 < len4; i5++) {
-              let data24 = data23[i5];
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                if (data24.type === void 0) {
-                  const err44 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
+              let data25 = data24[i5];
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                if (data25.type === void 0) {
+                  const err46 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
-                if (data24.path === void 0) {
-                  const err45 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
+                if (data25.path === void 0) {
+                  const err47 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err47];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err47);
                   }
                   errors++;
                 }
-                for (const key5 in data24) {
+                for (const key5 in data25) {
                   if (!(key5 === "type" || key5 === "path")) {
-                    const err46 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                    const err48 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
                     if (vErrors === null) {
-                      vErrors = [err46];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err46);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
-                if (data24.type !== void 0) {
-                  let data25 = data24.type;
-                  if (!(data25 === "litellm" || data25 === "kubernetes")) {
-                    const err47 = { instancePath: instancePath2 + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                }
-                if (data24.path !== void 0) {
-                  let data26 = data24.path;
-                  if (typeof data26 === "string") {
-                    if (func2(data26) < 1) {
-                      const err48 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err48];
-                      } else {
-                        vErrors.push(err48);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err49 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                if (data25.type !== void 0) {
+                  let data26 = data25.type;
+                  if (!(data26 === "litellm" || data26 === "kubernetes")) {
+                    const err49 = { instancePath: instancePath2 + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -48613,32 +49122,54 @@ var require_stdin = __commonJS2({
                     errors++;
                   }
                 }
+                if (data25.path !== void 0) {
+                  let data27 = data25.path;
+                  if (typeof data27 === "string") {
+                    if (func2(data27) < 1) {
+                      const err50 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath2 + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err50 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
+                const err52 = { instancePath: instancePath2 + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
           } else {
-            const err51 = { instancePath: instancePath2 + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+            const err53 = { instancePath: instancePath2 + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err53];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err52 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err54 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err54];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err54);
         }
         errors++;
       }
@@ -49250,9 +49781,497 @@ function gpuFamily(label) {
   return GPU_FAMILIES.find((f) => new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`).test(l)) ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
 }
 
+// src/cost/cost-report.ts
+var DAY_MS = 24 * 60 * 60 * 1e3;
+function priceBookAgeDays(bookDate, today) {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${bookDate}T00:00:00Z`)) / DAY_MS);
+}
+
+// src/cost/allocation.ts
+function allocate(charged, shareByTarget) {
+  if (shareByTarget) {
+    const shares2 = {};
+    for (const id of charged) shares2[id] = shareByTarget[id] ?? 0;
+    for (const [id, share] of Object.entries(shareByTarget)) if (!(id in shares2)) shares2[id] = share;
+    return { shares: shares2, assumed: false };
+  }
+  const shares = {};
+  for (const id of charged) shares[id] = 1 / charged.length;
+  return { shares, assumed: charged.length > 1 };
+}
+
+// src/cost/price-book.ts
+function findModelPrices(table, bookProvider, model, date) {
+  let cache = LOOKUPS.get(table);
+  if (!cache) LOOKUPS.set(table, cache = /* @__PURE__ */ new Map());
+  const key = `${bookProvider}\0${model}\0${date}`;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size > 1e4) cache.clear();
+    cache.set(key, found = lookUp(table, bookProvider, model, date));
+  }
+  return found;
+}
+var LOOKUPS = /* @__PURE__ */ new WeakMap();
+var REGEXES = /* @__PURE__ */ new Map();
+function lookUp(table, bookProvider, model, date) {
+  const provider = table.providers[bookProvider];
+  if (!provider) return { ok: false, reason: `the price book has no provider ${bookProvider}` };
+  const id = model.toLowerCase().trim();
+  const found = matchIn(table, bookProvider, id, true) ?? (withDashedDate(id) !== id ? matchIn(table, bookProvider, withDashedDate(id), true) : void 0);
+  if (!found) return { ok: false, reason: `the price book ${table.version} does not know model ${model} at ${bookProvider}` };
+  const entry2 = entryOn(found.prices, date);
+  if (!entry2 || entry2.input === void 0 && entry2.output === void 0) {
+    return { ok: false, reason: `the price book ${table.version} has no token prices for ${found.model} at ${found.provider}` };
+  }
+  return {
+    ok: true,
+    prices: {
+      provider: found.provider,
+      model: found.model,
+      input: entry2.input ?? 0,
+      output: entry2.output ?? 0,
+      ...entry2.cachedInput !== void 0 ? { cachedInput: entry2.cachedInput } : {}
+    }
+  };
+}
+function requestPriceUsd(prices, tokens) {
+  const cached2 = prices.cachedInput === void 0 ? 0 : Math.min(tokens.cachedInput, tokens.input);
+  return perToken(prices.input, tokens.input) * (tokens.input - cached2) + (prices.cachedInput === void 0 ? 0 : perToken(prices.cachedInput, tokens.input) * cached2) + perToken(prices.output, tokens.input) * tokens.output;
+}
+function perToken(price, inputTokens) {
+  if (typeof price === "number") return price / 1e6;
+  let rate = price.base;
+  for (const tier of price.tiers) if (inputTokens > tier.start) rate = tier.price;
+  return rate / 1e6;
+}
+function matchIn(table, providerId, id, followFallbacks) {
+  const provider = table.providers[providerId];
+  if (!provider) return void 0;
+  const model = provider.models.find((m) => matches(m.match, id));
+  if (model) return { provider: providerId, model: model.id, prices: model.prices };
+  if (!followFallbacks) return void 0;
+  for (const other of provider.fallbacks) {
+    const found = matchIn(table, other, id, false);
+    if (found) return found;
+  }
+  return void 0;
+}
+function matches(rule, id) {
+  if ("or" in rule) return rule.or.some((r) => matches(r, id));
+  if ("and" in rule) return rule.and.every((r) => matches(r, id));
+  if ("equals" in rule) return id === rule.equals.toLowerCase();
+  if ("starts_with" in rule) return id.startsWith(rule.starts_with.toLowerCase());
+  if ("ends_with" in rule) return id.endsWith(rule.ends_with.toLowerCase());
+  if ("contains" in rule) return id.includes(rule.contains.toLowerCase());
+  let re = REGEXES.get(rule.regex);
+  if (!re) REGEXES.set(rule.regex, re = new RegExp(rule.regex));
+  return re.test(id);
+}
+function withDashedDate(id) {
+  return id.replace(/(-)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|:|$)/g, (all, dash, y, m, d3) => {
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d3)));
+    return date.getUTCMonth() === Number(m) - 1 ? `${dash}${y}-${m}-${d3}` : all;
+  });
+}
+function entryOn(entries, date) {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.from === void 0 || date >= e.from) return e;
+  }
+  return entries[0];
+}
+
+// src/cost/api-cost.ts
+function apiMonthlyUsd(prices, tokensPerMonth, shape2, batchDiscount) {
+  const input = shape2.tokensPerRequest * shape2.inputShare;
+  const perRequest = requestPriceUsd(prices, { input, cachedInput: input * shape2.cachedInputShare, output: shape2.tokensPerRequest - input });
+  const requests = tokensPerMonth / shape2.tokensPerRequest;
+  const batchFactor = batchDiscount === void 0 ? 1 : 1 - shape2.batchShare + shape2.batchShare * batchDiscount;
+  return requests * perRequest * batchFactor;
+}
+
+// src/cost/self-hosted-cost.ts
+function cloudGpuMonthlyUsd(settings, gpus, gpuHourlyUsd, targetHourlyUsd) {
+  return (targetHourlyUsd ?? gpus * gpuHourlyUsd) * settings.hoursPerMonth;
+}
+function onPremisesMonthly(settings, capexUsd, gpus, gpuPowerKw) {
+  const kw = gpus * gpuPowerKw + settings.serverOverheadKw * Math.ceil(gpus / 8);
+  return {
+    capexAmortized: capexUsd / (12 * settings.amortizationYears),
+    support: capexUsd * settings.supportRatePerYear / 12,
+    power: kw * settings.pue * settings.hoursPerMonth * settings.electricityUsdPerKwh
+  };
+}
+function staffMonthlyUsd(engineers, engineerAnnualCostUsd) {
+  return engineers * engineerAnnualCostUsd / 12;
+}
+function breakdownTotal(b) {
+  return b.gpu + b.capexAmortized + b.support + b.power + b.staff;
+}
+
+// src/cost/sizing.ts
+var MEMORY_HEADROOM = 1.2;
+var SECONDS_PER_HOUR = 3600;
+function weightsGb(modelParamsB, precision) {
+  return modelParamsB * BYTES_PER_PARAMETER[precision];
+}
+function memoryNeededGb(modelParamsB, precision) {
+  return weightsGb(modelParamsB, precision) * MEMORY_HEADROOM;
+}
+function gpusPerReplica(modelParamsB, precision, gpuMemoryGb) {
+  const needed = memoryNeededGb(modelParamsB, precision);
+  let n = 1;
+  while (n * gpuMemoryGb < needed) n *= 2;
+  return n;
+}
+function averageOutputTokensPerSecond(tokensPerMonth, inputShare, hoursPerMonth) {
+  return tokensPerMonth * (1 - inputShare) / (hoursPerMonth * SECONDS_PER_HOUR);
+}
+function tableThroughput(settings, gpuType, modelParamsB) {
+  const classes = settings.throughputTokensPerSecondPerGpu[gpuType];
+  if (!classes) return void 0;
+  const sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+  const size = sizes.find((s) => modelParamsB <= s) ?? sizes[sizes.length - 1];
+  return size === void 0 ? void 0 : classes[String(size)];
+}
+function sizeForLoad(avgTokensPerSecond, peakToAverage, perReplica, throughputPerGpu, loadFactor) {
+  const replicaCapacity = throughputPerGpu * loadFactor * perReplica;
+  const replicas = Math.max(1, Math.ceil(avgTokensPerSecond * peakToAverage / replicaCapacity - 1e-12));
+  const gpus = perReplica * (replicas + 1);
+  return { gpusPerReplica: perReplica, replicas, gpus, utilization: avgTokensPerSecond / (gpus * throughputPerGpu) };
+}
+function tokensPerMonthCarried(replicas, perReplica, throughputPerGpu, loadFactor, inputShare, peakToAverage, hoursPerMonth) {
+  const peakCapacity = replicas * perReplica * throughputPerGpu * loadFactor;
+  return peakCapacity / peakToAverage * hoursPerMonth * SECONDS_PER_HOUR / (1 - inputShare);
+}
+function modelParamsBOf(model, declared, known) {
+  if (declared !== void 0) return declared;
+  const name = model.toLowerCase().split("/").pop().trim();
+  let best;
+  for (const key of Object.keys(known)) if (name.startsWith(key.toLowerCase()) && (!best || key.length > best.length)) best = key;
+  return best === void 0 ? void 0 : known[best];
+}
+
+// src/cost/self-hosted-option.ts
+function optionModel(settings, shape2) {
+  const gpuType = settings.costComparisonGpuType;
+  const memory = settings.gpuMemoryGb[gpuType];
+  const throughput = tableThroughput(settings, gpuType, settings.costComparisonModelParamsB);
+  const rate = settings.gpuHourlyUsd[gpuType];
+  if (memory === void 0 || throughput === void 0 || rate === void 0) return void 0;
+  return {
+    perReplica: gpusPerReplica(settings.costComparisonModelParamsB, settings.costComparisonPrecision, memory),
+    throughput,
+    gpuHourlyUsd: rate,
+    staff: staffMonthlyUsd(Math.max(shape2.engineers, settings.costComparisonEngineers), shape2.engineerAnnualCostUsd)
+  };
+}
+function selfHostedOption(settings, tokensPerMonth, shape2) {
+  const model = optionModel(settings, shape2);
+  if (!model) return void 0;
+  const avg = averageOutputTokensPerSecond(tokensPerMonth, shape2.inputShare, settings.hoursPerMonth);
+  const sized = sizeForLoad(avg, shape2.peakToAverage, model.perReplica, model.throughput, settings.replicaLoadFactor);
+  const gpuMonthlyUsd = sized.gpus * model.gpuHourlyUsd * settings.hoursPerMonth;
+  return {
+    gpuType: settings.costComparisonGpuType,
+    modelParamsB: settings.costComparisonModelParamsB,
+    gpus: sized.gpus,
+    utilization: sized.utilization,
+    gpuMonthlyUsd,
+    staffMonthlyUsd: model.staff,
+    monthlyUsd: gpuMonthlyUsd + model.staff
+  };
+}
+function optionCostWithReplicas(settings, model, replicas) {
+  return model.perReplica * (replicas + 1) * model.gpuHourlyUsd * settings.hoursPerMonth + model.staff;
+}
+function optionVolumeLimit(settings, model, replicas, shape2) {
+  return tokensPerMonthCarried(replicas, model.perReplica, model.throughput, settings.replicaLoadFactor, shape2.inputShare, shape2.peakToAverage, settings.hoursPerMonth);
+}
+
+// src/cost/break-even.ts
+var BREAK_EVEN_SEARCH_FACTOR = 100;
+function breakEvenTokensPerMonth(settings, apiCostAt, declaredTokens, shape2) {
+  const model = optionModel(settings, shape2);
+  const perToken2 = apiCostAt(1e9) / 1e9;
+  if (!model || !(perToken2 > 0)) return null;
+  const limit = BREAK_EVEN_SEARCH_FACTOR * declaredTokens;
+  let lowest = 0;
+  for (let replicas = 1; lowest <= limit; replicas++) {
+    const highest = optionVolumeLimit(settings, model, replicas, shape2);
+    const cost = optionCostWithReplicas(settings, model, replicas);
+    let v = Math.max(lowest, Math.ceil(cost / perToken2));
+    while (apiCostAt(v) < cost) v++;
+    while (v - 1 >= lowest && apiCostAt(v - 1) >= cost) v--;
+    if (v <= highest) return v <= limit ? v : null;
+    lowest = Math.floor(highest) + 1;
+  }
+  return null;
+}
+
+// src/cost/manifest-cost.ts
+function manifestCost(manifest, settings, table, today) {
+  const targetsById = new Map(manifest.deployment.targets.map((t) => [t.id, t]));
+  const { reaches } = resolveRouting(manifest);
+  const engineers = manifest.team?.mlopsEngineers ?? 0;
+  const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
+  const priceOf = pricer(settings, table, today);
+  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
+  const load = /* @__PURE__ */ new Map();
+  const workloads = manifest.workloads.map((w) => {
+    const shape2 = requestShape(w, settings);
+    const charged = [...new Set(reaches.filter((r) => r.workload === w.id && r.via !== "burst").map((r) => r.target))];
+    const allocation = allocate(charged, w.volume.shareByTarget);
+    const tokens = w.volume.tokensPerMonth;
+    const peakToAverage = w.volume.peakToAverage ?? 1;
+    const avg = averageOutputTokensPerSecond(tokens, shape2.inputShare, settings.hoursPerMonth);
+    const api = [];
+    const pricedShares = [];
+    const selfHosted = [];
+    for (const [id, share] of Object.entries(allocation.shares)) {
+      const t = targetsById.get(id);
+      if (!t) continue;
+      if (t.type === "cloud-api") {
+        const priced = priceOf(t);
+        const discount = batchDiscountFor(t, settings);
+        api.push(apiShare(t, share, tokens, shape2, priced, discount));
+        if (priced.ok && share > 0) pricedShares.push({ share, prices: priced.prices, discount });
+      } else {
+        selfHosted.push({ target: id, share });
+        const l = load.get(id) ?? { avg: 0, peak: 0 };
+        load.set(id, { avg: l.avg + share * avg, peak: l.peak + share * avg * peakToAverage });
+      }
+    }
+    const optionShape = { inputShare: shape2.inputShare, peakToAverage, engineers, engineerAnnualCostUsd };
+    const option = api.length > 0 ? selfHostedOption(settings, tokens, optionShape) : void 0;
+    const selfHostedShare = selfHosted.reduce((s, x2) => s + x2.share, 0);
+    const apiOption = selfHosted.length > 0 && fallbackApi ? { target: fallbackApi.target, provider: fallbackApi.provider, model: fallbackApi.model, monthlyUsd: apiMonthlyUsd(fallbackApi.prices, tokens * selfHostedShare, shape2, fallbackApi.batchDiscount) } : void 0;
+    const pricedShare = pricedShares.reduce((sum, p) => sum + p.share, 0);
+    const apiCostAt = pricedShare > 0 ? (v) => pricedShares.reduce((sum, p) => sum + apiMonthlyUsd(p.prices, v * p.share / pricedShare, shape2, p.discount), 0) : fallbackApi && api.length === 0 ? (v) => apiMonthlyUsd(fallbackApi.prices, v, shape2, fallbackApi.batchDiscount) : void 0;
+    return {
+      id: w.id,
+      tokensPerMonth: tokens,
+      requestsPerMonth: tokens / shape2.tokensPerRequest,
+      ...allocation.assumed ? { sharesAssumed: true } : {},
+      api,
+      ...selfHosted.length > 0 ? { selfHosted } : {},
+      selfHostedOption: option ? { gpuType: option.gpuType, gpus: option.gpus, utilization: option.utilization, monthlyUsd: option.monthlyUsd } : null,
+      ...apiOption ? { apiOption } : {},
+      breakEvenTokensPerMonth: apiCostAt ? breakEvenTokensPerMonth(settings, apiCostAt, tokens, optionShape) : null
+    };
+  });
+  const ownTargets = manifest.deployment.targets.filter((t) => t.type !== "cloud-api");
+  const staffTotal = ownTargets.length > 0 ? staffMonthlyUsd(engineers, engineerAnnualCostUsd) : 0;
+  const gpuCount = ownTargets.reduce((s, t) => s + (t.hardware?.gpus ?? 0), 0);
+  const details = {};
+  const targets = ownTargets.map((t) => {
+    const staffShare = gpuCount > 0 ? (t.hardware?.gpus ?? 0) / gpuCount : 1 / ownTargets.length;
+    const { cost, detail } = ownTargetCost(t, settings, load.get(t.id) ?? { avg: 0, peak: 0 }, staffTotal * staffShare);
+    details[t.id] = detail;
+    return cost;
+  });
+  const apiMonthly = workloads.reduce((s, w) => s + w.api.reduce((a, x2) => a + (x2.monthlyUsd ?? 0), 0), 0);
+  const selfHostedMonthly = targets.reduce((s, t) => s + (t.monthlyUsd === null ? 0 : t.monthlyUsd - t.breakdown.staff), 0);
+  return {
+    workloads,
+    targets,
+    totals: {
+      apiMonthlyUsd: apiMonthly,
+      selfHostedMonthlyUsd: selfHostedMonthly,
+      staffMonthlyUsd: staffTotal,
+      monthlyUsd: apiMonthly + selfHostedMonthly + staffTotal,
+      budgetMonthlyUsd: manifest.budget?.monthlyUsd ?? null
+    },
+    details,
+    capexUsd: ownTargets.reduce((s, t) => s + (t.type === "on-premises" ? t.hardware?.capexUsd ?? 0 : 0), 0)
+  };
+}
+function requestShape(w, settings) {
+  return {
+    tokensPerRequest: w.volume.tokensPerRequest ?? settings.defaultTokensPerRequest,
+    inputShare: w.volume.inputShare ?? settings.defaultInputShare,
+    cachedInputShare: w.volume.cachedInputShare ?? 0,
+    batchShare: w.volume.batchShare ?? 0
+  };
+}
+function pricer(settings, table, today) {
+  return (t) => {
+    if (t.pricing) {
+      const p = t.pricing;
+      return {
+        ok: true,
+        source: "pricing",
+        prices: { input: p.inputPerMillionUsd, output: p.outputPerMillionUsd, ...p.cachedInputPerMillionUsd !== void 0 ? { cachedInput: p.cachedInputPerMillionUsd } : {} }
+      };
+    }
+    const bookProvider = t.provider === void 0 ? void 0 : settings.priceBookProviders[t.provider];
+    if (bookProvider === void 0) {
+      return { ok: false, reason: `provider ${t.provider ?? "(none)"} is not in priceBookProviders, and the target has no pricing` };
+    }
+    const found = findModelPrices(table, bookProvider, t.model, today);
+    return found.ok ? { ok: true, source: "price-book", prices: found.prices, bookModel: found.prices.model } : { ok: false, reason: `${found.reason}, and the target has no pricing` };
+  };
+}
+function batchDiscountFor(t, settings) {
+  return t.provider !== void 0 && settings.batchPricingProviders.includes(t.provider) ? settings.batchDiscount : void 0;
+}
+function apiShare(t, share, tokens, shape2, priced, discount) {
+  const base = { target: t.id, provider: t.provider ?? null, model: t.model };
+  if (!priced.ok) return { ...base, priceSource: null, priced: false, share, monthlyUsd: null, reason: priced.reason };
+  return {
+    ...base,
+    priceSource: priced.source,
+    ...priced.bookModel !== void 0 ? { bookModel: priced.bookModel } : {},
+    priced: true,
+    share,
+    monthlyUsd: apiMonthlyUsd(priced.prices, tokens * share, shape2, discount)
+  };
+}
+function cheapestApiPrices(targets, priceOf) {
+  let best;
+  for (const t of targets) {
+    if (t.type !== "cloud-api") continue;
+    const priced = priceOf(t);
+    if (!priced.ok) continue;
+    const perRequest = apiMonthlyUsd(priced.prices, 4e3, { tokensPerRequest: 4e3, inputShare: 0.75, cachedInputShare: 0, batchShare: 0 }, void 0);
+    if (!best || perRequest < best.perRequest) best = { target: t.id, provider: t.provider ?? "", model: t.model, prices: priced.prices, batchDiscount: void 0, perRequest };
+  }
+  return best && { target: best.target, provider: best.provider, model: best.model, prices: best.prices, batchDiscount: void 0 };
+}
+function comparisonApi(settings, priceOf) {
+  const priced = priceOf({ provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel });
+  return priced.ok ? { target: null, provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel, prices: priced.prices, batchDiscount: void 0 } : void 0;
+}
+function ownTargetCost(t, settings, load, staff) {
+  const type = t.type;
+  const hw = t.hardware ?? {};
+  const gpus = hw.gpus ?? null;
+  const gpuType = hw.gpuType?.toLowerCase() ?? null;
+  const precision = t.precision ?? "bf16";
+  const params = modelParamsBOf(t.model, t.modelParamsB, settings.openModelParamsB) ?? null;
+  const memory = gpuType === null ? void 0 : settings.gpuMemoryGb[gpuType];
+  const unjudged = [];
+  if (params === null) unjudged.push(`the size of model ${t.model} (add modelParamsB)`);
+  if (gpus === null) unjudged.push("the GPU count (add hardware.gpus)");
+  if (gpuType === null) unjudged.push("the GPU type (add hardware.gpuType)");
+  else if (memory === void 0) unjudged.push(`GPU type ${gpuType} (not in gpuMemoryGb)`);
+  const needed = params === null ? null : memoryNeededGb(params, precision);
+  const fitsModel = needed !== null && gpus !== null && memory !== void 0 ? needed <= gpus * memory : null;
+  const throughput = hw.throughputTokensPerSecond ?? (gpuType !== null && params !== null ? tableThroughput(settings, gpuType, params) : void 0);
+  if (throughput === void 0 && gpuType !== null && params !== null) unjudged.push(`the throughput of ${gpuType} (add hardware.throughputTokensPerSecond)`);
+  const perReplica = params !== null && memory !== void 0 ? gpusPerReplica(params, precision, memory) : 1;
+  const servingGpus = gpus === null ? null : Math.floor(gpus / perReplica) * perReplica;
+  const capacity = throughput !== void 0 && servingGpus !== null && fitsModel !== false ? servingGpus * throughput * settings.replicaLoadFactor : null;
+  const scale = hw.autoscaling ? hw.autoscaling.maxReplicas / Math.max(1, hw.autoscaling.minReplicas) : 1;
+  const peakCapacityOk = capacity === null ? null : load.peak <= capacity * Math.max(1, scale);
+  const breakdown = { gpu: 0, capexAmortized: 0, support: 0, power: 0, staff };
+  let priced = true;
+  if (type === "cloud-self-hosted") {
+    const rate = hw.gpuHourlyUsd ?? (gpuType === null ? void 0 : settings.gpuHourlyUsd[gpuType]);
+    if (hw.hourlyUsd !== void 0 && hw.hourlyUsd > 0) breakdown.gpu = cloudGpuMonthlyUsd(settings, 0, 0, hw.hourlyUsd);
+    else if (rate !== void 0 && gpus !== null) breakdown.gpu = cloudGpuMonthlyUsd(settings, gpus, rate);
+    else {
+      priced = false;
+      unjudged.push("the GPU-hour price (add hardware.gpuHourlyUsd or hourlyUsd)");
+    }
+  } else {
+    const power = gpuType === null ? void 0 : settings.gpuPowerKw[gpuType];
+    if (hw.capexUsd === void 0) unjudged.push("the purchase price (add hardware.capexUsd)");
+    if (power === void 0 || gpus === null) unjudged.push("the power draw (GPU type or count unknown)");
+    Object.assign(breakdown, onPremisesMonthly(settings, hw.capexUsd ?? 0, gpus ?? 0, power ?? 0));
+  }
+  return {
+    cost: {
+      id: t.id,
+      type,
+      gpus,
+      fitsModel,
+      peakCapacityOk,
+      monthlyUsd: priced ? breakdownTotal(breakdown) : null,
+      breakdown,
+      ...unjudged.length > 0 ? { unjudged } : {}
+    },
+    detail: {
+      modelParamsB: params,
+      precision,
+      memoryNeededGb: needed,
+      memoryGb: memory === void 0 || gpus === null ? null : memory * gpus,
+      gpuType,
+      peakOutputTokensPerSecond: load.peak,
+      capacityTokensPerSecond: capacity,
+      capexUsd: hw.capexUsd ?? null
+    }
+  };
+}
+
+// src/input/cost-facts.ts
+function costFacts(manifest, context, today, dataClasses) {
+  const { settings, table } = context;
+  const cost = manifestCost(manifest, settings, table, today);
+  const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
+  const regulated = new Set(dataClasses.filter((d3) => d3.regulated).map((d3) => d3.id));
+  const resident = new Set(dataClasses.filter((d3) => d3.residency !== null).map((d3) => d3.id));
+  const ageDays = priceBookAgeDays(settings.priceBook.date, today);
+  const workloads = cost.workloads.map((w, i) => {
+    const unpriced2 = w.api.some((a) => !a.priced);
+    const apiMonthly = w.api.length === 0 || unpriced2 ? null : w.api.reduce((s, a) => s + (a.monthlyUsd ?? 0), 0);
+    return {
+      id: w.id,
+      tokensPerMonth: w.tokensPerMonth,
+      apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
+      apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
+      apiMonthlyUsd: apiMonthly,
+      option: w.selfHostedOption ? { gpuType: w.selfHostedOption.gpuType, gpus: w.selfHostedOption.gpus, utilization: w.selfHostedOption.utilization, monthlyUsd: w.selfHostedOption.monthlyUsd, modelParamsB: settings.costComparisonModelParamsB } : null,
+      apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
+      breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
+      path: ["workloads", i]
+    };
+  });
+  const targets = cost.targets.map((t) => {
+    const d3 = cost.details[t.id];
+    return {
+      id: t.id,
+      type: t.type,
+      gpus: t.gpus,
+      gpuType: d3.gpuType,
+      modelParamsB: d3.modelParamsB,
+      precision: d3.precision,
+      memoryNeededGb: d3.memoryNeededGb,
+      memoryGb: d3.memoryGb,
+      fitsModel: t.fitsModel,
+      peakOutputTokensPerSecond: d3.peakOutputTokensPerSecond,
+      capacityTokensPerSecond: d3.capacityTokensPerSecond,
+      peakCapacityOk: t.peakCapacityOk,
+      monthlyUsd: t.monthlyUsd,
+      capexUsd: d3.capexUsd,
+      path: ["deployment", "targets", targetIndex.get(t.id)]
+    };
+  });
+  const unpriced = cost.workloads.flatMap((w) => w.api.filter((a) => !a.priced)).filter((a, i, all) => all.findIndex((b) => b.target === a.target) === i).map((a) => ({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? "", path: ["deployment", "targets", targetIndex.get(a.target)] }));
+  const ownWorkloads = manifest.workloads.filter((w) => (cost.workloads.find((c) => c.id === w.id)?.selfHosted ?? []).some((s) => s.share > 0));
+  const alternative = workloads.filter((w) => w.apiOptionMonthlyUsd !== null).reduce((s, w) => s + w.apiOptionMonthlyUsd, 0);
+  const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd, 0) : null;
+  const requiredBy = [
+    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
+    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => resident.has(c)).map((c) => `residency of data class ${c}`)),
+    ...ownWorkloads.filter((w) => w.customization === "deep-modification").map((w) => `deep modification in workload ${w.id}`)
+  ];
+  const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
+  return {
+    priceBook: { package: table.package, version: settings.priceBook.version, date: settings.priceBook.date, ageDays, maxAgeDays: settings.priceBookMaxAgeDays, stale: ageDays > settings.priceBookMaxAgeDays },
+    selfHostSavingsRatio: settings.selfHostSavingsRatio,
+    workloads,
+    targets,
+    unpriced,
+    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? { monthlyUsd: ownMonthly, apiAlternativeMonthlyUsd: alternative, apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`, requiredBy: [...new Set(requiredBy)].sort() } : null,
+    totals: { ...cost.totals, capexUsd: cost.capexUsd, budgetCapexUsd: manifest.budget?.capexUsd ?? null }
+  };
+}
+
 // src/input/build.ts
 var REGULATED_BY_DEFAULT = /* @__PURE__ */ new Set(["health", "financial", "payment-card"]);
-var DAY_MS = 24 * 60 * 60 * 1e3;
+var DAY_MS2 = 24 * 60 * 60 * 1e3;
 var FALLBACK_TRIGGERS = ["outage", "rate-limit", "context-window", "content-policy", "timeout"];
 function buildPolicyInput(manifest, options) {
   const { deployment } = manifest;
@@ -49359,6 +50378,7 @@ function buildPolicyInput(manifest, options) {
     budget: manifest.budget ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ["budget"] } : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
+    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses) : null,
     knownRuleIds: [...options.knownRuleIds],
     observed: buildObserved(manifest, options.observed ?? [])
   };
@@ -49383,7 +50403,7 @@ function weeksUntilLaunch(launchBy, weeksToLaunch, today) {
 }
 function dayNumber(date) {
   const [y, m, d3] = date.split("-").map(Number);
-  return Date.UTC(y, m - 1, d3) / DAY_MS;
+  return Date.UTC(y, m - 1, d3) / DAY_MS2;
 }
 function sortedUnique(ids) {
   return [...new Set(ids)].sort();
@@ -49402,7 +50422,12 @@ function policyInputOf(file, bytes, options) {
   const manifest = valid.value;
   const observed = options.observe?.(manifest, document) ?? { ok: true, value: { facts: [], texts: {} } };
   if (!observed.ok) return { ok: false, problems: observed.problems, source: document.text };
-  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds], observed: observed.value.facts });
+  const input = buildPolicyInput(manifest, {
+    today: options.today,
+    knownRuleIds: [...options.knownRuleIds],
+    observed: observed.value.facts,
+    ...options.cost ? { cost: options.cost } : {}
+  });
   return {
     ok: true,
     value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input, sourceTexts: observed.value.texts }
@@ -49413,7 +50438,9 @@ function policyInputOf(file, bytes, options) {
 function judgeManifest(file, bytes, settings) {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
   const rules = settings.engine.rules();
+  const costSettings = costSettingsFrom(settings.engine.data);
   const built = policyInputOf(file, bytes, {
+    ...costSettings ? { cost: { settings: costSettings, table: PRICE_TABLE } } : {},
     today: settings.today,
     knownRuleIds: rules.map((r) => r.id),
     ...settings.inputParts ? { parts: settings.inputParts } : {},
@@ -49514,7 +50541,7 @@ function loadDocuments(file, bytes) {
   const plain3 = plainParts(file, text2);
   if (plain3) return { ok: true, value: { file, text: text2, parts: plain3 } };
   const lines = new import_yaml5.LineCounter();
-  const at2 = (offset) => {
+  const at3 = (offset) => {
     const { line, col } = lines.linePos(offset);
     return { file, line, column: col };
   };
@@ -49525,11 +50552,11 @@ function loadDocuments(file, bytes) {
     return fail3(tooDeep({ file, line, column: col }));
   }
   const docs = (0, import_yaml5.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
-  const syntax = syntaxProblems(docs, text2, at2);
+  const syntax = syntaxProblems(docs, text2, at3);
   if (syntax.length > 0) return fail3(...syntax);
   const parts = [];
   for (const doc of docs) {
-    const nodeProblems = inspectNodes(doc, text2, at2);
+    const nodeProblems = inspectNodes(doc, text2, at3);
     if (nodeProblems.length > 0) return fail3(...nodeProblems);
     if (!(0, import_yaml5.isMap)(doc.contents)) continue;
     let data;
@@ -49539,7 +50566,7 @@ function loadDocuments(file, bytes) {
       return fail3({
         code: "yaml-too-many-aliases",
         message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-        position: at2(doc.contents.range?.[0] ?? 0),
+        position: at3(doc.contents.range?.[0] ?? 0),
         hint: "write the repeated values out, or use fewer anchors and aliases"
       });
     }
@@ -49601,13 +50628,13 @@ function readKubernetes(source, files) {
   const autoscalers = [];
   for (const file of files) {
     for (const part of file.parts) {
-      const kind2 = text(part.data.kind);
-      if (kind2 === "Deployment" || kind2 === "StatefulSet") {
+      const kind3 = text(part.data.kind);
+      if (kind3 === "Deployment" || kind3 === "StatefulSet") {
         const read = readWorkload(part);
         if (read) deployments.push(read);
-      } else if (kind2 === "InferenceService") {
+      } else if (kind3 === "InferenceService") {
         deployments.push({ ...readInferenceService(part), autoscalingKey: null });
-      } else if (kind2 === "HorizontalPodAutoscaler") {
+      } else if (kind3 === "HorizontalPodAutoscaler") {
         const hpa = readAutoscaler(part);
         if (hpa) autoscalers.push(hpa);
       }
@@ -49622,7 +50649,7 @@ function readKubernetes(source, files) {
 }
 function readWorkload(part) {
   const data = part.data;
-  const kind2 = text(data.kind) === "StatefulSet" ? "StatefulSet" : "Deployment";
+  const kind3 = text(data.kind) === "StatefulSet" ? "StatefulSet" : "Deployment";
   const pod = obj(obj(obj(data.spec).template).spec);
   const containers = Array.isArray(pod.containers) ? pod.containers : [];
   const podPath = ["spec", "template", "spec"];
@@ -49630,11 +50657,11 @@ function readWorkload(part) {
   let model = null;
   containers.forEach((c, i) => {
     const container = obj(c);
-    const at2 = [...podPath, "containers", i];
+    const at3 = [...podPath, "containers", i];
     const kindOfServer = serverOf(container);
     if (kindOfServer === null) return;
     server ??= kindOfServer;
-    model ??= modelOfContainer(part, container, at2);
+    model ??= modelOfContainer(part, container, at3);
   });
   if (server === null) return null;
   const metadata = obj(data.metadata);
@@ -49644,7 +50671,7 @@ function readWorkload(part) {
   const gpu = gpuTypeOf(part, pod, podPath);
   const found = model;
   return {
-    kind: kind2,
+    kind: kind3,
     name,
     namespace,
     server,
@@ -49657,7 +50684,7 @@ function readWorkload(part) {
     autoscaling: null,
     targetAnnotation: annotationOf(data),
     location: part.positionOf(["metadata", "name"]),
-    autoscalingKey: `${kind2}/${namespace ?? ""}/${name}`
+    autoscalingKey: `${kind3}/${namespace ?? ""}/${name}`
   };
 }
 function readInferenceService(part) {
@@ -49724,35 +50751,35 @@ function serverOf(container) {
   if (/text-generation-inference|text-generation-launcher/.test(words)) return "tgi";
   return null;
 }
-function modelOfContainer(part, container, at2) {
+function modelOfContainer(part, container, at3) {
   for (const key of ["args", "command"]) {
     const args = Array.isArray(container[key]) ? container[key] : [];
-    const found = argModel(part, args, [...at2, key]);
+    const found = argModel(part, args, [...at3, key]);
     if (found) return found;
   }
   const env = Array.isArray(container.env) ? container.env : [];
   for (const [i, e] of env.entries()) {
     const entry2 = obj(e);
     if ((entry2.name === "MODEL_ID" || entry2.name === "MODEL_NAME") && text(entry2.value) !== null) {
-      return { value: text(entry2.value), location: part.valuePositionOf([...at2, "env", i, "value"]) };
+      return { value: text(entry2.value), location: part.valuePositionOf([...at3, "env", i, "value"]) };
     }
   }
   return null;
 }
-function argModel(part, args, at2) {
+function argModel(part, args, at3) {
   for (let i = 0; i < args.length; i++) {
     const arg = text(args[i]) ?? "";
     const words = arg.split(/\s+/).filter((w) => w !== "");
     for (let w = 0; w < words.length; w++) {
       const word = words[w];
       const eq = /^--(?:model|model[-_]id)=(.+)$/.exec(word);
-      if (eq) return { value: eq[1], location: part.valuePositionOf([...at2, i]) };
+      if (eq) return { value: eq[1], location: part.valuePositionOf([...at3, i]) };
       if (/^--(?:model|model[-_]id)$/.test(word) || word === "serve") {
         const next = words[w + 1];
-        if (next !== void 0 && !next.startsWith("-")) return { value: next, location: part.valuePositionOf([...at2, i]) };
+        if (next !== void 0 && !next.startsWith("-")) return { value: next, location: part.valuePositionOf([...at3, i]) };
         const following = text(args[i + 1]);
         if (next === void 0 && following !== null && !following.startsWith("-")) {
-          return { value: following.trim(), location: part.valuePositionOf([...at2, i + 1]) };
+          return { value: following.trim(), location: part.valuePositionOf([...at3, i + 1]) };
         }
       }
     }
@@ -49777,11 +50804,11 @@ function gpusOf(containers) {
   }
   return seen ? total : null;
 }
-function gpuTypeOf(part, pod, at2) {
+function gpuTypeOf(part, pod, at3) {
   const selector = obj(pod.nodeSelector);
   for (const label of GPU_LABELS) {
     const value = text(selector[label]);
-    if (value !== null) return { value, location: part.valuePositionOf([...at2, "nodeSelector", label]) };
+    if (value !== null) return { value, location: part.valuePositionOf([...at3, "nodeSelector", label]) };
   }
   const terms = obj(obj(obj(pod.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms;
   const termList = Array.isArray(terms) ? terms : [];
@@ -49792,7 +50819,7 @@ function gpuTypeOf(part, pod, at2) {
       const key = text(ex.key);
       const values = list(ex.values);
       if (key !== null && GPU_LABELS.includes(key) && text(ex.operator) === "In" && values.length > 0) {
-        const path2 = [...at2, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", t, "matchExpressions", e, "values", 0];
+        const path2 = [...at3, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms", t, "matchExpressions", e, "values", 0];
         return { value: values[0], location: part.valuePositionOf(path2) };
       }
     }
@@ -49904,9 +50931,9 @@ function readLitellm(loaded) {
   for (const settings of SETTINGS) {
     const block = data[settings];
     if (!isRecord(block)) continue;
-    for (const kind2 of FALLBACK_KINDS) {
-      if (block[kind2] === void 0 || block[kind2] === null) continue;
-      const read = readFallbacks(part, block[kind2], kind2, [settings, kind2]);
+    for (const kind3 of FALLBACK_KINDS) {
+      if (block[kind3] === void 0 || block[kind3] === null) continue;
+      const read = readFallbacks(part, block[kind3], kind3, [settings, kind3]);
       if (read.ok) fallbacks.push(...read.value);
       else problems.push(...read.problems);
     }
@@ -49929,13 +50956,13 @@ function readLitellm(loaded) {
     }
   };
 }
-function readDeployment(part, entry2, at2) {
-  if (!isRecord(entry2)) return fail4(shapeProblem(part, at2, "a model_list entry must be a mapping with `model_name` and `litellm_params`"));
+function readDeployment(part, entry2, at3) {
+  if (!isRecord(entry2)) return fail4(shapeProblem(part, at3, "a model_list entry must be a mapping with `model_name` and `litellm_params`"));
   const modelName = scalarText(entry2.model_name);
-  if (modelName === null) return fail4(shapeProblem(part, at2, "a model_list entry needs a `model_name` (the name clients call)"));
+  if (modelName === null) return fail4(shapeProblem(part, at3, "a model_list entry needs a `model_name` (the name clients call)"));
   const params = isRecord(entry2.litellm_params) ? entry2.litellm_params : {};
   const model = scalarText(params.model);
-  if (model === null) return fail4(shapeProblem(part, [...at2, "litellm_params"], `model \`${modelName}\` needs \`litellm_params.model\` (provider/model)`));
+  if (model === null) return fail4(shapeProblem(part, [...at3, "litellm_params"], `model \`${modelName}\` needs \`litellm_params.model\` (provider/model)`));
   const slash = model.indexOf("/");
   const provider = slash > 0 ? model.slice(0, slash).toLowerCase() : null;
   let providerModel = slash > 0 ? model.slice(slash + 1) : model;
@@ -49961,13 +50988,13 @@ function readDeployment(part, entry2, at2) {
   if (regionKey !== void 0) {
     const value = envOrText(params[regionKey]);
     region = value !== null && !value.startsWith("env:") ? value.toLowerCase() : null;
-    if (region !== null) regionLocation = part.valuePositionOf([...at2, "litellm_params", regionKey]);
+    if (region !== null) regionLocation = part.valuePositionOf([...at3, "litellm_params", regionKey]);
   }
   if (region === null && (provider === "azure" || provider === "azure_ai") && apiBase !== null && !apiBase.startsWith("env:")) {
     region = azureRegionOfHost(hostOf(apiBase));
-    if (region !== null) regionLocation = part.valuePositionOf([...at2, "litellm_params", "api_base"]);
+    if (region !== null) regionLocation = part.valuePositionOf([...at3, "litellm_params", "api_base"]);
   }
-  if (regionLocation === null && regionFromModel) regionLocation = part.valuePositionOf([...at2, "litellm_params", "model"]);
+  if (regionLocation === null && regionFromModel) regionLocation = part.valuePositionOf([...at3, "litellm_params", "model"]);
   const hosting = SELF_HOSTED_PROVIDERS.has(provider ?? "") || OPENAI_COMPATIBLE.has(provider ?? "") && apiBase !== null && (apiBase.startsWith("env:") || isPrivateEndpoint(hostOf(apiBase))) ? "self-hosted" : "cloud-api";
   const tags = Array.isArray(params.tags) ? params.tags.filter((t) => typeof t === "string") : [];
   return {
@@ -49986,48 +51013,48 @@ function readDeployment(part, entry2, at2) {
       modelInfo,
       tags,
       wildcard: modelName.includes("*") || model.includes("*"),
-      location: part.valuePositionOf([...at2, "model_name"]),
-      modelLocation: part.valuePositionOf([...at2, "litellm_params", "model"]),
+      location: part.valuePositionOf([...at3, "model_name"]),
+      modelLocation: part.valuePositionOf([...at3, "litellm_params", "model"]),
       regionLocation
     }
   };
 }
-function readFallbacks(part, value, kind2, at2) {
+function readFallbacks(part, value, kind3, at3) {
   const edges = [];
-  const settings = String(at2[0]);
-  if (kind2 === "default_fallbacks") {
+  const settings = String(at3[0]);
+  if (kind3 === "default_fallbacks") {
     const names = Array.isArray(value) ? value : [value];
     names.forEach((name, i) => {
       const to = scalarText(name);
-      if (to !== null) edges.push({ kind: kind2, settings, from: null, to, location: part.valuePositionOf(Array.isArray(value) ? [...at2, i] : at2) });
+      if (to !== null) edges.push({ kind: kind3, settings, from: null, to, location: part.valuePositionOf(Array.isArray(value) ? [...at3, i] : at3) });
     });
     return { ok: true, value: edges };
   }
-  const groups = Array.isArray(value) ? value.map((g, i) => [g, [...at2, i]]) : [[value, at2]];
+  const groups = Array.isArray(value) ? value.map((g, i) => [g, [...at3, i]]) : [[value, at3]];
   for (const [group, groupAt] of groups) {
-    if (!isRecord(group)) return fail4(shapeProblem(part, groupAt, `each entry of \`${kind2}\` maps a model name to the list of models tried after it`));
+    if (!isRecord(group)) return fail4(shapeProblem(part, groupAt, `each entry of \`${kind3}\` maps a model name to the list of models tried after it`));
     for (const [from, targets] of Object.entries(group)) {
       const list2 = Array.isArray(targets) ? targets : [targets];
       list2.forEach((name, i) => {
         const to = scalarText(name);
         const path2 = Array.isArray(targets) ? [...groupAt, from, i] : [...groupAt, from];
-        if (to !== null) edges.push({ kind: kind2, settings, from, to, location: part.valuePositionOf(path2) });
+        if (to !== null) edges.push({ kind: kind3, settings, from, to, location: part.valuePositionOf(path2) });
       });
     }
   }
   return { ok: true, value: edges };
 }
-function readGuardrail(part, entry2, at2) {
+function readGuardrail(part, entry2, at3) {
   if (!isRecord(entry2)) return null;
   const params = isRecord(entry2.litellm_params) ? entry2.litellm_params : {};
-  const name = scalarText(entry2.guardrail_name) ?? `guardrail ${String(at2[1])}`;
+  const name = scalarText(entry2.guardrail_name) ?? `guardrail ${String(at3[1])}`;
   const guardrail = scalarText(params.guardrail);
   const modeValue = params.mode ?? entry2.mode;
   const mode = Array.isArray(modeValue) ? modeValue.map(String).join(",") : scalarText(modeValue);
   const defaultOn = (params.default_on ?? entry2.default_on) === true;
   const text2 = `${name} ${guardrail ?? ""} ${JSON.stringify(params.pii_entities_config ?? "")}`.toLowerCase();
   const pii = /pii|presidio|personal|mask|phi/.test(text2) || params.pii_entities_config !== void 0;
-  return { name, guardrail, mode, defaultOn, pii, location: part.valuePositionOf([...at2, "guardrail_name"]) };
+  return { name, guardrail, mode, defaultOn, pii, location: part.valuePositionOf([...at3, "guardrail_name"]) };
 }
 function databaseMode(part) {
   const data = part.data;
@@ -50057,8 +51084,8 @@ function hostOf(url) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function shapeProblem(part, at2, message) {
-  return { code: "source-invalid", message, position: part.positionOf(at2), hint: "fix the LiteLLM config here (the proxy would not load it either)" };
+function shapeProblem(part, at3, message) {
+  return { code: "source-invalid", message, position: part.positionOf(at3), hint: "fix the LiteLLM config here (the proxy would not load it either)" };
 }
 function fail4(...problems) {
   return { ok: false, problems };
@@ -50114,19 +51141,19 @@ function repositoryRoot(folder) {
     if (dirname(dir) === dir) return folder;
   }
 }
-function outsideRepository(absolute, root2, written, at2) {
+function outsideRepository(absolute, root2, written, at3) {
   let real;
   try {
     real = realpathSync(absolute);
   } catch {
-    return { code: "path-not-found", message: `source ${written} does not exist`, position: at2, hint: "the path is relative to the folder of the manifest" };
+    return { code: "path-not-found", message: `source ${written} does not exist`, position: at3, hint: "the path is relative to the folder of the manifest" };
   }
   const realRoot = realpathSync(root2);
   if (real === realRoot || real.startsWith(realRoot + sep)) return void 0;
   return {
     code: "source-outside-repository",
     message: `source ${written} resolves outside the manifest's repository`,
-    position: at2,
+    position: at3,
     hint: "sources stay inside the repository of the manifest (no `..` or symbolic link out of it); pass other files with --source"
   };
 }
@@ -50231,16 +51258,16 @@ async function discoverManifests(args, cwd) {
   for (const arg of args) {
     if (await isGlob(arg)) {
       const { glob: glob2 } = await Promise.resolve().then(() => (init_esm6(), esm_exports));
-      const matches2 = await glob2(arg, {
+      const matches3 = await glob2(arg, {
         cwd,
         dot: true,
         ignore: [...SKIPPED_DIRECTORIES].map((d3) => `**/${d3}/**`),
         windowsPathsNoEscape: true
       });
-      if (matches2.length === 0) {
+      if (matches3.length === 0) {
         problems.push({ code: "glob-no-match", message: `no files match \`${arg}\``, hint: "check the pattern, or quote it so the shell does not expand it" });
       }
-      for (const match3 of matches2.sort()) await addPath(match3, arg, cwd, files, problems, true);
+      for (const match3 of matches3.sort()) await addPath(match3, arg, cwd, files, problems, true);
       continue;
     }
     await addPath(arg, arg, cwd, files, problems, false);
@@ -50259,7 +51286,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   try {
     info2 = await stat(absolute);
   } catch {
-    problems.push({ code: "path-not-found", message: `no such file or directory: ${arg}`, position: at(arg) });
+    problems.push({ code: "path-not-found", message: `no such file or directory: ${arg}`, position: at2(arg) });
     return;
   }
   if (info2.isFile()) {
@@ -50267,7 +51294,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
     return;
   }
   if (!info2.isDirectory()) {
-    problems.push({ code: "not-a-file", message: `not a file or directory: ${path2}`, position: at(path2) });
+    problems.push({ code: "not-a-file", message: `not a file or directory: ${path2}`, position: at2(path2) });
     return;
   }
   const found = [];
@@ -50276,12 +51303,12 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
     problems.push({
       code: "not-a-file",
       message: `${path2} is a directory, not a manifest file`,
-      position: at(path2),
+      position: at2(path2),
       hint: "rename the directory, or pass the manifest file inside it"
     });
   } else if (found.length === 0 && !fromGlob) {
     problems.push({
-      position: at(path2),
+      position: at2(path2),
       code: "manifest-not-found",
       message: `no manifest (${MANIFEST_NAMES.join(", ")}) under ${path2}`,
       hint: "pass the manifest file itself, or create one with `routewise init`"
@@ -50326,7 +51353,7 @@ function finish(files, problems, cwd) {
   unique.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   return { files: unique, problems };
 }
-function at(file) {
+function at2(file) {
   return { file, line: 1, column: 1 };
 }
 
@@ -50436,9 +51463,9 @@ function buildModuleSet(modules2, errors) {
         i++;
       }
       const dynamic = rest.slice(i);
-      const kind2 = ruleKind(rule, dynamic);
-      const arity = kind2 === "function" ? rule.head.args.length : void 0;
-      if (node.kind && node.kind !== kind2 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
+      const kind3 = ruleKind(rule, dynamic);
+      const arity = kind3 === "function" ? rule.head.args.length : void 0;
+      if (node.kind && node.kind !== kind3 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
         errors.push({
           code: "rego_type_error",
           message: `conflicting rules ${dataPathText(node.path)} found`,
@@ -50446,9 +51473,9 @@ function buildModuleSet(modules2, errors) {
         });
         continue;
       }
-      node.kind = kind2;
+      node.kind = kind3;
       if (arity !== void 0) node.arity = arity;
-      entries.push({ module: m, rule, node, kind: kind2, dynamic });
+      entries.push({ module: m, rule, node, kind: kind3, dynamic });
     }
   }
   return { root: root2, packages, entries };
@@ -52938,11 +53965,11 @@ function newEvaluator(policy, options) {
 }
 function asRegoError(e, where) {
   if (e instanceof RegoError) return e.toData();
-  const at2 = where ? { location: where } : {};
+  const at3 = where ? { location: where } : {};
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...at2 };
+    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...at3 };
   }
-  return { code: "eval_internal_error", message: e instanceof Error ? e.message : String(e), ...at2 };
+  return { code: "eval_internal_error", message: e instanceof Error ? e.message : String(e), ...at3 };
 }
 function runQuery(policy, q, options) {
   const results = [];
@@ -53227,8 +54254,8 @@ var PUNCT_TEXT = {
   [28 /* And */]: "&",
   [29 /* Or */]: "|"
 };
-function tokText(kind2) {
-  switch (kind2) {
+function tokText(kind3) {
+  switch (kind3) {
     case 0 /* EOF */:
       return "end of file";
     case 1 /* Word */:
@@ -53239,7 +54266,7 @@ function tokText(kind2) {
     case 4 /* RawString */:
       return "string";
     default:
-      return PUNCT_TEXT[kind2] ?? "?";
+      return PUNCT_TEXT[kind3] ?? "?";
   }
 }
 function isLetter2(c) {
@@ -53260,12 +54287,12 @@ function lex2(file, src) {
   let lineStart = i;
   let spaceBefore = false;
   let newlineBefore = false;
-  const fail10 = (message, at2, atRow = row2, atLineStart = lineStart) => {
-    throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at2 - atLineStart + 1 });
+  const fail10 = (message, at3, atRow = row2, atLineStart = lineStart) => {
+    throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at3 - atLineStart + 1 });
   };
-  const push = (kind2, text2, start, startRow, startLineStart) => {
+  const push = (kind3, text2, start, startRow, startLineStart) => {
     tokens.push({
-      kind: kind2,
+      kind: kind3,
       text: text2,
       offset: start,
       row: startRow,
@@ -53343,93 +54370,93 @@ function lex2(file, src) {
       continue;
     }
     const next = i + 1 < n ? src.charCodeAt(i + 1) : -1;
-    let kind2;
+    let kind3;
     let len = 1;
     switch (c) {
       case 123:
-        kind2 = 5 /* LBrace */;
+        kind3 = 5 /* LBrace */;
         break;
       case 125:
-        kind2 = 6 /* RBrace */;
+        kind3 = 6 /* RBrace */;
         break;
       case 91:
-        kind2 = 7 /* LBrack */;
+        kind3 = 7 /* LBrack */;
         break;
       case 93:
-        kind2 = 8 /* RBrack */;
+        kind3 = 8 /* RBrack */;
         break;
       case 40:
-        kind2 = 9 /* LParen */;
+        kind3 = 9 /* LParen */;
         break;
       case 41:
-        kind2 = 10 /* RParen */;
+        kind3 = 10 /* RParen */;
         break;
       case 46:
-        kind2 = 11 /* Dot */;
+        kind3 = 11 /* Dot */;
         break;
       case 44:
-        kind2 = 12 /* Comma */;
+        kind3 = 12 /* Comma */;
         break;
       case 59:
-        kind2 = 13 /* Semicolon */;
+        kind3 = 13 /* Semicolon */;
         break;
       case 58:
         if (next === 61) {
-          kind2 = 15 /* Assign */;
+          kind3 = 15 /* Assign */;
           len = 2;
-        } else kind2 = 14 /* Colon */;
+        } else kind3 = 14 /* Colon */;
         break;
       case 61:
         if (next === 61) {
-          kind2 = 17 /* Equal */;
+          kind3 = 17 /* Equal */;
           len = 2;
-        } else kind2 = 16 /* Unify */;
+        } else kind3 = 16 /* Unify */;
         break;
       case 33:
         if (next === 61) {
-          kind2 = 18 /* Neq */;
+          kind3 = 18 /* Neq */;
           len = 2;
         } else return fail10("unexpected `!`: did you mean `!=`?", i);
         break;
       case 60:
         if (next === 61) {
-          kind2 = 20 /* Lte */;
+          kind3 = 20 /* Lte */;
           len = 2;
-        } else kind2 = 19 /* Lt */;
+        } else kind3 = 19 /* Lt */;
         break;
       case 62:
         if (next === 61) {
-          kind2 = 22 /* Gte */;
+          kind3 = 22 /* Gte */;
           len = 2;
-        } else kind2 = 21 /* Gt */;
+        } else kind3 = 21 /* Gt */;
         break;
       case 43:
-        kind2 = 23 /* Add */;
+        kind3 = 23 /* Add */;
         break;
       case 45:
-        kind2 = 24 /* Sub */;
+        kind3 = 24 /* Sub */;
         break;
       case 42:
-        kind2 = 25 /* Mul */;
+        kind3 = 25 /* Mul */;
         break;
       case 47:
-        kind2 = 26 /* Quo */;
+        kind3 = 26 /* Quo */;
         break;
       case 37:
-        kind2 = 27 /* Rem */;
+        kind3 = 27 /* Rem */;
         break;
       case 38:
-        kind2 = 28 /* And */;
+        kind3 = 28 /* And */;
         break;
       case 124:
-        kind2 = 29 /* Or */;
+        kind3 = 29 /* Or */;
         break;
       default: {
         const cp = src.codePointAt(i);
         return fail10(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
       }
     }
-    push(kind2, PUNCT_TEXT[kind2], start, row2, lineStart);
+    push(kind3, PUNCT_TEXT[kind3], start, row2, lineStart);
     i += len;
   }
   tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
@@ -53694,8 +54721,8 @@ var Parser2 = class {
     if (t.kind === 0 /* EOF */) this.fail(`unexpected end of file: expected ${expected}`, t);
     this.fail(`expected ${expected} but found ${this.describe(t)}`, t);
   }
-  expect(kind2) {
-    if (this.kind() !== kind2) this.unexpected(`\`${tokText(kind2)}\``);
+  expect(kind3) {
+    if (this.kind() !== kind3) this.unexpected(`\`${tokText(kind3)}\``);
     return this.next();
   }
   expectKw(word) {
@@ -54106,25 +55133,25 @@ var Parser2 = class {
     const start = this.tok;
     const loc = this.loc(start);
     let negated = this.acceptKw("not");
-    let kind2;
+    let kind3;
     if (negated && this.notBody && this.kind() === 5 /* LBrace */) {
       const body = this.braceBody();
       const truth = { type: "scalar", value: true, loc };
       const compr = { type: "arraycompr", term: truth, body, loc };
-      kind2 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
+      kind3 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
       negated = false;
     } else if (this.isKw("some")) {
       if (negated) this.fail("illegal negation of `some`");
-      kind2 = this.someDecl();
+      kind3 = this.someDecl();
     } else if (this.isKw("every")) {
       if (negated) this.fail("illegal negation of `every`");
-      kind2 = this.everyExpr();
+      kind3 = this.everyExpr();
     } else {
-      kind2 = this.exprKind();
+      kind3 = this.exprKind();
     }
     const withs = [];
     while (this.isKw("with")) withs.push(this.withModifier());
-    return { kind: kind2, negated, with: withs, loc };
+    return { kind: kind3, negated, with: withs, loc };
   }
   exprKind() {
     const left = this.expr(true);
@@ -54631,6 +55658,7 @@ function createRegoEngine(options) {
     ok: true,
     value: {
       name: "rego",
+      data: options.data,
       rules: () => rules,
       evaluate(input) {
         if (!prepared) return { ok: true, value: { findings: [] } };
@@ -54734,6 +55762,7 @@ var policy_input_v1_schema_default = {
     "budget",
     "waivers",
     "totals",
+    "cost",
     "knownRuleIds",
     "observed"
   ],
@@ -54837,6 +55866,11 @@ var policy_input_v1_schema_default = {
       title: "Totals",
       description: "Sums over the whole manifest.",
       $ref: "#/$defs/totals"
+    },
+    cost: {
+      title: "Cost",
+      description: "The numbers behind the decision (spec cost.md): API cost and the self-hosted option per workload, size and cost of each self-hosted or on-premises target, unpriced targets, the price book's age, and totals. Null when no cost settings are loaded (`routewise.config.cost` in data).",
+      $ref: "#/$defs/cost"
     },
     knownRuleIds: {
       title: "Known rule ids",
@@ -55553,6 +56587,500 @@ var policy_input_v1_schema_default = {
         }
       }
     },
+    cost: {
+      title: "Cost facts",
+      description: "Money, GPUs and break-even for one manifest, computed before the rules run. Money is US dollars a month, unrounded.",
+      type: [
+        "object",
+        "null"
+      ],
+      additionalProperties: false,
+      required: [
+        "priceBook",
+        "selfHostSavingsRatio",
+        "workloads",
+        "targets",
+        "unpriced",
+        "ownTargets",
+        "totals"
+      ],
+      properties: {
+        priceBook: {
+          title: "Price book",
+          description: "The cloud API price book used: package, pinned version, its publication date, its age in days on `today`, the maximum age allowed (`priceBookMaxAgeDays`) and whether it is older.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "package",
+            "version",
+            "date",
+            "ageDays",
+            "maxAgeDays",
+            "stale"
+          ],
+          properties: {
+            package: {
+              type: "string",
+              examples: [
+                "@pydantic/genai-prices"
+              ],
+              title: "Package",
+              description: "The price book package."
+            },
+            version: {
+              type: "string",
+              examples: [
+                "0.1.8"
+              ],
+              title: "Version",
+              description: "The pinned version of the price book."
+            },
+            date: {
+              type: "string",
+              examples: [
+                "2026-09-23"
+              ],
+              title: "Date",
+              description: "The day that version was published, YYYY-MM-DD."
+            },
+            ageDays: {
+              type: "integer",
+              title: "Age days",
+              description: "Days from the book's date to `today`."
+            },
+            maxAgeDays: {
+              type: "number",
+              title: "Max age days",
+              description: "`priceBookMaxAgeDays` from the settings."
+            },
+            stale: {
+              type: "boolean",
+              title: "Stale",
+              description: "The book is older than `maxAgeDays` (RW-COST-005)."
+            }
+          }
+        },
+        selfHostSavingsRatio: {
+          title: "Self-host savings ratio",
+          description: "`selfHostSavingsRatio` from the settings: how many times the self-hosted option the API must cost before RW-COST-001 speaks.",
+          type: "number"
+        },
+        workloads: {
+          title: "Workload costs",
+          description: "One entry per workload, in manifest order.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "id",
+              "tokensPerMonth",
+              "apiOnly",
+              "apiModels",
+              "apiMonthlyUsd",
+              "option",
+              "apiOptionMonthlyUsd",
+              "breakEvenTokensPerMonth",
+              "path"
+            ],
+            properties: {
+              id: {
+                type: "string",
+                title: "Id",
+                description: "The id as declared."
+              },
+              tokensPerMonth: {
+                type: "number",
+                title: "Tokens per month",
+                description: "Declared input + output tokens a month."
+              },
+              apiOnly: {
+                description: "Every target the workload's routing charges is a cloud API (burst and fallbacks are not charged).",
+                type: "boolean",
+                title: "Api only"
+              },
+              apiModels: {
+                description: "Models of its cloud API targets, sorted.",
+                type: "array",
+                items: {
+                  type: "string"
+                },
+                title: "Api models"
+              },
+              apiMonthlyUsd: {
+                description: "Its cost on its cloud APIs; null when it has none or one of them is unpriced.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Api monthly usd"
+              },
+              option: {
+                description: "The fixed self-hosted comparator (costComparison* settings) sized for the workload's peak with one spare replica, staff included; null when it uses no cloud API.",
+                type: [
+                  "object",
+                  "null"
+                ],
+                additionalProperties: false,
+                required: [
+                  "gpuType",
+                  "gpus",
+                  "utilization",
+                  "monthlyUsd",
+                  "modelParamsB"
+                ],
+                properties: {
+                  gpuType: {
+                    type: "string",
+                    title: "Gpu type",
+                    description: "GPU type, lowercased."
+                  },
+                  gpus: {
+                    type: "integer",
+                    title: "Gpus",
+                    description: "GPU count."
+                  },
+                  utilization: {
+                    description: "Average output tokens/s over what all its GPUs could produce, 0..1.",
+                    type: "number",
+                    title: "Utilization"
+                  },
+                  monthlyUsd: {
+                    type: "number",
+                    title: "Monthly usd",
+                    description: "US dollars a month, unrounded."
+                  },
+                  modelParamsB: {
+                    type: "number",
+                    title: "Model params b",
+                    description: "Model parameters in billions."
+                  }
+                },
+                title: "Option"
+              },
+              apiOptionMonthlyUsd: {
+                description: "What its share on self-hosted targets would cost on the cheapest priced cloud API of the manifest (else the costComparisonApiModel); null when it has no self-hosted share.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Api option monthly usd"
+              },
+              breakEvenTokensPerMonth: {
+                description: "The smallest monthly volume at which the API costs at least the self-hosted option sized for it; null when none up to 100 times the declared volume.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Break even tokens per month"
+              },
+              path: {
+                $ref: "#/$defs/manifestPath",
+                title: "Path",
+                description: "Where it is declared in the manifest."
+              }
+            },
+            title: "Workload cost",
+            description: "One workload's numbers."
+          }
+        },
+        targets: {
+          title: "Own targets",
+          description: "Each cloud-self-hosted and on-premises target: its model's memory needs, the peak it receives and what it can serve, and its monthly cost with its share of the staff. Values it cannot know are null.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "id",
+              "type",
+              "gpus",
+              "gpuType",
+              "modelParamsB",
+              "precision",
+              "memoryNeededGb",
+              "memoryGb",
+              "fitsModel",
+              "peakOutputTokensPerSecond",
+              "capacityTokensPerSecond",
+              "peakCapacityOk",
+              "monthlyUsd",
+              "capexUsd",
+              "path"
+            ],
+            properties: {
+              id: {
+                type: "string",
+                title: "Id",
+                description: "The id as declared."
+              },
+              type: {
+                enum: [
+                  "cloud-self-hosted",
+                  "on-premises"
+                ],
+                title: "Type",
+                description: "The target type."
+              },
+              gpus: {
+                type: [
+                  "integer",
+                  "null"
+                ],
+                title: "Gpus",
+                description: "GPU count."
+              },
+              gpuType: {
+                type: [
+                  "string",
+                  "null"
+                ],
+                title: "Gpu type",
+                description: "GPU type, lowercased."
+              },
+              modelParamsB: {
+                description: "Declared `modelParamsB`, else the known open model's size from data.yaml, else null.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Model params b"
+              },
+              precision: {
+                type: "string",
+                examples: [
+                  "bf16"
+                ],
+                title: "Precision",
+                description: "Declared precision, or bf16."
+              },
+              memoryNeededGb: {
+                description: "Weights x 1.2.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Memory needed gb"
+              },
+              memoryGb: {
+                description: "GPUs x memory per GPU (`gpuMemoryGb`).",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Memory gb"
+              },
+              fitsModel: {
+                type: [
+                  "boolean",
+                  "null"
+                ],
+                title: "Fits model",
+                description: "Weights x 1.2 fit in the GPUs' memory; null when unknown (RW-CAP-001)."
+              },
+              peakOutputTokensPerSecond: {
+                description: "Output tokens/s at the peak of the workloads charged to it.",
+                type: "number",
+                title: "Peak output tokens per second"
+              },
+              capacityTokensPerSecond: {
+                description: "Output tokens/s its whole replicas serve at the load factor.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Capacity tokens per second"
+              },
+              peakCapacityOk: {
+                type: [
+                  "boolean",
+                  "null"
+                ],
+                title: "Peak capacity ok",
+                description: "The peak fits its capacity; null when unknown (RW-CAP-002)."
+              },
+              monthlyUsd: {
+                description: "Monthly cost including its share of the staff; null when unpriced.",
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Monthly usd"
+              },
+              capexUsd: {
+                type: [
+                  "number",
+                  "null"
+                ],
+                title: "Capex usd",
+                description: "Declared purchase cost, or null."
+              },
+              path: {
+                $ref: "#/$defs/manifestPath",
+                title: "Path",
+                description: "Where it is declared in the manifest."
+              }
+            },
+            title: "Own target cost",
+            description: "One self-hosted or on-premises target's numbers."
+          }
+        },
+        unpriced: {
+          title: "Unpriced targets",
+          description: "Cloud API targets the price book cannot price and that have no `pricing`: never counted as $0.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "target",
+              "provider",
+              "model",
+              "reason",
+              "path"
+            ],
+            properties: {
+              target: {
+                type: "string",
+                title: "Target",
+                description: "Target id."
+              },
+              provider: {
+                type: [
+                  "string",
+                  "null"
+                ],
+                title: "Provider",
+                description: "Provider as declared, or null."
+              },
+              model: {
+                type: "string",
+                title: "Model",
+                description: "Model as declared."
+              },
+              reason: {
+                type: "string",
+                title: "Reason",
+                description: "Why it cannot be priced, in words."
+              },
+              path: {
+                $ref: "#/$defs/manifestPath",
+                title: "Path",
+                description: "Where it is declared in the manifest."
+              }
+            },
+            title: "Unpriced target",
+            description: "One cloud API target without a price."
+          }
+        },
+        ownTargets: {
+          title: "Own targets against the API",
+          description: "The self-hosted and on-premises targets' monthly cost (staff included) against what their tokens would cost on the API option, and the data or customization reasons that require them; null without own targets carrying traffic.",
+          type: [
+            "object",
+            "null"
+          ],
+          additionalProperties: false,
+          required: [
+            "monthlyUsd",
+            "apiAlternativeMonthlyUsd",
+            "apiAlternative",
+            "requiredBy"
+          ],
+          properties: {
+            monthlyUsd: {
+              type: "number",
+              title: "Monthly usd",
+              description: "US dollars a month, unrounded."
+            },
+            apiAlternativeMonthlyUsd: {
+              type: "number",
+              title: "Api alternative monthly usd",
+              description: "What their tokens would cost on the API option."
+            },
+            apiAlternative: {
+              type: "string",
+              examples: [
+                "gpt-4o via openai"
+              ],
+              title: "Api alternative",
+              description: "The API option, as `model via provider`."
+            },
+            requiredBy: {
+              type: "array",
+              items: {
+                type: "string"
+              },
+              examples: [
+                [
+                  "regulated data class patient-records"
+                ]
+              ],
+              title: "Required by",
+              description: "Data classes and customizations that require own targets, in words; empty when nothing does."
+            }
+          }
+        },
+        totals: {
+          title: "Cost totals",
+          description: "Monthly totals (staff counted once) with the budget, and capex of on-premises targets with the capex budget.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "apiMonthlyUsd",
+            "selfHostedMonthlyUsd",
+            "staffMonthlyUsd",
+            "monthlyUsd",
+            "budgetMonthlyUsd",
+            "capexUsd",
+            "budgetCapexUsd"
+          ],
+          properties: {
+            apiMonthlyUsd: {
+              type: "number",
+              title: "Api monthly usd",
+              description: "Cloud API cost a month."
+            },
+            selfHostedMonthlyUsd: {
+              type: "number",
+              title: "Self hosted monthly usd",
+              description: "Self-hosted and on-premises cost a month, without staff."
+            },
+            staffMonthlyUsd: {
+              type: "number",
+              title: "Staff monthly usd",
+              description: "Staff cost a month, counted once."
+            },
+            monthlyUsd: {
+              type: "number",
+              title: "Monthly usd",
+              description: "US dollars a month, unrounded."
+            },
+            budgetMonthlyUsd: {
+              type: [
+                "number",
+                "null"
+              ],
+              title: "Budget monthly usd",
+              description: "`budget.monthlyUsd`, or null."
+            },
+            capexUsd: {
+              type: "number",
+              title: "Capex usd",
+              description: "Declared purchase cost, or null."
+            },
+            budgetCapexUsd: {
+              type: [
+                "number",
+                "null"
+              ],
+              title: "Budget capex usd",
+              description: "`budget.capexUsd`, or null."
+            }
+          }
+        }
+      }
+    },
     totals: {
       title: "Totals",
       description: "Sums over the whole manifest.",
@@ -56263,18 +57791,58 @@ function readOne(root2, file, out, options, explicit) {
   out.data = mergeData(out.data, nest(prefix, doc));
 }
 function dataSyntaxProblem(file, e) {
-  const at2 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : void 0;
+  const at3 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : void 0;
   const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return {
     code: "invalid-data-file",
-    message: at2 ? message : `${file}: ${message}`,
-    ...at2 ? { position: { file, line: at2.line, column: at2.col } } : {},
+    message: at3 ? message : `${file}: ${message}`,
+    ...at3 ? { position: { file, line: at3.line, column: at3.col } } : {},
     hint: "fix the syntax of this data file"
   };
 }
 
 // src/policy/settings-check.ts
 var import_yaml9 = __toESM(require_dist(), 1);
+
+// src/cost/cost-settings-check.ts
+function costSettingProblems(defaults2, given) {
+  if (!isMapping(defaults2) || !isMapping(given)) return [];
+  const known = Object.keys(defaults2);
+  const out = [];
+  for (const [key, value] of Object.entries(given)) {
+    const name = `routewise.config.cost.${key}`;
+    if (!(key in defaults2)) {
+      const suggestion = closestName(key, known);
+      out.push({ path: [key], code: "unknown-setting", message: `${name} is not a cost setting, so it would change nothing`, hint: suggestion ? `did you mean ${suggestion}?` : `known cost settings: ${known.join(", ")}` });
+      continue;
+    }
+    out.push(...kindProblems(defaults2[key], value, [key], name));
+  }
+  return out;
+}
+function kindProblems(fallback, value, path2, name) {
+  const want = kind(fallback);
+  const got = kind(value);
+  if (want !== got) {
+    return [{ path: path2, code: "setting-type", message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`, hint: want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}` }];
+  }
+  if (want !== "mapping" || !isMapping(fallback) || !isMapping(value)) return [];
+  const sample = Object.values(fallback)[0];
+  return Object.entries(value).flatMap(([k2, v]) => kindProblems(k2 in fallback ? fallback[k2] : sample, v, [...path2, k2], `${name}.${k2}`));
+}
+var ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping", null: "empty" };
+function kind(v) {
+  if (v === null || v === void 0) return "null";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Date) return "string";
+  if (typeof v === "object") return "mapping";
+  return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
+}
+function isMapping(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+// src/policy/settings-check.ts
 function checkSettings(defaults2, override, file, text2) {
   const config = objectAt(defaults2, ["routewise", "config"]);
   if (!config || !isObject(override)) return [];
@@ -56301,6 +57869,7 @@ function checkSettings(defaults2, override, file, text2) {
         else {
           const wrong = typeProblem(name, config[key], value);
           if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
+          else if (key === "cost") found.push(...costSettingProblems(config[key], value).map(({ path: path2, ...problem }) => ({ path: ["routewise", "config", "cost", ...path2], problem })));
         }
       }
     } else if (given !== void 0 && given !== null) {
@@ -56332,17 +57901,17 @@ function unknown(name, suggestion, known) {
 }
 var KIND_WHEN_SET = { "routewise.config.allowedApprovers": "list" };
 function typeProblem(name, fallback, value) {
-  const want = kind(fallback) === "null" ? KIND_WHEN_SET[name] ?? "null" : kind(fallback);
-  const got = kind(value);
+  const want = kind2(fallback) === "null" ? KIND_WHEN_SET[name] ?? "null" : kind2(fallback);
+  const got = kind2(value);
   if (want === "null" || want === got || got === "null" && fallback === null) return void 0;
   return {
     code: "setting-type",
-    message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
-    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}`
+    message: `${name} must be ${ARTICLES2[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
+    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES2[want]}`
   };
 }
-var ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
-function kind(v) {
+var ARTICLES2 = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
+function kind2(v) {
   if (v === null || v === void 0) return "null";
   if (Array.isArray(v)) return "list";
   if (typeof v === "object") return "mapping";

@@ -1,5 +1,6 @@
-# Volume and its shape (guidance 6): high steady volume favours running models yourself over
-# time; spiky or unpredictable volume favours paying per use.
+# Volume and its shape (guidance 6): spiky or unpredictable volume favours paying per use. What
+# volume costs (RW-COST-001, RW-COST-002, which retired RW-VOL-001 and RW-VOL-003) is in
+# policies/cost.
 package routewise.rules.volume
 
 import data.routewise.lib.format
@@ -9,34 +10,6 @@ import data.routewise.lib.reach
 config := data.routewise.config
 
 targets := {t.id: t | some t in input.targets}
-
-# METADATA
-# title: High steady volume served only by cloud APIs
-# description: >-
-#   At a billion tokens a month and more, with little variation, per-token fees usually exceed the
-#   cost of running a model yourself within months. Run the numbers before committing to APIs alone.
-# custom:
-#   id: RW-VOL-001
-#   severity: warning
-#   remediation: >-
-#     Compare a year of per-token fees with self-hosted GPUs or servers for this workload; if
-#     cheaper, add a self-hosted target for the base load (hybrid) and keep the API for bursts.
-#   guidance: "6. High, steady volume favours self-hosting over time. Run the numbers."
-warn contains finding if {
-	some w in input.workloads
-	w.volume.pattern == "steady"
-	w.volume.tokensPerMonth >= config.highSteadyTokensPerMonth
-	count(w.targets) > 0
-	every id in w.targets {
-		targets[id].type == "cloud-api"
-	}
-	finding := {
-		"id": "RW-VOL-001",
-		"message": sprintf("Workload %s has steady volume of %s tokens/month (threshold %s) but is served only by cloud API target(s) %s.", [w.id, format.grouped(w.volume.tokensPerMonth), format.grouped(config.highSteadyTokensPerMonth), concat(", ", w.targets)]),
-		"path": array.concat(w.path, ["volume", "tokensPerMonth"]),
-		"subject": {"workload": w.id},
-	}
-}
 
 spiky(w) := sprintf("pattern %s", [w.volume.pattern]) if w.volume.pattern in {"spiky", "unpredictable"}
 
@@ -99,29 +72,5 @@ warn contains finding if {
 		"path": array.concat(w.path, ["volume"]),
 		"subject": {"workload": w.id},
 		"remediation": vol_002_remediation(w),
-	}
-}
-
-on_prem_ids := [t.id | some t in input.targets; t.type == "on-premises"]
-
-# METADATA
-# title: Low total volume rarely pays for on-premises hardware
-# description: >-
-#   Below tens of millions of tokens a month, per-token fees are small next to the purchase and
-#   upkeep of servers, so on-premises hardware is hard to justify on cost alone.
-# custom:
-#   id: RW-VOL-003
-#   severity: info
-#   remediation: >-
-#     Unless data requirements demand on premises, start on cloud APIs (or cloud self-hosted GPUs)
-#     and move once volume justifies the hardware.
-#   guidance: "6. Run the numbers: low volume favours pay-per-use."
-info contains finding if {
-	count(on_prem_ids) > 0
-	input.totals.tokensPerMonth < config.lowVolumeTokensPerMonth
-	finding := {
-		"id": "RW-VOL-003",
-		"message": sprintf("Total volume is %s tokens/month, below %s, yet on-premises target(s) %s are planned.", [format.grouped(input.totals.tokensPerMonth), format.grouped(config.lowVolumeTokensPerMonth), concat(", ", on_prem_ids)]),
-		"path": ["deployment", "strategy"],
 	}
 }

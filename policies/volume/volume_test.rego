@@ -2,7 +2,7 @@ package routewise.rules.volume_test
 
 import data.routewise.rules.volume
 
-config := {"highSteadyTokensPerMonth": 1000000000, "spikyPeakToAverage": 3, "lowVolumeTokensPerMonth": 50000000}
+config := {"spikyPeakToAverage": 3}
 
 target(id, type) := {
 	"id": id, "type": type, "model": "m", "provider": "p", "region": null,
@@ -24,25 +24,6 @@ doc(w, reaches) := {
 }
 
 ids(findings) := [f.id | some f in findings]
-
-test_high_steady_volume_only_on_cloud_apis_warns if {
-	found := volume.warn with input as doc(workload(2000000000, "steady", 1, ["claude", "gpt"]), [])
-		with data.routewise.config as config
-	ids(found) == ["RW-VOL-001"]
-	some f in found
-	f.path == ["workloads", 0, "volume", "tokensPerMonth"]
-	mentions(f.message, "2,000,000,000")
-}
-
-test_high_steady_volume_with_a_self_hosted_target_passes if {
-	count(volume.warn) == 0 with input as doc(workload(2000000000, "steady", 1, ["gpt", "vllm"]), [])
-		with data.routewise.config as config
-}
-
-test_moderate_steady_volume_on_cloud_apis_passes if {
-	count(volume.warn) == 0 with input as doc(workload(900000000, "steady", 1, ["gpt"]), [])
-		with data.routewise.config as config
-}
 
 test_spiky_volume_on_fixed_capacity_without_burst_warns if {
 	found := volume.warn with input as doc(workload(100000000, "spiky", 1, ["rack"]), [])
@@ -68,25 +49,6 @@ test_spiky_volume_with_a_burst_passes if {
 
 test_spiky_volume_on_cloud_api_passes if {
 	count(volume.warn) == 0 with input as doc(workload(100000000, "spiky", 5, ["gpt"]), [])
-		with data.routewise.config as config
-}
-
-test_low_total_volume_with_on_prem_target_is_noted if {
-	found := volume.info with input as doc(workload(10000000, "steady", 1, ["rack"]), [])
-		with data.routewise.config as config
-	ids(found) == ["RW-VOL-003"]
-	some f in found
-	mentions(f.message, "10,000,000")
-	mentions(f.message, "rack")
-}
-
-test_low_total_volume_without_on_prem_target_passes if {
-	d := object.union(doc(workload(10000000, "steady", 1, ["gpt"]), []), {"targets": [target("gpt", "cloud-api")]})
-	count(volume.info) == 0 with input as d with data.routewise.config as config
-}
-
-test_high_total_volume_with_on_prem_target_passes if {
-	count(volume.info) == 0 with input as doc(workload(60000000, "steady", 1, ["rack"]), [])
 		with data.routewise.config as config
 }
 

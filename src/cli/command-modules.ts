@@ -9,6 +9,7 @@ type Register = (program: Command, ctx: CommandContext) => void;
 const COMMAND_MODULES: [name: string, load: () => Promise<Register>][] = [
   ['check', async () => (await import('./commands/check.ts')).registerCheck],
   ['audit', async () => (await import('./commands/audit.ts')).registerAudit],
+  ['cost', async () => (await import('./commands/cost.ts')).registerCost],
   ['eval', async () => (await import('./commands/eval.ts')).registerEval],
   ['test', async () => (await import('./commands/test.ts')).registerTest],
   ['schema', async () => (await import('./commands/schema.ts')).registerSchema],

@@ -5,6 +5,7 @@ import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInp
 import { resolveRouting } from './routing.ts';
 import { buildObserved } from './observed.ts';
 import type { SourceFacts } from '../sources/observed.ts';
+import { costFacts, type CostContext } from './cost-facts.ts';
 
 export interface BuildOptions {
   /** YYYY-MM-DD. */
@@ -12,6 +13,8 @@ export interface BuildOptions {
   knownRuleIds: string[];
   /** What the manifest's sources (gateway, clusters) say; none when it names no sources. */
   observed?: readonly SourceFacts[];
+  /** Settings and price table for the cost facts; without them `cost` is null. */
+  cost?: CostContext;
 }
 
 const REGULATED_BY_DEFAULT: ReadonlySet<Category> = new Set(['health', 'financial', 'payment-card']);
@@ -135,6 +138,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
+    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses) : null,
     knownRuleIds: [...options.knownRuleIds],
     observed: buildObserved(manifest, options.observed ?? []),
   };

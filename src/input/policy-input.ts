@@ -169,8 +169,63 @@ export interface PolicyInput {
   budget: { monthlyUsd: number | null; capexUsd: number | null; path: ManifestPath } | null;
   waivers: InputWaiver[];
   totals: { tokensPerMonth: number };
+  /** The numbers behind the decision (spec/cost.md); null when no cost settings are loaded. */
+  cost: InputCost | null;
   /** Ids of every rule the loaded policies can report (for RW-WAIVE-001). */
   knownRuleIds: string[];
   /** What the real configuration (LLM gateway, clusters) says, from the manifest's sources; empty lists without sources. */
   observed: InputObserved;
+}
+
+export interface InputCostWorkload {
+  id: string;
+  tokensPerMonth: number;
+  /** Every target its routing charges is a cloud API. */
+  apiOnly: boolean;
+  apiModels: string[];
+  /** USD a month on its cloud APIs; null when it has none or one is unpriced. */
+  apiMonthlyUsd: number | null;
+  /** The fixed self-hosted comparator sized for it; null when it uses no cloud API. */
+  option: { gpuType: string; gpus: number; utilization: number; monthlyUsd: number; modelParamsB: number } | null;
+  /** What its self-hosted share would cost on the API option; null without one. */
+  apiOptionMonthlyUsd: number | null;
+  breakEvenTokensPerMonth: number | null;
+  path: ManifestPath;
+}
+
+export interface InputCostTarget {
+  id: string;
+  type: 'cloud-self-hosted' | 'on-premises';
+  gpus: number | null;
+  gpuType: string | null;
+  modelParamsB: number | null;
+  precision: string;
+  memoryNeededGb: number | null;
+  memoryGb: number | null;
+  fitsModel: boolean | null;
+  peakOutputTokensPerSecond: number;
+  capacityTokensPerSecond: number | null;
+  peakCapacityOk: boolean | null;
+  monthlyUsd: number | null;
+  capexUsd: number | null;
+  path: ManifestPath;
+}
+
+export interface InputCost {
+  priceBook: { package: string; version: string; date: string; ageDays: number; maxAgeDays: number; stale: boolean };
+  selfHostSavingsRatio: number;
+  workloads: InputCostWorkload[];
+  /** Self-hosted and on-premises targets. */
+  targets: InputCostTarget[];
+  unpriced: { target: string; provider: string | null; model: string; reason: string; path: ManifestPath }[];
+  ownTargets: { monthlyUsd: number; apiAlternativeMonthlyUsd: number; apiAlternative: string; requiredBy: string[] } | null;
+  totals: {
+    apiMonthlyUsd: number;
+    selfHostedMonthlyUsd: number;
+    staffMonthlyUsd: number;
+    monthlyUsd: number;
+    budgetMonthlyUsd: number | null;
+    capexUsd: number;
+    budgetCapexUsd: number | null;
+  };
 }

@@ -6,6 +6,8 @@ import type { Finding } from '../policy/finding.ts';
 import { applyWaivers } from '../findings/waivers.ts';
 import { resolveFindings } from '../findings/resolve.ts';
 import type { Problem } from '../problems/problem.ts';
+import { costSettingsFrom } from '../cost/cost-settings.ts';
+import { PRICE_TABLE } from '../cost/generated/price-table.ts';
 import { policyInputOf, type InputParts, type JudgedInput, type Observe } from './policy-input-of.ts';
 
 export interface JudgeSettings {
@@ -42,7 +44,10 @@ export interface Judgement extends ManifestJudgement {
 export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSettings): Judgement {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
   const rules = settings.engine.rules();
+  // The cost facts need the settings the rules read; an engine that cannot tell them gets none.
+  const costSettings = costSettingsFrom(settings.engine.data);
   const built = policyInputOf(file, bytes, {
+    ...(costSettings ? { cost: { settings: costSettings, table: PRICE_TABLE } } : {}),
     today: settings.today,
     knownRuleIds: rules.map((r) => r.id),
     ...(settings.inputParts ? { parts: settings.inputParts } : {}),

@@ -9,6 +9,7 @@ import { buildPolicyInput } from '../input/build.ts';
 import type { PolicyInput } from '../input/policy-input.ts';
 import type { Result } from '../problems/problem.ts';
 import type { ObservedSources } from '../sources/observed.ts';
+import type { CostContext } from '../input/cost-facts.ts';
 
 /** Builds further top-level parts of the policy input from the manifest (a cost model, drift readings). */
 export type InputParts = (manifest: Manifest) => Record<string, unknown>;
@@ -23,6 +24,8 @@ export interface InputOptions {
   parts?: InputParts;
   /** Without it, nothing is observed (input.observed is empty). */
   observe?: Observe;
+  /** Settings and price table for the cost facts; without them input.cost is null. */
+  cost?: CostContext;
 }
 
 export interface JudgedInput {
@@ -49,7 +52,10 @@ export function policyInputOf(file: string, bytes: Uint8Array, options: InputOpt
   const manifest = valid.value;
   const observed = options.observe?.(manifest, document) ?? { ok: true, value: { facts: [], texts: {} } };
   if (!observed.ok) return { ok: false, problems: observed.problems, source: document.text };
-  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds], observed: observed.value.facts });
+  const input = buildPolicyInput(manifest, { today: options.today, knownRuleIds: [...options.knownRuleIds],
+    observed: observed.value.facts,
+    ...(options.cost ? { cost: options.cost } : {}),
+  });
   return {
     ok: true,
     value: { document, manifest, input: options.parts ? { ...options.parts(manifest), ...input } : input, sourceTexts: observed.value.texts },

@@ -56,6 +56,16 @@ export interface Volume {
   tokensPerMonth: number;
   pattern: VolumePattern;
   peakToAverage?: number;
+  /** Share of tokens that are input (default from data.yaml, 0.75). */
+  inputShare?: number;
+  /** Average input + output tokens per request (default from data.yaml, 4000). */
+  tokensPerRequest?: number;
+  /** Target id -> share of this workload's tokens, when routing splits it. */
+  shareByTarget?: Record<string, number>;
+  /** Share of input tokens read from the provider's cache. */
+  cachedInputShare?: number;
+  /** Share of traffic that may use batch pricing. */
+  batchShare?: number;
 }
 
 export interface Deployment {
@@ -81,6 +91,17 @@ export interface Target {
   gatewayModels?: string[];
   agreements?: Agreements;
   hardware?: Hardware;
+  /** Negotiated prices that replace the price book for this target. */
+  pricing?: Pricing;
+  /** Parameters in billions (known open models: from data.yaml). */
+  modelParamsB?: number;
+  precision?: 'fp32' | 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4';
+}
+
+export interface Pricing {
+  inputPerMillionUsd: number;
+  outputPerMillionUsd: number;
+  cachedInputPerMillionUsd?: number;
 }
 
 export interface Agreements {
@@ -96,6 +117,10 @@ export interface Hardware {
   capexUsd?: number;
   hourlyUsd?: number;
   autoscaling?: Autoscaling;
+  /** Price per GPU-hour (hourlyUsd is the whole target's). */
+  gpuHourlyUsd?: number;
+  /** Measured output tokens per second per GPU. */
+  throughputTokensPerSecond?: number;
 }
 
 export interface Autoscaling {
@@ -138,6 +163,8 @@ export interface Monitoring {
 export interface Team {
   mlopsEngineers?: number;
   skills?: string[];
+  /** Loaded cost of one engineer a year (default from data.yaml). */
+  engineerAnnualCostUsd?: number;
 }
 
 /** Exactly one of the two (the schema enforces it). */

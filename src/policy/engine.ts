@@ -23,6 +23,8 @@ export interface EngineFindings {
 
 export interface Engine {
   readonly name: string;
+  /** The settings the rules read (policies/data.yaml merged with --data files), when known. */
+  readonly data?: unknown;
   /** The rules this engine can report, from metadata. */
   rules(): RuleInfo[];
   /** Evaluates every finding-producing rule on one policy input (plain JSON data). */

@@ -51,7 +51,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Resul
   return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema });
 }
 
-function readDataFile(file: string): Result<{ data: unknown; text: string }> {
+export function readDataFile(file: string): Result<{ data: unknown; text: string }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -65,6 +65,7 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
     ok: true,
     value: {
       name: 'rego',
+      data: options.data,
       rules: () => rules,
       evaluate(input: unknown): Result<EngineFindings> {
         if (!prepared) return { ok: true, value: { findings: [] } };

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
 import { SourcePositions } from '../load/source-positions.ts';
 import { closestName } from '../validate/did-you-mean.ts';
+import { costSettingProblems } from '../cost/cost-settings-check.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ export function checkSettings(defaults: unknown, override: unknown, file: string
         else {
           const wrong = typeProblem(name, config[key], value);
           if (wrong) found.push({ path: ['routewise', 'config', key], problem: wrong });
+          else if (key === 'cost') found.push(...costSettingProblems(config[key], value).map(({ path, ...problem }) => ({ path: ['routewise', 'config', 'cost', ...path], problem })));
         }
       }
     } else if (given !== undefined && given !== null) {

@@ -51,6 +51,9 @@ export function crossReferenceProblems(manifest: Manifest, doc: LoadedDocument):
   manifest.workloads.forEach((w, i) =>
     w.dataClasses.forEach((id, j) => reference('data class', dataClassIds, id, ['workloads', i, 'dataClasses', j])),
   );
+  manifest.workloads.forEach((w, i) =>
+    Object.keys(w.volume.shareByTarget ?? {}).forEach((id) => reference('target', targetIds, id, ['workloads', i, 'volume', 'shareByTarget', id])),
+  );
   const deployment = manifest.deployment;
   (deployment.routing ?? []).forEach((route, i) => {
     const at: Path = ['deployment', 'routing', i];

@@ -53,7 +53,7 @@ describe('the GitHub Action on a repository whose manifests pass', () => {
   beforeAll(() => {
     const workspace = makeWorkspace({
       'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml',
-      'services/bank/routewise.yaml': 'examples/bank-hybrid/routewise.yaml',
+      'services/search/routewise.yaml': 'examples/startup-cloud-api/routewise.yaml',
     });
     run = runAction(bundle, workspace, { now: NOW });
   });
@@ -68,7 +68,7 @@ describe('the GitHub Action on a repository whose manifests pass', () => {
   it('searches the whole workspace by default and summarises every manifest', () => {
     expect(run.summary).toContain('## routewise check passed');
     expect(run.summary).toContain('### routewise.yaml: pass');
-    expect(run.summary).toContain('### services/bank/routewise.yaml: pass');
+    expect(run.summary).toContain('### services/search/routewise.yaml: pass');
   });
 
   it('sets the outputs and writes an empty SARIF report to the runner temp folder', () => {

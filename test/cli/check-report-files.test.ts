@@ -14,7 +14,7 @@ describe('routewise check report files', () => {
     const sarif = join(dir, 'reports', 'routewise', 'out.sarif');
     const r = runCli(['check', 'examples/bank-hybrid', '--format', `sarif=${sarif}`, '--format', 'text', ...NOW]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1 manifest, 0 errors, 0 warnings: passed/);
+    expect(r.stdout).toMatch(/1 manifest, 0 errors, 0 warnings, 1 info: passed/);
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
   });
 

@@ -11,7 +11,8 @@ const NOW = ['--now', '2026-11-27'];
 describe('routewise check', () => {
   it('passes the four example deployments with exit 0', () => {
     const r = runCli(['check', 'examples/startup-cloud-api', 'examples/saas-self-hosted', 'examples/hospital-on-prem', 'examples/bank-hybrid', ...NOW]);
-    expect(r.stdout).toMatch(/4 manifests, 0 errors, 0 warnings: passed/);
+    // The three running their own GPUs carry RW-COST-002 (info): the price of control, never a failure.
+    expect(r.stdout).toMatch(/4 manifests, 0 errors, 0 warnings, 3 infos: passed/);
     expect(r.code).toBe(0);
   });
 
@@ -49,8 +50,8 @@ describe('routewise check', () => {
   });
 
   it('--quiet leaves out clean manifests but keeps the verdict', () => {
-    const r = runCli(['--quiet', 'check', 'examples/bank-hybrid', 'examples/violations/selfhosted', ...NOW]);
-    expect(r.stdout).not.toMatch(/bank-hybrid/);
+    const r = runCli(['--quiet', 'check', 'examples/startup-cloud-api', 'examples/violations/selfhosted', ...NOW]);
+    expect(r.stdout).not.toMatch(/startup-cloud-api/);
     expect(r.stdout).toMatch(/RW-SELF-001/);
     expect(r.stdout).toMatch(/2 manifests/);
   });

@@ -4,7 +4,7 @@ import { commandsFor } from '../../src/cli/command-modules.ts';
 import type { CommandContext } from '../../src/cli/context.ts';
 import { runCli } from './run-cli.ts';
 
-const ALL = ['check', 'audit', 'eval', 'test', 'schema', 'policies', 'init'];
+const ALL = ['check', 'audit', 'cost', 'eval', 'test', 'schema', 'policies', 'init'];
 
 /** The command names the registrations for these arguments add to a fresh program. */
 async function registered(args: string[]): Promise<string[]> {

@@ -14,6 +14,8 @@ import { loadDocuments } from '../../src/load/load-documents.ts';
 import { readKubernetes } from '../../src/sources/kubernetes.ts';
 import { readLitellm } from '../../src/sources/litellm.ts';
 import type { SourceFacts } from '../../src/sources/observed.ts';
+import { PRICE_TABLE } from '../../src/cost/generated/price-table.ts';
+import { SETTINGS } from '../cost/settings.ts';
 
 interface SchemaNode {
   $ref?: string;
@@ -45,7 +47,7 @@ function inputOf(path: string): PolicyInput | undefined {
   if (!loaded.ok) return undefined;
   const valid = validateManifest(loaded.value);
   if (!valid.ok) return undefined;
-  return buildPolicyInput(valid.value, { today, knownRuleIds });
+  return buildPolicyInput(valid.value, { today, knownRuleIds, cost: { settings: SETTINGS, table: PRICE_TABLE } });
 }
 
 /** The drift fixtures' input, with facts from gateway and cluster files (every observed object set). */
@@ -71,7 +73,7 @@ function inputWithSources(): PolicyInput {
     gateway('test/fixtures/drift/litellm/fallbacks.yaml'),
     { type: 'kubernetes', facts: readKubernetes('cluster', cluster) },
   ];
-  return buildPolicyInput(manifest.value, { today, knownRuleIds, observed });
+  return buildPolicyInput(manifest.value, { today, knownRuleIds, observed, cost: { settings: SETTINGS, table: PRICE_TABLE } });
 }
 
 function inputOfValid(path: string): PolicyInput {
@@ -175,12 +177,13 @@ describe('policy input schema', () => {
 
   it('names exactly the keys the built input has, down to every nested object', () => {
     // hybrid-claims has budget, burst, hardware, waivers and routing; unrouted adds an unrouted pair;
-    // fallbacks adds fallbacks and autoscaling.
+    // fallbacks adds fallbacks and autoscaling; the cost violations add an unpriced target.
     const inputs = {
       'hybrid-claims': inputOfValid('test/fixtures/manifests/hybrid-claims.yaml'),
       unrouted: inputOfValid('test/fixtures/manifests/routing/unrouted.yaml'),
       fallbacks: inputOfValid('test/fixtures/manifests/routing/fallbacks.yaml'),
       drift: inputWithSources(),
+      cost: inputOfValid('examples/violations/cost/routewise.yaml'),
     };
     const seen = new Set<SchemaNode>();
     const mismatches: string[] = [];

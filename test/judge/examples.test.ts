@@ -30,20 +30,27 @@ function idsOf(example: string): Record<string, number> {
 }
 
 describe('bundled examples', () => {
-  it.each(['startup-cloud-api', 'saas-self-hosted', 'hospital-on-prem', 'bank-hybrid', 'hybrid-gateway'])('%s passes with no findings', (name) => {
-    expect(idsOf(name)).toEqual({});
+  it('startup-cloud-api passes with no findings', () => {
+    expect(idsOf('startup-cloud-api')).toEqual({});
+  });
+
+  // Own GPUs cost more than APIs for these volumes; the data requires them, and RW-COST-002 (info)
+  // says so: the price of control, never a failure.
+  it.each(['saas-self-hosted', 'hospital-on-prem', 'bank-hybrid', 'hybrid-gateway'])('%s passes with only the cost of control noted', (name) => {
+    expect(idsOf(name)).toEqual({ 'RW-COST-002': 1 });
   });
 
   it.each([
     ['violations/data', { 'RW-DATA-001': 1, 'RW-DATA-003': 1, 'RW-DATA-004': 2, 'RW-DATA-005': 2 }],
     ['violations/residency', { 'RW-DATA-002': 2 }],
-    ['violations/hybrid', { 'RW-HYB-002': 1, 'RW-HYB-003': 1, 'RW-HYB-004': 1 }],
-    ['violations/onprem', { 'RW-ONPREM-001': 1, 'RW-ONPREM-002': 1 }],
-    ['violations/selfhosted', { 'RW-SELF-001': 1 }],
+    ['violations/hybrid', { 'RW-HYB-002': 1, 'RW-HYB-003': 1, 'RW-HYB-004': 1, 'RW-COST-002': 1 }],
+    ['violations/onprem', { 'RW-ONPREM-001': 1, 'RW-ONPREM-002': 1, 'RW-COST-002': 1 }],
+    ['violations/selfhosted', { 'RW-SELF-001': 1, 'RW-COST-002': 1 }],
     ['violations/customization', { 'RW-CUST-001': 2, 'RW-CUST-002': 1 }],
-    ['violations/volume', { 'RW-VOL-001': 1, 'RW-VOL-002': 1 }],
-    ['violations/team', { 'RW-TEAM-001': 1 }],
-    ['violations/timeline', { 'RW-TIME-001': 1 }],
+    ['violations/volume', { 'RW-VOL-002': 1, 'RW-COST-002': 1 }],
+    ['violations/cost', { 'RW-COST-001': 1, 'RW-COST-003': 1, 'RW-COST-004': 1, 'RW-CAP-001': 1, 'RW-CAP-002': 1 }],
+    ['violations/team', { 'RW-TEAM-001': 1, 'RW-COST-002': 1 }],
+    ['violations/timeline', { 'RW-TIME-001': 1, 'RW-COST-002': 1 }],
     ['violations/waivers', { 'RW-WAIVE-001': 3, 'RW-DATA-004': 1, 'RW-DATA-004 (waived)': 1 }],
   ] as const)('%s produces exactly its documented findings', (name, expected) => {
     expect(idsOf(name)).toEqual(expected);

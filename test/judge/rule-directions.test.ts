@@ -120,8 +120,10 @@ const cases: [string, (d: Doc) => void, (d: Doc) => void][] = [
 ];
 
 describe('rules in both directions', () => {
-  it('starts from a deployment with no findings', () => {
-    expect(idsOf(base())).toEqual([]);
+  // Its own rack costs more than the API would; the patient notes require it, and RW-COST-002
+  // (info) states that price of control. Nothing else is found.
+  it('starts from a deployment with nothing to report but the cost of control', () => {
+    expect(idsOf(base())).toEqual(['RW-COST-002']);
   });
 
   it.each(cases)('%s fires on one manifest and not on its near twin', (id, fire, hold) => {

@@ -22,6 +22,7 @@ const INTERFACES: Record<string, (string | number)[]> = {
   Agreements: ['deployment', 'targets', 0, 'agreements'],
   Hardware: ['deployment', 'targets', 0, 'hardware'],
   Autoscaling: ['deployment', 'targets', 0, 'hardware', 'autoscaling'],
+  Pricing: ['deployment', 'targets', 0, 'pricing'],
   Route: ['deployment', 'routing', 0],
   RouteWhen: ['deployment', 'routing', 0, 'when'],
   Burst: ['deployment', 'burst'],
@@ -72,12 +73,13 @@ function literals(type: ts.TypeNode | undefined): string[] | undefined {
   return undefined;
 }
 
+/** Objects with named properties; a map keyed by ids (shareByTarget) is typed as a Record. */
 function objectSchemaCount(): number {
   let count = 1;
   const visit = (node: JsonSchema) => {
     for (const child of Object.values(node.properties ?? {})) {
       const resolved = deref(schema, child);
-      if (resolved.type === 'object') count++;
+      if (resolved.type === 'object' && resolved.properties) count++;
       visit(resolved);
     }
     if (node.items) {

@@ -138,7 +138,7 @@ describe('schema problems', () => {
 
   it('lists the known properties when no name is close', () => {
     const result = problemsOf(validateText(minimal.replace('      provider: anthropic', '      provider: anthropic\n      zzz: 1')));
-    expect(result[0]!.hint).toBe('known properties: id, type, model, openWeights, provider, region, processingScope, dataZone, gatewayModels, agreements, hardware');
+    expect(result[0]!.hint).toBe('known properties: id, type, model, openWeights, provider, region, processingScope, dataZone, gatewayModels, agreements, hardware, pricing, modelParamsB, precision');
   });
 
   it('reports a mapping where a list belongs', () => {

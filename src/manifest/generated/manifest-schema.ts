@@ -131,6 +131,14 @@ export const manifestSchema: JsonSchema = {
             0.5
           ]
         },
+        "engineerAnnualCostUsd": {
+          "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).",
+          "type": "number",
+          "minimum": 0,
+          "examples": [
+            200000
+          ]
+        },
         "skills": {
           "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.",
           "type": "array",
@@ -562,6 +570,58 @@ export const manifestSchema: JsonSchema = {
               "minimum": 1,
               "examples": [
                 1.4
+              ]
+            },
+            "inputShare": {
+              "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0.75
+              ]
+            },
+            "tokensPerRequest": {
+              "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "examples": [
+                4000
+              ]
+            },
+            "shareByTarget": {
+              "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.",
+              "type": "object",
+              "additionalProperties": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "examples": [
+                {
+                  "azure-gpt": 0.8,
+                  "gpu-llama": 0.2
+                }
+              ]
+            },
+            "cachedInputShare": {
+              "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0,
+                0.4
+              ]
+            },
+            "batchShare": {
+              "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.",
+              "type": "number",
+              "minimum": 0,
+              "maximum": 1,
+              "examples": [
+                0,
+                0.3
               ]
             }
           },
@@ -1068,6 +1128,22 @@ export const manifestSchema: JsonSchema = {
                   "maxReplicas": 4
                 }
               ]
+            },
+            "gpuHourlyUsd": {
+              "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2.99
+              ]
+            },
+            "throughputTokensPerSecond": {
+              "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "examples": [
+                850
+              ]
             }
           },
           "examples": [
@@ -1076,6 +1152,71 @@ export const manifestSchema: JsonSchema = {
               "gpuType": "h100",
               "capexUsd": 280000
             }
+          ]
+        },
+        "pricing": {
+          "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "inputPerMillionUsd",
+            "outputPerMillionUsd"
+          ],
+          "properties": {
+            "inputPerMillionUsd": {
+              "description": "Price of a million input tokens.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2
+              ]
+            },
+            "outputPerMillionUsd": {
+              "description": "Price of a million output tokens.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                8
+              ]
+            },
+            "cachedInputPerMillionUsd": {
+              "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                1
+              ]
+            }
+          },
+          "examples": [
+            {
+              "inputPerMillionUsd": 2,
+              "outputPerMillionUsd": 8
+            }
+          ]
+        },
+        "modelParamsB": {
+          "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.",
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "examples": [
+            70,
+            8
+          ]
+        },
+        "precision": {
+          "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.",
+          "enum": [
+            "fp32",
+            "bf16",
+            "fp16",
+            "fp8",
+            "int8",
+            "int4"
+          ],
+          "examples": [
+            "bf16",
+            "fp8"
           ]
         }
       },

@@ -290,7 +290,7 @@ var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+    var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "engineerAnnualCostUsd": { "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).", "type": "number", "minimum": 0, "examples": [2e5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     var func0 = require_equal().default;
@@ -673,7 +673,7 @@ var require_stdin = __commonJS({
       return errors === 0;
     }
     validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
+    var schema23 = { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] };
     function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -830,7 +830,7 @@ var require_stdin = __commonJS({
               errors++;
             }
             for (const key1 in data5) {
-              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage")) {
+              if (!(key1 === "tokensPerMonth" || key1 === "pattern" || key1 === "peakToAverage" || key1 === "inputShare" || key1 === "tokensPerRequest" || key1 === "shareByTarget" || key1 === "cachedInputShare" || key1 === "batchShare")) {
                 const err12 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
                   vErrors = [err12];
@@ -897,22 +897,181 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
+            if (data5.inputShare !== void 0) {
+              let data9 = data5.inputShare;
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 > 1 || isNaN(data9)) {
+                  const err18 = { instancePath: instancePath + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data9 < 0 || isNaN(data9)) {
+                  const err19 = { instancePath: instancePath + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/volume/inputShare", schemaPath: "#/properties/volume/properties/inputShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.tokensPerRequest !== void 0) {
+              let data10 = data5.tokensPerRequest;
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 <= 0 || isNaN(data10)) {
+                  const err21 = { instancePath: instancePath + "/volume/tokensPerRequest", schemaPath: "#/properties/volume/properties/tokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/volume/tokensPerRequest", schemaPath: "#/properties/volume/properties/tokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data5.shareByTarget !== void 0) {
+              let data11 = data5.shareByTarget;
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                for (const key2 in data11) {
+                  let data12 = data11[key2];
+                  if (typeof data12 == "number" && isFinite(data12)) {
+                    if (data12 > 1 || isNaN(data12)) {
+                      const err23 = { instancePath: instancePath + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                    if (data12 < 0 || isNaN(data12)) {
+                      const err24 = { instancePath: instancePath + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/volume/shareByTarget/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/volume/properties/shareByTarget/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/volume/shareByTarget", schemaPath: "#/properties/volume/properties/shareByTarget/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data5.cachedInputShare !== void 0) {
+              let data13 = data5.cachedInputShare;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 > 1 || isNaN(data13)) {
+                  const err27 = { instancePath: instancePath + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (data13 < 0 || isNaN(data13)) {
+                  const err28 = { instancePath: instancePath + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/volume/cachedInputShare", schemaPath: "#/properties/volume/properties/cachedInputShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data5.batchShare !== void 0) {
+              let data14 = data5.batchShare;
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 > 1 || isNaN(data14)) {
+                  const err30 = { instancePath: instancePath + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data14 < 0 || isNaN(data14)) {
+                  const err31 = { instancePath: instancePath + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/volume/batchShare", schemaPath: "#/properties/volume/properties/batchShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err18 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
+            const err33 = { instancePath: instancePath + "/volume", schemaPath: "#/properties/volume/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err33];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err34];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err34);
         }
         errors++;
       }
@@ -921,7 +1080,7 @@ var require_stdin = __commonJS({
     }
     validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+    var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
     function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -1293,7 +1452,7 @@ var require_stdin = __commonJS({
           let data16 = data.hardware;
           if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
             for (const key2 in data16) {
-              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling")) {
+              if (!(key2 === "gpus" || key2 === "gpuType" || key2 === "capexUsd" || key2 === "hourlyUsd" || key2 === "autoscaling" || key2 === "gpuHourlyUsd" || key2 === "throughputTokensPerSecond")) {
                 const err29 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err29];
@@ -1480,22 +1639,208 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
+            if (data16.gpuHourlyUsd !== void 0) {
+              let data24 = data16.gpuHourlyUsd;
+              if (typeof data24 == "number" && isFinite(data24)) {
+                if (data24 < 0 || isNaN(data24)) {
+                  const err46 = { instancePath: instancePath + "/hardware/gpuHourlyUsd", schemaPath: "#/properties/hardware/properties/gpuHourlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/hardware/gpuHourlyUsd", schemaPath: "#/properties/hardware/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data16.throughputTokensPerSecond !== void 0) {
+              let data25 = data16.throughputTokensPerSecond;
+              if (typeof data25 == "number" && isFinite(data25)) {
+                if (data25 <= 0 || isNaN(data25)) {
+                  const err48 = { instancePath: instancePath + "/hardware/throughputTokensPerSecond", schemaPath: "#/properties/hardware/properties/throughputTokensPerSecond/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/hardware/throughputTokensPerSecond", schemaPath: "#/properties/hardware/properties/throughputTokensPerSecond/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err46 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
+            const err50 = { instancePath: instancePath + "/hardware", schemaPath: "#/properties/hardware/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err50];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data.pricing !== void 0) {
+          let data26 = data.pricing;
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.inputPerMillionUsd === void 0) {
+              const err51 = { instancePath: instancePath + "/pricing", schemaPath: "#/properties/pricing/required", keyword: "required", params: { missingProperty: "inputPerMillionUsd" } };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            if (data26.outputPerMillionUsd === void 0) {
+              const err52 = { instancePath: instancePath + "/pricing", schemaPath: "#/properties/pricing/required", keyword: "required", params: { missingProperty: "outputPerMillionUsd" } };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+            for (const key4 in data26) {
+              if (!(key4 === "inputPerMillionUsd" || key4 === "outputPerMillionUsd" || key4 === "cachedInputPerMillionUsd")) {
+                const err53 = { instancePath: instancePath + "/pricing", schemaPath: "#/properties/pricing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data26.inputPerMillionUsd !== void 0) {
+              let data27 = data26.inputPerMillionUsd;
+              if (typeof data27 == "number" && isFinite(data27)) {
+                if (data27 < 0 || isNaN(data27)) {
+                  const err54 = { instancePath: instancePath + "/pricing/inputPerMillionUsd", schemaPath: "#/properties/pricing/properties/inputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/pricing/inputPerMillionUsd", schemaPath: "#/properties/pricing/properties/inputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data26.outputPerMillionUsd !== void 0) {
+              let data28 = data26.outputPerMillionUsd;
+              if (typeof data28 == "number" && isFinite(data28)) {
+                if (data28 < 0 || isNaN(data28)) {
+                  const err56 = { instancePath: instancePath + "/pricing/outputPerMillionUsd", schemaPath: "#/properties/pricing/properties/outputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/pricing/outputPerMillionUsd", schemaPath: "#/properties/pricing/properties/outputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data26.cachedInputPerMillionUsd !== void 0) {
+              let data29 = data26.cachedInputPerMillionUsd;
+              if (typeof data29 == "number" && isFinite(data29)) {
+                if (data29 < 0 || isNaN(data29)) {
+                  const err58 = { instancePath: instancePath + "/pricing/cachedInputPerMillionUsd", schemaPath: "#/properties/pricing/properties/cachedInputPerMillionUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/pricing/cachedInputPerMillionUsd", schemaPath: "#/properties/pricing/properties/cachedInputPerMillionUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/pricing", schemaPath: "#/properties/pricing/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data.modelParamsB !== void 0) {
+          let data30 = data.modelParamsB;
+          if (typeof data30 == "number" && isFinite(data30)) {
+            if (data30 <= 0 || isNaN(data30)) {
+              const err61 = { instancePath: instancePath + "/modelParamsB", schemaPath: "#/properties/modelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/modelParamsB", schemaPath: "#/properties/modelParamsB/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data.precision !== void 0) {
+          let data31 = data.precision;
+          if (!(data31 === "fp32" || data31 === "bf16" || data31 === "fp16" || data31 === "fp8" || data31 === "int8" || data31 === "int4")) {
+            const err63 = { instancePath: instancePath + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema25.properties.precision.enum } };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
             }
             errors++;
           }
         }
       } else {
-        const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err64];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err64);
         }
         errors++;
       }
@@ -2541,7 +2886,7 @@ var require_stdin = __commonJS({
           let data11 = data.team;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             for (const key2 in data11) {
-              if (!(key2 === "mlopsEngineers" || key2 === "skills")) {
+              if (!(key2 === "mlopsEngineers" || key2 === "engineerAnnualCostUsd" || key2 === "skills")) {
                 const err20 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
                   vErrors = [err20];
@@ -2573,39 +2918,39 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data11.skills !== void 0) {
-              let data13 = data11.skills;
-              if (Array.isArray(data13)) {
-                const len2 = data13.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data14 = data13[i2];
-                  const _errs27 = errors;
-                  let valid9 = false;
-                  const _errs28 = errors;
-                  if (!(data14 === "ml" || data14 === "containers" || data14 === "kubernetes" || data14 === "cloud-infra" || data14 === "hardware" || data14 === "integration")) {
-                    const err23 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.properties.team.properties.skills.items.anyOf[0].enum } };
-                    if (vErrors === null) {
-                      vErrors = [err23];
-                    } else {
-                      vErrors.push(err23);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs28 === errors;
-                  valid9 = valid9 || _valid0;
-                  const _errs29 = errors;
-                  if (typeof data14 === "string") {
-                    if (func2(data14) < 1) {
-                      const err24 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err24];
-                      } else {
-                        vErrors.push(err24);
-                      }
-                      errors++;
-                    }
+            if (data11.engineerAnnualCostUsd !== void 0) {
+              let data13 = data11.engineerAnnualCostUsd;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 < 0 || isNaN(data13)) {
+                  const err23 = { instancePath: instancePath + "/team/engineerAnnualCostUsd", schemaPath: "#/properties/team/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err23];
                   } else {
-                    const err25 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/team/engineerAnnualCostUsd", schemaPath: "#/properties/team/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data11.skills !== void 0) {
+              let data14 = data11.skills;
+              if (Array.isArray(data14)) {
+                const len2 = data14.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data15 = data14[i2];
+                  const _errs29 = errors;
+                  let valid9 = false;
+                  const _errs30 = errors;
+                  if (!(data15 === "ml" || data15 === "containers" || data15 === "kubernetes" || data15 === "cloud-infra" || data15 === "hardware" || data15 === "integration")) {
+                    const err25 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/0/enum", keyword: "enum", params: { allowedValues: schema19.properties.team.properties.skills.items.anyOf[0].enum } };
                     if (vErrors === null) {
                       vErrors = [err25];
                     } else {
@@ -2613,38 +2958,60 @@ var require_stdin = __commonJS({
                     }
                     errors++;
                   }
-                  var _valid0 = _errs29 === errors;
+                  var _valid0 = _errs30 === errors;
+                  valid9 = valid9 || _valid0;
+                  const _errs31 = errors;
+                  if (typeof data15 === "string") {
+                    if (func2(data15) < 1) {
+                      const err26 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs31 === errors;
                   valid9 = valid9 || _valid0;
                   if (!valid9) {
-                    const err26 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {} };
+                    const err28 = { instancePath: instancePath + "/team/skills/" + i2, schemaPath: "#/properties/team/properties/skills/items/anyOf", keyword: "anyOf", params: {} };
                     if (vErrors === null) {
-                      vErrors = [err26];
+                      vErrors = [err28];
                     } else {
-                      vErrors.push(err26);
+                      vErrors.push(err28);
                     }
                     errors++;
                   } else {
-                    errors = _errs27;
+                    errors = _errs29;
                     if (vErrors !== null) {
-                      if (_errs27) {
-                        vErrors.length = _errs27;
+                      if (_errs29) {
+                        vErrors.length = _errs29;
                       } else {
                         vErrors = null;
                       }
                     }
                   }
                 }
-                let i3 = data13.length;
+                let i3 = data14.length;
                 let j0;
                 if (i3 > 1) {
                   outer0: for (; i3--; ) {
                     for (j0 = i3; j0--; ) {
-                      if (func0(data13[i3], data13[j0])) {
-                        const err27 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
+                      if (func0(data14[i3], data14[j0])) {
+                        const err29 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 } };
                         if (vErrors === null) {
-                          vErrors = [err27];
+                          vErrors = [err29];
                         } else {
-                          vErrors.push(err27);
+                          vErrors.push(err29);
                         }
                         errors++;
                         break outer0;
@@ -2653,60 +3020,60 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" } };
+                const err30 = { instancePath: instancePath + "/team/skills", schemaPath: "#/properties/team/properties/skills/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
           } else {
-            const err29 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" } };
+            const err31 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err31];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
         if (data.timeline !== void 0) {
-          let data15 = data.timeline;
-          const _errs33 = errors;
+          let data16 = data.timeline;
+          const _errs35 = errors;
           let valid11 = false;
           let passing0 = null;
-          const _errs34 = errors;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.launchBy === void 0) {
-              const err30 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" } };
+          const _errs36 = errors;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.launchBy === void 0) {
+              const err32 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/0/required", keyword: "required", params: { missingProperty: "launchBy" } };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err32];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err32);
               }
               errors++;
             }
           }
-          var _valid1 = _errs34 === errors;
+          var _valid1 = _errs36 === errors;
           if (_valid1) {
             valid11 = true;
             passing0 = 0;
           }
-          const _errs35 = errors;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.weeksToLaunch === void 0) {
-              const err31 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" } };
+          const _errs37 = errors;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.weeksToLaunch === void 0) {
+              const err33 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf/1/required", keyword: "required", params: { missingProperty: "weeksToLaunch" } };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err33];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err33);
               }
               errors++;
             }
           }
-          var _valid1 = _errs35 === errors;
+          var _valid1 = _errs37 === errors;
           if (_valid1 && valid11) {
             valid11 = false;
             passing0 = [passing0, 1];
@@ -2717,102 +3084,80 @@ var require_stdin = __commonJS({
             }
           }
           if (!valid11) {
-            const err32 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+            const err34 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err34];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err34);
             }
             errors++;
           } else {
-            errors = _errs33;
+            errors = _errs35;
             if (vErrors !== null) {
-              if (_errs33) {
-                vErrors.length = _errs33;
+              if (_errs35) {
+                vErrors.length = _errs35;
               } else {
                 vErrors = null;
               }
             }
           }
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            for (const key3 in data15) {
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            for (const key3 in data16) {
               if (!(key3 === "launchBy" || key3 === "weeksToLaunch")) {
-                const err33 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                const err35 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
             }
-            if (data15.launchBy !== void 0) {
-              if (!validate57(data15.launchBy, { instancePath: instancePath + "/timeline/launchBy", parentData: data15, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
+            if (data16.launchBy !== void 0) {
+              if (!validate57(data16.launchBy, { instancePath: instancePath + "/timeline/launchBy", parentData: data16, parentDataProperty: "launchBy", rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
                 errors = vErrors.length;
               }
             }
-            if (data15.weeksToLaunch !== void 0) {
-              let data17 = data15.weeksToLaunch;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err34 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" } };
+            if (data16.weeksToLaunch !== void 0) {
+              let data18 = data16.weeksToLaunch;
+              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+                const err36 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 0 || isNaN(data17)) {
-                  const err35 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 < 0 || isNaN(data18)) {
+                  const err37 = { instancePath: instancePath + "/timeline/weeksToLaunch", schemaPath: "#/properties/timeline/properties/weeksToLaunch/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" } };
+            const err38 = { instancePath: instancePath + "/timeline", schemaPath: "#/properties/timeline/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err38];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err38);
             }
             errors++;
           }
         }
         if (data.budget !== void 0) {
-          let data18 = data.budget;
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            for (const key4 in data18) {
+          let data19 = data.budget;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key4 in data19) {
               if (!(key4 === "monthlyUsd" || key4 === "capexUsd")) {
-                const err37 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data18.monthlyUsd !== void 0) {
-              let data19 = data18.monthlyUsd;
-              if (typeof data19 == "number" && isFinite(data19)) {
-                if (data19 < 0 || isNaN(data19)) {
-                  const err38 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" } };
+                const err39 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -2821,11 +3166,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data18.capexUsd !== void 0) {
-              let data20 = data18.capexUsd;
+            if (data19.monthlyUsd !== void 0) {
+              let data20 = data19.monthlyUsd;
               if (typeof data20 == "number" && isFinite(data20)) {
                 if (data20 < 0 || isNaN(data20)) {
-                  const err40 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  const err40 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err40];
                   } else {
@@ -2834,7 +3179,7 @@ var require_stdin = __commonJS({
                   errors++;
                 }
               } else {
-                const err41 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                const err41 = { instancePath: instancePath + "/budget/monthlyUsd", schemaPath: "#/properties/budget/properties/monthlyUsd/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -2843,98 +3188,98 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
+            if (data19.capexUsd !== void 0) {
+              let data21 = data19.capexUsd;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 < 0 || isNaN(data21)) {
+                  const err42 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/budget/capexUsd", schemaPath: "#/properties/budget/properties/capexUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err42 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" } };
+            const err44 = { instancePath: instancePath + "/budget", schemaPath: "#/properties/budget/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err44];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err44);
             }
             errors++;
           }
         }
         if (data.waivers !== void 0) {
-          let data21 = data.waivers;
-          if (Array.isArray(data21)) {
-            const len3 = data21.length;
+          let data22 = data.waivers;
+          if (Array.isArray(data22)) {
+            const len3 = data22.length;
             for (let i4 = 0; i4 < len3; i4++) {
-              if (!validate81(data21[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data21, parentDataProperty: i4, rootData, dynamicAnchors })) {
+              if (!validate81(data22[i4], { instancePath: instancePath + "/waivers/" + i4, parentData: data22, parentDataProperty: i4, rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err43 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" } };
+            const err45 = { instancePath: instancePath + "/waivers", schemaPath: "#/properties/waivers/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err45];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err45);
             }
             errors++;
           }
         }
         if (data.sources !== void 0) {
-          let data23 = data.sources;
-          if (Array.isArray(data23)) {
-            const len4 = data23.length;
+          let data24 = data.sources;
+          if (Array.isArray(data24)) {
+            const len4 = data24.length;
             for (let i5 = 0; i5 < len4; i5++) {
-              let data24 = data23[i5];
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                if (data24.type === void 0) {
-                  const err44 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
+              let data25 = data24[i5];
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                if (data25.type === void 0) {
+                  const err46 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "type" } };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
-                if (data24.path === void 0) {
-                  const err45 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
+                if (data25.path === void 0) {
+                  const err47 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "path" } };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err47];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err47);
                   }
                   errors++;
                 }
-                for (const key5 in data24) {
+                for (const key5 in data25) {
                   if (!(key5 === "type" || key5 === "path")) {
-                    const err46 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                    const err48 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
                     if (vErrors === null) {
-                      vErrors = [err46];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err46);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
-                if (data24.type !== void 0) {
-                  let data25 = data24.type;
-                  if (!(data25 === "litellm" || data25 === "kubernetes")) {
-                    const err47 = { instancePath: instancePath + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                }
-                if (data24.path !== void 0) {
-                  let data26 = data24.path;
-                  if (typeof data26 === "string") {
-                    if (func2(data26) < 1) {
-                      const err48 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err48];
-                      } else {
-                        vErrors.push(err48);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err49 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                if (data25.type !== void 0) {
+                  let data26 = data25.type;
+                  if (!(data26 === "litellm" || data26 === "kubernetes")) {
+                    const err49 = { instancePath: instancePath + "/sources/" + i5 + "/type", schemaPath: "#/properties/sources/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.sources.items.properties.type.enum } };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -2943,32 +3288,54 @@ var require_stdin = __commonJS({
                     errors++;
                   }
                 }
+                if (data25.path !== void 0) {
+                  let data27 = data25.path;
+                  if (typeof data27 === "string") {
+                    if (func2(data27) < 1) {
+                      const err50 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath + "/sources/" + i5 + "/path", schemaPath: "#/properties/sources/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err50 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
+                const err52 = { instancePath: instancePath + "/sources/" + i5, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
           } else {
-            const err51 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+            const err53 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err53];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err54];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err54);
         }
         errors++;
       }

@@ -64,6 +64,7 @@ export async function createWasmEngine(bundle: Bundle, options: WasmEngineOption
     ok: true,
     value: {
       name: 'wasm',
+      data: options.data,
       rules: () => (declared.length > 0 ? declared : [...seen.values()].sort(byId)),
       evaluate(input: unknown): Result<EngineFindings> {
         const findings: EngineFindings['findings'] = [];

@@ -1,0 +1,90 @@
+// The cost facts rules read (RW-COST-*, RW-CAP-*): the manifest's numbers from src/cost, with
+// manifest paths, the price book's age, and what a self-hosted premium is paid for.
+import { priceBookAgeDays } from '../cost/cost-report.ts';
+import type { CostSettings } from '../cost/cost-settings.ts';
+import { manifestCost } from '../cost/manifest-cost.ts';
+import type { PriceTable } from '../cost/price-table-types.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import type { InputCost, InputDataClass } from './policy-input.ts';
+
+export interface CostContext {
+  settings: CostSettings;
+  table: PriceTable;
+}
+
+export function costFacts(manifest: Manifest, context: CostContext, today: string, dataClasses: InputDataClass[]): InputCost {
+  const { settings, table } = context;
+  const cost = manifestCost(manifest, settings, table, today);
+  const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
+  const regulated = new Set(dataClasses.filter((d) => d.regulated).map((d) => d.id));
+  const resident = new Set(dataClasses.filter((d) => d.residency !== null).map((d) => d.id));
+  const ageDays = priceBookAgeDays(settings.priceBook.date, today);
+
+  const workloads = cost.workloads.map((w, i) => {
+    const unpriced = w.api.some((a) => !a.priced);
+    const apiMonthly = w.api.length === 0 || unpriced ? null : w.api.reduce((s, a) => s + (a.monthlyUsd ?? 0), 0);
+    return {
+      id: w.id,
+      tokensPerMonth: w.tokensPerMonth,
+      apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
+      apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
+      apiMonthlyUsd: apiMonthly,
+      option: w.selfHostedOption
+        ? { gpuType: w.selfHostedOption.gpuType, gpus: w.selfHostedOption.gpus, utilization: w.selfHostedOption.utilization, monthlyUsd: w.selfHostedOption.monthlyUsd, modelParamsB: settings.costComparisonModelParamsB }
+        : null,
+      apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
+      breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
+      path: ['workloads', i] as (string | number)[],
+    };
+  });
+
+  const targets = cost.targets.map((t) => {
+    const d = cost.details[t.id]!;
+    return {
+      id: t.id,
+      type: t.type,
+      gpus: t.gpus,
+      gpuType: d.gpuType,
+      modelParamsB: d.modelParamsB,
+      precision: d.precision,
+      memoryNeededGb: d.memoryNeededGb,
+      memoryGb: d.memoryGb,
+      fitsModel: t.fitsModel,
+      peakOutputTokensPerSecond: d.peakOutputTokensPerSecond,
+      capacityTokensPerSecond: d.capacityTokensPerSecond,
+      peakCapacityOk: t.peakCapacityOk,
+      monthlyUsd: t.monthlyUsd,
+      capexUsd: d.capexUsd,
+      path: ['deployment', 'targets', targetIndex.get(t.id)!] as (string | number)[],
+    };
+  });
+
+  const unpriced = cost.workloads
+    .flatMap((w) => w.api.filter((a) => !a.priced))
+    .filter((a, i, all) => all.findIndex((b) => b.target === a.target) === i)
+    .map((a) => ({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? '', path: ['deployment', 'targets', targetIndex.get(a.target)!] as (string | number)[] }));
+
+  // What the own targets cost against the API option for the same tokens, and what requires them.
+  const ownWorkloads = manifest.workloads.filter((w) => (cost.workloads.find((c) => c.id === w.id)?.selfHosted ?? []).some((s) => s.share > 0));
+  const alternative = workloads.filter((w) => w.apiOptionMonthlyUsd !== null).reduce((s, w) => s + w.apiOptionMonthlyUsd!, 0);
+  const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd!, 0) : null;
+  const requiredBy = [
+    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
+    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => resident.has(c)).map((c) => `residency of data class ${c}`)),
+    ...ownWorkloads.filter((w) => w.customization === 'deep-modification').map((w) => `deep modification in workload ${w.id}`),
+  ];
+  const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
+
+  return {
+    priceBook: { package: table.package, version: settings.priceBook.version, date: settings.priceBook.date, ageDays, maxAgeDays: settings.priceBookMaxAgeDays, stale: ageDays > settings.priceBookMaxAgeDays },
+    selfHostSavingsRatio: settings.selfHostSavingsRatio,
+    workloads,
+    targets,
+    unpriced,
+    ownTargets:
+      cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative
+        ? { monthlyUsd: ownMonthly, apiAlternativeMonthlyUsd: alternative, apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`, requiredBy: [...new Set(requiredBy)].sort() }
+        : null,
+    totals: { ...cost.totals, capexUsd: cost.capexUsd, budgetCapexUsd: manifest.budget?.capexUsd ?? null },
+  };
+}
