@@ -33,6 +33,14 @@ export {
   type Value,
 } from './value.ts';
 export type { Module, RegoVersion, Location, Annotations } from './ast.ts';
+export { EMPTY_OBJECT } from './value.ts';
+export type { BuiltinContext, BuiltinDef } from './builtins/builtin.ts';
+export { registry as builtinRegistry } from './builtins/index.ts';
+export { UNAVAILABLE_BUILTINS, unavailableMessage } from './builtins/unavailable.ts';
+export { parseJson } from './builtins/json/json-text.ts';
+export { runTests } from './testing.ts';
+export { formatTestResults, summarize, type TestFormat } from './test-output.ts';
+export { formatEvalOutput, type EvalFormat } from './eval-output.ts';
 
 export interface ModuleSource {
   file: string;

@@ -9,8 +9,7 @@ import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { looksLikeManifest, manifestPolicyInput, ruleIdsOf } from '../manifest-input.ts';
 import { resolveToday } from '../today.ts';
-import { compile, evaluate } from '../../rego/index.ts';
-import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
+import { compile, evaluate, formatEvalOutput, type EvalFormat } from '../../rego/index.ts';
 
 interface EvalOptions {
   data: string[];

@@ -5,10 +5,8 @@ import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
-import { compile, type CompiledPolicy } from '../../rego/index.ts';
-import { runTests } from '../../rego/testing.ts';
+import { compile, formatTestResults, runTests, summarize, type CompiledPolicy, type TestFormat } from '../../rego/index.ts';
 import { POLICY_INPUT_SCHEMA } from '../../input/policy-input-schema.ts';
-import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
