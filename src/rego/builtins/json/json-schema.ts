@@ -9,6 +9,7 @@ import { builtinError } from '../builtin.ts';
 import { EMPTY_ENUM_MEMBER, mismatchValue, schemaMismatches } from './json-schema-errors.ts';
 import { JsonSyntaxError, parseJson } from './json-text.ts';
 import { wrongType } from '../operands.ts';
+import { compileGoRegexp } from '../regex/go-regexp.ts';
 
 type Compiled = { ok: true; validate: ValidateFunction } | { ok: false; message: string };
 
@@ -103,13 +104,25 @@ function ajvModules(): AjvModules {
 // (see compileSchema), so schemas from one evaluation never collide with or pile up in the next.
 const validators = new Map<Draft, Ajv>();
 
+/**
+ * What ajv needs of a pattern engine: a test of a string per pattern. ajv keeps one per distinct
+ * `toString()`, so that gives the pattern; `code` names the engine in generated code.
+ */
+const goPatternRegExp = Object.assign(
+  (pattern: string): { test: (s: string) => boolean; toString: () => string } => {
+    const re = compileGoRegexp(pattern).re;
+    return { test: (s: string) => re.matcher(s).find(0), toString: () => `go-pattern:${pattern}` };
+  },
+  { code: 'go-pattern' },
+);
+
 function validator(draft: Draft): Ajv {
   let ajv = validators.get(draft);
   if (ajv) return ajv;
   // allErrors: OPA reports every mismatch. strict off: unknown keywords and formats are ignored
-  // as OPA's validator ignores them. Patterns are ECMAScript without the `u` flag, which accepts
-  // more of the escapes that Go's regexp syntax allows.
-  const options = { allErrors: true, strict: false, verbose: true, logger: false as const, unicodeRegExp: false };
+  // as OPA's validator ignores them. Patterns (`pattern`, `patternProperties`) are Go patterns,
+  // as OPA's validator reads them, run on the linear-time matcher.
+  const options = { allErrors: true, strict: false, verbose: true, logger: false as const, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
   const m = ajvModules();
   switch (draft) {
     case 'draft-04':

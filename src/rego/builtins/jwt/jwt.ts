@@ -12,6 +12,7 @@ import type { VerificationKey } from './jwt-keys.ts';
 import { decodeHeader, decodePart, jsonObject, readHeader, signingInput, splitToken } from './jwt-token.ts';
 import type { TokenHeader } from './jwt-token.ts';
 import { objectOperand, stringOperand } from '../operands.ts';
+import { trimBoth } from '../strings/trim.ts';
 
 function decode(name: string, text: string): Value[] {
   const token = splitToken(name, text);
@@ -19,7 +20,7 @@ function decode(name: string, text: string): Value[] {
   const payload = decodePart(name, token.payload, 'payload').toString('utf8');
   if (header.get('cty') === 'JWT') {
     // A nested token is the payload itself; some encoders quote it, so the quotes go first.
-    return decode(name, payload.replace(/^["']+|["']+$/g, ''));
+    return decode(name, trimBoth(payload, `"'`));
   }
   const claims = jsonObject(name, payload);
   const signature = decodePart(name, token.signature, 'signature');

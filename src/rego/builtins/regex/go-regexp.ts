@@ -1,5 +1,7 @@
-// Go RE2 patterns on JS RegExp: parsed with Go's rules (rejecting what Go rejects, in Go's
-// words) and re-emitted as JS; repeated matching follows Go's rules for empty matches.
+// Go RE2 patterns: checked with Go's rules (rejecting what Go rejects, in Go's words) and run
+// on RE2's linear-time matcher; repeated matching follows Go's rules for empty matches.
+import type { Matcher, RE2JS } from 're2js';
+import { compileRe2, isRe2SyntaxError } from './re2.ts';
 
 export class GoRegexpError extends Error {
   constructor(code: string, expr: string) {
@@ -8,8 +10,7 @@ export class GoRegexpError extends Error {
 }
 
 export interface GoRegexp {
-  /** Global, unicode-sets mode; always reset lastIndex before use. */
-  readonly re: RegExp;
+  readonly re: RE2JS;
   /** Capture group names by group number (index 0, the whole match, has none). */
   readonly names: readonly (string | undefined)[];
 }
@@ -452,27 +453,32 @@ function scriptExists(name: string): boolean {
 }
 
 export function compileGoRegexp(pattern: string): GoRegexp {
+  // The translation is kept as the syntax check: it words each rejection as Go does.
   const t = new Translator(pattern);
-  const source = t.translate();
-  let re: RegExp;
+  t.translate();
+  let re: RE2JS;
   try {
-    re = new RegExp(source, 'gv');
+    re = compileRe2(pattern);
   } catch (e) {
-    throw new GoRegexpError('invalid or unsupported Perl syntax', (e as Error).message);
+    if (!isRe2SyntaxError(e)) throw e;
+    throw new GoRegexpError('invalid or unsupported Perl syntax', pattern);
   }
   return { re, names: t.names };
 }
 
-function execAt(g: GoRegexp, s: string, from: number): Match | undefined {
-  g.re.lastIndex = from;
-  const m = g.re.exec(s);
-  if (!m) return undefined;
-  return { start: m.index, end: m.index + m[0].length, groups: m.slice(1) };
+/** The leftmost match at or after `from`; what lies before `from` still counts for `\b` and `^`. */
+function execAt(m: Matcher, s: string, from: number): Match | undefined {
+  if (!m.find(from)) return undefined;
+  const groups: (string | undefined)[] = [];
+  for (let i = 1; i <= m.groupCount(); i++) {
+    const start = m.start(i);
+    groups.push(start < 0 ? undefined : s.slice(start, m.end(i)));
+  }
+  return { start: m.start(), end: m.end(), groups };
 }
 
 export function matches(g: GoRegexp, s: string): boolean {
-  g.re.lastIndex = 0;
-  return g.re.test(s);
+  return g.re.matcher(s).find(0);
 }
 
 function nextWidth(s: string, pos: number): number {
@@ -492,10 +498,11 @@ export interface Match {
 export function findAll(g: GoRegexp, s: string, n: number): Match[] {
   const limit = n < 0 ? s.length + 1 : n;
   const out: Match[] = [];
+  const matcher = g.re.matcher(s);
   let pos = 0;
   let prevEnd = -1;
   while (out.length < limit && pos <= s.length) {
-    const m = execAt(g, s, pos);
+    const m = execAt(matcher, s, pos);
     if (!m) break;
     const { start, end } = m;
     let accept = true;
@@ -561,8 +568,9 @@ export function replaceAll(g: GoRegexp, s: string, template: string): string {
   let out = '';
   let lastEnd = 0;
   let searchPos = 0;
+  const matcher = g.re.matcher(s);
   while (searchPos <= s.length) {
-    const m = execAt(g, s, searchPos);
+    const m = execAt(matcher, s, searchPos);
     if (!m) break;
     const { start, end } = m;
     out += s.slice(lastEnd, start);

@@ -1,5 +1,6 @@
 // PEM blocks (RFC 7468) as Go's encoding/pem reads them, and the strict standard base64 that
 // OPA's certificate and key builtins apply to input that is not PEM text.
+import { trimEndOf } from '../strings/trim.ts';
 
 export interface PemBlock {
   type: string;
@@ -62,7 +63,7 @@ function findBegin(text: string, from: number): number {
 
 function parseBlock(text: string, at: number): { block: PemBlock; end: number } | undefined {
   const lineEnd = lineEndAt(text, at);
-  const line = text.slice(at + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, '');
+  const line = trimEndOf(text.slice(at + BEGIN.length, lineEnd.contentEnd), ' \t');
   if (!line.endsWith(DASHES)) return undefined;
   const type = line.slice(0, -DASHES.length);
   const endMarker = `-----END ${type}-----`;

@@ -13,6 +13,7 @@ import { parseCertificateRequest } from './x509-request.ts';
 import { KeyPairError, keyPair, privateKeyJwk, privateKeysFromPem } from './x509-keys.ts';
 import { verifyChain } from './x509-verify.ts';
 import type { VerifyOptions } from './x509-verify.ts';
+import { trimBoth } from '../strings/trim.ts';
 
 const PARSE = 'crypto.x509.parse_certificates';
 const VERIFY = 'crypto.x509.parse_and_verify_certificates';
@@ -122,7 +123,7 @@ function verifyOptions(name: string, options: ObjectValue, now: bigint): VerifyO
     switch (k) {
       case 'DNSName':
         if (typeof v !== 'string') throw builtinError(name, "'DNSName' should be a string");
-        opts.dnsName = v.replace(/^"+|"+$/g, '');
+        opts.dnsName = trimBoth(v, '"');
         break;
       case 'CurrentTime': {
         if (!isNumber(v)) throw builtinError(name, "'CurrentTime' should be a number");
@@ -144,7 +145,7 @@ function verifyOptions(name: string, options: ObjectValue, now: bigint): VerifyO
         const invalid: string[] = [];
         for (const item of items) {
           if (typeof item !== 'string') continue;
-          const usage = item.replace(/^"+|"+$/g, '');
+          const usage = trimBoth(item, '"');
           const known = KEY_USAGE_OPTIONS[usage];
           if (known === undefined) invalid.push(usage);
           else opts.keyUsages.push(known);

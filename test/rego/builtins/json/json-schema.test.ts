@@ -225,3 +225,18 @@ describe('json.match_schema', () => {
     expect(toJS(next('json.match_schema', '"x"', { $id: 'https://example.com/once', type: 'string' })!)).toEqual([true, []]);
   });
 });
+
+describe('patterns in schemas', () => {
+  it('reads them as Go patterns, as OPA does, matched in linear time', () => {
+    const schema = { properties: { s: { type: 'string', pattern: '^(a+)+$' } } };
+    expect(mismatches({ s: 'a'.repeat(40) + '!' }, schema).map((m) => m.field)).toEqual(['s']);
+    expect(mismatches({ s: 'a'.repeat(40) }, schema)).toEqual([]);
+    expect(mismatches({ s: 'x' }, { properties: { s: { pattern: '\\Ax\\z' } } })).toEqual([]);
+  });
+
+  it('rejects what Go rejects (lookahead), as a schema error', () => {
+    const [ok, errors] = plain('json.verify_schema', { pattern: '(?=a)' }) as [boolean, string];
+    expect(ok).toBe(false);
+    expect(errors).toMatch(/error parsing regexp/);
+  });
+});

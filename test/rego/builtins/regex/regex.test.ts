@@ -160,8 +160,10 @@ describe('compiled pattern cache', () => {
     expect([...ctx.cache.keys()].filter((k) => k.includes('a+'))).toHaveLength(1);
   });
 
-  it('produces JS patterns that run in unicode-sets mode', () => {
-    expect(compileGoRegexp('[[:word:]]+').re.flags).toContain('v');
+  it('answers the nested-repetition case of a backtracking engine at once (issue: 28 a and a b)', () => {
+    expect(match('^(a+)+$', 'a'.repeat(28) + 'b')).toBe(false);
+    expect(match('^([a-z0-9]+-?)+$', 'a'.repeat(5000) + '!')).toBe(false);
+    expect(compileGoRegexp('^(a+)+$').names).toEqual([undefined, undefined]);
   });
 });
 
