@@ -2,7 +2,7 @@
 // frame of slots per rule, resolving data refs through the rule tree (lazily, memoized) and
 // applying `with` by swapping the evaluation state for the span of one expression.
 import type { Location } from '../ast.ts';
-import { BuiltinFailure, BuiltinTypeError } from '../builtins/builtin.ts';
+import { BuiltinFailure, BuiltinLimitError, BuiltinTypeError } from '../builtins/builtin.ts';
 import { CallContext } from './call-context.ts';
 import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
@@ -52,7 +52,7 @@ export class Evaluator implements TermEvaluator {
     this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
-    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print);
+    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
   }
 
   // ------------------------------------------------------------ bodies and expressions
@@ -583,12 +583,16 @@ export class Evaluator implements TermEvaluator {
         return true;
       case 'builtin': {
         this.ctx.location = loc;
+        // A builtin's work grows with its operands: counting it keeps the time limit in force
+        // across many calls over large values; builtins that do more count more themselves.
+        this.limits.charge(operandSize(args), loc);
         try {
           const r = fn.def.fn(args, this.ctx);
           if (fn.def.relation && Array.isArray(r)) return new Multi(r);
           return r;
         } catch (e) {
           if (e instanceof RegoError || e instanceof RangeError) throw e;
+          if (e instanceof BuiltinLimitError) throw new RegoError('eval_limit_error', e.message, loc);
           if (!this.strict) return undefined;
           if (e instanceof BuiltinTypeError) throw new RegoError('eval_type_error', e.message, loc);
           if (e instanceof BuiltinFailure) throw new RegoError('eval_builtin_error', e.message, loc);
@@ -609,6 +613,16 @@ export class Evaluator implements TermEvaluator {
     const top = this.ruleStack[this.ruleStack.length - 1];
     return top ? metadataChain(top, this.root) : [];
   }
+}
+
+/** About how many elements or characters a builtin's operands hold (top level only). */
+function operandSize(args: Value[]): number {
+  let n = 1;
+  for (const a of args) {
+    if (typeof a === 'string' || Array.isArray(a)) n += a.length;
+    else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
+  }
+  return n;
 }
 
 /** Several outputs of a relation builtin. */

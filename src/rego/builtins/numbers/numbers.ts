@@ -2,7 +2,7 @@
 import { SetValue, isNumber, normalizeBig } from '../../value.ts';
 import type { Value } from '../../value.ts';
 import type { BuiltinContext, BuiltinDef } from '../builtin.ts';
-import { builtinError } from '../builtin.ts';
+import { builtinError, limitError } from '../builtin.ts';
 import * as arith from './arithmetic.ts';
 import type { Num } from './arithmetic.ts';
 import { integerOperand, notInteger, numberOperand, stringOperand, wrongType } from '../operands.ts';
@@ -64,9 +64,10 @@ function remainder([a, b]: Value[]): Value {
 /** Ranges are built eagerly, so refuse sizes that would exhaust memory rather than crash. */
 const MAX_RANGE_LENGTH = 50_000_000;
 
-function range(name: string, from: bigint, to: bigint, step: bigint): Value[] {
+function range(name: string, from: bigint, to: bigint, step: bigint, ctx: BuiltinContext): Value[] {
   const span = from <= to ? to - from : from - to;
-  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw builtinError(name, 'range too large');
+  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw limitError(name, `range too large (routewise builds at most ${MAX_RANGE_LENGTH} numbers)`);
+  ctx.work?.(Number(span / step));
   const out: Value[] = [];
   if (from >= BigInt(Number.MIN_SAFE_INTEGER) && to <= BigInt(Number.MAX_SAFE_INTEGER) &&
       to >= BigInt(Number.MIN_SAFE_INTEGER) && from <= BigInt(Number.MAX_SAFE_INTEGER)) {
@@ -82,19 +83,19 @@ function range(name: string, from: bigint, to: bigint, step: bigint): Value[] {
   return out;
 }
 
-function numbersRange([a, b]: Value[]): Value {
+function numbersRange([a, b]: Value[], ctx: BuiltinContext): Value {
   const from = integerOperand('numbers.range', 1, a!);
   const to = integerOperand('numbers.range', 2, b!);
-  return range('numbers.range', from, to, 1n);
+  return range('numbers.range', from, to, 1n, ctx);
 }
 
-function numbersRangeStep([a, b, c]: Value[]): Value {
+function numbersRangeStep([a, b, c]: Value[], ctx: BuiltinContext): Value {
   const name = 'numbers.range_step';
   const from = integerOperand(name, 1, a!);
   const to = integerOperand(name, 2, b!);
   const step = integerOperand(name, 3, c!);
   if (step <= 0n) throw builtinError(name, 'step must be a positive number above zero');
-  return range(name, from, to, step);
+  return range(name, from, to, step, ctx);
 }
 
 /**

@@ -43,8 +43,8 @@ interface Variable {
 class FunctionError extends Error {}
 
 /** Renders `nodes` (parsed from `src`) with `data` as dot and `$`. */
-export function executeTemplate(src: string, nodes: TemplateNode[], data: Value, name = 'template'): string {
-  return new Execution(src, name, data).run(nodes, data);
+export function executeTemplate(src: string, nodes: TemplateNode[], data: Value, name = 'template', work?: (units: number) => void): string {
+  return new Execution(src, name, data, work).run(nodes, data);
 }
 
 class Execution {
@@ -56,6 +56,8 @@ class Execution {
     private readonly src: string,
     private readonly name: string,
     data: Value,
+    /** Charged per node rendered: nested ranges multiply, so the time limit must hold inside. */
+    private readonly work?: (units: number) => void,
   ) {
     this.vars = [{ name: '$', value: data }];
   }
@@ -79,6 +81,7 @@ class Execution {
 
   private walk(nodes: TemplateNode[], dot: TemplateValue): void {
     for (const node of nodes) {
+      this.work?.(1);
       switch (node.kind) {
         case 'text':
           this.out += node.text;

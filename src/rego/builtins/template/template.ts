@@ -36,7 +36,7 @@ export const builtins: BuiltinDef[] = [
       const p = parsed(ctx, src);
       if ('error' in p) throw builtinError(NAME, p.error);
       try {
-        return executeTemplate(src, p.nodes, data);
+        return executeTemplate(src, p.nodes, data, undefined, ctx.work && ((n) => ctx.work!(n)));
       } catch (e) {
         if (e instanceof TemplateExecError) throw builtinError(NAME, e.message);
         throw e;
