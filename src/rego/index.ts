@@ -57,6 +57,12 @@ export interface CompileOptions {
    * (`rego_type_error: undefined ref`), as with OPA's --schema.
    */
   inputSchema?: InputSchema;
+  /**
+   * Let calls of builtins routewise leaves out (http.send...) compile anywhere, failing only when
+   * reached, as a test run needs: a library function no test calls must not stop the others.
+   * Off by default, so a policy that can reach the network is refused when it loads.
+   */
+  unavailableAtCall?: boolean;
 }
 
 export type CompileOutcome = { ok: true; policy: CompiledPolicy } | { ok: false; errors: RegoErrorData[] };
@@ -87,7 +93,7 @@ export function compileParsed(modules: Module[], options: CompileOptions = {}): 
   const builtins = options.builtins ?? registry;
   let compiled;
   try {
-    compiled = compileModules(modules, builtins);
+    compiled = compileModules(modules, builtins, { unavailableAtCall: options.unavailableAtCall === true });
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, errors: [{ code: 'rego_compile_error', message: 'policy nesting too deep to compile' }] };
     throw e;

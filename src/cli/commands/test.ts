@@ -35,7 +35,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         return;
       }
       // Checked as `check` will check them, so a test run that passes means the rules load there too.
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', ...(opts.inputSchema ? { inputSchema: POLICY_INPUT_SCHEMA } : {}) });
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', unavailableAtCall: true, ...(opts.inputSchema ? { inputSchema: POLICY_INPUT_SCHEMA } : {}) });
       if (!compiled.ok) {
         printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;

@@ -29,7 +29,8 @@ import { builtins as x509 } from './x509/x509.ts';
 import { builtins as jsonSchema } from './json/json-schema.ts';
 import { builtins as template } from './template/template.ts';
 import { builtins as unavailable } from './unavailable.ts';
+import { builtins as regoAst } from './rego-ast/parse-module.ts';
 
-const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, jwt, x509, jsonSchema, template, runtime, time, unavailable];
+const families: BuiltinDef[][] = [comparison, numbers, aggregates, bits, arrays, sets, objects, jsonPaths, types, casts, strings, sprintf, regex, glob, encoding, units, semver, net, uuid, graph, crypto, jwt, x509, jsonSchema, template, runtime, time, regoAst, unavailable];
 
 export const registry: Map<string, BuiltinDef> = new Map(families.flat().map((b) => [b.name, b]));

@@ -84,7 +84,7 @@ function keepsNegationWhole(m: Module): boolean {
   });
 }
 
-export function compileModules(modules: Module[], builtins: ReadonlyMap<string, BuiltinDef>): CompiledModules {
+export function compileModules(modules: Module[], builtins: ReadonlyMap<string, BuiltinDef>, options: { unavailableAtCall?: boolean } = {}): CompiledModules {
   const errors: RegoErrorData[] = [];
   const set = buildModuleSet(modules, errors);
   const scopes = new Map<Module, NameScope>();
@@ -109,7 +109,7 @@ export function compileModules(modules: Module[], builtins: ReadonlyMap<string, 
       node.rules.push(compiled);
     }
   }
-  errors.push(...standInErrors(standIns));
+  if (!options.unavailableAtCall) errors.push(...standInErrors(standIns));
   checkRecursion(set.root, [...ruleNodes], errors);
   return { set, errors };
 }

@@ -7,7 +7,7 @@ import { CallContext } from './call-context.ts';
 import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
-import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
+import { ObjectValue, SetValue, compare, equals, type Value } from '../value.ts';
 import { ENUM, UNDEFINED, type Cont, type Enum, type Frame, type Undefined, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
 import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type Cursor, type Lookup } from './lookup.ts';
@@ -447,16 +447,38 @@ export class Evaluator implements TermEvaluator {
     }
     const key = this.evalDirect(path[i]!, f);
     if (key === undefined) return false;
-    if (key === ENUM) {
-      const v = this.nodeValue(node);
-      return v === undefined ? false : this.walkEnum(v, path, i, f, k);
-    }
+    if (key === ENUM) return this.dataKeysEnum(node, path, i, f, k);
+    return this.dataChild(node, key, path, i, f, k);
+  }
+
+  /** The document below `node` at `key`: a child node (package or rule) or base data. */
+  private dataChild(node: RuleNode, key: Value, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
     const child = typeof key === 'string' ? node.children.get(key) : undefined;
     if (child) return this.dataEnum(child, path, i + 1, f, k);
     const base = this.baseAt(node);
     if (base === undefined) return false;
     const next = lookupData(base, key);
     return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, lookupData);
+  }
+
+  /**
+   * `data.a[_].deny`: each key below a package node in turn, descending into that child only, so
+   * only the rules the rest of the ref names are evaluated (not every rule of every package).
+   */
+  private dataKeysEnum(node: RuleNode, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
+    const kt = path[i]!;
+    if (kt.k === 'ref' || kt.k === 'input' || kt.k === 'data' || kt.k === 'call') {
+      return this.evalEnum(kt, f, (kv) => this.dataChild(node, kv, path, i, f, k));
+    }
+    const keys: Value[] = [];
+    for (const [key, child] of node.children) if (!(child.kind === 'function' && child.arity !== 0)) keys.push(key);
+    const base = this.baseAt(node);
+    if (base instanceof ObjectValue) for (const key of base.keys()) if (!(typeof key === 'string' && node.children.has(key))) keys.push(key);
+    keys.sort(compare);
+    for (const key of keys) {
+      if (unifyValue(this, kt, key, f, () => this.dataChild(node, key, path, i, f, k))) return true;
+    }
+    return false;
   }
 
   /** The base document at a node's path. */
