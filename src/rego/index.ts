@@ -40,7 +40,7 @@ export { UNAVAILABLE_BUILTINS, unavailableMessage } from './builtins/unavailable
 export { parseJson } from './builtins/json/json-text.ts';
 export { runTests } from './testing.ts';
 export { formatTestResults, summarize, type TestFormat } from './test-output.ts';
-export { formatEvalOutput, type EvalFormat } from './eval-output.ts';
+export { formatEvalErrors, formatEvalOutput, type EvalFormat } from './eval-output.ts';
 
 export interface ModuleSource {
   file: string;

@@ -9,7 +9,7 @@ import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { looksLikeManifest, manifestPolicyInput, ruleIdsOf } from '../manifest-input.ts';
 import { resolveToday } from '../today.ts';
-import { compile, evaluate, formatEvalOutput, type EvalFormat } from '../../rego/index.ts';
+import { compile, evaluate, formatEvalErrors, formatEvalOutput, type EvalFormat, type RegoErrorData } from '../../rego/index.ts';
 
 interface EvalOptions {
   data: string[];
@@ -56,12 +56,14 @@ export function registerEval(program: Command, ctx: CommandContext): void {
           );
         }
       }
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
-      if (!compiled.ok) {
-        printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
+      // With --format json, Rego errors are OPA's {"errors": [...]} document on stdout.
+      const regoErrors = (errors: RegoErrorData[]): void => {
+        if (opts.format === 'json') ctx.stdout.write(formatEvalErrors(errors) + '\n');
+        else printProblems(ctx.stderr, errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
-        return;
-      }
+      };
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      if (!compiled.ok) return regoErrors(compiled.errors);
       if (opts.manifest !== undefined) {
         const built = manifestPolicyInput(resolve(ctx.cwd, opts.manifest), opts.manifest, { today, knownRuleIds: ruleIdsOf(compiled.policy) });
         if (!built.ok) {
@@ -80,12 +82,10 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       });
       // print() output goes to stderr so the machine output on stdout stays parseable.
       for (const line of printed) ctx.stderr.write(line + '\n');
-      if (!out.ok) {
-        printProblems(ctx.stderr, out.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
-        process.exitCode = 2;
-        return;
-      }
-      ctx.stdout.write(formatEvalOutput(out.results, opts.format as EvalFormat) + '\n');
+      if (!out.ok) return regoErrors(out.errors);
+      const text = formatEvalOutput(out.results, opts.format as EvalFormat);
+      // `--format values` prints nothing at all for an undefined query, as OPA does.
+      if (text !== '') ctx.stdout.write(text + '\n');
     });
 }
 
