@@ -56,10 +56,11 @@ export function registerEval(program: Command, ctx: CommandContext): void {
           );
         }
       }
-      // With --format json, Rego errors are OPA's {"errors": [...]} document on stdout.
+      // Problems go to stderr for people; with --format json, stdout also gets OPA's
+      // {"errors": [...]} document for scripts.
       const regoErrors = (errors: RegoErrorData[]): void => {
         if (opts.format === 'json') ctx.stdout.write(formatEvalErrors(errors) + '\n');
-        else printProblems(ctx.stderr, errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
+        printProblems(ctx.stderr, errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
       };
       const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
