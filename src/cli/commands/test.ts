@@ -5,7 +5,18 @@ import { readPolicyFiles } from '../policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
-import { compile, formatTestResults, runTests, summarize, type CompiledPolicy, type TestFormat } from '../../rego/index.ts';
+import {
+  CoverageTracker,
+  compile,
+  coverageJson,
+  coverageReport,
+  formatTestResults,
+  runTests,
+  summarize,
+  thresholdMessage,
+  type CompiledPolicy,
+  type TestFormat,
+} from '../../rego/index.ts';
 import { POLICY_INPUT_SCHEMA } from '../../input/policy-input-schema.ts';
 
 export function registerTest(program: Command, ctx: CommandContext): void {
@@ -17,8 +28,15 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('-f, --format <format>', 'text, json or junit', 'text')
     .option('-v, --verbose', 'list passing tests and print() output too')
     .option('--v0-compatible', 'accept Rego v0 syntax')
+    .option('-c, --coverage', "print OPA's coverage report (JSON) instead of the test results")
+    .option('--threshold <percent>', 'with --coverage: fail (exit 2) below this coverage')
     .option('--no-input-schema', "do not check refs into input against routewise's policy input schema (for Rego written for another input)")
-    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean }) => {
+    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean; coverage?: boolean; threshold?: string }) => {
+      const threshold = opts.threshold === undefined ? undefined : Number(opts.threshold);
+      if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0 || threshold > 100)) {
+        throw new UsageError(`--threshold ${opts.threshold} is not a percentage between 0 and 100`);
+      }
+      if (threshold !== undefined && !opts.coverage) throw new UsageError('--threshold applies only with --coverage');
       if (!['text', 'json', 'junit'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use text, json or junit`);
       let run: RegExp | undefined;
       if (opts.run !== undefined) {
@@ -41,7 +59,20 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         process.exitCode = 2;
         return;
       }
-      const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data });
+      const tracker = opts.coverage ? new CoverageTracker() : undefined;
+      const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data, ...(tracker ? { cover: tracker } : {}) });
+      if (tracker) {
+        // As `opa test --coverage`: the coverage document replaces the test results.
+        const report = coverageReport(compiled.policy.modules, tracker);
+        ctx.stdout.write(coverageJson(report) + '\n');
+        const s = summarize(results);
+        process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
+        if (threshold !== undefined && report.coverage < threshold) {
+          ctx.stderr.write(thresholdMessage(report.coverage, threshold) + '\n');
+          process.exitCode = 2;
+        }
+        return;
+      }
       // "No tests found" would send people looking for misnamed files when --run filtered them all out.
       if (run && results.length === 0 && opts.format === 'text') {
         const all = testNames(compiled.policy);

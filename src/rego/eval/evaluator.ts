@@ -36,6 +36,7 @@ export interface EvaluatorOptions {
   limits: Limits;
   nowNs: bigint;
   print: (line: string) => void;
+  cover?: { hit(loc: Location): void };
 }
 
 export class Evaluator implements TermEvaluator {
@@ -46,12 +47,14 @@ export class Evaluator implements TermEvaluator {
   private readonly ctx: CallContext;
   /** Rules being evaluated, innermost last (for rego.metadata). */
   readonly ruleStack: CompiledRule[] = [];
+  readonly cover: { hit(loc: Location): void } | undefined;
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
     this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
+    this.cover = o.cover;
     this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
   }
 
@@ -68,6 +71,7 @@ export class Evaluator implements TermEvaluator {
 
   evalExpr(e: CExpr, f: Frame, k: Cont): boolean {
     this.limits.step(e.loc);
+    this.cover?.hit(e.loc);
     if (e.with.length > 0) return this.evalWith(e, f, k);
     return this.evalExprInner(e, f, k);
   }
