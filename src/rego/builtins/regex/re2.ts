@@ -10,9 +10,9 @@ let re2js: Re2Module | undefined;
 
 function load(): Re2Module {
   if (re2js) return re2js;
-  // A bundle turns the plain `require` into its own; run from source, ESM has none.
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  re2js = req('re2js') as Re2Module;
+  // A bundle turns the plain `require` call into its own copy (or, where re2js is left external,
+  // a require of node_modules); run from source, ESM has no `require`.
+  re2js = (typeof require === 'function' ? require('re2js') : createRequire(import.meta.url)('re2js')) as Re2Module;
   return re2js;
 }
 
