@@ -40,15 +40,68 @@ export function signingKey(text: string): JwsKey {
   return jwkKey(first);
 }
 
-const PEM_BLOCK = /(?:^|\n)-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----[^\S\n]*(?:\n|$)/;
+const BEGIN = '-----BEGIN ';
+const END = '-----END ';
+const DASHES = '-----';
+
+/** The PEM type at `at` (`[A-Z0-9 ]+` followed by five dashes), and where the dashes end. */
+function pemType(text: string, at: number): { type: string; after: number } | undefined {
+  let i = at;
+  while (i < text.length && /[A-Z0-9 ]/.test(text[i]!)) i++;
+  if (i === at || !text.startsWith(DASHES, i)) return undefined;
+  return { type: text.slice(at, i), after: i + DASHES.length };
+}
+
+/**
+ * The first PEM block of the text: a BEGIN line at the start of a line, and the first END line of
+ * the same type after it that ends its line. Found in one pass over the END lines and a binary
+ * search per BEGIN line (a regexp with a back-reference rescans the text for every BEGIN line).
+ */
+function firstPemBlock(text: string): { type: string; block: string; end: number } | undefined {
+  const ends = new Map<string, number[]>();
+  for (let q = text.indexOf(END); q >= 0; q = text.indexOf(END, q + 1)) {
+    const t = pemType(text, q + END.length);
+    if (!t) continue;
+    let j = t.after;
+    while (j < text.length && text[j] !== '\n' && /\s/.test(text[j]!)) j++;
+    if (j < text.length && text[j] !== '\n') continue;
+    let list = ends.get(t.type);
+    if (!list) ends.set(t.type, (list = []));
+    list.push(q);
+  }
+  for (let p = text.indexOf(BEGIN); p >= 0; p = text.indexOf(BEGIN, p + 1)) {
+    if (p > 0 && text[p - 1] !== '\n') continue;
+    const t = pemType(text, p + BEGIN.length);
+    if (!t) continue;
+    let body = t.after;
+    if (text[body] === '\r') body++;
+    if (text[body] !== '\n') continue;
+    body++;
+    const list = ends.get(t.type);
+    if (!list) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < body) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === list.length) continue;
+    const markerEnd = list[lo]! + END.length + t.type.length + DASHES.length;
+    const lineEnd = text.indexOf('\n', markerEnd);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    return { type: t.type, block: text.slice(p, end).trim(), end };
+  }
+  return undefined;
+}
 
 function pemKey(text: string): JwsKey | undefined {
-  const m = PEM_BLOCK.exec(text);
+  const m = firstPemBlock(text);
   if (!m) return undefined;
   // A trailing newline or indentation is harmless; any other text after the block is a mistake.
-  if (text.slice(m.index + m[0].length).trim() !== '') throw new KeyError('extra data after a PEM certificate block');
-  const block = m[0].trim();
-  const type = m[1]!;
+  if (text.slice(m.end).trim() !== '') throw new KeyError('extra data after a PEM certificate block');
+  const block = m.block;
+  const type = m.type;
   if (type === 'CERTIFICATE') {
     try {
       return new X509Certificate(block).publicKey;

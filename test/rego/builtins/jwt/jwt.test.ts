@@ -410,3 +410,19 @@ allow if claims.role == "admin"
     expect(allowed(admin, at + 3600n * 1_000_000_000n)).toBeUndefined();
   });
 });
+
+describe('PEM keys in hostile text', () => {
+  it('reads past many BEGIN lines without an END in time proportional to the text', () => {
+    const header = b64('{"alg":"RS256"}');
+    const token = `${header}.${b64('{}')}.${b64('sig')}`;
+    const key = '-----BEGIN PUBLIC KEY-----\n'.repeat(40_000) + 'x';
+    let outcome: unknown;
+    try {
+      outcome = js(call('io.jwt.verify_rs256', token, key));
+    } catch (e) {
+      outcome = e instanceof BuiltinFailure ? 'error' : e;
+    }
+    expect([false, 'error']).toContain(outcome);
+    // The timeout is a hang detector: a rescan per BEGIN line takes tens of seconds here.
+  }, 10_000);
+});
