@@ -1,6 +1,6 @@
 // Text tables as `opa eval --format pretty` draws them (OPA uses the tablewriter package with
 // its defaults): +---+ borders, headers centred, cells left-aligned, one space of padding, and
-// cells wider than 30 columns wrapped between words with the least ragged line breaks.
+// cells reflowed and wrapped at 30 columns between words, with the least ragged line breaks.
 
 const MAX_CELL_WIDTH = 30;
 /** Extra cost of a line that is still too long after breaking, as tablewriter weighs it. */
@@ -39,18 +39,17 @@ function wrapWords(words: string[], limit: number): string[][] {
   return lines;
 }
 
-/** The lines a cell takes: its own lines (a blank line between them), each wrapped to the column limit. */
+/**
+ * The lines a cell takes. As tablewriter wraps by default, its lines are first joined into one
+ * paragraph, then broken again at the cell's widest line or 30 columns, whichever is less (but
+ * never inside a word).
+ */
 function cellLines(text: string): string[] {
-  const paragraphs = text.split('\n');
-  const widest = Math.max(...paragraphs.map(width));
-  const out: string[] = [];
-  paragraphs.forEach((p, i) => {
-    const words = p.split(' ');
-    const limit = Math.max(Math.min(widest, MAX_CELL_WIDTH), ...words.map(width));
-    if (i > 0) out.push(' ');
-    for (const line of wrapWords(words, limit)) out.push(line.join(' '));
-  });
-  return out;
+  const lines = text.split('\n');
+  const widest = Math.max(...lines.map(width));
+  const words = lines.join(' ').split(' ');
+  const limit = Math.max(Math.min(widest, MAX_CELL_WIDTH), ...words.map(width));
+  return wrapWords(words, limit).map((line) => line.join(' '));
 }
 
 function centred(s: string, w: number): string {
