@@ -3,6 +3,7 @@
 // never reached are not covered. Ranges join consecutive lines; percentages are rounded the way
 // OPA's cover package rounds them.
 import type { Body, Location, Module, Rule, Term } from './ast.ts';
+import { renderTable } from './text-table.ts';
 
 export class CoverageTracker {
   private readonly hits = new Map<string, Set<number>>();
@@ -176,6 +177,11 @@ export function coverageJson(report: CoverageReport): string {
     null,
     2,
   );
+}
+
+/** The overall figure as OPA's pretty coverage output shows it, a one-row table. */
+export function coverageSummary(report: CoverageReport): string {
+  return renderTable([], [['Overall Coverage', report.coverage.toFixed(2)]]);
 }
 
 /** What `opa test --threshold` says when coverage falls short. */

@@ -60,11 +60,14 @@ function centred(s: string, w: number): string {
 
 const leftAligned = (s: string, w: number): string => s + ' '.repeat(w - width(s));
 
-/** The table as text, each line ending in a newline. */
+/** The table as text, each line ending in a newline; without headers, only the rows between rules. */
 export function renderTable(headers: string[], rows: string[][]): string {
   const head = headers.map(cellLines);
   const body = rows.map((r) => r.map(cellLines));
-  const widths = headers.map((_, c) => Math.max(...[head[c]!, ...body.map((r) => r[c]!)].flatMap((lines) => lines.map(width))));
+  const columns = headers.length > 0 ? headers.length : (rows[0]?.length ?? 0);
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...[...(head[c] ? [head[c]] : []), ...body.map((r) => r[c]!)].flatMap((lines) => lines.map(width))),
+  );
   const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+\n';
   const line = (cells: string[][], align: (s: string, w: number) => string): string => {
     const height = Math.max(...cells.map((l) => l.length));
@@ -72,5 +75,6 @@ export function renderTable(headers: string[], rows: string[][]): string {
     for (let i = 0; i < height; i++) out += '| ' + cells.map((l, c) => align(l[i] ?? '', widths[c]!)).join(' | ') + ' |\n';
     return out;
   };
-  return rule + line(head, centred) + rule + body.map((r) => line(r, leftAligned)).join('') + rule;
+  const top = headers.length > 0 ? rule + line(head, centred) : '';
+  return top + rule + body.map((r) => line(r, leftAligned)).join('') + rule;
 }

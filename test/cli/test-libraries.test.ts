@@ -31,16 +31,19 @@ describe('routewise test on policy libraries', () => {
     expect(passes([`${LIBS}/k8s-admission-v0`, '--v0-compatible'])).toEqual({ passed: 4, total: 4 });
   });
 
-  it("prints OPA's coverage report and enforces --threshold", () => {
-    const r = runCli(['test', `${LIBS}/cloud-checks`, '--no-input-schema', '--coverage']);
+  it("prints OPA's coverage report with --format json, the overall figure with text, and enforces --threshold", () => {
+    const r = runCli(['test', `${LIBS}/cloud-checks`, '--no-input-schema', '--coverage', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { coverage: number; files: Record<string, { not_covered?: { start: { row: number } }[] }> };
     expect(report.coverage).toBeGreaterThan(50);
     // The uncalled function's line is reported as not covered.
     const identity = Object.entries(report.files).find(([f]) => f.endsWith('identity.rego'))![1];
     expect(identity.not_covered?.map((r) => r.start.row)).toContain(10);
+    const text = runCli(['test', `${LIBS}/cloud-checks`, '--no-input-schema', '--coverage']);
+    expect(text.stdout).toContain(`| Overall Coverage | ${report.coverage.toFixed(2)} |`);
+    expect(text.stdout).toContain('PASS: 5/5');
     const strict = runCli(['test', `${LIBS}/cloud-checks`, '--no-input-schema', '--coverage', '--threshold', '100']);
-    expect(strict.code).toBe(2);
+    expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/^Code coverage threshold not met: got [\d.]+ instead of 100.00/);
   });
 });

@@ -10,6 +10,7 @@ import {
   compile,
   coverageJson,
   coverageReport,
+  coverageSummary,
   formatTestResults,
   runTests,
   summarize,
@@ -28,8 +29,8 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('-f, --format <format>', 'text, json or junit', 'text')
     .option('-v, --verbose', 'list passing tests and print() output too')
     .option('--v0-compatible', 'accept Rego v0 syntax')
-    .option('-c, --coverage', "print OPA's coverage report (JSON) instead of the test results")
-    .option('--threshold <percent>', 'with --coverage: fail (exit 2) below this coverage')
+    .option('-c, --coverage', "report test coverage: with --format json, OPA's coverage report instead of the test results")
+    .option('--threshold <percent>', 'with --coverage: fail (exit 1) below this coverage')
     .option('--no-input-schema', "do not check refs into input against routewise's policy input schema (for Rego written for another input)")
     .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean; coverage?: boolean; threshold?: string }) => {
       const threshold = opts.threshold === undefined ? undefined : Number(opts.threshold);
@@ -37,6 +38,7 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         throw new UsageError(`--threshold ${opts.threshold} is not a percentage between 0 and 100`);
       }
       if (threshold !== undefined && !opts.coverage) throw new UsageError('--threshold applies only with --coverage');
+      if (opts.coverage && opts.format === 'junit') throw new UsageError('--coverage prints with --format text or json, not junit');
       if (!['text', 'json', 'junit'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use text, json or junit`);
       let run: RegExp | undefined;
       if (opts.run !== undefined) {
@@ -61,15 +63,15 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       }
       const tracker = opts.coverage ? new CoverageTracker() : undefined;
       const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data, ...(tracker ? { cover: tracker } : {}) });
-      if (tracker) {
-        // As `opa test --coverage`: the coverage document replaces the test results.
-        const report = coverageReport(compiled.policy.modules, tracker);
+      const report = tracker ? coverageReport(compiled.policy.modules, tracker) : undefined;
+      if (report && opts.format === 'json') {
+        // As `opa test --coverage --format json`: the coverage document replaces the test results.
         ctx.stdout.write(coverageJson(report) + '\n');
         const s = summarize(results);
         process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
         if (threshold !== undefined && report.coverage < threshold) {
           ctx.stderr.write(thresholdMessage(report.coverage, threshold) + '\n');
-          process.exitCode = 2;
+          process.exitCode = 1;
         }
         return;
       }
@@ -86,8 +88,13 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       }
       const color = useColor(ctx.stdout, ctx.globals().color, ctx.env);
       ctx.stdout.write(formatTestResults(results, opts.format as TestFormat, { verbose: opts.verbose === true, color }) + '\n');
+      if (report) ctx.stdout.write(coverageSummary(report));
       const s = summarize(results);
       process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
+      if (report && threshold !== undefined && report.coverage < threshold) {
+        ctx.stderr.write(thresholdMessage(report.coverage, threshold) + '\n');
+        process.exitCode = 1;
+      }
     });
 }
 
