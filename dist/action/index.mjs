@@ -28004,12 +28004,55 @@ function signingKey(text) {
   if (!first) throw new KeyError("no keys found in JWK set");
   return jwkKey(first);
 }
+function pemType(text, at2) {
+  let i = at2;
+  while (i < text.length && /[A-Z0-9 ]/.test(text[i])) i++;
+  if (i === at2 || !text.startsWith(DASHES, i)) return void 0;
+  return { type: text.slice(at2, i), after: i + DASHES.length };
+}
+function firstPemBlock(text) {
+  const ends = /* @__PURE__ */ new Map();
+  for (let q = text.indexOf(END); q >= 0; q = text.indexOf(END, q + 1)) {
+    const t = pemType(text, q + END.length);
+    if (!t) continue;
+    let j2 = t.after;
+    while (j2 < text.length && text[j2] !== "\n" && /\s/.test(text[j2])) j2++;
+    if (j2 < text.length && text[j2] !== "\n") continue;
+    let list = ends.get(t.type);
+    if (!list) ends.set(t.type, list = []);
+    list.push(q);
+  }
+  for (let p = text.indexOf(BEGIN); p >= 0; p = text.indexOf(BEGIN, p + 1)) {
+    if (p > 0 && text[p - 1] !== "\n") continue;
+    const t = pemType(text, p + BEGIN.length);
+    if (!t) continue;
+    let body = t.after;
+    if (text[body] === "\r") body++;
+    if (text[body] !== "\n") continue;
+    body++;
+    const list = ends.get(t.type);
+    if (!list) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (list[mid] < body) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === list.length) continue;
+    const markerEnd = list[lo] + END.length + t.type.length + DASHES.length;
+    const lineEnd = text.indexOf("\n", markerEnd);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    return { type: t.type, block: text.slice(p, end).trim(), end };
+  }
+  return void 0;
+}
 function pemKey(text) {
-  const m = PEM_BLOCK.exec(text);
+  const m = firstPemBlock(text);
   if (!m) return void 0;
-  if (text.slice(m.index + m[0].length).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
-  const block = m[0].trim();
-  const type = m[1];
+  if (text.slice(m.end).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
+  const block = m.block;
+  const type = m.type;
   if (type === "CERTIFICATE") {
     try {
       return new X509Certificate(block).publicKey;
@@ -28058,14 +28101,16 @@ function jwkKey(jwk) {
 function isRecord(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-var KeyError, PEM_BLOCK;
+var KeyError, BEGIN, END, DASHES;
 var init_jwt_keys = __esm({
   "src/rego/builtins/jwt/jwt-keys.ts"() {
     "use strict";
     init_jwt_algorithms();
     KeyError = class extends Error {
     };
-    PEM_BLOCK = /(?:^|\n)-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----[^\S\n]*(?:\n|$)/;
+    BEGIN = "-----BEGIN ";
+    END = "-----END ";
+    DASHES = "-----";
   }
 });
 
@@ -28416,21 +28461,21 @@ function pemBlocks(text) {
       blocks.push(parsed2.block);
       from = parsed2.end;
     } else {
-      from = at2 + BEGIN.length;
+      from = at2 + BEGIN2.length;
     }
   }
 }
 function findBegin(text, from) {
-  for (let i = text.indexOf(BEGIN, from); i >= 0; i = text.indexOf(BEGIN, i + 1)) {
+  for (let i = text.indexOf(BEGIN2, from); i >= 0; i = text.indexOf(BEGIN2, i + 1)) {
     if (i === 0 || text[i - 1] === "\n") return i;
   }
   return -1;
 }
 function parseBlock(text, at2) {
   const lineEnd = lineEndAt(text, at2);
-  const line = trimEndOf(text.slice(at2 + BEGIN.length, lineEnd.contentEnd), " 	");
-  if (!line.endsWith(DASHES)) return void 0;
-  const type = line.slice(0, -DASHES.length);
+  const line = trimEndOf(text.slice(at2 + BEGIN2.length, lineEnd.contentEnd), " 	");
+  if (!line.endsWith(DASHES2)) return void 0;
+  const type = line.slice(0, -DASHES2.length);
   const endMarker = `-----END ${type}-----`;
   let bodyStart = lineEnd.next;
   const firstLine = text.slice(bodyStart, lineEndAt(text, bodyStart).contentEnd);
@@ -28454,14 +28499,14 @@ function lineEndAt(text, from) {
   if (nl < 0) return { contentEnd: text.length, next: text.length };
   return { contentEnd: nl > from && text[nl - 1] === "\r" ? nl - 1 : nl, next: nl + 1 };
 }
-var STD2, BEGIN, DASHES;
+var STD2, BEGIN2, DASHES2;
 var init_pem = __esm({
   "src/rego/builtins/x509/pem.ts"() {
     "use strict";
     init_trim();
     STD2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    BEGIN = "-----BEGIN ";
-    DASHES = "-----";
+    BEGIN2 = "-----BEGIN ";
+    DASHES2 = "-----";
   }
 });
 
@@ -29508,11 +29553,11 @@ function privateKeyJwk(text) {
 }
 function asPem(text, type) {
   let pem = text;
-  if (!pem.startsWith(BEGIN2)) {
+  if (!pem.startsWith(BEGIN3)) {
     const decoded = decodeStdBase64(pem);
     if (typeof decoded === "string") throw new KeyPairError(decoded);
     pem = decoded.toString("latin1");
-    if (!pem.startsWith(BEGIN2)) {
+    if (!pem.startsWith(BEGIN3)) {
       const body = decoded.toString("base64").replace(/.{64}/g, "$&\n");
       pem = `-----BEGIN ${type}-----
 ${body}
@@ -29582,7 +29627,7 @@ function checkKeyMatches(certKey, certAlgorithm, key, goKey) {
   const same = typeof pub === "string" || typeof priv === "string" ? typeof pub === "string" && typeof priv === "string" && priv.length > 0 && Buffer.from(priv, "base64").subarray(32).toString("base64") === pub : certAlgorithm === 1 ? pub.N === priv.N && pub.E === priv.E : pub.X === priv.X && pub.Y === priv.Y;
   if (!same) throw new KeyPairError("tls: private key does not match public key");
 }
-var KeyPairError, KEY_FORMATS, FORMAT_ERRORS, big2, BEGIN2;
+var KeyPairError, KEY_FORMATS, FORMAT_ERRORS, big2, BEGIN3;
 var init_x509_keys = __esm({
   "src/rego/builtins/x509/x509-keys.ts"() {
     "use strict";
@@ -29601,7 +29646,7 @@ var init_x509_keys = __esm({
       sec1: "x509: failed to parse EC private key"
     };
     big2 = (b64url) => BigInt(`0x${Buffer.from(b64url ?? "", "base64url").toString("hex") || "0"}`);
-    BEGIN2 = "-----BEGIN ";
+    BEGIN3 = "-----BEGIN ";
   }
 });
 
@@ -45271,23 +45316,24 @@ var init_testing = __esm({
   }
 });
 
+// src/rego/text-table.ts
+var init_text_table = __esm({
+  "src/rego/text-table.ts"() {
+    "use strict";
+  }
+});
+
 // src/rego/coverage.ts
 var init_coverage = __esm({
   "src/rego/coverage.ts"() {
     "use strict";
+    init_text_table();
   }
 });
 
 // src/rego/test-output.ts
 var init_test_output = __esm({
   "src/rego/test-output.ts"() {
-    "use strict";
-  }
-});
-
-// src/rego/text-table.ts
-var init_text_table = __esm({
-  "src/rego/text-table.ts"() {
     "use strict";
   }
 });
