@@ -2511,7 +2511,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj3, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2551,7 +2551,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj3, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3487,10 +3487,10 @@ var require_stringify = __commonJS({
           return match3.find((t) => t.format === item.format) ?? match3[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj3;
       if (identity.isScalar(item)) {
-        obj2 = item.value;
-        let match3 = tags.filter((t) => t.identify?.(obj2));
+        obj3 = item.value;
+        let match3 = tags.filter((t) => t.identify?.(obj3));
         if (match3.length > 1) {
           const testMatch = match3.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -3498,11 +3498,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match3.find((t) => t.format === item.format) ?? match3.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj3 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj3 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        const name = obj3?.constructor?.name ?? (obj3 === null ? "null" : typeof obj3);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -4058,23 +4058,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add2 = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value = replacer.call(obj3, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
+        if (obj3 instanceof Map) {
+          for (const [key, value] of obj3)
             add2(key, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add2(key, obj2[key]);
+        } else if (obj3 && typeof obj3 === "object") {
+          for (const key of Object.keys(obj3))
+            add2(key, obj3[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4184,7 +4184,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLMap.YAMLMap.from(schema, obj3, ctx)
     };
     exports.map = map;
   }
@@ -4280,15 +4280,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj2, ctx) {
+      static from(schema, obj3, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj3 && Symbol.iterator in Object(obj3)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj3) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key = obj3 instanceof Set ? it : String(i++);
+              it = replacer.call(obj3, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4322,7 +4322,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj3, ctx) => YAMLSeq.YAMLSeq.from(schema, obj3, ctx)
     };
     exports.seq = seq;
   }
@@ -6720,19 +6720,19 @@ var require_resolve_flow_scalar = __commonJS({
       let match3 = line.exec(source);
       if (!match3)
         return source;
-      let trimEnd, trimBoth;
+      let trimEnd, trimBoth2;
       try {
         trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+        trimBoth2 = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
         trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
+        trimBoth2 = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
       let sep6 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
-        const lm = match3[1].replace(trimBoth, "");
+        const lm = match3[1].replace(trimBoth2, "");
         if (lm === "") {
           if (sep6 === "\n")
             res += sep6;
@@ -9281,7 +9281,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9322,7 +9322,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
@@ -16310,7 +16310,7 @@ var init_value = __esm({
   }
 });
 
-// src/rego/builtins/arithmetic.ts
+// src/rego/builtins/numbers/arithmetic.ts
 function isExactInt(n) {
   return typeof n === "bigint" || Number.isInteger(n);
 }
@@ -16424,7 +16424,7 @@ function productOf(ns) {
 }
 var DivideByZero;
 var init_arithmetic = __esm({
-  "src/rego/builtins/arithmetic.ts"() {
+  "src/rego/builtins/numbers/arithmetic.ts"() {
     "use strict";
     init_value();
     DivideByZero = class extends Error {
@@ -16433,16 +16433,21 @@ var init_arithmetic = __esm({
 });
 
 // src/rego/builtins/builtin.ts
+function limitError(name, message) {
+  return new BuiltinLimitError(`${name}: ${message}`);
+}
 function typeError(name, operand, expected, got) {
   return new BuiltinTypeError(`${name}: operand ${operand} must be ${expected} but got ${got}`);
 }
 function builtinError(name, message) {
   return new BuiltinFailure(`${name}: ${message}`);
 }
-var BuiltinTypeError, BuiltinFailure;
+var BuiltinLimitError, BuiltinTypeError, BuiltinFailure;
 var init_builtin = __esm({
   "src/rego/builtins/builtin.ts"() {
     "use strict";
+    BuiltinLimitError = class extends Error {
+    };
     BuiltinTypeError = class extends Error {
     };
     BuiltinFailure = class extends Error {
@@ -16617,7 +16622,7 @@ var init_bits = __esm({
       { name: "bits.negate", arity: 1, fn: ([a]) => normalizeBig(~integerOperand("bits.negate", 1, a)) },
       binary("bits.lsh", (a, b) => {
         const n = shiftCount("bits.lsh", b);
-        if (n > MAX_SHIFT && a !== 0n) throw builtinError("bits.lsh", "shift count too large");
+        if (n > MAX_SHIFT && a !== 0n) throw limitError("bits.lsh", `shift count too large (routewise shifts by at most ${MAX_SHIFT} bits)`);
         return a << n;
       }),
       binary("bits.rsh", (a, b) => {
@@ -16629,7 +16634,7 @@ var init_bits = __esm({
   }
 });
 
-// src/rego/builtins/numbers.ts
+// src/rego/builtins/numbers/numbers.ts
 function binary2(name, op) {
   return {
     name,
@@ -16677,9 +16682,10 @@ function remainder([a, b]) {
   if (r === void 0) throw builtinError("rem", "modulo on floating-point number");
   return r;
 }
-function range2(name, from, to, step) {
+function range2(name, from, to, step, ctx) {
   const span = from <= to ? to - from : from - to;
-  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw builtinError(name, "range too large");
+  if (span / step >= BigInt(MAX_RANGE_LENGTH)) throw limitError(name, `range too large (routewise builds at most ${MAX_RANGE_LENGTH} numbers)`);
+  ctx.work?.(Number(span / step));
   const out = [];
   if (from >= BigInt(Number.MIN_SAFE_INTEGER) && to <= BigInt(Number.MAX_SAFE_INTEGER) && to >= BigInt(Number.MIN_SAFE_INTEGER) && from <= BigInt(Number.MAX_SAFE_INTEGER)) {
     const f = Number(from);
@@ -16693,18 +16699,18 @@ function range2(name, from, to, step) {
   else for (let i = from; i >= to; i -= step) out.push(normalizeBig(i));
   return out;
 }
-function numbersRange([a, b]) {
+function numbersRange([a, b], ctx) {
   const from = integerOperand("numbers.range", 1, a);
   const to = integerOperand("numbers.range", 2, b);
-  return range2("numbers.range", from, to, 1n);
+  return range2("numbers.range", from, to, 1n, ctx);
 }
-function numbersRangeStep([a, b, c]) {
+function numbersRangeStep([a, b, c], ctx) {
   const name = "numbers.range_step";
   const from = integerOperand(name, 1, a);
   const to = integerOperand(name, 2, b);
   const step = integerOperand(name, 3, c);
   if (step <= 0n) throw builtinError(name, "step must be a positive number above zero");
-  return range2(name, from, to, step);
+  return range2(name, from, to, step, ctx);
 }
 function randIntn([a, b], ctx) {
   const str2 = stringOperand("rand.intn", 1, a);
@@ -16733,7 +16739,7 @@ function hash64(s) {
 }
 var MAX_RANGE_LENGTH, builtins4;
 var init_numbers = __esm({
-  "src/rego/builtins/numbers.ts"() {
+  "src/rego/builtins/numbers/numbers.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -16864,12 +16870,6723 @@ var init_comparison = __esm({
   }
 });
 
+// node_modules/re2js/build/index.cjs
+var require_build = __commonJS({
+  "node_modules/re2js/build/index.cjs"(exports) {
+    Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
+    var RE2Flags = class RE2Flags2 {
+      static FOLD_CASE = 1;
+      static LITERAL = 2;
+      static CLASS_NL = 4;
+      static DOT_NL = 8;
+      static ONE_LINE = 16;
+      static NON_GREEDY = 32;
+      static PERL_X = 64;
+      static UNICODE_GROUPS = 128;
+      static WAS_DOLLAR = 256;
+      static LOOKBEHIND = 512;
+      static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
+      static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
+      static POSIX = 0;
+      static UNANCHORED = 0;
+      static ANCHOR_START = 1;
+      static ANCHOR_BOTH = 2;
+    };
+    var PublicFlags = {
+      CASE_INSENSITIVE: 1,
+      DOTALL: 2,
+      MULTILINE: 4,
+      DISABLE_UNICODE_GROUPS: 8,
+      LONGEST_MATCH: 16,
+      LOOKBEHINDS: 512
+    };
+    var ASCII_SIZE = 128;
+    var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+    var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+    var MAX_BMP = 65535;
+    for (let i = 0; i < ASCII_SIZE; i++) {
+      if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+      else ASCII_TO_UPPER[i] = i;
+      if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+      else ASCII_TO_LOWER[i] = i;
+    }
+    var Codepoint = class {
+      static CODES = Object.freeze({
+        "\x07": 7,
+        "\b": 8,
+        "	": 9,
+        "\n": 10,
+        "\v": 11,
+        "\f": 12,
+        "\r": 13,
+        " ": 32,
+        '"': 34,
+        $: 36,
+        "&": 38,
+        "'": 39,
+        "(": 40,
+        ")": 41,
+        "*": 42,
+        "+": 43,
+        "-": 45,
+        ".": 46,
+        0: 48,
+        1: 49,
+        2: 50,
+        3: 51,
+        4: 52,
+        5: 53,
+        6: 54,
+        7: 55,
+        8: 56,
+        9: 57,
+        ":": 58,
+        "<": 60,
+        ">": 62,
+        "?": 63,
+        A: 65,
+        B: 66,
+        C: 67,
+        F: 70,
+        P: 80,
+        Q: 81,
+        U: 85,
+        Z: 90,
+        "[": 91,
+        "\\": 92,
+        "]": 93,
+        "^": 94,
+        _: 95,
+        "`": 96,
+        a: 97,
+        b: 98,
+        f: 102,
+        i: 105,
+        m: 109,
+        n: 110,
+        r: 114,
+        s: 115,
+        t: 116,
+        v: 118,
+        x: 120,
+        z: 122,
+        "{": 123,
+        "|": 124,
+        "}": 125
+      });
+      static toUpperCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+        const s = String.fromCodePoint(codepoint).toUpperCase();
+        const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s.codePointAt(0);
+      }
+      static toLowerCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+        const s = String.fromCodePoint(codepoint).toLowerCase();
+        const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s.codePointAt(0);
+      }
+    };
+    var UnicodeRangeTable = class {
+      /**
+      * @param {Uint32Array | number[]} data
+      * @param {boolean} isStride1
+      */
+      constructor(data, isStride1 = false) {
+        this.data = data;
+        this.isStride1 = isStride1;
+        this.SIZE = isStride1 ? 2 : 3;
+      }
+      getLo(index) {
+        return this.data[index * this.SIZE];
+      }
+      getHi(index) {
+        return this.data[index * this.SIZE + 1];
+      }
+      getStride(index) {
+        return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+      }
+      get length() {
+        return this.data.length / this.SIZE;
+      }
+    };
+    var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+    var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+    for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+    var decodeVLQ = (str2) => {
+      const res = [];
+      let value = 0;
+      let shift = 0;
+      for (let i = 0; i < str2.length; i++) {
+        const digit = B64_MAP[str2.charCodeAt(i)];
+        value |= (digit & 31) << shift;
+        if ((digit & 32) === 0) {
+          res.push(value);
+          value = 0;
+          shift = 0;
+        } else shift += 5;
+      }
+      return res;
+    };
+    var decodeRanges = (str2, isStride1) => {
+      const res = decodeVLQ(str2);
+      const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+      const out = new Uint32Array(numRanges * 3);
+      let current = 0;
+      let resIdx = 0;
+      for (let i = 0; i < numRanges; i++) {
+        current += res[resIdx++];
+        out[i * 3] = current;
+        current += res[resIdx++];
+        out[i * 3 + 1] = current;
+        out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+      }
+      return out;
+    };
+    var decodeOrbit = (str2) => {
+      const res = decodeVLQ(str2);
+      const map = /* @__PURE__ */ new Map();
+      let currentKey = 0;
+      for (let i = 0; i < res.length; i += 2) {
+        currentKey += res[i];
+        const zz = res[i + 1];
+        const delta = zz >>> 1 ^ -(zz & 1);
+        map.set(currentKey, currentKey + delta);
+      }
+      return map;
+    };
+    var LazyMap = class {
+      constructor(initializer) {
+        this.initializer = initializer;
+        this.cache = /* @__PURE__ */ new Map();
+      }
+      has(key) {
+        return Object.hasOwn(this.initializer, key);
+      }
+      get(key) {
+        if (this.cache.has(key)) return this.cache.get(key);
+        const val = this.has(key) ? this.initializer[key]() : null;
+        this.cache.set(key, val);
+        return val;
+      }
+    };
+    var UnicodeTables = class {
+      static _CASE_ORBIT = null;
+      static get CASE_ORBIT() {
+        if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+        return this._CASE_ORBIT;
+      }
+      static _Print = null;
+      static get Print() {
+        if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+        return this._Print;
+      }
+      static CATEGORIES = new LazyMap({
+        C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+        Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+        Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+        Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+        Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+        Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+        L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+        Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+        Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+        Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+        Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+        Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+        No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+        P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+        Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+        Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+        Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+        Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+        S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+        Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+        Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+        So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+        Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+        Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+        Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+        ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+        Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+        Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+        Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+        Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+        Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+        Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+        Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+        White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+      });
+      static SCRIPTS = new LazyMap({
+        Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+        Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+        Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+        Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+        Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+        Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+        Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+        Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+        Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+        Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+        Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+        Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+        Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+        Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+        Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+        Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+        Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+        Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+        Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+        Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+        Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+        Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+        Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+        Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+        Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+        Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+        Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+        Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+        Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+        Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+        Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+        Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+        Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+        Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+        Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+        Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+        Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+        Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+        Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+        Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+        Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+        Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+        Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+        Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+        Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+        Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+        Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+        Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+        Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+        Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+        Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+        Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+        Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+        Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+        Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+        Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+        Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+        Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+        Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+        Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+        Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+        Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+        Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+        Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+        Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+        Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+        Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+        Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+        Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+        Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+        Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+        Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+        Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+        Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+        Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+        Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+        Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+        Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+        Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+        Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+        Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+        Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+        Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+        Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+        Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+        Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+        Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+        Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+        Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+        Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+        Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+        Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+        Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+        Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+        Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+        Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+        Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+        Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+        Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+        Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+        New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+        Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+        Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+        Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+        Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+        Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+        Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+        Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+        Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+        Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+        Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+        Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+        Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+        Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+        Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+        Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+        Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+        Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+        Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+        Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+        Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+        Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+        Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+        Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+        Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+        Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+        Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+        Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+        Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+        Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+        Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+        Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+        Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+        Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+        SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+        Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+        Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+        Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+        Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+        Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+        Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+        Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+        Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+        Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+        Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+        Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+        Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+        Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+        Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+        Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+        Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+        Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+        Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+        Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+        Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+        Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+        Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+        Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+        Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+        Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+        Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+        Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+        Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+        Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+        Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+        Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+        Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+        Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+        Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+        Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+        Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+        Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+      });
+      static FOLD_CATEGORIES = new LazyMap({
+        L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+      });
+      static FOLD_SCRIPT = new LazyMap({
+        Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+      });
+    };
+    var Unicode = class Unicode2 {
+      static MAX_RUNE = 1114111;
+      static RUNE_ERROR = 65533;
+      static isUnsearchable(r) {
+        return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+      }
+      static MAX_ASCII = 127;
+      static MAX_LATIN1 = 255;
+      static MAX_BMP = 65535;
+      static MIN_FOLD = 65;
+      static MAX_FOLD = 125251;
+      static MIN_HIGH_SURROGATE = 55296;
+      static MAX_HIGH_SURROGATE = 56319;
+      static MIN_LOW_SURROGATE = 56320;
+      static MAX_LOW_SURROGATE = 57343;
+      static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+      static is32(ranges, r) {
+        let lo = 0;
+        let hi = ranges.length;
+        while (lo < hi) {
+          const m = lo + Math.floor((hi - lo) / 2);
+          const rlo = ranges.getLo(m);
+          const rhi = ranges.getHi(m);
+          if (rlo <= r && r <= rhi) {
+            const stride = ranges.getStride(m);
+            return (r - rlo) % stride === 0;
+          }
+          if (r < rlo) hi = m;
+          else lo = m + 1;
+        }
+        return false;
+      }
+      static is(ranges, r) {
+        if (r <= Unicode2.MAX_LATIN1) {
+          for (let i = 0; i < ranges.length; i++) {
+            if (r > ranges.getHi(i)) continue;
+            const rlo = ranges.getLo(i);
+            if (r < rlo) return false;
+            const stride = ranges.getStride(i);
+            return (r - rlo) % stride === 0;
+          }
+          return false;
+        }
+        return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+      }
+      static isPrint(r) {
+        if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
+        return Unicode2.is(UnicodeTables.Print, r);
+      }
+      static simpleFold(r) {
+        if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+        if (r <= Unicode2.MAX_ASCII) {
+          const l = Codepoint.toLowerCase(r);
+          return l !== r ? l : Codepoint.toUpperCase(r);
+        }
+        return r;
+      }
+      static equalsIgnoreCase(r1, r2) {
+        if (r1 === r2) return true;
+        if (r1 < 0 || r2 < 0) return false;
+        if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
+          if (65 <= r1 && r1 <= 90) r1 |= 32;
+          if (65 <= r2 && r2 <= 90) r2 |= 32;
+          return r1 === r2;
+        }
+        for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+        return false;
+      }
+    };
+    var RE2JSException = class extends Error {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSException";
+      }
+    };
+    var RE2JSSyntaxException = class extends RE2JSException {
+      /**
+      * @param {string} error
+      * @param {string|null} [input=null]
+      */
+      constructor(error, input = null) {
+        let message = `error parsing regexp: ${error}`;
+        if (input) message += `: \`${input}\``;
+        super(message);
+        this.name = "RE2JSSyntaxException";
+        this.message = message;
+        this.error = error;
+        this.input = input;
+      }
+      /**
+      * Retrieves the description of the error.
+      * @returns {string}
+      */
+      getDescription() {
+        return this.error;
+      }
+      /**
+      * Retrieves the erroneous regular-expression pattern.
+      * @returns {string|null}
+      */
+      getPattern() {
+        return this.input;
+      }
+    };
+    var RE2JSCompileException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSCompileException";
+      }
+    };
+    var RE2JSGroupException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSGroupException";
+      }
+    };
+    var RE2JSFlagsException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSFlagsException";
+      }
+    };
+    var RE2JSInternalException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSInternalException";
+      }
+    };
+    var FAST_PATH_TABLE_SIZE = 256;
+    var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+    for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+    var cachedNativeEncoder = null;
+    var cachedNativeDecoder = null;
+    var Utils = class Utils2 {
+      static METACHARACTERS = "\\.+*?()|[]{}^$";
+      static EMPTY_BEGIN_LINE = 1;
+      static EMPTY_END_LINE = 2;
+      static EMPTY_BEGIN_TEXT = 4;
+      static EMPTY_END_TEXT = 8;
+      static EMPTY_WORD_BOUNDARY = 16;
+      static EMPTY_NO_WORD_BOUNDARY = 32;
+      static EMPTY_ALL = -1;
+      static emptyInts() {
+        return [];
+      }
+      static isString(value) {
+        return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+      }
+      static typeName(value) {
+        if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+        return Object.prototype.toString.call(value).slice(8, -1);
+      }
+      static checkPattern(pattern) {
+        if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+      }
+      static checkInput(input) {
+        if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
+      }
+      static checkFlags(flags) {
+        const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+        if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+      }
+      static isByteArray(input) {
+        return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+      }
+      static isalnum(c) {
+        return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+      }
+      static unhex(c) {
+        if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+        if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+        if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+        return -1;
+      }
+      static escapeRune(rune) {
+        let out = "";
+        if (Unicode.isPrint(rune)) {
+          if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+          out += String.fromCodePoint(rune);
+        } else switch (rune) {
+          case Codepoint.CODES['"']:
+            out += '\\"';
+            break;
+          case Codepoint.CODES["\\"]:
+            out += "\\\\";
+            break;
+          case Codepoint.CODES["	"]:
+            out += "\\t";
+            break;
+          case Codepoint.CODES["\n"]:
+            out += "\\n";
+            break;
+          case Codepoint.CODES["\r"]:
+            out += "\\r";
+            break;
+          case Codepoint.CODES["\b"]:
+            out += "\\b";
+            break;
+          case Codepoint.CODES["\f"]:
+            out += "\\f";
+            break;
+          default: {
+            let s = rune.toString(16);
+            if (rune < 256) {
+              out += "\\x";
+              if (s.length === 1) out += "0";
+              out += s;
+            } else out += `\\x{${s}}`;
+            break;
+          }
+        }
+        return out;
+      }
+      static stringToRunes(str2) {
+        const string = String(str2);
+        const runes = [];
+        let i = 0;
+        while (i < string.length) {
+          const cp = string.codePointAt(i);
+          runes.push(cp);
+          i += cp > Unicode.MAX_BMP ? 2 : 1;
+        }
+        return new Int32Array(runes);
+      }
+      static runeToString(r) {
+        return String.fromCodePoint(r);
+      }
+      static isWordRune(r) {
+        return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+      }
+      static emptyOpContext(r1, r2) {
+        let op = 0;
+        if (r1 < 0) op |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+        if (r1 === 10) op |= Utils2.EMPTY_BEGIN_LINE;
+        if (r2 < 0) op |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+        if (r2 === 10) op |= Utils2.EMPTY_END_LINE;
+        if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op |= Utils2.EMPTY_WORD_BOUNDARY;
+        else op |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+        return op;
+      }
+      /**
+      * Returns a string that quotes all regular expression metacharacters inside the argument text;
+      * the returned string is a regular expression matching the literal text. For example,
+      * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+      * @param {string} str
+      * @returns {string}
+      */
+      static quoteMeta(str2) {
+        return str2.split("").map((s) => {
+          if (Utils2.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+          return s;
+        }).join("");
+      }
+      static charCount(codePoint) {
+        return codePoint > Unicode.MAX_BMP ? 2 : 1;
+      }
+      /**
+      * High-speed conversion from TypedArrays to standard JS Arrays.
+      * Bypasses the expensive Symbol.iterator overhead of Array.from()
+      */
+      static toArray(typedArray) {
+        const len = typedArray.length;
+        const res = new Array(len);
+        for (let i = 0; i < len; i++) res[i] = typedArray[i];
+        return res;
+      }
+      static stringToUtf8ByteArray(str2) {
+        if (globalThis.TextEncoder) {
+          if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+          return cachedNativeEncoder.encode(str2);
+        } else {
+          let out = [], p = 0;
+          for (let i = 0; i < str2.length; i++) {
+            let c = str2.charCodeAt(i);
+            if (c < 128) out[p++] = c;
+            else if (c < 2048) {
+              out[p++] = c >> 6 | 192;
+              out[p++] = c & 63 | 128;
+            } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str2.length && (str2.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+              c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str2.charCodeAt(++i) & 1023);
+              out[p++] = c >> 18 | 240;
+              out[p++] = c >> 12 & 63 | 128;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            } else {
+              out[p++] = c >> 12 | 224;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            }
+          }
+          return out;
+        }
+      }
+      static utf8ByteArrayToString(bytes) {
+        if (globalThis.TextDecoder) {
+          if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+          const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+          return cachedNativeDecoder.decode(view);
+        } else {
+          let out = [], pos = 0, c = 0;
+          while (pos < bytes.length) {
+            let c1 = bytes[pos++];
+            if (c1 < 128) out[c++] = String.fromCharCode(c1);
+            else if (c1 > 191 && c1 < 224) {
+              let c2 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+            } else if (c1 > 239 && c1 < 365) {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              let c4 = bytes[pos++];
+              let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+              out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+              out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+            } else {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+            }
+          }
+          return out.join("");
+        }
+      }
+    };
+    var createEnum = (values = [], initNum = 0) => {
+      const enumObject = /* @__PURE__ */ Object.create(null);
+      for (let i = 0; i < values.length; i++) {
+        const val = values[i];
+        const keyVal = initNum + i;
+        enumObject[val] = keyVal;
+        enumObject[keyVal] = val;
+      }
+      return Object.freeze(enumObject);
+    };
+    var MatcherInputBase = class MatcherInputBase2 {
+      static Encoding = createEnum(["UTF_16", "UTF_8"]);
+      getEncoding() {
+        throw Error("not implemented");
+      }
+      /** @returns {string} */
+      asCharSequence() {
+        throw Error("not implemented");
+      }
+      /** @returns {Uint8Array|number[]|null} */
+      asBytes() {
+        throw Error("not implemented");
+      }
+      /** @returns {number} */
+      length() {
+        throw Error("not implemented");
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF8Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF16Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
+      }
+    };
+    var Utf8MatcherInput = class extends MatcherInputBase {
+      /** @param {Uint8Array|number[]|null} bytes */
+      constructor(bytes = null) {
+        super();
+        this.bytes = bytes;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return Utils.utf8ByteArrayToString(this.bytes);
+      }
+      /**
+      *
+      * @returns {Uint8Array|number[]|null}
+      */
+      asBytes() {
+        return this.bytes;
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.bytes.length;
+      }
+    };
+    var Utf16MatcherInput = class extends MatcherInputBase {
+      /** @param {string|null} charSequence */
+      constructor(charSequence = null) {
+        super();
+        this.charSequence = charSequence;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_16;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return this.charSequence;
+      }
+      /**
+      *
+      * @returns {number[]}
+      */
+      asBytes() {
+        return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.charSequence.length;
+      }
+    };
+    var MatcherInput = class {
+      /**
+      * Return the MatcherInput for UTF_16 encoding.
+      * @returns {Utf16MatcherInput}
+      */
+      static utf16(charSequence) {
+        Utils.checkInput(charSequence);
+        return new Utf16MatcherInput(charSequence);
+      }
+      /**
+      * Return the MatcherInput for UTF_8 encoding.
+      * @returns {Utf8MatcherInput}
+      */
+      static utf8(input) {
+        if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+        return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+      }
+    };
+    var MachineInputBase = class {
+      static EOF() {
+        return -8;
+      }
+      constructor() {
+        this.start = 0;
+        this.end = 0;
+      }
+      canCheckPrefix() {
+        return true;
+      }
+      endPos() {
+        return this.end - this.start;
+      }
+      hasString() {
+        return false;
+      }
+      hasAnyString() {
+        return false;
+      }
+      prefixLength() {
+        return 0;
+      }
+    };
+    var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+      static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+      constructor(bytes, start = 0, end = bytes.length) {
+        super();
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter, pos) {
+        const target = prefilter.bytes;
+        if (target.length === 0) return true;
+        const idx = this.indexOf(this.bytes, target, this.start + pos);
+        return idx !== -1 && idx <= this.end - target.length;
+      }
+      hasAnyString(prefilter, pos) {
+        return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c = this.bytes[pos] & 255;
+        if (c < 128) return c << 3 | 1;
+        let size;
+        let rune;
+        let lo = 128;
+        let hi = 191;
+        if (c >= 194 && c <= 223) {
+          size = 2;
+          rune = c & 31;
+        } else if (c >= 224 && c <= 239) {
+          size = 3;
+          rune = c & 15;
+          if (c === 224) lo = 160;
+          else if (c === 237) hi = 159;
+        } else if (c >= 240 && c <= 244) {
+          size = 4;
+          rune = c & 7;
+          if (c === 240) lo = 144;
+          else if (c === 244) hi = 143;
+        } else return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        const c1 = this.bytes[pos + 1] & 255;
+        if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        rune = rune << 6 | c1 & 63;
+        if (size > 2) {
+          const c2 = this.bytes[pos + 2] & 255;
+          if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+          rune = rune << 6 | c2 & 63;
+          if (size > 3) {
+            const c3 = this.bytes[pos + 3] & 255;
+            if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+            rune = rune << 6 | c3 & 63;
+          }
+        }
+        return rune << 3 | size;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+        return i < 0 ? i : i - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        let r1 = -1;
+        if (pos > this.start && pos <= this.end) {
+          let start = pos - 1;
+          r1 = this.bytes[start--];
+          if (r1 >= 128) {
+            let lim = pos - 4;
+            if (lim < this.start) lim = this.start;
+            while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+            if (start < this.start) start = this.start;
+            const r = this.step(start - this.start);
+            r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+          }
+        }
+        const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      indexOf(source, target, fromIndex = 0) {
+        let targetLength = target.length;
+        if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+        const firstByte = target[0];
+        let limit = this.end - targetLength;
+        const hasNativeIndexOf = typeof source.indexOf === "function";
+        let i = fromIndex;
+        while (i <= limit) {
+          if (hasNativeIndexOf) {
+            i = source.indexOf(firstByte, i);
+            if (i === -1 || i > limit) return -1;
+          } else {
+            while (i <= limit && source[i] !== firstByte) i++;
+            if (i > limit) return -1;
+          }
+          let match3 = true;
+          for (let j2 = 1; j2 < targetLength; j2++) if (source[i + j2] !== target[j2]) {
+            match3 = false;
+            break;
+          }
+          if (match3) return i;
+          i++;
+        }
+        return -1;
+      }
+      prefixLength(re2) {
+        return re2.prefixUTF8.length;
+      }
+    };
+    var MachineUTF16Input = class extends MachineInputBase {
+      constructor(charSequence, start = 0, end = charSequence.length) {
+        super();
+        this.charSequence = charSequence;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter, pos) {
+        const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+        return idx !== -1 && idx <= this.end - prefilter.str.length;
+      }
+      hasAnyString(prefilter, pos) {
+        return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c1 = this.charSequence.charCodeAt(pos);
+        if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+        const c2 = this.charSequence.charCodeAt(pos + 1);
+        if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+        return c1 << 3 | 1;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i = this.charSequence.indexOf(re2.prefix, pos);
+        if (i < 0 || i > this.end - re2.prefix.length) return -1;
+        return i - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+        const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      prefixLength(re2) {
+        return re2.prefix.length;
+      }
+    };
+    var MachineInput = class {
+      static fromUTF8(bytes, start = 0, end = bytes.length) {
+        return new MachineUTF8Input(bytes, start, end);
+      }
+      static fromUTF16(charSequence, start = 0, end = void 0) {
+        Utils.checkInput(charSequence);
+        return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+      }
+    };
+    var Matcher = class Matcher2 {
+      /**
+      * V8 and WebKit have historical hard limits on the number of arguments
+      * that can be passed to a function. We cap replacer arguments to prevent
+      * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+      */
+      static MAX_REPLACER_ARGS = 65535;
+      /**
+      * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+      * {@link #appendReplacement} as a literal replacement of {@code s}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str2, javaMode = false) {
+        if (javaMode) {
+          if (str2.indexOf("\\") < 0 && str2.indexOf("$") < 0) return str2;
+          return str2.split("").map((s) => {
+            const c = s.codePointAt(0);
+            if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+            return s;
+          }).join("");
+        }
+        if (str2.indexOf("$") < 0) return str2;
+        return str2.split("").map((s) => {
+          if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+          return s;
+        }).join("");
+      }
+      /**
+      *
+      * @param {import('./index.js').RE2JS} pattern
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      */
+      constructor(pattern, input) {
+        if (pattern === null) throw new Error("pattern is null");
+        this.patternInput = pattern;
+        const re2 = this.patternInput.re2();
+        this.patternGroupCount = re2.numberOfCapturingGroups();
+        this.groups = [];
+        this.namedGroups = re2.namedGroups;
+        this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+        this.numberOfInstructions = re2.numberOfInstructions();
+        this.lookbehindState = null;
+        if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+        else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+        else this.resetMatcherInput(MatcherInput.utf16(input));
+      }
+      /**
+      * Returns the {@code RE2JS} associated with this {@code Matcher}.
+      * @returns {import('./index.js').RE2JS}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      /**
+      * Resets the {@code Matcher}, rewinding input and discarding any match information.
+      *
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      reset() {
+        this.matcherInputLength = this.matcherInput.length();
+        this.appendPos = 0;
+        this.hasMatch = false;
+        this.hasGroups = false;
+        this.anchorFlag = 0;
+        return this;
+      }
+      /**
+      * Resets the {@code Matcher} and changes the input.
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      resetMatcherInput(input) {
+        if (input === null) throw new Error("input is null");
+        if (!(input instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+          else input = MatcherInput.utf16(input);
+        }
+        this.matcherInput = input;
+        if (this.lookbehindState !== null) this.lookbehindState.reset();
+        else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+        this.reset();
+        return this;
+      }
+      /**
+      * Returns the start of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      start(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group];
+      }
+      /**
+      * Returns the end of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      end(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group + 1];
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.numberOfInstructions;
+      }
+      /**
+      * Returns the named group of the most recent match, or {@code null} if the group was not matched.
+      * @param {string|number} [group=0]
+      * @returns {string|null}
+      */
+      group(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        const start = this.start(group);
+        const end = this.end(group);
+        if (start < 0 && end < 0) return null;
+        return this.substring(start, end);
+      }
+      /**
+      * Returns a dictionary map of all named capturing groups and their matched values.
+      * If a group was not matched, its value will be `null`.
+      * @returns {Record<string, string|null>}
+      */
+      getNamedGroups() {
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        const result = /* @__PURE__ */ Object.create(null);
+        for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+        return result;
+      }
+      /**
+      * Returns the number of subgroups in this pattern.
+      *
+      * @returns {number} the number of subgroups; the overall match (group 0) does not count
+      */
+      groupCount() {
+        return this.patternGroupCount;
+      }
+      /**
+      * Helper: finds subgroup information if needed for group.
+      * @param {number} group
+      * @private
+      */
+      loadGroup(group) {
+        if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        if (group === 0 || this.hasGroups) return;
+        const end = this.matcherInputLength;
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+        if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+        this.groups = res[1];
+        this.hasGroups = true;
+      }
+      /**
+      * Matches the entire input against the pattern (anchored start and end). If there is a match,
+      * {@code matches} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the entire input matches the pattern
+      */
+      matches() {
+        return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+      }
+      /**
+      * Matches the beginning of input against the pattern (anchored start). If there is a match,
+      * {@code lookingAt} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the beginning of the input matches the pattern
+      */
+      lookingAt() {
+        return this.genMatch(0, RE2Flags.ANCHOR_START);
+      }
+      /**
+      * Matches the input against the pattern (unanchored), starting at a specified position. If there
+      * is a match, {@code find} sets the match state to describe it.
+      *
+      * @param {number|null} [start=null] the input position where the search begins
+      * @returns {boolean} if it finds a match
+      * @throws IndexOutOfBoundsException if start is not a valid input position
+      */
+      find(start = null) {
+        if (start !== null) {
+          if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+          this.reset();
+          return this.genMatch(start, 0);
+        }
+        start = 0;
+        if (this.hasMatch) {
+          start = this.groups[1];
+          if (this.groups[0] === this.groups[1]) {
+            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+            if (r < 0) start++;
+            else start += r & 7;
+          }
+        }
+        return this.genMatch(start, RE2Flags.UNANCHORED);
+      }
+      /**
+      * Helper: does match starting at start, with RE2 anchor flag.
+      * @param {number} startByte
+      * @param {number} anchor
+      * @returns {boolean}
+      * @private
+      */
+      genMatch(startByte, anchor) {
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+        if (!res[0]) {
+          this.hasMatch = false;
+          return false;
+        }
+        this.groups = res[1];
+        this.hasMatch = true;
+        this.hasGroups = this.patternGroupCount === 0;
+        this.anchorFlag = anchor;
+        return true;
+      }
+      /**
+      * Helper: return substring for [start, end).
+      * @param {number} start
+      * @param {number} end
+      * @returns {string}
+      */
+      substring(start, end) {
+        if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+        return this.matcherInput.asCharSequence().substring(start, end).toString();
+      }
+      /**
+      * Helper for Pattern: return input length.
+      * @returns {number}
+      */
+      inputLength() {
+        return this.matcherInputLength;
+      }
+      /**
+      * Appends to result two strings: the text from the append position up to the beginning of the
+      * most recent match, and then the replacement with submatch groups substituted for references to
+      * them. It advances the append position to where the most recent match ended.
+      *
+      * By default the replacement is expanded as by String.prototype.replace (see
+      * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+      * many digits as still form a valid group number, ${name} is a named group, and a backslash
+      * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+      *
+      * @param {string} replacement the replacement string
+      * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @throws IllegalStateException if there was no most recent match
+      * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+      * @private
+      */
+      appendReplacement(replacement, javaMode = false) {
+        let res = "";
+        const s = this.start();
+        const e = this.end();
+        if (this.appendPos < s) res += this.substring(this.appendPos, s);
+        this.appendPos = e;
+        res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+        return res;
+      }
+      /**
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJava(replacement) {
+        let res = "";
+        let last = 0;
+        const m = replacement.length;
+        let i = 0;
+        while (i < m) {
+          const cCode = replacement.codePointAt(i);
+          if (cCode === Codepoint.CODES["\\"]) {
+            if (last < i) res += replacement.substring(last, i);
+            i++;
+            if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+            last = i;
+            i++;
+            continue;
+          }
+          if (cCode === Codepoint.CODES["$"]) {
+            if (last < i) res += replacement.substring(last, i);
+            if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+            const nextCode = replacement.codePointAt(i + 1);
+            if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+              let n = nextCode - Codepoint.CODES["0"];
+              let j2 = i + 2;
+              for (; j2 < m; j2++) {
+                const digit = replacement.codePointAt(j2);
+                if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+                n = n * 10 + digit - Codepoint.CODES["0"];
+              }
+              if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+              const group = this.group(n);
+              if (group !== null) res += group;
+              i = j2;
+              last = i;
+            } else if (nextCode === Codepoint.CODES["{"]) {
+              let j2 = i + 2;
+              while (j2 < m && replacement.codePointAt(j2) !== Codepoint.CODES["}"]) j2++;
+              if (j2 >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+              const groupName = replacement.substring(i + 2, j2);
+              const groupVal = this.group(groupName);
+              if (groupVal !== null) res += groupVal;
+              i = j2 + 1;
+              last = i;
+            } else throw new RE2JSGroupException("Illegal group reference");
+            continue;
+          }
+          i++;
+        }
+        if (last < m) res += replacement.substring(last, m);
+        return res;
+      }
+      /**
+      * Expands |replacement| for the current match by the rules of String.prototype.replace
+      * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+      * after it, $n and $nn a group (two digits only when they form a valid group number, so with
+      * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+      * (empty when no such group), only when the pattern has named groups. Anything else, such as
+      * "$0" or "$<" without a closing ">", is kept as is.
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJs(replacement) {
+        const isDigit4 = (c) => c >= 48 && c <= 57;
+        const groupCount = this.patternGroupCount;
+        let res = "";
+        let i = 0;
+        while (i < replacement.length) {
+          const dollar = replacement.indexOf("$", i);
+          if (dollar < 0) break;
+          res += replacement.substring(i, dollar);
+          i = dollar;
+          const c = replacement.charCodeAt(i + 1);
+          if (c === Codepoint.CODES["$"]) {
+            res += "$";
+            i += 2;
+          } else if (c === Codepoint.CODES["&"]) {
+            res += this.group(0);
+            i += 2;
+          } else if (c === Codepoint.CODES["`"]) {
+            res += this.substring(0, this.start(0));
+            i += 2;
+          } else if (c === Codepoint.CODES["'"]) {
+            res += this.substring(this.end(0), this.matcherInputLength);
+            i += 2;
+          } else if (isDigit4(c)) {
+            let digits = 1;
+            let index = c - 48;
+            const c2 = replacement.charCodeAt(i + 2);
+            if (isDigit4(c2) && index * 10 + c2 - 48 <= groupCount) {
+              digits = 2;
+              index = index * 10 + c2 - 48;
+            }
+            if (index >= 1 && index <= groupCount) {
+              const group = this.group(index);
+              if (group !== null) res += group;
+            } else res += replacement.substring(i, i + 1 + digits);
+            i += 1 + digits;
+          } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+            const gt = replacement.indexOf(">", i + 2);
+            if (gt < 0) {
+              res += "$<";
+              i += 2;
+            } else {
+              const name = replacement.substring(i + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name)) {
+                const group = this.group(name);
+                if (group !== null) res += group;
+              }
+              i = gt + 1;
+            }
+          } else {
+            res += "$";
+            i += 1;
+          }
+        }
+        return res + replacement.substring(i);
+      }
+      /**
+      * Return the substring of the input from the append position to the end of the
+      * input.
+      * @returns {string}
+      */
+      appendTail() {
+        return this.substring(this.appendPos, this.matcherInputLength);
+      }
+      /**
+      * Returns the input with all matches replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the matches replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceAll(replacement, javaMode = false) {
+        return this.replace(replacement, true, javaMode);
+      }
+      /**
+      * Returns the input with the first match replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the first match replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceFirst(replacement, javaMode = false) {
+        return this.replace(replacement, false, javaMode);
+      }
+      /**
+      * Helper: replaceAll/replaceFirst hybrid.
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [all=true] - replace all matches
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @private
+      */
+      replace(replacement, all = true, javaMode = false) {
+        let res = "";
+        this.reset();
+        const isFunc = typeof replacement === "function";
+        let originalInput = null;
+        if (isFunc) {
+          if (this.groupCount() >= Matcher2.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+          originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+        }
+        while (this.find()) {
+          res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+          if (!all) break;
+        }
+        res += this.appendTail();
+        return res;
+      }
+      /**
+      * Evaluates a replacer function for the current match and appends the result,
+      * along with any un-matched preceding text, advancing the append position.
+      * @param {Function} replacer - the replacer function
+      * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+      * @returns {string} the evaluated string to append
+      * @private
+      */
+      appendReplacementFunc(replacer, originalInput) {
+        let res = "";
+        const s = this.start();
+        const e = this.end();
+        if (this.appendPos < s) res += this.substring(this.appendPos, s);
+        this.appendPos = e;
+        const args = this.matchArray();
+        args.push(s, originalInput);
+        if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+        res += String(replacer(...args));
+        return res;
+      }
+      /**
+      * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+      * did not take part in the match. Used by exec(), matchAll() and replacer functions.
+      * @returns {Array<string|undefined>}
+      * @private
+      */
+      matchArray() {
+        const result = [this.group(0)];
+        for (let i = 1; i <= this.patternGroupCount; i++) {
+          const group = this.group(i);
+          result.push(group === null ? void 0 : group);
+        }
+        return result;
+      }
+      /**
+      * The named groups, as the groups property of a JS RegExpExecArray: an object without a
+      * prototype mapping each name to its group (undefined when it did not take part in the match),
+      * or undefined when the pattern has no named groups.
+      * @returns {Record<string, string|undefined>|undefined}
+      * @private
+      */
+      namedGroupsObject() {
+        if (!this.hasNamedGroups) return;
+        const result = this.getNamedGroups();
+        for (const name in result) if (result[name] === null) result[name] = void 0;
+        return result;
+      }
+    };
+    var Inst = class Inst2 {
+      static ALT = 1;
+      static ALT_MATCH = 2;
+      static CAPTURE = 3;
+      static EMPTY_WIDTH = 4;
+      static FAIL = 5;
+      static MATCH = 6;
+      static NOP = 7;
+      static RUNE = 8;
+      static RUNE1 = 9;
+      static RUNE_ANY = 10;
+      static RUNE_ANY_NOT_NL = 11;
+      static LB_WRITE = 12;
+      static LB_CHECK = 13;
+      static isRuneOp(op) {
+        return Inst2.RUNE <= op && op <= Inst2.RUNE_ANY_NOT_NL;
+      }
+      static escapeRunes(runes) {
+        let out = '"';
+        for (let rune of runes) out += Utils.escapeRune(rune);
+        out += '"';
+        return out;
+      }
+      constructor(op) {
+        this.op = op;
+        this.out = 0;
+        this.arg = 0;
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.next = null;
+      }
+      matchRune(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+          return r === r0;
+        }
+        const len = this.runes.length;
+        if (len === 0) return false;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j2 = 0; j2 < len; j2 += 2) {
+            if (r < this.runes[j2]) return false;
+            if (r <= this.runes[j2 + 1]) return true;
+          }
+          return false;
+        }
+        let base = 0;
+        let n = len >> 1;
+        while (n > 1) {
+          const half = n >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1];
+      }
+      matchRunePos(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+          return r === r0 ? 0 : -1;
+        }
+        const len = this.runes.length;
+        if (len === 0) return -1;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j2 = 0; j2 < len; j2 += 2) {
+            if (r < this.runes[j2]) return -1;
+            if (r <= this.runes[j2 + 1]) return Math.floor(j2 / 2);
+          }
+          return -1;
+        }
+        let base = 0;
+        let n = len >> 1;
+        while (n > 1) {
+          const half = n >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        switch (this.op) {
+          case Inst2.ALT:
+            return `alt -> ${this.out}, ${this.arg}`;
+          case Inst2.ALT_MATCH:
+            return `altmatch -> ${this.out}, ${this.arg}`;
+          case Inst2.CAPTURE:
+            return `cap ${this.arg} -> ${this.out}`;
+          case Inst2.EMPTY_WIDTH:
+            return `empty ${this.arg} -> ${this.out}`;
+          case Inst2.MATCH:
+            return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+          case Inst2.FAIL:
+            return "fail";
+          case Inst2.NOP:
+            return `nop -> ${this.out}`;
+          case Inst2.LB_WRITE:
+            return `lbwrite ${this.arg} -> ${this.out}`;
+          case Inst2.LB_CHECK:
+            return `lbcheck ${this.arg} -> ${this.out}`;
+          case Inst2.RUNE:
+            if (this.runes === null) return "rune <null>";
+            return [
+              "rune ",
+              Inst2.escapeRunes(this.runes),
+              (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+              " -> ",
+              this.out
+            ].join("");
+          case Inst2.RUNE1:
+            return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
+          case Inst2.RUNE_ANY:
+            return `any -> ${this.out}`;
+          case Inst2.RUNE_ANY_NOT_NL:
+            return `anynotnl -> ${this.out}`;
+          default:
+            throw new Error("unhandled case in Inst.toString");
+        }
+      }
+    };
+    var Queue = class Queue2 {
+      constructor(numInst) {
+        this.sparse = new Int32Array(numInst);
+        this.densePcs = new Int32Array(numInst);
+        this.denseCaps = null;
+        this.size = 0;
+        this.ncap = 0;
+        this.mainThreads = 0;
+      }
+      static INITIAL_THREADS = 32;
+      init(ncap) {
+        this.ncap = ncap;
+        const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
+        if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+      }
+      growCaps(needed) {
+        const limit = this.densePcs.length * this.ncap;
+        const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+        grown.set(this.denseCaps);
+        this.denseCaps = grown;
+      }
+      contains(pc) {
+        const j2 = this.sparse[pc];
+        return j2 < this.size && this.densePcs[j2] === pc;
+      }
+      isEmpty() {
+        return this.size === 0;
+      }
+      add(pc) {
+        const j2 = this.size++;
+        this.sparse[pc] = j2;
+        this.densePcs[j2] = pc;
+        return j2;
+      }
+      clear() {
+        this.size = 0;
+        this.mainThreads = 0;
+      }
+      toString() {
+        let out = "{";
+        for (let i = 0; i < this.size; i++) {
+          if (i !== 0) out += ", ";
+          out += this.densePcs[i];
+        }
+        out += "}";
+        return out;
+      }
+    };
+    var LookbehindState = class {
+      constructor(prog) {
+        this.pos = -1;
+        this.pcs = new Int32Array(prog.numInst());
+        this.size = 0;
+        this.lbTable = new Int32Array(prog.numLb + 1);
+      }
+      reset() {
+        this.pos = -1;
+        this.size = 0;
+      }
+    };
+    var Machine = class Machine2 {
+      static fromRE2(re2) {
+        const m = new Machine2();
+        m.prog = re2.prog;
+        m.re2 = re2;
+        m.q0 = new Queue(m.prog.numInst());
+        m.q1 = new Queue(m.prog.numInst());
+        m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+        m.matched = false;
+        m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+        m.ncap = 0;
+        return m;
+      }
+      constructor() {
+        this.prog = null;
+        this.re2 = null;
+        this.q0 = null;
+        this.q1 = null;
+        this.addStack = null;
+        this.matched = false;
+        this.matchcap = null;
+        this.ncap = 0;
+        this.lbTable = null;
+      }
+      init(ncap) {
+        this.ncap = ncap;
+        if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1);
+        this.q0.init(ncap);
+        this.q1.init(ncap);
+        if (this.prog.numLb > 0) {
+          if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+          this.lbTable.fill(-1);
+        }
+      }
+      submatches() {
+        if (this.ncap === 0) return Utils.emptyInts();
+        return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+      }
+      match(input, pos, anchor, lbState = null) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return false;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        this.matched = false;
+        this.matchcap.fill(-1);
+        const hasLookbehinds = this.prog.numLb > 0;
+        const matchStartPos = pos;
+        let currentPos = pos;
+        let resumeLookbehinds = false;
+        if (hasLookbehinds) {
+          if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+            currentPos = lbState.pos;
+            resumeLookbehinds = true;
+          } else currentPos = 0;
+        }
+        let saveLookbehinds = hasLookbehinds && lbState !== null;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag;
+        if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+        else flag = input.context(currentPos);
+        if (hasLookbehinds) {
+          if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+          else this.spawnLookbehinds(runq, currentPos, flag);
+        }
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+            if (this.matched) break;
+            if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+              const advance = input.index(this.re2, currentPos);
+              if (advance < 0) break;
+              currentPos += advance;
+              r = input.step(currentPos);
+              rune = r >> 3;
+              width = r & 7;
+              r = input.step(currentPos + width);
+              rune1 = r >> 3;
+              width1 = r & 7;
+              flag = input.context(currentPos);
+            }
+          }
+          if (currentPos >= matchStartPos) {
+            if (saveLookbehinds) {
+              this.saveLookbehinds(lbState, runq, currentPos);
+              saveLookbehinds = false;
+            }
+            if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+              if (this.ncap > 0) this.matchcap[0] = currentPos;
+              this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+            }
+          }
+          const nextPos = currentPos + width;
+          flag = input.context(nextPos);
+          this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+          if (width === 0) break;
+          if (this.ncap === 0 && this.matched) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        runq.clear();
+        nextq.clear();
+        return this.matched;
+      }
+      matchSet(input, pos, anchor) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return [];
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        let currentPos = this.prog.numLb > 0 ? 0 : pos;
+        let matchStartPos = pos;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+        const matches3 = /* @__PURE__ */ new Set();
+        if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+          }
+          if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+            if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+          }
+          const nextPos = currentPos + width;
+          flag = input.context(nextPos);
+          for (let j2 = 0; j2 < runq.size; j2++) {
+            const pc = runq.densePcs[j2];
+            const i = this.prog.inst[pc];
+            const capOffset = j2 * this.ncap;
+            let add2 = false;
+            switch (i.op) {
+              case Inst.MATCH:
+                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+                matches3.add(i.arg);
+                break;
+              case Inst.RUNE:
+                add2 = i.matchRune(rune);
+                break;
+              case Inst.RUNE1:
+                add2 = rune === i.runes[0];
+                break;
+              case Inst.RUNE_ANY:
+                add2 = true;
+                break;
+              case Inst.RUNE_ANY_NOT_NL:
+                add2 = rune !== 10;
+                break;
+              default:
+                continue;
+            }
+            if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+          }
+          runq.clear();
+          if (width === 0) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        nextq.clear();
+        return Array.from(matches3).sort((a, b) => a - b);
+      }
+      step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+        const longest = this.re2.longest;
+        for (let j2 = 0; j2 < runq.size; j2++) {
+          const pc = runq.densePcs[j2];
+          const capOffset = j2 * this.ncap;
+          if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+          const i = this.prog.inst[pc];
+          let add2 = false;
+          switch (i.op) {
+            case Inst.MATCH:
+              if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+              if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+                runq.denseCaps[capOffset + 1] = pos;
+                for (let k2 = 0; k2 < this.ncap; k2++) this.matchcap[k2] = runq.denseCaps[capOffset + k2];
+              }
+              if (!longest) runq.size = 0;
+              this.matched = true;
+              break;
+            case Inst.RUNE:
+              add2 = i.matchRune(c);
+              break;
+            case Inst.RUNE1:
+              add2 = c === i.runes[0];
+              break;
+            case Inst.RUNE_ANY:
+              add2 = true;
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              add2 = c !== 10;
+              break;
+            default:
+              continue;
+          }
+          if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+        }
+        runq.clear();
+      }
+      spawnLookbehinds(q, pos, flag) {
+        for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+      }
+      restoreLookbehinds(lbState, q, flag) {
+        this.lbTable.set(lbState.lbTable);
+        for (let j2 = 0; j2 < lbState.size; j2++) this.add(q, lbState.pcs[j2], lbState.pos, this.matchcap, 0, flag);
+      }
+      saveLookbehinds(lbState, q, pos) {
+        let size = 0;
+        for (let j2 = 0; j2 < q.size; j2++) {
+          const pc = q.densePcs[j2];
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+        }
+        lbState.size = size;
+        lbState.pos = pos;
+        lbState.lbTable.set(this.lbTable);
+      }
+      add(q, pc, pos, capArray, capOffset, cond) {
+        const stk = this.addStack;
+        let nstk = 0;
+        for (; ; ) {
+          while (pc !== 0 && !q.contains(pc)) {
+            const d3 = q.add(pc);
+            const inst = this.prog.inst[pc];
+            switch (inst.op) {
+              case Inst.FAIL:
+                pc = 0;
+                break;
+              case Inst.ALT:
+              case Inst.ALT_MATCH:
+                stk[nstk++] = inst.arg;
+                stk[nstk++] = 0;
+                pc = inst.out;
+                break;
+              case Inst.EMPTY_WIDTH:
+                pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+                break;
+              case Inst.NOP:
+                pc = inst.out;
+                break;
+              case Inst.CAPTURE:
+                if (inst.arg < this.ncap) {
+                  stk[nstk++] = -inst.arg - 1;
+                  stk[nstk++] = capArray[capOffset + inst.arg];
+                  capArray[capOffset + inst.arg] = pos;
+                }
+                pc = inst.out;
+                break;
+              case Inst.LB_WRITE:
+                this.lbTable[Math.abs(inst.arg)] = pos;
+                pc = inst.out;
+                break;
+              case Inst.LB_CHECK:
+                if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+                else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+                break;
+              case Inst.MATCH:
+              case Inst.RUNE:
+              case Inst.RUNE1:
+              case Inst.RUNE_ANY:
+              case Inst.RUNE_ANY_NOT_NL:
+                if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+                if (this.ncap > 0) {
+                  const destOffset = d3 * this.ncap;
+                  if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+                  for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+                }
+                pc = 0;
+                break;
+              default:
+                throw new RE2JSInternalException("unhandled");
+            }
+          }
+          if (nstk === 0) return;
+          nstk -= 2;
+          const entry2 = stk[nstk];
+          if (entry2 < 0) {
+            capArray[capOffset - entry2 - 1] = stk[nstk + 1];
+            pc = 0;
+          } else pc = entry2;
+        }
+      }
+    };
+    var hashState = (pcs, flag, ids) => {
+      let h = -2128831035;
+      for (let i = 0; i < pcs.length; i++) {
+        h ^= pcs[i];
+        h = Math.imul(h, 16777619);
+      }
+      h ^= flag;
+      h = Math.imul(h, 16777619);
+      for (let i = 0; i < ids.length; i++) {
+        h ^= ids[i];
+        h = Math.imul(h, 16777619);
+      }
+      return h;
+    };
+    var arraysEqual = (a, b) => {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    };
+    var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+    var NO_IDS = [];
+    var END_TEXT = -1;
+    var DFAState = class {
+      constructor(nfaStates, flag, matchIDs) {
+        this.nfaStates = nfaStates;
+        this.flag = flag;
+        this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+        this.matchIDs = matchIDs;
+        this.next = null;
+        this.nextAnchored = null;
+      }
+    };
+    var DFA = class DFA2 {
+      static FLAG_EMPTY_MASK = 255;
+      static FLAG_MATCH = 256;
+      static FLAG_LAST_WORD = 512;
+      static FLAG_NEED_SHIFT = 16;
+      static STATE_OVERHEAD = 150;
+      static ARRAY_OVERHEAD = 40;
+      static ELEMENT_SIZE = 8;
+      static TABLE_OVERHEAD = 48;
+      static PROGRESS_PER_STATE = 10;
+      constructor(prog, maxMem = 8388608) {
+        this.prog = prog;
+        this.maxMem = maxMem;
+        this.stateCache = /* @__PURE__ */ new Map();
+        this.stateCount = 0;
+        this.startStates = /* @__PURE__ */ new Map();
+        this.failed = false;
+        for (let pc = 0; pc < prog.numInst(); pc++) {
+          const op = prog.getInst(pc).op;
+          if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+            this.failed = true;
+            break;
+          }
+        }
+        this.computeRuneClasses();
+        this.stateBudget = maxMem;
+        this.memBudget = maxMem;
+      }
+      computeRuneClasses() {
+        const bounds = /* @__PURE__ */ new Set();
+        const addRange = (lo, hi) => {
+          bounds.add(lo);
+          bounds.add(hi + 1);
+        };
+        for (let pc = 0; pc < this.prog.numInst(); pc++) {
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.RUNE:
+            case Inst.RUNE1:
+              if (inst.runes.length === 1) {
+                addRange(inst.runes[0], inst.runes[0]);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+              } else for (let j2 = 0; j2 < inst.runes.length; j2 += 2) addRange(inst.runes[j2], inst.runes[j2 + 1]);
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              addRange(10, 10);
+              break;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+              if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+                addRange(48, 57);
+                addRange(65, 90);
+                addRange(95, 95);
+                addRange(97, 122);
+              }
+          }
+        }
+        bounds.delete(0);
+        this.classBounds = Int32Array.from(bounds).sort();
+        this.numClasses = this.classBounds.length + 1;
+        const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+        for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+        this.latin1Class = latin1Class;
+      }
+      runeClass(r) {
+        if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+        return this.searchClass(r);
+      }
+      searchClass(r) {
+        const bounds = this.classBounds;
+        let lo = 0;
+        let hi = bounds.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (bounds[mid] <= r) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+      closure(pcs, flag) {
+        const closure = /* @__PURE__ */ new Set();
+        const stack = Array.from(pcs);
+        let needflags = 0;
+        while (stack.length > 0) {
+          const pc = stack.pop();
+          if (pc === 0 || closure.has(pc)) continue;
+          closure.add(pc);
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              stack.push(inst.out);
+              stack.push(inst.arg);
+              break;
+            case Inst.NOP:
+            case Inst.CAPTURE:
+              stack.push(inst.out);
+              break;
+            case Inst.EMPTY_WIDTH:
+              needflags |= inst.arg;
+              if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+          }
+        }
+        return {
+          pcs: Array.from(closure).sort((a, b) => a - b),
+          needflags
+        };
+      }
+      getState(pcs, flag, ids) {
+        const hash2 = hashState(pcs, flag, ids);
+        const cached2 = this.stateCache.get(hash2);
+        if (cached2 instanceof DFAState) {
+          if (isState(cached2, pcs, flag, ids)) return cached2;
+        } else if (cached2 !== void 0) {
+          for (let i = 0; i < cached2.length; i++) if (isState(cached2[i], pcs, flag, ids)) return cached2[i];
+        }
+        const cost = DFA2.stateCost(pcs, ids);
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const state = new DFAState(pcs, flag, ids);
+        if (cached2 === void 0) this.stateCache.set(hash2, state);
+        else if (cached2 instanceof DFAState) this.stateCache.set(hash2, [cached2, state]);
+        else cached2.push(state);
+        this.stateCount++;
+        return state;
+      }
+      static stateCost(pcs, ids) {
+        const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
+        return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
+      }
+      *cachedStates() {
+        for (const cached2 of this.stateCache.values()) if (cached2 instanceof DFAState) yield cached2;
+        else yield* cached2;
+      }
+      makeState(pcs, flag, ids) {
+        const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
+        let stateFlag = flag;
+        if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
+        stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
+        return this.getState(closure.pcs, stateFlag, ids);
+      }
+      allocTable(state, anchor) {
+        const size = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const table = new Array(size).fill(null);
+        if (anchor === RE2Flags.UNANCHORED) state.next = table;
+        else state.nextAnchored = table;
+        return table;
+      }
+      clearCache() {
+        this.stateCache.clear();
+        this.stateCount = 0;
+        this.startStates.clear();
+        this.memBudget = this.stateBudget;
+      }
+      resetCache(current) {
+        this.clearCache();
+        return this.getState(current.nfaStates, current.flag, current.matchIDs);
+      }
+      step(state, cls, rune, anchor) {
+        let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+        if (table !== null) {
+          const cached2 = table[cls];
+          if (cached2 !== null) return cached2;
+        } else {
+          table = this.allocTable(state, anchor);
+          if (table === null) return null;
+        }
+        const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
+        const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+        let beforeflag = oldbeforeflag;
+        let afterflag = 0;
+        if (rune === 10) {
+          beforeflag |= Utils.EMPTY_END_LINE;
+          afterflag |= Utils.EMPTY_BEGIN_LINE;
+        }
+        if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+        const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+        const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+        beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+        let pcs = state.nfaStates;
+        if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+        const nextPCs = [];
+        let ismatch = false;
+        let ids = NO_IDS;
+        for (let i = 0; i < pcs.length; i++) {
+          const inst = this.prog.getInst(pcs[i]);
+          if (inst.op === Inst.MATCH) {
+            if (!ismatch) {
+              ismatch = true;
+              ids = [];
+            }
+            ids.push(inst.arg);
+          } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+        }
+        if (ids.length > 1) ids.sort((a, b) => a - b);
+        if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+        let flag = afterflag;
+        if (ismatch) flag |= DFA2.FLAG_MATCH;
+        if (isword) flag |= DFA2.FLAG_LAST_WORD;
+        const nextState = this.makeState(nextPCs, flag, ids);
+        if (nextState === null) return null;
+        table[cls] = nextState;
+        return nextState;
+      }
+      start(input, pos) {
+        const context = input.context(pos);
+        let flags;
+        if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+        else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+        else {
+          const r = input.step(pos);
+          const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+          flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+        }
+        let state = this.startStates.get(flags);
+        if (state === void 0) {
+          state = this.makeState([this.prog.start], flags, NO_IDS);
+          if (state === null) {
+            this.clearCache();
+            state = this.makeState([this.prog.start], flags, NO_IDS);
+            if (state === null) return null;
+          }
+          this.startStates.set(flags, state);
+        }
+        return state;
+      }
+      stepOrReset(state, cls, rune, anchor, pos, search) {
+        let next = this.step(state, cls, rune, anchor);
+        if (next !== null) return next;
+        if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+        search.resetPos = pos;
+        const restored = this.resetCache(state);
+        if (restored === null) return null;
+        next = this.step(restored, cls, rune, anchor);
+        return next;
+      }
+      run(input, pos, anchor, state, onMatch) {
+        const endPos = input.endPos();
+        const latin1Class = this.latin1Class;
+        const unanchored = anchor === RE2Flags.UNANCHORED;
+        const search = { resetPos: -1 };
+        let i = pos;
+        while (i < endPos) {
+          const r = input.step(i);
+          const rune = r >> 3;
+          const width = r & 7;
+          if (width === 0) break;
+          const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+          let next = unanchored && state.next !== null ? state.next[cls] : null;
+          if (next === null) {
+            next = this.stepOrReset(state, cls, rune, anchor, i, search);
+            if (next === null) return null;
+          }
+          state = next;
+          if (state.isMatch && onMatch(state, false)) return true;
+          if (!unanchored && state.nfaStates.length === 0) return false;
+          i += width;
+        }
+        state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+        if (state === null) return null;
+        return state.isMatch && onMatch(state, true);
+      }
+      match(input, pos, anchor) {
+        if (this.failed) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        const startState = this.start(input, pos);
+        if (startState === null) return null;
+        return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+      }
+      matchSet(input, pos, anchor) {
+        if (this.failed) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        const startState = this.start(input, pos);
+        if (startState === null) return null;
+        const matches3 = /* @__PURE__ */ new Set();
+        const collect2 = (state, atEnd) => {
+          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k2 = 0; k2 < state.matchIDs.length; k2++) matches3.add(state.matchIDs[k2]);
+          return false;
+        };
+        if (this.run(input, pos, anchor, startState, collect2) === null) return null;
+        return Array.from(matches3).sort((a, b) => a - b);
+      }
+    };
+    var VISITED_BITS = 32;
+    var MAX_BACKTRACK_PROG = 500;
+    var INITIAL_JOB_CAPACITY = 256;
+    var MAX_BACKTRACK_VECTOR = 262144;
+    var BitState = class {
+      constructor() {
+        this.end = 0;
+        this.cap = /* @__PURE__ */ new Int32Array(0);
+        this.matchcap = /* @__PURE__ */ new Int32Array(0);
+        this.ncap = 0;
+        this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+        this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobLen = 0;
+        this.visited = /* @__PURE__ */ new Uint32Array(0);
+      }
+      reset(prog, end, ncap) {
+        this.end = end;
+        this.jobLen = 0;
+        this.ncap = ncap;
+        const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+        if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+        else this.visited.fill(0, 0, visitedSize);
+        if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+        else this.cap.fill(-1, 0, ncap);
+        if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1, 0, ncap);
+      }
+      shouldVisit(pc, pos) {
+        const n = pc * (this.end + 1) + pos;
+        const idx = n >>> 5;
+        const mask2 = 1 << (n & 31);
+        if ((this.visited[idx] & mask2) !== 0) return false;
+        this.visited[idx] |= mask2;
+        return true;
+      }
+      push(re2, pc, pos, arg) {
+        if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+          if (this.jobLen >= this.jobPc.length) {
+            const newSize = this.jobPc.length * 2;
+            const newPc = new Int32Array(newSize);
+            newPc.set(this.jobPc);
+            this.jobPc = newPc;
+            const newArg = new Uint8Array(newSize);
+            newArg.set(this.jobArg);
+            this.jobArg = newArg;
+            const newPos = new Int32Array(newSize);
+            newPos.set(this.jobPos);
+            this.jobPos = newPos;
+          }
+          this.jobPc[this.jobLen] = pc;
+          this.jobArg[this.jobLen] = arg ? 1 : 0;
+          this.jobPos[this.jobLen] = pos;
+          this.jobLen++;
+        }
+      }
+      tryBacktrack(re2, input, pc, pos, anchor) {
+        const longest = re2.longest;
+        this.push(re2, pc, pos, false);
+        while (this.jobLen > 0) {
+          this.jobLen--;
+          let currentPc = this.jobPc[this.jobLen];
+          let arg = this.jobArg[this.jobLen] === 1;
+          let currentPos = this.jobPos[this.jobLen];
+          let skipShouldVisit = true;
+          while (true) {
+            if (!skipShouldVisit) {
+              if (!this.shouldVisit(currentPc, currentPos)) break;
+            }
+            skipShouldVisit = false;
+            const inst = re2.prog.getInst(currentPc);
+            switch (inst.op) {
+              case Inst.FAIL:
+                break;
+              case Inst.ALT:
+                if (arg) {
+                  arg = false;
+                  currentPc = inst.arg;
+                  continue;
+                } else {
+                  this.push(re2, currentPc, currentPos, true);
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.ALT_MATCH: {
+                const outInst = re2.prog.getInst(inst.out);
+                if (Inst.isRuneOp(outInst.op)) {
+                  this.push(re2, inst.arg, currentPos, false);
+                  currentPc = inst.arg;
+                  currentPos = this.end;
+                  continue;
+                }
+                this.push(re2, inst.out, this.end, false);
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (!inst.matchRune(r >> 3)) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE1: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 !== inst.runes[0]) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY_NOT_NL: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 === 10) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.CAPTURE:
+                if (arg) {
+                  this.cap[inst.arg] = currentPos;
+                  break;
+                } else {
+                  if (inst.arg < this.ncap) {
+                    this.push(re2, currentPc, this.cap[inst.arg], true);
+                    this.cap[inst.arg] = currentPos;
+                  }
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.EMPTY_WIDTH: {
+                const flag = input.context(currentPos);
+                if ((inst.arg & ~flag) !== 0) break;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.NOP:
+                currentPc = inst.out;
+                continue;
+              case Inst.MATCH: {
+                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+                if (this.ncap === 0) return true;
+                if (this.ncap > 1) this.cap[1] = currentPos;
+                const old = this.matchcap[1];
+                if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+                if (!longest) return true;
+                if (currentPos === this.end) return true;
+                break;
+              }
+              case Inst.LB_WRITE:
+              case Inst.LB_CHECK:
+                throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+              default:
+                throw new RE2JSInternalException("bad inst");
+            }
+            break;
+          }
+        }
+        return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+      }
+    };
+    var bitStatePool = [];
+    var Backtracker = class Backtracker2 {
+      static shouldBacktrack(prog) {
+        return prog.numInst() <= MAX_BACKTRACK_PROG;
+      }
+      static maxBitStateLen(prog) {
+        if (!Backtracker2.shouldBacktrack(prog)) return 0;
+        return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+      }
+      static execute(re2, input, pos, anchor, ncap) {
+        const startCond = re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+        const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+        const end = input.endPos();
+        b.reset(re2.prog, end, ncap);
+        let matched = false;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+          if (b.ncap > 0) b.cap[0] = pos;
+          if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+        } else {
+          let width = -1;
+          for (; pos <= end && width !== 0; pos += width) {
+            if (re2.prefix.length > 0) {
+              const advance = input.index(re2, pos);
+              if (advance < 0) break;
+              pos += advance;
+            }
+            if (b.ncap > 0) b.cap[0] = pos;
+            if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+              matched = true;
+              break;
+            }
+            const r = input.step(pos);
+            width = r === MachineInputBase.EOF() ? 0 : r & 7;
+          }
+        }
+        if (!matched) {
+          bitStatePool.push(b);
+          return null;
+        }
+        const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+        bitStatePool.push(b);
+        return result;
+      }
+    };
+    var QueueOnePass = class {
+      constructor(size) {
+        this.sparse = new Uint32Array(size);
+        this.dense = new Uint32Array(size);
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      empty() {
+        return this.nextIndex >= this.size;
+      }
+      next() {
+        return this.dense[this.nextIndex++];
+      }
+      clear() {
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      contains(u) {
+        return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+      }
+      insert(u) {
+        if (!this.contains(u)) this.insertNew(u);
+      }
+      insertNew(u) {
+        if (u >= this.sparse.length) return;
+        this.sparse[u] = this.size;
+        this.dense[this.size] = u;
+        this.size++;
+      }
+    };
+    var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+      const leftLen = leftRunes.length;
+      const rightLen = rightRunes.length;
+      let lx = 0, rx = 0;
+      const merged = [];
+      const next = [];
+      let ok = true;
+      let ix = -1;
+      const extend = (isLeft) => {
+        const newArray = isLeft ? leftRunes : rightRunes;
+        const low = isLeft ? lx : rx;
+        const pc = isLeft ? leftPC : rightPC;
+        if (ix > 0 && newArray[low] <= merged[ix]) return false;
+        merged.push(newArray[low], newArray[low + 1]);
+        if (isLeft) lx += 2;
+        else rx += 2;
+        ix += 2;
+        next.push(pc);
+        return true;
+      };
+      while (lx < leftLen || rx < rightLen) {
+        if (rx >= rightLen) ok = extend(true);
+        else if (lx >= leftLen) ok = extend(false);
+        else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+        else ok = extend(true);
+        if (!ok) return null;
+      }
+      return {
+        merged,
+        next
+      };
+    };
+    var OnePassProg = class {
+      constructor(prog) {
+        this.start = prog.start;
+        this.numCap = prog.numCap;
+        this.inst = new Array(prog.inst.length);
+        for (let i = 0; i < prog.inst.length; i++) {
+          const orig = prog.inst[i];
+          const inst = new Inst(orig.op);
+          inst.out = orig.out;
+          inst.arg = orig.arg;
+          inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+          inst.next = null;
+          this.inst[i] = inst;
+        }
+      }
+    };
+    var onePassCopy = (prog) => {
+      const p = new OnePassProg(prog);
+      for (let pc = 0; pc < p.inst.length; pc++) {
+        const inst = p.inst[pc];
+        if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+        let pAOther = "out";
+        let pAAlt = "arg";
+        let instAlt = p.inst[inst[pAAlt]];
+        if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+          pAOther = "arg";
+          pAAlt = "out";
+          instAlt = p.inst[inst[pAAlt]];
+          if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+        }
+        const instOther = p.inst[inst[pAOther]];
+        if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+        let pBAlt = "out";
+        let pBOther = "arg";
+        let patch = false;
+        if (instAlt.out === pc) patch = true;
+        else if (instAlt.arg === pc) {
+          patch = true;
+          pBAlt = "arg";
+          pBOther = "out";
+        }
+        if (patch) instAlt[pBAlt] = inst[pAOther];
+        if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+      }
+      return p;
+    };
+    var makeOnePass = (p) => {
+      if (p.inst.length >= 1e3) return null;
+      const instQueue = new QueueOnePass(p.inst.length);
+      const visitQueue = new QueueOnePass(p.inst.length);
+      const onePassRunes = new Array(p.inst.length);
+      const m = new Array(p.inst.length).fill(false);
+      const check2 = (pc) => {
+        let ok = true;
+        const inst = p.inst[pc];
+        if (visitQueue.contains(pc)) return true;
+        visitQueue.insert(pc);
+        switch (inst.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH: {
+            ok = check2(inst.out) && check2(inst.arg);
+            let matchOut = m[inst.out];
+            let matchArg = m[inst.arg];
+            if (matchOut && matchArg) return false;
+            if (matchArg) {
+              const tempOut = inst.out;
+              inst.out = inst.arg;
+              inst.arg = tempOut;
+              const tempMatch = matchOut;
+              matchOut = matchArg;
+              matchArg = tempMatch;
+            }
+            if (matchOut) {
+              m[pc] = true;
+              inst.op = Inst.ALT_MATCH;
+            }
+            const leftRunes = onePassRunes[inst.out] || [];
+            const rightRunes = onePassRunes[inst.arg] || [];
+            const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+            if (!mergeRes) return false;
+            onePassRunes[pc] = new Int32Array(mergeRes.merged);
+            inst.next = new Uint32Array(mergeRes.next);
+            break;
+          }
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+            ok = check2(inst.out);
+            m[pc] = m[inst.out];
+            onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+            break;
+          case Inst.MATCH:
+          case Inst.FAIL:
+            m[pc] = inst.op === Inst.MATCH;
+            break;
+          case Inst.RUNE: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            if (!inst.runes || inst.runes.length === 0) {
+              onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+              inst.next = new Uint32Array([inst.out]);
+              break;
+            }
+            let runes = [];
+            if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else for (let j2 = 0; j2 < inst.runes.length; j2++) runes.push(inst.runes[j2]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE1: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            let runes = [];
+            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else runes.push(inst.runes[0], inst.runes[0]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE_ANY:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+            inst.next = new Uint32Array([inst.out]);
+            break;
+          case Inst.RUNE_ANY_NOT_NL:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([
+              0,
+              9,
+              11,
+              Unicode.MAX_RUNE
+            ]);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+        }
+        return ok;
+      };
+      instQueue.clear();
+      instQueue.insert(p.start);
+      while (!instQueue.empty()) {
+        visitQueue.clear();
+        if (!check2(instQueue.next())) return null;
+      }
+      for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+      return p;
+    };
+    var cleanupOnePass = (p, original) => {
+      for (let ix = 0; ix < original.inst.length; ix++) {
+        const instOriginal = original.inst[ix];
+        switch (instOriginal.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH:
+          case Inst.RUNE:
+            break;
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+          case Inst.MATCH:
+          case Inst.FAIL:
+            p.inst[ix].next = null;
+            break;
+          case Inst.RUNE1:
+          case Inst.RUNE_ANY:
+          case Inst.RUNE_ANY_NOT_NL:
+            p.inst[ix].next = null;
+            p.inst[ix].op = instOriginal.op;
+            p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+        }
+      }
+    };
+    var OnePass = class OnePass2 {
+      static compile(prog) {
+        if (prog.start === 0) return null;
+        if (prog.numLb > 0) return null;
+        const startInst = prog.inst[prog.start];
+        if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+        let hasAlt = false;
+        for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+          hasAlt = true;
+          break;
+        }
+        for (let i = 0; i < prog.inst.length; i++) {
+          const inst = prog.inst[i];
+          const opOut = prog.inst[inst.out].op;
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+              break;
+            case Inst.EMPTY_WIDTH:
+              if (opOut === Inst.MATCH) {
+                if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+                return null;
+              }
+              break;
+            default:
+              if (opOut === Inst.MATCH && hasAlt) return null;
+          }
+        }
+        let p = onePassCopy(prog);
+        p = makeOnePass(p);
+        if (p !== null) cleanupOnePass(p, prog);
+        return p;
+      }
+      static next(inst, r) {
+        const nextIdx = inst.matchRunePos(r);
+        if (nextIdx >= 0) return inst.next[nextIdx];
+        if (inst.op === Inst.ALT_MATCH) return inst.out;
+        return 0;
+      }
+      static execute(re2, input, pos, anchor, ncap) {
+        const onepass = re2.onepass;
+        if (!onepass) return null;
+        const matchcap = new Int32Array(ncap).fill(-1);
+        let matched = false;
+        let r = input.step(pos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let r1 = MachineInputBase.EOF();
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r1 = input.step(pos + width);
+          if (r1 !== MachineInputBase.EOF()) {
+            rune1 = r1 >> 3;
+            width1 = r1 & 7;
+          }
+        }
+        let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+        let pc = onepass.start;
+        let inst;
+        while (true) {
+          inst = onepass.inst[pc];
+          pc = inst.out;
+          switch (inst.op) {
+            case Inst.MATCH:
+              if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+              matched = true;
+              if (matchcap.length > 0) {
+                matchcap[0] = 0;
+                matchcap[1] = pos;
+              }
+              return ncap === 0 ? [] : Utils.toArray(matchcap);
+            case Inst.RUNE:
+              if (!inst.matchRune(rune)) return null;
+              break;
+            case Inst.RUNE1:
+              if (rune !== inst.runes[0]) return null;
+              break;
+            case Inst.RUNE_ANY:
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              if (rune === 10) return null;
+              break;
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pc = OnePass2.next(inst, rune);
+              continue;
+            case Inst.FAIL:
+              return null;
+            case Inst.NOP:
+              continue;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & ~flag) !== 0) return null;
+              continue;
+            case Inst.CAPTURE:
+              if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+              continue;
+            default:
+              throw new RE2JSInternalException("bad inst");
+          }
+          if (width === 0) break;
+          flag = Utils.emptyOpContext(rune, rune1);
+          pos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r1 = input.step(pos + width);
+            if (r1 !== MachineInputBase.EOF()) {
+              rune1 = r1 >> 3;
+              width1 = r1 & 7;
+            } else {
+              rune1 = -1;
+              width1 = 0;
+            }
+          }
+        }
+        if (!matched) return null;
+        return ncap === 0 ? [] : Utils.toArray(matchcap);
+      }
+    };
+    var Regexp = class Regexp2 {
+      static Op = createEnum([
+        "NO_MATCH",
+        "EMPTY_MATCH",
+        "LITERAL",
+        "CHAR_CLASS",
+        "ANY_CHAR_NOT_NL",
+        "ANY_CHAR",
+        "BEGIN_LINE",
+        "END_LINE",
+        "BEGIN_TEXT",
+        "END_TEXT",
+        "WORD_BOUNDARY",
+        "NO_WORD_BOUNDARY",
+        "CAPTURE",
+        "STAR",
+        "PLUS",
+        "QUEST",
+        "REPEAT",
+        "CONCAT",
+        "ALTERNATE",
+        "PLB",
+        "NLB",
+        "LEFT_PAREN",
+        "VERTICAL_BAR"
+      ]);
+      static isPseudoOp(op) {
+        return op >= Regexp2.Op.LEFT_PAREN;
+      }
+      static emptySubs() {
+        return [];
+      }
+      static quoteIfHyphen(rune) {
+        if (rune === Codepoint.CODES["-"]) return "\\";
+        return "";
+      }
+      static fromRegexp(re2) {
+        const regex = new Regexp2(re2.op);
+        regex.flags = re2.flags;
+        regex.subs = re2.subs;
+        regex.runes = re2.runes;
+        regex.cap = re2.cap;
+        regex.min = re2.min;
+        regex.max = re2.max;
+        regex.name = re2.name;
+        regex.namedGroups = re2.namedGroups;
+        regex.lb = re2.lb;
+        return regex;
+      }
+      constructor(op) {
+        this.op = op;
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.min = 0;
+        this.max = 0;
+        this.cap = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      reinit() {
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.cap = 0;
+        this.min = 0;
+        this.max = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      toString() {
+        return this.appendTo();
+      }
+      appendTo() {
+        let out = "";
+        switch (this.op) {
+          case Regexp2.Op.NO_MATCH:
+            out += "[^\\x00-\\x{10FFFF}]";
+            break;
+          case Regexp2.Op.EMPTY_MATCH:
+            out += "(?:)";
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+          case Regexp2.Op.REPEAT: {
+            const sub2 = this.subs[0];
+            if (sub2.op > Regexp2.Op.CAPTURE || sub2.op === Regexp2.Op.LITERAL && sub2.runes.length > 1) out += `(?:${sub2.appendTo()})`;
+            else out += sub2.appendTo();
+            switch (this.op) {
+              case Regexp2.Op.STAR:
+                out += "*";
+                break;
+              case Regexp2.Op.PLUS:
+                out += "+";
+                break;
+              case Regexp2.Op.QUEST:
+                out += "?";
+                break;
+              case Regexp2.Op.REPEAT:
+                out += `{${this.min}`;
+                if (this.min !== this.max) {
+                  out += ",";
+                  if (this.max >= 0) out += this.max;
+                }
+                out += "}";
+            }
+            if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+            break;
+          }
+          case Regexp2.Op.CONCAT:
+            for (let sub2 of this.subs) if (sub2.op === Regexp2.Op.ALTERNATE) out += `(?:${sub2.appendTo()})`;
+            else out += sub2.appendTo();
+            break;
+          case Regexp2.Op.ALTERNATE: {
+            let sep6 = "";
+            for (let sub2 of this.subs) {
+              out += sep6;
+              sep6 = "|";
+              out += sub2.appendTo();
+            }
+            break;
+          }
+          case Regexp2.Op.LITERAL:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+            for (let rune of this.runes) out += Utils.escapeRune(rune);
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+            break;
+          case Regexp2.Op.ANY_CHAR_NOT_NL:
+            out += "(?-s:.)";
+            break;
+          case Regexp2.Op.ANY_CHAR:
+            out += "(?s:.)";
+            break;
+          case Regexp2.Op.PLB:
+            out += `(?<=${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.NLB:
+            out += `(?<!${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.name === null || this.name.length === 0) out += "(";
+            else out += `(?P<${this.name}>`;
+            if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+            out += ")";
+            break;
+          case Regexp2.Op.BEGIN_TEXT:
+            out += "\\A";
+            break;
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+            else out += "\\z";
+            break;
+          case Regexp2.Op.BEGIN_LINE:
+            out += "^";
+            break;
+          case Regexp2.Op.END_LINE:
+            out += "$";
+            break;
+          case Regexp2.Op.WORD_BOUNDARY:
+            out += "\\b";
+            break;
+          case Regexp2.Op.NO_WORD_BOUNDARY:
+            out += "\\B";
+            break;
+          case Regexp2.Op.CHAR_CLASS:
+            if (this.runes.length % 2 !== 0) {
+              out += "[invalid char class]";
+              break;
+            }
+            out += "[";
+            if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+            else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+              out += "^";
+              for (let i = 1; i < this.runes.length - 1; i += 2) {
+                const lo = this.runes[i] + 1;
+                const hi = this.runes[i + 1] - 1;
+                out += Regexp2.quoteIfHyphen(lo);
+                out += Utils.escapeRune(lo);
+                if (lo !== hi) {
+                  out += "-";
+                  out += Regexp2.quoteIfHyphen(hi);
+                  out += Utils.escapeRune(hi);
+                }
+              }
+            } else for (let i = 0; i < this.runes.length; i += 2) {
+              const lo = this.runes[i];
+              const hi = this.runes[i + 1];
+              out += Regexp2.quoteIfHyphen(lo);
+              out += Utils.escapeRune(lo);
+              if (lo !== hi) {
+                out += "-";
+                out += Regexp2.quoteIfHyphen(hi);
+                out += Utils.escapeRune(hi);
+              }
+            }
+            out += "]";
+            break;
+          default:
+            out += this.op;
+        }
+        return out;
+      }
+      maxCap() {
+        let m = 0;
+        if (this.op === Regexp2.Op.CAPTURE) m = this.cap;
+        if (this.subs !== null) for (let sub2 of this.subs) {
+          const n = sub2.maxCap();
+          if (m < n) m = n;
+        }
+        return m;
+      }
+      equals(that) {
+        if (!(that !== null && that instanceof Regexp2)) return false;
+        if (this.op !== that.op) return false;
+        switch (this.op) {
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+            break;
+          case Regexp2.Op.LITERAL:
+          case Regexp2.Op.CHAR_CLASS:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+            if (this.runes === null && that.runes === null) break;
+            if (this.runes === null || that.runes === null) return false;
+            if (this.runes.length !== that.runes.length) return false;
+            for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+            break;
+          case Regexp2.Op.ALTERNATE:
+          case Regexp2.Op.CONCAT:
+            if (this.subs.length !== that.subs.length) return false;
+            for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.REPEAT:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.PLB:
+          case Regexp2.Op.NLB:
+            if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+        }
+        return true;
+      }
+    };
+    var RegexpWalker = class {
+      static walk(root2, handler) {
+        const stack = [];
+        let re2 = root2;
+        let result;
+        for (; ; ) {
+          if (re2.subs.length === 0) result = handler.leaf(re2);
+          else {
+            const state = handler.enter(re2);
+            if (state.result === void 0) {
+              stack.push({
+                re: re2,
+                state,
+                i: 0
+              });
+              re2 = re2.subs[0];
+              continue;
+            }
+            result = state.result;
+          }
+          for (; ; ) {
+            if (stack.length === 0) return result;
+            const frame = stack[stack.length - 1];
+            handler.child(frame.re, frame.state, result, frame.i);
+            frame.i++;
+            if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+              re2 = frame.re.subs[frame.i];
+              break;
+            }
+            stack.pop();
+            result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+          }
+        }
+      }
+    };
+    var AhoCorasick = class {
+      constructor(words, alphabetSize) {
+        const edges = /* @__PURE__ */ new Map();
+        const parent = [0];
+        const unit = [0];
+        const depth = [0];
+        const terminal = [0];
+        for (const word of words) {
+          let node = 0;
+          for (let i = 0; i < word.length; i++) {
+            const key = node * alphabetSize + word[i];
+            let child3 = edges.get(key);
+            if (child3 === void 0) {
+              child3 = parent.length;
+              edges.set(key, child3);
+              parent.push(node);
+              unit.push(word[i]);
+              depth.push(depth[node] + 1);
+              terminal.push(0);
+            }
+            node = child3;
+          }
+          terminal[node] = 1;
+        }
+        const numNodes = parent.length;
+        const children = new Int32Array(numNodes - 1);
+        for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+        children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+        const childStart = new Int32Array(numNodes + 1);
+        for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+        for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+        const childUnit = new Int32Array(numNodes - 1);
+        for (let k2 = 0; k2 < children.length; k2++) childUnit[k2] = unit[children[k2]];
+        this.childStart = childStart;
+        this.childUnit = childUnit;
+        this.childNode = children;
+        const byDepth = new Int32Array(numNodes);
+        for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+        byDepth.sort((a, b) => depth[a] - depth[b]);
+        const fail10 = new Int32Array(numNodes);
+        const match3 = Uint8Array.from(terminal);
+        for (let k2 = 1; k2 < numNodes; k2++) {
+          const c = byDepth[k2];
+          const p = parent[c];
+          if (p !== 0) {
+            let f = fail10[p];
+            let next = this.next(f, unit[c]);
+            while (next < 0 && f !== 0) {
+              f = fail10[f];
+              next = this.next(f, unit[c]);
+            }
+            fail10[c] = next >= 0 ? next : 0;
+          }
+          match3[c] |= match3[fail10[c]];
+        }
+        this.fail = fail10;
+        this.match = match3;
+      }
+      next(node, u) {
+        let lo = this.childStart[node];
+        let hi = this.childStart[node + 1];
+        const units = this.childUnit;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          const m = units[mid];
+          if (m === u) return this.childNode[mid];
+          if (m < u) lo = mid + 1;
+          else hi = mid;
+        }
+        return -1;
+      }
+      advance(node, u) {
+        for (; ; ) {
+          const next = this.next(node, u);
+          if (next >= 0) return next;
+          if (node === 0) return 0;
+          node = this.fail[node];
+        }
+      }
+      searchUTF16(charSeq, start, end) {
+        let node = 0;
+        for (let i = start; i < end; i++) {
+          node = this.advance(node, charSeq.charCodeAt(i));
+          if (this.match[node] === 1) return true;
+        }
+        return false;
+      }
+      searchUTF8(bytes, start, end) {
+        let node = 0;
+        for (let i = start; i < end; i++) {
+          node = this.advance(node, bytes[i]);
+          if (this.match[node] === 1) return true;
+        }
+        return false;
+      }
+    };
+    var Prefilter = class Prefilter2 {
+      static Type = {
+        NONE: 0,
+        EXACT: 1,
+        AND: 2,
+        OR: 3
+      };
+      static MAX_SCANS = 32;
+      static MAX_AC_UNITS = 1 << 18;
+      constructor(type) {
+        this.type = type;
+        this.subs = [];
+        this.str = "";
+        this.bytes = null;
+        this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
+        this.allExact = false;
+        this.ac16 = null;
+        this.ac8 = null;
+      }
+      automaton16() {
+        if (this.ac16 === null) {
+          const words = this.subs.map((s) => {
+            const arr = new Array(s.str.length);
+            for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+            return arr;
+          });
+          this.ac16 = new AhoCorasick(words, 65536);
+        }
+        return this.ac16;
+      }
+      automaton8() {
+        if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+        return this.ac8;
+      }
+      eval(input, pos) {
+        switch (this.type) {
+          case Prefilter2.Type.NONE:
+            return true;
+          case Prefilter2.Type.EXACT:
+            return input.hasString(this, pos);
+          case Prefilter2.Type.AND:
+            for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+            return true;
+          case Prefilter2.Type.OR:
+            if (this.allExact) return input.hasAnyString(this, pos);
+            for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+            return false;
+          default:
+            return true;
+        }
+      }
+    };
+    var PrefilterTree = class PrefilterTree2 {
+      static build(re2) {
+        if (!re2) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re2, PrefilterTree2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re2) => PrefilterTree2.leaf(re2),
+        enter: (re2) => PrefilterTree2.enter(re2),
+        child: (re2, state, result) => PrefilterTree2.child(re2, state, result),
+        leave: (re2, state) => PrefilterTree2.leave(re2, state)
+      };
+      static leaf(re2) {
+        if (re2.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re2.runes.length === 0 || (re2.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+        let str2 = "";
+        for (let i = 0; i < re2.runes.length; i++) {
+          if (Unicode.isUnsearchable(re2.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+          str2 += String.fromCodePoint(re2.runes[i]);
+        }
+        const pf = new Prefilter(Prefilter.Type.EXACT);
+        pf.str = str2;
+        pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+        return pf;
+      }
+      static enter(re2) {
+        switch (re2.op) {
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.PLUS:
+            return { sub: null };
+          case Regexp.Op.REPEAT:
+            if (re2.min >= 1) return { sub: null };
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+          case Regexp.Op.CONCAT:
+            return {
+              pf: new Prefilter(Prefilter.Type.AND),
+              subs: []
+            };
+          case Regexp.Op.ALTERNATE:
+            return {
+              pf: new Prefilter(Prefilter.Type.OR),
+              subs: []
+            };
+          default:
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+        }
+      }
+      static child(re2, state, s) {
+        if (state.subs === void 0) {
+          state.sub = s;
+          return;
+        }
+        if (state.pf.type === Prefilter.Type.AND) {
+          if (s.type === Prefilter.Type.NONE) return;
+          if (s.type === Prefilter.Type.AND) {
+            for (let j2 = 0; j2 < s.subs.length; j2++) state.subs.push(s.subs[j2]);
+            return;
+          }
+          state.subs.push(s);
+          return;
+        }
+        if (s.type === Prefilter.Type.NONE) {
+          state.result = new Prefilter(Prefilter.Type.NONE);
+          return;
+        }
+        if (s.type === Prefilter.Type.OR) {
+          for (let j2 = 0; j2 < s.subs.length; j2++) state.subs.push(s.subs[j2]);
+          return;
+        }
+        state.subs.push(s);
+      }
+      static leave(re2, state) {
+        if (state.subs === void 0) return state.sub;
+        const pf = state.pf;
+        const seen = /* @__PURE__ */ new Set();
+        const subs = [];
+        for (const sub2 of state.subs) {
+          if (sub2.type === Prefilter.Type.EXACT) {
+            if (seen.has(sub2.str)) continue;
+            seen.add(sub2.str);
+          }
+          subs.push(sub2);
+        }
+        if (pf.type === Prefilter.Type.AND) {
+          const kept = [];
+          let cost2 = 0;
+          for (const sub2 of subs) {
+            if (cost2 + sub2.cost > Prefilter.MAX_SCANS) continue;
+            kept.push(sub2);
+            cost2 += sub2.cost;
+          }
+          if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+          if (kept.length === 1) return kept[0];
+          pf.subs = kept;
+          pf.cost = cost2;
+          return pf;
+        }
+        if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+        if (subs.length === 1) return subs[0];
+        pf.subs = subs;
+        let allExact = true;
+        let cost = 0;
+        let units = 0;
+        for (const sub2 of subs) {
+          if (sub2.type !== Prefilter.Type.EXACT) allExact = false;
+          else units += sub2.bytes.length;
+          cost += sub2.cost;
+        }
+        if (allExact) {
+          if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+          pf.allExact = true;
+          pf.cost = 1;
+          return pf;
+        }
+        if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+        pf.cost = cost;
+        return pf;
+      }
+    };
+    var PatchList = class {
+      /**
+      * @param {number} head - Encoded pointer to the start of the patch list.
+      * @param {number} tail - Encoded pointer to the end of the patch list.
+      */
+      constructor(head = 0, tail = 0) {
+        this.head = head;
+        this.tail = tail;
+      }
+    };
+    var Prog = class {
+      constructor() {
+        this.inst = [];
+        this.start = 0;
+        this.numCap = 2;
+        this.lbStarts = [];
+        this.numLb = 0;
+        this.lbInst = null;
+      }
+      getInst(pc) {
+        return this.inst[pc];
+      }
+      numInst() {
+        return this.inst.length;
+      }
+      addInst(op) {
+        this.inst.push(new Inst(op));
+      }
+      markLookbehindInsts() {
+        const lbInst = new Uint8Array(this.inst.length);
+        const pending = this.lbStarts.slice();
+        while (pending.length > 0) {
+          const pc = pending.pop();
+          if (pc === 0 || lbInst[pc] === 1) continue;
+          lbInst[pc] = 1;
+          const i = this.inst[pc];
+          switch (i.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pending.push(i.out, i.arg);
+              break;
+            case Inst.MATCH:
+            case Inst.FAIL:
+              break;
+            default:
+              pending.push(i.out);
+          }
+        }
+        this.lbInst = lbInst;
+      }
+      skipNop(pc) {
+        let i = this.inst[pc];
+        while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+          i = this.inst[pc];
+          pc = i.out;
+        }
+        return i;
+      }
+      /** @returns {[boolean, string]} */
+      prefix() {
+        let prefix = "";
+        let i = this.skipNop(this.start);
+        if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+        while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+          prefix += String.fromCodePoint(i.runes[0]);
+          i = this.skipNop(i.out);
+        }
+        return [i.op === Inst.MATCH, prefix];
+      }
+      startCond() {
+        let flag = 0;
+        let pc = this.start;
+        loop: for (; ; ) {
+          const i = this.inst[pc];
+          switch (i.op) {
+            case Inst.EMPTY_WIDTH:
+              flag |= i.arg;
+              break;
+            case Inst.FAIL:
+              return -1;
+            case Inst.CAPTURE:
+            case Inst.NOP:
+              break;
+            default:
+              break loop;
+          }
+          pc = i.out;
+        }
+        return flag;
+      }
+      patch(l, val) {
+        let head = l.head;
+        while (head !== 0) {
+          const i = this.inst[head >> 1];
+          if ((head & 1) === 0) {
+            head = i.out;
+            i.out = val;
+          } else {
+            head = i.arg;
+            i.arg = val;
+          }
+        }
+      }
+      append(l1, l2) {
+        if (l1.head === 0) return l2;
+        if (l2.head === 0) return l1;
+        const i = this.inst[l1.tail >> 1];
+        if ((l1.tail & 1) === 0) i.out = l2.head;
+        else i.arg = l2.head;
+        return new PatchList(l1.head, l2.tail);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        let out = "";
+        for (let pc = 0; pc < this.inst.length; pc++) {
+          const len = out.length;
+          out += pc;
+          if (pc === this.start) out += "*";
+          out += "        ".substring(out.length - len);
+          out += this.inst[pc];
+          out += "\n";
+        }
+        return out;
+      }
+    };
+    var ANY_RUNE_NOT_NL = new Int32Array([
+      0,
+      Codepoint.CODES["\n"] - 1,
+      Codepoint.CODES["\n"] + 1,
+      Unicode.MAX_RUNE
+    ]);
+    var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+    var Frag = class {
+      constructor(i = 0, out = new PatchList(), nullable = false) {
+        this.i = i;
+        this.out = out;
+        this.nullable = nullable;
+      }
+    };
+    var Compiler = class Compiler2 {
+      static compileRegexp(re2) {
+        const c = new Compiler2();
+        const f = c.compile(re2);
+        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+        c.prog.start = f.i;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      static compileSet(regexps) {
+        const c = new Compiler2();
+        if (regexps.length === 0) {
+          c.prog.start = c.newInst(Inst.FAIL).i;
+          c.prog.markLookbehindInsts();
+          return c.prog;
+        }
+        let starts = [];
+        for (let i = 0; i < regexps.length; i++) {
+          c.lbOffset = c.prog.numLb;
+          const f = c.compile(regexps[i]);
+          const m = c.newInst(Inst.MATCH);
+          c.prog.getInst(m.i).arg = i;
+          c.prog.patch(f.out, m.i);
+          starts.push(f.i);
+        }
+        let start = starts[0];
+        for (let i = 1; i < starts.length; i++) {
+          const f = c.newInst(Inst.ALT);
+          const inst = c.prog.getInst(f.i);
+          inst.out = start;
+          inst.arg = starts[i];
+          start = f.i;
+        }
+        c.prog.start = start;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      constructor() {
+        this.prog = new Prog();
+        this.newInst(Inst.FAIL);
+        this.lbOffset = 0;
+        this.runeCache = /* @__PURE__ */ new Map();
+        this.walker = {
+          leaf: (re2) => this.leaf(re2),
+          enter: (re2) => this.enter(re2),
+          child: (re2, state, result) => this.child(re2, state, result),
+          leave: (re2, state) => this.leave(re2, state)
+        };
+      }
+      newInst(op) {
+        this.prog.addInst(op);
+        return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+      }
+      nop() {
+        const f = this.newInst(Inst.NOP);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      fail() {
+        return new Frag();
+      }
+      cap(arg) {
+        const f = this.newInst(Inst.CAPTURE);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        this.prog.getInst(f.i).arg = arg;
+        if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+        return f;
+      }
+      cat(f1, f2) {
+        if (f1.i === 0 || f2.i === 0) {
+          this.prog.patch(f1.out, 0);
+          this.prog.patch(f2.out, 0);
+          return this.fail();
+        }
+        this.prog.patch(f1.out, f2.i);
+        return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+      }
+      alt(f1, f2) {
+        if (f1.i === 0) return f2;
+        if (f2.i === 0) return f1;
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        i.out = f1.i;
+        i.arg = f2.i;
+        f.out = this.prog.append(f1.out, f2.out);
+        f.nullable = f1.nullable || f2.nullable;
+        return f;
+      }
+      loop(f1, nongreedy) {
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        this.prog.patch(f1.out, f.i);
+        return f;
+      }
+      quest(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        f.out = this.prog.append(f.out, f1.out);
+        return f;
+      }
+      star(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+        return this.loop(f1, nongreedy);
+      }
+      plus(f1, nongreedy) {
+        if (f1.i === 0) return this.fail();
+        return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+      }
+      empty(op) {
+        const f = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f.i).arg = op;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      rune(runes, flags) {
+        const f = this.newInst(Inst.RUNE);
+        f.nullable = false;
+        const i = this.prog.getInst(f.i);
+        i.runes = runes;
+        flags &= RE2Flags.FOLD_CASE;
+        if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+        i.arg = flags;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+        else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+        else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+        return f;
+      }
+      lookBehind(a, parsedLb) {
+        const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+        const id = this.newInst(Inst.LB_WRITE);
+        this.prog.getInst(id.i).arg = lb;
+        const any = this.rune(ANY_RUNE, 0);
+        const dotStar = this.star(any, true);
+        const lbAutomaton = this.cat(dotStar, a);
+        this.prog.patch(lbAutomaton.out, id.i);
+        const checkId = this.newInst(Inst.LB_CHECK);
+        this.prog.getInst(checkId.i).arg = lb;
+        this.prog.lbStarts.push(lbAutomaton.i);
+        if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+        checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+        return checkId;
+      }
+      compile(re2) {
+        return RegexpWalker.walk(re2, this.walker);
+      }
+      leaf(re2) {
+        switch (re2.op) {
+          case Regexp.Op.NO_MATCH:
+            return this.fail();
+          case Regexp.Op.EMPTY_MATCH:
+            return this.nop();
+          case Regexp.Op.LITERAL: {
+            if (re2.runes.length === 0) return this.nop();
+            let f = null;
+            for (let r of re2.runes) {
+              let singleRune = this.runeCache.get(r);
+              if (singleRune === void 0) {
+                singleRune = new Int32Array([r]);
+                this.runeCache.set(r, singleRune);
+              }
+              const f1 = this.rune(singleRune, re2.flags);
+              f = f === null ? f1 : this.cat(f, f1);
+            }
+            return f;
+          }
+          case Regexp.Op.CHAR_CLASS:
+            return this.rune(re2.runes, re2.flags);
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return this.rune(ANY_RUNE_NOT_NL, 0);
+          case Regexp.Op.ANY_CHAR:
+            return this.rune(ANY_RUNE, 0);
+          case Regexp.Op.BEGIN_LINE:
+            return this.empty(Utils.EMPTY_BEGIN_LINE);
+          case Regexp.Op.END_LINE:
+            return this.empty(Utils.EMPTY_END_LINE);
+          case Regexp.Op.BEGIN_TEXT:
+            return this.empty(Utils.EMPTY_BEGIN_TEXT);
+          case Regexp.Op.END_TEXT:
+            return this.empty(Utils.EMPTY_END_TEXT);
+          case Regexp.Op.WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+          case Regexp.Op.NO_WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return this.nop();
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      enter(re2) {
+        switch (re2.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CAPTURE:
+            return {
+              bra: this.cap(re2.cap << 1),
+              sub: null
+            };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return { f: null };
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      child(re2, state, f1) {
+        if (re2.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+        else if (re2.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+        else state.sub = f1;
+      }
+      leave(re2, state) {
+        switch (re2.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+            return this.lookBehind(state.sub, re2.lb);
+          case Regexp.Op.CAPTURE: {
+            const ket = this.cap(re2.cap << 1 | 1);
+            return this.cat(this.cat(state.bra, state.sub), ket);
+          }
+          case Regexp.Op.STAR:
+            return this.star(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.PLUS:
+            return this.plus(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.QUEST:
+            return this.quest(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return state.f;
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+    };
+    var Simplify = class Simplify2 {
+      static simplify(re2) {
+        if (re2 === null) return null;
+        return RegexpWalker.walk(re2, Simplify2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re2) => Simplify2.leaf(re2),
+        enter: (re2) => Simplify2.enter(re2),
+        child: (re2, state, result, i) => Simplify2.child(re2, state, result, i),
+        leave: (re2, state) => Simplify2.leave(re2, state)
+      };
+      static leaf(re2) {
+        if (re2.op === Regexp.Op.CHAR_CLASS) {
+          if (re2.runes === null) return re2;
+          if (re2.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === Codepoint.CODES["\n"] - 1 && re2.runes[2] === Codepoint.CODES["\n"] + 1 && re2.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+        }
+        return re2;
+      }
+      static enter(re2) {
+        switch (re2.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return {
+              subs: [],
+              changed: false
+            };
+          case Regexp.Op.REPEAT:
+            if (re2.min === 0 && re2.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            return { sub: null };
+          default:
+            return { result: re2 };
+        }
+      }
+      static child(re2, state, nsub, i) {
+        if (state.subs === void 0) {
+          state.sub = nsub;
+          return;
+        }
+        if (nsub !== re2.subs[i]) state.changed = true;
+        if (re2.op === Regexp.Op.CONCAT) {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.result = new Regexp(Regexp.Op.NO_MATCH);
+            return;
+          }
+          if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.CONCAT) {
+            state.changed = true;
+            for (let j2 = 0; j2 < nsub.subs.length; j2++) state.subs.push(nsub.subs[j2]);
+            return;
+          }
+        } else {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.ALTERNATE) {
+            state.changed = true;
+            for (let j2 = 0; j2 < nsub.subs.length; j2++) state.subs.push(nsub.subs[j2]);
+            return;
+          }
+        }
+        state.subs.push(nsub);
+      }
+      static leave(re2, state) {
+        switch (re2.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE: {
+            const sub2 = state.sub;
+            if (sub2 !== re2.subs[0]) {
+              const nre = Regexp.fromRegexp(re2);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = [sub2];
+              return nre;
+            }
+            return re2;
+          }
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            if (state.changed) {
+              const newSubs = state.subs;
+              if (newSubs.length === 0) return new Regexp(re2.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 1) return newSubs[0];
+              const nre = Regexp.fromRegexp(re2);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = newSubs;
+              return nre;
+            }
+            return re2;
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return Simplify2.simplify1(re2.op, re2.flags, state.sub, re2);
+          case Regexp.Op.REPEAT:
+            return Simplify2.simplifyRepeat(re2, state.sub);
+          default:
+            return re2;
+        }
+      }
+      static simplifyRepeat(re2, sub2) {
+        if (re2.max === -1) {
+          if (re2.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re2.flags, sub2, null);
+          if (re2.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re2.flags, sub2, null);
+          const subs = [];
+          for (let i = 0; i < re2.min - 1; i++) subs.push(sub2);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re2.flags, sub2, null));
+          return Simplify2.concat(subs);
+        }
+        if (re2.min === 1 && re2.max === 1) return sub2;
+        let prefixSubs = null;
+        if (re2.min > 0) {
+          prefixSubs = [];
+          for (let i = 0; i < re2.min; i++) prefixSubs.push(sub2);
+        }
+        if (re2.max > re2.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re2.flags, sub2, null);
+          for (let i = re2.min + 1; i < re2.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re2.flags, Simplify2.concat([sub2, suffix]), null);
+          if (prefixSubs === null) return suffix;
+          prefixSubs.push(suffix);
+        }
+        if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
+        return new Regexp(Regexp.Op.NO_MATCH);
+      }
+      static concat(subs) {
+        const newSubs = [];
+        for (let i = 0; i < subs.length; i++) {
+          const sub2 = subs[i];
+          if (sub2.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+          if (sub2.op === Regexp.Op.EMPTY_MATCH) continue;
+          if (sub2.op === Regexp.Op.CONCAT) {
+            for (let j2 = 0; j2 < sub2.subs.length; j2++) newSubs.push(sub2.subs[j2]);
+            continue;
+          }
+          newSubs.push(sub2);
+        }
+        if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+        if (newSubs.length === 1) return newSubs[0];
+        const nre = new Regexp(Regexp.Op.CONCAT);
+        nre.subs = newSubs;
+        return nre;
+      }
+      static simplify1(op, flags, sub2, re2) {
+        if (sub2.op === Regexp.Op.EMPTY_MATCH) return sub2;
+        if (sub2.op === Regexp.Op.NO_MATCH) {
+          if (op === Regexp.Op.PLUS) return sub2;
+          return new Regexp(Regexp.Op.EMPTY_MATCH);
+        }
+        if (op === sub2.op && (flags & RE2Flags.NON_GREEDY) === (sub2.flags & RE2Flags.NON_GREEDY)) return sub2;
+        if (re2 !== null && re2.op === op && (re2.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub2 === re2.subs[0]) return re2;
+        const nre = new Regexp(op);
+        nre.flags = flags;
+        nre.subs = [sub2];
+        return nre;
+      }
+    };
+    var CharGroup = class {
+      constructor(sign2, cls) {
+        this.sign = sign2;
+        this.cls = cls;
+      }
+    };
+    var code1 = [48, 57];
+    var code2 = [
+      9,
+      10,
+      12,
+      13,
+      32,
+      32
+    ];
+    var code3 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    var PERL_GROUPS = /* @__PURE__ */ new Map([
+      ["\\d", new CharGroup(1, code1)],
+      ["\\D", new CharGroup(-1, code1)],
+      ["\\s", new CharGroup(1, code2)],
+      ["\\S", new CharGroup(-1, code2)],
+      ["\\w", new CharGroup(1, code3)],
+      ["\\W", new CharGroup(-1, code3)]
+    ]);
+    var code4 = [
+      48,
+      57,
+      65,
+      90,
+      97,
+      122
+    ];
+    var code5 = [
+      65,
+      90,
+      97,
+      122
+    ];
+    var code6 = [0, 127];
+    var code7 = [
+      9,
+      9,
+      32,
+      32
+    ];
+    var code8 = [
+      0,
+      31,
+      127,
+      127
+    ];
+    var code9 = [48, 57];
+    var code10 = [33, 126];
+    var code11 = [97, 122];
+    var code12 = [32, 126];
+    var code13 = [
+      33,
+      47,
+      58,
+      64,
+      91,
+      96,
+      123,
+      126
+    ];
+    var code14 = [
+      9,
+      13,
+      32,
+      32
+    ];
+    var code15 = [65, 90];
+    var code16 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    var code17 = [
+      48,
+      57,
+      65,
+      70,
+      97,
+      102
+    ];
+    var POSIX_GROUPS = /* @__PURE__ */ new Map([
+      ["[:alnum:]", new CharGroup(1, code4)],
+      ["[:^alnum:]", new CharGroup(-1, code4)],
+      ["[:alpha:]", new CharGroup(1, code5)],
+      ["[:^alpha:]", new CharGroup(-1, code5)],
+      ["[:ascii:]", new CharGroup(1, code6)],
+      ["[:^ascii:]", new CharGroup(-1, code6)],
+      ["[:blank:]", new CharGroup(1, code7)],
+      ["[:^blank:]", new CharGroup(-1, code7)],
+      ["[:cntrl:]", new CharGroup(1, code8)],
+      ["[:^cntrl:]", new CharGroup(-1, code8)],
+      ["[:digit:]", new CharGroup(1, code9)],
+      ["[:^digit:]", new CharGroup(-1, code9)],
+      ["[:graph:]", new CharGroup(1, code10)],
+      ["[:^graph:]", new CharGroup(-1, code10)],
+      ["[:lower:]", new CharGroup(1, code11)],
+      ["[:^lower:]", new CharGroup(-1, code11)],
+      ["[:print:]", new CharGroup(1, code12)],
+      ["[:^print:]", new CharGroup(-1, code12)],
+      ["[:punct:]", new CharGroup(1, code13)],
+      ["[:^punct:]", new CharGroup(-1, code13)],
+      ["[:space:]", new CharGroup(1, code14)],
+      ["[:^space:]", new CharGroup(-1, code14)],
+      ["[:upper:]", new CharGroup(1, code15)],
+      ["[:^upper:]", new CharGroup(-1, code15)],
+      ["[:word:]", new CharGroup(1, code16)],
+      ["[:^word:]", new CharGroup(-1, code16)],
+      ["[:xdigit:]", new CharGroup(1, code17)],
+      ["[:^xdigit:]", new CharGroup(-1, code17)]
+    ]);
+    var CharClass = class CharClass2 {
+      static charClassToString(r, len) {
+        let result = "[";
+        for (let i = 0; i < len; i += 2) {
+          if (i > 0) result += " ";
+          const lo = r[i];
+          const hi = r[i + 1];
+          if (lo === hi) result += `0x${lo.toString(16)}`;
+          else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+        }
+        result += "]";
+        return result;
+      }
+      static sortRanges(array, len) {
+        const n = len >> 1;
+        const order = new Array(n);
+        for (let i = 0; i < n; i++) order[i] = i;
+        order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+        const sorted = array.slice(0, len);
+        for (let i = 0; i < n; i++) {
+          array[2 * i] = sorted[2 * order[i]];
+          array[2 * i + 1] = sorted[2 * order[i] + 1];
+        }
+      }
+      /**
+      * @param {number[]|Int32Array} [r]
+      */
+      constructor(r = Utils.emptyInts()) {
+        this.r = r;
+        this.len = r.length;
+      }
+      toArray() {
+        if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+        return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+      }
+      toGrowableArray() {
+        if (Array.isArray(this.r)) {
+          this.r.length = this.len;
+          return this.r;
+        }
+        return Array.from(this.r.subarray(0, this.len));
+      }
+      cleanClass() {
+        if (this.len < 4) return this;
+        CharClass2.sortRanges(this.r, this.len);
+        let w = 2;
+        for (let i = 2; i < this.len; i += 2) {
+          const lo = this.r[i];
+          const hi = this.r[i + 1];
+          if (lo <= this.r[w - 1] + 1) {
+            if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+            continue;
+          }
+          this.r[w] = lo;
+          this.r[w + 1] = hi;
+          w += 2;
+        }
+        this.len = w;
+        return this;
+      }
+      appendLiteral(x2, flags) {
+        return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x2, x2) : this.appendRange(x2, x2);
+      }
+      appendRange(lo, hi) {
+        if (this.len > 0) {
+          for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+            const rlo = this.r[this.len - i];
+            const rhi = this.r[this.len - i + 1];
+            if (lo <= rhi + 1 && rlo <= hi + 1) {
+              if (lo < rlo) this.r[this.len - i] = lo;
+              if (hi > rhi) this.r[this.len - i + 1] = hi;
+              return this;
+            }
+          }
+        }
+        this.r[this.len++] = lo;
+        this.r[this.len++] = hi;
+        return this;
+      }
+      appendFoldedRange(lo, hi) {
+        if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+        if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+        if (lo < Unicode.MIN_FOLD) {
+          this.appendRange(lo, Unicode.MIN_FOLD - 1);
+          lo = Unicode.MIN_FOLD;
+        }
+        if (hi > Unicode.MAX_FOLD) {
+          this.appendRange(Unicode.MAX_FOLD + 1, hi);
+          hi = Unicode.MAX_FOLD;
+        }
+        for (let c = lo; c <= hi; c++) {
+          this.appendRange(c, c);
+          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+        }
+        return this;
+      }
+      appendClass(x2) {
+        for (let i = 0; i < x2.length; i += 2) this.appendRange(x2[i], x2[i + 1]);
+        return this;
+      }
+      appendFoldedClass(x2) {
+        for (let i = 0; i < x2.length; i += 2) this.appendFoldedRange(x2[i], x2[i + 1]);
+        return this;
+      }
+      appendNegatedClass(x2) {
+        let nextLo = 0;
+        for (let i = 0; i < x2.length; i += 2) {
+          const lo = x2[i];
+          const hi = x2[i + 1];
+          if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+          nextLo = hi + 1;
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTable(table) {
+        for (let i = 0; i < table.length; ++i) {
+          const lo = table.getLo(i);
+          const hi = table.getHi(i);
+          const stride = table.getStride(i);
+          if (stride === 1) {
+            this.appendRange(lo, hi);
+            continue;
+          }
+          for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+        }
+        return this;
+      }
+      appendNegatedTable(table) {
+        let nextLo = 0;
+        for (let i = 0; i < table.length; ++i) {
+          const lo = table.getLo(i);
+          const hi = table.getHi(i);
+          const stride = table.getStride(i);
+          if (stride === 1) {
+            if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+            nextLo = hi + 1;
+            continue;
+          }
+          for (let c = lo; c <= hi; c += stride) {
+            if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+            nextLo = c + 1;
+          }
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTableWithSign(table, sign2) {
+        return sign2 < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+      }
+      negateClass() {
+        let nextLo = 0;
+        let w = 0;
+        for (let i = 0; i < this.len; i += 2) {
+          const lo = this.r[i];
+          const hi = this.r[i + 1];
+          if (nextLo <= lo - 1) {
+            this.r[w] = nextLo;
+            this.r[w + 1] = lo - 1;
+            w += 2;
+          }
+          nextLo = hi + 1;
+        }
+        this.len = w;
+        if (nextLo <= Unicode.MAX_RUNE) {
+          this.r[this.len++] = nextLo;
+          this.r[this.len++] = Unicode.MAX_RUNE;
+        }
+        return this;
+      }
+      appendClassWithSign(x2, sign2) {
+        return sign2 < 0 ? this.appendNegatedClass(x2) : this.appendClass(x2);
+      }
+      appendGroup(g, foldCase) {
+        let cls = g.cls;
+        if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
+        return this.appendClassWithSign(cls, g.sign);
+      }
+      toString() {
+        return CharClass2.charClassToString(this.r, this.len);
+      }
+    };
+    var StringIterator = class {
+      constructor(str2) {
+        this.str = str2;
+        this.position = 0;
+      }
+      pos() {
+        return this.position;
+      }
+      rewindTo(pos) {
+        this.position = pos;
+      }
+      more() {
+        return this.position < this.str.length;
+      }
+      peek() {
+        return this.str.codePointAt(this.position);
+      }
+      skip(n) {
+        this.position += n;
+      }
+      skipString(s) {
+        this.position += s.length;
+      }
+      pop() {
+        const r = this.str.codePointAt(this.position);
+        this.position += Utils.charCount(r);
+        return r;
+      }
+      lookingAt(s) {
+        return this.str.startsWith(s, this.position);
+      }
+      rest() {
+        return this.str.substring(this.position);
+      }
+      from(beforePos) {
+        return this.str.substring(beforePos, this.position);
+      }
+      toString() {
+        return this.rest();
+      }
+    };
+    var Parser3 = class Parser4 {
+      static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+      static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+      static ERR_INVALID_ESCAPE = "invalid escape sequence";
+      static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+      static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+      static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+      static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+      static ERR_MISSING_BRACKET = "missing closing ]";
+      static ERR_MISSING_PAREN = "missing closing )";
+      static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+      static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+      static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+      static ERR_UNEXPECTED_PAREN = "unexpected )";
+      static ERR_NESTING_DEPTH = "expression nests too deeply";
+      static ERR_LARGE = "expression too large";
+      static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+      static MAX_HEIGHT = 1e3;
+      static MAX_SIZE = 1398101;
+      static MAX_RUNES = 33554432;
+      static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        Unicode.MAX_RUNE,
+        1
+      ]));
+      static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1
+      ]));
+      static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1,
+        383,
+        383,
+        1,
+        8490,
+        8490,
+        1
+      ]));
+      static unicodeTable(name) {
+        if (name === "Any") return {
+          tab: Parser4.ANY_TABLE,
+          fold: Parser4.ANY_TABLE,
+          sign: 1
+        };
+        if (name === "Ascii") return {
+          tab: Parser4.ASCII_TABLE,
+          fold: Parser4.ASCII_FOLD_TABLE,
+          sign: 1
+        };
+        if (name === "Assigned") return {
+          tab: UnicodeTables.CATEGORIES.get("Cn"),
+          fold: UnicodeTables.CATEGORIES.get("Cn"),
+          sign: -1
+        };
+        if (name === "Lc") return {
+          tab: UnicodeTables.CATEGORIES.get("LC"),
+          fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+          sign: 1
+        };
+        if (UnicodeTables.CATEGORIES.has(name)) return {
+          tab: UnicodeTables.CATEGORIES.get(name),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+          sign: 1
+        };
+        if (UnicodeTables.SCRIPTS.has(name)) return {
+          tab: UnicodeTables.SCRIPTS.get(name),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name),
+          sign: 1
+        };
+        return null;
+      }
+      static minFoldRune(r) {
+        if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+        let min = r;
+        const r0 = r;
+        for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+        return min;
+      }
+      static leadingRegexp(re2) {
+        if (re2.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          const sub2 = re2.subs[0];
+          if (sub2.op === Regexp.Op.EMPTY_MATCH) return null;
+          return sub2;
+        }
+        return re2;
+      }
+      static literalRegexp(s, flags) {
+        const re2 = new Regexp(Regexp.Op.LITERAL);
+        re2.flags = flags;
+        re2.runes = Utils.stringToRunes(s);
+        return re2;
+      }
+      /**
+      * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      static parse(pattern, flags) {
+        return new Parser4(pattern, flags).parseInternal();
+      }
+      static parseRepeat(t) {
+        const start = t.pos();
+        if (!t.more() || !t.lookingAt("{")) return -1;
+        t.skip(1);
+        const min = Parser4.parseInt(t);
+        if (min === -1) return -1;
+        if (!t.more()) return -1;
+        let max;
+        if (!t.lookingAt(",")) max = min;
+        else {
+          t.skip(1);
+          if (!t.more()) return -1;
+          if (t.lookingAt("}")) max = -1;
+          else if ((max = Parser4.parseInt(t)) === -1) return -1;
+        }
+        if (!t.more() || !t.lookingAt("}")) return -1;
+        t.skip(1);
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        return min << 16 | max & Unicode.MAX_BMP;
+      }
+      static isValidCaptureName(name) {
+        if (name.length === 0) return false;
+        for (let i = 0; i < name.length; i++) {
+          const c = name.codePointAt(i);
+          if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+        }
+        return true;
+      }
+      static parseInt(t) {
+        const start = t.pos();
+        while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+        const n = t.from(start);
+        if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+        if (n.length > 8) return -2;
+        return parseInt(n, 10);
+      }
+      static isCharClass(re2) {
+        return re2.op === Regexp.Op.LITERAL && re2.runes.length === 1 || re2.op === Regexp.Op.CHAR_CLASS || re2.op === Regexp.Op.ANY_CHAR_NOT_NL || re2.op === Regexp.Op.ANY_CHAR;
+      }
+      static matchRune(re2, r) {
+        switch (re2.op) {
+          case Regexp.Op.LITERAL:
+            return re2.runes.length === 1 && re2.runes[0] === r;
+          case Regexp.Op.CHAR_CLASS:
+            for (let i = 0; i < re2.runes.length; i += 2) if (re2.runes[i] <= r && r <= re2.runes[i + 1]) return true;
+            return false;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return r !== Codepoint.CODES["\n"];
+          case Regexp.Op.ANY_CHAR:
+            return true;
+        }
+        return false;
+      }
+      static mergeCharClass(dst, src) {
+        switch (dst.op) {
+          case Regexp.Op.ANY_CHAR:
+            break;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            if (Parser4.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            break;
+          case Regexp.Op.CHAR_CLASS: {
+            const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+            if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+            else cc.appendClass(src.runes);
+            dst.runes = cc.toGrowableArray();
+            break;
+          }
+          case Regexp.Op.LITERAL:
+            if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+            dst.op = Regexp.Op.CHAR_CLASS;
+            dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+        }
+      }
+      static parseEscape(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser4.ERR_TRAILING_BACKSLASH);
+        let c = t.pop();
+        bigswitch: switch (c) {
+          case Codepoint.CODES["1"]:
+          case Codepoint.CODES["2"]:
+          case Codepoint.CODES["3"]:
+          case Codepoint.CODES["4"]:
+          case Codepoint.CODES["5"]:
+          case Codepoint.CODES["6"]:
+          case Codepoint.CODES["7"]:
+            if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+          case Codepoint.CODES["0"]: {
+            let r = c - Codepoint.CODES["0"];
+            for (let i = 1; i < 3; i++) {
+              if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+              r = r * 8 + t.peek() - Codepoint.CODES["0"];
+              t.skip(1);
+            }
+            return r;
+          }
+          case Codepoint.CODES["x"]: {
+            if (!t.more()) break;
+            c = t.pop();
+            if (c === Codepoint.CODES["{"]) {
+              let nhex = 0;
+              let r = 0;
+              while (true) {
+                if (!t.more()) break bigswitch;
+                c = t.pop();
+                if (c === Codepoint.CODES["}"]) break;
+                const v = Utils.unhex(c);
+                if (v < 0) break bigswitch;
+                r = r * 16 + v;
+                if (r > Unicode.MAX_RUNE) break bigswitch;
+                nhex++;
+              }
+              if (nhex === 0) break bigswitch;
+              return r;
+            }
+            const x2 = Utils.unhex(c);
+            if (!t.more()) break;
+            c = t.pop();
+            const y = Utils.unhex(c);
+            if (x2 < 0 || y < 0) break;
+            return x2 * 16 + y;
+          }
+          case Codepoint.CODES["a"]:
+            return Codepoint.CODES["\x07"];
+          case Codepoint.CODES["f"]:
+            return Codepoint.CODES["\f"];
+          case Codepoint.CODES["n"]:
+            return Codepoint.CODES["\n"];
+          case Codepoint.CODES["r"]:
+            return Codepoint.CODES["\r"];
+          case Codepoint.CODES["t"]:
+            return Codepoint.CODES["	"];
+          case Codepoint.CODES["v"]:
+            return Codepoint.CODES["\v"];
+          default:
+            if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+        }
+        throw new RE2JSSyntaxException(Parser4.ERR_INVALID_ESCAPE, t.from(startPos));
+      }
+      static parseClassChar(t, wholeClassPos) {
+        if (!t.more()) throw new RE2JSSyntaxException(Parser4.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser4.parseEscape(t);
+        return t.pop();
+      }
+      static hasCapture(re2) {
+        if (re2 === null) return false;
+        if (re2.op === Regexp.Op.CAPTURE) return true;
+        if (re2.subs) {
+          for (let sub2 of re2.subs) if (Parser4.hasCapture(sub2)) return true;
+        }
+        return false;
+      }
+      constructor(wholeRegexp, flags = 0) {
+        this.wholeRegexp = wholeRegexp;
+        this.flags = flags;
+        this.numCap = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.stack = [];
+        this.free = null;
+        this.numRegexp = 0;
+        this.numRunes = 0;
+        this.repeats = 0;
+        this.height = null;
+        this.size = null;
+        this.nlb = 0;
+      }
+      newRegexp(op) {
+        let re2 = this.free;
+        if (re2 !== null && re2.subs !== null && re2.subs.length > 0) {
+          this.free = re2.subs[0];
+          re2.reinit();
+          re2.op = op;
+        } else {
+          re2 = new Regexp(op);
+          this.numRegexp += 1;
+        }
+        return re2;
+      }
+      reuse(re2) {
+        if (this.height !== null && this.height.has(re2)) this.height.delete(re2);
+        if (re2.subs !== null && re2.subs.length > 0) re2.subs[0] = this.free;
+        this.free = re2;
+      }
+      checkLimits(re2) {
+        if (this.numRunes > Parser4.MAX_RUNES) throw new RE2JSSyntaxException(Parser4.ERR_LARGE);
+        this.checkSize(re2);
+        this.checkHeight(re2);
+      }
+      checkSize(re2) {
+        if (this.size === null) {
+          if (this.repeats === 0) this.repeats = 1;
+          if (re2.op === Regexp.Op.REPEAT) {
+            let n = re2.max;
+            if (n === -1) n = re2.min;
+            if (n <= 0) n = 1;
+            if (n > Math.floor(Parser4.MAX_SIZE / this.repeats)) this.repeats = Parser4.MAX_SIZE;
+            else this.repeats *= n;
+          }
+          if (this.numRegexp < Math.floor(Parser4.MAX_SIZE / this.repeats)) return;
+          this.size = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkSize(reEx);
+        }
+        if (this.calcSize(re2, true) > Parser4.MAX_SIZE) throw new RE2JSSyntaxException(Parser4.ERR_LARGE);
+      }
+      calcSize(re2, force = false) {
+        if (!force && this.size !== null) {
+          if (this.size.has(re2)) return this.size.get(re2);
+        }
+        let size = 0;
+        switch (re2.op) {
+          case Regexp.Op.LITERAL:
+            size = re2.runes.length;
+            break;
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+            size = 2 + this.calcSize(re2.subs[0]);
+            break;
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            size = 1 + this.calcSize(re2.subs[0]);
+            break;
+          case Regexp.Op.CONCAT:
+            for (let sub2 of re2.subs) size = size + this.calcSize(sub2);
+            break;
+          case Regexp.Op.ALTERNATE:
+            for (let sub2 of re2.subs) size = size + this.calcSize(sub2);
+            if (re2.subs.length > 1) size = size + re2.subs.length - 1;
+            break;
+          case Regexp.Op.REPEAT: {
+            let sub2 = this.calcSize(re2.subs[0]);
+            if (re2.max === -1) {
+              if (re2.min === 0) size = 2 + sub2;
+              else size = 1 + re2.min * sub2;
+              break;
+            }
+            size = re2.max * sub2 + (re2.max - re2.min);
+            break;
+          }
+        }
+        size = Math.max(1, size);
+        if (this.size === null) this.size = /* @__PURE__ */ new Map();
+        this.size.set(re2, size);
+        return size;
+      }
+      checkHeight(re2) {
+        if (this.numRegexp < Parser4.MAX_HEIGHT) return;
+        if (this.height === null) {
+          this.height = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkHeight(reEx);
+        }
+        if (this.calcHeight(re2, true) > Parser4.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser4.ERR_NESTING_DEPTH);
+      }
+      calcHeight(re2, force = false) {
+        if (!force && this.height !== null) {
+          if (this.height.has(re2)) return this.height.get(re2);
+        }
+        let h = 1;
+        for (let sub2 of re2.subs) {
+          const hsub = this.calcHeight(sub2);
+          if (h < 1 + hsub) h = 1 + hsub;
+        }
+        if (this.height === null) this.height = /* @__PURE__ */ new Map();
+        this.height.set(re2, h);
+        return h;
+      }
+      pop() {
+        return this.stack.pop();
+      }
+      popToPseudo() {
+        const n = this.stack.length;
+        let i = n;
+        while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+        return this.stack.splice(i, n - i);
+      }
+      push(re2) {
+        this.numRunes += re2.runes.length;
+        if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] === re2.runes[1]) {
+          if (this.maybeConcat(re2.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re2.op = Regexp.Op.LITERAL;
+          re2.runes = [re2.runes[0]];
+          re2.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 4 && re2.runes[0] === re2.runes[1] && re2.runes[2] === re2.runes[3] && Unicode.simpleFold(re2.runes[0]) === re2.runes[2] && Unicode.simpleFold(re2.runes[2]) === re2.runes[0] || re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] + 1 === re2.runes[1] && Unicode.simpleFold(re2.runes[0]) === re2.runes[1] && Unicode.simpleFold(re2.runes[1]) === re2.runes[0]) {
+          if (this.maybeConcat(re2.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re2.op = Regexp.Op.LITERAL;
+          re2.runes = [re2.runes[0]];
+          re2.flags = this.flags | RE2Flags.FOLD_CASE;
+        } else this.maybeConcat(-1, 0);
+        this.stack.push(re2);
+        this.checkLimits(re2);
+        return re2;
+      }
+      maybeConcat(r, flags) {
+        const n = this.stack.length;
+        if (n < 2) return false;
+        const re1 = this.stack[n - 1];
+        const re2 = this.stack[n - 2];
+        if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+        if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+        for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+        if (r >= 0) {
+          re1.runes = [r];
+          re1.flags = flags;
+          return true;
+        }
+        this.pop();
+        this.reuse(re1);
+        return false;
+      }
+      newLiteral(r, flags) {
+        const re2 = this.newRegexp(Regexp.Op.LITERAL);
+        re2.flags = flags;
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser4.minFoldRune(r);
+        re2.runes = [r];
+        return re2;
+      }
+      literal(r) {
+        this.push(this.newLiteral(r, this.flags));
+      }
+      op(op) {
+        const re2 = this.newRegexp(op);
+        re2.flags = this.flags;
+        return this.push(re2);
+      }
+      repeat(op, min, max, beforePos, t, lastRepeatPos) {
+        let flags = this.flags;
+        if ((flags & RE2Flags.PERL_X) !== 0) {
+          if (t.more() && t.lookingAt("?")) {
+            t.skip(1);
+            flags ^= RE2Flags.NON_GREEDY;
+          }
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+        }
+        const n = this.stack.length;
+        if (n === 0) throw new RE2JSSyntaxException(Parser4.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const sub2 = this.stack[n - 1];
+        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser4.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const re2 = this.newRegexp(op);
+        re2.min = min;
+        re2.max = max;
+        re2.flags = flags;
+        re2.subs = [sub2];
+        this.stack[n - 1] = re2;
+        this.checkLimits(re2);
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re2, 1e3)) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+      }
+      repeatIsValid(re2, n) {
+        if (re2.op === Regexp.Op.REPEAT) {
+          let m = re2.max;
+          if (m === 0) return true;
+          if (m < 0) m = re2.min;
+          if (m > n) return false;
+          if (m > 0) n = Math.trunc(n / m);
+        }
+        for (let sub2 of re2.subs) if (!this.repeatIsValid(sub2, n)) return false;
+        return true;
+      }
+      concat() {
+        this.maybeConcat(-1, 0);
+        const subs = this.popToPseudo();
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+      }
+      alternate() {
+        const subs = this.popToPseudo();
+        if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+      }
+      cleanAlt(re2) {
+        if (re2.op === Regexp.Op.CHAR_CLASS) {
+          re2.runes = new CharClass(Array.from(re2.runes)).cleanClass().toArray();
+          if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === Unicode.MAX_RUNE) {
+            re2.runes = /* @__PURE__ */ new Int32Array(0);
+            re2.op = Regexp.Op.ANY_CHAR;
+          } else if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === Codepoint.CODES["\n"] - 1 && re2.runes[2] === Codepoint.CODES["\n"] + 1 && re2.runes[3] === Unicode.MAX_RUNE) {
+            re2.runes = /* @__PURE__ */ new Int32Array(0);
+            re2.op = Regexp.Op.ANY_CHAR_NOT_NL;
+          }
+        }
+      }
+      collapse(subs, op) {
+        if (subs.length === 1) return subs[0];
+        let len = 0;
+        for (let sub2 of subs) len += sub2.op === op ? sub2.subs.length : 1;
+        let newsubs = new Array(len).fill(null);
+        let i = 0;
+        for (let sub2 of subs) if (sub2.op === op) {
+          for (let j2 = 0; j2 < sub2.subs.length; j2++) newsubs[i++] = sub2.subs[j2];
+          this.reuse(sub2);
+        } else newsubs[i++] = sub2;
+        let re2 = this.newRegexp(op);
+        re2.subs = newsubs;
+        if (op === Regexp.Op.ALTERNATE) {
+          re2.subs = this.factor(re2.subs);
+          if (re2.subs.length === 1) {
+            const old = re2;
+            re2 = re2.subs[0];
+            this.reuse(old);
+          }
+        }
+        return re2;
+      }
+      factor(array) {
+        if (array.length < 2) return array;
+        let s = 0;
+        let lensub = array.length;
+        let lenout = 0;
+        let str2 = null;
+        let strlen = 0;
+        let strflags = 0;
+        let start = 0;
+        for (let i = 0; i <= lensub; i++) {
+          let istr = null;
+          let istrlen = 0;
+          let iflags = 0;
+          if (i < lensub) {
+            let re2 = array[s + i];
+            if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) re2 = re2.subs[0];
+            if (re2.op === Regexp.Op.LITERAL) {
+              istr = re2.runes;
+              istrlen = re2.runes.length;
+              iflags = re2.flags & RE2Flags.FOLD_CASE;
+            }
+            if (iflags === strflags) {
+              let same = 0;
+              while (same < strlen && same < istrlen && str2[same] === istr[same]) same++;
+              if (same > 0) {
+                strlen = same;
+                continue;
+              }
+            }
+          }
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            const prefix = this.newRegexp(Regexp.Op.LITERAL);
+            prefix.flags = strflags;
+            prefix.runes = str2.slice(0, strlen);
+            for (let j2 = start; j2 < i; j2++) {
+              array[s + j2] = this.removeLeadingString(array[s + j2], strlen);
+              this.checkLimits(array[s + j2]);
+            }
+            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const re2 = this.newRegexp(Regexp.Op.CONCAT);
+            re2.subs = [prefix, suffix];
+            array[lenout++] = re2;
+          }
+          start = i;
+          str2 = istr;
+          strlen = istrlen;
+          strflags = iflags;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        let first = null;
+        for (let i = 0; i <= lensub; i++) {
+          let ifirst = null;
+          if (i < lensub) {
+            ifirst = Parser4.leadingRegexp(array[s + i]);
+            if (first !== null && first.equals(ifirst) && (Parser4.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser4.isCharClass(first.subs[0]))) continue;
+          }
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            const prefix = first;
+            for (let j2 = start; j2 < i; j2++) {
+              const reuse = j2 !== start;
+              array[s + j2] = this.removeLeadingRegexp(array[s + j2], reuse);
+              this.checkLimits(array[s + j2]);
+            }
+            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const re2 = this.newRegexp(Regexp.Op.CONCAT);
+            re2.subs = [prefix, suffix];
+            array[lenout++] = re2;
+          }
+          start = i;
+          first = ifirst;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        for (let i = 0; i <= lensub; i++) {
+          if (i < lensub && Parser4.isCharClass(array[s + i])) continue;
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            let max = start;
+            for (let j2 = start + 1; j2 < i; j2++) {
+              const subMax = array[s + max];
+              const subJ = array[s + j2];
+              if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j2;
+            }
+            const tmp = array[s + start];
+            array[s + start] = array[s + max];
+            array[s + max] = tmp;
+            for (let j2 = start + 1; j2 < i; j2++) {
+              Parser4.mergeCharClass(array[s + start], array[s + j2]);
+              this.reuse(array[s + j2]);
+            }
+            this.cleanAlt(array[s + start]);
+            array[lenout++] = array[s + start];
+          }
+          if (i < lensub) array[lenout++] = array[s + i];
+          start = i + 1;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        for (let i = 0; i < lensub; ++i) {
+          if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+          array[lenout++] = array[s + i];
+        }
+        lensub = lenout;
+        s = 0;
+        return array.slice(s, lensub);
+      }
+      removeLeadingString(re2, n) {
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          const sub2 = this.removeLeadingString(re2.subs[0], n);
+          re2.subs[0] = sub2;
+          if (sub2.op === Regexp.Op.EMPTY_MATCH) {
+            this.reuse(sub2);
+            switch (re2.subs.length) {
+              case 0:
+              case 1:
+                re2.op = Regexp.Op.EMPTY_MATCH;
+                re2.subs = Regexp.emptySubs();
+                break;
+              case 2: {
+                const old = re2;
+                re2 = re2.subs[1];
+                this.reuse(old);
+                break;
+              }
+              default:
+                re2.subs = re2.subs.slice(1, re2.subs.length);
+            }
+          }
+          return re2;
+        }
+        if (re2.op === Regexp.Op.LITERAL) {
+          re2.runes = re2.runes.slice(n, re2.runes.length);
+          if (re2.runes.length === 0) re2.op = Regexp.Op.EMPTY_MATCH;
+        }
+        return re2;
+      }
+      removeLeadingRegexp(re2, reuse) {
+        if (re2.op === Regexp.Op.CONCAT && re2.subs.length > 0) {
+          if (reuse) this.reuse(re2.subs[0]);
+          re2.subs = re2.subs.slice(1, re2.subs.length);
+          switch (re2.subs.length) {
+            case 0:
+              re2.op = Regexp.Op.EMPTY_MATCH;
+              re2.subs = Regexp.emptySubs();
+              break;
+            case 1: {
+              const old = re2;
+              re2 = re2.subs[0];
+              this.reuse(old);
+              break;
+            }
+          }
+          return re2;
+        }
+        if (reuse) this.reuse(re2);
+        return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+      }
+      parseInternal() {
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser4.literalRegexp(this.wholeRegexp, this.flags);
+        let lastRepeatPos = -1;
+        let min = -1;
+        let max = -1;
+        const t = new StringIterator(this.wholeRegexp);
+        while (t.more()) {
+          let repeatPos = -1;
+          bigswitch: switch (t.peek()) {
+            case Codepoint.CODES["("]:
+              if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+                if (t.lookingAt("(?<=")) {
+                  this.parsePosLookBehind();
+                  t.skip(4);
+                  break;
+                }
+                if (t.lookingAt("(?<!")) {
+                  this.parseNegLookBehind();
+                  t.skip(4);
+                  break;
+                }
+              }
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+                this.parsePerlFlags(t);
+                break;
+              }
+              this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+              t.skip(1);
+              break;
+            case Codepoint.CODES["|"]:
+              this.parseVerticalBar();
+              t.skip(1);
+              break;
+            case Codepoint.CODES[")"]:
+              this.parseRightParen();
+              t.skip(1);
+              break;
+            case Codepoint.CODES["^"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+              else this.op(Regexp.Op.BEGIN_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["$"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+              else this.op(Regexp.Op.END_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["."]:
+              if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+              else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["["]:
+              this.parseClass(t);
+              break;
+            case Codepoint.CODES["*"]:
+            case Codepoint.CODES["+"]:
+            case Codepoint.CODES["?"]: {
+              repeatPos = t.pos();
+              let op = null;
+              switch (t.pop()) {
+                case Codepoint.CODES["*"]:
+                  op = Regexp.Op.STAR;
+                  break;
+                case Codepoint.CODES["+"]:
+                  op = Regexp.Op.PLUS;
+                  break;
+                case Codepoint.CODES["?"]:
+                  op = Regexp.Op.QUEST;
+              }
+              this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["{"]: {
+              const before = t.pos();
+              const minMax = Parser4.parseRepeat(t);
+              if (minMax < 0) {
+                t.rewindTo(before);
+                this.literal(t.pop());
+                break;
+              }
+              repeatPos = before;
+              min = minMax >> 16;
+              max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+              this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["\\"]: {
+              const savedPos = t.pos();
+              t.skip(1);
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+                case Codepoint.CODES["A"]:
+                  this.op(Regexp.Op.BEGIN_TEXT);
+                  break bigswitch;
+                case Codepoint.CODES["b"]:
+                  this.op(Regexp.Op.WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["B"]:
+                  this.op(Regexp.Op.NO_WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["C"]:
+                  throw new RE2JSSyntaxException(Parser4.ERR_INVALID_ESCAPE, "\\C");
+                case Codepoint.CODES["Q"]: {
+                  let lit3 = t.rest();
+                  const i = lit3.indexOf("\\E");
+                  if (i >= 0) {
+                    lit3 = lit3.substring(0, i);
+                    t.skipString(lit3);
+                    t.skipString("\\E");
+                  } else t.skipString(lit3);
+                  let j2 = 0;
+                  while (j2 < lit3.length) {
+                    const codepoint = lit3.codePointAt(j2);
+                    this.literal(codepoint);
+                    j2 += Utils.charCount(codepoint);
+                  }
+                  break bigswitch;
+                }
+                case Codepoint.CODES["z"]:
+                  this.op(Regexp.Op.END_TEXT);
+                  break bigswitch;
+                default:
+                  t.rewindTo(savedPos);
+              }
+              else t.rewindTo(savedPos);
+              const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re2.flags = this.flags;
+              if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+                const cc2 = new CharClass();
+                if (this.parseUnicodeClass(t, cc2)) {
+                  re2.runes = cc2.toArray();
+                  this.push(re2);
+                  break bigswitch;
+                }
+              }
+              const cc = new CharClass();
+              if (this.parsePerlClassEscape(t, cc)) {
+                re2.runes = cc.toArray();
+                this.push(re2);
+                break bigswitch;
+              }
+              t.rewindTo(savedPos);
+              this.reuse(re2);
+              this.literal(Parser4.parseEscape(t));
+              break;
+            }
+            default:
+              this.literal(t.pop());
+          }
+          lastRepeatPos = repeatPos;
+        }
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser4.ERR_MISSING_PAREN, this.wholeRegexp);
+        this.stack[0].namedGroups = this.namedGroups;
+        return this.stack[0];
+      }
+      parsePerlFlags(t) {
+        const startPos = t.pos();
+        const s = t.rest();
+        if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+          const begin = s.charAt(2) === "P" ? 4 : 3;
+          const end = s.indexOf(">");
+          if (end < 0) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_NAMED_CAPTURE, s);
+          const name = s.substring(begin, end);
+          t.skipString(name);
+          t.skip(begin + 1);
+          if (!Parser4.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          const re2 = this.op(Regexp.Op.LEFT_PAREN);
+          re2.cap = ++this.numCap;
+          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser4.ERR_DUPLICATE_NAMED_CAPTURE, name);
+          this.namedGroups[name] = this.numCap;
+          re2.name = name;
+          return;
+        }
+        t.skip(2);
+        let flags = this.flags;
+        let sign2 = 1;
+        let sawFlag = false;
+        loop: while (t.more()) {
+          const c = t.pop();
+          switch (c) {
+            case Codepoint.CODES["i"]:
+              flags |= RE2Flags.FOLD_CASE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["m"]:
+              flags &= ~RE2Flags.ONE_LINE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["s"]:
+              flags |= RE2Flags.DOT_NL;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["U"]:
+              flags |= RE2Flags.NON_GREEDY;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["-"]:
+              if (sign2 < 0) break loop;
+              sign2 = -1;
+              flags = ~flags;
+              sawFlag = false;
+              break;
+            case Codepoint.CODES[":"]:
+            case Codepoint.CODES[")"]:
+              if (sign2 < 0) {
+                if (!sawFlag) break loop;
+                flags = ~flags;
+              }
+              if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+              this.flags = flags;
+              return;
+            default:
+              break loop;
+          }
+        }
+        throw new RE2JSSyntaxException(Parser4.ERR_INVALID_PERL_OP, t.from(startPos));
+      }
+      parsePosLookBehind() {
+        const re2 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re2.flags = this.flags;
+        re2.lb = ++this.nlb;
+        return this.push(re2);
+      }
+      parseNegLookBehind() {
+        const re2 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re2.flags = this.flags;
+        re2.lb = -++this.nlb;
+        return this.push(re2);
+      }
+      parseVerticalBar() {
+        this.concat();
+        if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+      }
+      swapVerticalBar() {
+        const n = this.stack.length;
+        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser4.isCharClass(this.stack[n - 1]) && Parser4.isCharClass(this.stack[n - 3])) {
+          let re1 = this.stack[n - 1];
+          let re3 = this.stack[n - 3];
+          if (re1.op > re3.op) {
+            const tmp = re3;
+            re3 = re1;
+            re1 = tmp;
+            this.stack[n - 3] = re3;
+          }
+          Parser4.mergeCharClass(re3, re1);
+          this.reuse(re1);
+          this.pop();
+          return true;
+        }
+        if (n >= 2) {
+          const re1 = this.stack[n - 1];
+          const re2 = this.stack[n - 2];
+          if (re2.op === Regexp.Op.VERTICAL_BAR) {
+            if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+            this.stack[n - 2] = re1;
+            this.stack[n - 1] = re2;
+            return true;
+          }
+        }
+        return false;
+      }
+      parseRightParen() {
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser4.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        const re1 = this.pop();
+        const re2 = this.pop();
+        if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser4.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        this.flags = re2.flags;
+        if (re2.lb !== 0) {
+          if (Parser4.hasCapture(re1)) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+          else re2.op = Regexp.Op.NLB;
+          re2.subs = [re1];
+          this.push(re2);
+          return;
+        }
+        if (re2.cap === 0) this.push(re1);
+        else {
+          re2.op = Regexp.Op.CAPTURE;
+          re2.subs = [re1];
+          this.push(re2);
+        }
+      }
+      parsePerlClassEscape(t, cc) {
+        const beforePos = t.pos();
+        if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+        t.pop();
+        const p = t.from(beforePos);
+        const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+        if (g === null) return false;
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseNamedClass(t, cc) {
+        const cls = t.rest();
+        const i = cls.indexOf(":]");
+        if (i < 0) return false;
+        const name = cls.substring(0, i + 2);
+        t.skipString(name);
+        const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, name);
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseUnicodeClass(t, cc) {
+        const startPos = t.pos();
+        if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+        t.skip(1);
+        let sign2 = 1;
+        let c = t.pop();
+        if (c === Codepoint.CODES["P"]) sign2 = -1;
+        if (!t.more()) {
+          t.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, t.rest());
+        }
+        c = t.pop();
+        let name;
+        if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+        else {
+          const rest = t.rest();
+          const end = rest.indexOf("}");
+          if (end < 0) {
+            t.rewindTo(startPos);
+            throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, t.rest());
+          }
+          name = rest.substring(0, end);
+          t.skipString(name);
+          t.skip(1);
+        }
+        if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+          sign2 = 0 - sign2;
+          name = name.substring(1);
+        }
+        const pair = Parser4.unicodeTable(name);
+        if (pair === null) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        if (pair.sign < 0) sign2 = 0 - sign2;
+        const tab = pair.tab;
+        const fold = pair.fold;
+        if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign2);
+        else {
+          const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+          cc.appendClassWithSign(Array.from(tmp), sign2);
+        }
+        return true;
+      }
+      parseClass(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re2.flags = this.flags;
+        const cc = new CharClass();
+        let sign2 = 1;
+        if (t.more() && t.lookingAt("^")) {
+          sign2 = -1;
+          t.skip(1);
+          if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+        }
+        let first = true;
+        while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+          if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+            const s = t.rest();
+            if (s === "-" || !s.startsWith("-]")) {
+              t.rewindTo(startPos);
+              throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, t.rest());
+            }
+          }
+          first = false;
+          const beforePos = t.pos();
+          if (t.lookingAt("[:")) {
+            if (this.parseNamedClass(t, cc)) continue;
+            t.rewindTo(beforePos);
+          }
+          if (this.parseUnicodeClass(t, cc)) continue;
+          if (this.parsePerlClassEscape(t, cc)) continue;
+          t.rewindTo(beforePos);
+          const lo = Parser4.parseClassChar(t, startPos);
+          let hi = lo;
+          if (t.more() && t.lookingAt("-")) {
+            t.skip(1);
+            if (t.more() && t.lookingAt("]")) t.skip(-1);
+            else {
+              hi = Parser4.parseClassChar(t, startPos);
+              if (hi < lo) throw new RE2JSSyntaxException(Parser4.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+            }
+          }
+          if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+          else cc.appendFoldedRange(lo, hi);
+        }
+        t.skip(1);
+        cc.cleanClass();
+        if (sign2 < 0) cc.negateClass();
+        re2.runes = cc.toArray();
+        this.push(re2);
+      }
+    };
+    var RE2 = class RE22 {
+      static initTest(expr) {
+        const re2 = RE22.compile(expr);
+        const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+        res.cond = re2.cond;
+        res.prefix = re2.prefix;
+        res.prefixUTF8 = re2.prefixUTF8;
+        res.prefixComplete = re2.prefixComplete;
+        res.prefixRune = re2.prefixRune;
+        res.prefilter = re2.prefilter;
+        res.namedGroups = re2.namedGroups;
+        return res;
+      }
+      /**
+      * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+      * used to match against text.
+      *
+      * When matching against text, the regexp returns a match that begins as early as possible in the
+      * input (leftmost), and among those it chooses the one that a backtracking search would have
+      * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+      * and other implementations use, although this package implements it without the expense of
+      * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+      */
+      static compile(expr) {
+        return RE22.compileImpl(expr, RE2Flags.PERL, false);
+      }
+      /**
+      * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+      * (egrep) syntax and changes the match semantics to leftmost-longest.
+      *
+      * That is, when matching against text, the regexp returns a match that begins as early as
+      * possible in the input (leftmost), and among those it chooses a match that is as long as
+      * possible. This so-called leftmost-longest matching is the same semantics that early regular
+      * expression implementations used and that POSIX specifies.
+      *
+      * However, there can be multiple leftmost-longest matches, with different submatch choices, and
+      * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+      * package chooses the one that a backtracking search would have found first, while POSIX
+      * specifies that the match be chosen to maximize the length of the first subexpression, then the
+      * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+      * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+      */
+      static compilePOSIX(expr) {
+        return RE22.compileImpl(expr, RE2Flags.POSIX, true);
+      }
+      static compileImpl(expr, mode, longest) {
+        let re2 = Parser3.parse(expr, mode);
+        const maxCap = re2.maxCap();
+        const namedGroups = re2.namedGroups;
+        re2 = Simplify.simplify(re2);
+        const prefilter = PrefilterTree.build(re2);
+        const prog = Compiler.compileRegexp(re2);
+        const re22 = new RE22(expr, prog, maxCap, longest);
+        re22.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+        const [prefixCompl, prefixStr] = prog.prefix();
+        re22.prefixComplete = prefixCompl;
+        re22.prefix = prefixStr;
+        re22.prefixUTF8 = Utils.stringToUtf8ByteArray(re22.prefix);
+        if (re22.prefix.length > 0) re22.prefixRune = re22.prefix.codePointAt(0);
+        re22.namedGroups = namedGroups;
+        return re22;
+      }
+      /**
+      * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+      *
+      * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+      */
+      static match(pattern, s) {
+        return RE22.compile(pattern).match(s);
+      }
+      constructor(expr, prog, numSubexp = 0, longest = 0) {
+        this.expr = expr;
+        this.prog = prog;
+        this.numSubexp = numSubexp;
+        this.longest = longest;
+        this.cond = prog.startCond();
+        this.prefix = null;
+        this.prefixUTF8 = null;
+        this.prefixComplete = false;
+        this.prefixRune = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.machinePool = [];
+        this.lazyDFA = null;
+        this.onepass = OnePass.compile(this.prog);
+        this.prefilter = null;
+      }
+      get dfa() {
+        if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+        return this.lazyDFA;
+      }
+      matchPrefixComplete(input, pos, anchor, ncap) {
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        let matchStart = -1;
+        let matchEnd = -1;
+        const pLen = input.prefixLength(this);
+        if (anchor === RE2Flags.UNANCHORED) {
+          const idx = input.index(this, pos);
+          if (idx < 0) return null;
+          matchStart = pos + idx;
+          matchEnd = matchStart + pLen;
+        } else if (anchor === RE2Flags.ANCHOR_BOTH) {
+          if (input.endPos() !== pLen) return null;
+          if (input.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        } else if (anchor === RE2Flags.ANCHOR_START) {
+          if (input.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        }
+        if (matchStart < 0) return null;
+        if (ncap > 0) {
+          const matchcap = new Int32Array(ncap).fill(-1);
+          matchcap[0] = matchStart;
+          matchcap[1] = matchEnd;
+          return Array.from(matchcap);
+        }
+        return [];
+      }
+      createLookbehindState() {
+        return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+      }
+      executeEngine(input, pos, anchor, ncap, lbState = null) {
+        if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+        if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+          if (!this.prefilter.eval(input, pos)) return null;
+        }
+        if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+        if (ncap > 0) {
+          if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+          return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+        }
+        if (this.prog.numLb === 0) {
+          const dfaResult = this.dfa.match(input, pos, anchor);
+          if (dfaResult !== null) return dfaResult ? [] : null;
+          if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+        }
+        return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+      }
+      /**
+      * Returns the number of parenthesized subexpressions in this regular expression.
+      */
+      numberOfCapturingGroups() {
+        return this.numSubexp;
+      }
+      /**
+      * Returns the number of instructions in this compiled regular expression program.
+      */
+      numberOfInstructions() {
+        return this.prog.numInst();
+      }
+      get() {
+        return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+      }
+      reset() {
+        this.machinePool.length = 0;
+      }
+      put(m) {
+        this.machinePool.push(m);
+      }
+      toString() {
+        return this.expr;
+      }
+      doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+        let m = this.get();
+        if (!m) m = Machine.fromRE2(this);
+        m.init(ncap);
+        const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+        this.put(m);
+        return cap;
+      }
+      match(s) {
+        return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Matches the regular expression against input starting at position start and ending at position
+      * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+      * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+      * array. It is most efficient not to ask for submatch boundaries.
+      *
+      * @param input the input byte array
+      * @param start the beginning position in the input
+      * @param end the end position in the input
+      * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+      * @param group the array to fill with submatch positions
+      * @param ngroup the number of array pairs to fill in
+      * @param lbState optional state carried between successive matches over the same input (see
+      *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+      * @returns true if a match was found
+      */
+      matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+        if (!(input instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+          else input = MatcherInput.utf16(input);
+        }
+        return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+      }
+      matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+        if (start > end) return [false, null];
+        const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+        const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+        if (groupMatch === null) return [false, null];
+        return [true, groupMatch];
+      }
+      /**
+      * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+      */
+      matchUTF8(b) {
+        return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+      * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAll(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+      * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceFirst(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+      * been replaced by the return value of of function {@code repl} (whose first argument is the
+      * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAllFunc(src, replFunc, maxReplaces) {
+        let lastMatchEnd = 0;
+        let searchPos = 0;
+        let out = "";
+        const input = MachineInput.fromUTF16(src);
+        const lbState = this.createLookbehindState();
+        let numReplaces = 0;
+        while (searchPos <= src.length) {
+          const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+          if (a === null || a.length === 0) break;
+          out += src.substring(lastMatchEnd, a[0]);
+          if (a[1] > lastMatchEnd || a[0] === 0) {
+            out += replFunc(src.substring(a[0], a[1]));
+            numReplaces++;
+          }
+          lastMatchEnd = a[1];
+          const width = input.step(searchPos) & 7;
+          if (searchPos + width > a[1]) searchPos += width;
+          else if (searchPos + 1 > a[1]) searchPos++;
+          else searchPos = a[1];
+          if (numReplaces >= maxReplaces) break;
+        }
+        out += src.substring(lastMatchEnd);
+        return out;
+      }
+      pad(a) {
+        if (a === null) return null;
+        let n = (1 + this.numSubexp) * 2;
+        if (a.length < n) {
+          let a2 = new Array(n).fill(-1);
+          for (let i = 0; i < a.length; i++) a2[i] = a[i];
+          a = a2;
+        }
+        return a;
+      }
+      allMatches(input, n, deliverFun = (v) => v) {
+        let result = [];
+        const end = input.endPos();
+        if (n < 0) n = end + 1;
+        let pos = 0;
+        let i = 0;
+        let prevMatchEnd = -1;
+        const lbState = this.createLookbehindState();
+        while (i < n && pos <= end) {
+          const matches3 = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          if (matches3 === null || matches3.length === 0) break;
+          let accept = true;
+          if (matches3[1] === pos) {
+            if (matches3[0] === prevMatchEnd) accept = false;
+            const r = input.step(pos);
+            if (r < 0) pos = end + 1;
+            else pos += r & 7;
+          } else pos = matches3[1];
+          prevMatchEnd = matches3[1];
+          if (accept) {
+            result.push(deliverFun(this.pad(matches3)));
+            i++;
+          }
+        }
+        return result;
+      }
+      /**
+      * Returns an array holding the text of the leftmost match in {@code b} of this regular
+      * expression.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return b.slice(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Index(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return a.slice(0, 2);
+      }
+      /**
+      * Returns a string holding the text of the leftmost match in {@code s} of this regular
+      * expression.
+      *
+      * If there is no match, the return value is an empty string, but it will also be empty if the
+      * regular expression successfully matches an empty string. Use {@link #findIndex} or
+      * {@link #findSubmatch} if it is necessary to distinguish these cases.
+      */
+      find(s) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return "";
+        return s.substring(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code s} of this regular expression. The match itself is at
+      * {@code s.substring(loc[0], loc[1])}.
+      *
+      * A return value of null indicates no match.
+      */
+      findIndex(s) {
+        return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+      }
+      /**
+      * Returns an array of arrays the text of the leftmost match of the regular expression in
+      * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Submatch(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+      * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8SubmatchIndex(b) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * Returns an array of strings holding the text of the leftmost match of the regular expression in
+      * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatch(s) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatchIndex(s) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      *
+      * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+      * by |b|.
+      */
+      findAllUTF8(b, n) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n, (match3) => b.slice(match3[0], match3[1]));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Index(b, n) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n, (match3) => match3.slice(0, 2));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+      * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+      * description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAll(s, n) {
+        const result = this.allMatches(MachineInput.fromUTF16(s), n, (match3) => s.substring(match3[0], match3[1]));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllIndex(s, n) {
+        const result = this.allMatches(MachineInput.fromUTF16(s), n, (match3) => match3.slice(0, 2));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+      * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Submatch(b, n) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n, (match3) => {
+          let slice2 = new Array(match3.length / 2 | 0).fill(null);
+          for (let j2 = 0; j2 < slice2.length; j2++) if (match3[2 * j2] >= 0) slice2[j2] = b.slice(match3[2 * j2], match3[2 * j2 + 1]);
+          return slice2;
+        });
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8SubmatchIndex(b, n) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n);
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatch(s, n) {
+        const result = this.allMatches(MachineInput.fromUTF16(s), n, (match3) => {
+          let slice2 = new Array(match3.length / 2 | 0).fill(null);
+          for (let j2 = 0; j2 < slice2.length; j2++) if (match3[2 * j2] >= 0) slice2[j2] = s.substring(match3[2 * j2], match3[2 * j2 + 1]);
+          return slice2;
+        });
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatchIndex(s, n) {
+        const result = this.allMatches(MachineInput.fromUTF16(s), n);
+        if (result.length === 0) return null;
+        return result;
+      }
+    };
+    var RE2Set = class RE2Set2 {
+      /** @type {number} */
+      static UNANCHORED = RE2Flags.UNANCHORED;
+      /** @type {number} */
+      static ANCHOR_START = RE2Flags.ANCHOR_START;
+      /** @type {number} */
+      static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+      /**
+      * Constructs a new RE2Set with the specified anchor mode and flags.
+      * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+      * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+      * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+      */
+      constructor(anchor = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+        if (![
+          RE2Set2.UNANCHORED,
+          RE2Set2.ANCHOR_START,
+          RE2Set2.ANCHOR_BOTH
+        ].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+        Utils.checkFlags(flags);
+        this.anchor = anchor;
+        this.jsFlags = flags;
+        this.maxMem = maxMem;
+        let re2Flags = RE2Flags.PERL;
+        if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+        this.re2Flags = re2Flags;
+        this.regexps = [];
+        this.prog = null;
+        this.dfa = null;
+        this.dummyRe2 = null;
+      }
+      /**
+      * Adds a new regular expression pattern to the set.
+      * Patterns cannot be added after the set has been compiled.
+      * @param {string} pattern - The regular expression pattern to add.
+      * @returns {number} The integer index assigned to the added pattern.
+      * @throws {RE2JSCompileException} If patterns are added after compilation.
+      */
+      add(pattern) {
+        if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+        Utils.checkPattern(pattern);
+        let fregex = pattern;
+        if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        const re2 = Parser3.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re2));
+        return this.regexps.length - 1;
+      }
+      /**
+      * Compiles the added patterns into a single state machine.
+      * This is automatically called on the first match if not called explicitly.
+      * @returns {void}
+      */
+      compile() {
+        if (this.prog) return;
+        const prog = Compiler.compileSet(this.regexps);
+        if (prog.numInst() > Parser3.MAX_SIZE) throw new RE2JSCompileException(`${Parser3.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser3.MAX_SIZE}`);
+        this.prog = prog;
+        this.dfa = new DFA(this.prog, this.maxMem);
+        this.dummyRe2 = {
+          prog: this.prog,
+          cond: this.prog.startCond(),
+          prefix: "",
+          prefixRune: 0,
+          longest: false
+        };
+      }
+      /**
+      * Matches the input against the compiled set of regular expressions.
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+      * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+      */
+      match(input) {
+        if (!this.prog) this.compile();
+        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+        let internalAnchor = RE2Flags.UNANCHORED;
+        if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+        else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+        const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+        if (dfaResult !== null) return dfaResult;
+        const machine = Machine.fromRE2(this.dummyRe2);
+        machine.init(0);
+        return machine.matchSet(machineInput, 0, internalAnchor);
+      }
+    };
+    var TranslateRegExpString = class TranslateRegExpString2 {
+      static isHexadecimal(ch) {
+        return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+      }
+      static translate(data) {
+        let prefixFlags = "";
+        if (Object.prototype.toString.call(data) === "[object RegExp]") {
+          if (data.ignoreCase) prefixFlags += "i";
+          if (data.multiline) prefixFlags += "m";
+          if (data.dotAll) prefixFlags += "s";
+          data = data.source;
+        }
+        if (typeof data !== "string") return data;
+        let result = "";
+        let changed = false;
+        let size = data.length;
+        if (size === 0) {
+          result = "(?:)";
+          changed = true;
+        }
+        let inCharClass = false;
+        let i = 0;
+        while (i < size) {
+          let ch = data[i];
+          if (ch === "\\") {
+            if (i + 1 < size) {
+              ch = data[i + 1];
+              switch (ch) {
+                case "\\":
+                  result += "\\\\";
+                  i += 2;
+                  continue;
+                case "c":
+                  if (i + 2 < size) {
+                    let code = data[i + 2].charCodeAt(0);
+                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+                      let val = code % 32;
+                      result += "\\x";
+                      result += (val >> 4).toString(16).toUpperCase();
+                      result += (val & 15).toString(16).toUpperCase();
+                      i += 3;
+                      changed = true;
+                      continue;
+                    }
+                  }
+                  result += "c";
+                  i += 2;
+                  changed = true;
+                  continue;
+                case "u":
+                  if (i + 2 < size) {
+                    if (data[i + 2] === "{") {
+                      let j2 = i + 3;
+                      let hasHex = false;
+                      let closed = false;
+                      while (j2 < size) {
+                        const hexChar = data[j2];
+                        if (hexChar === "}") {
+                          closed = true;
+                          break;
+                        }
+                        if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                        hasHex = true;
+                        j2++;
+                      }
+                      if (closed && hasHex) {
+                        result += "\\x";
+                        i += 2;
+                        changed = true;
+                        continue;
+                      }
+                    } else if (i + 5 < size) {
+                      let isHex4 = true;
+                      for (let j2 = 0; j2 < 4; j2++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j2])) {
+                        isHex4 = false;
+                        break;
+                      }
+                      if (isHex4) {
+                        result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                        i += 6;
+                        changed = true;
+                        continue;
+                      }
+                    }
+                  }
+                  result += "u";
+                  i += 2;
+                  changed = true;
+                  continue;
+                case "x": {
+                  let isValidHex = false;
+                  if (i + 2 < size && data[i + 2] === "{") {
+                    let j2 = i + 3;
+                    let hasHex = false;
+                    let closed = false;
+                    while (j2 < size) {
+                      const hexChar = data[j2];
+                      if (hexChar === "}") {
+                        closed = true;
+                        break;
+                      }
+                      if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                      hasHex = true;
+                      j2++;
+                    }
+                    if (closed && hasHex) isValidHex = true;
+                  } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                  if (isValidHex) {
+                    result += "\\x";
+                    i += 2;
+                  } else {
+                    result += "x";
+                    i += 2;
+                    changed = true;
+                  }
+                  continue;
+                }
+                case "n":
+                case "r":
+                case "t":
+                case "a":
+                case "f":
+                case "v":
+                case "d":
+                case "D":
+                case "s":
+                case "S":
+                case "w":
+                case "W":
+                case "b":
+                case "B":
+                case "p":
+                case "P":
+                case "A":
+                case "z":
+                case "Q":
+                case "E":
+                case "0":
+                case "1":
+                case "2":
+                case "3":
+                case "4":
+                case "5":
+                case "6":
+                case "7":
+                  result += "\\" + ch;
+                  i += 2;
+                  continue;
+                default: {
+                  let cp2 = data.codePointAt(i + 1);
+                  if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
+                    let symSize2 = Utils.charCount(cp2);
+                    result += data.substring(i + 1, i + 1 + symSize2);
+                    i += symSize2 + 1;
+                    changed = true;
+                  } else {
+                    result += "\\";
+                    let symSize2 = Utils.charCount(cp2);
+                    result += data.substring(i + 1, i + 1 + symSize2);
+                    i += symSize2 + 1;
+                  }
+                  continue;
+                }
+              }
+            }
+          } else if (ch === "/") {
+            result += "\\/";
+            i += 1;
+            changed = true;
+            continue;
+          } else if (ch === "[") {
+            if (!inCharClass && data[i + 1] === "]") {
+              result += "[^\\x00-\\x{10FFFF}]";
+              i += 2;
+              changed = true;
+              continue;
+            }
+            if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+              result += "[\\x00-\\x{10FFFF}]";
+              i += 3;
+              changed = true;
+              continue;
+            }
+            inCharClass = true;
+          } else if (ch === "]") inCharClass = false;
+          else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+            if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+              result += "(?P<";
+              i += 3;
+              changed = true;
+              continue;
+            }
+          }
+          let cp = data.codePointAt(i);
+          let symSize = Utils.charCount(cp);
+          result += data.substring(i, i + symSize);
+          i += symSize;
+        }
+        const finalResult = changed ? result : data;
+        if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+        return finalResult;
+      }
+    };
+    var execResult = (m, input) => {
+      const result = m.matchArray();
+      result.index = m.start(0);
+      result.input = input;
+      result.groups = m.namedGroupsObject();
+      return result;
+    };
+    var RE2JS = class RE2JS2 {
+      /**
+      * Flag: case insensitive matching.
+      */
+      static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+      /**
+      * Flag: dot ({@code .}) matches all characters, including newline.
+      */
+      static DOTALL = PublicFlags.DOTALL;
+      /**
+      * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+      * beginning and end of input.
+      */
+      static MULTILINE = PublicFlags.MULTILINE;
+      /**
+      * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+      */
+      static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+      /**
+      * Flag: matches longest possible string.
+      */
+      static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+      /**
+      * Flag: enable linear-time captureless lookbehinds.
+      */
+      static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+      /**
+      * Returns a literal pattern string for the specified string.
+      *
+      * This method produces a string that can be used to create a <code>RE2JS</code> that would
+      * match the string <code>s</code> as if it were a literal pattern.
+      *
+      * Metacharacters or escape sequences in the input sequence will be given no special meaning.
+      *
+      * @param {string} str The string to be literalized
+      * @returns {string} A literal string replacement
+      */
+      static quote(str2) {
+        return Utils.quoteMeta(str2);
+      }
+      /**
+      * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+      * replacement methods as a literal replacement of {@code str}.
+      *
+      * This is a convenience delegation to {@link Matcher.quoteReplacement}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str2, javaMode = false) {
+        return Matcher.quoteReplacement(str2, javaMode);
+      }
+      /**
+      * Translates a given regular expression string to ensure compatibility with RE2JS.
+      *
+      * This function preprocesses the input regex string by applying necessary transformations,
+      * such as escaping special characters (e.g., `/`), converting named capture groups to
+      * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+      * resulting regex is safe and properly formatted before compilation.
+      *
+      * @param {string|RegExp} expr - The regular expression string to be translated.
+      * @returns {string} - The transformed regular expression string, ready for compilation.
+      */
+      static translateRegExp(expr) {
+        return TranslateRegExpString.translate(expr);
+      }
+      /**
+      * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+      * @param {string} regex
+      * @param {number} [flags=0]
+      * @returns {RE2JS}
+      */
+      static compile(regex, flags = 0) {
+        Utils.checkPattern(regex);
+        Utils.checkFlags(flags);
+        let fregex = regex;
+        if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        let re2Flags = RE2Flags.PERL;
+        if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+        const p = new RE2JS2(regex, flags);
+        p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+        return p;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string} regex the regular expression
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      * @throws RE2JSSyntaxException if the regular expression is malformed
+      */
+      static matches(regex, input) {
+        return RE2JS2.compile(regex).testExact(input);
+      }
+      /**
+      * This is visible for testing.
+      * @private
+      */
+      static initTest(pattern, flags, re2) {
+        if (pattern == null) throw new Error("pattern is null");
+        if (re2 == null) throw new Error("re2 is null");
+        const p = new RE2JS2(pattern, flags);
+        p.re2Input = re2;
+        return p;
+      }
+      /**
+      *
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      constructor(pattern, flags) {
+        this.patternInput = pattern;
+        this.flagsInput = flags;
+        this.re2Input = null;
+      }
+      /**
+      * Releases memory used by internal caches associated with this pattern. Does not change the
+      * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+      */
+      reset() {
+        this.re2Input.reset();
+      }
+      /**
+      * Returns the flags used in the constructor.
+      * @returns {number}
+      */
+      flags() {
+        return this.flagsInput;
+      }
+      /**
+      * Returns the pattern used in the constructor.
+      * @returns {string}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      re2() {
+        return this.re2Input;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      */
+      matches(input) {
+        return this.testExact(input);
+      }
+      /**
+      * Creates a new {@code Matcher} matching the pattern against the input.
+      *
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+      * @returns {Matcher}
+      */
+      matcher(input) {
+        if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+        return new Matcher(this, input);
+      }
+      /**
+      * Tests whether the regular expression matches any part of the input string.
+      * Performance Note: This method is highly optimized. Because it only returns
+      * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+      * and guarantees execution on the high-speed DFA engine whenever possible.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+      */
+      test(input) {
+        if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+        return this.re2Input.match(input);
+      }
+      /**
+      * Tests whether the regular expression matches the ENTIRE input string.
+      * * **Performance Note:** This operates identically to `.matches()`, but is significantly
+      * faster because it does not request capture group data. By requesting 0 capture groups,
+      * it securely routes execution through the DFA fast-path.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+      */
+      testExact(input) {
+        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+        return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+      }
+      /**
+      * Executes a search for a match in a specified string.
+      * Returns a result array, or null if no match is found.
+      * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+      * including `.index`, `.input`, and `.groups` properties.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {Array|null} the match array with index, input, and groups properties, or null
+      */
+      exec(input) {
+        const m = this.matcher(input);
+        return m.find() ? execResult(m, input) : null;
+      }
+      /**
+      * Splits input around instances of the regular expression. It returns an array giving the strings
+      * that occur before, between, and after instances of the regular expression.
+      *
+      * If {@code limit <= 0}, there is no limit on the size of the returned array. If
+      * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+      * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+      * of the input, possibly including additional matches of the pattern.
+      *
+      * @param {string} input the input string to be split
+      * @param {number} [limit=0] the limit
+      * @returns {string[]} the split strings
+      */
+      split(input, limit = 0) {
+        const m = this.matcher(input);
+        const result = [];
+        let emptiesSkipped = 0;
+        let last = 0;
+        while (m.find()) {
+          if (last === 0 && m.end() === 0) {
+            last = m.end();
+            continue;
+          }
+          if (limit > 0 && result.length === limit - 1) break;
+          if (last === m.start()) {
+            if (limit === 0) {
+              emptiesSkipped += 1;
+              last = m.end();
+              continue;
+            }
+          } else while (emptiesSkipped > 0) {
+            result.push("");
+            emptiesSkipped -= 1;
+          }
+          result.push(m.substring(last, m.start()));
+          last = m.end();
+        }
+        if (limit === 0 && last !== m.inputLength()) {
+          while (emptiesSkipped > 0) {
+            result.push("");
+            emptiesSkipped -= 1;
+          }
+          result.push(m.substring(last, m.inputLength()));
+        }
+        if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+        return result;
+      }
+      /**
+      * Returns an iterator of all results matching a string against the regular expression,
+      * including capturing groups.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {IterableIterator<RegExpMatchArray>}
+      */
+      *matchAll(input) {
+        const m = this.matcher(input);
+        while (m.find()) yield execResult(m, input);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        return this.patternInput;
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.re2Input.numberOfInstructions();
+      }
+      /**
+      * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+      * pattern and is excluded from this count.
+      *
+      * @returns {number} the number of capturing groups in this pattern
+      */
+      groupCount() {
+        return this.re2Input.numberOfCapturingGroups();
+      }
+      /**
+      * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+      * is the index of the group in the pattern.
+      * @returns {Record<string, number>}
+      */
+      namedGroups() {
+        return this.re2Input.namedGroups;
+      }
+      /**
+      *
+      * @param {*} other
+      * @returns {boolean}
+      */
+      equals(other) {
+        if (this === other) return true;
+        if (other === null || this.constructor !== other.constructor) return false;
+        return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+      }
+    };
+    function re(stringsOrFlags, ...values) {
+      if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+        const pattern = String.raw(stringsOrFlags, ...values);
+        return RE2JS.compile(pattern);
+      }
+      const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+      return (strings, ...tagValues) => {
+        const pattern = String.raw(strings, ...tagValues);
+        return RE2JS.compile(pattern, flags);
+      };
+    }
+    exports.Matcher = Matcher;
+    exports.MatcherInput = MatcherInput;
+    exports.MatcherInputBase = MatcherInputBase;
+    exports.RE2JS = RE2JS;
+    exports.RE2JSCompileException = RE2JSCompileException;
+    exports.RE2JSException = RE2JSException;
+    exports.RE2JSFlagsException = RE2JSFlagsException;
+    exports.RE2JSGroupException = RE2JSGroupException;
+    exports.RE2JSInternalException = RE2JSInternalException;
+    exports.RE2JSSyntaxException = RE2JSSyntaxException;
+    exports.RE2Set = RE2Set;
+    exports.re = re;
+  }
+});
+
+// src/rego/builtins/regex/re2.ts
+import { createRequire } from "node:module";
+function load() {
+  if (re2js) return re2js;
+  re2js = typeof __require === "function" ? require_build() : createRequire(import.meta.url)("re2js");
+  return re2js;
+}
+function compileRe2(pattern) {
+  return load().RE2JS.compile(pattern);
+}
+function isRe2SyntaxError(e) {
+  return e instanceof load().RE2JSException;
+}
+var re2js;
+var init_re2 = __esm({
+  "src/rego/builtins/regex/re2.ts"() {
+    "use strict";
+  }
+});
+
 // src/rego/builtins/glob.ts
 function lit(ch) {
-  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\u{${ch.codePointAt(0).toString(16)}}`;
+  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\x{${ch.codePointAt(0).toString(16)}}`;
 }
 function toRegExpSource(nodes, delimiters) {
-  const nonDelim = delimiters.length === 0 ? "[\\s\\S]" : `[^${delimiters.map(lit).join("")}]`;
+  const nonDelim = delimiters.length === 0 ? "(?s:.)" : `[^${delimiters.map(lit).join("")}]`;
   const emit = (n) => {
     switch (n.t) {
       case "text":
@@ -16877,7 +23594,7 @@ function toRegExpSource(nodes, delimiters) {
       case "any":
         return `${nonDelim}*`;
       case "super":
-        return "[\\s\\S]*";
+        return "(?s:.)*";
       case "single":
         return nonDelim;
       case "list":
@@ -16891,7 +23608,7 @@ function toRegExpSource(nodes, delimiters) {
   return `^(?:${nodes.map(emit).join("")})$`;
 }
 function compileGlob(pattern, delimiters) {
-  return new RegExp(toRegExpSource(new GlobParser(pattern).parse(), delimiters), "v");
+  return compileRe2(toRegExpSource(new GlobParser(pattern).parse(), delimiters));
 }
 function delimitersOperand(v) {
   if (v === null) return [];
@@ -16919,7 +23636,7 @@ function globMatch([p, d3, m], ctx) {
     ctx.cache.set(key, re);
   }
   if (re instanceof GlobSyntaxError) throw builtinError("glob.match", re.message);
-  return re.test(text2);
+  return re.matcher(text2).find(0);
 }
 function quoteMeta([p]) {
   return stringOperand("glob.quote_meta", 1, p).replace(/[*?\\[\]{}]/g, "\\$&");
@@ -16930,6 +23647,7 @@ var init_glob2 = __esm({
     "use strict";
     init_builtin();
     init_operands();
+    init_re2();
     GlobSyntaxError = class extends Error {
     };
     GlobParser = class {
@@ -17050,7 +23768,7 @@ var init_glob2 = __esm({
   }
 });
 
-// src/rego/builtins/json-patch.ts
+// src/rego/builtins/json/json-patch.ts
 function parsePath(p) {
   if (typeof p === "string") {
     if (p === "") return [];
@@ -17206,7 +23924,7 @@ function applyPatch(doc, operations) {
 }
 var OPS, NOTHING;
 var init_json_patch = __esm({
-  "src/rego/builtins/json-patch.ts"() {
+  "src/rego/builtins/json/json-patch.ts"() {
     "use strict";
     init_value();
     OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
@@ -17214,7 +23932,7 @@ var init_json_patch = __esm({
   }
 });
 
-// src/rego/builtins/json-paths.ts
+// src/rego/builtins/json/json-paths.ts
 function pathsOperand(name, v) {
   let items2;
   if (Array.isArray(v)) items2 = v;
@@ -17313,19 +24031,19 @@ function drop(value, tree) {
   return value;
 }
 function jsonFilter([o, p]) {
-  const obj2 = objectOperand("json.filter", 1, o);
-  return keep(obj2, pathTree(pathsOperand("json.filter", p)));
+  const obj3 = objectOperand("json.filter", 1, o);
+  return keep(obj3, pathTree(pathsOperand("json.filter", p)));
 }
 function jsonRemove([o, p]) {
-  const obj2 = objectOperand("json.remove", 1, o);
-  return drop(obj2, pathTree(pathsOperand("json.remove", p)));
+  const obj3 = objectOperand("json.remove", 1, o);
+  return drop(obj3, pathTree(pathsOperand("json.remove", p)));
 }
 function jsonPatch([doc, ops]) {
   return applyPatch(doc, arrayOperand("json.patch", 2, ops));
 }
 var builtins8;
 var init_json_paths = __esm({
-  "src/rego/builtins/json-paths.ts"() {
+  "src/rego/builtins/json/json-paths.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -17341,9 +24059,9 @@ var init_json_paths = __esm({
 
 // src/rego/builtins/objects.ts
 function get([o, key, fallback]) {
-  const obj2 = objectOperand("object.get", 1, o);
-  if (!Array.isArray(key)) return obj2.get(key) ?? fallback;
-  let node = obj2;
+  const obj3 = objectOperand("object.get", 1, o);
+  if (!Array.isArray(key)) return obj3.get(key) ?? fallback;
+  let node = obj3;
   for (const seg of key) {
     const next = child(node, seg);
     if (next === void 0) return fallback;
@@ -17384,17 +24102,17 @@ function keySet(name, v) {
   throw wrongType(name, 2, "one of {object, set, array}", v);
 }
 function remove([o, k2]) {
-  const obj2 = objectOperand("object.remove", 1, o);
+  const obj3 = objectOperand("object.remove", 1, o);
   const keys = keySet("object.remove", k2);
   const out = new ObjectValue();
-  for (const [key, v] of obj2.entries()) if (!keys.has(key)) out.set(key, v);
+  for (const [key, v] of obj3.entries()) if (!keys.has(key)) out.set(key, v);
   return out;
 }
 function filter2([o, k2]) {
-  const obj2 = objectOperand("object.filter", 1, o);
+  const obj3 = objectOperand("object.filter", 1, o);
   const keys = keySet("object.filter", k2);
   const out = new ObjectValue();
-  for (const [key, v] of obj2.entries()) if (keys.has(key)) out.set(key, v);
+  for (const [key, v] of obj3.entries()) if (keys.has(key)) out.set(key, v);
   return out;
 }
 function isSubset(sup, sub2) {
@@ -17462,7 +24180,7 @@ var init_objects = __esm({
   }
 });
 
-// src/rego/builtins/glob-intersection.ts
+// src/rego/builtins/regex/glob-intersection.ts
 function invalid(pos, message) {
   return new GlobIntersectionError(`pos:${pos}:${message}: the input provided is invalid`);
 }
@@ -17562,14 +24280,14 @@ function globsIntersect(left, right) {
 }
 var GlobIntersectionError;
 var init_glob_intersection = __esm({
-  "src/rego/builtins/glob-intersection.ts"() {
+  "src/rego/builtins/regex/glob-intersection.ts"() {
     "use strict";
     GlobIntersectionError = class extends Error {
     };
   }
 });
 
-// src/rego/builtins/go-quote.ts
+// src/rego/builtins/strings/go-quote.ts
 function isPrint(ch) {
   return ch === " " || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
 }
@@ -17605,7 +24323,7 @@ function canBackquote(s) {
 }
 var SHORT_ESCAPES;
 var init_go_quote = __esm({
-  "src/rego/builtins/go-quote.ts"() {
+  "src/rego/builtins/strings/go-quote.ts"() {
     "use strict";
     SHORT_ESCAPES = {
       "\x07": "\\a",
@@ -17619,7 +24337,7 @@ var init_go_quote = __esm({
   }
 });
 
-// src/rego/builtins/go-regexp.ts
+// src/rego/builtins/regex/go-regexp.ts
 function hex2(cp) {
   return `\\u{${cp.toString(16)}}`;
 }
@@ -17663,24 +24381,27 @@ function scriptExists(name) {
 }
 function compileGoRegexp(pattern) {
   const t = new Translator(pattern);
-  const source = t.translate();
+  t.translate();
   let re;
   try {
-    re = new RegExp(source, "gv");
+    re = compileRe2(pattern);
   } catch (e) {
-    throw new GoRegexpError("invalid or unsupported Perl syntax", e.message);
+    if (!isRe2SyntaxError(e)) throw e;
+    throw new GoRegexpError("invalid or unsupported Perl syntax", pattern);
   }
   return { re, names: t.names };
 }
-function execAt(g, s, from) {
-  g.re.lastIndex = from;
-  const m = g.re.exec(s);
-  if (!m) return void 0;
-  return { start: m.index, end: m.index + m[0].length, groups: m.slice(1) };
+function execAt(m, s, from) {
+  if (!m.find(from)) return void 0;
+  const groups = [];
+  for (let i = 1; i <= m.groupCount(); i++) {
+    const start = m.start(i);
+    groups.push(start < 0 ? void 0 : s.slice(start, m.end(i)));
+  }
+  return { start: m.start(), end: m.end(), groups };
 }
 function matches2(g, s) {
-  g.re.lastIndex = 0;
-  return g.re.test(s);
+  return g.re.matcher(s).find(0);
 }
 function nextWidth(s, pos) {
   if (pos >= s.length) return 0;
@@ -17690,10 +24411,11 @@ function nextWidth(s, pos) {
 function findAll(g, s, n) {
   const limit = n < 0 ? s.length + 1 : n;
   const out = [];
+  const matcher = g.re.matcher(s);
   let pos = 0;
   let prevEnd = -1;
   while (out.length < limit && pos <= s.length) {
-    const m = execAt(g, s, pos);
+    const m = execAt(matcher, s, pos);
     if (!m) break;
     const { start, end } = m;
     let accept = true;
@@ -17752,8 +24474,9 @@ function replaceAll(g, s, template) {
   let out = "";
   let lastEnd = 0;
   let searchPos = 0;
+  const matcher = g.re.matcher(s);
   while (searchPos <= s.length) {
-    const m = execAt(g, s, searchPos);
+    const m = execAt(matcher, s, searchPos);
     if (!m) break;
     const { start, end } = m;
     out += s.slice(lastEnd, start);
@@ -17768,8 +24491,9 @@ function replaceAll(g, s, template) {
 }
 var GoRegexpError, MAX_REPEAT, PERL_CLASSES, POSIX_CLASSES, GENERAL_CATEGORIES, Translator, scriptCache;
 var init_go_regexp = __esm({
-  "src/rego/builtins/go-regexp.ts"() {
+  "src/rego/builtins/regex/go-regexp.ts"() {
     "use strict";
+    init_re2();
     GoRegexpError = class extends Error {
       constructor(code, expr) {
         super(`error parsing regexp: ${code}: \`${expr}\``);
@@ -18138,7 +24862,7 @@ var init_go_regexp = __esm({
   }
 });
 
-// src/rego/builtins/regex.ts
+// src/rego/builtins/regex/regex.ts
 function cached(ctx, pattern) {
   const key = "regex\0" + pattern;
   let entry2 = ctx.cache.get(key);
@@ -18258,7 +24982,7 @@ function globsMatch([a, b]) {
 }
 var builtins10;
 var init_regex = __esm({
-  "src/rego/builtins/regex.ts"() {
+  "src/rego/builtins/regex/regex.ts"() {
     "use strict";
     init_builtin();
     init_glob_intersection();
@@ -18323,7 +25047,7 @@ var init_sets = __esm({
   }
 });
 
-// src/rego/builtins/format-float.ts
+// src/rego/builtins/strings/format-float.ts
 function decompose(x2) {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x2);
@@ -18430,12 +25154,12 @@ function formatFloat(x2, verb, prec) {
   return sign2 + fmtF(a, Math.max(prec - a.dp, 0));
 }
 var init_format_float = __esm({
-  "src/rego/builtins/format-float.ts"() {
+  "src/rego/builtins/strings/format-float.ts"() {
     "use strict";
   }
 });
 
-// src/rego/builtins/sprintf.ts
+// src/rego/builtins/strings/sprintf.ts
 function toGoArg(v) {
   if (typeof v === "string") return { kind: "string", v };
   if (typeof v === "bigint") return { kind: v >= INT64_MIN && v <= INT64_MAX ? "int" : "big", v };
@@ -18662,7 +25386,7 @@ function sprintf([f, a]) {
 }
 var INT64_MAX, INT64_MIN, TOO_LARGE, LOWER_DIGITS, UPPER_DIGITS, Printer, builtins12;
 var init_sprintf = __esm({
-  "src/rego/builtins/sprintf.ts"() {
+  "src/rego/builtins/strings/sprintf.ts"() {
     "use strict";
     init_value();
     init_format_float();
@@ -18933,7 +25657,7 @@ var init_sprintf = __esm({
   }
 });
 
-// src/rego/builtins/strings.ts
+// src/rego/builtins/strings/strings.ts
 function isAscii(s) {
   return /^[\x00-\x7f]*$/.test(s);
 }
@@ -19167,7 +25891,7 @@ function toNumber([x2]) {
 }
 var builtins13;
 var init_strings = __esm({
-  "src/rego/builtins/strings.ts"() {
+  "src/rego/builtins/strings/strings.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -19225,7 +25949,7 @@ var init_types = __esm({
   }
 });
 
-// src/rego/builtins/json-text.ts
+// src/rego/builtins/json/json-text.ts
 function parseJson2(text2) {
   let i = 0;
   const fail10 = (what) => {
@@ -19382,7 +26106,7 @@ function quoteChar(c) {
 }
 var JsonSyntaxError;
 var init_json_text = __esm({
-  "src/rego/builtins/json-text.ts"() {
+  "src/rego/builtins/json/json-text.ts"() {
     "use strict";
     init_value();
     JsonSyntaxError = class extends Error {
@@ -19462,10 +26186,10 @@ function urlqueryDecode(s) {
 }
 function urlqueryEncodeObject(v) {
   const name = "urlquery.encode_object";
-  const obj2 = objectOperand(name, 1, v);
+  const obj3 = objectOperand(name, 1, v);
   const valuesError = new BuiltinTypeError(`${name}: operand 1 values must be string, array[string], or set[string]`);
   const pairs = [];
-  for (const [k2, val] of obj2.entries()) {
+  for (const [k2, val] of obj3.entries()) {
     const key = typeof k2 === "string" ? k2 : stringify(k2);
     if (typeof val === "string") pairs.push([key, [val]]);
     else if (Array.isArray(val) || val instanceof SetValue) {
@@ -19922,11 +26646,12 @@ function cidrIntersects(a, b) {
   const y = netOperand("net.cidr_intersects", b);
   return contains(x2, { addr: y.addr, v4: y.v4 }) || contains(y, { addr: x2.addr, v4: x2.v4 });
 }
-function cidrExpand(v) {
+function cidrExpand(v, ctx) {
   const name = "net.cidr_expand";
   const net = netOperand(name, v);
   const size = 1n << BigInt(128 - net.bits);
-  if (size > BigInt(MAX_EXPANSION)) throw builtinError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses`);
+  if (size > BigInt(MAX_EXPANSION)) throw limitError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses (routewise's limit)`);
+  ctx.work?.(Number(size));
   const out = new SetValue();
   for (let a = net.addr; a <= lastAddress(net); a++) out.add(formatIp(a, net.v4));
   return out;
@@ -20019,7 +26744,7 @@ var init_net = __esm({
       { name: "net.cidr_intersects", arity: 2, fn: ([a, b]) => cidrIntersects(a, b) },
       { name: "net.cidr_overlap", arity: 2, fn: ([a, b]) => cidrContains("net.cidr_overlap", a, b), deprecated: true },
       { name: "net.cidr_is_valid", arity: 1, fn: ([a]) => cidrIsValid(a) },
-      { name: "net.cidr_expand", arity: 1, fn: ([a]) => cidrExpand(a) },
+      { name: "net.cidr_expand", arity: 1, fn: ([a], ctx) => cidrExpand(a, ctx) },
       { name: "net.cidr_contains_matches", arity: 2, fn: ([a, b]) => cidrContainsMatches(a, b) },
       { name: "net.cidr_merge", arity: 1, fn: ([a]) => cidrMerge(a) }
     ];
@@ -20114,9 +26839,10 @@ var init_uuid = __esm({
 });
 
 // src/rego/builtins/graph.ts
-function walk(root2) {
+function walk(root2, ctx) {
   const out = [];
   const visit2 = (path2, v) => {
+    ctx?.work?.(1 + path2.length);
     out.push([path2, v]);
     if (Array.isArray(v)) v.forEach((x2, i) => visit2([...path2, i], x2));
     else if (v instanceof ObjectValue) for (const [k2, x2] of v.sortedEntries()) visit2([...path2, k2], x2);
@@ -20135,7 +26861,7 @@ function initialNodes(name, v) {
   if (v instanceof SetValue) return v.sorted();
   throw wrongType(name, 2, "{array, set}", v);
 }
-function reachable(graphValue, initial) {
+function reachable(graphValue, initial, ctx) {
   const graph = objectOperand("graph.reachable", 1, graphValue);
   const queue = initialNodes("graph.reachable", initial);
   const reached = new SetValue();
@@ -20143,14 +26869,17 @@ function reachable(graphValue, initial) {
     const node = queue[i];
     if (!graph.has(node) || reached.has(node)) continue;
     reached.add(node);
-    for (const n of neighbours(graph.get(node))) if (!reached.has(n)) queue.push(n);
+    const next = neighbours(graph.get(node));
+    ctx.work?.(1 + next.length);
+    for (const n of next) if (!reached.has(n)) queue.push(n);
   }
   return reached;
 }
-function reachablePaths(graphValue, initial) {
+function reachablePaths(graphValue, initial, ctx) {
   const graph = objectOperand("graph.reachable_paths", 1, graphValue);
   const paths = new SetValue();
   const extend = (node, path2, onPath) => {
+    ctx.work?.(1 + path2.length);
     if (!graph.has(node)) {
       paths.add(path2);
       return;
@@ -20182,9 +26911,9 @@ var init_graph = __esm({
     init_value();
     init_operands();
     builtins20 = [
-      { name: "walk", arity: 1, relation: true, fn: ([a]) => walk(a) },
-      { name: "graph.reachable", arity: 2, fn: ([g, i]) => reachable(g, i) },
-      { name: "graph.reachable_paths", arity: 2, fn: ([g, i]) => reachablePaths(g, i) }
+      { name: "walk", arity: 1, relation: true, fn: ([a], ctx) => walk(a, ctx) },
+      { name: "graph.reachable", arity: 2, fn: ([g, i], ctx) => reachable(g, i, ctx) },
+      { name: "graph.reachable_paths", arity: 2, fn: ([g, i], ctx) => reachablePaths(g, i, ctx) }
     ];
   }
 });
@@ -20290,7 +27019,7 @@ var init_runtime = __esm({
   }
 });
 
-// src/rego/builtins/civil-time.ts
+// src/rego/builtins/time/civil-time.ts
 function daysFromCivil(year, month, day) {
   const m0 = month - 1;
   const y = year + Math.floor(m0 / 12);
@@ -20327,7 +27056,7 @@ function yearDay(d3) {
 }
 var MONTH_NAMES, WEEKDAY_NAMES;
 var init_civil_time = __esm({
-  "src/rego/builtins/civil-time.ts"() {
+  "src/rego/builtins/time/civil-time.ts"() {
     "use strict";
     MONTH_NAMES = [
       "January",
@@ -20347,7 +27076,7 @@ var init_civil_time = __esm({
   }
 });
 
-// src/rego/builtins/go-time-layout.ts
+// src/rego/builtins/time/go-time-layout.ts
 function nextChunk(layout) {
   const at3 = (i, token, adjust = 0) => ({
     prefix: layout.slice(0, i + adjust),
@@ -20836,7 +27565,7 @@ function parseTime(layoutText, valueText) {
 }
 var NAMED_LAYOUTS, ZERO_TWO, OFFSET_BODIES, TimeParseError, Bad, MIN_NS, MAX_NS;
 var init_go_time_layout = __esm({
-  "src/rego/builtins/go-time-layout.ts"() {
+  "src/rego/builtins/time/go-time-layout.ts"() {
     "use strict";
     init_civil_time();
     NAMED_LAYOUTS = {
@@ -20862,7 +27591,7 @@ var init_go_time_layout = __esm({
   }
 });
 
-// src/rego/builtins/go-duration.ts
+// src/rego/builtins/time/go-duration.ts
 function parseDuration(text2) {
   const invalid2 = () => new DurationError(`time: invalid duration ${goTimeQuote(text2)}`);
   let s = text2;
@@ -20897,7 +27626,7 @@ function parseDuration(text2) {
 }
 var UNITS, MAX_INT64, DurationError;
 var init_go_duration = __esm({
-  "src/rego/builtins/go-duration.ts"() {
+  "src/rego/builtins/time/go-duration.ts"() {
     "use strict";
     init_go_time_layout();
     UNITS = {
@@ -20918,7 +27647,7 @@ var init_go_duration = __esm({
   }
 });
 
-// src/rego/builtins/time-zones.ts
+// src/rego/builtins/time/time-zones.ts
 function formatter(name) {
   let f = formatters.get(name);
   if (!f) {
@@ -20979,7 +27708,7 @@ function abbreviationAt(zone, epochSeconds) {
 }
 var UTC, UnknownZoneError, formatters, MAX_EPOCH_SECONDS;
 var init_time_zones = __esm({
-  "src/rego/builtins/time-zones.ts"() {
+  "src/rego/builtins/time/time-zones.ts"() {
     "use strict";
     UTC = { kind: "utc" };
     UnknownZoneError = class extends Error {
@@ -20989,7 +27718,7 @@ var init_time_zones = __esm({
   }
 });
 
-// src/rego/builtins/time.ts
+// src/rego/builtins/time/time.ts
 function floorDiv(a, b) {
   const q = a / b;
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
@@ -21125,7 +27854,7 @@ function timeFn(name, f) {
 }
 var NS_PER_SECOND, WEEKDAYS, builtins23;
 var init_time = __esm({
-  "src/rego/builtins/time.ts"() {
+  "src/rego/builtins/time/time.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -21176,7 +27905,7 @@ var init_time = __esm({
   }
 });
 
-// src/rego/builtins/jwt-algorithms.ts
+// src/rego/builtins/jwt/jwt-algorithms.ts
 import { constants, createHmac as createHmac2, sign, timingSafeEqual as timingSafeEqual2, verify } from "node:crypto";
 function isJwsAlgorithm(alg) {
   return ALGORITHMS.has(alg);
@@ -21234,7 +27963,7 @@ function verifyJws(alg, key, input, signature) {
 }
 var P256, P384, P521, ALGORITHMS;
 var init_jwt_algorithms = __esm({
-  "src/rego/builtins/jwt-algorithms.ts"() {
+  "src/rego/builtins/jwt/jwt-algorithms.ts"() {
     "use strict";
     P256 = { node: "prime256v1", jwk: "P-256" };
     P384 = { node: "secp384r1", jwk: "P-384" };
@@ -21257,7 +27986,7 @@ var init_jwt_algorithms = __esm({
   }
 });
 
-// src/rego/builtins/jwt-keys.ts
+// src/rego/builtins/jwt/jwt-keys.ts
 import { X509Certificate, createPrivateKey, createPublicKey } from "node:crypto";
 function verificationKeys(text2) {
   const pem = pemKey(text2);
@@ -21275,12 +28004,55 @@ function signingKey(text2) {
   if (!first) throw new KeyError("no keys found in JWK set");
   return jwkKey(first);
 }
+function pemType(text2, at3) {
+  let i = at3;
+  while (i < text2.length && /[A-Z0-9 ]/.test(text2[i])) i++;
+  if (i === at3 || !text2.startsWith(DASHES, i)) return void 0;
+  return { type: text2.slice(at3, i), after: i + DASHES.length };
+}
+function firstPemBlock(text2) {
+  const ends = /* @__PURE__ */ new Map();
+  for (let q = text2.indexOf(END); q >= 0; q = text2.indexOf(END, q + 1)) {
+    const t = pemType(text2, q + END.length);
+    if (!t) continue;
+    let j2 = t.after;
+    while (j2 < text2.length && text2[j2] !== "\n" && /\s/.test(text2[j2])) j2++;
+    if (j2 < text2.length && text2[j2] !== "\n") continue;
+    let list2 = ends.get(t.type);
+    if (!list2) ends.set(t.type, list2 = []);
+    list2.push(q);
+  }
+  for (let p = text2.indexOf(BEGIN); p >= 0; p = text2.indexOf(BEGIN, p + 1)) {
+    if (p > 0 && text2[p - 1] !== "\n") continue;
+    const t = pemType(text2, p + BEGIN.length);
+    if (!t) continue;
+    let body = t.after;
+    if (text2[body] === "\r") body++;
+    if (text2[body] !== "\n") continue;
+    body++;
+    const list2 = ends.get(t.type);
+    if (!list2) continue;
+    let lo = 0;
+    let hi = list2.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (list2[mid] < body) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === list2.length) continue;
+    const markerEnd = list2[lo] + END.length + t.type.length + DASHES.length;
+    const lineEnd = text2.indexOf("\n", markerEnd);
+    const end = lineEnd < 0 ? text2.length : lineEnd + 1;
+    return { type: t.type, block: text2.slice(p, end).trim(), end };
+  }
+  return void 0;
+}
 function pemKey(text2) {
-  const m = PEM_BLOCK.exec(text2);
+  const m = firstPemBlock(text2);
   if (!m) return void 0;
-  if (text2.slice(m.index + m[0].length).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
-  const block = m[0].trim();
-  const type = m[1];
+  if (text2.slice(m.end).trim() !== "") throw new KeyError("extra data after a PEM certificate block");
+  const block = m.block;
+  const type = m.type;
   if (type === "CERTIFICATE") {
     try {
       return new X509Certificate(block).publicKey;
@@ -21329,18 +28101,20 @@ function jwkKey(jwk) {
 function isRecord2(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-var KeyError, PEM_BLOCK;
+var KeyError, BEGIN, END, DASHES;
 var init_jwt_keys = __esm({
-  "src/rego/builtins/jwt-keys.ts"() {
+  "src/rego/builtins/jwt/jwt-keys.ts"() {
     "use strict";
     init_jwt_algorithms();
     KeyError = class extends Error {
     };
-    PEM_BLOCK = /(?:^|\n)-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----[^\S\n]*(?:\n|$)/;
+    BEGIN = "-----BEGIN ";
+    END = "-----END ";
+    DASHES = "-----";
   }
 });
 
-// src/rego/builtins/jwt-token.ts
+// src/rego/builtins/jwt/jwt-token.ts
 function splitToken(name, text2) {
   if (!text2.includes(".")) throw builtinError(name, "encoded JWT had no period separators");
   const parts = text2.split(".");
@@ -21405,7 +28179,7 @@ function criticalParameters(name, crit) {
 }
 var URL_ALPHABET, KNOWN_PARAMETERS;
 var init_jwt_token = __esm({
-  "src/rego/builtins/jwt-token.ts"() {
+  "src/rego/builtins/jwt/jwt-token.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -21415,13 +28189,30 @@ var init_jwt_token = __esm({
   }
 });
 
-// src/rego/builtins/jwt.ts
+// src/rego/builtins/strings/trim.ts
+function trimEndOf(s, chars) {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+function trimBoth(s, chars) {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return trimEndOf(s.slice(start), chars);
+}
+var init_trim = __esm({
+  "src/rego/builtins/strings/trim.ts"() {
+    "use strict";
+  }
+});
+
+// src/rego/builtins/jwt/jwt.ts
 function decode(name, text2) {
   const token = splitToken(name, text2);
   const header = decodeHeader(name, token);
   const payload = decodePart(name, token.payload, "payload").toString("utf8");
   if (header.get("cty") === "JWT") {
-    return decode(name, payload.replace(/^["']+|["']+$/g, ""));
+    return decode(name, trimBoth(payload, `"'`));
   }
   const claims = jsonObject(name, payload);
   const signature = decodePart(name, token.signature, "signature");
@@ -21594,7 +28385,7 @@ function base64url(text2) {
 }
 var DECODE_VERIFY, ENCODE_SIGN, ENCODE_SIGN_RAW, builtins24;
 var init_jwt = __esm({
-  "src/rego/builtins/jwt.ts"() {
+  "src/rego/builtins/jwt/jwt.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -21603,6 +28394,7 @@ var init_jwt = __esm({
     init_jwt_keys();
     init_jwt_token();
     init_operands();
+    init_trim();
     DECODE_VERIFY = "io.jwt.decode_verify";
     ENCODE_SIGN = "io.jwt.encode_sign";
     ENCODE_SIGN_RAW = "io.jwt.encode_sign_raw";
@@ -21640,7 +28432,7 @@ var init_jwt = __esm({
   }
 });
 
-// src/rego/builtins/pem.ts
+// src/rego/builtins/x509/pem.ts
 function decodeStdBase64(s) {
   let pad2 = 0;
   let n = 0;
@@ -21669,21 +28461,21 @@ function pemBlocks(text2) {
       blocks.push(parsed2.block);
       from = parsed2.end;
     } else {
-      from = at3 + BEGIN.length;
+      from = at3 + BEGIN2.length;
     }
   }
 }
 function findBegin(text2, from) {
-  for (let i = text2.indexOf(BEGIN, from); i >= 0; i = text2.indexOf(BEGIN, i + 1)) {
+  for (let i = text2.indexOf(BEGIN2, from); i >= 0; i = text2.indexOf(BEGIN2, i + 1)) {
     if (i === 0 || text2[i - 1] === "\n") return i;
   }
   return -1;
 }
 function parseBlock(text2, at3) {
   const lineEnd = lineEndAt(text2, at3);
-  const line = text2.slice(at3 + BEGIN.length, lineEnd.contentEnd).replace(/[ \t]+$/, "");
-  if (!line.endsWith(DASHES)) return void 0;
-  const type = line.slice(0, -DASHES.length);
+  const line = trimEndOf(text2.slice(at3 + BEGIN2.length, lineEnd.contentEnd), " 	");
+  if (!line.endsWith(DASHES2)) return void 0;
+  const type = line.slice(0, -DASHES2.length);
   const endMarker = `-----END ${type}-----`;
   let bodyStart = lineEnd.next;
   const firstLine = text2.slice(bodyStart, lineEndAt(text2, bodyStart).contentEnd);
@@ -21707,17 +28499,18 @@ function lineEndAt(text2, from) {
   if (nl < 0) return { contentEnd: text2.length, next: text2.length };
   return { contentEnd: nl > from && text2[nl - 1] === "\r" ? nl - 1 : nl, next: nl + 1 };
 }
-var STD2, BEGIN, DASHES;
+var STD2, BEGIN2, DASHES2;
 var init_pem = __esm({
-  "src/rego/builtins/pem.ts"() {
+  "src/rego/builtins/x509/pem.ts"() {
     "use strict";
+    init_trim();
     STD2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    BEGIN = "-----BEGIN ";
-    DASHES = "-----";
+    BEGIN2 = "-----BEGIN ";
+    DASHES2 = "-----";
   }
 });
 
-// src/rego/builtins/der.ts
+// src/rego/builtins/x509/der.ts
 function contextTag(n, constructed = false) {
   return 128 | (constructed ? 32 : 0) | n;
 }
@@ -21774,7 +28567,7 @@ function oidText(oid) {
 }
 var DerError, TAG, DerReader;
 var init_der = __esm({
-  "src/rego/builtins/der.ts"() {
+  "src/rego/builtins/x509/der.ts"() {
     "use strict";
     DerError = class extends Error {
     };
@@ -21868,7 +28661,7 @@ var init_der = __esm({
   }
 });
 
-// src/rego/builtins/go-url.ts
+// src/rego/builtins/x509/go-url.ts
 function parseGoUrl(raw) {
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new UrlError("net/url: invalid control character in URL");
   const u = {
@@ -21963,14 +28756,14 @@ function escape3(s, mode) {
 }
 var UrlError;
 var init_go_url = __esm({
-  "src/rego/builtins/go-url.ts"() {
+  "src/rego/builtins/x509/go-url.ts"() {
     "use strict";
     UrlError = class extends Error {
     };
   }
 });
 
-// src/rego/builtins/x509-time.ts
+// src/rego/builtins/x509/x509-time.ts
 function parseCertTime(text2, utc) {
   const m = (utc ? UTC_TIME : GENERALIZED_TIME).exec(text2);
   if (!m) return void 0;
@@ -22004,14 +28797,14 @@ function rfc3339(t) {
 }
 var UTC_TIME, GENERALIZED_TIME;
 var init_x509_time = __esm({
-  "src/rego/builtins/x509-time.ts"() {
+  "src/rego/builtins/x509/x509-time.ts"() {
     "use strict";
     UTC_TIME = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{4})$/;
     GENERALIZED_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d*[1-9]))?(Z|[+-]\d{4})$/;
   }
 });
 
-// src/rego/builtins/x509-certificate.ts
+// src/rego/builtins/x509/x509-certificate.ts
 function parseCertificates(der) {
   const certs = [];
   let rest = der;
@@ -22364,7 +29157,7 @@ function domainNameValid(s, constraint) {
 }
 var CertificateError, SIGNATURE_ALGORITHMS, RSA_PSS, INSECURE_SIGNATURE_ALGORITHMS, PUBLIC_KEY_ALGORITHMS, CURVES, EXT_KEY_USAGES, NAME_FIELDS, b64, Extensions;
 var init_x509_certificate = __esm({
-  "src/rego/builtins/x509-certificate.ts"() {
+  "src/rego/builtins/x509/x509-certificate.ts"() {
     "use strict";
     init_der();
     init_go_url();
@@ -22699,7 +29492,7 @@ var init_x509_certificate = __esm({
   }
 });
 
-// src/rego/builtins/x509-keys.ts
+// src/rego/builtins/x509/x509-keys.ts
 import { createPrivateKey as createPrivateKey2 } from "node:crypto";
 function readKey(der, format) {
   try {
@@ -22760,11 +29553,11 @@ function privateKeyJwk(text2) {
 }
 function asPem(text2, type) {
   let pem = text2;
-  if (!pem.startsWith(BEGIN2)) {
+  if (!pem.startsWith(BEGIN3)) {
     const decoded = decodeStdBase64(pem);
     if (typeof decoded === "string") throw new KeyPairError(decoded);
     pem = decoded.toString("latin1");
-    if (!pem.startsWith(BEGIN2)) {
+    if (!pem.startsWith(BEGIN3)) {
       const body = decoded.toString("base64").replace(/.{64}/g, "$&\n");
       pem = `-----BEGIN ${type}-----
 ${body}
@@ -22834,9 +29627,9 @@ function checkKeyMatches(certKey, certAlgorithm, key, goKey) {
   const same = typeof pub === "string" || typeof priv === "string" ? typeof pub === "string" && typeof priv === "string" && priv.length > 0 && Buffer.from(priv, "base64").subarray(32).toString("base64") === pub : certAlgorithm === 1 ? pub.N === priv.N && pub.E === priv.E : pub.X === priv.X && pub.Y === priv.Y;
   if (!same) throw new KeyPairError("tls: private key does not match public key");
 }
-var KeyPairError, KEY_FORMATS, FORMAT_ERRORS, big2, BEGIN2;
+var KeyPairError, KEY_FORMATS, FORMAT_ERRORS, big2, BEGIN3;
 var init_x509_keys = __esm({
-  "src/rego/builtins/x509-keys.ts"() {
+  "src/rego/builtins/x509/x509-keys.ts"() {
     "use strict";
     init_pem();
     init_x509_certificate();
@@ -22853,11 +29646,11 @@ var init_x509_keys = __esm({
       sec1: "x509: failed to parse EC private key"
     };
     big2 = (b64url) => BigInt(`0x${Buffer.from(b64url ?? "", "base64url").toString("hex") || "0"}`);
-    BEGIN2 = "-----BEGIN ";
+    BEGIN3 = "-----BEGIN ";
   }
 });
 
-// src/rego/builtins/x509-request.ts
+// src/rego/builtins/x509/x509-request.ts
 function parseCertificateRequest(text2) {
   let bytes = Buffer.from(text2, "latin1");
   if (!text2.startsWith("-----BEGIN CERTIFICATE REQUEST-----")) {
@@ -22951,7 +29744,7 @@ function readRequest(der) {
 }
 var EXTENSION_REQUEST, b642;
 var init_x509_request = __esm({
-  "src/rego/builtins/x509-request.ts"() {
+  "src/rego/builtins/x509/x509-request.ts"() {
     "use strict";
     init_der();
     init_pem();
@@ -22963,7 +29756,7 @@ var init_x509_request = __esm({
   }
 });
 
-// src/rego/builtins/x509-verify.ts
+// src/rego/builtins/x509/x509-verify.ts
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 function keyAlgorithmOf(signatureAlgorithm) {
   if (signatureAlgorithm >= 1 && signatureAlgorithm <= 6) return 1;
@@ -23041,7 +29834,7 @@ function hostMatches(pattern, host) {
 }
 var EKU_ANY, EKU_SERVER_AUTH, KEY_USAGE_CERT_SIGN, MAX_SIGNATURE_CHECKS, ChainSearch;
 var init_x509_verify = __esm({
-  "src/rego/builtins/x509-verify.ts"() {
+  "src/rego/builtins/x509/x509-verify.ts"() {
     "use strict";
     init_x509_certificate();
     init_net();
@@ -23100,7 +29893,7 @@ var init_x509_verify = __esm({
   }
 });
 
-// src/rego/builtins/x509.ts
+// src/rego/builtins/x509/x509.ts
 function base64(text2) {
   const bytes = decodeStdBase64(text2);
   if (typeof bytes === "string") throw new InputError(bytes);
@@ -23168,7 +29961,7 @@ function verifyOptions(name, options, now) {
     switch (k2) {
       case "DNSName":
         if (typeof v !== "string") throw builtinError(name, "'DNSName' should be a string");
-        opts.dnsName = v.replace(/^"+|"+$/g, "");
+        opts.dnsName = trimBoth(v, '"');
         break;
       case "CurrentTime": {
         if (!isNumber(v)) throw builtinError(name, "'CurrentTime' should be a number");
@@ -23190,7 +29983,7 @@ function verifyOptions(name, options, now) {
         const invalid2 = [];
         for (const item of items2) {
           if (typeof item !== "string") continue;
-          const usage = item.replace(/^"+|"+$/g, "");
+          const usage = trimBoth(item, '"');
           const known = KEY_USAGE_OPTIONS[usage];
           if (known === void 0) invalid2.push(usage);
           else opts.keyUsages.push(known);
@@ -23210,7 +30003,7 @@ function keyFailure(name, e) {
 }
 var PARSE, VERIFY, VERIFY_WITH, InputError, INVALID, KEY_USAGE_OPTIONS, INT64_MIN2, INT64_MAX2, builtins25;
 var init_x509 = __esm({
-  "src/rego/builtins/x509.ts"() {
+  "src/rego/builtins/x509/x509.ts"() {
     "use strict";
     init_value();
     init_builtin();
@@ -23220,6 +30013,7 @@ var init_x509 = __esm({
     init_x509_request();
     init_x509_keys();
     init_x509_verify();
+    init_trim();
     PARSE = "crypto.x509.parse_certificates";
     VERIFY = "crypto.x509.parse_and_verify_certificates";
     VERIFY_WITH = "crypto.x509.parse_and_verify_certificates_with_options";
@@ -23263,14 +30057,14 @@ var init_x509 = __esm({
         arity: 2,
         fn: ([certs, options], ctx) => {
           const text2 = stringOperand(VERIFY_WITH, 1, certs);
-          const obj2 = objectOperand(VERIFY_WITH, 2, options);
+          const obj3 = objectOperand(VERIFY_WITH, 2, options);
           let parsed2;
           try {
             parsed2 = certificatesOf(VERIFY_WITH, text2, ctx);
           } catch {
             return INVALID();
           }
-          const opts = verifyOptions(VERIFY_WITH, obj2, ctx.nowNs);
+          const opts = verifyOptions(VERIFY_WITH, obj3, ctx.nowNs);
           const chain = verifyChain(parsed2, opts);
           return chain ? [true, certificatesValue(chain, false)] : INVALID();
         }
@@ -23331,7 +30125,7 @@ var init_x509 = __esm({
   }
 });
 
-// src/rego/builtins/json-schema-errors.ts
+// src/rego/builtins/json/json-schema-errors.ts
 function mismatchValue(m) {
   return ObjectValue.from([
     ["error", `${m.field}: ${m.desc}`],
@@ -23514,7 +30308,7 @@ function goJson(v) {
 }
 var EMPTY_ENUM_MEMBER;
 var init_json_schema_errors = __esm({
-  "src/rego/builtins/json-schema-errors.ts"() {
+  "src/rego/builtins/json/json-schema-errors.ts"() {
     "use strict";
     init_value();
     init_format_float();
@@ -24359,12 +31153,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj3, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj3})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj3), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -26184,11 +32978,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj2, assign) {
+      setParams(obj3, assign) {
         if (assign)
-          Object.assign(this.params, obj2);
+          Object.assign(this.params, obj3);
         else
-          this.params = obj2;
+          this.params = obj3;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -27361,7 +34155,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize2(uri, options), options);
+        parse3(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -27404,8 +34198,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize2(base, options), options);
-        relative5 = parse2(serialize2(relative5, options), options);
+        base = parse3(serialize2(base, options), options);
+        relative5 = parse3(serialize2(relative5, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative5.scheme) {
@@ -27723,7 +34517,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -27760,7 +34554,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal: equal2,
       serialize: serialize2,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -32530,8 +39324,8 @@ var require_json_schema_draft_06 = __commonJS({
   }
 });
 
-// src/rego/builtins/json-schema.ts
-import { createRequire } from "node:module";
+// src/rego/builtins/json/json-schema.ts
+import { createRequire as createRequire2 } from "node:module";
 function jsonOperand(name, pos, v) {
   if (typeof v === "string") {
     try {
@@ -32575,15 +39369,15 @@ function draftOf(schema) {
 }
 function ajvModules() {
   if (modules) return modules;
-  const load = typeof __require === "function" ? void 0 : createRequire(import.meta.url);
-  const m = load ? { ajv: load("ajv"), ajv2019: load("ajv/dist/2019.js"), ajv2020: load("ajv/dist/2020.js"), draft04: load("ajv-draft-04"), formats: load("ajv-formats"), draft06: load("ajv/dist/refs/json-schema-draft-06.json") } : { ajv: require_ajv(), ajv2019: require__(), ajv2020: require__2(), draft04: require_dist2(), formats: require_dist3(), draft06: require_json_schema_draft_06() };
+  const load2 = typeof __require === "function" ? void 0 : createRequire2(import.meta.url);
+  const m = load2 ? { ajv: load2("ajv"), ajv2019: load2("ajv/dist/2019.js"), ajv2020: load2("ajv/dist/2020.js"), draft04: load2("ajv-draft-04"), formats: load2("ajv-formats"), draft06: load2("ajv/dist/refs/json-schema-draft-06.json") } : { ajv: require_ajv(), ajv2019: require__(), ajv2020: require__2(), draft04: require_dist2(), formats: require_dist3(), draft06: require_json_schema_draft_06() };
   modules = { Ajv: m.ajv.Ajv, Ajv2019: m.ajv2019.Ajv2019, Ajv2020: m.ajv2020.Ajv2020, AjvDraft04: m.draft04.default, addFormats: m.formats.default, draft06: m.draft06 };
   return modules;
 }
 function validator(draft) {
   let ajv = validators.get(draft);
   if (ajv) return ajv;
-  const options = { allErrors: true, strict: false, verbose: true, logger: false, unicodeRegExp: false };
+  const options = { allErrors: true, strict: false, verbose: true, logger: false, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
   const m = ajvModules();
   switch (draft) {
     case "draft-04":
@@ -32651,18 +39445,26 @@ function matchSchema(args, ctx) {
   if (compiled.validate(doc.data)) return [true, []];
   return [false, schemaMismatches(compiled.validate.errors ?? []).map(mismatchValue)];
 }
-var INVALID_JSON, DATA_KEYWORDS, modules, validators, TYPE_NAMES, builtins26;
+var INVALID_JSON, DATA_KEYWORDS, modules, validators, goPatternRegExp, TYPE_NAMES, builtins26;
 var init_json_schema = __esm({
-  "src/rego/builtins/json-schema.ts"() {
+  "src/rego/builtins/json/json-schema.ts"() {
     "use strict";
     init_value();
     init_builtin();
     init_json_schema_errors();
     init_json_text();
     init_operands();
+    init_go_regexp();
     INVALID_JSON = "invalid JSON string";
     DATA_KEYWORDS = /* @__PURE__ */ new Set(["const", "default", "enum", "examples"]);
     validators = /* @__PURE__ */ new Map();
+    goPatternRegExp = Object.assign(
+      (pattern) => {
+        const re = compileGoRegexp(pattern).re;
+        return { test: (s) => re.matcher(s).find(0), toString: () => `go-pattern:${pattern}` };
+      },
+      { code: "go-pattern" }
+    );
     TYPE_NAMES = "[array boolean integer number null object string]";
     builtins26 = [
       { name: "json.verify_schema", arity: 1, fn: verifySchema },
@@ -32671,9 +39473,9 @@ var init_json_schema = __esm({
   }
 });
 
-// src/rego/builtins/go-template-exec.ts
-function executeTemplate(src, nodes, data, name = "template") {
-  return new Execution(src, name, data).run(nodes, data);
+// src/rego/builtins/template/go-template-exec.ts
+function executeTemplate(src, nodes, data, name = "template", work) {
+  return new Execution(src, name, data, work).run(nodes, data);
 }
 function truthy2(v) {
   if (v === void 0 || v === null) return false;
@@ -32785,7 +39587,7 @@ function less(a, b) {
 }
 var GoNumber, NO_VALUE, TemplateExecError, LoopControl, NO_FINAL, FunctionError, Execution, ARITY, FUNCTIONS, numeric2, numberOf;
 var init_go_template_exec = __esm({
-  "src/rego/builtins/go-template-exec.ts"() {
+  "src/rego/builtins/template/go-template-exec.ts"() {
     "use strict";
     init_value();
     init_format_float();
@@ -32811,13 +39613,15 @@ var init_go_template_exec = __esm({
     FunctionError = class extends Error {
     };
     Execution = class {
-      constructor(src, name, data) {
+      constructor(src, name, data, work) {
         this.src = src;
         this.name = name;
+        this.work = work;
         this.vars = [{ name: "$", value: data }];
       }
       src;
       name;
+      work;
       out = "";
       vars;
       at;
@@ -32837,6 +39641,7 @@ var init_go_template_exec = __esm({
       }
       walk(nodes, dot) {
         for (const node of nodes) {
+          this.work?.(1);
           switch (node.kind) {
             case "text":
               this.out += node.text;
@@ -33092,7 +39897,7 @@ var init_go_template_exec = __esm({
   }
 });
 
-// src/rego/builtins/go-template-parse.ts
+// src/rego/builtins/template/go-template-parse.ts
 function lex(src) {
   const tokens = [];
   let i = 0;
@@ -33573,7 +40378,7 @@ function unquote(t, fail10) {
 }
 var TemplateSyntaxError, TEMPLATE_FUNCTIONS, KEYWORDS, isSpace, isAlnum2, SIMPLE_ESCAPES;
 var init_go_template_parse = __esm({
-  "src/rego/builtins/go-template-parse.ts"() {
+  "src/rego/builtins/template/go-template-parse.ts"() {
     "use strict";
     TemplateSyntaxError = class extends Error {
     };
@@ -33600,7 +40405,7 @@ var init_go_template_parse = __esm({
   }
 });
 
-// src/rego/builtins/template.ts
+// src/rego/builtins/template/template.ts
 function parsed(ctx, src) {
   const key = "go-template\0" + src;
   let p = ctx.cache.get(key);
@@ -33617,7 +40422,7 @@ function parsed(ctx, src) {
 }
 var NAME, builtins27;
 var init_template = __esm({
-  "src/rego/builtins/template.ts"() {
+  "src/rego/builtins/template/template.ts"() {
     "use strict";
     init_builtin();
     init_go_template_exec();
@@ -33634,7 +40439,7 @@ var init_template = __esm({
           const p = parsed(ctx, src);
           if ("error" in p) throw builtinError(NAME, p.error);
           try {
-            return executeTemplate(src, p.nodes, data);
+            return executeTemplate(src, p.nodes, data, void 0, ctx.work && ((n) => ctx.work(n)));
           } catch (e) {
             if (e instanceof TemplateExecError) throw builtinError(NAME, e.message);
             throw e;
@@ -33703,6 +40508,1737 @@ var init_unavailable = __esm({
   }
 });
 
+// src/rego/simple-yaml.ts
+function parseSimpleYaml(text2) {
+  if (text2 === "" || UNSAFE.test(text2)) return void 0;
+  const lines = text2.split("\n");
+  const root2 = {};
+  const stack = [{ indent: indentOf2(lines[0]), map: root2 }];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const indent = indentOf2(line);
+    while (stack.length > 0 && indent < stack[stack.length - 1].indent) stack.pop();
+    const level = stack[stack.length - 1];
+    if (level === void 0 || level.indent !== indent) return void 0;
+    const m = ENTRY.exec(line.slice(indent));
+    if (m === null) return void 0;
+    const key = m[1];
+    if (KEYWORDS2.has(key) || key === "__proto__" || key.length > 1e3 || Object.hasOwn(level.map, key)) return void 0;
+    const rest = m[2] ?? "";
+    i++;
+    if (rest === "") {
+      const next = lines[i];
+      if (next !== void 0 && indentOf2(next) > indent) {
+        const child3 = {};
+        level.map[key] = child3;
+        stack.push({ indent: indentOf2(next), map: child3 });
+      } else {
+        level.map[key] = null;
+      }
+    } else if (rest[0] === ">" || rest[0] === "|") {
+      if (!BLOCK_HEADER.test(rest) || i >= lines.length) return void 0;
+      const content = indentOf2(lines[i]);
+      if (content <= indent) return void 0;
+      const parts = [];
+      while (i < lines.length && indentOf2(lines[i]) > indent) {
+        const l = lines[i];
+        if (indentOf2(l) !== content) return void 0;
+        parts.push(l.slice(content));
+        i++;
+      }
+      const body = parts.join(rest[0] === ">" ? " " : "\n");
+      level.map[key] = rest.endsWith("-") ? body : body + "\n";
+    } else {
+      const v = scalar(rest);
+      if (v === void 0) return void 0;
+      level.map[key] = v;
+    }
+  }
+  return root2;
+}
+function indentOf2(line) {
+  let n = 0;
+  while (n < line.length && line.charCodeAt(n) === 32) n++;
+  return n;
+}
+function scalar(s) {
+  const c = s.charCodeAt(0);
+  if (c === 34) return s.length >= 2 && s.endsWith('"') && !/["\\]/.test(s.slice(1, -1)) ? s.slice(1, -1) : void 0;
+  if (c === 39) return s.length >= 2 && s.endsWith("'") && !s.slice(1, -1).includes("'") ? s.slice(1, -1) : void 0;
+  const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122;
+  if (!letter || KEYWORDS2.has(s) || s.includes(": ") || s.endsWith(":") || s.includes(" #")) return void 0;
+  return s;
+}
+var UNSAFE, ENTRY, BLOCK_HEADER, KEYWORDS2;
+var init_simple_yaml = __esm({
+  "src/rego/simple-yaml.ts"() {
+    "use strict";
+    UNSAFE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]| \n| $/;
+    ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+    BLOCK_HEADER = /^[>|]-?$/;
+    KEYWORDS2 = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+  }
+});
+
+// src/rego/annotations.ts
+function attachAnnotations(module, comments) {
+  const blocks = findBlocks(module.file, comments);
+  if (blocks.length === 0) return;
+  const rules = module.rules;
+  let r = 0;
+  for (const block of blocks) {
+    while (r < rules.length && rules[r].loc.row <= block.lastRow) r++;
+    const beforePackage = block.lastRow < module.package.loc.row;
+    const target = beforePackage ? void 0 : rules[r];
+    const a = parseAnnotations(block, beforePackage ? "package" : "rule");
+    if (beforePackage) {
+      if (a.scope === "rule" || a.scope === "document") {
+        fail6(`annotation scope '${a.scope}' must be applied to a rule, not the package`, block.loc);
+      }
+    } else {
+      if (a.scope === "package" || a.scope === "subpackages") {
+        fail6(`annotation scope '${a.scope}' must be applied to the package`, block.loc);
+      }
+      if (!target) fail6(`annotation scope '${a.scope}' must be followed by a rule`, block.loc);
+      target.annotations.push(a);
+    }
+    module.annotations.push(a);
+  }
+}
+function findBlocks(file, comments) {
+  const blocks = [];
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i];
+    if (!c.ownLine || c.text.trim() !== "METADATA") continue;
+    const lines = [];
+    let row2 = c.row;
+    let j2 = i + 1;
+    while (j2 < comments.length && comments[j2].row === row2 + 1 && comments[j2].ownLine) {
+      lines.push(comments[j2].text);
+      row2++;
+      j2++;
+    }
+    blocks.push({ loc: { file, row: c.row, col: c.col }, yaml: lines.join("\n"), lastRow: row2 });
+    i = j2 - 1;
+  }
+  return blocks;
+}
+function fail6(message, loc) {
+  throw new RegoError("rego_parse_error", message, loc);
+}
+function readYaml(block) {
+  const simple = parseSimpleYaml(block.yaml);
+  if (simple !== void 0) return simple;
+  const doc = (0, import_yaml7.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0].message.split("\n")[0];
+    fail6(`invalid METADATA block: ${first}`, block.loc);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return fail6(`invalid METADATA block: ${e.message}`, block.loc);
+  }
+}
+function parseAnnotations(block, defaultScope) {
+  let raw = readYaml(block);
+  if (raw === null || raw === void 0) raw = {};
+  if (typeof raw !== "object" || Array.isArray(raw)) fail6("invalid METADATA block: expected a YAML mapping", block.loc);
+  const map = raw;
+  const a = { scope: defaultScope, raw: map, loc: block.loc };
+  const field = (key, check2, what) => {
+    const v = map[key];
+    if (v === void 0 || v === null) return void 0;
+    if (!check2(v)) fail6(`invalid METADATA block: \`${key}\` must be ${what}`, block.loc);
+    return v;
+  };
+  const scope = field("scope", isString, "a string");
+  if (scope !== void 0) {
+    if (!SCOPES.includes(scope)) {
+      fail6(`invalid annotation scope '${scope}': must be one of ${SCOPES.join(", ")}`, block.loc);
+    }
+    a.scope = scope;
+  }
+  const title = field("title", isString, "a string");
+  if (title !== void 0) a.title = title;
+  const description = field("description", isString, "a string");
+  if (description !== void 0) a.description = description;
+  const entrypoint = field("entrypoint", isBoolean, "true or false");
+  if (entrypoint !== void 0) a.entrypoint = entrypoint;
+  const custom = field("custom", isMap4, "a mapping");
+  if (custom !== void 0) a.custom = custom;
+  const authors = field("authors", isArrayOrScalar, "a list");
+  if (authors !== void 0) a.authors = toList(authors).map((x2) => author(x2, block.loc));
+  const organizations = field("organizations", isArrayOrScalar, "a list of strings");
+  if (organizations !== void 0) {
+    a.organizations = toList(organizations).map((o) => {
+      if (typeof o !== "string") fail6("invalid METADATA block: `organizations` must be a list of strings", block.loc);
+      return o;
+    });
+  }
+  const related = field("related_resources", isArrayOrScalar, "a list");
+  if (related !== void 0) a.relatedResources = toList(related).map((x2) => relatedResource(x2, block.loc));
+  const schemas = field("schemas", Array.isArray, "a list");
+  if (schemas !== void 0) a.schemas = schemas;
+  return a;
+}
+function isString(v) {
+  return typeof v === "string";
+}
+function isBoolean(v) {
+  return typeof v === "boolean";
+}
+function isMap4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isArrayOrScalar(v) {
+  return Array.isArray(v) || typeof v === "string" || isMap4(v);
+}
+function toList(v) {
+  return Array.isArray(v) ? v : [v];
+}
+function author(x2, loc) {
+  if (typeof x2 === "string") {
+    const s = x2.trim();
+    const lt = s.lastIndexOf("<");
+    if (lt >= 0 && s.endsWith(">")) {
+      const name = s.slice(0, lt).trim();
+      const email = s.slice(lt + 1, -1).trim();
+      return { ...name ? { name } : {}, ...email ? { email } : {} };
+    }
+    if (s === "") fail6("invalid METADATA block: an author must have a name or an email", loc);
+    return { name: s };
+  }
+  if (isMap4(x2)) {
+    const out = {};
+    if (typeof x2.name === "string") out.name = x2.name;
+    if (typeof x2.email === "string") out.email = x2.email;
+    if (out.name === void 0 && out.email === void 0) {
+      fail6("invalid METADATA block: an author must have a name or an email", loc);
+    }
+    return out;
+  }
+  return fail6("invalid METADATA block: an author must be a string or a mapping", loc);
+}
+function relatedResource(x2, loc) {
+  if (typeof x2 === "string") return { ref: x2 };
+  if (isMap4(x2) && typeof x2.ref === "string") {
+    return typeof x2.description === "string" ? { ref: x2.ref, description: x2.description } : { ref: x2.ref };
+  }
+  return fail6("invalid METADATA block: a related resource must be a URL or a mapping with `ref`", loc);
+}
+var import_yaml7, SCOPES;
+var init_annotations = __esm({
+  "src/rego/annotations.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_errors();
+    init_simple_yaml();
+    SCOPES = ["rule", "document", "package", "subpackages"];
+  }
+});
+
+// src/rego/lexer.ts
+function tokText(kind3) {
+  switch (kind3) {
+    case 0 /* EOF */:
+      return "end of file";
+    case 1 /* Word */:
+      return "identifier";
+    case 2 /* Number */:
+      return "number";
+    case 3 /* String */:
+    case 4 /* RawString */:
+      return "string";
+    default:
+      return PUNCT_TEXT[kind3] ?? "?";
+  }
+}
+function isLetter2(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isHex(c) {
+  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+function lex2(file, src) {
+  const tokens = [];
+  const comments = [];
+  const n = src.length;
+  let i = src.charCodeAt(0) === 65279 ? 1 : 0;
+  let row2 = 1;
+  let lineStart = i;
+  let spaceBefore = false;
+  let newlineBefore = false;
+  const fail10 = (message, at3, atRow = row2, atLineStart = lineStart) => {
+    throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at3 - atLineStart + 1 });
+  };
+  const push = (kind3, text2, start, startRow, startLineStart) => {
+    tokens.push({
+      kind: kind3,
+      text: text2,
+      offset: start,
+      row: startRow,
+      col: start - startLineStart + 1,
+      spaceBefore,
+      newlineBefore
+    });
+    spaceBefore = false;
+    newlineBefore = false;
+  };
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 10) {
+      i++;
+      row2++;
+      lineStart = i;
+      spaceBefore = true;
+      newlineBefore = true;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) {
+      i++;
+      spaceBefore = true;
+      continue;
+    }
+    if (c === 35) {
+      const start2 = i;
+      let j2 = i + 1;
+      while (j2 < n && src.charCodeAt(j2) !== 10) j2++;
+      let end = j2;
+      if (end > start2 + 1 && src.charCodeAt(end - 1) === 13) end--;
+      const last = tokens[tokens.length - 1];
+      comments.push({ text: src.slice(start2 + 1, end), row: row2, col: start2 - lineStart + 1, ownLine: !last || last.row !== row2 });
+      i = j2;
+      spaceBefore = true;
+      continue;
+    }
+    const start = i;
+    if (isLetter2(c)) {
+      let j2 = i + 1;
+      while (j2 < n) {
+        const d3 = src.charCodeAt(j2);
+        if (isLetter2(d3) || isDigit3(d3)) j2++;
+        else break;
+      }
+      push(1 /* Word */, src.slice(i, j2), start, row2, lineStart);
+      i = j2;
+      continue;
+    }
+    if (isDigit3(c)) {
+      i = scanNumber(src, i, fail10);
+      push(2 /* Number */, src.slice(start, i), start, row2, lineStart);
+      continue;
+    }
+    if (c === 34) {
+      const [value, end] = scanString(src, i, fail10);
+      push(3 /* String */, value, start, row2, lineStart);
+      i = end;
+      continue;
+    }
+    if (c === 96) {
+      const startRow = row2;
+      const startLineStart = lineStart;
+      let j2 = i + 1;
+      while (j2 < n && src.charCodeAt(j2) !== 96) {
+        if (src.charCodeAt(j2) === 10) {
+          row2++;
+          lineStart = j2 + 1;
+        }
+        j2++;
+      }
+      if (j2 >= n) fail10("non-terminated raw string", start, startRow, startLineStart);
+      push(4 /* RawString */, src.slice(i + 1, j2), start, startRow, startLineStart);
+      i = j2 + 1;
+      continue;
+    }
+    const next = i + 1 < n ? src.charCodeAt(i + 1) : -1;
+    let kind3;
+    let len = 1;
+    switch (c) {
+      case 123:
+        kind3 = 5 /* LBrace */;
+        break;
+      case 125:
+        kind3 = 6 /* RBrace */;
+        break;
+      case 91:
+        kind3 = 7 /* LBrack */;
+        break;
+      case 93:
+        kind3 = 8 /* RBrack */;
+        break;
+      case 40:
+        kind3 = 9 /* LParen */;
+        break;
+      case 41:
+        kind3 = 10 /* RParen */;
+        break;
+      case 46:
+        kind3 = 11 /* Dot */;
+        break;
+      case 44:
+        kind3 = 12 /* Comma */;
+        break;
+      case 59:
+        kind3 = 13 /* Semicolon */;
+        break;
+      case 58:
+        if (next === 61) {
+          kind3 = 15 /* Assign */;
+          len = 2;
+        } else kind3 = 14 /* Colon */;
+        break;
+      case 61:
+        if (next === 61) {
+          kind3 = 17 /* Equal */;
+          len = 2;
+        } else kind3 = 16 /* Unify */;
+        break;
+      case 33:
+        if (next === 61) {
+          kind3 = 18 /* Neq */;
+          len = 2;
+        } else return fail10("unexpected `!`: did you mean `!=`?", i);
+        break;
+      case 60:
+        if (next === 61) {
+          kind3 = 20 /* Lte */;
+          len = 2;
+        } else kind3 = 19 /* Lt */;
+        break;
+      case 62:
+        if (next === 61) {
+          kind3 = 22 /* Gte */;
+          len = 2;
+        } else kind3 = 21 /* Gt */;
+        break;
+      case 43:
+        kind3 = 23 /* Add */;
+        break;
+      case 45:
+        kind3 = 24 /* Sub */;
+        break;
+      case 42:
+        kind3 = 25 /* Mul */;
+        break;
+      case 47:
+        kind3 = 26 /* Quo */;
+        break;
+      case 37:
+        kind3 = 27 /* Rem */;
+        break;
+      case 38:
+        kind3 = 28 /* And */;
+        break;
+      case 124:
+        kind3 = 29 /* Or */;
+        break;
+      default: {
+        const cp = src.codePointAt(i);
+        return fail10(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
+      }
+    }
+    push(kind3, PUNCT_TEXT[kind3], start, row2, lineStart);
+    i += len;
+  }
+  tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
+  return { tokens, comments };
+}
+function scanNumber(src, i, fail10) {
+  const n = src.length;
+  const start = i;
+  while (i < n && isDigit3(src.charCodeAt(i))) i++;
+  if (i < n && src.charCodeAt(i) === 46 && i + 1 < n && isDigit3(src.charCodeAt(i + 1))) {
+    i++;
+    while (i < n && isDigit3(src.charCodeAt(i))) i++;
+  }
+  if (i < n && (src.charCodeAt(i) | 32) === 101) {
+    let j2 = i + 1;
+    if (j2 < n && (src.charCodeAt(j2) === 43 || src.charCodeAt(j2) === 45)) j2++;
+    if (j2 < n && isDigit3(src.charCodeAt(j2))) {
+      while (j2 < n && isDigit3(src.charCodeAt(j2))) j2++;
+      i = j2;
+    } else {
+      fail10("expected exponent", start);
+    }
+  }
+  if (i < n && isLetter2(src.charCodeAt(i))) fail10("illegal number format", start);
+  if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit3(src.charCodeAt(start + 1))) {
+    fail10("illegal number format: leading zero", start);
+  }
+  return i;
+}
+function scanString(src, i, fail10) {
+  const n = src.length;
+  const start = i;
+  i++;
+  let out = "";
+  let chunk = i;
+  for (; ; ) {
+    if (i >= n) return fail10("non-terminated string", start);
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      out += src.slice(chunk, i);
+      return [fixLoneSurrogates(out), i + 1];
+    }
+    if (c === 10) return fail10("non-terminated string", start);
+    if (c < 32) return fail10("illegal control character in string", i);
+    if (c !== 92) {
+      i++;
+      continue;
+    }
+    out += src.slice(chunk, i);
+    const e = i + 1 < n ? src.charCodeAt(i + 1) : -1;
+    switch (e) {
+      case 34:
+        out += '"';
+        break;
+      case 92:
+        out += "\\";
+        break;
+      case 47:
+        out += "/";
+        break;
+      case 98:
+        out += "\b";
+        break;
+      case 102:
+        out += "\f";
+        break;
+      case 110:
+        out += "\n";
+        break;
+      case 114:
+        out += "\r";
+        break;
+      case 116:
+        out += "	";
+        break;
+      case 117: {
+        for (let k2 = 2; k2 < 6; k2++) {
+          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail10("illegal escape sequence", i);
+        }
+        out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
+        i += 4;
+        break;
+      }
+      default:
+        fail10("illegal escape sequence", i);
+    }
+    i += 2;
+    chunk = i;
+  }
+}
+function fixLoneSurrogates(s) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 55296 || c > 57343) continue;
+    if (c <= 56319 && i + 1 < s.length) {
+      const d3 = s.charCodeAt(i + 1);
+      if (d3 >= 56320 && d3 <= 57343) {
+        i++;
+        continue;
+      }
+    }
+    out += s.slice(from, i) + "\uFFFD";
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+var PUNCT_TEXT;
+var init_lexer = __esm({
+  "src/rego/lexer.ts"() {
+    "use strict";
+    init_errors();
+    PUNCT_TEXT = {
+      [5 /* LBrace */]: "{",
+      [6 /* RBrace */]: "}",
+      [7 /* LBrack */]: "[",
+      [8 /* RBrack */]: "]",
+      [9 /* LParen */]: "(",
+      [10 /* RParen */]: ")",
+      [11 /* Dot */]: ".",
+      [12 /* Comma */]: ",",
+      [13 /* Semicolon */]: ";",
+      [14 /* Colon */]: ":",
+      [15 /* Assign */]: ":=",
+      [16 /* Unify */]: "=",
+      [17 /* Equal */]: "==",
+      [18 /* Neq */]: "!=",
+      [19 /* Lt */]: "<",
+      [20 /* Lte */]: "<=",
+      [21 /* Gt */]: ">",
+      [22 /* Gte */]: ">=",
+      [23 /* Add */]: "+",
+      [24 /* Sub */]: "-",
+      [25 /* Mul */]: "*",
+      [26 /* Quo */]: "/",
+      [27 /* Rem */]: "%",
+      [28 /* And */]: "&",
+      [29 /* Or */]: "|"
+    };
+  }
+});
+
+// src/rego/parser.ts
+function parseModule(file, text2, options = {}) {
+  return guard(file, () => {
+    const { tokens, comments } = lex2(file, text2);
+    return new Parser2(file, tokens, options.regoVersion ?? "v1").module(comments);
+  });
+}
+function parseQuery(text2, file = "", options = {}) {
+  return guard(file, () => {
+    const { tokens } = lex2(file, text2);
+    return new Parser2(file, tokens, options.regoVersion ?? "v1").query();
+  });
+}
+function numberValue(text2) {
+  let isInt = text2.length > 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (!(c >= 48 && c <= 57 || i === 0 && c === 45)) {
+      isInt = false;
+      break;
+    }
+  }
+  if (isInt && text2 !== "-") return normalizeBig(BigInt(text2));
+  const trimmed = text2.trim();
+  if (trimmed !== text2 || text2 === "") return void 0;
+  const exact = Decimal.parse(text2);
+  if (exact === void 0) return void 0;
+  if (exact.isInteger() && exact.integerDigits() <= MAX_INTEGER_DIGITS) return normalizeBig(exact.toBigInt());
+  const n = Number(text2);
+  if (Number.isFinite(n) && Decimal.fromFloat(n).equals(exact)) return n;
+  return exact;
+}
+function guard(file, run) {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RegoError) throw e;
+    if (e instanceof RangeError) {
+      throw new RegoError("rego_parse_error", "input is nested too deeply", { file, row: 1, col: 1 });
+    }
+    throw new RegoError("rego_parse_error", `internal parser failure: ${e?.message ?? String(e)}`, {
+      file,
+      row: 1,
+      col: 1
+    });
+  }
+}
+function trueBody(loc) {
+  return [{ kind: { type: "term", term: { type: "scalar", value: true, loc } }, negated: false, with: [], loc }];
+}
+function isGround(t) {
+  switch (t.type) {
+    case "scalar":
+      return true;
+    case "array":
+    case "set":
+      return t.items.every(isGround);
+    case "object":
+      return t.items.every(([k2, v]) => isGround(k2) && isGround(v));
+    default:
+      return false;
+  }
+}
+function firstNonConstant(t) {
+  if (!t) return void 0;
+  switch (t.type) {
+    case "scalar":
+      return void 0;
+    case "array":
+    case "set":
+      for (const i of t.items) {
+        const bad = firstNonConstant(i);
+        if (bad) return bad;
+      }
+      return void 0;
+    case "object":
+      for (const [k2, v] of t.items) {
+        const bad = firstNonConstant(k2) ?? firstNonConstant(v);
+        if (bad) return bad;
+      }
+      return void 0;
+    case "arraycompr":
+    case "setcompr":
+    case "objectcompr":
+      return void 0;
+    default:
+      return t;
+  }
+}
+function defaultKind(t) {
+  if (t.type !== "call") return describeTerm(t);
+  const name = t.fn.type === "var" ? t.fn.name : "";
+  if (name === "and" || name === "or") return "binexpr";
+  if (RELATION_NAMES.has(name)) return "boolexpr";
+  if (ARITH_NAMES.has(name)) return "arithexpr";
+  return "call";
+}
+function describeTerm(t) {
+  switch (t.type) {
+    case "scalar":
+      return t.value === null ? "null" : typeof t.value === "bigint" ? "number" : typeof t.value;
+    case "var":
+      return "var";
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    case "arraycompr":
+    case "setcompr":
+    case "objectcompr":
+      return "comprehension";
+    default:
+      return t.type;
+  }
+}
+var ALWAYS_KEYWORDS, FUTURE_KEYWORDS, IMPORTABLE_KEYWORDS, MAX_DEPTH3, BACKTRACK_BUDGET, RELATION_OPS, ARITH_OPS, FACTOR_OPS, BINARY_LEVELS, MEMBER_2, MEMBER_3, MAX_INTEGER_DIGITS, Parser2, RELATION_NAMES, ARITH_NAMES;
+var init_parser = __esm({
+  "src/rego/parser.ts"() {
+    "use strict";
+    init_annotations();
+    init_errors();
+    init_lexer();
+    init_value();
+    ALWAYS_KEYWORDS = /* @__PURE__ */ new Set([
+      "not",
+      "package",
+      "import",
+      "as",
+      "default",
+      "else",
+      "with",
+      "null",
+      "true",
+      "false",
+      "some"
+    ]);
+    FUTURE_KEYWORDS = ["contains", "every", "if", "in"];
+    IMPORTABLE_KEYWORDS = [...FUTURE_KEYWORDS, "not"];
+    MAX_DEPTH3 = 200;
+    BACKTRACK_BUDGET = 256;
+    RELATION_OPS = {
+      [17 /* Equal */]: "equal",
+      [18 /* Neq */]: "neq",
+      [19 /* Lt */]: "lt",
+      [20 /* Lte */]: "lte",
+      [21 /* Gt */]: "gt",
+      [22 /* Gte */]: "gte"
+    };
+    ARITH_OPS = { [23 /* Add */]: "plus", [24 /* Sub */]: "minus" };
+    FACTOR_OPS = { [25 /* Mul */]: "mul", [26 /* Quo */]: "div", [27 /* Rem */]: "rem" };
+    BINARY_LEVELS = [
+      RELATION_OPS,
+      { [29 /* Or */]: "or" },
+      { [28 /* And */]: "and" },
+      ARITH_OPS,
+      FACTOR_OPS
+    ];
+    MEMBER_2 = "internal.member_2";
+    MEMBER_3 = "internal.member_3";
+    MAX_INTEGER_DIGITS = 1e3;
+    Parser2 = class {
+      constructor(file, toks, version) {
+        this.file = file;
+        this.toks = toks;
+        this.version = version;
+        if (version === "v1") for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
+      }
+      file;
+      toks;
+      version;
+      pos = 0;
+      depth = 0;
+      backtracks = BACKTRACK_BUDGET;
+      /** `not { a; b }` is allowed (by `future.keywords.not` or `rego.v2`). */
+      notBody = false;
+      keywords = /* @__PURE__ */ new Set();
+      /** Calls written with the `in` operator, as opposed to an explicit `internal.member_2(...)`. */
+      inCalls = /* @__PURE__ */ new WeakSet();
+      // ------------------------------------------------------------ token helpers
+      get tok() {
+        return this.toks[this.pos];
+      }
+      /** Read through a method so TypeScript does not narrow it across `next()` calls. */
+      kind() {
+        return this.toks[this.pos].kind;
+      }
+      next() {
+        const t = this.toks[this.pos];
+        if (this.pos < this.toks.length - 1) this.pos++;
+        return t;
+      }
+      loc(t = this.tok) {
+        return { file: this.file, row: t.row, col: t.col };
+      }
+      isKeywordWord(w) {
+        return ALWAYS_KEYWORDS.has(w) || this.keywords.has(w);
+      }
+      isKw(word, t = this.tok) {
+        return t.kind === 1 /* Word */ && t.text === word && this.isKeywordWord(word);
+      }
+      isVarWord(t = this.tok) {
+        return t.kind === 1 /* Word */ && !this.isKeywordWord(t.text);
+      }
+      /** An adjacent `.`, `[` or `(` continues a ref or call; with a space before it starts something else. */
+      isPostfix(t = this.tok) {
+        return !t.spaceBefore && (t.kind === 11 /* Dot */ || t.kind === 7 /* LBrack */ || t.kind === 9 /* LParen */);
+      }
+      describe(t) {
+        switch (t.kind) {
+          case 0 /* EOF */:
+            return "end of file";
+          case 3 /* String */:
+          case 4 /* RawString */:
+            return "string";
+          case 2 /* Number */:
+            return `number \`${t.text}\``;
+          default:
+            return `\`${t.text}\``;
+        }
+      }
+      fail(message, t = this.tok) {
+        throw new RegoError("rego_parse_error", message, this.loc(t));
+      }
+      failAt(message, loc) {
+        throw new RegoError("rego_parse_error", message, loc);
+      }
+      unexpected(expected, t = this.tok) {
+        if (t.kind === 0 /* EOF */) this.fail(`unexpected end of file: expected ${expected}`, t);
+        this.fail(`expected ${expected} but found ${this.describe(t)}`, t);
+      }
+      expect(kind3) {
+        if (this.kind() !== kind3) this.unexpected(`\`${tokText(kind3)}\``);
+        return this.next();
+      }
+      expectKw(word) {
+        if (!this.isKw(word)) this.unexpected(`\`${word}\``);
+        return this.next();
+      }
+      /** Consumes the keyword if it comes next. */
+      acceptKw(word) {
+        if (!this.isKw(word)) return false;
+        this.next();
+        return true;
+      }
+      /**
+       * Runs a speculative parse, returning undefined if it fails. Speculation is rationed per
+       * statement so that nested failures cannot make parsing exponential.
+       */
+      attempt(run) {
+        const saved = this.save();
+        try {
+          return run();
+        } catch (e) {
+          if (!(e instanceof RegoError) || this.backtracks <= 0) throw e;
+          this.backtracks--;
+          this.restore(saved);
+          return void 0;
+        }
+      }
+      /** The identifier right after a `.` in a path; keywords are fine there, spaces are not. */
+      dotName() {
+        const w = this.tok;
+        if (w.kind === 1 /* Word */ && w.spaceBefore) this.fail("invalid whitespace between . and identifier", w);
+        if (w.kind !== 1 /* Word */) this.unexpected("identifier after `.`");
+        return this.next();
+      }
+      save() {
+        return { pos: this.pos, depth: this.depth };
+      }
+      restore(s) {
+        this.pos = s.pos;
+        this.depth = s.depth;
+      }
+      enter(t) {
+        if (++this.depth > MAX_DEPTH3) this.fail(`nesting too deep (more than ${MAX_DEPTH3} levels)`, t);
+      }
+      leave() {
+        this.depth--;
+      }
+      // ------------------------------------------------------------ entry points
+      module(comments) {
+        if (!this.isKw("package")) this.unexpected("`package`");
+        const pkg = this.packageDecl();
+        const imports = [];
+        const rules = [];
+        for (; ; ) {
+          if (this.kind() === 13 /* Semicolon */) this.next();
+          else if (this.isKw("import")) imports.push(this.importDecl(imports));
+          else break;
+        }
+        while (this.kind() !== 0 /* EOF */) {
+          if (this.kind() === 13 /* Semicolon */) {
+            this.next();
+            continue;
+          }
+          if (this.isKw("import")) {
+            imports.push(this.importDecl(imports));
+            continue;
+          }
+          if (this.isKw("package")) this.fail("a module has exactly one `package` declaration");
+          this.backtracks = BACKTRACK_BUDGET;
+          for (const r of this.rule()) rules.push(r);
+        }
+        const module = {
+          file: this.file,
+          package: pkg,
+          imports,
+          rules,
+          annotations: [],
+          regoVersion: this.version
+        };
+        attachAnnotations(module, comments);
+        return module;
+      }
+      query() {
+        if (this.kind() === 0 /* EOF */) this.fail("empty query");
+        const body = this.body(0 /* EOF */);
+        return { body, loc: body[0].loc };
+      }
+      singleTerm() {
+        const t = this.expr(false);
+        if (this.kind() !== 0 /* EOF */) this.unexpected("end of term");
+        return t;
+      }
+      // ------------------------------------------------------------ package and imports
+      packageDecl() {
+        const kw = this.next();
+        if (!this.isVarWord()) this.unexpected("package name");
+        const path2 = [this.next().text];
+        while (this.isPostfix()) {
+          if (this.kind() === 11 /* Dot */) {
+            this.next();
+            path2.push(this.dotName().text);
+          } else if (this.kind() === 7 /* LBrack */) {
+            this.next();
+            const t = this.tok;
+            if (t.kind !== 3 /* String */ && t.kind !== 4 /* RawString */) this.fail("package path must contain only strings", t);
+            path2.push(this.next().text);
+            this.expect(8 /* RBrack */);
+          } else {
+            this.unexpected("end of package path");
+          }
+        }
+        this.endOfStatement();
+        return { path: path2, loc: this.loc(kw) };
+      }
+      importDecl(previous) {
+        const kw = this.next();
+        const headTok = this.tok;
+        if (headTok.kind !== 1 /* Word */) this.unexpected("import path");
+        const root2 = headTok.text;
+        if (root2 !== "data" && root2 !== "input" && root2 !== "future" && root2 !== "rego") {
+          this.fail(`invalid import path \`${root2}\`: import path must begin with one of data, input, future, rego`, headTok);
+        }
+        this.next();
+        const head = { type: "var", name: root2, loc: this.loc(headTok) };
+        const names = [];
+        const path2 = [];
+        while (this.isPostfix()) {
+          if (this.kind() === 11 /* Dot */) {
+            this.next();
+            const w = this.dotName();
+            names.push(w.text);
+            path2.push({ type: "scalar", value: w.text, loc: this.loc(w) });
+          } else if (this.kind() === 7 /* LBrack */) {
+            this.next();
+            const s = this.tok;
+            if (s.kind !== 3 /* String */ && s.kind !== 4 /* RawString */) this.fail("import path must contain only strings", s);
+            this.next();
+            names.push(s.text);
+            path2.push({ type: "scalar", value: s.text, loc: this.loc(s) });
+            this.expect(8 /* RBrack */);
+          } else {
+            this.unexpected("end of import path");
+          }
+        }
+        let alias;
+        if (this.acceptKw("as")) {
+          if (!this.isVarWord()) this.unexpected("alias name");
+          alias = this.next().text;
+        }
+        const imp = {
+          path: path2.length === 0 ? head : { type: "ref", head, path: path2, loc: head.loc },
+          loc: this.loc(kw),
+          ...alias !== void 0 ? { alias } : {}
+        };
+        this.applyImport(root2, names, alias, headTok, previous);
+        this.endOfStatement();
+        return imp;
+      }
+      /** `future.keywords...` and `rego.v1` change how the rest of the module is read. */
+      applyImport(root2, names, alias, t, previous) {
+        const hasImport = (r, first) => previous.some((p) => {
+          if (p.path.type === "var") return false;
+          const h = p.path.head;
+          const f = p.path.path[0];
+          return h.type === "var" && h.name === r && (first === void 0 || f?.type === "scalar" && f.value === first);
+        });
+        if (root2 === "future") {
+          if (names[0] !== "keywords" || names.length > 2) this.fail("invalid import: only `future.keywords` can be imported from `future`", t);
+          if (alias !== void 0) this.fail("`future` imports cannot be aliased", t);
+          if (hasImport("rego", "v1")) this.fail("this import shadows previous import: `rego.v1` implies `future.keywords`", t);
+          if (names.length === 1) {
+            for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
+          } else {
+            const kw = names[1];
+            if (!IMPORTABLE_KEYWORDS.includes(kw)) {
+              this.fail(`unexpected keyword \`${kw}\`, must be one of ${IMPORTABLE_KEYWORDS.join(", ")}`, t);
+            }
+            if (kw === "not") this.notBody = true;
+            else this.keywords.add(kw);
+            if (kw === "every") this.keywords.add("in");
+          }
+        } else if (root2 === "rego") {
+          if (names.length !== 1 || names[0] !== "v1" && names[0] !== "v2") {
+            this.fail("invalid import: only `rego.v1` or `rego.v2` can be imported from `rego`", t);
+          }
+          if (names[0] === "v2") this.notBody = true;
+          if (alias !== void 0) this.fail("`rego` imports cannot be aliased", t);
+          if (this.version === "v0" && hasImport("future", "keywords")) {
+            this.fail("this import shadows previous import: `rego.v1` implies `future.keywords`", t);
+          }
+          if (hasImport("rego")) this.fail("this import shadows previous import of `rego`", t);
+          this.version = "v1";
+          for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
+        }
+      }
+      /** Statements end at a newline, a `;` or the end of the file. */
+      endOfStatement() {
+        const t = this.tok;
+        if (t.kind === 0 /* EOF */ || t.newlineBefore || t.kind === 13 /* Semicolon */) return;
+        this.unexpected("end of line");
+      }
+      // ------------------------------------------------------------ rules
+      rule() {
+        const first = this.tok;
+        const ruleLoc = this.loc(first);
+        const isDefault = this.acceptKw("default");
+        if (!this.isVarWord()) {
+          if (this.kind() === 1 /* Word */) this.fail(`unexpected keyword \`${this.tok.text}\`: expected a rule name`);
+          this.unexpected("rule name");
+        }
+        const { head, usesContains } = this.ruleHead(isDefault);
+        if (isDefault) {
+          this.checkDefault(head, ruleLoc);
+          return [{ head, body: trueBody(ruleLoc), isDefault: true, annotations: [], loc: ruleLoc }];
+        }
+        const hasIf = this.isKw("if");
+        if (this.version === "v1" && !hasIf && this.kind() === 5 /* LBrace */) {
+          this.failAt("`if` keyword is required before rule body", ruleLoc);
+        }
+        if (!usesContains && !head.args && head.ref.length === 2 && head.value === void 0 && !hasIf) {
+          head.key = head.ref[1];
+          head.ref = [head.ref[0]];
+          head.multiValue = true;
+          if (this.version === "v1") this.failAt("`contains` keyword is required for partial set rules", ruleLoc);
+        }
+        let body;
+        if (hasIf) {
+          this.next();
+          body = this.ifBody();
+        } else if (this.kind() === 5 /* LBrace */) {
+          body = this.braceBody();
+        } else {
+          if (this.version === "v1" && !usesContains && head.value === void 0 && !head.args) {
+            this.failAt("rule must have a body or assignment (e.g. `p := true` or `p if { ... }`)", ruleLoc);
+          }
+          return [{ head, body: trueBody(ruleLoc), isDefault: false, annotations: [], loc: ruleLoc }];
+        }
+        const rule = { head, body, isDefault: false, annotations: [], loc: ruleLoc };
+        if (this.isKw("else")) {
+          if (head.multiValue) this.fail("else keyword cannot be used on multi-value rules");
+          if (head.ref.slice(1).some((t) => !isGround(t))) {
+            this.fail("else keyword cannot be used on rules with variables in head");
+          }
+          rule.else = this.elseRule(head);
+        }
+        const rules = [rule];
+        while (this.kind() === 5 /* LBrace */) {
+          if (rule.else) this.fail("expected `else` keyword");
+          if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+          const loc = this.loc();
+          rules.push({ head: { ...head, loc }, body: this.braceBody(), isDefault: false, annotations: [], loc });
+        }
+        return rules;
+      }
+      ruleHead(isDefault) {
+        const nameTok = this.next();
+        const headLoc = this.loc(nameTok);
+        const ref = [{ type: "var", name: nameTok.text, loc: headLoc }];
+        let args;
+        const t0 = this.tok;
+        const spacedSuffix = t0.kind === 9 /* LParen */ || t0.kind === 7 /* LBrack */ || t0.kind === 11 /* Dot */;
+        while (this.isPostfix() || spacedSuffix && this.tok === t0 && !t0.newlineBefore) {
+          if (args) this.fail("a function head cannot be followed by a ref");
+          const t = this.next();
+          if (t.kind === 11 /* Dot */) {
+            const w = this.dotName();
+            ref.push({ type: "scalar", value: w.text, loc: this.loc(w) });
+          } else if (t.kind === 7 /* LBrack */) {
+            this.enter(t);
+            ref.push(this.expr(true));
+            this.expect(8 /* RBrack */);
+            this.leave();
+          } else {
+            this.enter(t);
+            args = this.termList(10 /* RParen */);
+            this.leave();
+          }
+        }
+        const head = { ref, assign: false, multiValue: false, loc: headLoc };
+        if (args) head.args = args;
+        const name = ref.map((t, i) => i === 0 ? t.name : t.type === "scalar" ? `.${String(t.value)}` : "[...]").join("");
+        if (this.isKw("contains")) {
+          if (args) this.fail(`the \`contains\` keyword can only be used with multi-value rules (e.g. ${name} contains <VALUE> if { ... })`);
+          if (isDefault) this.fail("`default` cannot be used with multi-value rules");
+          this.next();
+          head.key = this.expr(true);
+          head.multiValue = true;
+          return { head, usesContains: true };
+        }
+        if (this.kind() === 16 /* Unify */ || this.kind() === 15 /* Assign */) {
+          head.assign = this.next().kind === 15 /* Assign */;
+          if (this.kind() === 0 /* EOF */) this.unexpected(`a value for rule \`${name}\``);
+          head.value = this.expr(true);
+        } else if (this.isOperator(this.tok)) {
+          this.fail(`unexpected \`${this.tok.text}\` after rule head \`${name}\``);
+        }
+        return { head, usesContains: false };
+      }
+      isOperator(t) {
+        return RELATION_OPS[t.kind] !== void 0 || ARITH_OPS[t.kind] !== void 0 || FACTOR_OPS[t.kind] !== void 0 || t.kind === 28 /* And */ || t.kind === 29 /* Or */;
+      }
+      checkDefault(head, ruleLoc) {
+        if (head.value === void 0) this.failAt("a default rule must have a value (e.g. `default p := false`)", ruleLoc);
+        for (const a of head.args ?? []) {
+          if (a.type !== "var") this.failAt("illegal default function: arguments must be variables", a.loc);
+        }
+        const bad = firstNonConstant(head.value);
+        if (bad) this.failAt(`illegal default rule: invalid \`${defaultKind(bad)}\` in default value`, ruleLoc);
+        if (this.isKw("if") || this.kind() === 5 /* LBrace */) this.fail("a default rule cannot have a body");
+      }
+      /** After `if`: a `{ body }`, or a single literal (`p if x > 1`). */
+      ifBody() {
+        if (this.kind() === 5 /* LBrace */) {
+          if (!this.mayBeSingleTerm()) return this.braceBody();
+          const saved = this.save();
+          const lit3 = this.attempt(() => this.literal());
+          if (lit3) {
+            const isSet = lit3.kind.type === "term" && lit3.kind.term.type === "set";
+            if (!isSet && this.atRuleEnd()) return [lit3];
+            this.restore(saved);
+          }
+          return this.braceBody();
+        }
+        return [this.literal()];
+      }
+      /** Cheap lookahead from a `{`: does a `:` or `|` come before the first literal ends? */
+      mayBeSingleTerm() {
+        let depth = 0;
+        for (let j2 = this.pos; j2 < this.toks.length; j2++) {
+          const t = this.toks[j2];
+          switch (t.kind) {
+            case 5 /* LBrace */:
+            case 7 /* LBrack */:
+            case 9 /* LParen */:
+              depth++;
+              break;
+            case 6 /* RBrace */:
+            case 8 /* RBrack */:
+            case 10 /* RParen */:
+              depth--;
+              if (depth === 0) return j2 === this.pos + 1;
+              break;
+            case 14 /* Colon */:
+            case 29 /* Or */:
+              if (depth === 1) return true;
+              break;
+            case 13 /* Semicolon */:
+              if (depth === 1) return false;
+              break;
+            case 0 /* EOF */:
+              return false;
+          }
+          if (depth === 1 && j2 > this.pos + 1 && t.newlineBefore) return false;
+        }
+        return false;
+      }
+      atRuleEnd() {
+        const t = this.tok;
+        return t.kind === 0 /* EOF */ || t.newlineBefore || t.kind === 13 /* Semicolon */ || this.isKw("else");
+      }
+      elseRule(head) {
+        const elseTok = this.next();
+        const loc = this.loc(elseTok);
+        const elseHead = { ref: head.ref, assign: false, multiValue: false, loc };
+        if (head.args) elseHead.args = head.args;
+        if (this.kind() === 16 /* Unify */ || this.kind() === 15 /* Assign */) {
+          elseHead.assign = this.next().kind === 15 /* Assign */;
+          elseHead.value = this.expr(true);
+        } else if (!this.isKw("if") && this.kind() !== 5 /* LBrace */) {
+          this.unexpected("`:=`, `=`, `if` or `{` after `else`");
+        }
+        let body;
+        if (this.acceptKw("if")) {
+          body = this.kind() === 5 /* LBrace */ ? this.braceBody() : [this.literal()];
+        } else if (this.kind() === 5 /* LBrace */) {
+          if (this.version === "v1") this.fail("`if` keyword is required before rule body");
+          body = this.braceBody();
+        } else {
+          body = trueBody(loc);
+        }
+        const rule = { head: elseHead, body, isDefault: false, annotations: [], loc };
+        if (this.isKw("else")) rule.else = this.elseRule(head);
+        return rule;
+      }
+      // ------------------------------------------------------------ bodies and literals
+      braceBody() {
+        const open = this.expect(5 /* LBrace */);
+        this.enter(open);
+        const body = this.body(6 /* RBrace */);
+        this.expect(6 /* RBrace */);
+        this.leave();
+        return body;
+      }
+      /** Literals separated by `;` or line breaks, up to (not including) `end`. */
+      body(end) {
+        if (this.kind() === end) this.fail(end === 0 /* EOF */ ? "empty query" : "found empty body");
+        const body = [];
+        for (; ; ) {
+          body.push(this.literal());
+          const t = this.tok;
+          if (t.kind === 13 /* Semicolon */) {
+            this.next();
+            continue;
+          }
+          if (t.kind === end) return body;
+          if (t.newlineBefore) continue;
+          this.unexpected(end === 0 /* EOF */ ? "`;` or a new line" : `\`;\`, a new line or \`${tokText(end)}\``);
+        }
+      }
+      literal() {
+        const start = this.tok;
+        const loc = this.loc(start);
+        let negated = this.acceptKw("not");
+        let kind3;
+        if (negated && this.notBody && this.kind() === 5 /* LBrace */) {
+          const body = this.braceBody();
+          const truth = { type: "scalar", value: true, loc };
+          const compr = { type: "arraycompr", term: truth, body, loc };
+          kind3 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
+          negated = false;
+        } else if (this.isKw("some")) {
+          if (negated) this.fail("illegal negation of `some`");
+          kind3 = this.someDecl();
+        } else if (this.isKw("every")) {
+          if (negated) this.fail("illegal negation of `every`");
+          kind3 = this.everyExpr();
+        } else {
+          kind3 = this.exprKind();
+        }
+        const withs = [];
+        while (this.isKw("with")) withs.push(this.withModifier());
+        return { kind: kind3, negated, with: withs, loc };
+      }
+      exprKind() {
+        const left = this.expr(true);
+        const t = this.tok;
+        if (t.kind === 15 /* Assign */ || t.kind === 16 /* Unify */) {
+          this.next();
+          const right = this.expr(true);
+          return { type: t.kind === 15 /* Assign */ ? "assign" : "unify", left, right };
+        }
+        return { type: "term", term: left };
+      }
+      someDecl() {
+        this.next();
+        const first = this.expr(false);
+        if (this.isInCall(first, 2)) return { type: "somein", value: first.args[0], collection: first.args[1] };
+        if (this.kind() === 12 /* Comma */) {
+          this.next();
+          const second = this.expr(false);
+          if (this.isInCall(second, 2)) {
+            return { type: "somein", key: first, value: second.args[0], collection: second.args[1] };
+          }
+          const vars = [this.someVar(first), this.someVar(second)];
+          while (this.kind() === 12 /* Comma */) {
+            this.next();
+            vars.push(this.someVar(this.expr(false)));
+          }
+          return { type: "some", vars };
+        }
+        return { type: "some", vars: [this.someVar(first)] };
+      }
+      someVar(t) {
+        if (t.type !== "var") this.failAt("expected a variable or `x in xs` after `some`", t.loc);
+        return t;
+      }
+      everyExpr() {
+        this.next();
+        const first = this.expr(false);
+        let key;
+        let member2;
+        if (this.kind() === 12 /* Comma */) {
+          this.next();
+          const second = this.expr(false);
+          if (!this.isInCall(second, 2)) this.failAt("expected `every x in xs { ... }` or `every k, v in xs { ... }`", second.loc);
+          key = first;
+          member2 = second;
+        } else {
+          if (!this.isInCall(first, 2)) this.failAt("expected `every x in xs { ... }` or `every k, v in xs { ... }`", first.loc);
+          member2 = first;
+        }
+        const value = member2.args[0];
+        if (key && key.type !== "var") this.failAt("expected key to be a variable", key.loc);
+        if (value.type !== "var") this.failAt("expected value to be a variable", value.loc);
+        if (this.kind() !== 5 /* LBrace */) this.unexpected("`{` to start the body of `every`");
+        const body = this.braceBody();
+        return key ? { type: "every", key, value, domain: member2.args[1], body } : { type: "every", value, domain: member2.args[1], body };
+      }
+      isInCall(t, arity) {
+        return t.type === "call" && this.inCalls.has(t) && t.args.length === arity;
+      }
+      withModifier() {
+        const kw = this.next();
+        if (!this.isVarWord()) this.unexpected("a `with` target such as `input` or `data.x`");
+        const target = this.term();
+        if (target.type !== "var" && target.type !== "ref") this.failAt("expected a `with` target path", target.loc);
+        this.expectKw("as");
+        const value = this.expr(true);
+        return { target, value, loc: this.loc(kw) };
+      }
+      // ------------------------------------------------------------ expressions by precedence
+      /**
+       * From loosest to tightest: `in`, comparisons, `|`, `&`, `+ -`, `* / %`. Each level takes an
+       * optional already-parsed left operand, so collection literals can parse their first element
+       * as a plain term (to spot comprehensions) and then carry on with operators.
+       * keyVal admits `k, v in xs` where a comma cannot mean anything else.
+       */
+      expr(keyVal, lhs) {
+        let left = this.relation(lhs);
+        if (keyVal && this.kind() === 12 /* Comma */) {
+          const saved = this.save();
+          this.next();
+          const kv = this.attempt(() => {
+            const mid = this.relation();
+            this.expectKw("in");
+            const right = this.relation();
+            return this.call(MEMBER_3, [left, mid, right], left.loc);
+          });
+          if (kv) left = kv;
+          else this.restore(saved);
+        }
+        while (this.isKw("in")) {
+          this.next();
+          const right = this.relation();
+          left = this.call(MEMBER_2, [left, right], left.loc);
+        }
+        return left;
+      }
+      call(name, args, loc) {
+        const fn2 = name.startsWith("internal.") ? { type: "ref", head: { type: "var", name: "internal", loc }, path: [{ type: "scalar", value: name.slice(9), loc }], loc } : { type: "var", name, loc };
+        const c = { type: "call", fn: fn2, args, loc };
+        if (name === MEMBER_2 || name === MEMBER_3) this.inCalls.add(c);
+        return c;
+      }
+      relation(lhs) {
+        return this.operators(0, lhs);
+      }
+      /** Left-associative binary operators of one precedence level and those binding tighter. */
+      operators(level, lhs) {
+        const ops = BINARY_LEVELS[level];
+        if (!ops) return lhs ?? this.term();
+        let left = this.operators(level + 1, lhs);
+        for (let op = ops[this.kind()]; op !== void 0; op = ops[this.kind()]) {
+          this.next();
+          left = this.call(op, [left, this.operators(level + 1)], left.loc);
+        }
+        return left;
+      }
+      // ------------------------------------------------------------ terms
+      /** A primary term with its ref and call suffixes. */
+      term() {
+        const t = this.tok;
+        let term;
+        switch (t.kind) {
+          case 2 /* Number */:
+            this.next();
+            term = this.number(t.text, t);
+            break;
+          case 24 /* Sub */: {
+            this.next();
+            const n = this.tok;
+            if (n.kind === 11 /* Dot */ && this.isFraction()) {
+              this.next();
+              term = this.number(`-0.${this.next().text}`, t);
+              break;
+            }
+            if (n.kind !== 2 /* Number */) this.fail("unary - can only be used with numeric literals", n);
+            this.next();
+            term = this.number(`-${n.text}`, t);
+            break;
+          }
+          case 11 /* Dot */:
+            if (!this.isFraction()) this.unexpected("a term");
+            this.next();
+            term = this.number(`0.${this.next().text}`, t);
+            break;
+          case 3 /* String */:
+          case 4 /* RawString */:
+            this.next();
+            term = { type: "scalar", value: t.text, loc: this.loc(t) };
+            break;
+          case 1 /* Word */:
+            if (this.isKeywordWord(t.text) && t.text !== "contains") {
+              if (t.text === "true" || t.text === "false" || t.text === "null") {
+                this.next();
+                term = { type: "scalar", value: t.text === "null" ? null : t.text === "true", loc: this.loc(t) };
+                break;
+              }
+              this.fail(`unexpected keyword \`${t.text}\``);
+            }
+            this.next();
+            term = { type: "var", name: t.text, loc: this.loc(t) };
+            break;
+          case 7 /* LBrack */:
+            this.enter(t);
+            term = this.array();
+            this.leave();
+            break;
+          case 5 /* LBrace */:
+            this.enter(t);
+            term = this.setOrObject();
+            this.leave();
+            break;
+          case 9 /* LParen */:
+            this.enter(t);
+            this.next();
+            term = this.expr(true);
+            this.expect(10 /* RParen */);
+            this.leave();
+            break;
+          default:
+            this.unexpected("a term");
+        }
+        return this.isPostfix() ? this.postfix(term) : term;
+      }
+      /** At a `.` glued to digits (`.5`): a fraction without its leading zero. */
+      isFraction() {
+        const n = this.toks[this.pos + 1];
+        return n !== void 0 && n.kind === 2 /* Number */ && !n.spaceBefore && /^[0-9]+([eE][-+]?[0-9]+)?$/.test(n.text);
+      }
+      number(text2, t) {
+        const value = numberValue(text2) ?? (Number(text2) === Infinity || Number(text2) === -Infinity ? Number(text2) : void 0);
+        if (value === void 0) this.fail(`number out of range: ${text2}`, t);
+        return { type: "scalar", value, loc: this.loc(t) };
+      }
+      /** `.name`, `[term]` and `(args)` glued to a term: refs and calls. */
+      postfix(head) {
+        let cur = head;
+        let ownRef;
+        while (this.isPostfix()) {
+          const t = this.next();
+          if (t.kind === 9 /* LParen */) {
+            if (cur.type !== "var" && cur.type !== "ref") this.fail(`illegal call: ${describeTerm(cur)} is not a function name`, t);
+            this.enter(t);
+            const args = this.termList(10 /* RParen */);
+            this.leave();
+            if (cur.type === "var" && cur.name === "set" && args.length === 0) cur = { type: "set", items: [], loc: cur.loc };
+            else cur = { type: "call", fn: cur, args, loc: cur.loc };
+            ownRef = void 0;
+            continue;
+          }
+          if (cur.type === "scalar") this.fail(`illegal ref: a ${describeTerm(cur)} cannot be indexed`, t);
+          let el;
+          if (t.kind === 11 /* Dot */) {
+            const w = this.dotName();
+            el = { type: "scalar", value: w.text, loc: this.loc(w) };
+          } else {
+            this.enter(t);
+            el = this.expr(true);
+            this.expect(8 /* RBrack */);
+            this.leave();
+          }
+          if (ownRef) {
+            ownRef.path.push(el);
+          } else if (cur.type === "ref") {
+            ownRef = { type: "ref", head: cur.head, path: [...cur.path, el], loc: cur.loc };
+            cur = ownRef;
+          } else {
+            ownRef = { type: "ref", head: cur, path: [el], loc: cur.loc };
+            cur = ownRef;
+          }
+        }
+        return cur;
+      }
+      /** Comma-separated expressions up to `end` (consumed); trailing comma allowed. */
+      termList(end) {
+        const items2 = [];
+        if (this.kind() === end) {
+          this.next();
+          return items2;
+        }
+        items2.push(this.expr(false));
+        return this.listRest(items2, end, () => this.expr(false));
+      }
+      /** The rest of a comma-separated list whose first items are read, up to `end` (consumed). */
+      listRest(items2, end, item) {
+        for (; ; ) {
+          if (this.kind() === end) {
+            this.next();
+            return items2;
+          }
+          if (this.kind() !== 12 /* Comma */) this.unexpected(`\`,\` or \`${tokText(end)}\``);
+          this.next();
+          if (this.kind() === end) {
+            this.next();
+            return items2;
+          }
+          items2.push(item());
+        }
+      }
+      pair() {
+        const key = this.expr(false);
+        this.expect(14 /* Colon */);
+        return [key, this.expr(false)];
+      }
+      /**
+       * After `[` or `{`: the first term, and whether a comprehension may follow it; undefined when
+       * the collection closes at once. A leading comma (`[, x]`) is tolerated but rules out a comprehension.
+       */
+      collectionHead(end) {
+        if (this.kind() === end) {
+          this.next();
+          return void 0;
+        }
+        const mayBeComprehension = this.kind() !== 12 /* Comma */;
+        if (!mayBeComprehension) this.next();
+        return { head: this.term(), mayBeComprehension };
+      }
+      array() {
+        const loc = this.loc(this.next());
+        const start = this.collectionHead(8 /* RBrack */);
+        if (!start) return { type: "array", items: [], loc };
+        const { head, mayBeComprehension } = start;
+        const body = this.comprehensionBody(8 /* RBrack */, mayBeComprehension);
+        if (body) return { type: "arraycompr", term: head, body, loc };
+        const items2 = this.listRest([this.expr(false, head)], 8 /* RBrack */, () => this.expr(false));
+        return { type: "array", items: items2, loc };
+      }
+      setOrObject() {
+        const loc = this.loc(this.next());
+        const start = this.collectionHead(6 /* RBrace */);
+        if (!start) return { type: "object", items: [], loc };
+        const { head, mayBeComprehension } = start;
+        const setBody = this.comprehensionBody(6 /* RBrace */, mayBeComprehension);
+        if (setBody) return { type: "setcompr", term: head, body: setBody, loc };
+        if (this.kind() === 14 /* Colon */) {
+          this.next();
+          const value = this.term();
+          const body = this.comprehensionBody(6 /* RBrace */, mayBeComprehension);
+          if (body) return { type: "objectcompr", key: head, value, body, loc };
+          return { type: "object", items: this.listRest([[head, this.expr(false, value)]], 6 /* RBrace */, () => this.pair()), loc };
+        }
+        const first = this.expr(false, head);
+        if (this.kind() === 14 /* Colon */) {
+          this.next();
+          return { type: "object", items: this.listRest([[first, this.expr(false)]], 6 /* RBrace */, () => this.pair()), loc };
+        }
+        return { type: "set", items: this.listRest([first], 6 /* RBrace */, () => this.expr(false)), loc };
+      }
+      /**
+       * After a head that allows one, `| body` and the closing bracket. If the body stops at a comma
+       * (`[x | y, 5]`), the `|` was the or operator of a plain collection: undefined, position restored.
+       */
+      comprehensionBody(end, allowed) {
+        if (!allowed || this.kind() !== 29 /* Or */) return void 0;
+        const saved = this.save();
+        this.next();
+        try {
+          const body = this.body(end);
+          this.expect(end);
+          return body;
+        } catch (e) {
+          if (!(e instanceof RegoError) || this.kind() !== 12 /* Comma */ || this.backtracks <= 0) throw e;
+          this.backtracks--;
+          this.restore(saved);
+          return void 0;
+        }
+      }
+    };
+    RELATION_NAMES = new Set(Object.values(RELATION_OPS));
+    ARITH_NAMES = /* @__PURE__ */ new Set([...Object.values(ARITH_OPS), ...Object.values(FACTOR_OPS)]);
+  }
+});
+
+// src/rego/builtins/rego-ast/module-json.ts
+function nameRef(name) {
+  const [head, ...rest] = name.split(".");
+  return typed("ref", [typed("var", head), ...rest.map((r) => typed("string", r))]);
+}
+function scalarType(v) {
+  if (v === null) return "null";
+  if (typeof v === "boolean") return "boolean";
+  if (typeof v === "string") return "string";
+  return "number";
+}
+function termJson(t) {
+  switch (t.type) {
+    case "scalar":
+      return typed(scalarType(t.value), t.value);
+    case "var":
+      return typed("var", t.name);
+    case "ref":
+      return typed("ref", [termJson(t.head), ...t.path.map(termJson)]);
+    case "array":
+      return typed("array", t.items.map(termJson));
+    case "set":
+      return typed("set", t.items.map(termJson));
+    case "object":
+      return typed("object", t.items.map(([k2, v]) => [termJson(k2), termJson(v)]));
+    case "arraycompr":
+      return typed("arraycomprehension", obj2([["term", termJson(t.term)], ["body", bodyJson(t.body)]]));
+    case "setcompr":
+      return typed("setcomprehension", obj2([["term", termJson(t.term)], ["body", bodyJson(t.body)]]));
+    case "objectcompr":
+      return typed("objectcomprehension", obj2([["key", termJson(t.key)], ["value", termJson(t.value)], ["body", bodyJson(t.body)]]));
+    case "call":
+      return typed("call", [fnJson(t.fn), ...t.args.map(termJson)]);
+  }
+}
+function fnJson(fn2) {
+  return fn2.type === "var" ? typed("ref", [typed("var", fn2.name)]) : termJson(fn2);
+}
+function exprTerms(e) {
+  const k2 = e.kind;
+  switch (k2.type) {
+    case "term":
+      if (k2.term.type === "call") return [fnJson(k2.term.fn), ...k2.term.args.map(termJson)];
+      return termJson(k2.term);
+    case "unify":
+      return [nameRef("eq"), termJson(k2.left), termJson(k2.right)];
+    case "assign":
+      return [nameRef("assign"), termJson(k2.left), termJson(k2.right)];
+    case "some":
+      return obj2([["symbols", k2.vars.map(termJson)]]);
+    case "somein": {
+      const member2 = k2.key ? "internal.member_3" : "internal.member_2";
+      const args = [...k2.key ? [termJson(k2.key)] : [], termJson(k2.value), termJson(k2.collection)];
+      return obj2([["symbols", [typed("call", [nameRef(member2), ...args])]]]);
+    }
+    case "every":
+      return obj2([
+        ["key", k2.key ? termJson(k2.key) : null],
+        ["value", termJson(k2.value)],
+        ["domain", termJson(k2.domain)],
+        ["body", bodyJson(k2.body)]
+      ]);
+  }
+}
+function withJson(w) {
+  return obj2([["target", termJson(w.target)], ["value", termJson(w.value)]]);
+}
+function exprJson(e, index) {
+  return obj2([
+    ["index", index],
+    ["negated", e.negated ? true : void 0],
+    ["terms", exprTerms(e)],
+    ["with", e.with.length > 0 ? e.with.map(withJson) : void 0]
+  ]);
+}
+function bodyJson(body) {
+  return body.map(exprJson);
+}
+function headJson(h) {
+  const ref = h.ref.map(termJson);
+  return obj2([
+    // OPA names the rule only when its ref is a single name (or `p[x]` of a multi-value rule).
+    ["name", h.ref.length === 1 ? h.ref[0].name : void 0],
+    ["args", h.args ? h.args.map(termJson) : void 0],
+    ["key", h.key ? termJson(h.key) : void 0],
+    ["value", h.value ? termJson(h.value) : h.multiValue ? void 0 : typed("boolean", true)],
+    ["assign", h.assign ? true : void 0],
+    ["ref", ref]
+  ]);
+}
+function annotationJson(a) {
+  const raw = fromJS(a.raw);
+  const o = raw instanceof ObjectValue ? raw.clone() : new ObjectValue();
+  o.set("scope", a.scope);
+  return o;
+}
+function ruleJson(r) {
+  const annotations = r.annotations.filter((a) => a.scope === "rule" || a.scope === "document");
+  return obj2([
+    ["annotations", annotations.length > 0 ? annotations.map(annotationJson) : void 0],
+    ["body", bodyJson(r.body)],
+    ["default", r.isDefault ? true : void 0],
+    ["else", r.else ? ruleJson(r.else) : void 0],
+    ["head", headJson(r.head)]
+  ]);
+}
+function importJson(i) {
+  return obj2([["path", termJson(i.path)], ["alias", i.alias]]);
+}
+function moduleJson(m) {
+  const pkgPath = [typed("var", "data"), ...m.package.path.map((p) => typed("string", p))];
+  return obj2([
+    ["package", obj2([["path", pkgPath]])],
+    ["imports", m.imports.length > 0 ? m.imports.map(importJson) : void 0],
+    ["annotations", m.annotations.length > 0 ? m.annotations.map(annotationJson) : void 0],
+    ["rules", m.rules.length > 0 ? m.rules.map(ruleJson) : void 0]
+  ]);
+}
+var obj2, typed;
+var init_module_json = __esm({
+  "src/rego/builtins/rego-ast/module-json.ts"() {
+    "use strict";
+    init_value();
+    obj2 = (entries) => {
+      const o = new ObjectValue();
+      for (const [k2, v] of entries) if (v !== void 0) o.set(k2, v);
+      return o;
+    };
+    typed = (type, value) => obj2([["type", type], ["value", value]]);
+  }
+});
+
+// src/rego/builtins/rego-ast/parse-module.ts
+function parse2([f, t]) {
+  const file = stringOperand("rego.parse_module", 1, f);
+  const text2 = stringOperand("rego.parse_module", 2, t);
+  try {
+    return moduleJson(parseModule(file, text2, { regoVersion: "v1" }));
+  } catch (e) {
+    if (e instanceof RegoError) throw builtinError("rego.parse_module", formatRegoError(e));
+    if (e instanceof RangeError) throw builtinError("rego.parse_module", "nesting too deep");
+    throw e;
+  }
+}
+var builtins29;
+var init_parse_module = __esm({
+  "src/rego/builtins/rego-ast/parse-module.ts"() {
+    "use strict";
+    init_errors();
+    init_parser();
+    init_builtin();
+    init_operands();
+    init_module_json();
+    builtins29 = [{ name: "rego.parse_module", arity: 2, fn: parse2 }];
+  }
+});
+
 // src/rego/builtins/index.ts
 var families, registry;
 var init_builtins = __esm({
@@ -33736,8 +42272,3201 @@ var init_builtins = __esm({
     init_json_schema();
     init_template();
     init_unavailable();
-    families = [builtins6, builtins4, builtins, builtins3, builtins2, builtins11, builtins9, builtins8, builtins14, builtins5, builtins13, builtins12, builtins10, builtins7, builtins15, builtins16, builtins17, builtins18, builtins19, builtins20, builtins21, builtins24, builtins25, builtins26, builtins27, builtins22, builtins23, builtins28];
+    init_parse_module();
+    families = [builtins6, builtins4, builtins, builtins3, builtins2, builtins11, builtins9, builtins8, builtins14, builtins5, builtins13, builtins12, builtins10, builtins7, builtins15, builtins16, builtins17, builtins18, builtins19, builtins20, builtins21, builtins24, builtins25, builtins26, builtins27, builtins22, builtins23, builtins29, builtins28];
     registry = new Map(families.flat().map((b) => [b.name, b]));
+  }
+});
+
+// src/rego/compiler/imports.ts
+function queryNameScope() {
+  return { ruleNames: EMPTY, imports: /* @__PURE__ */ new Map() };
+}
+function importRef(path2) {
+  const head = path2.type === "var" ? path2 : path2.type === "ref" && path2.head.type === "var" ? path2.head : void 0;
+  if (!head || head.name !== "data" && head.name !== "input") return void 0;
+  const keys = [];
+  if (path2.type === "ref") {
+    for (const t of path2.path) {
+      if (t.type !== "scalar" || typeof t.value !== "string") return void 0;
+      keys.push(t.value);
+    }
+  }
+  return { root: head.name, path: keys };
+}
+function moduleNameScope(m, ruleNames) {
+  const imports = /* @__PURE__ */ new Map();
+  for (const imp of m.imports) {
+    const ref = importRef(imp.path);
+    if (!ref) continue;
+    const alias = imp.alias ?? (ref.path.length > 0 ? ref.path[ref.path.length - 1] : ref.root);
+    imports.set(alias, ref);
+  }
+  return { pkg: m.package.path, ruleNames, imports };
+}
+function resolveName(scope, name) {
+  if (name === "input") return { root: "input", path: [] };
+  if (name === "data") return { root: "data", path: [] };
+  const imp = scope.imports.get(name);
+  if (imp) return imp;
+  if (scope.pkg && scope.ruleNames.has(name)) return { root: "data", path: [...scope.pkg, name] };
+  return void 0;
+}
+var EMPTY;
+var init_imports = __esm({
+  "src/rego/compiler/imports.ts"() {
+    "use strict";
+    EMPTY = /* @__PURE__ */ new Set();
+  }
+});
+
+// src/rego/compiler/ir.ts
+function dataPathText(path2) {
+  let s = "data";
+  for (const p of path2) s += /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? "." + p : "[" + JSON.stringify(p) + "]";
+  return s;
+}
+var init_ir = __esm({
+  "src/rego/compiler/ir.ts"() {
+    "use strict";
+  }
+});
+
+// src/rego/compiler/module-set.ts
+function newNode(key, path2, ids) {
+  return { key, path: path2, children: /* @__PURE__ */ new Map(), rules: [], id: ids.next++ };
+}
+function child2(node, key, ids) {
+  let c = node.children.get(key);
+  if (!c) {
+    c = newNode(key, [...node.path, key], ids);
+    node.children.set(key, c);
+  }
+  return c;
+}
+function ruleKind(rule, dynamic) {
+  if (rule.head.args) return "function";
+  if (rule.head.multiValue) return "multi";
+  return dynamic.length > 0 ? "object" : "complete";
+}
+function buildModuleSet(modules2, errors) {
+  const ids = { next: 0 };
+  const root2 = newNode("", [], ids);
+  const packages = /* @__PURE__ */ new Map();
+  const entries = [];
+  for (const m of modules2) {
+    const key = m.package.path.join(".");
+    let info2 = packages.get(key);
+    if (!info2) {
+      info2 = { path: m.package.path, modules: [], ruleNames: /* @__PURE__ */ new Set() };
+      packages.set(key, info2);
+    }
+    info2.modules.push(m);
+    let pkgNode = root2;
+    for (const p of m.package.path) pkgNode = child2(pkgNode, p, ids);
+    for (const a of m.annotations) {
+      if (a.scope === "package" || a.scope === "subpackages") (pkgNode.annotations ??= []).push(a);
+    }
+    for (const rule of m.rules) {
+      const name = rule.head.ref[0].name;
+      if (m.regoVersion === "v1" && (name === "input" || name === "data")) {
+        errors.push({ code: "rego_compile_error", message: `rules must not shadow ${name} (use a different rule name)`, location: rule.loc });
+        continue;
+      }
+      info2.ruleNames.add(name);
+      let node = child2(pkgNode, rule.head.ref[0].name, ids);
+      const rest = rule.head.ref.slice(1);
+      let i = 0;
+      while (i < rest.length) {
+        const t = rest[i];
+        if (t.type !== "scalar" || typeof t.value !== "string") break;
+        node = child2(node, t.value, ids);
+        i++;
+      }
+      const dynamic = rest.slice(i);
+      const kind3 = ruleKind(rule, dynamic);
+      const arity = kind3 === "function" ? rule.head.args.length : void 0;
+      if (node.kind && node.kind !== kind3 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
+        errors.push({
+          code: "rego_type_error",
+          message: `conflicting rules ${dataPathText(node.path)} found`,
+          location: rule.loc
+        });
+        continue;
+      }
+      node.kind = kind3;
+      if (arity !== void 0) node.arity = arity;
+      entries.push({ module: m, rule, node, kind: kind3, dynamic });
+    }
+  }
+  return { root: root2, packages, entries };
+}
+function findNode(root2, path2) {
+  let n = root2;
+  for (const p of path2) {
+    n = n.children.get(p);
+    if (!n) return void 0;
+  }
+  return n;
+}
+var init_module_set = __esm({
+  "src/rego/compiler/module-set.ts"() {
+    "use strict";
+    init_ir();
+  }
+});
+
+// src/rego/compiler/functions.ts
+function newStandInUses() {
+  return { calls: [], replaced: /* @__PURE__ */ new Set() };
+}
+function standInErrors(uses) {
+  return uses.calls.filter((c) => !uses.replaced.has(c.name)).map((c) => ({ code: "rego_type_error", message: `undefined function ${c.name}: ${unavailableMessage(c.name)}; ${standInHint(c.name)}`, location: c.loc }));
+}
+function dottedName(fn2) {
+  if (fn2.type === "var") return [fn2.name];
+  if (fn2.head.type !== "var") return void 0;
+  const parts = [fn2.head.name];
+  for (const t of fn2.path) {
+    if (t.type !== "scalar" || typeof t.value !== "string") return void 0;
+    parts.push(t.value);
+  }
+  return parts;
+}
+function lookupFunction(parts, env) {
+  const global2 = resolveName(env.names, parts[0]);
+  if (global2 && global2.root === "data") {
+    const path2 = [...global2.path, ...parts.slice(1)];
+    const node = findNode(env.root, path2);
+    if (node && node.kind === "function") return { kind: "user", id: dataPathText(path2), node, arity: node.arity };
+    if (parts[0] === "data" || env.names.imports.has(parts[0])) return void 0;
+  }
+  const name = parts.join(".");
+  if (name === "print") return { kind: "print", id: "print" };
+  const def = env.builtins.get(name);
+  if (def && !(def.deprecated && env.regoVersion === "v1")) return { kind: "builtin", id: name, def };
+  return void 0;
+}
+function arityOf(target) {
+  return target.kind === "user" ? target.arity : target.kind === "builtin" ? target.def.arity : -1;
+}
+function resolveCall(fn2, nargs, env, loc, errors, allowOutput = true) {
+  const parts = dottedName(fn2);
+  if (!parts) {
+    errors.push({ code: "rego_type_error", message: "illegal call: the function must be named by a ref", location: loc });
+    return void 0;
+  }
+  const target = lookupFunction(parts, env);
+  const name = parts.join(".");
+  if (!target) {
+    const message = UNAVAILABLE_BUILTINS.has(name) ? `undefined function ${name}: ${unavailableMessage(name)}` : `undefined function ${name}`;
+    errors.push({ code: "rego_type_error", message, location: loc });
+    return void 0;
+  }
+  const arity = arityOf(target);
+  if (arity >= 0) {
+    const shown2 = target.kind === "user" ? target.id : name;
+    if (nargs > arity + (allowOutput ? 1 : 0)) {
+      errors.push({ code: "rego_type_error", message: `${shown2}: too many arguments`, location: loc });
+      return void 0;
+    }
+    if (nargs < arity) {
+      errors.push({ code: "rego_type_error", message: `${shown2}: too few arguments`, location: loc });
+      return void 0;
+    }
+  }
+  if (target.kind === "builtin" && target.def.standIn) env.standIns.calls.push({ name, loc });
+  return target;
+}
+var init_functions = __esm({
+  "src/rego/compiler/functions.ts"() {
+    "use strict";
+    init_unavailable();
+    init_imports();
+    init_ir();
+    init_module_set();
+  }
+});
+
+// src/rego/compiler/walk.ts
+function walkTerm(t, v) {
+  if (v.term?.(t) === false) return;
+  switch (t.k) {
+    case "const":
+    case "var":
+      return;
+    case "ref":
+      walkTerm(t.head, v);
+      for (const p of t.path) walkTerm(p, v);
+      return;
+    case "input":
+    case "data":
+      for (const p of t.path) walkTerm(p, v);
+      return;
+    case "array":
+    case "set":
+      for (const i of t.items) walkTerm(i, v);
+      return;
+    case "object":
+      for (const [key, value] of t.items) {
+        walkTerm(key, v);
+        walkTerm(value, v);
+      }
+      return;
+    case "call":
+      for (const a of t.args) walkTerm(a, v);
+      return;
+    case "arraycompr":
+    case "setcompr":
+      walkTerm(t.term, v);
+      walkClosureBody(t, v);
+      return;
+    case "objectcompr":
+      walkTerm(t.key, v);
+      walkTerm(t.value, v);
+      walkClosureBody(t, v);
+      return;
+  }
+}
+function walkExpr(e, v) {
+  const k2 = e.kind;
+  switch (k2.type) {
+    case "term":
+      walkTerm(k2.term, v);
+      break;
+    case "unify":
+      walkTerm(k2.left, v);
+      walkTerm(k2.right, v);
+      break;
+    case "somein":
+      walkPatterns(k2, v);
+      walkTerm(k2.collection, v);
+      break;
+    case "every":
+      walkPatterns(k2, v);
+      walkTerm(k2.domain, v);
+      walkClosureBody(k2, v);
+      break;
+    case "nop":
+      break;
+  }
+  for (const w of e.with) {
+    v.with?.(w);
+    if (w.value) walkTerm(w.value, v);
+  }
+}
+function walkBody(body, v) {
+  for (const e of body) walkExpr(e, v);
+}
+function walkPatterns(k2, v) {
+  if (v.patterns === false) return;
+  if (k2.key) walkTerm(k2.key, v);
+  walkTerm(k2.value, v);
+}
+function walkClosureBody(owner, v) {
+  if (v.body?.(owner) === false) return;
+  walkBody(owner.body, v);
+}
+var init_walk = __esm({
+  "src/rego/compiler/walk.ts"() {
+    "use strict";
+  }
+});
+
+// src/rego/compiler/negation.ts
+function hoistNegated(body, slots, options, own) {
+  const out = [];
+  for (const e of body) {
+    walkExpr(e, {
+      body: (owner) => {
+        owner.body = hoistNegated(owner.body, slots, options, owner.own);
+        return false;
+      }
+    });
+    if (!e.negated) {
+      out.push(e);
+      continue;
+    }
+    new Hoister(e, slots, options, own, out).run();
+  }
+  return out;
+}
+function hoistNegatedInTerm(t, slots, options) {
+  walkTerm(t, {
+    body: (owner) => {
+      owner.body = hoistNegated(owner.body, slots, options, owner.own);
+      return false;
+    }
+  });
+}
+var Hoister;
+var init_negation = __esm({
+  "src/rego/compiler/negation.ts"() {
+    "use strict";
+    init_walk();
+    Hoister = class {
+      constructor(e, slots, options, own, out) {
+        this.e = e;
+        this.slots = slots;
+        this.options = options;
+        this.own = own;
+        this.out = out;
+      }
+      e;
+      slots;
+      options;
+      own;
+      out;
+      run() {
+        const k2 = this.e.kind;
+        if (k2.type === "unify") {
+          const left = this.inTerm(this.expandTerm(k2.left));
+          const right = this.inTerm(this.expandTerm(k2.right));
+          this.out.push({ ...this.e, kind: { type: "unify", left, right } });
+          return;
+        }
+        if (k2.type !== "term") {
+          this.out.push(this.e);
+          return;
+        }
+        const t = k2.term;
+        if (t.k === "call") {
+          const args = t.args.map((a) => this.expandTerm(a));
+          const unifying = this.options.equalIsUnify && t.fn.kind === "builtin" && t.fn.id === "equal" && args.length === 2;
+          const hoisted = args.map((a) => unifying ? this.inTerm(a) : this.one(a));
+          this.out.push({ ...this.e, kind: { type: "term", term: { ...t, args: hoisted } } });
+          return;
+        }
+        this.out.push({ ...this.e, kind: { type: "term", term: this.inTerm(this.expandTerm(t)) } });
+      }
+      /** A fresh variable bound, before the negation, to the value of `t`. */
+      bind(t) {
+        const slot = this.slots.alloc("__local__", true);
+        this.own?.push(slot);
+        const v = { k: "var", slot, name: "__local__", loc: t.loc };
+        this.out.push({ kind: { type: "unify", left: v, right: t }, negated: false, with: this.e.with, loc: t.loc, index: this.e.index });
+        return v;
+      }
+      /** Calls nested in a term are evaluated first, innermost first (OPA's RewriteExprTerms). */
+      expandTerm(t) {
+        switch (t.k) {
+          case "call":
+            return this.bind({ ...t, args: t.args.map((a) => this.expandTerm(a)) });
+          case "ref":
+            return { ...t, head: this.expandTerm(t.head), path: t.path.map((p) => this.expandTerm(p)) };
+          case "input":
+          case "data":
+            return { ...t, path: t.path.map((p) => this.expandTerm(p)) };
+          case "array":
+          case "set":
+            return { ...t, items: t.items.map((i) => this.expandTerm(i)) };
+          case "object":
+            return { ...t, items: t.items.map(([key, value]) => [this.expandTerm(key), this.expandTerm(value)]) };
+          default:
+            return t;
+        }
+      }
+      /** A term standing as an operand of its own: a ref stays, its dynamic keys are hoisted. */
+      inTerm(t) {
+        switch (t.k) {
+          case "ref":
+            return { ...t, path: t.path.map((p) => this.one(p)) };
+          case "input":
+          case "data":
+            return { ...t, path: t.path.map((p) => this.one(p)) };
+          case "arraycompr":
+          case "setcompr":
+          case "objectcompr":
+            return t;
+          default:
+            return this.one(t);
+        }
+      }
+      /** A call argument or a ref key: a ref is hoisted whole, composites member by member. */
+      one(t) {
+        switch (t.k) {
+          case "ref":
+            return this.bind({ ...t, path: t.path.map((p) => this.one(p)) });
+          case "input":
+          case "data":
+            return this.bind({ ...t, path: t.path.map((p) => this.one(p)) });
+          case "array":
+          case "set":
+            return { ...t, items: t.items.map((i) => this.one(i)) };
+          case "object":
+            return { ...t, items: t.items.map(([key, value]) => [this.one(key), this.one(value)]) };
+          default:
+            return t;
+        }
+      }
+    };
+  }
+});
+
+// src/rego/compiler/recursion.ts
+function subtreeRules(n, acc) {
+  if (n.kind) acc.add(n);
+  for (const c of n.children.values()) subtreeRules(c, acc);
+}
+function refDeps(n, path2, i, acc) {
+  if (n.kind) {
+    acc.add(n);
+    return;
+  }
+  if (i === path2.length) {
+    subtreeRules(n, acc);
+    return;
+  }
+  const p = path2[i];
+  if (p.k === "const") {
+    if (typeof p.v !== "string") return;
+    const c = n.children.get(p.v);
+    if (c) refDeps(c, path2, i + 1, acc);
+    return;
+  }
+  for (const c of n.children.values()) refDeps(c, path2, i + 1, acc);
+}
+function ruleDeps(root2, rule, acc) {
+  const visitor = {
+    term: (t) => {
+      if (t.k === "data") refDeps(root2, t.path, 0, acc);
+      else if (t.k === "call" && t.fn.kind === "user") acc.add(t.fn.node);
+    },
+    with: (w) => {
+      if (w.fn?.kind === "user") acc.add(w.fn.node);
+    },
+    patterns: true
+  };
+  for (let r = rule; r; r = r.else) {
+    walkBody(r.body, visitor);
+    walkTerm(r.value, visitor);
+    if (r.key) walkTerm(r.key, visitor);
+    for (const t of r.dynPath) walkTerm(t, visitor);
+    for (const t of r.args ?? []) walkTerm(t, visitor);
+  }
+}
+function checkRecursion(root2, nodes, errors) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const acc = /* @__PURE__ */ new Set();
+    for (const r of n.rules) ruleDeps(root2, r, acc);
+    if (n.defaultRule) ruleDeps(root2, n.defaultRule, acc);
+    deps.set(n, [...acc]);
+  }
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const reported = /* @__PURE__ */ new Set();
+  const visit2 = (n) => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const d3 of deps.get(n) ?? []) {
+      const s = state.get(d3);
+      if (s === 1) {
+        if (!reported.has(d3)) {
+          reported.add(d3);
+          const cycle = stack.slice(stack.indexOf(d3)).concat(d3).map((x2) => dataPathText(x2.path));
+          const loc = d3.rules[0]?.loc ?? d3.defaultRule?.loc;
+          errors.push({
+            code: "rego_recursion_error",
+            message: `rule ${dataPathText(d3.path)} is recursive: ${cycle.join(" -> ")}`,
+            ...loc ? { location: loc } : {}
+          });
+        }
+      } else if (s === void 0) visit2(d3);
+    }
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const n of nodes) if (!state.has(n)) visit2(n);
+}
+var init_recursion = __esm({
+  "src/rego/compiler/recursion.ts"() {
+    "use strict";
+    init_ir();
+    init_walk();
+  }
+});
+
+// src/rego/compiler/constant-calls.ts
+function checkConstantCall(fn2, args, loc, errors) {
+  if (!probeable(fn2)) return;
+  const values = [];
+  for (const a of args.slice(0, fn2.def.arity)) {
+    const v = constantOf(a);
+    if (v === void 0) return;
+    values.push(v);
+  }
+  const mismatch3 = typeMismatch(fn2, values, loc);
+  if (mismatch3) errors.push({ code: "rego_type_error", message: mismatch3.message, location: loc });
+}
+function probeable(fn2) {
+  return fn2.kind === "builtin" && !fn2.def.relation && !fn2.def.nondeterministic && !fn2.def.standIn && fn2.def.arity >= 0 && !OPERAND_DEPENDENT.has(fn2.id);
+}
+function typeMismatch(fn2, values, loc) {
+  try {
+    fn2.def.fn(values, { ...NO_CONTEXT, location: loc, cache: /* @__PURE__ */ new Map() });
+  } catch (e) {
+    const m = e instanceof BuiltinTypeError ? TYPE_MISMATCH.exec(e.message) : null;
+    if (m && !new RegExp(`\\b${m[3]}\\b`).test(m[2])) return { message: e.message, operand: Number(m[1]) };
+  }
+  return void 0;
+}
+function constantOf(t) {
+  switch (t.k) {
+    case "const":
+      return t.v;
+    case "array": {
+      const items2 = t.items.map(constantOf);
+      return items2.every((i) => i !== void 0) ? items2 : void 0;
+    }
+    case "set": {
+      const items2 = t.items.map(constantOf);
+      return items2.every((i) => i !== void 0) ? SetValue.from(items2) : void 0;
+    }
+    case "object": {
+      const o = new ObjectValue();
+      for (const [k2, v] of t.items) {
+        const kv = constantOf(k2);
+        const vv = constantOf(v);
+        if (kv === void 0 || vv === void 0) return void 0;
+        o.set(kv, vv);
+      }
+      return o;
+    }
+    default:
+      return void 0;
+  }
+}
+var TYPE_MISMATCH, OPERAND_DEPENDENT, NO_CONTEXT;
+var init_constant_calls = __esm({
+  "src/rego/compiler/constant-calls.ts"() {
+    "use strict";
+    init_builtin();
+    init_value();
+    TYPE_MISMATCH = /: operand (\d+) must be (.+) but got (null|boolean|number|string|array|object|set)$/;
+    OPERAND_DEPENDENT = /* @__PURE__ */ new Set(["minus"]);
+    NO_CONTEXT = {
+      nowNs: 0n,
+      location: { file: "", row: 0, col: 0 },
+      cache: /* @__PURE__ */ new Map(),
+      print: () => void 0,
+      metadataRule: () => new ObjectValue(),
+      metadataChain: () => [],
+      seed: ""
+    };
+  }
+});
+
+// src/rego/compiler/literal-match.ts
+function shape(t) {
+  if (t.k === "array") return { kind: "array", length: t.items.length };
+  if (t.k === "object") {
+    const keys = t.items.map(([k2]) => k2.k === "const" ? keyOf(k2.v) : void 0);
+    return { kind: "object", keys: keys.every((k2) => k2 !== void 0) ? keys.sort() : void 0 };
+  }
+  if (t.k === "const") return valueShape(t.v);
+  return void 0;
+}
+function valueShape(v) {
+  if (Array.isArray(v)) return { kind: "array", length: v.length };
+  if (v instanceof ObjectValue) return { kind: "object", keys: v.keys().map(keyOf).sort() };
+  return void 0;
+}
+function mismatch2(a, b) {
+  if (!a || !b) return void 0;
+  if (a.kind !== b.kind) return `cannot unify ${a.kind} with ${b.kind}`;
+  if (a.kind === "array" && b.kind === "array" && a.length !== b.length) {
+    return `array of ${a.length} elements cannot unify with array of ${b.length} elements`;
+  }
+  if (a.kind === "object" && b.kind === "object" && a.keys && b.keys && a.keys.join("\0") !== b.keys.join("\0")) {
+    return "objects with different keys cannot unify";
+  }
+  return void 0;
+}
+function checkUnifyLiterals(left, right, loc, errors) {
+  const m = mismatch2(shape(left), shape(right));
+  if (m) errors.push({ code: "rego_type_error", message: `match error: ${m}`, location: loc });
+}
+function checkSomeInLiterals(pattern, coll, loc, errors) {
+  if (coll.k === "const" && (coll.v === null || typeof coll.v !== "object")) {
+    const got = coll.v === null ? "null" : typeof coll.v === "bigint" ? "number" : typeof coll.v;
+    errors.push({ code: "rego_type_error", message: `some ... in: the collection must be an array, object or set, got ${got}`, location: loc });
+    return;
+  }
+  const p = shape(pattern);
+  if (!p || coll.k !== "const" || !Array.isArray(coll.v) || coll.v.length === 0) return;
+  const problems = coll.v.map((m) => mismatch2(p, valueShape(m)));
+  if (problems.every((x2) => x2 !== void 0)) {
+    errors.push({ code: "rego_type_error", message: `match error: ${problems[0]}`, location: loc });
+  }
+}
+var init_literal_match = __esm({
+  "src/rego/compiler/literal-match.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/rego/compiler/rewrite.ts
+function collectSeen(body, extra = []) {
+  const seen = /* @__PURE__ */ new Set();
+  const declared = /* @__PURE__ */ new Set();
+  const pattern = (t) => {
+    if (t.type === "var") declared.add(t.name);
+    else if (t.type === "array") t.items.forEach(pattern);
+    else if (t.type === "object") for (const [, v] of t.items) pattern(v);
+  };
+  const term = (t) => {
+    switch (t.type) {
+      case "var":
+        if (t.name !== "_") seen.add(t.name);
+        return;
+      case "ref":
+        term(t.head);
+        t.path.forEach(term);
+        return;
+      case "array":
+      case "set":
+        t.items.forEach(term);
+        return;
+      case "object":
+        for (const [k2, v] of t.items) {
+          term(k2);
+          term(v);
+        }
+        return;
+      case "call":
+        t.args.forEach(term);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const e of body) {
+    const k2 = e.kind;
+    switch (k2.type) {
+      case "term":
+        term(k2.term);
+        break;
+      case "unify":
+        term(k2.left);
+        term(k2.right);
+        break;
+      case "assign":
+        term(k2.right);
+        pattern(k2.left);
+        break;
+      case "some":
+        for (const v of k2.vars) declared.add(v.name);
+        break;
+      case "somein":
+        term(k2.collection);
+        if (k2.key) pattern(k2.key);
+        pattern(k2.value);
+        break;
+      case "every":
+        term(k2.domain);
+        break;
+    }
+    for (const w of e.with) term(w.value);
+  }
+  extra.forEach(term);
+  for (const d3 of declared) seen.delete(d3);
+  return seen;
+}
+function isConst(t) {
+  return t.k === "const";
+}
+function constOf(t) {
+  return t.v;
+}
+function describeTerm2(t) {
+  switch (t.type) {
+    case "scalar":
+      return t.value === null ? "null" : typeof t.value;
+    case "ref":
+      return "ref";
+    case "call":
+      return "call";
+    default:
+      return t.type;
+  }
+}
+var SlotTable, Scope, Rewriter;
+var init_rewrite = __esm({
+  "src/rego/compiler/rewrite.ts"() {
+    "use strict";
+    init_constant_calls();
+    init_value();
+    init_functions();
+    init_imports();
+    init_literal_match();
+    SlotTable = class {
+      names = [];
+      wildcard = [];
+      alloc(name, wildcard) {
+        this.names.push(name);
+        this.wildcard.push(wildcard);
+        return this.names.length - 1;
+      }
+      get size() {
+        return this.names.length;
+      }
+    };
+    Scope = class {
+      constructor(parent, seen) {
+        this.parent = parent;
+        this.seen = seen;
+      }
+      parent;
+      seen;
+      vars = /* @__PURE__ */ new Map();
+      declared = /* @__PURE__ */ new Set();
+      own = [];
+    };
+    Rewriter = class {
+      constructor(env, slots, errors) {
+        this.env = env;
+        this.slots = slots;
+        this.errors = errors;
+      }
+      env;
+      slots;
+      errors;
+      err(code, message, location) {
+        this.errors.push({ code, message, location });
+      }
+      declare(name, scope, loc, how) {
+        if (name === "_") {
+          const slot2 = this.slots.alloc("_", true);
+          scope.own.push(slot2);
+          return slot2;
+        }
+        if (scope.declared.has(name)) {
+          this.err("rego_compile_error", `var ${name} assigned above`, loc);
+        } else if (scope.vars.has(name)) {
+          this.err("rego_compile_error", `var ${name} referenced above`, loc);
+        }
+        if (how === "assign" && this.env.regoVersion === "v1" && (name === "input" || name === "data")) {
+          this.err("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
+        }
+        const slot = this.slots.alloc(name, false);
+        scope.vars.set(name, slot);
+        scope.declared.add(name);
+        scope.own.push(slot);
+        return slot;
+      }
+      /** The slot of a local name, creating it in the outermost body that uses the name. */
+      local(name, scope) {
+        for (let s = scope; s; s = s.parent) {
+          const slot = s.vars.get(name);
+          if (slot !== void 0) return slot;
+        }
+        return void 0;
+      }
+      createLocal(name, scope) {
+        let owner = scope;
+        for (let s = scope.parent; s; s = s.parent) if (s.seen.has(name)) owner = s;
+        const slot = this.slots.alloc(name, false);
+        owner.vars.set(name, slot);
+        owner.own.push(slot);
+        return slot;
+      }
+      variable(v, scope) {
+        if (v.name === "_") {
+          const slot2 = this.slots.alloc("_", true);
+          scope.own.push(slot2);
+          return { k: "var", slot: slot2, name: "_", loc: v.loc };
+        }
+        const slot = this.local(v.name, scope);
+        if (slot !== void 0) return { k: "var", slot, name: v.name, loc: v.loc };
+        const g = resolveName(this.env.names, v.name);
+        if (g) {
+          const path2 = g.path.map((p) => ({ k: "const", v: p, loc: v.loc }));
+          return g.root === "input" ? { k: "input", path: path2, loc: v.loc } : { k: "data", path: path2, loc: v.loc };
+        }
+        return { k: "var", slot: this.createLocal(v.name, scope), name: v.name, loc: v.loc };
+      }
+      term(t, scope, topLevel = false) {
+        switch (t.type) {
+          case "scalar":
+            return { k: "const", v: t.value, loc: t.loc };
+          case "var":
+            return this.variable(t, scope);
+          case "ref": {
+            const head = this.term(t.head, scope);
+            const path2 = t.path.map((p) => this.term(p, scope));
+            if (head.k === "input" || head.k === "data") return { k: head.k, path: [...head.path, ...path2], loc: t.loc };
+            return { k: "ref", head, path: path2, loc: t.loc };
+          }
+          case "array": {
+            const items2 = t.items.map((i) => this.term(i, scope));
+            if (items2.every(isConst)) return { k: "const", v: items2.map(constOf), loc: t.loc };
+            return { k: "array", items: items2, loc: t.loc };
+          }
+          case "set": {
+            const items2 = t.items.map((i) => this.term(i, scope));
+            if (items2.every(isConst)) return { k: "const", v: SetValue.from(items2.map(constOf)), loc: t.loc };
+            return { k: "set", items: items2, loc: t.loc };
+          }
+          case "object": {
+            const items2 = t.items.map(([k2, v]) => [this.term(k2, scope), this.term(v, scope)]);
+            if (items2.every(([k2, v]) => isConst(k2) && isConst(v))) {
+              return { k: "const", v: ObjectValue.from(items2.map(([k2, v]) => [constOf(k2), constOf(v)])), loc: t.loc };
+            }
+            return { k: "object", items: items2, loc: t.loc };
+          }
+          case "arraycompr":
+          case "setcompr": {
+            const inner = new Scope(scope, collectSeen(t.body, [t.term]));
+            const body = this.body(t.body, inner);
+            const term = this.term(t.term, inner);
+            return { k: t.type, term, body, own: inner.own, loc: t.loc };
+          }
+          case "objectcompr": {
+            const inner = new Scope(scope, collectSeen(t.body, [t.key, t.value]));
+            const body = this.body(t.body, inner);
+            const key = this.term(t.key, inner);
+            const value = this.term(t.value, inner);
+            return { k: "objectcompr", key, value, body, own: inner.own, loc: t.loc };
+          }
+          case "call": {
+            const args = t.args.map((a) => this.term(a, scope));
+            const fn2 = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
+            if (!fn2) return { k: "const", v: null, loc: t.loc };
+            checkConstantCall(fn2, args, t.loc, this.errors);
+            return { k: "call", fn: fn2, args, loc: t.loc };
+          }
+        }
+      }
+      /** Function arguments: their variables are locals of the body, bound by the call. */
+      argument(t, scope) {
+        if (t.type === "var" && t.name !== "_") {
+          const existing = scope.vars.get(t.name);
+          if (existing !== void 0) return { k: "var", slot: existing, name: t.name, loc: t.loc };
+          const slot = this.slots.alloc(t.name, false);
+          scope.vars.set(t.name, slot);
+          scope.own.push(slot);
+          return { k: "var", slot, name: t.name, loc: t.loc };
+        }
+        if (t.type === "array") return { k: "array", items: t.items.map((i) => this.argument(i, scope)), loc: t.loc };
+        if (t.type === "object") {
+          return { k: "object", items: t.items.map(([k2, v]) => [this.term(k2, scope), this.argument(v, scope)]), loc: t.loc };
+        }
+        return this.term(t, scope);
+      }
+      /** Declares the variables of an assignment or `some ... in` pattern as new locals. */
+      pattern(t, scope, how) {
+        switch (t.type) {
+          case "var": {
+            const slot = this.declare(t.name, scope, t.loc, how);
+            return { k: "var", slot, name: t.name, loc: t.loc };
+          }
+          case "array": {
+            const items2 = t.items.map((i) => this.pattern(i, scope, how));
+            return { k: "array", items: items2, loc: t.loc };
+          }
+          case "object": {
+            const items2 = t.items.map(([k2, v]) => [this.term(k2, scope), this.pattern(v, scope, how)]);
+            return { k: "object", items: items2, loc: t.loc };
+          }
+          default:
+            return this.term(t, scope);
+        }
+      }
+      body(body, scope) {
+        return body.map((e, i) => this.expr(e, scope, i));
+      }
+      expr(e, scope, index) {
+        const withs = e.with.map((w) => this.withModifier(w, scope)).filter((w) => w !== void 0);
+        return { kind: this.exprKind(e, scope), negated: e.negated, with: withs, loc: e.loc, index };
+      }
+      exprKind(e, scope) {
+        const k2 = e.kind;
+        switch (k2.type) {
+          case "term":
+            return { type: "term", term: this.term(k2.term, scope, true) };
+          case "unify": {
+            const left = this.term(k2.left, scope);
+            const right = this.term(k2.right, scope);
+            checkUnifyLiterals(left, right, e.loc, this.errors);
+            return { type: "unify", left, right };
+          }
+          case "assign": {
+            const right = this.term(k2.right, scope);
+            if (k2.left.type !== "var" && k2.left.type !== "array" && k2.left.type !== "object") {
+              this.err("rego_compile_error", "cannot assign to " + describeTerm2(k2.left), e.loc);
+            }
+            const left = this.pattern(k2.left, scope, "assign");
+            checkUnifyLiterals(left, right, e.loc, this.errors);
+            return { type: "unify", left, right };
+          }
+          case "some":
+            for (const v of k2.vars) this.declare(v.name, scope, v.loc, "some");
+            return { type: "nop" };
+          case "somein": {
+            const collection = this.term(k2.collection, scope);
+            const key = k2.key ? this.pattern(k2.key, scope, "some") : void 0;
+            const value = this.pattern(k2.value, scope, "some");
+            checkSomeInLiterals(value, collection, e.loc, this.errors);
+            return { type: "somein", key, value, collection };
+          }
+          case "every": {
+            const domain = this.term(k2.domain, scope);
+            const inner = new Scope(scope, collectSeen(k2.body));
+            const key = k2.key ? this.pattern(k2.key, inner, "some") : void 0;
+            const value = this.pattern(k2.value, inner, "some");
+            const body = this.body(k2.body, inner);
+            return { type: "every", key, value, domain, body, own: inner.own };
+          }
+        }
+      }
+      withModifier(w, scope) {
+        const parts = dottedName(w.target);
+        if (!parts) {
+          this.err("rego_type_error", "with keyword target must reference an existing input, data, or function", w.loc);
+          return void 0;
+        }
+        const value = () => {
+          const v = w.value;
+          if (v.type === "var" || v.type === "ref") {
+            const vp = dottedName(v);
+            if (vp && !(v.type === "var" && this.local(v.name, scope) !== void 0)) {
+              const fn3 = lookupFunction(vp, this.env);
+              if (fn3) return { fn: fn3 };
+            }
+          }
+          return { value: this.term(v, scope) };
+        };
+        const g = resolveName(this.env.names, parts[0]);
+        if (g && this.local(parts[0], scope) === void 0) {
+          const path2 = [...g.path, ...parts.slice(1)];
+          if (g.root === "input") return { target: { kind: "input", path: path2 }, ...value(), loc: w.loc };
+          const fn3 = lookupFunction(parts, this.env);
+          if (fn3) return this.functionReplaced(fn3, value(), w.loc);
+          return { target: { kind: "data", path: path2 }, ...value(), loc: w.loc };
+        }
+        const fn2 = lookupFunction(parts, this.env);
+        if (fn2) return this.functionReplaced(fn2, value(), w.loc);
+        this.err("rego_type_error", "with keyword target must reference an existing input, data, or function", w.loc);
+        return void 0;
+      }
+      functionReplaced(fn2, value, loc) {
+        if (fn2.kind === "builtin" && fn2.def.standIn) this.env.standIns.replaced.add(fn2.id);
+        return { target: { kind: "fn", id: fn2.id }, ...value, loc };
+      }
+    };
+  }
+});
+
+// src/rego/compiler/safety.ts
+function collect(t, out, v) {
+  switch (t.k) {
+    case "const":
+      return;
+    case "var":
+      (out ? v.outs : v.needs).set(t.slot, t.loc);
+      return;
+    case "ref":
+      if (t.head.k === "var") v.needs.set(t.head.slot, t.head.loc);
+      else collect(t.head, false, v);
+      for (const p of t.path) collect(p, true, v);
+      return;
+    case "input":
+    case "data":
+      for (const p of t.path) collect(p, true, v);
+      return;
+    case "array":
+      for (const i of t.items) collect(i, out, v);
+      return;
+    case "set":
+      for (const i of t.items) collect(i, false, v);
+      return;
+    case "object":
+      for (const [k2, val] of t.items) {
+        collect(k2, false, v);
+        collect(val, out, v);
+      }
+      return;
+    case "call": {
+      const n = arityOf(t.fn);
+      t.args.forEach((a, i) => collect(a, n >= 0 && i >= n, v));
+      return;
+    }
+    default:
+      for (const [slot, loc] of freeVars(t)) v.needs.set(slot, loc);
+  }
+}
+function freeVars(t) {
+  const all = /* @__PURE__ */ new Map();
+  const own = /* @__PURE__ */ new Set();
+  const visitor = {
+    term: (x2) => {
+      if (x2.k === "var") all.set(x2.slot, x2.loc);
+    },
+    body: (owner) => {
+      for (const s of owner.own) own.add(s);
+    }
+  };
+  if ("kind" in t) walkExpr(t, visitor);
+  else walkTerm(t, visitor);
+  for (const s of own) all.delete(s);
+  return all;
+}
+function exprVars(e) {
+  const v = { needs: /* @__PURE__ */ new Map(), outs: /* @__PURE__ */ new Map() };
+  const k2 = e.kind;
+  switch (k2.type) {
+    case "term":
+      collect(k2.term, false, v);
+      break;
+    case "unify":
+      collect(k2.left, true, v);
+      collect(k2.right, true, v);
+      break;
+    case "somein":
+      collect(k2.collection, false, v);
+      if (k2.key) collect(k2.key, true, v);
+      collect(k2.value, true, v);
+      break;
+    case "every":
+      for (const [s, l] of freeVars(e)) v.needs.set(s, l);
+      break;
+    case "nop":
+      break;
+  }
+  for (const w of e.with) if (w.value) collect(w.value, false, v);
+  if (e.negated) {
+    for (const [s, l] of v.outs) v.needs.set(s, l);
+    v.outs = /* @__PURE__ */ new Map();
+  }
+  return v;
+}
+function patternVars(t, acc = []) {
+  switch (t.k) {
+    case "var":
+      acc.push(t.slot);
+      break;
+    case "array":
+      for (const i of t.items) patternVars(i, acc);
+      break;
+    case "object":
+      for (const [, v] of t.items) patternVars(v, acc);
+      break;
+    default:
+      break;
+  }
+  return acc;
+}
+function canUnify(a, b, bound2) {
+  if (patternVars(a).every((s) => bound2.has(s))) return true;
+  if (patternVars(b).every((s) => bound2.has(s))) return true;
+  if (a.k === "array" && b.k === "array" && a.items.length === b.items.length) {
+    return a.items.every((x2, i) => canUnify(x2, b.items[i], bound2));
+  }
+  if (a.k === "object" && b.k === "object" && a.items.length === b.items.length) {
+    return a.items.every(([ka, va]) => {
+      const other = b.items.find(([kb]) => sameConstKey(ka, kb));
+      return other !== void 0 && canUnify(va, other[1], bound2);
+    });
+  }
+  if (a.k === "array" && b.k === "const" && Array.isArray(b.v)) return true;
+  if (b.k === "array" && a.k === "const" && Array.isArray(a.v)) return true;
+  return false;
+}
+function sameConstKey(a, b) {
+  return a.k === "const" && b.k === "const" && keyOf(a.v) === keyOf(b.v);
+}
+var SafetyChecker;
+var init_safety = __esm({
+  "src/rego/compiler/safety.ts"() {
+    "use strict";
+    init_functions();
+    init_value();
+    init_walk();
+    SafetyChecker = class {
+      constructor(slots, errors) {
+        this.slots = slots;
+        this.errors = errors;
+      }
+      slots;
+      errors;
+      /** Reorders a body (and its closures) so inputs are bound first; `bound` grows with its outputs. */
+      order(body, bound2) {
+        const pending = body.map((e) => ({ e, v: exprVars(e) }));
+        const out = [];
+        let progress = true;
+        while (pending.length > 0 && progress) {
+          progress = false;
+          for (let i = 0; i < pending.length; i++) {
+            const { e, v } = pending[i];
+            if (!this.ready(e, v, bound2)) continue;
+            walkExpr(e, this.closureOrdering(bound2));
+            out.push(e);
+            for (const s of v.outs.keys()) bound2.add(s);
+            pending.splice(i, 1);
+            progress = true;
+            break;
+          }
+        }
+        if (pending.length > 0) {
+          const reported = /* @__PURE__ */ new Set();
+          for (const { v } of pending) {
+            for (const [s, loc] of [...v.needs, ...v.outs]) {
+              if (bound2.has(s) || reported.has(s)) continue;
+              reported.add(s);
+              this.unsafe(s, loc);
+            }
+          }
+          for (const { e } of pending) out.push(e);
+        }
+        return out;
+      }
+      unsafe(slot, loc) {
+        this.errors.push({ code: "rego_unsafe_var_error", message: `var ${this.slots.names[slot]} is unsafe`, location: loc });
+      }
+      /** Reports head (or comprehension term) vars that the body leaves unbound. */
+      checkBound(t, bound2) {
+        const v = { needs: /* @__PURE__ */ new Map(), outs: /* @__PURE__ */ new Map() };
+        collect(t, false, v);
+        for (const [s, loc] of v.needs) if (!bound2.has(s)) this.unsafe(s, loc);
+        walkTerm(t, this.closureOrdering(bound2));
+      }
+      ready(e, v, bound2) {
+        for (const s of v.needs.keys()) if (!bound2.has(s)) return false;
+        const k2 = e.kind;
+        if (k2.type === "unify" && !e.negated) return canUnify(k2.left, k2.right, bound2);
+        if (k2.type === "unify" && e.negated) return true;
+        return true;
+      }
+      /** Orders the body of each closure met, given what is bound where the closure stands. */
+      closureOrdering(bound2) {
+        return {
+          term: (t) => {
+            switch (t.k) {
+              case "arraycompr":
+              case "setcompr": {
+                const inner = new Set(bound2);
+                t.body = this.order(t.body, inner);
+                this.checkBound(t.term, inner);
+                return false;
+              }
+              case "objectcompr": {
+                const inner = new Set(bound2);
+                t.body = this.order(t.body, inner);
+                this.checkBound(t.key, inner);
+                this.checkBound(t.value, inner);
+                return false;
+              }
+              default:
+                return true;
+            }
+          },
+          // Comprehensions stop at `term` above, so only an `every` gets here.
+          body: (owner) => {
+            if ("type" in owner) {
+              const inner = new Set(bound2);
+              if (owner.key) patternVars(owner.key).forEach((s) => inner.add(s));
+              patternVars(owner.value).forEach((s) => inner.add(s));
+              owner.body = this.order(owner.body, inner);
+            }
+            return false;
+          },
+          patterns: false
+        };
+      }
+    };
+  }
+});
+
+// src/rego/compiler/compiler.ts
+function compileRule(entry2, rule, rootArgs, names, root2, builtins30, standIns, errors) {
+  const slots = new SlotTable();
+  const head = rule.head;
+  const args = head.args ?? rootArgs;
+  const dynamic = rule === entry2.rule ? entry2.dynamic : [];
+  const scope = new Scope(void 0, collectSeen(rule.body));
+  const rw = new Rewriter({ names, root: root2, builtins: builtins30, regoVersion: entry2.module.regoVersion, standIns }, slots, errors);
+  const bound2 = /* @__PURE__ */ new Set();
+  const cargs = args?.map((a) => {
+    const ct = rw.argument(a, scope);
+    for (const s of patternVars(ct)) bound2.add(s);
+    return ct;
+  });
+  const body = rw.body(rule.body, scope);
+  const dynPath = dynamic.map((t) => rw.term(t, scope));
+  const key = head.key ? rw.term(head.key, scope) : void 0;
+  const value = head.value ? rw.term(head.value, scope) : { k: "const", v: true, loc: head.loc ?? TRUE_LOC };
+  const safety = new SafetyChecker(slots, errors);
+  let ordered2 = safety.order(body, bound2);
+  for (const t of dynPath) safety.checkBound(t, bound2);
+  if (key) safety.checkBound(key, bound2);
+  safety.checkBound(value, bound2);
+  if (!keepsNegationWhole(entry2.module)) {
+    const options = { equalIsUnify: true };
+    ordered2 = hoistNegated(ordered2, slots, options);
+    for (const t of [...dynPath, ...key ? [key] : [], value]) hoistNegatedInTerm(t, slots, options);
+  }
+  const compiled = {
+    kind: entry2.kind,
+    node: entry2.node,
+    dynPath,
+    key,
+    value,
+    args: cargs,
+    body: ordered2,
+    nslots: slots.size,
+    isDefault: rule.isDefault,
+    ast: rule,
+    annotations: entry2.rule.annotations,
+    pkg: entry2.module.package.path,
+    loc: rule.loc
+  };
+  if (rule.else) compiled.else = compileRule(entry2, rule.else, args, names, root2, builtins30, standIns, errors);
+  return compiled;
+}
+function keepsNegationWhole(m) {
+  return m.imports.some((i) => {
+    const p = i.path;
+    if (p.type !== "ref" || p.head.type !== "var" || p.head.name !== "future" || p.path.length !== 2) return false;
+    const [a, b] = p.path;
+    return a?.type === "scalar" && a.value === "keywords" && b?.type === "scalar" && b.value === "not";
+  });
+}
+function compileModules(modules2, builtins30, options = {}) {
+  const errors = [];
+  const set = buildModuleSet(modules2, errors);
+  const scopes = /* @__PURE__ */ new Map();
+  const ruleNodes = /* @__PURE__ */ new Set();
+  const standIns = newStandInUses();
+  for (const entry2 of set.entries) {
+    let names = scopes.get(entry2.module);
+    if (!names) {
+      const pkg = set.packages.get(entry2.module.package.path.join("."));
+      names = moduleNameScope(entry2.module, pkg.ruleNames);
+      scopes.set(entry2.module, names);
+    }
+    const compiled = compileRule(entry2, entry2.rule, void 0, names, set.root, builtins30, standIns, errors);
+    const node = entry2.node;
+    ruleNodes.add(node);
+    if (entry2.rule.isDefault) {
+      if (node.defaultRule) {
+        errors.push({ code: "rego_type_error", message: `multiple default rules ${dataPathText(node.path)} found`, location: entry2.rule.loc });
+      }
+      node.defaultRule = compiled;
+    } else {
+      node.rules.push(compiled);
+    }
+  }
+  if (!options.unavailableAtCall) errors.push(...standInErrors(standIns));
+  checkRecursion(set.root, [...ruleNodes], errors);
+  return { set, errors };
+}
+var TRUE_LOC;
+var init_compiler = __esm({
+  "src/rego/compiler/compiler.ts"() {
+    "use strict";
+    init_functions();
+    init_negation();
+    init_recursion();
+    init_imports();
+    init_ir();
+    init_module_set();
+    init_rewrite();
+    init_safety();
+    TRUE_LOC = { file: "", row: 0, col: 0 };
+  }
+});
+
+// src/rego/compiler/input-schema.ts
+function memberNode(n, isArray, isObject2) {
+  if (isArray && typeof n.items === "object") return n.items;
+  if (isObject2 && typeof n.additionalProperties === "object" && n.properties === void 0) return n.additionalProperties;
+  return void 0;
+}
+function literalMembers(t) {
+  if (t.k === "set" || t.k === "array") return t.items.flatMap((i) => i.k === "const" ? [i.v] : []);
+  if (t.k === "const") {
+    if (t.v instanceof SetValue) return [...t.v.values()];
+    if (Array.isArray(t.v)) return t.v;
+  }
+  return [];
+}
+function jsonType2(v) {
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? "number" : typeof v;
+}
+function possibleValues(n) {
+  if (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0) return {};
+  if ("const" in n) return { values: [n.const] };
+  if (Array.isArray(n.enum)) return { values: n.enum };
+  if (n.type !== void 0) return { types: Array.isArray(n.type) ? n.type : [n.type] };
+  return {};
+}
+function hasType(v, type) {
+  switch (type) {
+    case "null":
+      return v === null;
+    case "boolean":
+      return typeof v === "boolean";
+    case "number":
+      return typeof v === "number" || typeof v === "bigint";
+    case "integer":
+      return typeof v === "bigint" || Number.isInteger(v);
+    case "string":
+      return typeof v === "string";
+    case "array":
+      return Array.isArray(v);
+    case "object":
+      return v !== null && typeof v === "object" && !Array.isArray(v);
+    default:
+      return true;
+  }
+}
+function article(type) {
+  return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function sameJson(a, b) {
+  const text2 = (x2) => JSON.stringify(x2, (_, v) => typeof v === "bigint" ? v.toString() : v);
+  return text2(a) === text2(b);
+}
+function pointer(doc, fragment) {
+  let cur = doc;
+  for (const raw of fragment.split("/").slice(1)) {
+    const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object") return void 0;
+    cur = cur[part];
+  }
+  return cur !== null && typeof cur === "object" ? cur : void 0;
+}
+function isInputSchemaError(e) {
+  return e.code === "rego_type_error" && SCHEMA_MESSAGE.test(e.message);
+}
+function checkInputRefs(rules, root2, schema, errors) {
+  const checker = new Checker(schema, errors);
+  for (const r of rules) {
+    if (schema.trusted?.has(r.loc.file) || declaresOwnInput(r, root2)) continue;
+    checker.rule(r);
+  }
+}
+function declaresOwnInput(rule, root2) {
+  const scopes = [...rule.annotations];
+  let node = root2;
+  for (const key of rule.pkg) {
+    node = node.children.get(key);
+    if (!node) break;
+    for (const a of node.annotations ?? []) if (a.scope === "subpackages" || node.path.length === rule.pkg.length) scopes.push(a);
+  }
+  return scopes.some((a) => a.schemas?.some((s) => s !== null && typeof s === "object" && "input" in s));
+}
+var IDENTIFIER, Checker, COMPARISONS, FLIPPED, SCHEMA_MESSAGE;
+var init_input_schema = __esm({
+  "src/rego/compiler/input-schema.ts"() {
+    "use strict";
+    init_value();
+    init_constant_calls();
+    init_walk();
+    IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    Checker = class {
+      constructor(schema, errors) {
+        this.schema = schema;
+        this.errors = errors;
+        for (const d3 of [schema.root, ...schema.documents ?? []]) if (d3.$id) this.byId.set(d3.$id, d3);
+      }
+      schema;
+      errors;
+      byId = /* @__PURE__ */ new Map();
+      shapes = /* @__PURE__ */ new Map();
+      rule(r) {
+        for (let x2 = r; x2; x2 = x2.else) {
+          this.shapes.clear();
+          this.body(x2.body);
+          this.term(x2.value);
+          if (x2.key) this.term(x2.key);
+          for (const t of x2.dynPath) this.term(t);
+        }
+      }
+      body(body) {
+        for (const e of body) this.expr(e);
+      }
+      expr(e) {
+        for (const w of e.with) if (w.value) this.term(w.value);
+        const k2 = e.kind;
+        switch (k2.type) {
+          case "term":
+            this.term(k2.term);
+            return;
+          case "unify": {
+            const left = this.term(k2.left);
+            const right = this.term(k2.right);
+            this.compare(left, k2.right.k === "const" ? k2.right.v : void 0, e.loc, "==");
+            this.compare(right, k2.left.k === "const" ? k2.left.v : void 0, e.loc, "==");
+            if (k2.left.k === "var" && right) this.bind(k2.left.slot, { ...right, text: k2.left.name });
+            if (k2.right.k === "var" && left) this.bind(k2.right.slot, { ...left, text: k2.right.name });
+            return;
+          }
+          case "somein": {
+            const coll = this.term(k2.collection);
+            if (k2.key) this.term(k2.key);
+            if (k2.value.k === "var" && coll) this.bindElement(k2.value.slot, coll, k2.value.name);
+            else this.term(k2.value);
+            return;
+          }
+          case "every": {
+            const domain = this.term(k2.domain);
+            if (k2.value.k === "var" && domain) this.bindElement(k2.value.slot, domain, k2.value.name);
+            this.body(k2.body);
+            return;
+          }
+          case "nop":
+            return;
+        }
+      }
+      bind(slot, shape2) {
+        if (!this.shapes.has(slot)) this.shapes.set(slot, shape2);
+      }
+      bindElement(slot, coll, name) {
+        const element2 = this.element(coll);
+        if (element2) this.bind(slot, { ...element2, text: name });
+      }
+      /** Checks a term's refs into the input; returns the schema of its value when known. */
+      term(t) {
+        switch (t.k) {
+          case "input":
+            return this.walk({ node: this.schema.root, doc: this.schema.root, text: "input", where: "input" }, t.path, t.loc);
+          case "ref": {
+            const head = t.head.k === "var" ? this.shapes.get(t.head.slot) : this.term(t.head);
+            if (!head) {
+              for (const p of t.path) this.term(p);
+              return void 0;
+            }
+            const named = t.head.k === "var" ? { ...head, text: t.head.name } : head;
+            return this.walk(named, t.path, t.loc);
+          }
+          case "var": {
+            const shape2 = this.shapes.get(t.slot);
+            return shape2 && { ...shape2, text: t.name };
+          }
+          case "arraycompr":
+          case "setcompr":
+            this.body(t.body);
+            this.term(t.term);
+            return void 0;
+          case "objectcompr":
+            this.body(t.body);
+            this.term(t.key);
+            this.term(t.value);
+            return void 0;
+          case "call":
+            if (t.fn.kind === "builtin" && t.fn.id in COMPARISONS && t.args.length === 2) {
+              const [a, b] = t.args;
+              const sa = this.term(a);
+              const sb = this.term(b);
+              const op = COMPARISONS[t.fn.id];
+              if (op === "in") {
+                for (const item of literalMembers(b)) this.compare(sa, item, t.loc, op);
+                const element2 = sb && this.element(sb);
+                if (element2 && a.k === "const") this.compare(element2, a.v, t.loc, op);
+              } else {
+                this.compare(sa, b.k === "const" ? b.v : void 0, t.loc, op);
+                this.compare(sb, a.k === "const" ? a.v : void 0, t.loc, FLIPPED[op]);
+              }
+              return void 0;
+            }
+            this.builtinCall(t, t.args.map((a) => this.term(a)));
+            return void 0;
+          default:
+            walkTerm(t, {
+              term: (x2) => {
+                if (x2 === t) return;
+                this.term(x2);
+                return false;
+              }
+            });
+            return void 0;
+        }
+      }
+      walk(start, path2, loc) {
+        let cur = start;
+        for (const p of path2) {
+          this.term(p);
+          if (!cur) continue;
+          cur = this.step(cur, p, loc);
+        }
+        return cur;
+      }
+      step(shape2, key, loc) {
+        const node = this.resolve(shape2);
+        if (!node) return void 0;
+        const { doc } = node;
+        const n = node.node;
+        const closed = n.additionalProperties === false && n.properties !== void 0;
+        if (!closed && (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0)) return void 0;
+        const types2 = n.type === void 0 ? void 0 : Array.isArray(n.type) ? n.type : [n.type];
+        const isObject2 = types2 === void 0 ? n.properties !== void 0 : types2.includes("object");
+        const isArray = types2 === void 0 ? n.items !== void 0 : types2.includes("array");
+        if (key.k === "const" && typeof key.v === "string") {
+          const step2 = IDENTIFIER.test(key.v) ? "." + key.v : `[${JSON.stringify(key.v)}]`;
+          const text2 = shape2.text + step2;
+          const where = shape2.where + step2;
+          if (isObject2) {
+            const prop = n.properties?.[key.v];
+            if (prop !== void 0) return { node: prop, doc, text: text2, where };
+            if (n.additionalProperties === false) {
+              const known = Object.keys(n.properties ?? {}).sort();
+              this.fail(loc, text2, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
+              return void 0;
+            }
+            return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text: text2, where } : void 0;
+          }
+          if (types2 !== void 0 && !types2.includes("null")) {
+            const what = isArray ? "an array: index it with a number, or iterate it with [_]" : `a ${types2.join(" or ")}, which has no keys`;
+            this.fail(loc, text2, `${shape2.where} is ${what}`);
+          }
+          return void 0;
+        }
+        if (key.k === "const" && typeof key.v !== "number") return void 0;
+        const step = key.k === "const" ? `[${String(key.v)}]` : key.k === "var" && !key.name.startsWith("$") && key.name !== "_" ? `[${key.name}]` : "[_]";
+        const member2 = memberNode(n, isArray, isObject2 && key.k !== "const");
+        return member2 && { node: member2, doc, text: shape2.text + step, where: shape2.where + "[_]" };
+      }
+      element(coll) {
+        const node = this.resolve(coll);
+        if (!node) return void 0;
+        const n = node.node;
+        const types2 = n.type === void 0 ? [] : Array.isArray(n.type) ? n.type : [n.type];
+        const member2 = memberNode(n, types2.includes("array"), types2.includes("object"));
+        return member2 && { node: member2, doc: node.doc, text: coll.text + "[_]", where: coll.where + "[_]" };
+      }
+      /** Follows `$ref`s: `#/$defs/x` within the document, or another document by its `$id`. */
+      resolve(shape2) {
+        let { node, doc } = shape2;
+        for (let hops = 0; node.$ref !== void 0; hops++) {
+          if (hops > 32) return void 0;
+          const [base, fragment = ""] = node.$ref.split("#");
+          if (base) {
+            const other = this.byId.get(base);
+            if (!other) return void 0;
+            doc = other;
+          }
+          const target = pointer(doc, fragment);
+          if (!target) return void 0;
+          node = target;
+        }
+        return { node, doc };
+      }
+      /**
+       * A builtin called on parts of the input whose type the schema fixes (`contains(w.dataClasses,
+       * "x")` on an array): run once on a sample of each type, it says whether the types fit, as
+       * calls on literals are checked. Operands of unknown type leave the call alone.
+       */
+      builtinCall(t, shapes) {
+        if (!probeable(t.fn) || !shapes.some((s) => s !== void 0)) return;
+        const values = [];
+        for (let i = 0; i < t.fn.def.arity; i++) {
+          const arg = t.args[i];
+          const shape2 = shapes[i];
+          const v = arg.k === "const" ? arg.v : shape2 ? this.sample(shape2) : void 0;
+          if (v === void 0) return;
+          values.push(v);
+        }
+        const mismatch3 = typeMismatch(t.fn, values, t.loc);
+        if (!mismatch3) return;
+        const from = shapes[mismatch3.operand - 1];
+        const where = from ? ` (${from.text} is ${from.where} in the policy input)` : "";
+        this.errors.push({ code: "rego_type_error", message: mismatch3.message + where, location: t.loc });
+      }
+      /** A value of the one type a schema node allows; undefined when it allows several or any. */
+      sample(shape2, depth = 0) {
+        const node = this.resolve(shape2);
+        if (!node || depth > 8) return void 0;
+        const allowed = possibleValues(node.node);
+        if (allowed.values !== void 0) return allowed.values.length > 0 ? fromJS(allowed.values[0]) : void 0;
+        if (allowed.types?.length !== 1) return void 0;
+        switch (allowed.types[0]) {
+          case "string":
+            return "a";
+          case "number":
+          case "integer":
+            return 1;
+          case "boolean":
+            return true;
+          case "object":
+            return new ObjectValue();
+          case "array": {
+            const items2 = node.node.items;
+            if (typeof items2 !== "object") return [];
+            const item = this.sample({ ...shape2, node: items2, doc: node.doc }, depth + 1);
+            return item === void 0 ? void 0 : [item];
+          }
+          default:
+            return void 0;
+        }
+      }
+      /**
+       * A literal compared with a value of known schema: equal to none of the values the schema
+       * allows, or (for < and friends) of another type, the comparison's outcome is fixed.
+       */
+      compare(shape2, literal, loc, op) {
+        if (!shape2 || literal === void 0) return;
+        const node = this.resolve(shape2);
+        if (!node) return;
+        const allowed = possibleValues(node.node);
+        const plain3 = toJS(literal);
+        const ordering = op !== "==" && op !== "!=" && op !== "in";
+        let why;
+        if (!ordering && allowed.values !== void 0) {
+          if (!allowed.values.some((v) => sameJson(v, plain3))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(", ")}`;
+        } else {
+          let types2 = allowed.types ?? (allowed.values ? [...new Set(allowed.values.map(jsonType2))] : void 0);
+          if (ordering) types2 = types2?.map((t) => t === "integer" ? "number" : t);
+          if (types2 !== void 0 && !types2.some((t) => hasType(plain3, t))) why = `is ${types2.map(article).join(" or ")}`;
+        }
+        if (why === void 0) return;
+        const text2 = stringify(literal);
+        const verdict = op === "in" ? `${text2} can never be ${shape2.text}` : `${shape2.text} ${op} ${text2} ${op === "!=" ? "always holds" : op === "==" ? "never holds" : "compares values of different types"}`;
+        this.errors.push({ code: "rego_type_error", message: `${verdict}: ${shape2.where} ${why}`, location: loc });
+      }
+      fail(loc, ref, why) {
+        this.errors.push({ code: "rego_type_error", message: `undefined ref: ${ref} (${why})`, location: loc });
+      }
+    };
+    COMPARISONS = {
+      equal: "==",
+      neq: "!=",
+      lt: "<",
+      lte: "<=",
+      gt: ">",
+      gte: ">=",
+      "internal.member_2": "in"
+    };
+    FLIPPED = { "==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=", in: "in" };
+    SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
+  }
+});
+
+// src/rego/compiler/policy.ts
+var CompiledPolicy;
+var init_policy = __esm({
+  "src/rego/compiler/policy.ts"() {
+    "use strict";
+    init_ir();
+    CompiledPolicy = class {
+      constructor(modules2, root2, builtins30, regoVersion) {
+        this.modules = modules2;
+        this.root = root2;
+        this.builtins = builtins30;
+        this.regoVersion = regoVersion;
+      }
+      modules;
+      root;
+      builtins;
+      regoVersion;
+      /** Dotted package names, sorted (`routewise.rules.hybrid`). */
+      packages() {
+        return [...new Set(this.modules.map((m) => m.package.path.join(".")))].sort();
+      }
+      /** Names of the rules of one package, sorted, each once. */
+      ruleNames(pkg) {
+        const names = /* @__PURE__ */ new Set();
+        for (const m of this.modules) {
+          if (m.package.path.join(".") !== pkg) continue;
+          for (const r of m.rules) names.add(r.head.ref[0].name);
+        }
+        return [...names].sort();
+      }
+      annotations() {
+        const out = [];
+        for (const m of this.modules) {
+          const pkgPath = dataPathText(m.package.path);
+          const attached = /* @__PURE__ */ new Set();
+          for (const r of m.rules) {
+            const path2 = pkgPath + "." + r.head.ref[0].name;
+            for (const a of r.annotations) {
+              if (a.scope !== "rule" && a.scope !== "document") continue;
+              attached.add(a);
+              out.push({ path: path2, kind: a.scope, annotations: a, location: a.loc });
+            }
+          }
+          for (const a of m.annotations) {
+            if (attached.has(a)) continue;
+            if (a.scope === "package" || a.scope === "subpackages") {
+              out.push({ path: pkgPath, kind: a.scope, annotations: a, location: a.loc });
+            }
+          }
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/rego/compiler/query.ts
+function compileQuery(query, text2, root2, builtins30) {
+  const errors = [];
+  const slots = new SlotTable();
+  const scope = new Scope(void 0, collectSeen(query.body));
+  const standIns = newStandInUses();
+  const rw = new Rewriter({ names: queryNameScope(), root: root2, builtins: builtins30, regoVersion: "v1", standIns }, slots, errors);
+  const body = rw.body(query.body, scope);
+  errors.push(...standInErrors(standIns));
+  const exprs = body.map((e, i) => {
+    if (e.kind.type === "term" && !e.negated) e.out = slots.alloc("", true);
+    return { out: e.out, text: exprText(text2, query.body.map((x2) => x2.loc), i), loc: e.loc };
+  });
+  if (body.length === 1 && body[0].out !== void 0 && slots.size === 1) body[0].keepFalse = true;
+  const ordered2 = hoistNegated(new SafetyChecker(slots, errors).order(body, /* @__PURE__ */ new Set()), slots, { equalIsUnify: false });
+  if (errors.length > 0) return { ok: false, errors };
+  const vars = [...scope.vars].filter(([name]) => !name.startsWith("_") && name !== "").map(([name, slot]) => ({ name, slot }));
+  return { ok: true, query: { body: ordered2, nslots: slots.size, vars, exprs } };
+}
+function offsetOf(text2, loc) {
+  let row2 = 1;
+  let i = 0;
+  while (row2 < loc.row && i < text2.length) {
+    if (text2.charCodeAt(i) === 10) row2++;
+    i++;
+  }
+  return i + loc.col - 1;
+}
+function exprText(text2, locs, i) {
+  const start = offsetOf(text2, locs[i]);
+  const end = i + 1 < locs.length ? offsetOf(text2, locs[i + 1]) : text2.length;
+  return text2.slice(start, end).trim().replace(/;$/, "").trim();
+}
+var init_query = __esm({
+  "src/rego/compiler/query.ts"() {
+    "use strict";
+    init_functions();
+    init_imports();
+    init_rewrite();
+    init_negation();
+    init_safety();
+  }
+});
+
+// src/rego/eval/call-context.ts
+var CallContext;
+var init_call_context = __esm({
+  "src/rego/eval/call-context.ts"() {
+    "use strict";
+    CallContext = class {
+      constructor(nowNs, seed, ev, printer, limits) {
+        this.nowNs = nowNs;
+        this.seed = seed;
+        this.ev = ev;
+        this.printer = printer;
+        this.limits = limits;
+      }
+      nowNs;
+      seed;
+      ev;
+      printer;
+      limits;
+      location = { file: "", row: 0, col: 0 };
+      cache = /* @__PURE__ */ new Map();
+      work(units) {
+        this.limits.charge(units, this.location);
+      }
+      print(line) {
+        this.printer(line);
+      }
+      metadataRule() {
+        return this.ev.metadataRule();
+      }
+      metadataChain() {
+        return this.ev.metadataChain();
+      }
+    };
+  }
+});
+
+// src/rego/eval/metadata.ts
+function author2(a) {
+  if (typeof a !== "string") return a;
+  const m = /^(.*?)\s*<([^>]+)>$/.exec(a.trim());
+  if (!m) return { name: a.trim() };
+  return m[1] ? { name: m[1], email: m[2] } : { email: m[2] };
+}
+function resource(r) {
+  return typeof r === "string" ? { ref: r } : r;
+}
+function annotationValue(a) {
+  const o = new ObjectValue();
+  for (const [k2, v] of Object.entries(a.raw)) {
+    if (v === void 0) continue;
+    if (k2 === "authors" && Array.isArray(v)) o.set(k2, fromJS(v.map(author2)));
+    else if (k2 === "related_resources" && Array.isArray(v)) o.set(k2, fromJS(v.map(resource)));
+    else o.set(k2, fromJS(v));
+  }
+  o.set("scope", a.scope);
+  return o;
+}
+function ruleMetadata(rule) {
+  const a = rule.annotations.find((x2) => x2.scope === "rule") ?? rule.annotations.find((x2) => x2.scope === "document");
+  return a ? annotationValue(a) : new ObjectValue();
+}
+function entry(path2, a) {
+  const o = new ObjectValue();
+  if (a) o.set("annotations", annotationValue(a));
+  o.set("path", path2);
+  return o;
+}
+function metadataChain(rule, root2) {
+  const path2 = rule.node.path;
+  const chain = [];
+  const defs = [...rule.node.rules, ...rule.node.defaultRule ? [rule.node.defaultRule] : []];
+  const docs = new Set(defs.flatMap((r) => r.annotations.filter((a) => a.scope === "document")));
+  const own = [...rule.annotations.filter((a) => a.scope === "rule"), ...docs];
+  if (own.length === 0) chain.push(entry(path2));
+  for (const a of own) chain.push(entry(path2, a));
+  const ancestors = [];
+  let n = root2;
+  for (const p of rule.pkg) {
+    n = n?.children.get(p);
+    if (n) ancestors.push(n);
+  }
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i];
+    for (const a of node.annotations ?? []) {
+      if (a.scope === "subpackages" || a.scope === "package" && i === ancestors.length - 1) chain.push(entry(node.path, a));
+    }
+  }
+  return chain;
+}
+var init_metadata = __esm({
+  "src/rego/eval/metadata.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/rego/eval/frame.ts
+function newFrame(size) {
+  return new Array(size);
+}
+var ENUM, UNDEFINED;
+var init_frame = __esm({
+  "src/rego/eval/frame.ts"() {
+    "use strict";
+    ENUM = /* @__PURE__ */ Symbol("enumerate");
+    UNDEFINED = /* @__PURE__ */ Symbol("undefined");
+  }
+});
+
+// src/rego/eval/limits.ts
+var DEFAULT_MAX_STEPS, WORK_PER_CHECK, Limits;
+var init_limits = __esm({
+  "src/rego/eval/limits.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_MAX_STEPS = 1e7;
+    WORK_PER_CHECK = 4096;
+    Limits = class {
+      constructor(maxSteps = DEFAULT_MAX_STEPS, timeoutMs) {
+        this.maxSteps = maxSteps;
+        this.deadline = timeoutMs !== void 0 && timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
+      }
+      maxSteps;
+      steps = 0;
+      deadline;
+      /** Work done inside builtins, in units of about one element or character looked at. */
+      work = 0;
+      nextWorkCheck = WORK_PER_CHECK;
+      /**
+       * Builtins that loop over their input charge their work here, so the deadline holds inside
+       * them too: past it, the evaluation ends with eval_cancel_error.
+       */
+      charge(units, loc) {
+        this.work += units;
+        if (this.work < this.nextWorkCheck) return;
+        this.nextWorkCheck = this.work + WORK_PER_CHECK;
+        if (this.deadline !== Infinity && Date.now() > this.deadline) {
+          throw new RegoError("eval_cancel_error", "evaluation timed out", loc);
+        }
+      }
+      step(loc) {
+        if (++this.steps > this.maxSteps) {
+          throw new RegoError("eval_limit_error", `evaluation exceeded the limit of ${this.maxSteps} steps`, loc);
+        }
+        if ((this.steps & 1023) === 0 && this.deadline !== Infinity && Date.now() > this.deadline) {
+          throw new RegoError("eval_cancel_error", "evaluation timed out", loc);
+        }
+      }
+    };
+  }
+});
+
+// src/rego/eval/lookup.ts
+function lookup(v, key) {
+  if (v instanceof ObjectValue) return v.get(key);
+  if (Array.isArray(v)) return arrayIndex2(key, v.length) ? v[key] : void 0;
+  if (v instanceof SetValue) return v.has(key) ? key : void 0;
+  return void 0;
+}
+function arrayIndex2(key, length2) {
+  return typeof key === "number" && Number.isInteger(key) && key >= 0 && key < length2;
+}
+function lookupData(v, key) {
+  const r = lookup(v, key);
+  if (r !== void 0 || !(v instanceof ObjectValue) || typeof key !== "number" && typeof key !== "bigint") return r;
+  return v.get(String(key));
+}
+function element(raw) {
+  return Array.isArray(raw) ? new RawItems(raw, void 0, "") : fromJS(raw);
+}
+function valueOf(c) {
+  return c instanceof RawItems ? c.value() : c;
+}
+function isItems(c) {
+  return c instanceof RawItems || Array.isArray(c);
+}
+function lengthOf(items2) {
+  return items2 instanceof RawItems ? items2.items.length : items2.length;
+}
+function itemAt(items2, i) {
+  return items2 instanceof RawItems ? element(items2.items[i]) : items2[i];
+}
+function stepInto(cur, key, get2) {
+  if (cur instanceof RawItems) return cur.at(key);
+  if (cur instanceof ObjectValue) {
+    const raw = cur.rawArray(key);
+    if (raw !== void 0) return new RawItems(raw, cur, key);
+  }
+  return get2(cur, key);
+}
+function setPath(base, path2, value, from = 0) {
+  if (from === path2.length) return value;
+  const obj3 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
+  const key = path2[from];
+  obj3.set(key, setPath(obj3.get(key), path2, value, from + 1));
+  return obj3;
+}
+var RawItems;
+var init_lookup = __esm({
+  "src/rego/eval/lookup.ts"() {
+    "use strict";
+    init_value();
+    RawItems = class {
+      constructor(items2, owner, key) {
+        this.items = items2;
+        this.owner = owner;
+        this.key = key;
+      }
+      items;
+      owner;
+      key;
+      at(key) {
+        return arrayIndex2(key, this.items.length) ? element(this.items[key]) : void 0;
+      }
+      value() {
+        return this.owner !== void 0 ? this.owner.get(this.key) : fromJS(this.items);
+      }
+    };
+  }
+});
+
+// src/rego/eval/print.ts
+function printLine(operands) {
+  return operands.map((v) => v === void 0 ? "<undefined>" : typeof v === "string" ? v : toRegoText(v)).join(" ");
+}
+var init_print = __esm({
+  "src/rego/eval/print.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/rego/eval/unify.ts
+function unifyValue(ev, t, v, f, k2) {
+  switch (t.k) {
+    case "const":
+      return equals(t.v, v) ? k2() : false;
+    case "var": {
+      const cur = f[t.slot];
+      if (cur !== void 0) return equals(cur, v) ? k2() : false;
+      f[t.slot] = v;
+      const r = k2();
+      f[t.slot] = void 0;
+      return r;
+    }
+    case "array":
+      if (!Array.isArray(v) || v.length !== t.items.length) return false;
+      return unifyItems(ev, t.items, v, 0, f, k2);
+    case "object": {
+      if (!(v instanceof ObjectValue) || v.size !== t.items.length) return false;
+      return unifyEntries(ev, t.items, v, 0, f, k2);
+    }
+    default: {
+      const d3 = ev.evalDirect(t, f);
+      if (d3 === void 0) return false;
+      if (d3 !== ENUM) return equals(d3, v) ? k2() : false;
+      return ev.evalEnum(t, f, (x2) => equals(x2, v) ? k2() : false);
+    }
+  }
+}
+function unifyItems(ev, items2, v, i, f, k2) {
+  if (i === items2.length) return k2();
+  if (i === items2.length - 1) return unifyValue(ev, items2[i], v[i], f, k2);
+  return unifyValue(ev, items2[i], v[i], f, () => unifyItems(ev, items2, v, i + 1, f, k2));
+}
+function unifyEntries(ev, items2, v, i, f, k2) {
+  if (i === items2.length) return k2();
+  const [kt, vt] = items2[i];
+  const key = ev.evalDirect(kt, f);
+  if (key === void 0 || key === ENUM) return false;
+  const val = v.get(key);
+  if (val === void 0) return false;
+  return unifyValue(ev, vt, val, f, () => unifyEntries(ev, items2, v, i + 1, f, k2));
+}
+function hasFreePattern(t, f) {
+  switch (t.k) {
+    case "var":
+      return f[t.slot] === void 0;
+    case "array":
+      return t.items.some((i) => hasFreePattern(i, f));
+    case "object":
+      return t.items.some(([, v]) => hasFreePattern(v, f));
+    default:
+      return false;
+  }
+}
+function unifyTerms(ev, a, b, f, k2) {
+  const da = ev.evalDirect(a, f);
+  if (da === void 0) return false;
+  const db = ev.evalDirect(b, f);
+  if (db === void 0) return false;
+  if (da !== ENUM) {
+    if (db !== ENUM) return equals(da, db) ? k2() : false;
+    return unifyValue(ev, b, da, f, k2);
+  }
+  if (db !== ENUM) return unifyValue(ev, a, db, f, k2);
+  if (a.k === "array" && b.k === "array") {
+    if (a.items.length !== b.items.length) return false;
+    return unifyPairs(ev, a.items, b.items, 0, f, k2);
+  }
+  if (a.k === "object" && b.k === "object") {
+    if (a.items.length !== b.items.length) return false;
+    const pairsA = [];
+    const pairsB = [];
+    for (const [ka, va] of a.items) {
+      const kv = ev.evalDirect(ka, f);
+      if (kv === void 0 || kv === ENUM) return false;
+      const match3 = b.items.find(([kb]) => {
+        const x2 = ev.evalDirect(kb, f);
+        return x2 !== void 0 && x2 !== ENUM && equals(x2, kv);
+      });
+      if (!match3) return false;
+      pairsA.push(va);
+      pairsB.push(match3[1]);
+    }
+    return unifyPairs(ev, pairsA, pairsB, 0, f, k2);
+  }
+  if (!hasFreePattern(b, f)) return ev.evalEnum(b, f, (v) => unifyValue(ev, a, v, f, k2));
+  if (!hasFreePattern(a, f)) return ev.evalEnum(a, f, (v) => unifyValue(ev, b, v, f, k2));
+  return false;
+}
+function unifyPairs(ev, a, b, i, f, k2) {
+  if (i === a.length) return k2();
+  return unifyTerms(ev, a[i], b[i], f, () => unifyPairs(ev, a, b, i + 1, f, k2));
+}
+var init_unify = __esm({
+  "src/rego/eval/unify.ts"() {
+    "use strict";
+    init_value();
+    init_frame();
+  }
+});
+
+// src/rego/eval/rules.ts
+function eachValue(ev, t, f, k2) {
+  const v = ev.evalDirect(t, f);
+  if (v === void 0) return false;
+  if (v === ENUM) return ev.evalEnum(t, f, k2);
+  return k2(v);
+}
+function conflict(message, loc) {
+  return new RegoError("eval_conflict_error", message, loc);
+}
+function ruleValue(ev, node) {
+  const values = ev.state.values;
+  const cached2 = values.get(node);
+  if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
+  let v;
+  switch (node.kind) {
+    case "complete":
+      v = completeValue(ev, node);
+      break;
+    case "multi":
+    case "object":
+      v = partialValue(ev, node);
+      break;
+    case "function":
+      v = node.arity === 0 ? functionValue(ev, node, [], node.rules[0]?.loc ?? node.defaultRule.loc) : void 0;
+      break;
+    default:
+      v = void 0;
+  }
+  values.set(node, v === void 0 ? UNDEFINED : v);
+  return v;
+}
+function chainValues(ev, rule, args, onValue) {
+  for (let r = rule; r; r = r.else) {
+    const f = newFrame(r.nslots);
+    let found = false;
+    const cur = r;
+    const early = cur.value.k === "const";
+    const collect2 = () => eachValue(ev, cur.value, f, (v) => {
+      found = true;
+      ev.cover?.hit(cur.ast.head.loc);
+      onValue(v, cur);
+      return early;
+    });
+    ev.ruleStack.push(cur);
+    try {
+      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect2));
+      else ev.evalBody(cur.body, 0, f, collect2);
+    } finally {
+      ev.ruleStack.pop();
+    }
+    if (found) return;
+  }
+}
+function bindArgs(ev, r, args, i, f, k2) {
+  if (i === args.length) return k2();
+  return unifyValue(ev, r.args[i], args[i], f, () => bindArgs(ev, r, args, i + 1, f, k2));
+}
+function completeValue(ev, node) {
+  let result;
+  for (const rule of node.rules) {
+    chainValues(ev, rule, void 0, (v, r) => {
+      if (result === void 0) result = v;
+      else if (!equals(result, v)) {
+        throw conflict(
+          `complete rules must not produce multiple outputs (rule ${dataPathText(node.path)} produced conflicting values)`,
+          r.loc
+        );
+      }
+    });
+  }
+  if (result === void 0 && node.defaultRule) {
+    const f = newFrame(node.defaultRule.nslots);
+    const v = ev.evalDirect(node.defaultRule.value, f);
+    if (v !== void 0 && v !== ENUM) {
+      result = v;
+      ev.cover?.hit(node.defaultRule.ast.head.loc);
+    }
+  }
+  return result;
+}
+function partialValue(ev, node) {
+  const multi = node.kind === "multi";
+  const built = /* @__PURE__ */ new Set();
+  let root2 = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
+  built.add(root2);
+  for (const rule of node.rules) {
+    const f = newFrame(rule.nslots);
+    ev.ruleStack.push(rule);
+    try {
+      const keys = [];
+      const leafTerm = multi ? rule.key : rule.value;
+      const early = leafTerm.k === "const" && rule.dynPath.every((t) => t.k === "const");
+      const withKeys = (i) => {
+        if (i === rule.dynPath.length) {
+          return eachValue(ev, leafTerm, f, (leaf) => {
+            ev.cover?.hit(rule.ast.head.loc);
+            root2 = insert(root2, keys, leaf, multi, built, rule, node);
+            return early;
+          });
+        }
+        return eachValue(ev, rule.dynPath[i], f, (k2) => {
+          keys[i] = k2;
+          return withKeys(i + 1);
+        });
+      };
+      ev.evalBody(rule.body, 0, f, () => withKeys(0));
+    } finally {
+      ev.ruleStack.pop();
+    }
+  }
+  if (node.children.size > 0 && root2 instanceof ObjectValue) {
+    for (const [key, child3] of node.children) {
+      if (child3.kind === "function" || root2.has(key)) continue;
+      const v = ev.nodeValue(child3);
+      if (v !== void 0) root2.set(key, v);
+    }
+  }
+  return root2;
+}
+function insert(root2, keys, leaf, multi, built, rule, node) {
+  if (keys.length === 0) {
+    if (root2 instanceof SetValue) root2.add(leaf);
+    return root2;
+  }
+  let obj3 = root2;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const last = i === keys.length - 1;
+    const existing = obj3.get(key);
+    if (last) {
+      if (multi) {
+        let s = existing;
+        if (s === void 0) {
+          s = new SetValue();
+          built.add(s);
+          obj3.set(key, s);
+        } else if (!(s instanceof SetValue) || !built.has(s)) {
+          throw conflict("object keys must be unique", rule.loc);
+        }
+        s.add(leaf);
+      } else if (existing === void 0) {
+        obj3.set(key, leaf);
+      } else if (!equals(existing, leaf) || built.has(existing)) {
+        throw conflict(
+          `object keys must be unique (rule ${dataPathText(node.path)} produced conflicting values)`,
+          rule.loc
+        );
+      }
+      return root2;
+    }
+    if (existing === void 0) {
+      const next = new ObjectValue();
+      built.add(next);
+      obj3.set(key, next);
+      obj3 = next;
+    } else if (existing instanceof ObjectValue && built.has(existing)) {
+      obj3 = existing;
+    } else {
+      throw conflict("object keys must be unique", rule.loc);
+    }
+  }
+  return root2;
+}
+function functionValue(ev, node, args, loc) {
+  let memo = ev.state.fnValues.get(node);
+  if (!memo) {
+    memo = /* @__PURE__ */ new Map();
+    ev.state.fnValues.set(node, memo);
+  }
+  const key = args.length === 1 ? keyOf(args[0]) : keyOf(args);
+  const cached2 = memo.get(key);
+  if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
+  let result;
+  for (const rule of node.rules) {
+    chainValues(ev, rule, args, (v, r) => {
+      if (result === void 0) result = v;
+      else if (!equals(result, v)) throw conflict("functions must not produce multiple outputs for same inputs", r.loc);
+    });
+  }
+  if (result === void 0 && node.defaultRule) {
+    const f = newFrame(node.defaultRule.nslots);
+    const v = ev.evalDirect(node.defaultRule.value, f);
+    if (v !== void 0 && v !== ENUM) {
+      result = v;
+      ev.cover?.hit(node.defaultRule.ast.head.loc);
+    }
+  }
+  void loc;
+  memo.set(key, result === void 0 ? UNDEFINED : result);
+  return result;
+}
+var init_rules = __esm({
+  "src/rego/eval/rules.ts"() {
+    "use strict";
+    init_ir();
+    init_errors();
+    init_value();
+    init_frame();
+    init_unify();
+  }
+});
+
+// src/rego/eval/with.ts
+function nodeAt(root2, path2) {
+  let n = root2;
+  for (const p of path2) {
+    n = n.children.get(p);
+    if (!n) return void 0;
+  }
+  return n;
+}
+function descendants(n, out = []) {
+  for (const c of n.children.values()) {
+    out.push(c);
+    descendants(c, out);
+  }
+  return out;
+}
+function withState(ev, withs, f) {
+  const outer = ev.state;
+  let { input, data, overrides, mocks } = outer;
+  for (const w of withs) {
+    let value;
+    if (w.value) {
+      const v = ev.evalDirect(w.value, f);
+      if (v === void 0 || v === ENUM) return void 0;
+      value = v;
+    }
+    const t = w.target;
+    if (t.kind === "input") {
+      input = t.path.length === 0 ? value : setPath(input, t.path, value);
+    } else if (t.kind === "data") {
+      data = setPath(data, t.path, value);
+      const node = nodeAt(ev.root, t.path);
+      if (node) {
+        overrides = new Map(overrides);
+        overrides.set(node, value);
+        for (const d3 of descendants(node)) overrides.delete(d3);
+      }
+    } else {
+      mocks = new Map(mocks);
+      mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
+    }
+  }
+  return { input, data, overrides, mocks, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+}
+var init_with = __esm({
+  "src/rego/eval/with.ts"() {
+    "use strict";
+    init_frame();
+    init_lookup();
+  }
+});
+
+// src/rego/eval/evaluator.ts
+function operandSize(args) {
+  let n = 1;
+  for (const a of args) {
+    if (typeof a === "string" || Array.isArray(a)) n += a.length;
+    else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
+  }
+  return n;
+}
+var Evaluator, Multi;
+var init_evaluator = __esm({
+  "src/rego/eval/evaluator.ts"() {
+    "use strict";
+    init_builtin();
+    init_call_context();
+    init_metadata();
+    init_errors();
+    init_value();
+    init_frame();
+    init_limits();
+    init_lookup();
+    init_print();
+    init_rules();
+    init_with();
+    init_unify();
+    Evaluator = class {
+      root;
+      state;
+      strict;
+      limits;
+      ctx;
+      /** Rules being evaluated, innermost last (for rego.metadata). */
+      ruleStack = [];
+      cover;
+      constructor(o) {
+        this.root = o.root;
+        this.state = { input: o.input, data: o.data, overrides: void 0, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+        this.strict = o.strictBuiltinErrors;
+        this.limits = o.limits;
+        this.cover = o.cover;
+        this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
+      }
+      // ------------------------------------------------------------ bodies and expressions
+      evalBody(body, i, f, k2) {
+        if (i === body.length) {
+          if (i > 0) this.limits.step(body[i - 1].loc);
+          return k2();
+        }
+        return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k2));
+      }
+      evalExpr(e, f, k2) {
+        this.limits.step(e.loc);
+        this.cover?.hit(e.loc);
+        if (e.with.length > 0) return this.evalWith(e, f, k2);
+        return this.evalExprInner(e, f, k2);
+      }
+      evalExprInner(e, f, k2) {
+        if (e.negated) {
+          if (this.evalPlain(e, f, () => true)) return false;
+          return k2();
+        }
+        return this.evalPlain(e, f, k2);
+      }
+      evalPlain(e, f, k2) {
+        const x2 = e.kind;
+        switch (x2.type) {
+          case "term":
+            return this.evalTermExpr(x2.term, e.out, e.keepFalse === true, f, k2);
+          case "unify":
+            return unifyTerms(this, x2.left, x2.right, f, k2);
+          case "somein":
+            return this.evalSomeIn(x2.key, x2.value, x2.collection, f, k2);
+          case "every":
+            return this.evalEvery(x2.key, x2.value, x2.domain, x2.body, f, k2);
+          case "nop":
+            return k2();
+        }
+      }
+      evalTermExpr(t, out, keepFalse, f, k2) {
+        const accept = (v2) => {
+          if (v2 === false && !keepFalse) return false;
+          if (out === void 0) return k2();
+          f[out] = v2;
+          const r = k2();
+          f[out] = void 0;
+          return r;
+        };
+        if (t.k === "call") return this.evalCall(t, f, accept, true);
+        const v = this.evalDirect(t, f);
+        if (v === void 0) return false;
+        if (v === ENUM) return this.evalEnum(t, f, accept);
+        return accept(v);
+      }
+      evalSomeIn(key, value, coll, f, k2) {
+        const each = (c2) => {
+          if (isItems(c2)) {
+            for (let i = 0; i < lengthOf(c2); i++) {
+              const item = valueOf(itemAt(c2, i));
+              const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
+              if (r) return true;
+            }
+          } else if (c2 instanceof ObjectValue) {
+            for (const [ok, ov] of c2.entries()) {
+              const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k2)) : unifyValue(this, value, ov, f, k2);
+              if (r) return true;
+            }
+          } else if (c2 instanceof SetValue) {
+            for (const m of c2.values()) {
+              const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k2)) : unifyValue(this, value, m, f, k2);
+              if (r) return true;
+            }
+          }
+          return false;
+        };
+        const c = this.collectionDirect(coll, f);
+        if (c === void 0) return false;
+        if (c === ENUM) return this.evalEnum(coll, f, each);
+        return each(c);
+      }
+      evalEvery(key, value, domain, body, f, k2) {
+        const d3 = this.collectionDirect(domain, f);
+        if (d3 === void 0 || d3 === ENUM) return false;
+        const holds = (kv, vv) => {
+          const withBody = () => this.evalBody(body, 0, f, () => true);
+          return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
+        };
+        if (isItems(d3)) {
+          for (let i = 0; i < lengthOf(d3); i++) if (!holds(i, valueOf(itemAt(d3, i)))) return false;
+        } else if (d3 instanceof ObjectValue) {
+          for (const [ok, ov] of d3.entries()) if (!holds(ok, ov)) return false;
+        } else if (d3 instanceof SetValue) {
+          for (const m of d3.values()) if (!holds(m, m)) return false;
+        } else {
+          return false;
+        }
+        return k2();
+      }
+      // ------------------------------------------------------------ with
+      evalWith(e, f, k2) {
+        const outer = this.state;
+        const inner = withState(this, e.with, f);
+        if (!inner) return false;
+        this.state = inner;
+        try {
+          return this.evalExprInner(e, f, () => {
+            this.state = outer;
+            try {
+              return k2();
+            } finally {
+              this.state = inner;
+            }
+          });
+        } finally {
+          this.state = outer;
+        }
+      }
+      // ------------------------------------------------------------ terms
+      evalDirect(t, f) {
+        switch (t.k) {
+          case "const":
+            return t.v;
+          case "var": {
+            const v = f[t.slot];
+            return v === void 0 ? ENUM : v;
+          }
+          case "input": {
+            const input = this.state.input;
+            if (input === void 0) return void 0;
+            return this.walkDirect(input, t.path, 0, f);
+          }
+          case "data":
+            return this.dataDirect(t.path, f);
+          case "ref": {
+            const h = this.evalDirect(t.head, f);
+            if (h === void 0 || h === ENUM) return h;
+            return this.walkDirect(h, t.path, 0, f);
+          }
+          case "array": {
+            const out = new Array(t.items.length);
+            for (let i = 0; i < t.items.length; i++) {
+              const v = this.evalDirect(t.items[i], f);
+              if (v === void 0 || v === ENUM) return v;
+              out[i] = v;
+            }
+            return out;
+          }
+          case "set": {
+            const s = new SetValue();
+            for (const item of t.items) {
+              const v = this.evalDirect(item, f);
+              if (v === void 0 || v === ENUM) return v;
+              s.add(v);
+            }
+            return s;
+          }
+          case "object": {
+            const o = new ObjectValue();
+            for (const [kt, vt] of t.items) {
+              const kv = this.evalDirect(kt, f);
+              if (kv === void 0 || kv === ENUM) return kv;
+              const vv = this.evalDirect(vt, f);
+              if (vv === void 0 || vv === ENUM) return vv;
+              o.set(kv, vv);
+            }
+            return o;
+          }
+          case "arraycompr": {
+            const out = [];
+            this.evalBody(
+              t.body,
+              0,
+              f,
+              () => this.termEnum(t.term, f, (v) => {
+                out.push(v);
+                return false;
+              })
+            );
+            return out;
+          }
+          case "setcompr": {
+            const out = new SetValue();
+            this.evalBody(
+              t.body,
+              0,
+              f,
+              () => this.termEnum(t.term, f, (v) => {
+                out.add(v);
+                return false;
+              })
+            );
+            return out;
+          }
+          case "objectcompr": {
+            const out = new ObjectValue();
+            this.evalBody(
+              t.body,
+              0,
+              f,
+              () => this.termEnum(
+                t.key,
+                f,
+                (kv) => this.termEnum(t.value, f, (vv) => {
+                  const prev = out.get(kv);
+                  if (prev !== void 0 && !equals(prev, vv)) {
+                    throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
+                  }
+                  out.set(kv, vv);
+                  return false;
+                })
+              )
+            );
+            return out;
+          }
+          case "call": {
+            const n = this.inputArity(t.fn, t.args.length);
+            if (n < t.args.length) return ENUM;
+            const args = new Array(n);
+            for (let i = 0; i < n; i++) {
+              const v = this.evalDirect(t.args[i], f);
+              if (v === void 0 || v === ENUM) return v;
+              args[i] = v;
+            }
+            const r = this.callFunction(t.fn, args, t.loc);
+            if (r === void 0) return void 0;
+            if (r instanceof Multi) return ENUM;
+            return r;
+          }
+        }
+      }
+      /** Evaluates a term, enumerating the bindings of variables in its refs. */
+      evalEnum(t, f, k2) {
+        switch (t.k) {
+          case "input": {
+            const input = this.state.input;
+            if (input === void 0) return false;
+            return this.walkEnum(input, t.path, 0, f, k2);
+          }
+          case "data":
+            return this.dataEnum(this.root, t.path, 0, f, k2);
+          case "ref":
+            return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k2));
+          case "array":
+            return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items2) => k2(items2.slice()));
+          case "set":
+            return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items2) => k2(SetValue.from(items2)));
+          case "object": {
+            const flat = t.items.flat();
+            return this.itemsEnum(flat, 0, new Array(flat.length), f, (vals) => {
+              const o = new ObjectValue();
+              for (let i = 0; i < vals.length; i += 2) o.set(vals[i], vals[i + 1]);
+              return k2(o);
+            });
+          }
+          case "call":
+            return this.evalCall(t, f, k2, false);
+          default: {
+            const v = this.evalDirect(t, f);
+            if (v === void 0 || v === ENUM) return false;
+            return k2(v);
+          }
+        }
+      }
+      termEnum(t, f, k2) {
+        const v = this.evalDirect(t, f);
+        if (v === void 0) return false;
+        if (v === ENUM) return this.evalEnum(t, f, k2);
+        return k2(v);
+      }
+      itemsEnum(items2, i, acc, f, k2) {
+        if (i === items2.length) return k2(acc);
+        return this.termEnum(items2[i], f, (v) => {
+          acc[i] = v;
+          return this.itemsEnum(items2, i + 1, acc, f, k2);
+        });
+      }
+      walkDirect(v, path2, from, f, get2 = lookup) {
+        const c = this.walkCursor(v, path2, from, f, get2);
+        return c === void 0 || c === ENUM ? c : valueOf(c);
+      }
+      /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
+      walkCursor(v, path2, from, f, get2 = lookup) {
+        let cur = v;
+        for (let i = from; i < path2.length; i++) {
+          const key = this.evalDirect(path2[i], f);
+          if (key === void 0 || key === ENUM) return key;
+          cur = stepInto(cur, key, get2);
+          if (cur === void 0) return void 0;
+        }
+        return cur;
+      }
+      walkEnum(v, path2, i, f, k2, get2 = lookup) {
+        if (i === path2.length) return k2(valueOf(v));
+        const kt = path2[i];
+        const key = this.evalDirect(kt, f);
+        if (key === void 0) return false;
+        if (key !== ENUM) {
+          const next = stepInto(v, key, get2);
+          return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, get2);
+        }
+        if (kt.k === "ref" || kt.k === "input" || kt.k === "data" || kt.k === "call") {
+          return this.evalEnum(kt, f, (kv) => {
+            const next = stepInto(v, kv, get2);
+            return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, get2);
+          });
+        }
+        if (isItems(v)) {
+          for (let j2 = 0; j2 < lengthOf(v); j2++) {
+            const item = itemAt(v, j2);
+            if (unifyValue(this, kt, j2, f, () => this.walkEnum(item, path2, i + 1, f, k2, get2))) return true;
+          }
+        } else if (v instanceof ObjectValue) {
+          for (const [ok, ov] of v.entries()) {
+            if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path2, i + 1, f, k2, get2))) return true;
+          }
+        } else if (v instanceof SetValue) {
+          for (const m of v.values()) {
+            if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path2, i + 1, f, k2, get2))) return true;
+          }
+        }
+        return false;
+      }
+      /**
+       * A collection to iterate (`some x in c`, `every x in c`): as evalDirect, except that an input
+       * array is handed over unconverted, to be converted one element at a time.
+       */
+      collectionDirect(t, f) {
+        if (t.k === "input") {
+          const input = this.state.input;
+          return input === void 0 ? void 0 : this.walkCursor(input, t.path, 0, f);
+        }
+        if (t.k === "ref" && t.head.k === "var") {
+          const h = f[t.head.slot];
+          return h === void 0 ? ENUM : this.walkCursor(h, t.path, 0, f);
+        }
+        return this.evalDirect(t, f);
+      }
+      // ------------------------------------------------------------ the data tree
+      dataDirect(path2, f) {
+        let node = this.root;
+        for (let i = 0; ; i++) {
+          const ov = this.state.overrides?.get(node);
+          if (ov !== void 0) return this.walkDirect(ov, path2, i, f);
+          if (node.kind) {
+            const base2 = this.baseAt(node);
+            if (base2 !== void 0) return this.walkDirect(base2, path2, i, f, lookupData);
+            const v = ruleValue(this, node);
+            return v === void 0 ? void 0 : this.walkDirect(v, path2, i, f);
+          }
+          if (i === path2.length) return this.nodeValue(node);
+          const key = this.evalDirect(path2[i], f);
+          if (key === void 0 || key === ENUM) return key;
+          const child3 = typeof key === "string" ? node.children.get(key) : void 0;
+          if (child3) {
+            node = child3;
+            continue;
+          }
+          const base = this.baseAt(node);
+          if (base === void 0) return void 0;
+          const next = lookupData(base, key);
+          return next === void 0 ? void 0 : this.walkDirect(next, path2, i + 1, f, lookupData);
+        }
+      }
+      dataEnum(node, path2, i, f, k2) {
+        const ov = this.state.overrides?.get(node);
+        if (ov !== void 0) return this.walkEnum(ov, path2, i, f, k2);
+        if (node.kind) {
+          const base = this.baseAt(node);
+          if (base !== void 0) return this.walkEnum(base, path2, i, f, k2, lookupData);
+          const v = ruleValue(this, node);
+          return v === void 0 ? false : this.walkEnum(v, path2, i, f, k2);
+        }
+        if (i === path2.length) {
+          const v = this.nodeValue(node);
+          return v === void 0 ? false : k2(v);
+        }
+        const key = this.evalDirect(path2[i], f);
+        if (key === void 0) return false;
+        if (key === ENUM) return this.dataKeysEnum(node, path2, i, f, k2);
+        return this.dataChild(node, key, path2, i, f, k2);
+      }
+      /** The document below `node` at `key`: a child node (package or rule) or base data. */
+      dataChild(node, key, path2, i, f, k2) {
+        const child3 = typeof key === "string" ? node.children.get(key) : void 0;
+        if (child3) return this.dataEnum(child3, path2, i + 1, f, k2);
+        const base = this.baseAt(node);
+        if (base === void 0) return false;
+        const next = lookupData(base, key);
+        return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, lookupData);
+      }
+      /**
+       * `data.a[_].deny`: each key below a package node in turn, descending into that child only, so
+       * only the rules the rest of the ref names are evaluated (not every rule of every package).
+       */
+      dataKeysEnum(node, path2, i, f, k2) {
+        const kt = path2[i];
+        if (kt.k === "ref" || kt.k === "input" || kt.k === "data" || kt.k === "call") {
+          return this.evalEnum(kt, f, (kv) => this.dataChild(node, kv, path2, i, f, k2));
+        }
+        const keys = [];
+        for (const [key, child3] of node.children) if (!(child3.kind === "function" && child3.arity !== 0)) keys.push(key);
+        const base = this.baseAt(node);
+        if (base instanceof ObjectValue) {
+          for (const key of base.keys()) if (!(typeof key === "string" && node.children.has(key))) keys.push(key);
+        }
+        keys.sort(compare);
+        for (const key of keys) {
+          if (unifyValue(this, kt, key, f, () => this.dataChild(node, key, path2, i, f, k2))) return true;
+        }
+        return false;
+      }
+      /** The base document at a node's path. */
+      baseAt(node) {
+        let v = this.state.data;
+        for (const p of node.path) {
+          if (v === void 0) return void 0;
+          v = lookup(v, p);
+        }
+        return v;
+      }
+      /** The document at a node: its base data overlaid with the values of the rules below it. */
+      nodeValue(node) {
+        const ov = this.state.overrides?.get(node);
+        if (ov !== void 0) return ov;
+        if (node.kind) return ruleValue(this, node);
+        const cached2 = this.state.values.get(node);
+        if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
+        const base = this.baseAt(node);
+        let out;
+        if (node.children.size === 0) {
+          out = base === void 0 ? new ObjectValue() : base;
+        } else {
+          const obj3 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
+          for (const [key, child3] of node.children) {
+            if (child3.kind === "function" && child3.arity !== 0 || child3.kind && obj3.has(key)) continue;
+            const v = this.nodeValue(child3);
+            if (v !== void 0) obj3.set(key, v);
+          }
+          out = obj3;
+        }
+        this.state.values.set(node, out === void 0 ? UNDEFINED : out);
+        return out;
+      }
+      // ------------------------------------------------------------ calls
+      inputArity(fn2, nargs) {
+        if (fn2.kind === "user") return fn2.arity;
+        if (fn2.kind === "builtin") return fn2.def.arity;
+        return nargs;
+      }
+      /**
+       * Evaluates a call and passes its result on; with an extra output argument the result is
+       * unified with it (and `truthy` does not apply).
+       */
+      evalCall(t, f, k2, truthy3) {
+        if (t.fn.kind === "print" && !this.state.mocks?.has("print")) return this.evalPrint(t.args, f) && k2(true);
+        const n = this.inputArity(t.fn, t.args.length);
+        const args = new Array(n);
+        let direct = true;
+        for (let i = 0; i < n; i++) {
+          const v = this.evalDirect(t.args[i], f);
+          if (v === void 0) return false;
+          if (v === ENUM) {
+            direct = false;
+            break;
+          }
+          args[i] = v;
+        }
+        const finish2 = (vals) => {
+          const r = this.callFunction(t.fn, vals, t.loc);
+          if (r === void 0) return false;
+          const outs = r instanceof Multi ? r.values : [r];
+          for (const v of outs) {
+            let stop;
+            if (n < t.args.length) stop = unifyValue(this, t.args[n], v, f, () => k2(truthy3 ? true : v));
+            else stop = k2(v);
+            if (stop) return true;
+          }
+          return false;
+        };
+        if (direct) return finish2(args);
+        return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish2(vals.slice()));
+      }
+      /** `print` never fails: an operand without a value prints as <undefined>. */
+      evalPrint(args, f) {
+        const vals = args.map((a) => {
+          const v = this.evalDirect(a, f);
+          if (v !== ENUM) return v;
+          let first;
+          this.evalEnum(a, f, (x2) => {
+            first = x2;
+            return true;
+          });
+          return first;
+        });
+        this.ctx.print(printLine(vals));
+        return true;
+      }
+      callFunction(fn2, args, loc) {
+        const mocks = this.state.mocks;
+        if (mocks !== void 0) {
+          const m = mocks.get(fn2.id);
+          if (m) {
+            if (m.fn) {
+              const saved = this.state;
+              this.state = { ...saved, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+              try {
+                return this.callUnmocked(m.fn, args, loc);
+              } finally {
+                this.state = saved;
+              }
+            }
+            return m.value;
+          }
+        }
+        return this.callUnmocked(fn2, args, loc);
+      }
+      callUnmocked(fn2, args, loc) {
+        switch (fn2.kind) {
+          case "user":
+            return functionValue(this, fn2.node, args, loc);
+          case "print":
+            this.ctx.print(printLine(args));
+            return true;
+          case "builtin": {
+            this.ctx.location = loc;
+            this.limits.charge(operandSize(args), loc);
+            try {
+              const r = fn2.def.fn(args, this.ctx);
+              if (fn2.def.relation && Array.isArray(r)) return new Multi(r);
+              return r;
+            } catch (e) {
+              if (e instanceof RegoError || e instanceof RangeError) throw e;
+              if (e instanceof BuiltinLimitError) throw new RegoError("eval_limit_error", e.message, loc);
+              if (!this.strict) return void 0;
+              if (e instanceof BuiltinTypeError) throw new RegoError("eval_type_error", e.message, loc);
+              if (e instanceof BuiltinFailure) throw new RegoError("eval_builtin_error", e.message, loc);
+              throw new RegoError("eval_builtin_error", `${fn2.id}: ${e.message}`, loc);
+            }
+          }
+        }
+      }
+      // ------------------------------------------------------------ metadata
+      metadataRule() {
+        const top = this.ruleStack[this.ruleStack.length - 1];
+        return top ? ruleMetadata(top) : new ObjectValue();
+      }
+      metadataChain() {
+        const top = this.ruleStack[this.ruleStack.length - 1];
+        return top ? metadataChain(top, this.root) : [];
+      }
+    };
+    Multi = class {
+      constructor(values) {
+        this.values = values;
+      }
+      values;
+    };
+  }
+});
+
+// src/rego/eval/run-query.ts
+function dataValue(data) {
+  if (data === void 0) return new ObjectValue();
+  if (data === null || typeof data !== "object") return fromJS(data);
+  let v = convertedData.get(data);
+  if (v === void 0) {
+    v = fromJS(data);
+    convertedData.set(data, v);
+  }
+  return v;
+}
+function newEvaluator(policy, options) {
+  return new Evaluator({
+    root: policy.root,
+    input: options.input === void 0 ? void 0 : fromJS(options.input),
+    data: dataValue(options.data),
+    strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+    limits: new Limits(options.maxSteps, options.timeoutMs),
+    nowNs: options.nowNs ?? BigInt(Date.now()) * 1000000n,
+    print: options.print ?? (() => {
+    }),
+    ...options.cover ? { cover: options.cover } : {}
+  });
+}
+function asRegoError(e, where) {
+  if (e instanceof RegoError) return e.toData();
+  const at3 = where ? { location: where } : {};
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...at3 };
+  }
+  return { code: "eval_internal_error", message: e instanceof Error ? e.message : String(e), ...at3 };
+}
+function runQuery(policy, q, options) {
+  const results = [];
+  const f = newFrame(q.nslots);
+  try {
+    const ev = newEvaluator(policy, options);
+    ev.evalBody(q.body, 0, f, () => {
+      const bindings = {};
+      for (const v of q.vars) {
+        const val = f[v.slot];
+        if (val !== void 0) bindings[v.name] = val;
+      }
+      results.push({
+        expressions: q.exprs.map((e) => ({
+          value: e.out === void 0 || f[e.out] === void 0 ? true : f[e.out],
+          text: e.text,
+          location: { row: e.loc.row, col: e.loc.col }
+        })),
+        bindings
+      });
+      return false;
+    });
+    for (const r of results) {
+      for (const e of r.expressions) settle(e.value);
+      for (const name in r.bindings) settle(r.bindings[name]);
+    }
+  } catch (e) {
+    return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
+  }
+  return { ok: true, results };
+}
+var convertedData;
+var init_run_query = __esm({
+  "src/rego/eval/run-query.ts"() {
+    "use strict";
+    init_errors();
+    init_value();
+    init_evaluator();
+    init_frame();
+    init_limits();
+    convertedData = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/rego/testing.ts
+var init_testing = __esm({
+  "src/rego/testing.ts"() {
+    "use strict";
+    init_errors();
+    init_run_query();
+    init_rules();
+  }
+});
+
+// src/rego/text-table.ts
+var init_text_table = __esm({
+  "src/rego/text-table.ts"() {
+    "use strict";
+  }
+});
+
+// src/rego/coverage.ts
+var init_coverage = __esm({
+  "src/rego/coverage.ts"() {
+    "use strict";
+    init_text_table();
+  }
+});
+
+// src/report/printable.ts
+function escapeControl(c) {
+  const named = NAMED[c];
+  if (named !== void 0) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function printable2(value) {
+  return neutralizeCommands(value.replace(CONTROL, escapeControl));
+}
+function printableLines(text2, indent) {
+  return text2.split(/\r\n|\n/).map((line) => printable2(line)).join(`
+${indent}`);
+}
+function safeOutput(text2) {
+  return text2.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
+}
+function neutralizeCommands(line) {
+  return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
+}
+var CONTROL, NAMED;
+var init_printable = __esm({
+  "src/report/printable.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
+// src/rego/test-output.ts
+var init_test_output = __esm({
+  "src/rego/test-output.ts"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// src/rego/eval-output.ts
+var init_eval_output = __esm({
+  "src/rego/eval-output.ts"() {
+    "use strict";
+    init_text_table();
+    init_value();
+  }
+});
+
+// src/rego/index.ts
+function parseError(e) {
+  if (e instanceof RegoError) return e.toData();
+  if (e instanceof RangeError) return { code: "rego_parse_error", message: "nesting too deep" };
+  throw e;
+}
+function compile(sources, options = {}) {
+  const regoVersion = options.regoVersion ?? "v1";
+  const modules2 = [];
+  const errors = [];
+  for (const s of sources) {
+    try {
+      modules2.push(parseModule(s.file, s.text, { regoVersion }));
+    } catch (e) {
+      errors.push(parseError(e));
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return compileParsed(modules2, options);
+}
+function compileParsed(modules2, options = {}) {
+  const builtins30 = options.builtins ?? registry;
+  let compiled;
+  try {
+    compiled = compileModules(modules2, builtins30, { unavailableAtCall: options.unavailableAtCall === true });
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, errors: [{ code: "rego_compile_error", message: "policy nesting too deep to compile" }] };
+    throw e;
+  }
+  const { set, errors } = compiled;
+  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), set.root, options.inputSchema, errors);
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+  return { ok: true, policy: new CompiledPolicy(modules2, set.root, builtins30, options.regoVersion ?? "v1") };
+}
+function* rulesBelow(node) {
+  yield* node.rules;
+  if (node.defaultRule) yield node.defaultRule;
+  for (const c of node.children.values()) yield* rulesBelow(c);
+}
+function sortErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = errors.filter((e) => {
+    const key = `${e.code}|${e.message}|${e.location?.file}|${e.location?.row}|${e.location?.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const pos = (e) => [e.location?.file ?? "", e.location?.row ?? 0, e.location?.col ?? 0];
+  return unique.sort((a, b) => {
+    const [fa, ra, ca] = pos(a);
+    const [fb, rb, cb] = pos(b);
+    return fa < fb ? -1 : fa > fb ? 1 : ra - rb || ca - cb;
+  });
+}
+function prepare(policy, query) {
+  let parsed2;
+  try {
+    parsed2 = parseQuery(query, "query", { regoVersion: "v1" });
+  } catch (e) {
+    return { ok: false, errors: [parseError(e)] };
+  }
+  const compiled = compileQuery(parsed2, query, policy.root, policy.builtins);
+  if (!compiled.ok) return compiled;
+  const q = compiled.query;
+  return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
+}
+var init_rego = __esm({
+  "src/rego/index.ts"() {
+    "use strict";
+    init_builtins();
+    init_compiler();
+    init_input_schema();
+    init_policy();
+    init_query();
+    init_errors();
+    init_run_query();
+    init_parser();
+    init_policy();
+    init_input_schema();
+    init_parser();
+    init_errors();
+    init_value();
+    init_value();
+    init_builtins();
+    init_unavailable();
+    init_json_text();
+    init_testing();
+    init_coverage();
+    init_test_output();
+    init_eval_output();
   }
 });
 
@@ -38729,7 +50458,7 @@ var require_parse_cst = __commonJS({
         };
       }
     };
-    function parse2(src) {
+    function parse3(src) {
       const cr = [];
       if (src.indexOf("\r") !== -1) {
         src = src.replace(/\r\n?/g, (match3, offset2) => {
@@ -38760,7 +50489,7 @@ var require_parse_cst = __commonJS({
       documents.toString = () => documents.join("...\n");
       return documents;
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
   }
 });
 
@@ -40915,12 +52644,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
     var warnings = require_warnings_793925ce();
-    function createMap(schema, obj2, ctx) {
+    function createMap(schema, obj3, ctx) {
       const map2 = new resolveSeq.YAMLMap(schema);
-      if (obj2 instanceof Map) {
-        for (const [key, value] of obj2) map2.items.push(schema.createPair(key, value, ctx));
-      } else if (obj2 && typeof obj2 === "object") {
-        for (const key of Object.keys(obj2)) map2.items.push(schema.createPair(key, obj2[key], ctx));
+      if (obj3 instanceof Map) {
+        for (const [key, value] of obj3) map2.items.push(schema.createPair(key, value, ctx));
+      } else if (obj3 && typeof obj3 === "object") {
+        for (const key of Object.keys(obj3)) map2.items.push(schema.createPair(key, obj3[key], ctx));
       }
       if (typeof schema.sortMapEntries === "function") {
         map2.items.sort(schema.sortMapEntries);
@@ -40934,10 +52663,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:map",
       resolve: resolveSeq.resolveMap
     };
-    function createSeq(schema, obj2, ctx) {
+    function createSeq(schema, obj3, ctx) {
       const seq2 = new resolveSeq.YAMLSeq(schema);
-      if (obj2 && obj2[Symbol.iterator]) {
-        for (const it of obj2) {
+      if (obj3 && obj3[Symbol.iterator]) {
+        for (const it of obj3) {
           const v = schema.createNode(it, ctx.wrapScalars, null, ctx);
           seq2.items.push(v);
         }
@@ -41278,7 +53007,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const obj2 = {
+      const obj3 = {
         value: void 0,
         node: void 0
       };
@@ -41289,12 +53018,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
           ctx.aliasNodes.push(alias);
           return alias;
         }
-        obj2.value = value;
-        prevObjects.set(value, obj2);
+        obj3.value = value;
+        prevObjects.set(value, obj3);
       }
-      obj2.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
-      if (tagName && obj2.node instanceof resolveSeq.Node) obj2.node.tag = tagName;
-      return obj2.node;
+      obj3.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
+      if (tagName && obj3.node instanceof resolveSeq.Node) obj3.node.tag = tagName;
+      return obj3.node;
     }
     function getSchemaTags(schemas2, knownTags, customTags, schemaId) {
       let tags2 = schemas2[schemaId.replace(/\W/g, "")];
@@ -41478,17 +53207,17 @@ var require_Document_a8d0fbf9 = __commonJS({
         const match3 = tags.filter((t) => t.tag === item.tag);
         if (match3.length > 0) return match3.find((t) => t.format === item.format) || match3[0];
       }
-      let tagObj, obj2;
+      let tagObj, obj3;
       if (item instanceof resolveSeq.Scalar) {
-        obj2 = item.value;
-        const match3 = tags.filter((t) => t.identify && t.identify(obj2) || t.class && obj2 instanceof t.class);
+        obj3 = item.value;
+        const match3 = tags.filter((t) => t.identify && t.identify(obj3) || t.class && obj3 instanceof t.class);
         tagObj = match3.find((t) => t.format === item.format) || match3.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj3 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj3 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2 && obj2.constructor ? obj2.constructor.name : typeof obj2;
+        const name = obj3 && obj3.constructor ? obj3.constructor.name : typeof obj3;
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -42039,7 +53768,7 @@ var require_dist4 = __commonJS({
       }
       return doc;
     }
-    function parse2(src, options) {
+    function parse3(src, options) {
       const doc = parseDocument4(src, options);
       doc.warnings.forEach((warning) => warnings.warn(warning));
       if (doc.errors.length > 0) throw doc.errors[0];
@@ -42054,7 +53783,7 @@ var require_dist4 = __commonJS({
       createNode,
       defaultOptions: Document$1.defaultOptions,
       Document,
-      parse: parse2,
+      parse: parse3,
       parseAllDocuments: parseAllDocuments3,
       parseCST: parseCst.parse,
       parseDocument: parseDocument4,
@@ -42082,7 +53811,7 @@ var require_yaml2 = __commonJS({
       "YAMLSyntaxError",
       "YAMLWarning"
     ]);
-    function parse2(str2) {
+    function parse3(str2) {
       if (typeof str2 !== "string") {
         return { ok: false, result: void 0 };
       }
@@ -42102,9 +53831,9 @@ var require_yaml2 = __commonJS({
     module.exports = {
       // is_valid is expected to return nothing if input is invalid otherwise
       // true/false for it being valid YAML.
-      "yaml.is_valid": (str2) => typeof str2 === "string" ? parse2(str2).ok : void 0,
+      "yaml.is_valid": (str2) => typeof str2 === "string" ? parse3(str2).ok : void 0,
       "yaml.marshal": (data) => yaml.stringify(data),
-      "yaml.unmarshal": (str2) => parse2(str2).result
+      "yaml.unmarshal": (str2) => parse3(str2).result
     };
   }
 });
@@ -42175,12 +53904,12 @@ var require_opa = __commonJS({
       return JSON.parse(jsonAsText);
     }
     var builtinFuncs = builtIns;
-    function _builtinCall(wasmInstance, memory, builtins29, customBuiltins, builtinId) {
-      const builtInName = builtins29[builtinId];
+    function _builtinCall(wasmInstance, memory, builtins30, customBuiltins, builtinId) {
+      const builtInName = builtins30[builtinId];
       const impl = builtinFuncs[builtInName] || customBuiltins[builtInName];
       if (impl === void 0) {
         throw {
-          message: "not implemented: built-in function " + builtinId + ": " + builtins29[builtinId]
+          message: "not implemented: built-in function " + builtinId + ": " + builtins30[builtinId]
         };
       }
       const argArray = Array.prototype.slice.apply(arguments);
@@ -42279,14 +54008,14 @@ var require_opa = __commonJS({
       } else {
         console.error("opa_wasm_abi_minor_version undefined");
       }
-      const builtins29 = _dumpJSON(
+      const builtins30 = _dumpJSON(
         env.instance,
         memory,
         env.instance.exports.builtins()
       );
       env.builtins = {};
-      for (const key of Object.keys(builtins29)) {
-        env.builtins[builtins29[key]] = key;
+      for (const key of Object.keys(builtins30)) {
+        env.builtins[builtins30[key]] = key;
       }
       return { policy: wasm, minorVersion: abiMinorVersion };
     }
@@ -42570,9 +54299,7 @@ function wasmBuiltinContext(module, print) {
 var init_wasm_builtins = __esm({
   "src/policy/wasm/wasm-builtins.ts"() {
     "use strict";
-    init_json_text();
-    init_unavailable();
-    init_value();
+    init_rego();
     init_wasm_failure();
   }
 });
@@ -42672,7 +54399,7 @@ async function loadWasmPolicy(wasm, options) {
     return new TextDecoder().decode(bytes.subarray(addr, end));
   };
   const dump = (valueAddr) => text2(fn(exports, "opa_json_dump")(valueAddr));
-  const load = (json) => {
+  const load2 = (json) => {
     const bytes = new TextEncoder().encode(json);
     const addr = fn(exports, "opa_malloc")(bytes.length);
     new Uint8Array(memory.buffer).set(bytes, addr);
@@ -42683,7 +54410,7 @@ async function loadWasmPolicy(wasm, options) {
   const builtin = (id, ...args) => {
     if (!host) throw new WasmFailure("wasm_eval_error", "the module called a builtin while loading");
     const result = host.call(id, args.map(dump), ctx);
-    return result === void 0 ? 0 : load(result);
+    return result === void 0 ? 0 : load2(result);
   };
   const env = {
     memory,
@@ -42961,7 +54688,7 @@ var RULE_SETS2, SET_SEVERITY2;
 var init_wasm_engine = __esm({
   "src/policy/wasm/wasm-engine.ts"() {
     "use strict";
-    init_builtins();
+    init_rego();
     init_merge_data();
     init_read_finding();
     init_wasm_policy();
@@ -50018,7 +61745,7 @@ function manifestCost(manifest, settings, table, today) {
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
   const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
-  const load = /* @__PURE__ */ new Map();
+  const load2 = /* @__PURE__ */ new Map();
   const workloads = manifest.workloads.map((w) => {
     const shape2 = requestShape(w, settings);
     const charged = [...new Set(reaches.filter((r) => r.workload === w.id && r.via !== "burst").map((r) => r.target))];
@@ -50039,8 +61766,8 @@ function manifestCost(manifest, settings, table, today) {
         if (priced.ok && share > 0) pricedShares.push({ share, prices: priced.prices, discount });
       } else {
         selfHosted.push({ target: id, share });
-        const l = load.get(id) ?? { avg: 0, peak: 0 };
-        load.set(id, { avg: l.avg + share * avg, peak: l.peak + share * avg * peakToAverage });
+        const l = load2.get(id) ?? { avg: 0, peak: 0 };
+        load2.set(id, { avg: l.avg + share * avg, peak: l.peak + share * avg * peakToAverage });
       }
     }
     const optionShape = { inputShare: shape2.inputShare, peakToAverage, engineers, engineerAnnualCostUsd };
@@ -50067,7 +61794,7 @@ function manifestCost(manifest, settings, table, today) {
   const details = {};
   const targets = ownTargets.map((t) => {
     const staffShare = gpuCount > 0 ? (t.hardware?.gpus ?? 0) / gpuCount : 1 / ownTargets.length;
-    const { cost, detail } = ownTargetCost(t, settings, load.get(t.id) ?? { avg: 0, peak: 0 }, staffTotal * staffShare);
+    const { cost, detail } = ownTargetCost(t, settings, load2.get(t.id) ?? { avg: 0, peak: 0 }, staffTotal * staffShare);
     details[t.id] = detail;
     return cost;
   });
@@ -50143,7 +61870,7 @@ function comparisonApi(settings, priceOf) {
   const priced = priceOf({ provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel });
   return priced.ok ? { target: null, provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel, prices: priced.prices, batchDiscount: void 0 } : void 0;
 }
-function ownTargetCost(t, settings, load, staff) {
+function ownTargetCost(t, settings, load2, staff) {
   const type = t.type;
   const hw = t.hardware ?? {};
   const gpus = hw.gpus ?? null;
@@ -50164,7 +61891,7 @@ function ownTargetCost(t, settings, load, staff) {
   const servingGpus = gpus === null ? null : Math.floor(gpus / perReplica) * perReplica;
   const capacity = throughput !== void 0 && servingGpus !== null && fitsModel !== false ? servingGpus * throughput * settings.replicaLoadFactor : null;
   const scale = hw.autoscaling ? hw.autoscaling.maxReplicas / Math.max(1, hw.autoscaling.minReplicas) : 1;
-  const peakCapacityOk = capacity === null ? null : load.peak <= capacity * Math.max(1, scale);
+  const peakCapacityOk = capacity === null ? null : load2.peak <= capacity * Math.max(1, scale);
   const breakdown = { gpu: 0, capexAmortized: 0, support: 0, power: 0, staff };
   let priced = true;
   if (type === "cloud-self-hosted") {
@@ -50198,7 +61925,7 @@ function ownTargetCost(t, settings, load, staff) {
       memoryNeededGb: needed,
       memoryGb: memory === void 0 || gpus === null ? null : memory * gpus,
       gpuType,
-      peakOutputTokensPerSecond: load.peak,
+      peakOutputTokensPerSecond: load2.peak,
       capacityTokensPerSecond: capacity,
       capexUsd: hw.capexUsd ?? null
     }
@@ -51362,4265 +63089,8 @@ var import_yaml11 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
-// src/rego/index.ts
-init_builtins();
-
-// src/rego/compiler/functions.ts
-init_unavailable();
-
-// src/rego/compiler/imports.ts
-var EMPTY = /* @__PURE__ */ new Set();
-function queryNameScope() {
-  return { ruleNames: EMPTY, imports: /* @__PURE__ */ new Map() };
-}
-function importRef(path2) {
-  const head = path2.type === "var" ? path2 : path2.type === "ref" && path2.head.type === "var" ? path2.head : void 0;
-  if (!head || head.name !== "data" && head.name !== "input") return void 0;
-  const keys = [];
-  if (path2.type === "ref") {
-    for (const t of path2.path) {
-      if (t.type !== "scalar" || typeof t.value !== "string") return void 0;
-      keys.push(t.value);
-    }
-  }
-  return { root: head.name, path: keys };
-}
-function moduleNameScope(m, ruleNames) {
-  const imports = /* @__PURE__ */ new Map();
-  for (const imp of m.imports) {
-    const ref = importRef(imp.path);
-    if (!ref) continue;
-    const alias = imp.alias ?? (ref.path.length > 0 ? ref.path[ref.path.length - 1] : ref.root);
-    imports.set(alias, ref);
-  }
-  return { pkg: m.package.path, ruleNames, imports };
-}
-function resolveName(scope, name) {
-  if (name === "input") return { root: "input", path: [] };
-  if (name === "data") return { root: "data", path: [] };
-  const imp = scope.imports.get(name);
-  if (imp) return imp;
-  if (scope.pkg && scope.ruleNames.has(name)) return { root: "data", path: [...scope.pkg, name] };
-  return void 0;
-}
-
-// src/rego/compiler/ir.ts
-function dataPathText(path2) {
-  let s = "data";
-  for (const p of path2) s += /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? "." + p : "[" + JSON.stringify(p) + "]";
-  return s;
-}
-
-// src/rego/compiler/module-set.ts
-function newNode(key, path2, ids) {
-  return { key, path: path2, children: /* @__PURE__ */ new Map(), rules: [], id: ids.next++ };
-}
-function child2(node, key, ids) {
-  let c = node.children.get(key);
-  if (!c) {
-    c = newNode(key, [...node.path, key], ids);
-    node.children.set(key, c);
-  }
-  return c;
-}
-function ruleKind(rule, dynamic) {
-  if (rule.head.args) return "function";
-  if (rule.head.multiValue) return "multi";
-  return dynamic.length > 0 ? "object" : "complete";
-}
-function buildModuleSet(modules2, errors) {
-  const ids = { next: 0 };
-  const root2 = newNode("", [], ids);
-  const packages = /* @__PURE__ */ new Map();
-  const entries = [];
-  for (const m of modules2) {
-    const key = m.package.path.join(".");
-    let info2 = packages.get(key);
-    if (!info2) {
-      info2 = { path: m.package.path, modules: [], ruleNames: /* @__PURE__ */ new Set() };
-      packages.set(key, info2);
-    }
-    info2.modules.push(m);
-    let pkgNode = root2;
-    for (const p of m.package.path) pkgNode = child2(pkgNode, p, ids);
-    for (const a of m.annotations) {
-      if (a.scope === "package" || a.scope === "subpackages") (pkgNode.annotations ??= []).push(a);
-    }
-    for (const rule of m.rules) {
-      const name = rule.head.ref[0].name;
-      if (m.regoVersion === "v1" && (name === "input" || name === "data")) {
-        errors.push({ code: "rego_compile_error", message: `rules must not shadow ${name} (use a different rule name)`, location: rule.loc });
-        continue;
-      }
-      info2.ruleNames.add(name);
-      let node = child2(pkgNode, rule.head.ref[0].name, ids);
-      const rest = rule.head.ref.slice(1);
-      let i = 0;
-      while (i < rest.length) {
-        const t = rest[i];
-        if (t.type !== "scalar" || typeof t.value !== "string") break;
-        node = child2(node, t.value, ids);
-        i++;
-      }
-      const dynamic = rest.slice(i);
-      const kind3 = ruleKind(rule, dynamic);
-      const arity = kind3 === "function" ? rule.head.args.length : void 0;
-      if (node.kind && node.kind !== kind3 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
-        errors.push({
-          code: "rego_type_error",
-          message: `conflicting rules ${dataPathText(node.path)} found`,
-          location: rule.loc
-        });
-        continue;
-      }
-      node.kind = kind3;
-      if (arity !== void 0) node.arity = arity;
-      entries.push({ module: m, rule, node, kind: kind3, dynamic });
-    }
-  }
-  return { root: root2, packages, entries };
-}
-function findNode(root2, path2) {
-  let n = root2;
-  for (const p of path2) {
-    n = n.children.get(p);
-    if (!n) return void 0;
-  }
-  return n;
-}
-
-// src/rego/compiler/functions.ts
-function newStandInUses() {
-  return { calls: [], replaced: /* @__PURE__ */ new Set() };
-}
-function standInErrors(uses) {
-  return uses.calls.filter((c) => !uses.replaced.has(c.name)).map((c) => ({ code: "rego_type_error", message: `undefined function ${c.name}: ${unavailableMessage(c.name)}; ${standInHint(c.name)}`, location: c.loc }));
-}
-function dottedName(fn2) {
-  if (fn2.type === "var") return [fn2.name];
-  if (fn2.head.type !== "var") return void 0;
-  const parts = [fn2.head.name];
-  for (const t of fn2.path) {
-    if (t.type !== "scalar" || typeof t.value !== "string") return void 0;
-    parts.push(t.value);
-  }
-  return parts;
-}
-function lookupFunction(parts, env) {
-  const global2 = resolveName(env.names, parts[0]);
-  if (global2 && global2.root === "data") {
-    const path2 = [...global2.path, ...parts.slice(1)];
-    const node = findNode(env.root, path2);
-    if (node && node.kind === "function") return { kind: "user", id: dataPathText(path2), node, arity: node.arity };
-    if (parts[0] === "data" || env.names.imports.has(parts[0])) return void 0;
-  }
-  const name = parts.join(".");
-  if (name === "print") return { kind: "print", id: "print" };
-  const def = env.builtins.get(name);
-  if (def && !(def.deprecated && env.regoVersion === "v1")) return { kind: "builtin", id: name, def };
-  return void 0;
-}
-function arityOf(target) {
-  return target.kind === "user" ? target.arity : target.kind === "builtin" ? target.def.arity : -1;
-}
-function resolveCall(fn2, nargs, env, loc, errors, allowOutput = true) {
-  const parts = dottedName(fn2);
-  if (!parts) {
-    errors.push({ code: "rego_type_error", message: "illegal call: the function must be named by a ref", location: loc });
-    return void 0;
-  }
-  const target = lookupFunction(parts, env);
-  const name = parts.join(".");
-  if (!target) {
-    const message = UNAVAILABLE_BUILTINS.has(name) ? `undefined function ${name}: ${unavailableMessage(name)}` : `undefined function ${name}`;
-    errors.push({ code: "rego_type_error", message, location: loc });
-    return void 0;
-  }
-  const arity = arityOf(target);
-  if (arity >= 0) {
-    const shown2 = target.kind === "user" ? target.id : name;
-    if (nargs > arity + (allowOutput ? 1 : 0)) {
-      errors.push({ code: "rego_type_error", message: `${shown2}: too many arguments`, location: loc });
-      return void 0;
-    }
-    if (nargs < arity) {
-      errors.push({ code: "rego_type_error", message: `${shown2}: too few arguments`, location: loc });
-      return void 0;
-    }
-  }
-  if (target.kind === "builtin" && target.def.standIn) env.standIns.calls.push({ name, loc });
-  return target;
-}
-
-// src/rego/compiler/walk.ts
-function walkTerm(t, v) {
-  if (v.term?.(t) === false) return;
-  switch (t.k) {
-    case "const":
-    case "var":
-      return;
-    case "ref":
-      walkTerm(t.head, v);
-      for (const p of t.path) walkTerm(p, v);
-      return;
-    case "input":
-    case "data":
-      for (const p of t.path) walkTerm(p, v);
-      return;
-    case "array":
-    case "set":
-      for (const i of t.items) walkTerm(i, v);
-      return;
-    case "object":
-      for (const [key, value] of t.items) {
-        walkTerm(key, v);
-        walkTerm(value, v);
-      }
-      return;
-    case "call":
-      for (const a of t.args) walkTerm(a, v);
-      return;
-    case "arraycompr":
-    case "setcompr":
-      walkTerm(t.term, v);
-      walkClosureBody(t, v);
-      return;
-    case "objectcompr":
-      walkTerm(t.key, v);
-      walkTerm(t.value, v);
-      walkClosureBody(t, v);
-      return;
-  }
-}
-function walkExpr(e, v) {
-  const k2 = e.kind;
-  switch (k2.type) {
-    case "term":
-      walkTerm(k2.term, v);
-      break;
-    case "unify":
-      walkTerm(k2.left, v);
-      walkTerm(k2.right, v);
-      break;
-    case "somein":
-      walkPatterns(k2, v);
-      walkTerm(k2.collection, v);
-      break;
-    case "every":
-      walkPatterns(k2, v);
-      walkTerm(k2.domain, v);
-      walkClosureBody(k2, v);
-      break;
-    case "nop":
-      break;
-  }
-  for (const w of e.with) {
-    v.with?.(w);
-    if (w.value) walkTerm(w.value, v);
-  }
-}
-function walkBody(body, v) {
-  for (const e of body) walkExpr(e, v);
-}
-function walkPatterns(k2, v) {
-  if (v.patterns === false) return;
-  if (k2.key) walkTerm(k2.key, v);
-  walkTerm(k2.value, v);
-}
-function walkClosureBody(owner, v) {
-  if (v.body?.(owner) === false) return;
-  walkBody(owner.body, v);
-}
-
-// src/rego/compiler/recursion.ts
-function subtreeRules(n, acc) {
-  if (n.kind) acc.add(n);
-  for (const c of n.children.values()) subtreeRules(c, acc);
-}
-function refDeps(root2, path2, acc) {
-  let n = root2;
-  for (const p of path2) {
-    if (n.kind) {
-      acc.add(n);
-      return;
-    }
-    if (p.k !== "const") break;
-    if (typeof p.v !== "string") return;
-    const c = n.children.get(p.v);
-    if (!c) return;
-    n = c;
-  }
-  subtreeRules(n, acc);
-}
-function ruleDeps(root2, rule, acc) {
-  const visitor = {
-    term: (t) => {
-      if (t.k === "data") refDeps(root2, t.path, acc);
-      else if (t.k === "call" && t.fn.kind === "user") acc.add(t.fn.node);
-    },
-    with: (w) => {
-      if (w.fn?.kind === "user") acc.add(w.fn.node);
-    },
-    patterns: true
-  };
-  for (let r = rule; r; r = r.else) {
-    walkBody(r.body, visitor);
-    walkTerm(r.value, visitor);
-    if (r.key) walkTerm(r.key, visitor);
-    for (const t of r.dynPath) walkTerm(t, visitor);
-    for (const t of r.args ?? []) walkTerm(t, visitor);
-  }
-}
-function checkRecursion(root2, nodes, errors) {
-  const deps = /* @__PURE__ */ new Map();
-  for (const n of nodes) {
-    const acc = /* @__PURE__ */ new Set();
-    for (const r of n.rules) ruleDeps(root2, r, acc);
-    if (n.defaultRule) ruleDeps(root2, n.defaultRule, acc);
-    deps.set(n, [...acc]);
-  }
-  const state = /* @__PURE__ */ new Map();
-  const stack = [];
-  const reported = /* @__PURE__ */ new Set();
-  const visit2 = (n) => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const d3 of deps.get(n) ?? []) {
-      const s = state.get(d3);
-      if (s === 1) {
-        if (!reported.has(d3)) {
-          reported.add(d3);
-          const cycle = stack.slice(stack.indexOf(d3)).concat(d3).map((x2) => dataPathText(x2.path));
-          const loc = d3.rules[0]?.loc ?? d3.defaultRule?.loc;
-          errors.push({
-            code: "rego_recursion_error",
-            message: `rule ${dataPathText(d3.path)} is recursive: ${cycle.join(" -> ")}`,
-            ...loc ? { location: loc } : {}
-          });
-        }
-      } else if (s === void 0) visit2(d3);
-    }
-    stack.pop();
-    state.set(n, 2);
-  };
-  for (const n of nodes) if (!state.has(n)) visit2(n);
-}
-
-// src/rego/compiler/constant-calls.ts
-init_builtin();
-init_value();
-var TYPE_MISMATCH = /: operand (\d+) must be (.+) but got (null|boolean|number|string|array|object|set)$/;
-var OPERAND_DEPENDENT = /* @__PURE__ */ new Set(["minus"]);
-var NO_CONTEXT = {
-  nowNs: 0n,
-  location: { file: "", row: 0, col: 0 },
-  cache: /* @__PURE__ */ new Map(),
-  print: () => void 0,
-  metadataRule: () => new ObjectValue(),
-  metadataChain: () => [],
-  seed: ""
-};
-function checkConstantCall(fn2, args, loc, errors) {
-  if (!probeable(fn2)) return;
-  const values = [];
-  for (const a of args.slice(0, fn2.def.arity)) {
-    const v = constantOf(a);
-    if (v === void 0) return;
-    values.push(v);
-  }
-  const mismatch3 = typeMismatch(fn2, values, loc);
-  if (mismatch3) errors.push({ code: "rego_type_error", message: mismatch3.message, location: loc });
-}
-function probeable(fn2) {
-  return fn2.kind === "builtin" && !fn2.def.relation && !fn2.def.nondeterministic && !fn2.def.standIn && fn2.def.arity >= 0 && !OPERAND_DEPENDENT.has(fn2.id);
-}
-function typeMismatch(fn2, values, loc) {
-  try {
-    fn2.def.fn(values, { ...NO_CONTEXT, location: loc, cache: /* @__PURE__ */ new Map() });
-  } catch (e) {
-    const m = e instanceof BuiltinTypeError ? TYPE_MISMATCH.exec(e.message) : null;
-    if (m && !new RegExp(`\\b${m[3]}\\b`).test(m[2])) return { message: e.message, operand: Number(m[1]) };
-  }
-  return void 0;
-}
-function constantOf(t) {
-  switch (t.k) {
-    case "const":
-      return t.v;
-    case "array": {
-      const items2 = t.items.map(constantOf);
-      return items2.every((i) => i !== void 0) ? items2 : void 0;
-    }
-    case "set": {
-      const items2 = t.items.map(constantOf);
-      return items2.every((i) => i !== void 0) ? SetValue.from(items2) : void 0;
-    }
-    case "object": {
-      const o = new ObjectValue();
-      for (const [k2, v] of t.items) {
-        const kv = constantOf(k2);
-        const vv = constantOf(v);
-        if (kv === void 0 || vv === void 0) return void 0;
-        o.set(kv, vv);
-      }
-      return o;
-    }
-    default:
-      return void 0;
-  }
-}
-
-// src/rego/compiler/rewrite.ts
-init_value();
-
-// src/rego/compiler/literal-match.ts
-init_value();
-function shape(t) {
-  if (t.k === "array") return { kind: "array", length: t.items.length };
-  if (t.k === "object") {
-    const keys = t.items.map(([k2]) => k2.k === "const" ? keyOf(k2.v) : void 0);
-    return { kind: "object", keys: keys.every((k2) => k2 !== void 0) ? keys.sort() : void 0 };
-  }
-  if (t.k === "const") return valueShape(t.v);
-  return void 0;
-}
-function valueShape(v) {
-  if (Array.isArray(v)) return { kind: "array", length: v.length };
-  if (v instanceof ObjectValue) return { kind: "object", keys: v.keys().map(keyOf).sort() };
-  return void 0;
-}
-function mismatch2(a, b) {
-  if (!a || !b) return void 0;
-  if (a.kind !== b.kind) return `cannot unify ${a.kind} with ${b.kind}`;
-  if (a.kind === "array" && b.kind === "array" && a.length !== b.length) {
-    return `array of ${a.length} elements cannot unify with array of ${b.length} elements`;
-  }
-  if (a.kind === "object" && b.kind === "object" && a.keys && b.keys && a.keys.join("\0") !== b.keys.join("\0")) {
-    return "objects with different keys cannot unify";
-  }
-  return void 0;
-}
-function checkUnifyLiterals(left, right, loc, errors) {
-  const m = mismatch2(shape(left), shape(right));
-  if (m) errors.push({ code: "rego_type_error", message: `match error: ${m}`, location: loc });
-}
-function checkSomeInLiterals(pattern, coll, loc, errors) {
-  if (coll.k === "const" && (coll.v === null || typeof coll.v !== "object")) {
-    const got = coll.v === null ? "null" : typeof coll.v === "bigint" ? "number" : typeof coll.v;
-    errors.push({ code: "rego_type_error", message: `some ... in: the collection must be an array, object or set, got ${got}`, location: loc });
-    return;
-  }
-  const p = shape(pattern);
-  if (!p || coll.k !== "const" || !Array.isArray(coll.v) || coll.v.length === 0) return;
-  const problems = coll.v.map((m) => mismatch2(p, valueShape(m)));
-  if (problems.every((x2) => x2 !== void 0)) {
-    errors.push({ code: "rego_type_error", message: `match error: ${problems[0]}`, location: loc });
-  }
-}
-
-// src/rego/compiler/rewrite.ts
-var SlotTable = class {
-  names = [];
-  wildcard = [];
-  alloc(name, wildcard) {
-    this.names.push(name);
-    this.wildcard.push(wildcard);
-    return this.names.length - 1;
-  }
-  get size() {
-    return this.names.length;
-  }
-};
-var Scope = class {
-  constructor(parent, seen) {
-    this.parent = parent;
-    this.seen = seen;
-  }
-  parent;
-  seen;
-  vars = /* @__PURE__ */ new Map();
-  declared = /* @__PURE__ */ new Set();
-  own = [];
-};
-function collectSeen(body, extra = []) {
-  const seen = /* @__PURE__ */ new Set();
-  const term = (t) => {
-    switch (t.type) {
-      case "var":
-        if (t.name !== "_") seen.add(t.name);
-        return;
-      case "ref":
-        term(t.head);
-        t.path.forEach(term);
-        return;
-      case "array":
-      case "set":
-        t.items.forEach(term);
-        return;
-      case "object":
-        for (const [k2, v] of t.items) {
-          term(k2);
-          term(v);
-        }
-        return;
-      case "call":
-        t.args.forEach(term);
-        return;
-      default:
-        return;
-    }
-  };
-  for (const e of body) {
-    const k2 = e.kind;
-    switch (k2.type) {
-      case "term":
-        term(k2.term);
-        break;
-      case "unify":
-        term(k2.left);
-        term(k2.right);
-        break;
-      case "assign":
-        term(k2.right);
-        break;
-      case "some":
-        break;
-      case "somein":
-        term(k2.collection);
-        break;
-      case "every":
-        term(k2.domain);
-        break;
-    }
-    for (const w of e.with) term(w.value);
-  }
-  extra.forEach(term);
-  return seen;
-}
-var Rewriter = class {
-  constructor(env, slots, errors) {
-    this.env = env;
-    this.slots = slots;
-    this.errors = errors;
-  }
-  env;
-  slots;
-  errors;
-  err(code, message, location) {
-    this.errors.push({ code, message, location });
-  }
-  declare(name, scope, loc, how) {
-    if (name === "_") {
-      const slot2 = this.slots.alloc("_", true);
-      scope.own.push(slot2);
-      return slot2;
-    }
-    if (scope.declared.has(name)) {
-      this.err("rego_compile_error", `var ${name} assigned above`, loc);
-    } else if (scope.vars.has(name)) {
-      this.err("rego_compile_error", `var ${name} referenced above`, loc);
-    }
-    if (how === "assign" && this.env.regoVersion === "v1" && (name === "input" || name === "data")) {
-      this.err("rego_compile_error", `variables must not shadow ${name} (use a different variable name)`, loc);
-    }
-    const slot = this.slots.alloc(name, false);
-    scope.vars.set(name, slot);
-    scope.declared.add(name);
-    scope.own.push(slot);
-    return slot;
-  }
-  /** The slot of a local name, creating it in the outermost body that uses the name. */
-  local(name, scope) {
-    for (let s = scope; s; s = s.parent) {
-      const slot = s.vars.get(name);
-      if (slot !== void 0) return slot;
-    }
-    return void 0;
-  }
-  createLocal(name, scope) {
-    let owner = scope;
-    for (let s = scope.parent; s; s = s.parent) if (s.seen.has(name)) owner = s;
-    const slot = this.slots.alloc(name, false);
-    owner.vars.set(name, slot);
-    owner.own.push(slot);
-    return slot;
-  }
-  variable(v, scope) {
-    if (v.name === "_") {
-      const slot2 = this.slots.alloc("_", true);
-      scope.own.push(slot2);
-      return { k: "var", slot: slot2, name: "_", loc: v.loc };
-    }
-    const slot = this.local(v.name, scope);
-    if (slot !== void 0) return { k: "var", slot, name: v.name, loc: v.loc };
-    const g = resolveName(this.env.names, v.name);
-    if (g) {
-      const path2 = g.path.map((p) => ({ k: "const", v: p, loc: v.loc }));
-      return g.root === "input" ? { k: "input", path: path2, loc: v.loc } : { k: "data", path: path2, loc: v.loc };
-    }
-    return { k: "var", slot: this.createLocal(v.name, scope), name: v.name, loc: v.loc };
-  }
-  term(t, scope, topLevel = false) {
-    switch (t.type) {
-      case "scalar":
-        return { k: "const", v: t.value, loc: t.loc };
-      case "var":
-        return this.variable(t, scope);
-      case "ref": {
-        const head = this.term(t.head, scope);
-        const path2 = t.path.map((p) => this.term(p, scope));
-        if (head.k === "input" || head.k === "data") return { k: head.k, path: [...head.path, ...path2], loc: t.loc };
-        return { k: "ref", head, path: path2, loc: t.loc };
-      }
-      case "array": {
-        const items2 = t.items.map((i) => this.term(i, scope));
-        if (items2.every(isConst)) return { k: "const", v: items2.map(constOf), loc: t.loc };
-        return { k: "array", items: items2, loc: t.loc };
-      }
-      case "set": {
-        const items2 = t.items.map((i) => this.term(i, scope));
-        if (items2.every(isConst)) return { k: "const", v: SetValue.from(items2.map(constOf)), loc: t.loc };
-        return { k: "set", items: items2, loc: t.loc };
-      }
-      case "object": {
-        const items2 = t.items.map(([k2, v]) => [this.term(k2, scope), this.term(v, scope)]);
-        if (items2.every(([k2, v]) => isConst(k2) && isConst(v))) {
-          return { k: "const", v: ObjectValue.from(items2.map(([k2, v]) => [constOf(k2), constOf(v)])), loc: t.loc };
-        }
-        return { k: "object", items: items2, loc: t.loc };
-      }
-      case "arraycompr":
-      case "setcompr": {
-        const inner = new Scope(scope, collectSeen(t.body, [t.term]));
-        const body = this.body(t.body, inner);
-        const term = this.term(t.term, inner);
-        return { k: t.type, term, body, own: inner.own, loc: t.loc };
-      }
-      case "objectcompr": {
-        const inner = new Scope(scope, collectSeen(t.body, [t.key, t.value]));
-        const body = this.body(t.body, inner);
-        const key = this.term(t.key, inner);
-        const value = this.term(t.value, inner);
-        return { k: "objectcompr", key, value, body, own: inner.own, loc: t.loc };
-      }
-      case "call": {
-        const args = t.args.map((a) => this.term(a, scope));
-        const fn2 = resolveCall(t.fn, t.args.length, this.env, t.loc, this.errors, topLevel);
-        if (!fn2) return { k: "const", v: null, loc: t.loc };
-        checkConstantCall(fn2, args, t.loc, this.errors);
-        return { k: "call", fn: fn2, args, loc: t.loc };
-      }
-    }
-  }
-  /** Function arguments: their variables are locals of the body, bound by the call. */
-  argument(t, scope) {
-    if (t.type === "var" && t.name !== "_") {
-      const existing = scope.vars.get(t.name);
-      if (existing !== void 0) return { k: "var", slot: existing, name: t.name, loc: t.loc };
-      const slot = this.slots.alloc(t.name, false);
-      scope.vars.set(t.name, slot);
-      scope.own.push(slot);
-      return { k: "var", slot, name: t.name, loc: t.loc };
-    }
-    if (t.type === "array") return { k: "array", items: t.items.map((i) => this.argument(i, scope)), loc: t.loc };
-    if (t.type === "object") {
-      return { k: "object", items: t.items.map(([k2, v]) => [this.term(k2, scope), this.argument(v, scope)]), loc: t.loc };
-    }
-    return this.term(t, scope);
-  }
-  /** Declares the variables of an assignment or `some ... in` pattern as new locals. */
-  pattern(t, scope, how) {
-    switch (t.type) {
-      case "var": {
-        const slot = this.declare(t.name, scope, t.loc, how);
-        return { k: "var", slot, name: t.name, loc: t.loc };
-      }
-      case "array": {
-        const items2 = t.items.map((i) => this.pattern(i, scope, how));
-        return { k: "array", items: items2, loc: t.loc };
-      }
-      case "object": {
-        const items2 = t.items.map(([k2, v]) => [this.term(k2, scope), this.pattern(v, scope, how)]);
-        return { k: "object", items: items2, loc: t.loc };
-      }
-      default:
-        return this.term(t, scope);
-    }
-  }
-  body(body, scope) {
-    return body.map((e, i) => this.expr(e, scope, i));
-  }
-  expr(e, scope, index) {
-    const withs = e.with.map((w) => this.withModifier(w, scope)).filter((w) => w !== void 0);
-    return { kind: this.exprKind(e, scope), negated: e.negated, with: withs, loc: e.loc, index };
-  }
-  exprKind(e, scope) {
-    const k2 = e.kind;
-    switch (k2.type) {
-      case "term":
-        return { type: "term", term: this.term(k2.term, scope, true) };
-      case "unify": {
-        const left = this.term(k2.left, scope);
-        const right = this.term(k2.right, scope);
-        checkUnifyLiterals(left, right, e.loc, this.errors);
-        return { type: "unify", left, right };
-      }
-      case "assign": {
-        const right = this.term(k2.right, scope);
-        if (k2.left.type !== "var" && k2.left.type !== "array" && k2.left.type !== "object") {
-          this.err("rego_compile_error", "cannot assign to " + describeTerm(k2.left), e.loc);
-        }
-        const left = this.pattern(k2.left, scope, "assign");
-        checkUnifyLiterals(left, right, e.loc, this.errors);
-        return { type: "unify", left, right };
-      }
-      case "some":
-        for (const v of k2.vars) this.declare(v.name, scope, v.loc, "some");
-        return { type: "nop" };
-      case "somein": {
-        const collection = this.term(k2.collection, scope);
-        const key = k2.key ? this.pattern(k2.key, scope, "some") : void 0;
-        const value = this.pattern(k2.value, scope, "some");
-        checkSomeInLiterals(value, collection, e.loc, this.errors);
-        return { type: "somein", key, value, collection };
-      }
-      case "every": {
-        const domain = this.term(k2.domain, scope);
-        const inner = new Scope(scope, collectSeen(k2.body));
-        const key = k2.key ? this.pattern(k2.key, inner, "some") : void 0;
-        const value = this.pattern(k2.value, inner, "some");
-        const body = this.body(k2.body, inner);
-        return { type: "every", key, value, domain, body, own: inner.own };
-      }
-    }
-  }
-  withModifier(w, scope) {
-    const parts = dottedName(w.target);
-    if (!parts) {
-      this.err("rego_type_error", "with keyword target must reference an existing input, data, or function", w.loc);
-      return void 0;
-    }
-    const value = () => {
-      const v = w.value;
-      if (v.type === "var" || v.type === "ref") {
-        const vp = dottedName(v);
-        if (vp && !(v.type === "var" && this.local(v.name, scope) !== void 0)) {
-          const fn3 = lookupFunction(vp, this.env);
-          if (fn3) return { fn: fn3 };
-        }
-      }
-      return { value: this.term(v, scope) };
-    };
-    const g = resolveName(this.env.names, parts[0]);
-    if (g && this.local(parts[0], scope) === void 0) {
-      const path2 = [...g.path, ...parts.slice(1)];
-      if (g.root === "input") return { target: { kind: "input", path: path2 }, ...value(), loc: w.loc };
-      const fn3 = lookupFunction(parts, this.env);
-      if (fn3) return this.functionReplaced(fn3, value(), w.loc);
-      return { target: { kind: "data", path: path2 }, ...value(), loc: w.loc };
-    }
-    const fn2 = lookupFunction(parts, this.env);
-    if (fn2) return this.functionReplaced(fn2, value(), w.loc);
-    this.err("rego_type_error", "with keyword target must reference an existing input, data, or function", w.loc);
-    return void 0;
-  }
-  functionReplaced(fn2, value, loc) {
-    if (fn2.kind === "builtin" && fn2.def.standIn) this.env.standIns.replaced.add(fn2.id);
-    return { target: { kind: "fn", id: fn2.id }, ...value, loc };
-  }
-};
-function isConst(t) {
-  return t.k === "const";
-}
-function constOf(t) {
-  return t.v;
-}
-function describeTerm(t) {
-  switch (t.type) {
-    case "scalar":
-      return t.value === null ? "null" : typeof t.value;
-    case "ref":
-      return "ref";
-    case "call":
-      return "call";
-    default:
-      return t.type;
-  }
-}
-
-// src/rego/compiler/safety.ts
-init_value();
-function collect(t, out, v) {
-  switch (t.k) {
-    case "const":
-      return;
-    case "var":
-      (out ? v.outs : v.needs).set(t.slot, t.loc);
-      return;
-    case "ref":
-      if (t.head.k === "var") v.needs.set(t.head.slot, t.head.loc);
-      else collect(t.head, false, v);
-      for (const p of t.path) collect(p, true, v);
-      return;
-    case "input":
-    case "data":
-      for (const p of t.path) collect(p, true, v);
-      return;
-    case "array":
-      for (const i of t.items) collect(i, out, v);
-      return;
-    case "set":
-      for (const i of t.items) collect(i, false, v);
-      return;
-    case "object":
-      for (const [k2, val] of t.items) {
-        collect(k2, false, v);
-        collect(val, out, v);
-      }
-      return;
-    case "call": {
-      const n = arityOf(t.fn);
-      t.args.forEach((a, i) => collect(a, n >= 0 && i >= n, v));
-      return;
-    }
-    default:
-      for (const [slot, loc] of freeVars(t)) v.needs.set(slot, loc);
-  }
-}
-function freeVars(t) {
-  const all = /* @__PURE__ */ new Map();
-  const own = /* @__PURE__ */ new Set();
-  const visitor = {
-    term: (x2) => {
-      if (x2.k === "var") all.set(x2.slot, x2.loc);
-    },
-    body: (owner) => {
-      for (const s of owner.own) own.add(s);
-    }
-  };
-  if ("kind" in t) walkExpr(t, visitor);
-  else walkTerm(t, visitor);
-  for (const s of own) all.delete(s);
-  return all;
-}
-function exprVars(e) {
-  const v = { needs: /* @__PURE__ */ new Map(), outs: /* @__PURE__ */ new Map() };
-  const k2 = e.kind;
-  switch (k2.type) {
-    case "term":
-      collect(k2.term, false, v);
-      break;
-    case "unify":
-      collect(k2.left, true, v);
-      collect(k2.right, true, v);
-      break;
-    case "somein":
-      collect(k2.collection, false, v);
-      if (k2.key) collect(k2.key, true, v);
-      collect(k2.value, true, v);
-      break;
-    case "every":
-      for (const [s, l] of freeVars(e)) v.needs.set(s, l);
-      break;
-    case "nop":
-      break;
-  }
-  for (const w of e.with) if (w.value) collect(w.value, false, v);
-  if (e.negated) {
-    for (const [s, l] of v.outs) v.needs.set(s, l);
-    v.outs = /* @__PURE__ */ new Map();
-  }
-  return v;
-}
-function patternVars(t, acc = []) {
-  switch (t.k) {
-    case "var":
-      acc.push(t.slot);
-      break;
-    case "array":
-      for (const i of t.items) patternVars(i, acc);
-      break;
-    case "object":
-      for (const [, v] of t.items) patternVars(v, acc);
-      break;
-    default:
-      break;
-  }
-  return acc;
-}
-function canUnify(a, b, bound2) {
-  if (patternVars(a).every((s) => bound2.has(s))) return true;
-  if (patternVars(b).every((s) => bound2.has(s))) return true;
-  if (a.k === "array" && b.k === "array" && a.items.length === b.items.length) {
-    return a.items.every((x2, i) => canUnify(x2, b.items[i], bound2));
-  }
-  if (a.k === "object" && b.k === "object" && a.items.length === b.items.length) {
-    return a.items.every(([ka, va]) => {
-      const other = b.items.find(([kb]) => sameConstKey(ka, kb));
-      return other !== void 0 && canUnify(va, other[1], bound2);
-    });
-  }
-  if (a.k === "array" && b.k === "const" && Array.isArray(b.v)) return true;
-  if (b.k === "array" && a.k === "const" && Array.isArray(a.v)) return true;
-  return false;
-}
-function sameConstKey(a, b) {
-  return a.k === "const" && b.k === "const" && keyOf(a.v) === keyOf(b.v);
-}
-var SafetyChecker = class {
-  constructor(slots, errors) {
-    this.slots = slots;
-    this.errors = errors;
-  }
-  slots;
-  errors;
-  /** Reorders a body (and its closures) so inputs are bound first; `bound` grows with its outputs. */
-  order(body, bound2) {
-    const pending = body.map((e) => ({ e, v: exprVars(e) }));
-    const out = [];
-    let progress = true;
-    while (pending.length > 0 && progress) {
-      progress = false;
-      for (let i = 0; i < pending.length; i++) {
-        const { e, v } = pending[i];
-        if (!this.ready(e, v, bound2)) continue;
-        walkExpr(e, this.closureOrdering(bound2));
-        out.push(e);
-        for (const s of v.outs.keys()) bound2.add(s);
-        pending.splice(i, 1);
-        progress = true;
-        break;
-      }
-    }
-    if (pending.length > 0) {
-      const reported = /* @__PURE__ */ new Set();
-      for (const { v } of pending) {
-        for (const [s, loc] of [...v.needs, ...v.outs]) {
-          if (bound2.has(s) || reported.has(s)) continue;
-          reported.add(s);
-          this.unsafe(s, loc);
-        }
-      }
-      for (const { e } of pending) out.push(e);
-    }
-    return out;
-  }
-  unsafe(slot, loc) {
-    this.errors.push({ code: "rego_unsafe_var_error", message: `var ${this.slots.names[slot]} is unsafe`, location: loc });
-  }
-  /** Reports head (or comprehension term) vars that the body leaves unbound. */
-  checkBound(t, bound2) {
-    const v = { needs: /* @__PURE__ */ new Map(), outs: /* @__PURE__ */ new Map() };
-    collect(t, false, v);
-    for (const [s, loc] of v.needs) if (!bound2.has(s)) this.unsafe(s, loc);
-    walkTerm(t, this.closureOrdering(bound2));
-  }
-  ready(e, v, bound2) {
-    for (const s of v.needs.keys()) if (!bound2.has(s)) return false;
-    const k2 = e.kind;
-    if (k2.type === "unify" && !e.negated) return canUnify(k2.left, k2.right, bound2);
-    if (k2.type === "unify" && e.negated) return true;
-    return true;
-  }
-  /** Orders the body of each closure met, given what is bound where the closure stands. */
-  closureOrdering(bound2) {
-    return {
-      term: (t) => {
-        switch (t.k) {
-          case "arraycompr":
-          case "setcompr": {
-            const inner = new Set(bound2);
-            t.body = this.order(t.body, inner);
-            this.checkBound(t.term, inner);
-            return false;
-          }
-          case "objectcompr": {
-            const inner = new Set(bound2);
-            t.body = this.order(t.body, inner);
-            this.checkBound(t.key, inner);
-            this.checkBound(t.value, inner);
-            return false;
-          }
-          default:
-            return true;
-        }
-      },
-      // Comprehensions stop at `term` above, so only an `every` gets here.
-      body: (owner) => {
-        if ("type" in owner) {
-          const inner = new Set(bound2);
-          if (owner.key) patternVars(owner.key).forEach((s) => inner.add(s));
-          patternVars(owner.value).forEach((s) => inner.add(s));
-          owner.body = this.order(owner.body, inner);
-        }
-        return false;
-      },
-      patterns: false
-    };
-  }
-};
-
-// src/rego/compiler/compiler.ts
-var TRUE_LOC = { file: "", row: 0, col: 0 };
-function compileRule(entry2, rule, rootArgs, names, root2, builtins29, standIns, errors) {
-  const slots = new SlotTable();
-  const head = rule.head;
-  const args = head.args ?? rootArgs;
-  const dynamic = rule === entry2.rule ? entry2.dynamic : [];
-  const scope = new Scope(void 0, collectSeen(rule.body));
-  const rw = new Rewriter({ names, root: root2, builtins: builtins29, regoVersion: entry2.module.regoVersion, standIns }, slots, errors);
-  const bound2 = /* @__PURE__ */ new Set();
-  const cargs = args?.map((a) => {
-    const ct = rw.argument(a, scope);
-    for (const s of patternVars(ct)) bound2.add(s);
-    return ct;
-  });
-  const body = rw.body(rule.body, scope);
-  const dynPath = dynamic.map((t) => rw.term(t, scope));
-  const key = head.key ? rw.term(head.key, scope) : void 0;
-  const value = head.value ? rw.term(head.value, scope) : { k: "const", v: true, loc: head.loc ?? TRUE_LOC };
-  const safety = new SafetyChecker(slots, errors);
-  const ordered2 = safety.order(body, bound2);
-  for (const t of dynPath) safety.checkBound(t, bound2);
-  if (key) safety.checkBound(key, bound2);
-  safety.checkBound(value, bound2);
-  const compiled = {
-    kind: entry2.kind,
-    node: entry2.node,
-    dynPath,
-    key,
-    value,
-    args: cargs,
-    body: ordered2,
-    nslots: slots.size,
-    isDefault: rule.isDefault,
-    ast: rule,
-    annotations: entry2.rule.annotations,
-    pkg: entry2.module.package.path,
-    loc: rule.loc
-  };
-  if (rule.else) compiled.else = compileRule(entry2, rule.else, args, names, root2, builtins29, standIns, errors);
-  return compiled;
-}
-function compileModules(modules2, builtins29) {
-  const errors = [];
-  const set = buildModuleSet(modules2, errors);
-  const scopes = /* @__PURE__ */ new Map();
-  const ruleNodes = /* @__PURE__ */ new Set();
-  const standIns = newStandInUses();
-  for (const entry2 of set.entries) {
-    let names = scopes.get(entry2.module);
-    if (!names) {
-      const pkg = set.packages.get(entry2.module.package.path.join("."));
-      names = moduleNameScope(entry2.module, pkg.ruleNames);
-      scopes.set(entry2.module, names);
-    }
-    const compiled = compileRule(entry2, entry2.rule, void 0, names, set.root, builtins29, standIns, errors);
-    const node = entry2.node;
-    ruleNodes.add(node);
-    if (entry2.rule.isDefault) {
-      if (node.defaultRule) {
-        errors.push({ code: "rego_type_error", message: `multiple default rules ${dataPathText(node.path)} found`, location: entry2.rule.loc });
-      }
-      node.defaultRule = compiled;
-    } else {
-      node.rules.push(compiled);
-    }
-  }
-  errors.push(...standInErrors(standIns));
-  checkRecursion(set.root, [...ruleNodes], errors);
-  return { set, errors };
-}
-
-// src/rego/compiler/input-schema.ts
-init_value();
-var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var Checker = class {
-  constructor(schema, errors) {
-    this.schema = schema;
-    this.errors = errors;
-    for (const d3 of [schema.root, ...schema.documents ?? []]) if (d3.$id) this.byId.set(d3.$id, d3);
-  }
-  schema;
-  errors;
-  byId = /* @__PURE__ */ new Map();
-  shapes = /* @__PURE__ */ new Map();
-  rule(r) {
-    for (let x2 = r; x2; x2 = x2.else) {
-      this.shapes.clear();
-      this.body(x2.body);
-      this.term(x2.value);
-      if (x2.key) this.term(x2.key);
-      for (const t of x2.dynPath) this.term(t);
-    }
-  }
-  body(body) {
-    for (const e of body) this.expr(e);
-  }
-  expr(e) {
-    for (const w of e.with) if (w.value) this.term(w.value);
-    const k2 = e.kind;
-    switch (k2.type) {
-      case "term":
-        this.term(k2.term);
-        return;
-      case "unify": {
-        const left = this.term(k2.left);
-        const right = this.term(k2.right);
-        this.compare(left, k2.right.k === "const" ? k2.right.v : void 0, e.loc, "==");
-        this.compare(right, k2.left.k === "const" ? k2.left.v : void 0, e.loc, "==");
-        if (k2.left.k === "var" && right) this.bind(k2.left.slot, { ...right, text: k2.left.name });
-        if (k2.right.k === "var" && left) this.bind(k2.right.slot, { ...left, text: k2.right.name });
-        return;
-      }
-      case "somein": {
-        const coll = this.term(k2.collection);
-        if (k2.key) this.term(k2.key);
-        if (k2.value.k === "var" && coll) this.bindElement(k2.value.slot, coll, k2.value.name);
-        else this.term(k2.value);
-        return;
-      }
-      case "every": {
-        const domain = this.term(k2.domain);
-        if (k2.value.k === "var" && domain) this.bindElement(k2.value.slot, domain, k2.value.name);
-        this.body(k2.body);
-        return;
-      }
-      case "nop":
-        return;
-    }
-  }
-  bind(slot, shape2) {
-    if (!this.shapes.has(slot)) this.shapes.set(slot, shape2);
-  }
-  bindElement(slot, coll, name) {
-    const element2 = this.element(coll);
-    if (element2) this.bind(slot, { ...element2, text: name });
-  }
-  /** Checks a term's refs into the input; returns the schema of its value when known. */
-  term(t) {
-    switch (t.k) {
-      case "input":
-        return this.walk({ node: this.schema.root, doc: this.schema.root, text: "input", where: "input" }, t.path, t.loc);
-      case "ref": {
-        const head = t.head.k === "var" ? this.shapes.get(t.head.slot) : this.term(t.head);
-        if (!head) {
-          for (const p of t.path) this.term(p);
-          return void 0;
-        }
-        const named = t.head.k === "var" ? { ...head, text: t.head.name } : head;
-        return this.walk(named, t.path, t.loc);
-      }
-      case "var": {
-        const shape2 = this.shapes.get(t.slot);
-        return shape2 && { ...shape2, text: t.name };
-      }
-      case "arraycompr":
-      case "setcompr":
-        this.body(t.body);
-        this.term(t.term);
-        return void 0;
-      case "objectcompr":
-        this.body(t.body);
-        this.term(t.key);
-        this.term(t.value);
-        return void 0;
-      case "call":
-        if (t.fn.kind === "builtin" && t.fn.id in COMPARISONS && t.args.length === 2) {
-          const [a, b] = t.args;
-          const sa = this.term(a);
-          const sb = this.term(b);
-          const op = COMPARISONS[t.fn.id];
-          if (op === "in") {
-            for (const item of literalMembers(b)) this.compare(sa, item, t.loc, op);
-            const element2 = sb && this.element(sb);
-            if (element2 && a.k === "const") this.compare(element2, a.v, t.loc, op);
-          } else {
-            this.compare(sa, b.k === "const" ? b.v : void 0, t.loc, op);
-            this.compare(sb, a.k === "const" ? a.v : void 0, t.loc, FLIPPED[op]);
-          }
-          return void 0;
-        }
-        this.builtinCall(t, t.args.map((a) => this.term(a)));
-        return void 0;
-      default:
-        walkTerm(t, {
-          term: (x2) => {
-            if (x2 === t) return;
-            this.term(x2);
-            return false;
-          }
-        });
-        return void 0;
-    }
-  }
-  walk(start, path2, loc) {
-    let cur = start;
-    for (const p of path2) {
-      this.term(p);
-      if (!cur) continue;
-      cur = this.step(cur, p, loc);
-    }
-    return cur;
-  }
-  step(shape2, key, loc) {
-    const node = this.resolve(shape2);
-    if (!node) return void 0;
-    const { doc } = node;
-    const n = node.node;
-    const closed = n.additionalProperties === false && n.properties !== void 0;
-    if (!closed && (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0)) return void 0;
-    const types2 = n.type === void 0 ? void 0 : Array.isArray(n.type) ? n.type : [n.type];
-    const isObject2 = types2 === void 0 ? n.properties !== void 0 : types2.includes("object");
-    const isArray = types2 === void 0 ? n.items !== void 0 : types2.includes("array");
-    if (key.k === "const" && typeof key.v === "string") {
-      const step2 = IDENTIFIER.test(key.v) ? "." + key.v : `[${JSON.stringify(key.v)}]`;
-      const text2 = shape2.text + step2;
-      const where = shape2.where + step2;
-      if (isObject2) {
-        const prop = n.properties?.[key.v];
-        if (prop !== void 0) return { node: prop, doc, text: text2, where };
-        if (n.additionalProperties === false) {
-          const known = Object.keys(n.properties ?? {}).sort();
-          this.fail(loc, text2, `${shape2.where} has no key ${JSON.stringify(key.v)}; it has ${known.length > 0 ? known.join(", ") : "none"}`);
-          return void 0;
-        }
-        return typeof n.additionalProperties === "object" ? { node: n.additionalProperties, doc, text: text2, where } : void 0;
-      }
-      if (types2 !== void 0 && !types2.includes("null")) {
-        const what = isArray ? "an array: index it with a number, or iterate it with [_]" : `a ${types2.join(" or ")}, which has no keys`;
-        this.fail(loc, text2, `${shape2.where} is ${what}`);
-      }
-      return void 0;
-    }
-    if (key.k === "const" && typeof key.v !== "number") return void 0;
-    const step = key.k === "const" ? `[${String(key.v)}]` : key.k === "var" && !key.name.startsWith("$") && key.name !== "_" ? `[${key.name}]` : "[_]";
-    const member2 = memberNode(n, isArray, isObject2 && key.k !== "const");
-    return member2 && { node: member2, doc, text: shape2.text + step, where: shape2.where + "[_]" };
-  }
-  element(coll) {
-    const node = this.resolve(coll);
-    if (!node) return void 0;
-    const n = node.node;
-    const types2 = n.type === void 0 ? [] : Array.isArray(n.type) ? n.type : [n.type];
-    const member2 = memberNode(n, types2.includes("array"), types2.includes("object"));
-    return member2 && { node: member2, doc: node.doc, text: coll.text + "[_]", where: coll.where + "[_]" };
-  }
-  /** Follows `$ref`s: `#/$defs/x` within the document, or another document by its `$id`. */
-  resolve(shape2) {
-    let { node, doc } = shape2;
-    for (let hops = 0; node.$ref !== void 0; hops++) {
-      if (hops > 32) return void 0;
-      const [base, fragment = ""] = node.$ref.split("#");
-      if (base) {
-        const other = this.byId.get(base);
-        if (!other) return void 0;
-        doc = other;
-      }
-      const target = pointer(doc, fragment);
-      if (!target) return void 0;
-      node = target;
-    }
-    return { node, doc };
-  }
-  /**
-   * A builtin called on parts of the input whose type the schema fixes (`contains(w.dataClasses,
-   * "x")` on an array): run once on a sample of each type, it says whether the types fit, as
-   * calls on literals are checked. Operands of unknown type leave the call alone.
-   */
-  builtinCall(t, shapes) {
-    if (!probeable(t.fn) || !shapes.some((s) => s !== void 0)) return;
-    const values = [];
-    for (let i = 0; i < t.fn.def.arity; i++) {
-      const arg = t.args[i];
-      const shape2 = shapes[i];
-      const v = arg.k === "const" ? arg.v : shape2 ? this.sample(shape2) : void 0;
-      if (v === void 0) return;
-      values.push(v);
-    }
-    const mismatch3 = typeMismatch(t.fn, values, t.loc);
-    if (!mismatch3) return;
-    const from = shapes[mismatch3.operand - 1];
-    const where = from ? ` (${from.text} is ${from.where} in the policy input)` : "";
-    this.errors.push({ code: "rego_type_error", message: mismatch3.message + where, location: t.loc });
-  }
-  /** A value of the one type a schema node allows; undefined when it allows several or any. */
-  sample(shape2, depth = 0) {
-    const node = this.resolve(shape2);
-    if (!node || depth > 8) return void 0;
-    const allowed = possibleValues(node.node);
-    if (allowed.values !== void 0) return allowed.values.length > 0 ? fromJS(allowed.values[0]) : void 0;
-    if (allowed.types?.length !== 1) return void 0;
-    switch (allowed.types[0]) {
-      case "string":
-        return "a";
-      case "number":
-      case "integer":
-        return 1;
-      case "boolean":
-        return true;
-      case "object":
-        return new ObjectValue();
-      case "array": {
-        const items2 = node.node.items;
-        if (typeof items2 !== "object") return [];
-        const item = this.sample({ ...shape2, node: items2, doc: node.doc }, depth + 1);
-        return item === void 0 ? void 0 : [item];
-      }
-      default:
-        return void 0;
-    }
-  }
-  /**
-   * A literal compared with a value of known schema: equal to none of the values the schema
-   * allows, or (for < and friends) of another type, the comparison's outcome is fixed.
-   */
-  compare(shape2, literal, loc, op) {
-    if (!shape2 || literal === void 0) return;
-    const node = this.resolve(shape2);
-    if (!node) return;
-    const allowed = possibleValues(node.node);
-    const plain3 = toJS(literal);
-    const ordering = op !== "==" && op !== "!=" && op !== "in";
-    let why;
-    if (!ordering && allowed.values !== void 0) {
-      if (!allowed.values.some((v) => sameJson(v, plain3))) why = `is one of ${allowed.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    } else {
-      let types2 = allowed.types ?? (allowed.values ? [...new Set(allowed.values.map(jsonType2))] : void 0);
-      if (ordering) types2 = types2?.map((t) => t === "integer" ? "number" : t);
-      if (types2 !== void 0 && !types2.some((t) => hasType(plain3, t))) why = `is ${types2.map(article).join(" or ")}`;
-    }
-    if (why === void 0) return;
-    const text2 = stringify(literal);
-    const verdict = op === "in" ? `${text2} can never be ${shape2.text}` : `${shape2.text} ${op} ${text2} ${op === "!=" ? "always holds" : op === "==" ? "never holds" : "compares values of different types"}`;
-    this.errors.push({ code: "rego_type_error", message: `${verdict}: ${shape2.where} ${why}`, location: loc });
-  }
-  fail(loc, ref, why) {
-    this.errors.push({ code: "rego_type_error", message: `undefined ref: ${ref} (${why})`, location: loc });
-  }
-};
-function memberNode(n, isArray, isObject2) {
-  if (isArray && typeof n.items === "object") return n.items;
-  if (isObject2 && typeof n.additionalProperties === "object" && n.properties === void 0) return n.additionalProperties;
-  return void 0;
-}
-var COMPARISONS = {
-  equal: "==",
-  neq: "!=",
-  lt: "<",
-  lte: "<=",
-  gt: ">",
-  gte: ">=",
-  "internal.member_2": "in"
-};
-var FLIPPED = { "==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=", in: "in" };
-function literalMembers(t) {
-  if (t.k === "set" || t.k === "array") return t.items.flatMap((i) => i.k === "const" ? [i.v] : []);
-  if (t.k === "const") {
-    if (t.v instanceof SetValue) return [...t.v.values()];
-    if (Array.isArray(t.v)) return t.v;
-  }
-  return [];
-}
-function jsonType2(v) {
-  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? "number" : typeof v;
-}
-function possibleValues(n) {
-  if (n.oneOf !== void 0 || n.anyOf !== void 0 || n.allOf !== void 0) return {};
-  if ("const" in n) return { values: [n.const] };
-  if (Array.isArray(n.enum)) return { values: n.enum };
-  if (n.type !== void 0) return { types: Array.isArray(n.type) ? n.type : [n.type] };
-  return {};
-}
-function hasType(v, type) {
-  switch (type) {
-    case "null":
-      return v === null;
-    case "boolean":
-      return typeof v === "boolean";
-    case "number":
-      return typeof v === "number" || typeof v === "bigint";
-    case "integer":
-      return typeof v === "bigint" || Number.isInteger(v);
-    case "string":
-      return typeof v === "string";
-    case "array":
-      return Array.isArray(v);
-    case "object":
-      return v !== null && typeof v === "object" && !Array.isArray(v);
-    default:
-      return true;
-  }
-}
-function article(type) {
-  return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function sameJson(a, b) {
-  const text2 = (x2) => JSON.stringify(x2, (_, v) => typeof v === "bigint" ? v.toString() : v);
-  return text2(a) === text2(b);
-}
-function pointer(doc, fragment) {
-  let cur = doc;
-  for (const raw of fragment.split("/").slice(1)) {
-    const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (cur === null || typeof cur !== "object") return void 0;
-    cur = cur[part];
-  }
-  return cur !== null && typeof cur === "object" ? cur : void 0;
-}
-function isInputSchemaError(e) {
-  return e.code === "rego_type_error" && SCHEMA_MESSAGE.test(e.message);
-}
-var SCHEMA_MESSAGE = /^undefined ref: .* \(.* (has no key|is an array|which has no keys)|^.* (never holds|always holds|compares values of different types|can never be .*): input/;
-function checkInputRefs(rules, root2, schema, errors) {
-  const checker = new Checker(schema, errors);
-  for (const r of rules) {
-    if (schema.trusted?.has(r.loc.file) || declaresOwnInput(r, root2)) continue;
-    checker.rule(r);
-  }
-}
-function declaresOwnInput(rule, root2) {
-  const scopes = [...rule.annotations];
-  let node = root2;
-  for (const key of rule.pkg) {
-    node = node.children.get(key);
-    if (!node) break;
-    for (const a of node.annotations ?? []) if (a.scope === "subpackages" || node.path.length === rule.pkg.length) scopes.push(a);
-  }
-  return scopes.some((a) => a.schemas?.some((s) => s !== null && typeof s === "object" && "input" in s));
-}
-
-// src/rego/compiler/policy.ts
-var CompiledPolicy = class {
-  constructor(modules2, root2, builtins29, regoVersion) {
-    this.modules = modules2;
-    this.root = root2;
-    this.builtins = builtins29;
-    this.regoVersion = regoVersion;
-  }
-  modules;
-  root;
-  builtins;
-  regoVersion;
-  /** Dotted package names, sorted (`routewise.rules.hybrid`). */
-  packages() {
-    return [...new Set(this.modules.map((m) => m.package.path.join(".")))].sort();
-  }
-  /** Names of the rules of one package, sorted, each once. */
-  ruleNames(pkg) {
-    const names = /* @__PURE__ */ new Set();
-    for (const m of this.modules) {
-      if (m.package.path.join(".") !== pkg) continue;
-      for (const r of m.rules) names.add(r.head.ref[0].name);
-    }
-    return [...names].sort();
-  }
-  annotations() {
-    const out = [];
-    for (const m of this.modules) {
-      const pkgPath = dataPathText(m.package.path);
-      const attached = /* @__PURE__ */ new Set();
-      for (const r of m.rules) {
-        const path2 = pkgPath + "." + r.head.ref[0].name;
-        for (const a of r.annotations) {
-          if (a.scope !== "rule" && a.scope !== "document") continue;
-          attached.add(a);
-          out.push({ path: path2, kind: a.scope, annotations: a, location: a.loc });
-        }
-      }
-      for (const a of m.annotations) {
-        if (attached.has(a)) continue;
-        if (a.scope === "package" || a.scope === "subpackages") {
-          out.push({ path: pkgPath, kind: a.scope, annotations: a, location: a.loc });
-        }
-      }
-    }
-    return out;
-  }
-};
-
-// src/rego/compiler/query.ts
-function compileQuery(query, text2, root2, builtins29) {
-  const errors = [];
-  const slots = new SlotTable();
-  const scope = new Scope(void 0, collectSeen(query.body));
-  const standIns = newStandInUses();
-  const rw = new Rewriter({ names: queryNameScope(), root: root2, builtins: builtins29, regoVersion: "v1", standIns }, slots, errors);
-  const body = rw.body(query.body, scope);
-  errors.push(...standInErrors(standIns));
-  const exprs = body.map((e, i) => {
-    if (e.kind.type === "term" && !e.negated) e.out = slots.alloc("", true);
-    return { out: e.out, text: exprText(text2, query.body.map((x2) => x2.loc), i), loc: e.loc };
-  });
-  if (body.length === 1 && body[0].out !== void 0 && slots.size === 1) body[0].keepFalse = true;
-  const ordered2 = new SafetyChecker(slots, errors).order(body, /* @__PURE__ */ new Set());
-  if (errors.length > 0) return { ok: false, errors };
-  const vars = [...scope.vars].filter(([name]) => !name.startsWith("_") && name !== "").map(([name, slot]) => ({ name, slot }));
-  return { ok: true, query: { body: ordered2, nslots: slots.size, vars, exprs } };
-}
-function offsetOf(text2, loc) {
-  let row2 = 1;
-  let i = 0;
-  while (row2 < loc.row && i < text2.length) {
-    if (text2.charCodeAt(i) === 10) row2++;
-    i++;
-  }
-  return i + loc.col - 1;
-}
-function exprText(text2, locs, i) {
-  const start = offsetOf(text2, locs[i]);
-  const end = i + 1 < locs.length ? offsetOf(text2, locs[i + 1]) : text2.length;
-  return text2.slice(start, end).trim().replace(/;$/, "").trim();
-}
-
-// src/rego/index.ts
-init_errors();
-
-// src/rego/eval/run-query.ts
-init_errors();
-init_value();
-
-// src/rego/eval/evaluator.ts
-init_builtin();
-
-// src/rego/eval/call-context.ts
-var CallContext = class {
-  constructor(nowNs, seed, ev, printer) {
-    this.nowNs = nowNs;
-    this.seed = seed;
-    this.ev = ev;
-    this.printer = printer;
-  }
-  nowNs;
-  seed;
-  ev;
-  printer;
-  location = { file: "", row: 0, col: 0 };
-  cache = /* @__PURE__ */ new Map();
-  print(line) {
-    this.printer(line);
-  }
-  metadataRule() {
-    return this.ev.metadataRule();
-  }
-  metadataChain() {
-    return this.ev.metadataChain();
-  }
-};
-
-// src/rego/eval/metadata.ts
-init_value();
-function author(a) {
-  if (typeof a !== "string") return a;
-  const m = /^(.*?)\s*<([^>]+)>$/.exec(a.trim());
-  if (!m) return { name: a.trim() };
-  return m[1] ? { name: m[1], email: m[2] } : { email: m[2] };
-}
-function resource(r) {
-  return typeof r === "string" ? { ref: r } : r;
-}
-function annotationValue(a) {
-  const o = new ObjectValue();
-  for (const [k2, v] of Object.entries(a.raw)) {
-    if (v === void 0) continue;
-    if (k2 === "authors" && Array.isArray(v)) o.set(k2, fromJS(v.map(author)));
-    else if (k2 === "related_resources" && Array.isArray(v)) o.set(k2, fromJS(v.map(resource)));
-    else o.set(k2, fromJS(v));
-  }
-  o.set("scope", a.scope);
-  return o;
-}
-function ruleMetadata(rule) {
-  const a = rule.annotations.find((x2) => x2.scope === "rule") ?? rule.annotations.find((x2) => x2.scope === "document");
-  return a ? annotationValue(a) : new ObjectValue();
-}
-function entry(path2, a) {
-  const o = new ObjectValue();
-  if (a) o.set("annotations", annotationValue(a));
-  o.set("path", path2);
-  return o;
-}
-function metadataChain(rule, root2) {
-  const path2 = rule.node.path;
-  const chain = [];
-  const defs = [...rule.node.rules, ...rule.node.defaultRule ? [rule.node.defaultRule] : []];
-  const docs = new Set(defs.flatMap((r) => r.annotations.filter((a) => a.scope === "document")));
-  const own = [...rule.annotations.filter((a) => a.scope === "rule"), ...docs];
-  if (own.length === 0) chain.push(entry(path2));
-  for (const a of own) chain.push(entry(path2, a));
-  const ancestors = [];
-  let n = root2;
-  for (const p of rule.pkg) {
-    n = n?.children.get(p);
-    if (n) ancestors.push(n);
-  }
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const node = ancestors[i];
-    for (const a of node.annotations ?? []) {
-      if (a.scope === "subpackages" || a.scope === "package" && i === ancestors.length - 1) chain.push(entry(node.path, a));
-    }
-  }
-  return chain;
-}
-
-// src/rego/eval/evaluator.ts
-init_errors();
-init_value();
-
-// src/rego/eval/frame.ts
-var ENUM = /* @__PURE__ */ Symbol("enumerate");
-var UNDEFINED = /* @__PURE__ */ Symbol("undefined");
-function newFrame(size) {
-  return new Array(size);
-}
-
-// src/rego/eval/limits.ts
-init_errors();
-var DEFAULT_MAX_STEPS = 1e7;
-var Limits = class {
-  constructor(maxSteps = DEFAULT_MAX_STEPS, timeoutMs) {
-    this.maxSteps = maxSteps;
-    this.deadline = timeoutMs !== void 0 && timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
-  }
-  maxSteps;
-  steps = 0;
-  deadline;
-  step(loc) {
-    if (++this.steps > this.maxSteps) {
-      throw new RegoError("eval_limit_error", `evaluation exceeded the limit of ${this.maxSteps} steps`, loc);
-    }
-    if ((this.steps & 1023) === 0 && this.deadline !== Infinity && Date.now() > this.deadline) {
-      throw new RegoError("eval_cancel_error", "evaluation timed out", loc);
-    }
-  }
-};
-
-// src/rego/eval/lookup.ts
-init_value();
-function lookup(v, key) {
-  if (v instanceof ObjectValue) return v.get(key);
-  if (Array.isArray(v)) return arrayIndex2(key, v.length) ? v[key] : void 0;
-  if (v instanceof SetValue) return v.has(key) ? key : void 0;
-  return void 0;
-}
-function arrayIndex2(key, length2) {
-  return typeof key === "number" && Number.isInteger(key) && key >= 0 && key < length2;
-}
-function lookupData(v, key) {
-  const r = lookup(v, key);
-  if (r !== void 0 || !(v instanceof ObjectValue) || typeof key !== "number" && typeof key !== "bigint") return r;
-  return v.get(String(key));
-}
-var RawItems = class {
-  constructor(items2, owner, key) {
-    this.items = items2;
-    this.owner = owner;
-    this.key = key;
-  }
-  items;
-  owner;
-  key;
-  at(key) {
-    return arrayIndex2(key, this.items.length) ? element(this.items[key]) : void 0;
-  }
-  value() {
-    return this.owner !== void 0 ? this.owner.get(this.key) : fromJS(this.items);
-  }
-};
-function element(raw) {
-  return Array.isArray(raw) ? new RawItems(raw, void 0, "") : fromJS(raw);
-}
-function valueOf(c) {
-  return c instanceof RawItems ? c.value() : c;
-}
-function isItems(c) {
-  return c instanceof RawItems || Array.isArray(c);
-}
-function lengthOf(items2) {
-  return items2 instanceof RawItems ? items2.items.length : items2.length;
-}
-function itemAt(items2, i) {
-  return items2 instanceof RawItems ? element(items2.items[i]) : items2[i];
-}
-function stepInto(cur, key, get2) {
-  if (cur instanceof RawItems) return cur.at(key);
-  if (cur instanceof ObjectValue) {
-    const raw = cur.rawArray(key);
-    if (raw !== void 0) return new RawItems(raw, cur, key);
-  }
-  return get2(cur, key);
-}
-function setPath(base, path2, value, from = 0) {
-  if (from === path2.length) return value;
-  const obj2 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
-  const key = path2[from];
-  obj2.set(key, setPath(obj2.get(key), path2, value, from + 1));
-  return obj2;
-}
-
-// src/rego/eval/print.ts
-init_value();
-function printLine(operands) {
-  return operands.map((v) => v === void 0 ? "<undefined>" : typeof v === "string" ? v : toRegoText(v)).join(" ");
-}
-
-// src/rego/eval/rules.ts
-init_errors();
-init_value();
-
-// src/rego/eval/unify.ts
-init_value();
-function unifyValue(ev, t, v, f, k2) {
-  switch (t.k) {
-    case "const":
-      return equals(t.v, v) ? k2() : false;
-    case "var": {
-      const cur = f[t.slot];
-      if (cur !== void 0) return equals(cur, v) ? k2() : false;
-      f[t.slot] = v;
-      const r = k2();
-      f[t.slot] = void 0;
-      return r;
-    }
-    case "array":
-      if (!Array.isArray(v) || v.length !== t.items.length) return false;
-      return unifyItems(ev, t.items, v, 0, f, k2);
-    case "object": {
-      if (!(v instanceof ObjectValue) || v.size !== t.items.length) return false;
-      return unifyEntries(ev, t.items, v, 0, f, k2);
-    }
-    default: {
-      const d3 = ev.evalDirect(t, f);
-      if (d3 === void 0) return false;
-      if (d3 !== ENUM) return equals(d3, v) ? k2() : false;
-      return ev.evalEnum(t, f, (x2) => equals(x2, v) ? k2() : false);
-    }
-  }
-}
-function unifyItems(ev, items2, v, i, f, k2) {
-  if (i === items2.length) return k2();
-  if (i === items2.length - 1) return unifyValue(ev, items2[i], v[i], f, k2);
-  return unifyValue(ev, items2[i], v[i], f, () => unifyItems(ev, items2, v, i + 1, f, k2));
-}
-function unifyEntries(ev, items2, v, i, f, k2) {
-  if (i === items2.length) return k2();
-  const [kt, vt] = items2[i];
-  const key = ev.evalDirect(kt, f);
-  if (key === void 0 || key === ENUM) return false;
-  const val = v.get(key);
-  if (val === void 0) return false;
-  return unifyValue(ev, vt, val, f, () => unifyEntries(ev, items2, v, i + 1, f, k2));
-}
-function hasFreePattern(t, f) {
-  switch (t.k) {
-    case "var":
-      return f[t.slot] === void 0;
-    case "array":
-      return t.items.some((i) => hasFreePattern(i, f));
-    case "object":
-      return t.items.some(([, v]) => hasFreePattern(v, f));
-    default:
-      return false;
-  }
-}
-function unifyTerms(ev, a, b, f, k2) {
-  const da = ev.evalDirect(a, f);
-  if (da === void 0) return false;
-  const db = ev.evalDirect(b, f);
-  if (db === void 0) return false;
-  if (da !== ENUM) {
-    if (db !== ENUM) return equals(da, db) ? k2() : false;
-    return unifyValue(ev, b, da, f, k2);
-  }
-  if (db !== ENUM) return unifyValue(ev, a, db, f, k2);
-  if (a.k === "array" && b.k === "array") {
-    if (a.items.length !== b.items.length) return false;
-    return unifyPairs(ev, a.items, b.items, 0, f, k2);
-  }
-  if (a.k === "object" && b.k === "object") {
-    if (a.items.length !== b.items.length) return false;
-    const pairsA = [];
-    const pairsB = [];
-    for (const [ka, va] of a.items) {
-      const kv = ev.evalDirect(ka, f);
-      if (kv === void 0 || kv === ENUM) return false;
-      const match3 = b.items.find(([kb]) => {
-        const x2 = ev.evalDirect(kb, f);
-        return x2 !== void 0 && x2 !== ENUM && equals(x2, kv);
-      });
-      if (!match3) return false;
-      pairsA.push(va);
-      pairsB.push(match3[1]);
-    }
-    return unifyPairs(ev, pairsA, pairsB, 0, f, k2);
-  }
-  if (!hasFreePattern(b, f)) return ev.evalEnum(b, f, (v) => unifyValue(ev, a, v, f, k2));
-  if (!hasFreePattern(a, f)) return ev.evalEnum(a, f, (v) => unifyValue(ev, b, v, f, k2));
-  return false;
-}
-function unifyPairs(ev, a, b, i, f, k2) {
-  if (i === a.length) return k2();
-  return unifyTerms(ev, a[i], b[i], f, () => unifyPairs(ev, a, b, i + 1, f, k2));
-}
-
-// src/rego/eval/rules.ts
-function eachValue(ev, t, f, k2) {
-  const v = ev.evalDirect(t, f);
-  if (v === void 0) return false;
-  if (v === ENUM) return ev.evalEnum(t, f, k2);
-  return k2(v);
-}
-function conflict(message, loc) {
-  return new RegoError("eval_conflict_error", message, loc);
-}
-function ruleValue(ev, node) {
-  const values = ev.state.values;
-  const cached2 = values.get(node);
-  if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
-  let v;
-  switch (node.kind) {
-    case "complete":
-      v = completeValue(ev, node);
-      break;
-    case "multi":
-    case "object":
-      v = partialValue(ev, node);
-      break;
-    case "function":
-      v = node.arity === 0 ? functionValue(ev, node, [], node.rules[0]?.loc ?? node.defaultRule.loc) : void 0;
-      break;
-    default:
-      v = void 0;
-  }
-  values.set(node, v === void 0 ? UNDEFINED : v);
-  return v;
-}
-function chainValues(ev, rule, args, onValue) {
-  for (let r = rule; r; r = r.else) {
-    const f = newFrame(r.nslots);
-    let found = false;
-    const cur = r;
-    const early = cur.value.k === "const";
-    const collect2 = () => eachValue(ev, cur.value, f, (v) => {
-      found = true;
-      onValue(v, cur);
-      return early;
-    });
-    ev.ruleStack.push(cur);
-    try {
-      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect2));
-      else ev.evalBody(cur.body, 0, f, collect2);
-    } finally {
-      ev.ruleStack.pop();
-    }
-    if (found) return;
-  }
-}
-function bindArgs(ev, r, args, i, f, k2) {
-  if (i === args.length) return k2();
-  return unifyValue(ev, r.args[i], args[i], f, () => bindArgs(ev, r, args, i + 1, f, k2));
-}
-function completeValue(ev, node) {
-  let result;
-  for (const rule of node.rules) {
-    chainValues(ev, rule, void 0, (v, r) => {
-      if (result === void 0) result = v;
-      else if (!equals(result, v)) {
-        throw conflict(
-          `complete rules must not produce multiple outputs (rule ${dataPathText(node.path)} produced conflicting values)`,
-          r.loc
-        );
-      }
-    });
-  }
-  if (result === void 0 && node.defaultRule) {
-    const f = newFrame(node.defaultRule.nslots);
-    const v = ev.evalDirect(node.defaultRule.value, f);
-    if (v !== void 0 && v !== ENUM) result = v;
-  }
-  return result;
-}
-function partialValue(ev, node) {
-  const multi = node.kind === "multi";
-  const built = /* @__PURE__ */ new Set();
-  let root2 = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
-  built.add(root2);
-  for (const rule of node.rules) {
-    const f = newFrame(rule.nslots);
-    ev.ruleStack.push(rule);
-    try {
-      const keys = [];
-      const leafTerm = multi ? rule.key : rule.value;
-      const early = leafTerm.k === "const" && rule.dynPath.every((t) => t.k === "const");
-      const withKeys = (i) => {
-        if (i === rule.dynPath.length) {
-          return eachValue(ev, leafTerm, f, (leaf) => {
-            root2 = insert(root2, keys, leaf, multi, built, rule, node);
-            return early;
-          });
-        }
-        return eachValue(ev, rule.dynPath[i], f, (k2) => {
-          keys[i] = k2;
-          return withKeys(i + 1);
-        });
-      };
-      ev.evalBody(rule.body, 0, f, () => withKeys(0));
-    } finally {
-      ev.ruleStack.pop();
-    }
-  }
-  if (node.children.size > 0 && root2 instanceof ObjectValue) {
-    for (const [key, child3] of node.children) {
-      if (child3.kind === "function" || root2.has(key)) continue;
-      const v = ev.nodeValue(child3);
-      if (v !== void 0) root2.set(key, v);
-    }
-  }
-  return root2;
-}
-function insert(root2, keys, leaf, multi, built, rule, node) {
-  if (keys.length === 0) {
-    if (root2 instanceof SetValue) root2.add(leaf);
-    return root2;
-  }
-  let obj2 = root2;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const last = i === keys.length - 1;
-    const existing = obj2.get(key);
-    if (last) {
-      if (multi) {
-        let s = existing;
-        if (s === void 0) {
-          s = new SetValue();
-          built.add(s);
-          obj2.set(key, s);
-        } else if (!(s instanceof SetValue) || !built.has(s)) {
-          throw conflict("object keys must be unique", rule.loc);
-        }
-        s.add(leaf);
-      } else if (existing === void 0) {
-        obj2.set(key, leaf);
-      } else if (!equals(existing, leaf) || built.has(existing)) {
-        throw conflict(
-          `object keys must be unique (rule ${dataPathText(node.path)} produced conflicting values)`,
-          rule.loc
-        );
-      }
-      return root2;
-    }
-    if (existing === void 0) {
-      const next = new ObjectValue();
-      built.add(next);
-      obj2.set(key, next);
-      obj2 = next;
-    } else if (existing instanceof ObjectValue && built.has(existing)) {
-      obj2 = existing;
-    } else {
-      throw conflict("object keys must be unique", rule.loc);
-    }
-  }
-  return root2;
-}
-function functionValue(ev, node, args, loc) {
-  let memo = ev.state.fnValues.get(node);
-  if (!memo) {
-    memo = /* @__PURE__ */ new Map();
-    ev.state.fnValues.set(node, memo);
-  }
-  const key = args.length === 1 ? keyOf(args[0]) : keyOf(args);
-  const cached2 = memo.get(key);
-  if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
-  let result;
-  for (const rule of node.rules) {
-    chainValues(ev, rule, args, (v, r) => {
-      if (result === void 0) result = v;
-      else if (!equals(result, v)) throw conflict("functions must not produce multiple outputs for same inputs", r.loc);
-    });
-  }
-  if (result === void 0 && node.defaultRule) {
-    const f = newFrame(node.defaultRule.nslots);
-    const v = ev.evalDirect(node.defaultRule.value, f);
-    if (v !== void 0 && v !== ENUM) result = v;
-  }
-  void loc;
-  memo.set(key, result === void 0 ? UNDEFINED : result);
-  return result;
-}
-
-// src/rego/eval/with.ts
-function nodeAt(root2, path2) {
-  let n = root2;
-  for (const p of path2) {
-    n = n.children.get(p);
-    if (!n) return void 0;
-  }
-  return n;
-}
-function descendants(n, out = []) {
-  for (const c of n.children.values()) {
-    out.push(c);
-    descendants(c, out);
-  }
-  return out;
-}
-function withState(ev, withs, f) {
-  const outer = ev.state;
-  let { input, data, overrides, mocks } = outer;
-  for (const w of withs) {
-    let value;
-    if (w.value) {
-      const v = ev.evalDirect(w.value, f);
-      if (v === void 0 || v === ENUM) return void 0;
-      value = v;
-    }
-    const t = w.target;
-    if (t.kind === "input") {
-      input = t.path.length === 0 ? value : setPath(input, t.path, value);
-    } else if (t.kind === "data") {
-      data = setPath(data, t.path, value);
-      const node = nodeAt(ev.root, t.path);
-      if (node) {
-        overrides = new Map(overrides);
-        overrides.set(node, value);
-        for (const d3 of descendants(node)) overrides.delete(d3);
-      }
-    } else {
-      mocks = new Map(mocks);
-      mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
-    }
-  }
-  return { input, data, overrides, mocks, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
-}
-
-// src/rego/eval/evaluator.ts
-var Evaluator = class {
-  root;
-  state;
-  strict;
-  limits;
-  ctx;
-  /** Rules being evaluated, innermost last (for rego.metadata). */
-  ruleStack = [];
-  constructor(o) {
-    this.root = o.root;
-    this.state = { input: o.input, data: o.data, overrides: void 0, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
-    this.strict = o.strictBuiltinErrors;
-    this.limits = o.limits;
-    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print);
-  }
-  // ------------------------------------------------------------ bodies and expressions
-  evalBody(body, i, f, k2) {
-    if (i === body.length) {
-      if (i > 0) this.limits.step(body[i - 1].loc);
-      return k2();
-    }
-    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k2));
-  }
-  evalExpr(e, f, k2) {
-    this.limits.step(e.loc);
-    if (e.with.length > 0) return this.evalWith(e, f, k2);
-    return this.evalExprInner(e, f, k2);
-  }
-  evalExprInner(e, f, k2) {
-    if (e.negated) {
-      if (this.evalPlain(e, f, () => true)) return false;
-      return k2();
-    }
-    return this.evalPlain(e, f, k2);
-  }
-  evalPlain(e, f, k2) {
-    const x2 = e.kind;
-    switch (x2.type) {
-      case "term":
-        return this.evalTermExpr(x2.term, e.out, e.keepFalse === true, f, k2);
-      case "unify":
-        return unifyTerms(this, x2.left, x2.right, f, k2);
-      case "somein":
-        return this.evalSomeIn(x2.key, x2.value, x2.collection, f, k2);
-      case "every":
-        return this.evalEvery(x2.key, x2.value, x2.domain, x2.body, f, k2);
-      case "nop":
-        return k2();
-    }
-  }
-  evalTermExpr(t, out, keepFalse, f, k2) {
-    const accept = (v2) => {
-      if (v2 === false && !keepFalse) return false;
-      if (out === void 0) return k2();
-      f[out] = v2;
-      const r = k2();
-      f[out] = void 0;
-      return r;
-    };
-    if (t.k === "call") return this.evalCall(t, f, accept, true);
-    const v = this.evalDirect(t, f);
-    if (v === void 0) return false;
-    if (v === ENUM) return this.evalEnum(t, f, accept);
-    return accept(v);
-  }
-  evalSomeIn(key, value, coll, f, k2) {
-    const each = (c2) => {
-      if (isItems(c2)) {
-        for (let i = 0; i < lengthOf(c2); i++) {
-          const item = valueOf(itemAt(c2, i));
-          const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
-          if (r) return true;
-        }
-      } else if (c2 instanceof ObjectValue) {
-        for (const [ok, ov] of c2.entries()) {
-          const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k2)) : unifyValue(this, value, ov, f, k2);
-          if (r) return true;
-        }
-      } else if (c2 instanceof SetValue) {
-        for (const m of c2.values()) {
-          const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k2)) : unifyValue(this, value, m, f, k2);
-          if (r) return true;
-        }
-      }
-      return false;
-    };
-    const c = this.collectionDirect(coll, f);
-    if (c === void 0) return false;
-    if (c === ENUM) return this.evalEnum(coll, f, each);
-    return each(c);
-  }
-  evalEvery(key, value, domain, body, f, k2) {
-    const d3 = this.collectionDirect(domain, f);
-    if (d3 === void 0 || d3 === ENUM) return false;
-    const holds = (kv, vv) => {
-      const withBody = () => this.evalBody(body, 0, f, () => true);
-      return key ? unifyValue(this, key, kv, f, () => unifyValue(this, value, vv, f, withBody)) : unifyValue(this, value, vv, f, withBody);
-    };
-    if (isItems(d3)) {
-      for (let i = 0; i < lengthOf(d3); i++) if (!holds(i, valueOf(itemAt(d3, i)))) return false;
-    } else if (d3 instanceof ObjectValue) {
-      for (const [ok, ov] of d3.entries()) if (!holds(ok, ov)) return false;
-    } else if (d3 instanceof SetValue) {
-      for (const m of d3.values()) if (!holds(m, m)) return false;
-    } else {
-      return false;
-    }
-    return k2();
-  }
-  // ------------------------------------------------------------ with
-  evalWith(e, f, k2) {
-    const outer = this.state;
-    const inner = withState(this, e.with, f);
-    if (!inner) return false;
-    this.state = inner;
-    try {
-      return this.evalExprInner(e, f, () => {
-        this.state = outer;
-        try {
-          return k2();
-        } finally {
-          this.state = inner;
-        }
-      });
-    } finally {
-      this.state = outer;
-    }
-  }
-  // ------------------------------------------------------------ terms
-  evalDirect(t, f) {
-    switch (t.k) {
-      case "const":
-        return t.v;
-      case "var": {
-        const v = f[t.slot];
-        return v === void 0 ? ENUM : v;
-      }
-      case "input": {
-        const input = this.state.input;
-        if (input === void 0) return void 0;
-        return this.walkDirect(input, t.path, 0, f);
-      }
-      case "data":
-        return this.dataDirect(t.path, f);
-      case "ref": {
-        const h = this.evalDirect(t.head, f);
-        if (h === void 0 || h === ENUM) return h;
-        return this.walkDirect(h, t.path, 0, f);
-      }
-      case "array": {
-        const out = new Array(t.items.length);
-        for (let i = 0; i < t.items.length; i++) {
-          const v = this.evalDirect(t.items[i], f);
-          if (v === void 0 || v === ENUM) return v;
-          out[i] = v;
-        }
-        return out;
-      }
-      case "set": {
-        const s = new SetValue();
-        for (const item of t.items) {
-          const v = this.evalDirect(item, f);
-          if (v === void 0 || v === ENUM) return v;
-          s.add(v);
-        }
-        return s;
-      }
-      case "object": {
-        const o = new ObjectValue();
-        for (const [kt, vt] of t.items) {
-          const kv = this.evalDirect(kt, f);
-          if (kv === void 0 || kv === ENUM) return kv;
-          const vv = this.evalDirect(vt, f);
-          if (vv === void 0 || vv === ENUM) return vv;
-          o.set(kv, vv);
-        }
-        return o;
-      }
-      case "arraycompr": {
-        const out = [];
-        this.evalBody(
-          t.body,
-          0,
-          f,
-          () => this.termEnum(t.term, f, (v) => {
-            out.push(v);
-            return false;
-          })
-        );
-        return out;
-      }
-      case "setcompr": {
-        const out = new SetValue();
-        this.evalBody(
-          t.body,
-          0,
-          f,
-          () => this.termEnum(t.term, f, (v) => {
-            out.add(v);
-            return false;
-          })
-        );
-        return out;
-      }
-      case "objectcompr": {
-        const out = new ObjectValue();
-        this.evalBody(
-          t.body,
-          0,
-          f,
-          () => this.termEnum(
-            t.key,
-            f,
-            (kv) => this.termEnum(t.value, f, (vv) => {
-              const prev = out.get(kv);
-              if (prev !== void 0 && !equals(prev, vv)) {
-                throw new RegoError("eval_conflict_error", "object keys must be unique", t.loc);
-              }
-              out.set(kv, vv);
-              return false;
-            })
-          )
-        );
-        return out;
-      }
-      case "call": {
-        const n = this.inputArity(t.fn, t.args.length);
-        if (n < t.args.length) return ENUM;
-        const args = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const v = this.evalDirect(t.args[i], f);
-          if (v === void 0 || v === ENUM) return v;
-          args[i] = v;
-        }
-        const r = this.callFunction(t.fn, args, t.loc);
-        if (r === void 0) return void 0;
-        if (r instanceof Multi) return ENUM;
-        return r;
-      }
-    }
-  }
-  /** Evaluates a term, enumerating the bindings of variables in its refs. */
-  evalEnum(t, f, k2) {
-    switch (t.k) {
-      case "input": {
-        const input = this.state.input;
-        if (input === void 0) return false;
-        return this.walkEnum(input, t.path, 0, f, k2);
-      }
-      case "data":
-        return this.dataEnum(this.root, t.path, 0, f, k2);
-      case "ref":
-        return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k2));
-      case "array":
-        return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items2) => k2(items2.slice()));
-      case "set":
-        return this.itemsEnum(t.items, 0, new Array(t.items.length), f, (items2) => k2(SetValue.from(items2)));
-      case "object": {
-        const flat = t.items.flat();
-        return this.itemsEnum(flat, 0, new Array(flat.length), f, (vals) => {
-          const o = new ObjectValue();
-          for (let i = 0; i < vals.length; i += 2) o.set(vals[i], vals[i + 1]);
-          return k2(o);
-        });
-      }
-      case "call":
-        return this.evalCall(t, f, k2, false);
-      default: {
-        const v = this.evalDirect(t, f);
-        if (v === void 0 || v === ENUM) return false;
-        return k2(v);
-      }
-    }
-  }
-  termEnum(t, f, k2) {
-    const v = this.evalDirect(t, f);
-    if (v === void 0) return false;
-    if (v === ENUM) return this.evalEnum(t, f, k2);
-    return k2(v);
-  }
-  itemsEnum(items2, i, acc, f, k2) {
-    if (i === items2.length) return k2(acc);
-    return this.termEnum(items2[i], f, (v) => {
-      acc[i] = v;
-      return this.itemsEnum(items2, i + 1, acc, f, k2);
-    });
-  }
-  walkDirect(v, path2, from, f, get2 = lookup) {
-    const c = this.walkCursor(v, path2, from, f, get2);
-    return c === void 0 || c === ENUM ? c : valueOf(c);
-  }
-  /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
-  walkCursor(v, path2, from, f, get2 = lookup) {
-    let cur = v;
-    for (let i = from; i < path2.length; i++) {
-      const key = this.evalDirect(path2[i], f);
-      if (key === void 0 || key === ENUM) return key;
-      cur = stepInto(cur, key, get2);
-      if (cur === void 0) return void 0;
-    }
-    return cur;
-  }
-  walkEnum(v, path2, i, f, k2, get2 = lookup) {
-    if (i === path2.length) return k2(valueOf(v));
-    const kt = path2[i];
-    const key = this.evalDirect(kt, f);
-    if (key === void 0) return false;
-    if (key !== ENUM) {
-      const next = stepInto(v, key, get2);
-      return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, get2);
-    }
-    if (kt.k === "ref" || kt.k === "input" || kt.k === "data" || kt.k === "call") {
-      return this.evalEnum(kt, f, (kv) => {
-        const next = stepInto(v, kv, get2);
-        return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, get2);
-      });
-    }
-    if (isItems(v)) {
-      for (let j2 = 0; j2 < lengthOf(v); j2++) {
-        const item = itemAt(v, j2);
-        if (unifyValue(this, kt, j2, f, () => this.walkEnum(item, path2, i + 1, f, k2, get2))) return true;
-      }
-    } else if (v instanceof ObjectValue) {
-      for (const [ok, ov] of v.entries()) {
-        if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path2, i + 1, f, k2, get2))) return true;
-      }
-    } else if (v instanceof SetValue) {
-      for (const m of v.values()) {
-        if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path2, i + 1, f, k2, get2))) return true;
-      }
-    }
-    return false;
-  }
-  /**
-   * A collection to iterate (`some x in c`, `every x in c`): as evalDirect, except that an input
-   * array is handed over unconverted, to be converted one element at a time.
-   */
-  collectionDirect(t, f) {
-    if (t.k === "input") {
-      const input = this.state.input;
-      return input === void 0 ? void 0 : this.walkCursor(input, t.path, 0, f);
-    }
-    if (t.k === "ref" && t.head.k === "var") {
-      const h = f[t.head.slot];
-      return h === void 0 ? ENUM : this.walkCursor(h, t.path, 0, f);
-    }
-    return this.evalDirect(t, f);
-  }
-  // ------------------------------------------------------------ the data tree
-  dataDirect(path2, f) {
-    let node = this.root;
-    for (let i = 0; ; i++) {
-      const ov = this.state.overrides?.get(node);
-      if (ov !== void 0) return this.walkDirect(ov, path2, i, f);
-      if (node.kind) {
-        const base2 = this.baseAt(node);
-        if (base2 !== void 0) return this.walkDirect(base2, path2, i, f, lookupData);
-        const v = ruleValue(this, node);
-        return v === void 0 ? void 0 : this.walkDirect(v, path2, i, f);
-      }
-      if (i === path2.length) return this.nodeValue(node);
-      const key = this.evalDirect(path2[i], f);
-      if (key === void 0 || key === ENUM) return key;
-      const child3 = typeof key === "string" ? node.children.get(key) : void 0;
-      if (child3) {
-        node = child3;
-        continue;
-      }
-      const base = this.baseAt(node);
-      if (base === void 0) return void 0;
-      const next = lookupData(base, key);
-      return next === void 0 ? void 0 : this.walkDirect(next, path2, i + 1, f, lookupData);
-    }
-  }
-  dataEnum(node, path2, i, f, k2) {
-    const ov = this.state.overrides?.get(node);
-    if (ov !== void 0) return this.walkEnum(ov, path2, i, f, k2);
-    if (node.kind) {
-      const base2 = this.baseAt(node);
-      if (base2 !== void 0) return this.walkEnum(base2, path2, i, f, k2, lookupData);
-      const v = ruleValue(this, node);
-      return v === void 0 ? false : this.walkEnum(v, path2, i, f, k2);
-    }
-    if (i === path2.length) {
-      const v = this.nodeValue(node);
-      return v === void 0 ? false : k2(v);
-    }
-    const key = this.evalDirect(path2[i], f);
-    if (key === void 0) return false;
-    if (key === ENUM) {
-      const v = this.nodeValue(node);
-      return v === void 0 ? false : this.walkEnum(v, path2, i, f, k2);
-    }
-    const child3 = typeof key === "string" ? node.children.get(key) : void 0;
-    if (child3) return this.dataEnum(child3, path2, i + 1, f, k2);
-    const base = this.baseAt(node);
-    if (base === void 0) return false;
-    const next = lookupData(base, key);
-    return next === void 0 ? false : this.walkEnum(next, path2, i + 1, f, k2, lookupData);
-  }
-  /** The base document at a node's path. */
-  baseAt(node) {
-    let v = this.state.data;
-    for (const p of node.path) {
-      if (v === void 0) return void 0;
-      v = lookup(v, p);
-    }
-    return v;
-  }
-  /** The document at a node: its base data overlaid with the values of the rules below it. */
-  nodeValue(node) {
-    const ov = this.state.overrides?.get(node);
-    if (ov !== void 0) return ov;
-    if (node.kind) return ruleValue(this, node);
-    const cached2 = this.state.values.get(node);
-    if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
-    const base = this.baseAt(node);
-    let out;
-    if (node.children.size === 0) {
-      out = base === void 0 ? new ObjectValue() : base;
-    } else {
-      const obj2 = base instanceof ObjectValue ? base.clone() : new ObjectValue();
-      for (const [key, child3] of node.children) {
-        if (child3.kind === "function" && child3.arity !== 0 || child3.kind && obj2.has(key)) continue;
-        const v = this.nodeValue(child3);
-        if (v !== void 0) obj2.set(key, v);
-      }
-      out = obj2;
-    }
-    this.state.values.set(node, out === void 0 ? UNDEFINED : out);
-    return out;
-  }
-  // ------------------------------------------------------------ calls
-  inputArity(fn2, nargs) {
-    if (fn2.kind === "user") return fn2.arity;
-    if (fn2.kind === "builtin") return fn2.def.arity;
-    return nargs;
-  }
-  /**
-   * Evaluates a call and passes its result on; with an extra output argument the result is
-   * unified with it (and `truthy` does not apply).
-   */
-  evalCall(t, f, k2, truthy3) {
-    if (t.fn.kind === "print" && !this.state.mocks?.has("print")) return this.evalPrint(t.args, f) && k2(true);
-    const n = this.inputArity(t.fn, t.args.length);
-    const args = new Array(n);
-    let direct = true;
-    for (let i = 0; i < n; i++) {
-      const v = this.evalDirect(t.args[i], f);
-      if (v === void 0) return false;
-      if (v === ENUM) {
-        direct = false;
-        break;
-      }
-      args[i] = v;
-    }
-    const finish2 = (vals) => {
-      const r = this.callFunction(t.fn, vals, t.loc);
-      if (r === void 0) return false;
-      const outs = r instanceof Multi ? r.values : [r];
-      for (const v of outs) {
-        let stop;
-        if (n < t.args.length) stop = unifyValue(this, t.args[n], v, f, () => k2(truthy3 ? true : v));
-        else stop = k2(v);
-        if (stop) return true;
-      }
-      return false;
-    };
-    if (direct) return finish2(args);
-    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish2(vals.slice()));
-  }
-  /** `print` never fails: an operand without a value prints as <undefined>. */
-  evalPrint(args, f) {
-    const vals = args.map((a) => {
-      const v = this.evalDirect(a, f);
-      if (v !== ENUM) return v;
-      let first;
-      this.evalEnum(a, f, (x2) => {
-        first = x2;
-        return true;
-      });
-      return first;
-    });
-    this.ctx.print(printLine(vals));
-    return true;
-  }
-  callFunction(fn2, args, loc) {
-    const mocks = this.state.mocks;
-    if (mocks !== void 0) {
-      const m = mocks.get(fn2.id);
-      if (m) {
-        if (m.fn) {
-          const saved = this.state;
-          this.state = { ...saved, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
-          try {
-            return this.callUnmocked(m.fn, args, loc);
-          } finally {
-            this.state = saved;
-          }
-        }
-        return m.value;
-      }
-    }
-    return this.callUnmocked(fn2, args, loc);
-  }
-  callUnmocked(fn2, args, loc) {
-    switch (fn2.kind) {
-      case "user":
-        return functionValue(this, fn2.node, args, loc);
-      case "print":
-        this.ctx.print(printLine(args));
-        return true;
-      case "builtin": {
-        this.ctx.location = loc;
-        try {
-          const r = fn2.def.fn(args, this.ctx);
-          if (fn2.def.relation && Array.isArray(r)) return new Multi(r);
-          return r;
-        } catch (e) {
-          if (e instanceof RegoError || e instanceof RangeError) throw e;
-          if (!this.strict) return void 0;
-          if (e instanceof BuiltinTypeError) throw new RegoError("eval_type_error", e.message, loc);
-          if (e instanceof BuiltinFailure) throw new RegoError("eval_builtin_error", e.message, loc);
-          throw new RegoError("eval_builtin_error", `${fn2.id}: ${e.message}`, loc);
-        }
-      }
-    }
-  }
-  // ------------------------------------------------------------ metadata
-  metadataRule() {
-    const top = this.ruleStack[this.ruleStack.length - 1];
-    return top ? ruleMetadata(top) : new ObjectValue();
-  }
-  metadataChain() {
-    const top = this.ruleStack[this.ruleStack.length - 1];
-    return top ? metadataChain(top, this.root) : [];
-  }
-};
-var Multi = class {
-  constructor(values) {
-    this.values = values;
-  }
-  values;
-};
-
-// src/rego/eval/run-query.ts
-var convertedData = /* @__PURE__ */ new WeakMap();
-function dataValue(data) {
-  if (data === void 0) return new ObjectValue();
-  if (data === null || typeof data !== "object") return fromJS(data);
-  let v = convertedData.get(data);
-  if (v === void 0) {
-    v = fromJS(data);
-    convertedData.set(data, v);
-  }
-  return v;
-}
-function newEvaluator(policy, options) {
-  return new Evaluator({
-    root: policy.root,
-    input: options.input === void 0 ? void 0 : fromJS(options.input),
-    data: dataValue(options.data),
-    strictBuiltinErrors: options.strictBuiltinErrors ?? false,
-    limits: new Limits(options.maxSteps, options.timeoutMs),
-    nowNs: options.nowNs ?? BigInt(Date.now()) * 1000000n,
-    print: options.print ?? (() => {
-    })
-  });
-}
-function asRegoError(e, where) {
-  if (e instanceof RegoError) return e.toData();
-  const at3 = where ? { location: where } : {};
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return { code: "eval_limit_error", message: "evaluation exceeded the maximum depth (recursion or nesting too deep)", ...at3 };
-  }
-  return { code: "eval_internal_error", message: e instanceof Error ? e.message : String(e), ...at3 };
-}
-function runQuery(policy, q, options) {
-  const results = [];
-  const f = newFrame(q.nslots);
-  try {
-    const ev = newEvaluator(policy, options);
-    ev.evalBody(q.body, 0, f, () => {
-      const bindings = {};
-      for (const v of q.vars) {
-        const val = f[v.slot];
-        if (val !== void 0) bindings[v.name] = val;
-      }
-      results.push({
-        expressions: q.exprs.map((e) => ({
-          value: e.out === void 0 || f[e.out] === void 0 ? true : f[e.out],
-          text: e.text,
-          location: { row: e.loc.row, col: e.loc.col }
-        })),
-        bindings
-      });
-      return false;
-    });
-    for (const r of results) {
-      for (const e of r.expressions) settle(e.value);
-      for (const name in r.bindings) settle(r.bindings[name]);
-    }
-  } catch (e) {
-    return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
-  }
-  return { ok: true, results };
-}
-
-// src/rego/annotations.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-init_errors();
-
-// src/rego/simple-yaml.ts
-var UNSAFE = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]| \n| $/;
-var ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
-var BLOCK_HEADER = /^[>|]-?$/;
-var KEYWORDS2 = /* @__PURE__ */ new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
-function parseSimpleYaml(text2) {
-  if (text2 === "" || UNSAFE.test(text2)) return void 0;
-  const lines = text2.split("\n");
-  const root2 = {};
-  const stack = [{ indent: indentOf2(lines[0]), map: root2 }];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    const indent = indentOf2(line);
-    while (stack.length > 0 && indent < stack[stack.length - 1].indent) stack.pop();
-    const level = stack[stack.length - 1];
-    if (level === void 0 || level.indent !== indent) return void 0;
-    const m = ENTRY.exec(line.slice(indent));
-    if (m === null) return void 0;
-    const key = m[1];
-    if (KEYWORDS2.has(key) || key === "__proto__" || key.length > 1e3 || Object.hasOwn(level.map, key)) return void 0;
-    const rest = m[2] ?? "";
-    i++;
-    if (rest === "") {
-      const next = lines[i];
-      if (next !== void 0 && indentOf2(next) > indent) {
-        const child3 = {};
-        level.map[key] = child3;
-        stack.push({ indent: indentOf2(next), map: child3 });
-      } else {
-        level.map[key] = null;
-      }
-    } else if (rest[0] === ">" || rest[0] === "|") {
-      if (!BLOCK_HEADER.test(rest) || i >= lines.length) return void 0;
-      const content = indentOf2(lines[i]);
-      if (content <= indent) return void 0;
-      const parts = [];
-      while (i < lines.length && indentOf2(lines[i]) > indent) {
-        const l = lines[i];
-        if (indentOf2(l) !== content) return void 0;
-        parts.push(l.slice(content));
-        i++;
-      }
-      const body = parts.join(rest[0] === ">" ? " " : "\n");
-      level.map[key] = rest.endsWith("-") ? body : body + "\n";
-    } else {
-      const v = scalar(rest);
-      if (v === void 0) return void 0;
-      level.map[key] = v;
-    }
-  }
-  return root2;
-}
-function indentOf2(line) {
-  let n = 0;
-  while (n < line.length && line.charCodeAt(n) === 32) n++;
-  return n;
-}
-function scalar(s) {
-  const c = s.charCodeAt(0);
-  if (c === 34) return s.length >= 2 && s.endsWith('"') && !/["\\]/.test(s.slice(1, -1)) ? s.slice(1, -1) : void 0;
-  if (c === 39) return s.length >= 2 && s.endsWith("'") && !s.slice(1, -1).includes("'") ? s.slice(1, -1) : void 0;
-  const letter = c >= 65 && c <= 90 || c >= 97 && c <= 122;
-  if (!letter || KEYWORDS2.has(s) || s.includes(": ") || s.endsWith(":") || s.includes(" #")) return void 0;
-  return s;
-}
-
-// src/rego/annotations.ts
-var SCOPES = ["rule", "document", "package", "subpackages"];
-function attachAnnotations(module, comments) {
-  const blocks = findBlocks(module.file, comments);
-  if (blocks.length === 0) return;
-  const rules = module.rules;
-  let r = 0;
-  for (const block of blocks) {
-    while (r < rules.length && rules[r].loc.row <= block.lastRow) r++;
-    const beforePackage = block.lastRow < module.package.loc.row;
-    const target = beforePackage ? void 0 : rules[r];
-    const a = parseAnnotations(block, beforePackage ? "package" : "rule");
-    if (beforePackage) {
-      if (a.scope === "rule" || a.scope === "document") {
-        fail6(`annotation scope '${a.scope}' must be applied to a rule, not the package`, block.loc);
-      }
-    } else {
-      if (a.scope === "package" || a.scope === "subpackages") {
-        fail6(`annotation scope '${a.scope}' must be applied to the package`, block.loc);
-      }
-      if (!target) fail6(`annotation scope '${a.scope}' must be followed by a rule`, block.loc);
-      target.annotations.push(a);
-    }
-    module.annotations.push(a);
-  }
-}
-function findBlocks(file, comments) {
-  const blocks = [];
-  for (let i = 0; i < comments.length; i++) {
-    const c = comments[i];
-    if (!c.ownLine || c.text.trim() !== "METADATA") continue;
-    const lines = [];
-    let row2 = c.row;
-    let j2 = i + 1;
-    while (j2 < comments.length && comments[j2].row === row2 + 1 && comments[j2].ownLine) {
-      lines.push(comments[j2].text);
-      row2++;
-      j2++;
-    }
-    blocks.push({ loc: { file, row: c.row, col: c.col }, yaml: lines.join("\n"), lastRow: row2 });
-    i = j2 - 1;
-  }
-  return blocks;
-}
-function fail6(message, loc) {
-  throw new RegoError("rego_parse_error", message, loc);
-}
-function readYaml(block) {
-  const simple = parseSimpleYaml(block.yaml);
-  if (simple !== void 0) return simple;
-  const doc = (0, import_yaml7.parseDocument)(block.yaml, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0].message.split("\n")[0];
-    fail6(`invalid METADATA block: ${first}`, block.loc);
-  }
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return fail6(`invalid METADATA block: ${e.message}`, block.loc);
-  }
-}
-function parseAnnotations(block, defaultScope) {
-  let raw = readYaml(block);
-  if (raw === null || raw === void 0) raw = {};
-  if (typeof raw !== "object" || Array.isArray(raw)) fail6("invalid METADATA block: expected a YAML mapping", block.loc);
-  const map = raw;
-  const a = { scope: defaultScope, raw: map, loc: block.loc };
-  const field = (key, check2, what) => {
-    const v = map[key];
-    if (v === void 0 || v === null) return void 0;
-    if (!check2(v)) fail6(`invalid METADATA block: \`${key}\` must be ${what}`, block.loc);
-    return v;
-  };
-  const scope = field("scope", isString, "a string");
-  if (scope !== void 0) {
-    if (!SCOPES.includes(scope)) {
-      fail6(`invalid annotation scope '${scope}': must be one of ${SCOPES.join(", ")}`, block.loc);
-    }
-    a.scope = scope;
-  }
-  const title = field("title", isString, "a string");
-  if (title !== void 0) a.title = title;
-  const description = field("description", isString, "a string");
-  if (description !== void 0) a.description = description;
-  const entrypoint = field("entrypoint", isBoolean, "true or false");
-  if (entrypoint !== void 0) a.entrypoint = entrypoint;
-  const custom = field("custom", isMap4, "a mapping");
-  if (custom !== void 0) a.custom = custom;
-  const authors = field("authors", isArrayOrScalar, "a list");
-  if (authors !== void 0) a.authors = toList(authors).map((x2) => author2(x2, block.loc));
-  const organizations = field("organizations", isArrayOrScalar, "a list of strings");
-  if (organizations !== void 0) {
-    a.organizations = toList(organizations).map((o) => {
-      if (typeof o !== "string") fail6("invalid METADATA block: `organizations` must be a list of strings", block.loc);
-      return o;
-    });
-  }
-  const related = field("related_resources", isArrayOrScalar, "a list");
-  if (related !== void 0) a.relatedResources = toList(related).map((x2) => relatedResource(x2, block.loc));
-  const schemas = field("schemas", Array.isArray, "a list");
-  if (schemas !== void 0) a.schemas = schemas;
-  return a;
-}
-function isString(v) {
-  return typeof v === "string";
-}
-function isBoolean(v) {
-  return typeof v === "boolean";
-}
-function isMap4(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function isArrayOrScalar(v) {
-  return Array.isArray(v) || typeof v === "string" || isMap4(v);
-}
-function toList(v) {
-  return Array.isArray(v) ? v : [v];
-}
-function author2(x2, loc) {
-  if (typeof x2 === "string") {
-    const s = x2.trim();
-    const lt = s.lastIndexOf("<");
-    if (lt >= 0 && s.endsWith(">")) {
-      const name = s.slice(0, lt).trim();
-      const email = s.slice(lt + 1, -1).trim();
-      return { ...name ? { name } : {}, ...email ? { email } : {} };
-    }
-    if (s === "") fail6("invalid METADATA block: an author must have a name or an email", loc);
-    return { name: s };
-  }
-  if (isMap4(x2)) {
-    const out = {};
-    if (typeof x2.name === "string") out.name = x2.name;
-    if (typeof x2.email === "string") out.email = x2.email;
-    if (out.name === void 0 && out.email === void 0) {
-      fail6("invalid METADATA block: an author must have a name or an email", loc);
-    }
-    return out;
-  }
-  return fail6("invalid METADATA block: an author must be a string or a mapping", loc);
-}
-function relatedResource(x2, loc) {
-  if (typeof x2 === "string") return { ref: x2 };
-  if (isMap4(x2) && typeof x2.ref === "string") {
-    return typeof x2.description === "string" ? { ref: x2.ref, description: x2.description } : { ref: x2.ref };
-  }
-  return fail6("invalid METADATA block: a related resource must be a URL or a mapping with `ref`", loc);
-}
-
-// src/rego/parser.ts
-init_errors();
-
-// src/rego/lexer.ts
-init_errors();
-var PUNCT_TEXT = {
-  [5 /* LBrace */]: "{",
-  [6 /* RBrace */]: "}",
-  [7 /* LBrack */]: "[",
-  [8 /* RBrack */]: "]",
-  [9 /* LParen */]: "(",
-  [10 /* RParen */]: ")",
-  [11 /* Dot */]: ".",
-  [12 /* Comma */]: ",",
-  [13 /* Semicolon */]: ";",
-  [14 /* Colon */]: ":",
-  [15 /* Assign */]: ":=",
-  [16 /* Unify */]: "=",
-  [17 /* Equal */]: "==",
-  [18 /* Neq */]: "!=",
-  [19 /* Lt */]: "<",
-  [20 /* Lte */]: "<=",
-  [21 /* Gt */]: ">",
-  [22 /* Gte */]: ">=",
-  [23 /* Add */]: "+",
-  [24 /* Sub */]: "-",
-  [25 /* Mul */]: "*",
-  [26 /* Quo */]: "/",
-  [27 /* Rem */]: "%",
-  [28 /* And */]: "&",
-  [29 /* Or */]: "|"
-};
-function tokText(kind3) {
-  switch (kind3) {
-    case 0 /* EOF */:
-      return "end of file";
-    case 1 /* Word */:
-      return "identifier";
-    case 2 /* Number */:
-      return "number";
-    case 3 /* String */:
-    case 4 /* RawString */:
-      return "string";
-    default:
-      return PUNCT_TEXT[kind3] ?? "?";
-  }
-}
-function isLetter2(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isHex(c) {
-  return isDigit3(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70;
-}
-function lex2(file, src) {
-  const tokens = [];
-  const comments = [];
-  const n = src.length;
-  let i = src.charCodeAt(0) === 65279 ? 1 : 0;
-  let row2 = 1;
-  let lineStart = i;
-  let spaceBefore = false;
-  let newlineBefore = false;
-  const fail10 = (message, at3, atRow = row2, atLineStart = lineStart) => {
-    throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at3 - atLineStart + 1 });
-  };
-  const push = (kind3, text2, start, startRow, startLineStart) => {
-    tokens.push({
-      kind: kind3,
-      text: text2,
-      offset: start,
-      row: startRow,
-      col: start - startLineStart + 1,
-      spaceBefore,
-      newlineBefore
-    });
-    spaceBefore = false;
-    newlineBefore = false;
-  };
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (c === 10) {
-      i++;
-      row2++;
-      lineStart = i;
-      spaceBefore = true;
-      newlineBefore = true;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 13) {
-      i++;
-      spaceBefore = true;
-      continue;
-    }
-    if (c === 35) {
-      const start2 = i;
-      let j2 = i + 1;
-      while (j2 < n && src.charCodeAt(j2) !== 10) j2++;
-      let end = j2;
-      if (end > start2 + 1 && src.charCodeAt(end - 1) === 13) end--;
-      const last = tokens[tokens.length - 1];
-      comments.push({ text: src.slice(start2 + 1, end), row: row2, col: start2 - lineStart + 1, ownLine: !last || last.row !== row2 });
-      i = j2;
-      spaceBefore = true;
-      continue;
-    }
-    const start = i;
-    if (isLetter2(c)) {
-      let j2 = i + 1;
-      while (j2 < n) {
-        const d3 = src.charCodeAt(j2);
-        if (isLetter2(d3) || isDigit3(d3)) j2++;
-        else break;
-      }
-      push(1 /* Word */, src.slice(i, j2), start, row2, lineStart);
-      i = j2;
-      continue;
-    }
-    if (isDigit3(c)) {
-      i = scanNumber(src, i, fail10);
-      push(2 /* Number */, src.slice(start, i), start, row2, lineStart);
-      continue;
-    }
-    if (c === 34) {
-      const [value, end] = scanString(src, i, fail10);
-      push(3 /* String */, value, start, row2, lineStart);
-      i = end;
-      continue;
-    }
-    if (c === 96) {
-      const startRow = row2;
-      const startLineStart = lineStart;
-      let j2 = i + 1;
-      while (j2 < n && src.charCodeAt(j2) !== 96) {
-        if (src.charCodeAt(j2) === 10) {
-          row2++;
-          lineStart = j2 + 1;
-        }
-        j2++;
-      }
-      if (j2 >= n) fail10("non-terminated raw string", start, startRow, startLineStart);
-      push(4 /* RawString */, src.slice(i + 1, j2), start, startRow, startLineStart);
-      i = j2 + 1;
-      continue;
-    }
-    const next = i + 1 < n ? src.charCodeAt(i + 1) : -1;
-    let kind3;
-    let len = 1;
-    switch (c) {
-      case 123:
-        kind3 = 5 /* LBrace */;
-        break;
-      case 125:
-        kind3 = 6 /* RBrace */;
-        break;
-      case 91:
-        kind3 = 7 /* LBrack */;
-        break;
-      case 93:
-        kind3 = 8 /* RBrack */;
-        break;
-      case 40:
-        kind3 = 9 /* LParen */;
-        break;
-      case 41:
-        kind3 = 10 /* RParen */;
-        break;
-      case 46:
-        kind3 = 11 /* Dot */;
-        break;
-      case 44:
-        kind3 = 12 /* Comma */;
-        break;
-      case 59:
-        kind3 = 13 /* Semicolon */;
-        break;
-      case 58:
-        if (next === 61) {
-          kind3 = 15 /* Assign */;
-          len = 2;
-        } else kind3 = 14 /* Colon */;
-        break;
-      case 61:
-        if (next === 61) {
-          kind3 = 17 /* Equal */;
-          len = 2;
-        } else kind3 = 16 /* Unify */;
-        break;
-      case 33:
-        if (next === 61) {
-          kind3 = 18 /* Neq */;
-          len = 2;
-        } else return fail10("unexpected `!`: did you mean `!=`?", i);
-        break;
-      case 60:
-        if (next === 61) {
-          kind3 = 20 /* Lte */;
-          len = 2;
-        } else kind3 = 19 /* Lt */;
-        break;
-      case 62:
-        if (next === 61) {
-          kind3 = 22 /* Gte */;
-          len = 2;
-        } else kind3 = 21 /* Gt */;
-        break;
-      case 43:
-        kind3 = 23 /* Add */;
-        break;
-      case 45:
-        kind3 = 24 /* Sub */;
-        break;
-      case 42:
-        kind3 = 25 /* Mul */;
-        break;
-      case 47:
-        kind3 = 26 /* Quo */;
-        break;
-      case 37:
-        kind3 = 27 /* Rem */;
-        break;
-      case 38:
-        kind3 = 28 /* And */;
-        break;
-      case 124:
-        kind3 = 29 /* Or */;
-        break;
-      default: {
-        const cp = src.codePointAt(i);
-        return fail10(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
-      }
-    }
-    push(kind3, PUNCT_TEXT[kind3], start, row2, lineStart);
-    i += len;
-  }
-  tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
-  return { tokens, comments };
-}
-function scanNumber(src, i, fail10) {
-  const n = src.length;
-  const start = i;
-  while (i < n && isDigit3(src.charCodeAt(i))) i++;
-  if (i < n && src.charCodeAt(i) === 46 && i + 1 < n && isDigit3(src.charCodeAt(i + 1))) {
-    i++;
-    while (i < n && isDigit3(src.charCodeAt(i))) i++;
-  }
-  if (i < n && (src.charCodeAt(i) | 32) === 101) {
-    let j2 = i + 1;
-    if (j2 < n && (src.charCodeAt(j2) === 43 || src.charCodeAt(j2) === 45)) j2++;
-    if (j2 < n && isDigit3(src.charCodeAt(j2))) {
-      while (j2 < n && isDigit3(src.charCodeAt(j2))) j2++;
-      i = j2;
-    } else {
-      fail10("expected exponent", start);
-    }
-  }
-  if (i < n && isLetter2(src.charCodeAt(i))) fail10("illegal number format", start);
-  if (src.charCodeAt(start) === 48 && i > start + 1 && isDigit3(src.charCodeAt(start + 1))) {
-    fail10("illegal number format: leading zero", start);
-  }
-  return i;
-}
-function scanString(src, i, fail10) {
-  const n = src.length;
-  const start = i;
-  i++;
-  let out = "";
-  let chunk = i;
-  for (; ; ) {
-    if (i >= n) return fail10("non-terminated string", start);
-    const c = src.charCodeAt(i);
-    if (c === 34) {
-      out += src.slice(chunk, i);
-      return [fixLoneSurrogates(out), i + 1];
-    }
-    if (c === 10) return fail10("non-terminated string", start);
-    if (c < 32) return fail10("illegal control character in string", i);
-    if (c !== 92) {
-      i++;
-      continue;
-    }
-    out += src.slice(chunk, i);
-    const e = i + 1 < n ? src.charCodeAt(i + 1) : -1;
-    switch (e) {
-      case 34:
-        out += '"';
-        break;
-      case 92:
-        out += "\\";
-        break;
-      case 47:
-        out += "/";
-        break;
-      case 98:
-        out += "\b";
-        break;
-      case 102:
-        out += "\f";
-        break;
-      case 110:
-        out += "\n";
-        break;
-      case 114:
-        out += "\r";
-        break;
-      case 116:
-        out += "	";
-        break;
-      case 117: {
-        for (let k2 = 2; k2 < 6; k2++) {
-          if (i + k2 >= n || !isHex(src.charCodeAt(i + k2))) fail10("illegal escape sequence", i);
-        }
-        out += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
-        i += 4;
-        break;
-      }
-      default:
-        fail10("illegal escape sequence", i);
-    }
-    i += 2;
-    chunk = i;
-  }
-}
-function fixLoneSurrogates(s) {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 55296 || c > 57343) continue;
-    if (c <= 56319 && i + 1 < s.length) {
-      const d3 = s.charCodeAt(i + 1);
-      if (d3 >= 56320 && d3 <= 57343) {
-        i++;
-        continue;
-      }
-    }
-    out += s.slice(from, i) + "\uFFFD";
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-// src/rego/parser.ts
-init_value();
-var ALWAYS_KEYWORDS = /* @__PURE__ */ new Set([
-  "not",
-  "package",
-  "import",
-  "as",
-  "default",
-  "else",
-  "with",
-  "null",
-  "true",
-  "false",
-  "some"
-]);
-var FUTURE_KEYWORDS = ["contains", "every", "if", "in"];
-var IMPORTABLE_KEYWORDS = [...FUTURE_KEYWORDS, "not"];
-var MAX_DEPTH3 = 200;
-var BACKTRACK_BUDGET = 256;
-var RELATION_OPS = {
-  [17 /* Equal */]: "equal",
-  [18 /* Neq */]: "neq",
-  [19 /* Lt */]: "lt",
-  [20 /* Lte */]: "lte",
-  [21 /* Gt */]: "gt",
-  [22 /* Gte */]: "gte"
-};
-var ARITH_OPS = { [23 /* Add */]: "plus", [24 /* Sub */]: "minus" };
-var FACTOR_OPS = { [25 /* Mul */]: "mul", [26 /* Quo */]: "div", [27 /* Rem */]: "rem" };
-var BINARY_LEVELS = [
-  RELATION_OPS,
-  { [29 /* Or */]: "or" },
-  { [28 /* And */]: "and" },
-  ARITH_OPS,
-  FACTOR_OPS
-];
-var MEMBER_2 = "internal.member_2";
-var MEMBER_3 = "internal.member_3";
-function parseModule(file, text2, options = {}) {
-  return guard(file, () => {
-    const { tokens, comments } = lex2(file, text2);
-    return new Parser2(file, tokens, options.regoVersion ?? "v1").module(comments);
-  });
-}
-function parseQuery(text2, file = "", options = {}) {
-  return guard(file, () => {
-    const { tokens } = lex2(file, text2);
-    return new Parser2(file, tokens, options.regoVersion ?? "v1").query();
-  });
-}
-function numberValue(text2) {
-  let isInt = text2.length > 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (!(c >= 48 && c <= 57 || i === 0 && c === 45)) {
-      isInt = false;
-      break;
-    }
-  }
-  if (isInt && text2 !== "-") return normalizeBig(BigInt(text2));
-  const trimmed = text2.trim();
-  if (trimmed !== text2 || text2 === "") return void 0;
-  const exact = Decimal.parse(text2);
-  if (exact === void 0) return void 0;
-  if (exact.isInteger() && exact.integerDigits() <= MAX_INTEGER_DIGITS) return normalizeBig(exact.toBigInt());
-  const n = Number(text2);
-  if (Number.isFinite(n) && Decimal.fromFloat(n).equals(exact)) return n;
-  return exact;
-}
-var MAX_INTEGER_DIGITS = 1e3;
-function guard(file, run) {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RegoError) throw e;
-    if (e instanceof RangeError) {
-      throw new RegoError("rego_parse_error", "input is nested too deeply", { file, row: 1, col: 1 });
-    }
-    throw new RegoError("rego_parse_error", `internal parser failure: ${e?.message ?? String(e)}`, {
-      file,
-      row: 1,
-      col: 1
-    });
-  }
-}
-var Parser2 = class {
-  constructor(file, toks, version) {
-    this.file = file;
-    this.toks = toks;
-    this.version = version;
-    if (version === "v1") for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
-  }
-  file;
-  toks;
-  version;
-  pos = 0;
-  depth = 0;
-  backtracks = BACKTRACK_BUDGET;
-  /** `not { a; b }` is allowed (by `future.keywords.not` or `rego.v2`). */
-  notBody = false;
-  keywords = /* @__PURE__ */ new Set();
-  /** Calls written with the `in` operator, as opposed to an explicit `internal.member_2(...)`. */
-  inCalls = /* @__PURE__ */ new WeakSet();
-  // ------------------------------------------------------------ token helpers
-  get tok() {
-    return this.toks[this.pos];
-  }
-  /** Read through a method so TypeScript does not narrow it across `next()` calls. */
-  kind() {
-    return this.toks[this.pos].kind;
-  }
-  next() {
-    const t = this.toks[this.pos];
-    if (this.pos < this.toks.length - 1) this.pos++;
-    return t;
-  }
-  loc(t = this.tok) {
-    return { file: this.file, row: t.row, col: t.col };
-  }
-  isKeywordWord(w) {
-    return ALWAYS_KEYWORDS.has(w) || this.keywords.has(w);
-  }
-  isKw(word, t = this.tok) {
-    return t.kind === 1 /* Word */ && t.text === word && this.isKeywordWord(word);
-  }
-  isVarWord(t = this.tok) {
-    return t.kind === 1 /* Word */ && !this.isKeywordWord(t.text);
-  }
-  /** An adjacent `.`, `[` or `(` continues a ref or call; with a space before it starts something else. */
-  isPostfix(t = this.tok) {
-    return !t.spaceBefore && (t.kind === 11 /* Dot */ || t.kind === 7 /* LBrack */ || t.kind === 9 /* LParen */);
-  }
-  describe(t) {
-    switch (t.kind) {
-      case 0 /* EOF */:
-        return "end of file";
-      case 3 /* String */:
-      case 4 /* RawString */:
-        return "string";
-      case 2 /* Number */:
-        return `number \`${t.text}\``;
-      default:
-        return `\`${t.text}\``;
-    }
-  }
-  fail(message, t = this.tok) {
-    throw new RegoError("rego_parse_error", message, this.loc(t));
-  }
-  failAt(message, loc) {
-    throw new RegoError("rego_parse_error", message, loc);
-  }
-  unexpected(expected, t = this.tok) {
-    if (t.kind === 0 /* EOF */) this.fail(`unexpected end of file: expected ${expected}`, t);
-    this.fail(`expected ${expected} but found ${this.describe(t)}`, t);
-  }
-  expect(kind3) {
-    if (this.kind() !== kind3) this.unexpected(`\`${tokText(kind3)}\``);
-    return this.next();
-  }
-  expectKw(word) {
-    if (!this.isKw(word)) this.unexpected(`\`${word}\``);
-    return this.next();
-  }
-  /** Consumes the keyword if it comes next. */
-  acceptKw(word) {
-    if (!this.isKw(word)) return false;
-    this.next();
-    return true;
-  }
-  /**
-   * Runs a speculative parse, returning undefined if it fails. Speculation is rationed per
-   * statement so that nested failures cannot make parsing exponential.
-   */
-  attempt(run) {
-    const saved = this.save();
-    try {
-      return run();
-    } catch (e) {
-      if (!(e instanceof RegoError) || this.backtracks <= 0) throw e;
-      this.backtracks--;
-      this.restore(saved);
-      return void 0;
-    }
-  }
-  /** The identifier right after a `.` in a path; keywords are fine there, spaces are not. */
-  dotName() {
-    const w = this.tok;
-    if (w.kind === 1 /* Word */ && w.spaceBefore) this.fail("invalid whitespace between . and identifier", w);
-    if (w.kind !== 1 /* Word */) this.unexpected("identifier after `.`");
-    return this.next();
-  }
-  save() {
-    return { pos: this.pos, depth: this.depth };
-  }
-  restore(s) {
-    this.pos = s.pos;
-    this.depth = s.depth;
-  }
-  enter(t) {
-    if (++this.depth > MAX_DEPTH3) this.fail(`nesting too deep (more than ${MAX_DEPTH3} levels)`, t);
-  }
-  leave() {
-    this.depth--;
-  }
-  // ------------------------------------------------------------ entry points
-  module(comments) {
-    if (!this.isKw("package")) this.unexpected("`package`");
-    const pkg = this.packageDecl();
-    const imports = [];
-    const rules = [];
-    for (; ; ) {
-      if (this.kind() === 13 /* Semicolon */) this.next();
-      else if (this.isKw("import")) imports.push(this.importDecl(imports));
-      else break;
-    }
-    while (this.kind() !== 0 /* EOF */) {
-      if (this.kind() === 13 /* Semicolon */) {
-        this.next();
-        continue;
-      }
-      if (this.isKw("import")) this.fail("imports must come before rules");
-      if (this.isKw("package")) this.fail("a module has exactly one `package` declaration");
-      this.backtracks = BACKTRACK_BUDGET;
-      for (const r of this.rule()) rules.push(r);
-    }
-    const module = {
-      file: this.file,
-      package: pkg,
-      imports,
-      rules,
-      annotations: [],
-      regoVersion: this.version
-    };
-    attachAnnotations(module, comments);
-    return module;
-  }
-  query() {
-    if (this.kind() === 0 /* EOF */) this.fail("empty query");
-    const body = this.body(0 /* EOF */);
-    return { body, loc: body[0].loc };
-  }
-  singleTerm() {
-    const t = this.expr(false);
-    if (this.kind() !== 0 /* EOF */) this.unexpected("end of term");
-    return t;
-  }
-  // ------------------------------------------------------------ package and imports
-  packageDecl() {
-    const kw = this.next();
-    if (!this.isVarWord()) this.unexpected("package name");
-    const path2 = [this.next().text];
-    while (this.isPostfix()) {
-      if (this.kind() === 11 /* Dot */) {
-        this.next();
-        path2.push(this.dotName().text);
-      } else if (this.kind() === 7 /* LBrack */) {
-        this.next();
-        const t = this.tok;
-        if (t.kind !== 3 /* String */ && t.kind !== 4 /* RawString */) this.fail("package path must contain only strings", t);
-        path2.push(this.next().text);
-        this.expect(8 /* RBrack */);
-      } else {
-        this.unexpected("end of package path");
-      }
-    }
-    this.endOfStatement();
-    return { path: path2, loc: this.loc(kw) };
-  }
-  importDecl(previous) {
-    const kw = this.next();
-    const headTok = this.tok;
-    if (headTok.kind !== 1 /* Word */) this.unexpected("import path");
-    const root2 = headTok.text;
-    if (root2 !== "data" && root2 !== "input" && root2 !== "future" && root2 !== "rego") {
-      this.fail(`invalid import path \`${root2}\`: import path must begin with one of data, input, future, rego`, headTok);
-    }
-    this.next();
-    const head = { type: "var", name: root2, loc: this.loc(headTok) };
-    const names = [];
-    const path2 = [];
-    while (this.isPostfix()) {
-      if (this.kind() === 11 /* Dot */) {
-        this.next();
-        const w = this.dotName();
-        names.push(w.text);
-        path2.push({ type: "scalar", value: w.text, loc: this.loc(w) });
-      } else if (this.kind() === 7 /* LBrack */) {
-        this.next();
-        const s = this.tok;
-        if (s.kind !== 3 /* String */ && s.kind !== 4 /* RawString */) this.fail("import path must contain only strings", s);
-        this.next();
-        names.push(s.text);
-        path2.push({ type: "scalar", value: s.text, loc: this.loc(s) });
-        this.expect(8 /* RBrack */);
-      } else {
-        this.unexpected("end of import path");
-      }
-    }
-    let alias;
-    if (this.acceptKw("as")) {
-      if (!this.isVarWord()) this.unexpected("alias name");
-      alias = this.next().text;
-    }
-    const imp = {
-      path: path2.length === 0 ? head : { type: "ref", head, path: path2, loc: head.loc },
-      loc: this.loc(kw),
-      ...alias !== void 0 ? { alias } : {}
-    };
-    this.applyImport(root2, names, alias, headTok, previous);
-    this.endOfStatement();
-    return imp;
-  }
-  /** `future.keywords...` and `rego.v1` change how the rest of the module is read. */
-  applyImport(root2, names, alias, t, previous) {
-    const hasImport = (r, first) => previous.some((p) => {
-      if (p.path.type === "var") return false;
-      const h = p.path.head;
-      const f = p.path.path[0];
-      return h.type === "var" && h.name === r && (first === void 0 || f?.type === "scalar" && f.value === first);
-    });
-    if (root2 === "future") {
-      if (names[0] !== "keywords" || names.length > 2) this.fail("invalid import: only `future.keywords` can be imported from `future`", t);
-      if (alias !== void 0) this.fail("`future` imports cannot be aliased", t);
-      if (hasImport("rego", "v1")) this.fail("this import shadows previous import: `rego.v1` implies `future.keywords`", t);
-      if (names.length === 1) {
-        for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
-      } else {
-        const kw = names[1];
-        if (!IMPORTABLE_KEYWORDS.includes(kw)) {
-          this.fail(`unexpected keyword \`${kw}\`, must be one of ${IMPORTABLE_KEYWORDS.join(", ")}`, t);
-        }
-        if (kw === "not") this.notBody = true;
-        else this.keywords.add(kw);
-        if (kw === "every") this.keywords.add("in");
-      }
-    } else if (root2 === "rego") {
-      if (names.length !== 1 || names[0] !== "v1" && names[0] !== "v2") {
-        this.fail("invalid import: only `rego.v1` or `rego.v2` can be imported from `rego`", t);
-      }
-      if (names[0] === "v2") this.notBody = true;
-      if (alias !== void 0) this.fail("`rego` imports cannot be aliased", t);
-      if (this.version === "v0" && hasImport("future", "keywords")) {
-        this.fail("this import shadows previous import: `rego.v1` implies `future.keywords`", t);
-      }
-      if (hasImport("rego")) this.fail("this import shadows previous import of `rego`", t);
-      this.version = "v1";
-      for (const k2 of FUTURE_KEYWORDS) this.keywords.add(k2);
-    }
-  }
-  /** Statements end at a newline, a `;` or the end of the file. */
-  endOfStatement() {
-    const t = this.tok;
-    if (t.kind === 0 /* EOF */ || t.newlineBefore || t.kind === 13 /* Semicolon */) return;
-    this.unexpected("end of line");
-  }
-  // ------------------------------------------------------------ rules
-  rule() {
-    const first = this.tok;
-    const ruleLoc = this.loc(first);
-    const isDefault = this.acceptKw("default");
-    if (!this.isVarWord()) {
-      if (this.kind() === 1 /* Word */) this.fail(`unexpected keyword \`${this.tok.text}\`: expected a rule name`);
-      this.unexpected("rule name");
-    }
-    const { head, usesContains } = this.ruleHead(isDefault);
-    if (isDefault) {
-      this.checkDefault(head, ruleLoc);
-      return [{ head, body: trueBody(ruleLoc), isDefault: true, annotations: [], loc: ruleLoc }];
-    }
-    const hasIf = this.isKw("if");
-    if (this.version === "v1" && !hasIf && this.kind() === 5 /* LBrace */) {
-      this.failAt("`if` keyword is required before rule body", ruleLoc);
-    }
-    if (!usesContains && !head.args && head.ref.length === 2 && head.value === void 0 && !hasIf) {
-      head.key = head.ref[1];
-      head.ref = [head.ref[0]];
-      head.multiValue = true;
-      if (this.version === "v1") this.failAt("`contains` keyword is required for partial set rules", ruleLoc);
-    }
-    let body;
-    if (hasIf) {
-      this.next();
-      body = this.ifBody();
-    } else if (this.kind() === 5 /* LBrace */) {
-      body = this.braceBody();
-    } else {
-      if (this.version === "v1" && !usesContains && head.value === void 0) {
-        this.failAt("rule must have a body or assignment (e.g. `p := true` or `p if { ... }`)", ruleLoc);
-      }
-      return [{ head, body: trueBody(ruleLoc), isDefault: false, annotations: [], loc: ruleLoc }];
-    }
-    const rule = { head, body, isDefault: false, annotations: [], loc: ruleLoc };
-    if (this.isKw("else")) {
-      if (head.multiValue) this.fail("else keyword cannot be used on multi-value rules");
-      if (head.ref.slice(1).some((t) => !isGround(t))) {
-        this.fail("else keyword cannot be used on rules with variables in head");
-      }
-      rule.else = this.elseRule(head);
-    }
-    const rules = [rule];
-    while (this.kind() === 5 /* LBrace */) {
-      if (rule.else) this.fail("expected `else` keyword");
-      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
-      const loc = this.loc();
-      rules.push({ head: { ...head, loc }, body: this.braceBody(), isDefault: false, annotations: [], loc });
-    }
-    return rules;
-  }
-  ruleHead(isDefault) {
-    const nameTok = this.next();
-    const headLoc = this.loc(nameTok);
-    const ref = [{ type: "var", name: nameTok.text, loc: headLoc }];
-    let args;
-    const t0 = this.tok;
-    const spacedSuffix = t0.kind === 9 /* LParen */ || t0.kind === 7 /* LBrack */ || t0.kind === 11 /* Dot */;
-    while (this.isPostfix() || spacedSuffix && this.tok === t0 && !t0.newlineBefore) {
-      if (args) this.fail("a function head cannot be followed by a ref");
-      const t = this.next();
-      if (t.kind === 11 /* Dot */) {
-        const w = this.dotName();
-        ref.push({ type: "scalar", value: w.text, loc: this.loc(w) });
-      } else if (t.kind === 7 /* LBrack */) {
-        this.enter(t);
-        ref.push(this.expr(true));
-        this.expect(8 /* RBrack */);
-        this.leave();
-      } else {
-        this.enter(t);
-        args = this.termList(10 /* RParen */);
-        this.leave();
-      }
-    }
-    const head = { ref, assign: false, multiValue: false, loc: headLoc };
-    if (args) head.args = args;
-    const name = ref.map((t, i) => i === 0 ? t.name : t.type === "scalar" ? `.${String(t.value)}` : "[...]").join("");
-    if (this.isKw("contains")) {
-      if (args) this.fail(`the \`contains\` keyword can only be used with multi-value rules (e.g. ${name} contains <VALUE> if { ... })`);
-      if (isDefault) this.fail("`default` cannot be used with multi-value rules");
-      this.next();
-      head.key = this.expr(true);
-      head.multiValue = true;
-      return { head, usesContains: true };
-    }
-    if (this.kind() === 16 /* Unify */ || this.kind() === 15 /* Assign */) {
-      head.assign = this.next().kind === 15 /* Assign */;
-      if (this.kind() === 0 /* EOF */) this.unexpected(`a value for rule \`${name}\``);
-      head.value = this.expr(true);
-    } else if (this.isOperator(this.tok)) {
-      this.fail(`unexpected \`${this.tok.text}\` after rule head \`${name}\``);
-    }
-    return { head, usesContains: false };
-  }
-  isOperator(t) {
-    return RELATION_OPS[t.kind] !== void 0 || ARITH_OPS[t.kind] !== void 0 || FACTOR_OPS[t.kind] !== void 0 || t.kind === 28 /* And */ || t.kind === 29 /* Or */;
-  }
-  checkDefault(head, ruleLoc) {
-    if (head.value === void 0) this.failAt("a default rule must have a value (e.g. `default p := false`)", ruleLoc);
-    for (const a of head.args ?? []) {
-      if (a.type !== "var") this.failAt("illegal default function: arguments must be variables", a.loc);
-    }
-    const bad = firstNonConstant(head.value);
-    if (bad) this.failAt(`illegal default rule: invalid \`${defaultKind(bad)}\` in default value`, ruleLoc);
-    if (this.isKw("if") || this.kind() === 5 /* LBrace */) this.fail("a default rule cannot have a body");
-  }
-  /** After `if`: a `{ body }`, or a single literal (`p if x > 1`). */
-  ifBody() {
-    if (this.kind() === 5 /* LBrace */) {
-      if (!this.mayBeSingleTerm()) return this.braceBody();
-      const saved = this.save();
-      const lit3 = this.attempt(() => this.literal());
-      if (lit3) {
-        const isSet = lit3.kind.type === "term" && lit3.kind.term.type === "set";
-        if (!isSet && this.atRuleEnd()) return [lit3];
-        this.restore(saved);
-      }
-      return this.braceBody();
-    }
-    return [this.literal()];
-  }
-  /** Cheap lookahead from a `{`: does a `:` or `|` come before the first literal ends? */
-  mayBeSingleTerm() {
-    let depth = 0;
-    for (let j2 = this.pos; j2 < this.toks.length; j2++) {
-      const t = this.toks[j2];
-      switch (t.kind) {
-        case 5 /* LBrace */:
-        case 7 /* LBrack */:
-        case 9 /* LParen */:
-          depth++;
-          break;
-        case 6 /* RBrace */:
-        case 8 /* RBrack */:
-        case 10 /* RParen */:
-          depth--;
-          if (depth === 0) return j2 === this.pos + 1;
-          break;
-        case 14 /* Colon */:
-        case 29 /* Or */:
-          if (depth === 1) return true;
-          break;
-        case 13 /* Semicolon */:
-          if (depth === 1) return false;
-          break;
-        case 0 /* EOF */:
-          return false;
-      }
-      if (depth === 1 && j2 > this.pos + 1 && t.newlineBefore) return false;
-    }
-    return false;
-  }
-  atRuleEnd() {
-    const t = this.tok;
-    return t.kind === 0 /* EOF */ || t.newlineBefore || t.kind === 13 /* Semicolon */ || this.isKw("else");
-  }
-  elseRule(head) {
-    const elseTok = this.next();
-    const loc = this.loc(elseTok);
-    const elseHead = { ref: head.ref, assign: false, multiValue: false, loc };
-    if (head.args) elseHead.args = head.args;
-    if (this.kind() === 16 /* Unify */ || this.kind() === 15 /* Assign */) {
-      elseHead.assign = this.next().kind === 15 /* Assign */;
-      elseHead.value = this.expr(true);
-    } else if (!this.isKw("if") && this.kind() !== 5 /* LBrace */) {
-      this.unexpected("`:=`, `=`, `if` or `{` after `else`");
-    }
-    let body;
-    if (this.acceptKw("if")) {
-      body = this.kind() === 5 /* LBrace */ ? this.braceBody() : [this.literal()];
-    } else if (this.kind() === 5 /* LBrace */) {
-      if (this.version === "v1") this.fail("`if` keyword is required before rule body");
-      body = this.braceBody();
-    } else {
-      body = trueBody(loc);
-    }
-    const rule = { head: elseHead, body, isDefault: false, annotations: [], loc };
-    if (this.isKw("else")) rule.else = this.elseRule(head);
-    return rule;
-  }
-  // ------------------------------------------------------------ bodies and literals
-  braceBody() {
-    const open = this.expect(5 /* LBrace */);
-    this.enter(open);
-    const body = this.body(6 /* RBrace */);
-    this.expect(6 /* RBrace */);
-    this.leave();
-    return body;
-  }
-  /** Literals separated by `;` or line breaks, up to (not including) `end`. */
-  body(end) {
-    if (this.kind() === end) this.fail(end === 0 /* EOF */ ? "empty query" : "found empty body");
-    const body = [];
-    for (; ; ) {
-      body.push(this.literal());
-      const t = this.tok;
-      if (t.kind === 13 /* Semicolon */) {
-        this.next();
-        continue;
-      }
-      if (t.kind === end) return body;
-      if (t.newlineBefore) continue;
-      this.unexpected(end === 0 /* EOF */ ? "`;` or a new line" : `\`;\`, a new line or \`${tokText(end)}\``);
-    }
-  }
-  literal() {
-    const start = this.tok;
-    const loc = this.loc(start);
-    let negated = this.acceptKw("not");
-    let kind3;
-    if (negated && this.notBody && this.kind() === 5 /* LBrace */) {
-      const body = this.braceBody();
-      const truth = { type: "scalar", value: true, loc };
-      const compr = { type: "arraycompr", term: truth, body, loc };
-      kind3 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
-      negated = false;
-    } else if (this.isKw("some")) {
-      if (negated) this.fail("illegal negation of `some`");
-      kind3 = this.someDecl();
-    } else if (this.isKw("every")) {
-      if (negated) this.fail("illegal negation of `every`");
-      kind3 = this.everyExpr();
-    } else {
-      kind3 = this.exprKind();
-    }
-    const withs = [];
-    while (this.isKw("with")) withs.push(this.withModifier());
-    return { kind: kind3, negated, with: withs, loc };
-  }
-  exprKind() {
-    const left = this.expr(true);
-    const t = this.tok;
-    if (t.kind === 15 /* Assign */ || t.kind === 16 /* Unify */) {
-      this.next();
-      const right = this.expr(true);
-      return { type: t.kind === 15 /* Assign */ ? "assign" : "unify", left, right };
-    }
-    return { type: "term", term: left };
-  }
-  someDecl() {
-    this.next();
-    const first = this.expr(false);
-    if (this.isInCall(first, 2)) return { type: "somein", value: first.args[0], collection: first.args[1] };
-    if (this.kind() === 12 /* Comma */) {
-      this.next();
-      const second = this.expr(false);
-      if (this.isInCall(second, 2)) {
-        return { type: "somein", key: first, value: second.args[0], collection: second.args[1] };
-      }
-      const vars = [this.someVar(first), this.someVar(second)];
-      while (this.kind() === 12 /* Comma */) {
-        this.next();
-        vars.push(this.someVar(this.expr(false)));
-      }
-      return { type: "some", vars };
-    }
-    return { type: "some", vars: [this.someVar(first)] };
-  }
-  someVar(t) {
-    if (t.type !== "var") this.failAt("expected a variable or `x in xs` after `some`", t.loc);
-    return t;
-  }
-  everyExpr() {
-    this.next();
-    const first = this.expr(false);
-    let key;
-    let member2;
-    if (this.kind() === 12 /* Comma */) {
-      this.next();
-      const second = this.expr(false);
-      if (!this.isInCall(second, 2)) this.failAt("expected `every x in xs { ... }` or `every k, v in xs { ... }`", second.loc);
-      key = first;
-      member2 = second;
-    } else {
-      if (!this.isInCall(first, 2)) this.failAt("expected `every x in xs { ... }` or `every k, v in xs { ... }`", first.loc);
-      member2 = first;
-    }
-    const value = member2.args[0];
-    if (key && key.type !== "var") this.failAt("expected key to be a variable", key.loc);
-    if (value.type !== "var") this.failAt("expected value to be a variable", value.loc);
-    if (this.kind() !== 5 /* LBrace */) this.unexpected("`{` to start the body of `every`");
-    const body = this.braceBody();
-    return key ? { type: "every", key, value, domain: member2.args[1], body } : { type: "every", value, domain: member2.args[1], body };
-  }
-  isInCall(t, arity) {
-    return t.type === "call" && this.inCalls.has(t) && t.args.length === arity;
-  }
-  withModifier() {
-    const kw = this.next();
-    if (!this.isVarWord()) this.unexpected("a `with` target such as `input` or `data.x`");
-    const target = this.term();
-    if (target.type !== "var" && target.type !== "ref") this.failAt("expected a `with` target path", target.loc);
-    this.expectKw("as");
-    const value = this.expr(true);
-    return { target, value, loc: this.loc(kw) };
-  }
-  // ------------------------------------------------------------ expressions by precedence
-  /**
-   * From loosest to tightest: `in`, comparisons, `|`, `&`, `+ -`, `* / %`. Each level takes an
-   * optional already-parsed left operand, so collection literals can parse their first element
-   * as a plain term (to spot comprehensions) and then carry on with operators.
-   * keyVal admits `k, v in xs` where a comma cannot mean anything else.
-   */
-  expr(keyVal, lhs) {
-    let left = this.relation(lhs);
-    if (keyVal && this.kind() === 12 /* Comma */) {
-      const saved = this.save();
-      this.next();
-      const kv = this.attempt(() => {
-        const mid = this.relation();
-        this.expectKw("in");
-        const right = this.relation();
-        return this.call(MEMBER_3, [left, mid, right], left.loc);
-      });
-      if (kv) left = kv;
-      else this.restore(saved);
-    }
-    while (this.isKw("in")) {
-      this.next();
-      const right = this.relation();
-      left = this.call(MEMBER_2, [left, right], left.loc);
-    }
-    return left;
-  }
-  call(name, args, loc) {
-    const fn2 = name.startsWith("internal.") ? { type: "ref", head: { type: "var", name: "internal", loc }, path: [{ type: "scalar", value: name.slice(9), loc }], loc } : { type: "var", name, loc };
-    const c = { type: "call", fn: fn2, args, loc };
-    if (name === MEMBER_2 || name === MEMBER_3) this.inCalls.add(c);
-    return c;
-  }
-  relation(lhs) {
-    return this.operators(0, lhs);
-  }
-  /** Left-associative binary operators of one precedence level and those binding tighter. */
-  operators(level, lhs) {
-    const ops = BINARY_LEVELS[level];
-    if (!ops) return lhs ?? this.term();
-    let left = this.operators(level + 1, lhs);
-    for (let op = ops[this.kind()]; op !== void 0; op = ops[this.kind()]) {
-      this.next();
-      left = this.call(op, [left, this.operators(level + 1)], left.loc);
-    }
-    return left;
-  }
-  // ------------------------------------------------------------ terms
-  /** A primary term with its ref and call suffixes. */
-  term() {
-    const t = this.tok;
-    let term;
-    switch (t.kind) {
-      case 2 /* Number */:
-        this.next();
-        term = this.number(t.text, t);
-        break;
-      case 24 /* Sub */: {
-        this.next();
-        const n = this.tok;
-        if (n.kind === 11 /* Dot */ && this.isFraction()) {
-          this.next();
-          term = this.number(`-0.${this.next().text}`, t);
-          break;
-        }
-        if (n.kind !== 2 /* Number */) this.fail("unary - can only be used with numeric literals", n);
-        this.next();
-        term = this.number(`-${n.text}`, t);
-        break;
-      }
-      case 11 /* Dot */:
-        if (!this.isFraction()) this.unexpected("a term");
-        this.next();
-        term = this.number(`0.${this.next().text}`, t);
-        break;
-      case 3 /* String */:
-      case 4 /* RawString */:
-        this.next();
-        term = { type: "scalar", value: t.text, loc: this.loc(t) };
-        break;
-      case 1 /* Word */:
-        if (this.isKeywordWord(t.text) && t.text !== "contains") {
-          if (t.text === "true" || t.text === "false" || t.text === "null") {
-            this.next();
-            term = { type: "scalar", value: t.text === "null" ? null : t.text === "true", loc: this.loc(t) };
-            break;
-          }
-          this.fail(`unexpected keyword \`${t.text}\``);
-        }
-        this.next();
-        term = { type: "var", name: t.text, loc: this.loc(t) };
-        break;
-      case 7 /* LBrack */:
-        this.enter(t);
-        term = this.array();
-        this.leave();
-        break;
-      case 5 /* LBrace */:
-        this.enter(t);
-        term = this.setOrObject();
-        this.leave();
-        break;
-      case 9 /* LParen */:
-        this.enter(t);
-        this.next();
-        term = this.expr(true);
-        this.expect(10 /* RParen */);
-        this.leave();
-        break;
-      default:
-        this.unexpected("a term");
-    }
-    return this.isPostfix() ? this.postfix(term) : term;
-  }
-  /** At a `.` glued to digits (`.5`): a fraction without its leading zero. */
-  isFraction() {
-    const n = this.toks[this.pos + 1];
-    return n !== void 0 && n.kind === 2 /* Number */ && !n.spaceBefore && /^[0-9]+([eE][-+]?[0-9]+)?$/.test(n.text);
-  }
-  number(text2, t) {
-    const value = numberValue(text2) ?? (Number(text2) === Infinity || Number(text2) === -Infinity ? Number(text2) : void 0);
-    if (value === void 0) this.fail(`number out of range: ${text2}`, t);
-    return { type: "scalar", value, loc: this.loc(t) };
-  }
-  /** `.name`, `[term]` and `(args)` glued to a term: refs and calls. */
-  postfix(head) {
-    let cur = head;
-    let ownRef;
-    while (this.isPostfix()) {
-      const t = this.next();
-      if (t.kind === 9 /* LParen */) {
-        if (cur.type !== "var" && cur.type !== "ref") this.fail(`illegal call: ${describeTerm2(cur)} is not a function name`, t);
-        this.enter(t);
-        const args = this.termList(10 /* RParen */);
-        this.leave();
-        if (cur.type === "var" && cur.name === "set" && args.length === 0) cur = { type: "set", items: [], loc: cur.loc };
-        else cur = { type: "call", fn: cur, args, loc: cur.loc };
-        ownRef = void 0;
-        continue;
-      }
-      if (cur.type === "scalar") this.fail(`illegal ref: a ${describeTerm2(cur)} cannot be indexed`, t);
-      let el;
-      if (t.kind === 11 /* Dot */) {
-        const w = this.dotName();
-        el = { type: "scalar", value: w.text, loc: this.loc(w) };
-      } else {
-        this.enter(t);
-        el = this.expr(true);
-        this.expect(8 /* RBrack */);
-        this.leave();
-      }
-      if (ownRef) {
-        ownRef.path.push(el);
-      } else if (cur.type === "ref") {
-        ownRef = { type: "ref", head: cur.head, path: [...cur.path, el], loc: cur.loc };
-        cur = ownRef;
-      } else {
-        ownRef = { type: "ref", head: cur, path: [el], loc: cur.loc };
-        cur = ownRef;
-      }
-    }
-    return cur;
-  }
-  /** Comma-separated expressions up to `end` (consumed); trailing comma allowed. */
-  termList(end) {
-    const items2 = [];
-    if (this.kind() === end) {
-      this.next();
-      return items2;
-    }
-    items2.push(this.expr(false));
-    return this.listRest(items2, end, () => this.expr(false));
-  }
-  /** The rest of a comma-separated list whose first items are read, up to `end` (consumed). */
-  listRest(items2, end, item) {
-    for (; ; ) {
-      if (this.kind() === end) {
-        this.next();
-        return items2;
-      }
-      if (this.kind() !== 12 /* Comma */) this.unexpected(`\`,\` or \`${tokText(end)}\``);
-      this.next();
-      if (this.kind() === end) {
-        this.next();
-        return items2;
-      }
-      items2.push(item());
-    }
-  }
-  pair() {
-    const key = this.expr(false);
-    this.expect(14 /* Colon */);
-    return [key, this.expr(false)];
-  }
-  /**
-   * After `[` or `{`: the first term, and whether a comprehension may follow it; undefined when
-   * the collection closes at once. A leading comma (`[, x]`) is tolerated but rules out a comprehension.
-   */
-  collectionHead(end) {
-    if (this.kind() === end) {
-      this.next();
-      return void 0;
-    }
-    const mayBeComprehension = this.kind() !== 12 /* Comma */;
-    if (!mayBeComprehension) this.next();
-    return { head: this.term(), mayBeComprehension };
-  }
-  array() {
-    const loc = this.loc(this.next());
-    const start = this.collectionHead(8 /* RBrack */);
-    if (!start) return { type: "array", items: [], loc };
-    const { head, mayBeComprehension } = start;
-    const body = this.comprehensionBody(8 /* RBrack */, mayBeComprehension);
-    if (body) return { type: "arraycompr", term: head, body, loc };
-    const items2 = this.listRest([this.expr(false, head)], 8 /* RBrack */, () => this.expr(false));
-    return { type: "array", items: items2, loc };
-  }
-  setOrObject() {
-    const loc = this.loc(this.next());
-    const start = this.collectionHead(6 /* RBrace */);
-    if (!start) return { type: "object", items: [], loc };
-    const { head, mayBeComprehension } = start;
-    const setBody = this.comprehensionBody(6 /* RBrace */, mayBeComprehension);
-    if (setBody) return { type: "setcompr", term: head, body: setBody, loc };
-    if (this.kind() === 14 /* Colon */) {
-      this.next();
-      const value = this.term();
-      const body = this.comprehensionBody(6 /* RBrace */, mayBeComprehension);
-      if (body) return { type: "objectcompr", key: head, value, body, loc };
-      return { type: "object", items: this.listRest([[head, this.expr(false, value)]], 6 /* RBrace */, () => this.pair()), loc };
-    }
-    const first = this.expr(false, head);
-    if (this.kind() === 14 /* Colon */) {
-      this.next();
-      return { type: "object", items: this.listRest([[first, this.expr(false)]], 6 /* RBrace */, () => this.pair()), loc };
-    }
-    return { type: "set", items: this.listRest([first], 6 /* RBrace */, () => this.expr(false)), loc };
-  }
-  /**
-   * After a head that allows one, `| body` and the closing bracket. If the body stops at a comma
-   * (`[x | y, 5]`), the `|` was the or operator of a plain collection: undefined, position restored.
-   */
-  comprehensionBody(end, allowed) {
-    if (!allowed || this.kind() !== 29 /* Or */) return void 0;
-    const saved = this.save();
-    this.next();
-    try {
-      const body = this.body(end);
-      this.expect(end);
-      return body;
-    } catch (e) {
-      if (!(e instanceof RegoError) || this.kind() !== 12 /* Comma */ || this.backtracks <= 0) throw e;
-      this.backtracks--;
-      this.restore(saved);
-      return void 0;
-    }
-  }
-};
-function trueBody(loc) {
-  return [{ kind: { type: "term", term: { type: "scalar", value: true, loc } }, negated: false, with: [], loc }];
-}
-function isGround(t) {
-  switch (t.type) {
-    case "scalar":
-      return true;
-    case "array":
-    case "set":
-      return t.items.every(isGround);
-    case "object":
-      return t.items.every(([k2, v]) => isGround(k2) && isGround(v));
-    default:
-      return false;
-  }
-}
-function firstNonConstant(t) {
-  if (!t) return void 0;
-  switch (t.type) {
-    case "scalar":
-      return void 0;
-    case "array":
-    case "set":
-      for (const i of t.items) {
-        const bad = firstNonConstant(i);
-        if (bad) return bad;
-      }
-      return void 0;
-    case "object":
-      for (const [k2, v] of t.items) {
-        const bad = firstNonConstant(k2) ?? firstNonConstant(v);
-        if (bad) return bad;
-      }
-      return void 0;
-    case "arraycompr":
-    case "setcompr":
-    case "objectcompr":
-      return void 0;
-    default:
-      return t;
-  }
-}
-function defaultKind(t) {
-  if (t.type !== "call") return describeTerm2(t);
-  const name = t.fn.type === "var" ? t.fn.name : "";
-  if (name === "and" || name === "or") return "binexpr";
-  if (RELATION_NAMES.has(name)) return "boolexpr";
-  if (ARITH_NAMES.has(name)) return "arithexpr";
-  return "call";
-}
-var RELATION_NAMES = new Set(Object.values(RELATION_OPS));
-var ARITH_NAMES = /* @__PURE__ */ new Set([...Object.values(ARITH_OPS), ...Object.values(FACTOR_OPS)]);
-function describeTerm2(t) {
-  switch (t.type) {
-    case "scalar":
-      return t.value === null ? "null" : typeof t.value === "bigint" ? "number" : typeof t.value;
-    case "var":
-      return "var";
-    case "ref":
-      return "ref";
-    case "call":
-      return "call";
-    case "arraycompr":
-    case "setcompr":
-    case "objectcompr":
-      return "comprehension";
-    default:
-      return t.type;
-  }
-}
-
-// src/rego/index.ts
-init_errors();
-init_value();
-function parseError(e) {
-  if (e instanceof RegoError) return e.toData();
-  if (e instanceof RangeError) return { code: "rego_parse_error", message: "nesting too deep" };
-  throw e;
-}
-function compile(sources, options = {}) {
-  const regoVersion = options.regoVersion ?? "v1";
-  const modules2 = [];
-  const errors = [];
-  for (const s of sources) {
-    try {
-      modules2.push(parseModule(s.file, s.text, { regoVersion }));
-    } catch (e) {
-      errors.push(parseError(e));
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return compileParsed(modules2, options);
-}
-function compileParsed(modules2, options = {}) {
-  const builtins29 = options.builtins ?? registry;
-  let compiled;
-  try {
-    compiled = compileModules(modules2, builtins29);
-  } catch (e) {
-    if (e instanceof RangeError) return { ok: false, errors: [{ code: "rego_compile_error", message: "policy nesting too deep to compile" }] };
-    throw e;
-  }
-  const { set, errors } = compiled;
-  if (errors.length === 0 && options.inputSchema) checkInputRefs(rulesBelow(set.root), set.root, options.inputSchema, errors);
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  return { ok: true, policy: new CompiledPolicy(modules2, set.root, builtins29, options.regoVersion ?? "v1") };
-}
-function* rulesBelow(node) {
-  yield* node.rules;
-  if (node.defaultRule) yield node.defaultRule;
-  for (const c of node.children.values()) yield* rulesBelow(c);
-}
-function sortErrors(errors) {
-  const seen = /* @__PURE__ */ new Set();
-  const unique = errors.filter((e) => {
-    const key = `${e.code}|${e.message}|${e.location?.file}|${e.location?.row}|${e.location?.col}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const pos = (e) => [e.location?.file ?? "", e.location?.row ?? 0, e.location?.col ?? 0];
-  return unique.sort((a, b) => {
-    const [fa, ra, ca] = pos(a);
-    const [fb, rb, cb] = pos(b);
-    return fa < fb ? -1 : fa > fb ? 1 : ra - rb || ca - cb;
-  });
-}
-function prepare(policy, query) {
-  let parsed2;
-  try {
-    parsed2 = parseQuery(query, "query", { regoVersion: "v1" });
-  } catch (e) {
-    return { ok: false, errors: [parseError(e)] };
-  }
-  const compiled = compileQuery(parsed2, query, policy.root, policy.builtins);
-  if (!compiled.ok) return compiled;
-  const q = compiled.query;
-  return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
-}
-
 // src/policy/rego-engine.ts
-init_value();
+init_rego();
 init_read_finding();
 var RULE_SETS = ["deny", "warn", "info"];
 var SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
@@ -57928,6 +65398,7 @@ function isObject(v) {
 }
 
 // src/policy/parsed-policies.ts
+init_rego();
 import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
 import { join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -58154,30 +65625,8 @@ function palette(color) {
   };
 }
 
-// src/report/printable.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeControl(c) {
-  const named = NAMED[c];
-  if (named !== void 0) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function printable2(value) {
-  return neutralizeCommands(value.replace(CONTROL, escapeControl));
-}
-function printableLines(text2, indent) {
-  return text2.split(/\r\n|\n/).map((line) => printable2(line)).join(`
-${indent}`);
-}
-function safeOutput(text2) {
-  return text2.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
-}
-function neutralizeCommands(line) {
-  return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
-}
-
 // src/report/code-frame.ts
+init_printable();
 function codeFrame(source, line, column, options) {
   const lines = source.split(/\r?\n/);
   if (!Number.isInteger(line) || line < 1 || line > lines.length) return "";
@@ -58228,6 +65677,7 @@ function waiverNote(waiver) {
 }
 
 // src/report/check/text.ts
+init_printable();
 var FINDING_INDENT = "  ";
 var DETAIL_INDENT = "    ";
 function severityPaint(paint, severity) {

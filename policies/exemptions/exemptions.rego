@@ -19,7 +19,9 @@ unexempted contains [i, d, "without a regulatedExemption"] if {
 	some i, d in input.manifest.dataClasses
 	d.regulated == false
 	d.category in regulated_by_default
-	not is_object(d.regulatedExemption)
+	# object.get, not the bare ref: a missing field would make the whole body undefined (OPA moves
+	# refs out of a negated call), and the rule would never fire.
+	not is_object(object.get(d, "regulatedExemption", null))
 }
 
 unexempted contains [i, d, "and its regulatedExemption does not hold (see RW-WAIVE-001)"] if {

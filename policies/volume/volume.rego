@@ -29,7 +29,8 @@ overflow_vias := {"burst", "fallback"}
 
 fixed(target) if {
 	target.type != "cloud-api"
-	not is_object(target.hardware.autoscaling)
+	# A target without `hardware` is fixed capacity too: object.get keeps the negation defined.
+	not is_object(object.get(target, ["hardware", "autoscaling"], null))
 }
 
 # Data of this workload may go to no cloud API: the fitting advice is capacity, not an API.

@@ -3,8 +3,19 @@
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from './finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
-import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery, type Module, type RegoErrorData } from '../rego/index.ts';
-import { toJS } from '../rego/value.ts';
+import {
+  compile,
+  compileParsed,
+  isInputSchemaError,
+  prepare,
+  toJS,
+  type CompiledPolicy,
+  type InputSchema,
+  type Module,
+  type ModuleSource,
+  type PreparedQuery,
+  type RegoErrorData,
+} from '../rego/index.ts';
 import { readFinding } from './read-finding.ts';
 
 const RULE_SETS = ['deny', 'warn', 'info'] as const;

@@ -1,11 +1,42 @@
-// Query results printed as `opa eval` prints them: json ({"result": [...]}, `{}` when undefined),
-// pretty (values as indented JSON, "undefined" when undefined) and values (one array per result).
+// Query results printed as `opa eval` prints them (OPA's presentation package): json
+// ({"result": [...]}, `{}` when undefined), values (one indented JSON array of expression values
+// per result, nothing when undefined) and pretty (a lone value as indented JSON, otherwise a
+// table of bindings and expression values, "undefined" when undefined). JSON text is escaped as
+// Go's encoder escapes it (<, >, & and the line separators as \u escapes).
+import type { RegoErrorData } from './errors.ts';
 import type { QueryResult } from './index.ts';
+import { renderTable } from './text-table.ts';
 import { stringify, type Value } from './value.ts';
 
 export type EvalFormat = 'json' | 'pretty' | 'values';
 
+/** Go's json.Encoder escapes these even inside strings; nothing else in JSON text can hold them. */
+export function goJsonEscape(text: string): string {
+  return text.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/** Output of a query, without a trailing newline; empty when nothing is printed. */
 export function formatEvalOutput(results: QueryResult[], format: EvalFormat): string {
+  return format === 'pretty' ? pretty(results) : goJsonEscape(formatUnescaped(results, format));
+}
+
+/** Errors of a query with --format json: OPA's {"errors": [{message, code, location}]}. */
+export function formatEvalErrors(errors: RegoErrorData[]): string {
+  const items = errors.map((e) => {
+    const pairs: [string, string][] = [
+      ['message', JSON.stringify(e.message)],
+      ['code', JSON.stringify(e.code)],
+    ];
+    if (e.location) {
+      const l = e.location;
+      pairs.push(['location', object([['file', JSON.stringify(l.file)], ['row', String(l.row)], ['col', String(l.col)]], 3)]);
+    }
+    return object(pairs, 2);
+  });
+  return goJsonEscape(object([['errors', array(items, 1)]], 0));
+}
+
+function formatUnescaped(results: QueryResult[], format: 'json' | 'values'): string {
   if (format === 'json') {
     if (results.length === 0) return '{}';
     // Field order follows `opa eval` (expressions before bindings; value, text, location);
@@ -28,17 +59,31 @@ export function formatEvalOutput(results: QueryResult[], format: EvalFormat): st
     });
     return object([['result', array(rows, 1)]], 0);
   }
-  if (format === 'values') {
-    return stringify(results.map((r) => r.expressions.map((e) => e.value)), 2);
-  }
+  return results.map((r) => stringify(r.expressions.map((e) => e.value), 2)).join('\n');
+}
+
+function pretty(results: QueryResult[]): string {
   if (results.length === 0) return 'undefined';
-  return results
-    .map((r) => {
-      const names = Object.keys(r.bindings);
-      if (names.length === 0) return r.expressions.map((e) => stringify(e.value, 2)).join('\n');
-      return names.map((n) => `${n}: ${stringify(r.bindings[n]!, 2)}`).join('\n');
-    })
-    .join('\n\n');
+  const first = results[0]!;
+  const names = Object.keys(first.bindings);
+  if (results.length === 1 && names.length === 0) {
+    if (first.expressions.length === 1 || first.expressions.every((e) => typeof e.value === 'boolean')) {
+      return goJsonEscape(stringify(first.expressions[0]!.value, 2));
+    }
+  }
+  // Columns: the bound variables by name, then expressions by position (those with a boolean
+  // value only when nothing is bound), as the first result has them.
+  const columns: { title: string; cell: (r: QueryResult) => Value | undefined }[] = [...names]
+    .sort()
+    .map((n) => ({ title: n, cell: (r: QueryResult) => r.bindings[n] }));
+  first.expressions.forEach((e, i) => {
+    if (typeof e.value !== 'boolean' || names.length === 0) columns.push({ title: e.text, cell: (r) => r.expressions[i]?.value });
+  });
+  const rows = results.map((r) => columns.map((c) => {
+    const v = c.cell(r);
+    return v === undefined ? 'null' : goJsonEscape(stringify(v));
+  }));
+  return renderTable(columns.map((c) => c.title), rows).replace(/\n$/, '');
 }
 
 function indent(text: string, by: number): string {

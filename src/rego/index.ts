@@ -33,6 +33,15 @@ export {
   type Value,
 } from './value.ts';
 export type { Module, RegoVersion, Location, Annotations } from './ast.ts';
+export { EMPTY_OBJECT } from './value.ts';
+export type { BuiltinContext, BuiltinDef } from './builtins/builtin.ts';
+export { registry as builtinRegistry } from './builtins/index.ts';
+export { UNAVAILABLE_BUILTINS, unavailableMessage } from './builtins/unavailable.ts';
+export { parseJson } from './builtins/json/json-text.ts';
+export { runTests } from './testing.ts';
+export { CoverageTracker, coverageJson, coverageReport, coverageSummary, thresholdMessage } from './coverage.ts';
+export { formatTestResults, summarize, type TestFormat } from './test-output.ts';
+export { formatEvalErrors, formatEvalOutput, type EvalFormat } from './eval-output.ts';
 
 export interface ModuleSource {
   file: string;
@@ -49,6 +58,12 @@ export interface CompileOptions {
    * (`rego_type_error: undefined ref`), as with OPA's --schema.
    */
   inputSchema?: InputSchema;
+  /**
+   * Let calls of builtins routewise leaves out (http.send...) compile anywhere, failing only when
+   * reached, as a test run needs: a library function no test calls must not stop the others.
+   * Off by default, so a policy that can reach the network is refused when it loads.
+   */
+  unavailableAtCall?: boolean;
 }
 
 export type CompileOutcome = { ok: true; policy: CompiledPolicy } | { ok: false; errors: RegoErrorData[] };
@@ -79,7 +94,7 @@ export function compileParsed(modules: Module[], options: CompileOptions = {}): 
   const builtins = options.builtins ?? registry;
   let compiled;
   try {
-    compiled = compileModules(modules, builtins);
+    compiled = compileModules(modules, builtins, { unavailableAtCall: options.unavailableAtCall === true });
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, errors: [{ code: 'rego_compile_error', message: 'policy nesting too deep to compile' }] };
     throw e;

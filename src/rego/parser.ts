@@ -295,7 +295,11 @@ class Parser {
         this.next();
         continue;
       }
-      if (this.isKw('import')) this.fail('imports must come before rules');
+      // OPA reads statements in any order: an import after rules is still the module's import.
+      if (this.isKw('import')) {
+        imports.push(this.importDecl(imports));
+        continue;
+      }
       if (this.isKw('package')) this.fail('a module has exactly one `package` declaration');
       this.backtracks = BACKTRACK_BUDGET;
       for (const r of this.rule()) rules.push(r);
@@ -476,7 +480,9 @@ class Parser {
     } else if (this.kind() === Tok.LBrace) {
       body = this.braceBody();
     } else {
-      if (this.version === 'v1' && !usesContains && head.value === undefined) {
+      // A function head alone (`f(1)`) is a function that is true for those arguments, as in OPA,
+      // whose v1 check refuses only rules with neither value nor body.
+      if (this.version === 'v1' && !usesContains && head.value === undefined && !head.args) {
         this.failAt('rule must have a body or assignment (e.g. `p := true` or `p if { ... }`)', ruleLoc);
       }
       // Like OPA, a rule may be followed by another on the same line (`r["s"] p1 { ... }`).

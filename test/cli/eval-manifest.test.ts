@@ -9,7 +9,7 @@ describe('routewise eval --manifest', () => {
   it('gives the rules the same input as check, so they report the same findings', () => {
     const r = runCli(['eval', '-d', 'policies', '--manifest', HYBRID, '--now', '2026-11-27', 'data.routewise.rules.hybrid.deny', '-f', 'values']);
     expect(r.code).toBe(0);
-    const ids = (JSON.parse(r.stdout) as { id: string }[][][])[0]![0]!.map((f) => f.id).sort();
+    const ids = (JSON.parse(r.stdout) as { id: string }[][])[0]!.map((f) => f.id).sort();
     const check = runCli(['check', HYBRID, '--now', '2026-11-27', '--format', 'json']);
     const fromCheck = (JSON.parse(check.stdout).manifests[0].findings as { id: string; severity: string }[])
       .filter((f) => f.id.startsWith('RW-HYB-') && f.severity === 'error')
@@ -22,13 +22,13 @@ describe('routewise eval --manifest', () => {
   it('exposes the normalised input itself, resolved routes included', () => {
     const r = runCli(['eval', '--manifest', HYBRID, '--now', '2026-11-27', '{t | some r in input.reaches; t := r.target}', '-f', 'values']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([[['dc-llama', 'openai-gpt']]]);
+    expect(JSON.parse(r.stdout)).toEqual([['dc-llama', 'openai-gpt']]);
   });
 
   it('notes that -i passes a manifest as written, and points at --manifest', () => {
     const r = runCli(['eval', '-d', 'policies', '-i', HYBRID, 'data.routewise.rules.hybrid.deny', '-f', 'values']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([[[]]]);
+    expect(JSON.parse(r.stdout)).toEqual([[]]);
     expect(r.stderr).toBe(
       `routewise: note: ${HYBRID} is a manifest, passed as written; rules see the policy input built from it (docs/policy-input.md): use --manifest ${HYBRID}\n`,
     );

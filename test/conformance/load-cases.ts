@@ -15,7 +15,9 @@ export interface Case {
   raw: Record<string, unknown>;
 }
 
+/** `CONFORMANCE_DIR` points elsewhere when the repository is not checked out beside `shared`. */
 export function corpusRoot(): string {
+  if (process.env.CONFORMANCE_DIR) return resolve(process.env.CONFORMANCE_DIR);
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   return resolve(repo, '..', 'shared', 'conformance');
 }

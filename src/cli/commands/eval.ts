@@ -12,8 +12,7 @@ import { looksLikeManifest, policyInputOf } from '../../judge/policy-input-of.ts
 import { ruleIdsOf } from '../../policy/rule-ids.ts';
 import { readManifestBytes } from '../../runner/read-manifest.ts';
 import { resolveToday } from '../../runner/today.ts';
-import { compile, evaluate } from '../../rego/index.ts';
-import { formatEvalOutput, type EvalFormat } from '../../rego/eval-output.ts';
+import { compile, evaluate, formatEvalErrors, formatEvalOutput, type EvalFormat, type RegoErrorData } from '../../rego/index.ts';
 import { printable } from '../../report/printable.ts';
 
 interface EvalOptions {
@@ -61,12 +60,15 @@ export function registerEval(program: Command, ctx: CommandContext): void {
           );
         }
       }
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
-      if (!compiled.ok) {
-        printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
+      // Problems go to stderr for people; with --format json, stdout also gets OPA's
+      // {"errors": [...]} document for scripts.
+      const regoErrors = (errors: RegoErrorData[]): void => {
+        if (opts.format === 'json') ctx.stdout.write(formatEvalErrors(errors) + '\n');
+        printProblems(ctx.stderr, errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
-        return;
-      }
+      };
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      if (!compiled.ok) return regoErrors(compiled.errors);
       if (opts.manifest !== undefined) {
         const bytes = readManifestBytes(resolve(ctx.cwd, opts.manifest), opts.manifest);
         const built = bytes.ok ? policyInputOf(opts.manifest, bytes.value, { today, knownRuleIds: ruleIdsOf(compiled.policy) }) : bytes;
@@ -86,12 +88,10 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       });
       // print() output goes to stderr so the machine output on stdout stays parseable.
       for (const line of printed) ctx.stderr.write(printable(line) + '\n');
-      if (!out.ok) {
-        printProblems(ctx.stderr, out.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
-        process.exitCode = 2;
-        return;
-      }
-      ctx.stdout.write(formatEvalOutput(out.results, opts.format as EvalFormat) + '\n');
+      if (!out.ok) return regoErrors(out.errors);
+      const text = formatEvalOutput(out.results, opts.format as EvalFormat);
+      // `--format values` prints nothing at all for an undefined query, as OPA does.
+      if (text !== '') ctx.stdout.write(text + '\n');
     });
 }
 

@@ -6,10 +6,20 @@ import { readPolicyFiles } from '../../policy/policy-files.ts';
 import { printProblems } from '../problem-text.ts';
 import { useColor } from '../color.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
-import { compile, type CompiledPolicy } from '../../rego/index.ts';
-import { runTests } from '../../rego/testing.ts';
+import {
+  CoverageTracker,
+  compile,
+  coverageJson,
+  coverageReport,
+  coverageSummary,
+  formatTestResults,
+  runTests,
+  summarize,
+  thresholdMessage,
+  type CompiledPolicy,
+  type TestFormat,
+} from '../../rego/index.ts';
 import { POLICY_INPUT_SCHEMA } from '../../input/policy-input-schema.ts';
-import { formatTestResults, summarize, type TestFormat } from '../../rego/test-output.ts';
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   program
@@ -20,8 +30,16 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('-f, --format <format>', 'text, json or junit', 'text')
     .option('-v, --verbose', 'list passing tests and print() output too')
     .option('--v0-compatible', 'accept Rego v0 syntax')
+    .option('-c, --coverage', "report test coverage: with --format json, OPA's coverage report instead of the test results")
+    .option('--threshold <percent>', 'with --coverage: fail (exit 1) below this coverage')
     .option('--no-input-schema', "do not check refs into input against routewise's policy input schema (for Rego written for another input)")
-    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean }) => {
+    .action((paths: string[], opts: { run?: string; format: string; verbose?: boolean; v0Compatible?: boolean; inputSchema: boolean; coverage?: boolean; threshold?: string }) => {
+      const threshold = opts.threshold === undefined ? undefined : Number(opts.threshold);
+      if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0 || threshold > 100)) {
+        throw new UsageError(`--threshold ${opts.threshold} is not a percentage between 0 and 100`);
+      }
+      if (threshold !== undefined && !opts.coverage) throw new UsageError('--threshold applies only with --coverage');
+      if (opts.coverage && opts.format === 'junit') throw new UsageError('--coverage prints with --format text or json, not junit');
       if (!['text', 'json', 'junit'].includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use text, json or junit`);
       let run: RegExp | undefined;
       if (opts.run !== undefined) {
@@ -38,13 +56,26 @@ export function registerTest(program: Command, ctx: CommandContext): void {
         return;
       }
       // Checked as `check` will check them, so a test run that passes means the rules load there too.
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', ...(opts.inputSchema ? { inputSchema: POLICY_INPUT_SCHEMA } : {}) });
+      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', unavailableAtCall: true, ...(opts.inputSchema ? { inputSchema: POLICY_INPUT_SCHEMA } : {}) });
       if (!compiled.ok) {
         printProblems(ctx.stderr, compiled.errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
         return;
       }
-      const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data });
+      const tracker = opts.coverage ? new CoverageTracker() : undefined;
+      const results = runTests(compiled.policy, { ...(run ? { run } : {}), data: files.data, ...(tracker ? { cover: tracker } : {}) });
+      const report = tracker ? coverageReport(compiled.policy.modules, tracker) : undefined;
+      if (report && opts.format === 'json') {
+        // As `opa test --coverage --format json`: the coverage document replaces the test results.
+        ctx.stdout.write(coverageJson(report) + '\n');
+        const s = summarize(results);
+        process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
+        if (threshold !== undefined && report.coverage < threshold) {
+          ctx.stderr.write(thresholdMessage(report.coverage, threshold) + '\n');
+          process.exitCode = 1;
+        }
+        return;
+      }
       // "No tests found" would send people looking for misnamed files when --run filtered them all out.
       if (run && results.length === 0 && opts.format === 'text') {
         const all = testNames(compiled.policy);
@@ -58,8 +89,13 @@ export function registerTest(program: Command, ctx: CommandContext): void {
       }
       const color = useColor(ctx.stdout, ctx.globals().color, ctx.env);
       ctx.stdout.write(formatTestResults(results, opts.format as TestFormat, { verbose: opts.verbose === true, color }) + '\n');
+      if (report) ctx.stdout.write(coverageSummary(report));
       const s = summarize(results);
       process.exitCode = s.failed > 0 || s.errors > 0 ? 1 : 0;
+      if (report && threshold !== undefined && report.coverage < threshold) {
+        ctx.stderr.write(thresholdMessage(report.coverage, threshold) + '\n');
+        process.exitCode = 1;
+      }
     });
 }
 

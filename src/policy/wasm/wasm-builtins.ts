@@ -1,9 +1,15 @@
 // The builtins a wasm policy leaves to its host (those its `builtins` export lists), served from
 // routewise's own builtin registry so that both engines compute every builtin the same way.
-import type { BuiltinContext, BuiltinDef } from '../../rego/builtins/builtin.ts';
-import { parseJson } from '../../rego/builtins/json-text.ts';
-import { UNAVAILABLE_BUILTINS, unavailableMessage } from '../../rego/builtins/unavailable.ts';
-import { EMPTY_OBJECT, stringify, type Value } from '../../rego/value.ts';
+import {
+  EMPTY_OBJECT,
+  UNAVAILABLE_BUILTINS,
+  parseJson,
+  stringify,
+  unavailableMessage,
+  type BuiltinContext,
+  type BuiltinDef,
+  type Value,
+} from '../../rego/index.ts';
 import type { Problem, Result } from '../../problems/problem.ts';
 import { WasmFailure } from './wasm-failure.ts';
 

@@ -3,8 +3,7 @@
 import type { Engine, EngineFindings, RuleInfo } from '../engine.ts';
 import type { Severity } from '../finding.ts';
 import type { Problem, Result } from '../../problems/problem.ts';
-import type { BuiltinDef } from '../../rego/builtins/builtin.ts';
-import { registry as builtinRegistry } from '../../rego/builtins/index.ts';
+import { builtinRegistry, type BuiltinDef } from '../../rego/index.ts';
 import { mergeData } from '../merge-data.ts';
 import { readFinding } from '../read-finding.ts';
 import type { Bundle, BundleManifest } from './bundle-reader.ts';

@@ -1,7 +1,7 @@
 // One OPA policy module (`opa build -t wasm`) instantiated under OPA's wasm policy ABI 1.x and
 // evaluated through opa-wasm's LoadedPolicy; the host side (aborts, prints, builtins) is ours.
 import * as opaWasm from '@open-policy-agent/opa-wasm';
-import type { BuiltinDef } from '../../rego/builtins/builtin.ts';
+import type { BuiltinDef } from '../../rego/index.ts';
 import type { Problem, ProblemCode, Result } from '../../problems/problem.ts';
 import { resolveHostBuiltins, wasmBuiltinContext, type HostBuiltins } from './wasm-builtins.ts';
 import { WasmFailure } from './wasm-failure.ts';

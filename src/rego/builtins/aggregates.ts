@@ -2,8 +2,8 @@
 import { ObjectValue, SetValue, compare } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
-import { productOf, sumOf } from './arithmetic.ts';
-import type { Num } from './arithmetic.ts';
+import { productOf, sumOf } from './numbers/arithmetic.ts';
+import type { Num } from './numbers/arithmetic.ts';
 import { elementError, wrongType } from './operands.ts';
 
 function count([x]: Value[]): Value {

@@ -1,7 +1,7 @@
 // Bitwise builtins over integers of any size (two's complement semantics, as big integers have).
 import { normalizeBig } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
-import { BuiltinTypeError, builtinError } from './builtin.ts';
+import { BuiltinTypeError, limitError } from './builtin.ts';
 import { integerOperand } from './operands.ts';
 
 function binary(name: string, op: (a: bigint, b: bigint) => bigint): BuiltinDef {
@@ -27,7 +27,7 @@ export const builtins: BuiltinDef[] = [
   { name: 'bits.negate', arity: 1, fn: ([a]) => normalizeBig(~integerOperand('bits.negate', 1, a!)) },
   binary('bits.lsh', (a, b) => {
     const n = shiftCount('bits.lsh', b);
-    if (n > MAX_SHIFT && a !== 0n) throw builtinError('bits.lsh', 'shift count too large');
+    if (n > MAX_SHIFT && a !== 0n) throw limitError('bits.lsh', `shift count too large (routewise shifts by at most ${MAX_SHIFT} bits)`);
     return a << n;
   }),
   binary('bits.rsh', (a, b) => {

@@ -17,6 +17,22 @@ export interface BuiltinContext {
   metadataChain(): Value;
   /** Deterministic randomness for rand.intn within one evaluation. */
   readonly seed: string;
+  /**
+   * Counts work a builtin does looping over its input (about one unit per element or character);
+   * past the evaluation's time limit it ends the evaluation. Absent where there is no limit.
+   */
+  work?(units: number): void;
+}
+
+/**
+ * Thrown where a builtin would go past one of routewise's own size caps (ranges, CIDR
+ * expansions, shifts): an error of the evaluation whether builtin errors are strict or not, so a
+ * rule never quietly fails to fire (eval_limit_error).
+ */
+export class BuiltinLimitError extends Error {}
+
+export function limitError(name: string, message: string): BuiltinLimitError {
+  return new BuiltinLimitError(`${name}: ${message}`);
 }
 
 /**

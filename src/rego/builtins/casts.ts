@@ -3,7 +3,7 @@
 import { ObjectValue, SetValue, equals } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
-import { setDifference } from './numbers.ts';
+import { setDifference } from './numbers/numbers.ts';
 import { setOperand, wrongType } from './operands.ts';
 
 function cast(name: string, expected: string, accepts: (v: Value) => boolean): BuiltinDef {

@@ -6,7 +6,7 @@ import { ObjectValue, SetValue, fromJS, normalizeBig, stringify, toJS, typeName 
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
 import { BuiltinTypeError, builtinError } from './builtin.ts';
-import { isValidJson, marshalJson, parseJson } from './json-text.ts';
+import { isValidJson, marshalJson, parseJson } from './json/json-text.ts';
 import { objectOperand, stringOperand } from './operands.ts';
 
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,9 +1,11 @@
 // Glob builtins in OPA's glob language (gobwas/glob: `*` stops at delimiters, `**` does not),
-// compiled to anchored JS regexps and cached for the evaluation.
+// compiled to anchored RE2 patterns (linear-time matching) and cached for the evaluation.
 import type { Value } from '../value.ts';
 import { builtinError } from './builtin.ts';
 import type { BuiltinContext, BuiltinDef } from './builtin.ts';
 import { elementError, stringOperand, wrongType } from './operands.ts';
+import { compileRe2 } from './regex/re2.ts';
+import type { RE2JS } from 're2js';
 
 class GlobSyntaxError extends Error {}
 
@@ -137,11 +139,11 @@ class GlobParser {
 }
 
 function lit(ch: string): string {
-  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\x{${ch.codePointAt(0)!.toString(16)}}`;
 }
 
 function toRegExpSource(nodes: GlobNode[], delimiters: string[]): string {
-  const nonDelim = delimiters.length === 0 ? '[\\s\\S]' : `[^${delimiters.map(lit).join('')}]`;
+  const nonDelim = delimiters.length === 0 ? '(?s:.)' : `[^${delimiters.map(lit).join('')}]`;
   const emit = (n: GlobNode): string => {
     switch (n.t) {
       case 'text':
@@ -149,7 +151,7 @@ function toRegExpSource(nodes: GlobNode[], delimiters: string[]): string {
       case 'any':
         return `${nonDelim}*`;
       case 'super':
-        return '[\\s\\S]*';
+        return '(?s:.)*';
       case 'single':
         return nonDelim;
       case 'list':
@@ -163,8 +165,8 @@ function toRegExpSource(nodes: GlobNode[], delimiters: string[]): string {
   return `^(?:${nodes.map(emit).join('')})$`;
 }
 
-export function compileGlob(pattern: string, delimiters: string[]): RegExp {
-  return new RegExp(toRegExpSource(new GlobParser(pattern).parse(), delimiters), 'v');
+export function compileGlob(pattern: string, delimiters: string[]): RE2JS {
+  return compileRe2(toRegExpSource(new GlobParser(pattern).parse(), delimiters));
 }
 
 function delimitersOperand(v: Value): string[] {
@@ -183,7 +185,7 @@ function globMatch([p, d, m]: Value[], ctx: BuiltinContext): Value {
   const delimiters = delimitersOperand(d!);
   const text = stringOperand('glob.match', 3, m!);
   const key = `glob\0${delimiters.join('')}\0${pattern}`;
-  let re = ctx.cache.get(key) as RegExp | GlobSyntaxError | undefined;
+  let re = ctx.cache.get(key) as RE2JS | GlobSyntaxError | undefined;
   if (re === undefined) {
     try {
       re = compileGlob(pattern, delimiters);
@@ -194,7 +196,7 @@ function globMatch([p, d, m]: Value[], ctx: BuiltinContext): Value {
     ctx.cache.set(key, re);
   }
   if (re instanceof GlobSyntaxError) throw builtinError('glob.match', re.message);
-  return re.test(text);
+  return re.matcher(text).find(0);
 }
 
 /** Escapes the characters the glob language gives meaning to. */

@@ -2,13 +2,15 @@
 // first) and reachability over adjacency objects whose edges are arrays or sets.
 import { ObjectValue, SetValue } from '../value.ts';
 import type { Value } from '../value.ts';
-import type { BuiltinDef } from './builtin.ts';
+import type { BuiltinContext, BuiltinDef } from './builtin.ts';
 import { objectOperand, wrongType } from './operands.ts';
 
 /** Every [path, value] pair of `root`, pre-order; object keys and set members in sorted order. */
-export function walk(root: Value): Value[] {
+export function walk(root: Value, ctx?: BuiltinContext): Value[] {
   const out: Value[] = [];
   const visit = (path: Value[], v: Value): void => {
+    // Each pair copies its path: the work grows with the depth too.
+    ctx?.work?.(1 + path.length);
     out.push([path, v]);
     if (Array.isArray(v)) v.forEach((x, i) => visit([...path, i], x));
     else if (v instanceof ObjectValue) for (const [k, x] of v.sortedEntries()) visit([...path, k], x);
@@ -31,7 +33,7 @@ function initialNodes(name: string, v: Value): Value[] {
   throw wrongType(name, 2, '{array, set}', v);
 }
 
-function reachable(graphValue: Value, initial: Value): SetValue {
+function reachable(graphValue: Value, initial: Value, ctx: BuiltinContext): SetValue {
   const graph = objectOperand('graph.reachable', 1, graphValue);
   const queue = initialNodes('graph.reachable', initial);
   const reached = new SetValue();
@@ -40,16 +42,20 @@ function reachable(graphValue: Value, initial: Value): SetValue {
     // Nodes missing from the graph are not reached.
     if (!graph.has(node) || reached.has(node)) continue;
     reached.add(node);
-    for (const n of neighbours(graph.get(node))) if (!reached.has(n)) queue.push(n);
+    const next = neighbours(graph.get(node));
+    ctx.work?.(1 + next.length);
+    for (const n of next) if (!reached.has(n)) queue.push(n);
   }
   return reached;
 }
 
-function reachablePaths(graphValue: Value, initial: Value): SetValue {
+/** Every path can be many more than the graph's size (one per route through it): work is charged per step. */
+function reachablePaths(graphValue: Value, initial: Value, ctx: BuiltinContext): SetValue {
   const graph = objectOperand('graph.reachable_paths', 1, graphValue);
   const paths = new SetValue();
   // Extends `path` from `node`; a path ends at a leaf, at a node outside the graph, or before a cycle.
   const extend = (node: Value, path: Value[], onPath: SetValue): void => {
+    ctx.work?.(1 + path.length);
     if (!graph.has(node)) {
       paths.add(path);
       return;
@@ -76,7 +82,7 @@ function reachablePaths(graphValue: Value, initial: Value): SetValue {
 }
 
 export const builtins: BuiltinDef[] = [
-  { name: 'walk', arity: 1, relation: true, fn: ([a]) => walk(a!) },
-  { name: 'graph.reachable', arity: 2, fn: ([g, i]) => reachable(g!, i!) },
-  { name: 'graph.reachable_paths', arity: 2, fn: ([g, i]) => reachablePaths(g!, i!) },
+  { name: 'walk', arity: 1, relation: true, fn: ([a], ctx) => walk(a!, ctx) },
+  { name: 'graph.reachable', arity: 2, fn: ([g, i], ctx) => reachable(g!, i!, ctx) },
+  { name: 'graph.reachable_paths', arity: 2, fn: ([g, i], ctx) => reachablePaths(g!, i!, ctx) },
 ];

@@ -2,8 +2,8 @@
 // 128-bit space (IPv4 as ::ffff:a.b.c.d), and an IPv4 net never contains an IPv6 address.
 import { ObjectValue, SetValue } from '../value.ts';
 import type { Value } from '../value.ts';
-import type { BuiltinDef } from './builtin.ts';
-import { builtinError } from './builtin.ts';
+import type { BuiltinContext, BuiltinDef } from './builtin.ts';
+import { builtinError, limitError } from './builtin.ts';
 import { stringOperand, wrongType } from './operands.ts';
 
 const V4_MAPPED = 0xffffn << 32n;
@@ -159,11 +159,12 @@ function cidrIntersects(a: Value, b: Value): boolean {
 /** Upper bound on addresses one cidr_expand may produce; larger nets are almost always mistakes. */
 export const MAX_EXPANSION = 1 << 20;
 
-function cidrExpand(v: Value): SetValue {
+function cidrExpand(v: Value, ctx: BuiltinContext): SetValue {
   const name = 'net.cidr_expand';
   const net = netOperand(name, v);
   const size = 1n << BigInt(128 - net.bits);
-  if (size > BigInt(MAX_EXPANSION)) throw builtinError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses`);
+  if (size > BigInt(MAX_EXPANSION)) throw limitError(name, `CIDR ${formatNet(net)} has more than ${MAX_EXPANSION} addresses (routewise's limit)`);
+  ctx.work?.(Number(size));
   const out = new SetValue();
   for (let a = net.addr; a <= lastAddress(net); a++) out.add(formatIp(a, net.v4));
   return out;
@@ -261,7 +262,7 @@ export const builtins: BuiltinDef[] = [
   { name: 'net.cidr_intersects', arity: 2, fn: ([a, b]) => cidrIntersects(a!, b!) },
   { name: 'net.cidr_overlap', arity: 2, fn: ([a, b]) => cidrContains('net.cidr_overlap', a!, b!), deprecated: true },
   { name: 'net.cidr_is_valid', arity: 1, fn: ([a]) => cidrIsValid(a!) },
-  { name: 'net.cidr_expand', arity: 1, fn: ([a]) => cidrExpand(a!) },
+  { name: 'net.cidr_expand', arity: 1, fn: ([a], ctx) => cidrExpand(a!, ctx) },
   { name: 'net.cidr_contains_matches', arity: 2, fn: ([a, b]) => cidrContainsMatches(a!, b!) },
   { name: 'net.cidr_merge', arity: 1, fn: ([a]) => cidrMerge(a!) },
 ];

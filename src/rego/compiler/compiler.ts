@@ -4,6 +4,7 @@ import type { Module, Rule, Term } from '../ast.ts';
 import type { BuiltinDef } from '../builtins/builtin.ts';
 import type { RegoErrorData } from '../errors.ts';
 import { newStandInUses, standInErrors, type StandInUses } from './functions.ts';
+import { hoistNegated, hoistNegatedInTerm } from './negation.ts';
 import { checkRecursion } from './recursion.ts';
 import { moduleNameScope, type NameScope } from './imports.ts';
 import { dataPathText, type CompiledRule, type CTerm, type RuleNode } from './ir.ts';
@@ -45,10 +46,15 @@ function compileRule(
   const key = head.key ? rw.term(head.key, scope) : undefined;
   const value: CTerm = head.value ? rw.term(head.value, scope) : { k: 'const', v: true, loc: head.loc ?? TRUE_LOC };
   const safety = new SafetyChecker(slots, errors);
-  const ordered = safety.order(body, bound);
+  let ordered = safety.order(body, bound);
   for (const t of dynPath) safety.checkBound(t, bound);
   if (key) safety.checkBound(key, bound);
   safety.checkBound(value, bound);
+  if (!keepsNegationWhole(entry.module)) {
+    const options = { equalIsUnify: true };
+    ordered = hoistNegated(ordered, slots, options);
+    for (const t of [...dynPath, ...(key ? [key] : []), value]) hoistNegatedInTerm(t, slots, options);
+  }
   const compiled: CompiledRule = {
     kind: entry.kind,
     node: entry.node,
@@ -68,7 +74,17 @@ function compileRule(
   return compiled;
 }
 
-export function compileModules(modules: Module[], builtins: ReadonlyMap<string, BuiltinDef>): CompiledModules {
+/** `import future.keywords.not` keeps every part of a negated expression inside the negation. */
+function keepsNegationWhole(m: Module): boolean {
+  return m.imports.some((i) => {
+    const p = i.path;
+    if (p.type !== 'ref' || p.head.type !== 'var' || p.head.name !== 'future' || p.path.length !== 2) return false;
+    const [a, b] = p.path;
+    return a?.type === 'scalar' && a.value === 'keywords' && b?.type === 'scalar' && b.value === 'not';
+  });
+}
+
+export function compileModules(modules: Module[], builtins: ReadonlyMap<string, BuiltinDef>, options: { unavailableAtCall?: boolean } = {}): CompiledModules {
   const errors: RegoErrorData[] = [];
   const set = buildModuleSet(modules, errors);
   const scopes = new Map<Module, NameScope>();
@@ -93,7 +109,7 @@ export function compileModules(modules: Module[], builtins: ReadonlyMap<string, 
       node.rules.push(compiled);
     }
   }
-  errors.push(...standInErrors(standIns));
+  if (!options.unavailableAtCall) errors.push(...standInErrors(standIns));
   checkRecursion(set.root, [...ruleNodes], errors);
   return { set, errors };
 }

@@ -7,6 +7,7 @@ import { newStandInUses, standInErrors } from './functions.ts';
 import { queryNameScope } from './imports.ts';
 import type { CExpr, RuleNode } from './ir.ts';
 import { Rewriter, Scope, SlotTable, collectSeen } from './rewrite.ts';
+import { hoistNegated } from './negation.ts';
 import { SafetyChecker } from './safety.ts';
 
 export interface CompiledQuery {
@@ -37,7 +38,8 @@ export function compileQuery(
   });
   // As OPA does, a single expression that does not iterate captures its value even when false.
   if (body.length === 1 && body[0]!.out !== undefined && slots.size === 1) body[0]!.keepFalse = true;
-  const ordered = new SafetyChecker(slots, errors).order(body, new Set());
+  // A query keeps `==` a call, so its operands leave a negation like any call's arguments.
+  const ordered = hoistNegated(new SafetyChecker(slots, errors).order(body, new Set()), slots, { equalIsUnify: false });
   if (errors.length > 0) return { ok: false, errors };
   const vars = [...scope.vars].filter(([name]) => !name.startsWith('_') && name !== '').map(([name, slot]) => ({ name, slot }));
   return { ok: true, query: { body: ordered, nslots: slots.size, vars, exprs } };

@@ -9,27 +9,34 @@ function subtreeRules(n: RuleNode, acc: Set<RuleNode>): void {
   for (const c of n.children.values()) subtreeRules(c, acc);
 }
 
-/** Rule nodes a data ref may read: the node its static prefix reaches, or everything below it. */
-function refDeps(root: RuleNode, path: CTerm[], acc: Set<RuleNode>): void {
-  let n = root;
-  for (const p of path) {
-    if (n.kind) {
-      acc.add(n);
-      return;
-    }
-    if (p.k !== 'const') break;
+/**
+ * Rule nodes a data ref may read: a variable key stands for every child at its level, and the
+ * rest of the ref must still match (`data.a[_].deny` reads the deny rules of data.a's packages
+ * only, as OPA's dependency graph has it); the end of the ref reads everything below it.
+ */
+function refDeps(n: RuleNode, path: CTerm[], i: number, acc: Set<RuleNode>): void {
+  if (n.kind) {
+    acc.add(n);
+    return;
+  }
+  if (i === path.length) {
+    subtreeRules(n, acc);
+    return;
+  }
+  const p = path[i]!;
+  if (p.k === 'const') {
     if (typeof p.v !== 'string') return;
     const c = n.children.get(p.v);
-    if (!c) return;
-    n = c;
+    if (c) refDeps(c, path, i + 1, acc);
+    return;
   }
-  subtreeRules(n, acc);
+  for (const c of n.children.values()) refDeps(c, path, i + 1, acc);
 }
 
 function ruleDeps(root: RuleNode, rule: CompiledRule, acc: Set<RuleNode>): void {
   const visitor: Visitor = {
     term: (t) => {
-      if (t.k === 'data') refDeps(root, t.path, acc);
+      if (t.k === 'data') refDeps(root, t.path, 0, acc);
       else if (t.k === 'call' && t.fn.kind === 'user') acc.add(t.fn.node);
     },
     with: (w) => {

@@ -38,9 +38,19 @@ export class Scope {
   ) {}
 }
 
-/** Names used as variables in a body, outside its closures. */
+/**
+ * Names used as variables in a body, outside its closures: a closure shares these with the body.
+ * Names the body declares (`:=`, `some`) are left out: as in OPA, each comprehension has its own
+ * scope, so a comprehension before `some value in xs` keeps a `value` of its own.
+ */
 export function collectSeen(body: Body, extra: Term[] = []): Set<string> {
   const seen = new Set<string>();
+  const declared = new Set<string>();
+  const pattern = (t: Term): void => {
+    if (t.type === 'var') declared.add(t.name);
+    else if (t.type === 'array') t.items.forEach(pattern);
+    else if (t.type === 'object') for (const [, v] of t.items) pattern(v);
+  };
   const term = (t: Term): void => {
     switch (t.type) {
       case 'var':
@@ -81,11 +91,15 @@ export function collectSeen(body: Body, extra: Term[] = []): Set<string> {
         // Declared names are not the body's unification vars: closures before the
         // declaration keep their own variable of that name.
         term(k.right);
+        pattern(k.left);
         break;
       case 'some':
+        for (const v of k.vars) declared.add(v.name);
         break;
       case 'somein':
         term(k.collection);
+        if (k.key) pattern(k.key);
+        pattern(k.value);
         break;
       case 'every':
         term(k.domain);
@@ -94,6 +108,7 @@ export function collectSeen(body: Body, extra: Term[] = []): Set<string> {
     for (const w of e.with) term(w.value);
   }
   extra.forEach(term);
+  for (const d of declared) seen.delete(d);
   return seen;
 }
 

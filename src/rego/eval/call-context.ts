@@ -3,6 +3,7 @@
 import type { Location } from '../ast.ts';
 import type { BuiltinContext } from '../builtins/builtin.ts';
 import type { Value } from '../value.ts';
+import type { Limits } from './limits.ts';
 
 export interface MetadataSource {
   metadataRule(): Value;
@@ -17,7 +18,11 @@ export class CallContext implements BuiltinContext {
     readonly seed: string,
     private readonly ev: MetadataSource,
     private readonly printer: (line: string) => void,
+    private readonly limits: Limits,
   ) {}
+  work(units: number): void {
+    this.limits.charge(units, this.location);
+  }
   print(line: string): void {
     this.printer(line);
   }

@@ -2,12 +2,12 @@
 // frame of slots per rule, resolving data refs through the rule tree (lazily, memoized) and
 // applying `with` by swapping the evaluation state for the span of one expression.
 import type { Location } from '../ast.ts';
-import { BuiltinFailure, BuiltinTypeError } from '../builtins/builtin.ts';
+import { BuiltinFailure, BuiltinLimitError, BuiltinTypeError } from '../builtins/builtin.ts';
 import { CallContext } from './call-context.ts';
 import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
-import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
+import { ObjectValue, SetValue, compare, equals, type Value } from '../value.ts';
 import { ENUM, UNDEFINED, type Cont, type Enum, type Frame, type Undefined, type ValueCont } from './frame.ts';
 import { Limits } from './limits.ts';
 import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type Cursor, type Lookup } from './lookup.ts';
@@ -36,6 +36,7 @@ export interface EvaluatorOptions {
   limits: Limits;
   nowNs: bigint;
   print: (line: string) => void;
+  cover?: { hit(loc: Location): void };
 }
 
 export class Evaluator implements TermEvaluator {
@@ -46,13 +47,15 @@ export class Evaluator implements TermEvaluator {
   private readonly ctx: CallContext;
   /** Rules being evaluated, innermost last (for rego.metadata). */
   readonly ruleStack: CompiledRule[] = [];
+  readonly cover: { hit(loc: Location): void } | undefined;
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
     this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
-    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print);
+    this.cover = o.cover;
+    this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
   }
 
   // ------------------------------------------------------------ bodies and expressions
@@ -68,6 +71,7 @@ export class Evaluator implements TermEvaluator {
 
   evalExpr(e: CExpr, f: Frame, k: Cont): boolean {
     this.limits.step(e.loc);
+    this.cover?.hit(e.loc);
     if (e.with.length > 0) return this.evalWith(e, f, k);
     return this.evalExprInner(e, f, k);
   }
@@ -447,16 +451,38 @@ export class Evaluator implements TermEvaluator {
     }
     const key = this.evalDirect(path[i]!, f);
     if (key === undefined) return false;
-    if (key === ENUM) {
-      const v = this.nodeValue(node);
-      return v === undefined ? false : this.walkEnum(v, path, i, f, k);
-    }
+    if (key === ENUM) return this.dataKeysEnum(node, path, i, f, k);
+    return this.dataChild(node, key, path, i, f, k);
+  }
+
+  /** The document below `node` at `key`: a child node (package or rule) or base data. */
+  private dataChild(node: RuleNode, key: Value, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
     const child = typeof key === 'string' ? node.children.get(key) : undefined;
     if (child) return this.dataEnum(child, path, i + 1, f, k);
     const base = this.baseAt(node);
     if (base === undefined) return false;
     const next = lookupData(base, key);
     return next === undefined ? false : this.walkEnum(next, path, i + 1, f, k, lookupData);
+  }
+
+  /**
+   * `data.a[_].deny`: each key below a package node in turn, descending into that child only, so
+   * only the rules the rest of the ref names are evaluated (not every rule of every package).
+   */
+  private dataKeysEnum(node: RuleNode, path: CTerm[], i: number, f: Frame, k: ValueCont): boolean {
+    const kt = path[i]!;
+    if (kt.k === 'ref' || kt.k === 'input' || kt.k === 'data' || kt.k === 'call') {
+      return this.evalEnum(kt, f, (kv) => this.dataChild(node, kv, path, i, f, k));
+    }
+    const keys: Value[] = [];
+    for (const [key, child] of node.children) if (!(child.kind === 'function' && child.arity !== 0)) keys.push(key);
+    const base = this.baseAt(node);
+    if (base instanceof ObjectValue) for (const key of base.keys()) if (!(typeof key === 'string' && node.children.has(key))) keys.push(key);
+    keys.sort(compare);
+    for (const key of keys) {
+      if (unifyValue(this, kt, key, f, () => this.dataChild(node, key, path, i, f, k))) return true;
+    }
+    return false;
   }
 
   /** The base document at a node's path. */
@@ -583,12 +609,16 @@ export class Evaluator implements TermEvaluator {
         return true;
       case 'builtin': {
         this.ctx.location = loc;
+        // A builtin's work grows with its operands: counting it keeps the time limit in force
+        // across many calls over large values; builtins that do more count more themselves.
+        this.limits.charge(operandSize(args), loc);
         try {
           const r = fn.def.fn(args, this.ctx);
           if (fn.def.relation && Array.isArray(r)) return new Multi(r);
           return r;
         } catch (e) {
           if (e instanceof RegoError || e instanceof RangeError) throw e;
+          if (e instanceof BuiltinLimitError) throw new RegoError('eval_limit_error', e.message, loc);
           if (!this.strict) return undefined;
           if (e instanceof BuiltinTypeError) throw new RegoError('eval_type_error', e.message, loc);
           if (e instanceof BuiltinFailure) throw new RegoError('eval_builtin_error', e.message, loc);
@@ -609,6 +639,16 @@ export class Evaluator implements TermEvaluator {
     const top = this.ruleStack[this.ruleStack.length - 1];
     return top ? metadataChain(top, this.root) : [];
   }
+}
+
+/** About how many elements or characters a builtin's operands hold (top level only). */
+function operandSize(args: Value[]): number {
+  let n = 1;
+  for (const a of args) {
+    if (typeof a === 'string' || Array.isArray(a)) n += a.length;
+    else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
+  }
+  return n;
 }
 
 /** Several outputs of a relation builtin. */

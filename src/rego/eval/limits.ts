@@ -4,6 +4,8 @@ import { RegoError } from '../errors.ts';
 import type { Location } from '../ast.ts';
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
+/** Units of builtin work between two looks at the clock. */
+const WORK_PER_CHECK = 4096;
 
 export class Limits {
   steps = 0;
@@ -14,6 +16,23 @@ export class Limits {
     timeoutMs?: number,
   ) {
     this.deadline = timeoutMs !== undefined && timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
+  }
+
+  /** Work done inside builtins, in units of about one element or character looked at. */
+  private work = 0;
+  private nextWorkCheck = WORK_PER_CHECK;
+
+  /**
+   * Builtins that loop over their input charge their work here, so the deadline holds inside
+   * them too: past it, the evaluation ends with eval_cancel_error.
+   */
+  charge(units: number, loc: Location): void {
+    this.work += units;
+    if (this.work < this.nextWorkCheck) return;
+    this.nextWorkCheck = this.work + WORK_PER_CHECK;
+    if (this.deadline !== Infinity && Date.now() > this.deadline) {
+      throw new RegoError('eval_cancel_error', 'evaluation timed out', loc);
+    }
   }
 
   step(loc: Location): void {

@@ -57,6 +57,7 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
     const collect = (): boolean =>
       eachValue(ev, cur.value, f, (v) => {
         found = true;
+        ev.cover?.hit(cur.ast.head.loc);
         onValue(v, cur);
         return early;
       });
@@ -92,7 +93,10 @@ function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
   if (result === undefined && node.defaultRule) {
     const f = newFrame(node.defaultRule.nslots);
     const v = ev.evalDirect(node.defaultRule.value, f);
-    if (v !== undefined && v !== ENUM) result = v;
+    if (v !== undefined && v !== ENUM) {
+      result = v;
+      ev.cover?.hit(node.defaultRule.ast.head.loc);
+    }
   }
   return result;
 }
@@ -114,6 +118,7 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
       const withKeys = (i: number): boolean => {
         if (i === rule.dynPath.length) {
           return eachValue(ev, leafTerm, f, (leaf) => {
+            ev.cover?.hit(rule.ast.head.loc);
             root = insert(root, keys, leaf, multi, built, rule, node);
             return early;
           });
@@ -210,7 +215,10 @@ export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc:
   if (result === undefined && node.defaultRule) {
     const f = newFrame(node.defaultRule.nslots);
     const v = ev.evalDirect(node.defaultRule.value, f);
-    if (v !== undefined && v !== ENUM) result = v;
+    if (v !== undefined && v !== ENUM) {
+      result = v;
+      ev.cover?.hit(node.defaultRule.ast.head.loc);
+    }
   }
   void loc;
   memo.set(key, result === undefined ? UNDEFINED : result);

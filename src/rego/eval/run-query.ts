@@ -17,6 +17,12 @@ export interface EvalOptions {
   timeoutMs?: number;
   nowNs?: bigint;
   print?: (line: string) => void;
+  /** Told of each expression evaluated and each rule that produced a value (test coverage). */
+  cover?: CoverageHits;
+}
+
+export interface CoverageHits {
+  hit(loc: Location): void;
 }
 
 export interface QueryResult {
@@ -52,6 +58,7 @@ export function newEvaluator(policy: CompiledPolicy, options: EvalOptions): Eval
     limits: new Limits(options.maxSteps, options.timeoutMs),
     nowNs: options.nowNs ?? BigInt(Date.now()) * 1_000_000n,
     print: options.print ?? (() => {}),
+    ...(options.cover ? { cover: options.cover } : {}),
   });
 }
 

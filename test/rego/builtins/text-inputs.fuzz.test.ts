@@ -46,7 +46,7 @@ function outcome(name: string, args: unknown[]): 'value' | 'undefined' | 'error'
 const HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 const PAYLOAD = 'eyJzdWIiOiJhbmEiLCJleHAiOjE4MDAwMDAwMDB9';
 const TOKEN = `${HEADER}.${PAYLOAD}.c2ln`;
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/x509/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`./x509/fixtures/${name}`, import.meta.url), 'utf8');
 const PEM_PIECES = ['-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----', '-----BEGIN RSA PRIVATE KEY-----', 'MII', '\n', '=', 'QUJD'];
 const PUBLIC_KEY = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
