@@ -3,7 +3,7 @@
 // Action's committed bundle started the way the runner starts it (action.yml's `runs.main`).
 // npm packages come from the registry; the routewise code comes from this checkout.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
