@@ -12,9 +12,29 @@ import { waiverNote } from './waiver-note.ts';
 // covers table pipes, emphasis, code spans, links, and raw HTML alike.
 const MARKUP = /[&<>|\\*_`[\]~#]/g;
 
+function escapeMarkup(text: string): string {
+  return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>');
+}
+
 /** Inline text safe in a table cell or heading; line breaks become <br>. */
 export function markdownText(text: string): string {
-  return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>');
+  return escapeMarkup(text);
+}
+
+// Messages and remediations write field names and values as `code`. Shown escaped they would be
+// literal backticks; a code span of markdown would end at a table pipe. An HTML <code> element with
+// escaped content renders as code and can break nothing.
+const CODE_SPAN = /`([^`\r\n]+)`/g;
+
+/** Like markdownText, but `code` spans written in rule messages render as code. */
+export function markdownProse(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(CODE_SPAN)) {
+    out += escapeMarkup(text.slice(last, m.index)) + `<code>${escapeMarkup(m[1]!)}</code>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeMarkup(text.slice(last));
 }
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
@@ -26,13 +46,13 @@ function row(cells: string[]): string {
 function findingRow(manifest: ManifestReport, finding: Finding): string {
   const location = markdownText(formatLocation(findingLocation(manifest, finding)));
   if (finding.waived) {
-    const message = `${markdownText(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
+    const message = `${markdownProse(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
     return row([`${finding.severity} (waived)`, markdownText(finding.id), location, message]);
   }
   const severity = finding.severity === 'info' ? 'info' : `**${finding.severity}**`;
   const message = finding.remediation
-    ? `${markdownText(finding.message)}<br>Remediation: ${markdownText(finding.remediation)}`
-    : markdownText(finding.message);
+    ? `${markdownProse(finding.message)}<br>Remediation: ${markdownProse(finding.remediation)}`
+    : markdownProse(finding.message);
   return row([severity, markdownText(finding.id), location, message]);
 }
 
@@ -40,7 +60,7 @@ function manifestSection(manifest: ManifestReport): string[] {
   const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, '', 'No findings.'];
   const rows = manifest.problems.map((problem) => {
-    const message = problem.hint ? `${markdownText(problem.message)}<br>Hint: ${markdownText(problem.hint)}` : markdownText(problem.message);
+    const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);
     return row(['**invalid**', markdownText(problem.code), markdownText(formatLocation(problemLocation(manifest, problem))), message]);
   });
   rows.push(...manifest.findings.map((finding) => findingRow(manifest, finding)));
