@@ -60908,6 +60908,89 @@ var require_stdin = __commonJS2({
 });
 var manifest_validator_default = require_stdin();
 
+// src/validate/look-alike.ts
+var LOOK_ALIKES = /* @__PURE__ */ new Map([
+  ["\u0430", { name: "Cyrillic small letter a", latin: "a" }],
+  ["\u0435", { name: "Cyrillic small letter ie", latin: "e" }],
+  ["\u043E", { name: "Cyrillic small letter o", latin: "o" }],
+  ["\u0440", { name: "Cyrillic small letter er", latin: "p" }],
+  ["\u0441", { name: "Cyrillic small letter es", latin: "c" }],
+  ["\u0443", { name: "Cyrillic small letter u", latin: "y" }],
+  ["\u0445", { name: "Cyrillic small letter ha", latin: "x" }],
+  ["\u0456", { name: "Cyrillic small letter Byelorussian-Ukrainian i", latin: "i" }],
+  ["\u0458", { name: "Cyrillic small letter je", latin: "j" }],
+  ["\u0455", { name: "Cyrillic small letter dze", latin: "s" }],
+  ["\u0501", { name: "Cyrillic small letter komi de", latin: "d" }],
+  ["\u04BB", { name: "Cyrillic small letter shha", latin: "h" }],
+  ["\u0410", { name: "Cyrillic capital letter a", latin: "A" }],
+  ["\u0412", { name: "Cyrillic capital letter ve", latin: "B" }],
+  ["\u0415", { name: "Cyrillic capital letter ie", latin: "E" }],
+  ["\u041A", { name: "Cyrillic capital letter ka", latin: "K" }],
+  ["\u041C", { name: "Cyrillic capital letter em", latin: "M" }],
+  ["\u041D", { name: "Cyrillic capital letter en", latin: "H" }],
+  ["\u041E", { name: "Cyrillic capital letter o", latin: "O" }],
+  ["\u0420", { name: "Cyrillic capital letter er", latin: "P" }],
+  ["\u0421", { name: "Cyrillic capital letter es", latin: "C" }],
+  ["\u0422", { name: "Cyrillic capital letter te", latin: "T" }],
+  ["\u0425", { name: "Cyrillic capital letter ha", latin: "X" }],
+  ["\u03B1", { name: "Greek small letter alpha", latin: "a" }],
+  ["\u03BF", { name: "Greek small letter omicron", latin: "o" }],
+  ["\u03B9", { name: "Greek small letter iota", latin: "i" }],
+  ["\u03BA", { name: "Greek small letter kappa", latin: "k" }],
+  ["\u03BD", { name: "Greek small letter nu", latin: "v" }],
+  ["\u03C1", { name: "Greek small letter rho", latin: "p" }],
+  ["\u03C4", { name: "Greek small letter tau", latin: "t" }],
+  ["\u03C5", { name: "Greek small letter upsilon", latin: "u" }],
+  ["\u0391", { name: "Greek capital letter alpha", latin: "A" }],
+  ["\u0392", { name: "Greek capital letter beta", latin: "B" }],
+  ["\u0395", { name: "Greek capital letter epsilon", latin: "E" }],
+  ["\u0397", { name: "Greek capital letter eta", latin: "H" }],
+  ["\u0399", { name: "Greek capital letter iota", latin: "I" }],
+  ["\u039A", { name: "Greek capital letter kappa", latin: "K" }],
+  ["\u039C", { name: "Greek capital letter mu", latin: "M" }],
+  ["\u039D", { name: "Greek capital letter nu", latin: "N" }],
+  ["\u039F", { name: "Greek capital letter omicron", latin: "O" }],
+  ["\u03A1", { name: "Greek capital letter rho", latin: "P" }],
+  ["\u03A4", { name: "Greek capital letter tau", latin: "T" }],
+  ["\u03A7", { name: "Greek capital letter chi", latin: "X" }],
+  ["\u0131", { name: "Latin small letter dotless i", latin: "i" }],
+  ["\u2010", { name: "hyphen", latin: "-" }],
+  ["\u2011", { name: "non-breaking hyphen", latin: "-" }],
+  ["\u2012", { name: "figure dash", latin: "-" }],
+  ["\u2013", { name: "en dash", latin: "-" }],
+  ["\u2212", { name: "minus sign", latin: "-" }]
+]);
+function codePointOf(char) {
+  return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function foreignCharacters(text2) {
+  const seen = /* @__PURE__ */ new Set();
+  const found = [];
+  for (const char of text2) {
+    if (char.codePointAt(0) < 128 || seen.has(char)) continue;
+    seen.add(char);
+    const known = LOOK_ALIKES.get(char) ?? LOOK_ALIKES.get(char.normalize("NFKC"));
+    const fullwidth = char.normalize("NFKC");
+    const latin = known?.latin ?? (fullwidth.length === 1 && fullwidth.codePointAt(0) < 128 ? fullwidth : void 0);
+    found.push({ char, codePoint: codePointOf(char), ...known ? { name: known.name } : {}, ...latin ? { latin } : {} });
+  }
+  return found;
+}
+function withLatinLetters(text2) {
+  return [...text2].map((char) => foreignCharacters(char)[0]?.latin ?? char).join("");
+}
+function foreignCharacterHint(text2) {
+  const foreign = foreignCharacters(text2);
+  if (foreign.length === 0) return void 0;
+  const described = foreign.map((f) => {
+    const what = `\`${f.char}\` (${f.codePoint}${f.name ? `, ${f.name}` : ""})`;
+    return f.latin ? `${what} looks like the Latin \`${f.latin}\` but is not it` : `${what} is not ASCII`;
+  });
+  const retyped = withLatinLetters(text2);
+  const suggestion = retyped !== text2 && foreignCharacters(retyped).length === 0 ? `; retype it as \`${retyped}\`` : "";
+  return `${described.join("; ")}${suggestion}`;
+}
+
 // src/manifest/json-schema.ts
 function schemaAt(root2, path2) {
   let schema = deref(root2, root2);
@@ -61014,13 +61097,15 @@ function toProblem(error, all, doc, schema) {
     }
     case "enum": {
       const allowed = params.allowedValues.map(String);
-      const suggestion = typeof value === "string" ? closestName(value, allowed) : void 0;
+      const foreign = typeof value === "string" ? foreignCharacterHint(value) : void 0;
+      const suggestion = typeof value === "string" ? closestName(withLatinLetters(value), allowed) : void 0;
+      const hint = [foreign, suggestion ? `did you mean \`${suggestion}\`?` : void 0].filter((h) => h !== void 0).join("; ");
       return {
         code,
         message: `${here} must be one of ${allowed.join(", ")}; got ${show(value)}`,
         position: atValue(),
         path: path2,
-        ...suggestion ? { hint: `did you mean \`${suggestion}\`?` } : {}
+        ...hint ? { hint } : {}
       };
     }
     case "const":
@@ -61043,13 +61128,14 @@ function toProblem(error, all, doc, schema) {
     case "pattern": {
       const pattern = String(params.pattern);
       if (pattern === SLUG_PATTERN) {
-        const slug = typeof value === "string" ? toSlug(value) : "";
+        const foreign = typeof value === "string" ? foreignCharacterHint(value) : void 0;
+        const slug = typeof value === "string" ? toSlug(withLatinLetters(value)) : "";
         return {
           code,
           message: `${here} must be a lowercase slug (letters a-z, digits, single hyphens); got ${show(value)}`,
           position: atValue(),
           path: path2,
-          ...slug ? { hint: `for example \`${slug}\`` } : {}
+          ...foreign ? { hint: foreign } : slug ? { hint: `for example \`${slug}\`` } : {}
         };
       }
       if (pattern === DATE_PATTERN) {
@@ -65249,20 +65335,29 @@ function readOne(root2, file, out, options, explicit) {
   }
   if (!options.data && !explicit) return;
   let doc;
+  let text2 = "";
   try {
-    const text2 = readFileSync2(file, "utf8");
+    text2 = readFileSync2(file, "utf8");
     doc = ext2 === ".json" ? JSON.parse(text2) : (0, import_yaml8.parse)(text2, { intAsBigInt: false });
   } catch (e) {
-    out.problems.push(dataSyntaxProblem(display2, e));
+    out.problems.push(dataSyntaxProblem(display2, e, text2));
     return;
   }
   if (doc === null || doc === void 0) return;
   const prefix = explicit ? [] : relative2(root2, file).split(sep3).slice(0, -1);
   out.data = mergeData(out.data, nest(prefix, doc));
 }
-function dataSyntaxProblem(file, e) {
-  const at3 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : void 0;
-  const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+function jsonErrorPosition(e, text2) {
+  if (!(e instanceof SyntaxError)) return void 0;
+  const offset = /at position (\d+)/.exec(e.message)?.[1];
+  const at3 = offset !== void 0 ? Number(offset) : /end of JSON input/.test(e.message) ? text2.length : void 0;
+  if (at3 === void 0) return void 0;
+  const before = text2.slice(0, at3).split(/\r\n|\r|\n/);
+  return { line: before.length, col: before.at(-1).length + 1 };
+}
+function dataSyntaxProblem(file, e, text2 = "") {
+  const at3 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : jsonErrorPosition(e, text2);
+  const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
   return {
     code: "invalid-data-file",
     message: at3 ? message : `${file}: ${message}`,
@@ -65502,7 +65597,7 @@ function readDataFile(file) {
     const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
     return { ok: true, value: { data: doc ?? {}, text: text2 } };
   } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e)] };
+    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
   }
 }
 
@@ -65936,6 +66031,7 @@ import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/report/check/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://routewise.dev";
 var LEVEL2 = { error: "error", warning: "warning", info: "note" };
@@ -66002,10 +66098,25 @@ function descriptorRules(report) {
   }
   return rules;
 }
+function fingerprinter() {
+  const used = /* @__PURE__ */ new Map();
+  return (ruleId, file, subject, path2) => {
+    const about = subject && Object.keys(subject).length > 0 ? subject : { path: path2 };
+    const key = createHash2("sha256").update(JSON.stringify([ruleId, file, about])).digest("hex").slice(0, 32);
+    const seen = used.get(key) ?? 0;
+    used.set(key, seen + 1);
+    return seen === 0 ? key : `${key}:${seen + 1}`;
+  };
+}
+function sortedSubject(subject) {
+  if (!subject) return void 0;
+  return Object.fromEntries(Object.keys(subject).sort().filter((k2) => subject[k2] !== void 0).map((k2) => [k2, subject[k2]]));
+}
 function sarifLog(report) {
   const rules = descriptorRules(report);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = [];
+  const fingerprint = fingerprinter();
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
       const text2 = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
@@ -66015,6 +66126,7 @@ function sarifLog(report) {
         level: "error",
         message: { text: `${problem.code}: ${text2}` },
         locations: [physicalLocation(problemLocation(manifest, problem))],
+        partialFingerprints: { "routewise/v1": fingerprint(INVALID_MANIFEST_RULE, manifest.file, { code: problem.code, message: problem.message }, []) },
         properties: { code: problem.code }
       });
     }
@@ -66024,7 +66136,8 @@ function sarifLog(report) {
         ruleIndex: ruleIndex.get(finding.id),
         level: LEVEL2[finding.severity],
         message: { text: finding.message },
-        locations: [physicalLocation(findingLocation(manifest, finding))]
+        locations: [physicalLocation(findingLocation(manifest, finding))],
+        partialFingerprints: { "routewise/v1": fingerprint(finding.id, manifest.file, sortedSubject(finding.subject), finding.path) }
       };
       if (finding.related && finding.related.length > 0) {
         result.relatedLocations = finding.related.map((r, id) => ({ id, ...physicalLocation(r), message: { text: r.message } }));
@@ -66089,6 +66202,16 @@ var MARKUP = /[&<>|\\*_`[\]~#]/g;
 function markdownText(text2) {
   return text2.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, "<br>");
 }
+var CODE_SPAN = /`([^`\r\n]+)`/g;
+function markdownProse(text2) {
+  let out = "";
+  let last = 0;
+  for (const m of text2.matchAll(CODE_SPAN)) {
+    out += markdownText(text2.slice(last, m.index)) + `<code>${markdownText(m[1])}</code>`;
+    last = m.index + m[0].length;
+  }
+  return out + markdownText(text2.slice(last));
+}
 
 // src/report/check/markdown.ts
 var HEADER = ["| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"];
@@ -66098,18 +66221,18 @@ function row(cells) {
 function findingRow(manifest, finding) {
   const location = markdownText(formatLocation(findingLocation(manifest, finding)));
   if (finding.waived) {
-    const message2 = `${markdownText(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
+    const message2 = `${markdownProse(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
     return row([`${finding.severity} (waived)`, markdownText(finding.id), location, message2]);
   }
   const severity = finding.severity === "info" ? "info" : `**${finding.severity}**`;
-  const message = finding.remediation ? `${markdownText(finding.message)}<br>Remediation: ${markdownText(finding.remediation)}` : markdownText(finding.message);
+  const message = finding.remediation ? `${markdownProse(finding.message)}<br>Remediation: ${markdownProse(finding.remediation)}` : markdownProse(finding.message);
   return row([severity, markdownText(finding.id), location, message]);
 }
 function manifestSection(manifest) {
   const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ""}`;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, "", "No findings."];
   const rows = manifest.problems.map((problem) => {
-    const message = problem.hint ? `${markdownText(problem.message)}<br>Hint: ${markdownText(problem.hint)}` : markdownText(problem.message);
+    const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);
     return row(["**invalid**", markdownText(problem.code), markdownText(formatLocation(problemLocation(manifest, problem))), message]);
   });
   rows.push(...manifest.findings.map((finding) => findingRow(manifest, finding)));

@@ -62,6 +62,6 @@ export function readDataFile(file: string): Result<{ data: unknown; text: string
     const doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
     return { ok: true, value: { data: doc ?? {}, text } };
   } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e)] };
+    return { ok: false, problems: [dataSyntaxProblem(file, e, text)] };
   }
 }

@@ -74,11 +74,12 @@ function readOne(root: string, file: string, out: PolicyFiles, options: ReadOpti
   }
   if (!options.data && !explicit) return;
   let doc: unknown;
+  let text = '';
   try {
-    const text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
     doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { intAsBigInt: false });
   } catch (e) {
-    out.problems.push(dataSyntaxProblem(display, e));
+    out.problems.push(dataSyntaxProblem(display, e, text));
     return;
   }
   if (doc === null || doc === undefined) return;
@@ -86,11 +87,25 @@ function readOne(root: string, file: string, out: PolicyFiles, options: ReadOpti
   out.data = mergeData(out.data, nest(prefix, doc));
 }
 
-/** A data file that does not parse, at the line and column the YAML parser names. */
-export function dataSyntaxProblem(file: string, e: unknown): Problem {
-  const at = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
-  // The YAML parser's message repeats the place and adds a code frame; keep its first sentence.
-  const message = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/** Line and column of a JSON.parse error, which names only an offset ("at position 42") or the end. */
+function jsonErrorPosition(e: unknown, text: string): { line: number; col: number } | undefined {
+  if (!(e instanceof SyntaxError)) return undefined;
+  const offset = /at position (\d+)/.exec(e.message)?.[1];
+  const at = offset !== undefined ? Number(offset) : /end of JSON input/.test(e.message) ? text.length : undefined;
+  if (at === undefined) return undefined;
+  const before = text.slice(0, at).split(/\r\n|\r|\n/);
+  return { line: before.length, col: before.at(-1)!.length + 1 };
+}
+
+/** A data file that does not parse, at the line and column the YAML or JSON parser names. */
+export function dataSyntaxProblem(file: string, e: unknown, text = ''): Problem {
+  const at = e instanceof YAMLParseError ? e.linePos?.[0] : jsonErrorPosition(e, text);
+  // The parsers' messages repeat the place (and YAML's adds a code frame); keep the first sentence.
+  const message = (e as Error).message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
   return {
     code: 'invalid-data-file',
     message: at ? message : `${file}: ${message}`,

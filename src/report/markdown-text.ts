@@ -9,3 +9,19 @@ const MARKUP = /[&<>|\\*_`[\]~#]/g;
 export function markdownText(text: string): string {
   return text.replace(MARKUP, (char) => `&#${char.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>');
 }
+
+// Messages and remediations write field names and values as `code`. Shown escaped they would be
+// literal backticks; a Markdown code span would end at a table pipe. An HTML <code> element with
+// escaped content renders as code and can break nothing.
+const CODE_SPAN = /`([^`\r\n]+)`/g;
+
+/** Like markdownText, but `code` spans written in rule messages render as code. */
+export function markdownProse(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(CODE_SPAN)) {
+    out += markdownText(text.slice(last, m.index)) + `<code>${markdownText(m[1]!)}</code>`;
+    last = m.index + m[0].length;
+  }
+  return out + markdownText(text.slice(last));
+}

@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem, ProblemCode } from '../problems/problem.ts';
 import { closestName } from './did-you-mean.ts';
+import { foreignCharacterHint, withLatinLetters } from './look-alike.ts';
 import { schemaAt, type JsonSchema } from '../manifest/json-schema.ts';
 import { describeValue, inPath } from './manifest-path.ts';
 
@@ -105,13 +106,15 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? closestName(value, allowed) : undefined;
+      const foreign = typeof value === 'string' ? foreignCharacterHint(value) : undefined;
+      const suggestion = typeof value === 'string' ? closestName(withLatinLetters(value), allowed) : undefined;
+      const hint = [foreign, suggestion ? `did you mean \`${suggestion}\`?` : undefined].filter((h) => h !== undefined).join('; ');
       return {
         code,
         message: `${here} must be one of ${allowed.join(', ')}; got ${show(value)}`,
         position: atValue(),
         path,
-        ...(suggestion ? { hint: `did you mean \`${suggestion}\`?` } : {}),
+        ...(hint ? { hint } : {}),
       };
     }
     case 'const':
@@ -134,13 +137,15 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
     case 'pattern': {
       const pattern = String(params.pattern);
       if (pattern === SLUG_PATTERN) {
-        const slug = typeof value === 'string' ? toSlug(value) : '';
+        // A look-alike letter is named, never turned into a hyphen (`clаude` is not `cl-ude`).
+        const foreign = typeof value === 'string' ? foreignCharacterHint(value) : undefined;
+        const slug = typeof value === 'string' ? toSlug(withLatinLetters(value)) : '';
         return {
           code,
           message: `${here} must be a lowercase slug (letters a-z, digits, single hyphens); got ${show(value)}`,
           position: atValue(),
           path,
-          ...(slug ? { hint: `for example \`${slug}\`` } : {}),
+          ...(foreign ? { hint: foreign } : slug ? { hint: `for example \`${slug}\`` } : {}),
         };
       }
       if (pattern === DATE_PATTERN) {

@@ -15,6 +15,18 @@ function orgFile(name: string, text: string): { dir: string; file: string } {
 }
 
 describe('routewise check --data settings', () => {
+  it('places a JSON syntax error at its line and column', () => {
+    const { dir, file } = orgFile('org.json', '{\n  "routewise": {\n    "config": { "minMlopsForOnPrem": 2, }\n  }\n}\n');
+    const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^org\.json:3:41: invalid-data-file: /m);
+    expect(r.stderr).not.toMatch(/at position/);
+    const cut = orgFile('org.json', '{"routewise": {\n');
+    const truncated = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', cut.file, ...NOW], { cwd: cut.dir });
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toMatch(/^org\.json:2:1: invalid-data-file: /m);
+  });
+
   it('names a misspelt setting at its line with the close match', () => {
     const { dir, file } = orgFile('org.yaml', 'routewise:\n  config:\n    minMlopsForOnPrm: 2\n');
     const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });

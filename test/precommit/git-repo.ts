@@ -2,7 +2,7 @@
 // manifests copied from examples/, and commands run with only the environment they need.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,24 @@ const scratch: string[] = [];
 /** Removes every repository (and its HOME) created so far. */
 export function removeRepos(): void {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+// How this machine reaches the npm registry (proxies, an extra certificate authority): kept, or
+// the hook's own npm install cannot download anything.
+const NETWORK_VARIABLES = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'npm_config_registry',
+];
+
+function networkEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(NETWORK_VARIABLES.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
 }
 
 export class GitRepo {
@@ -41,19 +59,22 @@ export class GitRepo {
       GIT_AUTHOR_EMAIL: 'test@example.com',
       GIT_COMMITTER_NAME: 'Test',
       GIT_COMMITTER_EMAIL: 'test@example.com',
+      // npm packages come from the registry; the developer's cache keeps repeated installs quick.
+      npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
+      ...networkEnv(),
       ...extraEnv,
     };
     this.must('git', ['init', '-q', '-b', 'main']);
   }
 
-  run(command: string, args: string[]): Run {
-    const r = spawnSync(command, args, { cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 60000 });
+  run(command: string, args: string[], timeout = 60000): Run {
+    const r = spawnSync(command, args, { cwd: this.dir, env: this.env, encoding: 'utf8', timeout });
     if (r.error) throw r.error;
     return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
   }
 
-  must(command: string, args: string[]): string {
-    const r = this.run(command, args);
+  must(command: string, args: string[], timeout?: number): string {
+    const r = this.run(command, args, timeout);
     if (r.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.code}:\n${r.output}`);
     return r.output;
   }
@@ -80,6 +101,28 @@ export class GitRepo {
     const r = this.run('git', ['log', '--format=%s']);
     return r.code === 0 ? r.output.trim().split('\n').filter((line) => line !== '') : [];
   }
+}
+
+/**
+ * A git repository holding this checkout's files as they are now (tracked and new, minus ignored
+ * ones) in one commit: what a user's `repo:` + `rev:` would fetch, without the network.
+ * Returns its folder and the commit.
+ */
+export function snapshotOfRouteWise(): { dir: string; rev: string } {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  const snapshot = new GitRepo();
+  for (const file of listed.stdout.split('\0')) {
+    if (file === '' || !existsSync(join(REPO, file))) continue;
+    mkdirSync(dirname(join(snapshot.dir, file)), { recursive: true });
+    cpSync(join(REPO, file), join(snapshot.dir, file));
+  }
+  snapshot.must('git', ['add', '.']);
+  snapshot.must('git', ['commit', '-q', '-m', 'routewise snapshot']);
+  return { dir: snapshot.dir, rev: snapshot.must('git', ['rev-parse', 'HEAD']).trim() };
 }
 
 /** The README's plain git pre-commit script (the one husky and lefthook users keep in a file too). */

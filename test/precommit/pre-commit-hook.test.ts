@@ -1,12 +1,13 @@
-// The pre-commit framework hook: its definition, and real `pre-commit` runs in temporary git
-// repositories with a local copy of the hook (the hook repository cannot be fetched offline).
+// The pre-commit framework hook: its definition, and real `pre-commit` runs of the published hook
+// in temporary git repositories, the hook repository being a local snapshot of this checkout.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_NAMES } from '../../src/runner/discover.ts';
-import { BIN, GitRepo, NOW, REPO, removeRepos } from './git-repo.ts';
+import { GitRepo, NOW, REPO, removeRepos, snapshotOfRouteWise } from './git-repo.ts';
 
 afterAll(removeRepos);
 
@@ -44,23 +45,37 @@ describe('.pre-commit-hooks.yaml', () => {
 
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
+// The hook exactly as published (`language: node`): pre-commit clones the repository at `rev`,
+// installs it with npm (packages from the registry) and packs it, as it does for every user.
 // Locally the framework may be missing; in CI (which installs it) a missing pre-commit is a failure.
-describe.runIf(available || process.env.CI)('the routewise-check hook run by pre-commit', () => {
+describe.runIf(available || process.env.CI)('the published routewise-check hook run by pre-commit', () => {
   let repo: GitRepo;
+  let config: string;
+  // One pre-commit cache for the file: the hook's environment is installed once, then reused.
+  const cache = mkdtempSync(join(tmpdir(), 'routewise-pre-commit-cache-'));
+  const INSTALL_TIMEOUT = 300_000;
 
   beforeAll(() => {
     if (!available) throw new Error('pre-commit is not installed; CI needs it for these tests (apt-get install pre-commit)');
-    repo = new GitRepo();
-    // The published hook with only what running offline needs changed: where the command comes from.
-    const local = { ...hook, language: 'system', entry: `node ${BIN} check`, args: ['--now', NOW] };
+    const hookRepo = snapshotOfRouteWise();
+    config = JSON.stringify(
+      { repos: [{ repo: hookRepo.dir, rev: hookRepo.rev, hooks: [{ id: 'routewise-check', args: ['--now', NOW] }] }] },
+      null,
+      2,
+    );
+    repo = new GitRepo({ PRE_COMMIT_HOME: cache });
     repo.write({
-      '.pre-commit-config.yaml': { text: JSON.stringify({ repos: [{ repo: 'local', hooks: [local] }] }, null, 2) },
+      '.pre-commit-config.yaml': { text: config },
       'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml',
       'svc/routewise.yaml': 'examples/violations/data/routewise.yaml',
       'README.md': { text: '# demo\n' },
     });
     repo.must('git', ['add', '.']);
-  });
+    // The first run installs the hook's environment (npm install, npm pack, npm install -g).
+    repo.must('pre-commit', ['install-hooks'], INSTALL_TIMEOUT);
+  }, INSTALL_TIMEOUT + 10_000);
+
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
   it('passes a manifest without error findings', () => {
     const r = repo.run('pre-commit', ['run', '--color', 'never', '--files', 'routewise.yaml']);
@@ -90,18 +105,14 @@ describe.runIf(available || process.env.CI)('the routewise-check hook run by pre
   });
 
   it('blocks a commit of a failing manifest once installed as the git hook, and lets a passing one through', () => {
-    const committing = new GitRepo();
-    const local = { ...hook, language: 'system', entry: `node ${BIN} check`, args: ['--now', NOW] };
-    committing.write({ '.pre-commit-config.yaml': { text: JSON.stringify({ repos: [{ repo: 'local', hooks: [local] }] }) } });
+    const committing = new GitRepo({ PRE_COMMIT_HOME: cache });
+    committing.write({ '.pre-commit-config.yaml': { text: config } });
     committing.must('pre-commit', ['install']);
 
-    committing.write({ 'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml' });
-    committing.must('git', ['add', '.']);
-    committing.must('git', ['commit', '-q', '-m', 'passing manifest']);
+    const passing = committing.commit({ 'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml' }, 'passing manifest');
+    expect(passing.code, passing.output).toBe(0);
 
-    committing.write({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' });
-    committing.must('git', ['add', '.']);
-    const blocked = committing.run('git', ['commit', '-q', '-m', 'failing manifest']);
+    const blocked = committing.commit({ 'svc/routewise.yaml': 'examples/violations/data/routewise.yaml' }, 'failing manifest');
     expect(blocked.code).not.toBe(0);
     expect(blocked.output).toContain('RW-DATA-001');
     expect(committing.log()).toEqual(['passing manifest']);

@@ -7,7 +7,7 @@ import type { Reporter } from '../reporter.ts';
 import type { ManifestReport, RunReport } from '../run-report.ts';
 import { summaryLine } from '../summary-line.ts';
 import { waiverNote } from '../waiver-note.ts';
-import { markdownText } from '../markdown-text.ts';
+import { markdownProse, markdownText } from '../markdown-text.ts';
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
 
@@ -18,13 +18,13 @@ function row(cells: string[]): string {
 function findingRow(manifest: ManifestReport, finding: Finding): string {
   const location = markdownText(formatLocation(findingLocation(manifest, finding)));
   if (finding.waived) {
-    const message = `${markdownText(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
+    const message = `${markdownProse(finding.message)}<br>${markdownText(waiverNote(finding.waived))}`;
     return row([`${finding.severity} (waived)`, markdownText(finding.id), location, message]);
   }
   const severity = finding.severity === 'info' ? 'info' : `**${finding.severity}**`;
   const message = finding.remediation
-    ? `${markdownText(finding.message)}<br>Remediation: ${markdownText(finding.remediation)}`
-    : markdownText(finding.message);
+    ? `${markdownProse(finding.message)}<br>Remediation: ${markdownProse(finding.remediation)}`
+    : markdownProse(finding.message);
   return row([severity, markdownText(finding.id), location, message]);
 }
 
@@ -32,7 +32,7 @@ function manifestSection(manifest: ManifestReport): string[] {
   const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, '', 'No findings.'];
   const rows = manifest.problems.map((problem) => {
-    const message = problem.hint ? `${markdownText(problem.message)}<br>Hint: ${markdownText(problem.hint)}` : markdownText(problem.message);
+    const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);
     return row(['**invalid**', markdownText(problem.code), markdownText(formatLocation(problemLocation(manifest, problem))), message]);
   });
   rows.push(...manifest.findings.map((finding) => findingRow(manifest, finding)));

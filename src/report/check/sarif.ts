@@ -2,6 +2,7 @@
 // one result per finding. Invalid manifests become results of the rule
 // `routewise/invalid-manifest` rather than tool notifications, because code scanning shows results
 // as alerts on the file and line, while notifications are easily missed.
+import { createHash } from 'node:crypto';
 import type { RuleInfo } from '../../policy/engine.ts';
 import type { Severity } from '../../policy/finding.ts';
 import { findingLocation, problemLocation, type Location } from '../location.ts';
@@ -92,11 +93,34 @@ function descriptorRules(report: RunReport): RuleInfo[] {
   return rules;
 }
 
+/**
+ * A fingerprint that follows a finding across commits: the rule, the manifest and the ids the
+ * finding is about (its subject), never the line, which moves with every edit above it. Without
+ * a subject the manifest path stands in. Code scanning merges results that share a fingerprint,
+ * so two findings that would share one are numbered apart.
+ */
+function fingerprinter(): (ruleId: string, file: string, subject: object | undefined, path: readonly (string | number)[]) => string {
+  const used = new Map<string, number>();
+  return (ruleId, file, subject, path) => {
+    const about = subject && Object.keys(subject).length > 0 ? subject : { path };
+    const key = createHash('sha256').update(JSON.stringify([ruleId, file, about])).digest('hex').slice(0, 32);
+    const seen = used.get(key) ?? 0;
+    used.set(key, seen + 1);
+    return seen === 0 ? key : `${key}:${seen + 1}`;
+  };
+}
+
+function sortedSubject(subject: Record<string, string | undefined> | undefined): object | undefined {
+  if (!subject) return undefined;
+  return Object.fromEntries(Object.keys(subject).sort().filter((k) => subject[k] !== undefined).map((k) => [k, subject[k]]));
+}
+
 /** The SARIF log, as a value. */
 export function sarifLog(report: RunReport) {
   const rules = descriptorRules(report);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results: object[] = [];
+  const fingerprint = fingerprinter();
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
       const text = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
@@ -106,6 +130,7 @@ export function sarifLog(report: RunReport) {
         level: 'error',
         message: { text: `${problem.code}: ${text}` },
         locations: [physicalLocation(problemLocation(manifest, problem))],
+        partialFingerprints: { 'routewise/v1': fingerprint(INVALID_MANIFEST_RULE, manifest.file, { code: problem.code, message: problem.message }, []) },
         properties: { code: problem.code },
       });
     }
@@ -116,6 +141,7 @@ export function sarifLog(report: RunReport) {
         level: LEVEL[finding.severity],
         message: { text: finding.message },
         locations: [physicalLocation(findingLocation(manifest, finding))],
+        partialFingerprints: { 'routewise/v1': fingerprint(finding.id, manifest.file, sortedSubject(finding.subject), finding.path) },
       };
       if (finding.related && finding.related.length > 0) {
         result.relatedLocations = finding.related.map((r, id) => ({ id, ...physicalLocation(r), message: { text: r.message } }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reporters } from '../../../src/report/check/index.ts';
 import { markdownReporter } from '../../../src/report/check/markdown.ts';
-import { markdownText } from '../../../src/report/markdown-text.ts';
+import { markdownProse, markdownText } from '../../../src/report/markdown-text.ts';
 import { awkwardReport, batchManifest, brokenManifest, claimsManifest, sampleReport } from '../sample-report.ts';
 
 const render = (failOn: 'error' | 'never' = 'error') =>
@@ -45,7 +45,7 @@ describe('markdown format', () => {
     );
     expect(output).toContain('### services/search/routewise.yaml: invalid');
     expect(output).toContain(
-      '| **invalid** | schema-additional-property | services/search/routewise.yaml:6:1 | Unknown field "dataClass" in the manifest.<br>Hint: did you mean &#96;dataClasses&#96;? |',
+      '| **invalid** | schema-additional-property | services/search/routewise.yaml:6:1 | Unknown field "dataClass" in the manifest.<br>Hint: did you mean <code>dataClasses</code>? |',
     );
   });
 
@@ -62,7 +62,7 @@ describe('markdown format', () => {
       '**error**',
       'RW-DATA-001',
       'teams/a,b: c%/route wise.yaml:3:2',
-      'Cost 100% over &#124; budget,<br>see &#60;details&#62; &#38; "quotes": naïve ✓ 数据\u0007<br>Remediation: Use &#96;self-hosted&#96; &#124; &#60;on-prem&#62;<br>then re-run',
+      'Cost 100% over &#124; budget,<br>see &#60;details&#62; &#38; "quotes": naïve ✓ 数据\u0007<br>Remediation: Use <code>self-hosted</code> &#124; &#60;on-prem&#62;<br>then re-run',
     ]);
   });
 
@@ -71,5 +71,12 @@ describe('markdown format', () => {
     expect(markdownText('*x* _y_ `z` [l](u) ~~s~~ #1 \\')).toBe('&#42;x&#42; &#95;y&#95; &#96;z&#96; &#91;l&#93;(u) &#126;&#126;s&#126;&#126; &#35;1 &#92;');
     expect(markdownText('<b>&amp;</b>')).toBe('&#60;b&#62;&#38;amp;&#60;/b&#62;');
     expect(markdownText('one\ntwo\r\nthree\rfour')).toBe('one<br>two<br>three<br>four');
+  });
+
+  it('shows code written in messages as code, never as literal backticks, and keeps it harmless', () => {
+    expect(markdownProse('Set `agreements.baa` to `true`.')).toBe('Set <code>agreements.baa</code> to <code>true</code>.');
+    expect(markdownProse('Use `a|b <i>` here')).toBe('Use <code>a&#124;b &#60;i&#62;</code> here');
+    // An unpaired backtick is text.
+    expect(markdownProse('one ` tick')).toBe('one &#96; tick');
   });
 });

@@ -89,6 +89,7 @@ describe('sarif format', () => {
           },
         },
       ],
+      partialFingerprints: { 'routewise/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
       properties: { path: ['deployment', 'targets', 1] },
     });
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
@@ -129,6 +130,7 @@ describe('sarif format', () => {
             },
           },
         ],
+        partialFingerprints: { 'routewise/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
         properties: { code: 'schema-additional-property' },
       },
     ]);
@@ -153,5 +155,52 @@ describe('sarif format', () => {
     expect(pascalCase('Unmonitored target in a hybrid deployment')).toBe('UnmonitoredTargetInAHybridDeployment');
     expect(pascalCase('weeks-to-launch: too short!')).toBe('WeeksToLaunchTooShort');
     expect(pascalCase('données réglementées')).toBe('DonnéesRéglementées');
+  });
+
+  describe('partial fingerprints', () => {
+    const position = { file: 'svc/routewise.yaml', line: 48, column: 11 };
+    const twoOnOneLine = (subjects: [string, string], lineShift = 0) =>
+      createRunReport({
+        tool: { name: 'routewise', version: '1.0.0' },
+        failOn: 'error',
+        rules: [],
+        manifests: [
+          {
+            file: 'svc/routewise.yaml',
+            problems: [],
+            rulesEvaluated: ['RW-DATA-001'],
+            findings: subjects.map((dataClass) => ({
+              id: 'RW-DATA-001',
+              severity: 'error' as const,
+              message: `Regulated data class ${dataClass} reaches cloud API target openai-gpt.`,
+              path: ['deployment', 'routing', 0, 'to'],
+              position: { ...position, line: position.line + lineShift },
+              subject: { dataClass, target: 'openai-gpt' },
+            })),
+          },
+        ],
+      });
+    const prints = (report: RunReport) =>
+      (sarif(report).runs[0].results as { partialFingerprints: Record<string, string> }[]).map((r) => r.partialFingerprints['routewise/v1']);
+
+    it('keeps two findings of one rule on one line apart', () => {
+      const [a, b] = prints(twoOnOneLine(['patient-notes', 'claims']));
+      expect(a).toMatch(/^[0-9a-f]{32}$/);
+      expect(a).not.toBe(b);
+    });
+
+    it('stays the same when the finding moves to another line', () => {
+      expect(prints(twoOnOneLine(['patient-notes', 'claims'], 7))).toEqual(prints(twoOnOneLine(['patient-notes', 'claims'])));
+    });
+
+    it('numbers findings that would share one, so none merge', () => {
+      const [a, b] = prints(twoOnOneLine(['patient-notes', 'patient-notes']));
+      expect(b).toBe(`${a}:2`);
+    });
+
+    it('is written for every result, findings and problems alike', () => {
+      const log = sarif(sampleReport([claimsManifest(), brokenManifest(), batchManifest()]));
+      for (const result of log.runs[0].results) expect(Object.keys(result.partialFingerprints)).toEqual(['routewise/v1']);
+    });
   });
 });
