@@ -160,7 +160,8 @@ async function untar(bytes: Uint8Array): Promise<Untarred> {
           // A later entry would silently replace the first: two `policy.wasm` and a reader that
           // disagrees with another tool about which one is the bundle.
           if (files.has(path)) duplicate ??= path;
-          files.set(path, Buffer.concat(chunks));
+          const bytes = Buffer.concat(chunks);
+          files.set(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         }
       }
     })();
