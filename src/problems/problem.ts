@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'unknown-file-type'
   | 'glob-no-match'
   | 'symlink-loop'
+  | 'outside-root'
   | 'manifest-not-found'
   | 'no-manifests'
   // Loading the text (load/).

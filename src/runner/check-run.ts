@@ -8,11 +8,19 @@ import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
 import { readManifestBytes } from './read-manifest.ts';
+import { realPathOf } from './real-path.ts';
 import { VERSION } from './version.ts';
 
 export interface CheckRunOptions extends RunOptions {
   /** Paths are resolved from here; report file names are relative to it. */
   cwd: string;
+  /**
+   * Set where the repository is not the user's own choice (the Action): a manifest that resolves
+   * outside `cwd` through a symbolic link is refused, never read.
+   */
+  refuseLinksOut?: boolean;
+  /** Told where a manifest that is a symbolic link leads (the command line reads it anyway). */
+  onNote?: (message: string) => void;
 }
 
 export type CheckRunFailure =
@@ -39,10 +47,16 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     findings: [],
     rulesEvaluated: [],
   }));
+  const realCwd = realPathOf(options.cwd) ?? options.cwd;
+  const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : {};
   for (const file of found.files) {
     const absolute = resolve(options.cwd, file);
     const display = relative(options.cwd, absolute).split(sep).join('/') || file;
-    const bytes = readManifestBytes(absolute, display);
+    const real = realPathOf(absolute);
+    if (!options.refuseLinksOut && real !== undefined && real !== resolve(realCwd, relative(options.cwd, absolute))) {
+      options.onNote?.(`${display} is a symbolic link to ${real}`);
+    }
+    const bytes = readManifestBytes(absolute, display, within);
     manifests.push(
       bytes.ok
         ? withoutInput(judgeManifest(display, bytes.value, { engine: engine.value, today: options.today }))
