@@ -62,6 +62,7 @@ export type ProblemCode =
   | 'not-an-audit-report'
   | 'unsupported-report-version'
   | 'overlapping-shards'
+  | 'worker-crashed'
   | 'internal-error';
 
 /** JSON Schema keywords as problem codes name them (kebab-case). */
