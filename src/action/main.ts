@@ -1,5 +1,6 @@
 // Entry point of the GitHub Action: reads the inputs, runs the same check as `routewise check`
 // on the workspace, then reports through annotations, the job summary, SARIF and step outputs.
+import { isMainThread } from 'node:worker_threads';
 import * as core from '@actions/core';
 import { checkRun } from '../runner/check-run.ts';
 import { UsageError } from '../runner/usage-error.ts';
@@ -81,8 +82,13 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   else core.info(`routewise: ${summaryLine(report.summary)}`);
 }
 
-try {
-  await runAction(process.env);
-} catch (error) {
-  core.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+// The bundle is one file, so the wasm engine's evaluation thread starts on it too: there, it serves
+// the evaluations (that module acts on its worker data); only the main thread runs the Action.
+if (!isMainThread) await import('../policy/wasm/wasm-thread-worker.ts');
+else {
+  try {
+    await runAction(process.env);
+  } catch (error) {
+    core.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
