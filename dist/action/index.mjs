@@ -42954,9 +42954,10 @@ async function startWasmThread(options) {
   };
 }
 function startThread(url, workerData2, transferList) {
-  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: workerData2, transferList });
+  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: workerData2, transferList, resourceLimits });
   const source = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(source, { eval: true, workerData: workerData2, transferList });
+  return new Worker(source, { eval: true, workerData: workerData2, transferList, resourceLimits });
 }
 function cancelled(message) {
   return { ok: false, problems: [{ code: "eval_cancel_error", message, hint: "the bundle may loop or do far more work than a manifest needs; ask its owners to fix it" }] };
@@ -42964,9 +42965,11 @@ function cancelled(message) {
 function formatMs(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${ms} ms`;
 }
+var THREAD_HEAP_MB;
 var init_wasm_thread = __esm({
   "src/policy/wasm/wasm-thread.ts"() {
     "use strict";
+    THREAD_HEAP_MB = 512;
   }
 });
 

@@ -102,10 +102,15 @@ export async function startWasmThread(options: WasmThreadOptions): Promise<Resul
 
 /** From the built bundle the module is JavaScript; from source (tests, development) it needs the TypeScript loader. */
 function startThread(url: URL, workerData: WasmWorkerData, transferList: MessagePort[]): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, transferList });
+  // The module's own memory is bounded by its import (MAX_MEMORY_PAGES); this bounds the rest.
+  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, transferList, resourceLimits });
   const source = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(source, { eval: true, workerData, transferList });
+  return new Worker(source, { eval: true, workerData, transferList, resourceLimits });
 }
+
+/** Heap for the thread's JavaScript side: JSON in and out of the module, host builtins. */
+const THREAD_HEAP_MB = 512;
 
 function cancelled<T>(message: string): Result<T> {
   return { ok: false, problems: [{ code: 'eval_cancel_error', message, hint: 'the bundle may loop or do far more work than a manifest needs; ask its owners to fix it' }] };
