@@ -57,6 +57,11 @@ interface Walk {
   visited: Set<string>;
   /** The real path of the root (or listed repository) being searched: links never lead out of it. */
   within: string;
+  /**
+   * Links to folders, searched once every real folder of the root has been: a link can then never
+   * take a folder (or a nested repository) away from where it really is.
+   */
+  links: { folder: Folder; repository: Repository; stack: string[] }[];
 }
 
 /** A folder to search: `absolute` and `real` (links resolved) for reading, `shown` for reports. */
@@ -77,16 +82,18 @@ export function discoverRepositories(
   reader: FolderReader,
   options: DiscoveryOptions,
 ): FoundRepository[] {
-  const walk: Walk = { reader, options, found: [], visited: new Set(), within: '/' };
+  const walk: Walk = { reader, options, found: [], visited: new Set(), within: '/', links: [] };
   for (const root of input.roots) {
     walk.within = root.real;
     searchRoot(walk, root);
+    followLinks(walk);
   }
   for (const folder of input.listed) {
     walk.within = folder.real;
     const repository = newRepository(walk, folder);
     walk.found.push(repository);
     if (!walk.visited.has(folder.real)) searchFolder(walk, folder, repository, [folder.real]);
+    followLinks(walk);
   }
   const byPath = new Map<string, FoundRepository>();
   for (const repository of walk.found) {
@@ -132,10 +139,17 @@ function searchRoot(walk: Walk, root: Folder): void {
   if (rootRepository.manifests.length > 0 || rootRepository.problems.length > 0) walk.found.push(rootRepository);
 }
 
-type Repository = FoundRepository & { hasGit?: boolean };
+/** `real`: the repository folder's real path; links to folders are followed only inside it. */
+type Repository = FoundRepository & { hasGit?: boolean; real: string };
+
+function followLinks(walk: Walk): void {
+  for (let link = walk.links.shift(); link !== undefined; link = walk.links.shift()) {
+    if (!walk.visited.has(link.folder.real)) searchFolder(walk, link.folder, link.repository, link.stack);
+  }
+}
 
 function newRepository(walk: Walk, folder: Folder): Repository {
-  return { path: folder.shown, absolute: folder.absolute, within: walk.within, manifests: [], problems: [], notes: [] };
+  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], problems: [], notes: [] };
 }
 
 function searchFolder(walk: Walk, folder: Folder, repository: Repository, stack: string[]): void {
@@ -159,6 +173,8 @@ function searchEntries(walk: Walk, folder: Folder, entries: FolderEntry[], repos
     const child = childFolder(walk, folder, entry, repository, stack);
     if (child === 'file') {
       if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, repository, relativeTo(repository, folder, entry.name));
+    } else if (child !== undefined && entry.kind === 'symlink') {
+      walk.links.push({ folder: child, repository, stack: [...stack, child.real] });
     } else if (child !== undefined && !walk.visited.has(child.real)) {
       searchFolder(walk, child, repository, [...stack, child.real]);
     }
@@ -217,6 +233,11 @@ function childFolder(walk: Walk, folder: Folder, entry: FolderEntry, repository:
   // A link to a folder that encloses this one would make the walk endless.
   if (stack.includes(real) || isInside(folder.real, real)) {
     repository.notes.push(`${shown} is a symbolic link to a folder that encloses it; not followed`);
+    return undefined;
+  }
+  // Another repository is judged where it is: a link into it would count its manifests twice.
+  if (!isInside(real, repository.real)) {
+    repository.notes.push(`${shown} is a symbolic link to a folder outside its repository; not followed`);
     return undefined;
   }
   return { absolute, shown, real };

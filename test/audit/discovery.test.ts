@@ -84,14 +84,29 @@ describe('repository discovery', () => {
     expect(found[0]!.problems).toEqual([]);
   });
 
-  it('follows links to folders and manifests elsewhere', () => {
+  it('reads manifests linked from elsewhere in the root, and notes links to folders of another repository', () => {
     org = organisation();
     org.write('shared/routewise.yaml', example('bank-hybrid'));
     org.repo('app');
     symlinkSync(join(org.dir, 'shared', 'routewise.yaml'), join(org.dir, 'app', 'routewise.yaml'));
     symlinkSync(join(org.dir, 'shared'), join(org.dir, 'app', 'config'));
     const app = discover().find((r) => r.path === 'org/app')!;
-    expect(app.manifests).toEqual(['config/routewise.yaml', 'routewise.yaml']);
+    expect(app.manifests).toEqual(['routewise.yaml']);
+    expect(app.notes).toEqual(['org/app/config is a symbolic link to a folder outside its repository; not followed']);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('follows a link to a folder inside its repository, and never lets a link take a nested repository away', () => {
+    org = organisation();
+    org.repo('mono', example('bank-hybrid'));
+    org.write('mono/tools/extra/routewise.yaml', example('startup-cloud-api'));
+    symlinkSync(join(org.dir, 'mono', 'tools', 'extra'), join(org.dir, 'mono', 'a-link'));
+    org.repo('mono/z/nested', example('hospital-on-prem'));
+    symlinkSync(join(org.dir, 'mono', 'z'), join(org.dir, 'mono', 'b-link'));
+    expect(discover().map((r) => [r.path, r.manifests])).toEqual([
+      ['org/mono', ['routewise.yaml', 'tools/extra/routewise.yaml']],
+      ['org/mono/z/nested', ['routewise.yaml']],
+    ]);
   });
 
   it('reports an unreadable folder on its repository and audits the rest', () => {
