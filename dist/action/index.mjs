@@ -6014,10 +6014,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6031,7 +6031,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6055,7 +6055,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6071,7 +6071,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6162,7 +6162,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6176,13 +6176,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -6225,18 +6225,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6290,8 +6290,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap5 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6303,7 +6303,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6314,8 +6314,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6332,7 +6332,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6512,7 +6512,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6529,24 +6529,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6729,25 +6729,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth2 = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth2, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep6 + (match3?.[1] ?? "");
+      return res + sep7 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7557,14 +7557,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8731,18 +8731,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar2.end) {
-            sep6 = scalar2.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar2.end;
+            sep7.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep6 }]
+            items: [{ start, key: scalar2, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8895,15 +8895,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9097,13 +9097,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14003,7 +14003,7 @@ var init_esm5 = __esm({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep6, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
+      constructor(cwd = process.cwd(), pathImpl, sep7, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
         this.#fs = fsFromOption(fs);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = fileURLToPath(cwd);
@@ -14014,7 +14014,7 @@ var init_esm5 = __esm({
         this.#resolveCache = new ResolveCache();
         this.#resolvePosixCache = new ResolveCache();
         this.#children = new ChildrenCache(childrenCacheSize);
-        const split3 = cwdPath.substring(this.rootPath.length).split(sep6);
+        const split3 = cwdPath.substring(this.rootPath.length).split(sep7);
         if (split3.length === 1 && !split3[0]) {
           split3.pop();
         }
@@ -14848,10 +14848,10 @@ var init_ignore = __esm({
       ignored(p) {
         const fullpath = p.fullpath();
         const fullpaths = `${fullpath}/`;
-        const relative5 = p.relative() || ".";
-        const relatives = `${relative5}/`;
+        const relative6 = p.relative() || ".";
+        const relatives = `${relative6}/`;
         for (const m of this.relative) {
-          if (m.match(relative5) || m.match(relatives))
+          if (m.match(relative6) || m.match(relatives))
             return true;
         }
         for (const m of this.absolute) {
@@ -14862,9 +14862,9 @@ var init_ignore = __esm({
       }
       childrenIgnored(p) {
         const fullpath = p.fullpath() + "/";
-        const relative5 = (p.relative() || ".") + "/";
+        const relative6 = (p.relative() || ".") + "/";
         for (const m of this.relativeChildren) {
-          if (m.match(relative5))
+          if (m.match(relative6))
             return true;
         }
         for (const m of this.absoluteChildren) {
@@ -16036,7 +16036,7 @@ function keyText(k2) {
 }
 function writeJson(v, style) {
   const { quote, indent, prefix = "" } = style;
-  const sep6 = indent !== void 0 ? ": " : ":";
+  const sep7 = indent !== void 0 ? ": " : ":";
   const go = (x2, depth) => {
     if (x2 === null) return "null";
     switch (typeof x2) {
@@ -16059,7 +16059,7 @@ function writeJson(v, style) {
     }
     const entries = style.entries(x2);
     if (entries.length === 0) return "{}";
-    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep6 + go(val, depth + 1)).join(",") + end + "}";
+    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep7 + go(val, depth + 1)).join(",") + end + "}";
   };
   return go(v, 0);
 }
@@ -20008,10 +20008,10 @@ var require_build = __commonJS({
             else out += sub2.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep6 = "";
+            let sep7 = "";
             for (let sub2 of this.subs) {
-              out += sep6;
-              sep6 = "|";
+              out += sep7;
+              sep7 = "|";
               out += sub2.appendTo();
             }
             break;
@@ -30694,11 +30694,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -30715,10 +30715,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -30779,8 +30779,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -30809,12 +30809,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -30867,12 +30867,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -30895,10 +30895,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -30934,10 +30934,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -30979,11 +30979,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -31284,7 +31284,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -31299,14 +31299,14 @@ var require_codegen = __commonJS({
         return items2;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -34195,50 +34195,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize2(base, options), options);
-        relative5 = parse3(serialize2(relative5, options), options);
+        relative6 = parse3(serialize2(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -34246,7 +34246,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -39831,11 +39831,11 @@ var init_go_template_exec = __esm({
       }
       call(dot, name, cmd, argNodes, final) {
         this.at = cmd;
-        const given = argNodes.length + (final === NO_FINAL ? 0 : 1);
+        const given2 = argNodes.length + (final === NO_FINAL ? 0 : 1);
         const [min, max] = ARITY[name];
-        if (given < min || given > max) {
+        if (given2 < min || given2 > max) {
           const want = max === Infinity ? `at least ${min}` : String(min);
-          this.fail(`wrong number of args for ${name}: want ${want} got ${given}`);
+          this.fail(`wrong number of args for ${name}: want ${want} got ${given2}`);
         }
         if (name === "and" || name === "or") {
           let v;
@@ -47732,7 +47732,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants2 = {
+    var constants3 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -47742,9 +47742,9 @@ var require_constants = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants2;
+      module.exports = __require("fs").constants || constants3;
     } catch {
-      module.exports = constants2;
+      module.exports = constants3;
     }
   }
 });
@@ -47754,7 +47754,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
@@ -47957,16 +47957,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants2.S_IFMT) {
-        case constants2.S_IFBLK:
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
           return "block-device";
-        case constants2.S_IFCHR:
+        case constants3.S_IFCHR:
           return "character-device";
-        case constants2.S_IFDIR:
+        case constants3.S_IFDIR:
           return "directory";
-        case constants2.S_IFIFO:
+        case constants3.S_IFIFO:
           return "fifo";
-        case constants2.S_IFLNK:
+        case constants3.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -48000,13 +48000,23 @@ async function readBundle(bytes, name) {
     try {
       tarBytes = gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
     } catch (e) {
+      if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+        return fail7("wasm-bundle-unsupported", `${name}: the bundle unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB; routewise refuses bundles that large`, "keep large data out of the bundle, or split it");
+      }
       return fail7("wasm-bundle-corrupt", `${name}: the gzip data is corrupt (${e.message})`);
     }
+  } else if (bytes.length > MAX_UNPACKED_BYTES) {
+    return fail7("wasm-bundle-unsupported", `${name}: the bundle is larger than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB; routewise refuses bundles that large`, "keep large data out of the bundle, or split it");
   } else if (!isTar(bytes)) {
     return fail7("wasm-bundle-corrupt", `${name}: neither a bundle (.tar.gz) nor a wasm module`);
   }
   const files = await untar(tarBytes);
-  if (!files.ok) return fail7("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
+  if (!files.ok) {
+    if (files.duplicate !== void 0) {
+      return fail7("wasm-bundle-corrupt", `${name}: the bundle holds /${files.duplicate} twice; refusing to guess which one runs`, "rebuild the bundle so each path appears once");
+    }
+    return fail7("wasm-bundle-corrupt", `${name}: not a readable tar archive (${files.error})`);
+  }
   return assemble(files.value, name);
 }
 function assemble(files, name) {
@@ -48024,7 +48034,7 @@ function assemble(files, name) {
   const modulePath = modules2[0] ?? "policy.wasm";
   const wasm = files.get(modulePath);
   if (!wasm) return fail7("wasm-bundle-corrupt", `${name}: the bundle has no /${modulePath}`, "build it with `opa build -t wasm -e <entrypoint> ...`");
-  let data = {};
+  const data = {};
   const dataFiles = [...files.keys()].filter((p) => /(^|\/)data\.(json|ya?ml)$/.test(p)).sort();
   for (const path2 of dataFiles) {
     const text2 = new TextDecoder().decode(files.get(path2));
@@ -48035,7 +48045,7 @@ function assemble(files, name) {
       return fail7("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
     const dirs = path2.split("/").slice(0, -1);
-    data = mergeData(data, nest(dirs, doc ?? {}));
+    mergeAt(data, dirs, doc ?? {});
   }
   return { ok: true, value: { wasm, data, ...manifest ? { manifest } : {} } };
 }
@@ -48064,8 +48074,26 @@ function readManifest(bytes, name) {
     }
   };
 }
+function mergeAt(tree, path2, doc) {
+  let node = tree;
+  for (const [i, key] of path2.entries()) {
+    const next = node[key];
+    if (i === path2.length - 1 && !isRecord3(doc)) {
+      node[key] = doc;
+      return;
+    }
+    if (!isRecord3(next)) node[key] = {};
+    node = node[key];
+  }
+  if (!isRecord3(doc)) return;
+  for (const [k2, v] of Object.entries(doc)) {
+    if (isRecord3(v) && isRecord3(node[k2])) mergeAt(node, [k2], v);
+    else node[k2] = v;
+  }
+}
 async function untar(bytes) {
   const files = /* @__PURE__ */ new Map();
+  let duplicate;
   const extract = import_tar_stream.default.extract();
   try {
     const done = (async () => {
@@ -48073,7 +48101,10 @@ async function untar(bytes) {
         const chunks = [];
         for await (const chunk of entry2) chunks.push(chunk);
         if (entry2.header.type === "file" || entry2.header.type === "contiguous-file") {
-          files.set(normalize2(entry2.header.name), new Uint8Array(Buffer.concat(chunks)));
+          const path2 = normalize2(entry2.header.name);
+          if (files.has(path2)) duplicate ??= path2;
+          const bytes2 = Buffer.concat(chunks);
+          files.set(path2, new Uint8Array(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength));
         }
       }
     })();
@@ -48082,6 +48113,7 @@ async function untar(bytes) {
   } catch (e) {
     return { ok: false, error: e.message };
   }
+  if (duplicate !== void 0) return { ok: false, error: "duplicate entry", duplicate };
   if (files.size === 0) return { ok: false, error: "it holds no files" };
   return { ok: true, value: files };
 }
@@ -48107,10 +48139,9 @@ var init_bundle_reader = __esm({
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
     import_yaml10 = __toESM(require_dist(), 1);
-    init_merge_data();
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
-    MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+    MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
   }
 });
 
@@ -48543,13 +48574,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep6) {
+      static atDocumentBoundary(src, offset, sep7) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep6) {
-          if (ch0 !== sep6) return false;
+        if (sep7) {
+          if (ch0 !== sep7) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -49725,7 +49756,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep6 = "";
+        let sep7 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j2 = 0; j2 < bi; ++j2) {
@@ -49734,21 +49765,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep6 === "\n") str2 += "\n";
-            else sep6 = "\n";
+            if (sep7 === "\n") str2 += "\n";
+            else sep7 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep6 === " ") sep6 = "\n";
-              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
-              str2 += sep6 + line;
-              sep6 = lineEnd < end && src[lineEnd] || "";
+              if (sep7 === " ") sep7 = "\n";
+              else if (!prevMoreIndented && !atStart && sep7 === "\n") sep7 = "\n\n";
+              str2 += sep7 + line;
+              sep7 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep6 + line;
-              sep6 = folded && i < keepStart ? " " : "\n";
+              str2 += sep7 + line;
+              sep7 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -54385,8 +54416,15 @@ async function loadWasmPolicy(wasm, options) {
   const shape2 = checkShape(module, name);
   if (shape2) return { ok: false, problems: shape2 };
   const limits = memoryImportLimits(wasm);
+  if ((limits?.initial ?? 0) > MAX_MEMORY_PAGES) {
+    return fail8(
+      "wasm-invalid-module",
+      `${name}: the module asks for ${limits.initial} pages of memory (${Math.round(limits.initial * 64 / 1024)} MiB) to start; routewise allows at most ${MAX_MEMORY_PAGES} (${MAX_MEMORY_PAGES * 64 / 1024} MiB)`
+    );
+  }
   const initial = Math.max(options.initialPages ?? 5, limits?.initial ?? 0);
-  const memory = new wasmApi.Memory(limits?.maximum !== void 0 ? { initial: Math.min(initial, limits.maximum), maximum: limits.maximum } : { initial });
+  const maximum = Math.min(limits?.maximum ?? MAX_MEMORY_PAGES, MAX_MEMORY_PAGES);
+  const memory = new wasmApi.Memory({ initial: Math.min(initial, maximum), maximum });
   const print = options.print ?? (() => {
   });
   let exports = {};
@@ -54533,7 +54571,7 @@ function failure2(e, code, context) {
 function fail8(code, message, hint) {
   return { ok: false, problems: [{ code, message, ...hint ? { hint } : {} }] };
 }
-var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI;
+var LoadedPolicy, REQUIRED_FUNCTIONS, HOST_FUNCTIONS, SUPPORTED_ABI, MAX_MEMORY_PAGES;
 var init_wasm_policy = __esm({
   "src/policy/wasm/wasm-policy.ts"() {
     "use strict";
@@ -54560,20 +54598,137 @@ var init_wasm_policy = __esm({
     ];
     HOST_FUNCTIONS = /* @__PURE__ */ new Set(["opa_abort", "opa_println", "opa_builtin0", "opa_builtin1", "opa_builtin2", "opa_builtin3", "opa_builtin4"]);
     SUPPORTED_ABI = 1;
+    MAX_MEMORY_PAGES = 8192;
+  }
+});
+
+// src/policy/wasm/wasm-thread-worker.ts
+var wasm_thread_worker_exports = {};
+__export(wasm_thread_worker_exports, {
+  WASM_WORKER_MARK: () => WASM_WORKER_MARK,
+  WASM_WORKER_URL: () => WASM_WORKER_URL
+});
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+async function serve(given2) {
+  const prints = [];
+  const loaded = await loadWasmPolicy(given2.wasm, { name: given2.name, registry, print: (line) => prints.push(line) });
+  let failure4 = loaded.ok ? void 0 : loaded.problems;
+  if (loaded.ok) {
+    const set = loaded.value.setData(given2.data);
+    if (!set.ok) failure4 = set.problems;
+  }
+  parentPort?.postMessage(failure4 ? { ok: false, problems: failure4 } : { ok: true, value: { entrypoints: loaded.ok ? { ...loaded.value.entrypoints } : {} } });
+  Atomics.store(given2.signal, 1, failure4 ? 2 : 1);
+  Atomics.notify(given2.signal, 1);
+  given2.port.on("message", (request) => {
+    prints.length = 0;
+    const result = failure4 ? { ok: false, problems: failure4 } : loaded.ok ? loaded.value.evaluate(request.entrypoint, request.input) : { ok: false, problems: [] };
+    given2.port.postMessage({ result, prints: [...prints] });
+    Atomics.store(given2.signal, 0, 1);
+    Atomics.notify(given2.signal, 0);
+  });
+}
+var WASM_WORKER_URL, WASM_WORKER_MARK, given;
+var init_wasm_thread_worker = __esm({
+  "src/policy/wasm/wasm-thread-worker.ts"() {
+    "use strict";
+    init_builtins();
+    init_wasm_policy();
+    WASM_WORKER_URL = import.meta.url;
+    WASM_WORKER_MARK = "routewise-wasm-worker";
+    given = workerData;
+    if (!isMainThread && given?.mark === WASM_WORKER_MARK) void serve(given);
+  }
+});
+
+// src/policy/wasm/wasm-thread.ts
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+async function startWasmThread(options) {
+  const { WASM_WORKER_URL: WASM_WORKER_URL2, WASM_WORKER_MARK: WASM_WORKER_MARK2 } = await Promise.resolve().then(() => (init_wasm_thread_worker(), wasm_thread_worker_exports));
+  const url = new URL(WASM_WORKER_URL2);
+  let running;
+  const spawn = () => {
+    const signal = new Int32Array(new SharedArrayBuffer(8));
+    const { port1, port2 } = new MessageChannel();
+    const data = { mark: WASM_WORKER_MARK2, name: options.name, wasm: options.wasm, data: options.data, signal, port: port2 };
+    const worker = startThread(url, data, [port2]);
+    worker.unref();
+    port1.unref();
+    worker.on("error", () => {
+    });
+    return { worker, port: port1, signal };
+  };
+  running = spawn();
+  const first = running;
+  const loaded = await new Promise((resolveLoaded) => {
+    const timer = setTimeout(() => resolveLoaded("timeout"), options.loadTimeoutMs);
+    const settle2 = (value) => {
+      clearTimeout(timer);
+      resolveLoaded(value);
+    };
+    first.worker.once("message", (message) => settle2(message));
+    first.worker.once("exit", () => settle2("exit"));
+  });
+  if (loaded === "timeout" || loaded === "exit" || !loaded.ok) {
+    void first.worker.terminate();
+    if (loaded === "timeout") return cancelled(`${options.name}: loading the module took longer than ${formatMs(options.loadTimeoutMs)}; stopped`);
+    if (loaded === "exit") return { ok: false, problems: [{ code: "wasm-invalid-module", message: `${options.name}: the thread loading the module stopped before it was loaded` }] };
+    return loaded;
+  }
+  return {
+    ok: true,
+    value: {
+      entrypoints: loaded.value.entrypoints,
+      evaluate(entrypoint, input) {
+        running ??= spawn();
+        const { worker, port, signal } = running;
+        Atomics.wait(signal, 1, 0, options.loadTimeoutMs);
+        if (Atomics.load(signal, 1) !== 1) {
+          void worker.terminate();
+          running = void 0;
+          return cancelled(`${options.name}: loading the module on a new thread failed or took longer than ${formatMs(options.loadTimeoutMs)}; stopped`);
+        }
+        Atomics.store(signal, 0, 0);
+        port.postMessage({ entrypoint, input });
+        Atomics.wait(signal, 0, 0, options.timeoutMs);
+        const answer = receiveMessageOnPort(port)?.message;
+        if (answer === void 0) {
+          void worker.terminate();
+          running = void 0;
+          return cancelled(`${options.name}: evaluating ${entrypoint} took longer than ${formatMs(options.timeoutMs)}; stopped`);
+        }
+        for (const line of answer.prints) options.print?.(line);
+        return answer.result;
+      }
+    }
+  };
+}
+function startThread(url, workerData2, transferList) {
+  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData: workerData2, transferList, resourceLimits });
+  const source = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(source, { eval: true, workerData: workerData2, transferList, resourceLimits });
+}
+function cancelled(message) {
+  return { ok: false, problems: [{ code: "eval_cancel_error", message, hint: "the bundle may loop or do far more work than a manifest needs; ask its owners to fix it" }] };
+}
+function formatMs(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${ms} ms`;
+}
+var THREAD_HEAP_MB;
+var init_wasm_thread = __esm({
+  "src/policy/wasm/wasm-thread.ts"() {
+    "use strict";
+    THREAD_HEAP_MB = 512;
   }
 });
 
 // src/policy/wasm/wasm-engine.ts
 async function createWasmEngine(bundle, options) {
-  const loaded = await loadWasmPolicy(bundle.wasm, {
-    name: options.name,
-    registry: options.registry ?? registry,
-    ...options.print ? { print: options.print } : {}
-  });
+  const data = mergeData(bundle.data, options.data ?? {});
+  const loaded = options.thread ? await onThread(bundle, data, options) : await inProcess(bundle, data, options);
   if (!loaded.ok) return loaded;
   const policy = loaded.value;
-  const set = policy.setData(mergeData(bundle.data, options.data ?? {}));
-  if (!set.ok) return set;
   const targets = findingTargets(policy);
   if (targets.length === 0) {
     const names = Object.keys(policy.entrypoints);
@@ -54628,6 +54783,27 @@ async function createWasmEngine(bundle, options) {
       }
     }
   };
+}
+async function inProcess(bundle, data, options) {
+  const loaded = await loadWasmPolicy(bundle.wasm, {
+    name: options.name,
+    registry: options.registry ?? registry,
+    ...options.print ? { print: options.print } : {}
+  });
+  if (!loaded.ok) return loaded;
+  const set = loaded.value.setData(data);
+  return set.ok ? loaded : set;
+}
+function onThread(bundle, data, options) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return startWasmThread({
+    name: options.name,
+    wasm: bundle.wasm,
+    data,
+    timeoutMs,
+    loadTimeoutMs: Math.max(timeoutMs, DEFAULT_TIMEOUT_MS),
+    ...options.print ? { print: options.print } : {}
+  });
 }
 function findingTargets(policy) {
   const targets = [];
@@ -54684,7 +54860,7 @@ function isSeverity2(x2) {
 function isRecord4(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-var RULE_SETS2, SET_SEVERITY2;
+var RULE_SETS2, SET_SEVERITY2, DEFAULT_TIMEOUT_MS;
 var init_wasm_engine = __esm({
   "src/policy/wasm/wasm-engine.ts"() {
     "use strict";
@@ -54692,8 +54868,10 @@ var init_wasm_engine = __esm({
     init_merge_data();
     init_read_finding();
     init_wasm_policy();
+    init_wasm_thread();
     RULE_SETS2 = ["deny", "warn", "info"];
     SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
+    DEFAULT_TIMEOUT_MS = 1e4;
   }
 });
 
@@ -54712,7 +54890,7 @@ async function loadWasmEngine(bundle, data) {
   }
   const read = await readBundle(bytes, bundle);
   if (!read.ok) return read;
-  return createWasmEngine(read.value, { name: bundle, data });
+  return createWasmEngine(read.value, { name: bundle, data, thread: true });
 }
 var init_load_wasm_engine = __esm({
   "src/policy/load-wasm-engine.ts"() {
@@ -54724,9 +54902,10 @@ var init_load_wasm_engine = __esm({
 
 // src/action/main.ts
 var core3 = __toESM(require_core(), 1);
+import { isMainThread as isMainThread2 } from "node:worker_threads";
 
 // src/runner/check-run.ts
-import { relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
+import { relative as relative5, resolve as resolve5, sep as sep6 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -65370,11 +65549,11 @@ function dataSyntaxProblem(file, e, text2 = "") {
 var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/cost/cost-settings-check.ts
-function costSettingProblems(defaults2, given) {
-  if (!isMapping(defaults2) || !isMapping(given)) return [];
+function costSettingProblems(defaults2, given2) {
+  if (!isMapping(defaults2) || !isMapping(given2)) return [];
   const known = Object.keys(defaults2);
   const out = [];
-  for (const [key, value] of Object.entries(given)) {
+  for (const [key, value] of Object.entries(given2)) {
     const name = `routewise.config.cost.${key}`;
     if (!(key in defaults2)) {
       const suggestion = closestName(key, known);
@@ -65425,9 +65604,9 @@ function checkSettings(defaults2, override, file, text2) {
         problem: known.includes(key) ? misplaced(`routewise.${key}`, key) : unknown(`routewise.${key}`, void 0, ["config"])
       });
     }
-    const given = routewise.config;
-    if (isObject(given)) {
-      for (const [key, value] of Object.entries(given)) {
+    const given2 = routewise.config;
+    if (isObject(given2)) {
+      for (const [key, value] of Object.entries(given2)) {
         const name = `routewise.config.${key}`;
         if (key in RETIRED_SETTINGS) continue;
         if (!(key in config)) found.push({ path: ["routewise", "config", key], problem: unknown(name, closestName(key, known), known) });
@@ -65437,7 +65616,7 @@ function checkSettings(defaults2, override, file, text2) {
           else if (key === "cost") found.push(...costSettingProblems(config[key], value).map(({ path: path2, ...problem }) => ({ path: ["routewise", "config", "cost", ...path2], problem })));
         }
       }
-    } else if (given !== void 0 && given !== null) {
+    } else if (given2 !== void 0 && given2 !== null) {
       found.push({ path: ["routewise", "config"], problem: { code: "setting-type", message: "routewise.config must be a mapping of settings" } });
     }
   }
@@ -65602,24 +65781,53 @@ function readDataFile(file) {
 }
 
 // src/runner/read-manifest.ts
-import { closeSync, openSync, readSync, statSync as statSync3 } from "node:fs";
-function readManifestBytes(path2, display2) {
+import { closeSync, constants as constants2, fstatSync, openSync, readSync } from "node:fs";
+
+// src/runner/real-path.ts
+import { realpathSync as realpathSync3 } from "node:fs";
+import { dirname as dirname2, join as join5, relative as relative4, sep as sep5 } from "node:path";
+function isInside(path2, folder) {
+  return path2 === folder || path2.startsWith(folder.endsWith(sep5) ? folder : `${folder}${sep5}`);
+}
+function realPathOf(path2) {
   try {
-    const st = statSync3(path2);
-    if (st.isDirectory()) {
-      return {
-        ok: false,
-        problems: [{
-          code: "not-a-file",
-          message: `${display2} is a directory, not a manifest file`,
-          position: { file: display2, line: 1, column: 1 },
-          hint: "pass the directory itself to search it, or rename it"
-        }]
-      };
+    return realpathSync3.native(path2);
+  } catch {
+    return void 0;
+  }
+}
+function landingPath(path2) {
+  let existing = path2;
+  for (; ; ) {
+    const real = realPathOf(existing);
+    if (real !== void 0) return join5(real, relative4(existing, path2));
+    const up = dirname2(existing);
+    if (up === existing) return path2;
+    existing = up;
+  }
+}
+
+// src/runner/read-manifest.ts
+function readManifestBytes(path2, display2, options = {}) {
+  let target = path2;
+  if (options.within !== void 0) {
+    const real = realPathOf(path2);
+    if (real === void 0) return failure3("unreadable", `${display2}: no such file (or a symbolic link to nothing)`, display2, "check the path");
+    if (!isInside(real, options.within)) {
+      return failure3("outside-root", `${display2} is a symbolic link that leads outside ${options.withinName ?? "the folder being checked"}; not read`, display2, "commit the manifest itself, not a link to a file elsewhere");
     }
-    const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
-    const fd = openSync(path2, "r");
+    target = real;
+  }
+  try {
+    const fd = openSync(target, constants2.O_RDONLY | constants2.O_NONBLOCK | (options.within !== void 0 ? constants2.O_NOFOLLOW : 0));
     try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) return failure3("not-a-file", `${display2} is a directory, not a manifest file`, display2, "pass the directory itself to search it, or rename it");
+      if (!st.isFile()) {
+        const what = st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isBlockDevice() || st.isCharacterDevice() ? "a device" : "not a regular file";
+        return failure3("not-a-file", `${display2} is ${what}, not a manifest file`, display2, "a manifest is a regular file");
+      }
+      const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
       let n = 0;
       while (n < buf.length) {
         const got = readSync(fd, buf, n, buf.length - n, n);
@@ -65632,16 +65840,14 @@ function readManifestBytes(path2, display2) {
     }
   } catch (e) {
     const code = e.code;
-    return {
-      ok: false,
-      problems: [{
-        code: "unreadable",
-        message: `${display2}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`,
-        position: { file: display2, line: 1, column: 1 },
-        hint: code === "EACCES" ? "make the file readable" : "check the path"
-      }]
-    };
+    if (code === "EISDIR") return failure3("not-a-file", `${display2} is a directory, not a manifest file`, display2, "pass the directory itself to search it, or rename it");
+    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ELOOP" ? "a symbolic link loop" : "cannot be read";
+    return failure3("unreadable", `${display2}: ${reason}`, display2, code === "EACCES" ? "make the file readable" : "check the path");
   }
+}
+function failure3(code, message, display2, hint) {
+  const problem = { code, message, position: { file: display2, line: 1, column: 1 }, hint };
+  return { ok: false, problems: [problem] };
 }
 
 // src/runner/version.ts
@@ -65663,10 +65869,16 @@ async function checkRun(paths, options) {
     findings: [],
     rulesEvaluated: []
   }));
+  const realCwd = realPathOf(options.cwd) ?? options.cwd;
+  const within = options.refuseLinksOut ? { within: realCwd, withinName: "the workspace" } : {};
   for (const file of found.files) {
     const absolute = resolve5(options.cwd, file);
-    const display2 = relative4(options.cwd, absolute).split(sep5).join("/") || file;
-    const bytes = readManifestBytes(absolute, display2);
+    const display2 = relative5(options.cwd, absolute).split(sep6).join("/") || file;
+    const real = realPathOf(absolute);
+    if (!options.refuseLinksOut && real !== void 0 && real !== resolve5(realCwd, relative5(options.cwd, absolute))) {
+      options.onNote?.(`${display2} is a symbolic link to ${real}`);
+    }
+    const bytes = readManifestBytes(absolute, display2, within);
     manifests.push(
       bytes.ok ? withoutInput(
         judgeManifest(display2, bytes.value, {
@@ -65685,6 +65897,10 @@ async function checkRun(paths, options) {
 function withoutInput({ input: _input, ...judged }) {
   return judged;
 }
+
+// src/runner/usage-error.ts
+var UsageError = class extends Error {
+};
 
 // src/report/summary-line.ts
 function count4(n, singular, plural = `${singular}s`) {
@@ -65905,7 +66121,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join5, resolve as resolve6 } from "node:path";
+import { isAbsolute, join as join6, resolve as resolve6 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -65916,28 +66132,28 @@ function dayOf(now, clock = /* @__PURE__ */ new Date()) {
 }
 
 // src/runner/options.ts
-function runOptions(given, words, clock = /* @__PURE__ */ new Date()) {
+function runOptions(given2, words, clock = /* @__PURE__ */ new Date()) {
   const problems = [];
   const wrong = (setting, value, advice) => problems.push({ code: words.code, message: words.wrong(setting, value, advice) });
-  const failOnText = given.failOn ?? "error";
+  const failOnText = given2.failOn ?? "error";
   const failOn = parseFailOn(failOnText);
   if (!failOn) wrong("fail-on", failOnText, `use one of ${FAIL_ON_VALUES.join(", ")}`);
-  const engine = given.engine ?? "rego";
+  const engine = given2.engine ?? "rego";
   if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
-  if (engine === "wasm" && given.bundle === void 0) problems.push({ code: words.code, message: words.bundleNeeded });
-  if (engine !== "wasm" && given.bundle !== void 0) problems.push({ code: words.code, message: words.bundleUnused });
-  const today = dayOf(given.now, clock);
-  if (today === void 0) wrong("now", given.now ?? "", "write a date as YYYY-MM-DD, e.g. 2026-11-27");
+  if (engine === "wasm" && given2.bundle === void 0) problems.push({ code: words.code, message: words.bundleNeeded });
+  if (engine !== "wasm" && given2.bundle !== void 0) problems.push({ code: words.code, message: words.bundleUnused });
+  const today = dayOf(given2.now, clock);
+  if (today === void 0) wrong("now", given2.now ?? "", "write a date as YYYY-MM-DD, e.g. 2026-11-27");
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     value: {
       engine: {
-        policy: given.policy,
-        builtin: given.builtin !== false,
-        data: given.data,
+        policy: given2.policy,
+        builtin: given2.builtin !== false,
+        data: given2.data,
         engine: engine === "wasm" ? "wasm" : "rego",
-        ...given.bundle !== void 0 ? { bundle: given.bundle } : {}
+        ...given2.bundle !== void 0 ? { bundle: given2.bundle } : {}
       },
       failOn,
       today
@@ -65974,7 +66190,7 @@ var INPUT_WORDS = {
 function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
-  const given = (name) => input(name) || void 0;
+  const given2 = (name) => input(name) || void 0;
   const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve6(context.workspace, path2);
   const flag = (name, fallback) => {
     const value = input(name);
@@ -65984,15 +66200,15 @@ function readInputs(get2, context) {
     problems.push({ code: "action-input", message: `input ${name} is \`${value}\`; use true or false` });
     return fallback;
   };
-  const bundle = given("bundle");
+  const bundle = given2("bundle");
   const options = runOptions(
     {
       policy: splitList(get2("policy")).map(fromWorkspace),
       data: splitList(get2("data")).map(fromWorkspace),
-      ...optional("failOn", given("fail-on")),
-      ...optional("engine", given("engine")),
+      ...optional("failOn", given2("fail-on")),
+      ...optional("engine", given2("engine")),
       ...optional("bundle", bundle === void 0 ? void 0 : fromWorkspace(bundle)),
-      ...optional("now", given("now"))
+      ...optional("now", given2("now"))
     },
     INPUT_WORDS,
     context.clock
@@ -66007,7 +66223,7 @@ function readInputs(get2, context) {
     value: {
       ...options.value,
       paths: splitList(get2("paths")),
-      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join5(context.runnerTemp ?? context.workspace, "routewise.sarif"),
+      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join6(context.runnerTemp ?? context.workspace, "routewise.sarif"),
       annotations,
       summary: summary2
     }
@@ -66025,10 +66241,6 @@ function outputsFor(report, sarifFile) {
 function setOutputs(outputs) {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 }
-
-// src/action/sarif-file.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2 } from "node:path";
 
 // src/report/check/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -66186,12 +66398,60 @@ var sarifReporter = {
   }
 };
 
+// src/runner/write-report.ts
+import { lstatSync as lstatSync3, mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join7 } from "node:path";
+function writeReportFile(absolute, shown2, text2, scope = {}) {
+  const advice = scope.advice ?? "pass --format name=path with";
+  const refuse = (why) => new UsageError(`cannot write the report ${shown2} (${why}); ${advice} a file inside ${scope.withinName ?? "a folder you own"}`);
+  const folders = scope.within?.map((folder2) => realPathOf(folder2) ?? folder2);
+  const isAllowed = (real) => folders === void 0 || folders.some((folder2) => isInside(real, folder2));
+  const folder = dirname3(absolute);
+  if (!isAllowed(landingPath(folder))) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
+  let temporary;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const realFolder = realPathOf(folder) ?? folder;
+    if (!isAllowed(realFolder)) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
+    const target = join7(realFolder, basename2(absolute));
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink()) throw refuse("it is a symbolic link; routewise does not write through links");
+    if (existing?.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    temporary = join7(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync2(temporary, text2, { flag: "wx" });
+    renameSync(temporary, target);
+    temporary = void 0;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = e.code ?? "error";
+    throw new UsageError(`cannot write the report ${shown2} (${WRITE_FAILURES[code] ?? code}); ${advice} a writable file`);
+  } finally {
+    if (temporary !== void 0) rmSync(temporary, { force: true });
+  }
+}
+function lstatOrUndefined(path2) {
+  try {
+    return lstatSync3(path2);
+  } catch {
+    return void 0;
+  }
+}
+var WRITE_FAILURES = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a directory",
+  ENOTDIR: "part of the path is a file, not a folder",
+  EEXIST: "part of the path is a file, not a folder",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  ELOOP: "a symbolic link loop"
+};
+
 // src/action/sarif-file.ts
-function writeSarifFile(report, path2) {
-  mkdirSync(dirname2(path2), { recursive: true });
+function writeSarifFile(report, path2, within) {
   const text2 = sarifReporter.render(report, { color: false });
-  writeFileSync2(path2, text2.endsWith("\n") ? text2 : `${text2}
-`);
+  writeReportFile(path2, path2, text2.endsWith("\n") ? text2 : `${text2}
+`, { within, withinName: "the workspace", advice: "set sarif-file to" });
 }
 
 // src/action/summary.ts
@@ -66320,7 +66580,7 @@ async function runAction(env) {
       );
     }
   }
-  const run = await checkRun(paths, { ...options, cwd: workspace });
+  const run = await checkRun(paths, { ...options, cwd: workspace, refuseLinksOut: true });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
     return fail9("the policies could not be loaded: ", run.problems);
@@ -66334,7 +66594,12 @@ async function runAction(env) {
     for (const annotation of capped.shown) annotate(annotation);
     leftOut += capped.leftOut.error + capped.leftOut.warning + capped.leftOut.notice;
   }
-  writeSarifFile(report, options.sarifFile);
+  try {
+    writeSarifFile(report, options.sarifFile, [workspace, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []]);
+  } catch (error) {
+    if (error instanceof UsageError) return void core3.setFailed(`routewise: ${error.message}`);
+    throw error;
+  }
   if (options.summary) {
     const written = await writeJobSummary(report, env, where);
     if (written === void 0) core3.info("routewise: no job summary file from the runner; summary skipped");
@@ -66350,10 +66615,13 @@ async function runAction(env) {
   if (reason) core3.setFailed(reason);
   else core3.info(`routewise: ${summaryLine(report.summary)}`);
 }
-try {
-  await runAction(process.env);
-} catch (error) {
-  core3.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+if (!isMainThread2) await Promise.resolve().then(() => (init_wasm_thread_worker(), wasm_thread_worker_exports));
+else {
+  try {
+    await runAction(process.env);
+  } catch (error) {
+    core3.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 export {
   runAction

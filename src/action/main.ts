@@ -1,7 +1,9 @@
 // Entry point of the GitHub Action: reads the inputs, runs the same check as `routewise check`
 // on the workspace, then reports through annotations, the job summary, SARIF and step outputs.
+import { isMainThread } from 'node:worker_threads';
 import * as core from '@actions/core';
 import { checkRun } from '../runner/check-run.ts';
+import { UsageError } from '../runner/usage-error.ts';
 import { discoverManifests, MANIFEST_NAMES } from '../runner/discover.ts';
 import type { Problem } from '../problems/problem.ts';
 import { summaryLine } from '../report/summary-line.ts';
@@ -39,7 +41,8 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       );
     }
   }
-  const run = await checkRun(paths, { ...options, cwd: workspace });
+  // The pull request controls the repository's links: none may lead a read outside the workspace.
+  const run = await checkRun(paths, { ...options, cwd: workspace, refuseLinksOut: true });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
     return fail('the policies could not be loaded: ', run.problems);
@@ -56,7 +59,12 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     for (const annotation of capped.shown) annotate(annotation);
     leftOut += capped.leftOut.error + capped.leftOut.warning + capped.leftOut.notice;
   }
-  writeSarifFile(report, options.sarifFile);
+  try {
+    writeSarifFile(report, options.sarifFile, [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])]);
+  } catch (error) {
+    if (error instanceof UsageError) return void core.setFailed(`routewise: ${error.message}`);
+    throw error;
+  }
   if (options.summary) {
     const written = await writeJobSummary(report, env, where);
     if (written === undefined) core.info('routewise: no job summary file from the runner; summary skipped');
@@ -74,8 +82,13 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   else core.info(`routewise: ${summaryLine(report.summary)}`);
 }
 
-try {
-  await runAction(process.env);
-} catch (error) {
-  core.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+// The bundle is one file, so the wasm engine's evaluation thread starts on it too: there, it serves
+// the evaluations (that module acts on its worker data); only the main thread runs the Action.
+if (!isMainThread) await import('../policy/wasm/wasm-thread-worker.ts');
+else {
+  try {
+    await runAction(process.env);
+  } catch (error) {
+    core.setFailed(`routewise: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

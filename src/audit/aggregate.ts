@@ -1,6 +1,6 @@
 // Builds the audit report from its entries: sorted by path, totals computed from the entries
 // alone, so the same entries give the same report however they were gathered (shards, workers).
-import { AUDIT_STATUSES, FAILING_STATUSES, type AuditReport, type AuditTotals, type RepositoryEntry, type RuleTotal, type WaiverReference } from './audit-report.ts';
+import { AUDIT_STATUSES, FAILING_STATUSES, type AuditNote, type AuditReport, type AuditTotals, type RepositoryEntry, type RuleTotal, type WaiverReference } from './audit-report.ts';
 import { compareText } from './compare-text.ts';
 
 export function compareEntries(a: RepositoryEntry, b: RepositoryEntry): number {
@@ -8,9 +8,12 @@ export function compareEntries(a: RepositoryEntry, b: RepositoryEntry): number {
   return compareText(a.path, b.path) || compareText(a.manifest ?? '', b.manifest ?? '');
 }
 
-export function createAuditReport(entries: readonly RepositoryEntry[]): AuditReport {
+export function createAuditReport(entries: readonly RepositoryEntry[], notes: readonly AuditNote[] = []): AuditReport {
   const repositories = [...entries].sort(compareEntries);
-  return { version: 1, repositories, totals: totalsOf(repositories) };
+  const sortedNotes = [...new Map(notes.map((n) => [`${n.path}\u0000${n.message}`, n])).values()].sort(
+    (a, b) => compareText(a.path, b.path) || compareText(a.message, b.message),
+  );
+  return { version: 1, repositories, totals: totalsOf(repositories), notes: sortedNotes };
 }
 
 export function totalsOf(entries: readonly RepositoryEntry[]): AuditTotals {

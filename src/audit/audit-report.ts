@@ -93,8 +93,16 @@ export interface AuditTotals {
   waivers: { active: number; incomplete: number; expiring: WaiverReference[]; expired: WaiverReference[] };
 }
 
+/** Something the audit passed by on purpose (a link out of the roots, a link loop): never a failure. */
+export interface AuditNote {
+  path: string;
+  message: string;
+}
+
 export interface AuditReport {
   version: 1;
   repositories: RepositoryEntry[];
   totals: AuditTotals;
+  /** Sorted by path, then message. */
+  notes: AuditNote[];
 }

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { ProblemCode } from '../problems/problem.ts';
 import { compareText } from './compare-text.ts';
 
-export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'fifo' | 'socket' | 'device' | 'other';
 
 export interface FolderEntry {
   name: string;
@@ -16,12 +16,12 @@ export interface FolderEntry {
 export interface FolderReader {
   list(path: string): FolderEntry[];
   /** What a symbolic link points to, following every link. */
-  kindOf(path: string): 'file' | 'directory' | 'other';
+  kindOf(path: string): Exclude<EntryKind, 'symlink'>;
   realpath(path: string): string;
 }
 
 export interface DiscoveryProblem {
-  code: Extract<ProblemCode, 'unreadable' | 'symlink-loop' | 'path-not-found'>;
+  code: Extract<ProblemCode, 'unreadable' | 'path-not-found' | 'not-a-file' | 'outside-root'>;
   message: string;
 }
 
@@ -30,9 +30,16 @@ export interface FoundRepository {
   path: string;
   /** Absolute folder path for reading. */
   absolute: string;
+  /** The real path of the root (or listed folder) it was found in: nothing is read outside it. */
+  within: string;
   /** Manifest paths relative to the repository, forward slashes, sorted. */
   manifests: string[];
   problems: DiscoveryProblem[];
+  /**
+   * Links the walk did not follow (loops, folders outside the audited root): worth knowing, never
+   * a failure of the repository.
+   */
+  notes: string[];
 }
 
 export interface DiscoveryOptions {
@@ -48,6 +55,13 @@ interface Walk {
   found: FoundRepository[];
   /** Real paths already searched: a folder reached twice through links is searched once. */
   visited: Set<string>;
+  /** The real path of the root (or listed repository) being searched: links never lead out of it. */
+  within: string;
+  /**
+   * Links to folders, searched once every real folder of the root has been: a link can then never
+   * take a folder (or a nested repository) away from where it really is.
+   */
+  links: { folder: Folder; repository: Repository; stack: string[] }[];
 }
 
 /** A folder to search: `absolute` and `real` (links resolved) for reading, `shown` for reports. */
@@ -68,12 +82,18 @@ export function discoverRepositories(
   reader: FolderReader,
   options: DiscoveryOptions,
 ): FoundRepository[] {
-  const walk: Walk = { reader, options, found: [], visited: new Set() };
-  for (const root of input.roots) searchRoot(walk, root);
+  const walk: Walk = { reader, options, found: [], visited: new Set(), within: '/', links: [] };
+  for (const root of input.roots) {
+    walk.within = root.real;
+    searchRoot(walk, root);
+    followLinks(walk);
+  }
   for (const folder of input.listed) {
-    const repository = newRepository(folder);
+    walk.within = folder.real;
+    const repository = newRepository(walk, folder);
     walk.found.push(repository);
     if (!walk.visited.has(folder.real)) searchFolder(walk, folder, repository, [folder.real]);
+    followLinks(walk);
   }
   const byPath = new Map<string, FoundRepository>();
   for (const repository of walk.found) {
@@ -82,16 +102,17 @@ export function discoverRepositories(
     else {
       same.manifests.push(...repository.manifests);
       same.problems.push(...repository.problems);
+      same.notes.push(...repository.notes);
     }
   }
   return [...byPath.values()]
     .sort((a, b) => compareText(a.path, b.path))
-    .map((r) => ({ path: r.path, absolute: r.absolute, manifests: [...new Set(r.manifests)].sort(compareText), problems: r.problems }));
+    .map((r) => ({ path: r.path, absolute: r.absolute, within: r.within, manifests: [...new Set(r.manifests)].sort(compareText), problems: r.problems, notes: r.notes }));
 }
 
 /** A root that is not itself a repository only groups them: its direct subfolders are repositories. */
 function searchRoot(walk: Walk, root: Folder): void {
-  const rootRepository = newRepository(root);
+  const rootRepository = newRepository(walk, root);
   const entries = listFolder(walk, root, rootRepository);
   walk.visited.add(root.real);
   if (entries === undefined || entries.some((e) => e.name === '.git')) {
@@ -106,7 +127,7 @@ function searchRoot(walk: Walk, root: Folder): void {
       continue;
     }
     if (child === undefined) continue;
-    const repository = newRepository(child);
+    const repository = newRepository(walk, child);
     const before = walk.found.length;
     walk.found.push(repository);
     searchFolder(walk, child, repository, [root.real, child.real]);
@@ -118,10 +139,17 @@ function searchRoot(walk: Walk, root: Folder): void {
   if (rootRepository.manifests.length > 0 || rootRepository.problems.length > 0) walk.found.push(rootRepository);
 }
 
-type Repository = FoundRepository & { hasGit?: boolean };
+/** `real`: the repository folder's real path; links to folders are followed only inside it. */
+type Repository = FoundRepository & { hasGit?: boolean; real: string };
 
-function newRepository(folder: Folder): Repository {
-  return { path: folder.shown, absolute: folder.absolute, manifests: [], problems: [] };
+function followLinks(walk: Walk): void {
+  for (let link = walk.links.shift(); link !== undefined; link = walk.links.shift()) {
+    if (!walk.visited.has(link.folder.real)) searchFolder(walk, link.folder, link.repository, link.stack);
+  }
+}
+
+function newRepository(walk: Walk, folder: Folder): Repository {
+  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], problems: [], notes: [] };
 }
 
 function searchFolder(walk: Walk, folder: Folder, repository: Repository, stack: string[]): void {
@@ -132,7 +160,7 @@ function searchFolder(walk: Walk, folder: Folder, repository: Repository, stack:
   if (entries.some((e) => e.name === '.git')) {
     if (folder.absolute === repository.absolute) repository.hasGit = true;
     else {
-      owner = newRepository(folder);
+      owner = newRepository(walk, folder);
       owner.hasGit = true;
       walk.found.push(owner);
     }
@@ -145,42 +173,86 @@ function searchEntries(walk: Walk, folder: Folder, entries: FolderEntry[], repos
     const child = childFolder(walk, folder, entry, repository, stack);
     if (child === 'file') {
       if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, repository, relativeTo(repository, folder, entry.name));
+    } else if (child !== undefined && entry.kind === 'symlink') {
+      walk.links.push({ folder: child, repository, stack: [...stack, child.real] });
     } else if (child !== undefined && !walk.visited.has(child.real)) {
       searchFolder(walk, child, repository, [...stack, child.real]);
     }
   }
 }
 
-/** The subfolder an entry leads to, 'file' for files (links to files included), undefined to pass it by. */
+/**
+ * The subfolder an entry leads to, 'file' for files (links to files inside the root included),
+ * undefined to pass it by. An entry with a manifest's name that is no readable file inside the root
+ * (a folder, a FIFO or device, a dangling link, a link out of the root) is the repository's problem.
+ */
 function childFolder(walk: Walk, folder: Folder, entry: FolderEntry, repository: Repository, stack: string[]): Folder | 'file' | undefined {
   const absolute = posix.join(folder.absolute, entry.name);
   const shown = posix.join(folder.shown, entry.name);
+  const isManifest = walk.options.manifestNames.includes(entry.name);
+  const notAFile = (reason: string) => {
+    repository.problems.push({ code: 'not-a-file', message: `${shown} ${reason}, not a manifest file` });
+  };
   if (entry.kind === 'file') return 'file';
   if (entry.kind === 'directory') {
+    if (isManifest) notAFile('is a folder');
     if (walk.options.skippedDirectories.has(entry.name)) return undefined;
     return { absolute, shown, real: posix.join(folder.real, entry.name) };
   }
-  if (entry.kind !== 'symlink') return undefined;
-  let kind: 'file' | 'directory' | 'other';
+  if (entry.kind !== 'symlink') {
+    if (isManifest) notAFile(`is ${KIND_NAMES[entry.kind]}`);
+    return undefined;
+  }
+  let kind: Exclude<EntryKind, 'symlink'>;
   let real: string;
   try {
-    kind = walk.reader.kindOf(absolute);
     real = walk.reader.realpath(absolute);
+    kind = walk.reader.kindOf(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') repository.problems.push({ code: 'symlink-loop', message: `${shown} is a symbolic link that leads back to itself` });
-    // A dangling link is common and harmless: there is nothing behind it to search.
+    if (code === 'ELOOP') {
+      if (isManifest) notAFile('is a symbolic link that leads back to itself');
+      else repository.notes.push(`${shown} is a symbolic link that leads back to itself; not followed`);
+    } else if (isManifest) notAFile(code === 'ENOENT' ? 'is a symbolic link to nothing (its target does not exist)' : `is a symbolic link that cannot be followed (${code ?? 'error'})`);
+    // A dangling link by any other name is common and harmless: there is nothing behind it to search.
+    return undefined;
+  }
+  if (!isInside(real, walk.within)) {
+    // Never read, never followed: the audit stays inside what it was asked to audit.
+    if (isManifest) repository.problems.push({ code: 'outside-root', message: `${shown} is a symbolic link that leads outside the audited folder; not read` });
+    else if (kind === 'directory') repository.notes.push(`${shown} is a symbolic link to a folder outside the audited folder; not followed`);
     return undefined;
   }
   if (kind === 'file') return 'file';
-  if (kind !== 'directory' || walk.options.skippedDirectories.has(entry.name)) return undefined;
+  if (kind !== 'directory') {
+    if (isManifest) notAFile(`is a symbolic link to ${KIND_NAMES[kind]}`);
+    return undefined;
+  }
+  if (isManifest) notAFile('is a symbolic link to a folder');
+  if (walk.options.skippedDirectories.has(entry.name)) return undefined;
   // A link to a folder that encloses this one would make the walk endless.
-  const inside = real.endsWith('/') ? real : `${real}/`;
-  if (stack.includes(real) || folder.real.startsWith(inside)) {
-    repository.problems.push({ code: 'symlink-loop', message: `${shown} is a symbolic link to a folder that encloses it (${real}); not followed` });
+  if (stack.includes(real) || isInside(folder.real, real)) {
+    repository.notes.push(`${shown} is a symbolic link to a folder that encloses it; not followed`);
+    return undefined;
+  }
+  // Another repository is judged where it is: a link into it would count its manifests twice.
+  if (!isInside(real, repository.real)) {
+    repository.notes.push(`${shown} is a symbolic link to a folder outside its repository; not followed`);
     return undefined;
   }
   return { absolute, shown, real };
+}
+
+const KIND_NAMES: Record<Exclude<EntryKind, 'symlink' | 'file' | 'directory'>, string> = {
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  device: 'a device',
+  other: 'something other than a regular file',
+};
+
+/** Whether `path` is `folder` or below it (both real paths). */
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderEntry[] | undefined {

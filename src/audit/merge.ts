@@ -2,7 +2,7 @@
 // totals recomputed, so a merged run equals the one-shot run over the same repositories.
 import type { Problem, Result } from '../problems/problem.ts';
 import { createAuditReport } from './aggregate.ts';
-import type { AuditReport, RepositoryEntry } from './audit-report.ts';
+import type { AuditNote, AuditReport, RepositoryEntry } from './audit-report.ts';
 
 export interface ShardReport {
   /** Where the report came from, for messages. */
@@ -13,6 +13,7 @@ export interface ShardReport {
 export function mergeReports(shards: readonly ShardReport[]): Result<AuditReport> {
   const problems: Problem[] = [];
   const entries: RepositoryEntry[] = [];
+  const notes: AuditNote[] = [];
   const seen = new Map<string, string>();
   for (const shard of shards) {
     const doc = shard.document as Partial<AuditReport> | null;
@@ -24,6 +25,7 @@ export function mergeReports(shards: readonly ShardReport[]): Result<AuditReport
       problems.push({ code: 'unsupported-report-version', message: `${shard.name} has report version ${JSON.stringify(doc.version)}; this routewise reads version 1` });
       continue;
     }
+    if (Array.isArray(doc.notes)) notes.push(...doc.notes);
     for (const entry of doc.repositories) {
       const key = `${entry.path}\u0000${entry.manifest ?? ''}`;
       const other = seen.get(key);
@@ -40,5 +42,5 @@ export function mergeReports(shards: readonly ShardReport[]): Result<AuditReport
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: createAuditReport(entries) };
+  return { ok: true, value: createAuditReport(entries, notes) };
 }

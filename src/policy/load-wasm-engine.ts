@@ -14,5 +14,5 @@ export async function loadWasmEngine(bundle: string, data: unknown): Promise<Res
   }
   const read = await readBundle(bytes, bundle);
   if (!read.ok) return read;
-  return createWasmEngine(read.value, { name: bundle, data });
+  return createWasmEngine(read.value, { name: bundle, data, thread: true });
 }

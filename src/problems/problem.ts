@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'unknown-file-type'
   | 'glob-no-match'
   | 'symlink-loop'
+  | 'outside-root'
   | 'manifest-not-found'
   | 'no-manifests'
   // Loading the text (load/).
@@ -67,6 +68,7 @@ export type ProblemCode =
   | 'not-an-audit-report'
   | 'unsupported-report-version'
   | 'overlapping-shards'
+  | 'worker-crashed'
   | 'internal-error';
 
 /** JSON Schema keywords as problem codes name them (kebab-case). */

@@ -10,6 +10,8 @@ import type { AuditWorkerData, FromWorker, ToWorker } from './audit-worker.ts';
 export interface PoolOptions {
   workers: number;
   data: Omit<AuditWorkerData, 'mark'>;
+  /** Heap limit of each worker thread, in MiB: one manifest cannot take the machine's memory. */
+  memoryLimitMb?: number;
 }
 
 export interface WorkerPool {
@@ -21,24 +23,38 @@ export interface WorkerPool {
 
 const IN_FLIGHT_PER_WORKER = 2;
 const MAX_BATCH = 64;
+/** Enough for the engine and a large manifest many times over; far below what kills a CI machine. */
+export const WORKER_MEMORY_LIMIT_MB = 512;
+const MAX_REPLACEMENTS = 10_000;
 
 /** Loads the worker module first (its file is where threads start), then gives a synchronous starter. */
 export async function workerPoolStarter(): Promise<(options: PoolOptions) => WorkerPool> {
   const { AUDIT_WORKER_URL, AUDIT_WORKER_MARK } = await import('./audit-worker.ts');
-  return (options) => startPool(new URL(AUDIT_WORKER_URL), AUDIT_WORKER_MARK, options);
+  return (options) => startWorkerPool(new URL(AUDIT_WORKER_URL), AUDIT_WORKER_MARK, options);
 }
 
-function startPool(url: URL, mark: AuditWorkerData['mark'], options: PoolOptions): WorkerPool {
-  const workers: Worker[] = [];
+/**
+ * Starts `options.workers` threads on the module at `url`. A thread that dies (out of memory, a
+ * crash) is replaced; the manifests it was judging are judged again, each alone on a thread, and
+ * one that stops a thread a second time is its repository's problem. The run always finishes.
+ */
+export function startWorkerPool(url: URL, mark: AuditWorkerData['mark'], options: PoolOptions): WorkerPool {
+  const workers = new Set<Worker>();
   const inFlight = new Map<Worker, Set<number>>();
   const ready = new Set<Worker>();
   let job: Job | undefined;
   let engineProblems: Problem[] | undefined;
   let lostReason: string | undefined;
+  let closed = false;
+  let replaced = 0;
+  const memoryLimit = options.memoryLimitMb ?? WORKER_MEMORY_LIMIT_MB;
 
-  for (let i = 0; i < Math.max(1, options.workers); i++) {
-    const worker = new Worker(url, { workerData: { mark, ...options.data } satisfies AuditWorkerData });
-    workers.push(worker);
+  function spawn(): void {
+    const worker = new Worker(url, {
+      workerData: { mark, ...options.data } satisfies AuditWorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: memoryLimit, maxYoungGenerationSizeMb: Math.max(4, Math.floor(memoryLimit / 16)) },
+    });
+    workers.add(worker);
     inFlight.set(worker, new Set());
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'engine-failed') {
@@ -53,23 +69,34 @@ function startPool(url: URL, mark: AuditWorkerData['mark'], options: PoolOptions
       }
       job?.feed(worker);
     });
-    worker.on('error', (error) => lose(worker, error.message));
-    worker.on('exit', (code) => lose(worker, `worker stopped with code ${code}`));
+    worker.on('error', (error) => lose(worker, describe(error)));
+    worker.on('exit', (code) => lose(worker, `the worker stopped with code ${code}`));
   }
 
-  // A worker that dies takes its batches with it; they become problems of their manifests.
+  for (let i = 0; i < Math.max(1, options.workers); i++) spawn();
+
+  // A worker that dies takes its batches with it: they are judged again, each manifest alone.
   function lose(worker: Worker, reason: string): void {
     const mine = inFlight.get(worker);
     if (!mine) return;
+    const served = ready.has(worker);
     inFlight.delete(worker);
     ready.delete(worker);
+    workers.delete(worker);
     lostReason = reason;
-    job?.drop([...mine], reason);
+    job?.lost([...mine], reason);
+    // A worker that never got ready (its engine could not load) is not replaced: the next would fail too.
+    // Each death costs a batch or a manifest, so this many replacements can only mean workers dying idle.
+    if (served && !closed && engineProblems === undefined && replaced < MAX_REPLACEMENTS) {
+      replaced += 1;
+      spawn();
+    }
     if (inFlight.size === 0) job?.dropRest(reason);
     else for (const other of ready) job?.feed(other);
   }
 
   function end(): void {
+    closed = true;
     for (const worker of workers) {
       inFlight.delete(worker);
       void worker.terminate();
@@ -96,10 +123,25 @@ function startPool(url: URL, mark: AuditWorkerData['mark'], options: PoolOptions
   };
 }
 
+function describe(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the worker ran out of memory' : `the worker failed: ${error.message}`;
+}
+
+interface Batch {
+  start: number;
+  tasks: readonly AuditTask[];
+  /** A manifest judged again after its worker died: it runs alone, and a second death is its own. */
+  alone?: boolean;
+}
+
 /** The batches of one judge() call and how far they have got. */
 class Job {
   private readonly verdicts: ManifestVerdict[];
-  private readonly batches: { start: number; tasks: readonly AuditTask[] }[] = [];
+  private readonly batches: Batch[] = [];
+  private readonly planned: number;
+  /** Batches of one manifest, waiting for a worker with nothing else to do. */
+  private readonly retries: number[] = [];
   private next = 0;
   private done = 0;
 
@@ -114,15 +156,23 @@ class Job {
     // Small enough that every thread gets several batches, large enough that messages stay few.
     const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (workers * 8))));
     for (let start = 0; start < tasks.length; start += size) this.batches.push({ start, tasks: tasks.slice(start, start + size) });
+    this.planned = this.batches.length;
   }
 
   feed(worker: Worker): void {
     const mine = this.inFlight.get(worker);
-    while (mine && mine.size < IN_FLIGHT_PER_WORKER && this.next < this.batches.length) {
-      const id = this.next++;
-      mine.add(id);
-      worker.postMessage({ type: 'batch', id, tasks: [...this.batches[id]!.tasks] } satisfies ToWorker);
+    if (!mine) return;
+    if ([...mine].some((id) => this.batches[id]!.alone)) return;
+    if (this.retries.length > 0) {
+      if (mine.size === 0) this.send(worker, mine, this.retries.shift()!);
+      return;
     }
+    while (mine.size < IN_FLIGHT_PER_WORKER && this.next < this.planned) this.send(worker, mine, this.next++);
+  }
+
+  private send(worker: Worker, mine: Set<number>, id: number): void {
+    mine.add(id);
+    worker.postMessage({ type: 'batch', id, tasks: [...this.batches[id]!.tasks] } satisfies ToWorker);
   }
 
   receive(id: number, verdicts: readonly ManifestVerdict[]): void {
@@ -130,6 +180,23 @@ class Job {
     verdicts.forEach((verdict, k) => (this.verdicts[batch.start + k] = verdict));
     this.done += batch.tasks.length;
     this.onProgress?.(this.done);
+    this.checkDone();
+  }
+
+  /** The batches of a worker that died: each manifest again alone, or its problem the second time. */
+  lost(ids: number[], reason: string): void {
+    for (const id of ids) {
+      const batch = this.batches[id]!;
+      if (batch.alone) {
+        this.verdicts[batch.start] = killedTwice(batch.tasks[0]!, reason);
+        this.done += 1;
+        continue;
+      }
+      batch.tasks.forEach((task, k) => {
+        this.retries.push(this.batches.length);
+        this.batches.push({ start: batch.start + k, tasks: [task], alone: true });
+      });
+    }
     this.checkDone();
   }
 
@@ -142,9 +209,10 @@ class Job {
     this.checkDone();
   }
 
+  /** No worker is left: whatever was not judged is a problem of its manifest. */
   dropRest(reason: string): void {
-    const rest: number[] = [];
-    while (this.next < this.batches.length) rest.push(this.next++);
+    const rest: number[] = this.retries.splice(0);
+    while (this.next < this.planned) rest.push(this.next++);
     this.drop(rest, reason);
   }
 
@@ -159,4 +227,8 @@ class Job {
 
 function crashed(task: AuditTask, reason: string): ManifestVerdict {
   return failedVerdict('internal-error', `${task.shown}: could not be judged (${reason})`);
+}
+
+function killedTwice(task: AuditTask, reason: string): ManifestVerdict {
+  return failedVerdict('worker-crashed', `${task.shown}: judging it stopped the worker twice (${reason}); not judged`);
 }

@@ -65,7 +65,7 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
   });
   const shard = o.shard;
   const repositories = shard ? found.filter((r) => inShard(r.path, shard)) : found;
-  const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}` })));
+  const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within })));
 
   o.progress?.start(tasks.length);
   const onProgress = (done: number) => o.progress?.update(done);
@@ -82,7 +82,8 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
     for (const manifest of repository.manifests) verdicts.set(manifest, judged.value[k++]!);
     return repositoryEntries(repository, verdicts, { expectManifest: o.expectManifest });
   });
-  return { ok: true, value: createAuditReport(entries) };
+  const notes = repositories.flatMap((r) => r.notes.map((message) => ({ path: r.path, message })));
+  return { ok: true, value: createAuditReport(entries, notes) };
 }
 
 interface InProcessOptions {

@@ -10,10 +10,12 @@ export interface AuditTask {
   file: string;
   /** The path shown in messages. */
   shown: string;
+  /** The real path of the audited folder: a manifest leading outside it is refused, not read. */
+  within: string;
 }
 
 export function runAuditTask(task: AuditTask, settings: AuditSettings): ManifestVerdict {
-  const bytes = readManifestBytes(task.file, task.shown);
+  const bytes = readManifestBytes(task.file, task.shown, { within: task.within, withinName: 'the audited folder' });
   if (!bytes.ok) return failedVerdict(bytes.problems[0]!.code, bytes.problems[0]!.message);
   try {
     // The manifest's own `sources` are read as `check` reads them (no command-line sources here).

@@ -9,6 +9,7 @@ import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
 import { readManifestBytes } from './read-manifest.ts';
+import { realPathOf } from './real-path.ts';
 import { VERSION } from './version.ts';
 
 export interface CheckRunOptions extends RunOptions {
@@ -16,6 +17,13 @@ export interface CheckRunOptions extends RunOptions {
   cwd: string;
   /** Sources from `--source TYPE=PATH`, read for every manifest besides its own `sources`. */
   sources?: SourceRequest[];
+  /**
+   * Set where the repository is not the user's own choice (the Action): a manifest that resolves
+   * outside `cwd` through a symbolic link is refused, never read.
+   */
+  refuseLinksOut?: boolean;
+  /** Told where a manifest that is a symbolic link leads (the command line reads it anyway). */
+  onNote?: (message: string) => void;
 }
 
 export type CheckRunFailure =
@@ -42,10 +50,16 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     findings: [],
     rulesEvaluated: [],
   }));
+  const realCwd = realPathOf(options.cwd) ?? options.cwd;
+  const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : {};
   for (const file of found.files) {
     const absolute = resolve(options.cwd, file);
     const display = relative(options.cwd, absolute).split(sep).join('/') || file;
-    const bytes = readManifestBytes(absolute, display);
+    const real = realPathOf(absolute);
+    if (!options.refuseLinksOut && real !== undefined && real !== resolve(realCwd, relative(options.cwd, absolute))) {
+      options.onNote?.(`${display} is a symbolic link to ${real}`);
+    }
+    const bytes = readManifestBytes(absolute, display, within);
     manifests.push(
       bytes.ok
         ? withoutInput(

@@ -1,20 +1,25 @@
 // The file system as audit discovery reads it: synchronous, because a walk of many small folders
 // is faster without a promise per entry.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import type { EntryKind, FolderEntry, FolderReader } from '../audit/discovery.ts';
 
 export const nodeFolderReader: FolderReader = {
   list(path: string): FolderEntry[] {
-    return readdirSync(path, { withFileTypes: true }).map((d) => {
-      const kind: EntryKind = d.isFile() ? 'file' : d.isDirectory() ? 'directory' : d.isSymbolicLink() ? 'symlink' : 'other';
-      return { name: d.name, kind };
-    });
+    return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, kind: d.isSymbolicLink() ? 'symlink' : kindOf(d) }));
   },
   kindOf(path: string) {
-    const st = statSync(path);
-    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+    return kindOf(statSync(path));
   },
   realpath(path: string): string {
     return realpathSync.native(path);
   },
 };
+
+function kindOf(d: Dirent | Stats): Exclude<EntryKind, 'symlink'> {
+  if (d.isFile()) return 'file';
+  if (d.isDirectory()) return 'directory';
+  if (d.isFIFO()) return 'fifo';
+  if (d.isSocket()) return 'socket';
+  if (d.isBlockDevice() || d.isCharacterDevice()) return 'device';
+  return 'other';
+}

@@ -1,26 +1,39 @@
 // Reads a manifest file's bytes for the pure loader, capped just over the size limit so a huge
-// file costs nothing; directories and unreadable files become located problems.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Result } from '../problems/problem.ts';
+// file costs nothing; directories, pipes, devices and unreadable files become located problems,
+// and so does a file that leads outside the folder the run may read (`within`).
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { Problem, ProblemCode, Result } from '../problems/problem.ts';
 import { MAX_MANIFEST_BYTES } from '../load/decode-text.ts';
+import { isInside, realPathOf } from './real-path.ts';
 
-export function readManifestBytes(path: string, display: string): Result<Uint8Array> {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      return {
-        ok: false,
-        problems: [{
-          code: 'not-a-file',
-          message: `${display} is a directory, not a manifest file`,
-          position: { file: display, line: 1, column: 1 },
-          hint: 'pass the directory itself to search it, or rename it',
-        }],
-      };
+export interface ReadOptions {
+  /** A real folder path: a manifest that resolves outside it (through a link) is refused, not read. */
+  within?: string;
+  /** How the folder is named in the problem: `the workspace`, `the audited folder`. */
+  withinName?: string;
+}
+
+export function readManifestBytes(path: string, display: string, options: ReadOptions = {}): Result<Uint8Array> {
+  let target = path;
+  if (options.within !== undefined) {
+    const real = realPathOf(path);
+    if (real === undefined) return failure('unreadable', `${display}: no such file (or a symbolic link to nothing)`, display, 'check the path');
+    if (!isInside(real, options.within)) {
+      return failure('outside-root', `${display} is a symbolic link that leads outside ${options.withinName ?? 'the folder being checked'}; not read`, display, 'commit the manifest itself, not a link to a file elsewhere');
     }
-    const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
-    const fd = openSync(path, 'r');
+    target = real;
+  }
+  try {
+    // Non-blocking, so a named pipe cannot hold the run; no link is followed once resolved.
+    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | (options.within !== undefined ? constants.O_NOFOLLOW : 0));
     try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) return failure('not-a-file', `${display} is a directory, not a manifest file`, display, 'pass the directory itself to search it, or rename it');
+      if (!st.isFile()) {
+        const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isBlockDevice() || st.isCharacterDevice() ? 'a device' : 'not a regular file';
+        return failure('not-a-file', `${display} is ${what}, not a manifest file`, display, 'a manifest is a regular file');
+      }
+      const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
       let n = 0;
       while (n < buf.length) {
         const got = readSync(fd, buf, n, buf.length - n, n);
@@ -33,14 +46,13 @@ export function readManifestBytes(path: string, display: string): Result<Uint8Ar
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      problems: [{
-        code: 'unreadable',
-        message: `${display}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`,
-        position: { file: display, line: 1, column: 1 },
-        hint: code === 'EACCES' ? 'make the file readable' : 'check the path',
-      }],
-    };
+    if (code === 'EISDIR') return failure('not-a-file', `${display} is a directory, not a manifest file`, display, 'pass the directory itself to search it, or rename it');
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'a symbolic link loop' : 'cannot be read';
+    return failure('unreadable', `${display}: ${reason}`, display, code === 'EACCES' ? 'make the file readable' : 'check the path');
   }
+}
+
+function failure(code: ProblemCode, message: string, display: string, hint: string): Result<Uint8Array> {
+  const problem: Problem = { code, message, position: { file: display, line: 1, column: 1 }, hint };
+  return { ok: false, problems: [problem] };
 }

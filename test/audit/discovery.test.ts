@@ -56,7 +56,7 @@ describe('repository discovery', () => {
     org.write('app/node_modules/lib/routewise.yaml', 'x');
     org.write('app/vendor/lib/routewise.yaml', 'x');
     org.write('app/.git/routewise.yaml', 'x');
-    expect(discover()).toEqual([{ path: 'org/app', absolute: join(org.dir, 'app'), manifests: ['routewise.yaml'], problems: [] }]);
+    expect(discover()).toEqual([{ path: 'org/app', absolute: join(org.dir, 'app'), within: realpathSync(org.dir), manifests: ['routewise.yaml'], problems: [], notes: [] }]);
   });
 
   it('treats a root holding a .git as one repository', () => {
@@ -66,7 +66,7 @@ describe('repository discovery', () => {
     expect(discover().map((r) => [r.path, r.manifests])).toEqual([['org', ['routewise.yaml', 'sub/routewise.yaml']]]);
   });
 
-  it('reports a symbolic link back to an enclosing folder once, on its repository, and keeps going', () => {
+  it('notes a symbolic link back to an enclosing folder once, on its repository, and keeps going', () => {
     org = organisation();
     org.repo('loopy', example('bank-hybrid'));
     symlinkSync(join(org.dir, 'loopy'), join(org.dir, 'loopy', 'again'));
@@ -76,18 +76,37 @@ describe('repository discovery', () => {
     expect(found.map((r) => r.path)).toEqual(['org/fine', 'org/loopy']);
     const loopy = found[1]!;
     expect(loopy.manifests).toEqual(['routewise.yaml']);
-    expect(loopy.problems.map((p) => p.code)).toEqual(['symlink-loop', 'symlink-loop']);
+    expect(loopy.problems).toEqual([]);
+    expect(loopy.notes).toEqual([
+      'org/loopy/again is a symbolic link to a folder that encloses it; not followed',
+      'org/loopy/self is a symbolic link that leads back to itself; not followed',
+    ]);
     expect(found[0]!.problems).toEqual([]);
   });
 
-  it('follows links to folders and manifests elsewhere', () => {
+  it('reads manifests linked from elsewhere in the root, and notes links to folders of another repository', () => {
     org = organisation();
     org.write('shared/routewise.yaml', example('bank-hybrid'));
     org.repo('app');
     symlinkSync(join(org.dir, 'shared', 'routewise.yaml'), join(org.dir, 'app', 'routewise.yaml'));
     symlinkSync(join(org.dir, 'shared'), join(org.dir, 'app', 'config'));
     const app = discover().find((r) => r.path === 'org/app')!;
-    expect(app.manifests).toEqual(['config/routewise.yaml', 'routewise.yaml']);
+    expect(app.manifests).toEqual(['routewise.yaml']);
+    expect(app.notes).toEqual(['org/app/config is a symbolic link to a folder outside its repository; not followed']);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('follows a link to a folder inside its repository, and never lets a link take a nested repository away', () => {
+    org = organisation();
+    org.repo('mono', example('bank-hybrid'));
+    org.write('mono/tools/extra/routewise.yaml', example('startup-cloud-api'));
+    symlinkSync(join(org.dir, 'mono', 'tools', 'extra'), join(org.dir, 'mono', 'a-link'));
+    org.repo('mono/z/nested', example('hospital-on-prem'));
+    symlinkSync(join(org.dir, 'mono', 'z'), join(org.dir, 'mono', 'b-link'));
+    expect(discover().map((r) => [r.path, r.manifests])).toEqual([
+      ['org/mono', ['routewise.yaml', 'tools/extra/routewise.yaml']],
+      ['org/mono/z/nested', ['routewise.yaml']],
+    ]);
   });
 
   it('reports an unreadable folder on its repository and audits the rest', () => {

@@ -10,7 +10,7 @@ import { parseShard } from '../../audit/shard.ts';
 import { auditRun } from '../../runner/audit-run.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
 import { UsageError } from '../../runner/usage-error.ts';
-import { writeReportFile } from '../../runner/write-report.ts';
+import { reportScope, writeReportFile } from '../../runner/write-report.ts';
 import { useColor } from '../color.ts';
 import { collect, type CommandContext } from '../context.ts';
 import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
@@ -119,7 +119,7 @@ function writeReports(report: AuditReport, targets: ReturnType<typeof parseRepor
     const color = t.format === 'text' && t.path === undefined && useColor(ctx.stdout, ctx.globals().color, ctx.env);
     const text = reporter.render(report, { color });
     if (t.path === undefined) ctx.stdout.write(text);
-    else writeReportFile(resolve(ctx.cwd, t.path), t.path, text);
+    else writeReportFile(resolve(ctx.cwd, t.path), t.path, text, reportScope(t.path, ctx.cwd));
   }
 }
 

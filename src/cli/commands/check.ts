@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { checkRun } from '../../runner/check-run.ts';
 import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
-import { writeReportFile } from '../../runner/write-report.ts';
+import { reportScope, writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
 import { useColor } from '../color.ts';
@@ -39,7 +39,9 @@ export async function runCheck(paths: string[], flags: RunFlags & { source?: str
     return parsed.value;
   });
 
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources });
+  // The user chose these paths: a manifest that is a link is read, and where it leads is said.
+  const onNote = (message: string) => ctx.stderr.write(`routewise: note: ${printableLines(message, '  ')}\n`);
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);
@@ -59,7 +61,7 @@ export async function runCheck(paths: string[], flags: RunFlags & { source?: str
     const text = reporter.render(t.path === undefined && t.format === 'text' ? forPeople : report, { color });
     const out = text.endsWith('\n') ? text : text + '\n';
     if (t.path === undefined) ctx.stdout.write(out);
-    else writeReportFile(resolve(ctx.cwd, t.path), t.path, out);
+    else writeReportFile(resolve(ctx.cwd, t.path), t.path, out, reportScope(t.path, ctx.cwd));
   }
   return exitCodeFor(report.manifests, options.failOn);
 }

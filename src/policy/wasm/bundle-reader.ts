@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { parse as parseYaml } from 'yaml';
 import type { Problem, ProblemCode, Result } from '../../problems/problem.ts';
-import { mergeData, nest } from '../merge-data.ts';
 
 /** One `wasm` entry of a bundle's .manifest: which module serves which entrypoint. */
 export interface WasmResolver {
@@ -30,8 +29,11 @@ export interface Bundle {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const GZIP_MAGIC = [0x1f, 0x8b];
-/** Bounds what a bundle may decompress to, so a crafted archive cannot exhaust memory. */
-const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/**
+ * Bounds what a bundle may decompress to, so a crafted archive cannot exhaust memory: real policy
+ * bundles are a few megabytes, and every byte unpacked is held (and its data parsed) at once.
+ */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export async function readBundle(bytes: Uint8Array, name: string): Promise<Result<Bundle>> {
   if (startsWith(bytes, WASM_MAGIC)) return { ok: true, value: { wasm: bytes, data: {} } };
@@ -40,13 +42,23 @@ export async function readBundle(bytes: Uint8Array, name: string): Promise<Resul
     try {
       tarBytes = gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+        return fail('wasm-bundle-unsupported', `${name}: the bundle unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB; routewise refuses bundles that large`, 'keep large data out of the bundle, or split it');
+      }
       return fail('wasm-bundle-corrupt', `${name}: the gzip data is corrupt (${(e as Error).message})`);
     }
+  } else if (bytes.length > MAX_UNPACKED_BYTES) {
+    return fail('wasm-bundle-unsupported', `${name}: the bundle is larger than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB; routewise refuses bundles that large`, 'keep large data out of the bundle, or split it');
   } else if (!isTar(bytes)) {
     return fail('wasm-bundle-corrupt', `${name}: neither a bundle (.tar.gz) nor a wasm module`);
   }
   const files = await untar(tarBytes);
-  if (!files.ok) return fail('wasm-bundle-corrupt', `${name}: not a readable tar archive (${files.error})`);
+  if (!files.ok) {
+    if (files.duplicate !== undefined) {
+      return fail('wasm-bundle-corrupt', `${name}: the bundle holds /${files.duplicate} twice; refusing to guess which one runs`, 'rebuild the bundle so each path appears once');
+    }
+    return fail('wasm-bundle-corrupt', `${name}: not a readable tar archive (${files.error})`);
+  }
   return assemble(files.value, name);
 }
 
@@ -66,7 +78,9 @@ function assemble(files: Map<string, Uint8Array>, name: string): Result<Bundle> 
   const wasm = files.get(modulePath);
   if (!wasm) return fail('wasm-bundle-corrupt', `${name}: the bundle has no /${modulePath}`, 'build it with `opa build -t wasm -e <entrypoint> ...`');
 
-  let data: unknown = {};
+  // Each file is merged into one tree in place: merging copies would cost quadratic time in the
+  // number of data files.
+  const data: Record<string, unknown> = {};
   const dataFiles = [...files.keys()].filter((p) => /(^|\/)data\.(json|ya?ml)$/.test(p)).sort();
   for (const path of dataFiles) {
     const text = new TextDecoder().decode(files.get(path));
@@ -77,7 +91,7 @@ function assemble(files: Map<string, Uint8Array>, name: string): Result<Bundle> 
       return fail('wasm-bundle-corrupt', `${name}: /${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
     }
     const dirs = path.split('/').slice(0, -1);
-    data = mergeData(data, nest(dirs, doc ?? {}));
+    mergeAt(data, dirs, doc ?? {});
   }
   return { ok: true, value: { wasm, data, ...(manifest ? { manifest } : {}) } };
 }
@@ -108,8 +122,33 @@ function readManifest(bytes: Uint8Array, name: string): Result<BundleManifest> {
   };
 }
 
-async function untar(bytes: Uint8Array): Promise<{ ok: true; value: Map<string, Uint8Array> } | { ok: false; error: string }> {
+/**
+ * Lays `doc` over the tree at `path` (creating the folders on the way), objects merged key by key
+ * and anything else replaced, as data files merge everywhere; `tree` is changed, nothing copied.
+ */
+function mergeAt(tree: Record<string, unknown>, path: readonly string[], doc: unknown): void {
+  let node = tree;
+  for (const [i, key] of path.entries()) {
+    const next = node[key];
+    if (i === path.length - 1 && !isRecord(doc)) {
+      node[key] = doc;
+      return;
+    }
+    if (!isRecord(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  if (!isRecord(doc)) return;
+  for (const [k, v] of Object.entries(doc)) {
+    if (isRecord(v) && isRecord(node[k])) mergeAt(node, [k], v);
+    else node[k] = v;
+  }
+}
+
+type Untarred = { ok: true; value: Map<string, Uint8Array> } | { ok: false; error: string; duplicate?: string };
+
+async function untar(bytes: Uint8Array): Promise<Untarred> {
   const files = new Map<string, Uint8Array>();
+  let duplicate: string | undefined;
   const extract = tar.extract();
   try {
     const done = (async () => {
@@ -117,7 +156,12 @@ async function untar(bytes: Uint8Array): Promise<{ ok: true; value: Map<string, 
         const chunks: Buffer[] = [];
         for await (const chunk of entry) chunks.push(chunk as Buffer);
         if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
-          files.set(normalize(entry.header.name), new Uint8Array(Buffer.concat(chunks)));
+          const path = normalize(entry.header.name);
+          // A later entry would silently replace the first: two `policy.wasm` and a reader that
+          // disagrees with another tool about which one is the bundle.
+          if (files.has(path)) duplicate ??= path;
+          const bytes = Buffer.concat(chunks);
+          files.set(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         }
       }
     })();
@@ -126,6 +170,7 @@ async function untar(bytes: Uint8Array): Promise<{ ok: true; value: Map<string, 
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+  if (duplicate !== undefined) return { ok: false, error: 'duplicate entry', duplicate };
   if (files.size === 0) return { ok: false, error: 'it holds no files' };
   return { ok: true, value: files };
 }

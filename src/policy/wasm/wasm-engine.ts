@@ -8,6 +8,7 @@ import { mergeData } from '../merge-data.ts';
 import { readFinding } from '../read-finding.ts';
 import type { Bundle, BundleManifest } from './bundle-reader.ts';
 import { loadWasmPolicy, type WasmPolicy } from './wasm-policy.ts';
+import { startWasmThread } from './wasm-thread.ts';
 
 const RULE_SETS = ['deny', 'warn', 'info'] as const;
 type RuleSet = (typeof RULE_SETS)[number];
@@ -20,7 +21,16 @@ export interface WasmEngineOptions {
   data: unknown;
   registry?: ReadonlyMap<string, BuiltinDef>;
   print?: (line: string) => void;
+  /**
+   * Evaluate on a worker thread, ended at `timeoutMs` (a module that loops cannot be stopped any
+   * other way); the built-in registry only. In process otherwise (tests of the ABI).
+   */
+  thread?: boolean;
+  /** Each evaluation's time limit on a thread; 10 s, as the Rego engine's. */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 interface Target {
   entrypoint: string;
@@ -30,16 +40,10 @@ interface Target {
 }
 
 export async function createWasmEngine(bundle: Bundle, options: WasmEngineOptions): Promise<Result<Engine>> {
-  const loaded = await loadWasmPolicy(bundle.wasm, {
-    name: options.name,
-    registry: options.registry ?? builtinRegistry,
-    ...(options.print ? { print: options.print } : {}),
-  });
+  const data = mergeData(bundle.data, options.data ?? {});
+  const loaded = options.thread ? await onThread(bundle, data, options) : await inProcess(bundle, data, options);
   if (!loaded.ok) return loaded;
   const policy = loaded.value;
-  const set = policy.setData(mergeData(bundle.data, options.data ?? {}));
-  if (!set.ok) return set;
-
   const targets = findingTargets(policy);
   if (targets.length === 0) {
     const names = Object.keys(policy.entrypoints);
@@ -99,7 +103,33 @@ export async function createWasmEngine(bundle: Bundle, options: WasmEngineOption
   };
 }
 
-function findingTargets(policy: WasmPolicy): Target[] {
+type Evaluator = Pick<WasmPolicy, 'entrypoints' | 'evaluate'>;
+
+async function inProcess(bundle: Bundle, data: unknown, options: WasmEngineOptions): Promise<Result<Evaluator>> {
+  const loaded = await loadWasmPolicy(bundle.wasm, {
+    name: options.name,
+    registry: options.registry ?? builtinRegistry,
+    ...(options.print ? { print: options.print } : {}),
+  });
+  if (!loaded.ok) return loaded;
+  const set = loaded.value.setData(data);
+  return set.ok ? loaded : set;
+}
+
+/** Loaded and evaluated on a thread ended at the time limit: the module's code never runs here. */
+function onThread(bundle: Bundle, data: unknown, options: WasmEngineOptions): Promise<Result<Evaluator>> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return startWasmThread({
+    name: options.name,
+    wasm: bundle.wasm,
+    data,
+    timeoutMs,
+    loadTimeoutMs: Math.max(timeoutMs, DEFAULT_TIMEOUT_MS),
+    ...(options.print ? { print: options.print } : {}),
+  });
+}
+
+function findingTargets(policy: Evaluator): Target[] {
   const targets: Target[] = [];
   for (const entrypoint of Object.keys(policy.entrypoints).sort()) {
     const last = entrypoint.split('/').pop() as string;

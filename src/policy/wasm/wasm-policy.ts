@@ -55,6 +55,12 @@ const REQUIRED_FUNCTIONS = [
 ];
 const HOST_FUNCTIONS = new Set(['opa_abort', 'opa_println', 'opa_builtin0', 'opa_builtin1', 'opa_builtin2', 'opa_builtin3', 'opa_builtin4']);
 const SUPPORTED_ABI = 1;
+/**
+ * The most memory a policy module may have, in 64 KiB pages (512 MiB): a module that declares more,
+ * or grows past it, is refused instead of taking the machine's memory (a bundle under 1 MB can ask
+ * for 4 GiB in its memory import).
+ */
+export const MAX_MEMORY_PAGES = 8192;
 
 export async function loadWasmPolicy(wasm: Uint8Array, options: WasmPolicyOptions): Promise<Result<WasmPolicy>> {
   const name = options.name;
@@ -70,8 +76,16 @@ export async function loadWasmPolicy(wasm: Uint8Array, options: WasmPolicyOption
   // Start at least as large as the module asks (opa-wasm's default of 5 pages otherwise); the module's
   // allocator and opa-wasm grow it from there, up to the module's declared maximum if it has one.
   const limits = memoryImportLimits(wasm);
+  if ((limits?.initial ?? 0) > MAX_MEMORY_PAGES) {
+    return fail(
+      'wasm-invalid-module',
+      `${name}: the module asks for ${limits!.initial} pages of memory (${Math.round((limits!.initial * 64) / 1024)} MiB) to start; routewise allows at most ${MAX_MEMORY_PAGES} (${(MAX_MEMORY_PAGES * 64) / 1024} MiB)`,
+    );
+  }
   const initial = Math.max(options.initialPages ?? 5, limits?.initial ?? 0);
-  const memory = new wasmApi.Memory(limits?.maximum !== undefined ? { initial: Math.min(initial, limits.maximum), maximum: limits.maximum } : { initial });
+  // An import without a maximum accepts any; one with a maximum accepts a smaller one.
+  const maximum = Math.min(limits?.maximum ?? MAX_MEMORY_PAGES, MAX_MEMORY_PAGES);
+  const memory = new wasmApi.Memory({ initial: Math.min(initial, maximum), maximum });
   const print = options.print ?? (() => {});
   // Filled in once the instance exists: builtin calls need its exports, and the ids come from it.
   let exports: Record<string, WasmExportValue> = {};

@@ -1,6 +1,6 @@
 // One self-contained HTML page (inline CSS, SVG and script, no network): bar charts of findings by
 // rule, strategies and statuses, the totals, and a table of repositories sortable by any column.
-import { type AuditReport, AUDIT_STATUSES, type AuditStatus, type AuditTotals, type RepositoryEntry, type WaiverReference } from '../../audit/audit-report.ts';
+import { type AuditNote, type AuditReport, AUDIT_STATUSES, type AuditStatus, type AuditTotals, type RepositoryEntry, type WaiverReference } from '../../audit/audit-report.ts';
 import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine } from './summary.ts';
 
@@ -53,15 +53,22 @@ function barChart(id: string, title: string, bars: Bar[]): string {
 
 function charts(t: AuditTotals): string {
   const rules = Object.entries(t.byRule)
-    .map(([id, r]) => ({ label: id, value: r.findings + r.waived }))
+    // As the tables count: findings not waived (waived ones have their own column).
+    .map(([id, r]) => ({ label: id, value: r.findings }))
+    .filter((bar) => bar.value > 0)
     .sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
   const strategies = Object.entries(t.byStrategy).map(([s, n]) => ({ label: s, value: n }));
   const statuses = AUDIT_STATUSES.filter((s) => t.byStatus[s] > 0).map((s) => ({ label: s, value: t.byStatus[s], colour: STATUS_COLOURS[s] }));
   return [
     barChart('chart-rules', 'Findings by rule', rules),
     barChart('chart-strategies', 'Manifests by strategy', strategies),
-    barChart('chart-statuses', 'Repositories by status', statuses),
+    barChart('chart-statuses', 'Manifests by status (and repositories without one)', statuses),
   ].join('\n');
+}
+
+function noteList(notes: readonly AuditNote[]): string {
+  if (notes.length === 0) return '';
+  return `<h2>Notes</h2><ul class="notes">${notes.map((n) => `<li><code>${escapeHtml(n.path)}</code>: ${escapeHtml(n.message)}</li>`).join('')}</ul>`;
 }
 
 function cell(text: string | number | null): string {
@@ -180,6 +187,7 @@ ${waiverTable('Expired waivers', t.waivers.expired)}
 <h2>Repositories</h2>
 <p class="note">Click a column heading to sort.</p>
 ${repositoryTable(report.repositories)}
+${noteList(report.notes ?? [])}
 <script>${SCRIPT}</script>
 </body>
 </html>

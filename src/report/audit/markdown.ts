@@ -54,6 +54,8 @@ export const markdownAuditReporter: Reporter<AuditReport> = {
     const waiverHeader = ['Repository', 'Manifest', 'Rule', 'Target', 'Expires', 'Days left'];
     if (t.waivers.expiring.length > 0) sections.push(['### Waivers expiring soon', '', ...tableOf(waiverHeader, t.waivers.expiring.map(waiverRow))]);
     if (t.waivers.expired.length > 0) sections.push(['### Expired waivers', '', ...tableOf(waiverHeader, t.waivers.expired.map(waiverRow))]);
+    const notes = report.notes ?? [];
+    if (notes.length > 0) sections.push(['### Notes', '', ...notes.map((n) => `- ${code(n.path)}: ${markdownText(n.message)}`)]);
     return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
   },
 };

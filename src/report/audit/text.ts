@@ -83,6 +83,8 @@ export const textAuditReporter: Reporter<AuditReport> = {
     }
     if (t.waivers.expiring.length > 0) out.push('', paint.bold('Waivers expiring soon'), ...t.waivers.expiring.map(waiverLine));
     if (t.waivers.expired.length > 0) out.push('', paint.bold('Expired waivers'), ...t.waivers.expired.map(waiverLine));
+    const notes = report.notes ?? [];
+    if (notes.length > 0) out.push('', paint.bold('Notes'), ...notes.map((n) => `  ${plain(n.path)}  ${plain(n.message)}`));
     const verdict = auditSummaryLine(t);
     out.push('', t.failing > 0 ? paint.red(verdict) : paint.green(verdict));
     return safeOutput(`${out.join('\n')}\n`);

@@ -20,7 +20,7 @@ describe('text audit format', () => {
     expect(lines[1]!.slice(statusColumn, statusColumn + 4)).toBe('fail');
     expect(text).toContain('org/x\\x1b[31mred  unreadable  cannot read folder org/x: permission denied');
     expect(text).toContain('Waivers expiring soon\n  org/z/routewise.yaml  RW-VOL-001 (gpt)  expires 2026-12-01, in 4 days');
-    expect(lines.at(-2)).toBe('3 repositories, 2 manifests (1 pass, 1 fail, 1 error): 1 error, 0 warnings, 0 info, 0 waived; 2 failing');
+    expect(lines.at(-2)).toBe('3 repositories, 2 manifests (1 pass, 1 fail); 1 repository without a judged manifest (1 error): 1 error, 0 warnings, 0 info, 0 waived; 2 failing');
   });
 
   it('never lets control characters from paths reach the terminal', () => {
