@@ -39,7 +39,9 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       );
     }
   }
+  for (const note of options.notes) core.warning(`routewise: ${note}`);
   const run = await checkRun(paths, { ...options, cwd: workspace });
+  for (const note of run.notes ?? []) annotate({ ...problemAnnotation(note), level: 'warning' });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
     return fail('the policies could not be loaded: ', run.problems);

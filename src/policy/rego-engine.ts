@@ -5,7 +5,7 @@
 import type { Engine, EngineFindings, RuleInfo } from './engine.ts';
 import type { Severity } from './finding.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
-import { compile, compileParsed, isInputSchemaError, prepare, type InputSchema, type ModuleSource, type CompiledPolicy, type PreparedQuery, type Module, type RegoErrorData } from '../rego/index.ts';
+import { compile, compileParsed, isInputSchemaError, parseModule, prepare, RegoError, type InputSchema, type RegoVersion, type ModuleSource, type CompiledPolicy, type PreparedQuery, type Module, type RegoErrorData } from '../rego/index.ts';
 import { toJS } from '../rego/value.ts';
 import { readFinding } from './read-finding.ts';
 import { RULE_SET_SEVERITY, ruleSetOf, type RuleSet } from './rule-sets.ts';
@@ -21,6 +21,8 @@ export interface RegoEngineOptions {
   /** Bounds one evaluation so a hostile policy cannot hang a run. */
   maxSteps?: number;
   timeoutMs?: number;
+  /** The Rego version each source is written in, when not all are v1 (`--v0-compatible`). */
+  regoVersionOf?: (file: string) => RegoVersion;
   /** A policy set without any finding rule is fine here (other engines bring the rules). */
   allowNoRules?: boolean;
 }
@@ -53,7 +55,9 @@ export function regoProblem(e: RegoErrorData): Problem {
 
 export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
   const compileOptions = { regoVersion: 'v1' as const, ...(options.inputSchema ? { inputSchema: options.inputSchema } : {}) };
-  const compiled = options.parsed ? compileParsed(options.parsed, compileOptions) : compile(options.sources, compileOptions);
+  const parsed = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : undefined);
+  if (parsed && !Array.isArray(parsed)) return parsed;
+  const compiled = parsed ? compileParsed(parsed, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
 
@@ -128,6 +132,22 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
       },
     },
   };
+}
+
+/** Parses each source in its own Rego version; every parse error is reported. */
+function parseEach(sources: readonly ModuleSource[], versionOf: (file: string) => RegoVersion): Module[] | { ok: false; problems: Problem[] } {
+  const modules: Module[] = [];
+  const problems: Problem[] = [];
+  for (const source of sources) {
+    try {
+      modules.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
+    } catch (e) {
+      if (e instanceof RegoError) problems.push(regoProblem(e.toData()));
+      else if (e instanceof RangeError) problems.push({ code: 'rego_parse_error', message: `${source.file}: nesting too deep` });
+      else throw e;
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : modules;
 }
 
 /** Every finding rule of every package, with the ids its METADATA defines, in a stable order. */

@@ -19,9 +19,13 @@ export type CheckRunFailure =
   | { kind: 'policies'; problems: Problem[] }
   | { kind: 'no-manifests'; message: string };
 
-export async function checkRun(paths: string[], options: CheckRunOptions): Promise<Result<RunReport> & { failure?: CheckRunFailure }> {
+/** `notes` are warnings the run still judged through (retired settings in --data files). */
+export type CheckRunResult = Result<RunReport> & { failure?: CheckRunFailure; notes?: Problem[] };
+
+export async function checkRun(paths: string[], options: CheckRunOptions): Promise<CheckRunResult> {
   const engine = await loadEngine(options.engine, options.cwd);
   if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
+  const notes = engine.notes ? { notes: engine.notes } : {};
 
   const found = await discoverManifests(paths, options.cwd);
   // Nothing to judge is a usage problem, not a report about a manifest that does not exist.
@@ -31,7 +35,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
         ? found.problems
         : [{ code: 'no-manifests', message: `no manifest (${MANIFEST_NAMES.join(', ')}) found in ${paths.join(', ')}`, hint: 'pass manifest files or the folders that hold them' }];
     const message = problems.map((p) => p.message).join('; ');
-    return { ok: false, problems, failure: { kind: 'no-manifests', message } };
+    return { ok: false, problems, failure: { kind: 'no-manifests', message }, ...notes };
   }
   const manifests: ManifestInput[] = found.problems.map((p) => ({
     file: p.position?.file ?? '(arguments)',
@@ -51,6 +55,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   }
   return {
     ok: true,
+    ...notes,
     value: createRunReport({ tool: { name: 'routewise', version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() }),
   };
 }

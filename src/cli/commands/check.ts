@@ -29,7 +29,9 @@ export async function runCheck(paths: string[], flags: RunFlags, ctx: CommandCon
   const options = optionsFromFlags(flags);
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
 
+  for (const note of options.notes) ctx.stderr.write(`routewise: ${note}\n`);
   const run = await checkRun(paths, { ...options, cwd: ctx.cwd });
+  if (run.notes) printProblems(ctx.stderr, run.notes);
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);
