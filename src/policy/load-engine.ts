@@ -10,7 +10,7 @@ import { createRegoEngine } from './rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { mergeData } from './merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
-import { checkSettings } from './settings-check.ts';
+import { checkSettings, settingsSchema } from './settings-check.ts';
 import { parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
@@ -46,16 +46,17 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   }
   const notes: Problem[] = [];
   let data = files.data;
+  const schema = (flags.data ?? []).length > 0 ? await settingsSchema() : undefined;
   for (const file of flags.data ?? []) {
     const doc = readDataFile(resolve(cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    for (const p of checkSettings(files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
+    for (const p of checkSettings(schema!, files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
     data = mergeData(data, doc.value.data);
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, ...(notes.length > 0 ? { notes } : {}) };
   if (files.modules.length === 0 && bundles.length === 0) {
     return { ok: false, problems: [{ code: 'no-policies', message: 'no rule could run: no policies to evaluate', hint: 'drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE' }] };
   }

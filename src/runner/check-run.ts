@@ -24,8 +24,8 @@ export type CheckRunResult = Result<RunReport> & { failure?: CheckRunFailure; no
 
 export async function checkRun(paths: string[], options: CheckRunOptions): Promise<CheckRunResult> {
   const engine = await loadEngine(options.engine, options.cwd);
-  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
   const notes = engine.notes ? { notes: engine.notes } : {};
+  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems }, ...notes };
 
   const found = await discoverManifests(paths, options.cwd);
   // Nothing to judge is a usage problem, not a report about a manifest that does not exist.
