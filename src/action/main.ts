@@ -10,7 +10,7 @@ import { ANNOTATIONS_PER_LEVEL, annotationsFor, capAnnotations, problemAnnotatio
 import { readInputs } from './inputs.ts';
 import { outputsFor, setOutputs } from './outputs.ts';
 import { writeSarifFile } from './sarif-file.ts';
-import { writeJobSummary } from './summary.ts';
+import { writeJobSummary, writeProblemSummary } from './summary.ts';
 import { failureReason } from './verdict.ts';
 
 function annotate(annotation: Annotation): void {
@@ -44,6 +44,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   for (const note of run.notes ?? []) annotate({ ...problemAnnotation(note), level: 'warning' });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
+    if (options.summary) await writeProblemSummary('The policies could not be loaded; nothing was judged.', run.problems, env);
     return fail('the policies could not be loaded: ', run.problems);
   }
   const report = run.value;
