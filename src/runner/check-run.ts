@@ -9,10 +9,13 @@ import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
 import { readManifestBytes } from './read-manifest.ts';
 import { VERSION } from './version.ts';
+import { STDIN_NAME } from './read-stdin.ts';
 
 export interface CheckRunOptions extends RunOptions {
   /** Paths are resolved from here; report file names are relative to it. */
   cwd: string;
+  /** The manifest the path `-` stands for (read from standard input by the shell). */
+  stdin?: Uint8Array;
 }
 
 export type CheckRunFailure =
@@ -27,7 +30,11 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   const notes = engine.notes ? { notes: engine.notes } : {};
   if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems }, ...notes };
 
-  const found = await discoverManifests(paths, options.cwd);
+  // `-` is the manifest on standard input; the other paths are searched as usual.
+  const fromStdin = paths.includes('-') && options.stdin !== undefined;
+  const searched = fromStdin ? paths.filter((p) => p !== '-') : paths;
+  const found = searched.length > 0 || !fromStdin ? await discoverManifests(searched, options.cwd) : { files: [], problems: [] };
+  if (fromStdin) found.files.unshift(STDIN_NAME);
   // Nothing to judge is a usage problem, not a report about a manifest that does not exist.
   if (found.files.length === 0) {
     const problems: Problem[] =
@@ -44,6 +51,10 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     rulesEvaluated: [],
   }));
   for (const file of found.files) {
+    if (fromStdin && file === STDIN_NAME) {
+      manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin!, { engine: engine.value, today: options.today })));
+      continue;
+    }
     const absolute = resolve(options.cwd, file);
     const display = relative(options.cwd, absolute).split(sep).join('/') || file;
     const bytes = readManifestBytes(absolute, display);

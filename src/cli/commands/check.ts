@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { checkRun } from '../../runner/check-run.ts';
+import { readStdinBytes } from '../../runner/read-stdin.ts';
 import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
@@ -17,7 +18,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     program
       .command('check')
       .description('validate manifests and evaluate the rules on them')
-      .argument('[paths...]', 'manifest files, directories or globs (default: the manifest in the current directory)'),
+      .argument('[paths...]', 'manifest files, directories or globs; - reads one manifest from standard input (default: the manifest in the current directory)'),
     [...reporters.keys()],
   )
     .action(async (paths: string[], flags: RunFlags) => {
@@ -30,7 +31,8 @@ export async function runCheck(paths: string[], flags: RunFlags, ctx: CommandCon
   const targets = parseReportTargets(flags.format, [...reporters.keys()]);
 
   for (const note of options.notes) ctx.stderr.write(`routewise: ${note}\n`);
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd });
+  const stdin = paths.includes('-') ? { stdin: await readStdinBytes(ctx.stdin) } : {};
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, ...stdin });
   if (run.notes) printProblems(ctx.stderr, run.notes);
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
