@@ -114,8 +114,8 @@ var require_command = __commonJS({
     exports.issue = exports.issueCommand = void 0;
     var os = __importStar(__require("os"));
     var utils_1 = require_utils();
-    function issueCommand(command, properties2, message) {
-      const cmd = new Command(command, properties2, message);
+    function issueCommand(command, properties3, message) {
+      const cmd = new Command(command, properties3, message);
       process.stdout.write(cmd.toString() + os.EOL);
     }
     exports.issueCommand = issueCommand;
@@ -125,12 +125,12 @@ var require_command = __commonJS({
     exports.issue = issue;
     var CMD_STRING = "::";
     var Command = class {
-      constructor(command, properties2, message) {
+      constructor(command, properties3, message) {
         if (!command) {
           command = "missing.command";
         }
         this.command = command;
-        this.properties = properties2;
+        this.properties = properties3;
         this.message = message;
       }
       toString() {
@@ -1974,16 +1974,16 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
       (0, command_1.issueCommand)("debug", {}, message);
     }
     exports.debug = debug;
-    function error(message, properties2 = {}) {
-      (0, command_1.issueCommand)("error", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    function error(message, properties3 = {}) {
+      (0, command_1.issueCommand)("error", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
     exports.error = error;
-    function warning(message, properties2 = {}) {
-      (0, command_1.issueCommand)("warning", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    function warning2(message, properties3 = {}) {
+      (0, command_1.issueCommand)("warning", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
-    exports.warning = warning;
-    function notice(message, properties2 = {}) {
-      (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    exports.warning = warning2;
+    function notice(message, properties3 = {}) {
+      (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
     exports.notice = notice;
     function info2(message) {
@@ -3696,12 +3696,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -6014,10 +6014,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6031,7 +6031,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6055,7 +6055,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6071,7 +6071,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6162,7 +6162,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6176,13 +6176,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -6225,18 +6225,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6290,8 +6290,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap4 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6303,7 +6303,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6314,8 +6314,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6332,7 +6332,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6512,7 +6512,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6529,24 +6529,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6729,25 +6729,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep5 + (match3?.[1] ?? "");
+      return res + sep7 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7171,9 +7171,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -7246,10 +7246,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -7557,14 +7557,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8731,18 +8731,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep7;
           if (scalar2.end) {
-            sep5 = scalar2.end;
-            sep5.push(this.sourceToken);
+            sep7 = scalar2.end;
+            sep7.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep5 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep5 }]
+            items: [{ start, key: scalar2, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8895,15 +8895,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9097,13 +9097,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9291,7 +9291,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument4(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -14003,7 +14003,7 @@ var init_esm5 = __esm({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep5, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
+      constructor(cwd = process.cwd(), pathImpl, sep7, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
         this.#fs = fsFromOption(fs);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = fileURLToPath(cwd);
@@ -14014,7 +14014,7 @@ var init_esm5 = __esm({
         this.#resolveCache = new ResolveCache();
         this.#resolvePosixCache = new ResolveCache();
         this.#children = new ChildrenCache(childrenCacheSize);
-        const split3 = cwdPath.substring(this.rootPath.length).split(sep5);
+        const split3 = cwdPath.substring(this.rootPath.length).split(sep7);
         if (split3.length === 1 && !split3[0]) {
           split3.pop();
         }
@@ -14848,10 +14848,10 @@ var init_ignore = __esm({
       ignored(p) {
         const fullpath = p.fullpath();
         const fullpaths = `${fullpath}/`;
-        const relative4 = p.relative() || ".";
-        const relatives = `${relative4}/`;
+        const relative5 = p.relative() || ".";
+        const relatives = `${relative5}/`;
         for (const m of this.relative) {
-          if (m.match(relative4) || m.match(relatives))
+          if (m.match(relative5) || m.match(relatives))
             return true;
         }
         for (const m of this.absolute) {
@@ -14862,9 +14862,9 @@ var init_ignore = __esm({
       }
       childrenIgnored(p) {
         const fullpath = p.fullpath() + "/";
-        const relative4 = (p.relative() || ".") + "/";
+        const relative5 = (p.relative() || ".") + "/";
         for (const m of this.relativeChildren) {
-          if (m.match(relative4))
+          if (m.match(relative5))
             return true;
         }
         for (const m of this.absoluteChildren) {
@@ -16036,7 +16036,7 @@ function keyText(k2) {
 }
 function writeJson(v, style) {
   const { quote, indent, prefix = "" } = style;
-  const sep5 = indent !== void 0 ? ": " : ":";
+  const sep7 = indent !== void 0 ? ": " : ":";
   const go = (x2, depth) => {
     if (x2 === null) return "null";
     switch (typeof x2) {
@@ -16059,7 +16059,7 @@ function writeJson(v, style) {
     }
     const entries = style.entries(x2);
     if (entries.length === 0) return "{}";
-    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep5 + go(val, depth + 1)).join(",") + end + "}";
+    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep7 + go(val, depth + 1)).join(",") + end + "}";
   };
   return go(v, 0);
 }
@@ -25019,8 +25019,8 @@ var require_dataType = __commonJS({
       const coerceTo = coerceToTypes(types2, opts.coerceTypes);
       const checkTypes = types2.length > 0 && !(coerceTo.length === 0 && types2.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types2[0]));
       if (checkTypes) {
-        const wrongType2 = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType2, () => {
+        const wrongType3 = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType3, () => {
           if (coerceTo.length)
             coerceData(it, types2, coerceTo);
           else
@@ -25168,10 +25168,10 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties: properties2, items: items2 } = it.schema;
-      if (ty === "object" && properties2) {
-        for (const key in properties2) {
-          assignDefault(it, key, properties2[key].default);
+      const { properties: properties3, items: items2 } = it.schema;
+      if (ty === "object" && properties3) {
+        for (const key in properties3) {
+          assignDefault(it, key, properties3[key].default);
         }
       } else if (ty === "array" && Array.isArray(items2)) {
         items2.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -25214,8 +25214,8 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties2, missing) {
-      return (0, codegen_1.or)(...properties2.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties3, missing) {
+      return (0, codegen_1.or)(...properties3.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
@@ -27401,50 +27401,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize2(base, options), options);
-        relative4 = parse2(serialize2(relative4, options), options);
+        relative5 = parse2(serialize2(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -27452,7 +27452,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -28893,11 +28893,11 @@ var require_uniqueItems = __commonJS({
         }
         function loopN(i, j2) {
           const item = gen.name("item");
-          const wrongType2 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const wrongType3 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
             gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType2, (0, codegen_1._)`continue`);
+            gen.if(wrongType3, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
@@ -29561,11 +29561,11 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties2 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties2.length === 0)
+        const properties3 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties3.length === 0)
           return;
         const valid = gen.name("valid");
-        for (const prop of properties2) {
+        for (const prop of properties3) {
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
@@ -33742,22 +33742,25 @@ var init_builtins = __esm({
 });
 
 // src/policy/read-finding.ts
-function readFinding(x2, producer, where) {
+function readFinding(x2, producer, where, ruleId) {
   const fail8 = (what, hint) => failure(producer, what, where, hint);
+  if (typeof x2 === "string" && ruleId !== void 0) return { ok: true, value: { id: ruleId, message: x2 } };
   if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
-    return fail8(`produced ${JSON.stringify(x2)}, not a finding object`);
+    return fail8(`produced ${JSON.stringify(x2)}, not a finding (a message string or an object with \`msg\` or \`message\`)`);
   }
   const o = x2;
-  if (typeof o.id !== "string" || o.id === "") return fail8("produced a finding without a string `id`", aliasHint(o, "id"));
-  if (typeof o.message !== "string") return fail8(`produced finding ${o.id} without a string \`message\``, aliasHint(o, "message"));
-  const f = { id: o.id, message: o.message };
+  const id = o.id === void 0 ? ruleId : o.id;
+  if (typeof id !== "string" || id === "") return fail8("produced a finding without a string `id`", aliasHint(o, "id"));
+  const message = o.message === void 0 ? o.msg : o.message;
+  if (typeof message !== "string") return fail8(`produced finding ${id} without a string \`message\``, aliasHint(o, "message"));
+  const f = { id, message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
     f.path = o.path;
   } else if (o.path !== void 0) {
-    return fail8(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail8(`produced finding ${id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
-  else if (o.severity !== void 0) return fail8(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== void 0) return fail8(`produced finding ${id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === "string") f.remediation = o.remediation;
   if (typeof o.subject === "object" && o.subject !== null) {
     const s = o.subject;
@@ -33788,7 +33791,22 @@ var FIELD_ALIASES;
 var init_read_finding = __esm({
   "src/policy/read-finding.ts"() {
     "use strict";
-    FIELD_ALIASES = { msg: "message", rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
+    FIELD_ALIASES = { rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
+  }
+});
+
+// src/policy/rule-sets.ts
+function ruleSetOf(name) {
+  if (name === "deny" || name === "violation" || /^(deny|violation)_./.test(name)) return "deny";
+  if (name === "warn" || /^warn_./.test(name)) return "warn";
+  if (name === "info") return "info";
+  return void 0;
+}
+var RULE_SET_SEVERITY2;
+var init_rule_sets = __esm({
+  "src/policy/rule-sets.ts"() {
+    "use strict";
+    RULE_SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
   }
 });
 
@@ -36791,13 +36809,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep5) {
+      static atDocumentBoundary(src, offset, sep7) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep5) {
-          if (ch0 !== sep5) return false;
+        if (sep7) {
+          if (ch0 !== sep7) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -37973,7 +37991,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep5 = "";
+        let sep7 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j2 = 0; j2 < bi; ++j2) {
@@ -37982,21 +38000,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str2 += "\n";
-            else sep5 = "\n";
+            if (sep7 === "\n") str2 += "\n";
+            else sep7 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep5 === " ") sep5 = "\n";
-              else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str2 += sep5 + line;
-              sep5 = lineEnd < end && src[lineEnd] || "";
+              if (sep7 === " ") sep7 = "\n";
+              else if (!prevMoreIndented && !atStart && sep7 === "\n") sep7 = "\n\n";
+              str2 += sep7 + line;
+              sep7 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep5 + line;
-              sep5 = folded && i < keepStart ? " " : "\n";
+              str2 += sep7 + line;
+              sep7 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -40848,12 +40866,12 @@ ${pair.comment}` : item.comment;
       if (typeof YAML_SILENCE_WARNINGS !== "undefined") return !YAML_SILENCE_WARNINGS;
       return !env.YAML_SILENCE_WARNINGS;
     }
-    function warn(warning, type) {
+    function warn(warning2, type) {
       if (shouldWarn(false)) {
         const emit = typeof process !== "undefined" && process.emitWarning;
-        if (emit) emit(warning, type);
+        if (emit) emit(warning2, type);
         else {
-          console.warn(type ? `${type}: ${warning}` : warning);
+          console.warn(type ? `${type}: ${warning2}` : warning2);
         }
       }
     }
@@ -42018,7 +42036,7 @@ var require_dist4 = __commonJS({
     }
     function parse2(src, options) {
       const doc = parseDocument4(src, options);
-      doc.warnings.forEach((warning) => warnings.warn(warning));
+      doc.warnings.forEach((warning2) => warnings.warn(warning2));
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
     }
@@ -42824,7 +42842,7 @@ async function createWasmEngine(bundle, options) {
   const policy = loaded.value;
   const set = policy.setData(mergeData(bundle.data, options.data ?? {}));
   if (!set.ok) return set;
-  const targets = findingTargets(policy);
+  const targets = findingTargets2(policy);
   if (targets.length === 0) {
     const names = Object.keys(policy.entrypoints);
     return {
@@ -42839,7 +42857,9 @@ async function createWasmEngine(bundle, options) {
     };
   }
   const declared = catalogue2(bundle.manifest, options.name);
-  const seen = /* @__PURE__ */ new Map();
+  const seen = new Map(
+    targets.map((t) => [t.ruleId, { id: t.ruleId, title: t.ruleId, description: "", severity: SET_SEVERITY[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` }])
+  );
   return {
     ok: true,
     value: {
@@ -42861,14 +42881,14 @@ async function createWasmEngine(bundle, options) {
             continue;
           }
           for (const m of out.value) {
-            const f = readFinding(m, t.ref);
+            const f = readFinding(m, t.ref, void 0, t.ruleId);
             if (!f.ok) {
               problems.push(...f.problems);
               continue;
             }
             findings.push({ ...f.value, ruleSet: t.set });
             if (!seen.has(f.value.id)) {
-              seen.set(f.value.id, { id: f.value.id, title: f.value.id, description: "", severity: SET_SEVERITY2[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` });
+              seen.set(f.value.id, { id: f.value.id, title: f.value.id, description: "", severity: SET_SEVERITY[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` });
             }
           }
         }
@@ -42878,12 +42898,12 @@ async function createWasmEngine(bundle, options) {
     }
   };
 }
-function findingTargets(policy) {
+function findingTargets2(policy) {
   const targets = [];
   for (const entrypoint of Object.keys(policy.entrypoints).sort()) {
     const last = entrypoint.split("/").pop();
-    const set = RULE_SETS2.find((s) => s === last);
-    if (set) targets.push({ entrypoint, set, ref: refText2(entrypoint) });
+    const set = ruleSetOf(last);
+    if (set) targets.push({ entrypoint, set, ref: refText2(entrypoint), ruleId: entrypoint.split("/").filter((p) => p !== "").join(".") });
   }
   return targets;
 }
@@ -42894,7 +42914,7 @@ function catalogue2(manifest, name) {
   if (!manifest) return [];
   const rules = /* @__PURE__ */ new Map();
   const sources = manifest.wasm.map((w) => {
-    const set = RULE_SETS2.find((s) => w.entrypoint.endsWith(`/${s}`));
+    const set = RULE_SETS.find((s) => w.entrypoint.endsWith(`/${s}`));
     return { annotations: w.annotations ?? [], ...set ? { set } : {}, where: `${name}#${w.entrypoint}` };
   });
   const extra = manifest.metadata?.annotations;
@@ -42911,7 +42931,7 @@ function readAnnotation(a, set, where) {
   if (!isRecord3(a)) return void 0;
   const custom = isRecord3(a.custom) ? a.custom : {};
   if (typeof custom.id !== "string" || custom.id === "") return void 0;
-  const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY2[set] : "error";
+  const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY[set] : "error";
   const location = isRecord3(a.location) ? a.location : void 0;
   const source = location && typeof location.file === "string" ? `${location.file}${typeof location.row === "number" ? `:${location.row}` : ""}` : where;
   return {
@@ -42933,16 +42953,17 @@ function isSeverity2(x2) {
 function isRecord3(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-var RULE_SETS2, SET_SEVERITY2;
+var RULE_SETS, SET_SEVERITY;
 var init_wasm_engine = __esm({
   "src/policy/wasm/wasm-engine.ts"() {
     "use strict";
     init_builtins();
     init_merge_data();
     init_read_finding();
+    init_rule_sets();
     init_wasm_policy();
-    RULE_SETS2 = ["deny", "warn", "info"];
-    SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
+    RULE_SETS = ["deny", "warn", "info"];
+    SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
   }
 });
 
@@ -42951,17 +42972,17 @@ var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-import { readFileSync as readFileSync3 } from "node:fs";
-async function loadWasmEngine(bundle, data) {
+import { readFileSync as readFileSync4 } from "node:fs";
+async function loadWasmEngine(bundle, data, shown2 = bundle) {
   let bytes;
   try {
-    bytes = readFileSync3(bundle);
+    bytes = readFileSync4(bundle);
   } catch {
-    return { ok: false, problems: [{ code: "path-not-found", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
+    return { ok: false, problems: [{ code: "path-not-found", message: `${shown2}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
-  const read = await readBundle(bytes, bundle);
+  const read = await readBundle(bytes, shown2);
   if (!read.ok) return read;
-  return createWasmEngine(read.value, { name: bundle, data });
+  return createWasmEngine(read.value, { name: shown2, data });
 }
 var init_load_wasm_engine = __esm({
   "src/policy/load-wasm-engine.ts"() {
@@ -42975,7 +42996,7 @@ var init_load_wasm_engine = __esm({
 var core3 = __toESM(require_core(), 1);
 
 // src/runner/check-run.ts
-import { relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { relative as relative3, resolve as resolve4, sep as sep5 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -48471,15 +48492,26 @@ function judgeManifest(file, bytes, settings) {
     ...settings.inputParts ? { parts: settings.inputParts } : {}
   });
   if (!built.ok) return { ...empty, problems: built.problems, ...built.source !== void 0 ? { source: built.source } : {} };
-  const { document, manifest, input } = built.value;
-  const evaluated = settings.engine.evaluate(input);
+  const { document, manifest } = built.value;
+  let input = built.value.input;
+  let evaluated = settings.engine.evaluate(input);
+  const known = new Set(rules.map((r) => r.id));
+  if (evaluated.ok) {
+    const reported = new Set(evaluated.value.findings.map((f) => f.id));
+    const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
+    if (named.length > 0) {
+      input = { ...input, knownRuleIds: [...input.knownRuleIds, ...new Set(named)] };
+      evaluated = settings.engine.evaluate(input);
+    }
+  }
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
+  for (const f of evaluated.value.findings) known.add(f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: rules.map((r) => r.id)
+    rulesEvaluated: [...known].sort()
   };
 }
 
@@ -48686,8 +48718,8 @@ function at(file) {
 
 // src/policy/load-engine.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/rego/index.ts
 init_builtins();
@@ -52949,8 +52981,7 @@ function prepare(policy, query) {
 // src/policy/rego-engine.ts
 init_value();
 init_read_finding();
-var RULE_SETS = ["deny", "warn", "info"];
-var SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
+init_rule_sets();
 function regoProblem(e) {
   return {
     code: e.code,
@@ -52961,26 +52992,25 @@ function regoProblem(e) {
 }
 function createRegoEngine(options) {
   const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
-  const compiled = options.parsed ? compileParsed(options.parsed, compileOptions) : compile(options.sources, compileOptions);
+  const parsed2 = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : void 0);
+  if (parsed2 && !Array.isArray(parsed2)) return parsed2;
+  const compiled = parsed2 ? compileParsed(parsed2, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
-  const targets = [];
-  for (const pkg of policy.packages()) {
-    const names = new Set(policy.ruleNames(pkg));
-    for (const set of RULE_SETS) {
-      if (!names.has(set)) continue;
-      const where = ruleLocation(policy, pkg, set);
-      targets.push({ pkg, set, variable: `r${targets.length}`, ...where ? { where } : {} });
-    }
+  const defined = definedIds(policy);
+  if (!defined.ok) return defined;
+  const targets = findingTargets(policy);
+  if (targets.length === 0 && !options.allowNoRules) {
+    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
   }
   let prepared;
   if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.set)}`).join("; ");
+    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
     const p = prepare(policy, query);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
   }
-  const rules = catalogue(policy);
+  const rules = catalogue(defined.value, targets);
   return {
     ok: true,
     value: {
@@ -53003,18 +53033,32 @@ function createRegoEngine(options) {
             const value = row2.bindings[t.variable];
             if (value === void 0) continue;
             const members = toJS(value);
+            const ref = refText(t.pkg, t.name);
             if (!Array.isArray(members)) {
               problems.push({
                 code: "policy-output",
-                message: `${refText(t.pkg, t.set)} must be a set of findings, but it is ${typeof members}`,
-                hint: `define it as \`${t.set} contains finding if { ... }\``
+                message: `${ref} must be a set of findings, but it is ${typeof members}`,
+                hint: `define it as \`${t.name} contains finding if { ... }\``
               });
               continue;
             }
             for (const m of members) {
-              const f = readFinding(m, refText(t.pkg, t.set), t.where);
-              if (f.ok) findings.push({ ...f.value, ruleSet: t.set });
-              else problems.push(...f.problems);
+              const f = readFinding(m, ref, t.where, t.ruleId);
+              if (!f.ok) {
+                problems.push(...f.problems);
+                continue;
+              }
+              const owner = defined.value.get(f.value.id);
+              if (owner && !t.owned.has(f.value.id)) {
+                problems.push({
+                  code: "rule-id-claimed",
+                  message: `${ref} reported a finding as ${f.value.id}, a rule defined in ${owner.source}`,
+                  ...t.where ? { position: t.where } : {},
+                  hint: "give the finding an id of its own (or none: it then takes the rule's id)"
+                });
+                continue;
+              }
+              findings.push({ ...f.value, ruleSet: t.set });
             }
           }
         }
@@ -53024,27 +53068,73 @@ function createRegoEngine(options) {
     }
   };
 }
-function ruleLocation(policy, pkg, name) {
-  for (const m of policy.modules) {
-    if (m.package.path.join(".") !== pkg) continue;
-    const rule = m.rules.find((r) => r.head.ref.length === 1 && r.head.ref[0].name === name);
-    if (rule) return { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col };
+function parseEach(sources, versionOf) {
+  const modules2 = [];
+  const problems = [];
+  for (const source of sources) {
+    try {
+      modules2.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
+    } catch (e) {
+      if (e instanceof RegoError) problems.push(regoProblem(e.toData()));
+      else if (e instanceof RangeError) problems.push({ code: "rego_parse_error", message: `${source.file}: nesting too deep` });
+      else throw e;
+    }
   }
-  return void 0;
+  return problems.length > 0 ? { ok: false, problems } : modules2;
 }
-function refText(pkg, rule) {
-  const parts = [...pkg.split("."), rule];
-  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+function findingTargets(policy) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const m of policy.modules) {
+    const pkg = m.package.path.join(".");
+    for (const rule of m.rules) {
+      if (rule.head.ref.length !== 1) continue;
+      const name = rule.head.ref[0].name;
+      const set = ruleSetOf(name);
+      if (!set) continue;
+      const key = `${pkg}\0${name}`;
+      let target = byKey.get(key);
+      if (!target) {
+        target = { pkg, name, set, where: { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col }, owned: /* @__PURE__ */ new Set() };
+        byKey.set(key, target);
+      }
+      for (const a of rule.annotations) {
+        const id = a.custom?.id;
+        if ((a.scope === "rule" || a.scope === "document") && typeof id === "string" && id !== "") target.owned.add(id);
+      }
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  return keys.map((key, i) => {
+    const t = byKey.get(key);
+    const [only] = t.owned;
+    return { ...t, variable: `r${i}`, ruleId: t.owned.size === 1 && only ? only : `${t.pkg}.${t.name}` };
+  });
 }
-function catalogue(policy) {
+function definedIds(policy) {
   const byId2 = /* @__PURE__ */ new Map();
+  const fileOf = /* @__PURE__ */ new Map();
+  const problems = [];
   for (const entry2 of policy.annotations()) {
     const a = entry2.annotations;
     const custom = a.custom ?? {};
     const id = typeof custom.id === "string" ? custom.id : void 0;
-    if (!id || byId2.has(id)) continue;
-    const set = RULE_SETS.find((s) => entry2.path.endsWith(`.${s}`));
-    const severity = isSeverity(custom.severity) ? custom.severity : set ? SET_SEVERITY[set] : "error";
+    if (!id) continue;
+    const source = `${entry2.location.file}:${entry2.location.row}`;
+    const earlier = byId2.get(id);
+    if (earlier) {
+      if (fileOf.get(id) !== entry2.location.file) {
+        problems.push({
+          code: "duplicate-rule-id",
+          message: `rule id ${id} is defined twice: in ${earlier.source} and in ${source}`,
+          position: { file: entry2.location.file, line: entry2.location.row, column: entry2.location.col },
+          hint: "give each rule its own custom.id (an organisation rule cannot take over a built-in one)"
+        });
+      }
+      continue;
+    }
+    fileOf.set(id, entry2.location.file);
+    const set = ruleSetOf(entry2.path.slice(entry2.path.lastIndexOf(".") + 1));
+    const severity = isSeverity(custom.severity) ? custom.severity : set ? RULE_SET_SEVERITY2[set] : "error";
     byId2.set(id, {
       id,
       title: a.title ?? id,
@@ -53052,7 +53142,27 @@ function catalogue(policy) {
       severity,
       remediation: typeof custom.remediation === "string" ? custom.remediation : "",
       ...typeof custom.guidance === "string" || typeof custom.guidance === "number" ? { guidance: String(custom.guidance) } : {},
-      source: `${entry2.location.file}:${entry2.location.row}`
+      source
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: byId2 };
+}
+function refText(pkg, rule) {
+  const parts = [...pkg.split("."), rule];
+  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+}
+function catalogue(defined, targets) {
+  const byId2 = new Map(defined);
+  for (const t of targets) {
+    if (t.owned.size > 0 || byId2.has(t.ruleId)) continue;
+    byId2.set(t.ruleId, {
+      id: t.ruleId,
+      title: t.ruleId,
+      description: "",
+      severity: RULE_SET_SEVERITY2[t.set],
+      remediation: "",
+      ...t.where ? { source: `${t.where.file}:${t.where.line}` } : {}
     });
   }
   return [...byId2.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
@@ -53851,10 +53961,31 @@ function dataSyntaxProblem(file, e) {
 
 // src/policy/settings-check.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-function checkSettings(defaults2, override, file, text) {
-  const config = objectAt(defaults2, ["routewise", "config"]);
-  if (!config || !isObject(override)) return [];
-  const known = Object.keys(config);
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/policy/assets.ts
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var root = fileURLToPath3(new URL("../../", import.meta.url));
+var BUILTIN_POLICIES = fileURLToPath3(new URL("../../policies/", import.meta.url));
+var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
+var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
+var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
+
+// src/policy/settings-check.ts
+async function settingsSchema(file = DATA_SCHEMA) {
+  const { Ajv2020 } = await Promise.resolve().then(() => __toESM(require__2(), 1));
+  const schema = JSON.parse(readFileSync2(file, "utf8"));
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  const { properties: _top, ...definitions } = schema;
+  const validate = ajv.compile({ ...definitions, $ref: "#/$defs/config" });
+  const config = schema.$defs.config;
+  return { config, validate: (value) => validate(value) ? [] : [...validate.errors ?? []] };
+}
+function checkSettings(schema, defaults2, override, file, text) {
+  if (!isObject(override)) return [];
+  const described = Object.keys(properties(schema.config));
+  const fromPolicies = Object.keys(objectAt(defaults2, ["routewise", "config"]) ?? {}).filter((key) => !described.includes(key));
+  const known = [...described, ...fromPolicies];
   const found = [];
   for (const key of Object.keys(override)) {
     if (known.includes(key)) found.push({ path: [key], problem: misplaced(key, key) });
@@ -53870,13 +54001,27 @@ function checkSettings(defaults2, override, file, text) {
     }
     const given = routewise.config;
     if (isObject(given)) {
-      for (const [key, value] of Object.entries(given)) {
-        const name = `routewise.config.${key}`;
-        if (!(key in config)) found.push({ path: ["routewise", "config", key], problem: unknown(name, closestName(key, known), known) });
-        else {
-          const wrong = typeProblem(name, config[key], value);
-          if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
+      const ownSettings = Object.fromEntries(Object.entries(given).filter(([key]) => !fromPolicies.includes(key)));
+      for (const key of fromPolicies) {
+        if (!(key in given)) continue;
+        const wrong = typeProblem(`routewise.config.${key}`, objectAt(defaults2, ["routewise", "config"])[key], given[key]);
+        if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
+      }
+      for (const e of schema.validate(ownSettings)) {
+        const at2 = pathOf(e.instancePath);
+        if (e.keyword === "additionalProperties") {
+          const key = String(e.params.additionalProperty);
+          const names = Object.keys(properties(e.parentSchema));
+          const siblings = at2.length === 0 ? known : names;
+          found.push({ path: ["routewise", "config", ...at2, key], problem: unknown(nameOf([...at2, key]), closestName(key, siblings), siblings) });
+        } else if (e.keyword === "type") {
+          found.push({ path: ["routewise", "config", ...at2], problem: wrongType2(nameOf(at2), e, valueAt2(defaults2, ["routewise", "config", ...at2]), valueAt2(given, at2)) });
+        } else {
+          found.push({ path: ["routewise", "config", ...at2], problem: { code: "setting-type", message: `${nameOf(at2)} ${e.message ?? "is not valid"}; got ${JSON.stringify(valueAt2(given, at2))}` } });
         }
+      }
+      for (const [key, setting] of Object.entries(properties(schema.config))) {
+        if (key in given && setting.deprecated === true) found.push({ path: ["routewise", "config", key], problem: retired(key, setting) });
       }
     } else if (given !== void 0 && given !== null) {
       found.push({ path: ["routewise", "config"], problem: { code: "setting-type", message: "routewise.config must be a mapping of settings" } });
@@ -53886,6 +54031,16 @@ function checkSettings(defaults2, override, file, text) {
   const lines = new import_yaml8.LineCounter();
   const positions = new SourcePositions(file, (0, import_yaml8.parseDocument)(text, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+function nameOf(path2) {
+  return ["routewise", "config", ...path2].map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+function pathOf(pointer2) {
+  if (pointer2 === "") return [];
+  return pointer2.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^(0|[1-9]\d*)$/.test(p) ? Number(p) : p);
+}
+function properties(node) {
+  return node?.properties ?? {};
 }
 function misplaced(name, key) {
   return {
@@ -53901,11 +54056,31 @@ function unknown(name, suggestion, known) {
     hint: suggestion ? `did you mean ${suggestion}?` : `known settings: ${known.join(", ")}`
   };
 }
-var KIND_WHEN_SET = { "routewise.config.allowedApprovers": "list" };
+function retired(key, setting) {
+  const by = typeof setting["x-replacedBy"] === "string" ? setting["x-replacedBy"] : "another setting";
+  return {
+    code: "retired-setting",
+    message: `routewise.config.${key} is retired: ${by} replaces it (the setting is still accepted until the next minor version)`,
+    hint: `move to ${by} (docs/settings.md), then remove ${key}`
+  };
+}
+var SCHEMA_KIND = { boolean: "boolean", integer: "number", number: "number", string: "string", array: "list", object: "mapping", null: "null" };
+function wrongType2(name, e, fallback, value) {
+  const types2 = String(e.params.type).split(",");
+  const want = types2.map((t) => SCHEMA_KIND[t] ?? t).filter((k2) => k2 !== "null");
+  const wanted = want.map((k2) => ARTICLES[k2] ?? k2).join(" or ");
+  const nullable = types2.includes("null") ? " or null" : "";
+  const integer = types2.includes("integer") && typeof value === "number" ? " (a whole number)" : "";
+  return {
+    code: "setting-type",
+    message: `${name} must be ${wanted}${integer}${nullable}${fallback === void 0 ? "" : ` (the default is ${JSON.stringify(fallback)})`}; got ${kind(value)} ${JSON.stringify(value)}`,
+    hint: want.includes("boolean") || want.includes("number") ? "write the value without quotes" : `write it as ${wanted}`
+  };
+}
 function typeProblem(name, fallback, value) {
-  const want = kind(fallback) === "null" ? KIND_WHEN_SET[name] ?? "null" : kind(fallback);
+  const want = kind(fallback);
   const got = kind(value);
-  if (want === "null" || want === got || got === "null" && fallback === null) return void 0;
+  if (want === "null" || want === got || got === "null") return void 0;
   return {
     code: "setting-type",
     message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
@@ -53920,9 +54095,16 @@ function kind(v) {
   if (typeof v === "bigint") return "number";
   return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
 }
+function valueAt2(root2, path2) {
+  let node = root2;
+  for (const key of path2) {
+    if (Array.isArray(node) && typeof key === "number") node = node[key];
+    else node = isObject(node) ? node[key] : void 0;
+  }
+  return node;
+}
 function objectAt(v, path2) {
-  let node = v;
-  for (const key of path2) node = isObject(node) ? node[key] : void 0;
+  const node = valueAt2(v, path2);
   return isObject(node) ? node : void 0;
 }
 function isObject(v) {
@@ -53930,16 +54112,16 @@ function isObject(v) {
 }
 
 // src/policy/parsed-policies.ts
-import { readFileSync as readFileSync2, readdirSync as readdirSync3, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync3, readdirSync as readdirSync3, writeFileSync } from "node:fs";
 import { join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
-var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
+var BESIDE_THIS_MODULE = fileURLToPath4(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
 var FORMAT = 1;
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync2(storeFile));
+    const data = deserialize(readFileSync3(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
     return new Map(data.entries.map((e) => [resolve2(policiesDir, e.path), e]));
   } catch {
@@ -53987,45 +54169,106 @@ function relocate(module, from, to) {
   return module;
 }
 
-// src/policy/assets.ts
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-var root = fileURLToPath4(new URL("../../", import.meta.url));
-var BUILTIN_POLICIES = fileURLToPath4(new URL("../../policies/", import.meta.url));
-var MANIFEST_SCHEMA = fileURLToPath4(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
-var POLICY_INPUT_SCHEMA_FILE = fileURLToPath4(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
+// src/policy/combined-engine.ts
+function combineEngines(engines) {
+  if (engines.length === 1) return { ok: true, value: engines[0] };
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const engine of engines) {
+    for (const rule of engine.rules()) {
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        problems.push({
+          code: "duplicate-rule-id",
+          message: `rule id ${rule.id} is defined twice: in ${earlier.source ?? "one policy set"} and in ${rule.source ?? "another"}`,
+          hint: "give each rule its own custom.id (a bundle adds rules, it cannot take over one)"
+        });
+      } else {
+        seen.set(rule.id, rule);
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      name: engines.map((e) => e.name).join("+"),
+      rules: () => engines.flatMap((e) => e.rules()).sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0),
+      evaluate(input) {
+        const findings = [];
+        const failed = [];
+        for (const engine of engines) {
+          const out = engine.evaluate(input);
+          if (out.ok) findings.push(...out.value.findings);
+          else failed.push(...out.problems);
+        }
+        return failed.length > 0 ? { ok: false, problems: failed } : { ok: true, value: { findings } };
+      }
+    }
+  };
+}
 
 // src/policy/load-engine.ts
 async function loadEngine(flags, cwd) {
-  const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...flags.policy ?? []];
+  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve3(cwd, dir) }));
+  const bundles = (flags.bundle ?? []).map((file) => resolve3(cwd, file));
+  const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...policyDirs.map((d3) => d3.path)];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
   const problems = [...files.problems];
+  for (const dir of policyDirs) {
+    const inside = (file) => {
+      const at2 = resolve3(cwd, file);
+      return at2 === dir.path || at2.startsWith(dir.path.endsWith(sep4) ? dir.path : dir.path + sep4);
+    };
+    if (files.problems.length === 0 && !files.modules.some((m) => inside(m.file))) {
+      problems.push({ code: "no-policies", message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: "point --policy at the folder that holds your .rego policies" });
+    }
+  }
+  const notes = [];
   let data = files.data;
+  const schema = (flags.data ?? []).length > 0 ? await settingsSchema() : void 0;
   for (const file of flags.data ?? []) {
-    const doc = readDataFile(file);
+    const doc = readDataFile(resolve3(cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    problems.push(...checkSettings(files.data, doc.value.data, file, doc.value.text));
+    for (const p of checkSettings(schema, files.data, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? notes : problems).push(p);
     data = mergeData(data, doc.value.data);
   }
-  if (problems.length > 0) return { ok: false, problems };
-  if ((flags.engine ?? "rego") === "wasm") {
-    if (!flags.bundle) return { ok: false, problems: [{ code: "usage", message: "--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)" }] };
+  if (problems.length > 0) return { ok: false, problems, ...notes.length > 0 ? { notes } : {} };
+  if (files.modules.length === 0 && bundles.length === 0) {
+    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: no policies to evaluate", hint: "drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE" }] };
+  }
+  const engines = [];
+  if (files.modules.length > 0) {
+    const builtin = new Set(files.modules.filter((m) => resolve3(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const rego = createRegoEngine({
+      sources: files.modules,
+      ...flags.v0Compatible ? { regoVersionOf: (file) => builtin.has(file) ? "v1" : "v0" } : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) },
+      data,
+      inputSchema,
+      allowNoRules: bundles.length > 0
+    });
+    if (!rego.ok) return rego;
+    engines.push(rego.value);
+  }
+  if (bundles.length > 0) {
     const { loadWasmEngine: loadWasmEngine2 } = await Promise.resolve().then(() => (init_load_wasm_engine(), load_wasm_engine_exports));
-    return loadWasmEngine2(flags.bundle, data);
+    for (const [i, bundle] of bundles.entries()) {
+      const wasm = await loadWasmEngine2(bundle, data, flags.bundle[i]);
+      if (!wasm.ok) return wasm;
+      engines.push(wasm.value);
+    }
   }
-  if (files.modules.length === 0) {
-    return { ok: false, problems: [{ code: "no-policies", message: "no policies to evaluate", hint: "drop --no-builtin or add --policy DIR with .rego files" }] };
-  }
-  const builtin = new Set(files.modules.filter((m) => resolve3(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-  const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
-  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema });
+  const combined = combineEngines(engines);
+  return notes.length > 0 ? { ...combined, notes } : combined;
 }
-function readDataFile(file) {
+function readDataFile(path2, file) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(path2, "utf8");
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
@@ -54083,15 +54326,22 @@ function readManifestBytes(path2, display2) {
 // src/runner/version.ts
 var VERSION = "0.1.0";
 
+// src/runner/read-stdin.ts
+var STDIN_NAME = "<stdin>";
+
 // src/runner/check-run.ts
 async function checkRun(paths, options) {
   const engine = await loadEngine(options.engine, options.cwd);
-  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: "policies", problems: engine.problems } };
-  const found = await discoverManifests(paths, options.cwd);
+  const notes = engine.notes ? { notes: engine.notes } : {};
+  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: "policies", problems: engine.problems }, ...notes };
+  const fromStdin = paths.includes("-") && options.stdin !== void 0;
+  const searched = fromStdin ? paths.filter((p) => p !== "-") : paths;
+  const found = searched.length > 0 || !fromStdin ? await discoverManifests(searched, options.cwd) : { files: [], problems: [] };
+  if (fromStdin) found.files.unshift(STDIN_NAME);
   if (found.files.length === 0) {
     const problems = found.problems.length > 0 ? found.problems : [{ code: "no-manifests", message: `no manifest (${MANIFEST_NAMES.join(", ")}) found in ${paths.join(", ")}`, hint: "pass manifest files or the folders that hold them" }];
     const message = problems.map((p) => p.message).join("; ");
-    return { ok: false, problems, failure: { kind: "no-manifests", message } };
+    return { ok: false, problems, failure: { kind: "no-manifests", message }, ...notes };
   }
   const manifests = found.problems.map((p) => ({
     file: p.position?.file ?? "(arguments)",
@@ -54100,8 +54350,12 @@ async function checkRun(paths, options) {
     rulesEvaluated: []
   }));
   for (const file of found.files) {
+    if (fromStdin && file === STDIN_NAME) {
+      manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
+      continue;
+    }
     const absolute = resolve4(options.cwd, file);
-    const display2 = relative3(options.cwd, absolute).split(sep4).join("/") || file;
+    const display2 = relative3(options.cwd, absolute).split(sep5).join("/") || file;
     const bytes = readManifestBytes(absolute, display2);
     manifests.push(
       bytes.ok ? withoutInput(judgeManifest(display2, bytes.value, { engine: engine.value, today: options.today })) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
@@ -54109,6 +54363,7 @@ async function checkRun(paths, options) {
   }
   return {
     ok: true,
+    ...notes,
     value: createRunReport({ tool: { name: "routewise", version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() })
   };
 }
@@ -54283,7 +54538,7 @@ var textReporter = {
 
 // src/action/annotations.ts
 var LEVEL = { error: "error", warning: "warning", info: "notice" };
-function properties(location, title) {
+function properties2(location, title) {
   return {
     title,
     file: location.file,
@@ -54298,24 +54553,24 @@ hint: ${problem.hint}` : problem.message;
 function problemAnnotation(problem) {
   const position = problem.position;
   const location = position ? { file: position.file, line: position.line, column: position.column } : { file: "" };
-  return { level: "error", message: problemMessage(problem), properties: properties(location, problem.code) };
+  return { level: "error", message: problemMessage(problem), properties: properties2(location, problem.code) };
 }
 function annotationsFor(report) {
   const annotations = [];
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
-      annotations.push({ level: "error", message: problemMessage(problem), properties: properties(problemLocation(manifest, problem), problem.code) });
+      annotations.push({ level: "error", message: problemMessage(problem), properties: properties2(problemLocation(manifest, problem), problem.code) });
     }
     for (const finding of manifest.findings) {
       const location = findingLocation(manifest, finding);
       if (finding.waived) {
         const message = `${finding.message}
 ${waiverNote(finding.waived)}`;
-        annotations.push({ level: "notice", message, properties: properties(location, `${finding.id} (waived)`) });
+        annotations.push({ level: "notice", message, properties: properties2(location, `${finding.id} (waived)`) });
       } else {
         const message = finding.remediation ? `${finding.message}
 remediation: ${finding.remediation}` : finding.message;
-        annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
+        annotations.push({ level: LEVEL[finding.severity], message, properties: properties2(location, finding.id) });
       }
     }
   }
@@ -54348,7 +54603,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join4, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join4, relative as relative4, resolve as resolve5, sep as sep6 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -54365,10 +54620,14 @@ function runOptions(given, words, clock = /* @__PURE__ */ new Date()) {
   const failOnText = given.failOn ?? "error";
   const failOn = parseFailOn(failOnText);
   if (!failOn) wrong("fail-on", failOnText, `use one of ${FAIL_ON_VALUES.join(", ")}`);
-  const engine = given.engine ?? "rego";
-  if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
-  if (engine === "wasm" && given.bundle === void 0) problems.push({ code: words.code, message: words.bundleNeeded });
-  if (engine !== "wasm" && given.bundle !== void 0) problems.push({ code: words.code, message: words.bundleUnused });
+  const bundle = given.bundle ?? [];
+  const notes = [];
+  const engine = given.engine;
+  if (engine !== void 0) {
+    if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
+    else if (engine === "wasm" && bundle.length === 0) problems.push({ code: words.code, message: words.bundleNeeded });
+    else notes.push(words.engineDeprecated(engine));
+  }
   const today = dayOf(given.now, clock);
   if (today === void 0) wrong("now", given.now ?? "", "write a date as YYYY-MM-DD, e.g. 2026-11-27");
   if (problems.length > 0) return { ok: false, problems };
@@ -54379,9 +54638,10 @@ function runOptions(given, words, clock = /* @__PURE__ */ new Date()) {
         policy: given.policy,
         builtin: given.builtin !== false,
         data: given.data,
-        engine: engine === "wasm" ? "wasm" : "rego",
-        ...given.bundle !== void 0 ? { bundle: given.bundle } : {}
+        bundle,
+        ...given.v0Compatible ? { v0Compatible: true } : {}
       },
+      notes,
       failOn,
       today
     }
@@ -54412,13 +54672,17 @@ var INPUT_WORDS = {
   code: "action-input",
   wrong: (setting, value, advice) => `input ${setting} is \`${value}\`; ${advice}`,
   bundleNeeded: "input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)",
-  bundleUnused: "input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out"
+  engineDeprecated: (value) => `input engine is deprecated and will be removed in the next minor version; ${value === "wasm" ? "the bundle input alone runs a bundle next to the Rego rules" : "the Rego rules always run"}, so leave engine out`
 };
 function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
   const given = (name) => input(name) || void 0;
   const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve5(context.workspace, path2);
+  const inWorkspace = (path2) => {
+    const shown2 = relative4(context.workspace, resolve5(context.workspace, path2));
+    return shown2 === "" || shown2.startsWith("..") || isAbsolute(shown2) ? fromWorkspace(path2) : shown2.split(sep6).join("/");
+  };
   const flag = (name, fallback) => {
     const value = input(name);
     if (value === "") return fallback;
@@ -54427,14 +54691,13 @@ function readInputs(get2, context) {
     problems.push({ code: "action-input", message: `input ${name} is \`${value}\`; use true or false` });
     return fallback;
   };
-  const bundle = given("bundle");
   const options = runOptions(
     {
-      policy: splitList(get2("policy")).map(fromWorkspace),
-      data: splitList(get2("data")).map(fromWorkspace),
+      policy: splitList(get2("policy")).map(inWorkspace),
+      data: splitList(get2("data")).map(inWorkspace),
       ...optional("failOn", given("fail-on")),
       ...optional("engine", given("engine")),
-      ...optional("bundle", bundle === void 0 ? void 0 : fromWorkspace(bundle)),
+      bundle: splitList(get2("bundle")).map(inWorkspace),
       ...optional("now", given("now"))
     },
     INPUT_WORDS,
@@ -54686,6 +54949,17 @@ async function writeJobSummary(report, env, where) {
   await core2.summary.addRaw(capped.text, true).write();
   return { linesLeftOut: capped.linesLeftOut };
 }
+async function writeProblemSummary(lead, problems, env) {
+  if (!env.GITHUB_STEP_SUMMARY) return false;
+  const lines = [`## routewise could not judge the manifests`, "", markdownText(lead), ""];
+  for (const p of problems) {
+    const at2 = p.position ? `${markdownText(formatLocation({ file: p.position.file, line: p.position.line, column: p.position.column }))}: ` : "";
+    lines.push(`- ${at2}**${markdownText(p.code)}**: ${markdownText(p.message)}${p.hint ? `<br>hint: ${markdownText(p.hint)}` : ""}`);
+  }
+  await core2.summary.addRaw(capSummary(`${lines.join("\n")}
+`, "the log of this step").text, true).write();
+  return true;
+}
 
 // src/action/verdict.ts
 function count5(n, singular) {
@@ -54732,9 +55006,12 @@ async function runAction(env) {
       );
     }
   }
+  for (const note of options.notes) core3.warning(`routewise: ${note}`);
   const run = await checkRun(paths, { ...options, cwd: workspace });
+  for (const note of run.notes ?? []) annotate({ ...problemAnnotation(note), level: "warning" });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
+    if (options.summary) await writeProblemSummary("The policies could not be loaded; nothing was judged.", run.problems, env);
     return fail7("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;
