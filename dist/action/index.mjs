@@ -53971,15 +53971,575 @@ var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.j
 var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
 var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
 
+// src/policy/generated/settings-validator.js
+var __getOwnPropNames3 = Object.getOwnPropertyNames;
+var __commonJS3 = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames3(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var require_ucs2length3 = __commonJS3({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length2 = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length2++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length2;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+var require_stdin2 = __commonJS3({
+  "<stdin>"(exports, module) {
+    module.exports = validate52;
+    module.exports.default = validate52;
+    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 } } };
+    var func1 = Object.prototype.hasOwnProperty;
+    var func2 = require_ucs2length3().default;
+    function validate54(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate54.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (Array.isArray(data)) {
+        const len0 = data.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data0 = data[i0];
+          if (typeof data0 === "string") {
+            if (func2(data0) < 1) {
+              const err0 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          } else {
+            const err1 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        let i1 = data.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err2 = { instancePath: instancePath2, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      validate54.errors = vErrors;
+      return errors === 0;
+    }
+    validate54.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+    function validate56(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate56.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (typeof data == "number" && isFinite(data)) {
+        if (data < 0 || isNaN(data)) {
+          const err1 = { instancePath: instancePath2, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      validate56.errors = vErrors;
+      return errors === 0;
+    }
+    validate56.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate53(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate53.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func1.call(schema20.properties, key0)) {
+            const err0 = { instancePath: instancePath2, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.allowRegulatedOnCloudApi !== void 0) {
+          if (typeof data.allowRegulatedOnCloudApi !== "boolean") {
+            const err1 = { instancePath: instancePath2 + "/allowRegulatedOnCloudApi", schemaPath: "#/properties/allowRegulatedOnCloudApi/type", keyword: "type", params: { type: "boolean" } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.regulationAgreements !== void 0) {
+          let data1 = data.regulationAgreements;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              let data2 = data1[key1];
+              if (typeof data2 === "string") {
+                if (func2(data2) < 1) {
+                  const err2 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              } else {
+                const err3 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err4 = { instancePath: instancePath2 + "/regulationAgreements", schemaPath: "#/properties/regulationAgreements/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.regulationsNeverOnCloudApi !== void 0) {
+          if (!validate54(data.regulationsNeverOnCloudApi, { instancePath: instancePath2 + "/regulationsNeverOnCloudApi", parentData: data, parentDataProperty: "regulationsNeverOnCloudApi", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.minMlopsForOnPrem !== void 0) {
+          if (!validate56(data.minMlopsForOnPrem, { instancePath: instancePath2 + "/minMlopsForOnPrem", parentData: data, parentDataProperty: "minMlopsForOnPrem", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.minMlopsForSelfHosted !== void 0) {
+          if (!validate56(data.minMlopsForSelfHosted, { instancePath: instancePath2 + "/minMlopsForSelfHosted", parentData: data, parentDataProperty: "minMlopsForSelfHosted", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.onPremCapexMin !== void 0) {
+          let data6 = data.onPremCapexMin;
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 0 || isNaN(data6)) {
+              const err5 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.fineTuningProviders !== void 0) {
+          if (!validate54(data.fineTuningProviders, { instancePath: instancePath2 + "/fineTuningProviders", parentData: data, parentDataProperty: "fineTuningProviders", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.highSteadyTokensPerMonth !== void 0) {
+          let data8 = data.highSteadyTokensPerMonth;
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 < 0 || isNaN(data8)) {
+              const err7 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.spikyPeakToAverage !== void 0) {
+          let data9 = data.spikyPeakToAverage;
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 1 || isNaN(data9)) {
+              const err9 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.lowVolumeTokensPerMonth !== void 0) {
+          let data10 = data.lowVolumeTokensPerMonth;
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 < 0 || isNaN(data10)) {
+              const err11 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.minWeeksOnPrem !== void 0) {
+          let data11 = data.minWeeksOnPrem;
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 0 || isNaN(data11)) {
+              const err13 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.minWeeksSelfHosted !== void 0) {
+          let data12 = data.minWeeksSelfHosted;
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err15 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.requiredSkills !== void 0) {
+          let data13 = data.requiredSkills;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key2 in data13) {
+              if (!(key2 === "cloud-api" || key2 === "cloud-self-hosted" || key2 === "on-premises" || key2 === "hybrid")) {
+                const err17 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data13["cloud-api"] !== void 0) {
+              if (!validate54(data13["cloud-api"], { instancePath: instancePath2 + "/requiredSkills/cloud-api", parentData: data13, parentDataProperty: "cloud-api", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13["cloud-self-hosted"] !== void 0) {
+              if (!validate54(data13["cloud-self-hosted"], { instancePath: instancePath2 + "/requiredSkills/cloud-self-hosted", parentData: data13, parentDataProperty: "cloud-self-hosted", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13["on-premises"] !== void 0) {
+              if (!validate54(data13["on-premises"], { instancePath: instancePath2 + "/requiredSkills/on-premises", parentData: data13, parentDataProperty: "on-premises", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13.hybrid !== void 0) {
+              if (!validate54(data13.hybrid, { instancePath: instancePath2 + "/requiredSkills/hybrid", parentData: data13, parentDataProperty: "hybrid", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.allowedApprovers !== void 0) {
+          let data18 = data.allowedApprovers;
+          if (!Array.isArray(data18) && data18 !== null) {
+            const err19 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (Array.isArray(data18)) {
+            const len0 = data18.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data19 = data18[i0];
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err20 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              } else {
+                const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            let i1 = data18.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data18[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err22 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          }
+        }
+        if (data.maxWaiverDays !== void 0) {
+          let data20 = data.maxWaiverDays;
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err23 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 < 1 || isNaN(data20)) {
+              const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      validate53.errors = vErrors;
+      return errors === 0;
+    }
+    validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate52(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate52.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!(data && typeof data == "object" && !Array.isArray(data))) {
+        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (!validate53(data, { instancePath: instancePath2, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+      validate52.errors = vErrors;
+      return errors === 0;
+    }
+    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+  }
+});
+var settings_validator_default = require_stdin2();
+
 // src/policy/settings-check.ts
-async function settingsSchema(file = DATA_SCHEMA) {
-  const { Ajv2020 } = await Promise.resolve().then(() => __toESM(require__2(), 1));
+function settingsSchema(file = DATA_SCHEMA) {
   const schema = JSON.parse(readFileSync2(file, "utf8"));
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-  const { properties: _top, ...definitions } = schema;
-  const validate = ajv.compile({ ...definitions, $ref: "#/$defs/config" });
-  const config = schema.$defs.config;
-  return { config, validate: (value) => validate(value) ? [] : [...validate.errors ?? []] };
+  const definitions = schema.$defs;
+  const config = definitions.config;
+  return {
+    config,
+    validate: (value) => settings_validator_default(value) ? [] : [...settings_validator_default.errors ?? []],
+    nodeAt: (path2) => nodeAt2(config, path2, definitions)
+  };
+}
+function nodeAt2(config, path2, definitions) {
+  const follow = (node2) => {
+    let n = node2;
+    for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) n = definitions[n.$ref.replace("#/$defs/", "")];
+    return n;
+  };
+  let node = follow(config);
+  for (const key of path2) {
+    if (!node) return void 0;
+    const named = typeof key === "string" ? properties(node)[key] : void 0;
+    const free = typeof node.additionalProperties === "object" ? node.additionalProperties : void 0;
+    node = follow(typeof key === "number" ? node.items : named ?? free);
+  }
+  return node;
 }
 function checkSettings(schema, defaults2, override, file, text) {
   if (!isObject(override)) return [];
@@ -54011,13 +54571,13 @@ function checkSettings(schema, defaults2, override, file, text) {
         const at2 = pathOf(e.instancePath);
         if (e.keyword === "additionalProperties") {
           const key = String(e.params.additionalProperty);
-          const names = Object.keys(properties(e.parentSchema));
+          const names = Object.keys(properties(schema.nodeAt(at2)));
           const siblings = at2.length === 0 ? known : names;
           found.push({ path: ["routewise", "config", ...at2, key], problem: unknown(nameOf([...at2, key]), closestName(key, siblings), siblings) });
         } else if (e.keyword === "type") {
           found.push({ path: ["routewise", "config", ...at2], problem: wrongType2(nameOf(at2), e, valueAt2(defaults2, ["routewise", "config", ...at2]), valueAt2(given, at2)) });
         } else {
-          found.push({ path: ["routewise", "config", ...at2], problem: { code: "setting-type", message: `${nameOf(at2)} ${e.message ?? "is not valid"}; got ${JSON.stringify(valueAt2(given, at2))}` } });
+          found.push({ path: ["routewise", "config", ...at2], problem: { code: "setting-type", message: `${nameOf(at2)} ${rangeText(e)}; got ${JSON.stringify(valueAt2(given, at2))}` } });
         }
       }
       for (const [key, setting] of Object.entries(properties(schema.config))) {
@@ -54031,6 +54591,21 @@ function checkSettings(schema, defaults2, override, file, text) {
   const lines = new import_yaml8.LineCounter();
   const positions = new SourcePositions(file, (0, import_yaml8.parseDocument)(text, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+function rangeText(e) {
+  const limit = e.params.limit;
+  switch (e.keyword) {
+    case "minimum":
+      return `must be at least ${limit}`;
+    case "maximum":
+      return `must be at most ${limit}`;
+    case "minLength":
+      return "must not be empty";
+    case "uniqueItems":
+      return "must not list an item twice";
+    default:
+      return `does not match the settings schema (${e.keyword})`;
+  }
 }
 function nameOf(path2) {
   return ["routewise", "config", ...path2].map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
@@ -54226,7 +54801,7 @@ async function loadEngine(flags, cwd) {
   }
   const notes = [];
   let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? await settingsSchema() : void 0;
+  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : void 0;
   for (const file of flags.data ?? []) {
     const doc = readDataFile(resolve3(cwd, file), file);
     if (!doc.ok) {

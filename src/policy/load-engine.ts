@@ -46,7 +46,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   }
   const notes: Problem[] = [];
   let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? await settingsSchema() : undefined;
+  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : undefined;
   for (const file of flags.data ?? []) {
     const doc = readDataFile(resolve(cwd, file), file);
     if (!doc.ok) {

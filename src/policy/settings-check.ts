@@ -9,6 +9,7 @@ import type { Problem } from '../problems/problem.ts';
 import { SourcePositions } from '../load/source-positions.ts';
 import { closestName } from '../validate/did-you-mean.ts';
 import { DATA_SCHEMA } from './assets.ts';
+import validateSettings from './generated/settings-validator.js';
 
 type Doc = Record<string, unknown>;
 type SchemaNode = Record<string, unknown>;
@@ -18,18 +19,37 @@ export interface SettingsSchema {
   /** The `config` definition of the schema, for names, descriptions and retired settings. */
   config: SchemaNode;
   validate(config: unknown): ErrorObject[];
+  /** The schema node of the setting at a path below `routewise.config`. */
+  nodeAt(path: readonly (string | number)[]): SchemaNode | undefined;
 }
 
-/** Compiles the settings schema; ajv loads only when a run is given --data files. */
-export async function settingsSchema(file: string = DATA_SCHEMA): Promise<SettingsSchema> {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
+/** The settings schema and its validator, precompiled from the same file by scripts/generate-validator.mjs. */
+export function settingsSchema(file: string = DATA_SCHEMA): SettingsSchema {
   const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaNode;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-  // The same document, entered at its `config` definition: one mapping of settings is checked.
-  const { properties: _top, ...definitions } = schema;
-  const validate = ajv.compile({ ...definitions, $ref: '#/$defs/config' });
-  const config = (schema.$defs as Record<string, SchemaNode>).config!;
-  return { config, validate: (value) => (validate(value) ? [] : [...(validate.errors ?? [])]) };
+  const definitions = schema.$defs as Record<string, SchemaNode>;
+  const config = definitions.config!;
+  return {
+    config,
+    validate: (value) => (validateSettings(value) ? [] : [...(validateSettings.errors ?? [])]),
+    nodeAt: (path) => nodeAt(config, path, definitions),
+  };
+}
+
+/** The schema node describing the setting at `path` below `routewise.config`, `$ref`s followed. */
+function nodeAt(config: SchemaNode, path: readonly (string | number)[], definitions: Record<string, SchemaNode>): SchemaNode | undefined {
+  const follow = (node: SchemaNode | undefined): SchemaNode | undefined => {
+    let n = node;
+    for (let hops = 0; n && typeof n.$ref === 'string' && hops < 10; hops++) n = definitions[n.$ref.replace('#/$defs/', '')];
+    return n;
+  };
+  let node = follow(config);
+  for (const key of path) {
+    if (!node) return undefined;
+    const named = typeof key === 'string' ? properties(node)[key] : undefined;
+    const free = typeof node.additionalProperties === 'object' ? (node.additionalProperties as SchemaNode) : undefined;
+    node = follow(typeof key === 'number' ? (node.items as SchemaNode | undefined) : (named ?? free));
+  }
+  return node;
 }
 
 /** Problems with the settings `override` (the parsed text of `file`) gives; `defaults` holds what policy folders define. */
@@ -67,13 +87,13 @@ export function checkSettings(schema: SettingsSchema, defaults: unknown, overrid
         const at = pathOf(e.instancePath);
         if (e.keyword === 'additionalProperties') {
           const key = String((e.params as { additionalProperty: string }).additionalProperty);
-          const names = Object.keys(properties(e.parentSchema as SchemaNode));
+          const names = Object.keys(properties(schema.nodeAt(at)));
           const siblings = at.length === 0 ? known : names;
           found.push({ path: ['routewise', 'config', ...at, key], problem: unknown(nameOf([...at, key]), closestName(key, siblings), siblings) });
         } else if (e.keyword === 'type') {
           found.push({ path: ['routewise', 'config', ...at], problem: wrongType(nameOf(at), e, valueAt(defaults, ['routewise', 'config', ...at]), valueAt(given, at)) });
         } else {
-          found.push({ path: ['routewise', 'config', ...at], problem: { code: 'setting-type', message: `${nameOf(at)} ${e.message ?? 'is not valid'}; got ${JSON.stringify(valueAt(given, at))}` } });
+          found.push({ path: ['routewise', 'config', ...at], problem: { code: 'setting-type', message: `${nameOf(at)} ${rangeText(e)}; got ${JSON.stringify(valueAt(given, at))}` } });
         }
       }
       for (const [key, setting] of Object.entries(properties(schema.config))) {
@@ -90,6 +110,23 @@ export function checkSettings(schema: SettingsSchema, defaults: unknown, overrid
   return found
     .map(({ path, problem }) => ({ ...problem, position: positions.positionOf(path) }))
     .sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+
+/** What a value outside the schema's limits must be instead (the validator is built without messages). */
+function rangeText(e: ErrorObject): string {
+  const limit = (e.params as { limit?: number }).limit;
+  switch (e.keyword) {
+    case 'minimum':
+      return `must be at least ${limit}`;
+    case 'maximum':
+      return `must be at most ${limit}`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'uniqueItems':
+      return 'must not list an item twice';
+    default:
+      return `does not match the settings schema (${e.keyword})`;
+  }
 }
 
 function nameOf(path: readonly (string | number)[]): string {

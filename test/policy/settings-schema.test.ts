@@ -10,8 +10,8 @@ type Node = Record<string, unknown>;
 const schemaDoc = JSON.parse(readFileSync('schemas/data.v1.schema.json', 'utf8')) as Node;
 const defaults = parse(readFileSync('policies/data.yaml', 'utf8')) as Node;
 let schema: SettingsSchema;
-beforeAll(async () => {
-  schema = await settingsSchema();
+beforeAll(() => {
+  schema = settingsSchema();
 });
 
 /** Follows `$ref`s inside the schema document. */
@@ -77,7 +77,7 @@ describe('checkSettings', () => {
   it('accepts a list or null for allowedApprovers and new entries in a free mapping, and refuses a number out of range', () => {
     expect(check('routewise:\n  config:\n    allowedApprovers: [ciso]\n    regulationAgreements:\n      ccpa: dpa\n')).toEqual([]);
     expect(check('routewise:\n  config:\n    allowedApprovers: null\n')).toEqual([]);
-    expect(check('routewise:\n  config:\n    maxWaiverDays: 0\n').map((p) => [p[0], p[1]])).toEqual([['3:5', 'setting-type']]);
+    expect(check('routewise:\n  config:\n    maxWaiverDays: 0\n').map((p) => [p[0], p[1], p[2]])).toEqual([['3:5', 'setting-type', 'routewise.config.maxWaiverDays must be at least 1; got 0']]);
   });
 
   it('notes a retired setting, naming what replaced it, without refusing it', () => {
