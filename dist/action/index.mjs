@@ -55273,6 +55273,7 @@ function readInputs(get2, context) {
       ...optional("failOn", given("fail-on")),
       ...optional("engine", given("engine")),
       bundle: splitList(get2("bundle")).map(inWorkspace),
+      v0Compatible: flag("v0-compatible", false),
       ...optional("now", given("now"))
     },
     INPUT_WORDS,

@@ -81,6 +81,7 @@ export function readInputs(get: InputGetter, context: InputContext): Result<Acti
       ...optional('failOn', given('fail-on')),
       ...optional('engine', given('engine')),
       bundle: splitList(get('bundle')).map(inWorkspace),
+      v0Compatible: flag('v0-compatible', false),
       ...optional('now', given('now')),
     },
     INPUT_WORDS,

@@ -88,6 +88,13 @@ describe('readInputs', () => {
     ]);
   });
 
+  it('reads organisation policies as Rego v0 when v0-compatible is true', () => {
+    const result = readInputs(from({ 'v0-compatible': 'true' }), context);
+    expect(result.ok && result.value.engine.v0Compatible).toBe(true);
+    const plain = readInputs(from({}), context);
+    expect(plain.ok && plain.value.engine.v0Compatible).toBeUndefined();
+  });
+
   it('asks for a bundle when the engine is wasm', () => {
     const result = readInputs(from({ engine: 'wasm' }), context);
     expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
