@@ -42,6 +42,11 @@ export async function generateSettingsValidator() {
   return standaloneModule({ ...definitions, $ref: '#/$defs/config' }, 'schemas/data.v1.schema.json', (ajv) => ajv.addKeyword({ keyword: 'x-replacedBy' }));
 }
 
+/**
+ * @param {object} schema
+ * @param {string} from the schema file, named in the generated module's header
+ * @param {(ajv: import('ajv').default) => unknown} extend formats or keywords the schema needs
+ */
 async function standaloneModule(schema, from, extend) {
   const ajv = new Ajv2020({
     allErrors: true,
