@@ -114,8 +114,8 @@ var require_command = __commonJS({
     exports.issue = exports.issueCommand = void 0;
     var os = __importStar(__require("os"));
     var utils_1 = require_utils();
-    function issueCommand(command, properties2, message) {
-      const cmd = new Command(command, properties2, message);
+    function issueCommand(command, properties3, message) {
+      const cmd = new Command(command, properties3, message);
       process.stdout.write(cmd.toString() + os.EOL);
     }
     exports.issueCommand = issueCommand;
@@ -125,12 +125,12 @@ var require_command = __commonJS({
     exports.issue = issue;
     var CMD_STRING = "::";
     var Command = class {
-      constructor(command, properties2, message) {
+      constructor(command, properties3, message) {
         if (!command) {
           command = "missing.command";
         }
         this.command = command;
-        this.properties = properties2;
+        this.properties = properties3;
         this.message = message;
       }
       toString() {
@@ -1974,16 +1974,16 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
       (0, command_1.issueCommand)("debug", {}, message);
     }
     exports.debug = debug;
-    function error(message, properties2 = {}) {
-      (0, command_1.issueCommand)("error", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    function error(message, properties3 = {}) {
+      (0, command_1.issueCommand)("error", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
     exports.error = error;
-    function warning(message, properties2 = {}) {
-      (0, command_1.issueCommand)("warning", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    function warning2(message, properties3 = {}) {
+      (0, command_1.issueCommand)("warning", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
-    exports.warning = warning;
-    function notice(message, properties2 = {}) {
-      (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties2), message instanceof Error ? message.toString() : message);
+    exports.warning = warning2;
+    function notice(message, properties3 = {}) {
+      (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties3), message instanceof Error ? message.toString() : message);
     }
     exports.notice = notice;
     function info2(message) {
@@ -3696,12 +3696,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -6014,10 +6014,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6031,7 +6031,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6055,7 +6055,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6071,7 +6071,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6162,7 +6162,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -6176,13 +6176,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -6225,18 +6225,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep9 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6290,8 +6290,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap5 && !sep9 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6303,7 +6303,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6314,8 +6314,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap5 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6332,7 +6332,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6512,7 +6512,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6529,24 +6529,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep9 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep9 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6729,25 +6729,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth2 = /^[ \t]+|[ \t]+$/g;
       }
       let res = match3[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match3 = line.exec(source)) {
         const lm = match3[1].replace(trimBoth2, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep7 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match3 = last.exec(source);
-      return res + sep7 + (match3?.[1] ?? "");
+      return res + sep9 + (match3?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7171,9 +7171,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -7246,10 +7246,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -7557,14 +7557,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep9, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8731,18 +8731,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep9;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep9 = scalar2.end;
+            sep9.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8895,15 +8895,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9097,13 +9097,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9291,7 +9291,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument4(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -14003,7 +14003,7 @@ var init_esm5 = __esm({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep7, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
+      constructor(cwd = process.cwd(), pathImpl, sep9, { nocase, childrenCacheSize = 16 * 1024, fs = defaultFS } = {}) {
         this.#fs = fsFromOption(fs);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = fileURLToPath(cwd);
@@ -14014,7 +14014,7 @@ var init_esm5 = __esm({
         this.#resolveCache = new ResolveCache();
         this.#resolvePosixCache = new ResolveCache();
         this.#children = new ChildrenCache(childrenCacheSize);
-        const split3 = cwdPath.substring(this.rootPath.length).split(sep7);
+        const split3 = cwdPath.substring(this.rootPath.length).split(sep9);
         if (split3.length === 1 && !split3[0]) {
           split3.pop();
         }
@@ -14848,10 +14848,10 @@ var init_ignore = __esm({
       ignored(p) {
         const fullpath = p.fullpath();
         const fullpaths = `${fullpath}/`;
-        const relative6 = p.relative() || ".";
-        const relatives = `${relative6}/`;
+        const relative7 = p.relative() || ".";
+        const relatives = `${relative7}/`;
         for (const m of this.relative) {
-          if (m.match(relative6) || m.match(relatives))
+          if (m.match(relative7) || m.match(relatives))
             return true;
         }
         for (const m of this.absolute) {
@@ -14862,9 +14862,9 @@ var init_ignore = __esm({
       }
       childrenIgnored(p) {
         const fullpath = p.fullpath() + "/";
-        const relative6 = (p.relative() || ".") + "/";
+        const relative7 = (p.relative() || ".") + "/";
         for (const m of this.relativeChildren) {
-          if (m.match(relative6))
+          if (m.match(relative7))
             return true;
         }
         for (const m of this.absoluteChildren) {
@@ -16036,7 +16036,7 @@ function keyText(k2) {
 }
 function writeJson(v, style) {
   const { quote, indent, prefix = "" } = style;
-  const sep7 = indent !== void 0 ? ": " : ":";
+  const sep9 = indent !== void 0 ? ": " : ":";
   const go = (x2, depth) => {
     if (x2 === null) return "null";
     switch (typeof x2) {
@@ -16059,7 +16059,7 @@ function writeJson(v, style) {
     }
     const entries = style.entries(x2);
     if (entries.length === 0) return "{}";
-    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep7 + go(val, depth + 1)).join(",") + end + "}";
+    return "{" + entries.map(([k2, val]) => nl + quote(k2) + sep9 + go(val, depth + 1)).join(",") + end + "}";
   };
   return go(v, 0);
 }
@@ -16480,9 +16480,9 @@ function setOperand(name, pos, v) {
   if (v instanceof SetValue) return v;
   throw wrongType(name, pos, "set", v);
 }
-function integerOperand(name, pos, v, kind3 = "integer") {
+function integerOperand(name, pos, v, kind2 = "integer") {
   if (typeof v === "bigint") return v;
-  if (typeof v !== "number") throw wrongType(name, pos, kind3, v);
+  if (typeof v !== "number") throw wrongType(name, pos, kind2, v);
   if (!Number.isInteger(v)) throw notInteger(name, pos);
   return BigInt(v);
 }
@@ -20008,10 +20008,10 @@ var require_build = __commonJS({
             else out += sub2.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep7 = "";
+            let sep9 = "";
             for (let sub2 of this.subs) {
-              out += sep7;
-              sep7 = "|";
+              out += sep9;
+              sep9 = "|";
               out += sub2.appendTo();
             }
             break;
@@ -29796,11 +29796,11 @@ function parentsOf(child3, pool) {
 function sameCertificate(a, b) {
   return a.raw.equals(b.raw);
 }
-function isValid2(cert, kind3, chain, opts) {
+function isValid2(cert, kind2, chain, opts) {
   if (cert.unhandledCriticalExtensions !== null) return false;
   if (opts.now < cert.notBefore.ns || opts.now > cert.notAfter.ns) return false;
-  if (kind3 === "intermediate" && (!cert.basicConstraintsValid || !cert.isCA)) return false;
-  if (kind3 !== "leaf" && cert.basicConstraintsValid && cert.maxPathLen >= 0 && chain.length - 1 > cert.maxPathLen) return false;
+  if (kind2 === "intermediate" && (!cert.basicConstraintsValid || !cert.isCA)) return false;
+  if (kind2 !== "leaf" && cert.basicConstraintsValid && cert.maxPathLen >= 0 && chain.length - 1 > cert.maxPathLen) return false;
   return true;
 }
 function chainAllows(chain, requested) {
@@ -29856,12 +29856,12 @@ var init_x509_verify = __esm({
       build(chain) {
         const cert = chain[chain.length - 1];
         const found = [];
-        const consider = (candidate, kind3) => {
+        const consider = (candidate, kind2) => {
           if (chain.some((c) => sameCertificate(c, candidate))) return;
           if (this.signatureChecks >= MAX_SIGNATURE_CHECKS) return;
           if (!this.signedBy(cert, candidate)) return;
-          if (!isValid2(candidate, kind3, chain, this.opts)) return;
-          if (kind3 === "root") found.push([...chain, candidate]);
+          if (!isValid2(candidate, kind2, chain, this.opts)) return;
+          if (kind2 === "root") found.push([...chain, candidate]);
           else found.push(...this.build([...chain, candidate]));
         };
         for (const c of parentsOf(cert, [this.root])) consider(c, "root");
@@ -31813,8 +31813,8 @@ var require_dataType = __commonJS({
       const coerceTo = coerceToTypes(types2, opts.coerceTypes);
       const checkTypes = types2.length > 0 && !(coerceTo.length === 0 && types2.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types2[0]));
       if (checkTypes) {
-        const wrongType2 = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType2, () => {
+        const wrongType3 = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType3, () => {
           if (coerceTo.length)
             coerceData(it, types2, coerceTo);
           else
@@ -31962,10 +31962,10 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties: properties2, items: items2 } = it.schema;
-      if (ty === "object" && properties2) {
-        for (const key in properties2) {
-          assignDefault(it, key, properties2[key].default);
+      const { properties: properties3, items: items2 } = it.schema;
+      if (ty === "object" && properties3) {
+        for (const key in properties3) {
+          assignDefault(it, key, properties3[key].default);
         }
       } else if (ty === "array" && Array.isArray(items2)) {
         items2.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -32008,8 +32008,8 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties2, missing) {
-      return (0, codegen_1.or)(...properties2.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties3, missing) {
+      return (0, codegen_1.or)(...properties3.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
@@ -34195,50 +34195,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize2(base, options), options);
-        relative6 = parse3(serialize2(relative6, options), options);
+        relative7 = parse3(serialize2(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -34246,7 +34246,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -35687,11 +35687,11 @@ var require_uniqueItems = __commonJS({
         }
         function loopN(i, j2) {
           const item = gen.name("item");
-          const wrongType2 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const wrongType3 = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
             gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType2, (0, codegen_1._)`continue`);
+            gen.if(wrongType3, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
@@ -36355,11 +36355,11 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties2 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties2.length === 0)
+        const properties3 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties3.length === 0)
           return;
         const valid = gen.name("valid");
-        for (const prop of properties2) {
+        for (const prop of properties3) {
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
@@ -39604,8 +39604,8 @@ var init_go_template_exec = __esm({
     TemplateExecError = class extends Error {
     };
     LoopControl = class {
-      constructor(kind3) {
-        this.kind = kind3;
+      constructor(kind2) {
+        this.kind = kind2;
       }
       kind;
     };
@@ -40133,12 +40133,12 @@ function parseTemplate(src, name = "template") {
       nodes2.push({ kind: "action", pos: pipe.pos, text: pipe.text, pipe });
     }
   }
-  function control(kind3, keyword) {
+  function control(kind2, keyword) {
     vars.push([]);
-    const pipe = pipeline(kind3, "close");
-    if (kind3 === "range") rangeDepth++;
+    const pipe = pipeline(kind2, "close");
+    if (kind2 === "range") rangeDepth++;
     const body = list2();
-    if (kind3 === "range") rangeDepth--;
+    if (kind2 === "range") rangeDepth--;
     let elseList;
     let end2 = body.end;
     if (end2.kind === "else") {
@@ -40155,7 +40155,7 @@ function parseTemplate(src, name = "template") {
     }
     if (end2.kind === "eof") fail10(tokens[tokens.length - 1], "unexpected EOF");
     vars.pop();
-    return { kind: kind3, pos: keyword.pos, text: kind3, pipe, list: body.nodes, elseList };
+    return { kind: kind2, pos: keyword.pos, text: kind2, pipe, list: body.nodes, elseList };
   }
   function pipeline(context, end2) {
     const startTok = peekNonSpace();
@@ -40740,8 +40740,8 @@ var init_annotations = __esm({
 });
 
 // src/rego/lexer.ts
-function tokText(kind3) {
-  switch (kind3) {
+function tokText(kind2) {
+  switch (kind2) {
     case 0 /* EOF */:
       return "end of file";
     case 1 /* Word */:
@@ -40752,7 +40752,7 @@ function tokText(kind3) {
     case 4 /* RawString */:
       return "string";
     default:
-      return PUNCT_TEXT[kind3] ?? "?";
+      return PUNCT_TEXT[kind2] ?? "?";
   }
 }
 function isLetter2(c) {
@@ -40776,9 +40776,9 @@ function lex2(file, src) {
   const fail10 = (message, at3, atRow = row2, atLineStart = lineStart) => {
     throw new RegoError("rego_parse_error", message, { file, row: atRow, col: at3 - atLineStart + 1 });
   };
-  const push = (kind3, text2, start, startRow, startLineStart) => {
+  const push = (kind2, text2, start, startRow, startLineStart) => {
     tokens.push({
-      kind: kind3,
+      kind: kind2,
       text: text2,
       offset: start,
       row: startRow,
@@ -40856,93 +40856,93 @@ function lex2(file, src) {
       continue;
     }
     const next = i + 1 < n ? src.charCodeAt(i + 1) : -1;
-    let kind3;
+    let kind2;
     let len = 1;
     switch (c) {
       case 123:
-        kind3 = 5 /* LBrace */;
+        kind2 = 5 /* LBrace */;
         break;
       case 125:
-        kind3 = 6 /* RBrace */;
+        kind2 = 6 /* RBrace */;
         break;
       case 91:
-        kind3 = 7 /* LBrack */;
+        kind2 = 7 /* LBrack */;
         break;
       case 93:
-        kind3 = 8 /* RBrack */;
+        kind2 = 8 /* RBrack */;
         break;
       case 40:
-        kind3 = 9 /* LParen */;
+        kind2 = 9 /* LParen */;
         break;
       case 41:
-        kind3 = 10 /* RParen */;
+        kind2 = 10 /* RParen */;
         break;
       case 46:
-        kind3 = 11 /* Dot */;
+        kind2 = 11 /* Dot */;
         break;
       case 44:
-        kind3 = 12 /* Comma */;
+        kind2 = 12 /* Comma */;
         break;
       case 59:
-        kind3 = 13 /* Semicolon */;
+        kind2 = 13 /* Semicolon */;
         break;
       case 58:
         if (next === 61) {
-          kind3 = 15 /* Assign */;
+          kind2 = 15 /* Assign */;
           len = 2;
-        } else kind3 = 14 /* Colon */;
+        } else kind2 = 14 /* Colon */;
         break;
       case 61:
         if (next === 61) {
-          kind3 = 17 /* Equal */;
+          kind2 = 17 /* Equal */;
           len = 2;
-        } else kind3 = 16 /* Unify */;
+        } else kind2 = 16 /* Unify */;
         break;
       case 33:
         if (next === 61) {
-          kind3 = 18 /* Neq */;
+          kind2 = 18 /* Neq */;
           len = 2;
         } else return fail10("unexpected `!`: did you mean `!=`?", i);
         break;
       case 60:
         if (next === 61) {
-          kind3 = 20 /* Lte */;
+          kind2 = 20 /* Lte */;
           len = 2;
-        } else kind3 = 19 /* Lt */;
+        } else kind2 = 19 /* Lt */;
         break;
       case 62:
         if (next === 61) {
-          kind3 = 22 /* Gte */;
+          kind2 = 22 /* Gte */;
           len = 2;
-        } else kind3 = 21 /* Gt */;
+        } else kind2 = 21 /* Gt */;
         break;
       case 43:
-        kind3 = 23 /* Add */;
+        kind2 = 23 /* Add */;
         break;
       case 45:
-        kind3 = 24 /* Sub */;
+        kind2 = 24 /* Sub */;
         break;
       case 42:
-        kind3 = 25 /* Mul */;
+        kind2 = 25 /* Mul */;
         break;
       case 47:
-        kind3 = 26 /* Quo */;
+        kind2 = 26 /* Quo */;
         break;
       case 37:
-        kind3 = 27 /* Rem */;
+        kind2 = 27 /* Rem */;
         break;
       case 38:
-        kind3 = 28 /* And */;
+        kind2 = 28 /* And */;
         break;
       case 124:
-        kind3 = 29 /* Or */;
+        kind2 = 29 /* Or */;
         break;
       default: {
         const cp = src.codePointAt(i);
         return fail10(`illegal character ${JSON.stringify(String.fromCodePoint(cp))}`, i);
       }
     }
-    push(kind3, PUNCT_TEXT[kind3], start, row2, lineStart);
+    push(kind2, PUNCT_TEXT[kind2], start, row2, lineStart);
     i += len;
   }
   tokens.push({ kind: 0 /* EOF */, text: "", offset: n, row: row2, col: n - lineStart + 1, spaceBefore, newlineBefore });
@@ -41316,8 +41316,8 @@ var init_parser = __esm({
         if (t.kind === 0 /* EOF */) this.fail(`unexpected end of file: expected ${expected}`, t);
         this.fail(`expected ${expected} but found ${this.describe(t)}`, t);
       }
-      expect(kind3) {
-        if (this.kind() !== kind3) this.unexpected(`\`${tokText(kind3)}\``);
+      expect(kind2) {
+        if (this.kind() !== kind2) this.unexpected(`\`${tokText(kind2)}\``);
         return this.next();
       }
       expectKw(word) {
@@ -41731,25 +41731,25 @@ var init_parser = __esm({
         const start = this.tok;
         const loc = this.loc(start);
         let negated = this.acceptKw("not");
-        let kind3;
+        let kind2;
         if (negated && this.notBody && this.kind() === 5 /* LBrace */) {
           const body = this.braceBody();
           const truth = { type: "scalar", value: true, loc };
           const compr = { type: "arraycompr", term: truth, body, loc };
-          kind3 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
+          kind2 = { type: "term", term: this.call("equal", [compr, { type: "array", items: [], loc }], loc) };
           negated = false;
         } else if (this.isKw("some")) {
           if (negated) this.fail("illegal negation of `some`");
-          kind3 = this.someDecl();
+          kind2 = this.someDecl();
         } else if (this.isKw("every")) {
           if (negated) this.fail("illegal negation of `every`");
-          kind3 = this.everyExpr();
+          kind2 = this.everyExpr();
         } else {
-          kind3 = this.exprKind();
+          kind2 = this.exprKind();
         }
         const withs = [];
         while (this.isKw("with")) withs.push(this.withModifier());
-        return { kind: kind3, negated, with: withs, loc };
+        return { kind: kind2, negated, with: withs, loc };
       }
       exprKind() {
         const left = this.expr(true);
@@ -42384,9 +42384,9 @@ function buildModuleSet(modules2, errors) {
         i++;
       }
       const dynamic = rest.slice(i);
-      const kind3 = ruleKind(rule, dynamic);
-      const arity = kind3 === "function" ? rule.head.args.length : void 0;
-      if (node.kind && node.kind !== kind3 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
+      const kind2 = ruleKind(rule, dynamic);
+      const arity = kind2 === "function" ? rule.head.args.length : void 0;
+      if (node.kind && node.kind !== kind2 || arity !== void 0 && node.arity !== void 0 && node.arity !== arity) {
         errors.push({
           code: "rego_type_error",
           message: `conflicting rules ${dataPathText(node.path)} found`,
@@ -42394,9 +42394,9 @@ function buildModuleSet(modules2, errors) {
         });
         continue;
       }
-      node.kind = kind3;
+      node.kind = kind2;
       if (arity !== void 0) node.arity = arity;
-      entries.push({ module: m, rule, node, kind: kind3, dynamic });
+      entries.push({ module: m, rule, node, kind: kind2, dynamic });
     }
   }
   return { root: root2, packages, entries };
@@ -45471,22 +45471,25 @@ var init_rego = __esm({
 });
 
 // src/policy/read-finding.ts
-function readFinding(x2, producer, where) {
+function readFinding(x2, producer, where, ruleId) {
   const fail10 = (what, hint) => failure(producer, what, where, hint);
+  if (typeof x2 === "string" && ruleId !== void 0) return { ok: true, value: { id: ruleId, message: x2 } };
   if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) {
-    return fail10(`produced ${JSON.stringify(x2)}, not a finding object`);
+    return fail10(`produced ${JSON.stringify(x2)}, not a finding (a message string or an object with \`msg\` or \`message\`)`);
   }
   const o = x2;
-  if (typeof o.id !== "string" || o.id === "") return fail10("produced a finding without a string `id`", aliasHint(o, "id"));
-  if (typeof o.message !== "string") return fail10(`produced finding ${o.id} without a string \`message\``, aliasHint(o, "message"));
-  const f = { id: o.id, message: o.message };
+  const id = o.id === void 0 ? ruleId : o.id;
+  if (typeof id !== "string" || id === "") return fail10("produced a finding without a string `id`", aliasHint(o, "id"));
+  const message = o.message === void 0 ? o.msg : o.message;
+  if (typeof message !== "string") return fail10(`produced finding ${id} without a string \`message\``, aliasHint(o, "message"));
+  const f = { id, message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === "string" || typeof p === "number")) {
     f.path = o.path;
   } else if (o.path !== void 0) {
-    return fail10(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail10(`produced finding ${id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === "error" || o.severity === "warning" || o.severity === "info") f.severity = o.severity;
-  else if (o.severity !== void 0) return fail10(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== void 0) return fail10(`produced finding ${id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === "string") f.remediation = o.remediation;
   if (typeof o.subject === "object" && o.subject !== null) {
     const s = o.subject;
@@ -45503,9 +45506,9 @@ function readFinding(x2, producer, where) {
     const related = [];
     for (const r of o.related) {
       const item = r;
-      const message = typeof item?.message === "string" ? item.message : "";
-      if (isPlace(item)) related.push({ ...placeOf(item), message });
-      else if (Array.isArray(item?.path) && item.path.every((p) => typeof p === "string" || typeof p === "number")) related.push({ path: item.path, message });
+      const message2 = typeof item?.message === "string" ? item.message : "";
+      if (isPlace(item)) related.push({ ...placeOf(item), message: message2 });
+      else if (Array.isArray(item?.path) && item.path.every((p) => typeof p === "string" || typeof p === "number")) related.push({ path: item.path, message: message2 });
       else return fail10(`produced finding ${o.id} with a \`related\` entry that is neither {file, line, column, message} nor {path, message}`);
     }
     f.related = related;
@@ -45540,7 +45543,22 @@ var FIELD_ALIASES;
 var init_read_finding = __esm({
   "src/policy/read-finding.ts"() {
     "use strict";
-    FIELD_ALIASES = { msg: "message", rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
+    FIELD_ALIASES = { rule: "id", ruleId: "id", level: "severity", fix: "remediation" };
+  }
+});
+
+// src/policy/rule-sets.ts
+function ruleSetOf(name) {
+  if (name === "deny" || name === "violation" || /^(deny|violation)_./.test(name)) return "deny";
+  if (name === "warn" || /^warn_./.test(name)) return "warn";
+  if (name === "info") return "info";
+  return void 0;
+}
+var RULE_SET_SEVERITY2;
+var init_rule_sets = __esm({
+  "src/policy/rule-sets.ts"() {
+    "use strict";
+    RULE_SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
   }
 });
 
@@ -48574,13 +48592,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep7) {
+      static atDocumentBoundary(src, offset, sep9) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep7) {
-          if (ch0 !== sep7) return false;
+        if (sep9) {
+          if (ch0 !== sep9) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -49756,7 +49774,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep7 = "";
+        let sep9 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j2 = 0; j2 < bi; ++j2) {
@@ -49765,21 +49783,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep7 === "\n") str2 += "\n";
-            else sep7 = "\n";
+            if (sep9 === "\n") str2 += "\n";
+            else sep9 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep7 === " ") sep7 = "\n";
-              else if (!prevMoreIndented && !atStart && sep7 === "\n") sep7 = "\n\n";
-              str2 += sep7 + line;
-              sep7 = lineEnd < end && src[lineEnd] || "";
+              if (sep9 === " ") sep9 = "\n";
+              else if (!prevMoreIndented && !atStart && sep9 === "\n") sep9 = "\n\n";
+              str2 += sep9 + line;
+              sep9 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep7 + line;
-              sep7 = folded && i < keepStart ? " " : "\n";
+              str2 += sep9 + line;
+              sep9 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -52631,12 +52649,12 @@ ${pair.comment}` : item.comment;
       if (typeof YAML_SILENCE_WARNINGS !== "undefined") return !YAML_SILENCE_WARNINGS;
       return !env.YAML_SILENCE_WARNINGS;
     }
-    function warn(warning, type) {
+    function warn(warning2, type) {
       if (shouldWarn(false)) {
         const emit = typeof process !== "undefined" && process.emitWarning;
-        if (emit) emit(warning, type);
+        if (emit) emit(warning2, type);
         else {
-          console.warn(type ? `${type}: ${warning}` : warning);
+          console.warn(type ? `${type}: ${warning2}` : warning2);
         }
       }
     }
@@ -53801,7 +53819,7 @@ var require_dist4 = __commonJS({
     }
     function parse3(src, options) {
       const doc = parseDocument4(src, options);
-      doc.warnings.forEach((warning) => warnings.warn(warning));
+      doc.warnings.forEach((warning2) => warnings.warn(warning2));
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
     }
@@ -54370,14 +54388,14 @@ function memoryImportLimits(bytes) {
       for (let i = 0; i < count6; i++) {
         skipName();
         skipName();
-        const kind3 = bytes[pos++];
-        if (kind3 === 0) u32();
-        else if (kind3 === 1) {
+        const kind2 = bytes[pos++];
+        if (kind2 === 0) u32();
+        else if (kind2 === 1) {
           pos++;
           limits();
-        } else if (kind3 === 2) return limits();
-        else if (kind3 === 3) pos += 2;
-        else if (kind3 === 4) {
+        } else if (kind2 === 2) return limits();
+        else if (kind2 === 3) pos += 2;
+        else if (kind2 === 4) {
           pos++;
           u32();
         } else return void 0;
@@ -54729,7 +54747,7 @@ async function createWasmEngine(bundle, options) {
   const loaded = options.thread ? await onThread(bundle, data, options) : await inProcess(bundle, data, options);
   if (!loaded.ok) return loaded;
   const policy = loaded.value;
-  const targets = findingTargets(policy);
+  const targets = findingTargets2(policy);
   if (targets.length === 0) {
     const names = Object.keys(policy.entrypoints);
     return {
@@ -54744,7 +54762,9 @@ async function createWasmEngine(bundle, options) {
     };
   }
   const declared = catalogue2(bundle.manifest, options.name);
-  const seen = /* @__PURE__ */ new Map();
+  const seen = new Map(
+    targets.map((t) => [t.ruleId, { id: t.ruleId, title: t.ruleId, description: "", severity: SET_SEVERITY[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` }])
+  );
   return {
     ok: true,
     value: {
@@ -54767,14 +54787,14 @@ async function createWasmEngine(bundle, options) {
             continue;
           }
           for (const m of out.value) {
-            const f = readFinding(m, t.ref);
+            const f = readFinding(m, t.ref, void 0, t.ruleId);
             if (!f.ok) {
               problems.push(...f.problems);
               continue;
             }
             findings.push({ ...f.value, ruleSet: t.set });
             if (!seen.has(f.value.id)) {
-              seen.set(f.value.id, { id: f.value.id, title: f.value.id, description: "", severity: SET_SEVERITY2[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` });
+              seen.set(f.value.id, { id: f.value.id, title: f.value.id, description: "", severity: SET_SEVERITY[t.set], remediation: "", source: `${options.name}#${t.entrypoint}` });
             }
           }
         }
@@ -54805,12 +54825,12 @@ function onThread(bundle, data, options) {
     ...options.print ? { print: options.print } : {}
   });
 }
-function findingTargets(policy) {
+function findingTargets2(policy) {
   const targets = [];
   for (const entrypoint of Object.keys(policy.entrypoints).sort()) {
     const last = entrypoint.split("/").pop();
-    const set = RULE_SETS2.find((s) => s === last);
-    if (set) targets.push({ entrypoint, set, ref: refText2(entrypoint) });
+    const set = ruleSetOf(last);
+    if (set) targets.push({ entrypoint, set, ref: refText2(entrypoint), ruleId: entrypoint.split("/").filter((p) => p !== "").join(".") });
   }
   return targets;
 }
@@ -54821,7 +54841,7 @@ function catalogue2(manifest, name) {
   if (!manifest) return [];
   const rules = /* @__PURE__ */ new Map();
   const sources = manifest.wasm.map((w) => {
-    const set = RULE_SETS2.find((s) => w.entrypoint.endsWith(`/${s}`));
+    const set = RULE_SETS.find((s) => w.entrypoint.endsWith(`/${s}`));
     return { annotations: w.annotations ?? [], ...set ? { set } : {}, where: `${name}#${w.entrypoint}` };
   });
   const extra = manifest.metadata?.annotations;
@@ -54838,7 +54858,7 @@ function readAnnotation(a, set, where) {
   if (!isRecord4(a)) return void 0;
   const custom = isRecord4(a.custom) ? a.custom : {};
   if (typeof custom.id !== "string" || custom.id === "") return void 0;
-  const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY2[set] : "error";
+  const severity = isSeverity2(custom.severity) ? custom.severity : set ? SET_SEVERITY[set] : "error";
   const location = isRecord4(a.location) ? a.location : void 0;
   const source = location && typeof location.file === "string" ? `${location.file}${typeof location.row === "number" ? `:${location.row}` : ""}` : where;
   return {
@@ -54860,17 +54880,18 @@ function isSeverity2(x2) {
 function isRecord4(x2) {
   return typeof x2 === "object" && x2 !== null && !Array.isArray(x2);
 }
-var RULE_SETS2, SET_SEVERITY2, DEFAULT_TIMEOUT_MS;
+var RULE_SETS, SET_SEVERITY, DEFAULT_TIMEOUT_MS;
 var init_wasm_engine = __esm({
   "src/policy/wasm/wasm-engine.ts"() {
     "use strict";
     init_rego();
     init_merge_data();
     init_read_finding();
+    init_rule_sets();
     init_wasm_policy();
     init_wasm_thread();
-    RULE_SETS2 = ["deny", "warn", "info"];
-    SET_SEVERITY2 = { deny: "error", warn: "warning", info: "info" };
+    RULE_SETS = ["deny", "warn", "info"];
+    SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
     DEFAULT_TIMEOUT_MS = 1e4;
   }
 });
@@ -54880,17 +54901,17 @@ var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-import { readFileSync as readFileSync4 } from "node:fs";
-async function loadWasmEngine(bundle, data) {
+import { readFileSync as readFileSync5 } from "node:fs";
+async function loadWasmEngine(bundle, data, shown2 = bundle) {
   let bytes;
   try {
-    bytes = readFileSync4(bundle);
+    bytes = readFileSync5(bundle);
   } catch {
-    return { ok: false, problems: [{ code: "path-not-found", message: `${bundle}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
+    return { ok: false, problems: [{ code: "path-not-found", message: `${shown2}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
-  const read = await readBundle(bytes, bundle);
+  const read = await readBundle(bytes, shown2);
   if (!read.ok) return read;
-  return createWasmEngine(read.value, { name: bundle, data, thread: true });
+  return createWasmEngine(read.value, { name: shown2, data, thread: true });
 }
 var init_load_wasm_engine = __esm({
   "src/policy/load-wasm-engine.ts"() {
@@ -54905,7 +54926,7 @@ var core3 = __toESM(require_core(), 1);
 import { isMainThread as isMainThread2 } from "node:worker_threads";
 
 // src/runner/check-run.ts
-import { relative as relative5, resolve as resolve5, sep as sep6 } from "node:path";
+import { relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -56263,7 +56284,7 @@ function crossReferenceProblems(manifest, doc) {
   const dataClassIds = manifest.dataClasses.map((d3) => d3.id);
   const workloadIds = manifest.workloads.map((w) => w.id);
   const targetIds = manifest.deployment.targets.map((t) => t.id);
-  const unique = (kind3, list2, ids) => {
+  const unique = (kind2, list2, ids) => {
     const first = /* @__PURE__ */ new Map();
     ids.forEach((id, index) => {
       const earlier = first.get(id);
@@ -56274,22 +56295,22 @@ function crossReferenceProblems(manifest, doc) {
       const earlierAt = doc.valuePositionOf([...listPath(list2), earlier, "id"]);
       problems.push({
         code: "manifest-duplicate-id",
-        message: `duplicate ${kind3} id \`${id}\` (first declared at line ${earlierAt.line})`,
+        message: `duplicate ${kind2} id \`${id}\` (first declared at line ${earlierAt.line})`,
         position: doc.valuePositionOf([...listPath(list2), index, "id"]),
         path: [...listPath(list2), index, "id"],
-        hint: `give each ${kind3} its own id`
+        hint: `give each ${kind2} its own id`
       });
     });
   };
   unique("data class", "dataClasses", dataClassIds);
   unique("workload", "workloads", workloadIds);
   unique("target", "deployment.targets", targetIds);
-  const reference = (kind3, ids, id, path2) => {
+  const reference = (kind2, ids, id, path2) => {
     if (ids.includes(id)) return;
     const suggestion = closestName(id, ids);
     problems.push({
       code: "manifest-unknown-reference",
-      message: `${formatPath(path2)} names ${kind3} \`${id}\`, which is not declared`,
+      message: `${formatPath(path2)} names ${kind2} \`${id}\`, which is not declared`,
       position: doc.valuePositionOf(path2),
       path: path2,
       hint: suggestion ? `did you mean \`${suggestion}\`?` : `declared: ${[...new Set(ids)].join(", ") || "none"}`
@@ -62439,15 +62460,26 @@ function judgeManifest(file, bytes, settings) {
     ...settings.observe ? { observe: settings.observe } : {}
   });
   if (!built.ok) return { ...empty, problems: built.problems, ...built.source !== void 0 ? { source: built.source } : {} };
-  const { document, manifest, input, sourceTexts } = built.value;
-  const evaluated = settings.engine.evaluate(input);
+  const { document, manifest, sourceTexts } = built.value;
+  let input = built.value.input;
+  let evaluated = settings.engine.evaluate(input);
+  const known = new Set(rules.map((r) => r.id));
+  if (evaluated.ok) {
+    const reported = new Set(evaluated.value.findings.map((f) => f.id));
+    const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
+    if (named.length > 0) {
+      input = { ...input, knownRuleIds: [...input.knownRuleIds, ...new Set(named)] };
+      evaluated = settings.engine.evaluate(input);
+    }
+  }
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
+  for (const f of evaluated.value.findings) known.add(f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: rules.map((r) => r.id)
+    rulesEvaluated: [...known].sort()
   };
 }
 
@@ -62620,13 +62652,13 @@ function readKubernetes(source, files) {
   const autoscalers = [];
   for (const file of files) {
     for (const part of file.parts) {
-      const kind3 = text(part.data.kind);
-      if (kind3 === "Deployment" || kind3 === "StatefulSet") {
+      const kind2 = text(part.data.kind);
+      if (kind2 === "Deployment" || kind2 === "StatefulSet") {
         const read = readWorkload(part);
         if (read) deployments.push(read);
-      } else if (kind3 === "InferenceService") {
+      } else if (kind2 === "InferenceService") {
         deployments.push({ ...readInferenceService(part), autoscalingKey: null });
-      } else if (kind3 === "HorizontalPodAutoscaler") {
+      } else if (kind2 === "HorizontalPodAutoscaler") {
         const hpa = readAutoscaler(part);
         if (hpa) autoscalers.push(hpa);
       }
@@ -62641,7 +62673,7 @@ function readKubernetes(source, files) {
 }
 function readWorkload(part) {
   const data = part.data;
-  const kind3 = text(data.kind) === "StatefulSet" ? "StatefulSet" : "Deployment";
+  const kind2 = text(data.kind) === "StatefulSet" ? "StatefulSet" : "Deployment";
   const pod = obj(obj(obj(data.spec).template).spec);
   const containers = Array.isArray(pod.containers) ? pod.containers : [];
   const podPath = ["spec", "template", "spec"];
@@ -62663,7 +62695,7 @@ function readWorkload(part) {
   const gpu = gpuTypeOf(part, pod, podPath);
   const found = model;
   return {
-    kind: kind3,
+    kind: kind2,
     name,
     namespace,
     server,
@@ -62676,7 +62708,7 @@ function readWorkload(part) {
     autoscaling: null,
     targetAnnotation: annotationOf(data),
     location: part.positionOf(["metadata", "name"]),
-    autoscalingKey: `${kind3}/${namespace ?? ""}/${name}`
+    autoscalingKey: `${kind2}/${namespace ?? ""}/${name}`
   };
 }
 function readInferenceService(part) {
@@ -62923,9 +62955,9 @@ function readLitellm(loaded) {
   for (const settings of SETTINGS) {
     const block = data[settings];
     if (!isRecord(block)) continue;
-    for (const kind3 of FALLBACK_KINDS) {
-      if (block[kind3] === void 0 || block[kind3] === null) continue;
-      const read = readFallbacks(part, block[kind3], kind3, [settings, kind3]);
+    for (const kind2 of FALLBACK_KINDS) {
+      if (block[kind2] === void 0 || block[kind2] === null) continue;
+      const read = readFallbacks(part, block[kind2], kind2, [settings, kind2]);
       if (read.ok) fallbacks.push(...read.value);
       else problems.push(...read.problems);
     }
@@ -63011,26 +63043,26 @@ function readDeployment(part, entry2, at3) {
     }
   };
 }
-function readFallbacks(part, value, kind3, at3) {
+function readFallbacks(part, value, kind2, at3) {
   const edges = [];
   const settings = String(at3[0]);
-  if (kind3 === "default_fallbacks") {
+  if (kind2 === "default_fallbacks") {
     const names = Array.isArray(value) ? value : [value];
     names.forEach((name, i) => {
       const to = scalarText(name);
-      if (to !== null) edges.push({ kind: kind3, settings, from: null, to, location: part.valuePositionOf(Array.isArray(value) ? [...at3, i] : at3) });
+      if (to !== null) edges.push({ kind: kind2, settings, from: null, to, location: part.valuePositionOf(Array.isArray(value) ? [...at3, i] : at3) });
     });
     return { ok: true, value: edges };
   }
   const groups = Array.isArray(value) ? value.map((g, i) => [g, [...at3, i]]) : [[value, at3]];
   for (const [group, groupAt] of groups) {
-    if (!isRecord(group)) return fail4(shapeProblem(part, groupAt, `each entry of \`${kind3}\` maps a model name to the list of models tried after it`));
+    if (!isRecord(group)) return fail4(shapeProblem(part, groupAt, `each entry of \`${kind2}\` maps a model name to the list of models tried after it`));
     for (const [from, targets] of Object.entries(group)) {
       const list2 = Array.isArray(targets) ? targets : [targets];
       list2.forEach((name, i) => {
         const to = scalarText(name);
         const path2 = Array.isArray(targets) ? [...groupAt, from, i] : [...groupAt, from];
-        if (to !== null) edges.push({ kind: kind3, settings, from, to, location: part.valuePositionOf(path2) });
+        if (to !== null) edges.push({ kind: kind2, settings, from, to, location: part.valuePositionOf(path2) });
       });
     }
   }
@@ -63351,14 +63383,13 @@ function at2(file) {
 
 // src/policy/load-engine.ts
 var import_yaml11 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { resolve as resolve4, sep as sep5 } from "node:path";
 
 // src/policy/rego-engine.ts
 init_rego();
 init_read_finding();
-var RULE_SETS = ["deny", "warn", "info"];
-var SET_SEVERITY = { deny: "error", warn: "warning", info: "info" };
+init_rule_sets();
 function regoProblem(e) {
   return {
     code: e.code,
@@ -63369,26 +63400,25 @@ function regoProblem(e) {
 }
 function createRegoEngine(options) {
   const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
-  const compiled = options.parsed ? compileParsed(options.parsed, compileOptions) : compile(options.sources, compileOptions);
+  const parsed2 = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : void 0);
+  if (parsed2 && !Array.isArray(parsed2)) return parsed2;
+  const compiled = parsed2 ? compileParsed(parsed2, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
   const policy = compiled.policy;
-  const targets = [];
-  for (const pkg of policy.packages()) {
-    const names = new Set(policy.ruleNames(pkg));
-    for (const set of RULE_SETS) {
-      if (!names.has(set)) continue;
-      const where = ruleLocation(policy, pkg, set);
-      targets.push({ pkg, set, variable: `r${targets.length}`, ...where ? { where } : {} });
-    }
+  const defined = definedIds(policy);
+  if (!defined.ok) return defined;
+  const targets = findingTargets(policy);
+  if (targets.length === 0 && !options.allowNoRules) {
+    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
   }
   let prepared;
   if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.set)}`).join("; ");
+    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
     const p = prepare(policy, query);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
   }
-  const rules = catalogue(policy);
+  const rules = catalogue(defined.value, targets);
   return {
     ok: true,
     value: {
@@ -63412,18 +63442,32 @@ function createRegoEngine(options) {
             const value = row2.bindings[t.variable];
             if (value === void 0) continue;
             const members = toJS(value);
+            const ref = refText(t.pkg, t.name);
             if (!Array.isArray(members)) {
               problems.push({
                 code: "policy-output",
-                message: `${refText(t.pkg, t.set)} must be a set of findings, but it is ${typeof members}`,
-                hint: `define it as \`${t.set} contains finding if { ... }\``
+                message: `${ref} must be a set of findings, but it is ${typeof members}`,
+                hint: `define it as \`${t.name} contains finding if { ... }\``
               });
               continue;
             }
             for (const m of members) {
-              const f = readFinding(m, refText(t.pkg, t.set), t.where);
-              if (f.ok) findings.push({ ...f.value, ruleSet: t.set });
-              else problems.push(...f.problems);
+              const f = readFinding(m, ref, t.where, t.ruleId);
+              if (!f.ok) {
+                problems.push(...f.problems);
+                continue;
+              }
+              const owner = defined.value.get(f.value.id);
+              if (owner && !t.owned.has(f.value.id)) {
+                problems.push({
+                  code: "rule-id-claimed",
+                  message: `${ref} reported a finding as ${f.value.id}, a rule defined in ${owner.source}`,
+                  ...t.where ? { position: t.where } : {},
+                  hint: "give the finding an id of its own (or none: it then takes the rule's id)"
+                });
+                continue;
+              }
+              findings.push({ ...f.value, ruleSet: t.set });
             }
           }
         }
@@ -63433,27 +63477,73 @@ function createRegoEngine(options) {
     }
   };
 }
-function ruleLocation(policy, pkg, name) {
-  for (const m of policy.modules) {
-    if (m.package.path.join(".") !== pkg) continue;
-    const rule = m.rules.find((r) => r.head.ref.length === 1 && r.head.ref[0].name === name);
-    if (rule) return { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col };
+function parseEach(sources, versionOf) {
+  const modules2 = [];
+  const problems = [];
+  for (const source of sources) {
+    try {
+      modules2.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
+    } catch (e) {
+      if (e instanceof RegoError) problems.push(regoProblem(e.toData()));
+      else if (e instanceof RangeError) problems.push({ code: "rego_parse_error", message: `${source.file}: nesting too deep` });
+      else throw e;
+    }
   }
-  return void 0;
+  return problems.length > 0 ? { ok: false, problems } : modules2;
 }
-function refText(pkg, rule) {
-  const parts = [...pkg.split("."), rule];
-  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+function findingTargets(policy) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const m of policy.modules) {
+    const pkg = m.package.path.join(".");
+    for (const rule of m.rules) {
+      if (rule.head.ref.length !== 1) continue;
+      const name = rule.head.ref[0].name;
+      const set = ruleSetOf(name);
+      if (!set) continue;
+      const key = `${pkg}\0${name}`;
+      let target = byKey.get(key);
+      if (!target) {
+        target = { pkg, name, set, where: { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col }, owned: /* @__PURE__ */ new Set() };
+        byKey.set(key, target);
+      }
+      for (const a of rule.annotations) {
+        const id = a.custom?.id;
+        if ((a.scope === "rule" || a.scope === "document") && typeof id === "string" && id !== "") target.owned.add(id);
+      }
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  return keys.map((key, i) => {
+    const t = byKey.get(key);
+    const [only] = t.owned;
+    return { ...t, variable: `r${i}`, ruleId: t.owned.size === 1 && only ? only : `${t.pkg}.${t.name}` };
+  });
 }
-function catalogue(policy) {
+function definedIds(policy) {
   const byId2 = /* @__PURE__ */ new Map();
+  const fileOf = /* @__PURE__ */ new Map();
+  const problems = [];
   for (const entry2 of policy.annotations()) {
     const a = entry2.annotations;
     const custom = a.custom ?? {};
     const id = typeof custom.id === "string" ? custom.id : void 0;
-    if (!id || byId2.has(id)) continue;
-    const set = RULE_SETS.find((s) => entry2.path.endsWith(`.${s}`));
-    const severity = isSeverity(custom.severity) ? custom.severity : set ? SET_SEVERITY[set] : "error";
+    if (!id) continue;
+    const source = `${entry2.location.file}:${entry2.location.row}`;
+    const earlier = byId2.get(id);
+    if (earlier) {
+      if (fileOf.get(id) !== entry2.location.file) {
+        problems.push({
+          code: "duplicate-rule-id",
+          message: `rule id ${id} is defined twice: in ${earlier.source} and in ${source}`,
+          position: { file: entry2.location.file, line: entry2.location.row, column: entry2.location.col },
+          hint: "give each rule its own custom.id (an organisation rule cannot take over a built-in one)"
+        });
+      }
+      continue;
+    }
+    fileOf.set(id, entry2.location.file);
+    const set = ruleSetOf(entry2.path.slice(entry2.path.lastIndexOf(".") + 1));
+    const severity = isSeverity(custom.severity) ? custom.severity : set ? RULE_SET_SEVERITY2[set] : "error";
     byId2.set(id, {
       id,
       title: a.title ?? id,
@@ -63461,7 +63551,27 @@ function catalogue(policy) {
       severity,
       remediation: typeof custom.remediation === "string" ? custom.remediation : "",
       ...typeof custom.guidance === "string" || typeof custom.guidance === "number" ? { guidance: String(custom.guidance) } : {},
-      source: `${entry2.location.file}:${entry2.location.row}`
+      source
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: byId2 };
+}
+function refText(pkg, rule) {
+  const parts = [...pkg.split("."), rule];
+  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+}
+function catalogue(defined, targets) {
+  const byId2 = new Map(defined);
+  for (const t of targets) {
+    if (t.owned.size > 0 || byId2.has(t.ruleId)) continue;
+    byId2.set(t.ruleId, {
+      id: t.ruleId,
+      title: t.ruleId,
+      description: "",
+      severity: RULE_SET_SEVERITY2[t.set],
+      remediation: "",
+      ...t.where ? { source: `${t.where.file}:${t.where.line}` } : {}
     });
   }
   return [...byId2.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
@@ -65547,50 +65657,1625 @@ function dataSyntaxProblem(file, e, text2 = "") {
 
 // src/policy/settings-check.ts
 var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
 
-// src/cost/cost-settings-check.ts
-function costSettingProblems(defaults2, given2) {
-  if (!isMapping(defaults2) || !isMapping(given2)) return [];
-  const known = Object.keys(defaults2);
-  const out = [];
-  for (const [key, value] of Object.entries(given2)) {
-    const name = `routewise.config.cost.${key}`;
-    if (!(key in defaults2)) {
-      const suggestion = closestName(key, known);
-      out.push({ path: [key], code: "unknown-setting", message: `${name} is not a cost setting, so it would change nothing`, hint: suggestion ? `did you mean ${suggestion}?` : `known cost settings: ${known.join(", ")}` });
-      continue;
+// src/policy/assets.ts
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var root = fileURLToPath3(new URL("../../", import.meta.url));
+var BUILTIN_POLICIES = fileURLToPath3(new URL("../../policies/", import.meta.url));
+var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
+var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
+var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
+
+// src/policy/generated/settings-validator.js
+var __getOwnPropNames3 = Object.getOwnPropertyNames;
+var __commonJS3 = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames3(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var require_ucs2length3 = __commonJS3({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length2 = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length2++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length2;
     }
-    out.push(...kindProblems(defaults2[key], value, [key], name));
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
-  return out;
-}
-function kindProblems(fallback, value, path2, name) {
-  const want = kind(fallback);
-  const got = kind(value);
-  if (want !== got) {
-    return [{ path: path2, code: "setting-type", message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`, hint: want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}` }];
+});
+var require_stdin2 = __commonJS3({
+  "<stdin>"(exports, module) {
+    module.exports = validate52;
+    module.exports.default = validate52;
+    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+    var func1 = Object.prototype.hasOwnProperty;
+    var func2 = require_ucs2length3().default;
+    function validate54(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate54.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (Array.isArray(data)) {
+        const len0 = data.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data0 = data[i0];
+          if (typeof data0 === "string") {
+            if (func2(data0) < 1) {
+              const err0 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          } else {
+            const err1 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        let i1 = data.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err2 = { instancePath: instancePath2, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      validate54.errors = vErrors;
+      return errors === 0;
+    }
+    validate54.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+    function validate56(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate56.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (typeof data == "number" && isFinite(data)) {
+        if (data < 0 || isNaN(data)) {
+          const err1 = { instancePath: instancePath2, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      validate56.errors = vErrors;
+      return errors === 0;
+    }
+    validate56.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate53(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate53.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func1.call(schema20.properties, key0)) {
+            const err0 = { instancePath: instancePath2, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.allowRegulatedOnCloudApi !== void 0) {
+          if (typeof data.allowRegulatedOnCloudApi !== "boolean") {
+            const err1 = { instancePath: instancePath2 + "/allowRegulatedOnCloudApi", schemaPath: "#/properties/allowRegulatedOnCloudApi/type", keyword: "type", params: { type: "boolean" } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.regulationAgreements !== void 0) {
+          let data1 = data.regulationAgreements;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              let data2 = data1[key1];
+              if (typeof data2 === "string") {
+                if (func2(data2) < 1) {
+                  const err2 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              } else {
+                const err3 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err4 = { instancePath: instancePath2 + "/regulationAgreements", schemaPath: "#/properties/regulationAgreements/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.regulationsNeverOnCloudApi !== void 0) {
+          if (!validate54(data.regulationsNeverOnCloudApi, { instancePath: instancePath2 + "/regulationsNeverOnCloudApi", parentData: data, parentDataProperty: "regulationsNeverOnCloudApi", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.minMlopsForOnPrem !== void 0) {
+          if (!validate56(data.minMlopsForOnPrem, { instancePath: instancePath2 + "/minMlopsForOnPrem", parentData: data, parentDataProperty: "minMlopsForOnPrem", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.minMlopsForSelfHosted !== void 0) {
+          if (!validate56(data.minMlopsForSelfHosted, { instancePath: instancePath2 + "/minMlopsForSelfHosted", parentData: data, parentDataProperty: "minMlopsForSelfHosted", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.onPremCapexMin !== void 0) {
+          let data6 = data.onPremCapexMin;
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 0 || isNaN(data6)) {
+              const err5 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.fineTuningProviders !== void 0) {
+          if (!validate54(data.fineTuningProviders, { instancePath: instancePath2 + "/fineTuningProviders", parentData: data, parentDataProperty: "fineTuningProviders", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.highSteadyTokensPerMonth !== void 0) {
+          let data8 = data.highSteadyTokensPerMonth;
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 < 0 || isNaN(data8)) {
+              const err7 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.spikyPeakToAverage !== void 0) {
+          let data9 = data.spikyPeakToAverage;
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 1 || isNaN(data9)) {
+              const err9 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.lowVolumeTokensPerMonth !== void 0) {
+          let data10 = data.lowVolumeTokensPerMonth;
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 < 0 || isNaN(data10)) {
+              const err11 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.minWeeksOnPrem !== void 0) {
+          let data11 = data.minWeeksOnPrem;
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 0 || isNaN(data11)) {
+              const err13 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.minWeeksSelfHosted !== void 0) {
+          let data12 = data.minWeeksSelfHosted;
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err15 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.requiredSkills !== void 0) {
+          let data13 = data.requiredSkills;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key2 in data13) {
+              if (!(key2 === "cloud-api" || key2 === "cloud-self-hosted" || key2 === "on-premises" || key2 === "hybrid")) {
+                const err17 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data13["cloud-api"] !== void 0) {
+              if (!validate54(data13["cloud-api"], { instancePath: instancePath2 + "/requiredSkills/cloud-api", parentData: data13, parentDataProperty: "cloud-api", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13["cloud-self-hosted"] !== void 0) {
+              if (!validate54(data13["cloud-self-hosted"], { instancePath: instancePath2 + "/requiredSkills/cloud-self-hosted", parentData: data13, parentDataProperty: "cloud-self-hosted", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13["on-premises"] !== void 0) {
+              if (!validate54(data13["on-premises"], { instancePath: instancePath2 + "/requiredSkills/on-premises", parentData: data13, parentDataProperty: "on-premises", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data13.hybrid !== void 0) {
+              if (!validate54(data13.hybrid, { instancePath: instancePath2 + "/requiredSkills/hybrid", parentData: data13, parentDataProperty: "hybrid", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.allowedApprovers !== void 0) {
+          let data18 = data.allowedApprovers;
+          if (!Array.isArray(data18) && data18 !== null) {
+            const err19 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (Array.isArray(data18)) {
+            const len0 = data18.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data19 = data18[i0];
+              if (typeof data19 === "string") {
+                if (func2(data19) < 1) {
+                  const err20 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              } else {
+                const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            let i1 = data18.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data18[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err22 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          }
+        }
+        if (data.maxWaiverDays !== void 0) {
+          let data20 = data.maxWaiverDays;
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err23 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 < 1 || isNaN(data20)) {
+              const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.regionJurisdictions !== void 0) {
+          let data21 = data.regionJurisdictions;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key3 in data21) {
+              if (!validate54(data21[key3], { instancePath: instancePath2 + "/regionJurisdictions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data21, parentDataProperty: key3, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath2 + "/regionJurisdictions", schemaPath: "#/properties/regionJurisdictions/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.countryBlocs !== void 0) {
+          let data23 = data.countryBlocs;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            for (const key4 in data23) {
+              if (!validate54(data23[key4], { instancePath: instancePath2 + "/countryBlocs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data23, parentDataProperty: key4, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath2 + "/countryBlocs", schemaPath: "#/properties/countryBlocs/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data.gatewayProviders !== void 0) {
+          let data25 = data.gatewayProviders;
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key5 in data25) {
+              if (!validate54(data25[key5], { instancePath: instancePath2 + "/gatewayProviders/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data.personalDataCategories !== void 0) {
+          let data27 = data.personalDataCategories;
+          if (Array.isArray(data27)) {
+            const len1 = data27.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data28 = data27[i2];
+              if (typeof data28 === "string") {
+                if (func2(data28) < 1) {
+                  const err28 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            let i3 = data27.length;
+            let j1;
+            if (i3 > 1) {
+              const indices1 = {};
+              for (; i3--; ) {
+                let item1 = data27[i3];
+                if (typeof item1 !== "string") {
+                  continue;
+                }
+                if (typeof indices1[item1] == "number") {
+                  j1 = indices1[item1];
+                  const err30 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                  break;
+                }
+                indices1[item1] = i3;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data.fineTuningOffers !== void 0) {
+          let data29 = data.fineTuningOffers;
+          if (Array.isArray(data29)) {
+            const len2 = data29.length;
+            for (let i4 = 0; i4 < len2; i4++) {
+              let data30 = data29[i4];
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                if (data30.provider === void 0) {
+                  const err32 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data30.models === void 0) {
+                  const err33 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+                for (const key6 in data30) {
+                  if (!(key6 === "provider" || key6 === "models" || key6 === "regions")) {
+                    const err34 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.provider !== void 0) {
+                  let data31 = data30.provider;
+                  if (typeof data31 === "string") {
+                    if (func2(data31) < 1) {
+                      const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.models !== void 0) {
+                  if (!validate54(data30.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data30, parentDataProperty: "models", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data30.regions !== void 0) {
+                  if (!validate54(data30.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data30, parentDataProperty: "regions", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data.cost !== void 0) {
+          let data34 = data.cost;
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            for (const key7 in data34) {
+              if (!func1.call(schema20.properties.cost.properties, key7)) {
+                const err39 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data34.priceBook !== void 0) {
+              let data35 = data34.priceBook;
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                if (data35.version === void 0) {
+                  const err40 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (data35.date === void 0) {
+                  const err41 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+                for (const key8 in data35) {
+                  if (!(key8 === "version" || key8 === "date")) {
+                    const err42 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.version !== void 0) {
+                  let data36 = data35.version;
+                  if (typeof data36 === "string") {
+                    if (func2(data36) < 1) {
+                      const err43 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data35.date !== void 0) {
+                  let data37 = data35.date;
+                  if (typeof data37 === "string") {
+                    if (func2(data37) < 1) {
+                      const err45 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err47 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data34.priceBookMaxAgeDays !== void 0) {
+              let data38 = data34.priceBookMaxAgeDays;
+              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
+                const err48 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+              if (typeof data38 == "number" && isFinite(data38)) {
+                if (data38 < 0 || isNaN(data38)) {
+                  const err49 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data34.priceBookProviders !== void 0) {
+              let data39 = data34.priceBookProviders;
+              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                for (const key9 in data39) {
+                  let data40 = data39[key9];
+                  if (typeof data40 === "string") {
+                    if (func2(data40) < 1) {
+                      const err50 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err51 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err52 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data34.batchPricingProviders !== void 0) {
+              let data41 = data34.batchPricingProviders;
+              if (Array.isArray(data41)) {
+                const len3 = data41.length;
+                for (let i5 = 0; i5 < len3; i5++) {
+                  let data42 = data41[i5];
+                  if (typeof data42 === "string") {
+                    if (func2(data42) < 1) {
+                      const err53 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data41.length;
+                let j2;
+                if (i6 > 1) {
+                  const indices2 = {};
+                  for (; i6--; ) {
+                    let item2 = data41[i6];
+                    if (typeof item2 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices2[item2] == "number") {
+                      j2 = indices2[item2];
+                      const err55 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices2[item2] = i6;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+            if (data34.batchDiscount !== void 0) {
+              let data43 = data34.batchDiscount;
+              if (typeof data43 == "number" && isFinite(data43)) {
+                if (data43 > 1 || isNaN(data43)) {
+                  const err57 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                if (data43 < 0 || isNaN(data43)) {
+                  const err58 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data34.defaultInputShare !== void 0) {
+              let data44 = data34.defaultInputShare;
+              if (typeof data44 == "number" && isFinite(data44)) {
+                if (data44 > 1 || isNaN(data44)) {
+                  const err60 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+                if (data44 < 0 || isNaN(data44)) {
+                  const err61 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              } else {
+                const err62 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data34.defaultTokensPerRequest !== void 0) {
+              let data45 = data34.defaultTokensPerRequest;
+              if (typeof data45 == "number" && isFinite(data45)) {
+                if (data45 <= 0 || isNaN(data45)) {
+                  const err63 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data34.gpuMemoryGb !== void 0) {
+              let data46 = data34.gpuMemoryGb;
+              if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                for (const key10 in data46) {
+                  let data47 = data46[key10];
+                  if (typeof data47 == "number" && isFinite(data47)) {
+                    if (data47 <= 0 || isNaN(data47)) {
+                      const err65 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err65];
+                      } else {
+                        vErrors.push(err65);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err66 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err67 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data34.throughputTokensPerSecondPerGpu !== void 0) {
+              let data48 = data34.throughputTokensPerSecondPerGpu;
+              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                for (const key11 in data48) {
+                  let data49 = data48[key11];
+                  if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                    for (const key12 in data49) {
+                      let data50 = data49[key12];
+                      if (typeof data50 == "number" && isFinite(data50)) {
+                        if (data50 <= 0 || isNaN(data50)) {
+                          const err68 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err68];
+                          } else {
+                            vErrors.push(err68);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err69 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err69];
+                        } else {
+                          vErrors.push(err69);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data34.gpuHourlyUsd !== void 0) {
+              let data51 = data34.gpuHourlyUsd;
+              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                for (const key13 in data51) {
+                  let data52 = data51[key13];
+                  if (typeof data52 == "number" && isFinite(data52)) {
+                    if (data52 < 0 || isNaN(data52)) {
+                      const err72 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err73 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err74 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+            if (data34.gpuPowerKw !== void 0) {
+              let data53 = data34.gpuPowerKw;
+              if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                for (const key14 in data53) {
+                  let data54 = data53[key14];
+                  if (typeof data54 == "number" && isFinite(data54)) {
+                    if (data54 < 0 || isNaN(data54)) {
+                      const err75 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err76 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err77 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            if (data34.serverOverheadKw !== void 0) {
+              let data55 = data34.serverOverheadKw;
+              if (typeof data55 == "number" && isFinite(data55)) {
+                if (data55 < 0 || isNaN(data55)) {
+                  const err78 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+              } else {
+                const err79 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data34.pue !== void 0) {
+              let data56 = data34.pue;
+              if (typeof data56 == "number" && isFinite(data56)) {
+                if (data56 < 1 || isNaN(data56)) {
+                  const err80 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              } else {
+                const err81 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+            if (data34.electricityUsdPerKwh !== void 0) {
+              let data57 = data34.electricityUsdPerKwh;
+              if (typeof data57 == "number" && isFinite(data57)) {
+                if (data57 < 0 || isNaN(data57)) {
+                  const err82 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err82];
+                  } else {
+                    vErrors.push(err82);
+                  }
+                  errors++;
+                }
+              } else {
+                const err83 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data34.amortizationYears !== void 0) {
+              let data58 = data34.amortizationYears;
+              if (typeof data58 == "number" && isFinite(data58)) {
+                if (data58 <= 0 || isNaN(data58)) {
+                  const err84 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+              } else {
+                const err85 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data34.supportRatePerYear !== void 0) {
+              let data59 = data34.supportRatePerYear;
+              if (typeof data59 == "number" && isFinite(data59)) {
+                if (data59 < 0 || isNaN(data59)) {
+                  const err86 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              } else {
+                const err87 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+            if (data34.engineerAnnualCostUsd !== void 0) {
+              let data60 = data34.engineerAnnualCostUsd;
+              if (typeof data60 == "number" && isFinite(data60)) {
+                if (data60 < 0 || isNaN(data60)) {
+                  const err88 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+              } else {
+                const err89 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+            if (data34.hoursPerMonth !== void 0) {
+              let data61 = data34.hoursPerMonth;
+              if (typeof data61 == "number" && isFinite(data61)) {
+                if (data61 <= 0 || isNaN(data61)) {
+                  const err90 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err90];
+                  } else {
+                    vErrors.push(err90);
+                  }
+                  errors++;
+                }
+              } else {
+                const err91 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
+            if (data34.replicaLoadFactor !== void 0) {
+              let data62 = data34.replicaLoadFactor;
+              if (typeof data62 == "number" && isFinite(data62)) {
+                if (data62 > 1 || isNaN(data62)) {
+                  const err92 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+                if (data62 <= 0 || isNaN(data62)) {
+                  const err93 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err93];
+                  } else {
+                    vErrors.push(err93);
+                  }
+                  errors++;
+                }
+              } else {
+                const err94 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonModelParamsB !== void 0) {
+              let data63 = data34.costComparisonModelParamsB;
+              if (typeof data63 == "number" && isFinite(data63)) {
+                if (data63 <= 0 || isNaN(data63)) {
+                  const err95 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+              } else {
+                const err96 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonPrecision !== void 0) {
+              let data64 = data34.costComparisonPrecision;
+              if (!(data64 === "fp32" || data64 === "bf16" || data64 === "fp16" || data64 === "fp8" || data64 === "int8" || data64 === "int4")) {
+                const err97 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonGpuType !== void 0) {
+              let data65 = data34.costComparisonGpuType;
+              if (typeof data65 === "string") {
+                if (func2(data65) < 1) {
+                  const err98 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+              } else {
+                const err99 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonEngineers !== void 0) {
+              let data66 = data34.costComparisonEngineers;
+              if (typeof data66 == "number" && isFinite(data66)) {
+                if (data66 < 0 || isNaN(data66)) {
+                  const err100 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err100];
+                  } else {
+                    vErrors.push(err100);
+                  }
+                  errors++;
+                }
+              } else {
+                const err101 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err101];
+                } else {
+                  vErrors.push(err101);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonApiModel !== void 0) {
+              let data67 = data34.costComparisonApiModel;
+              if (typeof data67 === "string") {
+                if (func2(data67) < 1) {
+                  const err102 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+              } else {
+                const err103 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
+            if (data34.costComparisonApiProvider !== void 0) {
+              let data68 = data34.costComparisonApiProvider;
+              if (typeof data68 === "string") {
+                if (func2(data68) < 1) {
+                  const err104 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+              } else {
+                const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err105];
+                } else {
+                  vErrors.push(err105);
+                }
+                errors++;
+              }
+            }
+            if (data34.selfHostSavingsRatio !== void 0) {
+              let data69 = data34.selfHostSavingsRatio;
+              if (typeof data69 == "number" && isFinite(data69)) {
+                if (data69 < 1 || isNaN(data69)) {
+                  const err106 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err106];
+                  } else {
+                    vErrors.push(err106);
+                  }
+                  errors++;
+                }
+              } else {
+                const err107 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+            if (data34.openModelParamsB !== void 0) {
+              let data70 = data34.openModelParamsB;
+              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                for (const key15 in data70) {
+                  let data71 = data70[key15];
+                  if (typeof data71 == "number" && isFinite(data71)) {
+                    if (data71 <= 0 || isNaN(data71)) {
+                      const err108 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err108];
+                      } else {
+                        vErrors.push(err108);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err109 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err110 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err111 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err111];
+            } else {
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err112 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err112];
+        } else {
+          vErrors.push(err112);
+        }
+        errors++;
+      }
+      validate53.errors = vErrors;
+      return errors === 0;
+    }
+    validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate52(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate52.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!(data && typeof data == "object" && !Array.isArray(data))) {
+        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (!validate53(data, { instancePath: instancePath2, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+      validate52.errors = vErrors;
+      return errors === 0;
+    }
+    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
-  if (want !== "mapping" || !isMapping(fallback) || !isMapping(value)) return [];
-  const sample = Object.values(fallback)[0];
-  return Object.entries(value).flatMap(([k2, v]) => kindProblems(k2 in fallback ? fallback[k2] : sample, v, [...path2, k2], `${name}.${k2}`));
-}
-var ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping", null: "empty" };
-function kind(v) {
-  if (v === null || v === void 0) return "null";
-  if (Array.isArray(v)) return "list";
-  if (v instanceof Date) return "string";
-  if (typeof v === "object") return "mapping";
-  return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
-}
-function isMapping(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
+});
+var settings_validator_default = require_stdin2();
 
 // src/policy/settings-check.ts
-function checkSettings(defaults2, override, file, text2) {
-  const config = objectAt(defaults2, ["routewise", "config"]);
-  if (!config || !isObject(override)) return [];
-  const known = Object.keys(config);
+function settingsSchema(file = DATA_SCHEMA) {
+  const schema = JSON.parse(readFileSync3(file, "utf8"));
+  const definitions = schema.$defs;
+  const config = definitions.config;
+  return {
+    config,
+    validate: (value) => settings_validator_default(value) ? [] : [...settings_validator_default.errors ?? []],
+    nodeAt: (path2) => nodeAt2(config, path2, definitions)
+  };
+}
+function nodeAt2(config, path2, definitions) {
+  const follow = (node2) => {
+    let n = node2;
+    for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) n = definitions[n.$ref.replace("#/$defs/", "")];
+    return n;
+  };
+  let node = follow(config);
+  for (const key of path2) {
+    if (!node) return void 0;
+    const named = typeof key === "string" ? properties(node)[key] : void 0;
+    const free = typeof node.additionalProperties === "object" ? node.additionalProperties : void 0;
+    node = follow(typeof key === "number" ? node.items : named ?? free);
+  }
+  return node;
+}
+function checkSettings(schema, defaults2, override, file, text2) {
+  if (!isObject(override)) return [];
+  const described = Object.keys(properties(schema.config));
+  const fromPolicies = Object.keys(objectAt(defaults2, ["routewise", "config"]) ?? {}).filter((key) => !described.includes(key));
+  const known = [...described, ...fromPolicies];
   const found = [];
   for (const key of Object.keys(override)) {
     if (known.includes(key)) found.push({ path: [key], problem: misplaced(key, key) });
@@ -65606,15 +67291,27 @@ function checkSettings(defaults2, override, file, text2) {
     }
     const given2 = routewise.config;
     if (isObject(given2)) {
-      for (const [key, value] of Object.entries(given2)) {
-        const name = `routewise.config.${key}`;
-        if (key in RETIRED_SETTINGS) continue;
-        if (!(key in config)) found.push({ path: ["routewise", "config", key], problem: unknown(name, closestName(key, known), known) });
-        else {
-          const wrong = typeProblem(name, config[key], value);
-          if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
-          else if (key === "cost") found.push(...costSettingProblems(config[key], value).map(({ path: path2, ...problem }) => ({ path: ["routewise", "config", "cost", ...path2], problem })));
+      const ownSettings = Object.fromEntries(Object.entries(given2).filter(([key]) => !fromPolicies.includes(key)));
+      for (const key of fromPolicies) {
+        if (!(key in given2)) continue;
+        const wrong = typeProblem(`routewise.config.${key}`, objectAt(defaults2, ["routewise", "config"])[key], given2[key]);
+        if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
+      }
+      for (const e of schema.validate(ownSettings)) {
+        const at3 = pathOf(e.instancePath);
+        if (e.keyword === "additionalProperties") {
+          const key = String(e.params.additionalProperty);
+          const names = Object.keys(properties(schema.nodeAt(at3)));
+          const siblings = at3.length === 0 ? known : names;
+          found.push({ path: ["routewise", "config", ...at3, key], problem: unknown(nameOf([...at3, key]), closestName(key, siblings), siblings) });
+        } else if (e.keyword === "type") {
+          found.push({ path: ["routewise", "config", ...at3], problem: wrongType2(nameOf(at3), e, valueAt2(defaults2, ["routewise", "config", ...at3]), valueAt2(given2, at3)) });
+        } else {
+          found.push({ path: ["routewise", "config", ...at3], problem: { code: "setting-type", message: `${nameOf(at3)} ${rangeText(e)}; got ${JSON.stringify(valueAt2(given2, at3))}` } });
         }
+      }
+      for (const [key, setting] of Object.entries(properties(schema.config))) {
+        if (key in given2 && setting.deprecated === true) found.push({ path: ["routewise", "config", key], problem: retired(key, setting) });
       }
     } else if (given2 !== void 0 && given2 !== null) {
       found.push({ path: ["routewise", "config"], problem: { code: "setting-type", message: "routewise.config must be a mapping of settings" } });
@@ -65625,10 +67322,31 @@ function checkSettings(defaults2, override, file, text2) {
   const positions = new SourcePositions(file, (0, import_yaml9.parseDocument)(text2, { lineCounter: lines }), lines);
   return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
-var RETIRED_SETTINGS = {
-  onPremCapexMin: "no price floor any more; RW-COST-003 compares capex with budget.capexUsd",
-  fineTuningProviders: "fineTuningOffers (provider x model family x regions)"
-};
+function rangeText(e) {
+  const limit = e.params.limit;
+  switch (e.keyword) {
+    case "minimum":
+      return `must be at least ${limit}`;
+    case "maximum":
+      return `must be at most ${limit}`;
+    case "minLength":
+      return "must not be empty";
+    case "uniqueItems":
+      return "must not list an item twice";
+    default:
+      return `does not match the settings schema (${e.keyword})`;
+  }
+}
+function nameOf(path2) {
+  return ["routewise", "config", ...path2].map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+function pathOf(pointer2) {
+  if (pointer2 === "") return [];
+  return pointer2.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^(0|[1-9]\d*)$/.test(p) ? Number(p) : p);
+}
+function properties(node) {
+  return node?.properties ?? {};
+}
 function misplaced(name, key) {
   return {
     code: "unknown-setting",
@@ -65643,28 +67361,55 @@ function unknown(name, suggestion, known) {
     hint: suggestion ? `did you mean ${suggestion}?` : `known settings: ${known.join(", ")}`
   };
 }
-var KIND_WHEN_SET = { "routewise.config.allowedApprovers": "list" };
-function typeProblem(name, fallback, value) {
-  const want = kind2(fallback) === "null" ? KIND_WHEN_SET[name] ?? "null" : kind2(fallback);
-  const got = kind2(value);
-  if (want === "null" || want === got || got === "null" && fallback === null) return void 0;
+function retired(key, setting) {
+  const by = typeof setting["x-replacedBy"] === "string" ? setting["x-replacedBy"] : "another setting";
   return {
-    code: "setting-type",
-    message: `${name} must be ${ARTICLES2[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
-    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES2[want]}`
+    code: "retired-setting",
+    message: `routewise.config.${key} is retired: ${by} replaces it (the setting is still accepted until the next minor version)`,
+    hint: `move to ${by} (docs/settings.md), then remove ${key}`
   };
 }
-var ARTICLES2 = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
-function kind2(v) {
+var SCHEMA_KIND = { boolean: "boolean", integer: "number", number: "number", string: "string", array: "list", object: "mapping", null: "null" };
+function wrongType2(name, e, fallback, value) {
+  const types2 = String(e.params.type).split(",");
+  const want = types2.map((t) => SCHEMA_KIND[t] ?? t).filter((k2) => k2 !== "null");
+  const wanted = want.map((k2) => ARTICLES[k2] ?? k2).join(" or ");
+  const nullable = types2.includes("null") ? " or null" : "";
+  const integer = types2.includes("integer") && typeof value === "number" ? " (a whole number)" : "";
+  return {
+    code: "setting-type",
+    message: `${name} must be ${wanted}${integer}${nullable}${fallback === void 0 ? "" : ` (the default is ${JSON.stringify(fallback)})`}; got ${kind(value)} ${JSON.stringify(value)}`,
+    hint: want.includes("boolean") || want.includes("number") ? "write the value without quotes" : `write it as ${wanted}`
+  };
+}
+function typeProblem(name, fallback, value) {
+  const want = kind(fallback);
+  const got = kind(value);
+  if (want === "null" || want === got || got === "null") return void 0;
+  return {
+    code: "setting-type",
+    message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
+    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}`
+  };
+}
+var ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
+function kind(v) {
   if (v === null || v === void 0) return "null";
   if (Array.isArray(v)) return "list";
   if (typeof v === "object") return "mapping";
   if (typeof v === "bigint") return "number";
   return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
 }
+function valueAt2(root2, path2) {
+  let node = root2;
+  for (const key of path2) {
+    if (Array.isArray(node) && typeof key === "number") node = node[key];
+    else node = isObject(node) ? node[key] : void 0;
+  }
+  return node;
+}
 function objectAt(v, path2) {
-  let node = v;
-  for (const key of path2) node = isObject(node) ? node[key] : void 0;
+  const node = valueAt2(v, path2);
   return isObject(node) ? node : void 0;
 }
 function isObject(v) {
@@ -65673,16 +67418,16 @@ function isObject(v) {
 
 // src/policy/parsed-policies.ts
 init_rego();
-import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync4, readdirSync as readdirSync4, writeFileSync } from "node:fs";
 import { join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
-var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
+var BESIDE_THIS_MODULE = fileURLToPath4(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
 var FORMAT = 1;
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync3(storeFile));
+    const data = deserialize(readFileSync4(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
     return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
   } catch {
@@ -65730,45 +67475,106 @@ function relocate(module, from, to) {
   return module;
 }
 
-// src/policy/assets.ts
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-var root = fileURLToPath4(new URL("../../", import.meta.url));
-var BUILTIN_POLICIES = fileURLToPath4(new URL("../../policies/", import.meta.url));
-var MANIFEST_SCHEMA = fileURLToPath4(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
-var POLICY_INPUT_SCHEMA_FILE = fileURLToPath4(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
+// src/policy/combined-engine.ts
+function combineEngines(engines) {
+  if (engines.length === 1) return { ok: true, value: engines[0] };
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const engine of engines) {
+    for (const rule of engine.rules()) {
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        problems.push({
+          code: "duplicate-rule-id",
+          message: `rule id ${rule.id} is defined twice: in ${earlier.source ?? "one policy set"} and in ${rule.source ?? "another"}`,
+          hint: "give each rule its own custom.id (a bundle adds rules, it cannot take over one)"
+        });
+      } else {
+        seen.set(rule.id, rule);
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      name: engines.map((e) => e.name).join("+"),
+      rules: () => engines.flatMap((e) => e.rules()).sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0),
+      evaluate(input) {
+        const findings = [];
+        const failed = [];
+        for (const engine of engines) {
+          const out = engine.evaluate(input);
+          if (out.ok) findings.push(...out.value.findings);
+          else failed.push(...out.problems);
+        }
+        return failed.length > 0 ? { ok: false, problems: failed } : { ok: true, value: { findings } };
+      }
+    }
+  };
+}
 
 // src/policy/load-engine.ts
 async function loadEngine(flags, cwd) {
-  const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...flags.policy ?? []];
+  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve4(cwd, dir) }));
+  const bundles = (flags.bundle ?? []).map((file) => resolve4(cwd, file));
+  const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...policyDirs.map((d3) => d3.path)];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
   const problems = [...files.problems];
+  for (const dir of policyDirs) {
+    const inside = (file) => {
+      const at3 = resolve4(cwd, file);
+      return at3 === dir.path || at3.startsWith(dir.path.endsWith(sep5) ? dir.path : dir.path + sep5);
+    };
+    if (files.problems.length === 0 && !files.modules.some((m) => inside(m.file))) {
+      problems.push({ code: "no-policies", message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: "point --policy at the folder that holds your .rego policies" });
+    }
+  }
+  const notes = [];
   let data = files.data;
+  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : void 0;
   for (const file of flags.data ?? []) {
-    const doc = readDataFile(file);
+    const doc = readDataFile(resolve4(cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    problems.push(...checkSettings(files.data, doc.value.data, file, doc.value.text));
+    for (const p of checkSettings(schema, files.data, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? notes : problems).push(p);
     data = mergeData(data, doc.value.data);
   }
-  if (problems.length > 0) return { ok: false, problems };
-  if ((flags.engine ?? "rego") === "wasm") {
-    if (!flags.bundle) return { ok: false, problems: [{ code: "usage", message: "--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)" }] };
+  if (problems.length > 0) return { ok: false, problems, ...notes.length > 0 ? { notes } : {} };
+  if (files.modules.length === 0 && bundles.length === 0) {
+    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: no policies to evaluate", hint: "drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE" }] };
+  }
+  const engines = [];
+  if (files.modules.length > 0) {
+    const builtin = new Set(files.modules.filter((m) => resolve4(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const rego = createRegoEngine({
+      sources: files.modules,
+      ...flags.v0Compatible ? { regoVersionOf: (file) => builtin.has(file) ? "v1" : "v0" } : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) },
+      data,
+      inputSchema,
+      allowNoRules: bundles.length > 0
+    });
+    if (!rego.ok) return rego;
+    engines.push(rego.value);
+  }
+  if (bundles.length > 0) {
     const { loadWasmEngine: loadWasmEngine2 } = await Promise.resolve().then(() => (init_load_wasm_engine(), load_wasm_engine_exports));
-    return loadWasmEngine2(flags.bundle, data);
+    for (const [i, bundle] of bundles.entries()) {
+      const wasm = await loadWasmEngine2(bundle, data, flags.bundle[i]);
+      if (!wasm.ok) return wasm;
+      engines.push(wasm.value);
+    }
   }
-  if (files.modules.length === 0) {
-    return { ok: false, problems: [{ code: "no-policies", message: "no policies to evaluate", hint: "drop --no-builtin or add --policy DIR with .rego files" }] };
-  }
-  const builtin = new Set(files.modules.filter((m) => resolve4(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-  const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
-  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema });
+  const combined = combineEngines(engines);
+  return notes.length > 0 ? { ...combined, notes } : combined;
 }
-function readDataFile(file) {
+function readDataFile(path2, file) {
   let text2;
   try {
-    text2 = readFileSync5(file, "utf8");
+    text2 = readFileSync6(path2, "utf8");
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
   }
@@ -65785,9 +67591,9 @@ import { closeSync, constants as constants2, fstatSync, openSync, readSync } fro
 
 // src/runner/real-path.ts
 import { realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname2, join as join5, relative as relative4, sep as sep5 } from "node:path";
+import { dirname as dirname2, join as join5, relative as relative4, sep as sep6 } from "node:path";
 function isInside(path2, folder) {
-  return path2 === folder || path2.startsWith(folder.endsWith(sep5) ? folder : `${folder}${sep5}`);
+  return path2 === folder || path2.startsWith(folder.endsWith(sep6) ? folder : `${folder}${sep6}`);
 }
 function realPathOf(path2) {
   try {
@@ -65853,15 +67659,22 @@ function failure3(code, message, display2, hint) {
 // src/runner/version.ts
 var VERSION = "0.1.0";
 
+// src/runner/read-stdin.ts
+var STDIN_NAME = "<stdin>";
+
 // src/runner/check-run.ts
 async function checkRun(paths, options) {
   const engine = await loadEngine(options.engine, options.cwd);
-  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: "policies", problems: engine.problems } };
-  const found = await discoverManifests(paths, options.cwd);
+  const notes = engine.notes ? { notes: engine.notes } : {};
+  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: "policies", problems: engine.problems }, ...notes };
+  const fromStdin = paths.includes("-") && options.stdin !== void 0;
+  const searched = fromStdin ? paths.filter((p) => p !== "-") : paths;
+  const found = searched.length > 0 || !fromStdin ? await discoverManifests(searched, options.cwd) : { files: [], problems: [] };
+  if (fromStdin) found.files.unshift(STDIN_NAME);
   if (found.files.length === 0) {
     const problems = found.problems.length > 0 ? found.problems : [{ code: "no-manifests", message: `no manifest (${MANIFEST_NAMES.join(", ")}) found in ${paths.join(", ")}`, hint: "pass manifest files or the folders that hold them" }];
     const message = problems.map((p) => p.message).join("; ");
-    return { ok: false, problems, failure: { kind: "no-manifests", message } };
+    return { ok: false, problems, failure: { kind: "no-manifests", message }, ...notes };
   }
   const manifests = found.problems.map((p) => ({
     file: p.position?.file ?? "(arguments)",
@@ -65872,8 +67685,12 @@ async function checkRun(paths, options) {
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
   const within = options.refuseLinksOut ? { within: realCwd, withinName: "the workspace" } : {};
   for (const file of found.files) {
+    if (fromStdin && file === STDIN_NAME) {
+      manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
+      continue;
+    }
     const absolute = resolve5(options.cwd, file);
-    const display2 = relative5(options.cwd, absolute).split(sep6).join("/") || file;
+    const display2 = relative5(options.cwd, absolute).split(sep7).join("/") || file;
     const real = realPathOf(absolute);
     if (!options.refuseLinksOut && real !== void 0 && real !== resolve5(realCwd, relative5(options.cwd, absolute))) {
       options.onNote?.(`${display2} is a symbolic link to ${real}`);
@@ -65891,6 +67708,7 @@ async function checkRun(paths, options) {
   }
   return {
     ok: true,
+    ...notes,
     value: createRunReport({ tool: { name: "routewise", version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() })
   };
 }
@@ -65900,6 +67718,11 @@ function withoutInput({ input: _input, ...judged }) {
 
 // src/runner/usage-error.ts
 var UsageError = class extends Error {
+  constructor(message, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+  exitCode;
 };
 
 // src/report/summary-line.ts
@@ -66054,7 +67877,7 @@ var textReporter = {
 
 // src/action/annotations.ts
 var LEVEL = { error: "error", warning: "warning", info: "notice" };
-function properties(location, title) {
+function properties2(location, title) {
   return {
     title,
     file: location.file,
@@ -66069,26 +67892,26 @@ hint: ${problem.hint}` : problem.message;
 function problemAnnotation(problem) {
   const position = problem.position;
   const location = position ? { file: position.file, line: position.line, column: position.column } : { file: "" };
-  return { level: "error", message: problemMessage(problem), properties: properties(location, problem.code) };
+  return { level: "error", message: problemMessage(problem), properties: properties2(location, problem.code) };
 }
 function annotationsFor(report) {
   const annotations = [];
   for (const manifest of report.manifests) {
     for (const problem of manifest.problems) {
-      annotations.push({ level: "error", message: problemMessage(problem), properties: properties(problemLocation(manifest, problem), problem.code) });
+      annotations.push({ level: "error", message: problemMessage(problem), properties: properties2(problemLocation(manifest, problem), problem.code) });
     }
     for (const finding of manifest.findings) {
       const location = findingLocation(manifest, finding);
       if (finding.waived) {
         const message = `${finding.message}
 ${waiverNote(finding.waived)}`;
-        annotations.push({ level: "notice", message, properties: properties(location, `${finding.id} (waived)`) });
+        annotations.push({ level: "notice", message, properties: properties2(location, `${finding.id} (waived)`) });
       } else {
         const related = (finding.related ?? []).map((r) => `
 related: ${formatLocation(r)} ${r.message}`).join("");
         const message = `${finding.message}${related}${finding.remediation ? `
 remediation: ${finding.remediation}` : ""}`;
-        annotations.push({ level: LEVEL[finding.severity], message, properties: properties(location, finding.id) });
+        annotations.push({ level: LEVEL[finding.severity], message, properties: properties2(location, finding.id) });
       }
     }
   }
@@ -66121,7 +67944,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join6, resolve as resolve6 } from "node:path";
+import { isAbsolute, join as join6, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -66138,10 +67961,14 @@ function runOptions(given2, words, clock = /* @__PURE__ */ new Date()) {
   const failOnText = given2.failOn ?? "error";
   const failOn = parseFailOn(failOnText);
   if (!failOn) wrong("fail-on", failOnText, `use one of ${FAIL_ON_VALUES.join(", ")}`);
-  const engine = given2.engine ?? "rego";
-  if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
-  if (engine === "wasm" && given2.bundle === void 0) problems.push({ code: words.code, message: words.bundleNeeded });
-  if (engine !== "wasm" && given2.bundle !== void 0) problems.push({ code: words.code, message: words.bundleUnused });
+  const bundle = given2.bundle ?? [];
+  const notes = [];
+  const engine = given2.engine;
+  if (engine !== void 0) {
+    if (engine !== "rego" && engine !== "wasm") wrong("engine", engine, "use rego or wasm");
+    else if (engine === "wasm" && bundle.length === 0) problems.push({ code: words.code, message: words.bundleNeeded });
+    else notes.push(words.engineDeprecated(engine));
+  }
   const today = dayOf(given2.now, clock);
   if (today === void 0) wrong("now", given2.now ?? "", "write a date as YYYY-MM-DD, e.g. 2026-11-27");
   if (problems.length > 0) return { ok: false, problems };
@@ -66152,9 +67979,10 @@ function runOptions(given2, words, clock = /* @__PURE__ */ new Date()) {
         policy: given2.policy,
         builtin: given2.builtin !== false,
         data: given2.data,
-        engine: engine === "wasm" ? "wasm" : "rego",
-        ...given2.bundle !== void 0 ? { bundle: given2.bundle } : {}
+        bundle,
+        ...given2.v0Compatible ? { v0Compatible: true } : {}
       },
+      notes,
       failOn,
       today
     }
@@ -66185,13 +68013,17 @@ var INPUT_WORDS = {
   code: "action-input",
   wrong: (setting, value, advice) => `input ${setting} is \`${value}\`; ${advice}`,
   bundleNeeded: "input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)",
-  bundleUnused: "input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out"
+  engineDeprecated: (value) => `input engine is deprecated and will be removed in the next minor version; ${value === "wasm" ? "the bundle input alone runs a bundle next to the Rego rules" : "the Rego rules always run"}, so leave engine out`
 };
 function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
   const given2 = (name) => input(name) || void 0;
   const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve6(context.workspace, path2);
+  const inWorkspace = (path2) => {
+    const shown2 = relative6(context.workspace, resolve6(context.workspace, path2));
+    return shown2 === "" || shown2.startsWith("..") || isAbsolute(shown2) ? fromWorkspace(path2) : shown2.split(sep8).join("/");
+  };
   const flag = (name, fallback) => {
     const value = input(name);
     if (value === "") return fallback;
@@ -66200,14 +68032,14 @@ function readInputs(get2, context) {
     problems.push({ code: "action-input", message: `input ${name} is \`${value}\`; use true or false` });
     return fallback;
   };
-  const bundle = given2("bundle");
   const options = runOptions(
     {
-      policy: splitList(get2("policy")).map(fromWorkspace),
-      data: splitList(get2("data")).map(fromWorkspace),
+      policy: splitList(get2("policy")).map(inWorkspace),
+      data: splitList(get2("data")).map(inWorkspace),
       ...optional("failOn", given2("fail-on")),
       ...optional("engine", given2("engine")),
-      ...optional("bundle", bundle === void 0 ? void 0 : fromWorkspace(bundle)),
+      bundle: splitList(get2("bundle")).map(inWorkspace),
+      v0Compatible: flag("v0-compatible", false),
       ...optional("now", given2("now"))
     },
     INPUT_WORDS,
@@ -66534,6 +68366,17 @@ async function writeJobSummary(report, env, where) {
   await core2.summary.addRaw(capped.text, true).write();
   return { linesLeftOut: capped.linesLeftOut };
 }
+async function writeProblemSummary(lead, problems, env) {
+  if (!env.GITHUB_STEP_SUMMARY) return false;
+  const lines = [`## routewise could not judge the manifests`, "", markdownText(lead), ""];
+  for (const p of problems) {
+    const at3 = p.position ? `${markdownText(formatLocation({ file: p.position.file, line: p.position.line, column: p.position.column }))}: ` : "";
+    lines.push(`- ${at3}**${markdownText(p.code)}**: ${markdownText(p.message)}${p.hint ? `<br>hint: ${markdownText(p.hint)}` : ""}`);
+  }
+  await core2.summary.addRaw(capSummary(`${lines.join("\n")}
+`, "the log of this step").text, true).write();
+  return true;
+}
 
 // src/action/verdict.ts
 function count5(n, singular) {
@@ -66580,9 +68423,12 @@ async function runAction(env) {
       );
     }
   }
+  for (const note of options.notes) core3.warning(`routewise: ${note}`);
   const run = await checkRun(paths, { ...options, cwd: workspace, refuseLinksOut: true });
+  for (const note of run.notes ?? []) annotate({ ...problemAnnotation(note), level: "warning" });
   if (!run.ok) {
     if (run.failure?.kind === "no-manifests") return void core3.setFailed(`routewise: ${run.failure.message}`);
+    if (options.summary) await writeProblemSummary("The policies could not be loaded; nothing was judged.", run.problems, env);
     return fail9("the policies could not be loaded: ", run.problems);
   }
   const report = run.value;

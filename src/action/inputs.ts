@@ -1,6 +1,6 @@
 // The Action's inputs, read and checked in one place: a pure function over a getter, so tests
 // need no environment, and every mistake is reported as a problem before anything runs.
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
 import { runOptions, type RunOptions, type SettingWords } from '../runner/options.ts';
 
@@ -50,7 +50,8 @@ const INPUT_WORDS: SettingWords = {
   code: 'action-input',
   wrong: (setting, value, advice) => `input ${setting} is \`${value}\`; ${advice}`,
   bundleNeeded: 'input engine is wasm, which needs the input bundle (a bundle .tar.gz or a policy.wasm)',
-  bundleUnused: 'input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out',
+  engineDeprecated: (value) =>
+    `input engine is deprecated and will be removed in the next minor version; ${value === 'wasm' ? 'the bundle input alone runs a bundle next to the Rego rules' : 'the Rego rules always run'}, so leave engine out`,
 };
 
 export function readInputs(get: InputGetter, context: InputContext): Result<ActionInputs> {
@@ -58,6 +59,11 @@ export function readInputs(get: InputGetter, context: InputContext): Result<Acti
   const input = (name: string): string => get(name).trim();
   const given = (name: string): string | undefined => input(name) || undefined;
   const fromWorkspace = (path: string): string => (isAbsolute(path) ? path : resolve(context.workspace, path));
+  // Files the run reads are named as annotations name them: relative to the workspace when inside it.
+  const inWorkspace = (path: string): string => {
+    const shown = relative(context.workspace, resolve(context.workspace, path));
+    return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? fromWorkspace(path) : shown.split(sep).join('/');
+  };
 
   const flag = (name: string, fallback: boolean): boolean => {
     const value = input(name);
@@ -68,14 +74,14 @@ export function readInputs(get: InputGetter, context: InputContext): Result<Acti
     return fallback;
   };
 
-  const bundle = given('bundle');
   const options = runOptions(
     {
-      policy: splitList(get('policy')).map(fromWorkspace),
-      data: splitList(get('data')).map(fromWorkspace),
+      policy: splitList(get('policy')).map(inWorkspace),
+      data: splitList(get('data')).map(inWorkspace),
       ...optional('failOn', given('fail-on')),
       ...optional('engine', given('engine')),
-      ...optional('bundle', bundle === undefined ? undefined : fromWorkspace(bundle)),
+      bundle: splitList(get('bundle')).map(inWorkspace),
+      v0Compatible: flag('v0-compatible', false),
       ...optional('now', given('now')),
     },
     INPUT_WORDS,

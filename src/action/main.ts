@@ -12,7 +12,7 @@ import { ANNOTATIONS_PER_LEVEL, annotationsFor, capAnnotations, problemAnnotatio
 import { readInputs } from './inputs.ts';
 import { outputsFor, setOutputs } from './outputs.ts';
 import { writeSarifFile } from './sarif-file.ts';
-import { writeJobSummary } from './summary.ts';
+import { writeJobSummary, writeProblemSummary } from './summary.ts';
 import { failureReason } from './verdict.ts';
 
 function annotate(annotation: Annotation): void {
@@ -41,10 +41,13 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       );
     }
   }
+  for (const note of options.notes) core.warning(`routewise: ${note}`);
   // The pull request controls the repository's links: none may lead a read outside the workspace.
   const run = await checkRun(paths, { ...options, cwd: workspace, refuseLinksOut: true });
+  for (const note of run.notes ?? []) annotate({ ...problemAnnotation(note), level: 'warning' });
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') return void core.setFailed(`routewise: ${run.failure.message}`);
+    if (options.summary) await writeProblemSummary('The policies could not be loaded; nothing was judged.', run.problems, env);
     return fail('the policies could not be loaded: ', run.problems);
   }
   const report = run.value;

@@ -1,6 +1,9 @@
 // The job summary: the markdown report, appended to the file the runner shows on the run's page.
 import * as core from '@actions/core';
+import type { Problem } from '../problems/problem.ts';
 import { markdownReporter } from '../report/check/markdown.ts';
+import { formatLocation } from '../report/location.ts';
+import { markdownText } from '../report/markdown-text.ts';
 import type { RunReport } from '../report/run-report.ts';
 
 /** GitHub refuses a step summary over 1 MiB; stay well below it, note included. */
@@ -33,4 +36,19 @@ export async function writeJobSummary(report: RunReport, env: NodeJS.ProcessEnv,
   const capped = capSummary(markdownReporter.render(report, { color: false }), where);
   await core.summary.addRaw(capped.text, true).write();
   return { linesLeftOut: capped.linesLeftOut };
+}
+
+/**
+ * The job summary of a run that judged nothing (policies or settings that did not load): the
+ * reason and every problem at its place, so the run's page says why, not only the log.
+ */
+export async function writeProblemSummary(lead: string, problems: readonly Problem[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (!env.GITHUB_STEP_SUMMARY) return false;
+  const lines = [`## routewise could not judge the manifests`, '', markdownText(lead), ''];
+  for (const p of problems) {
+    const at = p.position ? `${markdownText(formatLocation({ file: p.position.file, line: p.position.line, column: p.position.column }))}: ` : '';
+    lines.push(`- ${at}**${markdownText(p.code)}**: ${markdownText(p.message)}${p.hint ? `<br>hint: ${markdownText(p.hint)}` : ''}`);
+  }
+  await core.summary.addRaw(capSummary(`${lines.join('\n')}\n`, 'the log of this step').text, true).write();
+  return true;
 }

@@ -57,7 +57,7 @@ function exitCodeFor(e: unknown): number {
   }
   if (e instanceof UsageError) {
     process.stderr.write(`routewise: ${e.message}\n`);
-    return 2;
+    return e.exitCode;
   }
   const err = e as Error;
   process.stderr.write(`routewise: internal error: ${err?.message ?? String(e)}\nPlease report this with the command you ran.\n`);

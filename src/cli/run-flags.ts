@@ -14,8 +14,9 @@ export interface RunFlags {
   failOn: string;
   format: string[];
   now?: string;
-  engine: string;
-  bundle?: string;
+  engine?: string;
+  bundle: string[];
+  v0Compatible?: boolean;
 }
 
 /** Declares the shared flags on a command; `formats` are the names its --format accepts. */
@@ -27,15 +28,17 @@ export function withRunFlags(command: Command, formats: readonly string[]): Comm
     .option('--fail-on <severity>', FAIL_ON_VALUES.join(' | '), 'error')
     .option('--format <format>', `${formats.join(' | ')}; repeatable as name=path`, collect, [])
     .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
-    .option('--engine <engine>', 'rego | wasm', 'rego')
-    .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm for --engine wasm');
+    .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm whose rules run next to the Rego ones (repeatable)', collect, [])
+    .option('--engine <engine>', 'deprecated: --bundle alone adds a bundle\'s rules')
+    .option('--v0-compatible', 'organisation policies are written in Rego v0');
 }
 
 const FLAG_WORDS: SettingWords = {
   code: 'usage',
   wrong: (setting, value, advice) => (setting === 'now' ? `--now ${value} is not a date; ${advice}` : `unknown --${setting} ${value}; ${advice}`),
   bundleNeeded: '--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)',
-  bundleUnused: '--bundle is read only by --engine wasm; add --engine wasm, or drop --bundle',
+  engineDeprecated: (value) =>
+    `warning: --engine is deprecated and will be removed in the next minor version; ${value === 'wasm' ? '--bundle alone runs a bundle next to the Rego rules' : 'the Rego rules always run'}, so drop --engine ${value}`,
 };
 
 /** The run options from flags; every wrong flag is reported, one line each. */

@@ -54,14 +54,27 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
     ...(settings.observe ? { observe: settings.observe } : {}),
   });
   if (!built.ok) return { ...empty, problems: built.problems, ...(built.source !== undefined ? { source: built.source } : {}) };
-  const { document, manifest, input, sourceTexts } = built.value;
-  const evaluated = settings.engine.evaluate(input);
+  const { document, manifest, sourceTexts } = built.value;
+  let input = built.value.input;
+  let evaluated = settings.engine.evaluate(input);
+  // A rule without METADATA is known by the ids its findings carry: a waiver naming one of them
+  // names a rule that ran, so the waiver rule is asked again knowing those ids too.
+  const known = new Set(rules.map((r) => r.id));
+  if (evaluated.ok) {
+    const reported = new Set(evaluated.value.findings.map((f) => f.id));
+    const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
+    if (named.length > 0) {
+      input = { ...input, knownRuleIds: [...input.knownRuleIds, ...new Set(named)] };
+      evaluated = settings.engine.evaluate(input);
+    }
+  }
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
+  for (const f of evaluated.value.findings) known.add(f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: rules.map((r) => r.id),
+    rulesEvaluated: [...known].sort(),
   };
 }

@@ -1,7 +1,8 @@
 // Builds the policy engine a run uses from the command's flags: the built-in rule set
-// (unless --no-builtin), the organisation's --policy folders, and settings from --data files.
+// (unless --no-builtin), the organisation's --policy folders, each --bundle next to them, and
+// settings from --data files. Nothing to run is an error, never a pass.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
@@ -9,52 +10,90 @@ import { createRegoEngine } from './rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { mergeData } from './merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
-import { checkSettings } from './settings-check.ts';
+import { checkSettings, settingsSchema } from './settings-check.ts';
 import { parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
+import { combineEngines } from './combined-engine.ts';
 
 export interface EngineFlags {
   policy?: string[];
   builtin?: boolean;
   data?: string[];
-  engine?: string;
-  bundle?: string;
+  /** OPA wasm bundles whose rules run next to the Rego ones. */
+  bundle?: string[];
+  /** Organisation policies are written in Rego v0 (the built-in ones stay v1). */
+  v0Compatible?: boolean;
 }
 
-export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Result<Engine>> {
-  const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...(flags.policy ?? [])];
+/** The engine of a run, and what loading it found worth saying without failing (retired settings). */
+export type LoadedEngine = Result<Engine> & { notes?: Problem[] };
+
+export async function loadEngine(flags: EngineFlags, cwd: string): Promise<LoadedEngine> {
+  // Paths from the command line or the Action are relative to the run's folder, unless absolute.
+  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve(cwd, dir) }));
+  const bundles = (flags.bundle ?? []).map((file) => resolve(cwd, file));
+  const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...policyDirs.map((d) => d.path)];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
   const problems: Problem[] = [...files.problems];
+  for (const dir of policyDirs) {
+    const inside = (file: string) => {
+      const at = resolve(cwd, file);
+      return at === dir.path || at.startsWith(dir.path.endsWith(sep) ? dir.path : dir.path + sep);
+    };
+    if (files.problems.length === 0 && !files.modules.some((m) => inside(m.file))) {
+      problems.push({ code: 'no-policies', message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: 'point --policy at the folder that holds your .rego policies' });
+    }
+  }
+  const notes: Problem[] = [];
   let data = files.data;
+  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : undefined;
   for (const file of flags.data ?? []) {
-    const doc = readDataFile(file);
+    const doc = readDataFile(resolve(cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    problems.push(...checkSettings(files.data, doc.value.data, file, doc.value.text));
+    for (const p of checkSettings(schema!, files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
     data = mergeData(data, doc.value.data);
   }
-  if (problems.length > 0) return { ok: false, problems };
-  if ((flags.engine ?? 'rego') === 'wasm') {
-    if (!flags.bundle) return { ok: false, problems: [{ code: 'usage', message: '--engine wasm needs --bundle FILE (a bundle .tar.gz or a policy.wasm)' }] };
+  if (problems.length > 0) return { ok: false, problems, ...(notes.length > 0 ? { notes } : {}) };
+  if (files.modules.length === 0 && bundles.length === 0) {
+    return { ok: false, problems: [{ code: 'no-policies', message: 'no rule could run: no policies to evaluate', hint: 'drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE' }] };
+  }
+  const engines: Engine[] = [];
+  if (files.modules.length > 0) {
+    // The built-in rules are checked against the schema by the test suite; only the organisation's
+    // rules need it at run time, so a plain check pays nothing for it.
+    const builtin = new Set(files.modules.filter((m) => resolve(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const rego = createRegoEngine({
+      sources: files.modules,
+      ...(flags.v0Compatible
+        ? { regoVersionOf: (file: string) => (builtin.has(file) ? ('v1' as const) : ('v0' as const)) }
+        : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) }),
+      data,
+      inputSchema,
+      allowNoRules: bundles.length > 0,
+    });
+    if (!rego.ok) return rego;
+    engines.push(rego.value);
+  }
+  if (bundles.length > 0) {
     const { loadWasmEngine } = await import('./load-wasm-engine.ts');
-    return loadWasmEngine(flags.bundle, data);
+    for (const [i, bundle] of bundles.entries()) {
+      const wasm = await loadWasmEngine(bundle, data, flags.bundle![i]!);
+      if (!wasm.ok) return wasm;
+      engines.push(wasm.value);
+    }
   }
-  if (files.modules.length === 0) {
-    return { ok: false, problems: [{ code: 'no-policies', message: 'no policies to evaluate', hint: 'drop --no-builtin or add --policy DIR with .rego files' }] };
-  }
-  // The built-in rules are checked against the schema by the test suite; only the organisation's
-  // rules need it at run time, so a plain check pays nothing for it.
-  const builtin = new Set(files.modules.filter((m) => resolve(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-  const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
-  return createRegoEngine({ sources: files.modules, parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd), data, inputSchema });
+  const combined = combineEngines(engines);
+  return notes.length > 0 ? { ...combined, notes } : combined;
 }
 
-export function readDataFile(file: string): Result<{ data: unknown; text: string }> {
+export function readDataFile(path: string, file: string): Result<{ data: unknown; text: string }> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return { ok: false, problems: [{ code: 'path-not-found', message: `${file}: cannot read the data file`, hint: 'check the path given to --data' }] };
   }

@@ -5,14 +5,15 @@ import type { Result } from '../problems/problem.ts';
 import { readBundle } from './wasm/bundle-reader.ts';
 import { createWasmEngine } from './wasm/wasm-engine.ts';
 
-export async function loadWasmEngine(bundle: string, data: unknown): Promise<Result<Engine>> {
+/** `bundle` is the path to read; `shown` is how messages name it (as the user gave it). */
+export async function loadWasmEngine(bundle: string, data: unknown, shown: string = bundle): Promise<Result<Engine>> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(bundle);
   } catch {
-    return { ok: false, problems: [{ code: 'path-not-found', message: `${bundle}: cannot read the bundle file`, hint: 'check the path given to --bundle' }] };
+    return { ok: false, problems: [{ code: 'path-not-found', message: `${shown}: cannot read the bundle file`, hint: 'check the path given to --bundle' }] };
   }
-  const read = await readBundle(bytes, bundle);
+  const read = await readBundle(bytes, shown);
   if (!read.ok) return read;
-  return createWasmEngine(read.value, { name: bundle, data, thread: true });
+  return createWasmEngine(read.value, { name: shown, data, thread: true });
 }

@@ -1,28 +1,35 @@
-// Reads one finding object produced by a policy (any engine) and checks its shape, so a
-// malformed custom rule is reported as a policy problem instead of crashing a report.
+// Reads one finding produced by a policy (any engine) and checks its shape, so a malformed
+// custom rule is reported as a policy problem instead of crashing a report. Conftest's forms are
+// findings too: a bare message string, or an object whose message is in `msg`.
 import type { RawFinding, RawRelated } from './finding.ts';
 import type { Result, SourcePosition } from '../problems/problem.ts';
 
 /** Names policy authors coming from other tools use, and the finding field each one means. */
-const FIELD_ALIASES: Record<string, string> = { msg: 'message', rule: 'id', ruleId: 'id', level: 'severity', fix: 'remediation' };
+const FIELD_ALIASES: Record<string, string> = { rule: 'id', ruleId: 'id', level: 'severity', fix: 'remediation' };
 
-/** `where` is the rule that produced the finding, when the engine knows it. */
-export function readFinding(x: unknown, producer: string, where?: SourcePosition): Result<RawFinding> {
+/**
+ * `where` is the rule that produced the finding, when the engine knows it; `ruleId` is the id a
+ * finding without its own `id` gets (the rule's METADATA id, or `<package>.<rule name>`).
+ */
+export function readFinding(x: unknown, producer: string, where?: SourcePosition, ruleId?: string): Result<RawFinding> {
   const fail = (what: string, hint?: string) => failure(producer, what, where, hint);
+  if (typeof x === 'string' && ruleId !== undefined) return { ok: true, value: { id: ruleId, message: x } };
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-    return fail(`produced ${JSON.stringify(x)}, not a finding object`);
+    return fail(`produced ${JSON.stringify(x)}, not a finding (a message string or an object with \`msg\` or \`message\`)`);
   }
   const o = x as Record<string, unknown>;
-  if (typeof o.id !== 'string' || o.id === '') return fail('produced a finding without a string `id`', aliasHint(o, 'id'));
-  if (typeof o.message !== 'string') return fail(`produced finding ${o.id} without a string \`message\``, aliasHint(o, 'message'));
-  const f: RawFinding = { id: o.id, message: o.message };
+  const id = o.id === undefined ? ruleId : o.id;
+  if (typeof id !== 'string' || id === '') return fail('produced a finding without a string `id`', aliasHint(o, 'id'));
+  const message = o.message === undefined ? o.msg : o.message;
+  if (typeof message !== 'string') return fail(`produced finding ${id} without a string \`message\``, aliasHint(o, 'message'));
+  const f: RawFinding = { id, message };
   if (Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number')) {
     f.path = o.path as (string | number)[];
   } else if (o.path !== undefined) {
-    return fail(`produced finding ${o.id} whose \`path\` is not a list of keys and indices`);
+    return fail(`produced finding ${id} whose \`path\` is not a list of keys and indices`);
   }
   if (o.severity === 'error' || o.severity === 'warning' || o.severity === 'info') f.severity = o.severity;
-  else if (o.severity !== undefined) return fail(`produced finding ${o.id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
+  else if (o.severity !== undefined) return fail(`produced finding ${id} with severity ${JSON.stringify(o.severity)}; use error, warning or info`);
   if (typeof o.remediation === 'string') f.remediation = o.remediation;
   if (typeof o.subject === 'object' && o.subject !== null) {
     const s = o.subject as Record<string, unknown>;

@@ -50,6 +50,9 @@ export type ProblemCode =
   | RegoErrorCode
   | 'no-policies'
   | 'policy-output'
+  | 'duplicate-rule-id'
+  | 'rule-id-claimed'
+  | 'retired-setting'
   | 'invalid-data-file'
   | 'unknown-setting'
   | 'setting-type'

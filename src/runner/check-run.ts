@@ -11,6 +11,7 @@ import type { RunOptions } from './options.ts';
 import { readManifestBytes } from './read-manifest.ts';
 import { realPathOf } from './real-path.ts';
 import { VERSION } from './version.ts';
+import { STDIN_NAME } from './read-stdin.ts';
 
 export interface CheckRunOptions extends RunOptions {
   /** Paths are resolved from here; report file names are relative to it. */
@@ -24,17 +25,27 @@ export interface CheckRunOptions extends RunOptions {
   refuseLinksOut?: boolean;
   /** Told where a manifest that is a symbolic link leads (the command line reads it anyway). */
   onNote?: (message: string) => void;
+  /** The manifest the path `-` stands for (read from standard input by the shell). */
+  stdin?: Uint8Array;
 }
 
 export type CheckRunFailure =
   | { kind: 'policies'; problems: Problem[] }
   | { kind: 'no-manifests'; message: string };
 
-export async function checkRun(paths: string[], options: CheckRunOptions): Promise<Result<RunReport> & { failure?: CheckRunFailure }> {
-  const engine = await loadEngine(options.engine, options.cwd);
-  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems } };
+/** `notes` are warnings the run still judged through (retired settings in --data files). */
+export type CheckRunResult = Result<RunReport> & { failure?: CheckRunFailure; notes?: Problem[] };
 
-  const found = await discoverManifests(paths, options.cwd);
+export async function checkRun(paths: string[], options: CheckRunOptions): Promise<CheckRunResult> {
+  const engine = await loadEngine(options.engine, options.cwd);
+  const notes = engine.notes ? { notes: engine.notes } : {};
+  if (!engine.ok) return { ok: false, problems: engine.problems, failure: { kind: 'policies', problems: engine.problems }, ...notes };
+
+  // `-` is the manifest on standard input; the other paths are searched as usual.
+  const fromStdin = paths.includes('-') && options.stdin !== undefined;
+  const searched = fromStdin ? paths.filter((p) => p !== '-') : paths;
+  const found = searched.length > 0 || !fromStdin ? await discoverManifests(searched, options.cwd) : { files: [], problems: [] };
+  if (fromStdin) found.files.unshift(STDIN_NAME);
   // Nothing to judge is a usage problem, not a report about a manifest that does not exist.
   if (found.files.length === 0) {
     const problems: Problem[] =
@@ -42,7 +53,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
         ? found.problems
         : [{ code: 'no-manifests', message: `no manifest (${MANIFEST_NAMES.join(', ')}) found in ${paths.join(', ')}`, hint: 'pass manifest files or the folders that hold them' }];
     const message = problems.map((p) => p.message).join('; ');
-    return { ok: false, problems, failure: { kind: 'no-manifests', message } };
+    return { ok: false, problems, failure: { kind: 'no-manifests', message }, ...notes };
   }
   const manifests: ManifestInput[] = found.problems.map((p) => ({
     file: p.position?.file ?? '(arguments)',
@@ -53,6 +64,10 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
   const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : {};
   for (const file of found.files) {
+    if (fromStdin && file === STDIN_NAME) {
+      manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin!, { engine: engine.value, today: options.today })));
+      continue;
+    }
     const absolute = resolve(options.cwd, file);
     const display = relative(options.cwd, absolute).split(sep).join('/') || file;
     const real = realPathOf(absolute);
@@ -74,6 +89,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   }
   return {
     ok: true,
+    ...notes,
     value: createRunReport({ tool: { name: 'routewise', version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() }),
   };
 }

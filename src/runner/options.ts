@@ -17,14 +17,20 @@ export interface GivenSettings {
   /** Organisation settings files merged over policies/data.yaml. */
   data: string[];
   failOn?: string;
+  /** Kept for one minor version: `wasm` with bundles is what bundles alone now do. */
   engine?: string;
-  bundle?: string;
+  /** OPA wasm bundles whose rules run next to the Rego ones. */
+  bundle?: string[];
+  /** Organisation policies are written in Rego v0. */
+  v0Compatible?: boolean;
   /** YYYY-MM-DD; the clock's UTC date when absent. */
   now?: string;
 }
 
 export interface RunOptions {
-  engine: EngineFlags & { engine: 'rego' | 'wasm' };
+  engine: EngineFlags;
+  /** Said once on the side (stderr, a warning annotation): deprecated settings still accepted. */
+  notes: string[];
   failOn: FailOn;
   /** YYYY-MM-DD: waivers and dates are judged as of this day. */
   today: string;
@@ -37,8 +43,8 @@ export interface SettingWords {
   wrong(setting: Setting, value: string, advice: string): string;
   /** The wasm engine without a bundle to run. */
   bundleNeeded: string;
-  /** A bundle the run would not use must not let other rules pass in its place. */
-  bundleUnused: string;
+  /** The engine setting is only an alias now; `value` is what was given. */
+  engineDeprecated(value: string): string;
 }
 
 export function runOptions(given: GivenSettings, words: SettingWords, clock: Date = new Date()): Result<RunOptions> {
@@ -49,10 +55,15 @@ export function runOptions(given: GivenSettings, words: SettingWords, clock: Dat
   const failOn = parseFailOn(failOnText);
   if (!failOn) wrong('fail-on', failOnText, `use one of ${FAIL_ON_VALUES.join(', ')}`);
 
-  const engine = given.engine ?? 'rego';
-  if (engine !== 'rego' && engine !== 'wasm') wrong('engine', engine, 'use rego or wasm');
-  if (engine === 'wasm' && given.bundle === undefined) problems.push({ code: words.code, message: words.bundleNeeded });
-  if (engine !== 'wasm' && given.bundle !== undefined) problems.push({ code: words.code, message: words.bundleUnused });
+  // A bundle adds its rules whatever the engine says; the engine setting only stays accepted.
+  const bundle = given.bundle ?? [];
+  const notes: string[] = [];
+  const engine = given.engine;
+  if (engine !== undefined) {
+    if (engine !== 'rego' && engine !== 'wasm') wrong('engine', engine, 'use rego or wasm');
+    else if (engine === 'wasm' && bundle.length === 0) problems.push({ code: words.code, message: words.bundleNeeded });
+    else notes.push(words.engineDeprecated(engine));
+  }
 
   const today = dayOf(given.now, clock);
   if (today === undefined) wrong('now', given.now ?? '', 'write a date as YYYY-MM-DD, e.g. 2026-11-27');
@@ -65,9 +76,10 @@ export function runOptions(given: GivenSettings, words: SettingWords, clock: Dat
         policy: given.policy,
         builtin: given.builtin !== false,
         data: given.data,
-        engine: engine === 'wasm' ? 'wasm' : 'rego',
-        ...(given.bundle !== undefined ? { bundle: given.bundle } : {}),
+        bundle,
+        ...(given.v0Compatible ? { v0Compatible: true } : {}),
       },
+      notes,
       failOn: failOn!,
       today: today!,
     },

@@ -214,4 +214,44 @@ describe('the GitHub Action with wrong inputs or nothing to check', () => {
     expect(run.annotations.at(-1)!.message).toMatch(/^routewise: the policies could not be loaded: /);
     expect(run.annotations.some((a) => a.level === 'error' && (a.properties.file ?? '').endsWith('broken.rego'))).toBe(true);
   });
+
+  it('writes a job summary saying why when the policies fail to load', () => {
+    const workspace = makeWorkspace({
+      'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml',
+      'org-policies/broken.rego': { text: 'package routewise.org\n\ndeny contains x if {\n' },
+    });
+    const run = runAction(bundle, workspace, { policy: 'org-policies', now: NOW });
+    expect(run.code).toBe(1);
+    expect(run.summary).toMatch(/^## routewise could not judge the manifests$/m);
+    expect(run.summary).toMatch(/^- org-policies\/broken\.rego:\d+:\d+: \*\*rego&#95;parse&#95;error\*\*: /m);
+  });
+
+  it('annotates a --data settings error at its workspace-relative file, line and column', () => {
+    const workspace = makeWorkspace({
+      'routewise.yaml': 'examples/startup-cloud-api/routewise.yaml',
+      'config/org.yaml': { text: 'routewise:\n  config:\n    requiredSkills:\n      hybird: [integration]\n' },
+    });
+    const run = runAction(bundle, workspace, { data: 'config/org.yaml', now: NOW });
+    expect(run.code).toBe(1);
+    const placed = run.annotations.find((a) => a.properties.title === 'unknown-setting');
+    expect(placed?.properties).toMatchObject({ file: 'config/org.yaml', line: '4', col: '7' });
+  });
+});
+
+describe('the GitHub Action with a bundle input', () => {
+  it('runs the bundle without the engine input, next to the built-in and organisation rules', async () => {
+    const { abiModule, packBundle } = await import('../policy/wasm/abi-modules.ts');
+    const workspace = makeWorkspace({
+      'routewise.yaml': 'examples/violations/data/routewise.yaml',
+      'org-policies/naming.rego': { text: 'package org.naming\n\nwarn_name contains "org rule ran"\n' },
+    });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(workspace, 'org.tar.gz'), await packBundle({ '/policy.wasm': await abiModule('findings') }));
+    const run = runAction(bundle, workspace, { bundle: 'org.tar.gz', policy: 'org-policies', now: NOW });
+    const titles = new Set(run.annotations.map((a) => a.properties.title));
+    expect(titles.has('ABI-001')).toBe(true);
+    expect(titles.has('org.naming.warn_name')).toBe(true);
+    expect([...titles].some((t) => t?.startsWith('RW-DATA-'))).toBe(true);
+    expect(run.annotations.some((a) => a.level === 'warning' && /deprecated/.test(a.message))).toBe(false);
+  });
 });

@@ -21,7 +21,8 @@ describe('readInputs', () => {
       ok: true,
       value: {
         paths: [],
-        engine: { policy: [], builtin: true, data: [], engine: 'rego' },
+        engine: { policy: [], builtin: true, data: [], bundle: [] },
+        notes: [],
         failOn: 'error',
         sarifFile: '/runner/tmp/routewise.sarif',
         annotations: true,
@@ -31,14 +32,13 @@ describe('readInputs', () => {
     });
   });
 
-  it('resolves policy, data, bundle and SARIF paths from the workspace and keeps manifest paths relative', () => {
+  it('names policy, data and bundle paths relative to the workspace (as annotations do), SARIF absolute, manifest paths as given', () => {
     const result = readInputs(
       from({
         paths: 'svc/routewise.yaml\nteam/**',
-        policy: 'policies/org, /abs/policies',
-        data: 'org.yaml',
+        policy: 'policies/org, /abs/policies, /ws/inside',
+        data: 'org.yaml, /ws/conf/org.yaml',
         'sarif-file': 'out/r.sarif',
-        engine: 'wasm',
         bundle: 'bundle.tar.gz',
         now: '2026-11-27',
         'fail-on': 'warning',
@@ -51,7 +51,8 @@ describe('readInputs', () => {
       ok: true,
       value: {
         paths: ['svc/routewise.yaml', 'team/**'],
-        engine: { policy: ['/ws/policies/org', '/abs/policies'], builtin: true, data: ['/ws/org.yaml'], engine: 'wasm', bundle: '/ws/bundle.tar.gz' },
+        engine: { policy: ['policies/org', '/abs/policies', 'inside'], builtin: true, data: ['org.yaml', 'conf/org.yaml'], bundle: ['bundle.tar.gz'] },
+        notes: [],
         failOn: 'warning',
         sarifFile: '/ws/out/r.sarif',
         annotations: false,
@@ -77,11 +78,21 @@ describe('readInputs', () => {
     ]);
   });
 
-  it('refuses a bundle the rego engine would not run, as check and audit refuse --bundle without --engine wasm', () => {
-    const result = readInputs(from({ bundle: 'bundle.tar.gz' }), context);
-    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
-      'input bundle is read only by the wasm engine; set engine to wasm, or leave bundle out',
+  it('runs bundles with or without the engine input, which stays accepted with a deprecation note', () => {
+    const alone = readInputs(from({ bundle: 'a.tar.gz\nb.tar.gz' }), context);
+    expect(alone.ok && [alone.value.engine.bundle, alone.value.notes]).toEqual([['a.tar.gz', 'b.tar.gz'], []]);
+    const withEngine = readInputs(from({ bundle: 'a.tar.gz', engine: 'wasm' }), context);
+    expect(withEngine.ok && [withEngine.value.engine.bundle, withEngine.value.notes]).toEqual([
+      ['a.tar.gz'],
+      ['input engine is deprecated and will be removed in the next minor version; the bundle input alone runs a bundle next to the Rego rules, so leave engine out'],
     ]);
+  });
+
+  it('reads organisation policies as Rego v0 when v0-compatible is true', () => {
+    const result = readInputs(from({ 'v0-compatible': 'true' }), context);
+    expect(result.ok && result.value.engine.v0Compatible).toBe(true);
+    const plain = readInputs(from({}), context);
+    expect(plain.ok && plain.value.engine.v0Compatible).toBeUndefined();
   });
 
   it('asks for a bundle when the engine is wasm', () => {

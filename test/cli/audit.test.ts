@@ -51,10 +51,10 @@ describe('routewise audit', () => {
     expect(r.stdout).toContain('4 repositories, 3 manifests (3 pass); 1 repository without a judged manifest (1 none)');
   });
 
-  it('refuses a --bundle it would not use, so the built-in rules cannot pass in its place', () => {
+  it('reads a --bundle without --engine, so a bundle it cannot read stops the audit (exit 2)', () => {
     const r = runAudit(['.', '--bundle', 'org.tar.gz', ...NOW], good.dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--bundle is read only by --engine wasm/);
+    expect(r.stderr).toMatch(/org\.tar\.gz: cannot read the bundle file/);
   });
 
   it('reports every repository of a mixed organisation and exits 1, never stopping on a bad one', () => {

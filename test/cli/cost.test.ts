@@ -74,7 +74,7 @@ describe('routewise cost', () => {
     const data = orgData('routewise:\n  config:\n    cost:\n      puee: 1.2\n');
     const run = runCli(['cost', 'examples/startup-cloud-api', '--data', data], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/org\.yaml:4:7: unknown-setting: routewise\.config\.cost\.puee is not a cost setting/);
+    expect(run.stderr).toMatch(/org\.yaml:4:7: unknown-setting: routewise\.config\.cost\.puee is not a setting of the loaded rules/);
     expect(run.stderr).toContain('did you mean pue?');
   });
 
@@ -97,7 +97,7 @@ describe('retired settings', () => {
     const data = orgData('routewise:\n  config:\n    highSteadyTokensPerMonth: 2000000000\n');
     const run = runCli(['cost', 'examples/startup-cloud-api', '--data', data, '--now', '2026-11-27'], { cwd: root });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('routewise.config.highSteadyTokensPerMonth is read by no rule any more');
+    expect(run.stderr).toContain('routewise.config.highSteadyTokensPerMonth is retired');
     expect(run.stderr).toContain('RW-COST-001');
   });
 });

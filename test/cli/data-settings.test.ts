@@ -43,7 +43,10 @@ describe('routewise check --data settings', () => {
         '    regionJurisdictions:\n      fra-dc-1: [de]\n    fineTuningOffers:\n      - { provider: openai, models: [gpt-4o] }\n',
     );
     const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
-    expect(r.stderr).toBe('');
+    // Retired settings are warned about, naming what replaced them; the new ones pass silently.
+    expect(r.stderr).toMatch(/org\.yaml:3:5: retired-setting: routewise\.config\.onPremCapexMin is retired/);
+    expect(r.stderr).toMatch(/fineTuningProviders is retired: fineTuningOffers replaces it/);
+    expect(r.stderr).not.toMatch(/regionJurisdictions|fineTuningOffers:/);
     expect(r.code).toBe(0);
   });
 
@@ -77,6 +80,21 @@ describe('routewise check --data settings', () => {
     const bad = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', json.file, ...NOW], { cwd: json.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/org\.json:1:\d+: setting-type: routewise\.config\.minMlopsForOnPrem must be a number/);
+  });
+
+  it('refuses a nested typo and a text where a nested list belongs, at their lines (exit 2)', () => {
+    const { dir, file } = orgFile('org.yaml', 'routewise:\n  config:\n    requiredSkills:\n      hybird: [integration]\n      on-premises: ml\n');
+    const r = runCli(['check', join(process.cwd(), 'examples/hospital-on-prem'), '--data', file, ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^org\.yaml:4:7: unknown-setting: routewise\.config\.requiredSkills\.hybird is not a setting of the loaded rules.*\n {2}hint: did you mean hybrid\?$/m);
+    expect(r.stderr).toMatch(/^org\.yaml:5:7: setting-type: routewise\.config\.requiredSkills\.on-premises must be a list/m);
+  });
+
+  it('accepts a retired setting with a warning on stderr naming what replaced it', () => {
+    const { dir, file } = orgFile('org.yaml', 'routewise:\n  config:\n    onPremCapexMin: 10\n');
+    const r = runCli(['check', join(process.cwd(), 'examples/bank-hybrid'), '--data', file, ...NOW], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^org\.yaml:3:5: retired-setting: routewise\.config\.onPremCapexMin is retired: RW-COST-003 replaces it/m);
   });
 
   it('places a YAML syntax error in a data file at its line and column', () => {

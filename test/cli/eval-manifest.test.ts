@@ -42,4 +42,20 @@ describe('routewise eval --manifest', () => {
     expect(runCli(['eval', '-i', HYBRID, '--manifest', HYBRID, 'input']).stderr).toBe('routewise: give either -i FILE or --manifest FILE, not both\n');
     expect(runCli(['eval', '--now', '2026-11-27', 'input']).code).toBe(2);
   });
+
+  it('sees the built-in rules and settings with --manifest alone, without -d', () => {
+    const withD = runCli(['eval', '-d', 'policies', '--manifest', HYBRID, '--now', '2026-11-27', 'data.routewise.rules.hybrid.deny', '-f', 'values']);
+    const alone = runCli(['eval', '--manifest', HYBRID, '--now', '2026-11-27', 'data.routewise.rules.hybrid.deny', '-f', 'values']);
+    expect(alone.stderr).toBe('');
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toEqual(JSON.parse(withD.stdout));
+    const settings = runCli(['eval', '--manifest', HYBRID, '--now', '2026-11-27', 'data.routewise.config.minWeeksOnPrem', '-f', 'values']);
+    expect(JSON.parse(settings.stdout)).toEqual([12]);
+  });
+
+  it('keeps the built-in rules in v1 when organisation policies are read as v0', () => {
+    const r = runCli(['eval', '--v0-compatible', '-d', 'test/fixtures/v0-org/policy', '--manifest', 'examples/startup-cloud-api/routewise.yaml', '--now', '2026-11-27', 'count(data.org.legacy.deny) + count(data.routewise.rules.dataflow.deny)', '-f', 'values']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([1]);
+  });
 });

@@ -1,7 +1,7 @@
 // `routewise init` on a terminal (run under `script` for a real TTY): each answer is checked as it
 // is given and asked again with the reason, answers typed ahead are kept, and Ctrl+D cancels
 // cleanly. Flags are checked before any question.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,42 @@ function initOnTerminal(dir: string, args: string, keys: string): { code: number
   return { code: r.status ?? -1, screen: r.stdout };
 }
 
+/** Runs `routewise init` on a pseudo-terminal, answers the first question, then presses Ctrl+C at the second. */
+function interruptOnTerminal(dir: string): Promise<{ code: number; screen: string }> {
+  return new Promise((done) => {
+    const child = spawn('script', ['-q', '-e', '-c', `"${process.execPath}" "${BIN}" init`, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let screen = '';
+    let answered = false;
+    let pressed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('utf8');
+      if (screen.includes('Project name') && !answered) {
+        answered = true;
+        child.stdin.write('abc\n');
+      }
+      if (screen.includes('Owner') && !pressed) {
+        pressed = true;
+        child.stdin.write('\x03');
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code: code ?? -1, screen });
+    });
+  });
+}
+
 describe('routewise init on a terminal', () => {
+  it('ends on Ctrl+C at a question with exit 130 and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rw-init-tty-'));
+    const r = await interruptOnTerminal(dir);
+    expect(r.screen).toMatch(/routewise: init interrupted; nothing written/);
+    expect(r.screen).not.toMatch(/internal error/);
+    expect(r.code).toBe(130);
+    expect(existsSync(join(dir, 'routewise.yaml'))).toBe(false);
+  });
+
   it('asks again for a wrong answer, and keeps the answers typed ahead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rw-init-tty-'));
     const r = initOnTerminal(dir, '', 'My Project\nmy-project\nclaims-team\nhlth\nHealth\ncloud\ncloud-api\nhyb\n');

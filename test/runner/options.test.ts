@@ -5,7 +5,7 @@ const words: SettingWords = {
   code: 'usage',
   wrong: (setting, value, advice) => `${setting}=${value}: ${advice}`,
   bundleNeeded: 'bundle needed',
-  bundleUnused: 'bundle unused',
+  engineDeprecated: (value) => `engine ${value} deprecated`,
 };
 const clock = new Date('2026-03-04T23:00:00Z');
 
@@ -13,7 +13,7 @@ describe('the run options shared by check, audit and the Action', () => {
   it('defaults to the built-in rego rules, the error threshold and the clock\'s UTC day', () => {
     expect(runOptions({ policy: [], data: [] }, words, clock)).toEqual({
       ok: true,
-      value: { engine: { policy: [], builtin: true, data: [], engine: 'rego' }, failOn: 'error', today: '2026-03-04' },
+      value: { engine: { policy: [], builtin: true, data: [], bundle: [] }, notes: [], failOn: 'error', today: '2026-03-04' },
     });
   });
 
@@ -26,13 +26,14 @@ describe('the run options shared by check, audit and the Action', () => {
     ]);
   });
 
-  it('takes a bundle only with the wasm engine, and the wasm engine only with a bundle', () => {
-    const messages = (given: { engine?: string; bundle?: string }) => {
+  it('takes bundles without any engine, keeps the engine setting as a deprecated alias, and the wasm engine only with a bundle', () => {
+    const outcome = (given: { engine?: string; bundle?: string[] }) => {
       const result = runOptions({ policy: [], data: [], ...given }, words, clock);
-      return result.ok ? [] : result.problems.map((p) => p.message);
+      return result.ok ? { bundle: result.value.engine.bundle, notes: result.value.notes } : result.problems.map((p) => p.message);
     };
-    expect(messages({ bundle: 'b.tar.gz' })).toEqual(['bundle unused']);
-    expect(messages({ engine: 'wasm' })).toEqual(['bundle needed']);
-    expect(messages({ engine: 'wasm', bundle: 'b.tar.gz' })).toEqual([]);
+    expect(outcome({ bundle: ['a.tar.gz', 'b.tar.gz'] })).toEqual({ bundle: ['a.tar.gz', 'b.tar.gz'], notes: [] });
+    expect(outcome({ engine: 'wasm' })).toEqual(['bundle needed']);
+    expect(outcome({ engine: 'wasm', bundle: ['b.tar.gz'] })).toEqual({ bundle: ['b.tar.gz'], notes: ['engine wasm deprecated'] });
+    expect(outcome({ engine: 'rego' })).toEqual({ bundle: [], notes: ['engine rego deprecated'] });
   });
 });

@@ -9,7 +9,7 @@ import { startWorkerPool } from '../../src/runner/audit-pool.ts';
 import type { AuditTask } from '../../src/runner/audit-task.ts';
 
 const DYING_WORKER = new URL('../fixtures/audit/dying-worker.mjs', import.meta.url);
-const DATA = { flags: { engine: 'rego' as const }, cwd: '.', today: '2026-01-15', failOn: 'error' as const, waiverHorizonDays: 30 };
+const DATA = { flags: {}, cwd: '.', today: '2026-01-15', failOn: 'error' as const, waiverHorizonDays: 30 };
 
 let dir: string | undefined;
 afterEach(() => {

@@ -20,7 +20,7 @@ import { runCli } from '../cli/run-cli.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLE = readFileSync(join(ROOT, 'examples', 'startup-cloud-api', 'routewise.yaml'), 'utf8');
 const SECRET = 'ghp_FAKE_TOKEN_4f9a8b7c6d5e';
-const OPTIONS: RunOptions = { engine: { engine: 'rego', policy: [], builtin: true, data: [] }, failOn: 'error', today: '2026-01-15' };
+const OPTIONS: RunOptions = { engine: { policy: [], builtin: true, data: [] }, failOn: 'error', today: '2026-01-15', notes: [] };
 
 let dir: string;
 let outside: string;

@@ -57,6 +57,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
 export async function runAudit(roots: string[], flags: AuditFlags, ctx: CommandContext): Promise<number> {
   const options = optionsFromFlags(flags);
   const targets = parseReportTargets(flags.format, [...auditReporters.keys()]);
+  for (const note of options.notes) ctx.stderr.write(`routewise: ${note}\n`);
   const waiverHorizonDays = wholeNumber(flags.waiverHorizon, '--waiver-horizon', 'a number of days, e.g. 30');
   const jobs = flags.jobs === undefined ? undefined : wholeNumber(flags.jobs, '--jobs', 'a number of threads, e.g. 4');
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { checkRun } from '../../runner/check-run.ts';
+import { readStdinBytes } from '../../runner/read-stdin.ts';
 import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { reportScope, writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
@@ -20,7 +21,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     program
       .command('check')
       .description('validate manifests and evaluate the rules on them')
-      .argument('[paths...]', 'manifest files, directories or globs (default: the manifest in the current directory)'),
+      .argument('[paths...]', 'manifest files, directories or globs; - reads one manifest from standard input (default: the manifest in the current directory)'),
     [...reporters.keys()],
   )
     .option('--source <type=path>', 'also check against this gateway or cluster config (litellm=FILE, kubernetes=FILE|DIR; repeatable)', collect, [])
@@ -39,9 +40,12 @@ export async function runCheck(paths: string[], flags: RunFlags & { source?: str
     return parsed.value;
   });
 
+  for (const note of options.notes) ctx.stderr.write(`routewise: ${note}\n`);
+  const stdin = paths.includes('-') ? { stdin: await readStdinBytes(ctx.stdin) } : {};
   // The user chose these paths: a manifest that is a link is read, and where it leads is said.
   const onNote = (message: string) => ctx.stderr.write(`routewise: note: ${printableLines(message, '  ')}\n`);
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote });
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote, ...stdin });
+  if (run.notes) printProblems(ctx.stderr, run.notes);
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);

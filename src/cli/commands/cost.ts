@@ -11,7 +11,7 @@ import { discoverManifests, MANIFEST_NAMES } from '../../runner/discover.ts';
 import { readDataFile } from '../../policy/load-engine.ts';
 import { printProblems } from '../problem-text.ts';
 import { readManifestBytes } from '../../runner/read-manifest.ts';
-import { checkSettings } from '../../policy/settings-check.ts';
+import { checkSettings, settingsSchema } from '../../policy/settings-check.ts';
 import { resolveToday } from '../../runner/today.ts';
 import { mergeData } from '../../policy/merge-data.ts';
 import type { Problem } from '../../problems/problem.ts';
@@ -19,7 +19,6 @@ import { costOfManifest } from '../../cost/cost-of-manifest.ts';
 import { priceBookState, type CostReport } from '../../cost/cost-report.ts';
 import { costSettingsFrom } from '../../cost/cost-settings.ts';
 import { costFormats } from '../../cost/format/index.ts';
-import { retiredSettingWarnings } from '../../cost/retired-settings.ts';
 import { PRICE_TABLE } from '../../cost/generated/price-table.ts';
 
 interface CostFlags {
@@ -50,13 +49,16 @@ async function runCost(paths: string[], flags: CostFlags, ctx: CommandContext): 
   let data = defaults;
   const problems: Problem[] = [];
   for (const file of flags.data) {
-    const doc = readDataFile(resolve(ctx.cwd, file));
+    const doc = readDataFile(resolve(ctx.cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    problems.push(...checkSettings(defaults, doc.value.data, file, doc.value.text));
-    for (const warning of retiredSettingWarnings(doc.value.data, file)) ctx.stderr.write(`routewise: warning: ${warning}\n`);
+    for (const p of checkSettings(settingsSchema(), defaults, doc.value.data, file, doc.value.text)) {
+      // A retired setting is still accepted for one minor version: a warning, as `check` gives.
+      if (p.code === 'retired-setting') ctx.stderr.write(`routewise: warning: ${file}: ${p.message}${p.hint ? ` (${p.hint})` : ''}\n`);
+      else problems.push(p);
+    }
     data = mergeData(data, doc.value.data);
   }
   if (problems.length > 0) {

@@ -6,13 +6,15 @@ import { parse as parseYaml } from 'yaml';
 import { collect, type CommandContext } from '../context.ts';
 import { UsageError } from '../../runner/usage-error.ts';
 import { readPolicyFiles } from '../../policy/policy-files.ts';
+import { BUILTIN_POLICIES } from '../../policy/assets.ts';
+import { mergeData } from '../../policy/merge-data.ts';
 import { printProblems } from '../problem-text.ts';
 import { regoCommandProblem } from '../rego-problems.ts';
 import { looksLikeManifest, policyInputOf } from '../../judge/policy-input-of.ts';
 import { ruleIdsOf } from '../../policy/rule-ids.ts';
 import { readManifestBytes } from '../../runner/read-manifest.ts';
 import { resolveToday } from '../../runner/today.ts';
-import { compile, evaluate, formatEvalErrors, formatEvalOutput, type EvalFormat, type RegoErrorData } from '../../rego/index.ts';
+import { compile, compileParsed, evaluate, formatEvalErrors, formatEvalOutput, parseModule, RegoError, type CompileOutcome, type EvalFormat, type Module, type ModuleSource, type RegoErrorData, type RegoVersion } from '../../rego/index.ts';
 import { printable } from '../../report/printable.ts';
 
 interface EvalOptions {
@@ -45,6 +47,15 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       if (opts.now !== undefined && opts.manifest === undefined) throw new UsageError('--now applies only with --manifest FILE');
       const today = resolveToday(opts.now);
       const files = readPolicyFiles(opts.data, { tests: true, data: true, cwd: ctx.cwd });
+      // With --manifest the query sees what check sees: the built-in rules and their settings
+      // are loaded too, unless -d already names them.
+      const withBuiltin = opts.manifest !== undefined && !opts.data.some((d) => resolve(ctx.cwd, d) === resolve(BUILTIN_POLICIES));
+      const builtin = withBuiltin ? readPolicyFiles([BUILTIN_POLICIES], { tests: false, data: true, cwd: ctx.cwd }) : undefined;
+      if (builtin) {
+        files.modules.unshift(...builtin.modules);
+        files.data = mergeData(builtin.data, files.data);
+        files.problems.push(...builtin.problems);
+      }
       if (files.problems.length > 0) {
         printProblems(ctx.stderr, files.problems);
         process.exitCode = 2;
@@ -67,7 +78,11 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         printProblems(ctx.stderr, errors.map((e) => regoCommandProblem(e, { v0Compatible: opts.v0Compatible === true })));
         process.exitCode = 2;
       };
-      const compiled = compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
+      const builtinFiles = new Set(builtin?.modules.map((m) => m.file));
+      const compiled =
+        opts.v0Compatible && builtinFiles.size > 0
+          ? compileMixed(files.modules, (file) => (builtinFiles.has(file) ? 'v1' : 'v0'))
+          : compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
       if (!compiled.ok) return regoErrors(compiled.errors);
       if (opts.manifest !== undefined) {
         const bytes = readManifestBytes(resolve(ctx.cwd, opts.manifest), opts.manifest);
@@ -93,6 +108,21 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       // `--format values` prints nothing at all for an undefined query, as OPA does.
       if (text !== '') ctx.stdout.write(text + '\n');
     });
+}
+
+/** Compiles modules each parsed in its own Rego version (the built-in rules stay v1 under --v0-compatible). */
+function compileMixed(sources: ModuleSource[], versionOf: (file: string) => RegoVersion): CompileOutcome {
+  const modules: Module[] = [];
+  const errors: RegoErrorData[] = [];
+  for (const source of sources) {
+    try {
+      modules.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
+    } catch (e) {
+      if (!(e instanceof RegoError)) throw e;
+      errors.push(e.toData());
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : compileParsed(modules);
 }
 
 function readInput(file: string): unknown {

@@ -1,6 +1,6 @@
 // `routewise init`: writes a commented starter routewise.yaml, from flags or by asking on a TTY.
-import { existsSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Command } from 'commander';
 import { type CommandContext } from '../context.ts';
@@ -48,7 +48,8 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('--force', 'overwrite an existing file')
     .option('-y, --yes', 'do not ask; use defaults for missing answers')
     .action(async (flags: InitFlags) => {
-      const target = join(ctx.cwd, flags.output);
+      // An absolute -o is used as given; a relative one is below the current folder.
+      const target = resolve(ctx.cwd, flags.output);
       if (existsSync(target) && !flags.force) {
         throw new UsageError(`${flags.output} already exists; pass --force to overwrite it`);
       }
@@ -65,6 +66,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
       const answers = interactive ? await ask(ctx, given) : withDefaults(given, ctx.cwd);
       const problem = checkCombination(answers);
       if (problem) throw new UsageError(problem);
+      mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, starterManifest(answers));
       if (!ctx.globals().quiet) ctx.stdout.write(`wrote ${flags.output}; check it with: routewise check ${flags.output}\n`);
     });
@@ -89,7 +91,7 @@ function withDefaults(given: Partial<Record<AnswerField, string>>, cwd: string):
   return out as StarterAnswers;
 }
 
-/** Asks for each missing answer until it is valid; Ctrl+C or Ctrl+D ends the run with nothing written. */
+/** Asks for each missing answer until it is valid; Ctrl+C (exit 130) or Ctrl+D (exit 2) ends the run with nothing written. */
 async function ask(ctx: CommandContext, given: Partial<Record<AnswerField, string>>): Promise<StarterAnswers> {
   const prompt = new Prompt(ctx);
   try {
@@ -115,11 +117,15 @@ async function ask(ctx: CommandContext, given: Partial<Record<AnswerField, strin
 class Prompt {
   private readonly rl: Interface;
   private readonly lines: AsyncIterator<string>;
+  private interrupted = false;
 
   constructor(private readonly ctx: CommandContext) {
     this.rl = createInterface({ input: ctx.stdin, output: ctx.stdout });
     this.lines = this.rl[Symbol.asyncIterator]();
-    this.rl.on('SIGINT', () => this.rl.close());
+    this.rl.on('SIGINT', () => {
+      this.interrupted = true;
+      this.rl.close();
+    });
   }
 
   async answer(field: AnswerField, fallback: string): Promise<string> {
@@ -129,6 +135,8 @@ class Prompt {
       const next = await this.lines.next();
       if (next.done) {
         this.ctx.stdout.write('\n');
+        // Ctrl+C is an interruption (exit 130), Ctrl+D the end of the answers (exit 2).
+        if (this.interrupted) throw new UsageError('init interrupted; nothing written', 130);
         throw new UsageError('init cancelled; nothing written');
       }
       const typed = next.value.trim();

@@ -6,6 +6,7 @@ import type { Problem, Result } from '../../problems/problem.ts';
 import { builtinRegistry, type BuiltinDef } from '../../rego/index.ts';
 import { mergeData } from '../merge-data.ts';
 import { readFinding } from '../read-finding.ts';
+import { ruleSetOf } from '../rule-sets.ts';
 import type { Bundle, BundleManifest } from './bundle-reader.ts';
 import { loadWasmPolicy, type WasmPolicy } from './wasm-policy.ts';
 import { startWasmThread } from './wasm-thread.ts';
@@ -37,6 +38,8 @@ interface Target {
   set: RuleSet;
   /** How findings name their producer, as the Rego engine does: `data.routewise.rules.deny`. */
   ref: string;
+  /** What a finding without its own id is called: `routewise.rules.deny`. */
+  ruleId: string;
 }
 
 export async function createWasmEngine(bundle: Bundle, options: WasmEngineOptions): Promise<Result<Engine>> {
@@ -60,8 +63,11 @@ export async function createWasmEngine(bundle: Bundle, options: WasmEngineOption
   }
 
   const declared = catalogue(bundle.manifest, options.name);
-  // Without annotations in the bundle, the catalogue is what the policy has reported so far.
-  const seen = new Map<string, RuleInfo>();
+  // Without annotations in the bundle, the catalogue is each finding entrypoint by its name (as
+  // the Rego engine names a rule without METADATA), then what the policy has reported so far.
+  const seen = new Map<string, RuleInfo>(
+    targets.map((t) => [t.ruleId, { id: t.ruleId, title: t.ruleId, description: '', severity: SET_SEVERITY[t.set], remediation: '', source: `${options.name}#${t.entrypoint}` }]),
+  );
 
   return {
     ok: true,
@@ -85,7 +91,7 @@ export async function createWasmEngine(bundle: Bundle, options: WasmEngineOption
             continue;
           }
           for (const m of out.value) {
-            const f = readFinding(m, t.ref);
+            const f = readFinding(m, t.ref, undefined, t.ruleId);
             if (!f.ok) {
               problems.push(...f.problems);
               continue;
@@ -133,8 +139,8 @@ function findingTargets(policy: Evaluator): Target[] {
   const targets: Target[] = [];
   for (const entrypoint of Object.keys(policy.entrypoints).sort()) {
     const last = entrypoint.split('/').pop() as string;
-    const set = RULE_SETS.find((s) => s === last);
-    if (set) targets.push({ entrypoint, set, ref: refText(entrypoint) });
+    const set = ruleSetOf(last);
+    if (set) targets.push({ entrypoint, set, ref: refText(entrypoint), ruleId: entrypoint.split('/').filter((p) => p !== '').join('.') });
   }
   return targets;
 }

@@ -94,13 +94,17 @@ describe('createWasmEngine', () => {
     expect((await engine({ manifest })).rules().map((r) => [r.id, r.title, r.severity])).toEqual([['ORG-1', 'Custom', 'info']]);
   });
 
-  it('without annotations, lists the rule ids it has seen, titled by id', async () => {
+  it('without annotations, lists each finding entrypoint by name, then the rule ids it has seen, titled by id', async () => {
     const e = await engine({ data: { abi: { warnings: 'on' } } });
-    expect(e.rules()).toEqual([]);
+    expect(e.rules().map((r) => [r.id, r.severity])).toEqual([
+      ['main.info', 'info'],
+      ['routewise.rules.deny', 'error'],
+      ['routewise.rules.warn', 'warning'],
+    ]);
     findings(e, NO_OPENAI);
-    expect(e.rules().map((r) => [r.id, r.title, r.severity])).toEqual([['ABI-002', 'ABI-002', 'warning']]);
+    expect(e.rules().map((r) => [r.id, r.title, r.severity])).toContainEqual(['ABI-002', 'ABI-002', 'warning']);
     findings(e, OPENAI);
-    expect(e.rules().map((r) => r.id)).toEqual(['ABI-001', 'ABI-002']);
+    expect(e.rules().map((r) => r.id)).toEqual(['ABI-001', 'ABI-002', 'main.info', 'routewise.rules.deny', 'routewise.rules.warn']);
   });
 
   it('reports policy output that is not a set of findings, naming the rule as the Rego engine does', async () => {
