@@ -99,10 +99,21 @@ export interface AuditNote {
   message: string;
 }
 
+/** Which part of a sharded run a report is: merging needs every part of one run, each once. */
+export interface ShardIdentity {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** Identifies the run: the same for every shard of one command line, different for another. */
+  run: string;
+}
+
 export interface AuditReport {
   version: 1;
   repositories: RepositoryEntry[];
   totals: AuditTotals;
   /** Sorted by path, then message. */
   notes: AuditNote[];
+  /** Only on the report of one shard (`--shard I/N`). */
+  shard?: ShardIdentity;
 }

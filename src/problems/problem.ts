@@ -71,6 +71,9 @@ export type ProblemCode =
   | 'not-an-audit-report'
   | 'unsupported-report-version'
   | 'overlapping-shards'
+  | 'not-a-shard-report'
+  | 'mixed-shard-runs'
+  | 'missing-shards'
   | 'worker-crashed'
   | 'internal-error';
 

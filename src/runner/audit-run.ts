@@ -1,11 +1,12 @@
 // One `audit` run, the same wherever it is started from: find the repositories under the roots
 // and in the list, judge every manifest on worker threads (in process for small runs) and total
 // them into one audit report.
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { posix, resolve, sep } from 'node:path';
 import { createAuditReport } from '../audit/aggregate.ts';
-import type { AuditReport } from '../audit/audit-report.ts';
+import type { AuditReport, ShardIdentity } from '../audit/audit-report.ts';
 import { discoverRepositories, type SearchFolder } from '../audit/discovery.ts';
 import { repositoryEntries } from '../audit/repository-entries.ts';
 import { inShard, type Shard } from '../audit/shard.ts';
@@ -83,7 +84,33 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
     return repositoryEntries(repository, verdicts, { expectManifest: o.expectManifest });
   });
   const notes = repositories.flatMap((r) => r.notes.map((message) => ({ path: r.path, message })));
-  return { ok: true, value: createAuditReport(entries, notes) };
+  const report = createAuditReport(entries, notes);
+  return { ok: true, value: shard ? { ...report, shard: shardIdentity(o, shard) } : report };
+}
+
+/**
+ * A sharded run's identity: what decides which repositories exist and how they are judged (roots,
+ * list, rules, settings, day, thresholds), as given on the command line, so every machine of one
+ * matrix job computes the same value and a report of another run does not match.
+ */
+function shardIdentity(o: AuditRunOptions, shard: Shard): ShardIdentity {
+  const listed = o.list === undefined ? null : readFileSync(resolve(o.cwd, o.list), 'utf8');
+  const run = createHash('sha256')
+    .update(
+      JSON.stringify({
+        roots: o.roots,
+        listed,
+        engine: o.engine,
+        today: o.today,
+        failOn: o.failOn,
+        expectManifest: o.expectManifest,
+        waiverHorizonDays: o.waiverHorizonDays,
+        count: shard.count,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  return { index: shard.index, count: shard.count, run };
 }
 
 interface InProcessOptions {

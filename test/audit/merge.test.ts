@@ -14,12 +14,14 @@ const all = Array.from({ length: 40 }, (_, i) =>
   }),
 );
 
-function shardReports(count: number) {
+function shardReports(count: number, run = 'run-a') {
   return Array.from({ length: count }, (_, k) => {
-    const report = createAuditReport(all.filter((e) => shardOf(e.path, count) === k + 1));
+    const report = { ...createAuditReport(all.filter((e) => shardOf(e.path, count) === k + 1)), shard: { index: k + 1, count, run } };
     return { name: `shard-${k + 1}.json`, document: JSON.parse(jsonAuditReporter.render(report, { color: false })) as unknown };
   });
 }
+
+const codes = (merged: ReturnType<typeof mergeReports>) => (merged.ok ? [] : merged.problems.map((p) => p.code));
 
 describe('merging shard reports', () => {
   it('gives the one-shot report from the JSON of four shards', () => {
@@ -30,8 +32,28 @@ describe('merging shard reports', () => {
   it('refuses shards that overlap, naming both', () => {
     const [one] = shardReports(1);
     const merged = mergeReports([one!, { ...one!, name: 'again.json' }]);
+    expect(codes(merged)).toContain('overlapping-shards');
     expect(merged.ok).toBe(false);
     if (!merged.ok) expect(merged.problems[0]!.message).toContain('shard-1.json and again.json');
+  });
+
+  it('refuses an incomplete set of shards, naming the missing ones', () => {
+    const reports = shardReports(4);
+    const merged = mergeReports([reports[0]!, reports[2]!]);
+    expect(codes(merged)).toEqual(['missing-shards']);
+    if (!merged.ok) expect(merged.problems[0]!.message).toMatch(/^shards 2\/4, 4\/4 of run run-a are missing/);
+  });
+
+  it('refuses shards of two different runs', () => {
+    const [a1, a2] = shardReports(2, 'run-a');
+    const [, b2] = shardReports(2, 'run-b');
+    expect(codes(mergeReports([a1!, b2!]))).toEqual(['mixed-shard-runs']);
+    expect(mergeReports([a1!, a2!]).ok).toBe(true);
+  });
+
+  it('refuses a report written without --shard', () => {
+    const whole = { name: 'whole.json', document: JSON.parse(jsonAuditReporter.render(createAuditReport(all), { color: false })) as unknown };
+    expect(codes(mergeReports([whole]))).toEqual(['not-a-shard-report']);
   });
 
   it('refuses documents that are not version 1 audit reports', () => {

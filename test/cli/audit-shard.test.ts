@@ -55,4 +55,20 @@ describe('routewise audit --shard and audit merge', () => {
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain('is not JSON');
   });
+
+  it('refuses a partial set of shards, and shards of different runs, naming what is wrong', () => {
+    for (const i of [1, 2, 3]) runAudit(['org', ...NOW, '--shard', `${i}/3`, '--format', `json=part-${i}.json`], org.dir);
+    const partial = runAudit(['merge', 'part-1.json', 'part-3.json', '--format', 'json'], org.dir);
+    expect(partial.code).toBe(2);
+    expect(partial.stdout).toBe('');
+    expect(partial.stderr).toMatch(/missing-shards: shard 2\/3 of run [0-9a-f]{16} is missing/);
+    // Another day is another run: its shard does not complete this one.
+    runAudit(['org', '--now', '2026-12-01', '--shard', '2/3', '--format', 'json=other-2.json'], org.dir);
+    const mixed = runAudit(['merge', 'part-1.json', 'other-2.json', 'part-3.json'], org.dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('mixed-shard-runs');
+    const whole = runAudit(['merge', 'part-1.json', 'part-2.json', 'part-3.json', '--format', 'json'], org.dir);
+    expect(whole.code === 0 || whole.code === 1).toBe(true);
+    expect(JSON.parse(whole.stdout).shard).toBeUndefined();
+  });
 });

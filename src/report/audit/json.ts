@@ -6,6 +6,7 @@ import type { Reporter } from '../reporter.ts';
 export const jsonAuditReporter: Reporter<AuditReport> = {
   name: 'json',
   render(report): string {
-    return `${JSON.stringify({ version: report.version, repositories: report.repositories, totals: report.totals, notes: report.notes ?? [] }, null, 2)}\n`;
+    const shard = report.shard ? { shard: report.shard } : {};
+    return `${JSON.stringify({ version: report.version, ...shard, repositories: report.repositories, totals: report.totals, notes: report.notes ?? [] }, null, 2)}\n`;
   },
 };
