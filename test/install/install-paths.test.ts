@@ -20,11 +20,27 @@ afterAll(() => {
   removeScratch();
 });
 
-/** A new npm project (a git repository, as users have) with one dev dependency installed from `spec`. */
-function projectWith(spec: string): GitRepo {
+/**
+ * The README's `npm install` command (under "Install into your repository") for a git URL or a
+ * tarball, as its arguments before the package spec, which the test supplies.
+ */
+function readmeInstallArgs(kind: 'git' | 'tarball'): string[] {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Install into your repository\n');
+  const section = start < 0 ? '' : readme.slice(start, readme.indexOf('\n## ', start + 1));
+  for (const [, command] of section.matchAll(/^(npm install .*?)(?:\s+#.*)?$/gm)) {
+    const words = command!.split(/\s+/);
+    const spec = words.at(-1)!;
+    if (kind === 'git' ? spec.startsWith('git+') : spec.endsWith('.tgz')) return words.slice(1, -1);
+  }
+  throw new Error(`README: no \`npm install\` of a ${kind} under "Install into your repository"`);
+}
+
+/** A new npm project (a git repository, as users have) with routewise installed from `spec` as the README says. */
+function projectWith(kind: 'git' | 'tarball', spec: string): GitRepo {
   const project = new GitRepo();
   project.write({ 'package.json': { text: JSON.stringify({ name: 'my-service', version: '1.0.0', private: true }, null, 2) } });
-  project.must('npm', ['install', '--save-dev', '--no-audit', '--no-fund', spec], INSTALL_TIMEOUT);
+  project.must('npm', [...readmeInstallArgs(kind), '--no-audit', '--no-fund', spec], INSTALL_TIMEOUT);
   return project;
 }
 
@@ -47,12 +63,12 @@ describe('npm install --save-dev of a packed tarball', () => {
     if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
     const tarball = readdirSync(packs).find((f) => f.endsWith('.tgz'));
     if (!tarball) throw new Error(`npm pack wrote no tarball in ${packs}`);
-    project = projectWith(join(packs, tarball));
+    project = projectWith('tarball', join(packs, tarball));
   }, INSTALL_TIMEOUT + 10_000);
 
   it('gives a working `npx routewise check`', () => expectChecksManifests(project));
 
-  it('records the dependency in package.json', () => {
+  it('records the dependency in package.json, as a development dependency', () => {
     const pkg = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(Object.keys(pkg.devDependencies)).toEqual(['routewise']);
   });
@@ -63,7 +79,7 @@ describe('npm install --save-dev from a git URL', () => {
   beforeAll(() => {
     const clone = snapshotOfRouteWise();
     // npm clones the repository and builds it with its `prepare` script, as from GitHub.
-    project = projectWith(`git+file://${clone.dir}#${clone.rev}`);
+    project = projectWith('git', `git+file://${clone.dir}#${clone.rev}`);
   }, INSTALL_TIMEOUT + 10_000);
 
   it('gives a working `npx routewise check`', () => expectChecksManifests(project));

@@ -52,6 +52,7 @@ describe('bundled examples', () => {
     ['violations/team', { 'RW-TEAM-001': 1, 'RW-COST-002': 1 }],
     ['violations/timeline', { 'RW-TIME-001': 1, 'RW-COST-002': 1 }],
     ['violations/waivers', { 'RW-WAIVE-001': 3, 'RW-DATA-004': 1, 'RW-DATA-004 (waived)': 1 }],
+    ['violations/gateway', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1, 'RW-COST-002': 1 }],
   ] as const)('%s produces exactly its documented findings', (name, expected) => {
     expect(idsOf(name)).toEqual(expected);
   });

@@ -128,9 +128,10 @@ export function snapshotOfRouteWise(): { dir: string; rev: string } {
 /** The README's plain git pre-commit script (the one husky and lefthook users keep in a file too). */
 export function readmeHook(): string {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## GitHub Actions and pre-commit'));
+  const start = readme.indexOf('\n### Git hooks\n');
+  const section = start < 0 ? '' : readme.slice(start, readme.indexOf('\n## ', start));
   const m = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(section);
-  if (!m) throw new Error('README: no #!/bin/sh pre-commit script under "GitHub Actions and pre-commit"');
+  if (!m) throw new Error('README: no #!/bin/sh pre-commit script under "Git hooks"');
   return m[1]!;
 }
 

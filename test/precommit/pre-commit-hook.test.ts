@@ -45,6 +45,22 @@ describe('.pre-commit-hooks.yaml', () => {
 
 const available = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
+interface PreCommitConfig {
+  repos: { repo: string; rev: string; hooks: { id: string; args?: string[] }[] }[];
+}
+
+/** The `.pre-commit-config.yaml` the README shows under "As a pre-commit hook". */
+function readmePreCommitConfig(): PreCommitConfig {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n### As a pre-commit hook\n');
+  const section = start < 0 ? '' : readme.slice(start, readme.indexOf('\n#', start + 1));
+  const m = /```yaml\n([\s\S]*?)```/.exec(section);
+  if (!m) throw new Error('README: no .pre-commit-config.yaml under "As a pre-commit hook"');
+  const config = parse(m[1]!) as PreCommitConfig;
+  expect(config.repos[0]!.hooks.map((h) => h.id)).toEqual(['routewise-check']);
+  return config;
+}
+
 // The hook exactly as published (`language: node`): pre-commit clones the repository at `rev`,
 // installs it with npm (packages from the registry) and packs it, as it does for every user.
 // Locally the framework may be missing; in CI (which installs it) a missing pre-commit is a failure.
@@ -58,11 +74,14 @@ describe.runIf(available || process.env.CI)('the published routewise-check hook 
   beforeAll(() => {
     if (!available) throw new Error('pre-commit is not installed; CI needs it for these tests (apt-get install pre-commit)');
     const hookRepo = snapshotOfRouteWise();
-    config = JSON.stringify(
-      { repos: [{ repo: hookRepo.dir, rev: hookRepo.rev, hooks: [{ id: 'routewise-check', args: ['--now', NOW] }] }] },
-      null,
-      2,
-    );
+    // The README's configuration, its repository and rev pointing at the local snapshot.
+    const readmeConfig = readmePreCommitConfig();
+    const entry = readmeConfig.repos[0]!;
+    expect(entry.repo).toMatch(/\/routewise$/);
+    entry.repo = hookRepo.dir;
+    entry.rev = hookRepo.rev;
+    for (const h of entry.hooks) h.args = [...(h.args ?? []), '--now', NOW];
+    config = JSON.stringify(readmeConfig, null, 2);
     repo = new GitRepo({ PRE_COMMIT_HOME: cache });
     repo.write({
       '.pre-commit-config.yaml': { text: config },
