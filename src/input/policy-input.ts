@@ -1,6 +1,6 @@
 // The normalised policy input: what every rule sees as `input`. Derived values (regulated
 // defaults, openWeights defaults, who reaches which target and how) are computed once here in
-// TypeScript, so rules stay short. Documented for rule authors in the README.
+// TypeScript, so rules stay short. Documented for rule authors in docs/policy-input.md.
 import type { InputObserved } from './observed.ts';
 
 /** Keys and indices into the manifest, e.g. ['deployment', 'routing', 2, 'to']. */

@@ -78,7 +78,7 @@ function failure(producer: string, what: string, where: SourcePosition | undefin
         code: 'policy-output',
         message: `${producer} ${what}`,
         ...(where ? { position: where } : {}),
-        hint: hint ?? 'a finding is an object with at least "id" and "message" (see the README, custom rules)',
+        hint: hint ?? 'a finding is an object with at least "id" and "message" (docs/policy-input.md, findings)',
       },
     ],
   };
