@@ -51,6 +51,11 @@ export interface ModuleSource {
 export interface CompileOptions {
   /** Default 'v1'. */
   regoVersion?: RegoVersion;
+  /**
+   * The version of each file, where they differ (an organisation's v0 policies beside v1 ones);
+   * overrides `regoVersion`.
+   */
+  regoVersionOf?: (file: string) => RegoVersion;
   /** Replaces the builtin registry (tests, embedders). */
   builtins?: Map<string, BuiltinDef>;
   /**
@@ -75,12 +80,12 @@ function parseError(e: unknown): RegoErrorData {
 }
 
 export function compile(sources: ModuleSource[], options: CompileOptions = {}): CompileOutcome {
-  const regoVersion = options.regoVersion ?? 'v1';
+  const versionOf = options.regoVersionOf ?? (() => options.regoVersion ?? 'v1');
   const modules: Module[] = [];
   const errors: RegoErrorData[] = [];
   for (const s of sources) {
     try {
-      modules.push(parseModule(s.file, s.text, { regoVersion }));
+      modules.push(parseModule(s.file, s.text, { regoVersion: versionOf(s.file) }));
     } catch (e) {
       errors.push(parseError(e));
     }

@@ -14,7 +14,7 @@ import { looksLikeManifest, policyInputOf } from '../../judge/policy-input-of.ts
 import { ruleIdsOf } from '../../policy/rule-ids.ts';
 import { readManifestBytes } from '../../runner/read-manifest.ts';
 import { resolveToday } from '../../runner/today.ts';
-import { compile, compileParsed, evaluate, formatEvalErrors, formatEvalOutput, parseModule, RegoError, type CompileOutcome, type EvalFormat, type Module, type ModuleSource, type RegoErrorData, type RegoVersion } from '../../rego/index.ts';
+import { compile, evaluate, formatEvalErrors, formatEvalOutput, type EvalFormat, type RegoErrorData } from '../../rego/index.ts';
 import { printable } from '../../report/printable.ts';
 
 interface EvalOptions {
@@ -81,7 +81,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       const builtinFiles = new Set(builtin?.modules.map((m) => m.file));
       const compiled =
         opts.v0Compatible && builtinFiles.size > 0
-          ? compileMixed(files.modules, (file) => (builtinFiles.has(file) ? 'v1' : 'v0'))
+          ? compile(files.modules, { regoVersionOf: (file) => (builtinFiles.has(file) ? 'v1' : 'v0') })
           : compile(files.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1' });
       if (!compiled.ok) return regoErrors(compiled.errors);
       if (opts.manifest !== undefined) {
@@ -108,21 +108,6 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       // `--format values` prints nothing at all for an undefined query, as OPA does.
       if (text !== '') ctx.stdout.write(text + '\n');
     });
-}
-
-/** Compiles modules each parsed in its own Rego version (the built-in rules stay v1 under --v0-compatible). */
-function compileMixed(sources: ModuleSource[], versionOf: (file: string) => RegoVersion): CompileOutcome {
-  const modules: Module[] = [];
-  const errors: RegoErrorData[] = [];
-  for (const source of sources) {
-    try {
-      modules.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
-    } catch (e) {
-      if (!(e instanceof RegoError)) throw e;
-      errors.push(e.toData());
-    }
-  }
-  return errors.length > 0 ? { ok: false, errors } : compileParsed(modules);
 }
 
 function readInput(file: string): unknown {
