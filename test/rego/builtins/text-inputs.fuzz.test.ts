@@ -98,7 +98,8 @@ describe('builtins reading text', () => {
         fc.property(c.args, (args) => {
           seen.add(outcome(c.name, args));
         }),
-        { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+        // FUZZ_SEED replays the run a failure names.
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 300), ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
       );
       // Some inputs must be read successfully, or the property says little.
       expect(seen.has('value')).toBe(true);
