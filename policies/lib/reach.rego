@@ -70,7 +70,9 @@ bloc_list(place) := l if {
 # undefined when it lies inside. `at` has `region`, `processingScope` and `dataZone`, as targets
 # and gateway deployments do; `where` is places(at.region), which callers work out once.
 # Residency (RW-DATA-002) and the gateway's drift (RW-DRIFT-002, RW-DRIFT-003) judge alike.
-outside(at, _, _) := "which declares no region" if not is_string(at.region)
+# Read with object.get: a rule of the organisation's may pass an object without these fields, and
+# a negated call on a missing field would make the body fail instead of saying so.
+outside(at, _, _) := "which declares no region" if not is_string(object.get(at, "region", null))
 
 outside(at, _, _) := sprintf("in region %s with processingScope global (the provider may process it anywhere)", [at.region]) if {
 	is_string(at.region)
@@ -80,7 +82,7 @@ outside(at, _, _) := sprintf("in region %s with processingScope global (the prov
 outside(at, _, _) := sprintf("in region %s with processingScope data-zone but no dataZone", [at.region]) if {
 	is_string(at.region)
 	at.processingScope == "data-zone"
-	not is_string(at.dataZone)
+	not is_string(object.get(at, "dataZone", null))
 }
 
 outside(at, _, allowed) := sprintf("in region %s with processingScope data-zone %s, which is not itself listed", [at.region, at.dataZone]) if {
