@@ -105,12 +105,9 @@ regulated_objection(class, d) := sprintf("%s is regulated data and %s is a cloud
 	config.allowRegulatedOnCloudApi == true
 	gaps := {sprintf("a %s (%s)", [agreement, reg]) |
 		some reg in class.regulations
-		agreement := config.regulationAgreements[reg]
+		some agreement in reach.agreements_needed(reg)
 		not d.agreements[agreement]
-	} | {sprintf("permission (%s is never allowed on cloud APIs)", [reg]) |
-		some reg in class.regulations
-		reg in config.regulationsNeverOnCloudApi
-	}
+	} | {sprintf("permission (%s is never allowed on cloud APIs)", [reg]) | some reg in reach.never_on_cloud_api(class)}
 	count(gaps) > 0
 }
 

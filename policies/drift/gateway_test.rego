@@ -123,6 +123,22 @@ test_load_balanced_sibling_is_denied_at_its_entry if {
 	found[0].location == at(9)
 }
 
+# Where the organisation allows regulated data on cloud APIs, the fallback is judged by the
+# agreements the regulation needs, read as RW-DATA-007 reads them.
+lenient_config := object.union(data.routewise.config, {"allowRegulatedOnCloudApi": true})
+
+test_fallback_to_a_cloud_api_without_the_needed_agreement_is_denied_where_cloud_apis_are_allowed if {
+	found := [f | some f in drift.deny with input as hospital([fallback("fallbacks", "llama", "gpt")]) with data.routewise.config as lenient_config; f.id == "RW-DRIFT-002"]
+	count(found) == 1
+	contains(found[0].message, "without a baa (hipaa)")
+}
+
+test_fallback_to_a_cloud_api_with_the_needed_agreement_passes_where_cloud_apis_are_allowed if {
+	covered := object.union(gpt, {"agreements": {"baa": true}})
+	input_ := object.union(hospital([fallback("fallbacks", "llama", "gpt")]), {"observed": observed([llama, covered], [fallback("fallbacks", "llama", "gpt")])})
+	not "RW-DRIFT-002" in ids(drift.deny) with input as input_ with data.routewise.config as lenient_config
+}
+
 test_public_data_may_fall_back_to_a_cloud_api if {
 	public := object.union(hospital([fallback("fallbacks", "llama", "gpt")]), {"dataClasses": [class("patients", "public", false, [], null)]})
 	not "RW-DRIFT-002" in ids(drift.deny) with input as public

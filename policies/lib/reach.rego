@@ -44,6 +44,15 @@ cloud_api_objection(class) := sprintf("%s data is never allowed on cloud APIs", 
 	count(never) > 0
 }
 
+# The agreements a regulation needs of a third-party target (regulationAgreements), as a list.
+agreements_needed(reg) := a if {
+	a := config.regulationAgreements[reg]
+	is_array(a)
+} else := [a] if {
+	a := config.regulationAgreements[reg]
+	is_string(a)
+}
+
 # A class forces self-hosting when no cloud API may receive it.
 must_stay(class) if cloud_api_objection(class)
 

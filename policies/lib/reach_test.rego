@@ -31,6 +31,12 @@ test_a_region_inside_the_residency_is_not_outside if {
 	reach.outside({"region": "eu-west-2", "processingScope": "regional", "dataZone": null}, reach.places("eu-west-2"), ["eu"]) == "in region eu-west-2, which lies in eu-west-2, uk" with data.routewise.config as places_config
 }
 
+test_a_regulation_needs_one_agreement_or_a_list if {
+	reach.agreements_needed("hipaa") == ["baa"] with data.routewise.config as {"regulationAgreements": {"hipaa": "baa"}}
+	reach.agreements_needed("hipaa") == ["baa", "dpa"] with data.routewise.config as {"regulationAgreements": {"hipaa": ["baa", "dpa"]}}
+	not reach.agreements_needed("sox") with data.routewise.config as {"regulationAgreements": {"hipaa": "baa"}}
+}
+
 strict := {"allowRegulatedOnCloudApi": false, "regulationsNeverOnCloudApi": ["pci-dss"]}
 
 lenient := {"allowRegulatedOnCloudApi": true, "regulationsNeverOnCloudApi": ["pci-dss"]}
