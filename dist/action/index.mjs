@@ -39371,13 +39371,26 @@ function ajvModules() {
   if (modules) return modules;
   const load2 = typeof __require === "function" ? void 0 : createRequire2(import.meta.url);
   const m = load2 ? { ajv: load2("ajv"), ajv2019: load2("ajv/dist/2019.js"), ajv2020: load2("ajv/dist/2020.js"), draft04: load2("ajv-draft-04"), formats: load2("ajv-formats"), draft06: load2("ajv/dist/refs/json-schema-draft-06.json") } : { ajv: require_ajv(), ajv2019: require__(), ajv2020: require__2(), draft04: require_dist2(), formats: require_dist3(), draft06: require_json_schema_draft_06() };
+  const equal2 = load2 ? load2("ajv/dist/runtime/equal.js") : require_equal2();
+  equal2.default = Object.assign(jsonEqual, { code: equal2.default.code });
   modules = { Ajv: m.ajv.Ajv, Ajv2019: m.ajv2019.Ajv2019, Ajv2020: m.ajv2020.Ajv2020, AjvDraft04: m.draft04.default, addFormats: m.formats.default, draft06: m.draft06 };
   return modules;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x3, i) => jsonEqual(x3, b[i]));
+  }
+  const keys = Object.keys(a);
+  const x2 = a;
+  const y = b;
+  return keys.length === Object.keys(b).length && keys.every((k2) => Object.hasOwn(y, k2) && jsonEqual(x2[k2], y[k2]));
 }
 function validator(draft) {
   let ajv = validators.get(draft);
   if (ajv) return ajv;
-  const options = { allErrors: true, strict: false, verbose: true, logger: false, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
+  const options = { allErrors: true, strict: false, verbose: true, ownProperties: true, logger: false, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
   const m = ajvModules();
   switch (draft) {
     case "draft-04":
@@ -61645,86 +61658,6 @@ function inputRoute(route, index, routes, pairs) {
   };
 }
 
-// src/sources/region-jurisdictions.ts
-var REGIONS = {
-  // AWS
-  "eu-central-1": ["de", "eu"],
-  "eu-central-2": ["ch", "europe"],
-  "eu-west-1": ["ie", "eu"],
-  "eu-west-2": ["uk", "europe"],
-  "eu-west-3": ["fr", "eu"],
-  "eu-north-1": ["se", "eu"],
-  "eu-south-1": ["it", "eu"],
-  "eu-south-2": ["es", "eu"],
-  "us-east-1": ["us", "us"],
-  "us-east-2": ["us", "us"],
-  "us-west-1": ["us", "us"],
-  "us-west-2": ["us", "us"],
-  "ca-central-1": ["ca", "ca"],
-  "ap-northeast-1": ["jp", "apac"],
-  "ap-southeast-1": ["sg", "apac"],
-  "ap-southeast-2": ["au", "apac"],
-  "ap-south-1": ["in", "apac"],
-  // Google Cloud
-  "europe-west1": ["be", "eu"],
-  "europe-west2": ["uk", "europe"],
-  "europe-west3": ["de", "eu"],
-  "europe-west4": ["nl", "eu"],
-  "europe-west6": ["ch", "europe"],
-  "europe-west8": ["it", "eu"],
-  "europe-west9": ["fr", "eu"],
-  "europe-north1": ["fi", "eu"],
-  "europe-southwest1": ["es", "eu"],
-  "europe-central2": ["pl", "eu"],
-  "us-central1": ["us", "us"],
-  "us-east1": ["us", "us"],
-  "us-east4": ["us", "us"],
-  "us-east5": ["us", "us"],
-  "us-west1": ["us", "us"],
-  "us-west4": ["us", "us"],
-  "us-south1": ["us", "us"],
-  "asia-northeast1": ["jp", "apac"],
-  "asia-southeast1": ["sg", "apac"],
-  // Azure
-  westeurope: ["nl", "eu"],
-  northeurope: ["ie", "eu"],
-  swedencentral: ["se", "eu"],
-  francecentral: ["fr", "eu"],
-  germanywestcentral: ["de", "eu"],
-  italynorth: ["it", "eu"],
-  polandcentral: ["pl", "eu"],
-  spaincentral: ["es", "eu"],
-  norwayeast: ["no", "europe"],
-  switzerlandnorth: ["ch", "europe"],
-  switzerlandwest: ["ch", "europe"],
-  uksouth: ["uk", "europe"],
-  ukwest: ["uk", "europe"],
-  eastus: ["us", "us"],
-  eastus2: ["us", "us"],
-  westus: ["us", "us"],
-  westus2: ["us", "us"],
-  westus3: ["us", "us"],
-  centralus: ["us", "us"],
-  northcentralus: ["us", "us"],
-  southcentralus: ["us", "us"],
-  canadacentral: ["ca", "ca"],
-  canadaeast: ["ca", "ca"],
-  japaneast: ["jp", "apac"],
-  australiaeast: ["au", "apac"]
-};
-var PREFIX_BLOCS = [
-  [/^us[-.]|^us$|^(east|west|central|northcentral|southcentral)us/, "us"],
-  [/^(ap|asia)[-.]|^apac$/, "apac"],
-  [/^ca[-.]/, "ca"]
-];
-function jurisdictionsOf(region) {
-  const r = region.toLowerCase();
-  const known = REGIONS[r];
-  const places = known ? [r, known[0], known[1]] : [r, ...PREFIX_BLOCS.filter(([re]) => re.test(r)).map(([, bloc]) => bloc)];
-  if (places.includes("eu")) places.push("europe");
-  return [...new Set(places)];
-}
-
 // src/input/observed.ts
 var NO_AGREEMENTS = { baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false };
 var GPU_FAMILIES = ["gb200", "b200", "h200", "h100", "h20", "a100", "a10g", "a10", "l40s", "l40", "l4", "t4", "v100", "mi300x", "mi250", "a6000"];
@@ -61755,19 +61688,13 @@ function gatewayDeployment(file, d3, targets) {
   const byId2 = d3.modelInfoId === null ? void 0 : targets.find((t) => t.id === d3.modelInfoId);
   const byName = byId2 ? void 0 : targets.find((t) => (t.gatewayModels ?? []).includes(d3.modelName));
   const target = byId2 ?? byName;
-  const region = d3.region ?? (target?.region ? target.region.toLowerCase() : null);
-  const jurisdictions = d3.processingScope === "global" ? [] : d3.processingScope === "data-zone" && d3.dataZone ? zoneJurisdictions(d3.dataZone) : region ? jurisdictionsOf(region) : [];
   return {
     ...fact,
     file,
     target: target?.id ?? null,
     matchedBy: byId2 ? "model-info-id" : byName ? "gateway-models" : null,
-    jurisdictions,
     agreements: target ? { ...NO_AGREEMENTS, ...target.agreements } : { ...NO_AGREEMENTS }
   };
-}
-function zoneJurisdictions(zone) {
-  return zone === "eu" ? ["eu", "europe"] : [zone];
 }
 function clusterDeployment(d3, targets) {
   const normalisedModel = d3.model === null ? null : normaliseModel(d3.model);
@@ -62034,7 +61961,8 @@ function manifestCost(manifest, settings, table, today) {
   const load2 = /* @__PURE__ */ new Map();
   const workloads = manifest.workloads.map((w) => {
     const shape2 = requestShape(w, settings);
-    const charged = [...new Set(reaches.filter((r) => r.workload === w.id && r.via !== "burst").map((r) => r.target))];
+    const own = reaches.filter((r) => r.workload === w.id);
+    const charged = [...new Set(own.filter((r) => PRIMARY_VIAS.has(r.via)).map((r) => r.target))];
     const allocation = allocate(charged, w.volume.shareByTarget);
     const tokens = w.volume.tokensPerMonth;
     const peakToAverage = w.volume.peakToAverage ?? 1;
@@ -62055,6 +61983,11 @@ function manifestCost(manifest, settings, table, today) {
         const l = load2.get(id) ?? { avg: 0, peak: 0 };
         load2.set(id, { avg: l.avg + share * avg, peak: l.peak + share * avg * peakToAverage });
       }
+    }
+    for (const [id, share] of Object.entries(standInShares(own, allocation.shares, manifest.deployment.fallbacks ?? []))) {
+      if (targetsById.get(id)?.type === "cloud-api") continue;
+      const l = load2.get(id) ?? { avg: 0, peak: 0 };
+      load2.set(id, { avg: l.avg, peak: l.peak + share * avg * peakToAverage });
     }
     const optionShape = { inputShare: shape2.inputShare, peakToAverage, engineers, engineerAnnualCostUsd };
     const option = api.length > 0 ? selfHostedOption(settings, tokens, optionShape) : void 0;
@@ -62099,6 +62032,39 @@ function manifestCost(manifest, settings, table, today) {
     details,
     capexUsd: ownTargets.reduce((s, t) => s + (t.type === "on-premises" ? t.hardware?.capexUsd ?? 0 : 0), 0)
   };
+}
+var PRIMARY_VIAS = /* @__PURE__ */ new Set(["route", "default", "unrestricted"]);
+function standInShares(reaches, routed, fallbacks) {
+  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
+  const standIns = reaches.filter((r) => !PRIMARY_VIAS.has(r.via));
+  const received = /* @__PURE__ */ new Map();
+  const visiting = /* @__PURE__ */ new Set();
+  const mayReceive = (id) => {
+    const known = received.get(id);
+    if (known !== void 0) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    let share = routed[id] ?? 0;
+    const seen = /* @__PURE__ */ new Set();
+    for (const r of standIns) {
+      if (r.target !== id) continue;
+      const key = `${r.via}\0${r.fallback}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const from = r.via === "fallback" && r.fallback !== null ? fallbacks[r.fallback]?.from : void 0;
+      share += r.via === "burst" ? whole : from === void 0 ? 0 : mayReceive(from);
+    }
+    visiting.delete(id);
+    const capped = Math.min(whole, share);
+    received.set(id, capped);
+    return capped;
+  };
+  const extra = {};
+  for (const id of new Set(standIns.map((r) => r.target))) {
+    const more = mayReceive(id) - (routed[id] ?? 0);
+    if (more > 0) extra[id] = more;
+  }
+  return extra;
 }
 function requestShape(w, settings) {
   return {
@@ -64724,7 +64690,7 @@ var policy_input_v1_schema_default = {
                 description: "Weights x 1.2 fit in the GPUs' memory; null when unknown (RW-CAP-001)."
               },
               peakOutputTokensPerSecond: {
-                description: "Output tokens/s at the peak of the workloads charged to it.",
+                description: "Output tokens/s at the peak of what may reach it: the workloads charged to it, and what burst and fallbacks may send it (not charged).",
                 type: "number",
                 title: "Peak output tokens per second"
               },
@@ -65066,7 +65032,6 @@ var policy_input_v1_schema_default = {
         "regionLocation",
         "target",
         "matchedBy",
-        "jurisdictions",
         "agreements"
       ],
       properties: {
@@ -65198,14 +65163,6 @@ var policy_input_v1_schema_default = {
             "gateway-models",
             null
           ]
-        },
-        jurisdictions: {
-          title: "Jurisdictions",
-          description: "Where the deployment may process data: its region with country and bloc (`eu-central-1`, `de`, `eu`), or its data zone; empty for a global profile or an unknown region. Without a region of its own, the matched target's region is used.",
-          type: "array",
-          items: {
-            type: "string"
-          }
         },
         agreements: {
           title: "Agreements",
@@ -65704,7 +65661,7 @@ var require_stdin2 = __commonJS3({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length3().default;
     function validate54(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {

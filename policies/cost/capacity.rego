@@ -35,8 +35,10 @@ deny contains finding if {
 # title: Own GPUs cannot serve the peak
 # description: >-
 #   Fixed capacity must carry the peak: the output tokens per second of the workloads sent to the
-#   target at their peak-to-average ratio, against what its GPUs produce at a load that keeps
-#   latency in bounds (spec/cost.md, sizing).
+#   target at their peak-to-average ratio, plus what burst and fallbacks may send it when the
+#   targets they stand in for overflow or fail (never charged to it, but it must serve them),
+#   against what its GPUs produce at a load that keeps latency in bounds (spec/cost.md, sizing);
+#   an autoscaled target at the capacity it grows to.
 # custom:
 #   id: RW-CAP-002
 #   severity: warning
@@ -50,7 +52,7 @@ warn contains finding if {
 	finding := {
 		"id": "RW-CAP-002",
 		"message": sprintf(
-			"Target %s serves about %s output tokens/s with %v %s GPU(s), but the workloads sent to it peak at about %s tokens/s.",
+			"Target %s serves about %s output tokens/s with %v %s GPU(s), but the workloads that may reach it (burst and fallbacks included) peak at about %s tokens/s.",
 			[t.id, format.grouped(round(t.capacityTokensPerSecond)), t.gpus, t.gpuType, format.grouped(round(t.peakOutputTokensPerSecond))],
 		),
 		"path": array.concat(t.path, ["hardware"]),

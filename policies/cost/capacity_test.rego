@@ -37,7 +37,7 @@ test_peak_beyond_capacity_warns if {
 	found := capacity.warn with input.cost.targets as [t]
 	ids(found) == ["RW-CAP-002"]
 	some f in found
-	f.message == "Target gpu-llama serves about 5,100 output tokens/s with 8 h100 GPU(s), but the workloads sent to it peak at about 5,708 tokens/s."
+	f.message == "Target gpu-llama serves about 5,100 output tokens/s with 8 h100 GPU(s), but the workloads that may reach it (burst and fallbacks included) peak at about 5,708 tokens/s."
 }
 
 test_peak_within_capacity_passes if {

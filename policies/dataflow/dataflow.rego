@@ -64,17 +64,9 @@ deny contains finding if {
 }
 
 # What a class's regulations demand of a third-party target and it lacks, as "reg needs agreement".
-needed(reg) := a if {
-	a := config.regulationAgreements[reg]
-	is_array(a)
-} else := [a] if {
-	a := config.regulationAgreements[reg]
-	is_string(a)
-}
-
 agreement_gaps(class, target) := {sprintf("%s needs %s", [reg, agreement]) |
 	some reg in class.regulations
-	some agreement in needed(reg)
+	some agreement in reach.agreements_needed(reg)
 	not target.agreements[agreement] == true
 }
 

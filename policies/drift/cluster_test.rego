@@ -86,3 +86,9 @@ test_unmatched_servers_are_not_judged if {
 	count({f | some f in drift.deny with input as input_; startswith(f.id, "RW-DRIFT-01")}) == 0
 	count({f | some f in drift.warn with input as input_; startswith(f.id, "RW-DRIFT-01")}) == 0
 }
+
+# Older manifests have no hardware.autoscaling, or no hardware at all: the field is absent, not null.
+test_cluster_autoscaling_a_target_without_hardware_in_the_manifest_is_noted if {
+	doc := object.union(cluster(server({"autoscaling": {"minReplicas": 1, "maxReplicas": 4, "location": at(40)}}), null), {"manifest": {"deployment": {"targets": [{"id": "gpu-llama"}]}}})
+	"RW-DRIFT-012" in ids(drift.info) with input as doc
+}

@@ -2,6 +2,8 @@
 # the gateway's model list, fallbacks and guardrails do that the manifest does not declare.
 package routewise.rules.drift
 
+import data.routewise.lib.reach
+
 config := data.routewise.config
 
 classes := {d.id: d | some d in input.dataClasses}
@@ -66,25 +68,34 @@ regulated_refusal(class, d) := why if {
 
 residency_refusal(class, d) := sprintf("%s may be processed only in %s, and %s %s", [class.id, concat(", ", class.residency), d.modelName, whereabouts(d)]) if {
 	is_array(class.residency)
-	not within(d, class.residency)
+	reach.outside(at(d), where(d), class.residency)
 }
 
-within(d, allowed) if {
-	some place in d.jurisdictions
-	place in allowed
-}
+# Where a deployment processes data, judged as RW-DATA-002 judges a target (places from
+# `regionJurisdictions` and `countryBlocs`, so an organisation's own regions count here too).
+# Without a region of its own, a deployment runs where its target says.
+at(d) := {"region": deployment_region(d), "processingScope": d.processingScope, "dataZone": d.dataZone}
+
+deployment_region(d) := d.region if is_string(d.region)
+else := region if {
+	d.target != null
+	region := targets[d.target].region
+	is_string(region)
+} else := null
+
+where(d) := reach.places(region) if {
+	region := deployment_region(d)
+	is_string(region)
+} else := set()
 
 whereabouts(d) := "is a global profile (processed anywhere)" if d.processingScope == "global"
-
-whereabouts(d) := sprintf("runs in %s", [concat(", ", d.jurisdictions)]) if {
-	d.processingScope != "global"
-	count(d.jurisdictions) > 0
-}
-
-whereabouts(d) := "does not say where it runs" if {
-	d.processingScope != "global"
-	count(d.jurisdictions) == 0
-}
+else := sprintf("runs in data zone %s", [d.dataZone]) if {
+	d.processingScope == "data-zone"
+	is_string(d.dataZone)
+} else := sprintf("runs in %s", [concat(", ", array.concat([region], sort(where(d) - {region})))]) if {
+	region := deployment_region(d)
+	is_string(region)
+} else := "does not say where it runs"
 
 regulated_objection(class, d) := sprintf("%s is regulated data and %s is a cloud API; the organisation does not allow that", [class.id, d.model]) if {
 	not config.allowRegulatedOnCloudApi
@@ -94,12 +105,9 @@ regulated_objection(class, d) := sprintf("%s is regulated data and %s is a cloud
 	config.allowRegulatedOnCloudApi == true
 	gaps := {sprintf("a %s (%s)", [agreement, reg]) |
 		some reg in class.regulations
-		agreement := config.regulationAgreements[reg]
+		some agreement in reach.agreements_needed(reg)
 		not d.agreements[agreement]
-	} | {sprintf("permission (%s is never allowed on cloud APIs)", [reg]) |
-		some reg in class.regulations
-		reg in config.regulationsNeverOnCloudApi
-	}
+	} | {sprintf("permission (%s is never allowed on cloud APIs)", [reg]) | some reg in reach.never_on_cloud_api(class)}
 	count(gaps) > 0
 }
 
@@ -234,7 +242,7 @@ deny contains finding if {
 	r.target == d.target
 	class := classes[r.dataClass]
 	is_array(class.residency)
-	not within(d, class.residency)
+	reach.outside(at(d), where(d), class.residency)
 	finding := {
 		"id": "RW-DRIFT-003",
 		"message": sprintf("Gateway model %s (%s) for target %s %s, but data class %s may be processed only in %s.", [d.modelName, d.model, d.target, whereabouts(d), class.id, concat(", ", class.residency)]),

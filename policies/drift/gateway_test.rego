@@ -21,7 +21,7 @@ deployment(name, model, hosting, provider, target) := {
 	"file": "gw.yaml", "modelName": name, "model": model, "provider": provider, "providerModel": model,
 	"apiBase": null, "hosting": hosting, "region": null, "processingScope": "regional", "dataZone": null,
 	"modelInfoId": null, "tags": [], "wildcard": false, "location": at(3), "modelLocation": at(5),
-	"regionLocation": null, "target": target, "matchedBy": null, "jurisdictions": [],
+	"regionLocation": null, "target": target, "matchedBy": null,
 	"agreements": {"baa": false, "dpa": false, "zeroDataRetention": false, "trainingOptOut": false},
 }
 
@@ -123,6 +123,22 @@ test_load_balanced_sibling_is_denied_at_its_entry if {
 	found[0].location == at(9)
 }
 
+# Where the organisation allows regulated data on cloud APIs, the fallback is judged by the
+# agreements the regulation needs, read as RW-DATA-007 reads them.
+lenient_config := object.union(data.routewise.config, {"allowRegulatedOnCloudApi": true})
+
+test_fallback_to_a_cloud_api_without_the_needed_agreement_is_denied_where_cloud_apis_are_allowed if {
+	found := [f | some f in drift.deny with input as hospital([fallback("fallbacks", "llama", "gpt")]) with data.routewise.config as lenient_config; f.id == "RW-DRIFT-002"]
+	count(found) == 1
+	contains(found[0].message, "without a baa (hipaa)")
+}
+
+test_fallback_to_a_cloud_api_with_the_needed_agreement_passes_where_cloud_apis_are_allowed if {
+	covered := object.union(gpt, {"agreements": {"baa": true}})
+	input_ := object.union(hospital([fallback("fallbacks", "llama", "gpt")]), {"observed": observed([llama, covered], [fallback("fallbacks", "llama", "gpt")])})
+	not "RW-DRIFT-002" in ids(drift.deny) with input as input_ with data.routewise.config as lenient_config
+}
+
 test_public_data_may_fall_back_to_a_cloud_api if {
 	public := object.union(hospital([fallback("fallbacks", "llama", "gpt")]), {"dataClasses": [class("patients", "public", false, [], null)]})
 	not "RW-DRIFT-002" in ids(drift.deny) with input as public
@@ -130,32 +146,50 @@ test_public_data_may_fall_back_to_a_cloud_api if {
 
 # RW-DRIFT-003
 
-regional(scope, jurisdictions, region) := {
+regional(scope, zone, region) := {
 	"dataClasses": [class("eu-data", "personal", false, ["gdpr"], ["eu"])],
 	"targets": [target("claude", "cloud-api", "bedrock")],
 	"reaches": [reach("eu-data", "claude")],
 	"observed": observed([object.union(deployment("claude", "bedrock/x", "cloud-api", "bedrock", "claude"), {
-		"processingScope": scope, "jurisdictions": jurisdictions, "region": region, "regionLocation": at(7),
+		"processingScope": scope, "dataZone": zone, "region": region, "regionLocation": at(7),
 	})], []),
 }
 
 test_global_profile_for_eu_data_is_denied if {
-	found := [f | some f in drift.deny with input as regional("global", [], "eu-central-1"); f.id == "RW-DRIFT-003"]
+	found := [f | some f in drift.deny with input as regional("global", null, "eu-central-1"); f.id == "RW-DRIFT-003"]
 	count(found) == 1
 	found[0].location == at(7)
 	contains(found[0].message, "global profile")
 }
 
 test_us_region_for_eu_data_is_denied if {
-	"RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", ["us-east-1", "us"], "us-east-1")
+	"RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, "us-east-1")
 }
 
 test_eu_data_zone_for_eu_data_passes if {
-	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("data-zone", ["eu", "europe"], "eu-central-1")
+	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("data-zone", "eu", "eu-central-1")
+}
+
+test_us_data_zone_for_eu_data_is_denied if {
+	"RW-DRIFT-003" in ids(drift.deny) with input as regional("data-zone", "us", "us-east-1")
+}
+
+test_eu_regions_pass_through_the_residency_table if {
+	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, "eu-central-1")
+	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, "swedencentral")
+}
+
+# The organisation's own site, added to regionJurisdictions with --data, counts for the gateway
+# as it does for RW-DATA-002; without it the site lies only in itself.
+own_site_config := object.union(data.routewise.config, {"regionJurisdictions": {"fra-dc-1": ["de"]}})
+
+test_own_region_from_the_data_places_a_gateway_deployment if {
+	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, "fra-dc-1") with data.routewise.config as own_site_config
+	"RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, "fra-dc-1")
 }
 
 test_deployment_that_does_not_say_where_it_runs_is_not_judged_on_residency if {
-	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", [], null)
+	not "RW-DRIFT-003" in ids(drift.deny) with input as regional("regional", null, null)
 }
 
 # RW-DRIFT-004, RW-DRIFT-005

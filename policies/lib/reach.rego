@@ -1,5 +1,5 @@
 # Shared by the built-in rules: how a data class reaches a target, whether its data may leave
-# for a cloud API at all, and where a region lies. Reaches themselves are computed once, per
+# for a cloud API at all, where a region lies and whether that is inside a residency. Reaches themselves are computed once, per
 # request, in the policy input; these only read them.
 package routewise.lib.reach
 
@@ -44,6 +44,15 @@ cloud_api_objection(class) := sprintf("%s data is never allowed on cloud APIs", 
 	count(never) > 0
 }
 
+# The agreements a regulation needs of a third-party target (regulationAgreements), as a list.
+agreements_needed(reg) := a if {
+	a := config.regulationAgreements[reg]
+	is_array(a)
+} else := [a] if {
+	a := config.regulationAgreements[reg]
+	is_string(a)
+}
+
 # A class forces self-hosting when no cloud API may receive it.
 must_stay(class) if cloud_api_objection(class)
 
@@ -65,3 +74,40 @@ bloc_list(place) := l if {
 	l := config.countryBlocs[place]
 	is_array(l)
 } else := []
+
+# Why something that processes data lies outside the places `allowed` (a residency list);
+# undefined when it lies inside. `at` has `region`, `processingScope` and `dataZone`, as targets
+# and gateway deployments do; `where` is places(at.region), which callers work out once.
+# Residency (RW-DATA-002) and the gateway's drift (RW-DRIFT-002, RW-DRIFT-003) judge alike.
+# Read with object.get: a rule of the organisation's may pass an object without these fields, and
+# a negated call on a missing field would make the body fail instead of saying so.
+outside(at, _, _) := "which declares no region" if not is_string(object.get(at, "region", null))
+
+outside(at, _, _) := sprintf("in region %s with processingScope global (the provider may process it anywhere)", [at.region]) if {
+	is_string(at.region)
+	at.processingScope == "global"
+}
+
+outside(at, _, _) := sprintf("in region %s with processingScope data-zone but no dataZone", [at.region]) if {
+	is_string(at.region)
+	at.processingScope == "data-zone"
+	not is_string(object.get(at, "dataZone", null))
+}
+
+outside(at, _, allowed) := sprintf("in region %s with processingScope data-zone %s, which is not itself listed", [at.region, at.dataZone]) if {
+	is_string(at.region)
+	at.processingScope == "data-zone"
+	is_string(at.dataZone)
+	not at.dataZone in allowed
+}
+
+outside(at, where, allowed) := sprintf("in region %s, which lies in %s", [at.region, concat(", ", sort(where))]) if {
+	is_string(at.region)
+	at.processingScope == "regional"
+	not lies_in(where, allowed)
+}
+
+lies_in(where, allowed) if {
+	some p in allowed
+	p in where
+}

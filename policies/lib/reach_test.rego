@@ -21,6 +21,22 @@ test_a_country_lies_in_its_blocs_and_an_unknown_code_only_in_itself if {
 	reach.places("my-dc-7") == {"my-dc-7"} with data.routewise.config as places_config
 }
 
+test_a_place_without_region_or_data_zone_fields_is_outside_every_residency if {
+	reach.outside({"processingScope": "regional"}, set(), ["eu"]) == "which declares no region"
+	reach.outside({"region": "eu-central-1", "processingScope": "data-zone"}, {"eu-central-1"}, ["eu"]) == "in region eu-central-1 with processingScope data-zone but no dataZone"
+}
+
+test_a_region_inside_the_residency_is_not_outside if {
+	not reach.outside({"region": "eu-central-1", "processingScope": "regional", "dataZone": null}, reach.places("eu-central-1"), ["eu"]) with data.routewise.config as places_config
+	reach.outside({"region": "eu-west-2", "processingScope": "regional", "dataZone": null}, reach.places("eu-west-2"), ["eu"]) == "in region eu-west-2, which lies in eu-west-2, uk" with data.routewise.config as places_config
+}
+
+test_a_regulation_needs_one_agreement_or_a_list if {
+	reach.agreements_needed("hipaa") == ["baa"] with data.routewise.config as {"regulationAgreements": {"hipaa": "baa"}}
+	reach.agreements_needed("hipaa") == ["baa", "dpa"] with data.routewise.config as {"regulationAgreements": {"hipaa": ["baa", "dpa"]}}
+	not reach.agreements_needed("sox") with data.routewise.config as {"regulationAgreements": {"hipaa": "baa"}}
+}
+
 strict := {"allowRegulatedOnCloudApi": false, "regulationsNeverOnCloudApi": ["pci-dss"]}
 
 lenient := {"allowRegulatedOnCloudApi": true, "regulationsNeverOnCloudApi": ["pci-dss"]}

@@ -12,43 +12,12 @@ targets := {t.id: t | some t in input.targets}
 # Where each target with a region lies, worked out once per target rather than per reach.
 target_places := {t.id: reach.places(t.region) | some t in input.targets; is_string(t.region)}
 
-# Why a target is outside a residency list; undefined when it is inside.
-outside(target, _) := "which declares no region" if not is_string(target.region)
-
-outside(target, _) := sprintf("in region %s with processingScope global (the provider may process it anywhere)", [target.region]) if {
-	is_string(target.region)
-	target.processingScope == "global"
-}
-
-outside(target, allowed) := sprintf("in region %s with processingScope data-zone but no dataZone", [target.region]) if {
-	is_string(target.region)
-	target.processingScope == "data-zone"
-	not is_string(target.dataZone)
-}
-
-outside(target, allowed) := sprintf("in region %s with processingScope data-zone %s, which is not itself listed", [target.region, target.dataZone]) if {
-	is_string(target.region)
-	target.processingScope == "data-zone"
-	is_string(target.dataZone)
-	not target.dataZone in allowed
-}
-
-outside(target, allowed) := sprintf("in region %s, which lies in %s", [target.region, concat(", ", sort(target_places[target.id]))]) if {
-	is_string(target.region)
-	target.processingScope == "regional"
-	not lies_in(target_places[target.id], allowed)
-}
-
-lies_in(places, allowed) if {
-	some p in allowed
-	p in places
-}
-
 breaches contains [r.dataClass, r.target] if {
 	some r in input.reaches
 	allowed := classes[r.dataClass].residency
 	is_array(allowed)
-	outside(targets[r.target], allowed)
+	target := targets[r.target]
+	reach.outside(target, object.get(target_places, target.id, set()), allowed)
 }
 
 # METADATA
@@ -77,7 +46,7 @@ deny contains finding if {
 	target := targets[pair[1]]
 	finding := {
 		"id": "RW-DATA-002",
-		"message": sprintf("Data class %s may be processed only in %s, but reaches target %s %s.", [class.id, concat(", ", class.residency), target.id, outside(target, class.residency)]),
+		"message": sprintf("Data class %s may be processed only in %s, but reaches target %s %s.", [class.id, concat(", ", class.residency), target.id, reach.outside(target, object.get(target_places, target.id, set()), class.residency)]),
 		"path": reach.first(class.id, target.id).path,
 		"subject": {"dataClass": class.id, "target": target.id},
 	}

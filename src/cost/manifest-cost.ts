@@ -3,6 +3,7 @@
 // the settings, the price table and today's date in; numbers out, unrounded.
 import type { Manifest, Target, Workload } from '../manifest/manifest.ts';
 import { resolveRouting } from '../input/routing.ts';
+import type { Reach } from '../input/policy-input.ts';
 import { allocate } from './allocation.ts';
 import { apiMonthlyUsd, type RequestShape } from './api-cost.ts';
 import { breakEvenTokensPerMonth } from './break-even.ts';
@@ -95,7 +96,8 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
   const load = new Map<string, { avg: number; peak: number }>();
   const workloads = manifest.workloads.map((w): WorkloadCost => {
     const shape = requestShape(w, settings);
-    const charged = [...new Set(reaches.filter((r) => r.workload === w.id && r.via !== 'burst').map((r) => r.target))];
+    const own = reaches.filter((r) => r.workload === w.id);
+    const charged = [...new Set(own.filter((r) => PRIMARY_VIAS.has(r.via)).map((r) => r.target))];
     const allocation = allocate(charged, w.volume.shareByTarget);
     const tokens = w.volume.tokensPerMonth;
     const peakToAverage = w.volume.peakToAverage ?? 1;
@@ -116,6 +118,12 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
         const l = load.get(id) ?? { avg: 0, peak: 0 };
         load.set(id, { avg: l.avg + share * avg, peak: l.peak + share * avg * peakToAverage });
       }
+    }
+    // Burst and fallback targets are not charged, but sized for the peak they may take over.
+    for (const [id, share] of Object.entries(standInShares(own, allocation.shares, manifest.deployment.fallbacks ?? []))) {
+      if (targetsById.get(id)?.type === 'cloud-api') continue;
+      const l = load.get(id) ?? { avg: 0, peak: 0 };
+      load.set(id, { avg: l.avg, peak: l.peak + share * avg * peakToAverage });
     }
     const optionShape: OptionShape = { inputShare: shape.inputShare, peakToAverage, engineers, engineerAnnualCostUsd };
     const option = api.length > 0 ? selfHostedOption(settings, tokens, optionShape) : undefined;
@@ -172,6 +180,47 @@ export function manifestCost(manifest: Manifest, settings: CostSettings, table: 
     details,
     capexUsd: ownTargets.reduce((s, t) => s + (t.type === 'on-premises' ? (t.hardware?.capexUsd ?? 0) : 0), 0),
   };
+}
+
+/** Routing (a rule, the default, or none at all), as opposed to burst and fallbacks. */
+const PRIMARY_VIAS: ReadonlySet<Reach['via']> = new Set(['route', 'default', 'unrestricted']);
+
+/**
+ * The share of a workload's traffic each burst or fallback target may take over beyond what is
+ * routed to it: a burst target all the workload's routed traffic, a fallback what the target it
+ * stands in for may receive (itself perhaps a fallback), never more than the whole workload.
+ */
+function standInShares(reaches: readonly Reach[], routed: Record<string, number>, fallbacks: readonly { from: string }[]): Record<string, number> {
+  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
+  const standIns = reaches.filter((r) => !PRIMARY_VIAS.has(r.via));
+  const received = new Map<string, number>();
+  const visiting = new Set<string>();
+  const mayReceive = (id: string): number => {
+    const known = received.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    let share = routed[id] ?? 0;
+    const seen = new Set<string>();
+    for (const r of standIns) {
+      if (r.target !== id) continue;
+      const key = `${r.via}\u0000${r.fallback}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const from = r.via === 'fallback' && r.fallback !== null ? fallbacks[r.fallback]?.from : undefined;
+      share += r.via === 'burst' ? whole : from === undefined ? 0 : mayReceive(from);
+    }
+    visiting.delete(id);
+    const capped = Math.min(whole, share);
+    received.set(id, capped);
+    return capped;
+  };
+  const extra: Record<string, number> = {};
+  for (const id of new Set(standIns.map((r) => r.target))) {
+    const more = mayReceive(id) - (routed[id] ?? 0);
+    if (more > 0) extra[id] = more;
+  }
+  return extra;
 }
 
 function requestShape(w: Workload, settings: CostSettings): RequestShape {

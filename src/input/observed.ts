@@ -2,7 +2,6 @@
 // and cluster workload matched to the manifest target it stands for, with what rules need to
 // judge it (where it may process data, which agreements cover it). Pure.
 import type { SourcePosition } from '../problems/problem.ts';
-import { jurisdictionsOf } from '../sources/region-jurisdictions.ts';
 import type { ClusterDeployment, GatewayDeployment, GatewayFallback, GatewayGuardrail, SourceFacts } from '../sources/observed.ts';
 import type { Manifest, Target } from '../manifest/manifest.ts';
 
@@ -24,8 +23,6 @@ export interface InputGatewayDeployment extends Omit<GatewayDeployment, 'modelIn
   /** The manifest target this deployment stands for; null when none matches. */
   target: string | null;
   matchedBy: 'model-info-id' | 'gateway-models' | null;
-  /** Places the deployment may process data in (region, country, bloc, or data zone); empty for global or unknown. */
-  jurisdictions: string[];
   /** The matched target's agreements; none for an unmatched deployment. */
   agreements: InputAgreements;
 }
@@ -91,21 +88,13 @@ function gatewayDeployment(file: string, d: GatewayDeployment, targets: readonly
   const byId = d.modelInfoId === null ? undefined : targets.find((t) => t.id === d.modelInfoId);
   const byName = byId ? undefined : targets.find((t) => (t.gatewayModels ?? []).includes(d.modelName));
   const target = byId ?? byName;
-  const region = d.region ?? (target?.region ? target.region.toLowerCase() : null);
-  const jurisdictions =
-    d.processingScope === 'global' ? [] : d.processingScope === 'data-zone' && d.dataZone ? zoneJurisdictions(d.dataZone) : region ? jurisdictionsOf(region) : [];
   return {
     ...fact,
     file,
     target: target?.id ?? null,
     matchedBy: byId ? 'model-info-id' : byName ? 'gateway-models' : null,
-    jurisdictions,
     agreements: target ? { ...NO_AGREEMENTS, ...target.agreements } : { ...NO_AGREEMENTS },
   };
-}
-
-function zoneJurisdictions(zone: string): string[] {
-  return zone === 'eu' ? ['eu', 'europe'] : [zone];
 }
 
 function clusterDeployment(d: ClusterDeployment, targets: readonly Target[]): InputClusterDeployment {

@@ -188,3 +188,65 @@ describe('which tokens land where', () => {
     expect(cost.workloads[0]!.api[1]!.monthlyUsd).toBeCloseTo(21, 9);
   });
 });
+
+describe('burst and fallback targets', () => {
+  // 30B tokens a month, 25% output: 7.5B / 2,628,000 s = 2,853.9 tokens/s average, x 2 = 5,707.8 at
+  // the peak. 8 H100 serving a 70B model at fp8 carry 850 x 0.75 x 8 = 5,100 tokens/s.
+  const volume = { tokensPerMonth: 30_000_000_000, peakToAverage: 2 };
+  const PEAK = 5707.76;
+  const gpu = (id: string, extra: Partial<Target['hardware']> = {}): Target =>
+    ({ id, type: 'cloud-self-hosted', provider: 'aws', model: 'llama-3.1-70b', precision: 'fp8', hardware: { gpus: 8, gpuType: 'h100', ...extra } }) as Target;
+  const gpt: Target = { id: 'gpt', type: 'cloud-api', provider: 'openai', model: 'gpt-4o' } as Target;
+  const deployment = (targets: Target[], rest: Record<string, unknown>) =>
+    ({ deployment: { strategy: 'hybrid', targets, routing: [{ when: { default: true }, to: targets[0]!.id }], ...rest } }) as Partial<Manifest>;
+
+  it('sizes a fallback for the peak it may take over, without charging it per token', () => {
+    const cost = manifestCost(manifest([gpt], volume, deployment([gpt, gpu('gpu')], { fallbacks: [{ from: 'gpt', to: 'gpu' }] })), SETTINGS, PRICE_TABLE, TODAY);
+    const chat = cost.workloads[0]!;
+    // All of chat's tokens are charged to gpt: 22.5B input x $2.50 + 7.5B output x $10 = $131,250.
+    expect(chat.api.map((a) => [a.target, a.share])).toEqual([['gpt', 1]]);
+    expect(chat.api[0]!.monthlyUsd).toBeCloseTo(131_250, 6);
+    expect(chat.selfHosted).toBeUndefined();
+    expect(cost.details.gpu!.peakOutputTokensPerSecond).toBeCloseTo(PEAK, 1);
+    expect(cost.targets[0]!.peakCapacityOk).toBe(false);
+  });
+
+  it('sizes a burst target for the whole routed peak, and a fallback of it in turn', () => {
+    const cost = manifestCost(
+      manifest([gpt], { ...volume, tokensPerMonth: 1_000_000_000 }, deployment([gpu('main'), gpu('burst'), gpu('spare')], { burst: { to: 'burst' }, fallbacks: [{ from: 'burst', to: 'spare' }] })),
+      SETTINGS,
+      PRICE_TABLE,
+      TODAY,
+    );
+    // 1B tokens: 250M output / 2,628,000 s = 95.13 tokens/s, x 2 = 190.26 at the peak.
+    expect(cost.details.main!.peakOutputTokensPerSecond).toBeCloseTo(190.26, 2);
+    expect(cost.details.burst!.peakOutputTokensPerSecond).toBeCloseTo(190.26, 2);
+    expect(cost.details.spare!.peakOutputTokensPerSecond).toBeCloseTo(190.26, 2);
+    expect(cost.workloads[0]!.selfHosted).toEqual([{ target: 'main', share: 1 }]);
+  });
+
+  it('gives a fallback only the share of the target it stands in for', () => {
+    const m = manifest([gpt], { ...volume, shareByTarget: { a: 0.8, b: 0.2 } }, {
+      deployment: {
+        strategy: 'cloud-self-hosted',
+        targets: [gpu('a'), gpu('b'), gpu('c')],
+        routing: [{ when: { dataClasses: ['docs'] }, to: 'a' }, { when: { dataClasses: ['notes'] }, to: 'b' }],
+        fallbacks: [{ from: 'b', to: 'c' }],
+      },
+    } as Partial<Manifest>);
+    m.dataClasses.push({ id: 'notes', category: 'internal' } as Manifest['dataClasses'][number]);
+    m.workloads[0]!.dataClasses.push('notes');
+    const cost = manifestCost(m, SETTINGS, PRICE_TABLE, TODAY);
+    expect(cost.details.a!.peakOutputTokensPerSecond).toBeCloseTo(0.8 * PEAK, 1);
+    expect(cost.details.c!.peakOutputTokensPerSecond).toBeCloseTo(0.2 * PEAK, 1);
+  });
+
+  it('judges an autoscaled target at the capacity it grows to', () => {
+    // 5,707.8 > 5,100 on 8 GPUs; growing from 1 to 2 replicas gives 10,200.
+    const fixed = manifestCost(manifest([gpu('gpu')], volume), SETTINGS, PRICE_TABLE, TODAY);
+    const scaled = manifestCost(manifest([gpu('gpu', { autoscaling: { minReplicas: 1, maxReplicas: 2 } })], volume), SETTINGS, PRICE_TABLE, TODAY);
+    expect(fixed.targets[0]!.peakCapacityOk).toBe(false);
+    expect(scaled.targets[0]!.peakCapacityOk).toBe(true);
+    expect(scaled.details.gpu!.capacityTokensPerSecond).toBe(5100);
+  });
+});

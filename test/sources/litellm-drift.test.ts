@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
+import type { Engine } from '../../src/policy/engine.ts';
 import type { Finding } from '../../src/policy/finding.ts';
 import { observeSources, parseSourceFlag } from '../../src/sources/read-sources.ts';
 
@@ -18,15 +19,29 @@ const FOLDER = 'test/fixtures/drift/litellm';
 const MANIFEST = `${FOLDER}/routewise.yaml`;
 
 function driftFindings(config: string): Finding[] {
+  return findings(config).filter((f) => f.id.startsWith('RW-DRIFT-'));
+}
+
+function findings(config: string, options: { engine?: Engine; manifest?: (text: string) => string } = {}): Finding[] {
   const source = parseSourceFlag(`litellm=${FOLDER}/${config}`, process.cwd());
   if (!source.ok) throw new Error(source.problems[0]!.message);
-  const report = judgeManifest(MANIFEST, readFileSync(MANIFEST), {
-    engine,
+  const text = (options.manifest ?? ((t) => t))(readFileSync(MANIFEST, 'utf8'));
+  const report = judgeManifest(MANIFEST, Buffer.from(text), {
+    engine: options.engine ?? engine,
     today: '2026-11-27',
     observe: (manifest, doc) => observeSources(manifest, doc, resolve(MANIFEST), [source.value]),
   });
   expect(report.problems).toEqual([]);
-  return report.findings.filter((f) => f.id.startsWith('RW-DRIFT-'));
+  return report.findings;
+}
+
+/** The built-in rules with an organisation's own region added, as `--data` adds it. */
+function engineWithRegion(region: string, places: string[]): Engine {
+  const config = (files.data as { routewise: { config: Record<string, unknown> } }).routewise.config;
+  const data = { routewise: { config: { ...config, regionJurisdictions: { ...(config.regionJurisdictions as object), [region]: places } } } };
+  const made = createRegoEngine({ sources: files.modules, data });
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  return made.value;
 }
 
 function counts(findings: Finding[]): Record<string, number> {
@@ -88,6 +103,16 @@ describe('LiteLLM configs against the manifest', () => {
     expect(messages).toMatch(/claude .* is a global profile/);
     expect(messages).toMatch(/gemini .* runs in us-central1, us/);
     expect(messages).toMatch(/gpt-4o .* runs in eastus, us/);
+  });
+
+  it('places a region the organisation adds with --data for the gateway as for the manifest', () => {
+    // bedrock-claude receives eu-customers (residency eu); the target and its gateway entry both
+    // run in a sovereign-cloud region the built-in table does not know.
+    const inSovereignCloud = (text: string) => text.replace('region: eu-central-1', 'region: eusc-de-east-1');
+    const residency = (list: Finding[]) => list.filter((f) => f.id === 'RW-DATA-002' || f.id === 'RW-DRIFT-003').map((f) => f.id).sort();
+    expect(residency(findings('own_region.yaml', { manifest: inSovereignCloud }))).toEqual(['RW-DATA-002', 'RW-DRIFT-003']);
+    const placed = engineWithRegion('eusc-de-east-1', ['de']);
+    expect(residency(findings('own_region.yaml', { manifest: inSovereignCloud, engine: placed }))).toEqual([]);
   });
 
   it('points a declared target missing from the gateway at the manifest, the gateway as related', () => {

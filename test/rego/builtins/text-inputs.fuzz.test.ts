@@ -3,7 +3,7 @@
 // whatever arrives in the input.
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
+import fc from '../../fast-check.ts';
 import { describe, expect, it } from 'vitest';
 import { BuiltinFailure, BuiltinTypeError } from '../../../src/rego/builtins/builtin.ts';
 import { registry } from '../../../src/rego/builtins/index.ts';

@@ -96,8 +96,25 @@ function ajvModules(): AjvModules {
   const m = load
     ? { ajv: load('ajv'), ajv2019: load('ajv/dist/2019.js'), ajv2020: load('ajv/dist/2020.js'), draft04: load('ajv-draft-04'), formats: load('ajv-formats'), draft06: load('ajv/dist/refs/json-schema-draft-06.json') }
     : { ajv: require('ajv'), ajv2019: require('ajv/dist/2019.js'), ajv2020: require('ajv/dist/2020.js'), draft04: require('ajv-draft-04'), formats: require('ajv-formats'), draft06: require('ajv/dist/refs/json-schema-draft-06.json') };
+  // enum, const and uniqueItems compare through this module's function, which calls a document's
+  // own `valueOf` or `toString` and trusts its `constructor`: `{"valueOf": 0}` would crash it.
+  const equal = load ? load('ajv/dist/runtime/equal.js') : require('ajv/dist/runtime/equal.js');
+  equal.default = Object.assign(jsonEqual, { code: equal.default.code });
   modules = { Ajv: m.ajv.Ajv, Ajv2019: m.ajv2019.Ajv2019, Ajv2020: m.ajv2020.Ajv2020, AjvDraft04: m.draft04.default, addFormats: m.formats.default, draft06: m.draft06 };
   return modules;
+}
+
+/** Equality of JSON data, reading only own keys: a key named like an object method is just a key. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  const keys = Object.keys(a);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(y, k) && jsonEqual(x[k], y[k]));
 }
 
 // Validators are built on first use; compiled schemas are removed from them again right away
@@ -120,9 +137,10 @@ function validator(draft: Draft): Ajv {
   let ajv = validators.get(draft);
   if (ajv) return ajv;
   // allErrors: OPA reports every mismatch. strict off: unknown keywords and formats are ignored
-  // as OPA's validator ignores them. Patterns (`pattern`, `patternProperties`) are Go patterns,
+  // as OPA's validator ignores them. ownProperties: `required: [constructor]` is not met by what
+  // every object inherits. Patterns (`pattern`, `patternProperties`) are Go patterns,
   // as OPA's validator reads them, run on the linear-time matcher.
-  const options = { allErrors: true, strict: false, verbose: true, logger: false as const, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
+  const options = { allErrors: true, strict: false, verbose: true, ownProperties: true, logger: false as const, unicodeRegExp: false, code: { regExp: goPatternRegExp } };
   const m = ajvModules();
   switch (draft) {
     case 'draft-04':

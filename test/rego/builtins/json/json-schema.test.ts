@@ -145,6 +145,24 @@ describe('json.match_schema', () => {
     expect(plain('json.match_schema', { enum: [] }, { const: { enum: [] } })).toEqual([true, []]);
   });
 
+  it('compares documents whose keys are names of object methods, without crashing', () => {
+    // Found by the text-input fuzz test (seeds 960178539 and -1479666574).
+    expect(mismatches({ valueOf: 0 }, { enum: [] }).map((m) => m.type)).toEqual(['enum']);
+    expect(mismatches({ valueOf: 0 }, { enum: [{ valueOf: 0 }] })).toEqual([]);
+    expect(mismatches({ toString: 'x' }, { const: { toString: 'y' } }).map((m) => m.type)).toEqual(['const']);
+    expect(mismatches({ constructor: {} }, { const: { constructor: {} } })).toEqual([]);
+    expect(mismatches({ constructor: { a: 1 } }, { enum: [{ constructor: { a: 2 } }] }).map((m) => m.type)).toEqual(['enum']);
+    expect(mismatches([{ valueOf: 1 }, { valueOf: 1 }], { uniqueItems: true }).map((m) => m.type)).toEqual(['unique']);
+  });
+
+  it('looks only at the properties a document has, never at those every object inherits', () => {
+    expect(mismatches({}, { required: ['constructor', 'toString'] }).map((m) => m.desc)).toEqual([
+      'constructor is required',
+      'toString is required',
+    ]);
+    expect(mismatches({}, { properties: { toString: { type: 'string' } } })).toEqual([]);
+  });
+
   it('reports a wrong type once, without the checks the type check stops', () => {
     expect(mismatches('x', { type: 'integer', enum: [1, 2], anyOf: [{ minimum: 1 }] }).map((e) => e.type)).toEqual(['invalid_type']);
   });
