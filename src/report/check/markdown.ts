@@ -8,6 +8,7 @@ import type { ManifestReport, RunReport } from '../run-report.ts';
 import { summaryLine } from '../summary-line.ts';
 import { waiverNote } from '../waiver-note.ts';
 import { markdownProse, markdownText } from '../markdown-text.ts';
+import { costLine } from '../cost-line.ts';
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
 
@@ -28,8 +29,17 @@ function findingRow(manifest: ManifestReport, finding: Finding): string {
   return row([severity, markdownText(finding.id), location, message]);
 }
 
+/**
+ * Target ids in the cost line come from the manifest, so it is escaped like every other user text;
+ * two dollar signs on one line would open a math span on GitHub, so they are written as references.
+ */
+export function markdownMoney(text: string): string {
+  return markdownText(text).replace(/\$/g, '&#36;');
+}
+
 function manifestSection(manifest: ManifestReport): string[] {
-  const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
+  const title = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
+  const heading = manifest.cost ? `${title}\n\nCost: ${markdownMoney(costLine(manifest.cost))}` : title;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, '', 'No findings.'];
   const rows = manifest.problems.map((problem) => {
     const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);
