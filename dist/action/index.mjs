@@ -68318,6 +68318,9 @@ function markdownProse(text2) {
   }
   return out + markdownText(text2.slice(last));
 }
+function markdownMoney(text2) {
+  return markdownText(text2).replace(/\$/g, "&#36;");
+}
 
 // src/cost/format/human-numbers.ts
 function usd(n) {
@@ -68355,9 +68358,6 @@ function findingRow(manifest, finding) {
   const severity = finding.severity === "info" ? "info" : `**${finding.severity}**`;
   const message = finding.remediation ? `${markdownProse(finding.message)}<br>Remediation: ${markdownProse(finding.remediation)}` : markdownProse(finding.message);
   return row([severity, markdownText(finding.id), location, message]);
-}
-function markdownMoney(text2) {
-  return markdownText(text2).replace(/\$/g, "&#36;");
 }
 function manifestSection(manifest) {
   const title = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ""}`;

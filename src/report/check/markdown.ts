@@ -7,7 +7,7 @@ import type { Reporter } from '../reporter.ts';
 import type { ManifestReport, RunReport } from '../run-report.ts';
 import { summaryLine } from '../summary-line.ts';
 import { waiverNote } from '../waiver-note.ts';
-import { markdownProse, markdownText } from '../markdown-text.ts';
+import { markdownMoney, markdownProse, markdownText } from '../markdown-text.ts';
 import { costLine } from '../cost-line.ts';
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
@@ -27,14 +27,6 @@ function findingRow(manifest: ManifestReport, finding: Finding): string {
     ? `${markdownProse(finding.message)}<br>Remediation: ${markdownProse(finding.remediation)}`
     : markdownProse(finding.message);
   return row([severity, markdownText(finding.id), location, message]);
-}
-
-/**
- * Target ids in the cost line come from the manifest, so it is escaped like every other user text;
- * two dollar signs on one line would open a math span on GitHub, so they are written as references.
- */
-export function markdownMoney(text: string): string {
-  return markdownText(text).replace(/\$/g, '&#36;');
 }
 
 function manifestSection(manifest: ManifestReport): string[] {
