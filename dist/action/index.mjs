@@ -256,11 +256,11 @@ var require_oidc_utils = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -276,7 +276,7 @@ var require_oidc_utils = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -354,11 +354,11 @@ var require_summary = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -374,7 +374,7 @@ var require_summary = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -720,11 +720,11 @@ var require_io_util = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -740,7 +740,7 @@ var require_io_util = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -893,11 +893,11 @@ var require_io = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -913,7 +913,7 @@ var require_io = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1141,11 +1141,11 @@ var require_toolrunner = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1161,7 +1161,7 @@ var require_toolrunner = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1389,7 +1389,7 @@ var require_toolrunner = __commonJS({
             this.toolPath = path2.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
-          return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -1472,7 +1472,7 @@ var require_toolrunner = __commonJS({
               if (error) {
                 reject(error);
               } else {
-                resolve7(exitCode);
+                resolve8(exitCode);
               }
             });
             if (this.options.input) {
@@ -1625,11 +1625,11 @@ var require_exec = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1645,7 +1645,7 @@ var require_exec = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1736,11 +1736,11 @@ var require_platform = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1756,7 +1756,7 @@ var require_platform = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1855,11 +1855,11 @@ var require_core = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1875,7 +1875,7 @@ var require_core = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -12717,10 +12717,10 @@ var init_esm4 = __esm({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
+          this.on("end", () => resolve8());
         });
       }
       /**
@@ -12744,7 +12744,7 @@ var init_esm4 = __esm({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve7;
+          let resolve8;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12758,19 +12758,19 @@ var init_esm4 = __esm({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve7({ value, done: !!this[EOF] });
+            resolve8({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve7({ done: true, value: void 0 });
+            resolve8({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve7 = res2;
+            resolve8 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -13758,9 +13758,9 @@ var init_esm5 = __esm({
         if (this.#asyncReaddirInFlight) {
           await this.#asyncReaddirInFlight;
         } else {
-          let resolve7 = () => {
+          let resolve8 = () => {
           };
-          this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
+          this.#asyncReaddirInFlight = new Promise((res) => resolve8 = res);
           try {
             for (const e of await this.#fs.promises.readdir(fullpath, {
               withFileTypes: true
@@ -13773,7 +13773,7 @@ var init_esm5 = __esm({
             children.provisional = 0;
           }
           this.#asyncReaddirInFlight = void 0;
-          resolve7();
+          resolve8();
         }
         return children.slice(0, children.provisional);
       }
@@ -33268,7 +33268,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root2, ref);
+      let _sch = resolve8.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -33295,7 +33295,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root2, ref) {
+    function resolve8(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -34159,7 +34159,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -34550,7 +34550,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal: equal2,
       serialize: serialize2,
@@ -46827,8 +46827,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve7, reject) {
-              promiseResolve = resolve7;
+            return new Promise(function(resolve8, reject) {
+              promiseResolve = resolve8;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -46861,11 +46861,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream2.destroy(err);
-          return new Promise((resolve7, reject) => {
-            if (stream2._duplexState & DESTROYED2) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (stream2._duplexState & DESTROYED2) return resolve8({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -46909,8 +46909,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve7) => {
-          state.drains.push({ writes, resolve: resolve7 });
+        return new Promise((resolve8) => {
+          state.drains.push({ writes, resolve: resolve8 });
         });
       }
       write(data) {
@@ -47015,10 +47015,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve7();
+          resolve8();
         });
       });
     }
@@ -47688,16 +47688,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve7, reject) {
+        function onnext(resolve8, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve7({ value: entryStream, done: false });
+            resolve8({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve7;
+          promiseResolve = resolve8;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -47725,11 +47725,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve7, reject) => {
-            if (extract.destroyed) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (extract.destroyed) return resolve8({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -48058,7 +48058,7 @@ function assemble(files, name) {
     const text2 = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
+      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
     } catch (e) {
       return fail7("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
@@ -48151,12 +48151,12 @@ function fail7(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml10, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml11, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
     MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -51170,12 +51170,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test: test2,
-        resolve: resolve7
+        resolve: resolve8
       } of tags) {
         if (test2) {
           const match3 = str2.match(test2);
           if (match3) {
-            let res = resolve7.apply(null, match3);
+            let res = resolve8.apply(null, match3);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -54901,11 +54901,11 @@ var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 async function loadWasmEngine(bundle, data, shown2 = bundle) {
   let bytes;
   try {
-    bytes = readFileSync5(bundle);
+    bytes = readFileSync6(bundle);
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${shown2}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
@@ -54926,7 +54926,7 @@ var core3 = __toESM(require_core(), 1);
 import { isMainThread as isMainThread2 } from "node:worker_threads";
 
 // src/runner/check-run.ts
-import { relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+import { relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -63396,9 +63396,7 @@ function at2(file) {
 }
 
 // src/policy/load-engine.ts
-var import_yaml11 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync6 } from "node:fs";
-import { resolve as resolve4, sep as sep5 } from "node:path";
+import { resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/policy/rego-engine.ts
 init_rego();
@@ -65581,9 +65579,6 @@ var POLICY_INPUT_SCHEMA = {
   documents: [manifestSchema]
 };
 
-// src/policy/load-engine.ts
-init_merge_data();
-
 // src/policy/policy-files.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 init_merge_data();
@@ -65669,9 +65664,10 @@ function dataSyntaxProblem(file, e, text2 = "") {
   };
 }
 
-// src/policy/settings-check.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
+// src/policy/settings-files.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/policy/assets.ts
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -65680,6 +65676,13 @@ var BUILTIN_POLICIES = fileURLToPath3(new URL("../../policies/", import.meta.url
 var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
 var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
 var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
+
+// src/policy/settings-files.ts
+init_merge_data();
+
+// src/policy/settings-check.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/policy/generated/settings-validator.js
 var __getOwnPropNames3 = Object.getOwnPropertyNames;
@@ -67430,10 +67433,40 @@ function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+// src/policy/settings-files.ts
+function mergeSettingsFiles(base, files, cwd) {
+  const out = { data: base, problems: [], notes: [] };
+  const schema = files.length > 0 ? settingsSchema() : void 0;
+  for (const file of files) {
+    const doc = readDataFile(resolve3(cwd, file), file);
+    if (!doc.ok) {
+      out.problems.push(...doc.problems);
+      continue;
+    }
+    for (const p of checkSettings(schema, base, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? out.notes : out.problems).push(p);
+    out.data = mergeData(out.data, doc.value.data);
+  }
+  return out;
+}
+function readDataFile(path2, file) {
+  let text2;
+  try {
+    text2 = readFileSync4(path2, "utf8");
+  } catch {
+    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
+  }
+  try {
+    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
+    return { ok: true, value: { data: doc ?? {}, text: text2 } };
+  } catch (e) {
+    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
+  }
+}
+
 // src/policy/parsed-policies.ts
 init_rego();
-import { readFileSync as readFileSync4, readdirSync as readdirSync4, writeFileSync } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { join as join5, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
@@ -67441,9 +67474,9 @@ var BESIDE_THIS_MODULE = fileURLToPath4(new URL(`./${PARSED_POLICIES_FILE}`, imp
 var FORMAT = 1;
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync4(storeFile));
+    const data = deserialize(readFileSync5(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
-    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
+    return new Map(data.entries.map((e) => [resolve4(policiesDir, e.path), e]));
   } catch {
     return null;
   }
@@ -67454,7 +67487,7 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
   let reused = 0;
   const modules2 = [];
   for (const source of sources) {
-    const key = resolve3(cwd, source.file);
+    const key = resolve4(cwd, source.file);
     const entry2 = entries.get(key);
     if (entry2 && entry2.text === source.text) {
       entries.delete(key);
@@ -67530,39 +67563,30 @@ function combineEngines(engines) {
 
 // src/policy/load-engine.ts
 async function loadEngine(flags, cwd) {
-  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve4(cwd, dir) }));
-  const bundles = (flags.bundle ?? []).map((file) => resolve4(cwd, file));
+  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve5(cwd, dir) }));
+  const bundles = (flags.bundle ?? []).map((file) => resolve5(cwd, file));
   const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...policyDirs.map((d3) => d3.path)];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
   const problems = [...files.problems];
   for (const dir of policyDirs) {
     const inside = (file) => {
-      const at3 = resolve4(cwd, file);
+      const at3 = resolve5(cwd, file);
       return at3 === dir.path || at3.startsWith(dir.path.endsWith(sep5) ? dir.path : dir.path + sep5);
     };
     if (files.problems.length === 0 && !files.modules.some((m) => inside(m.file))) {
       problems.push({ code: "no-policies", message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: "point --policy at the folder that holds your .rego policies" });
     }
   }
-  const notes = [];
-  let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : void 0;
-  for (const file of flags.data ?? []) {
-    const doc = readDataFile(resolve4(cwd, file), file);
-    if (!doc.ok) {
-      problems.push(...doc.problems);
-      continue;
-    }
-    for (const p of checkSettings(schema, files.data, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? notes : problems).push(p);
-    data = mergeData(data, doc.value.data);
-  }
+  const settings = mergeSettingsFiles(files.data, flags.data ?? [], cwd);
+  const { data, notes } = settings;
+  problems.push(...settings.problems);
   if (problems.length > 0) return { ok: false, problems, ...notes.length > 0 ? { notes } : {} };
   if (files.modules.length === 0 && bundles.length === 0) {
     return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: no policies to evaluate", hint: "drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE" }] };
   }
   const engines = [];
   if (files.modules.length > 0) {
-    const builtin = new Set(files.modules.filter((m) => resolve4(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+    const builtin = new Set(files.modules.filter((m) => resolve5(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
     const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
     const rego = createRegoEngine({
       sources: files.modules,
@@ -67585,27 +67609,13 @@ async function loadEngine(flags, cwd) {
   const combined = combineEngines(engines);
   return notes.length > 0 ? { ...combined, notes } : combined;
 }
-function readDataFile(path2, file) {
-  let text2;
-  try {
-    text2 = readFileSync6(path2, "utf8");
-  } catch {
-    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
-  }
-  try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
-    return { ok: true, value: { data: doc ?? {}, text: text2 } };
-  } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
-  }
-}
 
 // src/runner/read-manifest.ts
 import { closeSync, constants as constants2, fstatSync, openSync, readSync } from "node:fs";
 
 // src/runner/real-path.ts
 import { realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname2, join as join5, relative as relative4, sep as sep6 } from "node:path";
+import { dirname as dirname2, join as join6, relative as relative4, sep as sep6 } from "node:path";
 function isInside(path2, folder) {
   return path2 === folder || path2.startsWith(folder.endsWith(sep6) ? folder : `${folder}${sep6}`);
 }
@@ -67620,7 +67630,7 @@ function landingPath(path2) {
   let existing = path2;
   for (; ; ) {
     const real = realPathOf(existing);
-    if (real !== void 0) return join5(real, relative4(existing, path2));
+    if (real !== void 0) return join6(real, relative4(existing, path2));
     const up = dirname2(existing);
     if (up === existing) return path2;
     existing = up;
@@ -67703,10 +67713,10 @@ async function checkRun(paths, options) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
       continue;
     }
-    const absolute = resolve5(options.cwd, file);
+    const absolute = resolve6(options.cwd, file);
     const display2 = relative5(options.cwd, absolute).split(sep7).join("/") || file;
     const real = realPathOf(absolute);
-    if (!options.refuseLinksOut && real !== void 0 && real !== resolve5(realCwd, relative5(options.cwd, absolute))) {
+    if (!options.refuseLinksOut && real !== void 0 && real !== resolve6(realCwd, relative5(options.cwd, absolute))) {
       options.onNote?.(`${display2} is a symbolic link to ${real}`);
     }
     const bytes = readManifestBytes(absolute, display2, within);
@@ -67958,7 +67968,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join6, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
+import { isAbsolute, join as join7, relative as relative6, resolve as resolve7, sep as sep8 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -68033,9 +68043,9 @@ function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
   const given2 = (name) => input(name) || void 0;
-  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve6(context.workspace, path2);
+  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve7(context.workspace, path2);
   const inWorkspace = (path2) => {
-    const shown2 = relative6(context.workspace, resolve6(context.workspace, path2));
+    const shown2 = relative6(context.workspace, resolve7(context.workspace, path2));
     return shown2 === "" || shown2.startsWith("..") || isAbsolute(shown2) ? fromWorkspace(path2) : shown2.split(sep8).join("/");
   };
   const flag = (name, fallback) => {
@@ -68069,7 +68079,7 @@ function readInputs(get2, context) {
     value: {
       ...options.value,
       paths: splitList(get2("paths")),
-      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join6(context.runnerTemp ?? context.workspace, "routewise.sarif"),
+      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join7(context.runnerTemp ?? context.workspace, "routewise.sarif"),
       annotations,
       summary: summary2
     }
@@ -68246,7 +68256,7 @@ var sarifReporter = {
 
 // src/runner/write-report.ts
 import { lstatSync as lstatSync3, mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join7 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 function writeReportFile(absolute, shown2, text2, scope = {}) {
   const advice = scope.advice ?? "pass --format name=path with";
   const refuse = (why) => new UsageError(`cannot write the report ${shown2} (${why}); ${advice} a file inside ${scope.withinName ?? "a folder you own"}`);
@@ -68259,11 +68269,11 @@ function writeReportFile(absolute, shown2, text2, scope = {}) {
     mkdirSync(folder, { recursive: true });
     const realFolder = realPathOf(folder) ?? folder;
     if (!isAllowed(realFolder)) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
-    const target = join7(realFolder, basename2(absolute));
+    const target = join8(realFolder, basename2(absolute));
     const existing = lstatOrUndefined(target);
     if (existing?.isSymbolicLink()) throw refuse("it is a symbolic link; routewise does not write through links");
     if (existing?.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    temporary = join7(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    temporary = join8(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     writeFileSync2(temporary, text2, { flag: "wx" });
     renameSync(temporary, target);
     temporary = void 0;
