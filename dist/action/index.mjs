@@ -256,11 +256,11 @@ var require_oidc_utils = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -276,7 +276,7 @@ var require_oidc_utils = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -354,11 +354,11 @@ var require_summary = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -374,7 +374,7 @@ var require_summary = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -720,11 +720,11 @@ var require_io_util = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -740,7 +740,7 @@ var require_io_util = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -893,11 +893,11 @@ var require_io = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -913,7 +913,7 @@ var require_io = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1141,11 +1141,11 @@ var require_toolrunner = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1161,7 +1161,7 @@ var require_toolrunner = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1389,7 +1389,7 @@ var require_toolrunner = __commonJS({
             this.toolPath = path2.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
-          return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -1472,7 +1472,7 @@ var require_toolrunner = __commonJS({
               if (error) {
                 reject(error);
               } else {
-                resolve7(exitCode);
+                resolve8(exitCode);
               }
             });
             if (this.options.input) {
@@ -1625,11 +1625,11 @@ var require_exec = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1645,7 +1645,7 @@ var require_exec = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1736,11 +1736,11 @@ var require_platform = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1756,7 +1756,7 @@ var require_platform = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -1855,11 +1855,11 @@ var require_core = __commonJS({
     };
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve7) {
-          resolve7(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve7, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -1875,7 +1875,7 @@ var require_core = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -12717,10 +12717,10 @@ var init_esm4 = __esm({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
+          this.on("end", () => resolve8());
         });
       }
       /**
@@ -12744,7 +12744,7 @@ var init_esm4 = __esm({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve7;
+          let resolve8;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12758,19 +12758,19 @@ var init_esm4 = __esm({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve7({ value, done: !!this[EOF] });
+            resolve8({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve7({ done: true, value: void 0 });
+            resolve8({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve7 = res2;
+            resolve8 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -13758,9 +13758,9 @@ var init_esm5 = __esm({
         if (this.#asyncReaddirInFlight) {
           await this.#asyncReaddirInFlight;
         } else {
-          let resolve7 = () => {
+          let resolve8 = () => {
           };
-          this.#asyncReaddirInFlight = new Promise((res) => resolve7 = res);
+          this.#asyncReaddirInFlight = new Promise((res) => resolve8 = res);
           try {
             for (const e of await this.#fs.promises.readdir(fullpath, {
               withFileTypes: true
@@ -13773,7 +13773,7 @@ var init_esm5 = __esm({
             children.provisional = 0;
           }
           this.#asyncReaddirInFlight = void 0;
-          resolve7();
+          resolve8();
         }
         return children.slice(0, children.provisional);
       }
@@ -33268,7 +33268,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root2, ref);
+      let _sch = resolve8.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -33295,7 +33295,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root2, ref) {
+    function resolve8(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -34159,7 +34159,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -34550,7 +34550,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal: equal2,
       serialize: serialize2,
@@ -45397,12 +45397,12 @@ function parseError(e) {
   throw e;
 }
 function compile(sources, options = {}) {
-  const regoVersion = options.regoVersion ?? "v1";
+  const versionOf = options.regoVersionOf ?? (() => options.regoVersion ?? "v1");
   const modules2 = [];
   const errors = [];
   for (const s of sources) {
     try {
-      modules2.push(parseModule(s.file, s.text, { regoVersion }));
+      modules2.push(parseModule(s.file, s.text, { regoVersion: versionOf(s.file) }));
     } catch (e) {
       errors.push(parseError(e));
     }
@@ -45547,7 +45547,7 @@ function failure(producer, what, where, hint) {
         code: "policy-output",
         message: `${producer} ${what}`,
         ...where ? { position: where } : {},
-        hint: hint ?? 'a finding is an object with at least "id" and "message" (see the README, custom rules)'
+        hint: hint ?? 'a finding is an object with at least "id" and "message" (docs/policy-input.md, findings)'
       }
     ]
   };
@@ -46840,8 +46840,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve7, reject) {
-              promiseResolve = resolve7;
+            return new Promise(function(resolve8, reject) {
+              promiseResolve = resolve8;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -46874,11 +46874,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream2.destroy(err);
-          return new Promise((resolve7, reject) => {
-            if (stream2._duplexState & DESTROYED2) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (stream2._duplexState & DESTROYED2) return resolve8({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -46922,8 +46922,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve7) => {
-          state.drains.push({ writes, resolve: resolve7 });
+        return new Promise((resolve8) => {
+          state.drains.push({ writes, resolve: resolve8 });
         });
       }
       write(data) {
@@ -47028,10 +47028,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         return pipeline(...streams, (err) => {
           if (err) return reject(err);
-          resolve7();
+          resolve8();
         });
       });
     }
@@ -47701,16 +47701,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve7, reject) {
+        function onnext(resolve8, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve7({ value: entryStream, done: false });
+            resolve8({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve7;
+          promiseResolve = resolve8;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -47738,11 +47738,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve7, reject) => {
-            if (extract.destroyed) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (extract.destroyed) return resolve8({ value: void 0, done: true });
             extract.once("close", function() {
               if (err) reject(err);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -48071,7 +48071,7 @@ function assemble(files, name) {
     const text2 = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
+      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
     } catch (e) {
       return fail7("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
@@ -48164,12 +48164,12 @@ function fail7(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml10, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml11, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml10 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
     MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -51183,12 +51183,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test: test2,
-        resolve: resolve7
+        resolve: resolve8
       } of tags) {
         if (test2) {
           const match3 = str2.match(test2);
           if (match3) {
-            let res = resolve7.apply(null, match3);
+            let res = resolve8.apply(null, match3);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -54914,11 +54914,11 @@ var load_wasm_engine_exports = {};
 __export(load_wasm_engine_exports, {
   loadWasmEngine: () => loadWasmEngine
 });
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 async function loadWasmEngine(bundle, data, shown2 = bundle) {
   let bytes;
   try {
-    bytes = readFileSync5(bundle);
+    bytes = readFileSync6(bundle);
   } catch {
     return { ok: false, problems: [{ code: "path-not-found", message: `${shown2}: cannot read the bundle file`, hint: "check the path given to --bundle" }] };
   }
@@ -54939,7 +54939,7 @@ var core3 = __toESM(require_core(), 1);
 import { isMainThread as isMainThread2 } from "node:worker_threads";
 
 // src/runner/check-run.ts
-import { relative as relative5, resolve as resolve5, sep as sep7 } from "node:path";
+import { relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
 
 // src/findings/waivers.ts
 var WAIVER_RULE = "RW-WAIVE-001";
@@ -55063,6 +55063,20 @@ function at(v, path2) {
 
 // src/cost/generated/price-table.ts
 var PRICE_TABLE = { "package": "@pydantic/genai-prices", "version": "0.1.8", "providers": { "anthropic": { "fallbacks": [], "models": [{ "id": "claude-2", "match": { "or": [{ "starts_with": "claude-2" }, { "contains": "claude-v2" }] }, "prices": [{ "input": 8, "output": 24 }] }, { "id": "claude-3-5-haiku-latest", "match": { "or": [{ "starts_with": "claude-3-5-haiku" }, { "starts_with": "claude-3.5-haiku" }] }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "or": [{ "starts_with": "claude-3-5-sonnet" }, { "starts_with": "claude-3.5-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet-latest", "match": { "or": [{ "starts_with": "claude-3-7-sonnet" }, { "starts_with": "claude-3.7-sonnet" }, { "starts_with": "claude-sonnet-3.7" }, { "starts_with": "claude-sonnet-3-7" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "starts_with": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus-latest", "match": { "starts_with": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-3-sonnet", "match": { "starts_with": "claude-3-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "equals": "claude-fable-5" }, { "regex": "^claude-fable-5-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "equals": "claude-fable-5-1" }, { "regex": "^claude-fable-5-1-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-haiku-4-5", "match": { "or": [{ "starts_with": "claude-haiku-4-5" }, { "starts_with": "claude-haiku-4.5" }, { "starts_with": "claude-4-5-haiku" }, { "starts_with": "claude-4.5-haiku" }] }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "claude-opus-4-0", "match": { "or": [{ "starts_with": "claude-opus-4-0" }, { "starts_with": "claude-4-opus" }, { "equals": "claude-opus-4" }, { "equals": "claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-1", "match": { "or": [{ "starts_with": "claude-opus-4-1" }, { "starts_with": "claude-opus-4.1" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-5", "match": { "or": [{ "starts_with": "claude-opus-4-5" }, { "starts_with": "claude-opus-4.5" }, { "starts_with": "claude-4-5-opus" }, { "starts_with": "claude-4.5-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "starts_with": "claude-opus-4-6" }, { "starts_with": "claude-opus-4.6" }, { "starts_with": "claude-4-6-opus" }, { "starts_with": "claude-4.6-opus" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }, { "from": "2026-03-13", "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "starts_with": "claude-opus-4-7" }, { "starts_with": "claude-opus-4.7" }, { "starts_with": "claude-4-7-opus" }, { "starts_with": "claude-4.7-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "starts_with": "claude-opus-4-8" }, { "starts_with": "claude-opus-4.8" }, { "starts_with": "claude-4-8-opus" }, { "starts_with": "claude-4.8-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "equals": "claude-opus-5" }, { "regex": "^claude-opus-5-\\d{8}$" }, { "starts_with": "claude-opus-5.0" }, { "starts_with": "claude-5-opus" }, { "starts_with": "claude-5.0-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "equals": "claude-opus-5-5" }, { "regex": "^claude-opus-5-5-\\d{8}$" }, { "starts_with": "claude-opus-5.5" }, { "starts_with": "claude-5-5-opus" }, { "starts_with": "claude-5.5-opus" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-0", "match": { "or": [{ "starts_with": "claude-sonnet-4-2025" }, { "starts_with": "claude-sonnet-4-0" }, { "starts_with": "claude-sonnet-4@" }, { "equals": "claude-sonnet-4" }, { "starts_with": "claude-4-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "starts_with": "claude-sonnet-4-5" }, { "starts_with": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "starts_with": "claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4.6" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }, { "from": "2026-03-13", "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-5", "match": { "or": [{ "starts_with": "claude-sonnet-5" }, { "starts_with": "claude-sonnet-5.0" }, { "starts_with": "claude-5-sonnet" }, { "starts_with": "claude-5.0-sonnet" }] }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "claude-v1", "match": { "equals": "claude-v1" }, "prices": [{ "input": 8, "output": 24 }] }] }, "aws": { "fallbacks": [], "models": [{ "id": "amazon.nova-2-sonic-v1:0", "match": { "contains": "amazon.nova-2-sonic" }, "prices": [{ "input": 0.33, "output": 2.75 }] }, { "id": "amazon.nova-lite-v1:0", "match": { "contains": "amazon.nova-lite" }, "prices": [{ "input": 0.06, "output": 0.24, "cachedInput": 0.015 }] }, { "id": "amazon.nova-micro-v1:0", "match": { "contains": "amazon.nova-micro" }, "prices": [{ "input": 0.035, "output": 0.14, "cachedInput": 875e-5 }] }, { "id": "amazon.nova-premier-v1:0", "match": { "contains": "amazon.nova-premier" }, "prices": [{ "input": 2.5, "output": 12.5, "cachedInput": 0.625 }] }, { "id": "amazon.nova-pro-v1:0", "match": { "contains": "amazon.nova-pro" }, "prices": [{ "input": 0.8, "output": 3.2, "cachedInput": 0.2 }] }, { "id": "amazon.nova-sonic-v1:0", "match": { "contains": "amazon.nova-sonic" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "amazon.titan-embed-text-v1", "match": { "contains": "amazon.titan-embed-text" }, "prices": [{ "input": 0.1 }] }, { "id": "amazon.titan-text-express-v1", "match": { "contains": "titan-text-express" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "amazon.titan-text-lite-v1", "match": { "contains": "titan-text-lite" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "deepseek.r1-v1:0", "match": { "contains": "deepseek.r1" }, "prices": [{ "input": 1.35, "output": 5.4 }] }, { "id": "global.amazon.nova-2-lite-v1:0", "match": { "contains": "global.amazon.nova-2-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.075 }] }, { "id": "global.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5-1" }, { "contains": "global.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "global.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5" }, { "contains": "global.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "global.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "contains": "global.anthropic.claude-haiku-4-5-20251001" }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "global.anthropic.claude-opus-4-5-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-5" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-6-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-6" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-7-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-7" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-8-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-8" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5" }, { "contains": "global.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5-5" }, { "contains": "global.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "global.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-20250514" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-5-20250929" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-6-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-6" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-5-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-5" }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "global.openai.gpt-5.6-luna", "match": { "contains": "global.openai.gpt-5.6-luna" }, "prices": [{ "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "global.openai.gpt-5.6-sol", "match": { "contains": "global.openai.gpt-5.6-sol" }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "global.openai.gpt-5.6-terra", "match": { "contains": "global.openai.gpt-5.6-terra" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "google.gemma-3-12b-it", "match": { "contains": "google.gemma-3-12b-it" }, "prices": [{ "input": 0.09, "output": 0.29 }] }, { "id": "google.gemma-3-27b-it", "match": { "contains": "google.gemma-3-27b-it" }, "prices": [{ "input": 0.23, "output": 0.38 }] }, { "id": "google.gemma-3-4b-it", "match": { "contains": "google.gemma-3-4b-it" }, "prices": [{ "input": 0.04, "output": 0.08 }] }, { "id": "meta.llama3-1-70b-instruct-v1:0", "match": { "contains": "meta.llama3-1-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-1-8b-instruct-v1:0", "match": { "contains": "meta.llama3-1-8b-instruct" }, "prices": [{ "input": 0.22, "output": 0.22 }] }, { "id": "meta.llama3-2-11b-instruct-v1:0", "match": { "contains": "meta.llama3-2-11b-instruct" }, "prices": [{ "input": 0.16, "output": 0.16 }] }, { "id": "meta.llama3-2-1b-instruct-v1:0", "match": { "contains": "meta.llama3-2-1b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta.llama3-2-3b-instruct-v1:0", "match": { "contains": "meta.llama3-2-3b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "meta.llama3-2-90b-instruct-v1:0", "match": { "contains": "meta.llama3-2-90b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-3-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-70b-instruct" }, "prices": [{ "input": 2.65, "output": 3.5 }] }, { "id": "meta.llama3-8b-instruct-v1:0", "match": { "contains": "meta.llama3-8b-instruct" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "meta.llama4-maverick-17b-instruct-v1:0", "match": { "contains": "meta.llama4-maverick-17b-instruct" }, "prices": [{ "input": 0.24, "output": 0.97 }] }, { "id": "meta.llama4-scout-17b-instruct-v1:0", "match": { "contains": "meta.llama4-scout-17b-instruct" }, "prices": [{ "input": 0.17, "output": 0.66 }] }, { "id": "mistral.devstral-2-123b", "match": { "contains": "mistral.devstral-2-123b" }, "prices": [{ "input": 0.4, "output": 2 }] }, { "id": "mistral.magistral-small-2509", "match": { "contains": "mistral.magistral-small-2509" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.ministral-3-14b-instruct", "match": { "contains": "mistral.ministral-3-14b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral.ministral-3-3b-instruct", "match": { "contains": "mistral.ministral-3-3b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral.ministral-3-8b-instruct", "match": { "contains": "mistral.ministral-3-8b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral.mistral-7b-instruct-v0:2", "match": { "contains": "mistral.mistral-7b-instruct-v0" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "mistral.mistral-large-2402-v1:0", "match": { "contains": "mistral.mistral-large-2402" }, "prices": [{ "input": 4, "output": 12 }] }, { "id": "mistral.mistral-large-3-675b-instruct", "match": { "contains": "mistral.mistral-large-3-675b-instruct" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.mistral-small-2402-v1:0", "match": { "contains": "mistral.mistral-small-2402" }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "mistral.mixtral-8x7b-instruct-v0:1", "match": { "contains": "mistral.mixtral-8x7b-instruct-v0" }, "prices": [{ "input": 0.45, "output": 0.7 }] }, { "id": "mistral.pixtral-large-2502-v1:0", "match": { "contains": "mistral.pixtral-large-2502" }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral.voxtral-mini-3b-2507", "match": { "contains": "mistral.voxtral-mini-3b-2507" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "mistral.voxtral-small-24b-2507", "match": { "contains": "mistral.voxtral-small-24b-2507" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "nvidia.nemotron-nano-3-30b:0", "match": { "contains": "nvidia.nemotron-nano-3-30b" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "nvidia.nemotron-nano-9b-v2:0", "match": { "contains": "nvidia.nemotron-nano-9b-v2" }, "prices": [{ "input": 0.06, "output": 0.23 }] }, { "id": "nvidia.nemotron-super-3-120b:0", "match": { "contains": "nvidia.nemotron-super-3-120b" }, "prices": [{ "input": 0.15, "output": 0.65 }] }, { "id": "openai.gpt-5.4", "match": { "equals": "openai.gpt-5.4" }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }] }, { "id": "openai.gpt-5.5", "match": { "equals": "openai.gpt-5.5" }, "prices": [{ "input": 5.5, "output": 33, "cachedInput": 0.55 }] }, { "id": "openai.gpt-oss-120b-1:0", "match": { "contains": "openai.gpt-oss-120b-1" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "openai.gpt-oss-20b-1:0", "match": { "contains": "openai.gpt-oss-20b-1" }, "prices": [{ "input": 0.07, "output": 0.3 }] }, { "id": "qwen.qwen3-32b-v1:0", "match": { "contains": "qwen.qwen3-32b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-30b-a3b-v1:0", "match": { "contains": "qwen.qwen3-coder-30b-a3b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-480b-a35b-v1:0", "match": { "contains": "qwen.qwen3-coder-480b-a35b" }, "prices": [{ "input": 0.45, "output": 1.8 }] }, { "id": "qwen.qwen3-vl-235b-a22b-v1:0", "match": { "contains": "qwen.qwen3-vl-235b-a22b" }, "prices": [{ "input": 0.53, "output": 2.66 }] }, { "id": "regional.amazon.nova-2-lite-v1:0", "match": { "or": [{ "contains": "us.amazon.nova-2-lite" }, { "contains": "eu.amazon.nova-2-lite" }, { "contains": "jp.amazon.nova-2-lite" }] }, "prices": [{ "input": 0.33, "output": 2.75, "cachedInput": 0.0825 }] }, { "id": "regional.anthropic.claude-3-5-haiku-20241022-v1:0", "match": { "contains": "claude-3-5-haiku-20241022" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20240620-v1:0", "match": { "contains": "claude-3-5-sonnet-20240620" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20241022-v2:0", "match": { "contains": "claude-3-5-sonnet-20241022" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-7-sonnet-20250219-v1:0", "match": { "contains": "claude-3-7-sonnet-20250219" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-haiku-20240307-v1:0", "match": { "contains": "claude-3-haiku-20240307" }, "prices": [{ "input": 0.25, "output": 1.25 }] }, { "id": "regional.anthropic.claude-3-opus-20240229-v1:0", "match": { "contains": "claude-3-opus-20240229" }, "prices": [{ "input": 15, "output": 75 }] }, { "id": "regional.anthropic.claude-3-sonnet-20240229-v1:0", "match": { "contains": "claude-3-sonnet-20240229" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5-1" }, { "equals": "claude-fable-5-1" }, { "starts_with": "anthropic.claude-fable-5-1-v1" }, { "starts_with": "claude-fable-5-1-v1" }, { "contains": "us.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 0.275 }] }, { "id": "regional.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5" }, { "equals": "claude-fable-5" }, { "starts_with": "anthropic.claude-fable-5-v1" }, { "starts_with": "claude-fable-5-v1" }, { "contains": "us.anthropic.claude-fable-5-v1" }, { "contains": "au.anthropic.claude-fable-5-v1" }, { "contains": "eu.anthropic.claude-fable-5-v1" }, { "contains": "jp.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 1.1 }] }, { "id": "regional.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-haiku-4-5-20251001" }, { "starts_with": "claude-haiku-4-5-20251001" }, { "contains": "us.anthropic.claude-haiku-4-5-20251001" }, { "contains": "au.anthropic.claude-haiku-4-5-20251001" }, { "contains": "apac.anthropic.claude-haiku-4-5-20251001" }, { "contains": "eu.anthropic.claude-haiku-4-5-20251001" }, { "contains": "us-gov.anthropic.claude-haiku-4-5-20251001" }, { "contains": "jp.anthropic.claude-haiku-4-5-20251001" }] }, "prices": [{ "input": 1.1, "output": 5.5, "cachedInput": 0.11 }] }, { "id": "regional.anthropic.claude-opus-4-1-20250805-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-1-20250805" }, { "starts_with": "claude-opus-4-1-20250805" }, { "contains": "us.anthropic.claude-opus-4-1-20250805" }, { "contains": "au.anthropic.claude-opus-4-1-20250805" }, { "contains": "apac.anthropic.claude-opus-4-1-20250805" }, { "contains": "eu.anthropic.claude-opus-4-1-20250805" }, { "contains": "us-gov.anthropic.claude-opus-4-1-20250805" }, { "contains": "jp.anthropic.claude-opus-4-1-20250805" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-20250514" }, { "starts_with": "claude-opus-4-20250514" }, { "contains": "us.anthropic.claude-opus-4-20250514" }, { "contains": "au.anthropic.claude-opus-4-20250514" }, { "contains": "apac.anthropic.claude-opus-4-20250514" }, { "contains": "eu.anthropic.claude-opus-4-20250514" }, { "contains": "us-gov.anthropic.claude-opus-4-20250514" }, { "contains": "jp.anthropic.claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-5" }, { "starts_with": "claude-opus-4-5" }, { "contains": "us.anthropic.claude-opus-4-5" }, { "contains": "au.anthropic.claude-opus-4-5" }, { "contains": "apac.anthropic.claude-opus-4-5" }, { "contains": "eu.anthropic.claude-opus-4-5" }, { "contains": "us-gov.anthropic.claude-opus-4-5" }, { "contains": "jp.anthropic.claude-opus-4-5" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-6" }, { "starts_with": "claude-opus-4-6" }, { "contains": "us.anthropic.claude-opus-4-6" }, { "contains": "au.anthropic.claude-opus-4-6" }, { "contains": "apac.anthropic.claude-opus-4-6" }, { "contains": "eu.anthropic.claude-opus-4-6" }, { "contains": "us-gov.anthropic.claude-opus-4-6" }, { "contains": "jp.anthropic.claude-opus-4-6" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-7-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-7" }, { "starts_with": "claude-opus-4-7" }, { "contains": "us.anthropic.claude-opus-4-7" }, { "contains": "au.anthropic.claude-opus-4-7" }, { "contains": "apac.anthropic.claude-opus-4-7" }, { "contains": "eu.anthropic.claude-opus-4-7" }, { "contains": "us-gov.anthropic.claude-opus-4-7" }, { "contains": "jp.anthropic.claude-opus-4-7" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-8-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-8" }, { "starts_with": "claude-opus-4-8" }, { "contains": "us.anthropic.claude-opus-4-8" }, { "contains": "au.anthropic.claude-opus-4-8" }, { "contains": "eu.anthropic.claude-opus-4-8" }, { "contains": "jp.anthropic.claude-opus-4-8" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5" }, { "equals": "claude-opus-5" }, { "starts_with": "anthropic.claude-opus-5-v1" }, { "starts_with": "claude-opus-5-v1" }, { "equals": "us.anthropic.claude-opus-5" }, { "equals": "au.anthropic.claude-opus-5" }, { "equals": "eu.anthropic.claude-opus-5" }, { "equals": "jp.anthropic.claude-opus-5" }, { "contains": "us.anthropic.claude-opus-5-v1" }, { "contains": "au.anthropic.claude-opus-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5-5" }, { "equals": "claude-opus-5-5" }, { "starts_with": "anthropic.claude-opus-5-5-v1" }, { "starts_with": "claude-opus-5-5-v1" }, { "equals": "us.anthropic.claude-opus-5-5" }, { "equals": "au.anthropic.claude-opus-5-5" }, { "equals": "eu.anthropic.claude-opus-5-5" }, { "equals": "jp.anthropic.claude-opus-5-5" }, { "contains": "us.anthropic.claude-opus-5-5-v1" }, { "contains": "au.anthropic.claude-opus-5-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4.4, "output": 22, "cachedInput": 0.22 }] }, { "id": "regional.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-20250514" }, { "starts_with": "claude-sonnet-4-20250514" }, { "contains": "us.anthropic.claude-sonnet-4-20250514" }, { "contains": "au.anthropic.claude-sonnet-4-20250514" }, { "contains": "apac.anthropic.claude-sonnet-4-20250514" }, { "contains": "eu.anthropic.claude-sonnet-4-20250514" }, { "contains": "us-gov.anthropic.claude-sonnet-4-20250514" }, { "contains": "jp.anthropic.claude-sonnet-4-20250514" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-5-20250929" }, { "starts_with": "claude-sonnet-4-5-20250929" }, { "contains": "us.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "au.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "apac.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "eu.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "us-gov.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "jp.anthropic.claude-sonnet-4-5-20250929" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4-6" }, { "contains": "us.anthropic.claude-sonnet-4-6" }, { "contains": "au.anthropic.claude-sonnet-4-6" }, { "contains": "apac.anthropic.claude-sonnet-4-6" }, { "contains": "eu.anthropic.claude-sonnet-4-6" }, { "contains": "us-gov.anthropic.claude-sonnet-4-6" }, { "contains": "jp.anthropic.claude-sonnet-4-6" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-5" }, { "starts_with": "claude-sonnet-5" }, { "contains": "us.anthropic.claude-sonnet-5" }, { "contains": "au.anthropic.claude-sonnet-5" }, { "contains": "apac.anthropic.claude-sonnet-5" }, { "contains": "eu.anthropic.claude-sonnet-5" }, { "contains": "us-gov.anthropic.claude-sonnet-5" }, { "contains": "jp.anthropic.claude-sonnet-5" }] }, "prices": [{ "input": 2.2, "output": 11, "cachedInput": 0.22 }] }, { "id": "regional.openai.gpt-5.6-luna", "match": { "or": [{ "starts_with": "openai.gpt-5.6-luna" }, { "starts_with": "gpt-5.6-luna" }, { "contains": "us.openai.gpt-5.6-luna" }, { "contains": "in.openai.gpt-5.6-luna" }] }, "prices": [{ "input": 1.1, "output": 6.6, "cachedInput": 0.11 }, { "from": "2026-07-30", "input": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] }, "output": { "base": 1.32, "tiers": [{ "start": 271999, "price": 1.98 }] }, "cachedInput": { "base": 0.022, "tiers": [{ "start": 271999, "price": 0.044 }] } }] }, { "id": "regional.openai.gpt-5.6-sol", "match": { "or": [{ "starts_with": "openai.gpt-5.6-sol" }, { "starts_with": "gpt-5.6-sol" }, { "contains": "us.openai.gpt-5.6-sol" }] }, "prices": [{ "input": { "base": 5.5, "tiers": [{ "start": 271999, "price": 11 }] }, "output": { "base": 33, "tiers": [{ "start": 271999, "price": 49.5 }] }, "cachedInput": { "base": 0.55, "tiers": [{ "start": 271999, "price": 1.1 }] } }, { "from": "2026-08-21", "input": { "base": 4.4, "tiers": [{ "start": 271999, "price": 8.8 }] }, "output": { "base": 22, "tiers": [{ "start": 271999, "price": 33 }] }, "cachedInput": { "base": 0.44, "tiers": [{ "start": 271999, "price": 0.88 }] } }] }, { "id": "regional.openai.gpt-5.6-terra", "match": { "or": [{ "starts_with": "openai.gpt-5.6-terra" }, { "starts_with": "gpt-5.6-terra" }, { "contains": "us.openai.gpt-5.6-terra" }, { "contains": "in.openai.gpt-5.6-terra" }] }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }, { "from": "2026-07-30", "input": { "base": 2.2, "tiers": [{ "start": 271999, "price": 4.4 }] }, "output": { "base": 13.2, "tiers": [{ "start": 271999, "price": 19.8 }] }, "cachedInput": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] } }] }, { "id": "writer.palmyra-x4-v1:0", "match": { "contains": "writer.palmyra-x4" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "writer.palmyra-x5-v1:0", "match": { "contains": "writer.palmyra-x5" }, "prices": [{ "input": 0.6, "output": 6 }] }] }, "azure": { "fallbacks": ["openai", "anthropic", "deepseek", "x-ai", "moonshotai"], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "babbage", "match": { "or": [{ "equals": "babbage" }, { "equals": "babbage-002" }] }, "prices": [{ "input": 0.4 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "davinci-002" }, { "equals": "text-davinci" }, { "equals": "text-davinci-002" }] }, "prices": [{ "input": 2 }] }, { "id": "mai-ds-r1:free", "match": { "equals": "mai-ds-r1:free" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o3-2025-04-16", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o4-mini", "match": { "or": [{ "contains": "o4-mini" }, { "contains": "o4-mini-2025-04-16" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.28 }] }, { "id": "phi-3-medium-128k-instruct", "match": { "equals": "phi-3-medium-128k-instruct" }, "prices": [{ "input": 1, "output": 1 }] }, { "id": "phi-3-mini-128k-instruct", "match": { "equals": "phi-3-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-3.5-mini-128k-instruct", "match": { "equals": "phi-3.5-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-4", "match": { "equals": "phi-4" }, "prices": [{ "input": 0.07, "output": 0.14 }] }, { "id": "phi-4-mini-instruct", "match": { "equals": "phi-4-mini-instruct" }, "prices": [{ "input": 0.08, "output": 0.35 }] }, { "id": "phi-4-multimodal-instruct", "match": { "equals": "phi-4-multimodal-instruct" }, "prices": [{ "input": 0.05, "output": 0.1 }] }, { "id": "phi-4-reasoning-plus", "match": { "equals": "phi-4-reasoning-plus" }, "prices": [{ "input": 0.07, "output": 0.35 }] }, { "id": "phi-4-reasoning-plus:free", "match": { "equals": "phi-4-reasoning-plus:free" }, "prices": [{}] }, { "id": "phi-4-reasoning:free", "match": { "equals": "phi-4-reasoning:free" }, "prices": [{}] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "wizardlm-2-8x22b", "match": { "equals": "wizardlm-2-8x22b" }, "prices": [{ "input": 0.48, "output": 0.48 }] }] }, "cohere": { "fallbacks": [], "models": [{ "id": "c4ai-aya-expanse-32b", "match": { "contains": "aya-expanse-32b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "c4ai-aya-expanse-8b", "match": { "contains": "aya-expanse-8b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "command", "match": { "equals": "command" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "command-a", "match": { "or": [{ "equals": "command-a" }, { "equals": "command-a-03-2025" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-light", "match": { "starts_with": "command-light" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "command-r", "match": { "or": [{ "equals": "command-r" }, { "equals": "command-r-08-2024" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "command-r-plus", "match": { "or": [{ "equals": "command-r-plus" }, { "equals": "command-r-plus-08-2024" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-r7b", "match": { "or": [{ "equals": "command-r7b" }, { "equals": "command-r7b-12-2024" }] }, "prices": [{ "input": 0.0375, "output": 0.15 }] }, { "id": "embed-v4.0", "match": { "equals": "embed-v4.0" }, "prices": [{ "input": 0.12 }] }] }, "deepseek": { "fallbacks": [], "models": [{ "id": "deepseek-chat", "match": { "or": [{ "starts_with": "deepseek-chat" }, { "equals": "deepseek-chat-v3-0324" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.27, "output": 1.1, "cachedInput": 0.07 }] }, { "id": "deepseek-reasoner", "match": { "or": [{ "equals": "deepseek-reasoner" }, { "starts_with": "deepseek-r1" }, { "equals": "deepseek-r1-0528" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.55, "output": 2.19, "cachedInput": 0.14 }] }, { "id": "deepseek-v3.1-terminus", "match": { "equals": "deepseek-v3.1-terminus" }, "prices": [{ "input": 0.27, "output": 0.95, "cachedInput": 0.13 }] }, { "id": "deepseek-v3.2", "match": { "equals": "deepseek-v3.2" }, "prices": [{ "input": 0.2288, "output": 0.3432 }] }, { "id": "deepseek-v3.2-exp", "match": { "equals": "deepseek-v3.2-exp" }, "prices": [{ "input": 0.27, "output": 0.41 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "starts_with": "deepseek-v4-flash" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 28e-4 }, { "from": "2026-08-17", "input": 0.22, "output": 0.66, "cachedInput": 7e-3 }] }, { "id": "deepseek-v4-pro", "match": { "or": [{ "starts_with": "deepseek-v4-pro" }] }, "prices": [{ "input": 0.435, "output": 0.87, "cachedInput": 3625e-6 }, { "from": "2026-08-17", "input": 0.66, "output": 1.98, "cachedInput": 0.022 }] }] }, "fireworks": { "fallbacks": [], "models": [{ "id": "deepseek-r1-0528", "match": { "equals": "accounts/fireworks/models/deepseek-r1-0528" }, "prices": [{ "input": 3, "output": 8 }] }, { "id": "deepseek-v3-0324", "match": { "equals": "accounts/fireworks/models/deepseek-v3-0324" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "deepseek-v3p2", "match": { "equals": "accounts/fireworks/models/deepseek-v3p2" }, "prices": [{ "input": 0.56, "output": 1.68, "cachedInput": 0.28 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "equals": "accounts/fireworks/models/deepseek-v4-flash" }, { "equals": "accounts/fireworks/models/deepseek-v4-flash-0731" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 0.028 }] }, { "id": "deepseek-v4-pro", "match": { "equals": "accounts/fireworks/models/deepseek-v4-pro" }, "prices": [{ "input": 1.74, "output": 3.48, "cachedInput": 0.145 }] }, { "id": "gemma-3-27b-it", "match": { "equals": "accounts/fireworks/models/gemma-3-27b-it" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "glm-4p7", "match": { "equals": "accounts/fireworks/models/glm-4p7" }, "prices": [{ "input": 0.6, "output": 2.2 }] }, { "id": "glm-5p1", "match": { "equals": "accounts/fireworks/models/glm-5p1" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.26 }] }, { "id": "glm-5p1-fast", "match": { "equals": "accounts/fireworks/routers/glm-5p1-fast" }, "prices": [{ "input": 2.8, "output": 8.8, "cachedInput": 0.52 }] }, { "id": "glm-5p2", "match": { "equals": "accounts/fireworks/models/glm-5p2" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.14 }] }, { "id": "glm-5p2-fast", "match": { "or": [{ "equals": "accounts/fireworks/routers/glm-5p2-fast" }, { "equals": "accounts/fireworks/routers/glm-5p2-fast-us" }] }, "prices": [{ "input": 2.1, "output": 6.6, "cachedInput": 0.21 }] }, { "id": "gpt-oss-120b", "match": { "equals": "accounts/fireworks/models/gpt-oss-120b" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.014 }] }, { "id": "gpt-oss-20b", "match": { "equals": "accounts/fireworks/models/gpt-oss-20b" }, "prices": [{ "input": 0.07, "output": 0.3, "cachedInput": 0.035 }] }, { "id": "inkling", "match": { "equals": "accounts/fireworks/models/inkling" }, "prices": [{ "input": 1, "output": 4.05, "cachedInput": 0.17 }] }, { "id": "kimi-k2p5", "match": { "equals": "accounts/fireworks/models/kimi-k2p5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2p6", "match": { "equals": "accounts/fireworks/models/kimi-k2p6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2p6-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p6-fast" }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.3 }] }, { "id": "kimi-k2p7-code", "match": { "equals": "accounts/fireworks/models/kimi-k2p7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2p7-code-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p7-code-fast" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "accounts/fireworks/models/kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "kimi-k3-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k3-fast" }, "prices": [{ "input": 4.5, "output": 22.5, "cachedInput": 0.45 }] }, { "id": "kimi-k3-us", "match": { "equals": "accounts/fireworks/routers/kimi-k3-us" }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "llama-v3p1-8b-instruct", "match": { "equals": "accounts/fireworks/models/llama-v3p1-8b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama4-maverick-instruct-basic", "match": { "equals": "accounts/fireworks/models/llama4-maverick-instruct-basic" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "minimax-m2p1", "match": { "equals": "accounts/fireworks/models/minimax-m2p1" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "minimax-m2p7", "match": { "equals": "accounts/fireworks/models/minimax-m2p7" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "minimax-m3", "match": { "equals": "accounts/fireworks/models/minimax-m3" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "nemotron-3-ultra-nvfp4", "match": { "equals": "accounts/fireworks/models/nemotron-3-ultra-nvfp4" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.12 }] }, { "id": "qwen2p5-vl-72b-instruct", "match": { "equals": "accounts/fireworks/models/qwen2p5-vl-72b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "qwen3-235b-a22b", "match": { "equals": "accounts/fireworks/models/qwen3-235b-a22b" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "qwen3p6-plus", "match": { "equals": "accounts/fireworks/models/qwen3p6-plus" }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.1 }] }, { "id": "qwen3p7-plus", "match": { "equals": "accounts/fireworks/models/qwen3p7-plus" }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.08 }] }] }, "google": { "fallbacks": ["anthropic"], "models": [{ "id": "claude-3-5-haiku", "match": { "contains": "claude-3-5-haiku" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "contains": "claude-3-5-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet", "match": { "contains": "claude-3-7-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "contains": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus", "match": { "contains": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-opus", "match": { "or": [{ "contains": "claude-4-opus" }, { "contains": "claude-opus-4@" }, { "contains": "claude-opus-4-0" }, { "contains": "claude-opus-4-1" }, { "equals": "claude-opus-4" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-sonnet", "match": { "or": [{ "contains": "claude-4-sonnet" }, { "contains": "claude-sonnet-4-0" }, { "contains": "claude-sonnet-4@" }, { "contains": "claude-sonnet-4-2025" }, { "equals": "claude-sonnet-4" }, { "equals": "anthropic/claude-sonnet-4" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "ends_with": "claude-fable-5" }, { "contains": "claude-fable-5@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "ends_with": "claude-fable-5-1" }, { "contains": "claude-fable-5-1@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "contains": "claude-4-6-opus" }, { "contains": "claude-opus-4-6" }, { "contains": "claude-4.6-opus" }, { "contains": "claude-opus-4.6" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "contains": "claude-4-7-opus" }, { "contains": "claude-opus-4-7" }, { "contains": "claude-4.7-opus" }, { "contains": "claude-opus-4.7" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "contains": "claude-4-8-opus" }, { "contains": "claude-opus-4-8" }, { "contains": "claude-4.8-opus" }, { "contains": "claude-opus-4.8" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "contains": "claude-5-opus" }, { "ends_with": "claude-opus-5" }, { "contains": "claude-opus-5@" }, { "contains": "claude-5.0-opus" }, { "contains": "claude-opus-5.0" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "contains": "claude-5-5-opus" }, { "ends_with": "claude-opus-5-5" }, { "contains": "claude-opus-5-5@" }, { "contains": "claude-5.5-opus" }, { "contains": "claude-opus-5.5" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "contains": "claude-sonnet-4-5" }, { "contains": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "contains": "claude-sonnet-4-6" }, { "contains": "claude-sonnet-4.6" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "gemini-1.0-pro-vision-001", "match": { "equals": "gemini-1.0-pro-vision-001" }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-1.5-flash", "match": { "contains": "gemini-1.5-flash" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-1.5-pro", "match": { "contains": "gemini-1.5-pro" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] } }] }, { "id": "gemini-2.0-flash", "match": { "or": [{ "ends_with": "gemini-2.0-flash" }, { "contains": "gemini-2.0-flash-0" }, { "contains": "gemini-2.0-flash-exp" }, { "contains": "gemini-2.0-flash-thinking" }, { "contains": "gemini-2.0-flash-latest" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gemini-2.0-flash-lite", "match": { "contains": "gemini-2.0-flash-lite" }, "prices": [{ "input": 0.075, "output": 0.3 }] }, { "id": "gemini-2.5-flash", "match": { "or": [{ "equals": "gemini-2.5-flash" }, { "equals": "gemini-2.5-flash-latest" }, { "equals": "gemini-2.5-flash-preview-09-2025" }] }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-2.5-flash-image", "match": { "or": [{ "equals": "gemini-2.5-flash-image" }, { "equals": "gemini-2.5-flash-image-preview" }] }, "prices": [{ "input": 0.3, "output": 2.5 }] }, { "id": "gemini-2.5-flash-lite", "match": { "or": [{ "equals": "gemini-2.5-flash-lite" }, { "and": [{ "starts_with": "gemini-2.5-flash-lite-preview" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }, { "id": "gemini-2.5-flash-lite-preview-tts", "match": { "equals": "gemini-2.5-flash-lite-preview-tts" }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-flash-preview", "match": { "or": [{ "contains": "gemini-2.5-flash-preview-05-20" }, { "contains": "gemini-2.5-flash-preview-04-17" }, { "equals": "gemini-2.5-flash-preview-05-20:thinking" }, { "equals": "gemini-2.5-flash-preview" }, { "equals": "gemini-2.5-flash-preview:thinking" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gemini-2.5-flash-tts", "match": { "or": [{ "equals": "gemini-2.5-flash-tts" }, { "equals": "gemini-2.5-flash-preview-tts" }] }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-pro", "match": { "and": [{ "starts_with": "gemini-2.5-pro" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 2e5, "price": 2.5 }] }, "output": { "base": 10, "tiers": [{ "start": 2e5, "price": 15 }] }, "cachedInput": { "base": 0.125, "tiers": [{ "start": 2e5, "price": 0.25 }] } }] }, { "id": "gemini-2.5-pro-tts", "match": { "or": [{ "equals": "gemini-2.5-pro-tts" }, { "equals": "gemini-2.5-pro-preview-tts" }] }, "prices": [{ "input": 1, "output": 20 }] }, { "id": "gemini-3-flash-preview", "match": { "or": [{ "equals": "gemini-3-flash-preview" }, { "starts_with": "gemini-3-flash-preview-" }] }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.05 }] }, { "id": "gemini-3-pro-image-preview", "match": { "or": [{ "equals": "gemini-3-pro-image" }, { "starts_with": "gemini-3-pro-image-preview" }] }, "prices": [{ "input": 2, "output": 12 }] }, { "id": "gemini-3-pro-preview", "match": { "or": [{ "starts_with": "gemini-3-pro-preview" }, { "equals": "gemini-3-pro-text-preview" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.1-flash-image-preview", "match": { "or": [{ "equals": "gemini-3.1-flash-image" }, { "starts_with": "gemini-3.1-flash-image-preview" }] }, "prices": [{ "input": 0.5, "output": 3 }] }, { "id": "gemini-3.1-flash-lite", "match": { "or": [{ "equals": "gemini-3.1-flash-lite" }, { "starts_with": "gemini-3.1-flash-lite-preview" }] }, "prices": [{ "input": 0.25, "output": 1.5, "cachedInput": 0.025 }] }, { "id": "gemini-3.1-flash-lite-image", "match": { "starts_with": "gemini-3.1-flash-lite-image" }, "prices": [{ "input": 0.25, "output": 1.5 }] }, { "id": "gemini-3.1-flash-live-preview", "match": { "starts_with": "gemini-3.1-flash-live-preview" }, "prices": [{ "input": 0.75, "output": 4.5 }] }, { "id": "gemini-3.1-pro-preview", "match": { "starts_with": "gemini-3.1-pro-preview" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.5-flash", "match": { "or": [{ "equals": "gemini-3.5-flash" }, { "starts_with": "gemini-3.5-flash-preview" }, { "regex": "^gemini-3\\.5-flash-\\d" }] }, "prices": [{ "input": 1.5, "output": 9, "cachedInput": 0.15 }] }, { "id": "gemini-3.5-flash-lite", "match": { "starts_with": "gemini-3.5-flash-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-3.6-flash", "match": { "starts_with": "gemini-3.6-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.7-flash", "match": { "starts_with": "gemini-3.7-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.8-flash", "match": { "starts_with": "gemini-3.8-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-embedding-001", "match": { "equals": "gemini-embedding-001" }, "prices": [{ "input": 0.15 }] }, { "id": "gemini-embedding-2", "match": { "equals": "gemini-embedding-2" }, "prices": [{ "input": 0.2 }] }, { "id": "gemini-flash-1.5", "match": { "equals": "gemini-flash-1.5" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-flash-1.5-8b", "match": { "equals": "gemini-flash-1.5-8b" }, "prices": [{ "input": { "base": 0.0375, "tiers": [{ "start": 128e3, "price": 0.075 }] }, "output": { "base": 0.15, "tiers": [{ "start": 128e3, "price": 0.3 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 128e3, "price": 0.02 }] } }] }, { "id": "gemini-live-2.5-flash", "match": { "or": [{ "starts_with": "gemini-live-2.5-flash" }, { "starts_with": "gemini-2.5-flash-native-audio-preview" }, { "equals": "gemini-2.5-flash-native-audio-latest" }] }, "prices": [{ "input": 0.5, "output": 2 }] }, { "id": "gemini-omni-flash-preview", "match": { "starts_with": "gemini-omni-flash-preview" }, "prices": [{ "input": 1.5, "output": 9 }] }, { "id": "gemini-pro", "match": { "or": [{ "equals": "gemini-pro" }, { "equals": "gemini-1.0-pro" }] }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-pro-1.5", "match": { "equals": "gemini-pro-1.5" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] }, "cachedInput": { "base": 0.3125, "tiers": [{ "start": 128e3, "price": 0.625 }] } }] }, { "id": "gemma-2-27b-it", "match": { "equals": "gemma-2-27b-it" }, "prices": [{ "input": 0.65, "output": 0.65 }] }, { "id": "gemma-3", "match": { "or": [{ "starts_with": "gemma-3-" }, { "equals": "gemma-3" }] }, "prices": [{}] }, { "id": "gemma-3n", "match": { "or": [{ "starts_with": "gemma-3n" }] }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it", "match": { "equals": "gemma-4-26b-a4b-it" }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it-maas", "match": { "equals": "gemma-4-26b-a4b-it-maas" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "gemma-4-31b-it", "match": { "equals": "gemma-4-31b-it" }, "prices": [{}] }] }, "groq": { "fallbacks": [], "models": [{ "id": "deepseek-r1-distill-llama-70b", "match": { "equals": "deepseek-r1-distill-llama-70b" }, "prices": [{ "input": 0.75, "output": 0.99 }] }, { "id": "gemma-7b-it", "match": { "equals": "gemma-7b-it" }, "prices": [{ "input": 0.07, "output": 0.07 }] }, { "id": "gemma2-9b-it", "match": { "or": [{ "equals": "gemma2-9b-it" }, { "equals": "gemma2-9b" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama-3.1-405b-reasoning", "match": { "equals": "llama-3.1-405b-reasoning" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-70b-versatile", "match": { "equals": "llama-3.1-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-8b-instant", "match": { "equals": "llama-3.1-8b-instant" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama-3.2-11b-text-preview", "match": { "equals": "llama-3.2-11b-text-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-11b-vision-preview", "match": { "equals": "llama-3.2-11b-vision-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-1b-preview", "match": { "equals": "llama-3.2-1b-preview" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "llama-3.2-3b-preview", "match": { "equals": "llama-3.2-3b-preview" }, "prices": [{ "input": 0.06, "output": 0.06 }] }, { "id": "llama-3.2-90b-text-preview", "match": { "equals": "llama-3.2-90b-text-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.2-90b-vision-preview", "match": { "equals": "llama-3.2-90b-vision-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.3-70b-specdec", "match": { "equals": "llama-3.3-70b-specdec" }, "prices": [{ "input": 0.59, "output": 0.99 }] }, { "id": "llama-3.3-70b-versatile", "match": { "equals": "llama-3.3-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-guard-3-8b", "match": { "equals": "llama-guard-3-8b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama2-70b-4096", "match": { "equals": "llama2-70b-4096" }, "prices": [{ "input": 0.7, "output": 0.8 }] }, { "id": "llama3-70b-8192", "match": { "equals": "llama3-70b-8192" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama3-8b-8192", "match": { "equals": "llama3-8b-8192" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama3-groq-70b-8192-tool-use-preview", "match": { "equals": "llama3-groq-70b-8192-tool-use-preview" }, "prices": [{ "input": 0.89, "output": 0.89 }] }, { "id": "llama3-groq-8b-8192-tool-use-preview", "match": { "equals": "llama3-groq-8b-8192-tool-use-preview" }, "prices": [{ "input": 0.19, "output": 0.19 }] }, { "id": "meta-llama/llama-4-maverick-17b-128e-instruct", "match": { "equals": "meta-llama/llama-4-maverick-17b-128e-instruct" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "meta-llama/llama-4-scout-17b-16e-instruct", "match": { "equals": "meta-llama/llama-4-scout-17b-16e-instruct" }, "prices": [{ "input": 0.11, "output": 0.34 }] }, { "id": "meta-llama/llama-guard-4-12b", "match": { "equals": "meta-llama/llama-guard-4-12b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral-saba-24b", "match": { "equals": "mistral-saba-24b" }, "prices": [{ "input": 0.79, "output": 0.79 }] }, { "id": "mixtral-8x7b-32768", "match": { "equals": "mixtral-8x7b-32768" }, "prices": [{ "input": 0.24, "output": 0.24 }] }, { "id": "moonshotai/kimi-k2-instruct", "match": { "or": [{ "equals": "moonshotai/kimi-k2-instruct" }, { "equals": "moonshotai/kimi-k2-instruct-0905" }] }, "prices": [{ "input": 1, "output": 3, "cachedInput": 0.5 }] }, { "id": "openai/gpt-oss-120b", "match": { "or": [{ "equals": "openai/gpt-oss-120b" }, { "equals": "openai/gpt-oss-safeguard-20b" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "openai/gpt-oss-20b", "match": { "equals": "openai/gpt-oss-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.0375 }] }, { "id": "qwen/qwen3-32b", "match": { "equals": "qwen/qwen3-32b" }, "prices": [{ "input": 0.29, "output": 0.59 }] }, { "id": "whisper-large-v3", "match": { "equals": "whisper-large-v3" }, "prices": [{}] }, { "id": "whisper-large-v3-turbo", "match": { "equals": "whisper-large-v3-turbo" }, "prices": [{}] }] }, "mistral": { "fallbacks": [], "models": [{ "id": "codestral", "match": { "or": [{ "equals": "codestral-latest" }, { "equals": "codestral-2501" }] }, "prices": [{ "input": 0.3, "output": 0.9 }] }, { "id": "codestral-2508", "match": { "equals": "codestral-2508" }, "prices": [{ "input": 0.3, "output": 0.9, "cachedInput": 0.03 }] }, { "id": "devstral-2512", "match": { "equals": "devstral-2512" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "devstral-small", "match": { "or": [{ "equals": "devstral-small" }, { "equals": "devstral-small-2505" }, { "equals": "devstral-small-2507" }, { "equals": "devstral-small-latest" }, { "equals": "labs-devstral-small-2512" }] }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "devstral-small:free", "match": { "equals": "devstral-small:free" }, "prices": [{}] }, { "id": "magistral-medium", "match": { "or": [{ "starts_with": "magistral-medium" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "magistral-small", "match": { "starts_with": "magistral-small-" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "ministral-14b-2512", "match": { "equals": "ministral-14b-2512" }, "prices": [{ "input": 0.2, "output": 0.2, "cachedInput": 0.02 }] }, { "id": "ministral-3b", "match": { "equals": "ministral-3b" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "ministral-3b-2512", "match": { "equals": "ministral-3b-2512" }, "prices": [{ "input": 0.1, "output": 0.1, "cachedInput": 0.01 }] }, { "id": "ministral-8b", "match": { "or": [{ "equals": "ministral-8b" }, { "equals": "ministral-8b-2410" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "ministral-8b-2512", "match": { "equals": "ministral-8b-2512" }, "prices": [{ "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "ministral-8b-latest", "match": { "equals": "ministral-8b-latest" }, "prices": [{ "input": 0.1, "output": 0.1 }, { "from": "2025-12-02", "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "mistral-7b", "match": { "or": [{ "equals": "mistral-7b" }, { "equals": "open-mistral-7b" }] }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mistral-embed", "match": { "equals": "mistral-embed" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral-large", "match": { "or": [{ "equals": "mistral-large" }, { "equals": "mistral-large-latest" }, { "equals": "mistral-large-2407" }, { "equals": "mistral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral-large-2512", "match": { "equals": "mistral-large-2512" }, "prices": [{ "input": 0.5, "output": 1.5, "cachedInput": 0.05 }] }, { "id": "mistral-medium-2312", "match": { "equals": "mistral-medium-2312" }, "prices": [{ "input": 2.7, "output": 8.1 }] }, { "id": "mistral-medium-3-1", "match": { "or": [{ "equals": "mistral-medium" }, { "equals": "mistral-medium-2505" }, { "equals": "mistral-medium-2508" }] }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "mistral-medium-3-5", "match": { "or": [{ "equals": "mistral-medium-3.5" }, { "equals": "mistral-medium-3-5" }, { "equals": "mistral-medium-3" }] }, "prices": [{ "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-medium-latest", "match": { "equals": "mistral-medium-latest" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }, { "from": "2026-06-16", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-nemo", "match": { "or": [{ "equals": "mistral-nemo" }, { "equals": "open-mistral-nemo" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral-nemo:free", "match": { "equals": "mistral-nemo:free" }, "prices": [{}] }, { "id": "mistral-ocr-2503", "match": { "or": [{ "equals": "mistral-ocr-2503" }, { "equals": "mistral-ocr-2503-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2505", "match": { "or": [{ "equals": "mistral-ocr-2505" }, { "equals": "mistral-ocr-2505-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2512", "match": { "or": [{ "equals": "mistral-ocr-2512" }, { "equals": "mistral-ocr-2512-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-0", "match": { "or": [{ "equals": "mistral-ocr-4-0" }, { "equals": "mistral-ocr-4-0-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-1", "match": { "or": [{ "equals": "mistral-ocr-4" }, { "equals": "mistral-ocr-4-completion" }, { "equals": "mistral-ocr-4-1" }, { "equals": "mistral-ocr-4-1-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-latest", "match": { "or": [{ "equals": "mistral-ocr-latest" }, { "equals": "mistral-ocr-latest-completion" }] }, "prices": [{}, { "from": "2025-05-22" }, { "from": "2025-12-18" }, { "from": "2026-06-23" }] }, { "id": "mistral-saba", "match": { "or": [{ "equals": "mistral-saba" }, { "equals": "mistral-saba-latest" }] }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "mistral-small-24b-instruct-2501", "match": { "equals": "mistral-small-24b-instruct-2501" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "mistral-small-24b-instruct-2501:free", "match": { "equals": "mistral-small-24b-instruct-2501:free" }, "prices": [{}] }, { "id": "mistral-small-2603", "match": { "equals": "mistral-small-2603" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "mistral-small-3.1-24b-instruct", "match": { "equals": "mistral-small-3.1-24b-instruct" }, "prices": [{ "input": 0.351, "output": 0.555 }] }, { "id": "mistral-small-3.2-24b-instruct", "match": { "equals": "mistral-small-3.2-24b-instruct" }, "prices": [{ "input": 0.075, "output": 0.2 }] }, { "id": "mistral-small-latest", "match": { "equals": "mistral-small-latest" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "mistral-tiny", "match": { "equals": "mistral-tiny" }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mixtral-8x22b-instruct", "match": { "equals": "mixtral-8x22b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mixtral-8x7b", "match": { "or": [{ "starts_with": "mixtral-8x7b" }, { "equals": "open-mixtral-8x7b" }] }, "prices": [{ "input": 0.7, "output": 0.7 }] }, { "id": "pixtral-12b", "match": { "or": [{ "equals": "pixtral-12b" }, { "equals": "pixtral-12b-latest" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "pixtral-large", "match": { "or": [{ "equals": "pixtral-large-latest" }, { "equals": "pixtral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "voxtral-mini-2602", "match": { "or": [{ "equals": "voxtral-mini-latest" }, { "equals": "voxtral-mini-2602" }] }, "prices": [{}] }, { "id": "voxtral-small-24b-2507", "match": { "or": [{ "equals": "voxtral-small-24b-2507" }, { "equals": "voxtral-small-2507" }, { "equals": "voxtral-small-latest" }] }, "prices": [{ "input": 0.1, "output": 0.3, "cachedInput": 0.01 }, { "from": "2026-08-11", "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }] }, "openai": { "fallbacks": [], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-ada-001" }] }, "prices": [{ "input": 0.4, "output": 0.4 }] }, { "id": "babbage", "match": { "equals": "babbage" }, "prices": [{ "input": 0.5, "output": 0.5 }] }, { "id": "chatgpt-4o-latest", "match": { "equals": "chatgpt-4o-latest" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "codex-mini", "match": { "or": [{ "equals": "codex-mini" }, { "equals": "codex-mini-latest" }] }, "prices": [{ "input": 1.5, "output": 6, "cachedInput": 0.375 }] }, { "id": "computer-use", "match": { "starts_with": "computer-use" }, "prices": [{ "input": 3, "output": 12 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2, "output": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "text-davinci-001" }] }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "ft:gpt-3.5-turbo-", "match": { "starts_with": "ft:gpt-3.5-turbo" }, "prices": [{ "input": 3, "output": 6 }] }, { "id": "ft:gpt-4o", "match": { "starts_with": "ft:gpt-4o-2024-" }, "prices": [{ "input": 3.75, "output": 15 }] }, { "id": "ft:gpt-4o-mini", "match": { "starts_with": "ft:gpt-4o-mini-2024-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-3.5-0301", "match": { "or": [{ "equals": "gpt-3.5-turbo-0301" }, { "equals": "gpt-3.5-0301" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo", "match": { "or": [{ "equals": "gpt-3.5-turbo" }, { "equals": "gpt-35-turbo" }, { "equals": "gpt-3.5-turbo-0125" }] }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "gpt-3.5-turbo-0613", "match": { "equals": "gpt-3.5-turbo-0613" }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo-1106", "match": { "equals": "gpt-3.5-turbo-1106" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "gpt-3.5-turbo-16k", "match": { "or": [{ "equals": "gpt-3.5-turbo-16k" }, { "equals": "gpt-3.5-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k" }] }, "prices": [{ "input": 3, "output": 4 }] }, { "id": "gpt-3.5-turbo-instruct", "match": { "or": [{ "starts_with": "gpt-3.5-turbo-instruct" }, { "equals": "gpt-3.5-turbo-instruct-0914" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-4", "match": { "or": [{ "equals": "gpt-4" }, { "equals": "gpt-4-0314" }, { "equals": "gpt-4-0613" }, { "starts_with": "ft:gpt-4-0" }] }, "prices": [{ "input": 30, "output": 60 }] }, { "id": "gpt-4-32k", "match": { "or": [{ "equals": "gpt-4-32k" }, { "equals": "gpt-4-32k-0314" }, { "equals": "gpt-4-32k-0613" }] }, "prices": [{ "input": 60, "output": 120 }] }, { "id": "gpt-4-turbo", "match": { "or": [{ "equals": "gpt-4-turbo" }, { "equals": "gpt-4-turbo-2024-04-09" }, { "equals": "gpt-4-turbo-0125-preview" }, { "equals": "gpt-4-0125-preview" }, { "equals": "gpt-4-1106-preview" }, { "equals": "gpt-4-turbo-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4-vision-preview", "match": { "or": [{ "equals": "gpt-4-vision-preview" }, { "equals": "gpt-4-1106-vision-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4.1", "match": { "or": [{ "equals": "gpt-4.1" }, { "equals": "gpt-4.1-2025-04-14" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "gpt-4.1-mini", "match": { "or": [{ "equals": "gpt-4.1-mini" }, { "equals": "gpt-4.1-mini-2025-04-14" }] }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.1 }] }, { "id": "gpt-4.1-nano", "match": { "or": [{ "equals": "gpt-4.1-nano" }, { "equals": "gpt-4.1-nano-2025-04-14" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gpt-4.5-preview", "match": { "starts_with": "gpt-4.5-preview" }, "prices": [{ "input": 75, "output": 150, "cachedInput": 37.5 }] }, { "id": "gpt-4o", "match": { "or": [{ "equals": "gpt-4o" }, { "equals": "gpt-4o-2024-08-06" }, { "equals": "gpt-4o-2024-11-20" }] }, "prices": [{ "input": 2.5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-4o-2024-05-13", "match": { "equals": "gpt-4o-2024-05-13" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "gpt-4o-audio-preview", "match": { "starts_with": "gpt-4o-audio-preview" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-mini", "match": { "or": [{ "equals": "gpt-4o-mini" }, { "equals": "gpt-4o-mini-2024-07-18" }, { "equals": "gpt-4o-mini-search-preview" }, { "equals": "gpt-4o-mini-search-preview-2025-03-11" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "gpt-4o-mini-2024-07-18.ft-", "match": { "starts_with": "gpt-4o-mini-2024-07-18.ft-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-4o-mini-audio-preview", "match": { "starts_with": "gpt-4o-mini-audio" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gpt-4o-mini-realtime-preview", "match": { "starts_with": "gpt-4o-mini-realtime" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.3 }] }, { "id": "gpt-4o-mini-transcribe", "match": { "equals": "gpt-4o-mini-transcribe" }, "prices": [{ "input": 1.25, "output": 5 }] }, { "id": "gpt-4o-mini-tts", "match": { "equals": "gpt-4o-mini-tts" }, "prices": [{ "input": 0.6, "output": 12 }] }, { "id": "gpt-4o-realtime-preview", "match": { "starts_with": "gpt-4o-realtime" }, "prices": [{ "input": 5, "output": 20, "cachedInput": 2.5 }] }, { "id": "gpt-4o-search-preview", "match": { "or": [{ "equals": "gpt-4o-search-preview" }, { "equals": "gpt-4o-search-preview-2025-03-11" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-transcribe", "match": { "or": [{ "equals": "gpt-4o-transcribe" }, { "equals": "gpt-4o-transcribe-diarize" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o:extended", "match": { "equals": "gpt-4o:extended" }, "prices": [{ "input": 6, "output": 18 }] }, { "id": "gpt-5", "match": { "or": [{ "equals": "gpt-5" }, { "equals": "gpt-5-2025-08-07" }, { "equals": "gpt-5-chat" }, { "equals": "gpt-5-chat-latest" }, { "equals": "gpt-5-codex" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5-image", "match": { "equals": "gpt-5-image" }, "prices": [{ "input": 10, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-5-image-mini", "match": { "equals": "gpt-5-image-mini" }, "prices": [{ "input": 2.5, "output": 2, "cachedInput": 0.25 }] }, { "id": "gpt-5-mini", "match": { "or": [{ "equals": "gpt-5-mini" }, { "equals": "gpt-5-mini-2025-08-07" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5-nano", "match": { "or": [{ "equals": "gpt-5-nano" }, { "starts_with": "gpt-5-nano-" }] }, "prices": [{ "input": 0.05, "output": 0.4, "cachedInput": 5e-3 }] }, { "id": "gpt-5-pro", "match": { "or": [{ "equals": "gpt-5-pro" }, { "equals": "gpt-5-pro-2025-10-06" }] }, "prices": [{ "input": 15, "output": 120 }] }, { "id": "gpt-5.1", "match": { "or": [{ "equals": "gpt-5.1" }, { "equals": "gpt-5.1-2025-11-13" }, { "equals": "gpt-5.1-codex" }, { "equals": "gpt-5.1-codex-max" }, { "equals": "gpt-5.1-chat" }, { "equals": "gpt-5.1-chat-latest" }, { "equals": "gpt-5-1" }, { "equals": "gpt-5-1-2025-11-13" }, { "equals": "gpt-5-1-codex" }, { "equals": "gpt-5-1-codex-max" }, { "equals": "gpt-5-1-chat" }, { "equals": "gpt-5-1-chat-latest" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5.1-codex-mini", "match": { "or": [{ "equals": "gpt-5.1-codex-mini" }, { "equals": "gpt-5.1-mini" }, { "equals": "gpt-5-1-codex-mini" }, { "equals": "gpt-5-1-mini" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5.2", "match": { "or": [{ "equals": "gpt-5.2" }, { "equals": "gpt-5.2-2025-12-11" }, { "equals": "gpt-5-2" }, { "equals": "gpt-5-2-2025-12-11" }, { "equals": "gpt-5.2-chat" }, { "equals": "gpt-5.2-chat-latest" }, { "equals": "gpt-5-2-chat" }, { "equals": "gpt-5-2-chat-latest" }, { "equals": "gpt-5.2-codex" }, { "equals": "gpt-5-2-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.2-pro", "match": { "or": [{ "equals": "gpt-5.2-pro" }, { "equals": "gpt-5.2-pro-2025-12-11" }, { "equals": "gpt-5-2-pro-2025-12-11" }] }, "prices": [{ "input": 21, "output": 168 }] }, { "id": "gpt-5.3", "match": { "or": [{ "equals": "gpt-5.3" }, { "equals": "gpt-5-3" }, { "equals": "gpt-5.3-chat" }, { "equals": "gpt-5.3-chat-latest" }, { "equals": "gpt-5-3-chat" }, { "equals": "gpt-5-3-chat-latest" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.3-codex", "match": { "or": [{ "equals": "gpt-5.3-codex" }, { "equals": "gpt-5-3-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.4", "match": { "or": [{ "equals": "gpt-5.4" }, { "equals": "gpt-5.4-2026-03-05" }, { "equals": "gpt-5-4" }, { "equals": "gpt-5-4-2026-03-05" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }] }, { "id": "gpt-5.4-image-2", "match": { "equals": "gpt-5.4-image-2" }, "prices": [{ "input": 8, "output": 15, "cachedInput": 2 }] }, { "id": "gpt-5.4-mini", "match": { "or": [{ "equals": "gpt-5.4-mini" }, { "equals": "gpt-5.4-mini-2026-03-17" }, { "equals": "gpt-5-4-mini" }, { "equals": "gpt-5-4-mini-2026-03-17" }] }, "prices": [{ "input": 0.75, "output": 4.5, "cachedInput": 0.075 }] }, { "id": "gpt-5.4-nano", "match": { "or": [{ "equals": "gpt-5.4-nano" }, { "equals": "gpt-5.4-nano-2026-03-17" }, { "equals": "gpt-5-4-nano" }, { "equals": "gpt-5-4-nano-2026-03-17" }] }, "prices": [{ "input": 0.2, "output": 1.25, "cachedInput": 0.02 }] }, { "id": "gpt-5.4-pro", "match": { "or": [{ "equals": "gpt-5.4-pro" }, { "equals": "gpt-5.4-pro-2026-03-05" }, { "equals": "gpt-5-4-pro" }, { "equals": "gpt-5-4-pro-2026-03-05" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.5", "match": { "or": [{ "equals": "gpt-5.5" }, { "equals": "gpt-5.5-2026-04-23" }, { "equals": "gpt-5.5-2026-04-24" }, { "equals": "gpt-5-5" }, { "equals": "gpt-5-5-2026-04-23" }, { "equals": "gpt-5-5-2026-04-24" }, { "equals": "gpt-5.5-chat" }, { "equals": "gpt-5.5-chat-latest" }, { "equals": "gpt-5-5-chat" }, { "equals": "gpt-5-5-chat-latest" }, { "equals": "gpt-5.5-codex" }, { "equals": "gpt-5-5-codex" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }] }, { "id": "gpt-5.5-pro", "match": { "or": [{ "equals": "gpt-5.5-pro" }, { "equals": "gpt-5.5-pro-2026-04-23" }, { "equals": "gpt-5-5-pro" }, { "equals": "gpt-5-5-pro-2026-04-23" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.6-luna", "match": { "or": [{ "equals": "gpt-5.6-luna" }, { "equals": "gpt-5-6-luna" }, { "regex": "^gpt-5\\.6-luna-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] }, "output": { "base": 6, "tiers": [{ "start": 271999, "price": 9 }] }, "cachedInput": { "base": 0.1, "tiers": [{ "start": 271999, "price": 0.2 }] } }, { "from": "2026-07-30", "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "gpt-5.6-sol", "match": { "or": [{ "equals": "gpt-5.6-sol" }, { "equals": "gpt-5-6-sol" }, { "equals": "gpt-5.6" }, { "equals": "gpt-5-6" }, { "regex": "^gpt-5\\.6-sol-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "gpt-5.6-terra", "match": { "or": [{ "equals": "gpt-5.6-terra" }, { "equals": "gpt-5-6-terra" }, { "regex": "^gpt-5\\.6-terra-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-terra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }, { "from": "2026-07-30", "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "gpt-6-astra", "match": { "or": [{ "equals": "gpt-6-astra" }, { "regex": "^gpt-6-astra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 10, "tiers": [{ "start": 271999, "price": 20 }] }, "output": { "base": 50, "tiers": [{ "start": 271999, "price": 75 }] }, "cachedInput": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] } }] }, { "id": "gpt-6-luna", "match": { "or": [{ "equals": "gpt-6-luna" }, { "regex": "^gpt-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 0.1, "tiers": [{ "start": 272e3, "price": 0.2 }] }, "output": { "base": 0.5, "tiers": [{ "start": 272e3, "price": 0.75 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 272e3, "price": 0.02 }] } }] }, { "id": "gpt-6-sol", "match": { "or": [{ "equals": "gpt-6-sol" }, { "regex": "^gpt-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 272e3, "price": 4 }] }, "output": { "base": 10, "tiers": [{ "start": 272e3, "price": 15 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 272e3, "price": 0.4 }] } }] }, { "id": "gpt-audio", "match": { "or": [{ "equals": "gpt-audio" }, { "equals": "gpt-audio-2025-08-28" }, { "equals": "gpt-audio-1.5" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-audio-mini", "match": { "or": [{ "equals": "gpt-audio-mini" }, { "equals": "gpt-audio-mini-2025-10-06" }, { "equals": "gpt-audio-mini-2025-12-15" }] }, "prices": [{ "input": 0.6, "output": 2.4 }] }, { "id": "gpt-chat-latest", "match": { "equals": "gpt-chat-latest" }, "prices": [{ "input": 5, "output": 30, "cachedInput": 0.5 }] }, { "id": "gpt-image-1", "match": { "equals": "gpt-image-1" }, "prices": [{ "input": 5, "output": 40, "cachedInput": 1.25 }] }, { "id": "gpt-image-1-mini", "match": { "or": [{ "equals": "gpt-image-1-mini" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.2 }] }, { "id": "gpt-image-1.5", "match": { "or": [{ "equals": "gpt-image-1.5" }, { "equals": "gpt-image-1.5-2025-12-16" }] }, "prices": [{ "input": 5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-image-2", "match": { "or": [{ "equals": "gpt-image-2" }, { "equals": "gpt-image-2-2026-04-21" }] }, "prices": [{ "input": 5, "output": 30, "cachedInput": 1.25 }] }, { "id": "gpt-oss-120b", "match": { "equals": "gpt-oss-120b" }, "prices": [{ "input": 0.039, "output": 0.18 }] }, { "id": "gpt-oss-20b", "match": { "equals": "gpt-oss-20b" }, "prices": [{ "input": 0.029, "output": 0.14 }] }, { "id": "gpt-oss-safeguard-20b", "match": { "equals": "gpt-oss-safeguard-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.037 }] }, { "id": "gpt-realtime", "match": { "or": [{ "equals": "gpt-realtime" }, { "equals": "gpt-realtime-2025-08-28" }, { "equals": "gpt-realtime-1.5" }] }, "prices": [{ "input": 4, "output": 16, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-2", "match": { "or": [{ "equals": "gpt-realtime-2" }, { "equals": "gpt-realtime-2.1" }] }, "prices": [{ "input": 4, "output": 24, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-mini", "match": { "or": [{ "equals": "gpt-realtime-mini" }, { "equals": "gpt-realtime-2.1-mini" }, { "equals": "gpt-realtime-mini-2025-12-15" }, { "equals": "gpt-realtime-mini-2025-10-06" }] }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.06 }] }, { "id": "gpt-transcribe", "match": { "equals": "gpt-transcribe" }, "prices": [{}] }, { "id": "moderation", "match": { "contains": "moderation" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-pro", "match": { "or": [{ "equals": "o1-pro" }, { "equals": "o1-pro-2025-03-19" }] }, "prices": [{ "input": 150, "output": 600 }] }, { "id": "o3", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 0.5 }, { "from": "2025-06-10", "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-deep-research", "match": { "or": [{ "equals": "o3-deep-research" }, { "equals": "o3-deep-research-2025-06-26" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 2.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }, { "equals": "o3-mini-high" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o3-pro", "match": { "or": [{ "equals": "o3-pro" }, { "equals": "o3-pro-2025-06-10" }] }, "prices": [{ "input": 20, "output": 80 }] }, { "id": "o4-mini", "match": { "or": [{ "equals": "o4-mini-2025-04-16" }, { "equals": "o4-mini-high" }, { "equals": "o4-mini" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.275 }] }, { "id": "o4-mini-deep-research", "match": { "or": [{ "equals": "o4-mini-deep-research" }, { "equals": "o4-mini-deep-research-2025-06-26" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "text-davinci-002", "match": { "equals": "text-davinci-002" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-davinci-003", "match": { "equals": "text-davinci-003" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "text-embedding-ada-002", "match": { "or": [{ "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "whisper-1", "match": { "equals": "whisper-1" }, "prices": [{}] }] }, "together": { "fallbacks": [], "models": [{ "id": "Austism/chronos-hermes-13b", "match": { "equals": "Austism/chronos-hermes-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Gryphe/MythoMax-L2-13b", "match": { "equals": "Gryphe/MythoMax-L2-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Nexusflow/NexusRaven-V2-13B", "match": { "equals": "Nexusflow/NexusRaven-V2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "NousResearch/Nous-Capybara-7B-V1p9", "match": { "equals": "NousResearch/Nous-Capybara-7B-V1p9" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Yi-34B", "match": { "equals": "NousResearch/Nous-Hermes-2-Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "NousResearch/Nous-Hermes-Llama2-13b", "match": { "equals": "NousResearch/Nous-Hermes-Llama2-13b" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "NousResearch/Nous-Hermes-llama-2-7b", "match": { "equals": "NousResearch/Nous-Hermes-llama-2-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Open-Orca/Mistral-7B-OpenOrca", "match": { "equals": "Open-Orca/Mistral-7B-OpenOrca" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Qwen/Qwen1.5-0.5B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-0.5B" }, { "equals": "Qwen/Qwen1.5-0.5B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-1.8B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-1.8B" }, { "equals": "Qwen/Qwen1.5-1.8B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-14B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-14B" }, { "equals": "Qwen/Qwen1.5-14B-Chat" }] }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Qwen/Qwen1.5-4B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-4B" }, { "equals": "Qwen/Qwen1.5-4B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-72B", "match": { "equals": "Qwen/Qwen1.5-72B" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "Qwen/Qwen1.5-7B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-7B" }, { "equals": "Qwen/Qwen1.5-7B-Chat" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Undi95/ReMM-SLERP-L2-13B", "match": { "equals": "Undi95/ReMM-SLERP-L2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Undi95/Toppy-M-7B", "match": { "equals": "Undi95/Toppy-M-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "WizardLM/WizardLM-13B-V1.2", "match": { "equals": "WizardLM/WizardLM-13B-V1.2" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "allenai/OLMo-7B", "match": { "or": [{ "equals": "allenai/OLMo-7B" }, { "equals": "allenai/OLMo-7B-Instruct" }, { "equals": "allenai/OLMo-7B-Twin-2T" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "codellama/CodeLlama-13b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-13b-Instruct-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "codellama/CodeLlama-34b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-34b-Instruct-hf" }, "prices": [{ "input": 0.776, "output": 0.776 }] }, { "id": "codellama/CodeLlama-70b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-70b-Instruct-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "codellama/CodeLlama-7b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-7b-Instruct-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "deepseek-ai/deepseek-coder-33b-instruct", "match": { "equals": "deepseek-ai/deepseek-coder-33b-instruct" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "garage-bAInd/Platypus2-70B-instruct", "match": { "equals": "garage-bAInd/Platypus2-70B-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "google/gemma-2b", "match": { "or": [{ "equals": "google/gemma-2b" }, { "equals": "google/gemma-2b-it" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "google/gemma-7b", "match": { "or": [{ "equals": "google/gemma-7b" }, { "equals": "google/gemma-7b-it" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "lmsys/vicuna-13b-v1.5", "match": { "equals": "lmsys/vicuna-13b-v1.5" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "lmsys/vicuna-7b-v1.5", "match": { "equals": "lmsys/vicuna-7b-v1.5" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-2-13b-chat-hf", "match": { "equals": "meta-llama/Llama-2-13b-chat-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "meta-llama/Llama-2-70b-chat-hf", "match": { "equals": "meta-llama/Llama-2-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-2-7b-chat-hf", "match": { "equals": "meta-llama/Llama-2-7b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3-70b-chat-hf", "match": { "equals": "meta-llama/Llama-3-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-3-8b-chat-hf", "match": { "equals": "meta-llama/Llama-3-8b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "match": { "equals": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" }, "prices": [{ "input": 0.27, "output": 0.85 }] }, { "id": "meta-llama/Llama-4-Scout-17B-16E-Instruct", "match": { "equals": "meta-llama/Llama-4-Scout-17B-16E-Instruct" }, "prices": [{ "input": 0.18, "output": 0.59 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Lite" }, "prices": [{ "input": 0.54, "output": 0.54 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Lite" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo" }, "prices": [{ "input": 3.5, "output": 3.5 }] }, { "id": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "microsoft/WizardLM-2-8x22B", "match": { "equals": "microsoft/WizardLM-2-8x22B" }, "prices": [{ "input": 1.2, "output": 1.2 }] }, { "id": "microsoft/phi-2", "match": { "equals": "microsoft/phi-2" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.1", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.2", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.2" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-v0.1", "match": { "equals": "mistralai/Mistral-7B-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mixtral-8x22B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x22B-Instruct-v0.1" }, "prices": [{ "input": 2.4, "output": 2.4 }] }, { "id": "mistralai/Mixtral-8x7B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-Instruct-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mistralai/Mixtral-8x7B-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "openchat/openchat-3.5-1210", "match": { "equals": "openchat/openchat-3.5-1210" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "snorkelai/Snorkel-Mistral-PairRM-DPO", "match": { "equals": "snorkelai/Snorkel-Mistral-PairRM-DPO" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2p5-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2p5-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/GPT-JT-Moderation-6B", "match": { "equals": "togethercomputer/GPT-JT-Moderation-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/Llama-2-7B-32K-Instruct", "match": { "equals": "togethercomputer/Llama-2-7B-32K-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Base", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Base" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Chat", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Chat" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Instruct", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-Base-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Base-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Chat-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Chat-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/StripedHyena-Hessian-7B", "match": { "equals": "togethercomputer/StripedHyena-Hessian-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/StripedHyena-Nous-7B", "match": { "equals": "togethercomputer/StripedHyena-Nous-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/alpaca-7b", "match": { "equals": "togethercomputer/alpaca-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "upstage/SOLAR-10.7B-Instruct-v1.0", "match": { "equals": "upstage/SOLAR-10.7B-Instruct-v1.0" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "zero-one-ai/Yi-34B", "match": { "equals": "zero-one-ai/Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "zero-one-ai/Yi-6B", "match": { "equals": "zero-one-ai/Yi-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }] }, "x-ai": { "fallbacks": [], "models": [{ "id": "grok-2-1212", "match": { "or": [{ "equals": "grok-2-1212" }, { "equals": "grok-2" }, { "equals": "grok-2-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-2-vision-1212", "match": { "or": [{ "equals": "grok-2-vision-1212" }, { "equals": "grok-2-vision" }, { "equals": "grok-2-vision-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-3", "match": { "or": [{ "equals": "grok-3" }, { "equals": "grok-3-latest" }, { "equals": "grok-3-beta" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-3-fast", "match": { "or": [{ "equals": "grok-3-fast" }, { "equals": "grok-3-fast-latest" }, { "equals": "grok-3-fast-beta" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 1.25 }] }, { "id": "grok-3-mini", "match": { "or": [{ "equals": "grok-3-mini" }, { "equals": "grok-3-mini-beta" }, { "equals": "grok-3-mini-latest" }] }, "prices": [{ "input": 0.3, "output": 0.5, "cachedInput": 0.075 }] }, { "id": "grok-3-mini-fast", "match": { "or": [{ "equals": "grok-3-mini-fast" }, { "equals": "grok-3-mini-fast-beta" }, { "equals": "grok-3-mini-fast-latest" }] }, "prices": [{ "input": 0.6, "output": 4, "cachedInput": 0.15 }] }, { "id": "grok-4-0709", "match": { "or": [{ "equals": "grok-4-0709" }, { "equals": "grok-4" }, { "equals": "grok-4-latest" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-4-1-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast-non-reasoning" }, { "equals": "grok-4-1-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-1-fast-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast" }, { "equals": "grok-4-1-fast-reasoning" }, { "equals": "grok-4-1-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-fast-non-reasoning" }, { "equals": "grok-4-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-reasoning", "match": { "or": [{ "equals": "grok-4-fast" }, { "equals": "grok-4-fast-reasoning" }, { "equals": "grok-4-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4.20", "match": { "equals": "grok-4.20" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.20-multi-agent", "match": { "equals": "grok-4.20-multi-agent" }, "prices": [{ "input": 2, "output": 6, "cachedInput": 0.2 }] }, { "id": "grok-4.3", "match": { "or": [{ "equals": "grok-4.3" }, { "regex": "^grok-4\\.3-\\d{8}$" }, { "equals": "x-ai/grok-4.3" }, { "regex": "^x-ai/grok-4\\.3-\\d{8}$" }, { "equals": "grok-4.3-latest" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.5", "match": { "or": [{ "equals": "grok-4.5" }, { "regex": "^grok-4\\.5-\\d{8}$" }, { "equals": "x-ai/grok-4.5" }, { "regex": "^x-ai/grok-4\\.5-\\d{8}$" }, { "equals": "grok-4.5-latest" }, { "equals": "grok-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 199999, "price": 0.6 }] } }] }, { "id": "grok-4.6", "match": { "or": [{ "equals": "grok-4.6" }, { "regex": "^grok-4\\.6-\\d{8}$" }, { "equals": "x-ai/grok-4.6" }, { "regex": "^x-ai/grok-4\\.6-\\d{8}$" }, { "equals": "grok-4.6-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 199999, "price": 1 }] } }] }, { "id": "grok-build-0.1", "match": { "equals": "grok-build-0.1" }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 199999, "price": 2 }] }, "output": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-code-fast-1", "match": { "or": [{ "equals": "grok-code-fast" }, { "equals": "grok-code-fast-1" }, { "equals": "grok-code-fast-1-0825" }] }, "prices": [{ "input": 0.2, "output": 1.5, "cachedInput": 0.02 }] }, { "id": "grok-voice-latest", "match": { "equals": "grok-voice-latest" }, "prices": [{}, { "from": "2026-08-05" }] }, { "id": "grok-voice-think-fast-1.0", "match": { "equals": "grok-voice-think-fast-1.0" }, "prices": [{}] }, { "id": "grok-voice-think-fast-2.0", "match": { "equals": "grok-voice-think-fast-2.0" }, "prices": [{}] }] }, "moonshotai": { "fallbacks": [], "models": [{ "id": "kimi-k2", "match": { "equals": "kimi-k2" }, "prices": [{ "input": 0.57, "output": 2.3 }] }, { "id": "kimi-k2-0711-preview", "match": { "equals": "kimi-k2-0711-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-0905-preview", "match": { "equals": "kimi-k2-0905-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking", "match": { "equals": "kimi-k2-thinking" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking-turbo", "match": { "equals": "kimi-k2-thinking-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2-turbo-preview", "match": { "starts_with": "kimi-k2-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2.5", "match": { "starts_with": "kimi-k2.5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2.6", "match": { "starts_with": "kimi-k2.6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2.7-code", "match": { "equals": "kimi-k2.7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2.7-code-highspeed", "match": { "equals": "kimi-k2.7-code-highspeed" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "moonshot-v1-128k", "match": { "or": [{ "equals": "moonshot-v1-128k" }, { "equals": "moonshot-v1-128k-vision-preview" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "moonshot-v1-32k", "match": { "or": [{ "equals": "moonshot-v1-32k" }, { "equals": "moonshot-v1-32k-vision-preview" }] }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "moonshot-v1-8k", "match": { "or": [{ "equals": "moonshot-v1-8k" }, { "equals": "moonshot-v1-8k-vision-preview" }] }, "prices": [{ "input": 0.2, "output": 2 }] }] } } };
+
+// src/judge/cost-summary.ts
+function costSummaryOf(cost) {
+  const unpriced = /* @__PURE__ */ new Set([...cost.unpriced.map((u) => u.target), ...cost.targets.filter((t2) => t2.monthlyUsd === null).map((t2) => t2.id)]);
+  const t = cost.totals;
+  return {
+    apiMonthlyUsd: t.apiMonthlyUsd,
+    selfHostedMonthlyUsd: t.selfHostedMonthlyUsd,
+    staffMonthlyUsd: t.staffMonthlyUsd,
+    monthlyUsd: t.monthlyUsd,
+    budgetMonthlyUsd: t.budgetMonthlyUsd,
+    unpriced: [...unpriced].sort()
+  };
+}
 
 // src/load/decode-text.ts
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -62438,7 +62452,7 @@ function judgeManifest(file, bytes, settings) {
       evaluated = settings.engine.evaluate(input);
     }
   }
-  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...input.cost ? { cost: costSummaryOf(input.cost) } : {} };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
   for (const f of evaluated.value.findings) known.add(f.id);
@@ -63348,9 +63362,7 @@ function at2(file) {
 }
 
 // src/policy/load-engine.ts
-var import_yaml11 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync6 } from "node:fs";
-import { resolve as resolve4, sep as sep5 } from "node:path";
+import { resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/policy/rego-engine.ts
 init_rego();
@@ -65524,9 +65536,6 @@ var POLICY_INPUT_SCHEMA = {
   documents: [manifestSchema]
 };
 
-// src/policy/load-engine.ts
-init_merge_data();
-
 // src/policy/policy-files.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 init_merge_data();
@@ -65612,9 +65621,10 @@ function dataSyntaxProblem(file, e, text2 = "") {
   };
 }
 
-// src/policy/settings-check.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
+// src/policy/settings-files.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/policy/assets.ts
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -65623,6 +65633,13 @@ var BUILTIN_POLICIES = fileURLToPath3(new URL("../../policies/", import.meta.url
 var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
 var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
 var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
+
+// src/policy/settings-files.ts
+init_merge_data();
+
+// src/policy/settings-check.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/policy/generated/settings-validator.js
 var __getOwnPropNames3 = Object.getOwnPropertyNames;
@@ -67373,10 +67390,40 @@ function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+// src/policy/settings-files.ts
+function mergeSettingsFiles(base, files, cwd) {
+  const out = { data: base, problems: [], notes: [] };
+  const schema = files.length > 0 ? settingsSchema() : void 0;
+  for (const file of files) {
+    const doc = readDataFile(resolve3(cwd, file), file);
+    if (!doc.ok) {
+      out.problems.push(...doc.problems);
+      continue;
+    }
+    for (const p of checkSettings(schema, base, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? out.notes : out.problems).push(p);
+    out.data = mergeData(out.data, doc.value.data);
+  }
+  return out;
+}
+function readDataFile(path2, file) {
+  let text2;
+  try {
+    text2 = readFileSync4(path2, "utf8");
+  } catch {
+    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
+  }
+  try {
+    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
+    return { ok: true, value: { data: doc ?? {}, text: text2 } };
+  } catch (e) {
+    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
+  }
+}
+
 // src/policy/parsed-policies.ts
 init_rego();
-import { readFileSync as readFileSync4, readdirSync as readdirSync4, writeFileSync } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { join as join5, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
@@ -67384,9 +67431,9 @@ var BESIDE_THIS_MODULE = fileURLToPath4(new URL(`./${PARSED_POLICIES_FILE}`, imp
 var FORMAT = 1;
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync4(storeFile));
+    const data = deserialize(readFileSync5(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
-    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
+    return new Map(data.entries.map((e) => [resolve4(policiesDir, e.path), e]));
   } catch {
     return null;
   }
@@ -67397,7 +67444,7 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
   let reused = 0;
   const modules2 = [];
   for (const source of sources) {
-    const key = resolve3(cwd, source.file);
+    const key = resolve4(cwd, source.file);
     const entry2 = entries.get(key);
     if (entry2 && entry2.text === source.text) {
       entries.delete(key);
@@ -67473,39 +67520,30 @@ function combineEngines(engines) {
 
 // src/policy/load-engine.ts
 async function loadEngine(flags, cwd) {
-  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve4(cwd, dir) }));
-  const bundles = (flags.bundle ?? []).map((file) => resolve4(cwd, file));
+  const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve5(cwd, dir) }));
+  const bundles = (flags.bundle ?? []).map((file) => resolve5(cwd, file));
   const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...policyDirs.map((d3) => d3.path)];
   const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
   const problems = [...files.problems];
   for (const dir of policyDirs) {
     const inside = (file) => {
-      const at3 = resolve4(cwd, file);
+      const at3 = resolve5(cwd, file);
       return at3 === dir.path || at3.startsWith(dir.path.endsWith(sep5) ? dir.path : dir.path + sep5);
     };
     if (files.problems.length === 0 && !files.modules.some((m) => inside(m.file))) {
       problems.push({ code: "no-policies", message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: "point --policy at the folder that holds your .rego policies" });
     }
   }
-  const notes = [];
-  let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : void 0;
-  for (const file of flags.data ?? []) {
-    const doc = readDataFile(resolve4(cwd, file), file);
-    if (!doc.ok) {
-      problems.push(...doc.problems);
-      continue;
-    }
-    for (const p of checkSettings(schema, files.data, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? notes : problems).push(p);
-    data = mergeData(data, doc.value.data);
-  }
+  const settings = mergeSettingsFiles(files.data, flags.data ?? [], cwd);
+  const { data, notes } = settings;
+  problems.push(...settings.problems);
   if (problems.length > 0) return { ok: false, problems, ...notes.length > 0 ? { notes } : {} };
   if (files.modules.length === 0 && bundles.length === 0) {
     return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: no policies to evaluate", hint: "drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE" }] };
   }
   const engines = [];
   if (files.modules.length > 0) {
-    const builtin = new Set(files.modules.filter((m) => resolve4(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
+    const builtin = new Set(files.modules.filter((m) => resolve5(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
     const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
     const rego = createRegoEngine({
       sources: files.modules,
@@ -67528,27 +67566,13 @@ async function loadEngine(flags, cwd) {
   const combined = combineEngines(engines);
   return notes.length > 0 ? { ...combined, notes } : combined;
 }
-function readDataFile(path2, file) {
-  let text2;
-  try {
-    text2 = readFileSync6(path2, "utf8");
-  } catch {
-    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
-  }
-  try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
-    return { ok: true, value: { data: doc ?? {}, text: text2 } };
-  } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
-  }
-}
 
 // src/runner/read-manifest.ts
 import { closeSync, constants as constants2, fstatSync, openSync, readSync } from "node:fs";
 
 // src/runner/real-path.ts
 import { realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname2, join as join5, relative as relative4, sep as sep6 } from "node:path";
+import { dirname as dirname2, join as join6, relative as relative4, sep as sep6 } from "node:path";
 function isInside(path2, folder) {
   return path2 === folder || path2.startsWith(folder.endsWith(sep6) ? folder : `${folder}${sep6}`);
 }
@@ -67563,7 +67587,7 @@ function landingPath(path2) {
   let existing = path2;
   for (; ; ) {
     const real = realPathOf(existing);
-    if (real !== void 0) return join5(real, relative4(existing, path2));
+    if (real !== void 0) return join6(real, relative4(existing, path2));
     const up = dirname2(existing);
     if (up === existing) return path2;
     existing = up;
@@ -67646,10 +67670,10 @@ async function checkRun(paths, options) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
       continue;
     }
-    const absolute = resolve5(options.cwd, file);
+    const absolute = resolve6(options.cwd, file);
     const display2 = relative5(options.cwd, absolute).split(sep7).join("/") || file;
     const real = realPathOf(absolute);
-    if (!options.refuseLinksOut && real !== void 0 && real !== resolve5(realCwd, relative5(options.cwd, absolute))) {
+    if (!options.refuseLinksOut && real !== void 0 && real !== resolve6(realCwd, relative5(options.cwd, absolute))) {
       options.onNote?.(`${display2} is a symbolic link to ${real}`);
     }
     const bytes = readManifestBytes(absolute, display2, within);
@@ -67901,7 +67925,7 @@ function capAnnotations(annotations, where, limits = { error: ANNOTATIONS_PER_LE
 }
 
 // src/action/inputs.ts
-import { isAbsolute, join as join6, relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
+import { isAbsolute, join as join7, relative as relative6, resolve as resolve7, sep as sep8 } from "node:path";
 
 // src/runner/today.ts
 function dayOf(now, clock = /* @__PURE__ */ new Date()) {
@@ -67976,9 +68000,9 @@ function readInputs(get2, context) {
   const problems = [];
   const input = (name) => get2(name).trim();
   const given2 = (name) => input(name) || void 0;
-  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve6(context.workspace, path2);
+  const fromWorkspace = (path2) => isAbsolute(path2) ? path2 : resolve7(context.workspace, path2);
   const inWorkspace = (path2) => {
-    const shown2 = relative6(context.workspace, resolve6(context.workspace, path2));
+    const shown2 = relative6(context.workspace, resolve7(context.workspace, path2));
     return shown2 === "" || shown2.startsWith("..") || isAbsolute(shown2) ? fromWorkspace(path2) : shown2.split(sep8).join("/");
   };
   const flag = (name, fallback) => {
@@ -68012,7 +68036,7 @@ function readInputs(get2, context) {
     value: {
       ...options.value,
       paths: splitList(get2("paths")),
-      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join6(context.runnerTemp ?? context.workspace, "routewise.sarif"),
+      sarifFile: sarif !== "" ? fromWorkspace(sarif) : join7(context.runnerTemp ?? context.workspace, "routewise.sarif"),
       annotations,
       summary: summary2
     }
@@ -68189,7 +68213,7 @@ var sarifReporter = {
 
 // src/runner/write-report.ts
 import { lstatSync as lstatSync3, mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join7 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 function writeReportFile(absolute, shown2, text2, scope = {}) {
   const advice = scope.advice ?? "pass --format name=path with";
   const refuse = (why) => new UsageError(`cannot write the report ${shown2} (${why}); ${advice} a file inside ${scope.withinName ?? "a folder you own"}`);
@@ -68202,11 +68226,11 @@ function writeReportFile(absolute, shown2, text2, scope = {}) {
     mkdirSync(folder, { recursive: true });
     const realFolder = realPathOf(folder) ?? folder;
     if (!isAllowed(realFolder)) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
-    const target = join7(realFolder, basename2(absolute));
+    const target = join8(realFolder, basename2(absolute));
     const existing = lstatOrUndefined(target);
     if (existing?.isSymbolicLink()) throw refuse("it is a symbolic link; routewise does not write through links");
     if (existing?.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    temporary = join7(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    temporary = join8(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     writeFileSync2(temporary, text2, { flag: "wx" });
     renameSync(temporary, target);
     temporary = void 0;
@@ -68261,6 +68285,31 @@ function markdownProse(text2) {
   }
   return out + markdownText(text2.slice(last));
 }
+function markdownMoney(text2) {
+  return markdownText(text2).replace(/\$/g, "&#36;");
+}
+
+// src/cost/format/human-numbers.ts
+function usd(n) {
+  return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+// src/report/cost-line.ts
+function costLine(cost) {
+  const parts = [
+    ["APIs", cost.apiMonthlyUsd],
+    ["self-hosted", cost.selfHostedMonthlyUsd],
+    ["staff", cost.staffMonthlyUsd]
+  ].filter(([, usdAMonth]) => usdAMonth > 0).map(([name, usdAMonth]) => `${name} ${usd(usdAMonth)}`);
+  const floor2 = cost.unpriced.length > 0 ? "at least " : "";
+  let line = `${floor2}${usd(cost.monthlyUsd)} a month${parts.length > 1 ? ` (${parts.join(", ")})` : parts.length === 1 ? ` (${parts[0]})` : ""}`;
+  const budget = cost.budgetMonthlyUsd;
+  if (budget !== null) {
+    line += cost.monthlyUsd > budget ? `, over the budget of ${usd(budget)} by ${usd(cost.monthlyUsd - budget)}` : `, within the budget of ${usd(budget)}`;
+  }
+  if (cost.unpriced.length > 0) line += `; unpriced: ${cost.unpriced.join(", ")}`;
+  return line;
+}
 
 // src/report/check/markdown.ts
 var HEADER = ["| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"];
@@ -68278,7 +68327,10 @@ function findingRow(manifest, finding) {
   return row([severity, markdownText(finding.id), location, message]);
 }
 function manifestSection(manifest) {
-  const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ""}`;
+  const title = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ""}`;
+  const heading = manifest.cost ? `${title}
+
+Cost: ${markdownMoney(costLine(manifest.cost))}` : title;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, "", "No findings."];
   const rows = manifest.problems.map((problem) => {
     const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);

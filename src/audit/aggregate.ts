@@ -1,6 +1,17 @@
 // Builds the audit report from its entries: sorted by path, totals computed from the entries
 // alone, so the same entries give the same report however they were gathered (shards, workers).
-import { AUDIT_STATUSES, FAILING_STATUSES, type AuditNote, type AuditReport, type AuditTotals, type RepositoryEntry, type RuleTotal, type WaiverReference } from './audit-report.ts';
+import {
+  AUDIT_STATUSES,
+  FAILING_STATUSES,
+  type AuditNote,
+  type AuditReport,
+  type AuditTotals,
+  type CostFigures,
+  type CostTotals,
+  type RepositoryEntry,
+  type RuleTotal,
+  type WaiverReference,
+} from './audit-report.ts';
 import { compareText } from './compare-text.ts';
 
 export function compareEntries(a: RepositoryEntry, b: RepositoryEntry): number {
@@ -74,7 +85,46 @@ export function totalsOf(entries: readonly RepositoryEntry[]): AuditTotals {
     byStrategy: sortedRecord(byStrategy),
     dataFlows: Object.fromEntries([...flows.keys()].sort(compareText).map((c) => [c, sortedRecord(flows.get(c)!)])),
     waivers: { active, incomplete, expiring: expiring.sort(soonestFirst), expired: expired.sort(soonestFirst) },
+    cost: costTotalsOf(entries),
   };
+}
+
+const NO_COST: CostFigures = { apiMonthlyUsd: 0, selfHostedMonthlyUsd: 0, staffMonthlyUsd: 0, monthlyUsd: 0, manifests: 0, unpricedManifests: 0 };
+
+function addFigures(a: CostFigures, b: CostFigures): CostFigures {
+  return {
+    apiMonthlyUsd: a.apiMonthlyUsd + b.apiMonthlyUsd,
+    selfHostedMonthlyUsd: a.selfHostedMonthlyUsd + b.selfHostedMonthlyUsd,
+    staffMonthlyUsd: a.staffMonthlyUsd + b.staffMonthlyUsd,
+    monthlyUsd: a.monthlyUsd + b.monthlyUsd,
+    manifests: a.manifests + b.manifests,
+    unpricedManifests: a.unpricedManifests + b.unpricedManifests,
+  };
+}
+
+/**
+ * Sums in path order, whatever order the entries come in: floating-point sums depend on their
+ * order, and a merged run must give the one-shot run's figures to the last digit.
+ */
+export function costTotalsOf(entries: readonly RepositoryEntry[]): CostTotals {
+  const byPath = new Map<string, CostFigures>();
+  for (const entry of [...entries].sort(compareEntries)) {
+    // Reports written before entries carried cost have no `cost` at all.
+    const cost = entry.cost ?? null;
+    if (cost === null) continue;
+    const figures = {
+      apiMonthlyUsd: cost.apiMonthlyUsd,
+      selfHostedMonthlyUsd: cost.selfHostedMonthlyUsd,
+      staffMonthlyUsd: cost.staffMonthlyUsd,
+      monthlyUsd: cost.monthlyUsd,
+      manifests: 1,
+      unpricedManifests: cost.unpriced.length > 0 ? 1 : 0,
+    };
+    byPath.set(entry.path, addFigures(byPath.get(entry.path) ?? NO_COST, figures));
+  }
+  const paths = [...byPath.keys()].sort(compareText);
+  const byRepository = Object.fromEntries(paths.map((path) => [path, byPath.get(path)!]));
+  return { ...paths.reduce((sum, path) => addFigures(sum, byPath.get(path)!), NO_COST), byRepository };
 }
 
 function sortedRecord(counts: Map<string, number>): Record<string, number> {

@@ -1,5 +1,6 @@
 // The audit report data model: one entry per repository (per manifest in a repository that holds
 // several) and totals derived from the entries alone, so shard reports merge into the same report.
+import type { CostSummary } from '../judge/cost-summary.ts';
 
 /** `none`: no manifest and none expected; `missing`: none under --expect-manifest; `error`: the folder could not be searched. */
 export type AuditStatus = 'pass' | 'fail' | 'invalid' | 'error' | 'missing' | 'none';
@@ -63,6 +64,8 @@ export interface RepositoryEntry {
   problems: AuditProblem[];
   waivers: AuditWaiver[];
   dataFlows: DataFlow[];
+  /** The manifest's monthly cost; null when it was not judged or the rules carry no cost settings. */
+  cost: CostSummary | null;
 }
 
 export interface RuleTotal {
@@ -71,6 +74,24 @@ export interface RuleTotal {
   waived: number;
   /** Distinct repositories with at least one finding of the rule. */
   repositories: number;
+}
+
+/** Monthly USD, unrounded. Staff is the MLOps team the own targets need, apart from their hardware. */
+export interface CostFigures {
+  apiMonthlyUsd: number;
+  selfHostedMonthlyUsd: number;
+  staffMonthlyUsd: number;
+  monthlyUsd: number;
+  /** Manifests whose figures these are. */
+  manifests: number;
+  /** Of them, manifests with a target that could not be priced: their figures are floors. */
+  unpricedManifests: number;
+}
+
+/** The organisation's figures are the sum of its repositories', in path order. */
+export interface CostTotals extends CostFigures {
+  /** Repositories with at least one manifest with cost figures, by path. */
+  byRepository: Record<string, CostFigures>;
 }
 
 export interface WaiverReference extends AuditWaiver {
@@ -91,6 +112,8 @@ export interface AuditTotals {
   /** Manifests in which data of a category reaches a target type: category -> target type -> count. */
   dataFlows: Record<string, Record<string, number>>;
   waivers: { active: number; incomplete: number; expiring: WaiverReference[]; expired: WaiverReference[] };
+  /** Monthly cost per repository and for the organisation. */
+  cost: CostTotals;
 }
 
 /** Something the audit passed by on purpose (a link out of the roots, a link loop): never a failure. */

@@ -40,7 +40,8 @@ export function mergeReports(shards: readonly ShardReport[]): Result<AuditReport
         continue;
       }
       seen.set(key, shard.name);
-      entries.push(entry);
+      // A shard written before entries carried cost reads as one without cost figures.
+      entries.push({ ...entry, cost: entry.cost ?? null });
     }
   }
   if (problems.length === 0) problems.push(...completeness(identities));

@@ -22,6 +22,7 @@ export function repositoryEntries(
     problems,
     waivers: [],
     dataFlows: [],
+    cost: null,
   });
   if (repository.problems.length > 0) {
     entries.push(about('error', repository.problems.map((p) => ({ code: p.code, message: p.message, line: null, column: null }))));

@@ -50,6 +50,7 @@ export function verdictOf(judged: Judgement, settings: VerdictSettings): Manifes
     problems,
     waivers: judged.input ? waiversOf(judged.input, settings) : [],
     dataFlows: judged.input ? dataFlowsOf(judged.input) : [],
+    cost: judged.cost ?? null,
   };
 }
 

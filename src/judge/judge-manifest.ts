@@ -8,6 +8,7 @@ import { resolveFindings } from '../findings/resolve.ts';
 import type { Problem } from '../problems/problem.ts';
 import { costSettingsFrom } from '../cost/cost-settings.ts';
 import { PRICE_TABLE } from '../cost/generated/price-table.ts';
+import { costSummaryOf, type CostSummary } from './cost-summary.ts';
 import { policyInputOf, type InputParts, type JudgedInput, type Observe } from './policy-input-of.ts';
 
 export interface JudgeSettings {
@@ -34,6 +35,8 @@ export interface ManifestJudgement {
   source?: string;
   /** Texts of the other files findings point into (gateway, cluster configs), by file; never serialised. */
   sourceTexts?: Record<string, string>;
+  /** The manifest's monthly cost, when the policy input carried the cost facts. */
+  cost?: CostSummary;
 }
 
 export interface Judgement extends ManifestJudgement {
@@ -68,7 +71,7 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
       evaluated = settings.engine.evaluate(input);
     }
   }
-  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input };
+  const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...(input.cost ? { cost: costSummaryOf(input.cost) } : {}) };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
   for (const f of evaluated.value.findings) known.add(f.id);

@@ -1,16 +1,13 @@
 // Builds the policy engine a run uses from the command's flags: the built-in rule set
 // (unless --no-builtin), the organisation's --policy folders, each --bundle next to them, and
 // settings from --data files. Nothing to run is an error, never a pass.
-import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from './rego-engine.ts';
 import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
-import { mergeData } from './merge-data.ts';
-import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
-import { checkSettings, settingsSchema } from './settings-check.ts';
+import { readPolicyFiles } from './policy-files.ts';
+import { mergeSettingsFiles } from './settings-files.ts';
 import { parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
@@ -44,18 +41,9 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
       problems.push({ code: 'no-policies', message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: 'point --policy at the folder that holds your .rego policies' });
     }
   }
-  const notes: Problem[] = [];
-  let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : undefined;
-  for (const file of flags.data ?? []) {
-    const doc = readDataFile(resolve(cwd, file), file);
-    if (!doc.ok) {
-      problems.push(...doc.problems);
-      continue;
-    }
-    for (const p of checkSettings(schema!, files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
-    data = mergeData(data, doc.value.data);
-  }
+  const settings = mergeSettingsFiles(files.data, flags.data ?? [], cwd);
+  const { data, notes } = settings;
+  problems.push(...settings.problems);
   if (problems.length > 0) return { ok: false, problems, ...(notes.length > 0 ? { notes } : {}) };
   if (files.modules.length === 0 && bundles.length === 0) {
     return { ok: false, problems: [{ code: 'no-policies', message: 'no rule could run: no policies to evaluate', hint: 'drop --no-builtin, or add --policy DIR with .rego files or --bundle FILE' }] };
@@ -88,19 +76,4 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   }
   const combined = combineEngines(engines);
   return notes.length > 0 ? { ...combined, notes } : combined;
-}
-
-export function readDataFile(path: string, file: string): Result<{ data: unknown; text: string }> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { ok: false, problems: [{ code: 'path-not-found', message: `${file}: cannot read the data file`, hint: 'check the path given to --data' }] };
-  }
-  try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
-    return { ok: true, value: { data: doc ?? {}, text } };
-  } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e, text)] };
-  }
 }

@@ -25,3 +25,11 @@ export function markdownProse(text: string): string {
   }
   return out + markdownText(text.slice(last));
 }
+
+/**
+ * Text with amounts of money: escaped as markdownText, and its dollar signs written as references,
+ * since two on one line would open a math span on GitHub.
+ */
+export function markdownMoney(text: string): string {
+  return markdownText(text).replace(/\$/g, '&#36;');
+}

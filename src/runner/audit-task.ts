@@ -37,5 +37,6 @@ export function failedVerdict(code: ProblemCode, message: string): ManifestVerdi
     problems: [{ code, message, line: null, column: null }],
     waivers: [],
     dataFlows: [],
+    cost: null,
   };
 }

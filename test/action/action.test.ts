@@ -71,6 +71,12 @@ describe('the GitHub Action on a repository whose manifests pass', () => {
     expect(run.summary).toContain('### services/search/routewise.yaml: pass');
   });
 
+  it('gives each manifest its monthly cost in the job summary', () => {
+    const lines = run.summary.split('\n').filter((line) => line.startsWith('Cost: '));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Cost: &#36;[\d,]+\.\d\d a month \(APIs &#36;[\d,]+\.\d\d\)/);
+  });
+
   it('sets the outputs and writes an empty SARIF report to the runner temp folder', () => {
     expect(run.outputs).toEqual({ errors: '0', warnings: '0', 'sarif-file': join(run.runnerTemp, 'routewise.sarif') });
     expect(sarifResults(run)).toEqual([]);

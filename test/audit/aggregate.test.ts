@@ -67,3 +67,46 @@ describe('aggregating repositories into the audit report', () => {
     expect(createAuditReport([...entries].reverse())).toEqual(report);
   });
 });
+
+describe('cost totals of an audit', () => {
+  const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
+    apiMonthlyUsd: api,
+    selfHostedMonthlyUsd: selfHosted,
+    staffMonthlyUsd: staff,
+    monthlyUsd: api + selfHosted + staff,
+    budgetMonthlyUsd: null,
+    unpriced,
+  });
+  const entries = [
+    entry('org/web', { cost: cost(7000, 0, 0) }),
+    entry('org/mono', { manifest: 'b/routewise.yaml', cost: cost(1500.25, 17461.6, 33333.33, ['odd-api']) }),
+    entry('org/mono', { manifest: 'a/routewise.yaml', cost: cost(250, 0, 0) }),
+    entry('org/broken', { status: 'invalid', cost: null }),
+    entry('org/bare', { manifest: null, strategy: null, status: 'none', cost: null }),
+  ];
+  const totals = createAuditReport(entries).totals.cost;
+
+  it("adds each repository's manifests together, and leaves out repositories without cost figures", () => {
+    expect(Object.keys(totals.byRepository)).toEqual(['org/mono', 'org/web']);
+    // 1,500.25 + 250 = 1,750.25 on APIs; 17,461.60 self-hosted; 33,333.33 staff
+    expect(totals.byRepository['org/mono']).toEqual({
+      apiMonthlyUsd: 1750.25,
+      selfHostedMonthlyUsd: 17461.6,
+      staffMonthlyUsd: 33333.33,
+      monthlyUsd: 1750.25 + 17461.6 + 33333.33,
+      manifests: 2,
+      unpricedManifests: 1,
+    });
+    expect(totals.byRepository['org/web']).toMatchObject({ apiMonthlyUsd: 7000, monthlyUsd: 7000, manifests: 1, unpricedManifests: 0 });
+  });
+
+  it('gives the organisation the sum of its repositories', () => {
+    // APIs 1,750.25 + 7,000 = 8,750.25
+    expect(totals).toMatchObject({ apiMonthlyUsd: 8750.25, selfHostedMonthlyUsd: 17461.6, staffMonthlyUsd: 33333.33, manifests: 3, unpricedManifests: 1 });
+    expect(totals.monthlyUsd).toBeCloseTo(8750.25 + 17461.6 + 33333.33, 6);
+  });
+
+  it('comes out the same to the last digit whatever order the entries arrive in', () => {
+    expect(createAuditReport([...entries].reverse()).totals.cost).toEqual(totals);
+  });
+});

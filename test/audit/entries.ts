@@ -19,6 +19,7 @@ export function entry(path: string, over: Partial<RepositoryEntry> = {}): Reposi
     problems,
     waivers: [],
     dataFlows: [],
+    cost: null,
     ...over,
   };
 }

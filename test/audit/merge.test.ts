@@ -11,8 +11,17 @@ const all = Array.from({ length: 40 }, (_, i) =>
     strategy: i % 2 === 0 ? 'hybrid' : 'cloud-api',
     findings: i % 3 === 0 ? [finding('RW-DATA-001')] : [finding('RW-VOL-003', 'info')],
     dataFlows: [{ category: i % 2 === 0 ? 'health' : 'public', targetType: 'cloud-api' }],
+    // Figures with long binary fractions, so a sum taken in another order would differ in its last digits.
+    cost: i % 5 === 4 ? null : costOf(i),
   }),
 );
+
+function costOf(i: number) {
+  const api = 1234.56 * i + 0.1;
+  const selfHosted = i % 2 === 0 ? 17461.6 + i / 3 : 0;
+  const staff = i % 2 === 0 ? 33333.333333333336 : 0;
+  return { apiMonthlyUsd: api, selfHostedMonthlyUsd: selfHosted, staffMonthlyUsd: staff, monthlyUsd: api + selfHosted + staff, budgetMonthlyUsd: null, unpriced: i % 7 === 0 ? ['mystery'] : [] };
+}
 
 function shardReports(count: number, run = 'run-a') {
   return Array.from({ length: count }, (_, k) => {
@@ -27,6 +36,24 @@ describe('merging shard reports', () => {
   it('gives the one-shot report from the JSON of four shards', () => {
     const merged = mergeReports(shardReports(4));
     expect(merged.ok && merged.value).toEqual(createAuditReport(all));
+  });
+
+  it('gives the one-shot cost totals to the last digit, per repository and for the organisation, however many shards', () => {
+    const oneShot = createAuditReport(all).totals.cost;
+    expect(oneShot.manifests).toBe(32);
+    for (const count of [2, 3, 7]) {
+      const merged = mergeReports(shardReports(count).reverse());
+      expect(merged.ok && merged.value.totals.cost).toEqual(oneShot);
+    }
+  });
+
+  it('reads shard reports written before entries carried cost as entries without cost figures', () => {
+    const [one] = shardReports(1);
+    const old = structuredClone(one!.document) as { repositories: Record<string, unknown>[] };
+    for (const e of old.repositories) delete e.cost;
+    const merged = mergeReports([{ name: 'old.json', document: old }]);
+    expect(merged.ok && merged.value.repositories.every((e) => e.cost === null)).toBe(true);
+    expect(merged.ok && merged.value.totals.cost).toEqual({ apiMonthlyUsd: 0, selfHostedMonthlyUsd: 0, staffMonthlyUsd: 0, monthlyUsd: 0, manifests: 0, unpricedManifests: 0, byRepository: {} });
   });
 
   it('refuses shards that overlap, naming both', () => {

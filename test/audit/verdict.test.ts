@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/policy/engine.ts';
 import { auditManifest, type AuditSettings } from '../../src/audit/verdict.ts';
@@ -32,6 +33,15 @@ describe('judging one manifest for an audit', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((f) => typeof f.line === 'number' && f.line > 0)).toBe(true);
     expect(auditManifest('x/routewise.yaml', bytes(example('violations/data')), settings({ failOn: 'never' })).status).toBe('pass');
+  });
+
+  it('keeps the monthly cost of the manifest, and none for one that is not valid', () => {
+    const verdict = auditManifest('x/routewise.yaml', bytes(readFileSync('test/cost/fixtures/worked-example.yaml', 'utf8')), settings());
+    // spec/cost.md: $7,000 of API, 8 x $2.99 x 730 = $17,461.60 of GPUs, 2 x $200,000 / 12 of staff.
+    expect(verdict.cost).toMatchObject({ apiMonthlyUsd: 7000, unpriced: [] });
+    expect(verdict.cost!.selfHostedMonthlyUsd).toBeCloseTo(17461.6, 6);
+    expect(verdict.cost!.monthlyUsd).toBeCloseTo(57794.93, 2);
+    expect(auditManifest('x/routewise.yaml', bytes(INVALID_MANIFEST), settings()).cost).toBeNull();
   });
 
   it('marks a manifest that is not valid as invalid, with its problems', () => {

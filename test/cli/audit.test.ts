@@ -124,7 +124,7 @@ describe('routewise audit', () => {
     const r = runAudit(['acme', ...NOW, '--format', 'csv=out.csv', '--format', 'markdown=out.md', '--format', 'html=out.html', '--format', 'json'], mixed.dir);
     expect(r.code).toBe(1);
     expect(json(r.stdout).version).toBe(1);
-    expect(readFileSync(join(mixed.dir, 'out.csv'), 'utf8').split('\r\n')[0]).toBe('path,manifest,strategy,status,errors,warnings,infos,waived,problems,rules');
+    expect(readFileSync(join(mixed.dir, 'out.csv'), 'utf8').split('\r\n')[0]).toBe('path,manifest,strategy,status,errors,warnings,infos,waived,problems,rules,api_monthly_usd,self_hosted_monthly_usd,staff_monthly_usd,monthly_usd,unpriced');
     expect(readFileSync(join(mixed.dir, 'out.md'), 'utf8')).toMatch(/^## routewise audit failed/);
     expect(readFileSync(join(mixed.dir, 'out.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });

@@ -1,6 +1,18 @@
 // One self-contained HTML page (inline CSS, SVG and script, no network): bar charts of findings by
-// rule, strategies and statuses, the totals, and a table of repositories sortable by any column.
-import { type AuditNote, type AuditReport, AUDIT_STATUSES, type AuditStatus, type AuditTotals, type RepositoryEntry, type WaiverReference } from '../../audit/audit-report.ts';
+// rule, strategies and statuses and of monthly cost by repository, the totals, and a table of
+// repositories sortable by any column.
+import {
+  type AuditNote,
+  type AuditReport,
+  AUDIT_STATUSES,
+  type AuditStatus,
+  type AuditTotals,
+  type CostTotals,
+  type RepositoryEntry,
+  type WaiverReference,
+} from '../../audit/audit-report.ts';
+import { compareText } from '../../audit/compare-text.ts';
+import { usd } from '../../cost/format/human-numbers.ts';
 import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine } from './summary.ts';
 
@@ -51,6 +63,58 @@ function barChart(id: string, title: string, bars: Bar[]): string {
   );
 }
 
+const COST_SERIES = [
+  { key: 'apiMonthlyUsd', name: 'APIs', colour: '#1565c0' },
+  { key: 'selfHostedMonthlyUsd', name: 'self-hosted', colour: '#2e7d32' },
+  { key: 'staffMonthlyUsd', name: 'self-hosting staff', colour: '#81c784' },
+] as const;
+
+const COST_CHART_WIDTH = 640;
+const LEGEND_HEIGHT = 22;
+
+/**
+ * Monthly cost by repository as stacked bars (APIs, then self-hosted hardware and its staff),
+ * costliest first; each part carries its series and dollar value for screen readers and tests.
+ */
+function costChart(cost: CostTotals): string {
+  if (cost.manifests === 0) return '';
+  const repositories = Object.entries(cost.byRepository).sort((a, b) => b[1].monthlyUsd - a[1].monthlyUsd || compareText(a[0], b[0]));
+  const max = Math.max(1, ...repositories.map(([, f]) => f.monthlyUsd));
+  const span = COST_CHART_WIDTH - LABEL_WIDTH - 110;
+  const height = LEGEND_HEIGHT + repositories.length * BAR_HEIGHT + 8;
+  const legend = COST_SERIES.map((series, i) => {
+    const x = LABEL_WIDTH + i * 130;
+    return `<rect x="${x}" y="4" width="12" height="12" fill="${series.colour}"></rect><text x="${x + 16}" y="15">${series.name}</text>`;
+  });
+  const rows = repositories.map(([path, figures], i) => {
+    const y = LEGEND_HEIGHT + 4 + i * BAR_HEIGHT;
+    const label = escapeHtml(path);
+    let x = LABEL_WIDTH;
+    const parts = COST_SERIES.filter((series) => figures[series.key] > 0).map((series) => {
+      const value = figures[series.key];
+      const width = Math.max(1, (value / max) * span);
+      const part =
+        `<rect class="bar" x="${x.toFixed(1)}" y="${y + 2}" width="${width.toFixed(1)}" height="${BAR_HEIGHT - 6}" fill="${series.colour}" ` +
+        `data-label="${label}" data-series="${series.name}" data-value="${value.toFixed(2)}"><title>${label}: ${series.name} ${usd(value)} a month</title></rect>`;
+      x += width;
+      return part;
+    });
+    const floor = figures.unpricedManifests > 0 ? 'at least ' : '';
+    return (
+      `<text x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${label}</text>${parts.join('')}` +
+      `<text x="${(x + 6).toFixed(1)}" y="${y + 15}">${floor}${usd(figures.monthlyUsd)}</text>`
+    );
+  });
+  const title = `Monthly cost by repository, APIs and self-hosted (organisation: ${usd(cost.monthlyUsd)} a month)`;
+  const floors =
+    cost.unpricedManifests > 0 ? `<p class="note">${cost.unpricedManifests} of ${cost.manifests} manifests have a target that could not be priced: their figures leave it out.</p>` : '';
+  return (
+    `<figure class="chart" id="chart-cost"><figcaption>${escapeHtml(title)}</figcaption>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${COST_CHART_WIDTH}" height="${height}" viewBox="0 0 ${COST_CHART_WIDTH} ${height}">` +
+    `${legend.join('')}${rows.join('')}</svg>${floors}</figure>`
+  );
+}
+
 function charts(t: AuditTotals): string {
   const rules = Object.entries(t.byRule)
     // As the tables count: findings not waived (waived ones have their own column).
@@ -63,7 +127,10 @@ function charts(t: AuditTotals): string {
     barChart('chart-rules', 'Findings by rule', rules),
     barChart('chart-strategies', 'Manifests by strategy', strategies),
     barChart('chart-statuses', 'Manifests by status (and repositories without one)', statuses),
-  ].join('\n');
+    costChart(t.cost),
+  ]
+    .filter((chart) => chart !== '')
+    .join('\n');
 }
 
 function noteList(notes: readonly AuditNote[]): string {

@@ -1,7 +1,8 @@
 // Markdown for job summaries and issues: the verdict, a table of repositories and the totals.
 // Every user-supplied text is escaped so it can neither break a table nor turn into markup.
-import { markdownText } from '../markdown-text.ts';
-import type { AuditReport, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
+import { markdownMoney, markdownText } from '../markdown-text.ts';
+import { usd } from '../../cost/format/human-numbers.ts';
+import type { AuditReport, CostFigures, CostTotals, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
 import type { Reporter } from '../reporter.ts';
 import { auditSummaryLine } from './summary.ts';
 
@@ -27,6 +28,19 @@ function waiverRow(w: WaiverReference): (string | number)[] {
   return [code(w.path), code(w.manifest), code(w.rule), code(w.target), code(w.expires), w.daysLeft ?? '-'];
 }
 
+function costRow(name: string, f: CostFigures): (string | number)[] {
+  return [name, f.manifests, ...[f.apiMonthlyUsd, f.selfHostedMonthlyUsd, f.staffMonthlyUsd, f.monthlyUsd].map((v) => markdownMoney(usd(v)))];
+}
+
+/** Per repository and for the organisation; empty when no manifest has cost figures. */
+function costSection(cost: CostTotals): string[] {
+  if (cost.manifests === 0) return [];
+  const rows = Object.entries(cost.byRepository).map(([path, f]) => costRow(code(path), f));
+  rows.push(costRow('**organisation**', cost));
+  const floors = cost.unpricedManifests > 0 ? ['', `${cost.unpricedManifests} of ${cost.manifests} manifests have a target that could not be priced: their figures leave it out.`] : [];
+  return ['### Monthly cost', '', ...tableOf(['Repository', 'Manifests', 'APIs', 'Self-hosted', 'Staff', 'Total'], rows), ...floors];
+}
+
 export const markdownAuditReporter: Reporter<AuditReport> = {
   name: 'markdown',
   render(report): string {
@@ -36,6 +50,8 @@ export const markdownAuditReporter: Reporter<AuditReport> = {
       [`**${markdownText(auditSummaryLine(t))}**`],
       ['### Repositories', '', ...tableOf(['Repository', 'Manifest', 'Strategy', 'Status', 'Errors', 'Warnings', 'Waived', 'Problems'], report.repositories.map(repositoryRow))],
     ];
+    const cost = costSection(t.cost);
+    if (cost.length > 0) sections.push(cost);
     const rules = Object.entries(t.byRule);
     if (rules.length > 0) {
       sections.push(['### Findings by rule', '', ...tableOf(['Rule', 'Findings', 'Waived', 'Repositories'], rules.map(([id, r]) => [code(id), r.findings, r.waived, r.repositories]))]);

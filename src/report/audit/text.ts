@@ -1,7 +1,8 @@
 // The default format, for people at a terminal: a table of repositories, the problems that kept
 // manifests from being judged, then totals by rule, strategy, data flow and waiver, and a verdict.
 import { palette, type Palette, type Paint } from '../ansi.ts';
-import type { AuditReport, AuditStatus, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
+import type { AuditReport, AuditStatus, CostFigures, RepositoryEntry, WaiverReference } from '../../audit/audit-report.ts';
+import { usd } from '../../cost/format/human-numbers.ts';
 import type { Reporter } from '../reporter.ts';
 import { printable, safeOutput } from '../printable.ts';
 import { auditSummaryLine, plural } from './summary.ts';
@@ -73,6 +74,13 @@ export const textAuditReporter: Reporter<AuditReport> = {
     if (strategies.length > 0) {
       out.push('', paint.bold('Manifests by strategy'));
       out.push(...table(['STRATEGY', 'MANIFESTS'], strategies.map(([s, n]) => [plain(s), String(n)]), new Set([1]), (_, __, s) => s, '  '));
+    }
+    if (t.cost.manifests > 0) {
+      const costRow = (name: string, f: CostFigures) => [name, String(f.manifests), ...[f.apiMonthlyUsd, f.selfHostedMonthlyUsd, f.staffMonthlyUsd, f.monthlyUsd].map(usd)];
+      const rows = [...Object.entries(t.cost.byRepository).map(([path, f]) => costRow(plain(path), f)), costRow('organisation', t.cost)];
+      out.push('', paint.bold('Monthly cost'));
+      out.push(...table(['REPOSITORY', 'MANIFESTS', 'APIS', 'SELF-HOSTED', 'STAFF', 'TOTAL'], rows, new Set([1, 2, 3, 4, 5]), (_, __, s) => s, '  '));
+      if (t.cost.unpricedManifests > 0) out.push(`  ${t.cost.unpricedManifests} of ${t.cost.manifests} manifests have a target that could not be priced: their figures leave it out.`);
     }
     const categories = Object.keys(t.dataFlows);
     if (categories.length > 0) {

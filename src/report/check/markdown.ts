@@ -7,7 +7,8 @@ import type { Reporter } from '../reporter.ts';
 import type { ManifestReport, RunReport } from '../run-report.ts';
 import { summaryLine } from '../summary-line.ts';
 import { waiverNote } from '../waiver-note.ts';
-import { markdownProse, markdownText } from '../markdown-text.ts';
+import { markdownMoney, markdownProse, markdownText } from '../markdown-text.ts';
+import { costLine } from '../cost-line.ts';
 
 const HEADER = ['| Severity | Rule | Location | Message |', '| --- | --- | --- | --- |'];
 
@@ -29,7 +30,8 @@ function findingRow(manifest: ManifestReport, finding: Finding): string {
 }
 
 function manifestSection(manifest: ManifestReport): string[] {
-  const heading = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
+  const title = `### ${markdownText(manifest.file)}: ${manifest.status}${manifest.strategy ? ` (${markdownText(manifest.strategy)})` : ''}`;
+  const heading = manifest.cost ? `${title}\n\nCost: ${markdownMoney(costLine(manifest.cost))}` : title;
   if (manifest.problems.length === 0 && manifest.findings.length === 0) return [heading, '', 'No findings.'];
   const rows = manifest.problems.map((problem) => {
     const message = problem.hint ? `${markdownProse(problem.message)}<br>Hint: ${markdownProse(problem.hint)}` : markdownProse(problem.message);

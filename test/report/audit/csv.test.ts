@@ -31,10 +31,16 @@ describe('csv audit format', () => {
       entry('org/b', { manifest: null, strategy: null, status: 'none' }),
     ]);
     expect(readCsv(csvAuditReporter.render(report, { color: false }))).toEqual([
-      ['path', 'manifest', 'strategy', 'status', 'errors', 'warnings', 'infos', 'waived', 'problems', 'rules'],
-      ['org/a', 'routewise.yaml', 'cloud-api', 'fail', '1', '1', '0', '1', '0', 'RW-DATA-001 RW-VOL-001'],
-      ['org/b', '', '', 'none', '0', '0', '0', '0', '0', ''],
+      ['path', 'manifest', 'strategy', 'status', 'errors', 'warnings', 'infos', 'waived', 'problems', 'rules', 'api_monthly_usd', 'self_hosted_monthly_usd', 'staff_monthly_usd', 'monthly_usd', 'unpriced'],
+      ['org/a', 'routewise.yaml', 'cloud-api', 'fail', '1', '1', '0', '1', '0', 'RW-DATA-001 RW-VOL-001', '', '', '', '', ''],
+      ['org/b', '', '', 'none', '0', '0', '0', '0', '0', '', '', '', '', '', ''],
     ]);
+  });
+
+  it('gives each entry its monthly cost to the cent, and names the targets left unpriced', () => {
+    const cost = { apiMonthlyUsd: 7000, selfHostedMonthlyUsd: 17461.6, staffMonthlyUsd: 33333.333333333336, monthlyUsd: 57794.933333333334, budgetMonthlyUsd: null, unpriced: ['=odd', 'other'] };
+    const rows = readCsv(csvAuditReporter.render(createAuditReport([entry('org/a', { cost })]), { color: false }));
+    expect(rows[1]!.slice(10)).toEqual(['7000.00', '17461.60', '33333.33', '57794.93', "'=odd other"]);
   });
 
   it('quotes commas, quotes and line breaks so they read back unchanged', () => {

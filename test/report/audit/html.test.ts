@@ -42,4 +42,45 @@ describe('html audit format', () => {
       ['fail', 1],
     ]);
   });
+
+  it('draws monthly cost by repository, APIs and self-hosted stacked, costliest first, only when there are figures', () => {
+    expect(html).not.toContain('id="chart-cost"');
+    const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
+      apiMonthlyUsd: api,
+      selfHostedMonthlyUsd: selfHosted,
+      staffMonthlyUsd: staff,
+      monthlyUsd: api + selfHosted + staff,
+      budgetMonthlyUsd: null,
+      unpriced,
+    });
+    const costed = htmlAuditReporter.render(
+      createAuditReport([
+        entry('org/web', { cost: cost(7000, 0, 0) }),
+        entry('org/<gpu>', { cost: cost(250, 17461.6, 33333.33, ['odd']) }),
+        entry('org/none'),
+      ]),
+      { color: false },
+    );
+    const start = costed.indexOf('id="chart-cost"');
+    const chart = costed.slice(start, costed.indexOf('</figure>', start));
+    const parts = [...chart.matchAll(/<rect class="bar"[^>]*width="([\d.]+)"[^>]*data-label="([^"]*)" data-series="([^"]*)" data-value="([\d.]+)"/g)].map((m) => ({
+      label: m[2],
+      series: m[3],
+      value: Number(m[4]),
+      width: Number(m[1]),
+    }));
+    expect(parts.map(({ label, series, value }) => [label, series, value])).toEqual([
+      ['org/&lt;gpu&gt;', 'APIs', 250],
+      ['org/&lt;gpu&gt;', 'self-hosted', 17461.6],
+      ['org/&lt;gpu&gt;', 'self-hosting staff', 33333.33],
+      ['org/web', 'APIs', 7000],
+    ]);
+    // The costliest repository spans the chart; the other is drawn to the same scale (7,000 / 51,044.93).
+    const gpuWidth = parts.slice(0, 3).reduce((sum, p) => sum + p.width, 0);
+    expect(parts[3]!.width / gpuWidth).toBeCloseTo(7000 / 51044.93, 2);
+    // 51,044.93 + 7,000 = 58,044.93 for the organisation; the repository with an unpriced target is a floor.
+    expect(chart).toContain('organisation: $58,044.93 a month');
+    expect(chart).toContain('>at least $51,044.93<');
+    expect(chart).toContain('1 of 2 manifests have a target that could not be priced');
+  });
 });

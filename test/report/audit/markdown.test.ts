@@ -32,4 +32,40 @@ describe('markdown audit format', () => {
     expect(text).toContain('| RW-VOL-001 | 1 | 0 | 1 |');
     expect(text).toContain('| public | 1 |');
   });
+
+  it('totals the monthly cost per repository and for the organisation, with no math spans', () => {
+    const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
+      apiMonthlyUsd: api,
+      selfHostedMonthlyUsd: selfHosted,
+      staffMonthlyUsd: staff,
+      monthlyUsd: api + selfHosted + staff,
+      budgetMonthlyUsd: null,
+      unpriced,
+    });
+    const costed = markdownAuditReporter.render(
+      createAuditReport([
+        entry('org/web', { cost: cost(7000, 0, 0) }),
+        entry('org/mono', { manifest: 'a/routewise.yaml', cost: cost(250, 17461.6, 33333.33, ['odd']) }),
+        entry('org/mono', { manifest: 'b/routewise.yaml', cost: cost(1500.25, 0, 0) }),
+      ]),
+      { color: false },
+    );
+    expect(costed).toContain(
+      [
+        '### Monthly cost',
+        '',
+        '| Repository | Manifests | APIs | Self-hosted | Staff | Total |',
+        '| --- | --- | --- | --- | --- | --- |',
+        // 250 + 1,500.25 = 1,750.25; + 17,461.60 + 33,333.33 = 52,545.18
+        '| org/mono | 2 | &#36;1,750.25 | &#36;17,461.60 | &#36;33,333.33 | &#36;52,545.18 |',
+        '| org/web | 1 | &#36;7,000.00 | &#36;0.00 | &#36;0.00 | &#36;7,000.00 |',
+        // 52,545.18 + 7,000 = 59,545.18
+        '| **organisation** | 3 | &#36;8,750.25 | &#36;17,461.60 | &#36;33,333.33 | &#36;59,545.18 |',
+        '',
+        '1 of 3 manifests have a target that could not be priced: their figures leave it out.',
+      ].join('\n'),
+    );
+    // Without cost figures there is no section.
+    expect(text).not.toContain('### Monthly cost');
+  });
 });

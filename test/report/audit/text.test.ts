@@ -27,4 +27,25 @@ describe('text audit format', () => {
     expect(textAuditReporter.render(report, { color: false })).not.toContain('\u001b');
     expect(textAuditReporter.render(report, { color: true })).toContain('\u001b[31mfail');
   });
+
+  it('totals the monthly cost per repository and for the organisation, aligned, only when there are figures', () => {
+    expect(textAuditReporter.render(report, { color: false })).not.toContain('Monthly cost');
+    const cost = (api: number, selfHosted: number, staff: number) => ({
+      apiMonthlyUsd: api,
+      selfHostedMonthlyUsd: selfHosted,
+      staffMonthlyUsd: staff,
+      monthlyUsd: api + selfHosted + staff,
+      budgetMonthlyUsd: null,
+      unpriced: [],
+    });
+    const text = textAuditReporter.render(createAuditReport([entry('org/web', { cost: cost(7000, 0, 0) }), entry('org/gpu', { cost: cost(250, 17461.6, 33333.33) })]), { color: false });
+    const at = text.indexOf('Monthly cost\n');
+    expect(text.slice(at).split('\n').slice(1, 5)).toEqual([
+      '  REPOSITORY    MANIFESTS       APIS  SELF-HOSTED       STAFF       TOTAL',
+      '  org/gpu               1    $250.00   $17,461.60  $33,333.33  $51,044.93',
+      '  org/web               1  $7,000.00        $0.00       $0.00   $7,000.00',
+      // 51,044.93 + 7,000 = 58,044.93
+      '  organisation          2  $7,250.00   $17,461.60  $33,333.33  $58,044.93',
+    ]);
+  });
 });

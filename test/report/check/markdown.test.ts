@@ -79,4 +79,21 @@ describe('markdown format', () => {
     // An unpaired backtick is text.
     expect(markdownProse('one ` tick')).toBe('one &#96; tick');
   });
+
+  it('puts a cost line under the heading of each manifest that has cost figures, with its dollar signs unable to open math', () => {
+    const cost = { apiMonthlyUsd: 7000, selfHostedMonthlyUsd: 0, staffMonthlyUsd: 0, monthlyUsd: 7000, budgetMonthlyUsd: 5000, unpriced: ['odd|api'] };
+    const output = markdownReporter.render(
+      sampleReport([
+        { file: 'a/routewise.yaml', strategy: 'cloud-api', problems: [], findings: [], rulesEvaluated: [], cost },
+        { file: 'b/routewise.yaml', strategy: 'cloud-api', problems: [], findings: [], rulesEvaluated: [] },
+      ]),
+      { color: false },
+    );
+    // 7,000 - 5,000 = 2,000 over; the unpriced target id is escaped like any user text.
+    expect(output).toContain(
+      '### a/routewise.yaml: pass (cloud-api)\n\nCost: at least &#36;7,000.00 a month (APIs &#36;7,000.00), over the budget of &#36;5,000.00 by &#36;2,000.00; unpriced: odd&#124;api\n\nNo findings.',
+    );
+    expect(output).toContain('### b/routewise.yaml: pass (cloud-api)\n\nNo findings.');
+    expect(output.match(/Cost: /g)).toHaveLength(1);
+  });
 });
