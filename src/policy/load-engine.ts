@@ -11,7 +11,7 @@ import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { mergeData } from './merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
 import { checkSettings, settingsSchema } from './settings-check.ts';
-import { parsedPolicies } from './parsed-policies.ts';
+import { parsedBuiltinData, parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
 
@@ -33,7 +33,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve(cwd, dir) }));
   const bundles = (flags.bundle ?? []).map((file) => resolve(cwd, file));
   const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...policyDirs.map((d) => d.path)];
-  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
+  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd, parsedData: parsedBuiltinData(BUILTIN_POLICIES) });
   const problems: Problem[] = [...files.problems];
   for (const dir of policyDirs) {
     const inside = (file: string) => {
