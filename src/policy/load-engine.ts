@@ -7,10 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from './rego-engine.ts';
-import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { mergeData } from './merge-data.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
-import { checkSettings, settingsSchema } from './settings-check.ts';
 import { parsedBuiltinData, parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
@@ -46,14 +44,16 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   }
   const notes: Problem[] = [];
   let data = files.data;
-  const schema = (flags.data ?? []).length > 0 ? settingsSchema() : undefined;
+  // The settings validator is loaded only by a run given --data.
+  const settings = (flags.data ?? []).length > 0 ? await import('./settings-check.ts') : undefined;
+  const schema = settings?.settingsSchema();
   for (const file of flags.data ?? []) {
     const doc = readDataFile(resolve(cwd, file), file);
     if (!doc.ok) {
       problems.push(...doc.problems);
       continue;
     }
-    for (const p of checkSettings(schema!, files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
+    for (const p of settings!.checkSettings(schema!, files.data, doc.value.data, file, doc.value.text)) (p.code === 'retired-setting' ? notes : problems).push(p);
     data = mergeData(data, doc.value.data);
   }
   if (problems.length > 0) return { ok: false, problems, ...(notes.length > 0 ? { notes } : {}) };
@@ -63,16 +63,17 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   const engines: Engine[] = [];
   if (files.modules.length > 0) {
     // The built-in rules are checked against the schema by the test suite; only the organisation's
-    // rules need it at run time, so a plain check pays nothing for it.
+    // rules need it at run time, so a plain check pays nothing for it, not even its loading.
     const builtin = new Set(files.modules.filter((m) => resolve(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const organisation = files.modules.some((m) => !builtin.has(m.file));
+    const inputSchema = organisation ? { ...(await import('../input/policy-input-schema.ts')).POLICY_INPUT_SCHEMA, trusted: builtin } : undefined;
     const rego = createRegoEngine({
       sources: files.modules,
       ...(flags.v0Compatible
         ? { regoVersionOf: (file: string) => (builtin.has(file) ? ('v1' as const) : ('v0' as const)) }
         : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) }),
       data,
-      inputSchema,
+      ...(inputSchema ? { inputSchema } : {}),
       allowNoRules: bundles.length > 0,
     });
     if (!rego.ok) return rego;
