@@ -49808,6 +49808,7 @@ var init_policy_input_v1_schema = __esm({
                   "apiOnly",
                   "apiModels",
                   "apiMonthlyUsd",
+                  "apiMonthlyUsdText",
                   "option",
                   "apiOptionMonthlyUsd",
                   "breakEvenTokensPerMonth",
@@ -49845,6 +49846,14 @@ var init_policy_input_v1_schema = __esm({
                     ],
                     title: "Api monthly usd"
                   },
+                  apiMonthlyUsdText: {
+                    type: [
+                      "string",
+                      "null"
+                    ],
+                    title: "ApiMonthlyUsdText",
+                    description: '`apiMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                  },
                   option: {
                     description: "The fixed self-hosted comparator (costComparison* settings) sized for the workload's peak with one spare replica, staff included; null when it uses no cloud API.",
                     type: [
@@ -49857,6 +49866,7 @@ var init_policy_input_v1_schema = __esm({
                       "gpus",
                       "utilization",
                       "monthlyUsd",
+                      "monthlyUsdText",
                       "modelParamsB"
                     ],
                     properties: {
@@ -49879,6 +49889,14 @@ var init_policy_input_v1_schema = __esm({
                         type: "number",
                         title: "Monthly usd",
                         description: "US dollars a month, unrounded."
+                      },
+                      monthlyUsdText: {
+                        type: [
+                          "string",
+                          "null"
+                        ],
+                        title: "MonthlyUsdText",
+                        description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
                       },
                       modelParamsB: {
                         type: "number",
@@ -50113,7 +50131,10 @@ var init_policy_input_v1_schema = __esm({
               additionalProperties: false,
               required: [
                 "monthlyUsd",
+                "monthlyUsdText",
                 "apiAlternativeMonthlyUsd",
+                "apiAlternativeMonthlyUsdText",
+                "premiumMonthlyUsdText",
                 "apiAlternative",
                 "requiredBy"
               ],
@@ -50127,6 +50148,30 @@ var init_policy_input_v1_schema = __esm({
                   type: "number",
                   title: "Api alternative monthly usd",
                   description: "What their tokens would cost on the API option."
+                },
+                monthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "MonthlyUsdText",
+                  description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                apiAlternativeMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "ApiAlternativeMonthlyUsdText",
+                  description: '`apiAlternativeMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                premiumMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "PremiumMonthlyUsdText",
+                  description: '`monthlyUsd` minus `apiAlternativeMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
                 },
                 apiAlternative: {
                   type: "string",
@@ -50163,7 +50208,12 @@ var init_policy_input_v1_schema = __esm({
                 "monthlyUsd",
                 "budgetMonthlyUsd",
                 "capexUsd",
-                "budgetCapexUsd"
+                "budgetCapexUsd",
+                "apiMonthlyUsdText",
+                "selfHostedMonthlyUsdText",
+                "staffMonthlyUsdText",
+                "monthlyUsdText",
+                "budgetMonthlyUsdText"
               ],
               properties: {
                 apiMonthlyUsd: {
@@ -50206,6 +50256,46 @@ var init_policy_input_v1_schema = __esm({
                   ],
                   title: "Budget capex usd",
                   description: "`budget.capexUsd`, or null."
+                },
+                apiMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "ApiMonthlyUsdText",
+                  description: '`apiMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                selfHostedMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "SelfHostedMonthlyUsdText",
+                  description: '`selfHostedMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                staffMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "StaffMonthlyUsdText",
+                  description: '`staffMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                monthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "MonthlyUsdText",
+                  description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                budgetMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "BudgetMonthlyUsdText",
+                  description: '`budgetMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
                 }
               }
             }
@@ -66037,6 +66127,31 @@ function ownTargetCost(t, settings, load2, staff) {
   };
 }
 
+// src/input/money-text.ts
+var LARGEST = 999e9;
+function aboutUsdText(x2) {
+  if (x2 === null || !Number.isFinite(x2) || Math.abs(x2) >= LARGEST) return null;
+  const unit = x2 < 1e3 ? 1 : x2 < 1e4 ? 10 : x2 < 1e5 ? 100 : x2 < 1e6 ? 1e3 : x2 < 1e7 ? 1e4 : 1e5;
+  return `$${grouped(roundHalfAway(x2 / unit) * unit)}`;
+}
+function roundHalfAway(n) {
+  if (Number.isInteger(n)) return n;
+  const t = Math.trunc(n);
+  if (Math.abs(n - t) >= 0.5) return t + Math.sign(n);
+  return t === 0 ? 0 : t;
+}
+function grouped(n) {
+  if (n < 0) return String(n);
+  const parts = [];
+  let rest = n;
+  while (rest >= 1e3) {
+    parts.unshift(String(rest % 1e3).padStart(3, "0"));
+    rest = Math.floor(rest / 1e3);
+  }
+  parts.unshift(String(rest));
+  return parts.join(",");
+}
+
 // src/input/cost-facts.ts
 function costFacts(manifest, context, today, dataClasses) {
   const { settings, table } = context;
@@ -66054,7 +66169,15 @@ function costFacts(manifest, context, today, dataClasses) {
       apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
       apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
       apiMonthlyUsd: apiMonthly,
-      option: w.selfHostedOption ? { gpuType: w.selfHostedOption.gpuType, gpus: w.selfHostedOption.gpus, utilization: w.selfHostedOption.utilization, monthlyUsd: w.selfHostedOption.monthlyUsd, modelParamsB: settings.costComparisonModelParamsB } : null,
+      apiMonthlyUsdText: aboutUsdText(apiMonthly),
+      option: w.selfHostedOption ? {
+        gpuType: w.selfHostedOption.gpuType,
+        gpus: w.selfHostedOption.gpus,
+        utilization: w.selfHostedOption.utilization,
+        monthlyUsd: w.selfHostedOption.monthlyUsd,
+        monthlyUsdText: aboutUsdText(w.selfHostedOption.monthlyUsd),
+        modelParamsB: settings.costComparisonModelParamsB
+      } : null,
       apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
       breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
       path: ["workloads", i]
@@ -66096,8 +66219,25 @@ function costFacts(manifest, context, today, dataClasses) {
     workloads,
     targets,
     unpriced,
-    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? { monthlyUsd: ownMonthly, apiAlternativeMonthlyUsd: alternative, apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`, requiredBy: [...new Set(requiredBy)].sort() } : null,
-    totals: { ...cost.totals, capexUsd: cost.capexUsd, budgetCapexUsd: manifest.budget?.capexUsd ?? null }
+    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? {
+      monthlyUsd: ownMonthly,
+      monthlyUsdText: aboutUsdText(ownMonthly),
+      apiAlternativeMonthlyUsd: alternative,
+      apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
+      premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
+      apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
+      requiredBy: [...new Set(requiredBy)].sort()
+    } : null,
+    totals: {
+      ...cost.totals,
+      capexUsd: cost.capexUsd,
+      budgetCapexUsd: manifest.budget?.capexUsd ?? null,
+      apiMonthlyUsdText: aboutUsdText(cost.totals.apiMonthlyUsd),
+      selfHostedMonthlyUsdText: aboutUsdText(cost.totals.selfHostedMonthlyUsd),
+      staffMonthlyUsdText: aboutUsdText(cost.totals.staffMonthlyUsd),
+      monthlyUsdText: aboutUsdText(cost.totals.monthlyUsd),
+      budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd)
+    }
   };
 }
 
