@@ -65853,10 +65853,16 @@ function averageOutputTokensPerSecond(tokensPerMonth, inputShare, hoursPerMonth)
 function tableThroughput(settings, gpuType, modelParamsB) {
   const classes = settings.throughputTokensPerSecondPerGpu[gpuType];
   if (!classes) return void 0;
-  const sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+  const sizes = sortedSizes(classes);
   const size = sizes.find((s) => modelParamsB <= s) ?? sizes[sizes.length - 1];
   return size === void 0 ? void 0 : classes[String(size)];
 }
+function sortedSizes(classes) {
+  let sizes = SIZES.get(classes);
+  if (!sizes) SIZES.set(classes, sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b));
+  return sizes;
+}
+var SIZES = /* @__PURE__ */ new WeakMap();
 function sizeForLoad(avgTokensPerSecond, peakToAverage, perReplica, throughputPerGpu, loadFactor) {
   const replicaCapacity = throughputPerGpu * loadFactor * perReplica;
   const replicas = Math.max(1, Math.ceil(avgTokensPerSecond * peakToAverage / replicaCapacity - 1e-12));
@@ -65919,6 +65925,7 @@ function breakEvenTokensPerMonth(settings, apiCostAt, declaredTokens, shape2) {
   const perToken2 = apiCostAt(1e9) / 1e9;
   if (!model || !(perToken2 > 0)) return null;
   const limit = BREAK_EVEN_SEARCH_FACTOR * declaredTokens;
+  if (model.perReplica >= 0 && model.gpuHourlyUsd >= 0 && settings.hoursPerMonth >= 0 && apiCostAt(limit) < optionCostWithReplicas(settings, model, 1)) return null;
   let lowest = 0;
   for (let replicas = 1; lowest <= limit; replicas++) {
     const highest = optionVolumeLimit(settings, model, replicas, shape2);
