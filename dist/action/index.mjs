@@ -46034,13 +46034,27 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
   }
   return root2;
 }
+function argsKey(args) {
+  if (args.length === 1) return argKey(args[0]);
+  let key = "";
+  for (const a of args) key += argKey(a) + "\0,";
+  return key;
+}
+function argKey(v) {
+  if (v !== null && typeof v === "object" && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
+    let id = IDENTITIES.get(v);
+    if (id === void 0) IDENTITIES.set(v, id = nextIdentity++);
+    return "\0#" + id;
+  }
+  return typeof v === "string" ? JSON.stringify(v) : keyOf(v);
+}
 function functionValue(ev, node, args, loc) {
   let memo = ev.state.fnValues.get(node);
   if (!memo) {
     memo = /* @__PURE__ */ new Map();
     ev.state.fnValues.set(node, memo);
   }
-  const key = args.length === 1 ? keyOf(args[0]) : keyOf(args);
+  const key = argsKey(args);
   const cached2 = memo.get(key);
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
   let result;
@@ -46062,6 +46076,7 @@ function functionValue(ev, node, args, loc) {
   memo.set(key, result === void 0 ? UNDEFINED : result);
   return result;
 }
+var IDENTITIES, nextIdentity;
 var init_rules = __esm({
   "src/rego/eval/rules.ts"() {
     "use strict";
@@ -46070,6 +46085,8 @@ var init_rules = __esm({
     init_value();
     init_frame();
     init_unify();
+    IDENTITIES = /* @__PURE__ */ new WeakMap();
+    nextIdentity = 0;
   }
 });
 
