@@ -1,6 +1,6 @@
 // Writes many varied manifests into a folder, for timing `routewise check` over a large
 // repository: copies of the examples with their names, volumes and dates changed, some violating.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Corpus {
@@ -36,7 +36,7 @@ export function writeCorpus(dir: string, examplesDir: string, count: number): Co
     // One copy in four breaks a rule, as in a repository where most teams pass.
     const breaks = failing.length > 0 && (i % 4 === 3 || passing.length === 0);
     const pool = breaks ? failing : passing;
-    const [, text] = pool[Math.floor(i / (breaks ? 4 : 1)) % pool.length]!;
+    const [from, text] = pool[Math.floor(i / (breaks ? 4 : 1)) % pool.length]!;
     if (breaks) violating++;
     const scale = 1 + (i % 7) * 0.25;
     const varied = text
@@ -49,6 +49,17 @@ export function writeCorpus(dir: string, examplesDir: string, count: number): Co
     const folder = join(dir, `team-${String(i).padStart(4, '0')}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'routewise.yaml'), varied);
+    // What the manifest reads beside itself (its `sources`: gateway and cluster files) comes along.
+    for (const name of readdirSync(join(examplesDir, from))) {
+      if (name !== 'routewise.yaml' && statSync(join(examplesDir, from, name)).isDirectory() && !hasManifest(join(examplesDir, from, name))) {
+        cpSync(join(examplesDir, from, name), join(folder, name), { recursive: true });
+      }
+    }
   }
   return { files: count, violating };
+}
+
+/** Whether a folder holds a manifest anywhere below it (then it is an example of its own, not a source). */
+function hasManifest(dir: string): boolean {
+  return readdirSync(dir).some((name) => name === 'routewise.yaml' || (statSync(join(dir, name)).isDirectory() && hasManifest(join(dir, name))));
 }

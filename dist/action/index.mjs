@@ -9381,6 +9381,1499 @@ var require_dist = __commonJS({
   }
 });
 
+// src/load/source-positions.ts
+function startOf(node) {
+  const range3 = node?.range;
+  return range3 ? range3[0] : void 0;
+}
+var import_yaml3, SourcePositions;
+var init_source_positions = __esm({
+  "src/load/source-positions.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    SourcePositions = class {
+      constructor(file, doc, lines) {
+        this.file = file;
+        this.doc = doc;
+        this.lines = lines;
+      }
+      file;
+      doc;
+      lines;
+      positionOf(path2) {
+        return this.at(this.locate(path2).keyOffset);
+      }
+      valuePositionOf(path2) {
+        return this.at(this.locate(path2).valueOffset);
+      }
+      at(offset) {
+        const { line, col } = this.lines.linePos(offset);
+        return { file: this.file, line, column: col };
+      }
+      /** Follows the path as far as it exists; stops at the nearest existing node. */
+      locate(path2) {
+        let node = this.doc.contents;
+        const start = startOf(node) ?? 0;
+        let found = { keyOffset: start, valueOffset: start };
+        for (const segment of path2) {
+          node = this.resolve(node);
+          if ((0, import_yaml3.isMap)(node)) {
+            const pair = node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(segment));
+            if (!pair) break;
+            const keyOffset = startOf(pair.key) ?? found.keyOffset;
+            found = { keyOffset, valueOffset: startOf(pair.value) ?? keyOffset };
+            node = pair.value;
+          } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
+            const item = node.items[segment];
+            const offset = startOf(item);
+            if (offset === void 0) break;
+            found = { keyOffset: offset, valueOffset: offset };
+            node = item;
+          } else {
+            break;
+          }
+        }
+        return found;
+      }
+      resolve(node) {
+        for (let i = 0; i < 8 && (0, import_yaml3.isAlias)(node); i++) node = node.resolve(this.doc);
+        return node;
+      }
+    };
+  }
+});
+
+// src/validate/did-you-mean.ts
+function closestName(name, candidates) {
+  const lower = name.toLowerCase();
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === void 0) return void 0;
+  const prefix = best.toLowerCase().startsWith(lower) || lower.startsWith(best.toLowerCase());
+  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  return bestDistance <= limit || prefix && Math.min(name.length, best.length) >= 3 ? best : void 0;
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d3 = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j2) => i === 0 ? j2 : j2 === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j2 = 1; j2 < cols; j2++) {
+      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
+      let value = Math.min(d3[i - 1][j2] + 1, d3[i][j2 - 1] + 1, d3[i - 1][j2 - 1] + cost);
+      if (i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) value = Math.min(value, d3[i - 2][j2 - 2] + 1);
+      d3[i][j2] = value;
+    }
+  }
+  return d3[a.length][b.length];
+}
+var init_did_you_mean = __esm({
+  "src/validate/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
+// src/manifest/generated/manifest-schema.ts
+var manifestSchema;
+var init_manifest_schema = __esm({
+  "src/manifest/generated/manifest-schema.ts"() {
+    "use strict";
+    manifestSchema = {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://routewise.dev/schemas/manifest.v1.schema.json",
+      "title": "routewise manifest v1",
+      "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "apiVersion",
+        "kind",
+        "metadata",
+        "dataClasses",
+        "workloads",
+        "deployment"
+      ],
+      "properties": {
+        "apiVersion": {
+          "description": "Manifest format version. Always `routewise/v1`.",
+          "const": "routewise/v1",
+          "examples": [
+            "routewise/v1"
+          ]
+        },
+        "kind": {
+          "description": "What this manifest declares. Always `LLMDeployment`.",
+          "const": "LLMDeployment",
+          "examples": [
+            "LLMDeployment"
+          ]
+        },
+        "metadata": {
+          "description": "Who owns this deployment and what it is called.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "name",
+            "owner"
+          ],
+          "properties": {
+            "name": {
+              "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "claims-assistant"
+              ]
+            },
+            "owner": {
+              "description": "Who answers for this deployment: a team, a person or an address.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "claims-team",
+                "jane.doe@example.com"
+              ]
+            },
+            "description": {
+              "description": "What the LLM features do, in a sentence.",
+              "type": "string",
+              "examples": [
+                "Summarises insurance claims for adjusters"
+              ]
+            }
+          },
+          "examples": [
+            {
+              "name": "claims-assistant",
+              "owner": "claims-team"
+            }
+          ]
+        },
+        "dataClasses": {
+          "description": "The kinds of data the LLM features touch. At least one.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/dataClass"
+          },
+          "examples": [
+            [
+              {
+                "id": "patient-records",
+                "category": "health",
+                "regulations": [
+                  "hipaa"
+                ]
+              }
+            ]
+          ]
+        },
+        "workloads": {
+          "description": "The LLM features of the project. At least one.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/workload"
+          },
+          "examples": [
+            [
+              {
+                "id": "claim-summaries",
+                "dataClasses": [
+                  "patient-records"
+                ],
+                "customization": "rag",
+                "volume": {
+                  "tokensPerMonth": 12e8,
+                  "pattern": "steady"
+                }
+              }
+            ]
+          ]
+        },
+        "deployment": {
+          "$ref": "#/$defs/deployment"
+        },
+        "team": {
+          "description": "The people who will run the deployment.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "mlopsEngineers": {
+              "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2,
+                0.5
+              ]
+            },
+            "engineerAnnualCostUsd": {
+              "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                2e5
+              ]
+            },
+            "skills": {
+              "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.",
+              "type": "array",
+              "uniqueItems": true,
+              "items": {
+                "anyOf": [
+                  {
+                    "enum": [
+                      "ml",
+                      "containers",
+                      "kubernetes",
+                      "cloud-infra",
+                      "hardware",
+                      "integration"
+                    ]
+                  },
+                  {
+                    "type": "string",
+                    "minLength": 1
+                  }
+                ]
+              },
+              "examples": [
+                [
+                  "ml",
+                  "containers",
+                  "cloud-infra"
+                ]
+              ]
+            }
+          },
+          "examples": [
+            {
+              "mlopsEngineers": 2,
+              "skills": [
+                "ml",
+                "containers",
+                "kubernetes"
+              ]
+            }
+          ]
+        },
+        "timeline": {
+          "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "launchBy": {
+              "description": "Launch date, YYYY-MM-DD.",
+              "$ref": "#/$defs/date",
+              "examples": [
+                "2027-03-01"
+              ]
+            },
+            "weeksToLaunch": {
+              "description": "Weeks from today until launch, an integer >= 0.",
+              "type": "integer",
+              "minimum": 0,
+              "examples": [
+                10
+              ]
+            }
+          },
+          "oneOf": [
+            {
+              "required": [
+                "launchBy"
+              ]
+            },
+            {
+              "required": [
+                "weeksToLaunch"
+              ]
+            }
+          ],
+          "examples": [
+            {
+              "launchBy": "2027-03-01"
+            },
+            {
+              "weeksToLaunch": 10
+            }
+          ]
+        },
+        "budget": {
+          "description": "What the project may spend.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "monthlyUsd": {
+              "description": "Running budget per month, in US dollars.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                25e3
+              ]
+            },
+            "capexUsd": {
+              "description": "One-off budget for hardware purchases, in US dollars.",
+              "type": "number",
+              "minimum": 0,
+              "examples": [
+                3e5
+              ]
+            }
+          },
+          "examples": [
+            {
+              "monthlyUsd": 25e3,
+              "capexUsd": 3e5
+            }
+          ]
+        },
+        "waivers": {
+          "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/waiver"
+          },
+          "examples": [
+            [
+              {
+                "rule": "RW-DATA-001",
+                "target": "openai-gpt",
+                "reason": "De-identified under HIPAA Safe Harbor",
+                "approvedBy": "privacy-office",
+                "expires": "2027-01-31"
+              }
+            ]
+          ]
+        },
+        "sources": {
+          "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.",
+          "type": "array",
+          "items": {
+            "description": "One configuration file or folder to read.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "path"
+            ],
+            "properties": {
+              "type": {
+                "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).",
+                "enum": [
+                  "litellm",
+                  "kubernetes"
+                ],
+                "examples": [
+                  "litellm"
+                ]
+              },
+              "path": {
+                "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.",
+                "type": "string",
+                "minLength": 1,
+                "examples": [
+                  "deploy/litellm/config.yaml",
+                  "deploy/k8s/"
+                ]
+              }
+            },
+            "examples": [
+              {
+                "type": "litellm",
+                "path": "deploy/litellm/config.yaml"
+              }
+            ]
+          },
+          "examples": [
+            [
+              {
+                "type": "litellm",
+                "path": "deploy/litellm/config.yaml"
+              },
+              {
+                "type": "kubernetes",
+                "path": "deploy/k8s/"
+              }
+            ]
+          ]
+        }
+      },
+      "$defs": {
+        "slug": {
+          "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.",
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+          "maxLength": 63,
+          "examples": [
+            "patient-records"
+          ]
+        },
+        "date": {
+          "description": "A calendar date, YYYY-MM-DD.",
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+          "format": "date",
+          "examples": [
+            "2027-03-01"
+          ]
+        },
+        "dataClass": {
+          "description": "One kind of data the LLM features touch.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "id",
+            "category"
+          ],
+          "properties": {
+            "id": {
+              "description": "Unique id of this data class within the manifest: a lowercase slug.",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "patient-records"
+              ]
+            },
+            "category": {
+              "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.",
+              "enum": [
+                "health",
+                "financial",
+                "payment-card",
+                "personal",
+                "confidential",
+                "internal",
+                "public"
+              ],
+              "examples": [
+                "health"
+              ]
+            },
+            "regulated": {
+              "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.",
+              "type": "boolean",
+              "examples": [
+                true
+              ]
+            },
+            "regulations": {
+              "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.",
+              "type": "array",
+              "uniqueItems": true,
+              "items": {
+                "anyOf": [
+                  {
+                    "enum": [
+                      "hipaa",
+                      "gdpr",
+                      "pci-dss",
+                      "glba",
+                      "sox",
+                      "ccpa",
+                      "eu-ai-act"
+                    ]
+                  },
+                  {
+                    "type": "string",
+                    "minLength": 1
+                  }
+                ]
+              },
+              "examples": [
+                [
+                  "hipaa"
+                ],
+                [
+                  "gdpr",
+                  "eu-ai-act"
+                ]
+              ]
+            },
+            "residency": {
+              "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.",
+              "type": "array",
+              "minItems": 1,
+              "uniqueItems": true,
+              "items": {
+                "type": "string",
+                "minLength": 1
+              },
+              "examples": [
+                [
+                  "us"
+                ],
+                [
+                  "eu",
+                  "uk"
+                ],
+                [
+                  "de"
+                ],
+                [
+                  "eu-central-1"
+                ]
+              ]
+            },
+            "regulatedExemption": {
+              "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "reason": {
+                  "description": "Why regulation does not apply to this data.",
+                  "type": "string",
+                  "examples": [
+                    "Aggregated monthly totals only; no account or customer can be identified"
+                  ]
+                },
+                "approvedBy": {
+                  "description": "Who approved the exemption (a person or team, e.g. the privacy office).",
+                  "type": "string",
+                  "examples": [
+                    "privacy-office"
+                  ]
+                },
+                "expires": {
+                  "description": "Last day the exemption applies; review it again before then.",
+                  "$ref": "#/$defs/date"
+                }
+              },
+              "examples": [
+                {
+                  "reason": "Aggregated monthly totals only; no account or customer can be identified",
+                  "approvedBy": "privacy-office",
+                  "expires": "2027-06-30"
+                }
+              ]
+            }
+          },
+          "examples": [
+            {
+              "id": "patient-records",
+              "category": "health",
+              "regulations": [
+                "hipaa"
+              ],
+              "residency": [
+                "us"
+              ]
+            }
+          ]
+        },
+        "workload": {
+          "description": "One LLM feature.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "id",
+            "dataClasses",
+            "customization",
+            "volume"
+          ],
+          "properties": {
+            "id": {
+              "description": "Unique id of this workload within the manifest: a lowercase slug.",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "claim-summaries"
+              ]
+            },
+            "dataClasses": {
+              "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).",
+              "type": "array",
+              "minItems": 1,
+              "uniqueItems": true,
+              "items": {
+                "$ref": "#/$defs/slug"
+              },
+              "examples": [
+                [
+                  "patient-records"
+                ]
+              ]
+            },
+            "mixesDataClasses": {
+              "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.",
+              "type": "boolean",
+              "examples": [
+                true,
+                false
+              ]
+            },
+            "customization": {
+              "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.",
+              "enum": [
+                "prompting",
+                "rag",
+                "fine-tuning",
+                "deep-modification"
+              ],
+              "examples": [
+                "rag"
+              ]
+            },
+            "volume": {
+              "description": "How much traffic this workload sends, and how it varies.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "tokensPerMonth",
+                "pattern"
+              ],
+              "properties": {
+                "tokensPerMonth": {
+                  "description": "Input plus output tokens per month, an integer >= 0.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "examples": [
+                    12e8
+                  ]
+                },
+                "pattern": {
+                  "description": "How traffic varies over time: steady, spiky or unpredictable.",
+                  "enum": [
+                    "steady",
+                    "spiky",
+                    "unpredictable"
+                  ],
+                  "examples": [
+                    "steady"
+                  ]
+                },
+                "peakToAverage": {
+                  "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.",
+                  "type": "number",
+                  "minimum": 1,
+                  "examples": [
+                    1.4
+                  ]
+                },
+                "inputShare": {
+                  "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.",
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1,
+                  "examples": [
+                    0.75
+                  ]
+                },
+                "tokensPerRequest": {
+                  "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.",
+                  "type": "number",
+                  "exclusiveMinimum": 0,
+                  "examples": [
+                    4e3
+                  ]
+                },
+                "shareByTarget": {
+                  "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.",
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "examples": [
+                    {
+                      "azure-gpt": 0.8,
+                      "gpu-llama": 0.2
+                    }
+                  ]
+                },
+                "cachedInputShare": {
+                  "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.",
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1,
+                  "examples": [
+                    0,
+                    0.4
+                  ]
+                },
+                "batchShare": {
+                  "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.",
+                  "type": "number",
+                  "minimum": 0,
+                  "maximum": 1,
+                  "examples": [
+                    0,
+                    0.3
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "tokensPerMonth": 12e8,
+                  "pattern": "steady",
+                  "peakToAverage": 1.4
+                }
+              ]
+            }
+          },
+          "examples": [
+            {
+              "id": "claim-summaries",
+              "dataClasses": [
+                "patient-records"
+              ],
+              "customization": "rag",
+              "volume": {
+                "tokensPerMonth": 12e8,
+                "pattern": "steady"
+              }
+            }
+          ]
+        },
+        "deployment": {
+          "description": "Where models run and how requests reach them.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "strategy",
+            "targets"
+          ],
+          "properties": {
+            "strategy": {
+              "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).",
+              "enum": [
+                "cloud-api",
+                "cloud-self-hosted",
+                "on-premises",
+                "hybrid"
+              ],
+              "examples": [
+                "hybrid"
+              ]
+            },
+            "targets": {
+              "description": "Where models run. At least one.",
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "$ref": "#/$defs/target"
+              },
+              "examples": [
+                [
+                  {
+                    "id": "openai-gpt",
+                    "type": "cloud-api",
+                    "model": "gpt-4o",
+                    "provider": "openai"
+                  }
+                ]
+              ]
+            },
+            "routing": {
+              "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.",
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/route"
+              },
+              "examples": [
+                [
+                  {
+                    "when": {
+                      "dataClasses": [
+                        "patient-records"
+                      ]
+                    },
+                    "to": "onprem-llama"
+                  },
+                  {
+                    "when": {
+                      "default": true
+                    },
+                    "to": "openai-gpt"
+                  }
+                ]
+              ]
+            },
+            "burst": {
+              "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "to"
+              ],
+              "properties": {
+                "to": {
+                  "description": "Id of the target that takes overflow traffic.",
+                  "$ref": "#/$defs/slug",
+                  "examples": [
+                    "openai-gpt"
+                  ]
+                },
+                "excludeDataClasses": {
+                  "description": "Ids of data classes that must never overflow to the burst target.",
+                  "type": "array",
+                  "uniqueItems": true,
+                  "items": {
+                    "$ref": "#/$defs/slug"
+                  },
+                  "examples": [
+                    [
+                      "patient-records"
+                    ]
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "to": "openai-gpt",
+                  "excludeDataClasses": [
+                    "patient-records"
+                  ]
+                }
+              ]
+            },
+            "fallbacks": {
+              "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).",
+              "type": "array",
+              "items": {
+                "description": "One fallback from a failing target to another.",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "from",
+                  "to"
+                ],
+                "properties": {
+                  "from": {
+                    "description": "Id of the target whose traffic falls back.",
+                    "$ref": "#/$defs/slug",
+                    "examples": [
+                      "gpu-llama"
+                    ]
+                  },
+                  "to": {
+                    "description": "Id of the target that takes the traffic when `from` fails.",
+                    "$ref": "#/$defs/slug",
+                    "examples": [
+                      "azure-gpt"
+                    ]
+                  },
+                  "on": {
+                    "description": "Failures that trigger the fallback. Absent means all of them.",
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": true,
+                    "items": {
+                      "enum": [
+                        "outage",
+                        "rate-limit",
+                        "context-window",
+                        "content-policy",
+                        "timeout"
+                      ]
+                    },
+                    "examples": [
+                      [
+                        "outage",
+                        "rate-limit"
+                      ]
+                    ]
+                  },
+                  "excludeDataClasses": {
+                    "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).",
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {
+                      "$ref": "#/$defs/slug"
+                    },
+                    "examples": [
+                      [
+                        "patient-records"
+                      ]
+                    ]
+                  }
+                },
+                "examples": [
+                  {
+                    "from": "gpu-llama",
+                    "to": "azure-gpt",
+                    "on": [
+                      "outage"
+                    ],
+                    "excludeDataClasses": [
+                      "patient-records"
+                    ]
+                  }
+                ]
+              },
+              "examples": [
+                [
+                  {
+                    "from": "gpu-llama",
+                    "to": "azure-gpt",
+                    "excludeDataClasses": [
+                      "patient-records"
+                    ]
+                  }
+                ]
+              ]
+            },
+            "monitoring": {
+              "description": "Which targets are monitored, and with what.",
+              "type": "array",
+              "items": {
+                "description": "One monitored target.",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "target"
+                ],
+                "properties": {
+                  "target": {
+                    "description": "Id of the monitored target.",
+                    "$ref": "#/$defs/slug",
+                    "examples": [
+                      "onprem-llama"
+                    ]
+                  },
+                  "tools": {
+                    "description": "Monitoring tools in use; a monitored target names at least one.",
+                    "type": "array",
+                    "minItems": 1,
+                    "uniqueItems": true,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1
+                    },
+                    "examples": [
+                      [
+                        "prometheus",
+                        "grafana"
+                      ]
+                    ]
+                  }
+                },
+                "examples": [
+                  {
+                    "target": "onprem-llama",
+                    "tools": [
+                      "prometheus",
+                      "grafana"
+                    ]
+                  }
+                ]
+              },
+              "examples": [
+                [
+                  {
+                    "target": "onprem-llama",
+                    "tools": [
+                      "prometheus"
+                    ]
+                  },
+                  {
+                    "target": "openai-gpt"
+                  }
+                ]
+              ]
+            }
+          },
+          "examples": [
+            {
+              "strategy": "cloud-api",
+              "targets": [
+                {
+                  "id": "openai-gpt",
+                  "type": "cloud-api",
+                  "model": "gpt-4o",
+                  "provider": "openai"
+                }
+              ]
+            }
+          ]
+        },
+        "target": {
+          "description": "One place where a model runs.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "id",
+            "type",
+            "model"
+          ],
+          "properties": {
+            "id": {
+              "description": "Unique id of this target within the manifest: a lowercase slug.",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "onprem-llama"
+              ]
+            },
+            "type": {
+              "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).",
+              "enum": [
+                "cloud-api",
+                "cloud-self-hosted",
+                "on-premises"
+              ],
+              "examples": [
+                "on-premises"
+              ]
+            },
+            "model": {
+              "description": "The model served by this target.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "llama-3.1-70b-instruct",
+                "gpt-4o"
+              ]
+            },
+            "openWeights": {
+              "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.",
+              "type": "boolean",
+              "examples": [
+                true
+              ]
+            },
+            "provider": {
+              "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "openai",
+                "aws",
+                "self"
+              ]
+            },
+            "region": {
+              "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "us",
+                "eu",
+                "eu-central-1",
+                "swedencentral"
+              ]
+            },
+            "processingScope": {
+              "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).",
+              "enum": [
+                "regional",
+                "data-zone",
+                "global"
+              ],
+              "examples": [
+                "regional",
+                "global"
+              ]
+            },
+            "dataZone": {
+              "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "eu",
+                "us"
+              ]
+            },
+            "gatewayModels": {
+              "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.",
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              },
+              "uniqueItems": true,
+              "examples": [
+                [
+                  "gpt-4o-eu"
+                ],
+                [
+                  "llama-70b",
+                  "llama-70b-long"
+                ]
+              ]
+            },
+            "agreements": {
+              "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "baa": {
+                  "description": "A HIPAA business associate agreement is signed.",
+                  "type": "boolean",
+                  "examples": [
+                    true
+                  ]
+                },
+                "dpa": {
+                  "description": "A GDPR data processing agreement is signed.",
+                  "type": "boolean",
+                  "examples": [
+                    true
+                  ]
+                },
+                "zeroDataRetention": {
+                  "description": "The provider retains no prompts or completions.",
+                  "type": "boolean",
+                  "examples": [
+                    false
+                  ]
+                },
+                "trainingOptOut": {
+                  "description": "The provider does not train on your data.",
+                  "type": "boolean",
+                  "examples": [
+                    true
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "baa": false,
+                  "dpa": true,
+                  "zeroDataRetention": false,
+                  "trainingOptOut": true
+                }
+              ]
+            },
+            "hardware": {
+              "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "gpus": {
+                  "description": "Number of GPUs, an integer >= 0.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "examples": [
+                    8
+                  ]
+                },
+                "gpuType": {
+                  "description": "GPU model.",
+                  "type": "string",
+                  "minLength": 1,
+                  "examples": [
+                    "h100",
+                    "a100-80gb"
+                  ]
+                },
+                "capexUsd": {
+                  "description": "Purchase cost of on-premises hardware, in US dollars.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    28e4
+                  ]
+                },
+                "hourlyUsd": {
+                  "description": "Cost per hour of cloud-self-hosted instances, in US dollars.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    0,
+                    32.77
+                  ]
+                },
+                "autoscaling": {
+                  "description": "Replicas added and removed with load, so the target can follow a traffic peak.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "minReplicas",
+                    "maxReplicas"
+                  ],
+                  "properties": {
+                    "minReplicas": {
+                      "description": "Replicas kept running at the lowest load, an integer >= 0.",
+                      "type": "integer",
+                      "minimum": 0,
+                      "examples": [
+                        1
+                      ]
+                    },
+                    "maxReplicas": {
+                      "description": "Replicas at most, an integer >= 1.",
+                      "type": "integer",
+                      "minimum": 1,
+                      "examples": [
+                        4
+                      ]
+                    }
+                  },
+                  "examples": [
+                    {
+                      "minReplicas": 1,
+                      "maxReplicas": 4
+                    }
+                  ]
+                },
+                "gpuHourlyUsd": {
+                  "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    2.99
+                  ]
+                },
+                "throughputTokensPerSecond": {
+                  "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).",
+                  "type": "number",
+                  "exclusiveMinimum": 0,
+                  "examples": [
+                    850
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "gpus": 8,
+                  "gpuType": "h100",
+                  "capexUsd": 28e4
+                }
+              ]
+            },
+            "pricing": {
+              "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "inputPerMillionUsd",
+                "outputPerMillionUsd"
+              ],
+              "properties": {
+                "inputPerMillionUsd": {
+                  "description": "Price of a million input tokens.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    2
+                  ]
+                },
+                "outputPerMillionUsd": {
+                  "description": "Price of a million output tokens.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    8
+                  ]
+                },
+                "cachedInputPerMillionUsd": {
+                  "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.",
+                  "type": "number",
+                  "minimum": 0,
+                  "examples": [
+                    1
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "inputPerMillionUsd": 2,
+                  "outputPerMillionUsd": 8
+                }
+              ]
+            },
+            "modelParamsB": {
+              "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.",
+              "type": "number",
+              "exclusiveMinimum": 0,
+              "examples": [
+                70,
+                8
+              ]
+            },
+            "precision": {
+              "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.",
+              "enum": [
+                "fp32",
+                "bf16",
+                "fp16",
+                "fp8",
+                "int8",
+                "int4"
+              ],
+              "examples": [
+                "bf16",
+                "fp8"
+              ]
+            }
+          },
+          "if": {
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "enum": [
+                  "cloud-api",
+                  "cloud-self-hosted"
+                ]
+              }
+            }
+          },
+          "then": {
+            "required": [
+              "provider"
+            ]
+          },
+          "examples": [
+            {
+              "id": "onprem-llama",
+              "type": "on-premises",
+              "model": "llama-3.1-70b-instruct",
+              "provider": "self",
+              "region": "us"
+            }
+          ]
+        },
+        "route": {
+          "description": "One routing rule: requests matching `when` go to `to`.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "when",
+            "to"
+          ],
+          "properties": {
+            "when": {
+              "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.",
+              "type": "object",
+              "additionalProperties": false,
+              "minProperties": 1,
+              "properties": {
+                "dataClasses": {
+                  "description": "Matches requests carrying any of these data classes.",
+                  "type": "array",
+                  "minItems": 1,
+                  "uniqueItems": true,
+                  "items": {
+                    "$ref": "#/$defs/slug"
+                  },
+                  "examples": [
+                    [
+                      "patient-records"
+                    ]
+                  ]
+                },
+                "workloads": {
+                  "description": "Matches requests from any of these workloads.",
+                  "type": "array",
+                  "minItems": 1,
+                  "uniqueItems": true,
+                  "items": {
+                    "$ref": "#/$defs/slug"
+                  },
+                  "examples": [
+                    [
+                      "claim-summaries"
+                    ]
+                  ]
+                },
+                "default": {
+                  "description": "`true` matches every request not matched by an earlier rule.",
+                  "type": "boolean",
+                  "examples": [
+                    true
+                  ]
+                }
+              },
+              "examples": [
+                {
+                  "dataClasses": [
+                    "patient-records"
+                  ]
+                },
+                {
+                  "default": true
+                }
+              ]
+            },
+            "to": {
+              "description": "Id of the target that receives the matching requests.",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "onprem-llama"
+              ]
+            }
+          },
+          "examples": [
+            {
+              "when": {
+                "dataClasses": [
+                  "patient-records"
+                ]
+              },
+              "to": "onprem-llama"
+            }
+          ]
+        },
+        "waiver": {
+          "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "rule"
+          ],
+          "properties": {
+            "rule": {
+              "description": "Id of the waived rule.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "RW-DATA-001"
+              ]
+            },
+            "target": {
+              "description": "Limits the waiver to one target, data class or workload id.",
+              "$ref": "#/$defs/slug",
+              "examples": [
+                "openai-gpt"
+              ]
+            },
+            "reason": {
+              "description": "Why the exception is acceptable. Required for the waiver to apply.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "De-identified under HIPAA Safe Harbor, legal review LGL-1234"
+              ]
+            },
+            "approvedBy": {
+              "description": "Who approved the exception. Required for the waiver to apply.",
+              "type": "string",
+              "minLength": 1,
+              "examples": [
+                "privacy-office"
+              ]
+            },
+            "expires": {
+              "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.",
+              "$ref": "#/$defs/date",
+              "examples": [
+                "2027-01-31"
+              ]
+            }
+          },
+          "examples": [
+            {
+              "rule": "RW-DATA-001",
+              "target": "openai-gpt",
+              "reason": "De-identified under HIPAA Safe Harbor",
+              "approvedBy": "privacy-office",
+              "expires": "2027-01-31"
+            }
+          ]
+        }
+      }
+    };
+  }
+});
+
 // node_modules/balanced-match/dist/esm/index.js
 var range;
 var init_esm = __esm({
@@ -44554,13 +46047,27 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
   }
   return root2;
 }
+function argsKey(args) {
+  if (args.length === 1) return argKey(args[0]);
+  let key = "";
+  for (const a of args) key += argKey(a) + "\0,";
+  return key;
+}
+function argKey(v) {
+  if (v !== null && typeof v === "object" && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
+    let id = IDENTITIES.get(v);
+    if (id === void 0) IDENTITIES.set(v, id = nextIdentity++);
+    return "\0#" + id;
+  }
+  return typeof v === "string" ? JSON.stringify(v) : keyOf(v);
+}
 function functionValue(ev, node, args, loc) {
   let memo = ev.state.fnValues.get(node);
   if (!memo) {
     memo = /* @__PURE__ */ new Map();
     ev.state.fnValues.set(node, memo);
   }
-  const key = args.length === 1 ? keyOf(args[0]) : keyOf(args);
+  const key = argsKey(args);
   const cached2 = memo.get(key);
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
   let result;
@@ -44582,6 +46089,7 @@ function functionValue(ev, node, args, loc) {
   memo.set(key, result === void 0 ? UNDEFINED : result);
   return result;
 }
+var IDENTITIES, nextIdentity;
 var init_rules = __esm({
   "src/rego/eval/rules.ts"() {
     "use strict";
@@ -44590,6 +46098,8 @@ var init_rules = __esm({
     init_value();
     init_frame();
     init_unify();
+    IDENTITIES = /* @__PURE__ */ new WeakMap();
+    nextIdentity = 0;
   }
 });
 
@@ -45593,6 +47103,4018 @@ function isPlainObject(x2) {
 var init_merge_data = __esm({
   "src/policy/merge-data.ts"() {
     "use strict";
+  }
+});
+
+// src/policy/policy-files.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { extname, join as join3, relative as relative2, sep as sep3 } from "node:path";
+function readPolicyFiles(paths, options) {
+  const out = { modules: [], data: {}, problems: [] };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync2(p);
+    } catch {
+      out.problems.push({ code: "path-not-found", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
+      continue;
+    }
+    if (st.isDirectory()) walk2(p, p, out, options);
+    else readOne(p, p, out, options, true);
+  }
+  out.modules.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return out;
+}
+function walk2(root2, dir, out, options) {
+  let entries;
+  try {
+    entries = readdirSync3(dir, { withFileTypes: true });
+  } catch (e) {
+    out.problems.push({ code: "unreadable", message: `${dir}: cannot read directory (${e.code ?? "error"})` });
+    return;
+  }
+  entries.sort((a, b) => a.name < b.name ? -1 : 1);
+  for (const e of entries) {
+    const full = join3(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk2(root2, full, out, options);
+    } else if (e.isFile()) {
+      readOne(root2, full, out, options, false);
+    }
+  }
+}
+function readOne(root2, file, out, options, explicit) {
+  const ext2 = extname(file).toLowerCase();
+  const display2 = relative2(options.cwd, file).split(sep3).join("/") || file;
+  if (ext2 === ".rego") {
+    if (!options.tests && /_test\.rego$/.test(file)) return;
+    out.modules.push({ file: display2, text: readFileSync2(file, "utf8") });
+    return;
+  }
+  if (ext2 !== ".json" && ext2 !== ".yaml" && ext2 !== ".yml") {
+    if (explicit) out.problems.push({ code: "unknown-file-type", message: `${display2}: not a .rego, .json or .yaml file` });
+    return;
+  }
+  if (!options.data && !explicit) return;
+  let doc;
+  let text2 = "";
+  try {
+    text2 = readFileSync2(file, "utf8");
+    doc = options.parsedData?.(file, text2);
+    if (doc === void 0) doc = ext2 === ".json" ? JSON.parse(text2) : (0, import_yaml8.parse)(text2, { intAsBigInt: false });
+  } catch (e) {
+    out.problems.push(dataSyntaxProblem(display2, e, text2));
+    return;
+  }
+  if (doc === null || doc === void 0) return;
+  const prefix = explicit ? [] : relative2(root2, file).split(sep3).slice(0, -1);
+  out.data = mergeData(out.data, nest(prefix, doc));
+}
+function jsonErrorPosition(e, text2) {
+  if (!(e instanceof SyntaxError)) return void 0;
+  const offset = /at position (\d+)/.exec(e.message)?.[1];
+  const at3 = offset !== void 0 ? Number(offset) : /end of JSON input/.test(e.message) ? text2.length : void 0;
+  if (at3 === void 0) return void 0;
+  const before = text2.slice(0, at3).split(/\r\n|\r|\n/);
+  return { line: before.length, col: before.at(-1).length + 1 };
+}
+function dataSyntaxProblem(file, e, text2 = "") {
+  const at3 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : jsonErrorPosition(e, text2);
+  const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
+  return {
+    code: "invalid-data-file",
+    message: at3 ? message : `${file}: ${message}`,
+    ...at3 ? { position: { file, line: at3.line, column: at3.col } } : {},
+    hint: "fix the syntax of this data file"
+  };
+}
+var import_yaml8, SKIP_DIRS;
+var init_policy_files = __esm({
+  "src/policy/policy-files.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_merge_data();
+    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
+// src/policy/assets.ts
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+var root, BUILTIN_POLICIES, MANIFEST_SCHEMA, POLICY_INPUT_SCHEMA_FILE, DATA_SCHEMA;
+var init_assets = __esm({
+  "src/policy/assets.ts"() {
+    "use strict";
+    root = fileURLToPath4(new URL("../../", import.meta.url));
+    BUILTIN_POLICIES = fileURLToPath4(new URL("../../policies/", import.meta.url));
+    MANIFEST_SCHEMA = fileURLToPath4(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
+    POLICY_INPUT_SCHEMA_FILE = fileURLToPath4(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
+    DATA_SCHEMA = fileURLToPath4(new URL("../../schemas/data.v1.schema.json", import.meta.url));
+  }
+});
+
+// src/policy/generated/settings-validator.js
+var __getOwnPropNames3, __commonJS3, require_ucs2length3, require_stdin2, settings_validator_default;
+var init_settings_validator = __esm({
+  "src/policy/generated/settings-validator.js"() {
+    "use strict";
+    __getOwnPropNames3 = Object.getOwnPropertyNames;
+    __commonJS3 = (cb, mod) => function __require2() {
+      try {
+        return mod || (0, cb[__getOwnPropNames3(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+      } catch (e) {
+        throw mod = 0, e;
+      }
+    };
+    require_ucs2length3 = __commonJS3({
+      "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+        "use strict";
+        Object.defineProperty(exports, "__esModule", { value: true });
+        function ucs2length(str2) {
+          const len = str2.length;
+          let length2 = 0;
+          let pos = 0;
+          let value;
+          while (pos < len) {
+            length2++;
+            value = str2.charCodeAt(pos++);
+            if (value >= 55296 && value <= 56319 && pos < len) {
+              value = str2.charCodeAt(pos);
+              if ((value & 64512) === 56320)
+                pos++;
+            }
+          }
+          return length2;
+        }
+        exports.default = ucs2length;
+        ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+      }
+    });
+    require_stdin2 = __commonJS3({
+      "<stdin>"(exports, module) {
+        module.exports = validate52;
+        module.exports.default = validate52;
+        var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+        var func1 = Object.prototype.hasOwnProperty;
+        var func2 = require_ucs2length3().default;
+        function validate54(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+          let vErrors = null;
+          let errors = 0;
+          const evaluated0 = validate54.evaluated;
+          if (evaluated0.dynamicProps) {
+            evaluated0.props = void 0;
+          }
+          if (evaluated0.dynamicItems) {
+            evaluated0.items = void 0;
+          }
+          if (Array.isArray(data)) {
+            const len0 = data.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data0 = data[i0];
+              if (typeof data0 === "string") {
+                if (func2(data0) < 1) {
+                  const err0 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            let i1 = data.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err2 = { instancePath: instancePath2, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err3 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+          validate54.errors = vErrors;
+          return errors === 0;
+        }
+        validate54.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+        function validate56(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+          let vErrors = null;
+          let errors = 0;
+          const evaluated0 = validate56.evaluated;
+          if (evaluated0.dynamicProps) {
+            evaluated0.props = void 0;
+          }
+          if (evaluated0.dynamicItems) {
+            evaluated0.items = void 0;
+          }
+          if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
+            const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+          if (typeof data == "number" && isFinite(data)) {
+            if (data < 0 || isNaN(data)) {
+              const err1 = { instancePath: instancePath2, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          validate56.errors = vErrors;
+          return errors === 0;
+        }
+        validate56.evaluated = { "dynamicProps": false, "dynamicItems": false };
+        function validate53(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+          let vErrors = null;
+          let errors = 0;
+          const evaluated0 = validate53.evaluated;
+          if (evaluated0.dynamicProps) {
+            evaluated0.props = void 0;
+          }
+          if (evaluated0.dynamicItems) {
+            evaluated0.items = void 0;
+          }
+          if (data && typeof data == "object" && !Array.isArray(data)) {
+            for (const key0 in data) {
+              if (!func1.call(schema20.properties, key0)) {
+                const err0 = { instancePath: instancePath2, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+            }
+            if (data.allowRegulatedOnCloudApi !== void 0) {
+              if (typeof data.allowRegulatedOnCloudApi !== "boolean") {
+                const err1 = { instancePath: instancePath2 + "/allowRegulatedOnCloudApi", schemaPath: "#/properties/allowRegulatedOnCloudApi/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            if (data.regulationAgreements !== void 0) {
+              let data1 = data.regulationAgreements;
+              if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                for (const key1 in data1) {
+                  let data2 = data1[key1];
+                  if (typeof data2 === "string") {
+                    if (func2(data2) < 1) {
+                      const err2 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err3 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err4 = { instancePath: instancePath2 + "/regulationAgreements", schemaPath: "#/properties/regulationAgreements/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            if (data.regulationsNeverOnCloudApi !== void 0) {
+              if (!validate54(data.regulationsNeverOnCloudApi, { instancePath: instancePath2 + "/regulationsNeverOnCloudApi", parentData: data, parentDataProperty: "regulationsNeverOnCloudApi", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data.minMlopsForOnPrem !== void 0) {
+              if (!validate56(data.minMlopsForOnPrem, { instancePath: instancePath2 + "/minMlopsForOnPrem", parentData: data, parentDataProperty: "minMlopsForOnPrem", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data.minMlopsForSelfHosted !== void 0) {
+              if (!validate56(data.minMlopsForSelfHosted, { instancePath: instancePath2 + "/minMlopsForSelfHosted", parentData: data, parentDataProperty: "minMlopsForSelfHosted", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data.onPremCapexMin !== void 0) {
+              let data6 = data.onPremCapexMin;
+              if (typeof data6 == "number" && isFinite(data6)) {
+                if (data6 < 0 || isNaN(data6)) {
+                  const err5 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              } else {
+                const err6 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data.fineTuningProviders !== void 0) {
+              if (!validate54(data.fineTuningProviders, { instancePath: instancePath2 + "/fineTuningProviders", parentData: data, parentDataProperty: "fineTuningProviders", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data.highSteadyTokensPerMonth !== void 0) {
+              let data8 = data.highSteadyTokensPerMonth;
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 < 0 || isNaN(data8)) {
+                  const err7 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              } else {
+                const err8 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data.spikyPeakToAverage !== void 0) {
+              let data9 = data.spikyPeakToAverage;
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 < 1 || isNaN(data9)) {
+                  const err9 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data.lowVolumeTokensPerMonth !== void 0) {
+              let data10 = data.lowVolumeTokensPerMonth;
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 < 0 || isNaN(data10)) {
+                  const err11 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data.minWeeksOnPrem !== void 0) {
+              let data11 = data.minWeeksOnPrem;
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 < 0 || isNaN(data11)) {
+                  const err13 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data.minWeeksSelfHosted !== void 0) {
+              let data12 = data.minWeeksSelfHosted;
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 < 0 || isNaN(data12)) {
+                  const err15 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data.requiredSkills !== void 0) {
+              let data13 = data.requiredSkills;
+              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                for (const key2 in data13) {
+                  if (!(key2 === "cloud-api" || key2 === "cloud-self-hosted" || key2 === "on-premises" || key2 === "hybrid")) {
+                    const err17 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13["cloud-api"] !== void 0) {
+                  if (!validate54(data13["cloud-api"], { instancePath: instancePath2 + "/requiredSkills/cloud-api", parentData: data13, parentDataProperty: "cloud-api", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data13["cloud-self-hosted"] !== void 0) {
+                  if (!validate54(data13["cloud-self-hosted"], { instancePath: instancePath2 + "/requiredSkills/cloud-self-hosted", parentData: data13, parentDataProperty: "cloud-self-hosted", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data13["on-premises"] !== void 0) {
+                  if (!validate54(data13["on-premises"], { instancePath: instancePath2 + "/requiredSkills/on-premises", parentData: data13, parentDataProperty: "on-premises", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data13.hybrid !== void 0) {
+                  if (!validate54(data13.hybrid, { instancePath: instancePath2 + "/requiredSkills/hybrid", parentData: data13, parentDataProperty: "hybrid", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err18 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data.allowedApprovers !== void 0) {
+              let data18 = data.allowedApprovers;
+              if (!Array.isArray(data18) && data18 !== null) {
+                const err19 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (Array.isArray(data18)) {
+                const len0 = data18.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data19 = data18[i0];
+                  if (typeof data19 === "string") {
+                    if (func2(data19) < 1) {
+                      const err20 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                let i1 = data18.length;
+                let j0;
+                if (i1 > 1) {
+                  const indices0 = {};
+                  for (; i1--; ) {
+                    let item0 = data18[i1];
+                    if (typeof item0 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                      j0 = indices0[item0];
+                      const err22 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i1;
+                  }
+                }
+              }
+            }
+            if (data.maxWaiverDays !== void 0) {
+              let data20 = data.maxWaiverDays;
+              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                const err23 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 < 1 || isNaN(data20)) {
+                  const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data.regionJurisdictions !== void 0) {
+              let data21 = data.regionJurisdictions;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                for (const key3 in data21) {
+                  if (!validate54(data21[key3], { instancePath: instancePath2 + "/regionJurisdictions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data21, parentDataProperty: key3, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err25 = { instancePath: instancePath2 + "/regionJurisdictions", schemaPath: "#/properties/regionJurisdictions/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data.countryBlocs !== void 0) {
+              let data23 = data.countryBlocs;
+              if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                for (const key4 in data23) {
+                  if (!validate54(data23[key4], { instancePath: instancePath2 + "/countryBlocs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data23, parentDataProperty: key4, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err26 = { instancePath: instancePath2 + "/countryBlocs", schemaPath: "#/properties/countryBlocs/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data.gatewayProviders !== void 0) {
+              let data25 = data.gatewayProviders;
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                for (const key5 in data25) {
+                  if (!validate54(data25[key5], { instancePath: instancePath2 + "/gatewayProviders/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err27 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data.personalDataCategories !== void 0) {
+              let data27 = data.personalDataCategories;
+              if (Array.isArray(data27)) {
+                const len1 = data27.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data28 = data27[i2];
+                  if (typeof data28 === "string") {
+                    if (func2(data28) < 1) {
+                      const err28 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data27.length;
+                let j1;
+                if (i3 > 1) {
+                  const indices1 = {};
+                  for (; i3--; ) {
+                    let item1 = data27[i3];
+                    if (typeof item1 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == "number") {
+                      j1 = indices1[item1];
+                      const err30 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i3;
+                  }
+                }
+              } else {
+                const err31 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data.fineTuningOffers !== void 0) {
+              let data29 = data.fineTuningOffers;
+              if (Array.isArray(data29)) {
+                const len2 = data29.length;
+                for (let i4 = 0; i4 < len2; i4++) {
+                  let data30 = data29[i4];
+                  if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                    if (data30.provider === void 0) {
+                      const err32 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (data30.models === void 0) {
+                      const err33 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                    for (const key6 in data30) {
+                      if (!(key6 === "provider" || key6 === "models" || key6 === "regions")) {
+                        const err34 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                        if (vErrors === null) {
+                          vErrors = [err34];
+                        } else {
+                          vErrors.push(err34);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data30.provider !== void 0) {
+                      let data31 = data30.provider;
+                      if (typeof data31 === "string") {
+                        if (func2(data31) < 1) {
+                          const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err35];
+                          } else {
+                            vErrors.push(err35);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err36];
+                        } else {
+                          vErrors.push(err36);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data30.models !== void 0) {
+                      if (!validate54(data30.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data30, parentDataProperty: "models", rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                        errors = vErrors.length;
+                      }
+                    }
+                    if (data30.regions !== void 0) {
+                      if (!validate54(data30.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data30, parentDataProperty: "regions", rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                        errors = vErrors.length;
+                      }
+                    }
+                  } else {
+                    const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err38 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data.cost !== void 0) {
+              let data34 = data.cost;
+              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                for (const key7 in data34) {
+                  if (!func1.call(schema20.properties.cost.properties, key7)) {
+                    const err39 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.priceBook !== void 0) {
+                  let data35 = data34.priceBook;
+                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                    if (data35.version === void 0) {
+                      const err40 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    if (data35.date === void 0) {
+                      const err41 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                    for (const key8 in data35) {
+                      if (!(key8 === "version" || key8 === "date")) {
+                        const err42 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+                        if (vErrors === null) {
+                          vErrors = [err42];
+                        } else {
+                          vErrors.push(err42);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data35.version !== void 0) {
+                      let data36 = data35.version;
+                      if (typeof data36 === "string") {
+                        if (func2(data36) < 1) {
+                          const err43 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err43];
+                          } else {
+                            vErrors.push(err43);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err44 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err44];
+                        } else {
+                          vErrors.push(err44);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data35.date !== void 0) {
+                      let data37 = data35.date;
+                      if (typeof data37 === "string") {
+                        if (func2(data37) < 1) {
+                          const err45 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err45];
+                          } else {
+                            vErrors.push(err45);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err46 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err46];
+                        } else {
+                          vErrors.push(err46);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err47 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.priceBookMaxAgeDays !== void 0) {
+                  let data38 = data34.priceBookMaxAgeDays;
+                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
+                    const err48 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                  if (typeof data38 == "number" && isFinite(data38)) {
+                    if (data38 < 0 || isNaN(data38)) {
+                      const err49 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data34.priceBookProviders !== void 0) {
+                  let data39 = data34.priceBookProviders;
+                  if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                    for (const key9 in data39) {
+                      let data40 = data39[key9];
+                      if (typeof data40 === "string") {
+                        if (func2(data40) < 1) {
+                          const err50 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err50];
+                          } else {
+                            vErrors.push(err50);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err51 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err51];
+                        } else {
+                          vErrors.push(err51);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err52 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.batchPricingProviders !== void 0) {
+                  let data41 = data34.batchPricingProviders;
+                  if (Array.isArray(data41)) {
+                    const len3 = data41.length;
+                    for (let i5 = 0; i5 < len3; i5++) {
+                      let data42 = data41[i5];
+                      if (typeof data42 === "string") {
+                        if (func2(data42) < 1) {
+                          const err53 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err53];
+                          } else {
+                            vErrors.push(err53);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err54 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i6 = data41.length;
+                    let j2;
+                    if (i6 > 1) {
+                      const indices2 = {};
+                      for (; i6--; ) {
+                        let item2 = data41[i6];
+                        if (typeof item2 !== "string") {
+                          continue;
+                        }
+                        if (typeof indices2[item2] == "number") {
+                          j2 = indices2[item2];
+                          const err55 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
+                          if (vErrors === null) {
+                            vErrors = [err55];
+                          } else {
+                            vErrors.push(err55);
+                          }
+                          errors++;
+                          break;
+                        }
+                        indices2[item2] = i6;
+                      }
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.batchDiscount !== void 0) {
+                  let data43 = data34.batchDiscount;
+                  if (typeof data43 == "number" && isFinite(data43)) {
+                    if (data43 > 1 || isNaN(data43)) {
+                      const err57 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err57];
+                      } else {
+                        vErrors.push(err57);
+                      }
+                      errors++;
+                    }
+                    if (data43 < 0 || isNaN(data43)) {
+                      const err58 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.defaultInputShare !== void 0) {
+                  let data44 = data34.defaultInputShare;
+                  if (typeof data44 == "number" && isFinite(data44)) {
+                    if (data44 > 1 || isNaN(data44)) {
+                      const err60 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                    if (data44 < 0 || isNaN(data44)) {
+                      const err61 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.defaultTokensPerRequest !== void 0) {
+                  let data45 = data34.defaultTokensPerRequest;
+                  if (typeof data45 == "number" && isFinite(data45)) {
+                    if (data45 <= 0 || isNaN(data45)) {
+                      const err63 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.gpuMemoryGb !== void 0) {
+                  let data46 = data34.gpuMemoryGb;
+                  if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+                    for (const key10 in data46) {
+                      let data47 = data46[key10];
+                      if (typeof data47 == "number" && isFinite(data47)) {
+                        if (data47 <= 0 || isNaN(data47)) {
+                          const err65 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err65];
+                          } else {
+                            vErrors.push(err65);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err66 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err66];
+                        } else {
+                          vErrors.push(err66);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.throughputTokensPerSecondPerGpu !== void 0) {
+                  let data48 = data34.throughputTokensPerSecondPerGpu;
+                  if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                    for (const key11 in data48) {
+                      let data49 = data48[key11];
+                      if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                        for (const key12 in data49) {
+                          let data50 = data49[key12];
+                          if (typeof data50 == "number" && isFinite(data50)) {
+                            if (data50 <= 0 || isNaN(data50)) {
+                              const err68 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                              if (vErrors === null) {
+                                vErrors = [err68];
+                              } else {
+                                vErrors.push(err68);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err69 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                            if (vErrors === null) {
+                              vErrors = [err69];
+                            } else {
+                              vErrors.push(err69);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err70 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.gpuHourlyUsd !== void 0) {
+                  let data51 = data34.gpuHourlyUsd;
+                  if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                    for (const key13 in data51) {
+                      let data52 = data51[key13];
+                      if (typeof data52 == "number" && isFinite(data52)) {
+                        if (data52 < 0 || isNaN(data52)) {
+                          const err72 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err72];
+                          } else {
+                            vErrors.push(err72);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err73 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err74 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.gpuPowerKw !== void 0) {
+                  let data53 = data34.gpuPowerKw;
+                  if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                    for (const key14 in data53) {
+                      let data54 = data53[key14];
+                      if (typeof data54 == "number" && isFinite(data54)) {
+                        if (data54 < 0 || isNaN(data54)) {
+                          const err75 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err76 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err76];
+                        } else {
+                          vErrors.push(err76);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err77 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.serverOverheadKw !== void 0) {
+                  let data55 = data34.serverOverheadKw;
+                  if (typeof data55 == "number" && isFinite(data55)) {
+                    if (data55 < 0 || isNaN(data55)) {
+                      const err78 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.pue !== void 0) {
+                  let data56 = data34.pue;
+                  if (typeof data56 == "number" && isFinite(data56)) {
+                    if (data56 < 1 || isNaN(data56)) {
+                      const err80 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err81 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.electricityUsdPerKwh !== void 0) {
+                  let data57 = data34.electricityUsdPerKwh;
+                  if (typeof data57 == "number" && isFinite(data57)) {
+                    if (data57 < 0 || isNaN(data57)) {
+                      const err82 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err83 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.amortizationYears !== void 0) {
+                  let data58 = data34.amortizationYears;
+                  if (typeof data58 == "number" && isFinite(data58)) {
+                    if (data58 <= 0 || isNaN(data58)) {
+                      const err84 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err85 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.supportRatePerYear !== void 0) {
+                  let data59 = data34.supportRatePerYear;
+                  if (typeof data59 == "number" && isFinite(data59)) {
+                    if (data59 < 0 || isNaN(data59)) {
+                      const err86 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err87 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.engineerAnnualCostUsd !== void 0) {
+                  let data60 = data34.engineerAnnualCostUsd;
+                  if (typeof data60 == "number" && isFinite(data60)) {
+                    if (data60 < 0 || isNaN(data60)) {
+                      const err88 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err88];
+                      } else {
+                        vErrors.push(err88);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err89 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.hoursPerMonth !== void 0) {
+                  let data61 = data34.hoursPerMonth;
+                  if (typeof data61 == "number" && isFinite(data61)) {
+                    if (data61 <= 0 || isNaN(data61)) {
+                      const err90 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err90];
+                      } else {
+                        vErrors.push(err90);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err91 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.replicaLoadFactor !== void 0) {
+                  let data62 = data34.replicaLoadFactor;
+                  if (typeof data62 == "number" && isFinite(data62)) {
+                    if (data62 > 1 || isNaN(data62)) {
+                      const err92 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err92];
+                      } else {
+                        vErrors.push(err92);
+                      }
+                      errors++;
+                    }
+                    if (data62 <= 0 || isNaN(data62)) {
+                      const err93 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err93];
+                      } else {
+                        vErrors.push(err93);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err94 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonModelParamsB !== void 0) {
+                  let data63 = data34.costComparisonModelParamsB;
+                  if (typeof data63 == "number" && isFinite(data63)) {
+                    if (data63 <= 0 || isNaN(data63)) {
+                      const err95 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err95];
+                      } else {
+                        vErrors.push(err95);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err96 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err96];
+                    } else {
+                      vErrors.push(err96);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonPrecision !== void 0) {
+                  let data64 = data34.costComparisonPrecision;
+                  if (!(data64 === "fp32" || data64 === "bf16" || data64 === "fp16" || data64 === "fp8" || data64 === "int8" || data64 === "int4")) {
+                    const err97 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err97];
+                    } else {
+                      vErrors.push(err97);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonGpuType !== void 0) {
+                  let data65 = data34.costComparisonGpuType;
+                  if (typeof data65 === "string") {
+                    if (func2(data65) < 1) {
+                      const err98 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err99 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonEngineers !== void 0) {
+                  let data66 = data34.costComparisonEngineers;
+                  if (typeof data66 == "number" && isFinite(data66)) {
+                    if (data66 < 0 || isNaN(data66)) {
+                      const err100 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err100];
+                      } else {
+                        vErrors.push(err100);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err101 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err101];
+                    } else {
+                      vErrors.push(err101);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonApiModel !== void 0) {
+                  let data67 = data34.costComparisonApiModel;
+                  if (typeof data67 === "string") {
+                    if (func2(data67) < 1) {
+                      const err102 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err103 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err103];
+                    } else {
+                      vErrors.push(err103);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.costComparisonApiProvider !== void 0) {
+                  let data68 = data34.costComparisonApiProvider;
+                  if (typeof data68 === "string") {
+                    if (func2(data68) < 1) {
+                      const err104 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err104];
+                      } else {
+                        vErrors.push(err104);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err105];
+                    } else {
+                      vErrors.push(err105);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.selfHostSavingsRatio !== void 0) {
+                  let data69 = data34.selfHostSavingsRatio;
+                  if (typeof data69 == "number" && isFinite(data69)) {
+                    if (data69 < 1 || isNaN(data69)) {
+                      const err106 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err106];
+                      } else {
+                        vErrors.push(err106);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err107 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err107];
+                    } else {
+                      vErrors.push(err107);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.openModelParamsB !== void 0) {
+                  let data70 = data34.openModelParamsB;
+                  if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                    for (const key15 in data70) {
+                      let data71 = data70[key15];
+                      if (typeof data71 == "number" && isFinite(data71)) {
+                        if (data71 <= 0 || isNaN(data71)) {
+                          const err108 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err108];
+                          } else {
+                            vErrors.push(err108);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err109 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err109];
+                        } else {
+                          vErrors.push(err109);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err110 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err110];
+                    } else {
+                      vErrors.push(err110);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err111 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err112 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err112];
+            } else {
+              vErrors.push(err112);
+            }
+            errors++;
+          }
+          validate53.errors = vErrors;
+          return errors === 0;
+        }
+        validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+        function validate52(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+          ;
+          let vErrors = null;
+          let errors = 0;
+          const evaluated0 = validate52.evaluated;
+          if (evaluated0.dynamicProps) {
+            evaluated0.props = void 0;
+          }
+          if (evaluated0.dynamicItems) {
+            evaluated0.items = void 0;
+          }
+          if (!(data && typeof data == "object" && !Array.isArray(data))) {
+            const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+          if (!validate53(data, { instancePath: instancePath2, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          }
+          validate52.errors = vErrors;
+          return errors === 0;
+        }
+        validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+      }
+    });
+    settings_validator_default = require_stdin2();
+  }
+});
+
+// src/policy/settings-check.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function settingsSchema(file = DATA_SCHEMA) {
+  const schema = JSON.parse(readFileSync4(file, "utf8"));
+  const definitions = schema.$defs;
+  const config = definitions.config;
+  return {
+    config,
+    validate: (value) => settings_validator_default(value) ? [] : [...settings_validator_default.errors ?? []],
+    nodeAt: (path2) => nodeAt2(config, path2, definitions)
+  };
+}
+function nodeAt2(config, path2, definitions) {
+  const follow = (node2) => {
+    let n = node2;
+    for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) n = definitions[n.$ref.replace("#/$defs/", "")];
+    return n;
+  };
+  let node = follow(config);
+  for (const key of path2) {
+    if (!node) return void 0;
+    const named = typeof key === "string" ? properties(node)[key] : void 0;
+    const free = typeof node.additionalProperties === "object" ? node.additionalProperties : void 0;
+    node = follow(typeof key === "number" ? node.items : named ?? free);
+  }
+  return node;
+}
+function checkSettings(schema, defaults2, override, file, text2) {
+  if (!isObject(override)) return [];
+  const described = Object.keys(properties(schema.config));
+  const fromPolicies = Object.keys(objectAt(defaults2, ["routewise", "config"]) ?? {}).filter((key) => !described.includes(key));
+  const known = [...described, ...fromPolicies];
+  const found = [];
+  for (const key of Object.keys(override)) {
+    if (known.includes(key)) found.push({ path: [key], problem: misplaced(key, key) });
+  }
+  const routewise = override.routewise;
+  if (isObject(routewise)) {
+    for (const key of Object.keys(routewise)) {
+      if (key === "config") continue;
+      found.push({
+        path: ["routewise", key],
+        problem: known.includes(key) ? misplaced(`routewise.${key}`, key) : unknown(`routewise.${key}`, void 0, ["config"])
+      });
+    }
+    const given2 = routewise.config;
+    if (isObject(given2)) {
+      const ownSettings = Object.fromEntries(Object.entries(given2).filter(([key]) => !fromPolicies.includes(key)));
+      for (const key of fromPolicies) {
+        if (!(key in given2)) continue;
+        const wrong = typeProblem(`routewise.config.${key}`, objectAt(defaults2, ["routewise", "config"])[key], given2[key]);
+        if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
+      }
+      for (const e of schema.validate(ownSettings)) {
+        const at3 = pathOf(e.instancePath);
+        if (e.keyword === "additionalProperties") {
+          const key = String(e.params.additionalProperty);
+          const names = Object.keys(properties(schema.nodeAt(at3)));
+          const siblings = at3.length === 0 ? known : names;
+          found.push({ path: ["routewise", "config", ...at3, key], problem: unknown(nameOf([...at3, key]), closestName(key, siblings), siblings) });
+        } else if (e.keyword === "type") {
+          found.push({ path: ["routewise", "config", ...at3], problem: wrongType2(nameOf(at3), e, valueAt2(defaults2, ["routewise", "config", ...at3]), valueAt2(given2, at3)) });
+        } else {
+          found.push({ path: ["routewise", "config", ...at3], problem: { code: "setting-type", message: `${nameOf(at3)} ${rangeText(e)}; got ${JSON.stringify(valueAt2(given2, at3))}` } });
+        }
+      }
+      for (const [key, setting] of Object.entries(properties(schema.config))) {
+        if (key in given2 && setting.deprecated === true) found.push({ path: ["routewise", "config", key], problem: retired(key, setting) });
+      }
+    } else if (given2 !== void 0 && given2 !== null) {
+      found.push({ path: ["routewise", "config"], problem: { code: "setting-type", message: "routewise.config must be a mapping of settings" } });
+    }
+  }
+  if (found.length === 0) return [];
+  const lines = new import_yaml10.LineCounter();
+  const positions = new SourcePositions(file, (0, import_yaml10.parseDocument)(text2, { lineCounter: lines }), lines);
+  return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+function rangeText(e) {
+  const limit = e.params.limit;
+  switch (e.keyword) {
+    case "minimum":
+      return `must be at least ${limit}`;
+    case "maximum":
+      return `must be at most ${limit}`;
+    case "minLength":
+      return "must not be empty";
+    case "uniqueItems":
+      return "must not list an item twice";
+    default:
+      return `does not match the settings schema (${e.keyword})`;
+  }
+}
+function nameOf(path2) {
+  return ["routewise", "config", ...path2].map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+function pathOf(pointer2) {
+  if (pointer2 === "") return [];
+  return pointer2.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^(0|[1-9]\d*)$/.test(p) ? Number(p) : p);
+}
+function properties(node) {
+  return node?.properties ?? {};
+}
+function misplaced(name, key) {
+  return {
+    code: "unknown-setting",
+    message: `${name} is not read by any rule; settings go under routewise.config`,
+    hint: `move it to routewise.config.${key}`
+  };
+}
+function unknown(name, suggestion, known) {
+  return {
+    code: "unknown-setting",
+    message: `${name} is not a setting of the loaded rules, so it would change nothing`,
+    hint: suggestion ? `did you mean ${suggestion}?` : `known settings: ${known.join(", ")}`
+  };
+}
+function retired(key, setting) {
+  const by = typeof setting["x-replacedBy"] === "string" ? setting["x-replacedBy"] : "another setting";
+  return {
+    code: "retired-setting",
+    message: `routewise.config.${key} is retired: ${by} replaces it (the setting is still accepted until the next minor version)`,
+    hint: `move to ${by} (docs/settings.md), then remove ${key}`
+  };
+}
+function wrongType2(name, e, fallback, value) {
+  const types2 = String(e.params.type).split(",");
+  const want = types2.map((t) => SCHEMA_KIND[t] ?? t).filter((k2) => k2 !== "null");
+  const wanted = want.map((k2) => ARTICLES[k2] ?? k2).join(" or ");
+  const nullable = types2.includes("null") ? " or null" : "";
+  const integer = types2.includes("integer") && typeof value === "number" ? " (a whole number)" : "";
+  return {
+    code: "setting-type",
+    message: `${name} must be ${wanted}${integer}${nullable}${fallback === void 0 ? "" : ` (the default is ${JSON.stringify(fallback)})`}; got ${kind(value)} ${JSON.stringify(value)}`,
+    hint: want.includes("boolean") || want.includes("number") ? "write the value without quotes" : `write it as ${wanted}`
+  };
+}
+function typeProblem(name, fallback, value) {
+  const want = kind(fallback);
+  const got = kind(value);
+  if (want === "null" || want === got || got === "null") return void 0;
+  return {
+    code: "setting-type",
+    message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
+    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}`
+  };
+}
+function kind(v) {
+  if (v === null || v === void 0) return "null";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "mapping";
+  if (typeof v === "bigint") return "number";
+  return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
+}
+function valueAt2(root2, path2) {
+  let node = root2;
+  for (const key of path2) {
+    if (Array.isArray(node) && typeof key === "number") node = node[key];
+    else node = isObject(node) ? node[key] : void 0;
+  }
+  return node;
+}
+function objectAt(v, path2) {
+  const node = valueAt2(v, path2);
+  return isObject(node) ? node : void 0;
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_yaml10, SCHEMA_KIND, ARTICLES;
+var init_settings_check = __esm({
+  "src/policy/settings-check.ts"() {
+    "use strict";
+    import_yaml10 = __toESM(require_dist(), 1);
+    init_source_positions();
+    init_did_you_mean();
+    init_assets();
+    init_settings_validator();
+    SCHEMA_KIND = { boolean: "boolean", integer: "number", number: "number", string: "string", array: "list", object: "mapping", null: "null" };
+    ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
+  }
+});
+
+// src/policy/settings-files.ts
+var settings_files_exports = {};
+__export(settings_files_exports, {
+  builtinSettings: () => builtinSettings,
+  mergeSettingsFiles: () => mergeSettingsFiles,
+  readDataFile: () => readDataFile
+});
+import { readFileSync as readFileSync5 } from "node:fs";
+import { join as join5, resolve as resolve4 } from "node:path";
+function mergeSettingsFiles(base, files, cwd) {
+  const out = { data: base, problems: [], notes: [] };
+  const schema = files.length > 0 ? settingsSchema() : void 0;
+  for (const file of files) {
+    const doc = readDataFile(resolve4(cwd, file), file);
+    if (!doc.ok) {
+      out.problems.push(...doc.problems);
+      continue;
+    }
+    for (const p of checkSettings(schema, base, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? out.notes : out.problems).push(p);
+    out.data = mergeData(out.data, doc.value.data);
+  }
+  return out;
+}
+function builtinSettings(files, cwd) {
+  const builtin = readPolicyFiles([join5(BUILTIN_POLICIES, "data.yaml")], { tests: false, data: true, cwd });
+  if (builtin.problems.length > 0) return { data: void 0, problems: builtin.problems, notes: [] };
+  return mergeSettingsFiles(builtin.data, files, cwd);
+}
+function readDataFile(path2, file) {
+  let text2;
+  try {
+    text2 = readFileSync5(path2, "utf8");
+  } catch {
+    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
+  }
+  try {
+    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
+    return { ok: true, value: { data: doc ?? {}, text: text2 } };
+  } catch (e) {
+    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
+  }
+}
+var import_yaml11;
+var init_settings_files = __esm({
+  "src/policy/settings-files.ts"() {
+    "use strict";
+    import_yaml11 = __toESM(require_dist(), 1);
+    init_assets();
+    init_merge_data();
+    init_policy_files();
+    init_settings_check();
+  }
+});
+
+// schemas/policy-input.v1.schema.json
+var policy_input_v1_schema_default;
+var init_policy_input_v1_schema = __esm({
+  "schemas/policy-input.v1.schema.json"() {
+    policy_input_v1_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://routewise.dev/schemas/policy-input.v1.schema.json",
+      title: "routewise policy input v1",
+      description: "The document every policy rule sees as `input` for one manifest: the validated manifest with defaults applied, routing resolved into who reaches which target and how, and the launch date turned into weeks.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "manifest",
+        "today",
+        "strategy",
+        "dataClasses",
+        "workloads",
+        "targets",
+        "reaches",
+        "mixedLandings",
+        "unrouted",
+        "routing",
+        "routingDeclared",
+        "burst",
+        "fallbacks",
+        "team",
+        "timeline",
+        "budget",
+        "waivers",
+        "totals",
+        "cost",
+        "knownRuleIds",
+        "observed"
+      ],
+      properties: {
+        manifest: {
+          title: "Manifest",
+          description: "The manifest exactly as written, once it has passed validation; no defaults are filled in. For custom rules that need a field the rest of the input does not summarise.",
+          $ref: "https://routewise.dev/schemas/manifest.v1.schema.json"
+        },
+        today: {
+          title: "Today",
+          description: "The date the check runs on, YYYY-MM-DD: the `--now` option, or the clock. Waiver expiry and weeks until launch are judged against it.",
+          type: "string",
+          examples: ["2026-11-27"]
+        },
+        strategy: {
+          title: "Strategy",
+          description: "The deployment strategy, `deployment.strategy` as declared.",
+          $ref: "#/$defs/strategy"
+        },
+        dataClasses: {
+          title: "Data classes",
+          description: "One entry per declared data class, in manifest order.",
+          type: "array",
+          items: { $ref: "#/$defs/dataClass" }
+        },
+        workloads: {
+          title: "Workloads",
+          description: "One entry per declared workload, in manifest order.",
+          type: "array",
+          items: { $ref: "#/$defs/workload" }
+        },
+        targets: {
+          title: "Targets",
+          description: "One entry per deployment target, in manifest order.",
+          type: "array",
+          items: { $ref: "#/$defs/target" }
+        },
+        reaches: {
+          title: "Reaches",
+          description: "Every way a (workload, data class) pair reaches a target, ordered by workload, then data class as the workload lists it, then target as declared.",
+          type: "array",
+          items: { $ref: "#/$defs/reach" }
+        },
+        mixedLandings: {
+          title: "Mixed landings",
+          description: "Data classes that a request carrying two classes takes to a target the routing of the class alone would not choose: the rule deciding the mixed request matched because of the other class (RW-HYB-005).",
+          type: "array",
+          items: { $ref: "#/$defs/mixedLanding" }
+        },
+        unrouted: {
+          title: "Unrouted pairs",
+          description: "The (workload, data class) pairs that no routing rule sends anywhere. Always empty when no routing is declared.",
+          type: "array",
+          items: { $ref: "#/$defs/unroutedPair" }
+        },
+        routing: {
+          title: "Routing rules",
+          description: "`deployment.routing` normalised, one entry per rule in order; empty when routing is absent (see `routingDeclared`).",
+          type: "array",
+          items: { $ref: "#/$defs/route" }
+        },
+        routingDeclared: {
+          title: "Routing declared",
+          description: "Whether the manifest writes `deployment.routing` at all; an empty list counts as declared.",
+          type: "boolean"
+        },
+        burst: {
+          title: "Burst",
+          description: "Where overflow traffic goes, from `deployment.burst`; null when the manifest declares no burst.",
+          $ref: "#/$defs/burst"
+        },
+        fallbacks: {
+          title: "Fallbacks",
+          description: "`deployment.fallbacks` normalised, in order; empty when absent.",
+          type: "array",
+          items: { $ref: "#/$defs/fallback" }
+        },
+        team: {
+          title: "Team",
+          description: "The team that runs the deployment; zero engineers and no skills when `team` or a field of it is absent.",
+          $ref: "#/$defs/team"
+        },
+        timeline: {
+          title: "Timeline",
+          description: "When the deployment must launch, as declared and as a number of weeks from today.",
+          $ref: "#/$defs/timeline"
+        },
+        budget: {
+          title: "Budget",
+          description: "The declared budget; null when the manifest has no `budget`.",
+          $ref: "#/$defs/budget"
+        },
+        waivers: {
+          title: "Waivers",
+          description: "One entry per declared waiver, in manifest order.",
+          type: "array",
+          items: { $ref: "#/$defs/waiver" }
+        },
+        totals: {
+          title: "Totals",
+          description: "Sums over the whole manifest.",
+          $ref: "#/$defs/totals"
+        },
+        cost: {
+          title: "Cost",
+          description: "The numbers behind the decision (spec cost.md): API cost and the self-hosted option per workload, size and cost of each self-hosted or on-premises target, unpriced targets, the price book's age, and totals. Null when no cost settings are loaded (`routewise.config.cost` in data).",
+          $ref: "#/$defs/cost"
+        },
+        knownRuleIds: {
+          title: "Known rule ids",
+          description: "Ids of every rule the loaded policies can report, so a rule can spot waivers for rules that do not exist.",
+          type: "array",
+          items: { type: "string" },
+          examples: [["RW-DATA-001", "RW-WAIVE-001"]]
+        },
+        observed: {
+          title: "Observed",
+          description: "What the real configuration says (LiteLLM gateway, Kubernetes clusters), from the manifest's `sources` and `--source`; every list is empty without sources.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "sources",
+            "gatewayDeployments",
+            "gatewayFallbacks",
+            "guardrails",
+            "databaseModels",
+            "clusterDeployments"
+          ],
+          properties: {
+            sources: {
+              title: "Sources",
+              description: "Each source read.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/observedSource"
+              }
+            },
+            gatewayDeployments: {
+              title: "Gateway deployments",
+              description: "Every model list entry of every gateway source.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/gatewayDeployment"
+              }
+            },
+            gatewayFallbacks: {
+              title: "Gateway fallbacks",
+              description: "Every fallback edge, of every kind, in router_settings and litellm_settings.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/gatewayFallback"
+              }
+            },
+            guardrails: {
+              title: "Guardrails",
+              description: "Every guardrail of every gateway source.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/guardrail"
+              }
+            },
+            databaseModels: {
+              title: "Database models",
+              description: "Gateways that keep models in a database.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/databaseModels"
+              }
+            },
+            clusterDeployments: {
+              title: "Cluster deployments",
+              description: "Every model server of every Kubernetes source.",
+              type: "array",
+              items: {
+                $ref: "#/$defs/clusterDeployment"
+              }
+            }
+          }
+        }
+      },
+      $defs: {
+        manifestPath: {
+          title: "Manifest path",
+          description: "Keys and indices leading to a node of the manifest. Put it in a finding's `path` to report the finding at that line and column.",
+          type: "array",
+          items: { type: ["string", "integer"], minimum: 0 },
+          examples: [["deployment", "routing", 2, "to"]]
+        },
+        idList: {
+          title: "Id list",
+          description: "A list of ids of manifest entries.",
+          type: "array",
+          items: { type: "string" }
+        },
+        category: {
+          title: "Category",
+          description: "What kind of data a data class holds.",
+          type: "string",
+          enum: ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"]
+        },
+        targetType: {
+          title: "Target type",
+          description: "Where a target's model runs: a provider's API, the project's own cloud machines, or its own premises.",
+          type: "string",
+          enum: ["cloud-api", "cloud-self-hosted", "on-premises"]
+        },
+        strategy: {
+          title: "Strategy",
+          description: "The overall deployment strategy: one target type for everything, or `hybrid` to mix them.",
+          type: "string",
+          enum: ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"]
+        },
+        dataClass: {
+          title: "Data class",
+          description: "One declared data class, with its defaults applied and the workloads that use it.",
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "category", "regulated", "regulations", "residency", "usedBy", "path"],
+          properties: {
+            id: {
+              title: "Id",
+              description: "The data class id, as declared.",
+              type: "string",
+              examples: ["patient-records"]
+            },
+            category: {
+              title: "Category",
+              description: "The data class category, as declared.",
+              $ref: "#/$defs/category"
+            },
+            regulated: {
+              title: "Regulated",
+              description: "As declared; when not declared, true for the health, financial and payment-card categories and false for the others.",
+              type: "boolean"
+            },
+            regulations: {
+              title: "Regulations",
+              description: "The regulations that govern this data, as declared; empty when none are listed.",
+              type: "array",
+              items: { type: "string" },
+              examples: [["hipaa"]]
+            },
+            residency: {
+              title: "Residency",
+              description: "The regions where this data may be processed; null when the manifest sets no restriction.",
+              type: ["array", "null"],
+              items: { type: "string" },
+              examples: [["us"]]
+            },
+            usedBy: {
+              title: "Used by",
+              description: "Ids of the workloads that list this data class, in manifest order; empty when none does.",
+              $ref: "#/$defs/idList"
+            },
+            path: {
+              title: "Path",
+              description: 'Where the data class is declared: `["dataClasses", i]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        workload: {
+          title: "Workload",
+          description: "One declared workload, with its defaults applied and the targets it reaches.",
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "dataClasses", "customization", "mixesDataClasses", "volume", "targets", "routedTargets", "path"],
+          properties: {
+            id: {
+              title: "Id",
+              description: "The workload id, as declared.",
+              type: "string",
+              examples: ["claim-summaries"]
+            },
+            dataClasses: {
+              title: "Data classes",
+              description: "Ids of the data classes the workload handles, as declared.",
+              $ref: "#/$defs/idList"
+            },
+            customization: {
+              title: "Customization",
+              description: "How far the model is adapted for this workload, as declared.",
+              type: "string",
+              enum: ["prompting", "rag", "fine-tuning", "deep-modification"]
+            },
+            mixesDataClasses: {
+              title: "Mixes data classes",
+              description: "Whether one request may carry several of the workload's data classes: as declared, or true.",
+              type: "boolean"
+            },
+            volume: {
+              title: "Volume",
+              description: "How much traffic the workload sends and how it varies.",
+              type: "object",
+              additionalProperties: false,
+              required: ["tokensPerMonth", "pattern", "peakToAverage"],
+              properties: {
+                tokensPerMonth: {
+                  title: "Tokens per month",
+                  description: "Tokens processed per month, as declared.",
+                  type: "integer",
+                  minimum: 0
+                },
+                pattern: {
+                  title: "Pattern",
+                  description: "How the traffic varies over time, as declared.",
+                  type: "string",
+                  enum: ["steady", "spiky", "unpredictable"]
+                },
+                peakToAverage: {
+                  title: "Peak to average",
+                  description: "Ratio of peak to average traffic, as declared; 1 when not declared.",
+                  type: "number",
+                  minimum: 1
+                }
+              }
+            },
+            targets: {
+              title: "Targets",
+              description: "Ids of every target the workload reaches, by route, default, burst or without routing; sorted, each once.",
+              $ref: "#/$defs/idList"
+            },
+            routedTargets: {
+              title: "Routed targets",
+              description: "Ids of the targets the workload reaches other than by burst; sorted, each once.",
+              $ref: "#/$defs/idList"
+            },
+            path: {
+              title: "Path",
+              description: 'Where the workload is declared: `["workloads", i]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        agreements: {
+          title: "Agreements",
+          description: "The contractual guarantees a target's provider gives; each flag is false unless declared true.",
+          type: "object",
+          additionalProperties: false,
+          required: ["baa", "dpa", "zeroDataRetention", "trainingOptOut"],
+          properties: {
+            baa: {
+              title: "BAA",
+              description: "A business associate agreement (HIPAA) is signed.",
+              type: "boolean"
+            },
+            dpa: {
+              title: "DPA",
+              description: "A data processing agreement is signed.",
+              type: "boolean"
+            },
+            zeroDataRetention: {
+              title: "Zero data retention",
+              description: "The provider keeps no prompts or completions.",
+              type: "boolean"
+            },
+            trainingOptOut: {
+              title: "Training opt-out",
+              description: "The provider does not train on the traffic.",
+              type: "boolean"
+            }
+          }
+        },
+        hardware: {
+          title: "Hardware",
+          description: "The machines a target runs on, each field null when not declared; null when the target has no `hardware` block.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["gpus", "gpuType", "capexUsd", "hourlyUsd", "autoscaling"],
+          properties: {
+            gpus: {
+              title: "GPUs",
+              description: "Number of GPUs, as declared, or null.",
+              type: ["integer", "null"],
+              minimum: 0
+            },
+            gpuType: {
+              title: "GPU type",
+              description: "The GPU model, as declared, or null.",
+              type: ["string", "null"],
+              examples: ["h100"]
+            },
+            capexUsd: {
+              title: "Capital expense",
+              description: "Up-front cost of the hardware in US dollars, as declared, or null.",
+              type: ["number", "null"],
+              minimum: 0
+            },
+            hourlyUsd: {
+              title: "Hourly cost",
+              description: "Running cost per hour in US dollars, as declared, or null.",
+              type: ["number", "null"],
+              minimum: 0
+            },
+            autoscaling: {
+              title: "Autoscaling",
+              description: "Replica bounds when the target scales with load, as declared, or null for fixed capacity.",
+              type: ["object", "null"],
+              additionalProperties: false,
+              required: ["minReplicas", "maxReplicas"],
+              properties: {
+                minReplicas: { title: "Minimum replicas", description: "Replicas at the lowest load.", type: "integer", minimum: 0 },
+                maxReplicas: { title: "Maximum replicas", description: "Replicas at most.", type: "integer", minimum: 1 }
+              }
+            }
+          }
+        },
+        target: {
+          title: "Target",
+          description: "One deployment target, with its defaults applied and the workloads that reach it.",
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "type", "model", "provider", "region", "processingScope", "dataZone", "thirdParty", "openWeights", "agreements", "hardware", "monitored", "monitoringTools", "reachedBy", "path"],
+          properties: {
+            id: {
+              title: "Id",
+              description: "The target id, as declared.",
+              type: "string",
+              examples: ["onprem-llama"]
+            },
+            type: {
+              title: "Type",
+              description: "Where the model runs, as declared.",
+              $ref: "#/$defs/targetType"
+            },
+            model: {
+              title: "Model",
+              description: "The model served, as declared.",
+              type: "string",
+              examples: ["llama-3.1-70b-instruct"]
+            },
+            provider: {
+              title: "Provider",
+              description: "Who operates the target, as declared, or null.",
+              type: ["string", "null"],
+              examples: ["openai"]
+            },
+            region: {
+              title: "Region",
+              description: "Where the target processes data, as declared but lower-cased, or null: a cloud region code or a jurisdiction.",
+              type: ["string", "null"],
+              examples: ["eu", "eu-central-1"]
+            },
+            processingScope: {
+              title: "Processing scope",
+              description: "Where the provider may process a request: as declared, or `regional`.",
+              type: "string",
+              enum: ["regional", "data-zone", "global"]
+            },
+            dataZone: {
+              title: "Data zone",
+              description: "The zone of a data-zone target, as declared but lower-cased, or null.",
+              type: ["string", "null"],
+              examples: ["eu"]
+            },
+            thirdParty: {
+              title: "Third party",
+              description: "True for every target not on premises: cloud APIs and rented GPUs are run by someone else, who processes the data.",
+              type: "boolean"
+            },
+            openWeights: {
+              title: "Open weights",
+              description: "Whether the model's weights are available to the project: as declared; when not declared, false for cloud-api targets and true for the others.",
+              type: "boolean"
+            },
+            agreements: {
+              title: "Agreements",
+              description: "The provider's contractual guarantees, each false unless declared true.",
+              $ref: "#/$defs/agreements"
+            },
+            hardware: {
+              title: "Hardware",
+              description: "The machines the target runs on, or null without a `hardware` block.",
+              $ref: "#/$defs/hardware"
+            },
+            monitored: {
+              title: "Monitored",
+              description: "Whether `deployment.monitoring` lists this target.",
+              type: "boolean"
+            },
+            monitoringTools: {
+              title: "Monitoring tools",
+              description: "The tools `deployment.monitoring` names for this target; sorted, each once, empty when unmonitored or listed without tools.",
+              $ref: "#/$defs/idList"
+            },
+            reachedBy: {
+              title: "Reached by",
+              description: "Ids of the workloads that reach this target by any means; sorted, each once, empty when nothing reaches it.",
+              $ref: "#/$defs/idList"
+            },
+            path: {
+              title: "Path",
+              description: 'Where the target is declared: `["deployment", "targets", i]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        reach: {
+          title: "Reach",
+          description: "One (workload, data class) pair reaching one target, and the way it gets there.",
+          type: "object",
+          additionalProperties: false,
+          required: ["workload", "dataClass", "target", "via", "route", "fallback", "with", "path"],
+          properties: {
+            workload: {
+              title: "Workload",
+              description: "Id of the workload.",
+              type: "string"
+            },
+            dataClass: {
+              title: "Data class",
+              description: "Id of the data class.",
+              type: "string"
+            },
+            target: {
+              title: "Target",
+              description: "Id of the target reached.",
+              type: "string"
+            },
+            via: {
+              title: "Via",
+              description: "How the pair gets there: `route`, a routing rule listing data classes or workloads; `default`, a rule with `default: true`; `burst`, `deployment.burst`; `fallback`, a fallback's `to` (followed transitively); `unrestricted`, no routing rules, so every pair reaches every target.",
+              type: "string",
+              enum: ["route", "default", "burst", "fallback", "unrestricted"]
+            },
+            fallback: {
+              title: "Fallback",
+              description: "Index in `deployment.fallbacks` for `fallback`; null otherwise.",
+              type: ["integer", "null"],
+              minimum: 0
+            },
+            with: {
+              title: "With",
+              description: "null when a request carrying this class alone gets there; otherwise the other classes of the mixed request that does.",
+              type: ["array", "null"],
+              items: { type: "string" }
+            },
+            route: {
+              title: "Route",
+              description: "Index in `deployment.routing` of the deciding rule for `route` and `default`; null otherwise.",
+              type: ["integer", "null"],
+              minimum: 0
+            },
+            path: {
+              title: "Path",
+              description: "Where the reach is declared: the routing rule's `to`, `burst.to`, a fallback's `to`, or the target itself when unrestricted.",
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        mixedLanding: {
+          title: "Mixed landing",
+          description: "A data class carried, with another class, to a target its own routing would not choose.",
+          type: "object",
+          additionalProperties: false,
+          required: ["workload", "dataClass", "with", "route", "target", "aloneTarget", "path", "workloadPath"],
+          properties: {
+            workload: { title: "Workload", description: "Id of the workload.", type: "string" },
+            dataClass: { title: "Data class", description: "Id of the class carried along.", type: "string" },
+            with: { title: "With", description: "The other classes of the request.", $ref: "#/$defs/idList" },
+            route: { title: "Route", description: "Index of the routing rule that takes the mixed request.", type: "integer", minimum: 0 },
+            target: { title: "Target", description: "Where the mixed request lands.", type: "string" },
+            aloneTarget: { title: "Target alone", description: "Where a request carrying only this class is routed, or null when nowhere.", type: ["string", "null"] },
+            path: { title: "Path", description: "The routing rule that takes the mixed request.", $ref: "#/$defs/manifestPath" },
+            workloadPath: { title: "Workload path", description: "Where the workload is declared.", $ref: "#/$defs/manifestPath" }
+          }
+        },
+        fallback: {
+          title: "Fallback",
+          description: "One entry of `deployment.fallbacks`.",
+          type: "object",
+          additionalProperties: false,
+          required: ["index", "from", "to", "on", "excludeDataClasses", "path"],
+          properties: {
+            index: { title: "Index", description: "Position in `deployment.fallbacks`.", type: "integer", minimum: 0 },
+            from: { title: "From", description: "Id of the failing target.", type: "string" },
+            to: { title: "To", description: "Id of the target that takes over.", type: "string" },
+            on: { title: "On", description: "Failures that trigger it: as declared, or every kind.", type: "array", items: { type: "string" } },
+            excludeDataClasses: { title: "Excluded data classes", description: "Ids of classes that never fall back, as declared; empty when not listed.", $ref: "#/$defs/idList" },
+            path: { title: "Path", description: '`["deployment", "fallbacks", i]`.', $ref: "#/$defs/manifestPath" }
+          }
+        },
+        unroutedPair: {
+          title: "Unrouted pair",
+          description: "A (workload, data class) pair that no routing rule sends anywhere.",
+          type: "object",
+          additionalProperties: false,
+          required: ["workload", "dataClass", "path"],
+          properties: {
+            workload: {
+              title: "Workload",
+              description: "Id of the workload.",
+              type: "string"
+            },
+            dataClass: {
+              title: "Data class",
+              description: "Id of the data class.",
+              type: "string"
+            },
+            path: {
+              title: "Path",
+              description: 'Where the workload lists the data class: `["workloads", i, "dataClasses", j]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        route: {
+          title: "Routing rule",
+          description: "One rule of `deployment.routing`, with its conditions normalised and whether earlier rules make it unreachable.",
+          type: "object",
+          additionalProperties: false,
+          required: ["index", "when", "to", "shadowedBy", "path"],
+          properties: {
+            index: {
+              title: "Index",
+              description: "Position of the rule in `deployment.routing`.",
+              type: "integer",
+              minimum: 0
+            },
+            when: {
+              title: "When",
+              description: "The rule's conditions; lists are empty and `default` is false when not written.",
+              type: "object",
+              additionalProperties: false,
+              required: ["dataClasses", "workloads", "default"],
+              properties: {
+                dataClasses: {
+                  title: "Data classes",
+                  description: "Ids of the data classes the rule matches.",
+                  $ref: "#/$defs/idList"
+                },
+                workloads: {
+                  title: "Workloads",
+                  description: "Ids of the workloads the rule matches.",
+                  $ref: "#/$defs/idList"
+                },
+                default: {
+                  title: "Default",
+                  description: "Whether the rule matches every pair.",
+                  type: "boolean"
+                }
+              }
+            },
+            to: {
+              title: "To",
+              description: "Id of the target the rule sends matching pairs to.",
+              type: "string"
+            },
+            shadowedBy: {
+              title: "Shadowed by",
+              description: "When every declared pair this rule matches is already taken by earlier rules (and it matches at least one), the sorted indices of those earlier rules, so the rule never decides anything; otherwise null.",
+              type: ["array", "null"],
+              items: { type: "integer", minimum: 0 },
+              examples: [[0, 1]]
+            },
+            path: {
+              title: "Path",
+              description: 'Where the rule is declared: `["deployment", "routing", i]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        burst: {
+          title: "Burst",
+          description: "Where overflow traffic goes; null when `deployment.burst` is absent.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["to", "excludeDataClasses", "path"],
+          properties: {
+            to: {
+              title: "To",
+              description: "Id of the target that receives overflow.",
+              type: "string"
+            },
+            excludeDataClasses: {
+              title: "Excluded data classes",
+              description: "Ids of the data classes that never burst, as declared; empty when not listed.",
+              $ref: "#/$defs/idList"
+            },
+            path: {
+              title: "Path",
+              description: 'Where burst is declared: `["deployment", "burst"]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        team: {
+          title: "Team",
+          description: "The people who run the deployment.",
+          type: "object",
+          additionalProperties: false,
+          required: ["mlopsEngineers", "skills", "path"],
+          properties: {
+            mlopsEngineers: {
+              title: "MLOps engineers",
+              description: "Number of MLOps engineers, as declared; 0 when absent.",
+              type: "number",
+              minimum: 0
+            },
+            skills: {
+              title: "Skills",
+              description: "The team's skills, as declared; empty when absent.",
+              type: "array",
+              items: { type: "string" },
+              examples: [["ml", "kubernetes"]]
+            },
+            path: {
+              title: "Path",
+              description: '`["team"]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        timeline: {
+          title: "Timeline",
+          description: "The launch date or lead time, and the weeks left until launch.",
+          type: "object",
+          additionalProperties: false,
+          required: ["launchBy", "weeksToLaunch", "weeksUntilLaunch", "path"],
+          properties: {
+            launchBy: {
+              title: "Launch by",
+              description: "The declared launch date, YYYY-MM-DD, or null.",
+              type: ["string", "null"],
+              examples: ["2027-03-01"]
+            },
+            weeksToLaunch: {
+              title: "Weeks to launch",
+              description: "The declared lead time in weeks, or null.",
+              type: ["integer", "null"],
+              minimum: 0
+            },
+            weeksUntilLaunch: {
+              title: "Weeks until launch",
+              description: "`weeksToLaunch` when declared; otherwise the days from today to `launchBy` divided by 7, which may be fractional or negative; null when neither is declared.",
+              type: ["number", "null"],
+              examples: [13.428571428571429]
+            },
+            path: {
+              title: "Path",
+              description: '`["timeline"]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        budget: {
+          title: "Budget",
+          description: "The money available, each amount null when not declared; null when the manifest has no `budget`.",
+          type: ["object", "null"],
+          additionalProperties: false,
+          required: ["monthlyUsd", "capexUsd", "path"],
+          properties: {
+            monthlyUsd: {
+              title: "Monthly budget",
+              description: "Running budget per month in US dollars, as declared, or null.",
+              type: ["number", "null"],
+              minimum: 0
+            },
+            capexUsd: {
+              title: "Capital budget",
+              description: "Up-front budget in US dollars, as declared, or null.",
+              type: ["number", "null"],
+              minimum: 0
+            },
+            path: {
+              title: "Path",
+              description: '`["budget"]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        waiver: {
+          title: "Waiver",
+          description: "One declared waiver of a rule, with whether it has expired.",
+          type: "object",
+          additionalProperties: false,
+          required: ["index", "rule", "target", "reason", "approvedBy", "expires", "expired", "path"],
+          properties: {
+            index: {
+              title: "Index",
+              description: "Position of the waiver in `waivers`.",
+              type: "integer",
+              minimum: 0
+            },
+            rule: {
+              title: "Rule",
+              description: "Id of the waived rule.",
+              type: "string",
+              examples: ["RW-DATA-004"]
+            },
+            target: {
+              title: "Target",
+              description: "Id of the target the waiver is limited to, as declared, or null.",
+              type: ["string", "null"]
+            },
+            reason: {
+              title: "Reason",
+              description: "Why the rule is waived, as declared, or null.",
+              type: ["string", "null"]
+            },
+            approvedBy: {
+              title: "Approved by",
+              description: "Who approved the waiver, as declared, or null.",
+              type: ["string", "null"]
+            },
+            expires: {
+              title: "Expires",
+              description: "The declared expiry date, YYYY-MM-DD, or null.",
+              type: ["string", "null"],
+              examples: ["2027-03-31"]
+            },
+            expired: {
+              title: "Expired",
+              description: "Whether `expires` is before today; a waiver that expires today still applies.",
+              type: "boolean"
+            },
+            path: {
+              title: "Path",
+              description: 'Where the waiver is declared: `["waivers", i]`.',
+              $ref: "#/$defs/manifestPath"
+            }
+          }
+        },
+        cost: {
+          title: "Cost facts",
+          description: "Money, GPUs and break-even for one manifest, computed before the rules run. Money is US dollars a month, unrounded.",
+          type: [
+            "object",
+            "null"
+          ],
+          additionalProperties: false,
+          required: [
+            "priceBook",
+            "selfHostSavingsRatio",
+            "workloads",
+            "targets",
+            "unpriced",
+            "ownTargets",
+            "totals"
+          ],
+          properties: {
+            priceBook: {
+              title: "Price book",
+              description: "The cloud API price book used: package, pinned version, its publication date, its age in days on `today`, the maximum age allowed (`priceBookMaxAgeDays`) and whether it is older.",
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "package",
+                "version",
+                "date",
+                "ageDays",
+                "maxAgeDays",
+                "stale"
+              ],
+              properties: {
+                package: {
+                  type: "string",
+                  examples: [
+                    "@pydantic/genai-prices"
+                  ],
+                  title: "Package",
+                  description: "The price book package."
+                },
+                version: {
+                  type: "string",
+                  examples: [
+                    "0.1.8"
+                  ],
+                  title: "Version",
+                  description: "The pinned version of the price book."
+                },
+                date: {
+                  type: "string",
+                  examples: [
+                    "2026-09-23"
+                  ],
+                  title: "Date",
+                  description: "The day that version was published, YYYY-MM-DD."
+                },
+                ageDays: {
+                  type: "integer",
+                  title: "Age days",
+                  description: "Days from the book's date to `today`."
+                },
+                maxAgeDays: {
+                  type: "number",
+                  title: "Max age days",
+                  description: "`priceBookMaxAgeDays` from the settings."
+                },
+                stale: {
+                  type: "boolean",
+                  title: "Stale",
+                  description: "The book is older than `maxAgeDays` (RW-COST-005)."
+                }
+              }
+            },
+            selfHostSavingsRatio: {
+              title: "Self-host savings ratio",
+              description: "`selfHostSavingsRatio` from the settings: how many times the self-hosted option the API must cost before RW-COST-001 speaks.",
+              type: "number"
+            },
+            workloads: {
+              title: "Workload costs",
+              description: "One entry per workload, in manifest order.",
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "id",
+                  "tokensPerMonth",
+                  "apiOnly",
+                  "apiModels",
+                  "apiMonthlyUsd",
+                  "apiMonthlyUsdText",
+                  "option",
+                  "apiOptionMonthlyUsd",
+                  "breakEvenTokensPerMonth",
+                  "path"
+                ],
+                properties: {
+                  id: {
+                    type: "string",
+                    title: "Id",
+                    description: "The id as declared."
+                  },
+                  tokensPerMonth: {
+                    type: "number",
+                    title: "Tokens per month",
+                    description: "Declared input + output tokens a month."
+                  },
+                  apiOnly: {
+                    description: "Every target the workload's routing charges is a cloud API (burst and fallbacks are not charged).",
+                    type: "boolean",
+                    title: "Api only"
+                  },
+                  apiModels: {
+                    description: "Models of its cloud API targets, sorted.",
+                    type: "array",
+                    items: {
+                      type: "string"
+                    },
+                    title: "Api models"
+                  },
+                  apiMonthlyUsd: {
+                    description: "Its cost on its cloud APIs; null when it has none or one of them is unpriced.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Api monthly usd"
+                  },
+                  apiMonthlyUsdText: {
+                    type: [
+                      "string",
+                      "null"
+                    ],
+                    title: "ApiMonthlyUsdText",
+                    description: '`apiMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                  },
+                  option: {
+                    description: "The fixed self-hosted comparator (costComparison* settings) sized for the workload's peak with one spare replica, staff included; null when it uses no cloud API.",
+                    type: [
+                      "object",
+                      "null"
+                    ],
+                    additionalProperties: false,
+                    required: [
+                      "gpuType",
+                      "gpus",
+                      "utilization",
+                      "monthlyUsd",
+                      "monthlyUsdText",
+                      "modelParamsB"
+                    ],
+                    properties: {
+                      gpuType: {
+                        type: "string",
+                        title: "Gpu type",
+                        description: "GPU type, lowercased."
+                      },
+                      gpus: {
+                        type: "integer",
+                        title: "Gpus",
+                        description: "GPU count."
+                      },
+                      utilization: {
+                        description: "Average output tokens/s over what all its GPUs could produce, 0..1.",
+                        type: "number",
+                        title: "Utilization"
+                      },
+                      monthlyUsd: {
+                        type: "number",
+                        title: "Monthly usd",
+                        description: "US dollars a month, unrounded."
+                      },
+                      monthlyUsdText: {
+                        type: [
+                          "string",
+                          "null"
+                        ],
+                        title: "MonthlyUsdText",
+                        description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                      },
+                      modelParamsB: {
+                        type: "number",
+                        title: "Model params b",
+                        description: "Model parameters in billions."
+                      }
+                    },
+                    title: "Option"
+                  },
+                  apiOptionMonthlyUsd: {
+                    description: "What its share on self-hosted targets would cost on the cheapest priced cloud API of the manifest (else the costComparisonApiModel); null when it has no self-hosted share.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Api option monthly usd"
+                  },
+                  breakEvenTokensPerMonth: {
+                    description: "The smallest monthly volume at which the API costs at least the self-hosted option sized for it; null when none up to 100 times the declared volume.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Break even tokens per month"
+                  },
+                  path: {
+                    $ref: "#/$defs/manifestPath",
+                    title: "Path",
+                    description: "Where it is declared in the manifest."
+                  }
+                },
+                title: "Workload cost",
+                description: "One workload's numbers."
+              }
+            },
+            targets: {
+              title: "Own targets",
+              description: "Each cloud-self-hosted and on-premises target: its model's memory needs, the peak it receives and what it can serve, and its monthly cost with its share of the staff. Values it cannot know are null.",
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "id",
+                  "type",
+                  "gpus",
+                  "gpuType",
+                  "modelParamsB",
+                  "precision",
+                  "memoryNeededGb",
+                  "memoryGb",
+                  "fitsModel",
+                  "peakOutputTokensPerSecond",
+                  "capacityTokensPerSecond",
+                  "peakCapacityOk",
+                  "monthlyUsd",
+                  "capexUsd",
+                  "path"
+                ],
+                properties: {
+                  id: {
+                    type: "string",
+                    title: "Id",
+                    description: "The id as declared."
+                  },
+                  type: {
+                    enum: [
+                      "cloud-self-hosted",
+                      "on-premises"
+                    ],
+                    title: "Type",
+                    description: "The target type."
+                  },
+                  gpus: {
+                    type: [
+                      "integer",
+                      "null"
+                    ],
+                    title: "Gpus",
+                    description: "GPU count."
+                  },
+                  gpuType: {
+                    type: [
+                      "string",
+                      "null"
+                    ],
+                    title: "Gpu type",
+                    description: "GPU type, lowercased."
+                  },
+                  modelParamsB: {
+                    description: "Declared `modelParamsB`, else the known open model's size from data.yaml, else null.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Model params b"
+                  },
+                  precision: {
+                    type: "string",
+                    examples: [
+                      "bf16"
+                    ],
+                    title: "Precision",
+                    description: "Declared precision, or bf16."
+                  },
+                  memoryNeededGb: {
+                    description: "Weights x 1.2.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Memory needed gb"
+                  },
+                  memoryGb: {
+                    description: "GPUs x memory per GPU (`gpuMemoryGb`).",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Memory gb"
+                  },
+                  fitsModel: {
+                    type: [
+                      "boolean",
+                      "null"
+                    ],
+                    title: "Fits model",
+                    description: "Weights x 1.2 fit in the GPUs' memory; null when unknown (RW-CAP-001)."
+                  },
+                  peakOutputTokensPerSecond: {
+                    description: "Output tokens/s at the peak of what may reach it: the workloads charged to it, and what burst and fallbacks may send it (not charged).",
+                    type: "number",
+                    title: "Peak output tokens per second"
+                  },
+                  capacityTokensPerSecond: {
+                    description: "Output tokens/s its whole replicas serve at the load factor.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Capacity tokens per second"
+                  },
+                  peakCapacityOk: {
+                    type: [
+                      "boolean",
+                      "null"
+                    ],
+                    title: "Peak capacity ok",
+                    description: "The peak fits its capacity; null when unknown (RW-CAP-002)."
+                  },
+                  monthlyUsd: {
+                    description: "Monthly cost including its share of the staff; null when unpriced.",
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Monthly usd"
+                  },
+                  capexUsd: {
+                    type: [
+                      "number",
+                      "null"
+                    ],
+                    title: "Capex usd",
+                    description: "Declared purchase cost, or null."
+                  },
+                  path: {
+                    $ref: "#/$defs/manifestPath",
+                    title: "Path",
+                    description: "Where it is declared in the manifest."
+                  }
+                },
+                title: "Own target cost",
+                description: "One self-hosted or on-premises target's numbers."
+              }
+            },
+            unpriced: {
+              title: "Unpriced targets",
+              description: "Cloud API targets the price book cannot price and that have no `pricing`: never counted as $0.",
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "target",
+                  "provider",
+                  "model",
+                  "reason",
+                  "path"
+                ],
+                properties: {
+                  target: {
+                    type: "string",
+                    title: "Target",
+                    description: "Target id."
+                  },
+                  provider: {
+                    type: [
+                      "string",
+                      "null"
+                    ],
+                    title: "Provider",
+                    description: "Provider as declared, or null."
+                  },
+                  model: {
+                    type: "string",
+                    title: "Model",
+                    description: "Model as declared."
+                  },
+                  reason: {
+                    type: "string",
+                    title: "Reason",
+                    description: "Why it cannot be priced, in words."
+                  },
+                  path: {
+                    $ref: "#/$defs/manifestPath",
+                    title: "Path",
+                    description: "Where it is declared in the manifest."
+                  }
+                },
+                title: "Unpriced target",
+                description: "One cloud API target without a price."
+              }
+            },
+            ownTargets: {
+              title: "Own targets against the API",
+              description: "The self-hosted and on-premises targets' monthly cost (staff included) against what their tokens would cost on the API option, and the data or customization reasons that require them; null without own targets carrying traffic.",
+              type: [
+                "object",
+                "null"
+              ],
+              additionalProperties: false,
+              required: [
+                "monthlyUsd",
+                "monthlyUsdText",
+                "apiAlternativeMonthlyUsd",
+                "apiAlternativeMonthlyUsdText",
+                "premiumMonthlyUsdText",
+                "apiAlternative",
+                "requiredBy"
+              ],
+              properties: {
+                monthlyUsd: {
+                  type: "number",
+                  title: "Monthly usd",
+                  description: "US dollars a month, unrounded."
+                },
+                apiAlternativeMonthlyUsd: {
+                  type: "number",
+                  title: "Api alternative monthly usd",
+                  description: "What their tokens would cost on the API option."
+                },
+                monthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "MonthlyUsdText",
+                  description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                apiAlternativeMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "ApiAlternativeMonthlyUsdText",
+                  description: '`apiAlternativeMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                premiumMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "PremiumMonthlyUsdText",
+                  description: '`monthlyUsd` minus `apiAlternativeMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                apiAlternative: {
+                  type: "string",
+                  examples: [
+                    "gpt-4o via openai"
+                  ],
+                  title: "Api alternative",
+                  description: "The API option, as `model via provider`."
+                },
+                requiredBy: {
+                  type: "array",
+                  items: {
+                    type: "string"
+                  },
+                  examples: [
+                    [
+                      "regulated data class patient-records"
+                    ]
+                  ],
+                  title: "Required by",
+                  description: "Data classes and customizations that require own targets, in words; empty when nothing does."
+                }
+              }
+            },
+            totals: {
+              title: "Cost totals",
+              description: "Monthly totals (staff counted once) with the budget, and capex of on-premises targets with the capex budget.",
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "apiMonthlyUsd",
+                "selfHostedMonthlyUsd",
+                "staffMonthlyUsd",
+                "monthlyUsd",
+                "budgetMonthlyUsd",
+                "capexUsd",
+                "budgetCapexUsd",
+                "apiMonthlyUsdText",
+                "selfHostedMonthlyUsdText",
+                "staffMonthlyUsdText",
+                "monthlyUsdText",
+                "budgetMonthlyUsdText"
+              ],
+              properties: {
+                apiMonthlyUsd: {
+                  type: "number",
+                  title: "Api monthly usd",
+                  description: "Cloud API cost a month."
+                },
+                selfHostedMonthlyUsd: {
+                  type: "number",
+                  title: "Self hosted monthly usd",
+                  description: "Self-hosted and on-premises cost a month, without staff."
+                },
+                staffMonthlyUsd: {
+                  type: "number",
+                  title: "Staff monthly usd",
+                  description: "Staff cost a month, counted once."
+                },
+                monthlyUsd: {
+                  type: "number",
+                  title: "Monthly usd",
+                  description: "US dollars a month, unrounded."
+                },
+                budgetMonthlyUsd: {
+                  type: [
+                    "number",
+                    "null"
+                  ],
+                  title: "Budget monthly usd",
+                  description: "`budget.monthlyUsd`, or null."
+                },
+                capexUsd: {
+                  type: "number",
+                  title: "Capex usd",
+                  description: "Declared purchase cost, or null."
+                },
+                budgetCapexUsd: {
+                  type: [
+                    "number",
+                    "null"
+                  ],
+                  title: "Budget capex usd",
+                  description: "`budget.capexUsd`, or null."
+                },
+                apiMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "ApiMonthlyUsdText",
+                  description: '`apiMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                selfHostedMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "SelfHostedMonthlyUsdText",
+                  description: '`selfHostedMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                staffMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "StaffMonthlyUsdText",
+                  description: '`staffMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                monthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "MonthlyUsdText",
+                  description: '`monthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                },
+                budgetMonthlyUsdText: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  title: "BudgetMonthlyUsdText",
+                  description: '`budgetMonthlyUsd` as the cost messages write it ("$51,000"); null when that is null or a trillion or more (rules then write it themselves).'
+                }
+              }
+            }
+          }
+        },
+        totals: {
+          title: "Totals",
+          description: "Sums over the whole manifest.",
+          type: "object",
+          additionalProperties: false,
+          required: ["tokensPerMonth"],
+          properties: {
+            tokensPerMonth: {
+              title: "Tokens per month",
+              description: "Tokens per month summed over all workloads.",
+              type: "integer",
+              minimum: 0
+            }
+          }
+        },
+        factLocation: {
+          title: "Fact location",
+          description: "Where a fact is written in a source file (line and column 1-based). Put it in a finding's `location` to report the finding there.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "line",
+            "column"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The source file, as shown in reports.",
+              type: "string"
+            },
+            line: {
+              title: "Line",
+              description: "1-based line.",
+              type: "integer",
+              minimum: 1
+            },
+            column: {
+              title: "Column",
+              description: "1-based column.",
+              type: "integer",
+              minimum: 1
+            }
+          },
+          examples: [
+            {
+              file: "deploy/litellm/config.yaml",
+              line: 12,
+              column: 9
+            }
+          ]
+        },
+        optionalFactLocation: {
+          title: "Optional fact location",
+          description: "Like a fact location; null when the file does not say.",
+          type: [
+            "object",
+            "null"
+          ],
+          additionalProperties: false,
+          required: [
+            "file",
+            "line",
+            "column"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The source file, as shown in reports.",
+              type: "string"
+            },
+            line: {
+              title: "Line",
+              description: "1-based line.",
+              type: "integer",
+              minimum: 1
+            },
+            column: {
+              title: "Column",
+              description: "1-based column.",
+              type: "integer",
+              minimum: 1
+            }
+          }
+        },
+        observedSource: {
+          title: "Observed source",
+          description: "One source read: a manifest `sources` entry or a `--source` flag.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "type",
+            "file",
+            "location"
+          ],
+          properties: {
+            type: {
+              title: "Type",
+              description: "The source format.",
+              enum: [
+                "litellm",
+                "kubernetes"
+              ]
+            },
+            file: {
+              title: "File",
+              description: "The file or folder, as shown in reports.",
+              type: "string"
+            },
+            location: {
+              title: "Location",
+              description: "Where its facts start (a LiteLLM `model_list`, or the top of the file).",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        },
+        gatewayDeployment: {
+          title: "Gateway deployment",
+          description: "One entry of the gateway's model list, matched to a manifest target where possible.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "modelName",
+            "model",
+            "provider",
+            "providerModel",
+            "apiBase",
+            "hosting",
+            "region",
+            "processingScope",
+            "dataZone",
+            "modelInfoId",
+            "tags",
+            "wildcard",
+            "location",
+            "modelLocation",
+            "regionLocation",
+            "target",
+            "matchedBy",
+            "agreements"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The gateway config file.",
+              type: "string"
+            },
+            modelName: {
+              title: "Model name",
+              description: "The alias clients call (`model_name`); entries sharing one are load-balanced siblings.",
+              type: "string"
+            },
+            model: {
+              title: "Model",
+              description: "`litellm_params.model` as written, provider prefix included.",
+              type: "string",
+              examples: [
+                "bedrock/eu.anthropic.claude-3-5-sonnet-20240620-v1:0"
+              ]
+            },
+            provider: {
+              title: "Provider",
+              description: "The provider prefix (`azure`, `bedrock`, `vertex_ai`, `openai`, `hosted_vllm`, ...); null when the model has none.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            providerModel: {
+              title: "Provider model",
+              description: "The model without provider, route or Bedrock zone prefix.",
+              type: "string"
+            },
+            apiBase: {
+              title: "API base",
+              description: "`api_base` as written; `env:NAME` for an `os.environ/NAME` reference (never resolved); null when absent.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            hosting: {
+              title: "Hosting",
+              description: "cloud-api, or self-hosted (`hosted_vllm/`, `ollama/`, or an OpenAI-compatible prefix with an `api_base` of your own).",
+              enum: [
+                "cloud-api",
+                "self-hosted"
+              ]
+            },
+            region: {
+              title: "Region",
+              description: "From aws_region_name, vertex_location, region_name or an Azure endpoint host, lower case; null when the file does not say.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            processingScope: {
+              title: "Processing scope",
+              description: "global for a Bedrock `global.` profile, data-zone for `eu.`/`us.`/`apac.`, regional otherwise.",
+              enum: [
+                "regional",
+                "data-zone",
+                "global"
+              ]
+            },
+            dataZone: {
+              title: "Data zone",
+              description: "For processingScope data-zone: eu, us, apac, ...",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            modelInfoId: {
+              title: "Model info id",
+              description: "`model_info.id`; matched against target ids.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            tags: {
+              title: "Tags",
+              description: "`litellm_params.tags`.",
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            wildcard: {
+              title: "Wildcard",
+              description: "The alias or model holds a `*`, exposing whole families of models.",
+              type: "boolean"
+            },
+            location: {
+              title: "Location",
+              description: "The entry's `model_name`.",
+              $ref: "#/$defs/factLocation"
+            },
+            modelLocation: {
+              title: "Model location",
+              description: "The `litellm_params.model` value.",
+              $ref: "#/$defs/factLocation"
+            },
+            regionLocation: {
+              title: "Region location",
+              description: "Where the region is written (or the model, for a Bedrock zone prefix); null when not written.",
+              $ref: "#/$defs/optionalFactLocation"
+            },
+            target: {
+              title: "Target",
+              description: "The manifest target this deployment stands for (`model_info.id` equal to its id, or `model_name` in its `gatewayModels`); null when none.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            matchedBy: {
+              title: "Matched by",
+              description: "How the target was matched.",
+              type: [
+                "string",
+                "null"
+              ],
+              enum: [
+                "model-info-id",
+                "gateway-models",
+                null
+              ]
+            },
+            agreements: {
+              title: "Agreements",
+              description: "The matched target's agreements; all false for a deployment that matches no target.",
+              $ref: "#/$defs/agreements"
+            }
+          }
+        },
+        gatewayFallback: {
+          title: "Gateway fallback",
+          description: "One fallback edge of the gateway: when `from` fails, the gateway tries `to`.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "kind",
+            "settings",
+            "from",
+            "to",
+            "location"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The gateway config file.",
+              type: "string"
+            },
+            kind: {
+              title: "Kind",
+              description: "Which setting declares it.",
+              enum: [
+                "fallbacks",
+                "context_window_fallbacks",
+                "content_policy_fallbacks",
+                "default_fallbacks"
+              ]
+            },
+            settings: {
+              title: "Settings",
+              description: "The block it is in: router_settings or litellm_settings.",
+              type: "string"
+            },
+            from: {
+              title: "From",
+              description: "The model name that fails; null for default_fallbacks (any model).",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            to: {
+              title: "To",
+              description: "The model name tried instead.",
+              type: "string"
+            },
+            location: {
+              title: "Location",
+              description: "The `to` entry in the file.",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        },
+        guardrail: {
+          title: "Guardrail",
+          description: "One guardrail of the gateway.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "name",
+            "guardrail",
+            "mode",
+            "defaultOn",
+            "pii",
+            "location"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The gateway config file.",
+              type: "string"
+            },
+            name: {
+              title: "Name",
+              description: "`guardrail_name`.",
+              type: "string"
+            },
+            guardrail: {
+              title: "Guardrail",
+              description: "The integration (`presidio`, `aporia`, `bedrock`, ...).",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            mode: {
+              title: "Mode",
+              description: "pre_call, during_call, post_call, logging_only, ...; null when absent.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            defaultOn: {
+              title: "Default on",
+              description: "Runs on every request without being asked for.",
+              type: "boolean"
+            },
+            pii: {
+              title: "PII",
+              description: "Masks or blocks personal data (presidio, or pii in its name or settings).",
+              type: "boolean"
+            },
+            location: {
+              title: "Location",
+              description: "The `guardrail_name`.",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        },
+        databaseModels: {
+          title: "Database models",
+          description: "The gateway keeps models in a database (store_model_in_db / STORE_MODEL_IN_DB), so its file is not the whole truth.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "location"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The gateway config file.",
+              type: "string"
+            },
+            location: {
+              title: "Location",
+              description: "The setting.",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        },
+        clusterDeployment: {
+          title: "Cluster deployment",
+          description: "A model server in a cluster (vLLM/TGI Deployment, KServe InferenceService), matched to a manifest target where possible.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "file",
+            "kind",
+            "name",
+            "namespace",
+            "server",
+            "model",
+            "modelLocation",
+            "normalisedModel",
+            "gpusPerPod",
+            "replicas",
+            "gpus",
+            "gpuType",
+            "gpuFamily",
+            "gpuLocation",
+            "autoscaling",
+            "targetAnnotation",
+            "target",
+            "matchedBy",
+            "location"
+          ],
+          properties: {
+            file: {
+              title: "File",
+              description: "The Kubernetes file.",
+              type: "string"
+            },
+            kind: {
+              title: "Kind",
+              description: "The Kubernetes kind.",
+              enum: [
+                "Deployment",
+                "StatefulSet",
+                "InferenceService"
+              ]
+            },
+            name: {
+              title: "Name",
+              description: "metadata.name.",
+              type: "string"
+            },
+            namespace: {
+              title: "Namespace",
+              description: "metadata.namespace; null when not written.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            server: {
+              title: "Server",
+              description: "The serving software.",
+              enum: [
+                "vllm",
+                "tgi",
+                "kserve"
+              ]
+            },
+            model: {
+              title: "Model",
+              description: "The served model as written (`--model`, MODEL_ID, storageUri); null when not written.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            modelLocation: {
+              title: "Model location",
+              description: "Where the model is written; null when not written.",
+              $ref: "#/$defs/optionalFactLocation"
+            },
+            normalisedModel: {
+              title: "Normalised model",
+              description: "Lower case, without scheme or organisation prefix.",
+              type: [
+                "string",
+                "null"
+              ],
+              examples: [
+                "llama-3.1-70b-instruct"
+              ]
+            },
+            gpusPerPod: {
+              title: "GPUs per pod",
+              description: "nvidia.com/gpu (or amd.com/gpu) limits of the pod; null when none.",
+              type: [
+                "integer",
+                "null"
+              ],
+              minimum: 0
+            },
+            replicas: {
+              title: "Replicas",
+              description: "spec.replicas (default 1), or KServe minReplicas.",
+              type: [
+                "integer",
+                "null"
+              ],
+              minimum: 0
+            },
+            gpus: {
+              title: "GPUs",
+              description: "gpusPerPod x replicas (minimum replicas when autoscaling); null when unknown.",
+              type: [
+                "integer",
+                "null"
+              ],
+              minimum: 0
+            },
+            gpuType: {
+              title: "GPU type",
+              description: "The GPU type label's value from a node selector or node affinity; null when not selected.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            gpuFamily: {
+              title: "GPU family",
+              description: "h100, a100, l4, ... from the GPU type label; null when unknown.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            gpuLocation: {
+              title: "GPU location",
+              description: "Where the GPU type is selected; null when not selected.",
+              $ref: "#/$defs/optionalFactLocation"
+            },
+            autoscaling: {
+              title: "Autoscaling",
+              description: "A HorizontalPodAutoscaler on it, or KServe replica bounds that differ; null when it does not autoscale.",
+              type: [
+                "object",
+                "null"
+              ],
+              additionalProperties: false,
+              required: [
+                "minReplicas",
+                "maxReplicas",
+                "location"
+              ],
+              properties: {
+                minReplicas: {
+                  title: "Min replicas",
+                  description: "Lower bound.",
+                  type: [
+                    "integer",
+                    "null"
+                  ],
+                  minimum: 0
+                },
+                maxReplicas: {
+                  title: "Max replicas",
+                  description: "Upper bound.",
+                  type: [
+                    "integer",
+                    "null"
+                  ],
+                  minimum: 0
+                },
+                location: {
+                  title: "Location",
+                  description: "The autoscaler's target reference, or maxReplicas.",
+                  $ref: "#/$defs/factLocation"
+                }
+              }
+            },
+            targetAnnotation: {
+              title: "Target annotation",
+              description: "The `routewise.dev/target` annotation.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            target: {
+              title: "Target",
+              description: "The manifest target it serves (by annotation, else by normalised model); null when none.",
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            matchedBy: {
+              title: "Matched by",
+              description: "How the target was matched.",
+              type: [
+                "string",
+                "null"
+              ],
+              enum: [
+                "annotation",
+                "model",
+                null
+              ]
+            },
+            location: {
+              title: "Location",
+              description: "metadata.name.",
+              $ref: "#/$defs/factLocation"
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/input/policy-input-schema.ts
+var policy_input_schema_exports = {};
+__export(policy_input_schema_exports, {
+  POLICY_INPUT_SCHEMA: () => POLICY_INPUT_SCHEMA
+});
+var POLICY_INPUT_SCHEMA;
+var init_policy_input_schema = __esm({
+  "src/input/policy-input-schema.ts"() {
+    "use strict";
+    init_policy_input_v1_schema();
+    init_manifest_schema();
+    POLICY_INPUT_SCHEMA = {
+      root: policy_input_v1_schema_default,
+      documents: [manifestSchema]
+    };
   }
 });
 
@@ -48071,7 +53593,7 @@ function assemble(files, name) {
     const text2 = new TextDecoder().decode(files.get(path2));
     let doc;
     try {
-      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml11.parse)(text2);
+      doc = path2.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml12.parse)(text2);
     } catch (e) {
       return fail7("wasm-bundle-corrupt", `${name}: /${path2} is not valid ${path2.endsWith(".json") ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`);
     }
@@ -48164,12 +53686,12 @@ function fail7(code, message, hint) {
   const problem = { code, message, hint: hint ?? "rebuild the bundle with `opa build -t wasm` and pass its .tar.gz (or the policy.wasm inside it)" };
   return { ok: false, problems: [problem] };
 }
-var import_tar_stream, import_yaml11, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
+var import_tar_stream, import_yaml12, WASM_MAGIC, GZIP_MAGIC, MAX_UNPACKED_BYTES;
 var init_bundle_reader = __esm({
   "src/policy/wasm/bundle-reader.ts"() {
     "use strict";
     import_tar_stream = __toESM(require_tar_stream(), 1);
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     WASM_MAGIC = [0, 97, 115, 109];
     GZIP_MAGIC = [31, 139];
     MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -55062,7 +60584,7 @@ function at(v, path2) {
 }
 
 // src/cost/generated/price-table.ts
-var PRICE_TABLE = { "package": "@pydantic/genai-prices", "version": "0.1.8", "providers": { "anthropic": { "fallbacks": [], "models": [{ "id": "claude-2", "match": { "or": [{ "starts_with": "claude-2" }, { "contains": "claude-v2" }] }, "prices": [{ "input": 8, "output": 24 }] }, { "id": "claude-3-5-haiku-latest", "match": { "or": [{ "starts_with": "claude-3-5-haiku" }, { "starts_with": "claude-3.5-haiku" }] }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "or": [{ "starts_with": "claude-3-5-sonnet" }, { "starts_with": "claude-3.5-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet-latest", "match": { "or": [{ "starts_with": "claude-3-7-sonnet" }, { "starts_with": "claude-3.7-sonnet" }, { "starts_with": "claude-sonnet-3.7" }, { "starts_with": "claude-sonnet-3-7" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "starts_with": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus-latest", "match": { "starts_with": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-3-sonnet", "match": { "starts_with": "claude-3-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "equals": "claude-fable-5" }, { "regex": "^claude-fable-5-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "equals": "claude-fable-5-1" }, { "regex": "^claude-fable-5-1-\\d{8}$" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-haiku-4-5", "match": { "or": [{ "starts_with": "claude-haiku-4-5" }, { "starts_with": "claude-haiku-4.5" }, { "starts_with": "claude-4-5-haiku" }, { "starts_with": "claude-4.5-haiku" }] }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "claude-opus-4-0", "match": { "or": [{ "starts_with": "claude-opus-4-0" }, { "starts_with": "claude-4-opus" }, { "equals": "claude-opus-4" }, { "equals": "claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-1", "match": { "or": [{ "starts_with": "claude-opus-4-1" }, { "starts_with": "claude-opus-4.1" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-opus-4-5", "match": { "or": [{ "starts_with": "claude-opus-4-5" }, { "starts_with": "claude-opus-4.5" }, { "starts_with": "claude-4-5-opus" }, { "starts_with": "claude-4.5-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "starts_with": "claude-opus-4-6" }, { "starts_with": "claude-opus-4.6" }, { "starts_with": "claude-4-6-opus" }, { "starts_with": "claude-4.6-opus" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }, { "from": "2026-03-13", "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "starts_with": "claude-opus-4-7" }, { "starts_with": "claude-opus-4.7" }, { "starts_with": "claude-4-7-opus" }, { "starts_with": "claude-4.7-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "starts_with": "claude-opus-4-8" }, { "starts_with": "claude-opus-4.8" }, { "starts_with": "claude-4-8-opus" }, { "starts_with": "claude-4.8-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "equals": "claude-opus-5" }, { "regex": "^claude-opus-5-\\d{8}$" }, { "starts_with": "claude-opus-5.0" }, { "starts_with": "claude-5-opus" }, { "starts_with": "claude-5.0-opus" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "equals": "claude-opus-5-5" }, { "regex": "^claude-opus-5-5-\\d{8}$" }, { "starts_with": "claude-opus-5.5" }, { "starts_with": "claude-5-5-opus" }, { "starts_with": "claude-5.5-opus" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-0", "match": { "or": [{ "starts_with": "claude-sonnet-4-2025" }, { "starts_with": "claude-sonnet-4-0" }, { "starts_with": "claude-sonnet-4@" }, { "equals": "claude-sonnet-4" }, { "starts_with": "claude-4-sonnet" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "starts_with": "claude-sonnet-4-5" }, { "starts_with": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "starts_with": "claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4.6" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }, { "from": "2026-03-13", "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-sonnet-5", "match": { "or": [{ "starts_with": "claude-sonnet-5" }, { "starts_with": "claude-sonnet-5.0" }, { "starts_with": "claude-5-sonnet" }, { "starts_with": "claude-5.0-sonnet" }] }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "claude-v1", "match": { "equals": "claude-v1" }, "prices": [{ "input": 8, "output": 24 }] }] }, "aws": { "fallbacks": [], "models": [{ "id": "amazon.nova-2-sonic-v1:0", "match": { "contains": "amazon.nova-2-sonic" }, "prices": [{ "input": 0.33, "output": 2.75 }] }, { "id": "amazon.nova-lite-v1:0", "match": { "contains": "amazon.nova-lite" }, "prices": [{ "input": 0.06, "output": 0.24, "cachedInput": 0.015 }] }, { "id": "amazon.nova-micro-v1:0", "match": { "contains": "amazon.nova-micro" }, "prices": [{ "input": 0.035, "output": 0.14, "cachedInput": 875e-5 }] }, { "id": "amazon.nova-premier-v1:0", "match": { "contains": "amazon.nova-premier" }, "prices": [{ "input": 2.5, "output": 12.5, "cachedInput": 0.625 }] }, { "id": "amazon.nova-pro-v1:0", "match": { "contains": "amazon.nova-pro" }, "prices": [{ "input": 0.8, "output": 3.2, "cachedInput": 0.2 }] }, { "id": "amazon.nova-sonic-v1:0", "match": { "contains": "amazon.nova-sonic" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "amazon.titan-embed-text-v1", "match": { "contains": "amazon.titan-embed-text" }, "prices": [{ "input": 0.1 }] }, { "id": "amazon.titan-text-express-v1", "match": { "contains": "titan-text-express" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "amazon.titan-text-lite-v1", "match": { "contains": "titan-text-lite" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "deepseek.r1-v1:0", "match": { "contains": "deepseek.r1" }, "prices": [{ "input": 1.35, "output": 5.4 }] }, { "id": "global.amazon.nova-2-lite-v1:0", "match": { "contains": "global.amazon.nova-2-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.075 }] }, { "id": "global.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5-1" }, { "contains": "global.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "global.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "ends_with": "global.anthropic.claude-fable-5" }, { "contains": "global.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "global.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "contains": "global.anthropic.claude-haiku-4-5-20251001" }, "prices": [{ "input": 1, "output": 5, "cachedInput": 0.1 }] }, { "id": "global.anthropic.claude-opus-4-5-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-5" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-6-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-6" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-7-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-7" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-4-8-v1:0", "match": { "contains": "global.anthropic.claude-opus-4-8" }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5" }, { "contains": "global.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "global.anthropic.claude-opus-5-5", "match": { "or": [{ "ends_with": "global.anthropic.claude-opus-5-5" }, { "contains": "global.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "global.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-20250514" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-5-20250929" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-4-6-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-4-6" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "global.anthropic.claude-sonnet-5-v1:0", "match": { "contains": "global.anthropic.claude-sonnet-5" }, "prices": [{ "input": 2, "output": 10, "cachedInput": 0.2 }] }, { "id": "global.openai.gpt-5.6-luna", "match": { "contains": "global.openai.gpt-5.6-luna" }, "prices": [{ "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "global.openai.gpt-5.6-sol", "match": { "contains": "global.openai.gpt-5.6-sol" }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "global.openai.gpt-5.6-terra", "match": { "contains": "global.openai.gpt-5.6-terra" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "google.gemma-3-12b-it", "match": { "contains": "google.gemma-3-12b-it" }, "prices": [{ "input": 0.09, "output": 0.29 }] }, { "id": "google.gemma-3-27b-it", "match": { "contains": "google.gemma-3-27b-it" }, "prices": [{ "input": 0.23, "output": 0.38 }] }, { "id": "google.gemma-3-4b-it", "match": { "contains": "google.gemma-3-4b-it" }, "prices": [{ "input": 0.04, "output": 0.08 }] }, { "id": "meta.llama3-1-70b-instruct-v1:0", "match": { "contains": "meta.llama3-1-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-1-8b-instruct-v1:0", "match": { "contains": "meta.llama3-1-8b-instruct" }, "prices": [{ "input": 0.22, "output": 0.22 }] }, { "id": "meta.llama3-2-11b-instruct-v1:0", "match": { "contains": "meta.llama3-2-11b-instruct" }, "prices": [{ "input": 0.16, "output": 0.16 }] }, { "id": "meta.llama3-2-1b-instruct-v1:0", "match": { "contains": "meta.llama3-2-1b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta.llama3-2-3b-instruct-v1:0", "match": { "contains": "meta.llama3-2-3b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "meta.llama3-2-90b-instruct-v1:0", "match": { "contains": "meta.llama3-2-90b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-3-70b-instruct" }, "prices": [{ "input": 0.72, "output": 0.72 }] }, { "id": "meta.llama3-70b-instruct-v1:0", "match": { "contains": "meta.llama3-70b-instruct" }, "prices": [{ "input": 2.65, "output": 3.5 }] }, { "id": "meta.llama3-8b-instruct-v1:0", "match": { "contains": "meta.llama3-8b-instruct" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "meta.llama4-maverick-17b-instruct-v1:0", "match": { "contains": "meta.llama4-maverick-17b-instruct" }, "prices": [{ "input": 0.24, "output": 0.97 }] }, { "id": "meta.llama4-scout-17b-instruct-v1:0", "match": { "contains": "meta.llama4-scout-17b-instruct" }, "prices": [{ "input": 0.17, "output": 0.66 }] }, { "id": "mistral.devstral-2-123b", "match": { "contains": "mistral.devstral-2-123b" }, "prices": [{ "input": 0.4, "output": 2 }] }, { "id": "mistral.magistral-small-2509", "match": { "contains": "mistral.magistral-small-2509" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.ministral-3-14b-instruct", "match": { "contains": "mistral.ministral-3-14b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral.ministral-3-3b-instruct", "match": { "contains": "mistral.ministral-3-3b-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral.ministral-3-8b-instruct", "match": { "contains": "mistral.ministral-3-8b-instruct" }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral.mistral-7b-instruct-v0:2", "match": { "contains": "mistral.mistral-7b-instruct-v0" }, "prices": [{ "input": 0.15, "output": 0.2 }] }, { "id": "mistral.mistral-large-2402-v1:0", "match": { "contains": "mistral.mistral-large-2402" }, "prices": [{ "input": 4, "output": 12 }] }, { "id": "mistral.mistral-large-3-675b-instruct", "match": { "contains": "mistral.mistral-large-3-675b-instruct" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "mistral.mistral-small-2402-v1:0", "match": { "contains": "mistral.mistral-small-2402" }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "mistral.mixtral-8x7b-instruct-v0:1", "match": { "contains": "mistral.mixtral-8x7b-instruct-v0" }, "prices": [{ "input": 0.45, "output": 0.7 }] }, { "id": "mistral.pixtral-large-2502-v1:0", "match": { "contains": "mistral.pixtral-large-2502" }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral.voxtral-mini-3b-2507", "match": { "contains": "mistral.voxtral-mini-3b-2507" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "mistral.voxtral-small-24b-2507", "match": { "contains": "mistral.voxtral-small-24b-2507" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "nvidia.nemotron-nano-3-30b:0", "match": { "contains": "nvidia.nemotron-nano-3-30b" }, "prices": [{ "input": 0.06, "output": 0.24 }] }, { "id": "nvidia.nemotron-nano-9b-v2:0", "match": { "contains": "nvidia.nemotron-nano-9b-v2" }, "prices": [{ "input": 0.06, "output": 0.23 }] }, { "id": "nvidia.nemotron-super-3-120b:0", "match": { "contains": "nvidia.nemotron-super-3-120b" }, "prices": [{ "input": 0.15, "output": 0.65 }] }, { "id": "openai.gpt-5.4", "match": { "equals": "openai.gpt-5.4" }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }] }, { "id": "openai.gpt-5.5", "match": { "equals": "openai.gpt-5.5" }, "prices": [{ "input": 5.5, "output": 33, "cachedInput": 0.55 }] }, { "id": "openai.gpt-oss-120b-1:0", "match": { "contains": "openai.gpt-oss-120b-1" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "openai.gpt-oss-20b-1:0", "match": { "contains": "openai.gpt-oss-20b-1" }, "prices": [{ "input": 0.07, "output": 0.3 }] }, { "id": "qwen.qwen3-32b-v1:0", "match": { "contains": "qwen.qwen3-32b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-30b-a3b-v1:0", "match": { "contains": "qwen.qwen3-coder-30b-a3b" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "qwen.qwen3-coder-480b-a35b-v1:0", "match": { "contains": "qwen.qwen3-coder-480b-a35b" }, "prices": [{ "input": 0.45, "output": 1.8 }] }, { "id": "qwen.qwen3-vl-235b-a22b-v1:0", "match": { "contains": "qwen.qwen3-vl-235b-a22b" }, "prices": [{ "input": 0.53, "output": 2.66 }] }, { "id": "regional.amazon.nova-2-lite-v1:0", "match": { "or": [{ "contains": "us.amazon.nova-2-lite" }, { "contains": "eu.amazon.nova-2-lite" }, { "contains": "jp.amazon.nova-2-lite" }] }, "prices": [{ "input": 0.33, "output": 2.75, "cachedInput": 0.0825 }] }, { "id": "regional.anthropic.claude-3-5-haiku-20241022-v1:0", "match": { "contains": "claude-3-5-haiku-20241022" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20240620-v1:0", "match": { "contains": "claude-3-5-sonnet-20240620" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-5-sonnet-20241022-v2:0", "match": { "contains": "claude-3-5-sonnet-20241022" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-7-sonnet-20250219-v1:0", "match": { "contains": "claude-3-7-sonnet-20250219" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-3-haiku-20240307-v1:0", "match": { "contains": "claude-3-haiku-20240307" }, "prices": [{ "input": 0.25, "output": 1.25 }] }, { "id": "regional.anthropic.claude-3-opus-20240229-v1:0", "match": { "contains": "claude-3-opus-20240229" }, "prices": [{ "input": 15, "output": 75 }] }, { "id": "regional.anthropic.claude-3-sonnet-20240229-v1:0", "match": { "contains": "claude-3-sonnet-20240229" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-fable-5-1-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5-1" }, { "equals": "claude-fable-5-1" }, { "starts_with": "anthropic.claude-fable-5-1-v1" }, { "starts_with": "claude-fable-5-1-v1" }, { "contains": "us.anthropic.claude-fable-5-1-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 0.275 }] }, { "id": "regional.anthropic.claude-fable-5-v1:0", "match": { "or": [{ "equals": "anthropic.claude-fable-5" }, { "equals": "claude-fable-5" }, { "starts_with": "anthropic.claude-fable-5-v1" }, { "starts_with": "claude-fable-5-v1" }, { "contains": "us.anthropic.claude-fable-5-v1" }, { "contains": "au.anthropic.claude-fable-5-v1" }, { "contains": "eu.anthropic.claude-fable-5-v1" }, { "contains": "jp.anthropic.claude-fable-5-v1" }] }, "prices": [{ "input": 11, "output": 55, "cachedInput": 1.1 }] }, { "id": "regional.anthropic.claude-haiku-4-5-20251001-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-haiku-4-5-20251001" }, { "starts_with": "claude-haiku-4-5-20251001" }, { "contains": "us.anthropic.claude-haiku-4-5-20251001" }, { "contains": "au.anthropic.claude-haiku-4-5-20251001" }, { "contains": "apac.anthropic.claude-haiku-4-5-20251001" }, { "contains": "eu.anthropic.claude-haiku-4-5-20251001" }, { "contains": "us-gov.anthropic.claude-haiku-4-5-20251001" }, { "contains": "jp.anthropic.claude-haiku-4-5-20251001" }] }, "prices": [{ "input": 1.1, "output": 5.5, "cachedInput": 0.11 }] }, { "id": "regional.anthropic.claude-opus-4-1-20250805-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-1-20250805" }, { "starts_with": "claude-opus-4-1-20250805" }, { "contains": "us.anthropic.claude-opus-4-1-20250805" }, { "contains": "au.anthropic.claude-opus-4-1-20250805" }, { "contains": "apac.anthropic.claude-opus-4-1-20250805" }, { "contains": "eu.anthropic.claude-opus-4-1-20250805" }, { "contains": "us-gov.anthropic.claude-opus-4-1-20250805" }, { "contains": "jp.anthropic.claude-opus-4-1-20250805" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-20250514" }, { "starts_with": "claude-opus-4-20250514" }, { "contains": "us.anthropic.claude-opus-4-20250514" }, { "contains": "au.anthropic.claude-opus-4-20250514" }, { "contains": "apac.anthropic.claude-opus-4-20250514" }, { "contains": "eu.anthropic.claude-opus-4-20250514" }, { "contains": "us-gov.anthropic.claude-opus-4-20250514" }, { "contains": "jp.anthropic.claude-opus-4-20250514" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "regional.anthropic.claude-opus-4-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-5" }, { "starts_with": "claude-opus-4-5" }, { "contains": "us.anthropic.claude-opus-4-5" }, { "contains": "au.anthropic.claude-opus-4-5" }, { "contains": "apac.anthropic.claude-opus-4-5" }, { "contains": "eu.anthropic.claude-opus-4-5" }, { "contains": "us-gov.anthropic.claude-opus-4-5" }, { "contains": "jp.anthropic.claude-opus-4-5" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-6" }, { "starts_with": "claude-opus-4-6" }, { "contains": "us.anthropic.claude-opus-4-6" }, { "contains": "au.anthropic.claude-opus-4-6" }, { "contains": "apac.anthropic.claude-opus-4-6" }, { "contains": "eu.anthropic.claude-opus-4-6" }, { "contains": "us-gov.anthropic.claude-opus-4-6" }, { "contains": "jp.anthropic.claude-opus-4-6" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-7-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-7" }, { "starts_with": "claude-opus-4-7" }, { "contains": "us.anthropic.claude-opus-4-7" }, { "contains": "au.anthropic.claude-opus-4-7" }, { "contains": "apac.anthropic.claude-opus-4-7" }, { "contains": "eu.anthropic.claude-opus-4-7" }, { "contains": "us-gov.anthropic.claude-opus-4-7" }, { "contains": "jp.anthropic.claude-opus-4-7" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-4-8-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-opus-4-8" }, { "starts_with": "claude-opus-4-8" }, { "contains": "us.anthropic.claude-opus-4-8" }, { "contains": "au.anthropic.claude-opus-4-8" }, { "contains": "eu.anthropic.claude-opus-4-8" }, { "contains": "jp.anthropic.claude-opus-4-8" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5" }, { "equals": "claude-opus-5" }, { "starts_with": "anthropic.claude-opus-5-v1" }, { "starts_with": "claude-opus-5-v1" }, { "equals": "us.anthropic.claude-opus-5" }, { "equals": "au.anthropic.claude-opus-5" }, { "equals": "eu.anthropic.claude-opus-5" }, { "equals": "jp.anthropic.claude-opus-5" }, { "contains": "us.anthropic.claude-opus-5-v1" }, { "contains": "au.anthropic.claude-opus-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-v1" }] }, "prices": [{ "input": 5.5, "output": 27.5, "cachedInput": 0.55 }] }, { "id": "regional.anthropic.claude-opus-5-5", "match": { "or": [{ "equals": "anthropic.claude-opus-5-5" }, { "equals": "claude-opus-5-5" }, { "starts_with": "anthropic.claude-opus-5-5-v1" }, { "starts_with": "claude-opus-5-5-v1" }, { "equals": "us.anthropic.claude-opus-5-5" }, { "equals": "au.anthropic.claude-opus-5-5" }, { "equals": "eu.anthropic.claude-opus-5-5" }, { "equals": "jp.anthropic.claude-opus-5-5" }, { "contains": "us.anthropic.claude-opus-5-5-v1" }, { "contains": "au.anthropic.claude-opus-5-5-v1" }, { "contains": "eu.anthropic.claude-opus-5-5-v1" }, { "contains": "jp.anthropic.claude-opus-5-5-v1" }] }, "prices": [{ "input": 4.4, "output": 22, "cachedInput": 0.22 }] }, { "id": "regional.anthropic.claude-sonnet-4-20250514-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-20250514" }, { "starts_with": "claude-sonnet-4-20250514" }, { "contains": "us.anthropic.claude-sonnet-4-20250514" }, { "contains": "au.anthropic.claude-sonnet-4-20250514" }, { "contains": "apac.anthropic.claude-sonnet-4-20250514" }, { "contains": "eu.anthropic.claude-sonnet-4-20250514" }, { "contains": "us-gov.anthropic.claude-sonnet-4-20250514" }, { "contains": "jp.anthropic.claude-sonnet-4-20250514" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "regional.anthropic.claude-sonnet-4-5-20250929-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-5-20250929" }, { "starts_with": "claude-sonnet-4-5-20250929" }, { "contains": "us.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "au.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "apac.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "eu.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "us-gov.anthropic.claude-sonnet-4-5-20250929" }, { "contains": "jp.anthropic.claude-sonnet-4-5-20250929" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-4-6-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-4-6" }, { "starts_with": "claude-sonnet-4-6" }, { "contains": "us.anthropic.claude-sonnet-4-6" }, { "contains": "au.anthropic.claude-sonnet-4-6" }, { "contains": "apac.anthropic.claude-sonnet-4-6" }, { "contains": "eu.anthropic.claude-sonnet-4-6" }, { "contains": "us-gov.anthropic.claude-sonnet-4-6" }, { "contains": "jp.anthropic.claude-sonnet-4-6" }] }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "regional.anthropic.claude-sonnet-5-v1:0", "match": { "or": [{ "starts_with": "anthropic.claude-sonnet-5" }, { "starts_with": "claude-sonnet-5" }, { "contains": "us.anthropic.claude-sonnet-5" }, { "contains": "au.anthropic.claude-sonnet-5" }, { "contains": "apac.anthropic.claude-sonnet-5" }, { "contains": "eu.anthropic.claude-sonnet-5" }, { "contains": "us-gov.anthropic.claude-sonnet-5" }, { "contains": "jp.anthropic.claude-sonnet-5" }] }, "prices": [{ "input": 2.2, "output": 11, "cachedInput": 0.22 }] }, { "id": "regional.openai.gpt-5.6-luna", "match": { "or": [{ "starts_with": "openai.gpt-5.6-luna" }, { "starts_with": "gpt-5.6-luna" }, { "contains": "us.openai.gpt-5.6-luna" }, { "contains": "in.openai.gpt-5.6-luna" }] }, "prices": [{ "input": 1.1, "output": 6.6, "cachedInput": 0.11 }, { "from": "2026-07-30", "input": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] }, "output": { "base": 1.32, "tiers": [{ "start": 271999, "price": 1.98 }] }, "cachedInput": { "base": 0.022, "tiers": [{ "start": 271999, "price": 0.044 }] } }] }, { "id": "regional.openai.gpt-5.6-sol", "match": { "or": [{ "starts_with": "openai.gpt-5.6-sol" }, { "starts_with": "gpt-5.6-sol" }, { "contains": "us.openai.gpt-5.6-sol" }] }, "prices": [{ "input": { "base": 5.5, "tiers": [{ "start": 271999, "price": 11 }] }, "output": { "base": 33, "tiers": [{ "start": 271999, "price": 49.5 }] }, "cachedInput": { "base": 0.55, "tiers": [{ "start": 271999, "price": 1.1 }] } }, { "from": "2026-08-21", "input": { "base": 4.4, "tiers": [{ "start": 271999, "price": 8.8 }] }, "output": { "base": 22, "tiers": [{ "start": 271999, "price": 33 }] }, "cachedInput": { "base": 0.44, "tiers": [{ "start": 271999, "price": 0.88 }] } }] }, { "id": "regional.openai.gpt-5.6-terra", "match": { "or": [{ "starts_with": "openai.gpt-5.6-terra" }, { "starts_with": "gpt-5.6-terra" }, { "contains": "us.openai.gpt-5.6-terra" }, { "contains": "in.openai.gpt-5.6-terra" }] }, "prices": [{ "input": 2.75, "output": 16.5, "cachedInput": 0.275 }, { "from": "2026-07-30", "input": { "base": 2.2, "tiers": [{ "start": 271999, "price": 4.4 }] }, "output": { "base": 13.2, "tiers": [{ "start": 271999, "price": 19.8 }] }, "cachedInput": { "base": 0.22, "tiers": [{ "start": 271999, "price": 0.44 }] } }] }, { "id": "writer.palmyra-x4-v1:0", "match": { "contains": "writer.palmyra-x4" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "writer.palmyra-x5-v1:0", "match": { "contains": "writer.palmyra-x5" }, "prices": [{ "input": 0.6, "output": 6 }] }] }, "azure": { "fallbacks": ["openai", "anthropic", "deepseek", "x-ai", "moonshotai"], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "babbage", "match": { "or": [{ "equals": "babbage" }, { "equals": "babbage-002" }] }, "prices": [{ "input": 0.4 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "davinci-002" }, { "equals": "text-davinci" }, { "equals": "text-davinci-002" }] }, "prices": [{ "input": 2 }] }, { "id": "mai-ds-r1:free", "match": { "equals": "mai-ds-r1:free" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o3-2025-04-16", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o4-mini", "match": { "or": [{ "contains": "o4-mini" }, { "contains": "o4-mini-2025-04-16" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.28 }] }, { "id": "phi-3-medium-128k-instruct", "match": { "equals": "phi-3-medium-128k-instruct" }, "prices": [{ "input": 1, "output": 1 }] }, { "id": "phi-3-mini-128k-instruct", "match": { "equals": "phi-3-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-3.5-mini-128k-instruct", "match": { "equals": "phi-3.5-mini-128k-instruct" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "phi-4", "match": { "equals": "phi-4" }, "prices": [{ "input": 0.07, "output": 0.14 }] }, { "id": "phi-4-mini-instruct", "match": { "equals": "phi-4-mini-instruct" }, "prices": [{ "input": 0.08, "output": 0.35 }] }, { "id": "phi-4-multimodal-instruct", "match": { "equals": "phi-4-multimodal-instruct" }, "prices": [{ "input": 0.05, "output": 0.1 }] }, { "id": "phi-4-reasoning-plus", "match": { "equals": "phi-4-reasoning-plus" }, "prices": [{ "input": 0.07, "output": 0.35 }] }, { "id": "phi-4-reasoning-plus:free", "match": { "equals": "phi-4-reasoning-plus:free" }, "prices": [{}] }, { "id": "phi-4-reasoning:free", "match": { "equals": "phi-4-reasoning:free" }, "prices": [{}] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "wizardlm-2-8x22b", "match": { "equals": "wizardlm-2-8x22b" }, "prices": [{ "input": 0.48, "output": 0.48 }] }] }, "cohere": { "fallbacks": [], "models": [{ "id": "c4ai-aya-expanse-32b", "match": { "contains": "aya-expanse-32b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "c4ai-aya-expanse-8b", "match": { "contains": "aya-expanse-8b" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "command", "match": { "equals": "command" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "command-a", "match": { "or": [{ "equals": "command-a" }, { "equals": "command-a-03-2025" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-light", "match": { "starts_with": "command-light" }, "prices": [{ "input": 0.3, "output": 0.6 }] }, { "id": "command-r", "match": { "or": [{ "equals": "command-r" }, { "equals": "command-r-08-2024" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "command-r-plus", "match": { "or": [{ "equals": "command-r-plus" }, { "equals": "command-r-plus-08-2024" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "command-r7b", "match": { "or": [{ "equals": "command-r7b" }, { "equals": "command-r7b-12-2024" }] }, "prices": [{ "input": 0.0375, "output": 0.15 }] }, { "id": "embed-v4.0", "match": { "equals": "embed-v4.0" }, "prices": [{ "input": 0.12 }] }] }, "deepseek": { "fallbacks": [], "models": [{ "id": "deepseek-chat", "match": { "or": [{ "starts_with": "deepseek-chat" }, { "equals": "deepseek-chat-v3-0324" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.27, "output": 1.1, "cachedInput": 0.07 }] }, { "id": "deepseek-reasoner", "match": { "or": [{ "equals": "deepseek-reasoner" }, { "starts_with": "deepseek-r1" }, { "equals": "deepseek-r1-0528" }] }, "prices": [{ "input": 0.135, "output": 0.55, "cachedInput": 0.035 }, { "input": 0.55, "output": 2.19, "cachedInput": 0.14 }] }, { "id": "deepseek-v3.1-terminus", "match": { "equals": "deepseek-v3.1-terminus" }, "prices": [{ "input": 0.27, "output": 0.95, "cachedInput": 0.13 }] }, { "id": "deepseek-v3.2", "match": { "equals": "deepseek-v3.2" }, "prices": [{ "input": 0.2288, "output": 0.3432 }] }, { "id": "deepseek-v3.2-exp", "match": { "equals": "deepseek-v3.2-exp" }, "prices": [{ "input": 0.27, "output": 0.41 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "starts_with": "deepseek-v4-flash" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 28e-4 }, { "from": "2026-08-17", "input": 0.22, "output": 0.66, "cachedInput": 7e-3 }] }, { "id": "deepseek-v4-pro", "match": { "or": [{ "starts_with": "deepseek-v4-pro" }] }, "prices": [{ "input": 0.435, "output": 0.87, "cachedInput": 3625e-6 }, { "from": "2026-08-17", "input": 0.66, "output": 1.98, "cachedInput": 0.022 }] }] }, "fireworks": { "fallbacks": [], "models": [{ "id": "deepseek-r1-0528", "match": { "equals": "accounts/fireworks/models/deepseek-r1-0528" }, "prices": [{ "input": 3, "output": 8 }] }, { "id": "deepseek-v3-0324", "match": { "equals": "accounts/fireworks/models/deepseek-v3-0324" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "deepseek-v3p2", "match": { "equals": "accounts/fireworks/models/deepseek-v3p2" }, "prices": [{ "input": 0.56, "output": 1.68, "cachedInput": 0.28 }] }, { "id": "deepseek-v4-flash", "match": { "or": [{ "equals": "accounts/fireworks/models/deepseek-v4-flash" }, { "equals": "accounts/fireworks/models/deepseek-v4-flash-0731" }] }, "prices": [{ "input": 0.14, "output": 0.28, "cachedInput": 0.028 }] }, { "id": "deepseek-v4-pro", "match": { "equals": "accounts/fireworks/models/deepseek-v4-pro" }, "prices": [{ "input": 1.74, "output": 3.48, "cachedInput": 0.145 }] }, { "id": "gemma-3-27b-it", "match": { "equals": "accounts/fireworks/models/gemma-3-27b-it" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "glm-4p7", "match": { "equals": "accounts/fireworks/models/glm-4p7" }, "prices": [{ "input": 0.6, "output": 2.2 }] }, { "id": "glm-5p1", "match": { "equals": "accounts/fireworks/models/glm-5p1" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.26 }] }, { "id": "glm-5p1-fast", "match": { "equals": "accounts/fireworks/routers/glm-5p1-fast" }, "prices": [{ "input": 2.8, "output": 8.8, "cachedInput": 0.52 }] }, { "id": "glm-5p2", "match": { "equals": "accounts/fireworks/models/glm-5p2" }, "prices": [{ "input": 1.4, "output": 4.4, "cachedInput": 0.14 }] }, { "id": "glm-5p2-fast", "match": { "or": [{ "equals": "accounts/fireworks/routers/glm-5p2-fast" }, { "equals": "accounts/fireworks/routers/glm-5p2-fast-us" }] }, "prices": [{ "input": 2.1, "output": 6.6, "cachedInput": 0.21 }] }, { "id": "gpt-oss-120b", "match": { "equals": "accounts/fireworks/models/gpt-oss-120b" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.014 }] }, { "id": "gpt-oss-20b", "match": { "equals": "accounts/fireworks/models/gpt-oss-20b" }, "prices": [{ "input": 0.07, "output": 0.3, "cachedInput": 0.035 }] }, { "id": "inkling", "match": { "equals": "accounts/fireworks/models/inkling" }, "prices": [{ "input": 1, "output": 4.05, "cachedInput": 0.17 }] }, { "id": "kimi-k2p5", "match": { "equals": "accounts/fireworks/models/kimi-k2p5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2p6", "match": { "equals": "accounts/fireworks/models/kimi-k2p6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2p6-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p6-fast" }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.3 }] }, { "id": "kimi-k2p7-code", "match": { "equals": "accounts/fireworks/models/kimi-k2p7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2p7-code-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k2p7-code-fast" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "accounts/fireworks/models/kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "kimi-k3-fast", "match": { "equals": "accounts/fireworks/routers/kimi-k3-fast" }, "prices": [{ "input": 4.5, "output": 22.5, "cachedInput": 0.45 }] }, { "id": "kimi-k3-us", "match": { "equals": "accounts/fireworks/routers/kimi-k3-us" }, "prices": [{ "input": 3.3, "output": 16.5, "cachedInput": 0.33 }] }, { "id": "llama-v3p1-8b-instruct", "match": { "equals": "accounts/fireworks/models/llama-v3p1-8b-instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama4-maverick-instruct-basic", "match": { "equals": "accounts/fireworks/models/llama4-maverick-instruct-basic" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "minimax-m2p1", "match": { "equals": "accounts/fireworks/models/minimax-m2p1" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "minimax-m2p7", "match": { "equals": "accounts/fireworks/models/minimax-m2p7" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "minimax-m3", "match": { "equals": "accounts/fireworks/models/minimax-m3" }, "prices": [{ "input": 0.3, "output": 1.2, "cachedInput": 0.06 }] }, { "id": "nemotron-3-ultra-nvfp4", "match": { "equals": "accounts/fireworks/models/nemotron-3-ultra-nvfp4" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.12 }] }, { "id": "qwen2p5-vl-72b-instruct", "match": { "equals": "accounts/fireworks/models/qwen2p5-vl-72b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "qwen3-235b-a22b", "match": { "equals": "accounts/fireworks/models/qwen3-235b-a22b" }, "prices": [{ "input": 0.22, "output": 0.88 }] }, { "id": "qwen3p6-plus", "match": { "equals": "accounts/fireworks/models/qwen3p6-plus" }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.1 }] }, { "id": "qwen3p7-plus", "match": { "equals": "accounts/fireworks/models/qwen3p7-plus" }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.08 }] }] }, "google": { "fallbacks": ["anthropic"], "models": [{ "id": "claude-3-5-haiku", "match": { "contains": "claude-3-5-haiku" }, "prices": [{ "input": 0.8, "output": 4, "cachedInput": 0.08 }] }, { "id": "claude-3-5-sonnet", "match": { "contains": "claude-3-5-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-7-sonnet", "match": { "contains": "claude-3-7-sonnet" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-3-haiku", "match": { "contains": "claude-3-haiku" }, "prices": [{ "input": 0.25, "output": 1.25, "cachedInput": 0.03 }] }, { "id": "claude-3-opus", "match": { "contains": "claude-3-opus" }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-opus", "match": { "or": [{ "contains": "claude-4-opus" }, { "contains": "claude-opus-4@" }, { "contains": "claude-opus-4-0" }, { "contains": "claude-opus-4-1" }, { "equals": "claude-opus-4" }] }, "prices": [{ "input": 15, "output": 75, "cachedInput": 1.5 }] }, { "id": "claude-4-sonnet", "match": { "or": [{ "contains": "claude-4-sonnet" }, { "contains": "claude-sonnet-4-0" }, { "contains": "claude-sonnet-4@" }, { "contains": "claude-sonnet-4-2025" }, { "equals": "claude-sonnet-4" }, { "equals": "anthropic/claude-sonnet-4" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "claude-fable-5", "match": { "or": [{ "ends_with": "claude-fable-5" }, { "contains": "claude-fable-5@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 1 }] }, { "id": "claude-fable-5-1", "match": { "or": [{ "ends_with": "claude-fable-5-1" }, { "contains": "claude-fable-5-1@" }] }, "prices": [{ "input": 10, "output": 50, "cachedInput": 0.25 }] }, { "id": "claude-opus-4-6", "match": { "or": [{ "contains": "claude-4-6-opus" }, { "contains": "claude-opus-4-6" }, { "contains": "claude-4.6-opus" }, { "contains": "claude-opus-4.6" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 2e5, "price": 10 }] }, "output": { "base": 25, "tiers": [{ "start": 2e5, "price": 37.5 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 2e5, "price": 1 }] } }] }, { "id": "claude-opus-4-7", "match": { "or": [{ "contains": "claude-4-7-opus" }, { "contains": "claude-opus-4-7" }, { "contains": "claude-4.7-opus" }, { "contains": "claude-opus-4.7" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-4-8", "match": { "or": [{ "contains": "claude-4-8-opus" }, { "contains": "claude-opus-4-8" }, { "contains": "claude-4.8-opus" }, { "contains": "claude-opus-4.8" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5", "match": { "or": [{ "contains": "claude-5-opus" }, { "ends_with": "claude-opus-5" }, { "contains": "claude-opus-5@" }, { "contains": "claude-5.0-opus" }, { "contains": "claude-opus-5.0" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 0.5 }] }, { "id": "claude-opus-5-5", "match": { "or": [{ "contains": "claude-5-5-opus" }, { "ends_with": "claude-opus-5-5" }, { "contains": "claude-opus-5-5@" }, { "contains": "claude-5.5-opus" }, { "contains": "claude-opus-5.5" }] }, "prices": [{ "input": 4, "output": 20, "cachedInput": 0.2 }] }, { "id": "claude-sonnet-4-5", "match": { "or": [{ "contains": "claude-sonnet-4-5" }, { "contains": "claude-sonnet-4.5" }] }, "prices": [{ "input": { "base": 3, "tiers": [{ "start": 2e5, "price": 6 }] }, "output": { "base": 15, "tiers": [{ "start": 2e5, "price": 22.5 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 2e5, "price": 0.6 }] } }] }, { "id": "claude-sonnet-4-6", "match": { "or": [{ "contains": "claude-sonnet-4-6" }, { "contains": "claude-sonnet-4.6" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "gemini-1.0-pro-vision-001", "match": { "equals": "gemini-1.0-pro-vision-001" }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-1.5-flash", "match": { "contains": "gemini-1.5-flash" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-1.5-pro", "match": { "contains": "gemini-1.5-pro" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] } }] }, { "id": "gemini-2.0-flash", "match": { "or": [{ "ends_with": "gemini-2.0-flash" }, { "contains": "gemini-2.0-flash-0" }, { "contains": "gemini-2.0-flash-exp" }, { "contains": "gemini-2.0-flash-thinking" }, { "contains": "gemini-2.0-flash-latest" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gemini-2.0-flash-lite", "match": { "contains": "gemini-2.0-flash-lite" }, "prices": [{ "input": 0.075, "output": 0.3 }] }, { "id": "gemini-2.5-flash", "match": { "or": [{ "equals": "gemini-2.5-flash" }, { "equals": "gemini-2.5-flash-latest" }, { "equals": "gemini-2.5-flash-preview-09-2025" }] }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-2.5-flash-image", "match": { "or": [{ "equals": "gemini-2.5-flash-image" }, { "equals": "gemini-2.5-flash-image-preview" }] }, "prices": [{ "input": 0.3, "output": 2.5 }] }, { "id": "gemini-2.5-flash-lite", "match": { "or": [{ "equals": "gemini-2.5-flash-lite" }, { "and": [{ "starts_with": "gemini-2.5-flash-lite-preview" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }, { "id": "gemini-2.5-flash-lite-preview-tts", "match": { "equals": "gemini-2.5-flash-lite-preview-tts" }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-flash-preview", "match": { "or": [{ "contains": "gemini-2.5-flash-preview-05-20" }, { "contains": "gemini-2.5-flash-preview-04-17" }, { "equals": "gemini-2.5-flash-preview-05-20:thinking" }, { "equals": "gemini-2.5-flash-preview" }, { "equals": "gemini-2.5-flash-preview:thinking" }] }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gemini-2.5-flash-tts", "match": { "or": [{ "equals": "gemini-2.5-flash-tts" }, { "equals": "gemini-2.5-flash-preview-tts" }] }, "prices": [{ "input": 0.5, "output": 10 }] }, { "id": "gemini-2.5-pro", "match": { "and": [{ "starts_with": "gemini-2.5-pro" }, { "regex": "^(?!.*-[tT][tT][sS](?:$|-))" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 2e5, "price": 2.5 }] }, "output": { "base": 10, "tiers": [{ "start": 2e5, "price": 15 }] }, "cachedInput": { "base": 0.125, "tiers": [{ "start": 2e5, "price": 0.25 }] } }] }, { "id": "gemini-2.5-pro-tts", "match": { "or": [{ "equals": "gemini-2.5-pro-tts" }, { "equals": "gemini-2.5-pro-preview-tts" }] }, "prices": [{ "input": 1, "output": 20 }] }, { "id": "gemini-3-flash-preview", "match": { "or": [{ "equals": "gemini-3-flash-preview" }, { "starts_with": "gemini-3-flash-preview-" }] }, "prices": [{ "input": 0.5, "output": 3, "cachedInput": 0.05 }] }, { "id": "gemini-3-pro-image-preview", "match": { "or": [{ "equals": "gemini-3-pro-image" }, { "starts_with": "gemini-3-pro-image-preview" }] }, "prices": [{ "input": 2, "output": 12 }] }, { "id": "gemini-3-pro-preview", "match": { "or": [{ "starts_with": "gemini-3-pro-preview" }, { "equals": "gemini-3-pro-text-preview" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.1-flash-image-preview", "match": { "or": [{ "equals": "gemini-3.1-flash-image" }, { "starts_with": "gemini-3.1-flash-image-preview" }] }, "prices": [{ "input": 0.5, "output": 3 }] }, { "id": "gemini-3.1-flash-lite", "match": { "or": [{ "equals": "gemini-3.1-flash-lite" }, { "starts_with": "gemini-3.1-flash-lite-preview" }] }, "prices": [{ "input": 0.25, "output": 1.5, "cachedInput": 0.025 }] }, { "id": "gemini-3.1-flash-lite-image", "match": { "starts_with": "gemini-3.1-flash-lite-image" }, "prices": [{ "input": 0.25, "output": 1.5 }] }, { "id": "gemini-3.1-flash-live-preview", "match": { "starts_with": "gemini-3.1-flash-live-preview" }, "prices": [{ "input": 0.75, "output": 4.5 }] }, { "id": "gemini-3.1-pro-preview", "match": { "starts_with": "gemini-3.1-pro-preview" }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 2e5, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 2e5, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 2e5, "price": 0.4 }] } }] }, { "id": "gemini-3.5-flash", "match": { "or": [{ "equals": "gemini-3.5-flash" }, { "starts_with": "gemini-3.5-flash-preview" }, { "regex": "^gemini-3\\.5-flash-\\d" }] }, "prices": [{ "input": 1.5, "output": 9, "cachedInput": 0.15 }] }, { "id": "gemini-3.5-flash-lite", "match": { "starts_with": "gemini-3.5-flash-lite" }, "prices": [{ "input": 0.3, "output": 2.5, "cachedInput": 0.03 }] }, { "id": "gemini-3.6-flash", "match": { "starts_with": "gemini-3.6-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.7-flash", "match": { "starts_with": "gemini-3.7-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-3.8-flash", "match": { "starts_with": "gemini-3.8-flash" }, "prices": [{ "input": 0.75, "output": 3.75, "cachedInput": 0.075 }, { "from": "2027-01-01", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "gemini-embedding-001", "match": { "equals": "gemini-embedding-001" }, "prices": [{ "input": 0.15 }] }, { "id": "gemini-embedding-2", "match": { "equals": "gemini-embedding-2" }, "prices": [{ "input": 0.2 }] }, { "id": "gemini-flash-1.5", "match": { "equals": "gemini-flash-1.5" }, "prices": [{ "input": { "base": 0.075, "tiers": [{ "start": 128e3, "price": 0.15 }] }, "output": { "base": 0.3, "tiers": [{ "start": 128e3, "price": 0.6 }] }, "cachedInput": { "base": 0.01875, "tiers": [{ "start": 128e3, "price": 0.0375 }] } }] }, { "id": "gemini-flash-1.5-8b", "match": { "equals": "gemini-flash-1.5-8b" }, "prices": [{ "input": { "base": 0.0375, "tiers": [{ "start": 128e3, "price": 0.075 }] }, "output": { "base": 0.15, "tiers": [{ "start": 128e3, "price": 0.3 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 128e3, "price": 0.02 }] } }] }, { "id": "gemini-live-2.5-flash", "match": { "or": [{ "starts_with": "gemini-live-2.5-flash" }, { "starts_with": "gemini-2.5-flash-native-audio-preview" }, { "equals": "gemini-2.5-flash-native-audio-latest" }] }, "prices": [{ "input": 0.5, "output": 2 }] }, { "id": "gemini-omni-flash-preview", "match": { "starts_with": "gemini-omni-flash-preview" }, "prices": [{ "input": 1.5, "output": 9 }] }, { "id": "gemini-pro", "match": { "or": [{ "equals": "gemini-pro" }, { "equals": "gemini-1.0-pro" }] }, "prices": [{ "input": 0.125, "output": 0.375 }] }, { "id": "gemini-pro-1.5", "match": { "equals": "gemini-pro-1.5" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 128e3, "price": 2.5 }] }, "output": { "base": 5, "tiers": [{ "start": 128e3, "price": 10 }] }, "cachedInput": { "base": 0.3125, "tiers": [{ "start": 128e3, "price": 0.625 }] } }] }, { "id": "gemma-2-27b-it", "match": { "equals": "gemma-2-27b-it" }, "prices": [{ "input": 0.65, "output": 0.65 }] }, { "id": "gemma-3", "match": { "or": [{ "starts_with": "gemma-3-" }, { "equals": "gemma-3" }] }, "prices": [{}] }, { "id": "gemma-3n", "match": { "or": [{ "starts_with": "gemma-3n" }] }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it", "match": { "equals": "gemma-4-26b-a4b-it" }, "prices": [{}] }, { "id": "gemma-4-26b-a4b-it-maas", "match": { "equals": "gemma-4-26b-a4b-it-maas" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "gemma-4-31b-it", "match": { "equals": "gemma-4-31b-it" }, "prices": [{}] }] }, "groq": { "fallbacks": [], "models": [{ "id": "deepseek-r1-distill-llama-70b", "match": { "equals": "deepseek-r1-distill-llama-70b" }, "prices": [{ "input": 0.75, "output": 0.99 }] }, { "id": "gemma-7b-it", "match": { "equals": "gemma-7b-it" }, "prices": [{ "input": 0.07, "output": 0.07 }] }, { "id": "gemma2-9b-it", "match": { "or": [{ "equals": "gemma2-9b-it" }, { "equals": "gemma2-9b" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama-3.1-405b-reasoning", "match": { "equals": "llama-3.1-405b-reasoning" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-70b-versatile", "match": { "equals": "llama-3.1-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-3.1-8b-instant", "match": { "equals": "llama-3.1-8b-instant" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama-3.2-11b-text-preview", "match": { "equals": "llama-3.2-11b-text-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-11b-vision-preview", "match": { "equals": "llama-3.2-11b-vision-preview" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "llama-3.2-1b-preview", "match": { "equals": "llama-3.2-1b-preview" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "llama-3.2-3b-preview", "match": { "equals": "llama-3.2-3b-preview" }, "prices": [{ "input": 0.06, "output": 0.06 }] }, { "id": "llama-3.2-90b-text-preview", "match": { "equals": "llama-3.2-90b-text-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.2-90b-vision-preview", "match": { "equals": "llama-3.2-90b-vision-preview" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "llama-3.3-70b-specdec", "match": { "equals": "llama-3.3-70b-specdec" }, "prices": [{ "input": 0.59, "output": 0.99 }] }, { "id": "llama-3.3-70b-versatile", "match": { "equals": "llama-3.3-70b-versatile" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama-guard-3-8b", "match": { "equals": "llama-guard-3-8b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "llama2-70b-4096", "match": { "equals": "llama2-70b-4096" }, "prices": [{ "input": 0.7, "output": 0.8 }] }, { "id": "llama3-70b-8192", "match": { "equals": "llama3-70b-8192" }, "prices": [{ "input": 0.59, "output": 0.79 }] }, { "id": "llama3-8b-8192", "match": { "equals": "llama3-8b-8192" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "llama3-groq-70b-8192-tool-use-preview", "match": { "equals": "llama3-groq-70b-8192-tool-use-preview" }, "prices": [{ "input": 0.89, "output": 0.89 }] }, { "id": "llama3-groq-8b-8192-tool-use-preview", "match": { "equals": "llama3-groq-8b-8192-tool-use-preview" }, "prices": [{ "input": 0.19, "output": 0.19 }] }, { "id": "meta-llama/llama-4-maverick-17b-128e-instruct", "match": { "equals": "meta-llama/llama-4-maverick-17b-128e-instruct" }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "meta-llama/llama-4-scout-17b-16e-instruct", "match": { "equals": "meta-llama/llama-4-scout-17b-16e-instruct" }, "prices": [{ "input": 0.11, "output": 0.34 }] }, { "id": "meta-llama/llama-guard-4-12b", "match": { "equals": "meta-llama/llama-guard-4-12b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistral-saba-24b", "match": { "equals": "mistral-saba-24b" }, "prices": [{ "input": 0.79, "output": 0.79 }] }, { "id": "mixtral-8x7b-32768", "match": { "equals": "mixtral-8x7b-32768" }, "prices": [{ "input": 0.24, "output": 0.24 }] }, { "id": "moonshotai/kimi-k2-instruct", "match": { "or": [{ "equals": "moonshotai/kimi-k2-instruct" }, { "equals": "moonshotai/kimi-k2-instruct-0905" }] }, "prices": [{ "input": 1, "output": 3, "cachedInput": 0.5 }] }, { "id": "openai/gpt-oss-120b", "match": { "or": [{ "equals": "openai/gpt-oss-120b" }, { "equals": "openai/gpt-oss-safeguard-20b" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "openai/gpt-oss-20b", "match": { "equals": "openai/gpt-oss-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.0375 }] }, { "id": "qwen/qwen3-32b", "match": { "equals": "qwen/qwen3-32b" }, "prices": [{ "input": 0.29, "output": 0.59 }] }, { "id": "whisper-large-v3", "match": { "equals": "whisper-large-v3" }, "prices": [{}] }, { "id": "whisper-large-v3-turbo", "match": { "equals": "whisper-large-v3-turbo" }, "prices": [{}] }] }, "mistral": { "fallbacks": [], "models": [{ "id": "codestral", "match": { "or": [{ "equals": "codestral-latest" }, { "equals": "codestral-2501" }] }, "prices": [{ "input": 0.3, "output": 0.9 }] }, { "id": "codestral-2508", "match": { "equals": "codestral-2508" }, "prices": [{ "input": 0.3, "output": 0.9, "cachedInput": 0.03 }] }, { "id": "devstral-2512", "match": { "equals": "devstral-2512" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "devstral-small", "match": { "or": [{ "equals": "devstral-small" }, { "equals": "devstral-small-2505" }, { "equals": "devstral-small-2507" }, { "equals": "devstral-small-latest" }, { "equals": "labs-devstral-small-2512" }] }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "devstral-small:free", "match": { "equals": "devstral-small:free" }, "prices": [{}] }, { "id": "magistral-medium", "match": { "or": [{ "starts_with": "magistral-medium" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "magistral-small", "match": { "starts_with": "magistral-small-" }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "ministral-14b-2512", "match": { "equals": "ministral-14b-2512" }, "prices": [{ "input": 0.2, "output": 0.2, "cachedInput": 0.02 }] }, { "id": "ministral-3b", "match": { "equals": "ministral-3b" }, "prices": [{ "input": 0.04, "output": 0.04 }] }, { "id": "ministral-3b-2512", "match": { "equals": "ministral-3b-2512" }, "prices": [{ "input": 0.1, "output": 0.1, "cachedInput": 0.01 }] }, { "id": "ministral-8b", "match": { "or": [{ "equals": "ministral-8b" }, { "equals": "ministral-8b-2410" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "ministral-8b-2512", "match": { "equals": "ministral-8b-2512" }, "prices": [{ "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "ministral-8b-latest", "match": { "equals": "ministral-8b-latest" }, "prices": [{ "input": 0.1, "output": 0.1 }, { "from": "2025-12-02", "input": 0.15, "output": 0.15, "cachedInput": 0.015 }] }, { "id": "mistral-7b", "match": { "or": [{ "equals": "mistral-7b" }, { "equals": "open-mistral-7b" }] }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mistral-embed", "match": { "equals": "mistral-embed" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistral-large", "match": { "or": [{ "equals": "mistral-large" }, { "equals": "mistral-large-latest" }, { "equals": "mistral-large-2407" }, { "equals": "mistral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "mistral-large-2512", "match": { "equals": "mistral-large-2512" }, "prices": [{ "input": 0.5, "output": 1.5, "cachedInput": 0.05 }] }, { "id": "mistral-medium-2312", "match": { "equals": "mistral-medium-2312" }, "prices": [{ "input": 2.7, "output": 8.1 }] }, { "id": "mistral-medium-3-1", "match": { "or": [{ "equals": "mistral-medium" }, { "equals": "mistral-medium-2505" }, { "equals": "mistral-medium-2508" }] }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }] }, { "id": "mistral-medium-3-5", "match": { "or": [{ "equals": "mistral-medium-3.5" }, { "equals": "mistral-medium-3-5" }, { "equals": "mistral-medium-3" }] }, "prices": [{ "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-medium-latest", "match": { "equals": "mistral-medium-latest" }, "prices": [{ "input": 0.4, "output": 2, "cachedInput": 0.04 }, { "from": "2026-06-16", "input": 1.5, "output": 7.5, "cachedInput": 0.15 }] }, { "id": "mistral-nemo", "match": { "or": [{ "equals": "mistral-nemo" }, { "equals": "open-mistral-nemo" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "mistral-nemo:free", "match": { "equals": "mistral-nemo:free" }, "prices": [{}] }, { "id": "mistral-ocr-2503", "match": { "or": [{ "equals": "mistral-ocr-2503" }, { "equals": "mistral-ocr-2503-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2505", "match": { "or": [{ "equals": "mistral-ocr-2505" }, { "equals": "mistral-ocr-2505-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-2512", "match": { "or": [{ "equals": "mistral-ocr-2512" }, { "equals": "mistral-ocr-2512-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-0", "match": { "or": [{ "equals": "mistral-ocr-4-0" }, { "equals": "mistral-ocr-4-0-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-4-1", "match": { "or": [{ "equals": "mistral-ocr-4" }, { "equals": "mistral-ocr-4-completion" }, { "equals": "mistral-ocr-4-1" }, { "equals": "mistral-ocr-4-1-completion" }] }, "prices": [{}] }, { "id": "mistral-ocr-latest", "match": { "or": [{ "equals": "mistral-ocr-latest" }, { "equals": "mistral-ocr-latest-completion" }] }, "prices": [{}, { "from": "2025-05-22" }, { "from": "2025-12-18" }, { "from": "2026-06-23" }] }, { "id": "mistral-saba", "match": { "or": [{ "equals": "mistral-saba" }, { "equals": "mistral-saba-latest" }] }, "prices": [{ "input": 0.2, "output": 0.6 }] }, { "id": "mistral-small-24b-instruct-2501", "match": { "equals": "mistral-small-24b-instruct-2501" }, "prices": [{ "input": 0.05, "output": 0.08 }] }, { "id": "mistral-small-24b-instruct-2501:free", "match": { "equals": "mistral-small-24b-instruct-2501:free" }, "prices": [{}] }, { "id": "mistral-small-2603", "match": { "equals": "mistral-small-2603" }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.015 }] }, { "id": "mistral-small-3.1-24b-instruct", "match": { "equals": "mistral-small-3.1-24b-instruct" }, "prices": [{ "input": 0.351, "output": 0.555 }] }, { "id": "mistral-small-3.2-24b-instruct", "match": { "equals": "mistral-small-3.2-24b-instruct" }, "prices": [{ "input": 0.075, "output": 0.2 }] }, { "id": "mistral-small-latest", "match": { "equals": "mistral-small-latest" }, "prices": [{ "input": 0.1, "output": 0.3 }] }, { "id": "mistral-tiny", "match": { "equals": "mistral-tiny" }, "prices": [{ "input": 0.25, "output": 0.25 }] }, { "id": "mixtral-8x22b-instruct", "match": { "equals": "mixtral-8x22b-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mixtral-8x7b", "match": { "or": [{ "starts_with": "mixtral-8x7b" }, { "equals": "open-mixtral-8x7b" }] }, "prices": [{ "input": 0.7, "output": 0.7 }] }, { "id": "pixtral-12b", "match": { "or": [{ "equals": "pixtral-12b" }, { "equals": "pixtral-12b-latest" }] }, "prices": [{ "input": 0.15, "output": 0.15 }] }, { "id": "pixtral-large", "match": { "or": [{ "equals": "pixtral-large-latest" }, { "equals": "pixtral-large-2411" }] }, "prices": [{ "input": 2, "output": 6 }] }, { "id": "voxtral-mini-2602", "match": { "or": [{ "equals": "voxtral-mini-latest" }, { "equals": "voxtral-mini-2602" }] }, "prices": [{}] }, { "id": "voxtral-small-24b-2507", "match": { "or": [{ "equals": "voxtral-small-24b-2507" }, { "equals": "voxtral-small-2507" }, { "equals": "voxtral-small-latest" }] }, "prices": [{ "input": 0.1, "output": 0.3, "cachedInput": 0.01 }, { "from": "2026-08-11", "input": 0.1, "output": 0.4, "cachedInput": 0.01 }] }] }, "openai": { "fallbacks": [], "models": [{ "id": "ada", "match": { "or": [{ "equals": "ada" }, { "equals": "text-ada-001" }] }, "prices": [{ "input": 0.4, "output": 0.4 }] }, { "id": "babbage", "match": { "equals": "babbage" }, "prices": [{ "input": 0.5, "output": 0.5 }] }, { "id": "chatgpt-4o-latest", "match": { "equals": "chatgpt-4o-latest" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "codex-mini", "match": { "or": [{ "equals": "codex-mini" }, { "equals": "codex-mini-latest" }] }, "prices": [{ "input": 1.5, "output": 6, "cachedInput": 0.375 }] }, { "id": "computer-use", "match": { "starts_with": "computer-use" }, "prices": [{ "input": 3, "output": 12 }] }, { "id": "curie", "match": { "or": [{ "equals": "curie" }, { "equals": "text-curie-001" }] }, "prices": [{ "input": 2, "output": 2 }] }, { "id": "davinci", "match": { "or": [{ "equals": "davinci" }, { "equals": "text-davinci-001" }] }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "ft:gpt-3.5-turbo-", "match": { "starts_with": "ft:gpt-3.5-turbo" }, "prices": [{ "input": 3, "output": 6 }] }, { "id": "ft:gpt-4o", "match": { "starts_with": "ft:gpt-4o-2024-" }, "prices": [{ "input": 3.75, "output": 15 }] }, { "id": "ft:gpt-4o-mini", "match": { "starts_with": "ft:gpt-4o-mini-2024-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-3.5-0301", "match": { "or": [{ "equals": "gpt-3.5-turbo-0301" }, { "equals": "gpt-3.5-0301" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo", "match": { "or": [{ "equals": "gpt-3.5-turbo" }, { "equals": "gpt-35-turbo" }, { "equals": "gpt-3.5-turbo-0125" }] }, "prices": [{ "input": 0.5, "output": 1.5 }] }, { "id": "gpt-3.5-turbo-0613", "match": { "equals": "gpt-3.5-turbo-0613" }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-3.5-turbo-1106", "match": { "equals": "gpt-3.5-turbo-1106" }, "prices": [{ "input": 1, "output": 2 }] }, { "id": "gpt-3.5-turbo-16k", "match": { "or": [{ "equals": "gpt-3.5-turbo-16k" }, { "equals": "gpt-3.5-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k-0613" }, { "equals": "gpt-35-turbo-16k" }] }, "prices": [{ "input": 3, "output": 4 }] }, { "id": "gpt-3.5-turbo-instruct", "match": { "or": [{ "starts_with": "gpt-3.5-turbo-instruct" }, { "equals": "gpt-3.5-turbo-instruct-0914" }] }, "prices": [{ "input": 1.5, "output": 2 }] }, { "id": "gpt-4", "match": { "or": [{ "equals": "gpt-4" }, { "equals": "gpt-4-0314" }, { "equals": "gpt-4-0613" }, { "starts_with": "ft:gpt-4-0" }] }, "prices": [{ "input": 30, "output": 60 }] }, { "id": "gpt-4-32k", "match": { "or": [{ "equals": "gpt-4-32k" }, { "equals": "gpt-4-32k-0314" }, { "equals": "gpt-4-32k-0613" }] }, "prices": [{ "input": 60, "output": 120 }] }, { "id": "gpt-4-turbo", "match": { "or": [{ "equals": "gpt-4-turbo" }, { "equals": "gpt-4-turbo-2024-04-09" }, { "equals": "gpt-4-turbo-0125-preview" }, { "equals": "gpt-4-0125-preview" }, { "equals": "gpt-4-1106-preview" }, { "equals": "gpt-4-turbo-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4-vision-preview", "match": { "or": [{ "equals": "gpt-4-vision-preview" }, { "equals": "gpt-4-1106-vision-preview" }] }, "prices": [{ "input": 10, "output": 30 }] }, { "id": "gpt-4.1", "match": { "or": [{ "equals": "gpt-4.1" }, { "equals": "gpt-4.1-2025-04-14" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "gpt-4.1-mini", "match": { "or": [{ "equals": "gpt-4.1-mini" }, { "equals": "gpt-4.1-mini-2025-04-14" }] }, "prices": [{ "input": 0.4, "output": 1.6, "cachedInput": 0.1 }] }, { "id": "gpt-4.1-nano", "match": { "or": [{ "equals": "gpt-4.1-nano" }, { "equals": "gpt-4.1-nano-2025-04-14" }] }, "prices": [{ "input": 0.1, "output": 0.4, "cachedInput": 0.025 }] }, { "id": "gpt-4.5-preview", "match": { "starts_with": "gpt-4.5-preview" }, "prices": [{ "input": 75, "output": 150, "cachedInput": 37.5 }] }, { "id": "gpt-4o", "match": { "or": [{ "equals": "gpt-4o" }, { "equals": "gpt-4o-2024-08-06" }, { "equals": "gpt-4o-2024-11-20" }] }, "prices": [{ "input": 2.5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-4o-2024-05-13", "match": { "equals": "gpt-4o-2024-05-13" }, "prices": [{ "input": 5, "output": 15 }] }, { "id": "gpt-4o-audio-preview", "match": { "starts_with": "gpt-4o-audio-preview" }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-mini", "match": { "or": [{ "equals": "gpt-4o-mini" }, { "equals": "gpt-4o-mini-2024-07-18" }, { "equals": "gpt-4o-mini-search-preview" }, { "equals": "gpt-4o-mini-search-preview-2025-03-11" }] }, "prices": [{ "input": 0.15, "output": 0.6, "cachedInput": 0.075 }] }, { "id": "gpt-4o-mini-2024-07-18.ft-", "match": { "starts_with": "gpt-4o-mini-2024-07-18.ft-" }, "prices": [{ "input": 0.3, "output": 1.2 }] }, { "id": "gpt-4o-mini-audio-preview", "match": { "starts_with": "gpt-4o-mini-audio" }, "prices": [{ "input": 0.15, "output": 0.6 }] }, { "id": "gpt-4o-mini-realtime-preview", "match": { "starts_with": "gpt-4o-mini-realtime" }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.3 }] }, { "id": "gpt-4o-mini-transcribe", "match": { "equals": "gpt-4o-mini-transcribe" }, "prices": [{ "input": 1.25, "output": 5 }] }, { "id": "gpt-4o-mini-tts", "match": { "equals": "gpt-4o-mini-tts" }, "prices": [{ "input": 0.6, "output": 12 }] }, { "id": "gpt-4o-realtime-preview", "match": { "starts_with": "gpt-4o-realtime" }, "prices": [{ "input": 5, "output": 20, "cachedInput": 2.5 }] }, { "id": "gpt-4o-search-preview", "match": { "or": [{ "equals": "gpt-4o-search-preview" }, { "equals": "gpt-4o-search-preview-2025-03-11" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o-transcribe", "match": { "or": [{ "equals": "gpt-4o-transcribe" }, { "equals": "gpt-4o-transcribe-diarize" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-4o:extended", "match": { "equals": "gpt-4o:extended" }, "prices": [{ "input": 6, "output": 18 }] }, { "id": "gpt-5", "match": { "or": [{ "equals": "gpt-5" }, { "equals": "gpt-5-2025-08-07" }, { "equals": "gpt-5-chat" }, { "equals": "gpt-5-chat-latest" }, { "equals": "gpt-5-codex" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5-image", "match": { "equals": "gpt-5-image" }, "prices": [{ "input": 10, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-5-image-mini", "match": { "equals": "gpt-5-image-mini" }, "prices": [{ "input": 2.5, "output": 2, "cachedInput": 0.25 }] }, { "id": "gpt-5-mini", "match": { "or": [{ "equals": "gpt-5-mini" }, { "equals": "gpt-5-mini-2025-08-07" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5-nano", "match": { "or": [{ "equals": "gpt-5-nano" }, { "starts_with": "gpt-5-nano-" }] }, "prices": [{ "input": 0.05, "output": 0.4, "cachedInput": 5e-3 }] }, { "id": "gpt-5-pro", "match": { "or": [{ "equals": "gpt-5-pro" }, { "equals": "gpt-5-pro-2025-10-06" }] }, "prices": [{ "input": 15, "output": 120 }] }, { "id": "gpt-5.1", "match": { "or": [{ "equals": "gpt-5.1" }, { "equals": "gpt-5.1-2025-11-13" }, { "equals": "gpt-5.1-codex" }, { "equals": "gpt-5.1-codex-max" }, { "equals": "gpt-5.1-chat" }, { "equals": "gpt-5.1-chat-latest" }, { "equals": "gpt-5-1" }, { "equals": "gpt-5-1-2025-11-13" }, { "equals": "gpt-5-1-codex" }, { "equals": "gpt-5-1-codex-max" }, { "equals": "gpt-5-1-chat" }, { "equals": "gpt-5-1-chat-latest" }] }, "prices": [{ "input": 1.25, "output": 10, "cachedInput": 0.125 }] }, { "id": "gpt-5.1-codex-mini", "match": { "or": [{ "equals": "gpt-5.1-codex-mini" }, { "equals": "gpt-5.1-mini" }, { "equals": "gpt-5-1-codex-mini" }, { "equals": "gpt-5-1-mini" }] }, "prices": [{ "input": 0.25, "output": 2, "cachedInput": 0.025 }] }, { "id": "gpt-5.2", "match": { "or": [{ "equals": "gpt-5.2" }, { "equals": "gpt-5.2-2025-12-11" }, { "equals": "gpt-5-2" }, { "equals": "gpt-5-2-2025-12-11" }, { "equals": "gpt-5.2-chat" }, { "equals": "gpt-5.2-chat-latest" }, { "equals": "gpt-5-2-chat" }, { "equals": "gpt-5-2-chat-latest" }, { "equals": "gpt-5.2-codex" }, { "equals": "gpt-5-2-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.2-pro", "match": { "or": [{ "equals": "gpt-5.2-pro" }, { "equals": "gpt-5.2-pro-2025-12-11" }, { "equals": "gpt-5-2-pro-2025-12-11" }] }, "prices": [{ "input": 21, "output": 168 }] }, { "id": "gpt-5.3", "match": { "or": [{ "equals": "gpt-5.3" }, { "equals": "gpt-5-3" }, { "equals": "gpt-5.3-chat" }, { "equals": "gpt-5.3-chat-latest" }, { "equals": "gpt-5-3-chat" }, { "equals": "gpt-5-3-chat-latest" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.3-codex", "match": { "or": [{ "equals": "gpt-5.3-codex" }, { "equals": "gpt-5-3-codex" }] }, "prices": [{ "input": 1.75, "output": 14, "cachedInput": 0.175 }] }, { "id": "gpt-5.4", "match": { "or": [{ "equals": "gpt-5.4" }, { "equals": "gpt-5.4-2026-03-05" }, { "equals": "gpt-5-4" }, { "equals": "gpt-5-4-2026-03-05" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }] }, { "id": "gpt-5.4-image-2", "match": { "equals": "gpt-5.4-image-2" }, "prices": [{ "input": 8, "output": 15, "cachedInput": 2 }] }, { "id": "gpt-5.4-mini", "match": { "or": [{ "equals": "gpt-5.4-mini" }, { "equals": "gpt-5.4-mini-2026-03-17" }, { "equals": "gpt-5-4-mini" }, { "equals": "gpt-5-4-mini-2026-03-17" }] }, "prices": [{ "input": 0.75, "output": 4.5, "cachedInput": 0.075 }] }, { "id": "gpt-5.4-nano", "match": { "or": [{ "equals": "gpt-5.4-nano" }, { "equals": "gpt-5.4-nano-2026-03-17" }, { "equals": "gpt-5-4-nano" }, { "equals": "gpt-5-4-nano-2026-03-17" }] }, "prices": [{ "input": 0.2, "output": 1.25, "cachedInput": 0.02 }] }, { "id": "gpt-5.4-pro", "match": { "or": [{ "equals": "gpt-5.4-pro" }, { "equals": "gpt-5.4-pro-2026-03-05" }, { "equals": "gpt-5-4-pro" }, { "equals": "gpt-5-4-pro-2026-03-05" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.5", "match": { "or": [{ "equals": "gpt-5.5" }, { "equals": "gpt-5.5-2026-04-23" }, { "equals": "gpt-5.5-2026-04-24" }, { "equals": "gpt-5-5" }, { "equals": "gpt-5-5-2026-04-23" }, { "equals": "gpt-5-5-2026-04-24" }, { "equals": "gpt-5.5-chat" }, { "equals": "gpt-5.5-chat-latest" }, { "equals": "gpt-5-5-chat" }, { "equals": "gpt-5-5-chat-latest" }, { "equals": "gpt-5.5-codex" }, { "equals": "gpt-5-5-codex" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }] }, { "id": "gpt-5.5-pro", "match": { "or": [{ "equals": "gpt-5.5-pro" }, { "equals": "gpt-5.5-pro-2026-04-23" }, { "equals": "gpt-5-5-pro" }, { "equals": "gpt-5-5-pro-2026-04-23" }] }, "prices": [{ "input": { "base": 30, "tiers": [{ "start": 271999, "price": 60 }] }, "output": { "base": 180, "tiers": [{ "start": 271999, "price": 270 }] } }] }, { "id": "gpt-5.6-luna", "match": { "or": [{ "equals": "gpt-5.6-luna" }, { "equals": "gpt-5-6-luna" }, { "regex": "^gpt-5\\.6-luna-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] }, "output": { "base": 6, "tiers": [{ "start": 271999, "price": 9 }] }, "cachedInput": { "base": 0.1, "tiers": [{ "start": 271999, "price": 0.2 }] } }, { "from": "2026-07-30", "input": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] }, "output": { "base": 1.2, "tiers": [{ "start": 271999, "price": 1.8 }] }, "cachedInput": { "base": 0.02, "tiers": [{ "start": 271999, "price": 0.04 }] } }] }, { "id": "gpt-5.6-sol", "match": { "or": [{ "equals": "gpt-5.6-sol" }, { "equals": "gpt-5-6-sol" }, { "equals": "gpt-5.6" }, { "equals": "gpt-5-6" }, { "regex": "^gpt-5\\.6-sol-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 5, "tiers": [{ "start": 271999, "price": 10 }] }, "output": { "base": 30, "tiers": [{ "start": 271999, "price": 45 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 271999, "price": 1 }] } }, { "from": "2026-08-21", "input": { "base": 4, "tiers": [{ "start": 271999, "price": 8 }] }, "output": { "base": 20, "tiers": [{ "start": 271999, "price": 30 }] }, "cachedInput": { "base": 0.4, "tiers": [{ "start": 271999, "price": 0.8 }] } }] }, { "id": "gpt-5.6-terra", "match": { "or": [{ "equals": "gpt-5.6-terra" }, { "equals": "gpt-5-6-terra" }, { "regex": "^gpt-5\\.6-terra-\\d{4}-\\d{2}-\\d{2}$" }, { "regex": "^gpt-5-6-terra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2.5, "tiers": [{ "start": 271999, "price": 5 }] }, "output": { "base": 15, "tiers": [{ "start": 271999, "price": 22.5 }] }, "cachedInput": { "base": 0.25, "tiers": [{ "start": 271999, "price": 0.5 }] } }, { "from": "2026-07-30", "input": { "base": 2, "tiers": [{ "start": 271999, "price": 4 }] }, "output": { "base": 12, "tiers": [{ "start": 271999, "price": 18 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 271999, "price": 0.4 }] } }] }, { "id": "gpt-6-astra", "match": { "or": [{ "equals": "gpt-6-astra" }, { "regex": "^gpt-6-astra-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 10, "tiers": [{ "start": 271999, "price": 20 }] }, "output": { "base": 50, "tiers": [{ "start": 271999, "price": 75 }] }, "cachedInput": { "base": 1, "tiers": [{ "start": 271999, "price": 2 }] } }] }, { "id": "gpt-6-luna", "match": { "or": [{ "equals": "gpt-6-luna" }, { "regex": "^gpt-6-luna-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 0.1, "tiers": [{ "start": 272e3, "price": 0.2 }] }, "output": { "base": 0.5, "tiers": [{ "start": 272e3, "price": 0.75 }] }, "cachedInput": { "base": 0.01, "tiers": [{ "start": 272e3, "price": 0.02 }] } }] }, { "id": "gpt-6-sol", "match": { "or": [{ "equals": "gpt-6-sol" }, { "regex": "^gpt-6-sol-\\d{4}-\\d{2}-\\d{2}$" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 272e3, "price": 4 }] }, "output": { "base": 10, "tiers": [{ "start": 272e3, "price": 15 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 272e3, "price": 0.4 }] } }] }, { "id": "gpt-audio", "match": { "or": [{ "equals": "gpt-audio" }, { "equals": "gpt-audio-2025-08-28" }, { "equals": "gpt-audio-1.5" }] }, "prices": [{ "input": 2.5, "output": 10 }] }, { "id": "gpt-audio-mini", "match": { "or": [{ "equals": "gpt-audio-mini" }, { "equals": "gpt-audio-mini-2025-10-06" }, { "equals": "gpt-audio-mini-2025-12-15" }] }, "prices": [{ "input": 0.6, "output": 2.4 }] }, { "id": "gpt-chat-latest", "match": { "equals": "gpt-chat-latest" }, "prices": [{ "input": 5, "output": 30, "cachedInput": 0.5 }] }, { "id": "gpt-image-1", "match": { "equals": "gpt-image-1" }, "prices": [{ "input": 5, "output": 40, "cachedInput": 1.25 }] }, { "id": "gpt-image-1-mini", "match": { "or": [{ "equals": "gpt-image-1-mini" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.2 }] }, { "id": "gpt-image-1.5", "match": { "or": [{ "equals": "gpt-image-1.5" }, { "equals": "gpt-image-1.5-2025-12-16" }] }, "prices": [{ "input": 5, "output": 10, "cachedInput": 1.25 }] }, { "id": "gpt-image-2", "match": { "or": [{ "equals": "gpt-image-2" }, { "equals": "gpt-image-2-2026-04-21" }] }, "prices": [{ "input": 5, "output": 30, "cachedInput": 1.25 }] }, { "id": "gpt-oss-120b", "match": { "equals": "gpt-oss-120b" }, "prices": [{ "input": 0.039, "output": 0.18 }] }, { "id": "gpt-oss-20b", "match": { "equals": "gpt-oss-20b" }, "prices": [{ "input": 0.029, "output": 0.14 }] }, { "id": "gpt-oss-safeguard-20b", "match": { "equals": "gpt-oss-safeguard-20b" }, "prices": [{ "input": 0.075, "output": 0.3, "cachedInput": 0.037 }] }, { "id": "gpt-realtime", "match": { "or": [{ "equals": "gpt-realtime" }, { "equals": "gpt-realtime-2025-08-28" }, { "equals": "gpt-realtime-1.5" }] }, "prices": [{ "input": 4, "output": 16, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-2", "match": { "or": [{ "equals": "gpt-realtime-2" }, { "equals": "gpt-realtime-2.1" }] }, "prices": [{ "input": 4, "output": 24, "cachedInput": 0.4 }] }, { "id": "gpt-realtime-mini", "match": { "or": [{ "equals": "gpt-realtime-mini" }, { "equals": "gpt-realtime-2.1-mini" }, { "equals": "gpt-realtime-mini-2025-12-15" }, { "equals": "gpt-realtime-mini-2025-10-06" }] }, "prices": [{ "input": 0.6, "output": 2.4, "cachedInput": 0.06 }] }, { "id": "gpt-transcribe", "match": { "equals": "gpt-transcribe" }, "prices": [{}] }, { "id": "moderation", "match": { "contains": "moderation" }, "prices": [{}] }, { "id": "o1", "match": { "or": [{ "equals": "o1" }, { "equals": "o1-2024-12-17" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-mini", "match": { "or": [{ "equals": "o1-mini" }, { "equals": "o1-mini-2024-09-12" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o1-preview", "match": { "or": [{ "equals": "o1-preview" }, { "equals": "o1-preview-2024-09-12" }] }, "prices": [{ "input": 15, "output": 60, "cachedInput": 7.5 }] }, { "id": "o1-pro", "match": { "or": [{ "equals": "o1-pro" }, { "equals": "o1-pro-2025-03-19" }] }, "prices": [{ "input": 150, "output": 600 }] }, { "id": "o3", "match": { "or": [{ "equals": "o3" }, { "equals": "o3-2025-04-16" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 0.5 }, { "from": "2025-06-10", "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "o3-deep-research", "match": { "or": [{ "equals": "o3-deep-research" }, { "equals": "o3-deep-research-2025-06-26" }] }, "prices": [{ "input": 10, "output": 40, "cachedInput": 2.5 }] }, { "id": "o3-mini", "match": { "or": [{ "equals": "o3-mini" }, { "equals": "o3-mini-2025-01-31" }, { "equals": "o3-mini-high" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.55 }] }, { "id": "o3-pro", "match": { "or": [{ "equals": "o3-pro" }, { "equals": "o3-pro-2025-06-10" }] }, "prices": [{ "input": 20, "output": 80 }] }, { "id": "o4-mini", "match": { "or": [{ "equals": "o4-mini-2025-04-16" }, { "equals": "o4-mini-high" }, { "equals": "o4-mini" }] }, "prices": [{ "input": 1.1, "output": 4.4, "cachedInput": 0.275 }] }, { "id": "o4-mini-deep-research", "match": { "or": [{ "equals": "o4-mini-deep-research" }, { "equals": "o4-mini-deep-research-2025-06-26" }] }, "prices": [{ "input": 2, "output": 8, "cachedInput": 0.5 }] }, { "id": "text-davinci-002", "match": { "equals": "text-davinci-002" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-davinci-003", "match": { "equals": "text-davinci-003" }, "prices": [{ "input": 20, "output": 20 }] }, { "id": "text-embedding-3-large", "match": { "equals": "text-embedding-3-large" }, "prices": [{ "input": 0.13 }] }, { "id": "text-embedding-3-small", "match": { "equals": "text-embedding-3-small" }, "prices": [{ "input": 0.02 }] }, { "id": "text-embedding-ada-002", "match": { "or": [{ "equals": "text-embedding-ada" }, { "equals": "text-embedding-ada-002" }, { "equals": "text-embedding-ada-002-v2" }] }, "prices": [{ "input": 0.1 }] }, { "id": "whisper-1", "match": { "equals": "whisper-1" }, "prices": [{}] }] }, "together": { "fallbacks": [], "models": [{ "id": "Austism/chronos-hermes-13b", "match": { "equals": "Austism/chronos-hermes-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Gryphe/MythoMax-L2-13b", "match": { "equals": "Gryphe/MythoMax-L2-13b" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Nexusflow/NexusRaven-V2-13B", "match": { "equals": "Nexusflow/NexusRaven-V2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "NousResearch/Nous-Capybara-7B-V1p9", "match": { "equals": "NousResearch/Nous-Capybara-7B-V1p9" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT", "match": { "equals": "NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "NousResearch/Nous-Hermes-2-Yi-34B", "match": { "equals": "NousResearch/Nous-Hermes-2-Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "NousResearch/Nous-Hermes-Llama2-13b", "match": { "equals": "NousResearch/Nous-Hermes-Llama2-13b" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "NousResearch/Nous-Hermes-llama-2-7b", "match": { "equals": "NousResearch/Nous-Hermes-llama-2-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Open-Orca/Mistral-7B-OpenOrca", "match": { "equals": "Open-Orca/Mistral-7B-OpenOrca" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Qwen/Qwen1.5-0.5B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-0.5B" }, { "equals": "Qwen/Qwen1.5-0.5B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-1.8B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-1.8B" }, { "equals": "Qwen/Qwen1.5-1.8B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-14B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-14B" }, { "equals": "Qwen/Qwen1.5-14B-Chat" }] }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Qwen/Qwen1.5-4B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-4B" }, { "equals": "Qwen/Qwen1.5-4B-Chat" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "Qwen/Qwen1.5-72B", "match": { "equals": "Qwen/Qwen1.5-72B" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "Qwen/Qwen1.5-7B", "match": { "or": [{ "equals": "Qwen/Qwen1.5-7B" }, { "equals": "Qwen/Qwen1.5-7B-Chat" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "Undi95/ReMM-SLERP-L2-13B", "match": { "equals": "Undi95/ReMM-SLERP-L2-13B" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "Undi95/Toppy-M-7B", "match": { "equals": "Undi95/Toppy-M-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "WizardLM/WizardLM-13B-V1.2", "match": { "equals": "WizardLM/WizardLM-13B-V1.2" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "allenai/OLMo-7B", "match": { "or": [{ "equals": "allenai/OLMo-7B" }, { "equals": "allenai/OLMo-7B-Instruct" }, { "equals": "allenai/OLMo-7B-Twin-2T" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "codellama/CodeLlama-13b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-13b-Instruct-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "codellama/CodeLlama-34b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-34b-Instruct-hf" }, "prices": [{ "input": 0.776, "output": 0.776 }] }, { "id": "codellama/CodeLlama-70b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-70b-Instruct-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "codellama/CodeLlama-7b-Instruct-hf", "match": { "equals": "codellama/CodeLlama-7b-Instruct-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "deepseek-ai/deepseek-coder-33b-instruct", "match": { "equals": "deepseek-ai/deepseek-coder-33b-instruct" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "garage-bAInd/Platypus2-70B-instruct", "match": { "equals": "garage-bAInd/Platypus2-70B-instruct" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "google/gemma-2b", "match": { "or": [{ "equals": "google/gemma-2b" }, { "equals": "google/gemma-2b-it" }] }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "google/gemma-7b", "match": { "or": [{ "equals": "google/gemma-7b" }, { "equals": "google/gemma-7b-it" }] }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "lmsys/vicuna-13b-v1.5", "match": { "equals": "lmsys/vicuna-13b-v1.5" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "lmsys/vicuna-7b-v1.5", "match": { "equals": "lmsys/vicuna-7b-v1.5" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-2-13b-chat-hf", "match": { "equals": "meta-llama/Llama-2-13b-chat-hf" }, "prices": [{ "input": 0.225, "output": 0.225 }] }, { "id": "meta-llama/Llama-2-70b-chat-hf", "match": { "equals": "meta-llama/Llama-2-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-2-7b-chat-hf", "match": { "equals": "meta-llama/Llama-2-7b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3-70b-chat-hf", "match": { "equals": "meta-llama/Llama-3-70b-chat-hf" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "meta-llama/Llama-3-8b-chat-hf", "match": { "equals": "meta-llama/Llama-3-8b-chat-hf" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "meta-llama/Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "match": { "equals": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" }, "prices": [{ "input": 0.27, "output": 0.85 }] }, { "id": "meta-llama/Llama-4-Scout-17B-16E-Instruct", "match": { "equals": "meta-llama/Llama-4-Scout-17B-16E-Instruct" }, "prices": [{ "input": 0.18, "output": 0.59 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Lite" }, "prices": [{ "input": 0.54, "output": 0.54 }] }, { "id": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Lite", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Lite" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo" }, "prices": [{ "input": 3.5, "output": 3.5 }] }, { "id": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo" }, "prices": [{ "input": 0.18, "output": 0.18 }] }, { "id": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo", "match": { "equals": "meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo" }, "prices": [{ "input": 0.88, "output": 0.88 }] }, { "id": "microsoft/WizardLM-2-8x22B", "match": { "equals": "microsoft/WizardLM-2-8x22B" }, "prices": [{ "input": 1.2, "output": 1.2 }] }, { "id": "microsoft/phi-2", "match": { "equals": "microsoft/phi-2" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.1", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-Instruct-v0.2", "match": { "equals": "mistralai/Mistral-7B-Instruct-v0.2" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mistral-7B-v0.1", "match": { "equals": "mistralai/Mistral-7B-v0.1" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "mistralai/Mixtral-8x22B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x22B-Instruct-v0.1" }, "prices": [{ "input": 2.4, "output": 2.4 }] }, { "id": "mistralai/Mixtral-8x7B-Instruct-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-Instruct-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "mistralai/Mixtral-8x7B-v0.1", "match": { "equals": "mistralai/Mixtral-8x7B-v0.1" }, "prices": [{ "input": 0.9, "output": 0.9 }] }, { "id": "openchat/openchat-3.5-1210", "match": { "equals": "openchat/openchat-3.5-1210" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "snorkelai/Snorkel-Mistral-PairRM-DPO", "match": { "equals": "snorkelai/Snorkel-Mistral-PairRM-DPO" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "teknium/OpenHermes-2p5-Mistral-7B", "match": { "equals": "teknium/OpenHermes-2p5-Mistral-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/GPT-JT-Moderation-6B", "match": { "equals": "togethercomputer/GPT-JT-Moderation-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/Llama-2-7B-32K-Instruct", "match": { "equals": "togethercomputer/Llama-2-7B-32K-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Base", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Base" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Chat", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Chat" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-7B-Instruct", "match": { "equals": "togethercomputer/RedPajama-INCITE-7B-Instruct" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/RedPajama-INCITE-Base-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Base-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Chat-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Chat-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1", "match": { "equals": "togethercomputer/RedPajama-INCITE-Instruct-3B-v1" }, "prices": [{ "input": 0.1, "output": 0.1 }] }, { "id": "togethercomputer/StripedHyena-Hessian-7B", "match": { "equals": "togethercomputer/StripedHyena-Hessian-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/StripedHyena-Nous-7B", "match": { "equals": "togethercomputer/StripedHyena-Nous-7B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "togethercomputer/alpaca-7b", "match": { "equals": "togethercomputer/alpaca-7b" }, "prices": [{ "input": 0.2, "output": 0.2 }] }, { "id": "upstage/SOLAR-10.7B-Instruct-v1.0", "match": { "equals": "upstage/SOLAR-10.7B-Instruct-v1.0" }, "prices": [{ "input": 0.3, "output": 0.3 }] }, { "id": "zero-one-ai/Yi-34B", "match": { "equals": "zero-one-ai/Yi-34B" }, "prices": [{ "input": 0.8, "output": 0.8 }] }, { "id": "zero-one-ai/Yi-6B", "match": { "equals": "zero-one-ai/Yi-6B" }, "prices": [{ "input": 0.2, "output": 0.2 }] }] }, "x-ai": { "fallbacks": [], "models": [{ "id": "grok-2-1212", "match": { "or": [{ "equals": "grok-2-1212" }, { "equals": "grok-2" }, { "equals": "grok-2-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-2-vision-1212", "match": { "or": [{ "equals": "grok-2-vision-1212" }, { "equals": "grok-2-vision" }, { "equals": "grok-2-vision-latest" }] }, "prices": [{ "input": 2, "output": 10 }] }, { "id": "grok-3", "match": { "or": [{ "equals": "grok-3" }, { "equals": "grok-3-latest" }, { "equals": "grok-3-beta" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-3-fast", "match": { "or": [{ "equals": "grok-3-fast" }, { "equals": "grok-3-fast-latest" }, { "equals": "grok-3-fast-beta" }] }, "prices": [{ "input": 5, "output": 25, "cachedInput": 1.25 }] }, { "id": "grok-3-mini", "match": { "or": [{ "equals": "grok-3-mini" }, { "equals": "grok-3-mini-beta" }, { "equals": "grok-3-mini-latest" }] }, "prices": [{ "input": 0.3, "output": 0.5, "cachedInput": 0.075 }] }, { "id": "grok-3-mini-fast", "match": { "or": [{ "equals": "grok-3-mini-fast" }, { "equals": "grok-3-mini-fast-beta" }, { "equals": "grok-3-mini-fast-latest" }] }, "prices": [{ "input": 0.6, "output": 4, "cachedInput": 0.15 }] }, { "id": "grok-4-0709", "match": { "or": [{ "equals": "grok-4-0709" }, { "equals": "grok-4" }, { "equals": "grok-4-latest" }] }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.75 }] }, { "id": "grok-4-1-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast-non-reasoning" }, { "equals": "grok-4-1-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-1-fast-reasoning", "match": { "or": [{ "equals": "grok-4-1-fast" }, { "equals": "grok-4-1-fast-reasoning" }, { "equals": "grok-4-1-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-non-reasoning", "match": { "or": [{ "equals": "grok-4-fast-non-reasoning" }, { "equals": "grok-4-fast-non-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4-fast-reasoning", "match": { "or": [{ "equals": "grok-4-fast" }, { "equals": "grok-4-fast-reasoning" }, { "equals": "grok-4-fast-reasoning-latest" }] }, "prices": [{ "input": 0.2, "output": 0.5, "cachedInput": 0.05 }] }, { "id": "grok-4.20", "match": { "equals": "grok-4.20" }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.20-multi-agent", "match": { "equals": "grok-4.20-multi-agent" }, "prices": [{ "input": 2, "output": 6, "cachedInput": 0.2 }] }, { "id": "grok-4.3", "match": { "or": [{ "equals": "grok-4.3" }, { "regex": "^grok-4\\.3-\\d{8}$" }, { "equals": "x-ai/grok-4.3" }, { "regex": "^x-ai/grok-4\\.3-\\d{8}$" }, { "equals": "grok-4.3-latest" }] }, "prices": [{ "input": { "base": 1.25, "tiers": [{ "start": 199999, "price": 2.5 }] }, "output": { "base": 2.5, "tiers": [{ "start": 199999, "price": 5 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-4.5", "match": { "or": [{ "equals": "grok-4.5" }, { "regex": "^grok-4\\.5-\\d{8}$" }, { "equals": "x-ai/grok-4.5" }, { "regex": "^x-ai/grok-4\\.5-\\d{8}$" }, { "equals": "grok-4.5-latest" }, { "equals": "grok-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.3, "tiers": [{ "start": 199999, "price": 0.6 }] } }] }, { "id": "grok-4.6", "match": { "or": [{ "equals": "grok-4.6" }, { "regex": "^grok-4\\.6-\\d{8}$" }, { "equals": "x-ai/grok-4.6" }, { "regex": "^x-ai/grok-4\\.6-\\d{8}$" }, { "equals": "grok-4.6-latest" }] }, "prices": [{ "input": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "output": { "base": 6, "tiers": [{ "start": 199999, "price": 12 }] }, "cachedInput": { "base": 0.5, "tiers": [{ "start": 199999, "price": 1 }] } }] }, { "id": "grok-build-0.1", "match": { "equals": "grok-build-0.1" }, "prices": [{ "input": { "base": 1, "tiers": [{ "start": 199999, "price": 2 }] }, "output": { "base": 2, "tiers": [{ "start": 199999, "price": 4 }] }, "cachedInput": { "base": 0.2, "tiers": [{ "start": 199999, "price": 0.4 }] } }] }, { "id": "grok-code-fast-1", "match": { "or": [{ "equals": "grok-code-fast" }, { "equals": "grok-code-fast-1" }, { "equals": "grok-code-fast-1-0825" }] }, "prices": [{ "input": 0.2, "output": 1.5, "cachedInput": 0.02 }] }, { "id": "grok-voice-latest", "match": { "equals": "grok-voice-latest" }, "prices": [{}, { "from": "2026-08-05" }] }, { "id": "grok-voice-think-fast-1.0", "match": { "equals": "grok-voice-think-fast-1.0" }, "prices": [{}] }, { "id": "grok-voice-think-fast-2.0", "match": { "equals": "grok-voice-think-fast-2.0" }, "prices": [{}] }] }, "moonshotai": { "fallbacks": [], "models": [{ "id": "kimi-k2", "match": { "equals": "kimi-k2" }, "prices": [{ "input": 0.57, "output": 2.3 }] }, { "id": "kimi-k2-0711-preview", "match": { "equals": "kimi-k2-0711-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-0905-preview", "match": { "equals": "kimi-k2-0905-preview" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking", "match": { "equals": "kimi-k2-thinking" }, "prices": [{ "input": 0.6, "output": 2.5, "cachedInput": 0.15 }] }, { "id": "kimi-k2-thinking-turbo", "match": { "equals": "kimi-k2-thinking-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2-turbo-preview", "match": { "starts_with": "kimi-k2-turbo" }, "prices": [{ "input": 1.15, "output": 8, "cachedInput": 0.15 }] }, { "id": "kimi-k2.5", "match": { "starts_with": "kimi-k2.5" }, "prices": [{ "input": 0.6, "output": 3, "cachedInput": 0.1 }] }, { "id": "kimi-k2.6", "match": { "starts_with": "kimi-k2.6" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.16 }] }, { "id": "kimi-k2.7-code", "match": { "equals": "kimi-k2.7-code" }, "prices": [{ "input": 0.95, "output": 4, "cachedInput": 0.19 }] }, { "id": "kimi-k2.7-code-highspeed", "match": { "equals": "kimi-k2.7-code-highspeed" }, "prices": [{ "input": 1.9, "output": 8, "cachedInput": 0.38 }] }, { "id": "kimi-k3", "match": { "equals": "kimi-k3" }, "prices": [{ "input": 3, "output": 15, "cachedInput": 0.3 }] }, { "id": "moonshot-v1-128k", "match": { "or": [{ "equals": "moonshot-v1-128k" }, { "equals": "moonshot-v1-128k-vision-preview" }] }, "prices": [{ "input": 2, "output": 5 }] }, { "id": "moonshot-v1-32k", "match": { "or": [{ "equals": "moonshot-v1-32k" }, { "equals": "moonshot-v1-32k-vision-preview" }] }, "prices": [{ "input": 1, "output": 3 }] }, { "id": "moonshot-v1-8k", "match": { "or": [{ "equals": "moonshot-v1-8k" }, { "equals": "moonshot-v1-8k-vision-preview" }] }, "prices": [{ "input": 0.2, "output": 2 }] }] } } };
+var PRICE_TABLE = JSON.parse('{"package":"@pydantic/genai-prices","version":"0.1.8","providers":{"anthropic":{"fallbacks":[],"models":[{"id":"claude-2","match":{"or":[{"starts_with":"claude-2"},{"contains":"claude-v2"}]},"prices":[{"input":8,"output":24}]},{"id":"claude-3-5-haiku-latest","match":{"or":[{"starts_with":"claude-3-5-haiku"},{"starts_with":"claude-3.5-haiku"}]},"prices":[{"input":0.8,"output":4,"cachedInput":0.08}]},{"id":"claude-3-5-sonnet","match":{"or":[{"starts_with":"claude-3-5-sonnet"},{"starts_with":"claude-3.5-sonnet"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-3-7-sonnet-latest","match":{"or":[{"starts_with":"claude-3-7-sonnet"},{"starts_with":"claude-3.7-sonnet"},{"starts_with":"claude-sonnet-3.7"},{"starts_with":"claude-sonnet-3-7"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-3-haiku","match":{"starts_with":"claude-3-haiku"},"prices":[{"input":0.25,"output":1.25,"cachedInput":0.03}]},{"id":"claude-3-opus-latest","match":{"starts_with":"claude-3-opus"},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"claude-3-sonnet","match":{"starts_with":"claude-3-sonnet"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-fable-5","match":{"or":[{"equals":"claude-fable-5"},{"regex":"^claude-fable-5-\\\\d{8}$"}]},"prices":[{"input":10,"output":50,"cachedInput":1}]},{"id":"claude-fable-5-1","match":{"or":[{"equals":"claude-fable-5-1"},{"regex":"^claude-fable-5-1-\\\\d{8}$"}]},"prices":[{"input":10,"output":50,"cachedInput":0.25}]},{"id":"claude-haiku-4-5","match":{"or":[{"starts_with":"claude-haiku-4-5"},{"starts_with":"claude-haiku-4.5"},{"starts_with":"claude-4-5-haiku"},{"starts_with":"claude-4.5-haiku"}]},"prices":[{"input":1,"output":5,"cachedInput":0.1}]},{"id":"claude-opus-4-0","match":{"or":[{"starts_with":"claude-opus-4-0"},{"starts_with":"claude-4-opus"},{"equals":"claude-opus-4"},{"equals":"claude-opus-4-20250514"}]},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"claude-opus-4-1","match":{"or":[{"starts_with":"claude-opus-4-1"},{"starts_with":"claude-opus-4.1"}]},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"claude-opus-4-5","match":{"or":[{"starts_with":"claude-opus-4-5"},{"starts_with":"claude-opus-4.5"},{"starts_with":"claude-4-5-opus"},{"starts_with":"claude-4.5-opus"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-4-6","match":{"or":[{"starts_with":"claude-opus-4-6"},{"starts_with":"claude-opus-4.6"},{"starts_with":"claude-4-6-opus"},{"starts_with":"claude-4.6-opus"}]},"prices":[{"input":{"base":5,"tiers":[{"start":200000,"price":10}]},"output":{"base":25,"tiers":[{"start":200000,"price":37.5}]},"cachedInput":{"base":0.5,"tiers":[{"start":200000,"price":1}]}},{"from":"2026-03-13","input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-4-7","match":{"or":[{"starts_with":"claude-opus-4-7"},{"starts_with":"claude-opus-4.7"},{"starts_with":"claude-4-7-opus"},{"starts_with":"claude-4.7-opus"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-4-8","match":{"or":[{"starts_with":"claude-opus-4-8"},{"starts_with":"claude-opus-4.8"},{"starts_with":"claude-4-8-opus"},{"starts_with":"claude-4.8-opus"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-5","match":{"or":[{"equals":"claude-opus-5"},{"regex":"^claude-opus-5-\\\\d{8}$"},{"starts_with":"claude-opus-5.0"},{"starts_with":"claude-5-opus"},{"starts_with":"claude-5.0-opus"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-5-5","match":{"or":[{"equals":"claude-opus-5-5"},{"regex":"^claude-opus-5-5-\\\\d{8}$"},{"starts_with":"claude-opus-5.5"},{"starts_with":"claude-5-5-opus"},{"starts_with":"claude-5.5-opus"}]},"prices":[{"input":4,"output":20,"cachedInput":0.2}]},{"id":"claude-sonnet-4-0","match":{"or":[{"starts_with":"claude-sonnet-4-2025"},{"starts_with":"claude-sonnet-4-0"},{"starts_with":"claude-sonnet-4@"},{"equals":"claude-sonnet-4"},{"starts_with":"claude-4-sonnet"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-sonnet-4-5","match":{"or":[{"starts_with":"claude-sonnet-4-5"},{"starts_with":"claude-sonnet-4.5"}]},"prices":[{"input":{"base":3,"tiers":[{"start":200000,"price":6}]},"output":{"base":15,"tiers":[{"start":200000,"price":22.5}]},"cachedInput":{"base":0.3,"tiers":[{"start":200000,"price":0.6}]}}]},{"id":"claude-sonnet-4-6","match":{"or":[{"starts_with":"claude-sonnet-4-6"},{"starts_with":"claude-sonnet-4.6"}]},"prices":[{"input":{"base":3,"tiers":[{"start":200000,"price":6}]},"output":{"base":15,"tiers":[{"start":200000,"price":22.5}]},"cachedInput":{"base":0.3,"tiers":[{"start":200000,"price":0.6}]}},{"from":"2026-03-13","input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-sonnet-5","match":{"or":[{"starts_with":"claude-sonnet-5"},{"starts_with":"claude-sonnet-5.0"},{"starts_with":"claude-5-sonnet"},{"starts_with":"claude-5.0-sonnet"}]},"prices":[{"input":2,"output":10,"cachedInput":0.2}]},{"id":"claude-v1","match":{"equals":"claude-v1"},"prices":[{"input":8,"output":24}]}]},"aws":{"fallbacks":[],"models":[{"id":"amazon.nova-2-sonic-v1:0","match":{"contains":"amazon.nova-2-sonic"},"prices":[{"input":0.33,"output":2.75}]},{"id":"amazon.nova-lite-v1:0","match":{"contains":"amazon.nova-lite"},"prices":[{"input":0.06,"output":0.24,"cachedInput":0.015}]},{"id":"amazon.nova-micro-v1:0","match":{"contains":"amazon.nova-micro"},"prices":[{"input":0.035,"output":0.14,"cachedInput":0.00875}]},{"id":"amazon.nova-premier-v1:0","match":{"contains":"amazon.nova-premier"},"prices":[{"input":2.5,"output":12.5,"cachedInput":0.625}]},{"id":"amazon.nova-pro-v1:0","match":{"contains":"amazon.nova-pro"},"prices":[{"input":0.8,"output":3.2,"cachedInput":0.2}]},{"id":"amazon.nova-sonic-v1:0","match":{"contains":"amazon.nova-sonic"},"prices":[{"input":0.06,"output":0.24}]},{"id":"amazon.titan-embed-text-v1","match":{"contains":"amazon.titan-embed-text"},"prices":[{"input":0.1}]},{"id":"amazon.titan-text-express-v1","match":{"contains":"titan-text-express"},"prices":[{"input":0.2,"output":0.6}]},{"id":"amazon.titan-text-lite-v1","match":{"contains":"titan-text-lite"},"prices":[{"input":0.15,"output":0.2}]},{"id":"deepseek.r1-v1:0","match":{"contains":"deepseek.r1"},"prices":[{"input":1.35,"output":5.4}]},{"id":"global.amazon.nova-2-lite-v1:0","match":{"contains":"global.amazon.nova-2-lite"},"prices":[{"input":0.3,"output":2.5,"cachedInput":0.075}]},{"id":"global.anthropic.claude-fable-5-1-v1:0","match":{"or":[{"ends_with":"global.anthropic.claude-fable-5-1"},{"contains":"global.anthropic.claude-fable-5-1-v1"}]},"prices":[{"input":10,"output":50,"cachedInput":0.25}]},{"id":"global.anthropic.claude-fable-5-v1:0","match":{"or":[{"ends_with":"global.anthropic.claude-fable-5"},{"contains":"global.anthropic.claude-fable-5-v1"}]},"prices":[{"input":10,"output":50,"cachedInput":1}]},{"id":"global.anthropic.claude-haiku-4-5-20251001-v1:0","match":{"contains":"global.anthropic.claude-haiku-4-5-20251001"},"prices":[{"input":1,"output":5,"cachedInput":0.1}]},{"id":"global.anthropic.claude-opus-4-5-v1:0","match":{"contains":"global.anthropic.claude-opus-4-5"},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"global.anthropic.claude-opus-4-6-v1:0","match":{"contains":"global.anthropic.claude-opus-4-6"},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"global.anthropic.claude-opus-4-7-v1:0","match":{"contains":"global.anthropic.claude-opus-4-7"},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"global.anthropic.claude-opus-4-8-v1:0","match":{"contains":"global.anthropic.claude-opus-4-8"},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"global.anthropic.claude-opus-5","match":{"or":[{"ends_with":"global.anthropic.claude-opus-5"},{"contains":"global.anthropic.claude-opus-5-v1"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"global.anthropic.claude-opus-5-5","match":{"or":[{"ends_with":"global.anthropic.claude-opus-5-5"},{"contains":"global.anthropic.claude-opus-5-5-v1"}]},"prices":[{"input":4,"output":20,"cachedInput":0.2}]},{"id":"global.anthropic.claude-sonnet-4-20250514-v1:0","match":{"contains":"global.anthropic.claude-sonnet-4-20250514"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"global.anthropic.claude-sonnet-4-5-20250929-v1:0","match":{"contains":"global.anthropic.claude-sonnet-4-5-20250929"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"global.anthropic.claude-sonnet-4-6-v1:0","match":{"contains":"global.anthropic.claude-sonnet-4-6"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"global.anthropic.claude-sonnet-5-v1:0","match":{"contains":"global.anthropic.claude-sonnet-5"},"prices":[{"input":2,"output":10,"cachedInput":0.2}]},{"id":"global.openai.gpt-5.6-luna","match":{"contains":"global.openai.gpt-5.6-luna"},"prices":[{"input":{"base":0.2,"tiers":[{"start":271999,"price":0.4}]},"output":{"base":1.2,"tiers":[{"start":271999,"price":1.8}]},"cachedInput":{"base":0.02,"tiers":[{"start":271999,"price":0.04}]}}]},{"id":"global.openai.gpt-5.6-sol","match":{"contains":"global.openai.gpt-5.6-sol"},"prices":[{"input":{"base":5,"tiers":[{"start":271999,"price":10}]},"output":{"base":30,"tiers":[{"start":271999,"price":45}]},"cachedInput":{"base":0.5,"tiers":[{"start":271999,"price":1}]}},{"from":"2026-08-21","input":{"base":4,"tiers":[{"start":271999,"price":8}]},"output":{"base":20,"tiers":[{"start":271999,"price":30}]},"cachedInput":{"base":0.4,"tiers":[{"start":271999,"price":0.8}]}}]},{"id":"global.openai.gpt-5.6-terra","match":{"contains":"global.openai.gpt-5.6-terra"},"prices":[{"input":{"base":2,"tiers":[{"start":271999,"price":4}]},"output":{"base":12,"tiers":[{"start":271999,"price":18}]},"cachedInput":{"base":0.2,"tiers":[{"start":271999,"price":0.4}]}}]},{"id":"google.gemma-3-12b-it","match":{"contains":"google.gemma-3-12b-it"},"prices":[{"input":0.09,"output":0.29}]},{"id":"google.gemma-3-27b-it","match":{"contains":"google.gemma-3-27b-it"},"prices":[{"input":0.23,"output":0.38}]},{"id":"google.gemma-3-4b-it","match":{"contains":"google.gemma-3-4b-it"},"prices":[{"input":0.04,"output":0.08}]},{"id":"meta.llama3-1-70b-instruct-v1:0","match":{"contains":"meta.llama3-1-70b-instruct"},"prices":[{"input":0.72,"output":0.72}]},{"id":"meta.llama3-1-8b-instruct-v1:0","match":{"contains":"meta.llama3-1-8b-instruct"},"prices":[{"input":0.22,"output":0.22}]},{"id":"meta.llama3-2-11b-instruct-v1:0","match":{"contains":"meta.llama3-2-11b-instruct"},"prices":[{"input":0.16,"output":0.16}]},{"id":"meta.llama3-2-1b-instruct-v1:0","match":{"contains":"meta.llama3-2-1b-instruct"},"prices":[{"input":0.1,"output":0.1}]},{"id":"meta.llama3-2-3b-instruct-v1:0","match":{"contains":"meta.llama3-2-3b-instruct"},"prices":[{"input":0.15,"output":0.15}]},{"id":"meta.llama3-2-90b-instruct-v1:0","match":{"contains":"meta.llama3-2-90b-instruct"},"prices":[{"input":0.72,"output":0.72}]},{"id":"meta.llama3-3-70b-instruct-v1:0","match":{"contains":"meta.llama3-3-70b-instruct"},"prices":[{"input":0.72,"output":0.72}]},{"id":"meta.llama3-70b-instruct-v1:0","match":{"contains":"meta.llama3-70b-instruct"},"prices":[{"input":2.65,"output":3.5}]},{"id":"meta.llama3-8b-instruct-v1:0","match":{"contains":"meta.llama3-8b-instruct"},"prices":[{"input":0.3,"output":0.6}]},{"id":"meta.llama4-maverick-17b-instruct-v1:0","match":{"contains":"meta.llama4-maverick-17b-instruct"},"prices":[{"input":0.24,"output":0.97}]},{"id":"meta.llama4-scout-17b-instruct-v1:0","match":{"contains":"meta.llama4-scout-17b-instruct"},"prices":[{"input":0.17,"output":0.66}]},{"id":"mistral.devstral-2-123b","match":{"contains":"mistral.devstral-2-123b"},"prices":[{"input":0.4,"output":2}]},{"id":"mistral.magistral-small-2509","match":{"contains":"mistral.magistral-small-2509"},"prices":[{"input":0.5,"output":1.5}]},{"id":"mistral.ministral-3-14b-instruct","match":{"contains":"mistral.ministral-3-14b-instruct"},"prices":[{"input":0.2,"output":0.2}]},{"id":"mistral.ministral-3-3b-instruct","match":{"contains":"mistral.ministral-3-3b-instruct"},"prices":[{"input":0.1,"output":0.1}]},{"id":"mistral.ministral-3-8b-instruct","match":{"contains":"mistral.ministral-3-8b-instruct"},"prices":[{"input":0.15,"output":0.15}]},{"id":"mistral.mistral-7b-instruct-v0:2","match":{"contains":"mistral.mistral-7b-instruct-v0"},"prices":[{"input":0.15,"output":0.2}]},{"id":"mistral.mistral-large-2402-v1:0","match":{"contains":"mistral.mistral-large-2402"},"prices":[{"input":4,"output":12}]},{"id":"mistral.mistral-large-3-675b-instruct","match":{"contains":"mistral.mistral-large-3-675b-instruct"},"prices":[{"input":0.5,"output":1.5}]},{"id":"mistral.mistral-small-2402-v1:0","match":{"contains":"mistral.mistral-small-2402"},"prices":[{"input":1,"output":3}]},{"id":"mistral.mixtral-8x7b-instruct-v0:1","match":{"contains":"mistral.mixtral-8x7b-instruct-v0"},"prices":[{"input":0.45,"output":0.7}]},{"id":"mistral.pixtral-large-2502-v1:0","match":{"contains":"mistral.pixtral-large-2502"},"prices":[{"input":2,"output":6}]},{"id":"mistral.voxtral-mini-3b-2507","match":{"contains":"mistral.voxtral-mini-3b-2507"},"prices":[{"input":0.04,"output":0.04}]},{"id":"mistral.voxtral-small-24b-2507","match":{"contains":"mistral.voxtral-small-24b-2507"},"prices":[{"input":0.1,"output":0.3}]},{"id":"nvidia.nemotron-nano-3-30b:0","match":{"contains":"nvidia.nemotron-nano-3-30b"},"prices":[{"input":0.06,"output":0.24}]},{"id":"nvidia.nemotron-nano-9b-v2:0","match":{"contains":"nvidia.nemotron-nano-9b-v2"},"prices":[{"input":0.06,"output":0.23}]},{"id":"nvidia.nemotron-super-3-120b:0","match":{"contains":"nvidia.nemotron-super-3-120b"},"prices":[{"input":0.15,"output":0.65}]},{"id":"openai.gpt-5.4","match":{"equals":"openai.gpt-5.4"},"prices":[{"input":2.75,"output":16.5,"cachedInput":0.275}]},{"id":"openai.gpt-5.5","match":{"equals":"openai.gpt-5.5"},"prices":[{"input":5.5,"output":33,"cachedInput":0.55}]},{"id":"openai.gpt-oss-120b-1:0","match":{"contains":"openai.gpt-oss-120b-1"},"prices":[{"input":0.15,"output":0.6}]},{"id":"openai.gpt-oss-20b-1:0","match":{"contains":"openai.gpt-oss-20b-1"},"prices":[{"input":0.07,"output":0.3}]},{"id":"qwen.qwen3-32b-v1:0","match":{"contains":"qwen.qwen3-32b"},"prices":[{"input":0.15,"output":0.6}]},{"id":"qwen.qwen3-coder-30b-a3b-v1:0","match":{"contains":"qwen.qwen3-coder-30b-a3b"},"prices":[{"input":0.15,"output":0.6}]},{"id":"qwen.qwen3-coder-480b-a35b-v1:0","match":{"contains":"qwen.qwen3-coder-480b-a35b"},"prices":[{"input":0.45,"output":1.8}]},{"id":"qwen.qwen3-vl-235b-a22b-v1:0","match":{"contains":"qwen.qwen3-vl-235b-a22b"},"prices":[{"input":0.53,"output":2.66}]},{"id":"regional.amazon.nova-2-lite-v1:0","match":{"or":[{"contains":"us.amazon.nova-2-lite"},{"contains":"eu.amazon.nova-2-lite"},{"contains":"jp.amazon.nova-2-lite"}]},"prices":[{"input":0.33,"output":2.75,"cachedInput":0.0825}]},{"id":"regional.anthropic.claude-3-5-haiku-20241022-v1:0","match":{"contains":"claude-3-5-haiku-20241022"},"prices":[{"input":0.8,"output":4,"cachedInput":0.08}]},{"id":"regional.anthropic.claude-3-5-sonnet-20240620-v1:0","match":{"contains":"claude-3-5-sonnet-20240620"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"regional.anthropic.claude-3-5-sonnet-20241022-v2:0","match":{"contains":"claude-3-5-sonnet-20241022"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"regional.anthropic.claude-3-7-sonnet-20250219-v1:0","match":{"contains":"claude-3-7-sonnet-20250219"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"regional.anthropic.claude-3-haiku-20240307-v1:0","match":{"contains":"claude-3-haiku-20240307"},"prices":[{"input":0.25,"output":1.25}]},{"id":"regional.anthropic.claude-3-opus-20240229-v1:0","match":{"contains":"claude-3-opus-20240229"},"prices":[{"input":15,"output":75}]},{"id":"regional.anthropic.claude-3-sonnet-20240229-v1:0","match":{"contains":"claude-3-sonnet-20240229"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"regional.anthropic.claude-fable-5-1-v1:0","match":{"or":[{"equals":"anthropic.claude-fable-5-1"},{"equals":"claude-fable-5-1"},{"starts_with":"anthropic.claude-fable-5-1-v1"},{"starts_with":"claude-fable-5-1-v1"},{"contains":"us.anthropic.claude-fable-5-1-v1"}]},"prices":[{"input":11,"output":55,"cachedInput":0.275}]},{"id":"regional.anthropic.claude-fable-5-v1:0","match":{"or":[{"equals":"anthropic.claude-fable-5"},{"equals":"claude-fable-5"},{"starts_with":"anthropic.claude-fable-5-v1"},{"starts_with":"claude-fable-5-v1"},{"contains":"us.anthropic.claude-fable-5-v1"},{"contains":"au.anthropic.claude-fable-5-v1"},{"contains":"eu.anthropic.claude-fable-5-v1"},{"contains":"jp.anthropic.claude-fable-5-v1"}]},"prices":[{"input":11,"output":55,"cachedInput":1.1}]},{"id":"regional.anthropic.claude-haiku-4-5-20251001-v1:0","match":{"or":[{"starts_with":"anthropic.claude-haiku-4-5-20251001"},{"starts_with":"claude-haiku-4-5-20251001"},{"contains":"us.anthropic.claude-haiku-4-5-20251001"},{"contains":"au.anthropic.claude-haiku-4-5-20251001"},{"contains":"apac.anthropic.claude-haiku-4-5-20251001"},{"contains":"eu.anthropic.claude-haiku-4-5-20251001"},{"contains":"us-gov.anthropic.claude-haiku-4-5-20251001"},{"contains":"jp.anthropic.claude-haiku-4-5-20251001"}]},"prices":[{"input":1.1,"output":5.5,"cachedInput":0.11}]},{"id":"regional.anthropic.claude-opus-4-1-20250805-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-1-20250805"},{"starts_with":"claude-opus-4-1-20250805"},{"contains":"us.anthropic.claude-opus-4-1-20250805"},{"contains":"au.anthropic.claude-opus-4-1-20250805"},{"contains":"apac.anthropic.claude-opus-4-1-20250805"},{"contains":"eu.anthropic.claude-opus-4-1-20250805"},{"contains":"us-gov.anthropic.claude-opus-4-1-20250805"},{"contains":"jp.anthropic.claude-opus-4-1-20250805"}]},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"regional.anthropic.claude-opus-4-20250514-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-20250514"},{"starts_with":"claude-opus-4-20250514"},{"contains":"us.anthropic.claude-opus-4-20250514"},{"contains":"au.anthropic.claude-opus-4-20250514"},{"contains":"apac.anthropic.claude-opus-4-20250514"},{"contains":"eu.anthropic.claude-opus-4-20250514"},{"contains":"us-gov.anthropic.claude-opus-4-20250514"},{"contains":"jp.anthropic.claude-opus-4-20250514"}]},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"regional.anthropic.claude-opus-4-5-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-5"},{"starts_with":"claude-opus-4-5"},{"contains":"us.anthropic.claude-opus-4-5"},{"contains":"au.anthropic.claude-opus-4-5"},{"contains":"apac.anthropic.claude-opus-4-5"},{"contains":"eu.anthropic.claude-opus-4-5"},{"contains":"us-gov.anthropic.claude-opus-4-5"},{"contains":"jp.anthropic.claude-opus-4-5"}]},"prices":[{"input":5.5,"output":27.5,"cachedInput":0.55}]},{"id":"regional.anthropic.claude-opus-4-6-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-6"},{"starts_with":"claude-opus-4-6"},{"contains":"us.anthropic.claude-opus-4-6"},{"contains":"au.anthropic.claude-opus-4-6"},{"contains":"apac.anthropic.claude-opus-4-6"},{"contains":"eu.anthropic.claude-opus-4-6"},{"contains":"us-gov.anthropic.claude-opus-4-6"},{"contains":"jp.anthropic.claude-opus-4-6"}]},"prices":[{"input":5.5,"output":27.5,"cachedInput":0.55}]},{"id":"regional.anthropic.claude-opus-4-7-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-7"},{"starts_with":"claude-opus-4-7"},{"contains":"us.anthropic.claude-opus-4-7"},{"contains":"au.anthropic.claude-opus-4-7"},{"contains":"apac.anthropic.claude-opus-4-7"},{"contains":"eu.anthropic.claude-opus-4-7"},{"contains":"us-gov.anthropic.claude-opus-4-7"},{"contains":"jp.anthropic.claude-opus-4-7"}]},"prices":[{"input":5.5,"output":27.5,"cachedInput":0.55}]},{"id":"regional.anthropic.claude-opus-4-8-v1:0","match":{"or":[{"starts_with":"anthropic.claude-opus-4-8"},{"starts_with":"claude-opus-4-8"},{"contains":"us.anthropic.claude-opus-4-8"},{"contains":"au.anthropic.claude-opus-4-8"},{"contains":"eu.anthropic.claude-opus-4-8"},{"contains":"jp.anthropic.claude-opus-4-8"}]},"prices":[{"input":5.5,"output":27.5,"cachedInput":0.55}]},{"id":"regional.anthropic.claude-opus-5","match":{"or":[{"equals":"anthropic.claude-opus-5"},{"equals":"claude-opus-5"},{"starts_with":"anthropic.claude-opus-5-v1"},{"starts_with":"claude-opus-5-v1"},{"equals":"us.anthropic.claude-opus-5"},{"equals":"au.anthropic.claude-opus-5"},{"equals":"eu.anthropic.claude-opus-5"},{"equals":"jp.anthropic.claude-opus-5"},{"contains":"us.anthropic.claude-opus-5-v1"},{"contains":"au.anthropic.claude-opus-5-v1"},{"contains":"eu.anthropic.claude-opus-5-v1"},{"contains":"jp.anthropic.claude-opus-5-v1"}]},"prices":[{"input":5.5,"output":27.5,"cachedInput":0.55}]},{"id":"regional.anthropic.claude-opus-5-5","match":{"or":[{"equals":"anthropic.claude-opus-5-5"},{"equals":"claude-opus-5-5"},{"starts_with":"anthropic.claude-opus-5-5-v1"},{"starts_with":"claude-opus-5-5-v1"},{"equals":"us.anthropic.claude-opus-5-5"},{"equals":"au.anthropic.claude-opus-5-5"},{"equals":"eu.anthropic.claude-opus-5-5"},{"equals":"jp.anthropic.claude-opus-5-5"},{"contains":"us.anthropic.claude-opus-5-5-v1"},{"contains":"au.anthropic.claude-opus-5-5-v1"},{"contains":"eu.anthropic.claude-opus-5-5-v1"},{"contains":"jp.anthropic.claude-opus-5-5-v1"}]},"prices":[{"input":4.4,"output":22,"cachedInput":0.22}]},{"id":"regional.anthropic.claude-sonnet-4-20250514-v1:0","match":{"or":[{"starts_with":"anthropic.claude-sonnet-4-20250514"},{"starts_with":"claude-sonnet-4-20250514"},{"contains":"us.anthropic.claude-sonnet-4-20250514"},{"contains":"au.anthropic.claude-sonnet-4-20250514"},{"contains":"apac.anthropic.claude-sonnet-4-20250514"},{"contains":"eu.anthropic.claude-sonnet-4-20250514"},{"contains":"us-gov.anthropic.claude-sonnet-4-20250514"},{"contains":"jp.anthropic.claude-sonnet-4-20250514"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"regional.anthropic.claude-sonnet-4-5-20250929-v1:0","match":{"or":[{"starts_with":"anthropic.claude-sonnet-4-5-20250929"},{"starts_with":"claude-sonnet-4-5-20250929"},{"contains":"us.anthropic.claude-sonnet-4-5-20250929"},{"contains":"au.anthropic.claude-sonnet-4-5-20250929"},{"contains":"apac.anthropic.claude-sonnet-4-5-20250929"},{"contains":"eu.anthropic.claude-sonnet-4-5-20250929"},{"contains":"us-gov.anthropic.claude-sonnet-4-5-20250929"},{"contains":"jp.anthropic.claude-sonnet-4-5-20250929"}]},"prices":[{"input":3.3,"output":16.5,"cachedInput":0.33}]},{"id":"regional.anthropic.claude-sonnet-4-6-v1:0","match":{"or":[{"starts_with":"anthropic.claude-sonnet-4-6"},{"starts_with":"claude-sonnet-4-6"},{"contains":"us.anthropic.claude-sonnet-4-6"},{"contains":"au.anthropic.claude-sonnet-4-6"},{"contains":"apac.anthropic.claude-sonnet-4-6"},{"contains":"eu.anthropic.claude-sonnet-4-6"},{"contains":"us-gov.anthropic.claude-sonnet-4-6"},{"contains":"jp.anthropic.claude-sonnet-4-6"}]},"prices":[{"input":3.3,"output":16.5,"cachedInput":0.33}]},{"id":"regional.anthropic.claude-sonnet-5-v1:0","match":{"or":[{"starts_with":"anthropic.claude-sonnet-5"},{"starts_with":"claude-sonnet-5"},{"contains":"us.anthropic.claude-sonnet-5"},{"contains":"au.anthropic.claude-sonnet-5"},{"contains":"apac.anthropic.claude-sonnet-5"},{"contains":"eu.anthropic.claude-sonnet-5"},{"contains":"us-gov.anthropic.claude-sonnet-5"},{"contains":"jp.anthropic.claude-sonnet-5"}]},"prices":[{"input":2.2,"output":11,"cachedInput":0.22}]},{"id":"regional.openai.gpt-5.6-luna","match":{"or":[{"starts_with":"openai.gpt-5.6-luna"},{"starts_with":"gpt-5.6-luna"},{"contains":"us.openai.gpt-5.6-luna"},{"contains":"in.openai.gpt-5.6-luna"}]},"prices":[{"input":1.1,"output":6.6,"cachedInput":0.11},{"from":"2026-07-30","input":{"base":0.22,"tiers":[{"start":271999,"price":0.44}]},"output":{"base":1.32,"tiers":[{"start":271999,"price":1.98}]},"cachedInput":{"base":0.022,"tiers":[{"start":271999,"price":0.044}]}}]},{"id":"regional.openai.gpt-5.6-sol","match":{"or":[{"starts_with":"openai.gpt-5.6-sol"},{"starts_with":"gpt-5.6-sol"},{"contains":"us.openai.gpt-5.6-sol"}]},"prices":[{"input":{"base":5.5,"tiers":[{"start":271999,"price":11}]},"output":{"base":33,"tiers":[{"start":271999,"price":49.5}]},"cachedInput":{"base":0.55,"tiers":[{"start":271999,"price":1.1}]}},{"from":"2026-08-21","input":{"base":4.4,"tiers":[{"start":271999,"price":8.8}]},"output":{"base":22,"tiers":[{"start":271999,"price":33}]},"cachedInput":{"base":0.44,"tiers":[{"start":271999,"price":0.88}]}}]},{"id":"regional.openai.gpt-5.6-terra","match":{"or":[{"starts_with":"openai.gpt-5.6-terra"},{"starts_with":"gpt-5.6-terra"},{"contains":"us.openai.gpt-5.6-terra"},{"contains":"in.openai.gpt-5.6-terra"}]},"prices":[{"input":2.75,"output":16.5,"cachedInput":0.275},{"from":"2026-07-30","input":{"base":2.2,"tiers":[{"start":271999,"price":4.4}]},"output":{"base":13.2,"tiers":[{"start":271999,"price":19.8}]},"cachedInput":{"base":0.22,"tiers":[{"start":271999,"price":0.44}]}}]},{"id":"writer.palmyra-x4-v1:0","match":{"contains":"writer.palmyra-x4"},"prices":[{"input":2.5,"output":10}]},{"id":"writer.palmyra-x5-v1:0","match":{"contains":"writer.palmyra-x5"},"prices":[{"input":0.6,"output":6}]}]},"azure":{"fallbacks":["openai","anthropic","deepseek","x-ai","moonshotai"],"models":[{"id":"ada","match":{"or":[{"equals":"ada"},{"equals":"text-embedding-ada"},{"equals":"text-embedding-ada-002"},{"equals":"text-embedding-ada-002-v2"}]},"prices":[{"input":0.1}]},{"id":"babbage","match":{"or":[{"equals":"babbage"},{"equals":"babbage-002"}]},"prices":[{"input":0.4}]},{"id":"curie","match":{"or":[{"equals":"curie"},{"equals":"text-curie"},{"equals":"text-curie-001"}]},"prices":[{"input":2}]},{"id":"davinci","match":{"or":[{"equals":"davinci"},{"equals":"davinci-002"},{"equals":"text-davinci"},{"equals":"text-davinci-002"}]},"prices":[{"input":2}]},{"id":"mai-ds-r1:free","match":{"equals":"mai-ds-r1:free"},"prices":[{}]},{"id":"o1","match":{"or":[{"equals":"o1"},{"equals":"o1-2024-12-17"}]},"prices":[{"input":15,"output":60,"cachedInput":7.5}]},{"id":"o1-mini","match":{"or":[{"equals":"o1-mini"},{"equals":"o1-mini-2024-09-12"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.55}]},{"id":"o1-preview","match":{"or":[{"equals":"o1-preview"},{"equals":"o1-preview-2024-09-12"}]},"prices":[{"input":15,"output":60,"cachedInput":7.5}]},{"id":"o3-2025-04-16","match":{"or":[{"equals":"o3"},{"equals":"o3-2025-04-16"}]},"prices":[{"input":2,"output":8,"cachedInput":0.5}]},{"id":"o3-mini","match":{"or":[{"equals":"o3-mini"},{"equals":"o3-mini-2025-01-31"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.55}]},{"id":"o4-mini","match":{"or":[{"contains":"o4-mini"},{"contains":"o4-mini-2025-04-16"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.28}]},{"id":"phi-3-medium-128k-instruct","match":{"equals":"phi-3-medium-128k-instruct"},"prices":[{"input":1,"output":1}]},{"id":"phi-3-mini-128k-instruct","match":{"equals":"phi-3-mini-128k-instruct"},"prices":[{"input":0.1,"output":0.1}]},{"id":"phi-3.5-mini-128k-instruct","match":{"equals":"phi-3.5-mini-128k-instruct"},"prices":[{"input":0.1,"output":0.1}]},{"id":"phi-4","match":{"equals":"phi-4"},"prices":[{"input":0.07,"output":0.14}]},{"id":"phi-4-mini-instruct","match":{"equals":"phi-4-mini-instruct"},"prices":[{"input":0.08,"output":0.35}]},{"id":"phi-4-multimodal-instruct","match":{"equals":"phi-4-multimodal-instruct"},"prices":[{"input":0.05,"output":0.1}]},{"id":"phi-4-reasoning-plus","match":{"equals":"phi-4-reasoning-plus"},"prices":[{"input":0.07,"output":0.35}]},{"id":"phi-4-reasoning-plus:free","match":{"equals":"phi-4-reasoning-plus:free"},"prices":[{}]},{"id":"phi-4-reasoning:free","match":{"equals":"phi-4-reasoning:free"},"prices":[{}]},{"id":"text-embedding-3-large","match":{"equals":"text-embedding-3-large"},"prices":[{"input":0.13}]},{"id":"text-embedding-3-small","match":{"equals":"text-embedding-3-small"},"prices":[{"input":0.02}]},{"id":"wizardlm-2-8x22b","match":{"equals":"wizardlm-2-8x22b"},"prices":[{"input":0.48,"output":0.48}]}]},"cohere":{"fallbacks":[],"models":[{"id":"c4ai-aya-expanse-32b","match":{"contains":"aya-expanse-32b"},"prices":[{"input":0.5,"output":1.5}]},{"id":"c4ai-aya-expanse-8b","match":{"contains":"aya-expanse-8b"},"prices":[{"input":0.5,"output":1.5}]},{"id":"command","match":{"equals":"command"},"prices":[{"input":1,"output":2}]},{"id":"command-a","match":{"or":[{"equals":"command-a"},{"equals":"command-a-03-2025"}]},"prices":[{"input":2.5,"output":10}]},{"id":"command-light","match":{"starts_with":"command-light"},"prices":[{"input":0.3,"output":0.6}]},{"id":"command-r","match":{"or":[{"equals":"command-r"},{"equals":"command-r-08-2024"}]},"prices":[{"input":0.15,"output":0.6}]},{"id":"command-r-plus","match":{"or":[{"equals":"command-r-plus"},{"equals":"command-r-plus-08-2024"}]},"prices":[{"input":2.5,"output":10}]},{"id":"command-r7b","match":{"or":[{"equals":"command-r7b"},{"equals":"command-r7b-12-2024"}]},"prices":[{"input":0.0375,"output":0.15}]},{"id":"embed-v4.0","match":{"equals":"embed-v4.0"},"prices":[{"input":0.12}]}]},"deepseek":{"fallbacks":[],"models":[{"id":"deepseek-chat","match":{"or":[{"starts_with":"deepseek-chat"},{"equals":"deepseek-chat-v3-0324"}]},"prices":[{"input":0.135,"output":0.55,"cachedInput":0.035},{"input":0.27,"output":1.1,"cachedInput":0.07}]},{"id":"deepseek-reasoner","match":{"or":[{"equals":"deepseek-reasoner"},{"starts_with":"deepseek-r1"},{"equals":"deepseek-r1-0528"}]},"prices":[{"input":0.135,"output":0.55,"cachedInput":0.035},{"input":0.55,"output":2.19,"cachedInput":0.14}]},{"id":"deepseek-v3.1-terminus","match":{"equals":"deepseek-v3.1-terminus"},"prices":[{"input":0.27,"output":0.95,"cachedInput":0.13}]},{"id":"deepseek-v3.2","match":{"equals":"deepseek-v3.2"},"prices":[{"input":0.2288,"output":0.3432}]},{"id":"deepseek-v3.2-exp","match":{"equals":"deepseek-v3.2-exp"},"prices":[{"input":0.27,"output":0.41}]},{"id":"deepseek-v4-flash","match":{"or":[{"starts_with":"deepseek-v4-flash"}]},"prices":[{"input":0.14,"output":0.28,"cachedInput":0.0028},{"from":"2026-08-17","input":0.22,"output":0.66,"cachedInput":0.007}]},{"id":"deepseek-v4-pro","match":{"or":[{"starts_with":"deepseek-v4-pro"}]},"prices":[{"input":0.435,"output":0.87,"cachedInput":0.003625},{"from":"2026-08-17","input":0.66,"output":1.98,"cachedInput":0.022}]}]},"fireworks":{"fallbacks":[],"models":[{"id":"deepseek-r1-0528","match":{"equals":"accounts/fireworks/models/deepseek-r1-0528"},"prices":[{"input":3,"output":8}]},{"id":"deepseek-v3-0324","match":{"equals":"accounts/fireworks/models/deepseek-v3-0324"},"prices":[{"input":0.9,"output":0.9}]},{"id":"deepseek-v3p2","match":{"equals":"accounts/fireworks/models/deepseek-v3p2"},"prices":[{"input":0.56,"output":1.68,"cachedInput":0.28}]},{"id":"deepseek-v4-flash","match":{"or":[{"equals":"accounts/fireworks/models/deepseek-v4-flash"},{"equals":"accounts/fireworks/models/deepseek-v4-flash-0731"}]},"prices":[{"input":0.14,"output":0.28,"cachedInput":0.028}]},{"id":"deepseek-v4-pro","match":{"equals":"accounts/fireworks/models/deepseek-v4-pro"},"prices":[{"input":1.74,"output":3.48,"cachedInput":0.145}]},{"id":"gemma-3-27b-it","match":{"equals":"accounts/fireworks/models/gemma-3-27b-it"},"prices":[{"input":0.1,"output":0.1}]},{"id":"glm-4p7","match":{"equals":"accounts/fireworks/models/glm-4p7"},"prices":[{"input":0.6,"output":2.2}]},{"id":"glm-5p1","match":{"equals":"accounts/fireworks/models/glm-5p1"},"prices":[{"input":1.4,"output":4.4,"cachedInput":0.26}]},{"id":"glm-5p1-fast","match":{"equals":"accounts/fireworks/routers/glm-5p1-fast"},"prices":[{"input":2.8,"output":8.8,"cachedInput":0.52}]},{"id":"glm-5p2","match":{"equals":"accounts/fireworks/models/glm-5p2"},"prices":[{"input":1.4,"output":4.4,"cachedInput":0.14}]},{"id":"glm-5p2-fast","match":{"or":[{"equals":"accounts/fireworks/routers/glm-5p2-fast"},{"equals":"accounts/fireworks/routers/glm-5p2-fast-us"}]},"prices":[{"input":2.1,"output":6.6,"cachedInput":0.21}]},{"id":"gpt-oss-120b","match":{"equals":"accounts/fireworks/models/gpt-oss-120b"},"prices":[{"input":0.15,"output":0.6,"cachedInput":0.014}]},{"id":"gpt-oss-20b","match":{"equals":"accounts/fireworks/models/gpt-oss-20b"},"prices":[{"input":0.07,"output":0.3,"cachedInput":0.035}]},{"id":"inkling","match":{"equals":"accounts/fireworks/models/inkling"},"prices":[{"input":1,"output":4.05,"cachedInput":0.17}]},{"id":"kimi-k2p5","match":{"equals":"accounts/fireworks/models/kimi-k2p5"},"prices":[{"input":0.6,"output":3,"cachedInput":0.1}]},{"id":"kimi-k2p6","match":{"equals":"accounts/fireworks/models/kimi-k2p6"},"prices":[{"input":0.95,"output":4,"cachedInput":0.16}]},{"id":"kimi-k2p6-fast","match":{"equals":"accounts/fireworks/routers/kimi-k2p6-fast"},"prices":[{"input":2,"output":8,"cachedInput":0.3}]},{"id":"kimi-k2p7-code","match":{"equals":"accounts/fireworks/models/kimi-k2p7-code"},"prices":[{"input":0.95,"output":4,"cachedInput":0.19}]},{"id":"kimi-k2p7-code-fast","match":{"equals":"accounts/fireworks/routers/kimi-k2p7-code-fast"},"prices":[{"input":1.9,"output":8,"cachedInput":0.38}]},{"id":"kimi-k3","match":{"equals":"accounts/fireworks/models/kimi-k3"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"kimi-k3-fast","match":{"equals":"accounts/fireworks/routers/kimi-k3-fast"},"prices":[{"input":4.5,"output":22.5,"cachedInput":0.45}]},{"id":"kimi-k3-us","match":{"equals":"accounts/fireworks/routers/kimi-k3-us"},"prices":[{"input":3.3,"output":16.5,"cachedInput":0.33}]},{"id":"llama-v3p1-8b-instruct","match":{"equals":"accounts/fireworks/models/llama-v3p1-8b-instruct"},"prices":[{"input":0.2,"output":0.2}]},{"id":"llama4-maverick-instruct-basic","match":{"equals":"accounts/fireworks/models/llama4-maverick-instruct-basic"},"prices":[{"input":0.22,"output":0.88}]},{"id":"minimax-m2p1","match":{"equals":"accounts/fireworks/models/minimax-m2p1"},"prices":[{"input":0.3,"output":1.2}]},{"id":"minimax-m2p7","match":{"equals":"accounts/fireworks/models/minimax-m2p7"},"prices":[{"input":0.3,"output":1.2,"cachedInput":0.06}]},{"id":"minimax-m3","match":{"equals":"accounts/fireworks/models/minimax-m3"},"prices":[{"input":0.3,"output":1.2,"cachedInput":0.06}]},{"id":"nemotron-3-ultra-nvfp4","match":{"equals":"accounts/fireworks/models/nemotron-3-ultra-nvfp4"},"prices":[{"input":0.6,"output":2.4,"cachedInput":0.12}]},{"id":"qwen2p5-vl-72b-instruct","match":{"equals":"accounts/fireworks/models/qwen2p5-vl-72b-instruct"},"prices":[{"input":0.9,"output":0.9}]},{"id":"qwen3-235b-a22b","match":{"equals":"accounts/fireworks/models/qwen3-235b-a22b"},"prices":[{"input":0.22,"output":0.88}]},{"id":"qwen3p6-plus","match":{"equals":"accounts/fireworks/models/qwen3p6-plus"},"prices":[{"input":0.5,"output":3,"cachedInput":0.1}]},{"id":"qwen3p7-plus","match":{"equals":"accounts/fireworks/models/qwen3p7-plus"},"prices":[{"input":0.4,"output":1.6,"cachedInput":0.08}]}]},"google":{"fallbacks":["anthropic"],"models":[{"id":"claude-3-5-haiku","match":{"contains":"claude-3-5-haiku"},"prices":[{"input":0.8,"output":4,"cachedInput":0.08}]},{"id":"claude-3-5-sonnet","match":{"contains":"claude-3-5-sonnet"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-3-7-sonnet","match":{"contains":"claude-3-7-sonnet"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-3-haiku","match":{"contains":"claude-3-haiku"},"prices":[{"input":0.25,"output":1.25,"cachedInput":0.03}]},{"id":"claude-3-opus","match":{"contains":"claude-3-opus"},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"claude-4-opus","match":{"or":[{"contains":"claude-4-opus"},{"contains":"claude-opus-4@"},{"contains":"claude-opus-4-0"},{"contains":"claude-opus-4-1"},{"equals":"claude-opus-4"}]},"prices":[{"input":15,"output":75,"cachedInput":1.5}]},{"id":"claude-4-sonnet","match":{"or":[{"contains":"claude-4-sonnet"},{"contains":"claude-sonnet-4-0"},{"contains":"claude-sonnet-4@"},{"contains":"claude-sonnet-4-2025"},{"equals":"claude-sonnet-4"},{"equals":"anthropic/claude-sonnet-4"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"claude-fable-5","match":{"or":[{"ends_with":"claude-fable-5"},{"contains":"claude-fable-5@"}]},"prices":[{"input":10,"output":50,"cachedInput":1}]},{"id":"claude-fable-5-1","match":{"or":[{"ends_with":"claude-fable-5-1"},{"contains":"claude-fable-5-1@"}]},"prices":[{"input":10,"output":50,"cachedInput":0.25}]},{"id":"claude-opus-4-6","match":{"or":[{"contains":"claude-4-6-opus"},{"contains":"claude-opus-4-6"},{"contains":"claude-4.6-opus"},{"contains":"claude-opus-4.6"}]},"prices":[{"input":{"base":5,"tiers":[{"start":200000,"price":10}]},"output":{"base":25,"tiers":[{"start":200000,"price":37.5}]},"cachedInput":{"base":0.5,"tiers":[{"start":200000,"price":1}]}}]},{"id":"claude-opus-4-7","match":{"or":[{"contains":"claude-4-7-opus"},{"contains":"claude-opus-4-7"},{"contains":"claude-4.7-opus"},{"contains":"claude-opus-4.7"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-4-8","match":{"or":[{"contains":"claude-4-8-opus"},{"contains":"claude-opus-4-8"},{"contains":"claude-4.8-opus"},{"contains":"claude-opus-4.8"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-5","match":{"or":[{"contains":"claude-5-opus"},{"ends_with":"claude-opus-5"},{"contains":"claude-opus-5@"},{"contains":"claude-5.0-opus"},{"contains":"claude-opus-5.0"}]},"prices":[{"input":5,"output":25,"cachedInput":0.5}]},{"id":"claude-opus-5-5","match":{"or":[{"contains":"claude-5-5-opus"},{"ends_with":"claude-opus-5-5"},{"contains":"claude-opus-5-5@"},{"contains":"claude-5.5-opus"},{"contains":"claude-opus-5.5"}]},"prices":[{"input":4,"output":20,"cachedInput":0.2}]},{"id":"claude-sonnet-4-5","match":{"or":[{"contains":"claude-sonnet-4-5"},{"contains":"claude-sonnet-4.5"}]},"prices":[{"input":{"base":3,"tiers":[{"start":200000,"price":6}]},"output":{"base":15,"tiers":[{"start":200000,"price":22.5}]},"cachedInput":{"base":0.3,"tiers":[{"start":200000,"price":0.6}]}}]},{"id":"claude-sonnet-4-6","match":{"or":[{"contains":"claude-sonnet-4-6"},{"contains":"claude-sonnet-4.6"}]},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"gemini-1.0-pro-vision-001","match":{"equals":"gemini-1.0-pro-vision-001"},"prices":[{"input":0.125,"output":0.375}]},{"id":"gemini-1.5-flash","match":{"contains":"gemini-1.5-flash"},"prices":[{"input":{"base":0.075,"tiers":[{"start":128000,"price":0.15}]},"output":{"base":0.3,"tiers":[{"start":128000,"price":0.6}]},"cachedInput":{"base":0.01875,"tiers":[{"start":128000,"price":0.0375}]}}]},{"id":"gemini-1.5-pro","match":{"contains":"gemini-1.5-pro"},"prices":[{"input":{"base":1.25,"tiers":[{"start":128000,"price":2.5}]},"output":{"base":5,"tiers":[{"start":128000,"price":10}]}}]},{"id":"gemini-2.0-flash","match":{"or":[{"ends_with":"gemini-2.0-flash"},{"contains":"gemini-2.0-flash-0"},{"contains":"gemini-2.0-flash-exp"},{"contains":"gemini-2.0-flash-thinking"},{"contains":"gemini-2.0-flash-latest"}]},"prices":[{"input":0.1,"output":0.4,"cachedInput":0.025}]},{"id":"gemini-2.0-flash-lite","match":{"contains":"gemini-2.0-flash-lite"},"prices":[{"input":0.075,"output":0.3}]},{"id":"gemini-2.5-flash","match":{"or":[{"equals":"gemini-2.5-flash"},{"equals":"gemini-2.5-flash-latest"},{"equals":"gemini-2.5-flash-preview-09-2025"}]},"prices":[{"input":0.3,"output":2.5,"cachedInput":0.03}]},{"id":"gemini-2.5-flash-image","match":{"or":[{"equals":"gemini-2.5-flash-image"},{"equals":"gemini-2.5-flash-image-preview"}]},"prices":[{"input":0.3,"output":2.5}]},{"id":"gemini-2.5-flash-lite","match":{"or":[{"equals":"gemini-2.5-flash-lite"},{"and":[{"starts_with":"gemini-2.5-flash-lite-preview"},{"regex":"^(?!.*-[tT][tT][sS](?:$|-))"}]}]},"prices":[{"input":0.1,"output":0.4,"cachedInput":0.01}]},{"id":"gemini-2.5-flash-lite-preview-tts","match":{"equals":"gemini-2.5-flash-lite-preview-tts"},"prices":[{"input":0.5,"output":10}]},{"id":"gemini-2.5-flash-preview","match":{"or":[{"contains":"gemini-2.5-flash-preview-05-20"},{"contains":"gemini-2.5-flash-preview-04-17"},{"equals":"gemini-2.5-flash-preview-05-20:thinking"},{"equals":"gemini-2.5-flash-preview"},{"equals":"gemini-2.5-flash-preview:thinking"}]},"prices":[{"input":0.15,"output":0.6}]},{"id":"gemini-2.5-flash-tts","match":{"or":[{"equals":"gemini-2.5-flash-tts"},{"equals":"gemini-2.5-flash-preview-tts"}]},"prices":[{"input":0.5,"output":10}]},{"id":"gemini-2.5-pro","match":{"and":[{"starts_with":"gemini-2.5-pro"},{"regex":"^(?!.*-[tT][tT][sS](?:$|-))"}]},"prices":[{"input":{"base":1.25,"tiers":[{"start":200000,"price":2.5}]},"output":{"base":10,"tiers":[{"start":200000,"price":15}]},"cachedInput":{"base":0.125,"tiers":[{"start":200000,"price":0.25}]}}]},{"id":"gemini-2.5-pro-tts","match":{"or":[{"equals":"gemini-2.5-pro-tts"},{"equals":"gemini-2.5-pro-preview-tts"}]},"prices":[{"input":1,"output":20}]},{"id":"gemini-3-flash-preview","match":{"or":[{"equals":"gemini-3-flash-preview"},{"starts_with":"gemini-3-flash-preview-"}]},"prices":[{"input":0.5,"output":3,"cachedInput":0.05}]},{"id":"gemini-3-pro-image-preview","match":{"or":[{"equals":"gemini-3-pro-image"},{"starts_with":"gemini-3-pro-image-preview"}]},"prices":[{"input":2,"output":12}]},{"id":"gemini-3-pro-preview","match":{"or":[{"starts_with":"gemini-3-pro-preview"},{"equals":"gemini-3-pro-text-preview"}]},"prices":[{"input":{"base":2,"tiers":[{"start":200000,"price":4}]},"output":{"base":12,"tiers":[{"start":200000,"price":18}]},"cachedInput":{"base":0.2,"tiers":[{"start":200000,"price":0.4}]}}]},{"id":"gemini-3.1-flash-image-preview","match":{"or":[{"equals":"gemini-3.1-flash-image"},{"starts_with":"gemini-3.1-flash-image-preview"}]},"prices":[{"input":0.5,"output":3}]},{"id":"gemini-3.1-flash-lite","match":{"or":[{"equals":"gemini-3.1-flash-lite"},{"starts_with":"gemini-3.1-flash-lite-preview"}]},"prices":[{"input":0.25,"output":1.5,"cachedInput":0.025}]},{"id":"gemini-3.1-flash-lite-image","match":{"starts_with":"gemini-3.1-flash-lite-image"},"prices":[{"input":0.25,"output":1.5}]},{"id":"gemini-3.1-flash-live-preview","match":{"starts_with":"gemini-3.1-flash-live-preview"},"prices":[{"input":0.75,"output":4.5}]},{"id":"gemini-3.1-pro-preview","match":{"starts_with":"gemini-3.1-pro-preview"},"prices":[{"input":{"base":2,"tiers":[{"start":200000,"price":4}]},"output":{"base":12,"tiers":[{"start":200000,"price":18}]},"cachedInput":{"base":0.2,"tiers":[{"start":200000,"price":0.4}]}}]},{"id":"gemini-3.5-flash","match":{"or":[{"equals":"gemini-3.5-flash"},{"starts_with":"gemini-3.5-flash-preview"},{"regex":"^gemini-3\\\\.5-flash-\\\\d"}]},"prices":[{"input":1.5,"output":9,"cachedInput":0.15}]},{"id":"gemini-3.5-flash-lite","match":{"starts_with":"gemini-3.5-flash-lite"},"prices":[{"input":0.3,"output":2.5,"cachedInput":0.03}]},{"id":"gemini-3.6-flash","match":{"starts_with":"gemini-3.6-flash"},"prices":[{"input":0.75,"output":3.75,"cachedInput":0.075},{"from":"2027-01-01","input":1.5,"output":7.5,"cachedInput":0.15}]},{"id":"gemini-3.7-flash","match":{"starts_with":"gemini-3.7-flash"},"prices":[{"input":0.75,"output":3.75,"cachedInput":0.075},{"from":"2027-01-01","input":1.5,"output":7.5,"cachedInput":0.15}]},{"id":"gemini-3.8-flash","match":{"starts_with":"gemini-3.8-flash"},"prices":[{"input":0.75,"output":3.75,"cachedInput":0.075},{"from":"2027-01-01","input":1.5,"output":7.5,"cachedInput":0.15}]},{"id":"gemini-embedding-001","match":{"equals":"gemini-embedding-001"},"prices":[{"input":0.15}]},{"id":"gemini-embedding-2","match":{"equals":"gemini-embedding-2"},"prices":[{"input":0.2}]},{"id":"gemini-flash-1.5","match":{"equals":"gemini-flash-1.5"},"prices":[{"input":{"base":0.075,"tiers":[{"start":128000,"price":0.15}]},"output":{"base":0.3,"tiers":[{"start":128000,"price":0.6}]},"cachedInput":{"base":0.01875,"tiers":[{"start":128000,"price":0.0375}]}}]},{"id":"gemini-flash-1.5-8b","match":{"equals":"gemini-flash-1.5-8b"},"prices":[{"input":{"base":0.0375,"tiers":[{"start":128000,"price":0.075}]},"output":{"base":0.15,"tiers":[{"start":128000,"price":0.3}]},"cachedInput":{"base":0.01,"tiers":[{"start":128000,"price":0.02}]}}]},{"id":"gemini-live-2.5-flash","match":{"or":[{"starts_with":"gemini-live-2.5-flash"},{"starts_with":"gemini-2.5-flash-native-audio-preview"},{"equals":"gemini-2.5-flash-native-audio-latest"}]},"prices":[{"input":0.5,"output":2}]},{"id":"gemini-omni-flash-preview","match":{"starts_with":"gemini-omni-flash-preview"},"prices":[{"input":1.5,"output":9}]},{"id":"gemini-pro","match":{"or":[{"equals":"gemini-pro"},{"equals":"gemini-1.0-pro"}]},"prices":[{"input":0.125,"output":0.375}]},{"id":"gemini-pro-1.5","match":{"equals":"gemini-pro-1.5"},"prices":[{"input":{"base":1.25,"tiers":[{"start":128000,"price":2.5}]},"output":{"base":5,"tiers":[{"start":128000,"price":10}]},"cachedInput":{"base":0.3125,"tiers":[{"start":128000,"price":0.625}]}}]},{"id":"gemma-2-27b-it","match":{"equals":"gemma-2-27b-it"},"prices":[{"input":0.65,"output":0.65}]},{"id":"gemma-3","match":{"or":[{"starts_with":"gemma-3-"},{"equals":"gemma-3"}]},"prices":[{}]},{"id":"gemma-3n","match":{"or":[{"starts_with":"gemma-3n"}]},"prices":[{}]},{"id":"gemma-4-26b-a4b-it","match":{"equals":"gemma-4-26b-a4b-it"},"prices":[{}]},{"id":"gemma-4-26b-a4b-it-maas","match":{"equals":"gemma-4-26b-a4b-it-maas"},"prices":[{"input":0.15,"output":0.6,"cachedInput":0.015}]},{"id":"gemma-4-31b-it","match":{"equals":"gemma-4-31b-it"},"prices":[{}]}]},"groq":{"fallbacks":[],"models":[{"id":"deepseek-r1-distill-llama-70b","match":{"equals":"deepseek-r1-distill-llama-70b"},"prices":[{"input":0.75,"output":0.99}]},{"id":"gemma-7b-it","match":{"equals":"gemma-7b-it"},"prices":[{"input":0.07,"output":0.07}]},{"id":"gemma2-9b-it","match":{"or":[{"equals":"gemma2-9b-it"},{"equals":"gemma2-9b"}]},"prices":[{"input":0.2,"output":0.2}]},{"id":"llama-3.1-405b-reasoning","match":{"equals":"llama-3.1-405b-reasoning"},"prices":[{"input":0.59,"output":0.79}]},{"id":"llama-3.1-70b-versatile","match":{"equals":"llama-3.1-70b-versatile"},"prices":[{"input":0.59,"output":0.79}]},{"id":"llama-3.1-8b-instant","match":{"equals":"llama-3.1-8b-instant"},"prices":[{"input":0.05,"output":0.08}]},{"id":"llama-3.2-11b-text-preview","match":{"equals":"llama-3.2-11b-text-preview"},"prices":[{"input":0.18,"output":0.18}]},{"id":"llama-3.2-11b-vision-preview","match":{"equals":"llama-3.2-11b-vision-preview"},"prices":[{"input":0.18,"output":0.18}]},{"id":"llama-3.2-1b-preview","match":{"equals":"llama-3.2-1b-preview"},"prices":[{"input":0.04,"output":0.04}]},{"id":"llama-3.2-3b-preview","match":{"equals":"llama-3.2-3b-preview"},"prices":[{"input":0.06,"output":0.06}]},{"id":"llama-3.2-90b-text-preview","match":{"equals":"llama-3.2-90b-text-preview"},"prices":[{"input":0.9,"output":0.9}]},{"id":"llama-3.2-90b-vision-preview","match":{"equals":"llama-3.2-90b-vision-preview"},"prices":[{"input":0.9,"output":0.9}]},{"id":"llama-3.3-70b-specdec","match":{"equals":"llama-3.3-70b-specdec"},"prices":[{"input":0.59,"output":0.99}]},{"id":"llama-3.3-70b-versatile","match":{"equals":"llama-3.3-70b-versatile"},"prices":[{"input":0.59,"output":0.79}]},{"id":"llama-guard-3-8b","match":{"equals":"llama-guard-3-8b"},"prices":[{"input":0.2,"output":0.2}]},{"id":"llama2-70b-4096","match":{"equals":"llama2-70b-4096"},"prices":[{"input":0.7,"output":0.8}]},{"id":"llama3-70b-8192","match":{"equals":"llama3-70b-8192"},"prices":[{"input":0.59,"output":0.79}]},{"id":"llama3-8b-8192","match":{"equals":"llama3-8b-8192"},"prices":[{"input":0.05,"output":0.08}]},{"id":"llama3-groq-70b-8192-tool-use-preview","match":{"equals":"llama3-groq-70b-8192-tool-use-preview"},"prices":[{"input":0.89,"output":0.89}]},{"id":"llama3-groq-8b-8192-tool-use-preview","match":{"equals":"llama3-groq-8b-8192-tool-use-preview"},"prices":[{"input":0.19,"output":0.19}]},{"id":"meta-llama/llama-4-maverick-17b-128e-instruct","match":{"equals":"meta-llama/llama-4-maverick-17b-128e-instruct"},"prices":[{"input":0.2,"output":0.6}]},{"id":"meta-llama/llama-4-scout-17b-16e-instruct","match":{"equals":"meta-llama/llama-4-scout-17b-16e-instruct"},"prices":[{"input":0.11,"output":0.34}]},{"id":"meta-llama/llama-guard-4-12b","match":{"equals":"meta-llama/llama-guard-4-12b"},"prices":[{"input":0.2,"output":0.2}]},{"id":"mistral-saba-24b","match":{"equals":"mistral-saba-24b"},"prices":[{"input":0.79,"output":0.79}]},{"id":"mixtral-8x7b-32768","match":{"equals":"mixtral-8x7b-32768"},"prices":[{"input":0.24,"output":0.24}]},{"id":"moonshotai/kimi-k2-instruct","match":{"or":[{"equals":"moonshotai/kimi-k2-instruct"},{"equals":"moonshotai/kimi-k2-instruct-0905"}]},"prices":[{"input":1,"output":3,"cachedInput":0.5}]},{"id":"openai/gpt-oss-120b","match":{"or":[{"equals":"openai/gpt-oss-120b"},{"equals":"openai/gpt-oss-safeguard-20b"}]},"prices":[{"input":0.15,"output":0.6,"cachedInput":0.075}]},{"id":"openai/gpt-oss-20b","match":{"equals":"openai/gpt-oss-20b"},"prices":[{"input":0.075,"output":0.3,"cachedInput":0.0375}]},{"id":"qwen/qwen3-32b","match":{"equals":"qwen/qwen3-32b"},"prices":[{"input":0.29,"output":0.59}]},{"id":"whisper-large-v3","match":{"equals":"whisper-large-v3"},"prices":[{}]},{"id":"whisper-large-v3-turbo","match":{"equals":"whisper-large-v3-turbo"},"prices":[{}]}]},"mistral":{"fallbacks":[],"models":[{"id":"codestral","match":{"or":[{"equals":"codestral-latest"},{"equals":"codestral-2501"}]},"prices":[{"input":0.3,"output":0.9}]},{"id":"codestral-2508","match":{"equals":"codestral-2508"},"prices":[{"input":0.3,"output":0.9,"cachedInput":0.03}]},{"id":"devstral-2512","match":{"equals":"devstral-2512"},"prices":[{"input":0.4,"output":2,"cachedInput":0.04}]},{"id":"devstral-small","match":{"or":[{"equals":"devstral-small"},{"equals":"devstral-small-2505"},{"equals":"devstral-small-2507"},{"equals":"devstral-small-latest"},{"equals":"labs-devstral-small-2512"}]},"prices":[{"input":0.1,"output":0.3}]},{"id":"devstral-small:free","match":{"equals":"devstral-small:free"},"prices":[{}]},{"id":"magistral-medium","match":{"or":[{"starts_with":"magistral-medium"}]},"prices":[{"input":2,"output":5}]},{"id":"magistral-small","match":{"starts_with":"magistral-small-"},"prices":[{"input":0.5,"output":1.5}]},{"id":"ministral-14b-2512","match":{"equals":"ministral-14b-2512"},"prices":[{"input":0.2,"output":0.2,"cachedInput":0.02}]},{"id":"ministral-3b","match":{"equals":"ministral-3b"},"prices":[{"input":0.04,"output":0.04}]},{"id":"ministral-3b-2512","match":{"equals":"ministral-3b-2512"},"prices":[{"input":0.1,"output":0.1,"cachedInput":0.01}]},{"id":"ministral-8b","match":{"or":[{"equals":"ministral-8b"},{"equals":"ministral-8b-2410"}]},"prices":[{"input":0.1,"output":0.1}]},{"id":"ministral-8b-2512","match":{"equals":"ministral-8b-2512"},"prices":[{"input":0.15,"output":0.15,"cachedInput":0.015}]},{"id":"ministral-8b-latest","match":{"equals":"ministral-8b-latest"},"prices":[{"input":0.1,"output":0.1},{"from":"2025-12-02","input":0.15,"output":0.15,"cachedInput":0.015}]},{"id":"mistral-7b","match":{"or":[{"equals":"mistral-7b"},{"equals":"open-mistral-7b"}]},"prices":[{"input":0.25,"output":0.25}]},{"id":"mistral-embed","match":{"equals":"mistral-embed"},"prices":[{"input":0.1,"output":0.1}]},{"id":"mistral-large","match":{"or":[{"equals":"mistral-large"},{"equals":"mistral-large-latest"},{"equals":"mistral-large-2407"},{"equals":"mistral-large-2411"}]},"prices":[{"input":2,"output":6}]},{"id":"mistral-large-2512","match":{"equals":"mistral-large-2512"},"prices":[{"input":0.5,"output":1.5,"cachedInput":0.05}]},{"id":"mistral-medium-2312","match":{"equals":"mistral-medium-2312"},"prices":[{"input":2.7,"output":8.1}]},{"id":"mistral-medium-3-1","match":{"or":[{"equals":"mistral-medium"},{"equals":"mistral-medium-2505"},{"equals":"mistral-medium-2508"}]},"prices":[{"input":0.4,"output":2,"cachedInput":0.04}]},{"id":"mistral-medium-3-5","match":{"or":[{"equals":"mistral-medium-3.5"},{"equals":"mistral-medium-3-5"},{"equals":"mistral-medium-3"}]},"prices":[{"input":1.5,"output":7.5,"cachedInput":0.15}]},{"id":"mistral-medium-latest","match":{"equals":"mistral-medium-latest"},"prices":[{"input":0.4,"output":2,"cachedInput":0.04},{"from":"2026-06-16","input":1.5,"output":7.5,"cachedInput":0.15}]},{"id":"mistral-nemo","match":{"or":[{"equals":"mistral-nemo"},{"equals":"open-mistral-nemo"}]},"prices":[{"input":0.15,"output":0.15}]},{"id":"mistral-nemo:free","match":{"equals":"mistral-nemo:free"},"prices":[{}]},{"id":"mistral-ocr-2503","match":{"or":[{"equals":"mistral-ocr-2503"},{"equals":"mistral-ocr-2503-completion"}]},"prices":[{}]},{"id":"mistral-ocr-2505","match":{"or":[{"equals":"mistral-ocr-2505"},{"equals":"mistral-ocr-2505-completion"}]},"prices":[{}]},{"id":"mistral-ocr-2512","match":{"or":[{"equals":"mistral-ocr-2512"},{"equals":"mistral-ocr-2512-completion"}]},"prices":[{}]},{"id":"mistral-ocr-4-0","match":{"or":[{"equals":"mistral-ocr-4-0"},{"equals":"mistral-ocr-4-0-completion"}]},"prices":[{}]},{"id":"mistral-ocr-4-1","match":{"or":[{"equals":"mistral-ocr-4"},{"equals":"mistral-ocr-4-completion"},{"equals":"mistral-ocr-4-1"},{"equals":"mistral-ocr-4-1-completion"}]},"prices":[{}]},{"id":"mistral-ocr-latest","match":{"or":[{"equals":"mistral-ocr-latest"},{"equals":"mistral-ocr-latest-completion"}]},"prices":[{},{"from":"2025-05-22"},{"from":"2025-12-18"},{"from":"2026-06-23"}]},{"id":"mistral-saba","match":{"or":[{"equals":"mistral-saba"},{"equals":"mistral-saba-latest"}]},"prices":[{"input":0.2,"output":0.6}]},{"id":"mistral-small-24b-instruct-2501","match":{"equals":"mistral-small-24b-instruct-2501"},"prices":[{"input":0.05,"output":0.08}]},{"id":"mistral-small-24b-instruct-2501:free","match":{"equals":"mistral-small-24b-instruct-2501:free"},"prices":[{}]},{"id":"mistral-small-2603","match":{"equals":"mistral-small-2603"},"prices":[{"input":0.15,"output":0.6,"cachedInput":0.015}]},{"id":"mistral-small-3.1-24b-instruct","match":{"equals":"mistral-small-3.1-24b-instruct"},"prices":[{"input":0.351,"output":0.555}]},{"id":"mistral-small-3.2-24b-instruct","match":{"equals":"mistral-small-3.2-24b-instruct"},"prices":[{"input":0.075,"output":0.2}]},{"id":"mistral-small-latest","match":{"equals":"mistral-small-latest"},"prices":[{"input":0.1,"output":0.3}]},{"id":"mistral-tiny","match":{"equals":"mistral-tiny"},"prices":[{"input":0.25,"output":0.25}]},{"id":"mixtral-8x22b-instruct","match":{"equals":"mixtral-8x22b-instruct"},"prices":[{"input":0.9,"output":0.9}]},{"id":"mixtral-8x7b","match":{"or":[{"starts_with":"mixtral-8x7b"},{"equals":"open-mixtral-8x7b"}]},"prices":[{"input":0.7,"output":0.7}]},{"id":"pixtral-12b","match":{"or":[{"equals":"pixtral-12b"},{"equals":"pixtral-12b-latest"}]},"prices":[{"input":0.15,"output":0.15}]},{"id":"pixtral-large","match":{"or":[{"equals":"pixtral-large-latest"},{"equals":"pixtral-large-2411"}]},"prices":[{"input":2,"output":6}]},{"id":"voxtral-mini-2602","match":{"or":[{"equals":"voxtral-mini-latest"},{"equals":"voxtral-mini-2602"}]},"prices":[{}]},{"id":"voxtral-small-24b-2507","match":{"or":[{"equals":"voxtral-small-24b-2507"},{"equals":"voxtral-small-2507"},{"equals":"voxtral-small-latest"}]},"prices":[{"input":0.1,"output":0.3,"cachedInput":0.01},{"from":"2026-08-11","input":0.1,"output":0.4,"cachedInput":0.01}]}]},"openai":{"fallbacks":[],"models":[{"id":"ada","match":{"or":[{"equals":"ada"},{"equals":"text-ada-001"}]},"prices":[{"input":0.4,"output":0.4}]},{"id":"babbage","match":{"equals":"babbage"},"prices":[{"input":0.5,"output":0.5}]},{"id":"chatgpt-4o-latest","match":{"equals":"chatgpt-4o-latest"},"prices":[{"input":5,"output":15}]},{"id":"codex-mini","match":{"or":[{"equals":"codex-mini"},{"equals":"codex-mini-latest"}]},"prices":[{"input":1.5,"output":6,"cachedInput":0.375}]},{"id":"computer-use","match":{"starts_with":"computer-use"},"prices":[{"input":3,"output":12}]},{"id":"curie","match":{"or":[{"equals":"curie"},{"equals":"text-curie-001"}]},"prices":[{"input":2,"output":2}]},{"id":"davinci","match":{"or":[{"equals":"davinci"},{"equals":"text-davinci-001"}]},"prices":[{"input":20,"output":20}]},{"id":"ft:gpt-3.5-turbo-","match":{"starts_with":"ft:gpt-3.5-turbo"},"prices":[{"input":3,"output":6}]},{"id":"ft:gpt-4o","match":{"starts_with":"ft:gpt-4o-2024-"},"prices":[{"input":3.75,"output":15}]},{"id":"ft:gpt-4o-mini","match":{"starts_with":"ft:gpt-4o-mini-2024-"},"prices":[{"input":0.3,"output":1.2}]},{"id":"gpt-3.5-0301","match":{"or":[{"equals":"gpt-3.5-turbo-0301"},{"equals":"gpt-3.5-0301"}]},"prices":[{"input":1.5,"output":2}]},{"id":"gpt-3.5-turbo","match":{"or":[{"equals":"gpt-3.5-turbo"},{"equals":"gpt-35-turbo"},{"equals":"gpt-3.5-turbo-0125"}]},"prices":[{"input":0.5,"output":1.5}]},{"id":"gpt-3.5-turbo-0613","match":{"equals":"gpt-3.5-turbo-0613"},"prices":[{"input":1.5,"output":2}]},{"id":"gpt-3.5-turbo-1106","match":{"equals":"gpt-3.5-turbo-1106"},"prices":[{"input":1,"output":2}]},{"id":"gpt-3.5-turbo-16k","match":{"or":[{"equals":"gpt-3.5-turbo-16k"},{"equals":"gpt-3.5-turbo-16k-0613"},{"equals":"gpt-35-turbo-16k-0613"},{"equals":"gpt-35-turbo-16k"}]},"prices":[{"input":3,"output":4}]},{"id":"gpt-3.5-turbo-instruct","match":{"or":[{"starts_with":"gpt-3.5-turbo-instruct"},{"equals":"gpt-3.5-turbo-instruct-0914"}]},"prices":[{"input":1.5,"output":2}]},{"id":"gpt-4","match":{"or":[{"equals":"gpt-4"},{"equals":"gpt-4-0314"},{"equals":"gpt-4-0613"},{"starts_with":"ft:gpt-4-0"}]},"prices":[{"input":30,"output":60}]},{"id":"gpt-4-32k","match":{"or":[{"equals":"gpt-4-32k"},{"equals":"gpt-4-32k-0314"},{"equals":"gpt-4-32k-0613"}]},"prices":[{"input":60,"output":120}]},{"id":"gpt-4-turbo","match":{"or":[{"equals":"gpt-4-turbo"},{"equals":"gpt-4-turbo-2024-04-09"},{"equals":"gpt-4-turbo-0125-preview"},{"equals":"gpt-4-0125-preview"},{"equals":"gpt-4-1106-preview"},{"equals":"gpt-4-turbo-preview"}]},"prices":[{"input":10,"output":30}]},{"id":"gpt-4-vision-preview","match":{"or":[{"equals":"gpt-4-vision-preview"},{"equals":"gpt-4-1106-vision-preview"}]},"prices":[{"input":10,"output":30}]},{"id":"gpt-4.1","match":{"or":[{"equals":"gpt-4.1"},{"equals":"gpt-4.1-2025-04-14"}]},"prices":[{"input":2,"output":8,"cachedInput":0.5}]},{"id":"gpt-4.1-mini","match":{"or":[{"equals":"gpt-4.1-mini"},{"equals":"gpt-4.1-mini-2025-04-14"}]},"prices":[{"input":0.4,"output":1.6,"cachedInput":0.1}]},{"id":"gpt-4.1-nano","match":{"or":[{"equals":"gpt-4.1-nano"},{"equals":"gpt-4.1-nano-2025-04-14"}]},"prices":[{"input":0.1,"output":0.4,"cachedInput":0.025}]},{"id":"gpt-4.5-preview","match":{"starts_with":"gpt-4.5-preview"},"prices":[{"input":75,"output":150,"cachedInput":37.5}]},{"id":"gpt-4o","match":{"or":[{"equals":"gpt-4o"},{"equals":"gpt-4o-2024-08-06"},{"equals":"gpt-4o-2024-11-20"}]},"prices":[{"input":2.5,"output":10,"cachedInput":1.25}]},{"id":"gpt-4o-2024-05-13","match":{"equals":"gpt-4o-2024-05-13"},"prices":[{"input":5,"output":15}]},{"id":"gpt-4o-audio-preview","match":{"starts_with":"gpt-4o-audio-preview"},"prices":[{"input":2.5,"output":10}]},{"id":"gpt-4o-mini","match":{"or":[{"equals":"gpt-4o-mini"},{"equals":"gpt-4o-mini-2024-07-18"},{"equals":"gpt-4o-mini-search-preview"},{"equals":"gpt-4o-mini-search-preview-2025-03-11"}]},"prices":[{"input":0.15,"output":0.6,"cachedInput":0.075}]},{"id":"gpt-4o-mini-2024-07-18.ft-","match":{"starts_with":"gpt-4o-mini-2024-07-18.ft-"},"prices":[{"input":0.3,"output":1.2}]},{"id":"gpt-4o-mini-audio-preview","match":{"starts_with":"gpt-4o-mini-audio"},"prices":[{"input":0.15,"output":0.6}]},{"id":"gpt-4o-mini-realtime-preview","match":{"starts_with":"gpt-4o-mini-realtime"},"prices":[{"input":0.6,"output":2.4,"cachedInput":0.3}]},{"id":"gpt-4o-mini-transcribe","match":{"equals":"gpt-4o-mini-transcribe"},"prices":[{"input":1.25,"output":5}]},{"id":"gpt-4o-mini-tts","match":{"equals":"gpt-4o-mini-tts"},"prices":[{"input":0.6,"output":12}]},{"id":"gpt-4o-realtime-preview","match":{"starts_with":"gpt-4o-realtime"},"prices":[{"input":5,"output":20,"cachedInput":2.5}]},{"id":"gpt-4o-search-preview","match":{"or":[{"equals":"gpt-4o-search-preview"},{"equals":"gpt-4o-search-preview-2025-03-11"}]},"prices":[{"input":2.5,"output":10}]},{"id":"gpt-4o-transcribe","match":{"or":[{"equals":"gpt-4o-transcribe"},{"equals":"gpt-4o-transcribe-diarize"}]},"prices":[{"input":2.5,"output":10}]},{"id":"gpt-4o:extended","match":{"equals":"gpt-4o:extended"},"prices":[{"input":6,"output":18}]},{"id":"gpt-5","match":{"or":[{"equals":"gpt-5"},{"equals":"gpt-5-2025-08-07"},{"equals":"gpt-5-chat"},{"equals":"gpt-5-chat-latest"},{"equals":"gpt-5-codex"}]},"prices":[{"input":1.25,"output":10,"cachedInput":0.125}]},{"id":"gpt-5-image","match":{"equals":"gpt-5-image"},"prices":[{"input":10,"output":10,"cachedInput":1.25}]},{"id":"gpt-5-image-mini","match":{"equals":"gpt-5-image-mini"},"prices":[{"input":2.5,"output":2,"cachedInput":0.25}]},{"id":"gpt-5-mini","match":{"or":[{"equals":"gpt-5-mini"},{"equals":"gpt-5-mini-2025-08-07"}]},"prices":[{"input":0.25,"output":2,"cachedInput":0.025}]},{"id":"gpt-5-nano","match":{"or":[{"equals":"gpt-5-nano"},{"starts_with":"gpt-5-nano-"}]},"prices":[{"input":0.05,"output":0.4,"cachedInput":0.005}]},{"id":"gpt-5-pro","match":{"or":[{"equals":"gpt-5-pro"},{"equals":"gpt-5-pro-2025-10-06"}]},"prices":[{"input":15,"output":120}]},{"id":"gpt-5.1","match":{"or":[{"equals":"gpt-5.1"},{"equals":"gpt-5.1-2025-11-13"},{"equals":"gpt-5.1-codex"},{"equals":"gpt-5.1-codex-max"},{"equals":"gpt-5.1-chat"},{"equals":"gpt-5.1-chat-latest"},{"equals":"gpt-5-1"},{"equals":"gpt-5-1-2025-11-13"},{"equals":"gpt-5-1-codex"},{"equals":"gpt-5-1-codex-max"},{"equals":"gpt-5-1-chat"},{"equals":"gpt-5-1-chat-latest"}]},"prices":[{"input":1.25,"output":10,"cachedInput":0.125}]},{"id":"gpt-5.1-codex-mini","match":{"or":[{"equals":"gpt-5.1-codex-mini"},{"equals":"gpt-5.1-mini"},{"equals":"gpt-5-1-codex-mini"},{"equals":"gpt-5-1-mini"}]},"prices":[{"input":0.25,"output":2,"cachedInput":0.025}]},{"id":"gpt-5.2","match":{"or":[{"equals":"gpt-5.2"},{"equals":"gpt-5.2-2025-12-11"},{"equals":"gpt-5-2"},{"equals":"gpt-5-2-2025-12-11"},{"equals":"gpt-5.2-chat"},{"equals":"gpt-5.2-chat-latest"},{"equals":"gpt-5-2-chat"},{"equals":"gpt-5-2-chat-latest"},{"equals":"gpt-5.2-codex"},{"equals":"gpt-5-2-codex"}]},"prices":[{"input":1.75,"output":14,"cachedInput":0.175}]},{"id":"gpt-5.2-pro","match":{"or":[{"equals":"gpt-5.2-pro"},{"equals":"gpt-5.2-pro-2025-12-11"},{"equals":"gpt-5-2-pro-2025-12-11"}]},"prices":[{"input":21,"output":168}]},{"id":"gpt-5.3","match":{"or":[{"equals":"gpt-5.3"},{"equals":"gpt-5-3"},{"equals":"gpt-5.3-chat"},{"equals":"gpt-5.3-chat-latest"},{"equals":"gpt-5-3-chat"},{"equals":"gpt-5-3-chat-latest"}]},"prices":[{"input":1.75,"output":14,"cachedInput":0.175}]},{"id":"gpt-5.3-codex","match":{"or":[{"equals":"gpt-5.3-codex"},{"equals":"gpt-5-3-codex"}]},"prices":[{"input":1.75,"output":14,"cachedInput":0.175}]},{"id":"gpt-5.4","match":{"or":[{"equals":"gpt-5.4"},{"equals":"gpt-5.4-2026-03-05"},{"equals":"gpt-5-4"},{"equals":"gpt-5-4-2026-03-05"}]},"prices":[{"input":{"base":2.5,"tiers":[{"start":271999,"price":5}]},"output":{"base":15,"tiers":[{"start":271999,"price":22.5}]},"cachedInput":{"base":0.25,"tiers":[{"start":271999,"price":0.5}]}}]},{"id":"gpt-5.4-image-2","match":{"equals":"gpt-5.4-image-2"},"prices":[{"input":8,"output":15,"cachedInput":2}]},{"id":"gpt-5.4-mini","match":{"or":[{"equals":"gpt-5.4-mini"},{"equals":"gpt-5.4-mini-2026-03-17"},{"equals":"gpt-5-4-mini"},{"equals":"gpt-5-4-mini-2026-03-17"}]},"prices":[{"input":0.75,"output":4.5,"cachedInput":0.075}]},{"id":"gpt-5.4-nano","match":{"or":[{"equals":"gpt-5.4-nano"},{"equals":"gpt-5.4-nano-2026-03-17"},{"equals":"gpt-5-4-nano"},{"equals":"gpt-5-4-nano-2026-03-17"}]},"prices":[{"input":0.2,"output":1.25,"cachedInput":0.02}]},{"id":"gpt-5.4-pro","match":{"or":[{"equals":"gpt-5.4-pro"},{"equals":"gpt-5.4-pro-2026-03-05"},{"equals":"gpt-5-4-pro"},{"equals":"gpt-5-4-pro-2026-03-05"}]},"prices":[{"input":{"base":30,"tiers":[{"start":271999,"price":60}]},"output":{"base":180,"tiers":[{"start":271999,"price":270}]}}]},{"id":"gpt-5.5","match":{"or":[{"equals":"gpt-5.5"},{"equals":"gpt-5.5-2026-04-23"},{"equals":"gpt-5.5-2026-04-24"},{"equals":"gpt-5-5"},{"equals":"gpt-5-5-2026-04-23"},{"equals":"gpt-5-5-2026-04-24"},{"equals":"gpt-5.5-chat"},{"equals":"gpt-5.5-chat-latest"},{"equals":"gpt-5-5-chat"},{"equals":"gpt-5-5-chat-latest"},{"equals":"gpt-5.5-codex"},{"equals":"gpt-5-5-codex"}]},"prices":[{"input":{"base":5,"tiers":[{"start":271999,"price":10}]},"output":{"base":30,"tiers":[{"start":271999,"price":45}]},"cachedInput":{"base":0.5,"tiers":[{"start":271999,"price":1}]}}]},{"id":"gpt-5.5-pro","match":{"or":[{"equals":"gpt-5.5-pro"},{"equals":"gpt-5.5-pro-2026-04-23"},{"equals":"gpt-5-5-pro"},{"equals":"gpt-5-5-pro-2026-04-23"}]},"prices":[{"input":{"base":30,"tiers":[{"start":271999,"price":60}]},"output":{"base":180,"tiers":[{"start":271999,"price":270}]}}]},{"id":"gpt-5.6-luna","match":{"or":[{"equals":"gpt-5.6-luna"},{"equals":"gpt-5-6-luna"},{"regex":"^gpt-5\\\\.6-luna-\\\\d{4}-\\\\d{2}-\\\\d{2}$"},{"regex":"^gpt-5-6-luna-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":1,"tiers":[{"start":271999,"price":2}]},"output":{"base":6,"tiers":[{"start":271999,"price":9}]},"cachedInput":{"base":0.1,"tiers":[{"start":271999,"price":0.2}]}},{"from":"2026-07-30","input":{"base":0.2,"tiers":[{"start":271999,"price":0.4}]},"output":{"base":1.2,"tiers":[{"start":271999,"price":1.8}]},"cachedInput":{"base":0.02,"tiers":[{"start":271999,"price":0.04}]}}]},{"id":"gpt-5.6-sol","match":{"or":[{"equals":"gpt-5.6-sol"},{"equals":"gpt-5-6-sol"},{"equals":"gpt-5.6"},{"equals":"gpt-5-6"},{"regex":"^gpt-5\\\\.6-sol-\\\\d{4}-\\\\d{2}-\\\\d{2}$"},{"regex":"^gpt-5-6-sol-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":5,"tiers":[{"start":271999,"price":10}]},"output":{"base":30,"tiers":[{"start":271999,"price":45}]},"cachedInput":{"base":0.5,"tiers":[{"start":271999,"price":1}]}},{"from":"2026-08-21","input":{"base":4,"tiers":[{"start":271999,"price":8}]},"output":{"base":20,"tiers":[{"start":271999,"price":30}]},"cachedInput":{"base":0.4,"tiers":[{"start":271999,"price":0.8}]}}]},{"id":"gpt-5.6-terra","match":{"or":[{"equals":"gpt-5.6-terra"},{"equals":"gpt-5-6-terra"},{"regex":"^gpt-5\\\\.6-terra-\\\\d{4}-\\\\d{2}-\\\\d{2}$"},{"regex":"^gpt-5-6-terra-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":2.5,"tiers":[{"start":271999,"price":5}]},"output":{"base":15,"tiers":[{"start":271999,"price":22.5}]},"cachedInput":{"base":0.25,"tiers":[{"start":271999,"price":0.5}]}},{"from":"2026-07-30","input":{"base":2,"tiers":[{"start":271999,"price":4}]},"output":{"base":12,"tiers":[{"start":271999,"price":18}]},"cachedInput":{"base":0.2,"tiers":[{"start":271999,"price":0.4}]}}]},{"id":"gpt-6-astra","match":{"or":[{"equals":"gpt-6-astra"},{"regex":"^gpt-6-astra-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":10,"tiers":[{"start":271999,"price":20}]},"output":{"base":50,"tiers":[{"start":271999,"price":75}]},"cachedInput":{"base":1,"tiers":[{"start":271999,"price":2}]}}]},{"id":"gpt-6-luna","match":{"or":[{"equals":"gpt-6-luna"},{"regex":"^gpt-6-luna-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":0.1,"tiers":[{"start":272000,"price":0.2}]},"output":{"base":0.5,"tiers":[{"start":272000,"price":0.75}]},"cachedInput":{"base":0.01,"tiers":[{"start":272000,"price":0.02}]}}]},{"id":"gpt-6-sol","match":{"or":[{"equals":"gpt-6-sol"},{"regex":"^gpt-6-sol-\\\\d{4}-\\\\d{2}-\\\\d{2}$"}]},"prices":[{"input":{"base":2,"tiers":[{"start":272000,"price":4}]},"output":{"base":10,"tiers":[{"start":272000,"price":15}]},"cachedInput":{"base":0.2,"tiers":[{"start":272000,"price":0.4}]}}]},{"id":"gpt-audio","match":{"or":[{"equals":"gpt-audio"},{"equals":"gpt-audio-2025-08-28"},{"equals":"gpt-audio-1.5"}]},"prices":[{"input":2.5,"output":10}]},{"id":"gpt-audio-mini","match":{"or":[{"equals":"gpt-audio-mini"},{"equals":"gpt-audio-mini-2025-10-06"},{"equals":"gpt-audio-mini-2025-12-15"}]},"prices":[{"input":0.6,"output":2.4}]},{"id":"gpt-chat-latest","match":{"equals":"gpt-chat-latest"},"prices":[{"input":5,"output":30,"cachedInput":0.5}]},{"id":"gpt-image-1","match":{"equals":"gpt-image-1"},"prices":[{"input":5,"output":40,"cachedInput":1.25}]},{"id":"gpt-image-1-mini","match":{"or":[{"equals":"gpt-image-1-mini"}]},"prices":[{"input":2,"output":8,"cachedInput":0.2}]},{"id":"gpt-image-1.5","match":{"or":[{"equals":"gpt-image-1.5"},{"equals":"gpt-image-1.5-2025-12-16"}]},"prices":[{"input":5,"output":10,"cachedInput":1.25}]},{"id":"gpt-image-2","match":{"or":[{"equals":"gpt-image-2"},{"equals":"gpt-image-2-2026-04-21"}]},"prices":[{"input":5,"output":30,"cachedInput":1.25}]},{"id":"gpt-oss-120b","match":{"equals":"gpt-oss-120b"},"prices":[{"input":0.039,"output":0.18}]},{"id":"gpt-oss-20b","match":{"equals":"gpt-oss-20b"},"prices":[{"input":0.029,"output":0.14}]},{"id":"gpt-oss-safeguard-20b","match":{"equals":"gpt-oss-safeguard-20b"},"prices":[{"input":0.075,"output":0.3,"cachedInput":0.037}]},{"id":"gpt-realtime","match":{"or":[{"equals":"gpt-realtime"},{"equals":"gpt-realtime-2025-08-28"},{"equals":"gpt-realtime-1.5"}]},"prices":[{"input":4,"output":16,"cachedInput":0.4}]},{"id":"gpt-realtime-2","match":{"or":[{"equals":"gpt-realtime-2"},{"equals":"gpt-realtime-2.1"}]},"prices":[{"input":4,"output":24,"cachedInput":0.4}]},{"id":"gpt-realtime-mini","match":{"or":[{"equals":"gpt-realtime-mini"},{"equals":"gpt-realtime-2.1-mini"},{"equals":"gpt-realtime-mini-2025-12-15"},{"equals":"gpt-realtime-mini-2025-10-06"}]},"prices":[{"input":0.6,"output":2.4,"cachedInput":0.06}]},{"id":"gpt-transcribe","match":{"equals":"gpt-transcribe"},"prices":[{}]},{"id":"moderation","match":{"contains":"moderation"},"prices":[{}]},{"id":"o1","match":{"or":[{"equals":"o1"},{"equals":"o1-2024-12-17"}]},"prices":[{"input":15,"output":60,"cachedInput":7.5}]},{"id":"o1-mini","match":{"or":[{"equals":"o1-mini"},{"equals":"o1-mini-2024-09-12"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.55}]},{"id":"o1-preview","match":{"or":[{"equals":"o1-preview"},{"equals":"o1-preview-2024-09-12"}]},"prices":[{"input":15,"output":60,"cachedInput":7.5}]},{"id":"o1-pro","match":{"or":[{"equals":"o1-pro"},{"equals":"o1-pro-2025-03-19"}]},"prices":[{"input":150,"output":600}]},{"id":"o3","match":{"or":[{"equals":"o3"},{"equals":"o3-2025-04-16"}]},"prices":[{"input":10,"output":40,"cachedInput":0.5},{"from":"2025-06-10","input":2,"output":8,"cachedInput":0.5}]},{"id":"o3-deep-research","match":{"or":[{"equals":"o3-deep-research"},{"equals":"o3-deep-research-2025-06-26"}]},"prices":[{"input":10,"output":40,"cachedInput":2.5}]},{"id":"o3-mini","match":{"or":[{"equals":"o3-mini"},{"equals":"o3-mini-2025-01-31"},{"equals":"o3-mini-high"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.55}]},{"id":"o3-pro","match":{"or":[{"equals":"o3-pro"},{"equals":"o3-pro-2025-06-10"}]},"prices":[{"input":20,"output":80}]},{"id":"o4-mini","match":{"or":[{"equals":"o4-mini-2025-04-16"},{"equals":"o4-mini-high"},{"equals":"o4-mini"}]},"prices":[{"input":1.1,"output":4.4,"cachedInput":0.275}]},{"id":"o4-mini-deep-research","match":{"or":[{"equals":"o4-mini-deep-research"},{"equals":"o4-mini-deep-research-2025-06-26"}]},"prices":[{"input":2,"output":8,"cachedInput":0.5}]},{"id":"text-davinci-002","match":{"equals":"text-davinci-002"},"prices":[{"input":20,"output":20}]},{"id":"text-davinci-003","match":{"equals":"text-davinci-003"},"prices":[{"input":20,"output":20}]},{"id":"text-embedding-3-large","match":{"equals":"text-embedding-3-large"},"prices":[{"input":0.13}]},{"id":"text-embedding-3-small","match":{"equals":"text-embedding-3-small"},"prices":[{"input":0.02}]},{"id":"text-embedding-ada-002","match":{"or":[{"equals":"text-embedding-ada"},{"equals":"text-embedding-ada-002"},{"equals":"text-embedding-ada-002-v2"}]},"prices":[{"input":0.1}]},{"id":"whisper-1","match":{"equals":"whisper-1"},"prices":[{}]}]},"together":{"fallbacks":[],"models":[{"id":"Austism/chronos-hermes-13b","match":{"equals":"Austism/chronos-hermes-13b"},"prices":[{"input":0.3,"output":0.3}]},{"id":"Gryphe/MythoMax-L2-13b","match":{"equals":"Gryphe/MythoMax-L2-13b"},"prices":[{"input":0.3,"output":0.3}]},{"id":"Nexusflow/NexusRaven-V2-13B","match":{"equals":"Nexusflow/NexusRaven-V2-13B"},"prices":[{"input":0.3,"output":0.3}]},{"id":"NousResearch/Nous-Capybara-7B-V1p9","match":{"equals":"NousResearch/Nous-Capybara-7B-V1p9"},"prices":[{"input":0.2,"output":0.2}]},{"id":"NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO","match":{"equals":"NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO"},"prices":[{"input":0.9,"output":0.9}]},{"id":"NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT","match":{"equals":"NousResearch/Nous-Hermes-2-Mixtral-8x7B-SFT"},"prices":[{"input":0.9,"output":0.9}]},{"id":"NousResearch/Nous-Hermes-2-Yi-34B","match":{"equals":"NousResearch/Nous-Hermes-2-Yi-34B"},"prices":[{"input":0.8,"output":0.8}]},{"id":"NousResearch/Nous-Hermes-Llama2-13b","match":{"equals":"NousResearch/Nous-Hermes-Llama2-13b"},"prices":[{"input":0.225,"output":0.225}]},{"id":"NousResearch/Nous-Hermes-llama-2-7b","match":{"equals":"NousResearch/Nous-Hermes-llama-2-7b"},"prices":[{"input":0.2,"output":0.2}]},{"id":"Open-Orca/Mistral-7B-OpenOrca","match":{"equals":"Open-Orca/Mistral-7B-OpenOrca"},"prices":[{"input":0.2,"output":0.2}]},{"id":"Qwen/Qwen1.5-0.5B","match":{"or":[{"equals":"Qwen/Qwen1.5-0.5B"},{"equals":"Qwen/Qwen1.5-0.5B-Chat"}]},"prices":[{"input":0.1,"output":0.1}]},{"id":"Qwen/Qwen1.5-1.8B","match":{"or":[{"equals":"Qwen/Qwen1.5-1.8B"},{"equals":"Qwen/Qwen1.5-1.8B-Chat"}]},"prices":[{"input":0.1,"output":0.1}]},{"id":"Qwen/Qwen1.5-14B","match":{"or":[{"equals":"Qwen/Qwen1.5-14B"},{"equals":"Qwen/Qwen1.5-14B-Chat"}]},"prices":[{"input":0.3,"output":0.3}]},{"id":"Qwen/Qwen1.5-4B","match":{"or":[{"equals":"Qwen/Qwen1.5-4B"},{"equals":"Qwen/Qwen1.5-4B-Chat"}]},"prices":[{"input":0.1,"output":0.1}]},{"id":"Qwen/Qwen1.5-72B","match":{"equals":"Qwen/Qwen1.5-72B"},"prices":[{"input":0.9,"output":0.9}]},{"id":"Qwen/Qwen1.5-7B","match":{"or":[{"equals":"Qwen/Qwen1.5-7B"},{"equals":"Qwen/Qwen1.5-7B-Chat"}]},"prices":[{"input":0.2,"output":0.2}]},{"id":"Undi95/ReMM-SLERP-L2-13B","match":{"equals":"Undi95/ReMM-SLERP-L2-13B"},"prices":[{"input":0.3,"output":0.3}]},{"id":"Undi95/Toppy-M-7B","match":{"equals":"Undi95/Toppy-M-7B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"WizardLM/WizardLM-13B-V1.2","match":{"equals":"WizardLM/WizardLM-13B-V1.2"},"prices":[{"input":0.3,"output":0.3}]},{"id":"allenai/OLMo-7B","match":{"or":[{"equals":"allenai/OLMo-7B"},{"equals":"allenai/OLMo-7B-Instruct"},{"equals":"allenai/OLMo-7B-Twin-2T"}]},"prices":[{"input":0.2,"output":0.2}]},{"id":"codellama/CodeLlama-13b-Instruct-hf","match":{"equals":"codellama/CodeLlama-13b-Instruct-hf"},"prices":[{"input":0.225,"output":0.225}]},{"id":"codellama/CodeLlama-34b-Instruct-hf","match":{"equals":"codellama/CodeLlama-34b-Instruct-hf"},"prices":[{"input":0.776,"output":0.776}]},{"id":"codellama/CodeLlama-70b-Instruct-hf","match":{"equals":"codellama/CodeLlama-70b-Instruct-hf"},"prices":[{"input":0.9,"output":0.9}]},{"id":"codellama/CodeLlama-7b-Instruct-hf","match":{"equals":"codellama/CodeLlama-7b-Instruct-hf"},"prices":[{"input":0.2,"output":0.2}]},{"id":"deepseek-ai/deepseek-coder-33b-instruct","match":{"equals":"deepseek-ai/deepseek-coder-33b-instruct"},"prices":[{"input":0.8,"output":0.8}]},{"id":"garage-bAInd/Platypus2-70B-instruct","match":{"equals":"garage-bAInd/Platypus2-70B-instruct"},"prices":[{"input":0.9,"output":0.9}]},{"id":"google/gemma-2b","match":{"or":[{"equals":"google/gemma-2b"},{"equals":"google/gemma-2b-it"}]},"prices":[{"input":0.1,"output":0.1}]},{"id":"google/gemma-7b","match":{"or":[{"equals":"google/gemma-7b"},{"equals":"google/gemma-7b-it"}]},"prices":[{"input":0.2,"output":0.2}]},{"id":"lmsys/vicuna-13b-v1.5","match":{"equals":"lmsys/vicuna-13b-v1.5"},"prices":[{"input":0.3,"output":0.3}]},{"id":"lmsys/vicuna-7b-v1.5","match":{"equals":"lmsys/vicuna-7b-v1.5"},"prices":[{"input":0.2,"output":0.2}]},{"id":"meta-llama/Llama-2-13b-chat-hf","match":{"equals":"meta-llama/Llama-2-13b-chat-hf"},"prices":[{"input":0.225,"output":0.225}]},{"id":"meta-llama/Llama-2-70b-chat-hf","match":{"equals":"meta-llama/Llama-2-70b-chat-hf"},"prices":[{"input":0.9,"output":0.9}]},{"id":"meta-llama/Llama-2-7b-chat-hf","match":{"equals":"meta-llama/Llama-2-7b-chat-hf"},"prices":[{"input":0.2,"output":0.2}]},{"id":"meta-llama/Llama-3-70b-chat-hf","match":{"equals":"meta-llama/Llama-3-70b-chat-hf"},"prices":[{"input":0.9,"output":0.9}]},{"id":"meta-llama/Llama-3-8b-chat-hf","match":{"equals":"meta-llama/Llama-3-8b-chat-hf"},"prices":[{"input":0.2,"output":0.2}]},{"id":"meta-llama/Llama-3.3-70B-Instruct-Turbo","match":{"equals":"meta-llama/Llama-3.3-70B-Instruct-Turbo"},"prices":[{"input":0.88,"output":0.88}]},{"id":"meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8","match":{"equals":"meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8"},"prices":[{"input":0.27,"output":0.85}]},{"id":"meta-llama/Llama-4-Scout-17B-16E-Instruct","match":{"equals":"meta-llama/Llama-4-Scout-17B-16E-Instruct"},"prices":[{"input":0.18,"output":0.59}]},{"id":"meta-llama/Meta-Llama-3-70B-Instruct-Lite","match":{"equals":"meta-llama/Meta-Llama-3-70B-Instruct-Lite"},"prices":[{"input":0.54,"output":0.54}]},{"id":"meta-llama/Meta-Llama-3-70B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3-70B-Instruct-Turbo"},"prices":[{"input":0.88,"output":0.88}]},{"id":"meta-llama/Meta-Llama-3-8B-Instruct-Lite","match":{"equals":"meta-llama/Meta-Llama-3-8B-Instruct-Lite"},"prices":[{"input":0.1,"output":0.1}]},{"id":"meta-llama/Meta-Llama-3-8B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3-8B-Instruct-Turbo"},"prices":[{"input":0.18,"output":0.18}]},{"id":"meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo"},"prices":[{"input":3.5,"output":3.5}]},{"id":"meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"},"prices":[{"input":0.88,"output":0.88}]},{"id":"meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo"},"prices":[{"input":0.18,"output":0.18}]},{"id":"meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo","match":{"equals":"meta-llama/Meta-Llama-3.3-70B-Instruct-Turbo"},"prices":[{"input":0.88,"output":0.88}]},{"id":"microsoft/WizardLM-2-8x22B","match":{"equals":"microsoft/WizardLM-2-8x22B"},"prices":[{"input":1.2,"output":1.2}]},{"id":"microsoft/phi-2","match":{"equals":"microsoft/phi-2"},"prices":[{"input":0.1,"output":0.1}]},{"id":"mistralai/Mistral-7B-Instruct-v0.1","match":{"equals":"mistralai/Mistral-7B-Instruct-v0.1"},"prices":[{"input":0.2,"output":0.2}]},{"id":"mistralai/Mistral-7B-Instruct-v0.2","match":{"equals":"mistralai/Mistral-7B-Instruct-v0.2"},"prices":[{"input":0.2,"output":0.2}]},{"id":"mistralai/Mistral-7B-v0.1","match":{"equals":"mistralai/Mistral-7B-v0.1"},"prices":[{"input":0.2,"output":0.2}]},{"id":"mistralai/Mixtral-8x22B-Instruct-v0.1","match":{"equals":"mistralai/Mixtral-8x22B-Instruct-v0.1"},"prices":[{"input":2.4,"output":2.4}]},{"id":"mistralai/Mixtral-8x7B-Instruct-v0.1","match":{"equals":"mistralai/Mixtral-8x7B-Instruct-v0.1"},"prices":[{"input":0.9,"output":0.9}]},{"id":"mistralai/Mixtral-8x7B-v0.1","match":{"equals":"mistralai/Mixtral-8x7B-v0.1"},"prices":[{"input":0.9,"output":0.9}]},{"id":"openchat/openchat-3.5-1210","match":{"equals":"openchat/openchat-3.5-1210"},"prices":[{"input":0.2,"output":0.2}]},{"id":"snorkelai/Snorkel-Mistral-PairRM-DPO","match":{"equals":"snorkelai/Snorkel-Mistral-PairRM-DPO"},"prices":[{"input":0.2,"output":0.2}]},{"id":"teknium/OpenHermes-2-Mistral-7B","match":{"equals":"teknium/OpenHermes-2-Mistral-7B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"teknium/OpenHermes-2p5-Mistral-7B","match":{"equals":"teknium/OpenHermes-2p5-Mistral-7B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/GPT-JT-Moderation-6B","match":{"equals":"togethercomputer/GPT-JT-Moderation-6B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/Llama-2-7B-32K-Instruct","match":{"equals":"togethercomputer/Llama-2-7B-32K-Instruct"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/RedPajama-INCITE-7B-Base","match":{"equals":"togethercomputer/RedPajama-INCITE-7B-Base"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/RedPajama-INCITE-7B-Chat","match":{"equals":"togethercomputer/RedPajama-INCITE-7B-Chat"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/RedPajama-INCITE-7B-Instruct","match":{"equals":"togethercomputer/RedPajama-INCITE-7B-Instruct"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/RedPajama-INCITE-Base-3B-v1","match":{"equals":"togethercomputer/RedPajama-INCITE-Base-3B-v1"},"prices":[{"input":0.1,"output":0.1}]},{"id":"togethercomputer/RedPajama-INCITE-Chat-3B-v1","match":{"equals":"togethercomputer/RedPajama-INCITE-Chat-3B-v1"},"prices":[{"input":0.1,"output":0.1}]},{"id":"togethercomputer/RedPajama-INCITE-Instruct-3B-v1","match":{"equals":"togethercomputer/RedPajama-INCITE-Instruct-3B-v1"},"prices":[{"input":0.1,"output":0.1}]},{"id":"togethercomputer/StripedHyena-Hessian-7B","match":{"equals":"togethercomputer/StripedHyena-Hessian-7B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/StripedHyena-Nous-7B","match":{"equals":"togethercomputer/StripedHyena-Nous-7B"},"prices":[{"input":0.2,"output":0.2}]},{"id":"togethercomputer/alpaca-7b","match":{"equals":"togethercomputer/alpaca-7b"},"prices":[{"input":0.2,"output":0.2}]},{"id":"upstage/SOLAR-10.7B-Instruct-v1.0","match":{"equals":"upstage/SOLAR-10.7B-Instruct-v1.0"},"prices":[{"input":0.3,"output":0.3}]},{"id":"zero-one-ai/Yi-34B","match":{"equals":"zero-one-ai/Yi-34B"},"prices":[{"input":0.8,"output":0.8}]},{"id":"zero-one-ai/Yi-6B","match":{"equals":"zero-one-ai/Yi-6B"},"prices":[{"input":0.2,"output":0.2}]}]},"x-ai":{"fallbacks":[],"models":[{"id":"grok-2-1212","match":{"or":[{"equals":"grok-2-1212"},{"equals":"grok-2"},{"equals":"grok-2-latest"}]},"prices":[{"input":2,"output":10}]},{"id":"grok-2-vision-1212","match":{"or":[{"equals":"grok-2-vision-1212"},{"equals":"grok-2-vision"},{"equals":"grok-2-vision-latest"}]},"prices":[{"input":2,"output":10}]},{"id":"grok-3","match":{"or":[{"equals":"grok-3"},{"equals":"grok-3-latest"},{"equals":"grok-3-beta"}]},"prices":[{"input":3,"output":15,"cachedInput":0.75}]},{"id":"grok-3-fast","match":{"or":[{"equals":"grok-3-fast"},{"equals":"grok-3-fast-latest"},{"equals":"grok-3-fast-beta"}]},"prices":[{"input":5,"output":25,"cachedInput":1.25}]},{"id":"grok-3-mini","match":{"or":[{"equals":"grok-3-mini"},{"equals":"grok-3-mini-beta"},{"equals":"grok-3-mini-latest"}]},"prices":[{"input":0.3,"output":0.5,"cachedInput":0.075}]},{"id":"grok-3-mini-fast","match":{"or":[{"equals":"grok-3-mini-fast"},{"equals":"grok-3-mini-fast-beta"},{"equals":"grok-3-mini-fast-latest"}]},"prices":[{"input":0.6,"output":4,"cachedInput":0.15}]},{"id":"grok-4-0709","match":{"or":[{"equals":"grok-4-0709"},{"equals":"grok-4"},{"equals":"grok-4-latest"}]},"prices":[{"input":3,"output":15,"cachedInput":0.75}]},{"id":"grok-4-1-fast-non-reasoning","match":{"or":[{"equals":"grok-4-1-fast-non-reasoning"},{"equals":"grok-4-1-fast-non-reasoning-latest"}]},"prices":[{"input":0.2,"output":0.5,"cachedInput":0.05}]},{"id":"grok-4-1-fast-reasoning","match":{"or":[{"equals":"grok-4-1-fast"},{"equals":"grok-4-1-fast-reasoning"},{"equals":"grok-4-1-fast-reasoning-latest"}]},"prices":[{"input":0.2,"output":0.5,"cachedInput":0.05}]},{"id":"grok-4-fast-non-reasoning","match":{"or":[{"equals":"grok-4-fast-non-reasoning"},{"equals":"grok-4-fast-non-reasoning-latest"}]},"prices":[{"input":0.2,"output":0.5,"cachedInput":0.05}]},{"id":"grok-4-fast-reasoning","match":{"or":[{"equals":"grok-4-fast"},{"equals":"grok-4-fast-reasoning"},{"equals":"grok-4-fast-reasoning-latest"}]},"prices":[{"input":0.2,"output":0.5,"cachedInput":0.05}]},{"id":"grok-4.20","match":{"equals":"grok-4.20"},"prices":[{"input":{"base":1.25,"tiers":[{"start":199999,"price":2.5}]},"output":{"base":2.5,"tiers":[{"start":199999,"price":5}]},"cachedInput":{"base":0.2,"tiers":[{"start":199999,"price":0.4}]}}]},{"id":"grok-4.20-multi-agent","match":{"equals":"grok-4.20-multi-agent"},"prices":[{"input":2,"output":6,"cachedInput":0.2}]},{"id":"grok-4.3","match":{"or":[{"equals":"grok-4.3"},{"regex":"^grok-4\\\\.3-\\\\d{8}$"},{"equals":"x-ai/grok-4.3"},{"regex":"^x-ai/grok-4\\\\.3-\\\\d{8}$"},{"equals":"grok-4.3-latest"}]},"prices":[{"input":{"base":1.25,"tiers":[{"start":199999,"price":2.5}]},"output":{"base":2.5,"tiers":[{"start":199999,"price":5}]},"cachedInput":{"base":0.2,"tiers":[{"start":199999,"price":0.4}]}}]},{"id":"grok-4.5","match":{"or":[{"equals":"grok-4.5"},{"regex":"^grok-4\\\\.5-\\\\d{8}$"},{"equals":"x-ai/grok-4.5"},{"regex":"^x-ai/grok-4\\\\.5-\\\\d{8}$"},{"equals":"grok-4.5-latest"},{"equals":"grok-latest"}]},"prices":[{"input":{"base":2,"tiers":[{"start":199999,"price":4}]},"output":{"base":6,"tiers":[{"start":199999,"price":12}]},"cachedInput":{"base":0.3,"tiers":[{"start":199999,"price":0.6}]}}]},{"id":"grok-4.6","match":{"or":[{"equals":"grok-4.6"},{"regex":"^grok-4\\\\.6-\\\\d{8}$"},{"equals":"x-ai/grok-4.6"},{"regex":"^x-ai/grok-4\\\\.6-\\\\d{8}$"},{"equals":"grok-4.6-latest"}]},"prices":[{"input":{"base":2,"tiers":[{"start":199999,"price":4}]},"output":{"base":6,"tiers":[{"start":199999,"price":12}]},"cachedInput":{"base":0.5,"tiers":[{"start":199999,"price":1}]}}]},{"id":"grok-build-0.1","match":{"equals":"grok-build-0.1"},"prices":[{"input":{"base":1,"tiers":[{"start":199999,"price":2}]},"output":{"base":2,"tiers":[{"start":199999,"price":4}]},"cachedInput":{"base":0.2,"tiers":[{"start":199999,"price":0.4}]}}]},{"id":"grok-code-fast-1","match":{"or":[{"equals":"grok-code-fast"},{"equals":"grok-code-fast-1"},{"equals":"grok-code-fast-1-0825"}]},"prices":[{"input":0.2,"output":1.5,"cachedInput":0.02}]},{"id":"grok-voice-latest","match":{"equals":"grok-voice-latest"},"prices":[{},{"from":"2026-08-05"}]},{"id":"grok-voice-think-fast-1.0","match":{"equals":"grok-voice-think-fast-1.0"},"prices":[{}]},{"id":"grok-voice-think-fast-2.0","match":{"equals":"grok-voice-think-fast-2.0"},"prices":[{}]}]},"moonshotai":{"fallbacks":[],"models":[{"id":"kimi-k2","match":{"equals":"kimi-k2"},"prices":[{"input":0.57,"output":2.3}]},{"id":"kimi-k2-0711-preview","match":{"equals":"kimi-k2-0711-preview"},"prices":[{"input":0.6,"output":2.5,"cachedInput":0.15}]},{"id":"kimi-k2-0905-preview","match":{"equals":"kimi-k2-0905-preview"},"prices":[{"input":0.6,"output":2.5,"cachedInput":0.15}]},{"id":"kimi-k2-thinking","match":{"equals":"kimi-k2-thinking"},"prices":[{"input":0.6,"output":2.5,"cachedInput":0.15}]},{"id":"kimi-k2-thinking-turbo","match":{"equals":"kimi-k2-thinking-turbo"},"prices":[{"input":1.15,"output":8,"cachedInput":0.15}]},{"id":"kimi-k2-turbo-preview","match":{"starts_with":"kimi-k2-turbo"},"prices":[{"input":1.15,"output":8,"cachedInput":0.15}]},{"id":"kimi-k2.5","match":{"starts_with":"kimi-k2.5"},"prices":[{"input":0.6,"output":3,"cachedInput":0.1}]},{"id":"kimi-k2.6","match":{"starts_with":"kimi-k2.6"},"prices":[{"input":0.95,"output":4,"cachedInput":0.16}]},{"id":"kimi-k2.7-code","match":{"equals":"kimi-k2.7-code"},"prices":[{"input":0.95,"output":4,"cachedInput":0.19}]},{"id":"kimi-k2.7-code-highspeed","match":{"equals":"kimi-k2.7-code-highspeed"},"prices":[{"input":1.9,"output":8,"cachedInput":0.38}]},{"id":"kimi-k3","match":{"equals":"kimi-k3"},"prices":[{"input":3,"output":15,"cachedInput":0.3}]},{"id":"moonshot-v1-128k","match":{"or":[{"equals":"moonshot-v1-128k"},{"equals":"moonshot-v1-128k-vision-preview"}]},"prices":[{"input":2,"output":5}]},{"id":"moonshot-v1-32k","match":{"or":[{"equals":"moonshot-v1-32k"},{"equals":"moonshot-v1-32k-vision-preview"}]},"prices":[{"input":1,"output":3}]},{"id":"moonshot-v1-8k","match":{"or":[{"equals":"moonshot-v1-8k"},{"equals":"moonshot-v1-8k-vision-preview"}]},"prices":[{"input":0.2,"output":2}]}]}}}');
 
 // src/judge/cost-summary.ts
 function costSummaryOf(cost) {
@@ -55693,61 +61215,8 @@ function coreScalar(source) {
   return value;
 }
 
-// src/load/source-positions.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var SourcePositions = class {
-  constructor(file, doc, lines) {
-    this.file = file;
-    this.doc = doc;
-    this.lines = lines;
-  }
-  file;
-  doc;
-  lines;
-  positionOf(path2) {
-    return this.at(this.locate(path2).keyOffset);
-  }
-  valuePositionOf(path2) {
-    return this.at(this.locate(path2).valueOffset);
-  }
-  at(offset) {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, column: col };
-  }
-  /** Follows the path as far as it exists; stops at the nearest existing node. */
-  locate(path2) {
-    let node = this.doc.contents;
-    const start = startOf(node) ?? 0;
-    let found = { keyOffset: start, valueOffset: start };
-    for (const segment of path2) {
-      node = this.resolve(node);
-      if ((0, import_yaml3.isMap)(node)) {
-        const pair = node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(segment));
-        if (!pair) break;
-        const keyOffset = startOf(pair.key) ?? found.keyOffset;
-        found = { keyOffset, valueOffset: startOf(pair.value) ?? keyOffset };
-        node = pair.value;
-      } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
-        const item = node.items[segment];
-        const offset = startOf(item);
-        if (offset === void 0) break;
-        found = { keyOffset: offset, valueOffset: offset };
-        node = item;
-      } else {
-        break;
-      }
-    }
-    return found;
-  }
-  resolve(node) {
-    for (let i = 0; i < 8 && (0, import_yaml3.isAlias)(node); i++) node = node.resolve(this.doc);
-    return node;
-  }
-};
-function startOf(node) {
-  const range3 = node?.range;
-  return range3 ? range3[0] : void 0;
-}
+// src/load/load-document.ts
+init_source_positions();
 
 // src/load/yaml-syntax-error.ts
 var DEFAULT_HINT = "fix the YAML at this position (indent with spaces, close brackets and quotes)";
@@ -56253,37 +61722,8 @@ function firstAliasOffset(doc) {
   return offset;
 }
 
-// src/validate/did-you-mean.ts
-function closestName(name, candidates) {
-  const lower = name.toLowerCase();
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best === void 0) return void 0;
-  const prefix = best.toLowerCase().startsWith(lower) || lower.startsWith(best.toLowerCase());
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDistance <= limit || prefix && Math.min(name.length, best.length) >= 3 ? best : void 0;
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d3 = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j2) => i === 0 ? j2 : j2 === 0 ? i : 0));
-  for (let i = 1; i < rows; i++) {
-    for (let j2 = 1; j2 < cols; j2++) {
-      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
-      let value = Math.min(d3[i - 1][j2] + 1, d3[i][j2 - 1] + 1, d3[i - 1][j2 - 1] + cost);
-      if (i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) value = Math.min(value, d3[i - 2][j2 - 2] + 1);
-      d3[i][j2] = value;
-    }
-  }
-  return d3[a.length][b.length];
-}
+// src/validate/cross-references.ts
+init_did_you_mean();
 
 // src/validate/manifest-path.ts
 function formatPath(path2) {
@@ -56410,1393 +61850,8 @@ function strategyProblems(manifest, doc) {
   });
 }
 
-// src/manifest/generated/manifest-schema.ts
-var manifestSchema = {
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://routewise.dev/schemas/manifest.v1.schema.json",
-  "title": "routewise manifest v1",
-  "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.",
-  "type": "object",
-  "additionalProperties": false,
-  "required": [
-    "apiVersion",
-    "kind",
-    "metadata",
-    "dataClasses",
-    "workloads",
-    "deployment"
-  ],
-  "properties": {
-    "apiVersion": {
-      "description": "Manifest format version. Always `routewise/v1`.",
-      "const": "routewise/v1",
-      "examples": [
-        "routewise/v1"
-      ]
-    },
-    "kind": {
-      "description": "What this manifest declares. Always `LLMDeployment`.",
-      "const": "LLMDeployment",
-      "examples": [
-        "LLMDeployment"
-      ]
-    },
-    "metadata": {
-      "description": "Who owns this deployment and what it is called.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "name",
-        "owner"
-      ],
-      "properties": {
-        "name": {
-          "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "claims-assistant"
-          ]
-        },
-        "owner": {
-          "description": "Who answers for this deployment: a team, a person or an address.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "claims-team",
-            "jane.doe@example.com"
-          ]
-        },
-        "description": {
-          "description": "What the LLM features do, in a sentence.",
-          "type": "string",
-          "examples": [
-            "Summarises insurance claims for adjusters"
-          ]
-        }
-      },
-      "examples": [
-        {
-          "name": "claims-assistant",
-          "owner": "claims-team"
-        }
-      ]
-    },
-    "dataClasses": {
-      "description": "The kinds of data the LLM features touch. At least one.",
-      "type": "array",
-      "minItems": 1,
-      "items": {
-        "$ref": "#/$defs/dataClass"
-      },
-      "examples": [
-        [
-          {
-            "id": "patient-records",
-            "category": "health",
-            "regulations": [
-              "hipaa"
-            ]
-          }
-        ]
-      ]
-    },
-    "workloads": {
-      "description": "The LLM features of the project. At least one.",
-      "type": "array",
-      "minItems": 1,
-      "items": {
-        "$ref": "#/$defs/workload"
-      },
-      "examples": [
-        [
-          {
-            "id": "claim-summaries",
-            "dataClasses": [
-              "patient-records"
-            ],
-            "customization": "rag",
-            "volume": {
-              "tokensPerMonth": 12e8,
-              "pattern": "steady"
-            }
-          }
-        ]
-      ]
-    },
-    "deployment": {
-      "$ref": "#/$defs/deployment"
-    },
-    "team": {
-      "description": "The people who will run the deployment.",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "mlopsEngineers": {
-          "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.",
-          "type": "number",
-          "minimum": 0,
-          "examples": [
-            2,
-            0.5
-          ]
-        },
-        "engineerAnnualCostUsd": {
-          "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).",
-          "type": "number",
-          "minimum": 0,
-          "examples": [
-            2e5
-          ]
-        },
-        "skills": {
-          "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.",
-          "type": "array",
-          "uniqueItems": true,
-          "items": {
-            "anyOf": [
-              {
-                "enum": [
-                  "ml",
-                  "containers",
-                  "kubernetes",
-                  "cloud-infra",
-                  "hardware",
-                  "integration"
-                ]
-              },
-              {
-                "type": "string",
-                "minLength": 1
-              }
-            ]
-          },
-          "examples": [
-            [
-              "ml",
-              "containers",
-              "cloud-infra"
-            ]
-          ]
-        }
-      },
-      "examples": [
-        {
-          "mlopsEngineers": 2,
-          "skills": [
-            "ml",
-            "containers",
-            "kubernetes"
-          ]
-        }
-      ]
-    },
-    "timeline": {
-      "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "launchBy": {
-          "description": "Launch date, YYYY-MM-DD.",
-          "$ref": "#/$defs/date",
-          "examples": [
-            "2027-03-01"
-          ]
-        },
-        "weeksToLaunch": {
-          "description": "Weeks from today until launch, an integer >= 0.",
-          "type": "integer",
-          "minimum": 0,
-          "examples": [
-            10
-          ]
-        }
-      },
-      "oneOf": [
-        {
-          "required": [
-            "launchBy"
-          ]
-        },
-        {
-          "required": [
-            "weeksToLaunch"
-          ]
-        }
-      ],
-      "examples": [
-        {
-          "launchBy": "2027-03-01"
-        },
-        {
-          "weeksToLaunch": 10
-        }
-      ]
-    },
-    "budget": {
-      "description": "What the project may spend.",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "monthlyUsd": {
-          "description": "Running budget per month, in US dollars.",
-          "type": "number",
-          "minimum": 0,
-          "examples": [
-            25e3
-          ]
-        },
-        "capexUsd": {
-          "description": "One-off budget for hardware purchases, in US dollars.",
-          "type": "number",
-          "minimum": 0,
-          "examples": [
-            3e5
-          ]
-        }
-      },
-      "examples": [
-        {
-          "monthlyUsd": 25e3,
-          "capexUsd": 3e5
-        }
-      ]
-    },
-    "waivers": {
-      "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.",
-      "type": "array",
-      "items": {
-        "$ref": "#/$defs/waiver"
-      },
-      "examples": [
-        [
-          {
-            "rule": "RW-DATA-001",
-            "target": "openai-gpt",
-            "reason": "De-identified under HIPAA Safe Harbor",
-            "approvedBy": "privacy-office",
-            "expires": "2027-01-31"
-          }
-        ]
-      ]
-    },
-    "sources": {
-      "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.",
-      "type": "array",
-      "items": {
-        "description": "One configuration file or folder to read.",
-        "type": "object",
-        "additionalProperties": false,
-        "required": [
-          "type",
-          "path"
-        ],
-        "properties": {
-          "type": {
-            "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).",
-            "enum": [
-              "litellm",
-              "kubernetes"
-            ],
-            "examples": [
-              "litellm"
-            ]
-          },
-          "path": {
-            "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.",
-            "type": "string",
-            "minLength": 1,
-            "examples": [
-              "deploy/litellm/config.yaml",
-              "deploy/k8s/"
-            ]
-          }
-        },
-        "examples": [
-          {
-            "type": "litellm",
-            "path": "deploy/litellm/config.yaml"
-          }
-        ]
-      },
-      "examples": [
-        [
-          {
-            "type": "litellm",
-            "path": "deploy/litellm/config.yaml"
-          },
-          {
-            "type": "kubernetes",
-            "path": "deploy/k8s/"
-          }
-        ]
-      ]
-    }
-  },
-  "$defs": {
-    "slug": {
-      "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.",
-      "type": "string",
-      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-      "maxLength": 63,
-      "examples": [
-        "patient-records"
-      ]
-    },
-    "date": {
-      "description": "A calendar date, YYYY-MM-DD.",
-      "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-      "format": "date",
-      "examples": [
-        "2027-03-01"
-      ]
-    },
-    "dataClass": {
-      "description": "One kind of data the LLM features touch.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "id",
-        "category"
-      ],
-      "properties": {
-        "id": {
-          "description": "Unique id of this data class within the manifest: a lowercase slug.",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "patient-records"
-          ]
-        },
-        "category": {
-          "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.",
-          "enum": [
-            "health",
-            "financial",
-            "payment-card",
-            "personal",
-            "confidential",
-            "internal",
-            "public"
-          ],
-          "examples": [
-            "health"
-          ]
-        },
-        "regulated": {
-          "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.",
-          "type": "boolean",
-          "examples": [
-            true
-          ]
-        },
-        "regulations": {
-          "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.",
-          "type": "array",
-          "uniqueItems": true,
-          "items": {
-            "anyOf": [
-              {
-                "enum": [
-                  "hipaa",
-                  "gdpr",
-                  "pci-dss",
-                  "glba",
-                  "sox",
-                  "ccpa",
-                  "eu-ai-act"
-                ]
-              },
-              {
-                "type": "string",
-                "minLength": 1
-              }
-            ]
-          },
-          "examples": [
-            [
-              "hipaa"
-            ],
-            [
-              "gdpr",
-              "eu-ai-act"
-            ]
-          ]
-        },
-        "residency": {
-          "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.",
-          "type": "array",
-          "minItems": 1,
-          "uniqueItems": true,
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "examples": [
-            [
-              "us"
-            ],
-            [
-              "eu",
-              "uk"
-            ],
-            [
-              "de"
-            ],
-            [
-              "eu-central-1"
-            ]
-          ]
-        },
-        "regulatedExemption": {
-          "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "reason": {
-              "description": "Why regulation does not apply to this data.",
-              "type": "string",
-              "examples": [
-                "Aggregated monthly totals only; no account or customer can be identified"
-              ]
-            },
-            "approvedBy": {
-              "description": "Who approved the exemption (a person or team, e.g. the privacy office).",
-              "type": "string",
-              "examples": [
-                "privacy-office"
-              ]
-            },
-            "expires": {
-              "description": "Last day the exemption applies; review it again before then.",
-              "$ref": "#/$defs/date"
-            }
-          },
-          "examples": [
-            {
-              "reason": "Aggregated monthly totals only; no account or customer can be identified",
-              "approvedBy": "privacy-office",
-              "expires": "2027-06-30"
-            }
-          ]
-        }
-      },
-      "examples": [
-        {
-          "id": "patient-records",
-          "category": "health",
-          "regulations": [
-            "hipaa"
-          ],
-          "residency": [
-            "us"
-          ]
-        }
-      ]
-    },
-    "workload": {
-      "description": "One LLM feature.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "id",
-        "dataClasses",
-        "customization",
-        "volume"
-      ],
-      "properties": {
-        "id": {
-          "description": "Unique id of this workload within the manifest: a lowercase slug.",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "claim-summaries"
-          ]
-        },
-        "dataClasses": {
-          "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).",
-          "type": "array",
-          "minItems": 1,
-          "uniqueItems": true,
-          "items": {
-            "$ref": "#/$defs/slug"
-          },
-          "examples": [
-            [
-              "patient-records"
-            ]
-          ]
-        },
-        "mixesDataClasses": {
-          "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.",
-          "type": "boolean",
-          "examples": [
-            true,
-            false
-          ]
-        },
-        "customization": {
-          "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.",
-          "enum": [
-            "prompting",
-            "rag",
-            "fine-tuning",
-            "deep-modification"
-          ],
-          "examples": [
-            "rag"
-          ]
-        },
-        "volume": {
-          "description": "How much traffic this workload sends, and how it varies.",
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "tokensPerMonth",
-            "pattern"
-          ],
-          "properties": {
-            "tokensPerMonth": {
-              "description": "Input plus output tokens per month, an integer >= 0.",
-              "type": "integer",
-              "minimum": 0,
-              "examples": [
-                12e8
-              ]
-            },
-            "pattern": {
-              "description": "How traffic varies over time: steady, spiky or unpredictable.",
-              "enum": [
-                "steady",
-                "spiky",
-                "unpredictable"
-              ],
-              "examples": [
-                "steady"
-              ]
-            },
-            "peakToAverage": {
-              "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.",
-              "type": "number",
-              "minimum": 1,
-              "examples": [
-                1.4
-              ]
-            },
-            "inputShare": {
-              "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.",
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1,
-              "examples": [
-                0.75
-              ]
-            },
-            "tokensPerRequest": {
-              "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.",
-              "type": "number",
-              "exclusiveMinimum": 0,
-              "examples": [
-                4e3
-              ]
-            },
-            "shareByTarget": {
-              "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.",
-              "type": "object",
-              "additionalProperties": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 1
-              },
-              "examples": [
-                {
-                  "azure-gpt": 0.8,
-                  "gpu-llama": 0.2
-                }
-              ]
-            },
-            "cachedInputShare": {
-              "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.",
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1,
-              "examples": [
-                0,
-                0.4
-              ]
-            },
-            "batchShare": {
-              "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.",
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1,
-              "examples": [
-                0,
-                0.3
-              ]
-            }
-          },
-          "examples": [
-            {
-              "tokensPerMonth": 12e8,
-              "pattern": "steady",
-              "peakToAverage": 1.4
-            }
-          ]
-        }
-      },
-      "examples": [
-        {
-          "id": "claim-summaries",
-          "dataClasses": [
-            "patient-records"
-          ],
-          "customization": "rag",
-          "volume": {
-            "tokensPerMonth": 12e8,
-            "pattern": "steady"
-          }
-        }
-      ]
-    },
-    "deployment": {
-      "description": "Where models run and how requests reach them.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "strategy",
-        "targets"
-      ],
-      "properties": {
-        "strategy": {
-          "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).",
-          "enum": [
-            "cloud-api",
-            "cloud-self-hosted",
-            "on-premises",
-            "hybrid"
-          ],
-          "examples": [
-            "hybrid"
-          ]
-        },
-        "targets": {
-          "description": "Where models run. At least one.",
-          "type": "array",
-          "minItems": 1,
-          "items": {
-            "$ref": "#/$defs/target"
-          },
-          "examples": [
-            [
-              {
-                "id": "openai-gpt",
-                "type": "cloud-api",
-                "model": "gpt-4o",
-                "provider": "openai"
-              }
-            ]
-          ]
-        },
-        "routing": {
-          "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.",
-          "type": "array",
-          "items": {
-            "$ref": "#/$defs/route"
-          },
-          "examples": [
-            [
-              {
-                "when": {
-                  "dataClasses": [
-                    "patient-records"
-                  ]
-                },
-                "to": "onprem-llama"
-              },
-              {
-                "when": {
-                  "default": true
-                },
-                "to": "openai-gpt"
-              }
-            ]
-          ]
-        },
-        "burst": {
-          "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.",
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "to"
-          ],
-          "properties": {
-            "to": {
-              "description": "Id of the target that takes overflow traffic.",
-              "$ref": "#/$defs/slug",
-              "examples": [
-                "openai-gpt"
-              ]
-            },
-            "excludeDataClasses": {
-              "description": "Ids of data classes that must never overflow to the burst target.",
-              "type": "array",
-              "uniqueItems": true,
-              "items": {
-                "$ref": "#/$defs/slug"
-              },
-              "examples": [
-                [
-                  "patient-records"
-                ]
-              ]
-            }
-          },
-          "examples": [
-            {
-              "to": "openai-gpt",
-              "excludeDataClasses": [
-                "patient-records"
-              ]
-            }
-          ]
-        },
-        "fallbacks": {
-          "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).",
-          "type": "array",
-          "items": {
-            "description": "One fallback from a failing target to another.",
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "from",
-              "to"
-            ],
-            "properties": {
-              "from": {
-                "description": "Id of the target whose traffic falls back.",
-                "$ref": "#/$defs/slug",
-                "examples": [
-                  "gpu-llama"
-                ]
-              },
-              "to": {
-                "description": "Id of the target that takes the traffic when `from` fails.",
-                "$ref": "#/$defs/slug",
-                "examples": [
-                  "azure-gpt"
-                ]
-              },
-              "on": {
-                "description": "Failures that trigger the fallback. Absent means all of them.",
-                "type": "array",
-                "minItems": 1,
-                "uniqueItems": true,
-                "items": {
-                  "enum": [
-                    "outage",
-                    "rate-limit",
-                    "context-window",
-                    "content-policy",
-                    "timeout"
-                  ]
-                },
-                "examples": [
-                  [
-                    "outage",
-                    "rate-limit"
-                  ]
-                ]
-              },
-              "excludeDataClasses": {
-                "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).",
-                "type": "array",
-                "uniqueItems": true,
-                "items": {
-                  "$ref": "#/$defs/slug"
-                },
-                "examples": [
-                  [
-                    "patient-records"
-                  ]
-                ]
-              }
-            },
-            "examples": [
-              {
-                "from": "gpu-llama",
-                "to": "azure-gpt",
-                "on": [
-                  "outage"
-                ],
-                "excludeDataClasses": [
-                  "patient-records"
-                ]
-              }
-            ]
-          },
-          "examples": [
-            [
-              {
-                "from": "gpu-llama",
-                "to": "azure-gpt",
-                "excludeDataClasses": [
-                  "patient-records"
-                ]
-              }
-            ]
-          ]
-        },
-        "monitoring": {
-          "description": "Which targets are monitored, and with what.",
-          "type": "array",
-          "items": {
-            "description": "One monitored target.",
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "target"
-            ],
-            "properties": {
-              "target": {
-                "description": "Id of the monitored target.",
-                "$ref": "#/$defs/slug",
-                "examples": [
-                  "onprem-llama"
-                ]
-              },
-              "tools": {
-                "description": "Monitoring tools in use; a monitored target names at least one.",
-                "type": "array",
-                "minItems": 1,
-                "uniqueItems": true,
-                "items": {
-                  "type": "string",
-                  "minLength": 1
-                },
-                "examples": [
-                  [
-                    "prometheus",
-                    "grafana"
-                  ]
-                ]
-              }
-            },
-            "examples": [
-              {
-                "target": "onprem-llama",
-                "tools": [
-                  "prometheus",
-                  "grafana"
-                ]
-              }
-            ]
-          },
-          "examples": [
-            [
-              {
-                "target": "onprem-llama",
-                "tools": [
-                  "prometheus"
-                ]
-              },
-              {
-                "target": "openai-gpt"
-              }
-            ]
-          ]
-        }
-      },
-      "examples": [
-        {
-          "strategy": "cloud-api",
-          "targets": [
-            {
-              "id": "openai-gpt",
-              "type": "cloud-api",
-              "model": "gpt-4o",
-              "provider": "openai"
-            }
-          ]
-        }
-      ]
-    },
-    "target": {
-      "description": "One place where a model runs.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "id",
-        "type",
-        "model"
-      ],
-      "properties": {
-        "id": {
-          "description": "Unique id of this target within the manifest: a lowercase slug.",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "onprem-llama"
-          ]
-        },
-        "type": {
-          "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).",
-          "enum": [
-            "cloud-api",
-            "cloud-self-hosted",
-            "on-premises"
-          ],
-          "examples": [
-            "on-premises"
-          ]
-        },
-        "model": {
-          "description": "The model served by this target.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "llama-3.1-70b-instruct",
-            "gpt-4o"
-          ]
-        },
-        "openWeights": {
-          "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.",
-          "type": "boolean",
-          "examples": [
-            true
-          ]
-        },
-        "provider": {
-          "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "openai",
-            "aws",
-            "self"
-          ]
-        },
-        "region": {
-          "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "us",
-            "eu",
-            "eu-central-1",
-            "swedencentral"
-          ]
-        },
-        "processingScope": {
-          "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).",
-          "enum": [
-            "regional",
-            "data-zone",
-            "global"
-          ],
-          "examples": [
-            "regional",
-            "global"
-          ]
-        },
-        "dataZone": {
-          "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "eu",
-            "us"
-          ]
-        },
-        "gatewayModels": {
-          "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.",
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "uniqueItems": true,
-          "examples": [
-            [
-              "gpt-4o-eu"
-            ],
-            [
-              "llama-70b",
-              "llama-70b-long"
-            ]
-          ]
-        },
-        "agreements": {
-          "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "baa": {
-              "description": "A HIPAA business associate agreement is signed.",
-              "type": "boolean",
-              "examples": [
-                true
-              ]
-            },
-            "dpa": {
-              "description": "A GDPR data processing agreement is signed.",
-              "type": "boolean",
-              "examples": [
-                true
-              ]
-            },
-            "zeroDataRetention": {
-              "description": "The provider retains no prompts or completions.",
-              "type": "boolean",
-              "examples": [
-                false
-              ]
-            },
-            "trainingOptOut": {
-              "description": "The provider does not train on your data.",
-              "type": "boolean",
-              "examples": [
-                true
-              ]
-            }
-          },
-          "examples": [
-            {
-              "baa": false,
-              "dpa": true,
-              "zeroDataRetention": false,
-              "trainingOptOut": true
-            }
-          ]
-        },
-        "hardware": {
-          "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "gpus": {
-              "description": "Number of GPUs, an integer >= 0.",
-              "type": "integer",
-              "minimum": 0,
-              "examples": [
-                8
-              ]
-            },
-            "gpuType": {
-              "description": "GPU model.",
-              "type": "string",
-              "minLength": 1,
-              "examples": [
-                "h100",
-                "a100-80gb"
-              ]
-            },
-            "capexUsd": {
-              "description": "Purchase cost of on-premises hardware, in US dollars.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                28e4
-              ]
-            },
-            "hourlyUsd": {
-              "description": "Cost per hour of cloud-self-hosted instances, in US dollars.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                0,
-                32.77
-              ]
-            },
-            "autoscaling": {
-              "description": "Replicas added and removed with load, so the target can follow a traffic peak.",
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "minReplicas",
-                "maxReplicas"
-              ],
-              "properties": {
-                "minReplicas": {
-                  "description": "Replicas kept running at the lowest load, an integer >= 0.",
-                  "type": "integer",
-                  "minimum": 0,
-                  "examples": [
-                    1
-                  ]
-                },
-                "maxReplicas": {
-                  "description": "Replicas at most, an integer >= 1.",
-                  "type": "integer",
-                  "minimum": 1,
-                  "examples": [
-                    4
-                  ]
-                }
-              },
-              "examples": [
-                {
-                  "minReplicas": 1,
-                  "maxReplicas": 4
-                }
-              ]
-            },
-            "gpuHourlyUsd": {
-              "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                2.99
-              ]
-            },
-            "throughputTokensPerSecond": {
-              "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).",
-              "type": "number",
-              "exclusiveMinimum": 0,
-              "examples": [
-                850
-              ]
-            }
-          },
-          "examples": [
-            {
-              "gpus": 8,
-              "gpuType": "h100",
-              "capexUsd": 28e4
-            }
-          ]
-        },
-        "pricing": {
-          "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.",
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "inputPerMillionUsd",
-            "outputPerMillionUsd"
-          ],
-          "properties": {
-            "inputPerMillionUsd": {
-              "description": "Price of a million input tokens.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                2
-              ]
-            },
-            "outputPerMillionUsd": {
-              "description": "Price of a million output tokens.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                8
-              ]
-            },
-            "cachedInputPerMillionUsd": {
-              "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.",
-              "type": "number",
-              "minimum": 0,
-              "examples": [
-                1
-              ]
-            }
-          },
-          "examples": [
-            {
-              "inputPerMillionUsd": 2,
-              "outputPerMillionUsd": 8
-            }
-          ]
-        },
-        "modelParamsB": {
-          "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.",
-          "type": "number",
-          "exclusiveMinimum": 0,
-          "examples": [
-            70,
-            8
-          ]
-        },
-        "precision": {
-          "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.",
-          "enum": [
-            "fp32",
-            "bf16",
-            "fp16",
-            "fp8",
-            "int8",
-            "int4"
-          ],
-          "examples": [
-            "bf16",
-            "fp8"
-          ]
-        }
-      },
-      "if": {
-        "required": [
-          "type"
-        ],
-        "properties": {
-          "type": {
-            "enum": [
-              "cloud-api",
-              "cloud-self-hosted"
-            ]
-          }
-        }
-      },
-      "then": {
-        "required": [
-          "provider"
-        ]
-      },
-      "examples": [
-        {
-          "id": "onprem-llama",
-          "type": "on-premises",
-          "model": "llama-3.1-70b-instruct",
-          "provider": "self",
-          "region": "us"
-        }
-      ]
-    },
-    "route": {
-      "description": "One routing rule: requests matching `when` go to `to`.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "when",
-        "to"
-      ],
-      "properties": {
-        "when": {
-          "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.",
-          "type": "object",
-          "additionalProperties": false,
-          "minProperties": 1,
-          "properties": {
-            "dataClasses": {
-              "description": "Matches requests carrying any of these data classes.",
-              "type": "array",
-              "minItems": 1,
-              "uniqueItems": true,
-              "items": {
-                "$ref": "#/$defs/slug"
-              },
-              "examples": [
-                [
-                  "patient-records"
-                ]
-              ]
-            },
-            "workloads": {
-              "description": "Matches requests from any of these workloads.",
-              "type": "array",
-              "minItems": 1,
-              "uniqueItems": true,
-              "items": {
-                "$ref": "#/$defs/slug"
-              },
-              "examples": [
-                [
-                  "claim-summaries"
-                ]
-              ]
-            },
-            "default": {
-              "description": "`true` matches every request not matched by an earlier rule.",
-              "type": "boolean",
-              "examples": [
-                true
-              ]
-            }
-          },
-          "examples": [
-            {
-              "dataClasses": [
-                "patient-records"
-              ]
-            },
-            {
-              "default": true
-            }
-          ]
-        },
-        "to": {
-          "description": "Id of the target that receives the matching requests.",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "onprem-llama"
-          ]
-        }
-      },
-      "examples": [
-        {
-          "when": {
-            "dataClasses": [
-              "patient-records"
-            ]
-          },
-          "to": "onprem-llama"
-        }
-      ]
-    },
-    "waiver": {
-      "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "rule"
-      ],
-      "properties": {
-        "rule": {
-          "description": "Id of the waived rule.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "RW-DATA-001"
-          ]
-        },
-        "target": {
-          "description": "Limits the waiver to one target, data class or workload id.",
-          "$ref": "#/$defs/slug",
-          "examples": [
-            "openai-gpt"
-          ]
-        },
-        "reason": {
-          "description": "Why the exception is acceptable. Required for the waiver to apply.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "De-identified under HIPAA Safe Harbor, legal review LGL-1234"
-          ]
-        },
-        "approvedBy": {
-          "description": "Who approved the exception. Required for the waiver to apply.",
-          "type": "string",
-          "minLength": 1,
-          "examples": [
-            "privacy-office"
-          ]
-        },
-        "expires": {
-          "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.",
-          "$ref": "#/$defs/date",
-          "examples": [
-            "2027-01-31"
-          ]
-        }
-      },
-      "examples": [
-        {
-          "rule": "RW-DATA-001",
-          "target": "openai-gpt",
-          "reason": "De-identified under HIPAA Safe Harbor",
-          "approvedBy": "privacy-office",
-          "expires": "2027-01-31"
-        }
-      ]
-    }
-  }
-};
+// src/validate/validate-manifest.ts
+init_manifest_schema();
 
 // src/manifest/generated/manifest-validator.js
 var __getOwnPropNames2 = Object.getOwnPropertyNames;
@@ -61135,6 +65190,9 @@ var require_stdin = __commonJS2({
 });
 var manifest_validator_default = require_stdin();
 
+// src/validate/schema-problems.ts
+init_did_you_mean();
+
 // src/validate/look-alike.ts
 var LOOK_ALIKES = /* @__PURE__ */ new Map([
   ["\u0430", { name: "Cyrillic small letter a", latin: "a" }],
@@ -61885,10 +65943,16 @@ function averageOutputTokensPerSecond(tokensPerMonth, inputShare, hoursPerMonth)
 function tableThroughput(settings, gpuType, modelParamsB) {
   const classes = settings.throughputTokensPerSecondPerGpu[gpuType];
   if (!classes) return void 0;
-  const sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+  const sizes = sortedSizes(classes);
   const size = sizes.find((s) => modelParamsB <= s) ?? sizes[sizes.length - 1];
   return size === void 0 ? void 0 : classes[String(size)];
 }
+function sortedSizes(classes) {
+  let sizes = SIZES.get(classes);
+  if (!sizes) SIZES.set(classes, sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b));
+  return sizes;
+}
+var SIZES = /* @__PURE__ */ new WeakMap();
 function sizeForLoad(avgTokensPerSecond, peakToAverage, perReplica, throughputPerGpu, loadFactor) {
   const replicaCapacity = throughputPerGpu * loadFactor * perReplica;
   const replicas = Math.max(1, Math.ceil(avgTokensPerSecond * peakToAverage / replicaCapacity - 1e-12));
@@ -61951,6 +66015,7 @@ function breakEvenTokensPerMonth(settings, apiCostAt, declaredTokens, shape2) {
   const perToken2 = apiCostAt(1e9) / 1e9;
   if (!model || !(perToken2 > 0)) return null;
   const limit = BREAK_EVEN_SEARCH_FACTOR * declaredTokens;
+  if (model.perReplica >= 0 && model.gpuHourlyUsd >= 0 && settings.hoursPerMonth >= 0 && apiCostAt(limit) < optionCostWithReplicas(settings, model, 1)) return null;
   let lowest = 0;
   for (let replicas = 1; lowest <= limit; replicas++) {
     const highest = optionVolumeLimit(settings, model, replicas, shape2);
@@ -62198,6 +66263,31 @@ function ownTargetCost(t, settings, load2, staff) {
   };
 }
 
+// src/input/money-text.ts
+var LARGEST = 999e9;
+function aboutUsdText(x2) {
+  if (x2 === null || !Number.isFinite(x2) || Math.abs(x2) >= LARGEST) return null;
+  const unit = x2 < 1e3 ? 1 : x2 < 1e4 ? 10 : x2 < 1e5 ? 100 : x2 < 1e6 ? 1e3 : x2 < 1e7 ? 1e4 : 1e5;
+  return `$${grouped(roundHalfAway(x2 / unit) * unit)}`;
+}
+function roundHalfAway(n) {
+  if (Number.isInteger(n)) return n;
+  const t = Math.trunc(n);
+  if (Math.abs(n - t) >= 0.5) return t + Math.sign(n);
+  return t === 0 ? 0 : t;
+}
+function grouped(n) {
+  if (n < 0) return String(n);
+  const parts = [];
+  let rest = n;
+  while (rest >= 1e3) {
+    parts.unshift(String(rest % 1e3).padStart(3, "0"));
+    rest = Math.floor(rest / 1e3);
+  }
+  parts.unshift(String(rest));
+  return parts.join(",");
+}
+
 // src/input/cost-facts.ts
 function costFacts(manifest, context, today, dataClasses) {
   const { settings, table } = context;
@@ -62215,7 +66305,15 @@ function costFacts(manifest, context, today, dataClasses) {
       apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
       apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
       apiMonthlyUsd: apiMonthly,
-      option: w.selfHostedOption ? { gpuType: w.selfHostedOption.gpuType, gpus: w.selfHostedOption.gpus, utilization: w.selfHostedOption.utilization, monthlyUsd: w.selfHostedOption.monthlyUsd, modelParamsB: settings.costComparisonModelParamsB } : null,
+      apiMonthlyUsdText: aboutUsdText(apiMonthly),
+      option: w.selfHostedOption ? {
+        gpuType: w.selfHostedOption.gpuType,
+        gpus: w.selfHostedOption.gpus,
+        utilization: w.selfHostedOption.utilization,
+        monthlyUsd: w.selfHostedOption.monthlyUsd,
+        monthlyUsdText: aboutUsdText(w.selfHostedOption.monthlyUsd),
+        modelParamsB: settings.costComparisonModelParamsB
+      } : null,
       apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
       breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
       path: ["workloads", i]
@@ -62257,8 +66355,25 @@ function costFacts(manifest, context, today, dataClasses) {
     workloads,
     targets,
     unpriced,
-    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? { monthlyUsd: ownMonthly, apiAlternativeMonthlyUsd: alternative, apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`, requiredBy: [...new Set(requiredBy)].sort() } : null,
-    totals: { ...cost.totals, capexUsd: cost.capexUsd, budgetCapexUsd: manifest.budget?.capexUsd ?? null }
+    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? {
+      monthlyUsd: ownMonthly,
+      monthlyUsdText: aboutUsdText(ownMonthly),
+      apiAlternativeMonthlyUsd: alternative,
+      apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
+      premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
+      apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
+      requiredBy: [...new Set(requiredBy)].sort()
+    } : null,
+    totals: {
+      ...cost.totals,
+      capexUsd: cost.capexUsd,
+      budgetCapexUsd: manifest.budget?.capexUsd ?? null,
+      apiMonthlyUsdText: aboutUsdText(cost.totals.apiMonthlyUsd),
+      selfHostedMonthlyUsdText: aboutUsdText(cost.totals.selfHostedMonthlyUsd),
+      staffMonthlyUsdText: aboutUsdText(cost.totals.staffMonthlyUsd),
+      monthlyUsdText: aboutUsdText(cost.totals.monthlyUsd),
+      budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd)
+    }
   };
 }
 
@@ -62538,6 +66653,7 @@ import { dirname, join, posix, relative, resolve, sep } from "node:path";
 
 // src/load/load-documents.ts
 var import_yaml5 = __toESM(require_dist(), 1);
+init_source_positions();
 function loadDocuments(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
@@ -63558,3882 +67674,43 @@ function isSeverity(x2) {
   return x2 === "error" || x2 === "warning" || x2 === "info";
 }
 
-// schemas/policy-input.v1.schema.json
-var policy_input_v1_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://routewise.dev/schemas/policy-input.v1.schema.json",
-  title: "routewise policy input v1",
-  description: "The document every policy rule sees as `input` for one manifest: the validated manifest with defaults applied, routing resolved into who reaches which target and how, and the launch date turned into weeks.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "manifest",
-    "today",
-    "strategy",
-    "dataClasses",
-    "workloads",
-    "targets",
-    "reaches",
-    "mixedLandings",
-    "unrouted",
-    "routing",
-    "routingDeclared",
-    "burst",
-    "fallbacks",
-    "team",
-    "timeline",
-    "budget",
-    "waivers",
-    "totals",
-    "cost",
-    "knownRuleIds",
-    "observed"
-  ],
-  properties: {
-    manifest: {
-      title: "Manifest",
-      description: "The manifest exactly as written, once it has passed validation; no defaults are filled in. For custom rules that need a field the rest of the input does not summarise.",
-      $ref: "https://routewise.dev/schemas/manifest.v1.schema.json"
-    },
-    today: {
-      title: "Today",
-      description: "The date the check runs on, YYYY-MM-DD: the `--now` option, or the clock. Waiver expiry and weeks until launch are judged against it.",
-      type: "string",
-      examples: ["2026-11-27"]
-    },
-    strategy: {
-      title: "Strategy",
-      description: "The deployment strategy, `deployment.strategy` as declared.",
-      $ref: "#/$defs/strategy"
-    },
-    dataClasses: {
-      title: "Data classes",
-      description: "One entry per declared data class, in manifest order.",
-      type: "array",
-      items: { $ref: "#/$defs/dataClass" }
-    },
-    workloads: {
-      title: "Workloads",
-      description: "One entry per declared workload, in manifest order.",
-      type: "array",
-      items: { $ref: "#/$defs/workload" }
-    },
-    targets: {
-      title: "Targets",
-      description: "One entry per deployment target, in manifest order.",
-      type: "array",
-      items: { $ref: "#/$defs/target" }
-    },
-    reaches: {
-      title: "Reaches",
-      description: "Every way a (workload, data class) pair reaches a target, ordered by workload, then data class as the workload lists it, then target as declared.",
-      type: "array",
-      items: { $ref: "#/$defs/reach" }
-    },
-    mixedLandings: {
-      title: "Mixed landings",
-      description: "Data classes that a request carrying two classes takes to a target the routing of the class alone would not choose: the rule deciding the mixed request matched because of the other class (RW-HYB-005).",
-      type: "array",
-      items: { $ref: "#/$defs/mixedLanding" }
-    },
-    unrouted: {
-      title: "Unrouted pairs",
-      description: "The (workload, data class) pairs that no routing rule sends anywhere. Always empty when no routing is declared.",
-      type: "array",
-      items: { $ref: "#/$defs/unroutedPair" }
-    },
-    routing: {
-      title: "Routing rules",
-      description: "`deployment.routing` normalised, one entry per rule in order; empty when routing is absent (see `routingDeclared`).",
-      type: "array",
-      items: { $ref: "#/$defs/route" }
-    },
-    routingDeclared: {
-      title: "Routing declared",
-      description: "Whether the manifest writes `deployment.routing` at all; an empty list counts as declared.",
-      type: "boolean"
-    },
-    burst: {
-      title: "Burst",
-      description: "Where overflow traffic goes, from `deployment.burst`; null when the manifest declares no burst.",
-      $ref: "#/$defs/burst"
-    },
-    fallbacks: {
-      title: "Fallbacks",
-      description: "`deployment.fallbacks` normalised, in order; empty when absent.",
-      type: "array",
-      items: { $ref: "#/$defs/fallback" }
-    },
-    team: {
-      title: "Team",
-      description: "The team that runs the deployment; zero engineers and no skills when `team` or a field of it is absent.",
-      $ref: "#/$defs/team"
-    },
-    timeline: {
-      title: "Timeline",
-      description: "When the deployment must launch, as declared and as a number of weeks from today.",
-      $ref: "#/$defs/timeline"
-    },
-    budget: {
-      title: "Budget",
-      description: "The declared budget; null when the manifest has no `budget`.",
-      $ref: "#/$defs/budget"
-    },
-    waivers: {
-      title: "Waivers",
-      description: "One entry per declared waiver, in manifest order.",
-      type: "array",
-      items: { $ref: "#/$defs/waiver" }
-    },
-    totals: {
-      title: "Totals",
-      description: "Sums over the whole manifest.",
-      $ref: "#/$defs/totals"
-    },
-    cost: {
-      title: "Cost",
-      description: "The numbers behind the decision (spec cost.md): API cost and the self-hosted option per workload, size and cost of each self-hosted or on-premises target, unpriced targets, the price book's age, and totals. Null when no cost settings are loaded (`routewise.config.cost` in data).",
-      $ref: "#/$defs/cost"
-    },
-    knownRuleIds: {
-      title: "Known rule ids",
-      description: "Ids of every rule the loaded policies can report, so a rule can spot waivers for rules that do not exist.",
-      type: "array",
-      items: { type: "string" },
-      examples: [["RW-DATA-001", "RW-WAIVE-001"]]
-    },
-    observed: {
-      title: "Observed",
-      description: "What the real configuration says (LiteLLM gateway, Kubernetes clusters), from the manifest's `sources` and `--source`; every list is empty without sources.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "sources",
-        "gatewayDeployments",
-        "gatewayFallbacks",
-        "guardrails",
-        "databaseModels",
-        "clusterDeployments"
-      ],
-      properties: {
-        sources: {
-          title: "Sources",
-          description: "Each source read.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/observedSource"
-          }
-        },
-        gatewayDeployments: {
-          title: "Gateway deployments",
-          description: "Every model list entry of every gateway source.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/gatewayDeployment"
-          }
-        },
-        gatewayFallbacks: {
-          title: "Gateway fallbacks",
-          description: "Every fallback edge, of every kind, in router_settings and litellm_settings.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/gatewayFallback"
-          }
-        },
-        guardrails: {
-          title: "Guardrails",
-          description: "Every guardrail of every gateway source.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/guardrail"
-          }
-        },
-        databaseModels: {
-          title: "Database models",
-          description: "Gateways that keep models in a database.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/databaseModels"
-          }
-        },
-        clusterDeployments: {
-          title: "Cluster deployments",
-          description: "Every model server of every Kubernetes source.",
-          type: "array",
-          items: {
-            $ref: "#/$defs/clusterDeployment"
-          }
-        }
-      }
-    }
-  },
-  $defs: {
-    manifestPath: {
-      title: "Manifest path",
-      description: "Keys and indices leading to a node of the manifest. Put it in a finding's `path` to report the finding at that line and column.",
-      type: "array",
-      items: { type: ["string", "integer"], minimum: 0 },
-      examples: [["deployment", "routing", 2, "to"]]
-    },
-    idList: {
-      title: "Id list",
-      description: "A list of ids of manifest entries.",
-      type: "array",
-      items: { type: "string" }
-    },
-    category: {
-      title: "Category",
-      description: "What kind of data a data class holds.",
-      type: "string",
-      enum: ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"]
-    },
-    targetType: {
-      title: "Target type",
-      description: "Where a target's model runs: a provider's API, the project's own cloud machines, or its own premises.",
-      type: "string",
-      enum: ["cloud-api", "cloud-self-hosted", "on-premises"]
-    },
-    strategy: {
-      title: "Strategy",
-      description: "The overall deployment strategy: one target type for everything, or `hybrid` to mix them.",
-      type: "string",
-      enum: ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"]
-    },
-    dataClass: {
-      title: "Data class",
-      description: "One declared data class, with its defaults applied and the workloads that use it.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "category", "regulated", "regulations", "residency", "usedBy", "path"],
-      properties: {
-        id: {
-          title: "Id",
-          description: "The data class id, as declared.",
-          type: "string",
-          examples: ["patient-records"]
-        },
-        category: {
-          title: "Category",
-          description: "The data class category, as declared.",
-          $ref: "#/$defs/category"
-        },
-        regulated: {
-          title: "Regulated",
-          description: "As declared; when not declared, true for the health, financial and payment-card categories and false for the others.",
-          type: "boolean"
-        },
-        regulations: {
-          title: "Regulations",
-          description: "The regulations that govern this data, as declared; empty when none are listed.",
-          type: "array",
-          items: { type: "string" },
-          examples: [["hipaa"]]
-        },
-        residency: {
-          title: "Residency",
-          description: "The regions where this data may be processed; null when the manifest sets no restriction.",
-          type: ["array", "null"],
-          items: { type: "string" },
-          examples: [["us"]]
-        },
-        usedBy: {
-          title: "Used by",
-          description: "Ids of the workloads that list this data class, in manifest order; empty when none does.",
-          $ref: "#/$defs/idList"
-        },
-        path: {
-          title: "Path",
-          description: 'Where the data class is declared: `["dataClasses", i]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    workload: {
-      title: "Workload",
-      description: "One declared workload, with its defaults applied and the targets it reaches.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "dataClasses", "customization", "mixesDataClasses", "volume", "targets", "routedTargets", "path"],
-      properties: {
-        id: {
-          title: "Id",
-          description: "The workload id, as declared.",
-          type: "string",
-          examples: ["claim-summaries"]
-        },
-        dataClasses: {
-          title: "Data classes",
-          description: "Ids of the data classes the workload handles, as declared.",
-          $ref: "#/$defs/idList"
-        },
-        customization: {
-          title: "Customization",
-          description: "How far the model is adapted for this workload, as declared.",
-          type: "string",
-          enum: ["prompting", "rag", "fine-tuning", "deep-modification"]
-        },
-        mixesDataClasses: {
-          title: "Mixes data classes",
-          description: "Whether one request may carry several of the workload's data classes: as declared, or true.",
-          type: "boolean"
-        },
-        volume: {
-          title: "Volume",
-          description: "How much traffic the workload sends and how it varies.",
-          type: "object",
-          additionalProperties: false,
-          required: ["tokensPerMonth", "pattern", "peakToAverage"],
-          properties: {
-            tokensPerMonth: {
-              title: "Tokens per month",
-              description: "Tokens processed per month, as declared.",
-              type: "integer",
-              minimum: 0
-            },
-            pattern: {
-              title: "Pattern",
-              description: "How the traffic varies over time, as declared.",
-              type: "string",
-              enum: ["steady", "spiky", "unpredictable"]
-            },
-            peakToAverage: {
-              title: "Peak to average",
-              description: "Ratio of peak to average traffic, as declared; 1 when not declared.",
-              type: "number",
-              minimum: 1
-            }
-          }
-        },
-        targets: {
-          title: "Targets",
-          description: "Ids of every target the workload reaches, by route, default, burst or without routing; sorted, each once.",
-          $ref: "#/$defs/idList"
-        },
-        routedTargets: {
-          title: "Routed targets",
-          description: "Ids of the targets the workload reaches other than by burst; sorted, each once.",
-          $ref: "#/$defs/idList"
-        },
-        path: {
-          title: "Path",
-          description: 'Where the workload is declared: `["workloads", i]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    agreements: {
-      title: "Agreements",
-      description: "The contractual guarantees a target's provider gives; each flag is false unless declared true.",
-      type: "object",
-      additionalProperties: false,
-      required: ["baa", "dpa", "zeroDataRetention", "trainingOptOut"],
-      properties: {
-        baa: {
-          title: "BAA",
-          description: "A business associate agreement (HIPAA) is signed.",
-          type: "boolean"
-        },
-        dpa: {
-          title: "DPA",
-          description: "A data processing agreement is signed.",
-          type: "boolean"
-        },
-        zeroDataRetention: {
-          title: "Zero data retention",
-          description: "The provider keeps no prompts or completions.",
-          type: "boolean"
-        },
-        trainingOptOut: {
-          title: "Training opt-out",
-          description: "The provider does not train on the traffic.",
-          type: "boolean"
-        }
-      }
-    },
-    hardware: {
-      title: "Hardware",
-      description: "The machines a target runs on, each field null when not declared; null when the target has no `hardware` block.",
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["gpus", "gpuType", "capexUsd", "hourlyUsd", "autoscaling"],
-      properties: {
-        gpus: {
-          title: "GPUs",
-          description: "Number of GPUs, as declared, or null.",
-          type: ["integer", "null"],
-          minimum: 0
-        },
-        gpuType: {
-          title: "GPU type",
-          description: "The GPU model, as declared, or null.",
-          type: ["string", "null"],
-          examples: ["h100"]
-        },
-        capexUsd: {
-          title: "Capital expense",
-          description: "Up-front cost of the hardware in US dollars, as declared, or null.",
-          type: ["number", "null"],
-          minimum: 0
-        },
-        hourlyUsd: {
-          title: "Hourly cost",
-          description: "Running cost per hour in US dollars, as declared, or null.",
-          type: ["number", "null"],
-          minimum: 0
-        },
-        autoscaling: {
-          title: "Autoscaling",
-          description: "Replica bounds when the target scales with load, as declared, or null for fixed capacity.",
-          type: ["object", "null"],
-          additionalProperties: false,
-          required: ["minReplicas", "maxReplicas"],
-          properties: {
-            minReplicas: { title: "Minimum replicas", description: "Replicas at the lowest load.", type: "integer", minimum: 0 },
-            maxReplicas: { title: "Maximum replicas", description: "Replicas at most.", type: "integer", minimum: 1 }
-          }
-        }
-      }
-    },
-    target: {
-      title: "Target",
-      description: "One deployment target, with its defaults applied and the workloads that reach it.",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "type", "model", "provider", "region", "processingScope", "dataZone", "thirdParty", "openWeights", "agreements", "hardware", "monitored", "monitoringTools", "reachedBy", "path"],
-      properties: {
-        id: {
-          title: "Id",
-          description: "The target id, as declared.",
-          type: "string",
-          examples: ["onprem-llama"]
-        },
-        type: {
-          title: "Type",
-          description: "Where the model runs, as declared.",
-          $ref: "#/$defs/targetType"
-        },
-        model: {
-          title: "Model",
-          description: "The model served, as declared.",
-          type: "string",
-          examples: ["llama-3.1-70b-instruct"]
-        },
-        provider: {
-          title: "Provider",
-          description: "Who operates the target, as declared, or null.",
-          type: ["string", "null"],
-          examples: ["openai"]
-        },
-        region: {
-          title: "Region",
-          description: "Where the target processes data, as declared but lower-cased, or null: a cloud region code or a jurisdiction.",
-          type: ["string", "null"],
-          examples: ["eu", "eu-central-1"]
-        },
-        processingScope: {
-          title: "Processing scope",
-          description: "Where the provider may process a request: as declared, or `regional`.",
-          type: "string",
-          enum: ["regional", "data-zone", "global"]
-        },
-        dataZone: {
-          title: "Data zone",
-          description: "The zone of a data-zone target, as declared but lower-cased, or null.",
-          type: ["string", "null"],
-          examples: ["eu"]
-        },
-        thirdParty: {
-          title: "Third party",
-          description: "True for every target not on premises: cloud APIs and rented GPUs are run by someone else, who processes the data.",
-          type: "boolean"
-        },
-        openWeights: {
-          title: "Open weights",
-          description: "Whether the model's weights are available to the project: as declared; when not declared, false for cloud-api targets and true for the others.",
-          type: "boolean"
-        },
-        agreements: {
-          title: "Agreements",
-          description: "The provider's contractual guarantees, each false unless declared true.",
-          $ref: "#/$defs/agreements"
-        },
-        hardware: {
-          title: "Hardware",
-          description: "The machines the target runs on, or null without a `hardware` block.",
-          $ref: "#/$defs/hardware"
-        },
-        monitored: {
-          title: "Monitored",
-          description: "Whether `deployment.monitoring` lists this target.",
-          type: "boolean"
-        },
-        monitoringTools: {
-          title: "Monitoring tools",
-          description: "The tools `deployment.monitoring` names for this target; sorted, each once, empty when unmonitored or listed without tools.",
-          $ref: "#/$defs/idList"
-        },
-        reachedBy: {
-          title: "Reached by",
-          description: "Ids of the workloads that reach this target by any means; sorted, each once, empty when nothing reaches it.",
-          $ref: "#/$defs/idList"
-        },
-        path: {
-          title: "Path",
-          description: 'Where the target is declared: `["deployment", "targets", i]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    reach: {
-      title: "Reach",
-      description: "One (workload, data class) pair reaching one target, and the way it gets there.",
-      type: "object",
-      additionalProperties: false,
-      required: ["workload", "dataClass", "target", "via", "route", "fallback", "with", "path"],
-      properties: {
-        workload: {
-          title: "Workload",
-          description: "Id of the workload.",
-          type: "string"
-        },
-        dataClass: {
-          title: "Data class",
-          description: "Id of the data class.",
-          type: "string"
-        },
-        target: {
-          title: "Target",
-          description: "Id of the target reached.",
-          type: "string"
-        },
-        via: {
-          title: "Via",
-          description: "How the pair gets there: `route`, a routing rule listing data classes or workloads; `default`, a rule with `default: true`; `burst`, `deployment.burst`; `fallback`, a fallback's `to` (followed transitively); `unrestricted`, no routing rules, so every pair reaches every target.",
-          type: "string",
-          enum: ["route", "default", "burst", "fallback", "unrestricted"]
-        },
-        fallback: {
-          title: "Fallback",
-          description: "Index in `deployment.fallbacks` for `fallback`; null otherwise.",
-          type: ["integer", "null"],
-          minimum: 0
-        },
-        with: {
-          title: "With",
-          description: "null when a request carrying this class alone gets there; otherwise the other classes of the mixed request that does.",
-          type: ["array", "null"],
-          items: { type: "string" }
-        },
-        route: {
-          title: "Route",
-          description: "Index in `deployment.routing` of the deciding rule for `route` and `default`; null otherwise.",
-          type: ["integer", "null"],
-          minimum: 0
-        },
-        path: {
-          title: "Path",
-          description: "Where the reach is declared: the routing rule's `to`, `burst.to`, a fallback's `to`, or the target itself when unrestricted.",
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    mixedLanding: {
-      title: "Mixed landing",
-      description: "A data class carried, with another class, to a target its own routing would not choose.",
-      type: "object",
-      additionalProperties: false,
-      required: ["workload", "dataClass", "with", "route", "target", "aloneTarget", "path", "workloadPath"],
-      properties: {
-        workload: { title: "Workload", description: "Id of the workload.", type: "string" },
-        dataClass: { title: "Data class", description: "Id of the class carried along.", type: "string" },
-        with: { title: "With", description: "The other classes of the request.", $ref: "#/$defs/idList" },
-        route: { title: "Route", description: "Index of the routing rule that takes the mixed request.", type: "integer", minimum: 0 },
-        target: { title: "Target", description: "Where the mixed request lands.", type: "string" },
-        aloneTarget: { title: "Target alone", description: "Where a request carrying only this class is routed, or null when nowhere.", type: ["string", "null"] },
-        path: { title: "Path", description: "The routing rule that takes the mixed request.", $ref: "#/$defs/manifestPath" },
-        workloadPath: { title: "Workload path", description: "Where the workload is declared.", $ref: "#/$defs/manifestPath" }
-      }
-    },
-    fallback: {
-      title: "Fallback",
-      description: "One entry of `deployment.fallbacks`.",
-      type: "object",
-      additionalProperties: false,
-      required: ["index", "from", "to", "on", "excludeDataClasses", "path"],
-      properties: {
-        index: { title: "Index", description: "Position in `deployment.fallbacks`.", type: "integer", minimum: 0 },
-        from: { title: "From", description: "Id of the failing target.", type: "string" },
-        to: { title: "To", description: "Id of the target that takes over.", type: "string" },
-        on: { title: "On", description: "Failures that trigger it: as declared, or every kind.", type: "array", items: { type: "string" } },
-        excludeDataClasses: { title: "Excluded data classes", description: "Ids of classes that never fall back, as declared; empty when not listed.", $ref: "#/$defs/idList" },
-        path: { title: "Path", description: '`["deployment", "fallbacks", i]`.', $ref: "#/$defs/manifestPath" }
-      }
-    },
-    unroutedPair: {
-      title: "Unrouted pair",
-      description: "A (workload, data class) pair that no routing rule sends anywhere.",
-      type: "object",
-      additionalProperties: false,
-      required: ["workload", "dataClass", "path"],
-      properties: {
-        workload: {
-          title: "Workload",
-          description: "Id of the workload.",
-          type: "string"
-        },
-        dataClass: {
-          title: "Data class",
-          description: "Id of the data class.",
-          type: "string"
-        },
-        path: {
-          title: "Path",
-          description: 'Where the workload lists the data class: `["workloads", i, "dataClasses", j]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    route: {
-      title: "Routing rule",
-      description: "One rule of `deployment.routing`, with its conditions normalised and whether earlier rules make it unreachable.",
-      type: "object",
-      additionalProperties: false,
-      required: ["index", "when", "to", "shadowedBy", "path"],
-      properties: {
-        index: {
-          title: "Index",
-          description: "Position of the rule in `deployment.routing`.",
-          type: "integer",
-          minimum: 0
-        },
-        when: {
-          title: "When",
-          description: "The rule's conditions; lists are empty and `default` is false when not written.",
-          type: "object",
-          additionalProperties: false,
-          required: ["dataClasses", "workloads", "default"],
-          properties: {
-            dataClasses: {
-              title: "Data classes",
-              description: "Ids of the data classes the rule matches.",
-              $ref: "#/$defs/idList"
-            },
-            workloads: {
-              title: "Workloads",
-              description: "Ids of the workloads the rule matches.",
-              $ref: "#/$defs/idList"
-            },
-            default: {
-              title: "Default",
-              description: "Whether the rule matches every pair.",
-              type: "boolean"
-            }
-          }
-        },
-        to: {
-          title: "To",
-          description: "Id of the target the rule sends matching pairs to.",
-          type: "string"
-        },
-        shadowedBy: {
-          title: "Shadowed by",
-          description: "When every declared pair this rule matches is already taken by earlier rules (and it matches at least one), the sorted indices of those earlier rules, so the rule never decides anything; otherwise null.",
-          type: ["array", "null"],
-          items: { type: "integer", minimum: 0 },
-          examples: [[0, 1]]
-        },
-        path: {
-          title: "Path",
-          description: 'Where the rule is declared: `["deployment", "routing", i]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    burst: {
-      title: "Burst",
-      description: "Where overflow traffic goes; null when `deployment.burst` is absent.",
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["to", "excludeDataClasses", "path"],
-      properties: {
-        to: {
-          title: "To",
-          description: "Id of the target that receives overflow.",
-          type: "string"
-        },
-        excludeDataClasses: {
-          title: "Excluded data classes",
-          description: "Ids of the data classes that never burst, as declared; empty when not listed.",
-          $ref: "#/$defs/idList"
-        },
-        path: {
-          title: "Path",
-          description: 'Where burst is declared: `["deployment", "burst"]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    team: {
-      title: "Team",
-      description: "The people who run the deployment.",
-      type: "object",
-      additionalProperties: false,
-      required: ["mlopsEngineers", "skills", "path"],
-      properties: {
-        mlopsEngineers: {
-          title: "MLOps engineers",
-          description: "Number of MLOps engineers, as declared; 0 when absent.",
-          type: "number",
-          minimum: 0
-        },
-        skills: {
-          title: "Skills",
-          description: "The team's skills, as declared; empty when absent.",
-          type: "array",
-          items: { type: "string" },
-          examples: [["ml", "kubernetes"]]
-        },
-        path: {
-          title: "Path",
-          description: '`["team"]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    timeline: {
-      title: "Timeline",
-      description: "The launch date or lead time, and the weeks left until launch.",
-      type: "object",
-      additionalProperties: false,
-      required: ["launchBy", "weeksToLaunch", "weeksUntilLaunch", "path"],
-      properties: {
-        launchBy: {
-          title: "Launch by",
-          description: "The declared launch date, YYYY-MM-DD, or null.",
-          type: ["string", "null"],
-          examples: ["2027-03-01"]
-        },
-        weeksToLaunch: {
-          title: "Weeks to launch",
-          description: "The declared lead time in weeks, or null.",
-          type: ["integer", "null"],
-          minimum: 0
-        },
-        weeksUntilLaunch: {
-          title: "Weeks until launch",
-          description: "`weeksToLaunch` when declared; otherwise the days from today to `launchBy` divided by 7, which may be fractional or negative; null when neither is declared.",
-          type: ["number", "null"],
-          examples: [13.428571428571429]
-        },
-        path: {
-          title: "Path",
-          description: '`["timeline"]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    budget: {
-      title: "Budget",
-      description: "The money available, each amount null when not declared; null when the manifest has no `budget`.",
-      type: ["object", "null"],
-      additionalProperties: false,
-      required: ["monthlyUsd", "capexUsd", "path"],
-      properties: {
-        monthlyUsd: {
-          title: "Monthly budget",
-          description: "Running budget per month in US dollars, as declared, or null.",
-          type: ["number", "null"],
-          minimum: 0
-        },
-        capexUsd: {
-          title: "Capital budget",
-          description: "Up-front budget in US dollars, as declared, or null.",
-          type: ["number", "null"],
-          minimum: 0
-        },
-        path: {
-          title: "Path",
-          description: '`["budget"]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    waiver: {
-      title: "Waiver",
-      description: "One declared waiver of a rule, with whether it has expired.",
-      type: "object",
-      additionalProperties: false,
-      required: ["index", "rule", "target", "reason", "approvedBy", "expires", "expired", "path"],
-      properties: {
-        index: {
-          title: "Index",
-          description: "Position of the waiver in `waivers`.",
-          type: "integer",
-          minimum: 0
-        },
-        rule: {
-          title: "Rule",
-          description: "Id of the waived rule.",
-          type: "string",
-          examples: ["RW-DATA-004"]
-        },
-        target: {
-          title: "Target",
-          description: "Id of the target the waiver is limited to, as declared, or null.",
-          type: ["string", "null"]
-        },
-        reason: {
-          title: "Reason",
-          description: "Why the rule is waived, as declared, or null.",
-          type: ["string", "null"]
-        },
-        approvedBy: {
-          title: "Approved by",
-          description: "Who approved the waiver, as declared, or null.",
-          type: ["string", "null"]
-        },
-        expires: {
-          title: "Expires",
-          description: "The declared expiry date, YYYY-MM-DD, or null.",
-          type: ["string", "null"],
-          examples: ["2027-03-31"]
-        },
-        expired: {
-          title: "Expired",
-          description: "Whether `expires` is before today; a waiver that expires today still applies.",
-          type: "boolean"
-        },
-        path: {
-          title: "Path",
-          description: 'Where the waiver is declared: `["waivers", i]`.',
-          $ref: "#/$defs/manifestPath"
-        }
-      }
-    },
-    cost: {
-      title: "Cost facts",
-      description: "Money, GPUs and break-even for one manifest, computed before the rules run. Money is US dollars a month, unrounded.",
-      type: [
-        "object",
-        "null"
-      ],
-      additionalProperties: false,
-      required: [
-        "priceBook",
-        "selfHostSavingsRatio",
-        "workloads",
-        "targets",
-        "unpriced",
-        "ownTargets",
-        "totals"
-      ],
-      properties: {
-        priceBook: {
-          title: "Price book",
-          description: "The cloud API price book used: package, pinned version, its publication date, its age in days on `today`, the maximum age allowed (`priceBookMaxAgeDays`) and whether it is older.",
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "package",
-            "version",
-            "date",
-            "ageDays",
-            "maxAgeDays",
-            "stale"
-          ],
-          properties: {
-            package: {
-              type: "string",
-              examples: [
-                "@pydantic/genai-prices"
-              ],
-              title: "Package",
-              description: "The price book package."
-            },
-            version: {
-              type: "string",
-              examples: [
-                "0.1.8"
-              ],
-              title: "Version",
-              description: "The pinned version of the price book."
-            },
-            date: {
-              type: "string",
-              examples: [
-                "2026-09-23"
-              ],
-              title: "Date",
-              description: "The day that version was published, YYYY-MM-DD."
-            },
-            ageDays: {
-              type: "integer",
-              title: "Age days",
-              description: "Days from the book's date to `today`."
-            },
-            maxAgeDays: {
-              type: "number",
-              title: "Max age days",
-              description: "`priceBookMaxAgeDays` from the settings."
-            },
-            stale: {
-              type: "boolean",
-              title: "Stale",
-              description: "The book is older than `maxAgeDays` (RW-COST-005)."
-            }
-          }
-        },
-        selfHostSavingsRatio: {
-          title: "Self-host savings ratio",
-          description: "`selfHostSavingsRatio` from the settings: how many times the self-hosted option the API must cost before RW-COST-001 speaks.",
-          type: "number"
-        },
-        workloads: {
-          title: "Workload costs",
-          description: "One entry per workload, in manifest order.",
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "id",
-              "tokensPerMonth",
-              "apiOnly",
-              "apiModels",
-              "apiMonthlyUsd",
-              "option",
-              "apiOptionMonthlyUsd",
-              "breakEvenTokensPerMonth",
-              "path"
-            ],
-            properties: {
-              id: {
-                type: "string",
-                title: "Id",
-                description: "The id as declared."
-              },
-              tokensPerMonth: {
-                type: "number",
-                title: "Tokens per month",
-                description: "Declared input + output tokens a month."
-              },
-              apiOnly: {
-                description: "Every target the workload's routing charges is a cloud API (burst and fallbacks are not charged).",
-                type: "boolean",
-                title: "Api only"
-              },
-              apiModels: {
-                description: "Models of its cloud API targets, sorted.",
-                type: "array",
-                items: {
-                  type: "string"
-                },
-                title: "Api models"
-              },
-              apiMonthlyUsd: {
-                description: "Its cost on its cloud APIs; null when it has none or one of them is unpriced.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Api monthly usd"
-              },
-              option: {
-                description: "The fixed self-hosted comparator (costComparison* settings) sized for the workload's peak with one spare replica, staff included; null when it uses no cloud API.",
-                type: [
-                  "object",
-                  "null"
-                ],
-                additionalProperties: false,
-                required: [
-                  "gpuType",
-                  "gpus",
-                  "utilization",
-                  "monthlyUsd",
-                  "modelParamsB"
-                ],
-                properties: {
-                  gpuType: {
-                    type: "string",
-                    title: "Gpu type",
-                    description: "GPU type, lowercased."
-                  },
-                  gpus: {
-                    type: "integer",
-                    title: "Gpus",
-                    description: "GPU count."
-                  },
-                  utilization: {
-                    description: "Average output tokens/s over what all its GPUs could produce, 0..1.",
-                    type: "number",
-                    title: "Utilization"
-                  },
-                  monthlyUsd: {
-                    type: "number",
-                    title: "Monthly usd",
-                    description: "US dollars a month, unrounded."
-                  },
-                  modelParamsB: {
-                    type: "number",
-                    title: "Model params b",
-                    description: "Model parameters in billions."
-                  }
-                },
-                title: "Option"
-              },
-              apiOptionMonthlyUsd: {
-                description: "What its share on self-hosted targets would cost on the cheapest priced cloud API of the manifest (else the costComparisonApiModel); null when it has no self-hosted share.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Api option monthly usd"
-              },
-              breakEvenTokensPerMonth: {
-                description: "The smallest monthly volume at which the API costs at least the self-hosted option sized for it; null when none up to 100 times the declared volume.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Break even tokens per month"
-              },
-              path: {
-                $ref: "#/$defs/manifestPath",
-                title: "Path",
-                description: "Where it is declared in the manifest."
-              }
-            },
-            title: "Workload cost",
-            description: "One workload's numbers."
-          }
-        },
-        targets: {
-          title: "Own targets",
-          description: "Each cloud-self-hosted and on-premises target: its model's memory needs, the peak it receives and what it can serve, and its monthly cost with its share of the staff. Values it cannot know are null.",
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "id",
-              "type",
-              "gpus",
-              "gpuType",
-              "modelParamsB",
-              "precision",
-              "memoryNeededGb",
-              "memoryGb",
-              "fitsModel",
-              "peakOutputTokensPerSecond",
-              "capacityTokensPerSecond",
-              "peakCapacityOk",
-              "monthlyUsd",
-              "capexUsd",
-              "path"
-            ],
-            properties: {
-              id: {
-                type: "string",
-                title: "Id",
-                description: "The id as declared."
-              },
-              type: {
-                enum: [
-                  "cloud-self-hosted",
-                  "on-premises"
-                ],
-                title: "Type",
-                description: "The target type."
-              },
-              gpus: {
-                type: [
-                  "integer",
-                  "null"
-                ],
-                title: "Gpus",
-                description: "GPU count."
-              },
-              gpuType: {
-                type: [
-                  "string",
-                  "null"
-                ],
-                title: "Gpu type",
-                description: "GPU type, lowercased."
-              },
-              modelParamsB: {
-                description: "Declared `modelParamsB`, else the known open model's size from data.yaml, else null.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Model params b"
-              },
-              precision: {
-                type: "string",
-                examples: [
-                  "bf16"
-                ],
-                title: "Precision",
-                description: "Declared precision, or bf16."
-              },
-              memoryNeededGb: {
-                description: "Weights x 1.2.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Memory needed gb"
-              },
-              memoryGb: {
-                description: "GPUs x memory per GPU (`gpuMemoryGb`).",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Memory gb"
-              },
-              fitsModel: {
-                type: [
-                  "boolean",
-                  "null"
-                ],
-                title: "Fits model",
-                description: "Weights x 1.2 fit in the GPUs' memory; null when unknown (RW-CAP-001)."
-              },
-              peakOutputTokensPerSecond: {
-                description: "Output tokens/s at the peak of what may reach it: the workloads charged to it, and what burst and fallbacks may send it (not charged).",
-                type: "number",
-                title: "Peak output tokens per second"
-              },
-              capacityTokensPerSecond: {
-                description: "Output tokens/s its whole replicas serve at the load factor.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Capacity tokens per second"
-              },
-              peakCapacityOk: {
-                type: [
-                  "boolean",
-                  "null"
-                ],
-                title: "Peak capacity ok",
-                description: "The peak fits its capacity; null when unknown (RW-CAP-002)."
-              },
-              monthlyUsd: {
-                description: "Monthly cost including its share of the staff; null when unpriced.",
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Monthly usd"
-              },
-              capexUsd: {
-                type: [
-                  "number",
-                  "null"
-                ],
-                title: "Capex usd",
-                description: "Declared purchase cost, or null."
-              },
-              path: {
-                $ref: "#/$defs/manifestPath",
-                title: "Path",
-                description: "Where it is declared in the manifest."
-              }
-            },
-            title: "Own target cost",
-            description: "One self-hosted or on-premises target's numbers."
-          }
-        },
-        unpriced: {
-          title: "Unpriced targets",
-          description: "Cloud API targets the price book cannot price and that have no `pricing`: never counted as $0.",
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "target",
-              "provider",
-              "model",
-              "reason",
-              "path"
-            ],
-            properties: {
-              target: {
-                type: "string",
-                title: "Target",
-                description: "Target id."
-              },
-              provider: {
-                type: [
-                  "string",
-                  "null"
-                ],
-                title: "Provider",
-                description: "Provider as declared, or null."
-              },
-              model: {
-                type: "string",
-                title: "Model",
-                description: "Model as declared."
-              },
-              reason: {
-                type: "string",
-                title: "Reason",
-                description: "Why it cannot be priced, in words."
-              },
-              path: {
-                $ref: "#/$defs/manifestPath",
-                title: "Path",
-                description: "Where it is declared in the manifest."
-              }
-            },
-            title: "Unpriced target",
-            description: "One cloud API target without a price."
-          }
-        },
-        ownTargets: {
-          title: "Own targets against the API",
-          description: "The self-hosted and on-premises targets' monthly cost (staff included) against what their tokens would cost on the API option, and the data or customization reasons that require them; null without own targets carrying traffic.",
-          type: [
-            "object",
-            "null"
-          ],
-          additionalProperties: false,
-          required: [
-            "monthlyUsd",
-            "apiAlternativeMonthlyUsd",
-            "apiAlternative",
-            "requiredBy"
-          ],
-          properties: {
-            monthlyUsd: {
-              type: "number",
-              title: "Monthly usd",
-              description: "US dollars a month, unrounded."
-            },
-            apiAlternativeMonthlyUsd: {
-              type: "number",
-              title: "Api alternative monthly usd",
-              description: "What their tokens would cost on the API option."
-            },
-            apiAlternative: {
-              type: "string",
-              examples: [
-                "gpt-4o via openai"
-              ],
-              title: "Api alternative",
-              description: "The API option, as `model via provider`."
-            },
-            requiredBy: {
-              type: "array",
-              items: {
-                type: "string"
-              },
-              examples: [
-                [
-                  "regulated data class patient-records"
-                ]
-              ],
-              title: "Required by",
-              description: "Data classes and customizations that require own targets, in words; empty when nothing does."
-            }
-          }
-        },
-        totals: {
-          title: "Cost totals",
-          description: "Monthly totals (staff counted once) with the budget, and capex of on-premises targets with the capex budget.",
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "apiMonthlyUsd",
-            "selfHostedMonthlyUsd",
-            "staffMonthlyUsd",
-            "monthlyUsd",
-            "budgetMonthlyUsd",
-            "capexUsd",
-            "budgetCapexUsd"
-          ],
-          properties: {
-            apiMonthlyUsd: {
-              type: "number",
-              title: "Api monthly usd",
-              description: "Cloud API cost a month."
-            },
-            selfHostedMonthlyUsd: {
-              type: "number",
-              title: "Self hosted monthly usd",
-              description: "Self-hosted and on-premises cost a month, without staff."
-            },
-            staffMonthlyUsd: {
-              type: "number",
-              title: "Staff monthly usd",
-              description: "Staff cost a month, counted once."
-            },
-            monthlyUsd: {
-              type: "number",
-              title: "Monthly usd",
-              description: "US dollars a month, unrounded."
-            },
-            budgetMonthlyUsd: {
-              type: [
-                "number",
-                "null"
-              ],
-              title: "Budget monthly usd",
-              description: "`budget.monthlyUsd`, or null."
-            },
-            capexUsd: {
-              type: "number",
-              title: "Capex usd",
-              description: "Declared purchase cost, or null."
-            },
-            budgetCapexUsd: {
-              type: [
-                "number",
-                "null"
-              ],
-              title: "Budget capex usd",
-              description: "`budget.capexUsd`, or null."
-            }
-          }
-        }
-      }
-    },
-    totals: {
-      title: "Totals",
-      description: "Sums over the whole manifest.",
-      type: "object",
-      additionalProperties: false,
-      required: ["tokensPerMonth"],
-      properties: {
-        tokensPerMonth: {
-          title: "Tokens per month",
-          description: "Tokens per month summed over all workloads.",
-          type: "integer",
-          minimum: 0
-        }
-      }
-    },
-    factLocation: {
-      title: "Fact location",
-      description: "Where a fact is written in a source file (line and column 1-based). Put it in a finding's `location` to report the finding there.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "line",
-        "column"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The source file, as shown in reports.",
-          type: "string"
-        },
-        line: {
-          title: "Line",
-          description: "1-based line.",
-          type: "integer",
-          minimum: 1
-        },
-        column: {
-          title: "Column",
-          description: "1-based column.",
-          type: "integer",
-          minimum: 1
-        }
-      },
-      examples: [
-        {
-          file: "deploy/litellm/config.yaml",
-          line: 12,
-          column: 9
-        }
-      ]
-    },
-    optionalFactLocation: {
-      title: "Optional fact location",
-      description: "Like a fact location; null when the file does not say.",
-      type: [
-        "object",
-        "null"
-      ],
-      additionalProperties: false,
-      required: [
-        "file",
-        "line",
-        "column"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The source file, as shown in reports.",
-          type: "string"
-        },
-        line: {
-          title: "Line",
-          description: "1-based line.",
-          type: "integer",
-          minimum: 1
-        },
-        column: {
-          title: "Column",
-          description: "1-based column.",
-          type: "integer",
-          minimum: 1
-        }
-      }
-    },
-    observedSource: {
-      title: "Observed source",
-      description: "One source read: a manifest `sources` entry or a `--source` flag.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "type",
-        "file",
-        "location"
-      ],
-      properties: {
-        type: {
-          title: "Type",
-          description: "The source format.",
-          enum: [
-            "litellm",
-            "kubernetes"
-          ]
-        },
-        file: {
-          title: "File",
-          description: "The file or folder, as shown in reports.",
-          type: "string"
-        },
-        location: {
-          title: "Location",
-          description: "Where its facts start (a LiteLLM `model_list`, or the top of the file).",
-          $ref: "#/$defs/factLocation"
-        }
-      }
-    },
-    gatewayDeployment: {
-      title: "Gateway deployment",
-      description: "One entry of the gateway's model list, matched to a manifest target where possible.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "modelName",
-        "model",
-        "provider",
-        "providerModel",
-        "apiBase",
-        "hosting",
-        "region",
-        "processingScope",
-        "dataZone",
-        "modelInfoId",
-        "tags",
-        "wildcard",
-        "location",
-        "modelLocation",
-        "regionLocation",
-        "target",
-        "matchedBy",
-        "agreements"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The gateway config file.",
-          type: "string"
-        },
-        modelName: {
-          title: "Model name",
-          description: "The alias clients call (`model_name`); entries sharing one are load-balanced siblings.",
-          type: "string"
-        },
-        model: {
-          title: "Model",
-          description: "`litellm_params.model` as written, provider prefix included.",
-          type: "string",
-          examples: [
-            "bedrock/eu.anthropic.claude-3-5-sonnet-20240620-v1:0"
-          ]
-        },
-        provider: {
-          title: "Provider",
-          description: "The provider prefix (`azure`, `bedrock`, `vertex_ai`, `openai`, `hosted_vllm`, ...); null when the model has none.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        providerModel: {
-          title: "Provider model",
-          description: "The model without provider, route or Bedrock zone prefix.",
-          type: "string"
-        },
-        apiBase: {
-          title: "API base",
-          description: "`api_base` as written; `env:NAME` for an `os.environ/NAME` reference (never resolved); null when absent.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        hosting: {
-          title: "Hosting",
-          description: "cloud-api, or self-hosted (`hosted_vllm/`, `ollama/`, or an OpenAI-compatible prefix with an `api_base` of your own).",
-          enum: [
-            "cloud-api",
-            "self-hosted"
-          ]
-        },
-        region: {
-          title: "Region",
-          description: "From aws_region_name, vertex_location, region_name or an Azure endpoint host, lower case; null when the file does not say.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        processingScope: {
-          title: "Processing scope",
-          description: "global for a Bedrock `global.` profile, data-zone for `eu.`/`us.`/`apac.`, regional otherwise.",
-          enum: [
-            "regional",
-            "data-zone",
-            "global"
-          ]
-        },
-        dataZone: {
-          title: "Data zone",
-          description: "For processingScope data-zone: eu, us, apac, ...",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        modelInfoId: {
-          title: "Model info id",
-          description: "`model_info.id`; matched against target ids.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        tags: {
-          title: "Tags",
-          description: "`litellm_params.tags`.",
-          type: "array",
-          items: {
-            type: "string"
-          }
-        },
-        wildcard: {
-          title: "Wildcard",
-          description: "The alias or model holds a `*`, exposing whole families of models.",
-          type: "boolean"
-        },
-        location: {
-          title: "Location",
-          description: "The entry's `model_name`.",
-          $ref: "#/$defs/factLocation"
-        },
-        modelLocation: {
-          title: "Model location",
-          description: "The `litellm_params.model` value.",
-          $ref: "#/$defs/factLocation"
-        },
-        regionLocation: {
-          title: "Region location",
-          description: "Where the region is written (or the model, for a Bedrock zone prefix); null when not written.",
-          $ref: "#/$defs/optionalFactLocation"
-        },
-        target: {
-          title: "Target",
-          description: "The manifest target this deployment stands for (`model_info.id` equal to its id, or `model_name` in its `gatewayModels`); null when none.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        matchedBy: {
-          title: "Matched by",
-          description: "How the target was matched.",
-          type: [
-            "string",
-            "null"
-          ],
-          enum: [
-            "model-info-id",
-            "gateway-models",
-            null
-          ]
-        },
-        agreements: {
-          title: "Agreements",
-          description: "The matched target's agreements; all false for a deployment that matches no target.",
-          $ref: "#/$defs/agreements"
-        }
-      }
-    },
-    gatewayFallback: {
-      title: "Gateway fallback",
-      description: "One fallback edge of the gateway: when `from` fails, the gateway tries `to`.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "kind",
-        "settings",
-        "from",
-        "to",
-        "location"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The gateway config file.",
-          type: "string"
-        },
-        kind: {
-          title: "Kind",
-          description: "Which setting declares it.",
-          enum: [
-            "fallbacks",
-            "context_window_fallbacks",
-            "content_policy_fallbacks",
-            "default_fallbacks"
-          ]
-        },
-        settings: {
-          title: "Settings",
-          description: "The block it is in: router_settings or litellm_settings.",
-          type: "string"
-        },
-        from: {
-          title: "From",
-          description: "The model name that fails; null for default_fallbacks (any model).",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        to: {
-          title: "To",
-          description: "The model name tried instead.",
-          type: "string"
-        },
-        location: {
-          title: "Location",
-          description: "The `to` entry in the file.",
-          $ref: "#/$defs/factLocation"
-        }
-      }
-    },
-    guardrail: {
-      title: "Guardrail",
-      description: "One guardrail of the gateway.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "name",
-        "guardrail",
-        "mode",
-        "defaultOn",
-        "pii",
-        "location"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The gateway config file.",
-          type: "string"
-        },
-        name: {
-          title: "Name",
-          description: "`guardrail_name`.",
-          type: "string"
-        },
-        guardrail: {
-          title: "Guardrail",
-          description: "The integration (`presidio`, `aporia`, `bedrock`, ...).",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        mode: {
-          title: "Mode",
-          description: "pre_call, during_call, post_call, logging_only, ...; null when absent.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        defaultOn: {
-          title: "Default on",
-          description: "Runs on every request without being asked for.",
-          type: "boolean"
-        },
-        pii: {
-          title: "PII",
-          description: "Masks or blocks personal data (presidio, or pii in its name or settings).",
-          type: "boolean"
-        },
-        location: {
-          title: "Location",
-          description: "The `guardrail_name`.",
-          $ref: "#/$defs/factLocation"
-        }
-      }
-    },
-    databaseModels: {
-      title: "Database models",
-      description: "The gateway keeps models in a database (store_model_in_db / STORE_MODEL_IN_DB), so its file is not the whole truth.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "location"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The gateway config file.",
-          type: "string"
-        },
-        location: {
-          title: "Location",
-          description: "The setting.",
-          $ref: "#/$defs/factLocation"
-        }
-      }
-    },
-    clusterDeployment: {
-      title: "Cluster deployment",
-      description: "A model server in a cluster (vLLM/TGI Deployment, KServe InferenceService), matched to a manifest target where possible.",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "kind",
-        "name",
-        "namespace",
-        "server",
-        "model",
-        "modelLocation",
-        "normalisedModel",
-        "gpusPerPod",
-        "replicas",
-        "gpus",
-        "gpuType",
-        "gpuFamily",
-        "gpuLocation",
-        "autoscaling",
-        "targetAnnotation",
-        "target",
-        "matchedBy",
-        "location"
-      ],
-      properties: {
-        file: {
-          title: "File",
-          description: "The Kubernetes file.",
-          type: "string"
-        },
-        kind: {
-          title: "Kind",
-          description: "The Kubernetes kind.",
-          enum: [
-            "Deployment",
-            "StatefulSet",
-            "InferenceService"
-          ]
-        },
-        name: {
-          title: "Name",
-          description: "metadata.name.",
-          type: "string"
-        },
-        namespace: {
-          title: "Namespace",
-          description: "metadata.namespace; null when not written.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        server: {
-          title: "Server",
-          description: "The serving software.",
-          enum: [
-            "vllm",
-            "tgi",
-            "kserve"
-          ]
-        },
-        model: {
-          title: "Model",
-          description: "The served model as written (`--model`, MODEL_ID, storageUri); null when not written.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        modelLocation: {
-          title: "Model location",
-          description: "Where the model is written; null when not written.",
-          $ref: "#/$defs/optionalFactLocation"
-        },
-        normalisedModel: {
-          title: "Normalised model",
-          description: "Lower case, without scheme or organisation prefix.",
-          type: [
-            "string",
-            "null"
-          ],
-          examples: [
-            "llama-3.1-70b-instruct"
-          ]
-        },
-        gpusPerPod: {
-          title: "GPUs per pod",
-          description: "nvidia.com/gpu (or amd.com/gpu) limits of the pod; null when none.",
-          type: [
-            "integer",
-            "null"
-          ],
-          minimum: 0
-        },
-        replicas: {
-          title: "Replicas",
-          description: "spec.replicas (default 1), or KServe minReplicas.",
-          type: [
-            "integer",
-            "null"
-          ],
-          minimum: 0
-        },
-        gpus: {
-          title: "GPUs",
-          description: "gpusPerPod x replicas (minimum replicas when autoscaling); null when unknown.",
-          type: [
-            "integer",
-            "null"
-          ],
-          minimum: 0
-        },
-        gpuType: {
-          title: "GPU type",
-          description: "The GPU type label's value from a node selector or node affinity; null when not selected.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        gpuFamily: {
-          title: "GPU family",
-          description: "h100, a100, l4, ... from the GPU type label; null when unknown.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        gpuLocation: {
-          title: "GPU location",
-          description: "Where the GPU type is selected; null when not selected.",
-          $ref: "#/$defs/optionalFactLocation"
-        },
-        autoscaling: {
-          title: "Autoscaling",
-          description: "A HorizontalPodAutoscaler on it, or KServe replica bounds that differ; null when it does not autoscale.",
-          type: [
-            "object",
-            "null"
-          ],
-          additionalProperties: false,
-          required: [
-            "minReplicas",
-            "maxReplicas",
-            "location"
-          ],
-          properties: {
-            minReplicas: {
-              title: "Min replicas",
-              description: "Lower bound.",
-              type: [
-                "integer",
-                "null"
-              ],
-              minimum: 0
-            },
-            maxReplicas: {
-              title: "Max replicas",
-              description: "Upper bound.",
-              type: [
-                "integer",
-                "null"
-              ],
-              minimum: 0
-            },
-            location: {
-              title: "Location",
-              description: "The autoscaler's target reference, or maxReplicas.",
-              $ref: "#/$defs/factLocation"
-            }
-          }
-        },
-        targetAnnotation: {
-          title: "Target annotation",
-          description: "The `routewise.dev/target` annotation.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        target: {
-          title: "Target",
-          description: "The manifest target it serves (by annotation, else by normalised model); null when none.",
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        matchedBy: {
-          title: "Matched by",
-          description: "How the target was matched.",
-          type: [
-            "string",
-            "null"
-          ],
-          enum: [
-            "annotation",
-            "model",
-            null
-          ]
-        },
-        location: {
-          title: "Location",
-          description: "metadata.name.",
-          $ref: "#/$defs/factLocation"
-        }
-      }
-    }
-  }
-};
-
-// src/input/policy-input-schema.ts
-var POLICY_INPUT_SCHEMA = {
-  root: policy_input_v1_schema_default,
-  documents: [manifestSchema]
-};
-
-// src/policy/policy-files.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-init_merge_data();
-import { readdirSync as readdirSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { extname, join as join3, relative as relative2, sep as sep3 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function readPolicyFiles(paths, options) {
-  const out = { modules: [], data: {}, problems: [] };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync2(p);
-    } catch {
-      out.problems.push({ code: "path-not-found", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
-      continue;
-    }
-    if (st.isDirectory()) walk2(p, p, out, options);
-    else readOne(p, p, out, options, true);
-  }
-  out.modules.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return out;
-}
-function walk2(root2, dir, out, options) {
-  let entries;
-  try {
-    entries = readdirSync3(dir, { withFileTypes: true });
-  } catch (e) {
-    out.problems.push({ code: "unreadable", message: `${dir}: cannot read directory (${e.code ?? "error"})` });
-    return;
-  }
-  entries.sort((a, b) => a.name < b.name ? -1 : 1);
-  for (const e of entries) {
-    const full = join3(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk2(root2, full, out, options);
-    } else if (e.isFile()) {
-      readOne(root2, full, out, options, false);
-    }
-  }
-}
-function readOne(root2, file, out, options, explicit) {
-  const ext2 = extname(file).toLowerCase();
-  const display2 = relative2(options.cwd, file).split(sep3).join("/") || file;
-  if (ext2 === ".rego") {
-    if (!options.tests && /_test\.rego$/.test(file)) return;
-    out.modules.push({ file: display2, text: readFileSync2(file, "utf8") });
-    return;
-  }
-  if (ext2 !== ".json" && ext2 !== ".yaml" && ext2 !== ".yml") {
-    if (explicit) out.problems.push({ code: "unknown-file-type", message: `${display2}: not a .rego, .json or .yaml file` });
-    return;
-  }
-  if (!options.data && !explicit) return;
-  let doc;
-  let text2 = "";
-  try {
-    text2 = readFileSync2(file, "utf8");
-    doc = ext2 === ".json" ? JSON.parse(text2) : (0, import_yaml8.parse)(text2, { intAsBigInt: false });
-  } catch (e) {
-    out.problems.push(dataSyntaxProblem(display2, e, text2));
-    return;
-  }
-  if (doc === null || doc === void 0) return;
-  const prefix = explicit ? [] : relative2(root2, file).split(sep3).slice(0, -1);
-  out.data = mergeData(out.data, nest(prefix, doc));
-}
-function jsonErrorPosition(e, text2) {
-  if (!(e instanceof SyntaxError)) return void 0;
-  const offset = /at position (\d+)/.exec(e.message)?.[1];
-  const at3 = offset !== void 0 ? Number(offset) : /end of JSON input/.test(e.message) ? text2.length : void 0;
-  if (at3 === void 0) return void 0;
-  const before = text2.slice(0, at3).split(/\r\n|\r|\n/);
-  return { line: before.length, col: before.at(-1).length + 1 };
-}
-function dataSyntaxProblem(file, e, text2 = "") {
-  const at3 = e instanceof import_yaml8.YAMLParseError ? e.linePos?.[0] : jsonErrorPosition(e, text2);
-  const message = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
-  return {
-    code: "invalid-data-file",
-    message: at3 ? message : `${file}: ${message}`,
-    ...at3 ? { position: { file, line: at3.line, column: at3.col } } : {},
-    hint: "fix the syntax of this data file"
-  };
-}
-
-// src/policy/settings-files.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join4, resolve as resolve3 } from "node:path";
-
-// src/policy/assets.ts
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var root = fileURLToPath3(new URL("../../", import.meta.url));
-var BUILTIN_POLICIES = fileURLToPath3(new URL("../../policies/", import.meta.url));
-var MANIFEST_SCHEMA = fileURLToPath3(new URL("../../schemas/manifest.v1.schema.json", import.meta.url));
-var POLICY_INPUT_SCHEMA_FILE = fileURLToPath3(new URL("../../schemas/policy-input.v1.schema.json", import.meta.url));
-var DATA_SCHEMA = fileURLToPath3(new URL("../../schemas/data.v1.schema.json", import.meta.url));
-
-// src/policy/settings-files.ts
-init_merge_data();
-
-// src/policy/settings-check.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
-
-// src/policy/generated/settings-validator.js
-var __getOwnPropNames3 = Object.getOwnPropertyNames;
-var __commonJS3 = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames3(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var require_ucs2length3 = __commonJS3({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length2 = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length2++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length2;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-var require_stdin2 = __commonJS3({
-  "<stdin>"(exports, module) {
-    module.exports = validate52;
-    module.exports.default = validate52;
-    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
-    var func1 = Object.prototype.hasOwnProperty;
-    var func2 = require_ucs2length3().default;
-    function validate54(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate54.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (Array.isArray(data)) {
-        const len0 = data.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data0 = data[i0];
-          if (typeof data0 === "string") {
-            if (func2(data0) < 1) {
-              const err0 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/minLength", keyword: "minLength", params: { limit: 1 } };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-          } else {
-            const err1 = { instancePath: instancePath2 + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        let i1 = data.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err2 = { instancePath: instancePath2, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err3 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      validate54.errors = vErrors;
-      return errors === 0;
-    }
-    validate54.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-    function validate56(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate56.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!(typeof data == "number" && (!(data % 1) && !isNaN(data)) && isFinite(data))) {
-        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (typeof data == "number" && isFinite(data)) {
-        if (data < 0 || isNaN(data)) {
-          const err1 = { instancePath: instancePath2, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-      validate56.errors = vErrors;
-      return errors === 0;
-    }
-    validate56.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate53(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate53.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        for (const key0 in data) {
-          if (!func1.call(schema20.properties, key0)) {
-            const err0 = { instancePath: instancePath2, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (data.allowRegulatedOnCloudApi !== void 0) {
-          if (typeof data.allowRegulatedOnCloudApi !== "boolean") {
-            const err1 = { instancePath: instancePath2 + "/allowRegulatedOnCloudApi", schemaPath: "#/properties/allowRegulatedOnCloudApi/type", keyword: "type", params: { type: "boolean" } };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (data.regulationAgreements !== void 0) {
-          let data1 = data.regulationAgreements;
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            for (const key1 in data1) {
-              let data2 = data1[key1];
-              if (typeof data2 === "string") {
-                if (func2(data2) < 1) {
-                  const err2 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  } else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              } else {
-                const err3 = { instancePath: instancePath2 + "/regulationAgreements/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/regulationAgreements/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err4 = { instancePath: instancePath2 + "/regulationAgreements", schemaPath: "#/properties/regulationAgreements/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data.regulationsNeverOnCloudApi !== void 0) {
-          if (!validate54(data.regulationsNeverOnCloudApi, { instancePath: instancePath2 + "/regulationsNeverOnCloudApi", parentData: data, parentDataProperty: "regulationsNeverOnCloudApi", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.minMlopsForOnPrem !== void 0) {
-          if (!validate56(data.minMlopsForOnPrem, { instancePath: instancePath2 + "/minMlopsForOnPrem", parentData: data, parentDataProperty: "minMlopsForOnPrem", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.minMlopsForSelfHosted !== void 0) {
-          if (!validate56(data.minMlopsForSelfHosted, { instancePath: instancePath2 + "/minMlopsForSelfHosted", parentData: data, parentDataProperty: "minMlopsForSelfHosted", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.onPremCapexMin !== void 0) {
-          let data6 = data.onPremCapexMin;
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 < 0 || isNaN(data6)) {
-              const err5 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          } else {
-            const err6 = { instancePath: instancePath2 + "/onPremCapexMin", schemaPath: "#/properties/onPremCapexMin/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.fineTuningProviders !== void 0) {
-          if (!validate54(data.fineTuningProviders, { instancePath: instancePath2 + "/fineTuningProviders", parentData: data, parentDataProperty: "fineTuningProviders", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.highSteadyTokensPerMonth !== void 0) {
-          let data8 = data.highSteadyTokensPerMonth;
-          if (typeof data8 == "number" && isFinite(data8)) {
-            if (data8 < 0 || isNaN(data8)) {
-              const err7 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          } else {
-            const err8 = { instancePath: instancePath2 + "/highSteadyTokensPerMonth", schemaPath: "#/properties/highSteadyTokensPerMonth/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data.spikyPeakToAverage !== void 0) {
-          let data9 = data.spikyPeakToAverage;
-          if (typeof data9 == "number" && isFinite(data9)) {
-            if (data9 < 1 || isNaN(data9)) {
-              const err9 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = { instancePath: instancePath2 + "/spikyPeakToAverage", schemaPath: "#/properties/spikyPeakToAverage/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data.lowVolumeTokensPerMonth !== void 0) {
-          let data10 = data.lowVolumeTokensPerMonth;
-          if (typeof data10 == "number" && isFinite(data10)) {
-            if (data10 < 0 || isNaN(data10)) {
-              const err11 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-          } else {
-            const err12 = { instancePath: instancePath2 + "/lowVolumeTokensPerMonth", schemaPath: "#/properties/lowVolumeTokensPerMonth/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data.minWeeksOnPrem !== void 0) {
-          let data11 = data.minWeeksOnPrem;
-          if (typeof data11 == "number" && isFinite(data11)) {
-            if (data11 < 0 || isNaN(data11)) {
-              const err13 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          } else {
-            const err14 = { instancePath: instancePath2 + "/minWeeksOnPrem", schemaPath: "#/properties/minWeeksOnPrem/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.minWeeksSelfHosted !== void 0) {
-          let data12 = data.minWeeksSelfHosted;
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 0 || isNaN(data12)) {
-              const err15 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = { instancePath: instancePath2 + "/minWeeksSelfHosted", schemaPath: "#/properties/minWeeksSelfHosted/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data.requiredSkills !== void 0) {
-          let data13 = data.requiredSkills;
-          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            for (const key2 in data13) {
-              if (!(key2 === "cloud-api" || key2 === "cloud-self-hosted" || key2 === "on-premises" || key2 === "hybrid")) {
-                const err17 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data13["cloud-api"] !== void 0) {
-              if (!validate54(data13["cloud-api"], { instancePath: instancePath2 + "/requiredSkills/cloud-api", parentData: data13, parentDataProperty: "cloud-api", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data13["cloud-self-hosted"] !== void 0) {
-              if (!validate54(data13["cloud-self-hosted"], { instancePath: instancePath2 + "/requiredSkills/cloud-self-hosted", parentData: data13, parentDataProperty: "cloud-self-hosted", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data13["on-premises"] !== void 0) {
-              if (!validate54(data13["on-premises"], { instancePath: instancePath2 + "/requiredSkills/on-premises", parentData: data13, parentDataProperty: "on-premises", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data13.hybrid !== void 0) {
-              if (!validate54(data13.hybrid, { instancePath: instancePath2 + "/requiredSkills/hybrid", parentData: data13, parentDataProperty: "hybrid", rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err18 = { instancePath: instancePath2 + "/requiredSkills", schemaPath: "#/properties/requiredSkills/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data.allowedApprovers !== void 0) {
-          let data18 = data.allowedApprovers;
-          if (!Array.isArray(data18) && data18 !== null) {
-            const err19 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (Array.isArray(data18)) {
-            const len0 = data18.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data19 = data18[i0];
-              if (typeof data19 === "string") {
-                if (func2(data19) < 1) {
-                  const err20 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              } else {
-                const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            let i1 = data18.length;
-            let j0;
-            if (i1 > 1) {
-              const indices0 = {};
-              for (; i1--; ) {
-                let item0 = data18[i1];
-                if (typeof item0 !== "string") {
-                  continue;
-                }
-                if (typeof indices0[item0] == "number") {
-                  j0 = indices0[item0];
-                  const err22 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                  break;
-                }
-                indices0[item0] = i1;
-              }
-            }
-          }
-        }
-        if (data.maxWaiverDays !== void 0) {
-          let data20 = data.maxWaiverDays;
-          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err23 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-          if (typeof data20 == "number" && isFinite(data20)) {
-            if (data20 < 1 || isNaN(data20)) {
-              const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.regionJurisdictions !== void 0) {
-          let data21 = data.regionJurisdictions;
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            for (const key3 in data21) {
-              if (!validate54(data21[key3], { instancePath: instancePath2 + "/regionJurisdictions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data21, parentDataProperty: key3, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err25 = { instancePath: instancePath2 + "/regionJurisdictions", schemaPath: "#/properties/regionJurisdictions/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data.countryBlocs !== void 0) {
-          let data23 = data.countryBlocs;
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            for (const key4 in data23) {
-              if (!validate54(data23[key4], { instancePath: instancePath2 + "/countryBlocs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data23, parentDataProperty: key4, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err26 = { instancePath: instancePath2 + "/countryBlocs", schemaPath: "#/properties/countryBlocs/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data.gatewayProviders !== void 0) {
-          let data25 = data.gatewayProviders;
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            for (const key5 in data25) {
-              if (!validate54(data25[key5], { instancePath: instancePath2 + "/gatewayProviders/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err27 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data.personalDataCategories !== void 0) {
-          let data27 = data.personalDataCategories;
-          if (Array.isArray(data27)) {
-            const len1 = data27.length;
-            for (let i2 = 0; i2 < len1; i2++) {
-              let data28 = data27[i2];
-              if (typeof data28 === "string") {
-                if (func2(data28) < 1) {
-                  const err28 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            let i3 = data27.length;
-            let j1;
-            if (i3 > 1) {
-              const indices1 = {};
-              for (; i3--; ) {
-                let item1 = data27[i3];
-                if (typeof item1 !== "string") {
-                  continue;
-                }
-                if (typeof indices1[item1] == "number") {
-                  j1 = indices1[item1];
-                  const err30 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                  break;
-                }
-                indices1[item1] = i3;
-              }
-            }
-          } else {
-            const err31 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data.fineTuningOffers !== void 0) {
-          let data29 = data.fineTuningOffers;
-          if (Array.isArray(data29)) {
-            const len2 = data29.length;
-            for (let i4 = 0; i4 < len2; i4++) {
-              let data30 = data29[i4];
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.provider === void 0) {
-                  const err32 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  } else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
-                if (data30.models === void 0) {
-                  const err33 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-                for (const key6 in data30) {
-                  if (!(key6 === "provider" || key6 === "models" || key6 === "regions")) {
-                    const err34 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.provider !== void 0) {
-                  let data31 = data30.provider;
-                  if (typeof data31 === "string") {
-                    if (func2(data31) < 1) {
-                      const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err35];
-                      } else {
-                        vErrors.push(err35);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.models !== void 0) {
-                  if (!validate54(data30.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data30, parentDataProperty: "models", rootData, dynamicAnchors })) {
-                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                    errors = vErrors.length;
-                  }
-                }
-                if (data30.regions !== void 0) {
-                  if (!validate54(data30.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data30, parentDataProperty: "regions", rootData, dynamicAnchors })) {
-                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                    errors = vErrors.length;
-                  }
-                }
-              } else {
-                const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err38 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data.cost !== void 0) {
-          let data34 = data.cost;
-          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-            for (const key7 in data34) {
-              if (!func1.call(schema20.properties.cost.properties, key7)) {
-                const err39 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data34.priceBook !== void 0) {
-              let data35 = data34.priceBook;
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (data35.version === void 0) {
-                  const err40 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-                if (data35.date === void 0) {
-                  const err41 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-                for (const key8 in data35) {
-                  if (!(key8 === "version" || key8 === "date")) {
-                    const err42 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.version !== void 0) {
-                  let data36 = data35.version;
-                  if (typeof data36 === "string") {
-                    if (func2(data36) < 1) {
-                      const err43 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err44 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data35.date !== void 0) {
-                  let data37 = data35.date;
-                  if (typeof data37 === "string") {
-                    if (func2(data37) < 1) {
-                      const err45 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err46 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err47 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (data34.priceBookMaxAgeDays !== void 0) {
-              let data38 = data34.priceBookMaxAgeDays;
-              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                const err48 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-              if (typeof data38 == "number" && isFinite(data38)) {
-                if (data38 < 0 || isNaN(data38)) {
-                  const err49 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data34.priceBookProviders !== void 0) {
-              let data39 = data34.priceBookProviders;
-              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                for (const key9 in data39) {
-                  let data40 = data39[key9];
-                  if (typeof data40 === "string") {
-                    if (func2(data40) < 1) {
-                      const err50 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err50];
-                      } else {
-                        vErrors.push(err50);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err51 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err52 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data34.batchPricingProviders !== void 0) {
-              let data41 = data34.batchPricingProviders;
-              if (Array.isArray(data41)) {
-                const len3 = data41.length;
-                for (let i5 = 0; i5 < len3; i5++) {
-                  let data42 = data41[i5];
-                  if (typeof data42 === "string") {
-                    if (func2(data42) < 1) {
-                      const err53 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err53];
-                      } else {
-                        vErrors.push(err53);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err54 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                let i6 = data41.length;
-                let j2;
-                if (i6 > 1) {
-                  const indices2 = {};
-                  for (; i6--; ) {
-                    let item2 = data41[i6];
-                    if (typeof item2 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices2[item2] == "number") {
-                      j2 = indices2[item2];
-                      const err55 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
-                      if (vErrors === null) {
-                        vErrors = [err55];
-                      } else {
-                        vErrors.push(err55);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices2[item2] = i6;
-                  }
-                }
-              } else {
-                const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data34.batchDiscount !== void 0) {
-              let data43 = data34.batchDiscount;
-              if (typeof data43 == "number" && isFinite(data43)) {
-                if (data43 > 1 || isNaN(data43)) {
-                  const err57 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
-                  }
-                  errors++;
-                }
-                if (data43 < 0 || isNaN(data43)) {
-                  const err58 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              } else {
-                const err59 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data34.defaultInputShare !== void 0) {
-              let data44 = data34.defaultInputShare;
-              if (typeof data44 == "number" && isFinite(data44)) {
-                if (data44 > 1 || isNaN(data44)) {
-                  const err60 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err60];
-                  } else {
-                    vErrors.push(err60);
-                  }
-                  errors++;
-                }
-                if (data44 < 0 || isNaN(data44)) {
-                  const err61 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
-                  }
-                  errors++;
-                }
-              } else {
-                const err62 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data34.defaultTokensPerRequest !== void 0) {
-              let data45 = data34.defaultTokensPerRequest;
-              if (typeof data45 == "number" && isFinite(data45)) {
-                if (data45 <= 0 || isNaN(data45)) {
-                  const err63 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-              } else {
-                const err64 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data34.gpuMemoryGb !== void 0) {
-              let data46 = data34.gpuMemoryGb;
-              if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                for (const key10 in data46) {
-                  let data47 = data46[key10];
-                  if (typeof data47 == "number" && isFinite(data47)) {
-                    if (data47 <= 0 || isNaN(data47)) {
-                      const err65 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err66 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err67 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data34.throughputTokensPerSecondPerGpu !== void 0) {
-              let data48 = data34.throughputTokensPerSecondPerGpu;
-              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                for (const key11 in data48) {
-                  let data49 = data48[key11];
-                  if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
-                    for (const key12 in data49) {
-                      let data50 = data49[key12];
-                      if (typeof data50 == "number" && isFinite(data50)) {
-                        if (data50 <= 0 || isNaN(data50)) {
-                          const err68 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err68];
-                          } else {
-                            vErrors.push(err68);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err69 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                        if (vErrors === null) {
-                          vErrors = [err69];
-                        } else {
-                          vErrors.push(err69);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err70 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-            }
-            if (data34.gpuHourlyUsd !== void 0) {
-              let data51 = data34.gpuHourlyUsd;
-              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
-                for (const key13 in data51) {
-                  let data52 = data51[key13];
-                  if (typeof data52 == "number" && isFinite(data52)) {
-                    if (data52 < 0 || isNaN(data52)) {
-                      const err72 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err72];
-                      } else {
-                        vErrors.push(err72);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err73 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err73];
-                    } else {
-                      vErrors.push(err73);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err74 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err74];
-                } else {
-                  vErrors.push(err74);
-                }
-                errors++;
-              }
-            }
-            if (data34.gpuPowerKw !== void 0) {
-              let data53 = data34.gpuPowerKw;
-              if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-                for (const key14 in data53) {
-                  let data54 = data53[key14];
-                  if (typeof data54 == "number" && isFinite(data54)) {
-                    if (data54 < 0 || isNaN(data54)) {
-                      const err75 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err75];
-                      } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err76 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err77 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              }
-            }
-            if (data34.serverOverheadKw !== void 0) {
-              let data55 = data34.serverOverheadKw;
-              if (typeof data55 == "number" && isFinite(data55)) {
-                if (data55 < 0 || isNaN(data55)) {
-                  const err78 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-              } else {
-                const err79 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err79];
-                } else {
-                  vErrors.push(err79);
-                }
-                errors++;
-              }
-            }
-            if (data34.pue !== void 0) {
-              let data56 = data34.pue;
-              if (typeof data56 == "number" && isFinite(data56)) {
-                if (data56 < 1 || isNaN(data56)) {
-                  const err80 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-              } else {
-                const err81 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err81];
-                } else {
-                  vErrors.push(err81);
-                }
-                errors++;
-              }
-            }
-            if (data34.electricityUsdPerKwh !== void 0) {
-              let data57 = data34.electricityUsdPerKwh;
-              if (typeof data57 == "number" && isFinite(data57)) {
-                if (data57 < 0 || isNaN(data57)) {
-                  const err82 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err82];
-                  } else {
-                    vErrors.push(err82);
-                  }
-                  errors++;
-                }
-              } else {
-                const err83 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err83];
-                } else {
-                  vErrors.push(err83);
-                }
-                errors++;
-              }
-            }
-            if (data34.amortizationYears !== void 0) {
-              let data58 = data34.amortizationYears;
-              if (typeof data58 == "number" && isFinite(data58)) {
-                if (data58 <= 0 || isNaN(data58)) {
-                  const err84 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err84];
-                  } else {
-                    vErrors.push(err84);
-                  }
-                  errors++;
-                }
-              } else {
-                const err85 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
-                }
-                errors++;
-              }
-            }
-            if (data34.supportRatePerYear !== void 0) {
-              let data59 = data34.supportRatePerYear;
-              if (typeof data59 == "number" && isFinite(data59)) {
-                if (data59 < 0 || isNaN(data59)) {
-                  const err86 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err86];
-                  } else {
-                    vErrors.push(err86);
-                  }
-                  errors++;
-                }
-              } else {
-                const err87 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err87];
-                } else {
-                  vErrors.push(err87);
-                }
-                errors++;
-              }
-            }
-            if (data34.engineerAnnualCostUsd !== void 0) {
-              let data60 = data34.engineerAnnualCostUsd;
-              if (typeof data60 == "number" && isFinite(data60)) {
-                if (data60 < 0 || isNaN(data60)) {
-                  const err88 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err88];
-                  } else {
-                    vErrors.push(err88);
-                  }
-                  errors++;
-                }
-              } else {
-                const err89 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
-              }
-            }
-            if (data34.hoursPerMonth !== void 0) {
-              let data61 = data34.hoursPerMonth;
-              if (typeof data61 == "number" && isFinite(data61)) {
-                if (data61 <= 0 || isNaN(data61)) {
-                  const err90 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              } else {
-                const err91 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-            }
-            if (data34.replicaLoadFactor !== void 0) {
-              let data62 = data34.replicaLoadFactor;
-              if (typeof data62 == "number" && isFinite(data62)) {
-                if (data62 > 1 || isNaN(data62)) {
-                  const err92 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-                if (data62 <= 0 || isNaN(data62)) {
-                  const err93 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err93];
-                  } else {
-                    vErrors.push(err93);
-                  }
-                  errors++;
-                }
-              } else {
-                const err94 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err94];
-                } else {
-                  vErrors.push(err94);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonModelParamsB !== void 0) {
-              let data63 = data34.costComparisonModelParamsB;
-              if (typeof data63 == "number" && isFinite(data63)) {
-                if (data63 <= 0 || isNaN(data63)) {
-                  const err95 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err95];
-                  } else {
-                    vErrors.push(err95);
-                  }
-                  errors++;
-                }
-              } else {
-                const err96 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err96];
-                } else {
-                  vErrors.push(err96);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonPrecision !== void 0) {
-              let data64 = data34.costComparisonPrecision;
-              if (!(data64 === "fp32" || data64 === "bf16" || data64 === "fp16" || data64 === "fp8" || data64 === "int8" || data64 === "int4")) {
-                const err97 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonGpuType !== void 0) {
-              let data65 = data34.costComparisonGpuType;
-              if (typeof data65 === "string") {
-                if (func2(data65) < 1) {
-                  const err98 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err98];
-                  } else {
-                    vErrors.push(err98);
-                  }
-                  errors++;
-                }
-              } else {
-                const err99 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err99];
-                } else {
-                  vErrors.push(err99);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonEngineers !== void 0) {
-              let data66 = data34.costComparisonEngineers;
-              if (typeof data66 == "number" && isFinite(data66)) {
-                if (data66 < 0 || isNaN(data66)) {
-                  const err100 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err100];
-                  } else {
-                    vErrors.push(err100);
-                  }
-                  errors++;
-                }
-              } else {
-                const err101 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonApiModel !== void 0) {
-              let data67 = data34.costComparisonApiModel;
-              if (typeof data67 === "string") {
-                if (func2(data67) < 1) {
-                  const err102 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err102];
-                  } else {
-                    vErrors.push(err102);
-                  }
-                  errors++;
-                }
-              } else {
-                const err103 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err103];
-                } else {
-                  vErrors.push(err103);
-                }
-                errors++;
-              }
-            }
-            if (data34.costComparisonApiProvider !== void 0) {
-              let data68 = data34.costComparisonApiProvider;
-              if (typeof data68 === "string") {
-                if (func2(data68) < 1) {
-                  const err104 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err104];
-                  } else {
-                    vErrors.push(err104);
-                  }
-                  errors++;
-                }
-              } else {
-                const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err105];
-                } else {
-                  vErrors.push(err105);
-                }
-                errors++;
-              }
-            }
-            if (data34.selfHostSavingsRatio !== void 0) {
-              let data69 = data34.selfHostSavingsRatio;
-              if (typeof data69 == "number" && isFinite(data69)) {
-                if (data69 < 1 || isNaN(data69)) {
-                  const err106 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err106];
-                  } else {
-                    vErrors.push(err106);
-                  }
-                  errors++;
-                }
-              } else {
-                const err107 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
-                }
-                errors++;
-              }
-            }
-            if (data34.openModelParamsB !== void 0) {
-              let data70 = data34.openModelParamsB;
-              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                for (const key15 in data70) {
-                  let data71 = data70[key15];
-                  if (typeof data71 == "number" && isFinite(data71)) {
-                    if (data71 <= 0 || isNaN(data71)) {
-                      const err108 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err108];
-                      } else {
-                        vErrors.push(err108);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err109 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err109];
-                    } else {
-                      vErrors.push(err109);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err110 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err110];
-                } else {
-                  vErrors.push(err110);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err111 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err111];
-            } else {
-              vErrors.push(err111);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err112 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err112];
-        } else {
-          vErrors.push(err112);
-        }
-        errors++;
-      }
-      validate53.errors = vErrors;
-      return errors === 0;
-    }
-    validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate52(data, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate52.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!(data && typeof data == "object" && !Array.isArray(data))) {
-        const err0 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (!validate53(data, { instancePath: instancePath2, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-        errors = vErrors.length;
-      }
-      validate52.errors = vErrors;
-      return errors === 0;
-    }
-    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-  }
-});
-var settings_validator_default = require_stdin2();
-
-// src/policy/settings-check.ts
-function settingsSchema(file = DATA_SCHEMA) {
-  const schema = JSON.parse(readFileSync3(file, "utf8"));
-  const definitions = schema.$defs;
-  const config = definitions.config;
-  return {
-    config,
-    validate: (value) => settings_validator_default(value) ? [] : [...settings_validator_default.errors ?? []],
-    nodeAt: (path2) => nodeAt2(config, path2, definitions)
-  };
-}
-function nodeAt2(config, path2, definitions) {
-  const follow = (node2) => {
-    let n = node2;
-    for (let hops = 0; n && typeof n.$ref === "string" && hops < 10; hops++) n = definitions[n.$ref.replace("#/$defs/", "")];
-    return n;
-  };
-  let node = follow(config);
-  for (const key of path2) {
-    if (!node) return void 0;
-    const named = typeof key === "string" ? properties(node)[key] : void 0;
-    const free = typeof node.additionalProperties === "object" ? node.additionalProperties : void 0;
-    node = follow(typeof key === "number" ? node.items : named ?? free);
-  }
-  return node;
-}
-function checkSettings(schema, defaults2, override, file, text2) {
-  if (!isObject(override)) return [];
-  const described = Object.keys(properties(schema.config));
-  const fromPolicies = Object.keys(objectAt(defaults2, ["routewise", "config"]) ?? {}).filter((key) => !described.includes(key));
-  const known = [...described, ...fromPolicies];
-  const found = [];
-  for (const key of Object.keys(override)) {
-    if (known.includes(key)) found.push({ path: [key], problem: misplaced(key, key) });
-  }
-  const routewise = override.routewise;
-  if (isObject(routewise)) {
-    for (const key of Object.keys(routewise)) {
-      if (key === "config") continue;
-      found.push({
-        path: ["routewise", key],
-        problem: known.includes(key) ? misplaced(`routewise.${key}`, key) : unknown(`routewise.${key}`, void 0, ["config"])
-      });
-    }
-    const given2 = routewise.config;
-    if (isObject(given2)) {
-      const ownSettings = Object.fromEntries(Object.entries(given2).filter(([key]) => !fromPolicies.includes(key)));
-      for (const key of fromPolicies) {
-        if (!(key in given2)) continue;
-        const wrong = typeProblem(`routewise.config.${key}`, objectAt(defaults2, ["routewise", "config"])[key], given2[key]);
-        if (wrong) found.push({ path: ["routewise", "config", key], problem: wrong });
-      }
-      for (const e of schema.validate(ownSettings)) {
-        const at3 = pathOf(e.instancePath);
-        if (e.keyword === "additionalProperties") {
-          const key = String(e.params.additionalProperty);
-          const names = Object.keys(properties(schema.nodeAt(at3)));
-          const siblings = at3.length === 0 ? known : names;
-          found.push({ path: ["routewise", "config", ...at3, key], problem: unknown(nameOf([...at3, key]), closestName(key, siblings), siblings) });
-        } else if (e.keyword === "type") {
-          found.push({ path: ["routewise", "config", ...at3], problem: wrongType2(nameOf(at3), e, valueAt2(defaults2, ["routewise", "config", ...at3]), valueAt2(given2, at3)) });
-        } else {
-          found.push({ path: ["routewise", "config", ...at3], problem: { code: "setting-type", message: `${nameOf(at3)} ${rangeText(e)}; got ${JSON.stringify(valueAt2(given2, at3))}` } });
-        }
-      }
-      for (const [key, setting] of Object.entries(properties(schema.config))) {
-        if (key in given2 && setting.deprecated === true) found.push({ path: ["routewise", "config", key], problem: retired(key, setting) });
-      }
-    } else if (given2 !== void 0 && given2 !== null) {
-      found.push({ path: ["routewise", "config"], problem: { code: "setting-type", message: "routewise.config must be a mapping of settings" } });
-    }
-  }
-  if (found.length === 0) return [];
-  const lines = new import_yaml9.LineCounter();
-  const positions = new SourcePositions(file, (0, import_yaml9.parseDocument)(text2, { lineCounter: lines }), lines);
-  return found.map(({ path: path2, problem }) => ({ ...problem, position: positions.positionOf(path2) })).sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-}
-function rangeText(e) {
-  const limit = e.params.limit;
-  switch (e.keyword) {
-    case "minimum":
-      return `must be at least ${limit}`;
-    case "maximum":
-      return `must be at most ${limit}`;
-    case "minLength":
-      return "must not be empty";
-    case "uniqueItems":
-      return "must not list an item twice";
-    default:
-      return `does not match the settings schema (${e.keyword})`;
-  }
-}
-function nameOf(path2) {
-  return ["routewise", "config", ...path2].map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
-}
-function pathOf(pointer2) {
-  if (pointer2 === "") return [];
-  return pointer2.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^(0|[1-9]\d*)$/.test(p) ? Number(p) : p);
-}
-function properties(node) {
-  return node?.properties ?? {};
-}
-function misplaced(name, key) {
-  return {
-    code: "unknown-setting",
-    message: `${name} is not read by any rule; settings go under routewise.config`,
-    hint: `move it to routewise.config.${key}`
-  };
-}
-function unknown(name, suggestion, known) {
-  return {
-    code: "unknown-setting",
-    message: `${name} is not a setting of the loaded rules, so it would change nothing`,
-    hint: suggestion ? `did you mean ${suggestion}?` : `known settings: ${known.join(", ")}`
-  };
-}
-function retired(key, setting) {
-  const by = typeof setting["x-replacedBy"] === "string" ? setting["x-replacedBy"] : "another setting";
-  return {
-    code: "retired-setting",
-    message: `routewise.config.${key} is retired: ${by} replaces it (the setting is still accepted until the next minor version)`,
-    hint: `move to ${by} (docs/settings.md), then remove ${key}`
-  };
-}
-var SCHEMA_KIND = { boolean: "boolean", integer: "number", number: "number", string: "string", array: "list", object: "mapping", null: "null" };
-function wrongType2(name, e, fallback, value) {
-  const types2 = String(e.params.type).split(",");
-  const want = types2.map((t) => SCHEMA_KIND[t] ?? t).filter((k2) => k2 !== "null");
-  const wanted = want.map((k2) => ARTICLES[k2] ?? k2).join(" or ");
-  const nullable = types2.includes("null") ? " or null" : "";
-  const integer = types2.includes("integer") && typeof value === "number" ? " (a whole number)" : "";
-  return {
-    code: "setting-type",
-    message: `${name} must be ${wanted}${integer}${nullable}${fallback === void 0 ? "" : ` (the default is ${JSON.stringify(fallback)})`}; got ${kind(value)} ${JSON.stringify(value)}`,
-    hint: want.includes("boolean") || want.includes("number") ? "write the value without quotes" : `write it as ${wanted}`
-  };
-}
-function typeProblem(name, fallback, value) {
-  const want = kind(fallback);
-  const got = kind(value);
-  if (want === "null" || want === got || got === "null") return void 0;
-  return {
-    code: "setting-type",
-    message: `${name} must be ${ARTICLES[want]} (the default is ${JSON.stringify(fallback)}); got ${got} ${JSON.stringify(value)}`,
-    hint: want === "boolean" || want === "number" ? "write the value without quotes" : `write it as ${ARTICLES[want]}`
-  };
-}
-var ARTICLES = { boolean: "true or false", number: "a number", string: "text", list: "a list", mapping: "a mapping" };
-function kind(v) {
-  if (v === null || v === void 0) return "null";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "object") return "mapping";
-  if (typeof v === "bigint") return "number";
-  return typeof v === "string" ? "string" : typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "other";
-}
-function valueAt2(root2, path2) {
-  let node = root2;
-  for (const key of path2) {
-    if (Array.isArray(node) && typeof key === "number") node = node[key];
-    else node = isObject(node) ? node[key] : void 0;
-  }
-  return node;
-}
-function objectAt(v, path2) {
-  const node = valueAt2(v, path2);
-  return isObject(node) ? node : void 0;
-}
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-// src/policy/settings-files.ts
-function mergeSettingsFiles(base, files, cwd) {
-  const out = { data: base, problems: [], notes: [] };
-  const schema = files.length > 0 ? settingsSchema() : void 0;
-  for (const file of files) {
-    const doc = readDataFile(resolve3(cwd, file), file);
-    if (!doc.ok) {
-      out.problems.push(...doc.problems);
-      continue;
-    }
-    for (const p of checkSettings(schema, base, doc.value.data, file, doc.value.text)) (p.code === "retired-setting" ? out.notes : out.problems).push(p);
-    out.data = mergeData(out.data, doc.value.data);
-  }
-  return out;
-}
-function readDataFile(path2, file) {
-  let text2;
-  try {
-    text2 = readFileSync4(path2, "utf8");
-  } catch {
-    return { ok: false, problems: [{ code: "path-not-found", message: `${file}: cannot read the data file`, hint: "check the path given to --data" }] };
-  }
-  try {
-    const doc = /\.json$/i.test(file) ? JSON.parse(text2) : (0, import_yaml10.parse)(text2);
-    return { ok: true, value: { data: doc ?? {}, text: text2 } };
-  } catch (e) {
-    return { ok: false, problems: [dataSyntaxProblem(file, e, text2)] };
-  }
-}
+// src/policy/load-engine.ts
+init_policy_files();
 
 // src/policy/parsed-policies.ts
+var import_yaml9 = __toESM(require_dist(), 1);
 init_rego();
-import { readFileSync as readFileSync5, readdirSync as readdirSync4, writeFileSync } from "node:fs";
-import { join as join5, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { dirname as dirname2, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
-var BESIDE_THIS_MODULE = fileURLToPath4(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
+var PARSED_DATA_FILE = "builtin-data.v8";
+var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
 var FORMAT = 1;
+function parsedBuiltinData(policiesDir, storeFile = BESIDE_THIS_MODULE) {
+  let stored;
+  return (file, text2) => {
+    if (stored === void 0) {
+      try {
+        const data = deserialize(readFileSync3(join4(dirname2(storeFile), PARSED_DATA_FILE)));
+        stored = data?.format === FORMAT && data.v8 === process.versions.v8 && Array.isArray(data.entries) ? new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e])) : null;
+      } catch {
+        stored = null;
+      }
+    }
+    const key = resolve3(file);
+    const entry2 = stored?.get(key);
+    if (!entry2 || entry2.text !== text2) return void 0;
+    stored.delete(key);
+    return entry2.value;
+  };
+}
 function storedEntries(storeFile, policiesDir) {
   try {
-    const data = deserialize(readFileSync5(storeFile));
+    const data = deserialize(readFileSync3(storeFile));
     if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
-    return new Map(data.entries.map((e) => [resolve4(policiesDir, e.path), e]));
+    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
   } catch {
     return null;
   }
@@ -67444,7 +67721,7 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
   let reused = 0;
   const modules2 = [];
   for (const source of sources) {
-    const key = resolve4(cwd, source.file);
+    const key = resolve3(cwd, source.file);
     const entry2 = entries.get(key);
     if (entry2 && entry2.text === source.text) {
       entries.delete(key);
@@ -67478,6 +67755,9 @@ function relocate(module, from, to) {
   visit2(module);
   return module;
 }
+
+// src/policy/load-engine.ts
+init_assets();
 
 // src/policy/combined-engine.ts
 function combineEngines(engines) {
@@ -67523,7 +67803,7 @@ async function loadEngine(flags, cwd) {
   const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve5(cwd, dir) }));
   const bundles = (flags.bundle ?? []).map((file) => resolve5(cwd, file));
   const dirs = [...flags.builtin === false ? [] : [BUILTIN_POLICIES], ...policyDirs.map((d3) => d3.path)];
-  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
+  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd, parsedData: parsedBuiltinData(BUILTIN_POLICIES) });
   const problems = [...files.problems];
   for (const dir of policyDirs) {
     const inside = (file) => {
@@ -67534,7 +67814,7 @@ async function loadEngine(flags, cwd) {
       problems.push({ code: "no-policies", message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: "point --policy at the folder that holds your .rego policies" });
     }
   }
-  const settings = mergeSettingsFiles(files.data, flags.data ?? [], cwd);
+  const settings = (flags.data ?? []).length > 0 ? (await Promise.resolve().then(() => (init_settings_files(), settings_files_exports))).mergeSettingsFiles(files.data, flags.data ?? [], cwd) : { data: files.data, problems: [], notes: [] };
   const { data, notes } = settings;
   problems.push(...settings.problems);
   if (problems.length > 0) return { ok: false, problems, ...notes.length > 0 ? { notes } : {} };
@@ -67544,12 +67824,13 @@ async function loadEngine(flags, cwd) {
   const engines = [];
   if (files.modules.length > 0) {
     const builtin = new Set(files.modules.filter((m) => resolve5(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const organisation = files.modules.some((m) => !builtin.has(m.file));
+    const inputSchema = organisation ? { ...(await Promise.resolve().then(() => (init_policy_input_schema(), policy_input_schema_exports))).POLICY_INPUT_SCHEMA, trusted: builtin } : void 0;
     const rego = createRegoEngine({
       sources: files.modules,
       ...flags.v0Compatible ? { regoVersionOf: (file) => builtin.has(file) ? "v1" : "v0" } : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) },
       data,
-      inputSchema,
+      ...inputSchema ? { inputSchema } : {},
       allowNoRules: bundles.length > 0
     });
     if (!rego.ok) return rego;
@@ -67572,7 +67853,7 @@ import { closeSync, constants as constants2, fstatSync, openSync, readSync } fro
 
 // src/runner/real-path.ts
 import { realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname2, join as join6, relative as relative4, sep as sep6 } from "node:path";
+import { dirname as dirname3, join as join6, relative as relative4, sep as sep6 } from "node:path";
 function isInside(path2, folder) {
   return path2 === folder || path2.startsWith(folder.endsWith(sep6) ? folder : `${folder}${sep6}`);
 }
@@ -67588,7 +67869,7 @@ function landingPath(path2) {
   for (; ; ) {
     const real = realPathOf(existing);
     if (real !== void 0) return join6(real, relative4(existing, path2));
-    const up = dirname2(existing);
+    const up = dirname3(existing);
     if (up === existing) return path2;
     existing = up;
   }
@@ -68213,13 +68494,13 @@ var sarifReporter = {
 
 // src/runner/write-report.ts
 import { lstatSync as lstatSync3, mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join8 } from "node:path";
+import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 function writeReportFile(absolute, shown2, text2, scope = {}) {
   const advice = scope.advice ?? "pass --format name=path with";
   const refuse = (why) => new UsageError(`cannot write the report ${shown2} (${why}); ${advice} a file inside ${scope.withinName ?? "a folder you own"}`);
   const folders = scope.within?.map((folder2) => realPathOf(folder2) ?? folder2);
   const isAllowed = (real) => folders === void 0 || folders.some((folder2) => isInside(real, folder2));
-  const folder = dirname3(absolute);
+  const folder = dirname4(absolute);
   if (!isAllowed(landingPath(folder))) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
   let temporary;
   try {

@@ -32,7 +32,7 @@ warn contains finding if {
 		"id": "RW-COST-001",
 		"message": sprintf(
 			"%s at %s tokens/month: about %s/month via the API; a self-hosted %vB model would need %v %s at %s average utilisation and about %s/month with its staff (workload %s).",
-			[concat(", ", w.apiModels), format.tokens(w.tokensPerMonth), format.about_usd(w.apiMonthlyUsd), w.option.modelParamsB, w.option.gpus, upper(w.option.gpuType), format.percent(w.option.utilization), format.about_usd(w.option.monthlyUsd), w.id],
+			[concat(", ", w.apiModels), format.tokens(w.tokensPerMonth), usd(w, "apiMonthlyUsd"), w.option.modelParamsB, w.option.gpus, upper(w.option.gpuType), format.percent(w.option.utilization), usd(w.option, "monthlyUsd"), w.id],
 		),
 		"path": array.concat(w.path, ["volume", "tokensPerMonth"]),
 		"subject": {"workload": w.id},
@@ -67,7 +67,7 @@ info contains finding if {
 		"id": "RW-COST-002",
 		"message": sprintf(
 			"Own targets %s cost about %s/month with their staff; the same tokens on %s would cost about %s/month: a premium of about %s/month for control, %s.",
-			[concat(", ", own_ids), format.about_usd(own.monthlyUsd), own.apiAlternative, format.about_usd(own.apiAlternativeMonthlyUsd), format.about_usd(own.monthlyUsd - own.apiAlternativeMonthlyUsd), required_by(own.requiredBy)],
+			[concat(", ", own_ids), usd(own, "monthlyUsd"), own.apiAlternative, usd(own, "apiAlternativeMonthlyUsd"), premium(own), required_by(own.requiredBy)],
 		),
 		"path": ["deployment", "targets"],
 	}
@@ -98,7 +98,7 @@ warn contains finding if {
 		"id": "RW-COST-003",
 		"message": sprintf(
 			"The computed running cost is about %s/month (APIs %s, self-hosted %s, staff %s), above budget.monthlyUsd of %s.",
-			[format.about_usd(t.monthlyUsd), format.about_usd(t.apiMonthlyUsd), format.about_usd(t.selfHostedMonthlyUsd), format.about_usd(t.staffMonthlyUsd), format.about_usd(budget)],
+			[usd(t, "monthlyUsd"), usd(t, "apiMonthlyUsd"), usd(t, "selfHostedMonthlyUsd"), usd(t, "staffMonthlyUsd"), usd(t, "budgetMonthlyUsd")],
 		),
 		"path": ["budget", "monthlyUsd"],
 	}
@@ -158,3 +158,17 @@ info contains finding if {
 		"path": ["deployment", "targets"],
 	}
 }
+
+# An amount of `facts` as format.about_usd writes it. The cost facts carry it written already
+# (`<name>Text`), which spares each firing rule the formatting; without it, it is written here.
+usd(facts, name) := text if {
+	text := facts[concat("", [name, "Text"])]
+	is_string(text)
+}
+
+usd(facts, name) := format.about_usd(facts[name]) if not is_string(object.get(facts, concat("", [name, "Text"]), null))
+
+# The premium of the own targets over the API option, written as usd writes amounts.
+premium(own) := own.premiumMonthlyUsdText if is_string(own.premiumMonthlyUsdText)
+
+premium(own) := format.about_usd(own.monthlyUsd - own.apiAlternativeMonthlyUsd) if not is_string(object.get(own, "premiumMonthlyUsdText", null))

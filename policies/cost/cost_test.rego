@@ -74,6 +74,20 @@ test_running_cost_over_budget_warns if {
 	f.path == ["budget", "monthlyUsd"]
 }
 
+test_amounts_written_in_the_facts_are_used_as_written if {
+	t := object.union(totals, {
+		"apiMonthlyUsd": 1531.25, "selfHostedMonthlyUsd": 11362.04, "staffMonthlyUsd": 50000, "monthlyUsd": 62893.29, "budgetMonthlyUsd": 40000,
+		"apiMonthlyUsdText": "$1,530", "selfHostedMonthlyUsdText": "$11,400", "staffMonthlyUsdText": "$50,000", "monthlyUsdText": "$62,900", "budgetMonthlyUsdText": null,
+	})
+	found := cost.warn with input.cost as facts({"totals": t})
+	some f in found
+	f.message == "The computed running cost is about $62,900/month (APIs $1,530, self-hosted $11,400, staff $50,000), above budget.monthlyUsd of $40,000."
+	# The written text is what the rule reads: a different text shows in the message.
+	marked := cost.warn with input.cost as facts({"totals": object.union(t, {"monthlyUsdText": "$62,9XX"})})
+	some g in marked
+	contains(g.message, "about $62,9XX/month")
+}
+
 test_capex_over_budget_warns if {
 	t := object.union(totals, {"capexUsd": 280000, "budgetCapexUsd": 250000})
 	found := cost.warn with input.cost as facts({"totals": t})

@@ -16,6 +16,10 @@ export function breakEvenTokensPerMonth(settings: CostSettings, apiCostAt: (toke
   const perToken = apiCostAt(1e9) / 1e9;
   if (!model || !(perToken > 0)) return null;
   const limit = BREAK_EVEN_SEARCH_FACTOR * declaredTokens;
+  // The option never costs less than with one replica, and the API's cost grows with volume: when
+  // even the largest volume searched costs less on the API than one replica, no step can qualify,
+  // so the step-by-step search (hundreds of steps for a small model) is skipped.
+  if (model.perReplica >= 0 && model.gpuHourlyUsd >= 0 && settings.hoursPerMonth >= 0 && apiCostAt(limit) < optionCostWithReplicas(settings, model, 1)) return null;
   let lowest = 0;
   for (let replicas = 1; lowest <= limit; replicas++) {
     const highest = optionVolumeLimit(settings, model, replicas, shape);

@@ -35,10 +35,19 @@ export function averageOutputTokensPerSecond(tokensPerMonth: number, inputShare:
 export function tableThroughput(settings: Pick<CostSettings, 'throughputTokensPerSecondPerGpu'>, gpuType: string, modelParamsB: number): number | undefined {
   const classes = settings.throughputTokensPerSecondPerGpu[gpuType];
   if (!classes) return undefined;
-  const sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b);
+  const sizes = sortedSizes(classes);
   const size = sizes.find((s) => modelParamsB <= s) ?? sizes[sizes.length - 1];
   return size === undefined ? undefined : classes[String(size)];
 }
+
+/** The model sizes of one GPU's throughput table, ascending; worked out once per table (a run asks often). */
+function sortedSizes(classes: Record<string, number>): number[] {
+  let sizes = SIZES.get(classes);
+  if (!sizes) SIZES.set(classes, (sizes = Object.keys(classes).map(Number).filter(Number.isFinite).sort((a, b) => a - b)));
+  return sizes;
+}
+
+const SIZES = new WeakMap<Record<string, number>, number[]>();
 
 export interface Sizing {
   gpusPerReplica: number;

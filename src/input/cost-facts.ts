@@ -6,6 +6,7 @@ import { manifestCost } from '../cost/manifest-cost.ts';
 import type { PriceTable } from '../cost/price-table-types.ts';
 import type { Manifest } from '../manifest/manifest.ts';
 import type { InputCost, InputDataClass } from './policy-input.ts';
+import { aboutUsdText } from './money-text.ts';
 
 export interface CostContext {
   settings: CostSettings;
@@ -29,8 +30,16 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
       apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
       apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
       apiMonthlyUsd: apiMonthly,
+      apiMonthlyUsdText: aboutUsdText(apiMonthly),
       option: w.selfHostedOption
-        ? { gpuType: w.selfHostedOption.gpuType, gpus: w.selfHostedOption.gpus, utilization: w.selfHostedOption.utilization, monthlyUsd: w.selfHostedOption.monthlyUsd, modelParamsB: settings.costComparisonModelParamsB }
+        ? {
+            gpuType: w.selfHostedOption.gpuType,
+            gpus: w.selfHostedOption.gpus,
+            utilization: w.selfHostedOption.utilization,
+            monthlyUsd: w.selfHostedOption.monthlyUsd,
+            monthlyUsdText: aboutUsdText(w.selfHostedOption.monthlyUsd),
+            modelParamsB: settings.costComparisonModelParamsB,
+          }
         : null,
       apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
       breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
@@ -83,8 +92,25 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
     unpriced,
     ownTargets:
       cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative
-        ? { monthlyUsd: ownMonthly, apiAlternativeMonthlyUsd: alternative, apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`, requiredBy: [...new Set(requiredBy)].sort() }
+        ? {
+            monthlyUsd: ownMonthly,
+            monthlyUsdText: aboutUsdText(ownMonthly),
+            apiAlternativeMonthlyUsd: alternative,
+            apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
+            premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
+            apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
+            requiredBy: [...new Set(requiredBy)].sort(),
+          }
         : null,
-    totals: { ...cost.totals, capexUsd: cost.capexUsd, budgetCapexUsd: manifest.budget?.capexUsd ?? null },
+    totals: {
+      ...cost.totals,
+      capexUsd: cost.capexUsd,
+      budgetCapexUsd: manifest.budget?.capexUsd ?? null,
+      apiMonthlyUsdText: aboutUsdText(cost.totals.apiMonthlyUsd),
+      selfHostedMonthlyUsdText: aboutUsdText(cost.totals.selfHostedMonthlyUsd),
+      staffMonthlyUsdText: aboutUsdText(cost.totals.staffMonthlyUsd),
+      monthlyUsdText: aboutUsdText(cost.totals.monthlyUsd),
+      budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd),
+    },
   };
 }

@@ -185,8 +185,10 @@ export interface InputCostWorkload {
   apiModels: string[];
   /** USD a month on its cloud APIs; null when it has none or one is unpriced. */
   apiMonthlyUsd: number | null;
+  /** `apiMonthlyUsd` as the messages write it ("$51,000"); null when it is null or too large to write ahead. */
+  apiMonthlyUsdText: string | null;
   /** The fixed self-hosted comparator sized for it; null when it uses no cloud API. */
-  option: { gpuType: string; gpus: number; utilization: number; monthlyUsd: number; modelParamsB: number } | null;
+  option: { gpuType: string; gpus: number; utilization: number; monthlyUsd: number; monthlyUsdText: string | null; modelParamsB: number } | null;
   /** What its self-hosted share would cost on the API option; null without one. */
   apiOptionMonthlyUsd: number | null;
   breakEvenTokensPerMonth: number | null;
@@ -218,7 +220,17 @@ export interface InputCost {
   /** Self-hosted and on-premises targets. */
   targets: InputCostTarget[];
   unpriced: { target: string; provider: string | null; model: string; reason: string; path: ManifestPath }[];
-  ownTargets: { monthlyUsd: number; apiAlternativeMonthlyUsd: number; apiAlternative: string; requiredBy: string[] } | null;
+  /** The `...UsdText` fields write amounts as the messages do ("$51,000"); null when too large to write ahead. */
+  ownTargets: {
+    monthlyUsd: number;
+    monthlyUsdText: string | null;
+    apiAlternativeMonthlyUsd: number;
+    apiAlternativeMonthlyUsdText: string | null;
+    /** monthlyUsd - apiAlternativeMonthlyUsd, written. */
+    premiumMonthlyUsdText: string | null;
+    apiAlternative: string;
+    requiredBy: string[];
+  } | null;
   totals: {
     apiMonthlyUsd: number;
     selfHostedMonthlyUsd: number;
@@ -227,5 +239,10 @@ export interface InputCost {
     budgetMonthlyUsd: number | null;
     capexUsd: number;
     budgetCapexUsd: number | null;
+    apiMonthlyUsdText: string | null;
+    selfHostedMonthlyUsdText: string | null;
+    staffMonthlyUsdText: string | null;
+    monthlyUsdText: string | null;
+    budgetMonthlyUsdText: string | null;
   };
 }

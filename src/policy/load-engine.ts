@@ -5,10 +5,8 @@ import { resolve, sep } from 'node:path';
 import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from './rego-engine.ts';
-import { POLICY_INPUT_SCHEMA } from '../input/policy-input-schema.ts';
 import { readPolicyFiles } from './policy-files.ts';
-import { mergeSettingsFiles } from './settings-files.ts';
-import { parsedPolicies } from './parsed-policies.ts';
+import { parsedBuiltinData, parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
 
@@ -30,7 +28,7 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   const policyDirs = (flags.policy ?? []).map((dir) => ({ given: dir, path: resolve(cwd, dir) }));
   const bundles = (flags.bundle ?? []).map((file) => resolve(cwd, file));
   const dirs = [...(flags.builtin === false ? [] : [BUILTIN_POLICIES]), ...policyDirs.map((d) => d.path)];
-  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd });
+  const files = readPolicyFiles(dirs, { tests: false, data: true, cwd, parsedData: parsedBuiltinData(BUILTIN_POLICIES) });
   const problems: Problem[] = [...files.problems];
   for (const dir of policyDirs) {
     const inside = (file: string) => {
@@ -41,7 +39,11 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
       problems.push({ code: 'no-policies', message: `--policy ${dir.given}: no .rego files in it, so it adds no rule`, hint: 'point --policy at the folder that holds your .rego policies' });
     }
   }
-  const settings = mergeSettingsFiles(files.data, flags.data ?? [], cwd);
+  // The settings check (and its validator) is loaded only by a run given --data.
+  const settings =
+    (flags.data ?? []).length > 0
+      ? (await import('./settings-files.ts')).mergeSettingsFiles(files.data, flags.data ?? [], cwd)
+      : { data: files.data, problems: [], notes: [] as Problem[] };
   const { data, notes } = settings;
   problems.push(...settings.problems);
   if (problems.length > 0) return { ok: false, problems, ...(notes.length > 0 ? { notes } : {}) };
@@ -51,16 +53,17 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
   const engines: Engine[] = [];
   if (files.modules.length > 0) {
     // The built-in rules are checked against the schema by the test suite; only the organisation's
-    // rules need it at run time, so a plain check pays nothing for it.
+    // rules need it at run time, so a plain check pays nothing for it, not even its loading.
     const builtin = new Set(files.modules.filter((m) => resolve(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
-    const inputSchema = { ...POLICY_INPUT_SCHEMA, trusted: builtin };
+    const organisation = files.modules.some((m) => !builtin.has(m.file));
+    const inputSchema = organisation ? { ...(await import('../input/policy-input-schema.ts')).POLICY_INPUT_SCHEMA, trusted: builtin } : undefined;
     const rego = createRegoEngine({
       sources: files.modules,
       ...(flags.v0Compatible
         ? { regoVersionOf: (file: string) => (builtin.has(file) ? ('v1' as const) : ('v0' as const)) }
         : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) }),
       data,
-      inputSchema,
+      ...(inputSchema ? { inputSchema } : {}),
       allowNoRules: bundles.length > 0,
     });
     if (!rego.ok) return rego;

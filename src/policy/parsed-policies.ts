@@ -2,13 +2,17 @@
 // and its METADATA YAML on every run. A module is reused only when its text is exactly the text
 // on disk; anything unexpected (no file, other V8, corrupt data) means parsing as before.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { parseModule, type Module, type ModuleSource } from '../rego/index.ts';
 
 /** Written beside the bundle by the build. */
 export const PARSED_POLICIES_FILE = 'builtin-policies.v8';
+
+/** The built-in settings documents (data.yaml), parsed by the build; written beside the policies file. */
+const PARSED_DATA_FILE = 'builtin-data.v8';
 
 const BESIDE_THIS_MODULE = fileURLToPath(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
 
@@ -21,6 +25,20 @@ interface Entry {
   module: Module;
 }
 
+interface DataEntry {
+  /** Path below the policies folder, with `/`. */
+  path: string;
+  text: string;
+  /** The document as the policy file reader parses it. */
+  value: unknown;
+}
+
+interface StoredData {
+  format: number;
+  v8: string;
+  entries: DataEntry[];
+}
+
 interface Stored {
   format: number;
   /** v8.serialize output is read back only by the same V8. */
@@ -31,11 +49,20 @@ interface Stored {
 /** Parses every non-test .rego file under `policiesDir` and stores the modules in `outFile`. */
 export function writeParsedPolicies(policiesDir: string, outFile: string): number {
   const entries: Entry[] = [];
+  const data: DataEntry[] = [];
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && e.name.endsWith('.rego') && !e.name.endsWith('_test.rego')) {
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
+        const text = readFileSync(full, 'utf8');
+        // A document that does not parse is left out: the run reports it from the source.
+        try {
+          data.push({ path: relative(policiesDir, full).split(sep).join('/'), text, value: parseYaml(text, { intAsBigInt: false }) });
+        } catch {
+          continue;
+        }
+      } else if (e.isFile() && e.name.endsWith('.rego') && !e.name.endsWith('_test.rego')) {
         const path = relative(policiesDir, full).split(sep).join('/');
         const text = readFileSync(full, 'utf8');
         // A policy that does not parse is left out: the run reports it from the source.
@@ -49,7 +76,32 @@ export function writeParsedPolicies(policiesDir: string, outFile: string): numbe
   };
   walk(policiesDir);
   writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, entries } satisfies Stored));
+  writeFileSync(join(dirname(outFile), PARSED_DATA_FILE), serialize({ format: FORMAT, v8: process.versions.v8, entries: data } satisfies StoredData));
   return entries.length;
+}
+
+/**
+ * Looks up a built-in data document parsed by the build: given a data file's absolute path and
+ * its text, the document when the stored text is exactly that text, else undefined (parse it).
+ * Each document is handed out once, so no two readers share (and alter) the same objects.
+ */
+export function parsedBuiltinData(policiesDir: string, storeFile: string = BESIDE_THIS_MODULE): (file: string, text: string) => unknown {
+  let stored: Map<string, DataEntry> | null | undefined;
+  return (file, text) => {
+    if (stored === undefined) {
+      try {
+        const data = deserialize(readFileSync(join(dirname(storeFile), PARSED_DATA_FILE))) as StoredData;
+        stored = data?.format === FORMAT && data.v8 === process.versions.v8 && Array.isArray(data.entries) ? new Map(data.entries.map((e) => [resolve(policiesDir, e.path), e])) : null;
+      } catch {
+        stored = null;
+      }
+    }
+    const key = resolve(file);
+    const entry = stored?.get(key);
+    if (!entry || entry.text !== text) return undefined;
+    stored!.delete(key);
+    return entry.value;
+  };
 }
 
 /**

@@ -20,6 +20,11 @@ export interface ReadOptions {
   /** Read data files (.json/.yaml) found in directories. */
   data: boolean;
   cwd: string;
+  /**
+   * A data file's document parsed ahead (the build parses the built-in settings), given its
+   * absolute path and text; undefined means parse the text now.
+   */
+  parsedData?: (file: string, text: string) => unknown;
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -77,7 +82,8 @@ function readOne(root: string, file: string, out: PolicyFiles, options: ReadOpti
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
-    doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { intAsBigInt: false });
+    doc = options.parsedData?.(file, text);
+    if (doc === undefined) doc = ext === '.json' ? JSON.parse(text) : parseYaml(text, { intAsBigInt: false });
   } catch (e) {
     out.problems.push(dataSyntaxProblem(display, e, text));
     return;

@@ -196,13 +196,38 @@ function insert(
   return root;
 }
 
+/**
+ * The memo key of a call's arguments. Scalars are keyed by value; objects, sets and arrays by
+ * identity, since writing out a large object (a target, a data class) on every call costs more
+ * than the rare second evaluation of a call with an equal copy, which gives the same value.
+ */
+function argsKey(args: Value[]): string {
+  if (args.length === 1) return argKey(args[0]!);
+  let key = '';
+  for (const a of args) key += argKey(a) + '\u0000,';
+  return key;
+}
+
+function argKey(v: Value): string {
+  if (v !== null && typeof v === 'object' && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
+    let id = IDENTITIES.get(v);
+    if (id === undefined) IDENTITIES.set(v, (id = nextIdentity++));
+    return '\u0000#' + id;
+  }
+  // Scalars as keyOf writes them, with strings quoted so no argument runs into the next.
+  return typeof v === 'string' ? JSON.stringify(v) : keyOf(v);
+}
+
+const IDENTITIES = new WeakMap<object, number>();
+let nextIdentity = 0;
+
 export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
   let memo = ev.state.fnValues.get(node);
   if (!memo) {
     memo = new Map();
     ev.state.fnValues.set(node, memo);
   }
-  const key = args.length === 1 ? keyOf(args[0]!) : keyOf(args);
+  const key = argsKey(args);
   const cached = memo.get(key);
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let result: Value | undefined;
