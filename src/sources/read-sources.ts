@@ -67,6 +67,11 @@ export function parseSourceFlag(flag: string, cwd: string): Result<SourceRequest
     return { ok: false, problems: [{ code: 'source-flag', message: `--source ${flag}: expected TYPE=PATH with TYPE one of ${SOURCE_TYPES.join(', ')}` }] };
   }
   const absolute = resolve(cwd, path);
+  // A path on the command line that does not exist is a usage mistake, said once, before any
+  // manifest is judged (the manifest's own `sources` are checked where they are written).
+  if (!existsSync(absolute)) {
+    return { ok: false, problems: [{ code: 'path-not-found', message: `--source ${flag}: no such file or folder`, hint: 'the path is relative to the current folder' }] };
+  }
   return { ok: true, value: { type, absolute, display: relative(cwd, absolute).split(sep).join('/') || '.' } };
 }
 

@@ -159,4 +159,11 @@ describe('bad sources', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--source nginx=conf: expected TYPE=PATH with TYPE one of litellm, kubernetes');
   });
+
+  it('--source naming a path that does not exist is a usage error said once', () => {
+    const r = runCli(['check', 'test/fixtures/drift/hospital', ...NOW, '--source', 'litellm=no/such/config.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--source litellm=no/such/config.yaml: no such file or folder');
+  });
 });
