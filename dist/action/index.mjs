@@ -65662,8 +65662,9 @@ function resolveRouting(manifest) {
   const pairIndex = new Map(pairs.map((p, i) => [`${p.workload}\0${p.dataClass}`, i]));
   const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
   const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1, fallback: 2 };
+  const pairOf = new Map([...reaches.values()].map((r) => [r, pairIndex.get(`${r.workload}\0${r.dataClass}`)]));
   const sorted = [...reaches.values()].sort(
-    (a, b) => pairIndex.get(`${a.workload}\0${a.dataClass}`) - pairIndex.get(`${b.workload}\0${b.dataClass}`) || (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) || viaOrder[a.via] - viaOrder[b.via] || (a.route ?? 0) - (b.route ?? 0) || (a.fallback ?? 0) - (b.fallback ?? 0)
+    (a, b) => pairOf.get(a) - pairOf.get(b) || (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) || viaOrder[a.via] - viaOrder[b.via] || (a.route ?? 0) - (b.route ?? 0) || (a.fallback ?? 0) - (b.fallback ?? 0)
   );
   return {
     reaches: sorted,
@@ -66030,9 +66031,8 @@ function breakEvenTokensPerMonth(settings, apiCostAt, declaredTokens, shape2) {
 }
 
 // src/cost/manifest-cost.ts
-function manifestCost(manifest, settings, table, today) {
+function manifestCost(manifest, settings, table, today, reaches = resolveRouting(manifest).reaches) {
   const targetsById = new Map(manifest.deployment.targets.map((t) => [t.id, t]));
-  const { reaches } = resolveRouting(manifest);
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
@@ -66289,9 +66289,9 @@ function grouped(n) {
 }
 
 // src/input/cost-facts.ts
-function costFacts(manifest, context, today, dataClasses) {
+function costFacts(manifest, context, today, dataClasses, reaches) {
   const { settings, table } = context;
-  const cost = manifestCost(manifest, settings, table, today);
+  const cost = manifestCost(manifest, settings, table, today, reaches);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d3) => d3.regulated).map((d3) => d3.id));
   const resident = new Set(dataClasses.filter((d3) => d3.residency !== null).map((d3) => d3.id));
@@ -66486,7 +66486,7 @@ function buildPolicyInput(manifest, options) {
     budget: manifest.budget ? { monthlyUsd: manifest.budget.monthlyUsd ?? null, capexUsd: manifest.budget.capexUsd ?? null, path: ["budget"] } : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
-    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses) : null,
+    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses, reaches) : null,
     knownRuleIds: [...options.knownRuleIds],
     observed: buildObserved(manifest, options.observed ?? [])
   };
@@ -67505,9 +67505,10 @@ function createRegoEngine(options) {
   if (targets.length === 0 && !options.allowNoRules) {
     return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
   }
+  const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
   let prepared;
   if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
+    const query = targets.map((t) => `${t.variable} := ${refs.get(t)}`).join("; ");
     const p = prepare(policy, query);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
@@ -67536,7 +67537,7 @@ function createRegoEngine(options) {
             const value = row2.bindings[t.variable];
             if (value === void 0) continue;
             const members = toJS(value);
-            const ref = refText(t.pkg, t.name);
+            const ref = refs.get(t);
             if (!Array.isArray(members)) {
               problems.push({
                 code: "policy-output",

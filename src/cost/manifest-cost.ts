@@ -85,9 +85,15 @@ export interface ManifestCost {
   capexUsd: number;
 }
 
-export function manifestCost(manifest: Manifest, settings: CostSettings, table: PriceTable, today: string): ManifestCost {
+/** `reaches` are the manifest's, as resolveRouting gives them; a caller that has them passes them. */
+export function manifestCost(
+  manifest: Manifest,
+  settings: CostSettings,
+  table: PriceTable,
+  today: string,
+  reaches: readonly Reach[] = resolveRouting(manifest).reaches,
+): ManifestCost {
   const targetsById = new Map(manifest.deployment.targets.map((t) => [t.id, t]));
-  const { reaches } = resolveRouting(manifest);
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);

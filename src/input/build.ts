@@ -138,7 +138,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       : null,
     waivers,
     totals: { tokensPerMonth: manifest.workloads.reduce((sum, w) => sum + w.volume.tokensPerMonth, 0) },
-    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses) : null,
+    cost: options.cost ? costFacts(manifest, options.cost, options.today, dataClasses, reaches) : null,
     knownRuleIds: [...options.knownRuleIds],
     observed: buildObserved(manifest, options.observed ?? []),
   };

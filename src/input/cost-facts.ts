@@ -5,7 +5,7 @@ import type { CostSettings } from '../cost/cost-settings.ts';
 import { manifestCost } from '../cost/manifest-cost.ts';
 import type { PriceTable } from '../cost/price-table-types.ts';
 import type { Manifest } from '../manifest/manifest.ts';
-import type { InputCost, InputDataClass } from './policy-input.ts';
+import type { InputCost, InputDataClass, Reach } from './policy-input.ts';
 import { aboutUsdText } from './money-text.ts';
 
 export interface CostContext {
@@ -13,9 +13,9 @@ export interface CostContext {
   table: PriceTable;
 }
 
-export function costFacts(manifest: Manifest, context: CostContext, today: string, dataClasses: InputDataClass[]): InputCost {
+export function costFacts(manifest: Manifest, context: CostContext, today: string, dataClasses: InputDataClass[], reaches: readonly Reach[]): InputCost {
   const { settings, table } = context;
-  const cost = manifestCost(manifest, settings, table, today);
+  const cost = manifestCost(manifest, settings, table, today, reaches);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d) => d.regulated).map((d) => d.id));
   const resident = new Set(dataClasses.filter((d) => d.residency !== null).map((d) => d.id));

@@ -130,9 +130,11 @@ export function resolveRouting(manifest: Manifest): RoutingOutcome {
   const pairIndex = new Map(pairs.map((p, i) => [`${p.workload}\u0000${p.dataClass}`, i]));
   const targetOrder = new Map(deployment.targets.map((t, i) => [t.id, i]));
   const viaOrder = { route: 0, default: 0, unrestricted: 0, burst: 1, fallback: 2 };
+  // Each reach's pair looked up once, not on every comparison.
+  const pairOf = new Map([...reaches.values()].map((r) => [r, pairIndex.get(`${r.workload}\u0000${r.dataClass}`)!]));
   const sorted = [...reaches.values()].sort(
     (a, b) =>
-      pairIndex.get(`${a.workload}\u0000${a.dataClass}`)! - pairIndex.get(`${b.workload}\u0000${b.dataClass}`)! ||
+      pairOf.get(a)! - pairOf.get(b)! ||
       (targetOrder.get(a.target) ?? 0) - (targetOrder.get(b.target) ?? 0) ||
       viaOrder[a.via] - viaOrder[b.via] ||
       (a.route ?? 0) - (b.route ?? 0) ||

@@ -66,9 +66,11 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
   if (targets.length === 0 && !options.allowNoRules) {
     return { ok: false, problems: [{ code: 'no-policies', message: 'no rule could run: the policies define no deny, violation, warn or info rule', hint: 'drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info' }] };
   }
+  // Each rule's reference, written out once: findings name it, and every manifest has findings.
+  const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
   let prepared: PreparedQuery | undefined;
   if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join('; ');
+    const query = targets.map((t) => `${t.variable} := ${refs.get(t)!}`).join('; ');
     const p = prepare(policy, query);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
@@ -98,7 +100,7 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
             const value = row.bindings[t.variable];
             if (value === undefined) continue;
             const members = toJS(value);
-            const ref = refText(t.pkg, t.name);
+            const ref = refs.get(t)!;
             if (!Array.isArray(members)) {
               problems.push({
                 code: 'policy-output',
