@@ -108,12 +108,7 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     // toJS throws only when alias expansion exceeds the limit (unknown aliases are caught above).
-    return fail({
-      code: 'yaml-too-many-aliases',
-      message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-      position: at(firstAliasOffset(doc) ?? 0),
-      hint: 'write the repeated values out, or use fewer anchors and aliases',
-    });
+    return fail(tooManyAliases(at(firstAliasOffset(doc) ?? 0)));
   }
 
   const positions = new SourcePositions(file, doc, lines);
@@ -153,6 +148,15 @@ function ambiguousLineBreak(file: string, text: string, offset: number): Problem
     message: `${lineBreakName(text[offset]!)} outside quotes: YAML readers disagree on whether it ends the line`,
     position: positionIn(file, lineStartsOf(text), offset),
     hint: 'end lines with a line feed (or CR LF); such a character may stay only inside a quoted string',
+  };
+}
+
+export function tooManyAliases(position: Problem['position']): Problem {
+  return {
+    code: 'yaml-too-many-aliases',
+    message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
+    position,
+    hint: 'write the repeated values out, or use fewer anchors and aliases',
   };
 }
 

@@ -3,7 +3,7 @@
 import { isMap, LineCounter, parseAllDocuments } from 'yaml';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import { decodeText } from './decode-text.ts';
-import { inspectNodes, MAX_ALIAS_COUNT, syntaxProblems, tooDeep, YAML_OPTIONS } from './load-document.ts';
+import { inspectNodes, MAX_ALIAS_COUNT, syntaxProblems, tooDeep, tooManyAliases, YAML_OPTIONS } from './load-document.ts';
 import type { DocumentPath } from './loaded-document.ts';
 import { lineStartsOf } from './line-starts.ts';
 import { tooDeepAt } from './nesting-depth.ts';
@@ -56,12 +56,7 @@ export function loadDocuments(file: string, bytes: Uint8Array): Result<LoadedFil
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
-      return fail({
-        code: 'yaml-too-many-aliases',
-        message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-        position: at(doc.contents.range?.[0] ?? 0),
-        hint: 'write the repeated values out, or use fewer anchors and aliases',
-      });
+      return fail(tooManyAliases(at(doc.contents.range?.[0] ?? 0)));
     }
     const positions = new SourcePositions(file, doc, lines);
     parts.push({

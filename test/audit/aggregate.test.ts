@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../src/audit/aggregate.ts';
-import { entry, finding } from './entries.ts';
+import { entry, finding, monthlyCost } from './entries.ts';
 
 describe('aggregating repositories into the audit report', () => {
   const entries = [
@@ -69,18 +69,10 @@ describe('aggregating repositories into the audit report', () => {
 });
 
 describe('cost totals of an audit', () => {
-  const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
-    apiMonthlyUsd: api,
-    selfHostedMonthlyUsd: selfHosted,
-    staffMonthlyUsd: staff,
-    monthlyUsd: api + selfHosted + staff,
-    budgetMonthlyUsd: null,
-    unpriced,
-  });
   const entries = [
-    entry('org/web', { cost: cost(7000, 0, 0) }),
-    entry('org/mono', { manifest: 'b/routewise.yaml', cost: cost(1500.25, 17461.6, 33333.33, ['odd-api']) }),
-    entry('org/mono', { manifest: 'a/routewise.yaml', cost: cost(250, 0, 0) }),
+    entry('org/web', { cost: monthlyCost(7000, 0, 0) }),
+    entry('org/mono', { manifest: 'b/routewise.yaml', cost: monthlyCost(1500.25, 17461.6, 33333.33, ['odd-api']) }),
+    entry('org/mono', { manifest: 'a/routewise.yaml', cost: monthlyCost(250, 0, 0) }),
     entry('org/broken', { status: 'invalid', cost: null }),
     entry('org/bare', { manifest: null, strategy: null, status: 'none', cost: null }),
   ];

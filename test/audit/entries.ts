@@ -23,3 +23,8 @@ export function entry(path: string, over: Partial<RepositoryEntry> = {}): Reposi
     ...over,
   };
 }
+
+/** An entry's monthly cost: APIs, self-hosted and staff, and the targets no price book could price. */
+export function monthlyCost(api: number, selfHosted: number, staff: number, unpriced: string[] = []): NonNullable<RepositoryEntry['cost']> {
+  return { apiMonthlyUsd: api, selfHostedMonthlyUsd: selfHosted, staffMonthlyUsd: staff, monthlyUsd: api + selfHosted + staff, budgetMonthlyUsd: null, unpriced };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
 import { htmlAuditReporter } from '../../../src/report/audit/html.ts';
-import { entry, finding } from '../../audit/entries.ts';
+import { entry, finding, monthlyCost } from '../../audit/entries.ts';
 
 describe('html audit format', () => {
   const report = createAuditReport([
@@ -45,18 +45,10 @@ describe('html audit format', () => {
 
   it('draws monthly cost by repository, APIs and self-hosted stacked, costliest first, only when there are figures', () => {
     expect(html).not.toContain('id="chart-cost"');
-    const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
-      apiMonthlyUsd: api,
-      selfHostedMonthlyUsd: selfHosted,
-      staffMonthlyUsd: staff,
-      monthlyUsd: api + selfHosted + staff,
-      budgetMonthlyUsd: null,
-      unpriced,
-    });
     const costed = htmlAuditReporter.render(
       createAuditReport([
-        entry('org/web', { cost: cost(7000, 0, 0) }),
-        entry('org/<gpu>', { cost: cost(250, 17461.6, 33333.33, ['odd']) }),
+        entry('org/web', { cost: monthlyCost(7000, 0, 0) }),
+        entry('org/<gpu>', { cost: monthlyCost(250, 17461.6, 33333.33, ['odd']) }),
         entry('org/none'),
       ]),
       { color: false },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditReport } from '../../../src/audit/aggregate.ts';
 import { markdownAuditReporter } from '../../../src/report/audit/markdown.ts';
-import { entry, finding } from '../../audit/entries.ts';
+import { entry, finding, monthlyCost } from '../../audit/entries.ts';
 
 describe('markdown audit format', () => {
   const report = createAuditReport([
@@ -34,19 +34,11 @@ describe('markdown audit format', () => {
   });
 
   it('totals the monthly cost per repository and for the organisation, with no math spans', () => {
-    const cost = (api: number, selfHosted: number, staff: number, unpriced: string[] = []) => ({
-      apiMonthlyUsd: api,
-      selfHostedMonthlyUsd: selfHosted,
-      staffMonthlyUsd: staff,
-      monthlyUsd: api + selfHosted + staff,
-      budgetMonthlyUsd: null,
-      unpriced,
-    });
     const costed = markdownAuditReporter.render(
       createAuditReport([
-        entry('org/web', { cost: cost(7000, 0, 0) }),
-        entry('org/mono', { manifest: 'a/routewise.yaml', cost: cost(250, 17461.6, 33333.33, ['odd']) }),
-        entry('org/mono', { manifest: 'b/routewise.yaml', cost: cost(1500.25, 0, 0) }),
+        entry('org/web', { cost: monthlyCost(7000, 0, 0) }),
+        entry('org/mono', { manifest: 'a/routewise.yaml', cost: monthlyCost(250, 17461.6, 33333.33, ['odd']) }),
+        entry('org/mono', { manifest: 'b/routewise.yaml', cost: monthlyCost(1500.25, 0, 0) }),
       ]),
       { color: false },
     );
