@@ -61525,12 +61525,7 @@ function loadDocument(file, bytes) {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    return fail2({
-      code: "yaml-too-many-aliases",
-      message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-      position: at3(firstAliasOffset(doc) ?? 0),
-      hint: "write the repeated values out, or use fewer anchors and aliases"
-    });
+    return fail2(tooManyAliases(at3(firstAliasOffset(doc) ?? 0)));
   }
   const positions = new SourcePositions(file, doc, lines);
   return {
@@ -61565,6 +61560,14 @@ function ambiguousLineBreak(file, text2, offset) {
     message: `${lineBreakName(text2[offset])} outside quotes: YAML readers disagree on whether it ends the line`,
     position: positionIn(file, lineStartsOf(text2), offset),
     hint: "end lines with a line feed (or CR LF); such a character may stay only inside a quoted string"
+  };
+}
+function tooManyAliases(position) {
+  return {
+    code: "yaml-too-many-aliases",
+    message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
+    position,
+    hint: "write the repeated values out, or use fewer anchors and aliases"
   };
 }
 function tooDeep(position) {
@@ -66683,12 +66686,7 @@ function loadDocuments(file, bytes) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
-      return fail3({
-        code: "yaml-too-many-aliases",
-        message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias resolutions)`,
-        position: at3(doc.contents.range?.[0] ?? 0),
-        hint: "write the repeated values out, or use fewer anchors and aliases"
-      });
+      return fail3(tooManyAliases(at3(doc.contents.range?.[0] ?? 0)));
     }
     const positions = new SourcePositions(file, doc, lines);
     parts.push({
