@@ -66297,7 +66297,6 @@ function costFacts(manifest, context, today, dataClasses, reaches) {
   const cost = manifestCost(manifest, settings, table, today, reaches);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d3) => d3.regulated).map((d3) => d3.id));
-  const resident = new Set(dataClasses.filter((d3) => d3.residency !== null).map((d3) => d3.id));
   const ageDays = priceBookAgeDays(settings.priceBook.date, today);
   const workloads = cost.workloads.map((w, i) => {
     const unpriced2 = w.api.some((a) => !a.priced);
@@ -66348,7 +66347,6 @@ function costFacts(manifest, context, today, dataClasses, reaches) {
   const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd, 0) : null;
   const requiredBy = [
     ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
-    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => resident.has(c)).map((c) => `residency of data class ${c}`)),
     ...ownWorkloads.filter((w) => w.customization === "deep-modification").map((w) => `deep modification in workload ${w.id}`)
   ];
   const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;

@@ -48,9 +48,10 @@ own_ids := [t.id | some t in cost.targets]
 #   would on a cloud API. The finding is information, never a failure: a platform lead wants the
 #   premium paid for control stated in money, and a privacy officer wants it never read as advice
 #   to move protected data. So the message always says whether a data or customization rule
-#   requires the own targets (regulated data, residency, deep modification reaching them): when
-#   one does, the premium is the price of that requirement; when none does, pay-per-use would be
-#   cheaper until volume reaches the break-even.
+#   requires the own targets (regulated data or deep modification reaching them; residency alone
+#   does not, since a cloud API in the right region meets it): when one does, the premium is the
+#   price of that requirement; when none does, pay-per-use would be cheaper until volume reaches
+#   the break-even.
 # custom:
 #   id: RW-COST-002
 #   severity: info

@@ -18,7 +18,6 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
   const cost = manifestCost(manifest, settings, table, today, reaches);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d) => d.regulated).map((d) => d.id));
-  const resident = new Set(dataClasses.filter((d) => d.residency !== null).map((d) => d.id));
   const ageDays = priceBookAgeDays(settings.priceBook.date, today);
 
   const workloads = cost.workloads.map((w, i) => {
@@ -73,13 +72,14 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
     .filter((a, i, all) => all.findIndex((b) => b.target === a.target) === i)
     .map((a) => ({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? '', path: ['deployment', 'targets', targetIndex.get(a.target)!] as (string | number)[] }));
 
-  // What the own targets cost against the API option for the same tokens, and what requires them.
+  // What the own targets cost against the API option for the same tokens, and what requires them:
+  // regulated data (RW-DATA-001 keeps it off cloud APIs) and deep modification (RW-CUST-001).
+  // Residency alone does not: a cloud API in the right region or data zone meets it.
   const ownWorkloads = manifest.workloads.filter((w) => (cost.workloads.find((c) => c.id === w.id)?.selfHosted ?? []).some((s) => s.share > 0));
   const alternative = workloads.filter((w) => w.apiOptionMonthlyUsd !== null).reduce((s, w) => s + w.apiOptionMonthlyUsd!, 0);
   const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd!, 0) : null;
   const requiredBy = [
     ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
-    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => resident.has(c)).map((c) => `residency of data class ${c}`)),
     ...ownWorkloads.filter((w) => w.customization === 'deep-modification').map((w) => `deep modification in workload ${w.id}`),
   ];
   const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
