@@ -1,42 +1,66 @@
-// Bundles the CLI into dist/cli so `routewise` starts fast: one file to load, dependencies inlined,
-// rarely used parts (the wasm engine) split into chunks loaded on demand. Files are built aside and
+// Bundles the CLI into dist/cli so `routewise` starts fast: one CommonJS file with its dependencies
+// inlined, started by scripts/cli-loader.mjs with a V8 code cache the build writes beside it. Files are built aside and
 // renamed into place, so a `routewise` already running (or a parallel test) never sees a half build.
 // The built-in policies are parsed here too, once, instead of on every run.
 import { build } from 'esbuild';
 import { NODE_ESM_BUNDLE } from './esbuild-node.mjs';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
+const CODE_CACHE = 'routewise.code-cache';
 const staging = new URL(`../dist/.cli-build-${process.pid}/`, import.meta.url).pathname;
 
 await build({
-  entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
-  outdir: staging,
-  ...NODE_ESM_BUNDLE,
-  splitting: true,
+  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  outfile: staging + 'routewise.cjs',
+  bundle: true,
+  // CommonJS, because Node 20 can cache V8's compiled code only for scripts (scripts/cli-loader.mjs).
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // The loader hands the bundle the URL of the file that starts it, beside the bundle.
+  define: { 'import.meta.url': '__rwModuleUrl' },
   sourcemap: false,
-  // Less source for V8 to parse on every start; names are kept, so stack traces stay readable.
+  // Less source for V8 to read on a start without a usable cache; names are kept, so stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   // Read only by the JSON Schema builtins, on first use: left to node_modules (the CLI's own
-  // dependencies), so the bundle every start parses stays small. The Action bundle, which runs
-  // without node_modules, inlines them.
-  // The linear-time regex engine likewise loads on the first pattern.
+  // dependencies), so the bundle stays small. The Action bundle, which runs without node_modules,
+  // inlines them. The linear-time regex engine likewise loads on the first pattern.
   external: ['ajv', 'ajv/*', 'ajv-draft-04', 'ajv-formats', 're2js'],
 });
+copyFileSync(new URL('./cli-loader.mjs', import.meta.url), staging + 'main.js');
 
 await parseBuiltinPolicies();
 
 mkdirSync(outdir, { recursive: true });
 const built = readdirSync(staging);
-// Chunks first, the entry last: a process starting meanwhile finds every chunk main.js imports.
+// The bundle first, the loader last: a process starting meanwhile finds what main.js reads.
 for (const f of built.filter((f) => f !== 'main.js')) renameSync(staging + f, outdir + f);
 renameSync(staging + 'main.js', outdir + 'main.js');
 rmSync(staging, { recursive: true, force: true });
+// Chunks of earlier builds and a code cache of an earlier bundle go.
 const keep = new Set(built);
-for (const f of readdirSync(outdir)) if (!keep.has(f) && f.endsWith('.js')) rmSync(outdir + f, { force: true });
+for (const f of readdirSync(outdir)) if (!keep.has(f) && (f.endsWith('.js') || f === CODE_CACHE)) rmSync(outdir + f, { force: true });
+writeCodeCache();
+
+/**
+ * Runs the built CLI once over the bundled examples, so the code cache it writes at exit holds the
+ * functions a check compiles. Without examples (an installed package) the first run writes it.
+ */
+function writeCodeCache() {
+  const examples = new URL('../examples/', import.meta.url).pathname;
+  const manifests = existsSync(examples)
+    ? readdirSync(examples).map((d) => `${examples}${d}/routewise.yaml`).filter((f) => existsSync(f))
+    : [];
+  const args = manifests.length > 0 ? ['check', ...manifests, '--now', '2026-11-27', '--format', 'json'] : ['policies', 'list'];
+  const r = spawnSync(process.execPath, [outdir + 'main.js', ...args], { env: { ...process.env, ROUTEWISE_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) console.warn(`build: the code cache was not written (routewise ${args[0]} exited with ${r.status}): ${r.stderr.slice(0, 500)}`);
+}
 
 /** Stores the parsed built-in policies beside the bundle; without them the CLI parses at run time. */
 async function parseBuiltinPolicies() {

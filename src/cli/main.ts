@@ -1,5 +1,6 @@
 // The routewise command line: parses arguments with commander and hands each command to its
 // module. Every failure to run ends here as a message and exit code 2, never a stack trace.
+import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { commandsFor } from './command-modules.ts';
 import { type CommandContext } from './context.ts';
@@ -29,13 +30,21 @@ const ctx: CommandContext = {
   globals: () => program.opts<{ color?: boolean; quiet?: boolean }>(),
 };
 
-try {
-  for (const register of await commandsFor(process.argv.slice(2))) register(program, ctx);
-  program.showHelpAfterError('  hint: see `routewise --help`');
-  for (const command of program.commands) command.showHelpAfterError(`  hint: see \`routewise ${command.name()} --help\``);
-  await program.parseAsync(process.argv);
-} catch (e) {
-  process.exitCode = exitCodeFor(e);
+// The CLI is one bundle, so the threads of an audit or a wasm evaluation start on it too: there,
+// the worker modules act on their worker data (each only on its own); only the main thread runs
+// the command line.
+if (isMainThread) void run();
+else void Promise.all([import('../runner/audit-worker.ts'), import('../policy/wasm/wasm-thread-worker.ts')]);
+
+async function run(): Promise<void> {
+  try {
+    for (const register of await commandsFor(process.argv.slice(2))) register(program, ctx);
+    program.showHelpAfterError('  hint: see `routewise --help`');
+    for (const command of program.commands) command.showHelpAfterError(`  hint: see \`routewise ${command.name()} --help\``);
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    process.exitCode = exitCodeFor(e);
+  }
 }
 
 /** Repeatable options start from an empty list, which help need not print as `(default: [])`. */

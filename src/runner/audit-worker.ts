@@ -1,11 +1,11 @@
 // The worker-thread side of `routewise audit`: loads the policy engine once, then judges the
 // batches of manifest files the main thread sends, one reply per batch.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { FailOn } from '../findings/threshold.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
 import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
 
-/** Where this module is, to start workers on it (in the bundle it is a chunk with a hashed name). */
+/** Where this module is, to start workers on it (in the CLI bundle, the file that loads the bundle). */
 export const AUDIT_WORKER_URL = import.meta.url;
 
 /** Marks the worker data so this module does nothing when merely imported. */
@@ -27,19 +27,20 @@ export type FromWorker =
   | { type: 'done'; id: number; verdicts: import('../audit/verdict.ts').ManifestVerdict[] };
 
 const data = workerData as AuditWorkerData | undefined;
-if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) {
-  const port = parentPort;
+if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) void serve(parentPort, data);
+
+async function serve(port: MessagePort, data: AuditWorkerData): Promise<void> {
   const engine = await loadEngine(data.flags, data.cwd);
   if (!engine.ok) {
     port.postMessage({ type: 'engine-failed', problems: engine.problems } satisfies FromWorker);
     port.close();
-  } else {
-    const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
-    // The main thread ends this worker when the audit is done.
-    port.on('message', (message: ToWorker) => {
-      const verdicts = message.tasks.map((task) => runAuditTask(task, settings));
-      port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
-    });
-    port.postMessage({ type: 'ready' } satisfies FromWorker);
+    return;
   }
+  const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
+  // The main thread ends this worker when the audit is done.
+  port.on('message', (message: ToWorker) => {
+    const verdicts = message.tasks.map((task) => runAuditTask(task, settings));
+    port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
 }

@@ -6,7 +6,7 @@ import type { Problem, Result } from '../../problems/problem.ts';
 import { registry } from '../../rego/builtins/index.ts';
 import { loadWasmPolicy } from './wasm-policy.ts';
 
-/** Where this module is, to start threads on it (in a bundle, the chunk or the bundle itself). */
+/** Where this module is, to start threads on it (in a bundle, the file that loads the bundle). */
 export const WASM_WORKER_URL = import.meta.url;
 
 /** Marks the worker data so this module does nothing when merely imported. */
