@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseModule, type Module, type ModuleSource } from '../rego/index.ts';
+import { parseModule, type Location, type Module, type ModuleSource } from '../rego/index.ts';
 
 /** Written beside the bundle by the build. */
 export const PARSED_POLICIES_FILE = 'builtin-policies.v8';
@@ -16,13 +16,18 @@ const PARSED_DATA_FILE = 'builtin-data.v8';
 
 const BESIDE_THIS_MODULE = fileURLToPath(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   /** Path below the policies folder, with `/`: also the file name in the stored locations. */
   path: string;
   text: string;
   module: Module;
+  /**
+   * Every location object in the module. The store keeps object identity, so a run renames the
+   * file in these alone, without walking the whole tree.
+   */
+  locations: Location[];
 }
 
 interface DataEntry {
@@ -67,7 +72,8 @@ export function writeParsedPolicies(policiesDir: string, outFile: string): numbe
         const text = readFileSync(full, 'utf8');
         // A policy that does not parse is left out: the run reports it from the source.
         try {
-          entries.push({ path, text, module: parseModule(path, text, { regoVersion: 'v1' }) });
+          const module = parseModule(path, text, { regoVersion: 'v1' });
+          entries.push({ path, text, module, locations: locationsIn(module, path) });
         } catch {
           continue;
         }
@@ -140,7 +146,7 @@ export function parsedPolicies(
     if (entry && entry.text === source.text) {
       // One module object per source, even if a file were given twice.
       entries.delete(key);
-      modules.push(relocate(entry.module, entry.path, source.file));
+      modules.push(relocate(entry, source.file));
       reused++;
       continue;
     }
@@ -154,9 +160,16 @@ export function parsedPolicies(
 }
 
 /** Renames the file in every location of a stored module to the name this run shows. */
-function relocate(module: Module, from: string, to: string): Module {
-  if (from === to) return module;
-  module.file = to;
+function relocate(entry: Entry, to: string): Module {
+  if (entry.path === to) return entry.module;
+  entry.module.file = to;
+  for (const location of entry.locations) location.file = to;
+  return entry.module;
+}
+
+/** The location objects of a module: objects with a `row` whose `file` is the module's. */
+function locationsIn(module: Module, file: string): Location[] {
+  const found: Location[] = [];
   const seen = new Set<object>();
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
@@ -167,9 +180,9 @@ function relocate(module: Module, from: string, to: string): Module {
     }
     const record = node as Record<string, unknown>;
     // Locations only: METADATA's own data may hold a `file` key too.
-    if (record.file === from && typeof record.row === 'number') record.file = to;
+    if (record.file === file && typeof record.row === 'number') found.push(record as unknown as Location);
     for (const key in record) visit(record[key]);
   };
   visit(module);
-  return module;
+  return found;
 }
