@@ -32,6 +32,7 @@ await build({
   // dependencies), so the bundle stays small. The Action bundle, which runs without node_modules,
   // inlines them. The linear-time regex engine likewise loads on the first pattern.
   external: ['ajv', 'ajv/*', 'ajv-draft-04', 'ajv-formats', 're2js'],
+  plugins: [lazyBuiltins(['child_process', 'crypto'])],
 });
 copyFileSync(new URL('./cli-loader.mjs', import.meta.url), staging + 'main.js');
 
@@ -47,6 +48,35 @@ rmSync(staging, { recursive: true, force: true });
 const keep = new Set(built);
 for (const f of readdirSync(outdir)) if (!keep.has(f) && (f.endsWith('.js') || f === CODE_CACHE)) rmSync(outdir + f, { force: true });
 writeCodeCache();
+
+/**
+ * Node modules loaded on first use rather than when the bundle starts: commander asks for
+ * child_process (to run external subcommands, which routewise has none of) and several Rego
+ * builtins for crypto, and loading them costs a few milliseconds that a check never needs.
+ * Imports of these names get an object whose properties load the module when first read.
+ * @param {string[]} names
+ * @returns {import('esbuild').Plugin}
+ */
+function lazyBuiltins(names) {
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      b.onResolve({ filter }, (args) =>
+        args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+        const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+        return {
+          loader: 'js',
+          contents:
+            `let loaded;\nconst load = () => (loaded ??= require('node:${args.path}'));\n` +
+            `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });\n`,
+        };
+      });
+    },
+  };
+}
 
 /**
  * Runs the built CLI once over the bundled examples, so the code cache it writes at exit holds the
