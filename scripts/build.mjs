@@ -9,7 +9,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { pathToFileURL } from 'node:url';
 
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
-const CODE_CACHE = 'routewise.code-cache';
 const staging = new URL(`../dist/.cli-build-${process.pid}/`, import.meta.url).pathname;
 
 await build({
@@ -44,9 +43,9 @@ const built = readdirSync(staging);
 for (const f of built.filter((f) => f !== 'main.js')) renameSync(staging + f, outdir + f);
 renameSync(staging + 'main.js', outdir + 'main.js');
 rmSync(staging, { recursive: true, force: true });
-// Chunks of earlier builds and a code cache of an earlier bundle go.
+// Whatever an earlier build left (chunks, stores, the code cache of another bundle) goes.
 const keep = new Set(built);
-for (const f of readdirSync(outdir)) if (!keep.has(f) && (f.endsWith('.js') || f === CODE_CACHE)) rmSync(outdir + f, { force: true });
+for (const f of readdirSync(outdir)) if (!keep.has(f)) rmSync(outdir + f, { force: true });
 writeCodeCache();
 
 /**
