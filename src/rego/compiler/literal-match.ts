@@ -36,7 +36,11 @@ function mismatch(a: Shape, b: Shape): string | undefined {
 }
 
 export function checkUnifyLiterals(left: CTerm, right: CTerm, loc: Location, errors: RegoErrorData[]): void {
-  const m = mismatch(shape(left), shape(right));
+  // Most unifications bind a variable, which has no shape: the other side (often a large
+  // constant, whose keys would be sorted) is not looked at then.
+  const a = shape(left);
+  if (!a) return;
+  const m = mismatch(a, shape(right));
   if (m) errors.push({ code: 'rego_type_error', message: `match error: ${m}`, location: loc });
 }
 
