@@ -6,7 +6,7 @@ import type { Engine } from './engine.ts';
 import type { Problem, Result } from '../problems/problem.ts';
 import { createRegoEngine } from './rego-engine.ts';
 import { readPolicyFiles } from './policy-files.ts';
-import { parsedBuiltinData, parsedPolicies } from './parsed-policies.ts';
+import { compiledBuiltinRules, parsedBuiltinData, parsedPolicies } from './parsed-policies.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { combineEngines } from './combined-engine.ts';
 
@@ -57,11 +57,14 @@ export async function loadEngine(flags: EngineFlags, cwd: string): Promise<Loade
     const builtin = new Set(files.modules.filter((m) => resolve(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
     const organisation = files.modules.some((m) => !builtin.has(m.file));
     const inputSchema = organisation ? { ...(await import('../input/policy-input-schema.ts')).POLICY_INPUT_SCHEMA, trusted: builtin } : undefined;
+    // The built-in policies alone come compiled by the build; beside others, at least parsed.
+    const compiled = organisation || flags.v0Compatible ? undefined : compiledBuiltinRules(files.modules, BUILTIN_POLICIES, cwd);
     const rego = createRegoEngine({
       sources: files.modules,
+      ...(compiled ? { compiled } : {}),
       ...(flags.v0Compatible
         ? { regoVersionOf: (file: string) => (builtin.has(file) ? ('v1' as const) : ('v0' as const)) }
-        : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) }),
+        : compiled ? {} : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) }),
       data,
       ...(inputSchema ? { inputSchema } : {}),
       allowNoRules: bundles.length > 0,

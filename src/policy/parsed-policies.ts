@@ -6,10 +6,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseModule, type Location, type Module, type ModuleSource } from '../rego/index.ts';
+import { parseModule, restoreCompiled, storeCompiled, type Location, type Module, type ModuleSource, type StoredCompiled } from '../rego/index.ts';
+import { compileRules, type CompiledRules } from './rego-engine.ts';
 
 /** Written beside the bundle by the build. */
 export const PARSED_POLICIES_FILE = 'builtin-policies.v8';
+
+/** The built-in policies compiled, with their finding query prepared; written beside the policies file. */
+const COMPILED_POLICIES_FILE = 'builtin-rules.v8';
 
 /** The built-in settings documents (data.yaml), parsed by the build; written beside the policies file. */
 const PARSED_DATA_FILE = 'builtin-data.v8';
@@ -82,8 +86,60 @@ export function writeParsedPolicies(policiesDir: string, outFile: string): numbe
   };
   walk(policiesDir);
   writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, entries } satisfies Stored));
+  writeCompiledPolicies(entries, join(dirname(outFile), COMPILED_POLICIES_FILE));
   writeFileSync(join(dirname(outFile), PARSED_DATA_FILE), serialize({ format: FORMAT, v8: process.versions.v8, entries: data } satisfies StoredData));
   return entries.length;
+}
+
+interface StoredRules {
+  format: number;
+  v8: string;
+  /** The sources compiled, sorted by path as a run lists them. */
+  sources: { path: string; text: string }[];
+  compiled: StoredCompiled;
+}
+
+/**
+ * Compiles the built-in policies as a run given no other policies does, and stores the result.
+ * Parses them afresh, since storing takes the compiled policy apart. Policies that do not compile
+ * (or cannot be stored) are left out: runs then compile them, reporting what is wrong.
+ */
+function writeCompiledPolicies(entries: readonly Entry[], outFile: string): void {
+  const sources = entries.map((e) => ({ path: e.path, text: e.text })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const modules = sources.map((e) => parseModule(e.path, e.text, { regoVersion: 'v1' }));
+  const rules = compileRules({ sources: sources.map((e) => ({ file: e.path, text: e.text })), parsed: modules, data: {} });
+  if (!rules.ok || !rules.value.query) return;
+  const compiled = storeCompiled(rules.value.policy, [rules.value.query]);
+  writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, sources, compiled } satisfies StoredRules));
+}
+
+/**
+ * The built-in policies as the build compiled them, when `sources` are exactly those (same files
+ * in the same order, same text) and the store is usable; otherwise undefined, and the caller
+ * compiles. Read afresh on each call, so no two engines share the same objects.
+ */
+export function compiledBuiltinRules(
+  sources: readonly ModuleSource[],
+  policiesDir: string,
+  cwd: string,
+  storeFile: string = BESIDE_THIS_MODULE,
+): CompiledRules | undefined {
+  let stored: StoredRules;
+  try {
+    stored = deserialize(readFileSync(join(dirname(storeFile), COMPILED_POLICIES_FILE))) as StoredRules;
+  } catch {
+    return undefined;
+  }
+  if (stored?.format !== FORMAT || stored.v8 !== process.versions.v8 || !Array.isArray(stored.sources) || stored.sources.length !== sources.length) return undefined;
+  const shown = new Map<string, string>();
+  for (const [i, source] of sources.entries()) {
+    const entry = stored.sources[i]!;
+    if (source.text !== entry.text || resolve(cwd, source.file) !== resolve(policiesDir, entry.path)) return undefined;
+    shown.set(entry.path, source.file);
+  }
+  const restored = restoreCompiled(stored.compiled, (file) => shown.get(file) ?? file);
+  if (!restored) return undefined;
+  return { policy: restored.policy, query: restored.queries[0] };
 }
 
 /**

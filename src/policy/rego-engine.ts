@@ -52,13 +52,43 @@ export function regoProblem(e: RegoErrorData): Problem {
   };
 }
 
-export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
+/**
+ * The compiled policies and the prepared query of every finding rule: what an engine builds before
+ * it can evaluate, and what the build stores for the built-in policies.
+ */
+export interface CompiledRules {
+  policy: CompiledPolicy;
+  /** Undefined when the policies define no finding rule. */
+  query: PreparedQuery | undefined;
+}
+
+export function compileRules(options: RegoEngineOptions): Result<CompiledRules> {
   const compileOptions = { regoVersion: 'v1' as const, ...(options.inputSchema ? { inputSchema: options.inputSchema } : {}) };
   const parsed = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : undefined);
   if (parsed && !Array.isArray(parsed)) return parsed;
   const compiled = parsed ? compileParsed(parsed, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
-  const policy = compiled.policy;
+  const text = findingQueryText(findingTargets(compiled.policy));
+  if (text === undefined) return { ok: true, value: { policy: compiled.policy, query: undefined } };
+  const p = prepare(compiled.policy, text);
+  if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
+  return { ok: true, value: { policy: compiled.policy, query: p.query } };
+}
+
+/** One query binding each finding rule to its variable; undefined without finding rules. */
+function findingQueryText(targets: readonly Target[]): string | undefined {
+  return targets.length === 0 ? undefined : targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join('; ');
+}
+
+/** An engine over the policies compiled now, or over `compiled` (the built-in ones as the build stored them). */
+export function createRegoEngine(options: RegoEngineOptions & { compiled?: CompiledRules }): Result<Engine> {
+  let compiled = options.compiled;
+  if (!compiled) {
+    const fresh = compileRules(options);
+    if (!fresh.ok) return fresh;
+    compiled = fresh.value;
+  }
+  const { policy, query } = compiled;
 
   const defined = definedIds(policy);
   if (!defined.ok) return defined;
@@ -68,10 +98,11 @@ export function createRegoEngine(options: RegoEngineOptions): Result<Engine> {
   }
   // Each rule's reference, written out once: findings name it, and every manifest has findings.
   const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
-  let prepared: PreparedQuery | undefined;
-  if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refs.get(t)!}`).join('; ');
-    const p = prepare(policy, query);
+  // A stored query is used only if it is the one these rules ask for.
+  const text = findingQueryText(targets);
+  let prepared = query?.text === text ? query : undefined;
+  if (text !== undefined && !prepared) {
+    const p = prepare(policy, text);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
   }

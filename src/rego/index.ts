@@ -8,6 +8,7 @@ import { checkInputRefs, type InputSchema } from './compiler/input-schema.ts';
 import type { CompiledRule, RuleNode } from './compiler/ir.ts';
 import { CompiledPolicy } from './compiler/policy.ts';
 import { compileQuery, type CompiledQuery } from './compiler/query.ts';
+import { restorePolicy, storablePolicy, type StoredPolicy } from './compiler/stored-policy.ts';
 import { RegoError, type RegoErrorData } from './errors.ts';
 import { runQuery, type EvalOptions, type EvalOutcome, type QueryResult } from './eval/run-query.ts';
 import { parseModule, parseQuery } from './parser.ts';
@@ -138,6 +139,50 @@ export interface PreparedQuery {
   evaluate(options?: EvalOptions): EvalOutcome;
 }
 
+/** What each prepared query runs, for storing it with its policy. */
+const compiledQueries = new WeakMap<PreparedQuery, CompiledQuery>();
+
+function preparedQuery(policy: CompiledPolicy, text: string, q: CompiledQuery): PreparedQuery {
+  const prepared = { text, evaluate: (options: EvalOptions = {}) => runQuery(policy, q, options) };
+  compiledQueries.set(prepared, q);
+  return prepared;
+}
+
+/** A compiled policy with its prepared queries, as `storeCompiled` gives it. */
+export interface StoredCompiled {
+  policy: StoredPolicy;
+  texts: string[];
+  regoVersion: RegoVersion;
+}
+
+/**
+ * A compiled policy and queries prepared on it as plain data for `v8.serialize`
+ * (compiler/stored-policy.ts). Takes the policy apart: neither may be used afterwards.
+ */
+export function storeCompiled(policy: CompiledPolicy, queries: PreparedQuery[]): StoredCompiled {
+  const compiled = queries.map((q) => {
+    const c = compiledQueries.get(q);
+    if (!c) throw new Error(`query ${q.text} was not prepared here`);
+    return c;
+  });
+  return { policy: storablePolicy(policy.modules, policy.root, compiled, policy.builtins), texts: queries.map((q) => q.text), regoVersion: policy.regoVersion };
+}
+
+/**
+ * The policy and queries `storeCompiled` stored, read back by the same build, each stored file
+ * renamed to `rename(file)`. Undefined when they call a builtin this registry lacks.
+ */
+export function restoreCompiled(
+  stored: StoredCompiled,
+  rename: (file: string) => string,
+  builtins: ReadonlyMap<string, BuiltinDef> = registry,
+): { policy: CompiledPolicy; queries: PreparedQuery[] } | undefined {
+  const restored = restorePolicy(stored.policy, builtins, rename);
+  if (!restored) return undefined;
+  const policy = new CompiledPolicy(restored.modules, restored.root, builtins, stored.regoVersion);
+  return { policy, queries: restored.queries.map((q, i) => preparedQuery(policy, stored.texts[i]!, q)) };
+}
+
 export function prepare(policy: CompiledPolicy, query: string): { ok: true; query: PreparedQuery } | { ok: false; errors: RegoErrorData[] } {
   let parsed;
   try {
@@ -148,7 +193,7 @@ export function prepare(policy: CompiledPolicy, query: string): { ok: true; quer
   const compiled = compileQuery(parsed, query, policy.root, policy.builtins);
   if (!compiled.ok) return compiled;
   const q: CompiledQuery = compiled.query;
-  return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
+  return { ok: true, query: preparedQuery(policy, query, q) };
 }
 
 export function evaluate(

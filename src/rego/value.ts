@@ -162,6 +162,8 @@ interface StringRecord {
 function EmptyRecord(): void {}
 EmptyRecord.prototype = Object.create(null) as object;
 const newRecord = (): StringRecord => new (EmptyRecord as unknown as new () => StringRecord)();
+/** For a stored policy's records to get their prototype back (compiler/stored-policy.ts). */
+export const RECORD_PROTOTYPE = EmptyRecord.prototype as object;
 
 /** JS objects list array-index keys first, whatever their insertion order; such keys go to the Map. */
 function indexLike(key: string): boolean {
