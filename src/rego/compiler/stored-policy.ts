@@ -31,7 +31,7 @@ export interface StoredPolicy {
   prototypes: [object, PrototypeName][];
   /** Places that held a builtin: [holder object or map, key, builtin name]. */
   builtins: [object, string | number, string][];
-  /** Every location in the graph, by file: a run renames files without walking the graph. */
+  /** Every location in the graph, by file (stored without it): reading puts the file's name back. */
   locations: Record<string, Location[]>;
 }
 
@@ -90,6 +90,9 @@ export function storablePolicy(modules: Module[], root: RuleNode, queries: Compi
   visit(modules, stored, 'modules');
   visit(root, stored, 'root');
   visit(queries, stored, 'queries');
+  // The serializer writes a string out at every use: thousands of copies of each file name,
+  // which reading would allocate one by one. The locations list puts the name back.
+  for (const locations of Object.values(stored.locations)) for (const location of locations) location.file = '';
   return stored;
 }
 
@@ -112,7 +115,6 @@ export function restorePolicy(stored: StoredPolicy, builtins: ReadonlyMap<string
   }
   for (const [file, locations] of Object.entries(stored.locations)) {
     const to = rename(file);
-    if (to === file) continue;
     for (const location of locations) location.file = to;
   }
   for (const m of stored.modules) m.file = rename(m.file);
