@@ -17578,7 +17578,7 @@ function toRegoText(v) {
   if (Array.isArray(v)) return "[" + v.map(toRegoText).join(", ") + "]";
   return stringify(v);
 }
-var newRecord, ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
+var newRecord, RECORD_PROTOTYPE, ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
 var init_value = __esm({
   "src/rego/value.ts"() {
     "use strict";
@@ -17586,6 +17586,7 @@ var init_value = __esm({
     init_decimal();
     EmptyRecord.prototype = /* @__PURE__ */ Object.create(null);
     newRecord = () => new EmptyRecord();
+    RECORD_PROTOTYPE = EmptyRecord.prototype;
     ObjectValue = class _ObjectValue {
       // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
       // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
@@ -44390,7 +44391,9 @@ function mismatch2(a, b) {
   return void 0;
 }
 function checkUnifyLiterals(left, right, loc, errors) {
-  const m = mismatch2(shape(left), shape(right));
+  const a = shape(left);
+  if (!a) return;
+  const m = mismatch2(a, shape(right));
   if (m) errors.push({ code: "rego_type_error", message: `match error: ${m}`, location: loc });
 }
 function checkSomeInLiterals(pattern, coll, loc, errors) {
@@ -45547,6 +45550,34 @@ var init_query = __esm({
     init_rewrite();
     init_negation();
     init_safety();
+  }
+});
+
+// src/rego/compiler/stored-policy.ts
+function restorePolicy(stored, builtins30, rename) {
+  for (const [value, name] of stored.prototypes) Object.setPrototypeOf(value, PROTOTYPES[name]);
+  for (const [holder, key, name] of stored.builtins) {
+    const def = builtins30.get(name);
+    if (!def) return void 0;
+    if (holder instanceof Map) holder.set(key, def);
+    else holder[key] = def;
+  }
+  for (const [file, locations] of Object.entries(stored.locations)) {
+    const to = rename(file);
+    for (const location of locations) location.file = to;
+  }
+  for (const m of stored.modules) m.file = rename(m.file);
+  return stored;
+}
+var PROTOTYPES, PROTOTYPE_NAMES, PLAIN;
+var init_stored_policy = __esm({
+  "src/rego/compiler/stored-policy.ts"() {
+    "use strict";
+    init_decimal();
+    init_value();
+    PROTOTYPES = { null: null, object: ObjectValue.prototype, record: RECORD_PROTOTYPE, set: SetValue.prototype, decimal: Decimal.prototype };
+    PROTOTYPE_NAMES = Object.keys(PROTOTYPES);
+    PLAIN = /* @__PURE__ */ new Set([Object.prototype, Array.prototype, Map.prototype, Set.prototype, RegExp.prototype]);
   }
 });
 
@@ -46954,6 +46985,17 @@ function sortErrors(errors) {
     return fa < fb ? -1 : fa > fb ? 1 : ra - rb || ca - cb;
   });
 }
+function preparedQuery(policy, text2, q) {
+  const prepared = { text: text2, evaluate: (options = {}) => runQuery(policy, q, options) };
+  compiledQueries.set(prepared, q);
+  return prepared;
+}
+function restoreCompiled(stored, rename, builtins30 = registry) {
+  const restored = restorePolicy(stored.policy, builtins30, rename);
+  if (!restored) return void 0;
+  const policy = new CompiledPolicy(restored.modules, restored.root, builtins30, stored.regoVersion);
+  return { policy, queries: restored.queries.map((q, i) => preparedQuery(policy, stored.texts[i], q)) };
+}
 function prepare(policy, query) {
   let parsed2;
   try {
@@ -46964,8 +47006,9 @@ function prepare(policy, query) {
   const compiled = compileQuery(parsed2, query, policy.root, policy.builtins);
   if (!compiled.ok) return compiled;
   const q = compiled.query;
-  return { ok: true, query: { text: query, evaluate: (options = {}) => runQuery(policy, q, options) } };
+  return { ok: true, query: preparedQuery(policy, query, q) };
 }
+var compiledQueries;
 var init_rego = __esm({
   "src/rego/index.ts"() {
     "use strict";
@@ -46974,6 +47017,7 @@ var init_rego = __esm({
     init_input_schema();
     init_policy();
     init_query();
+    init_stored_policy();
     init_errors();
     init_run_query();
     init_parser();
@@ -46990,6 +47034,7 @@ var init_rego = __esm({
     init_coverage();
     init_test_output();
     init_eval_output();
+    compiledQueries = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -67488,13 +67533,29 @@ function regoProblem(e) {
     hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : isInputSchemaError(e) ? "as written the rule could never match the policy input; docs/policy-input.md lists its fields and values" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
   };
 }
-function createRegoEngine(options) {
+function compileRules(options) {
   const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
   const parsed2 = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : void 0);
   if (parsed2 && !Array.isArray(parsed2)) return parsed2;
   const compiled = parsed2 ? compileParsed(parsed2, compileOptions) : compile(options.sources, compileOptions);
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
-  const policy = compiled.policy;
+  const text2 = findingQueryText(findingTargets(compiled.policy));
+  if (text2 === void 0) return { ok: true, value: { policy: compiled.policy, query: void 0 } };
+  const p = prepare(compiled.policy, text2);
+  if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
+  return { ok: true, value: { policy: compiled.policy, query: p.query } };
+}
+function findingQueryText(targets) {
+  return targets.length === 0 ? void 0 : targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
+}
+function createRegoEngine(options) {
+  let compiled = options.compiled;
+  if (!compiled) {
+    const fresh = compileRules(options);
+    if (!fresh.ok) return fresh;
+    compiled = fresh.value;
+  }
+  const { policy, query } = compiled;
   const defined = definedIds(policy);
   if (!defined.ok) return defined;
   const targets = findingTargets(policy);
@@ -67502,10 +67563,10 @@ function createRegoEngine(options) {
     return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
   }
   const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
-  let prepared;
-  if (targets.length > 0) {
-    const query = targets.map((t) => `${t.variable} := ${refs.get(t)}`).join("; ");
-    const p = prepare(policy, query);
+  const text2 = findingQueryText(targets);
+  let prepared = query?.text === text2 ? query : void 0;
+  if (text2 !== void 0 && !prepared) {
+    const p = prepare(policy, text2);
     if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
     prepared = p.query;
   }
@@ -67682,9 +67743,28 @@ import { dirname as dirname2, join as join4, relative as relative3, resolve as r
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PARSED_POLICIES_FILE = "builtin-policies.v8";
+var COMPILED_POLICIES_FILE = "builtin-rules.v8";
 var PARSED_DATA_FILE = "builtin-data.v8";
 var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
-var FORMAT = 1;
+var FORMAT = 2;
+function compiledBuiltinRules(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODULE) {
+  let stored;
+  try {
+    stored = deserialize(readFileSync3(join4(dirname2(storeFile), COMPILED_POLICIES_FILE)));
+  } catch {
+    return void 0;
+  }
+  if (stored?.format !== FORMAT || stored.v8 !== process.versions.v8 || !Array.isArray(stored.sources) || stored.sources.length !== sources.length) return void 0;
+  const shown2 = /* @__PURE__ */ new Map();
+  for (const [i, source] of sources.entries()) {
+    const entry2 = stored.sources[i];
+    if (source.text !== entry2.text || resolve3(cwd, source.file) !== resolve3(policiesDir, entry2.path)) return void 0;
+    shown2.set(entry2.path, source.file);
+  }
+  const restored = restoreCompiled(stored.compiled, (file) => shown2.get(file) ?? file);
+  if (!restored) return void 0;
+  return { policy: restored.policy, query: restored.queries[0] };
+}
 function parsedBuiltinData(policiesDir, storeFile = BESIDE_THIS_MODULE) {
   let stored;
   return (file, text2) => {
@@ -67722,7 +67802,7 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
     const entry2 = entries.get(key);
     if (entry2 && entry2.text === source.text) {
       entries.delete(key);
-      modules2.push(relocate(entry2.module, entry2.path, source.file));
+      modules2.push(relocate(entry2, source.file));
       reused++;
       continue;
     }
@@ -67734,23 +67814,11 @@ function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODUL
   }
   return reused > 0 ? modules2 : void 0;
 }
-function relocate(module, from, to) {
-  if (from === to) return module;
-  module.file = to;
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = (node) => {
-    if (node === null || typeof node !== "object" || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit2(item);
-      return;
-    }
-    const record = node;
-    if (record.file === from && typeof record.row === "number") record.file = to;
-    for (const key in record) visit2(record[key]);
-  };
-  visit2(module);
-  return module;
+function relocate(entry2, to) {
+  if (entry2.path === to) return entry2.module;
+  entry2.module.file = to;
+  for (const location of entry2.locations) location.file = to;
+  return entry2.module;
 }
 
 // src/policy/load-engine.ts
@@ -67823,9 +67891,11 @@ async function loadEngine(flags, cwd) {
     const builtin = new Set(files.modules.filter((m) => resolve5(cwd, m.file).startsWith(BUILTIN_POLICIES)).map((m) => m.file));
     const organisation = files.modules.some((m) => !builtin.has(m.file));
     const inputSchema = organisation ? { ...(await Promise.resolve().then(() => (init_policy_input_schema(), policy_input_schema_exports))).POLICY_INPUT_SCHEMA, trusted: builtin } : void 0;
+    const compiled = organisation || flags.v0Compatible ? void 0 : compiledBuiltinRules(files.modules, BUILTIN_POLICIES, cwd);
     const rego = createRegoEngine({
       sources: files.modules,
-      ...flags.v0Compatible ? { regoVersionOf: (file) => builtin.has(file) ? "v1" : "v0" } : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) },
+      ...compiled ? { compiled } : {},
+      ...flags.v0Compatible ? { regoVersionOf: (file) => builtin.has(file) ? "v1" : "v0" } : compiled ? {} : { parsed: parsedPolicies(files.modules, BUILTIN_POLICIES, cwd) },
       data,
       ...inputSchema ? { inputSchema } : {},
       allowNoRules: bundles.length > 0
