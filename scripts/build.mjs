@@ -78,17 +78,26 @@ function lazyBuiltins(names) {
 }
 
 /**
- * Runs the built CLI once over the bundled examples, so the code cache it writes at exit holds the
- * functions a check compiles. Without examples (an installed package) the first run writes it.
+ * Runs the built CLI over the bundled examples, so the code cache it writes at exit holds the
+ * functions a check compiles. Each run starts from the cache the one before wrote, which keeps
+ * what that run compiled, so `cost` adds its own functions to those of `check`. Without
+ * examples (an installed package) the first run of the CLI writes the cache.
  */
 function writeCodeCache() {
   const examples = new URL('../examples/', import.meta.url).pathname;
   const manifests = existsSync(examples)
     ? readdirSync(examples).map((d) => `${examples}${d}/routewise.yaml`).filter((f) => existsSync(f))
     : [];
-  const args = manifests.length > 0 ? ['check', ...manifests, '--now', '2026-11-27', '--format', 'json'] : ['policies', 'list'];
-  const r = spawnSync(process.execPath, [outdir + 'main.js', ...args], { env: { ...process.env, ROUTEWISE_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) console.warn(`build: the code cache was not written (routewise ${args[0]} exited with ${r.status}): ${r.stderr.slice(0, 500)}`);
+  const runs = manifests.length > 0
+    ? [['check', ...manifests, '--now', '2026-11-27', '--format', 'json'], ['cost', ...manifests, '--now', '2026-11-27']]
+    : [['policies', 'list']];
+  for (const args of runs) {
+    const r = spawnSync(process.execPath, [outdir + 'main.js', ...args], { env: { ...process.env, ROUTEWISE_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) {
+      console.warn(`build: the code cache was not written (routewise ${args[0]} exited with ${r.status}): ${r.stderr.slice(0, 500)}`);
+      return;
+    }
+  }
 }
 
 /** Stores the parsed built-in policies beside the bundle; without them the CLI parses at run time. */
