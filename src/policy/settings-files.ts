@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Problem, Result } from '../problems/problem.ts';
 import { BUILTIN_POLICIES } from './assets.ts';
 import { mergeData } from './merge-data.ts';
+import { parsedBuiltinData } from './parsed-policies.ts';
 import { dataSyntaxProblem, readPolicyFiles } from './policy-files.ts';
 import { checkSettings, settingsSchema } from './settings-check.ts';
 
@@ -36,7 +37,8 @@ export function mergeSettingsFiles(base: unknown, files: readonly string[], cwd:
 
 /** The built-in settings (policies/data.yaml) with the --data files over them, for a run that needs no rules. */
 export function builtinSettings(files: readonly string[], cwd: string): MergedSettings {
-  const builtin = readPolicyFiles([join(BUILTIN_POLICIES, 'data.yaml')], { tests: false, data: true, cwd });
+  // Parsed by the build, as for a check: parsing data.yaml's YAML would cost more than the rest of the run.
+  const builtin = readPolicyFiles([join(BUILTIN_POLICIES, 'data.yaml')], { tests: false, data: true, cwd, parsedData: parsedBuiltinData(BUILTIN_POLICIES) });
   if (builtin.problems.length > 0) return { data: undefined, problems: builtin.problems, notes: [] };
   return mergeSettingsFiles(builtin.data, files, cwd);
 }
