@@ -160,7 +160,8 @@ class Reader {
       let at = dash + 1;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       const code = text.charCodeAt(at);
-      if (at === end || code === HASH || code === DASH) throw OUTSIDE;
+      // `- - x` nests a list; `- --model` (a command-line flag) is a plain scalar.
+      if (at === end || code === HASH || (code === DASH && !plainStart(text.slice(at, at + 3)))) throw OUTSIDE;
       const slot = list.length;
       if (keyEnd(text, at, end) !== -1) {
         const nested: Record<string, unknown> = {};
@@ -348,7 +349,8 @@ function plainStart(source: string): boolean {
   // Letters beyond ASCII (`Zürich`, `東京`); printable() turns away the few that are not text.
   if (c > 0xa0) return true;
   const next = source.charCodeAt(1);
-  // `-1`, `+1` and `-foo` are scalars; `- ` would be a list item.
+  // `-1`, `+1`, `-foo` and `--foo` are scalars; `- ` would be a list item.
+  if (c === DASH && next === DASH) return isLetter(source.charCodeAt(2));
   if (c === DASH || c === 0x2b /* + */) return isLetter(next) || isDigit(next);
   // `.5` is a number; `.inf`, `...` and the like are left to the full parser.
   if (c === 0x2e /* . */) return isDigit(next);

@@ -4,6 +4,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FailOn } from '../findings/threshold.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
 import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
+import { newSourceCache } from '../sources/read-sources.ts';
 
 /** Where this module is, to start workers on it (in the bundle it is a chunk with a hashed name). */
 export const AUDIT_WORKER_URL = import.meta.url;
@@ -35,9 +36,10 @@ if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) {
     port.close();
   } else {
     const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
+    const sources = newSourceCache();
     // The main thread ends this worker when the audit is done.
     port.on('message', (message: ToWorker) => {
-      const verdicts = message.tasks.map((task) => runAuditTask(task, settings));
+      const verdicts = message.tasks.map((task) => runAuditTask(task, settings, sources));
       port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
     });
     port.postMessage({ type: 'ready' } satisfies FromWorker);
