@@ -18,7 +18,7 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
   const cost = manifestCost(manifest, settings, table, today, reaches);
   const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
   const regulated = new Set(dataClasses.filter((d) => d.regulated).map((d) => d.id));
-  const ageDays = priceBookAgeDays(settings.priceBook.date, today);
+  const ageDays = bookAgeDays(settings.priceBook.date, today);
 
   const workloads = cost.workloads.map((w, i) => {
     const unpriced = w.api.some((a) => !a.priced);
@@ -113,4 +113,12 @@ export function costFacts(manifest: Manifest, context: CostContext, today: strin
       budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd),
     },
   };
+}
+
+/** The book's age, the same for every manifest of a run: worked out once per date pair. */
+let lastAge: { bookDate: string; today: string; days: number } | undefined;
+
+function bookAgeDays(bookDate: string, today: string): number {
+  if (lastAge?.bookDate !== bookDate || lastAge.today !== today) lastAge = { bookDate, today, days: priceBookAgeDays(bookDate, today) };
+  return lastAge.days;
 }

@@ -49,6 +49,9 @@ export interface Judgement extends ManifestJudgement {
 interface EngineFacts {
   rules: RuleInfo[];
   ruleIds: string[];
+  known: ReadonlySet<string>;
+  /** `ruleIds` sorted: what a manifest whose findings all come from catalogued rules evaluated. */
+  sortedIds: readonly string[];
   /** The cost facts need the settings the rules read; an engine that cannot tell them gets none. */
   cost: CostContext | undefined;
 }
@@ -61,7 +64,9 @@ function engineFacts(engine: Engine): EngineFacts {
   if (!facts) {
     const rules = engine.rules();
     const costSettings = costSettingsFrom(engine.data);
-    facts = { rules, ruleIds: rules.map((r) => r.id), cost: costSettings ? { settings: costSettings, table: PRICE_TABLE } : undefined };
+    const ruleIds = rules.map((r) => r.id);
+    const known = new Set(ruleIds);
+    facts = { rules, ruleIds, known, sortedIds: [...known].sort(), cost: costSettings ? { settings: costSettings, table: PRICE_TABLE } : undefined };
     ENGINE_FACTS.set(engine, facts);
   }
   return facts;
@@ -69,7 +74,7 @@ function engineFacts(engine: Engine): EngineFacts {
 
 export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSettings): Judgement {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
-  const { rules, ruleIds, cost } = engineFacts(settings.engine);
+  const { rules, ruleIds, known, sortedIds, cost } = engineFacts(settings.engine);
   const built = policyInputOf(file, bytes, {
     ...(cost ? { cost } : {}),
     today: settings.today,
@@ -83,7 +88,6 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
   let evaluated = settings.engine.evaluate(input);
   // A rule without METADATA is known by the ids its findings carry: a waiver naming one of them
   // names a rule that ran, so the waiver rule is asked again knowing those ids too.
-  const known = new Set(ruleIds);
   if (evaluated.ok) {
     const reported = new Set(evaluated.value.findings.map((f) => f.id));
     const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
@@ -95,10 +99,10 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...(input.cost ? { cost: costSummaryOf(input.cost) } : {}) };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
-  for (const f of evaluated.value.findings) known.add(f.id);
+  const uncatalogued = evaluated.value.findings.filter((f) => !known.has(f.id)).map((f) => f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: [...known].sort(),
+    rulesEvaluated: uncatalogued.length === 0 ? [...sortedIds] : [...new Set([...ruleIds, ...uncatalogued])].sort(),
   };
 }
