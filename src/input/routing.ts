@@ -116,10 +116,20 @@ export function resolveRouting(manifest: Manifest): RoutingOutcome {
   for (const request of requests) {
     for (const landing of landingsOf(deployment, request)) {
       for (const dataClass of request.dataClasses) {
-        const key = [request.workload, dataClass, landing.target, landing.via, landing.route, landing.fallback].join('\u0000');
+        // route and fallback are numbers or null (written `null`), never text: the key stays unique.
+        const key = `${request.workload}\u0000${dataClass}\u0000${landing.target}\u0000${landing.via}\u0000${landing.route}\u0000${landing.fallback}`;
         if (reaches.has(key)) continue;
-        const others = request.dataClasses.filter((c) => c !== dataClass);
-        reaches.set(key, { workload: request.workload, dataClass, ...landing, with: others.length > 0 ? others : null });
+        const others = request.dataClasses.length === 1 ? [] : request.dataClasses.filter((c) => c !== dataClass);
+        reaches.set(key, {
+          workload: request.workload,
+          dataClass,
+          target: landing.target,
+          via: landing.via,
+          route: landing.route,
+          fallback: landing.fallback,
+          path: landing.path,
+          with: others.length > 0 ? others : null,
+        });
       }
     }
   }

@@ -33,7 +33,8 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   // Before either reader: the plain reader and the full parser must refuse the same texts.
   const ambiguous = ambiguousLineBreakAt(text);
   if (ambiguous !== undefined) return fail(ambiguousLineBreak(file, text, ambiguous));
-  if (text.trim() === '') return fail(emptyFile(file));
+  // Blank means white space only (as trim() sees it), found without copying the text.
+  if (!/\S/.test(text)) return fail(emptyFile(file));
   if (file.toLowerCase().endsWith('.json')) {
     const json = parseJson(file, text);
     if (!json.ok) return json;

@@ -103,7 +103,7 @@ class Reader {
       const colon = keyEnd(text, keyStart, end);
       if (colon === -1) throw OUTSIDE;
       const key = text.slice(keyStart, colon);
-      if (key === '__proto__' || Object.hasOwn(data, key)) throw OUTSIDE;
+      if (key === '__proto__' || node.keys.includes(key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
       let at = colon + 1;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
@@ -258,7 +258,7 @@ class FlowReader {
         const colon = keyEnd(text, keyStart, this.end);
         if (colon === -1 || text.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
         const key = text.slice(keyStart, colon);
-        if (key === '__proto__' || Object.hasOwn(data, key)) throw OUTSIDE;
+        if (key === '__proto__' || node.keys.includes(key)) throw OUTSIDE;
         const item = this.value(this.skipSpaces(colon + 1), depth + 1);
         data[key] = item.data;
         node.keys.push(key);
