@@ -27,8 +27,6 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value;
-  const lines = new LineCounter();
-  const at = (offset: number) => positionIn(file, lines, offset);
 
   // Before either reader: the plain reader and the full parser must refuse the same texts.
   const ambiguous = ambiguousLineBreakAt(text);
@@ -74,6 +72,10 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
 
   const deep = tooDeepAt(text);
   if (deep !== undefined) return fail(tooDeep(positionIn(file, lineStartsOf(text), deep)));
+
+  // Only texts the plain readers leave get this far.
+  const lines = new LineCounter();
+  const at = (offset: number) => positionIn(file, lines, offset);
 
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail(emptyFile(file));
