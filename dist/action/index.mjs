@@ -60514,7 +60514,7 @@ var RULE_SET_SEVERITY = {
   info: "info"
 };
 function resolveFindings(raw, rules, positionOf) {
-  const catalogue3 = new Map(rules.map((rule) => [rule.id, rule]));
+  const catalogue3 = catalogueOf(rules);
   const seen = /* @__PURE__ */ new Set();
   const findings = [];
   for (const item of raw) {
@@ -60525,6 +60525,12 @@ function resolveFindings(raw, rules, positionOf) {
     findings.push(finding);
   }
   return findings.sort(compareFindings);
+}
+var CATALOGUES = /* @__PURE__ */ new WeakMap();
+function catalogueOf(rules) {
+  let catalogue3 = CATALOGUES.get(rules);
+  if (!catalogue3) CATALOGUES.set(rules, catalogue3 = new Map(rules.map((rule) => [rule.id, rule])));
+  return catalogue3;
 }
 function resolveFinding(item, rule, positionOf) {
   const path2 = item.path ?? [];
@@ -60602,6 +60608,7 @@ function costSummaryOf(cost) {
 
 // src/load/decode-text.ts
 var MAX_MANIFEST_BYTES = 1024 * 1024;
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
 function decodeText(file, bytes) {
   if (bytes.length > MAX_MANIFEST_BYTES) {
     return fail({
@@ -60629,7 +60636,7 @@ function decodeText(file, bytes) {
     });
   }
   try {
-    return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, value: UTF8.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return fail({
@@ -60920,6 +60927,8 @@ var Reader = class {
   ends = [];
   indents = [];
   line = 0;
+  /** The data of the value inline() read last. */
+  inlineData = null;
   read() {
     if (this.starts.length === 0) throw OUTSIDE;
     const column = this.indents[0];
@@ -60940,7 +60949,7 @@ var Reader = class {
       const colon = keyEnd(text2, keyStart, end);
       if (colon === -1) throw OUTSIDE;
       const key = text2.slice(keyStart, colon);
-      if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+      if (key === "__proto__" || node.keys.includes(key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
       let at3 = colon + 1;
       while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
@@ -60948,7 +60957,8 @@ var Reader = class {
       if (at3 === end || text2.charCodeAt(at3) === HASH) {
         value = this.blockValue(column, at3, data, key, depth);
       } else {
-        value = this.inline(at3, end, data, key, depth);
+        value = this.inline(at3, end, depth);
+        data[key] = this.inlineData;
         this.line++;
       }
       node.keys.push(key);
@@ -60994,15 +61004,14 @@ var Reader = class {
       let at3 = dash + 1;
       while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
       const code = text2.charCodeAt(at3);
-      if (at3 === end || code === HASH || code === DASH) throw OUTSIDE;
-      const slot = list2.length;
+      if (at3 === end || code === HASH || code === DASH && !plainStart(text2.slice(at3, at3 + 3))) throw OUTSIDE;
       if (keyEnd(text2, at3, end) !== -1) {
         const nested = {};
         list2.push(nested);
         node.items.push(this.map(at3 - this.starts[this.line], nested, depth + 1));
       } else {
-        list2.push(void 0);
-        node.items.push(this.inline(at3, end, list2, slot, depth));
+        node.items.push(this.inline(at3, end, depth));
+        list2.push(this.inlineData);
         this.line++;
       }
       if (this.line >= this.starts.length) return node;
@@ -61012,8 +61021,11 @@ var Reader = class {
       if (text2.charCodeAt(this.starts[this.line] + indent) !== DASH) return node;
     }
   }
-  /** A value that starts at `at` and ends on this line (before any comment). */
-  inline(at3, end, into, key, depth) {
+  /**
+   * A value that starts at `at` and ends on this line (before any comment); its data is left in
+   * `inlineData` for the caller to store, so mappings and lists each store in their own way.
+   */
+  inline(at3, end, depth) {
     const text2 = this.text;
     const code = text2.charCodeAt(at3);
     let after;
@@ -61021,7 +61033,7 @@ var Reader = class {
     if (code === 91 || code === 123) {
       const flow = new FlowReader(text2, end, depth);
       const value = flow.value(at3);
-      into[key] = value.data;
+      this.inlineData = value.data;
       node = value.node;
       after = flow.at;
     } else if (code === 34 || code === 39) {
@@ -61030,7 +61042,7 @@ var Reader = class {
       const body = text2.slice(at3 + 1, close);
       if (code === 34 ? body.includes("\\") : text2.charCodeAt(close + 1) === 39) throw OUTSIDE;
       if (!printable(body)) throw OUTSIDE;
-      into[key] = body;
+      this.inlineData = body;
       node = { kind: "scalar", offset: at3 };
       after = close + 1;
     } else {
@@ -61040,7 +61052,7 @@ var Reader = class {
       while (last > at3 && text2.charCodeAt(last - 1) === SPACE) last--;
       const source = text2.slice(at3, last);
       if (!plainBlockScalar(source)) throw OUTSIDE;
-      into[key] = coreScalar(source);
+      this.inlineData = coreScalar(source);
       return { kind: "scalar", offset: at3 };
     }
     restOfLine(text2, after, end);
@@ -61089,7 +61101,7 @@ var FlowReader = class {
         const colon = keyEnd(text2, keyStart, this.end);
         if (colon === -1 || text2.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
         const key = text2.slice(keyStart, colon);
-        if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+        if (key === "__proto__" || node.keys.includes(key)) throw OUTSIDE;
         const item = this.value(this.skipSpaces(colon + 1), depth + 1);
         data[key] = item.data;
         node.keys.push(key);
@@ -61164,6 +61176,7 @@ function plainStart(source) {
   if (isLetter(c) || isDigit(c) || c === 95 || c === 47 || c === 40 || c === 126) return true;
   if (c > 160) return true;
   const next = source.charCodeAt(1);
+  if (c === DASH && next === DASH) return isLetter(source.charCodeAt(2));
   if (c === DASH || c === 43) return isLetter(next) || isDigit(next);
   if (c === 46) return isDigit(next);
   return false;
@@ -61455,11 +61468,9 @@ function loadDocument(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text2 = decoded.value;
-  const lines = new import_yaml4.LineCounter();
-  const at3 = (offset) => positionIn(file, lines, offset);
   const ambiguous = ambiguousLineBreakAt(text2);
   if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text2, ambiguous));
-  if (text2.trim() === "") return fail2(emptyFile(file));
+  if (!/\S/.test(text2)) return fail2(emptyFile(file));
   if (file.toLowerCase().endsWith(".json")) {
     const json = parseJson(file, text2);
     if (!json.ok) return json;
@@ -61496,6 +61507,8 @@ function loadDocument(file, bytes) {
   }
   const deep = tooDeepAt(text2);
   if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text2), deep)));
+  const lines = new import_yaml4.LineCounter();
+  const at3 = (offset) => positionIn(file, lines, offset);
   const docs = (0, import_yaml4.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
   const syntax = syntaxProblems(docs, text2, at3);
@@ -65654,10 +65667,19 @@ function resolveRouting(manifest) {
   for (const request of requests) {
     for (const landing of landingsOf(deployment, request)) {
       for (const dataClass of request.dataClasses) {
-        const key = [request.workload, dataClass, landing.target, landing.via, landing.route, landing.fallback].join("\0");
+        const key = `${request.workload}\0${dataClass}\0${landing.target}\0${landing.via}\0${landing.route}\0${landing.fallback}`;
         if (reaches.has(key)) continue;
-        const others = request.dataClasses.filter((c) => c !== dataClass);
-        reaches.set(key, { workload: request.workload, dataClass, ...landing, with: others.length > 0 ? others : null });
+        const others = request.dataClasses.length === 1 ? [] : request.dataClasses.filter((c) => c !== dataClass);
+        reaches.set(key, {
+          workload: request.workload,
+          dataClass,
+          target: landing.target,
+          via: landing.via,
+          route: landing.route,
+          fallback: landing.fallback,
+          path: landing.path,
+          with: others.length > 0 ? others : null
+        });
       }
     }
   }
@@ -65971,9 +65993,15 @@ function modelParamsBOf(model, declared, known) {
   if (declared !== void 0) return declared;
   const name = model.toLowerCase().split("/").pop().trim();
   let best;
-  for (const key of Object.keys(known)) if (name.startsWith(key.toLowerCase()) && (!best || key.length > best.length)) best = key;
-  return best === void 0 ? void 0 : known[best];
+  for (const entry2 of lowerCaseKeys(known)) if (name.startsWith(entry2[1]) && (!best || entry2[0].length > best[0].length)) best = entry2;
+  return best === void 0 ? void 0 : known[best[0]];
 }
+function lowerCaseKeys(known) {
+  let keys = LOWER_CASE_KEYS.get(known);
+  if (!keys) LOWER_CASE_KEYS.set(known, keys = Object.keys(known).map((key) => [key, key.toLowerCase()]));
+  return keys;
+}
+var LOWER_CASE_KEYS = /* @__PURE__ */ new WeakMap();
 
 // src/cost/self-hosted-option.ts
 function optionModel(settings, shape2) {
@@ -66039,7 +66067,7 @@ function manifestCost(manifest, settings, table, today, reaches = resolveRouting
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
-  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
+  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApiOf(settings, table, today, priceOf);
   const load2 = /* @__PURE__ */ new Map();
   const workloads = manifest.workloads.map((w) => {
     const shape2 = requestShape(w, settings);
@@ -66117,8 +66145,9 @@ function manifestCost(manifest, settings, table, today, reaches = resolveRouting
 }
 var PRIMARY_VIAS = /* @__PURE__ */ new Set(["route", "default", "unrestricted"]);
 function standInShares(reaches, routed, fallbacks) {
-  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const standIns = reaches.filter((r) => !PRIMARY_VIAS.has(r.via));
+  if (standIns.length === 0) return {};
+  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const received = /* @__PURE__ */ new Map();
   const visiting = /* @__PURE__ */ new Set();
   const mayReceive = (id) => {
@@ -66200,6 +66229,14 @@ function cheapestApiPrices(targets, priceOf) {
   }
   return best && { target: best.target, provider: best.provider, model: best.model, prices: best.prices, batchDiscount: void 0 };
 }
+var COMPARISON_APIS = /* @__PURE__ */ new WeakMap();
+function comparisonApiOf(settings, table, today, priceOf) {
+  const known = COMPARISON_APIS.get(settings);
+  if (known && known.table === table && known.today === today) return known.api;
+  const api = comparisonApi(settings, priceOf);
+  COMPARISON_APIS.set(settings, { table, today, api });
+  return api;
+}
 function comparisonApi(settings, priceOf) {
   const priced = priceOf({ provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel });
   return priced.ok ? { target: null, provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel, prices: priced.prices, batchDiscount: void 0 } : void 0;
@@ -66280,50 +66317,63 @@ function roundHalfAway(n) {
   return t === 0 ? 0 : t;
 }
 function grouped(n) {
-  if (n < 0) return String(n);
-  const parts = [];
-  let rest = n;
-  while (rest >= 1e3) {
-    parts.unshift(String(rest % 1e3).padStart(3, "0"));
-    rest = Math.floor(rest / 1e3);
-  }
-  parts.unshift(String(rest));
-  return parts.join(",");
+  const digits = String(n);
+  if (n < 1e3) return digits;
+  const lead = digits.length % 3 || 3;
+  let text2 = digits.slice(0, lead);
+  for (let i = lead; i < digits.length; i += 3) text2 += `,${digits.slice(i, i + 3)}`;
+  return text2;
 }
 
 // src/input/cost-facts.ts
 function costFacts(manifest, context, today, dataClasses, reaches) {
   const { settings, table } = context;
   const cost = manifestCost(manifest, settings, table, today, reaches);
-  const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
-  const regulated = new Set(dataClasses.filter((d3) => d3.regulated).map((d3) => d3.id));
-  const ageDays = priceBookAgeDays(settings.priceBook.date, today);
-  const workloads = cost.workloads.map((w, i) => {
-    const unpriced2 = w.api.some((a) => !a.priced);
-    const apiMonthly = w.api.length === 0 || unpriced2 ? null : w.api.reduce((s, a) => s + (a.monthlyUsd ?? 0), 0);
-    return {
+  const targetIndex = (id) => manifest.deployment.targets.findIndex((t) => t.id === id);
+  const ageDays = bookAgeDays(settings.priceBook.date, today);
+  const workloads = [];
+  const unpriced = [];
+  for (let i = 0; i < cost.workloads.length; i++) {
+    const w = cost.workloads[i];
+    let apiTotal = 0;
+    let allPriced = true;
+    const models = [];
+    for (const a of w.api) {
+      apiTotal += a.monthlyUsd ?? 0;
+      if (!models.includes(a.model)) models.push(a.model);
+      if (a.priced) continue;
+      allPriced = false;
+      if (!unpriced.some((u) => u.target === a.target)) {
+        unpriced.push({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? "", path: ["deployment", "targets", targetIndex(a.target)] });
+      }
+    }
+    const apiMonthly = w.api.length === 0 || !allPriced ? null : apiTotal;
+    const option = w.selfHostedOption;
+    workloads.push({
       id: w.id,
       tokensPerMonth: w.tokensPerMonth,
-      apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
-      apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
+      apiOnly: w.api.length > 0 && (w.selfHosted === void 0 || w.selfHosted.length === 0),
+      apiModels: models.sort(),
       apiMonthlyUsd: apiMonthly,
       apiMonthlyUsdText: aboutUsdText(apiMonthly),
-      option: w.selfHostedOption ? {
-        gpuType: w.selfHostedOption.gpuType,
-        gpus: w.selfHostedOption.gpus,
-        utilization: w.selfHostedOption.utilization,
-        monthlyUsd: w.selfHostedOption.monthlyUsd,
-        monthlyUsdText: aboutUsdText(w.selfHostedOption.monthlyUsd),
+      option: option ? {
+        gpuType: option.gpuType,
+        gpus: option.gpus,
+        utilization: option.utilization,
+        monthlyUsd: option.monthlyUsd,
+        monthlyUsdText: aboutUsdText(option.monthlyUsd),
         modelParamsB: settings.costComparisonModelParamsB
       } : null,
       apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
       breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
       path: ["workloads", i]
-    };
-  });
-  const targets = cost.targets.map((t) => {
+    });
+  }
+  const targets = [];
+  let ownMonthly = 0;
+  for (const t of cost.targets) {
     const d3 = cost.details[t.id];
-    return {
+    targets.push({
       id: t.id,
       type: t.type,
       gpus: t.gpus,
@@ -66338,44 +66388,61 @@ function costFacts(manifest, context, today, dataClasses, reaches) {
       peakCapacityOk: t.peakCapacityOk,
       monthlyUsd: t.monthlyUsd,
       capexUsd: d3.capexUsd,
-      path: ["deployment", "targets", targetIndex.get(t.id)]
-    };
-  });
-  const unpriced = cost.workloads.flatMap((w) => w.api.filter((a) => !a.priced)).filter((a, i, all) => all.findIndex((b) => b.target === a.target) === i).map((a) => ({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? "", path: ["deployment", "targets", targetIndex.get(a.target)] }));
-  const ownWorkloads = manifest.workloads.filter((w) => (cost.workloads.find((c) => c.id === w.id)?.selfHosted ?? []).some((s) => s.share > 0));
-  const alternative = workloads.filter((w) => w.apiOptionMonthlyUsd !== null).reduce((s, w) => s + w.apiOptionMonthlyUsd, 0);
-  const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd, 0) : null;
-  const requiredBy = [
-    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
-    ...ownWorkloads.filter((w) => w.customization === "deep-modification").map((w) => `deep modification in workload ${w.id}`)
-  ];
+      path: ["deployment", "targets", targetIndex(t.id)]
+    });
+    ownMonthly = ownMonthly === null || t.monthlyUsd === null ? null : ownMonthly + t.monthlyUsd;
+  }
+  let alternative = 0;
+  for (const w of workloads) if (w.apiOptionMonthlyUsd !== null) alternative += w.apiOptionMonthlyUsd;
   const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
+  let ownTargets = null;
+  if (cost.targets.length > 0 && ownMonthly !== null && apiAlternative) {
+    const ownWorkloads = manifest.workloads.filter((w) => cost.workloads.find((c) => c.id === w.id)?.selfHosted?.some((s) => s.share > 0));
+    if (ownWorkloads.length > 0) {
+      const regulated = /* @__PURE__ */ new Set();
+      for (const d3 of dataClasses) if (d3.regulated) regulated.add(d3.id);
+      const requiredBy = /* @__PURE__ */ new Set();
+      for (const w of ownWorkloads) for (const c of w.dataClasses) if (regulated.has(c)) requiredBy.add(`regulated data class ${c}`);
+      for (const w of ownWorkloads) if (w.customization === "deep-modification") requiredBy.add(`deep modification in workload ${w.id}`);
+      ownTargets = {
+        monthlyUsd: ownMonthly,
+        monthlyUsdText: aboutUsdText(ownMonthly),
+        apiAlternativeMonthlyUsd: alternative,
+        apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
+        premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
+        apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
+        requiredBy: [...requiredBy].sort()
+      };
+    }
+  }
+  const totals = cost.totals;
   return {
     priceBook: { package: table.package, version: settings.priceBook.version, date: settings.priceBook.date, ageDays, maxAgeDays: settings.priceBookMaxAgeDays, stale: ageDays > settings.priceBookMaxAgeDays },
     selfHostSavingsRatio: settings.selfHostSavingsRatio,
     workloads,
     targets,
     unpriced,
-    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? {
-      monthlyUsd: ownMonthly,
-      monthlyUsdText: aboutUsdText(ownMonthly),
-      apiAlternativeMonthlyUsd: alternative,
-      apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
-      premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
-      apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
-      requiredBy: [...new Set(requiredBy)].sort()
-    } : null,
+    ownTargets,
     totals: {
-      ...cost.totals,
+      apiMonthlyUsd: totals.apiMonthlyUsd,
+      selfHostedMonthlyUsd: totals.selfHostedMonthlyUsd,
+      staffMonthlyUsd: totals.staffMonthlyUsd,
+      monthlyUsd: totals.monthlyUsd,
+      budgetMonthlyUsd: totals.budgetMonthlyUsd,
       capexUsd: cost.capexUsd,
       budgetCapexUsd: manifest.budget?.capexUsd ?? null,
-      apiMonthlyUsdText: aboutUsdText(cost.totals.apiMonthlyUsd),
-      selfHostedMonthlyUsdText: aboutUsdText(cost.totals.selfHostedMonthlyUsd),
-      staffMonthlyUsdText: aboutUsdText(cost.totals.staffMonthlyUsd),
-      monthlyUsdText: aboutUsdText(cost.totals.monthlyUsd),
-      budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd)
+      apiMonthlyUsdText: aboutUsdText(totals.apiMonthlyUsd),
+      selfHostedMonthlyUsdText: aboutUsdText(totals.selfHostedMonthlyUsd),
+      staffMonthlyUsdText: aboutUsdText(totals.staffMonthlyUsd),
+      monthlyUsdText: aboutUsdText(totals.monthlyUsd),
+      budgetMonthlyUsdText: aboutUsdText(totals.budgetMonthlyUsd)
     }
   };
+}
+var lastAge;
+function bookAgeDays(bookDate, today) {
+  if (lastAge?.bookDate !== bookDate || lastAge.today !== today) lastAge = { bookDate, today, days: priceBookAgeDays(bookDate, today) };
+  return lastAge.days;
 }
 
 // src/input/build.ts
@@ -66385,9 +66452,17 @@ var FALLBACK_TRIGGERS = ["outage", "rate-limit", "context-window", "content-poli
 function buildPolicyInput(manifest, options) {
   const { deployment } = manifest;
   const { reaches, unrouted, routing, mixedLandings: mixedLandings2 } = resolveRouting(manifest);
-  const workloadTargets = (workload, routedOnly) => sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== "burst" && r.via !== "fallback")).map((r) => r.target));
+  const reached = /* @__PURE__ */ new Map();
+  const routed = /* @__PURE__ */ new Map();
+  const reachedBy = /* @__PURE__ */ new Map();
+  for (const r of reaches) {
+    addTo(reached, r.workload, r.target);
+    if (r.via !== "burst" && r.via !== "fallback") addTo(routed, r.workload, r.target);
+    addTo(reachedBy, r.target, r.workload);
+  }
+  const workloadTargets = (workload, routedOnly) => sortedIds((routedOnly ? routed : reached).get(workload));
   const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
-  const toolsOf = (target) => sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? []));
+  const toolsOf = (target) => monitored.has(target) ? sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? [])) : [];
   const dataClasses = manifest.dataClasses.map(
     (d3, i) => ({
       id: d3.id,
@@ -66435,7 +66510,7 @@ function buildPolicyInput(manifest, options) {
       hardware: hardwareOf(t),
       monitored: monitored.has(t.id),
       monitoringTools: toolsOf(t.id),
-      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
+      reachedBy: sortedIds(reachedBy.get(t.id)),
       path: ["deployment", "targets", i]
     })
   );
@@ -66517,6 +66592,14 @@ function dayNumber(date) {
 function sortedUnique(ids) {
   return [...new Set(ids)].sort();
 }
+function sortedIds(ids) {
+  return ids === void 0 ? [] : [...ids].sort();
+}
+function addTo(index, key, id) {
+  const ids = index.get(key);
+  if (ids === void 0) index.set(key, /* @__PURE__ */ new Set([id]));
+  else ids.add(id);
+}
 
 // src/judge/policy-input-of.ts
 function policyInputOf(file, bytes, options) {
@@ -66544,14 +66627,26 @@ function policyInputOf(file, bytes, options) {
 }
 
 // src/judge/judge-manifest.ts
+var ENGINE_FACTS = /* @__PURE__ */ new WeakMap();
+function engineFacts(engine) {
+  let facts = ENGINE_FACTS.get(engine);
+  if (!facts) {
+    const rules = engine.rules();
+    const costSettings = costSettingsFrom(engine.data);
+    const ruleIds = rules.map((r) => r.id);
+    const known = new Set(ruleIds);
+    facts = { rules, ruleIds, known, sortedIds: [...known].sort(), cost: costSettings ? { settings: costSettings, table: PRICE_TABLE } : void 0 };
+    ENGINE_FACTS.set(engine, facts);
+  }
+  return facts;
+}
 function judgeManifest(file, bytes, settings) {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
-  const rules = settings.engine.rules();
-  const costSettings = costSettingsFrom(settings.engine.data);
+  const { rules, ruleIds, known, sortedIds: sortedIds2, cost } = engineFacts(settings.engine);
   const built = policyInputOf(file, bytes, {
-    ...costSettings ? { cost: { settings: costSettings, table: PRICE_TABLE } } : {},
+    ...cost ? { cost } : {},
     today: settings.today,
-    knownRuleIds: rules.map((r) => r.id),
+    knownRuleIds: ruleIds,
     ...settings.inputParts ? { parts: settings.inputParts } : {},
     ...settings.observe ? { observe: settings.observe } : {}
   });
@@ -66559,7 +66654,6 @@ function judgeManifest(file, bytes, settings) {
   const { document, manifest, sourceTexts } = built.value;
   let input = built.value.input;
   let evaluated = settings.engine.evaluate(input);
-  const known = new Set(rules.map((r) => r.id));
   if (evaluated.ok) {
     const reported = new Set(evaluated.value.findings.map((f) => f.id));
     const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
@@ -66571,11 +66665,11 @@ function judgeManifest(file, bytes, settings) {
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...input.cost ? { cost: costSummaryOf(input.cost) } : {} };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
-  for (const f of evaluated.value.findings) known.add(f.id);
+  const uncatalogued = evaluated.value.findings.filter((f) => !known.has(f.id)).map((f) => f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: [...known].sort()
+    rulesEvaluated: uncatalogued.length === 0 ? [...sortedIds2] : [.../* @__PURE__ */ new Set([...ruleIds, ...uncatalogued])].sort()
   };
 }
 
@@ -67210,16 +67304,22 @@ function fail4(...problems) {
 // src/sources/read-sources.ts
 var MAX_SOURCE_BYTES = 1024 * 1024;
 var MAX_FOLDER_ENTRIES = 1e4;
-function observeSources(manifest, doc, manifestAbsolute, extra) {
+var MAX_CACHED_FILES = 256;
+function newSourceCache() {
+  return { roots: /* @__PURE__ */ new Map(), realRoots: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), gateways: /* @__PURE__ */ new WeakMap() };
+}
+function observeSources(manifest, doc, manifestAbsolute, extra, cache = newSourceCache()) {
+  const own = manifest.sources ?? [];
+  if (own.length === 0 && extra.length === 0) return { ok: true, value: { facts: [], texts: {} } };
   const requests = [];
   const problems = [];
   const folder = dirname(manifestAbsolute);
-  const root2 = repositoryRoot(folder);
-  (manifest.sources ?? []).forEach((source, i) => {
+  const root2 = own.length > 0 ? repositoryRoot(folder, cache) : folder;
+  own.forEach((source, i) => {
     const namedAt = doc.valuePositionOf(["sources", i, "path"]);
     const absolute = resolve(folder, source.path);
     const display2 = posix.normalize(posix.join(posix.dirname(doc.file), source.path.replace(/\\/g, "/"))).replace(/\/$/, "");
-    const refused = outsideRepository(absolute, root2, source.path, namedAt);
+    const refused = outsideRepository(absolute, root2, source.path, namedAt, cache);
     if (refused) problems.push(refused);
     else requests.push({ type: source.type, absolute, display: display2, namedAt });
   });
@@ -67227,44 +67327,64 @@ function observeSources(manifest, doc, manifestAbsolute, extra) {
   const facts = [];
   const texts = {};
   for (const request of requests) {
-    const read = readSource(request, texts);
+    const read = readSource(request, texts, cache);
     if (read.ok) facts.push(read.value);
     else problems.push(...read.problems);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { facts, texts } };
 }
-function readSource(request, texts) {
+function readSource(request, texts, cache) {
   const files = request.type === "kubernetes" ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
   if (!files.ok) return files;
   const loaded = [];
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
-    const parsed2 = loadDocuments(file.display, bytes.value);
+    const parsed2 = loadCached(file.absolute, file.display, bytes.value, cache);
     if (!parsed2.ok) return parsed2;
     texts[file.display] = parsed2.value.text;
     loaded.push(parsed2.value);
   }
   if (request.type === "litellm") {
-    const gateway = readLitellm(loaded[0]);
+    let gateway = cache.gateways.get(loaded[0]);
+    if (!gateway) cache.gateways.set(loaded[0], gateway = readLitellm(loaded[0]));
     return gateway.ok ? { ok: true, value: { type: "litellm", facts: gateway.value } } : gateway;
   }
   return { ok: true, value: { type: "kubernetes", facts: readKubernetes(request.display, loaded) } };
 }
-function repositoryRoot(folder) {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return folder;
-  }
+function loadCached(absolute, display2, bytes, cache) {
+  const key = `${absolute}\0${display2}`;
+  const known = cache.files.get(key);
+  if (known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes)) return known.loaded;
+  const loaded = loadDocuments(display2, bytes);
+  if (cache.files.size >= MAX_CACHED_FILES) cache.files.clear();
+  cache.files.set(key, { bytes, loaded });
+  return loaded;
 }
-function outsideRepository(absolute, root2, written, at3) {
+function repositoryRoot(folder, cache) {
+  const known = cache.roots.get(folder);
+  if (known !== void 0) return known;
+  let root2 = folder;
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) {
+      root2 = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (cache.roots.size >= MAX_CACHED_FILES) cache.roots.clear();
+  cache.roots.set(folder, root2);
+  return root2;
+}
+function outsideRepository(absolute, root2, written, at3, cache) {
   let real;
   try {
     real = realpathSync(absolute);
   } catch {
     return { code: "path-not-found", message: `source ${written} does not exist`, position: at3, hint: "the path is relative to the folder of the manifest" };
   }
-  const realRoot = realpathSync(root2);
+  let realRoot = cache.realRoots.get(root2);
+  if (realRoot === void 0) cache.realRoots.set(root2, realRoot = realpathSync(root2));
   if (real === realRoot || real.startsWith(realRoot + sep)) return void 0;
   return {
     code: "source-outside-repository",
@@ -67892,7 +68012,7 @@ function readManifestBytes(path2, display2, options = {}) {
         const what = st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isBlockDevice() || st.isCharacterDevice() ? "a device" : "not a regular file";
         return failure3("not-a-file", `${display2} is ${what}, not a manifest file`, display2, "a manifest is a regular file");
       }
-      const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
+      const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
       let n = 0;
       while (n < buf.length) {
         const got = readSync(fd, buf, n, buf.length - n, n);
@@ -67943,6 +68063,7 @@ async function checkRun(paths, options) {
   }));
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
   const within = options.refuseLinksOut ? { within: realCwd, withinName: "the workspace" } : {};
+  const sourceCache = newSourceCache();
   for (const file of found.files) {
     if (fromStdin && file === STDIN_NAME) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
@@ -67960,7 +68081,7 @@ async function checkRun(paths, options) {
         judgeManifest(display2, bytes.value, {
           engine: engine.value,
           today: options.today,
-          observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [])
+          observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [], sourceCache)
         })
       ) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
     );
