@@ -65606,18 +65606,23 @@ function validateManifest(doc) {
 
 // src/input/routing.ts
 function declaredPairs(manifest) {
-  return manifest.workloads.flatMap(
-    (w, i) => w.dataClasses.map((dataClass, j2) => ({ workload: w.id, dataClass, path: ["workloads", i, "dataClasses", j2] }))
-  );
+  const pairs = [];
+  manifest.workloads.forEach((w, i) => {
+    for (let j2 = 0; j2 < w.dataClasses.length; j2++) pairs.push({ workload: w.id, dataClass: w.dataClasses[j2], path: ["workloads", i, "dataClasses", j2] });
+  });
+  return pairs;
 }
 function requestsOf(manifest) {
-  return manifest.workloads.flatMap((w) => {
-    const singles = w.dataClasses.map((c) => ({ workload: w.id, dataClasses: [c] }));
-    if (w.mixesDataClasses === false) return singles;
-    const pairs = [];
-    w.dataClasses.forEach((a, i) => w.dataClasses.slice(i + 1).forEach((b) => pairs.push({ workload: w.id, dataClasses: [a, b] })));
-    return [...singles, ...pairs];
-  });
+  const requests = [];
+  for (const w of manifest.workloads) {
+    const classes = w.dataClasses;
+    for (const c of classes) requests.push({ workload: w.id, dataClasses: [c] });
+    if (w.mixesDataClasses === false) continue;
+    for (let i = 0; i < classes.length; i++) {
+      for (let j2 = i + 1; j2 < classes.length; j2++) requests.push({ workload: w.id, dataClasses: [classes[i], classes[j2]] });
+    }
+  }
+  return requests;
 }
 function routeMatches(route, request) {
   const { when } = route;
