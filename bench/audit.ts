@@ -15,8 +15,8 @@ const TIME = '/usr/bin/time';
 const SIZES = [1_000, 10_000];
 
 /** Targets on a 2-core machine. */
-const TARGET_10K_SECONDS = 10;
-const TARGET_PEAK_MB = 500;
+const TARGET_10K_SECONDS = 5;
+const TARGET_PEAK_MB = 300;
 const TARGET_GROWTH = 12;
 const TARGET_FLOOR_RATIO = 3;
 

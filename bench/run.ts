@@ -12,6 +12,7 @@ const BENCHES: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'audit', load: () => import('./audit.ts') },
   { name: 'drift', load: () => import('./drift.ts') },
   { name: 'cost', load: () => import('./cost.ts') },
+  { name: 'input', load: () => import('./input.ts') },
 ];
 
 const wanted = process.argv.slice(2);

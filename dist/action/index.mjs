@@ -47130,6 +47130,222 @@ var init_rule_sets = __esm({
   }
 });
 
+// src/policy/rego-engine.ts
+function regoProblem(e) {
+  return {
+    code: e.code,
+    message: e.message,
+    ...e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {},
+    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : isInputSchemaError(e) ? "as written the rule could never match the policy input; docs/policy-input.md lists its fields and values" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
+  };
+}
+function compileRules(options) {
+  const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
+  const parsed2 = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : void 0);
+  if (parsed2 && !Array.isArray(parsed2)) return parsed2;
+  const compiled = parsed2 ? compileParsed(parsed2, compileOptions) : compile(options.sources, compileOptions);
+  if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
+  const text2 = findingQueryText(findingTargets(compiled.policy));
+  if (text2 === void 0) return { ok: true, value: { policy: compiled.policy, query: void 0 } };
+  const p = prepare(compiled.policy, text2);
+  if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
+  return { ok: true, value: { policy: compiled.policy, query: p.query } };
+}
+function findingQueryText(targets) {
+  return targets.length === 0 ? void 0 : targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
+}
+function createRegoEngine(options) {
+  let compiled = options.compiled;
+  if (!compiled) {
+    const fresh = compileRules(options);
+    if (!fresh.ok) return fresh;
+    compiled = fresh.value;
+  }
+  const { policy, query } = compiled;
+  const defined = definedIds(policy);
+  if (!defined.ok) return defined;
+  const targets = findingTargets(policy);
+  if (targets.length === 0 && !options.allowNoRules) {
+    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
+  }
+  const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
+  const text2 = findingQueryText(targets);
+  let prepared = query?.text === text2 ? query : void 0;
+  if (text2 !== void 0 && !prepared) {
+    const p = prepare(policy, text2);
+    if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
+    prepared = p.query;
+  }
+  const rules = catalogue(defined.value, targets);
+  return {
+    ok: true,
+    value: {
+      name: "rego",
+      data: options.data,
+      rules: () => rules,
+      evaluate(input) {
+        if (!prepared) return { ok: true, value: { findings: [] } };
+        const out = prepared.evaluate({
+          input,
+          data: options.data,
+          maxSteps: options.maxSteps ?? 5e6,
+          timeoutMs: options.timeoutMs ?? 1e4
+        });
+        if (!out.ok) return { ok: false, problems: out.errors.map(regoProblem) };
+        const findings = [];
+        const problems = [];
+        const row2 = out.results[0];
+        if (row2) {
+          for (const t of targets) {
+            const value = row2.bindings[t.variable];
+            if (value === void 0) continue;
+            const members = toJS(value);
+            const ref = refs.get(t);
+            if (!Array.isArray(members)) {
+              problems.push({
+                code: "policy-output",
+                message: `${ref} must be a set of findings, but it is ${typeof members}`,
+                hint: `define it as \`${t.name} contains finding if { ... }\``
+              });
+              continue;
+            }
+            for (const m of members) {
+              const f = readFinding(m, ref, t.where, t.ruleId);
+              if (!f.ok) {
+                problems.push(...f.problems);
+                continue;
+              }
+              const owner = defined.value.get(f.value.id);
+              if (owner && !t.owned.has(f.value.id)) {
+                problems.push({
+                  code: "rule-id-claimed",
+                  message: `${ref} reported a finding as ${f.value.id}, a rule defined in ${owner.source}`,
+                  ...t.where ? { position: t.where } : {},
+                  hint: "give the finding an id of its own (or none: it then takes the rule's id)"
+                });
+                continue;
+              }
+              findings.push({ ...f.value, ruleSet: t.set });
+            }
+          }
+        }
+        if (problems.length > 0) return { ok: false, problems };
+        return { ok: true, value: { findings } };
+      }
+    }
+  };
+}
+function parseEach(sources, versionOf) {
+  const modules2 = [];
+  const problems = [];
+  for (const source of sources) {
+    try {
+      modules2.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
+    } catch (e) {
+      if (e instanceof RegoError) problems.push(regoProblem(e.toData()));
+      else if (e instanceof RangeError) problems.push({ code: "rego_parse_error", message: `${source.file}: nesting too deep` });
+      else throw e;
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : modules2;
+}
+function findingTargets(policy) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const m of policy.modules) {
+    const pkg = m.package.path.join(".");
+    for (const rule of m.rules) {
+      if (rule.head.ref.length !== 1) continue;
+      const name = rule.head.ref[0].name;
+      const set = ruleSetOf(name);
+      if (!set) continue;
+      const key = `${pkg}\0${name}`;
+      let target = byKey.get(key);
+      if (!target) {
+        target = { pkg, name, set, where: { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col }, owned: /* @__PURE__ */ new Set() };
+        byKey.set(key, target);
+      }
+      for (const a of rule.annotations) {
+        const id = a.custom?.id;
+        if ((a.scope === "rule" || a.scope === "document") && typeof id === "string" && id !== "") target.owned.add(id);
+      }
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  return keys.map((key, i) => {
+    const t = byKey.get(key);
+    const [only] = t.owned;
+    return { ...t, variable: `r${i}`, ruleId: t.owned.size === 1 && only ? only : `${t.pkg}.${t.name}` };
+  });
+}
+function definedIds(policy) {
+  const byId2 = /* @__PURE__ */ new Map();
+  const fileOf = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const entry2 of policy.annotations()) {
+    const a = entry2.annotations;
+    const custom = a.custom ?? {};
+    const id = typeof custom.id === "string" ? custom.id : void 0;
+    if (!id) continue;
+    const source = `${entry2.location.file}:${entry2.location.row}`;
+    const earlier = byId2.get(id);
+    if (earlier) {
+      if (fileOf.get(id) !== entry2.location.file) {
+        problems.push({
+          code: "duplicate-rule-id",
+          message: `rule id ${id} is defined twice: in ${earlier.source} and in ${source}`,
+          position: { file: entry2.location.file, line: entry2.location.row, column: entry2.location.col },
+          hint: "give each rule its own custom.id (an organisation rule cannot take over a built-in one)"
+        });
+      }
+      continue;
+    }
+    fileOf.set(id, entry2.location.file);
+    const set = ruleSetOf(entry2.path.slice(entry2.path.lastIndexOf(".") + 1));
+    const severity = isSeverity(custom.severity) ? custom.severity : set ? RULE_SET_SEVERITY2[set] : "error";
+    byId2.set(id, {
+      id,
+      title: a.title ?? id,
+      description: a.description ?? "",
+      severity,
+      remediation: typeof custom.remediation === "string" ? custom.remediation : "",
+      ...typeof custom.guidance === "string" || typeof custom.guidance === "number" ? { guidance: String(custom.guidance) } : {},
+      source
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: byId2 };
+}
+function refText(pkg, rule) {
+  const parts = [...pkg.split("."), rule];
+  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
+}
+function catalogue(defined, targets) {
+  const byId2 = new Map(defined);
+  for (const t of targets) {
+    if (t.owned.size > 0 || byId2.has(t.ruleId)) continue;
+    byId2.set(t.ruleId, {
+      id: t.ruleId,
+      title: t.ruleId,
+      description: "",
+      severity: RULE_SET_SEVERITY2[t.set],
+      remediation: "",
+      ...t.where ? { source: `${t.where.file}:${t.where.line}` } : {}
+    });
+  }
+  return [...byId2.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
+}
+function isSeverity(x2) {
+  return x2 === "error" || x2 === "warning" || x2 === "info";
+}
+var init_rego_engine = __esm({
+  "src/policy/rego-engine.ts"() {
+    "use strict";
+    init_rego();
+    init_read_finding();
+    init_rule_sets();
+  }
+});
+
 // src/policy/merge-data.ts
 function mergeData(base, over) {
   if (isPlainObject(base) && isPlainObject(over)) {
@@ -47240,6 +47456,99 @@ var init_policy_files = __esm({
     import_yaml8 = __toESM(require_dist(), 1);
     init_merge_data();
     SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
+// src/policy/parsed-policies.ts
+import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { dirname as dirname2, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function compiledBuiltinRules(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODULE) {
+  let stored;
+  try {
+    stored = deserialize(readFileSync3(join4(dirname2(storeFile), COMPILED_POLICIES_FILE)));
+  } catch {
+    return void 0;
+  }
+  if (stored?.format !== FORMAT || stored.v8 !== process.versions.v8 || !Array.isArray(stored.sources) || stored.sources.length !== sources.length) return void 0;
+  const shown2 = /* @__PURE__ */ new Map();
+  for (const [i, source] of sources.entries()) {
+    const entry2 = stored.sources[i];
+    if (source.text !== entry2.text || resolve3(cwd, source.file) !== resolve3(policiesDir, entry2.path)) return void 0;
+    shown2.set(entry2.path, source.file);
+  }
+  const restored = restoreCompiled(stored.compiled, (file) => shown2.get(file) ?? file);
+  if (!restored) return void 0;
+  return { policy: restored.policy, query: restored.queries[0] };
+}
+function parsedBuiltinData(policiesDir, storeFile = BESIDE_THIS_MODULE) {
+  let stored;
+  return (file, text2) => {
+    if (stored === void 0) {
+      try {
+        const data = deserialize(readFileSync3(join4(dirname2(storeFile), PARSED_DATA_FILE)));
+        stored = data?.format === FORMAT && data.v8 === process.versions.v8 && Array.isArray(data.entries) ? new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e])) : null;
+      } catch {
+        stored = null;
+      }
+    }
+    const key = resolve3(file);
+    const entry2 = stored?.get(key);
+    if (!entry2 || entry2.text !== text2) return void 0;
+    stored.delete(key);
+    return entry2.value;
+  };
+}
+function storedEntries(storeFile, policiesDir) {
+  try {
+    const data = deserialize(readFileSync3(storeFile));
+    if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
+    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
+  } catch {
+    return null;
+  }
+}
+function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODULE) {
+  const entries = storedEntries(storeFile, policiesDir);
+  if (!entries) return void 0;
+  let reused = 0;
+  const modules2 = [];
+  for (const source of sources) {
+    const key = resolve3(cwd, source.file);
+    const entry2 = entries.get(key);
+    if (entry2 && entry2.text === source.text) {
+      entries.delete(key);
+      modules2.push(relocate(entry2, source.file));
+      reused++;
+      continue;
+    }
+    try {
+      modules2.push(parseModule(source.file, source.text, { regoVersion: "v1" }));
+    } catch {
+      return void 0;
+    }
+  }
+  return reused > 0 ? modules2 : void 0;
+}
+function relocate(entry2, to) {
+  if (entry2.path === to) return entry2.module;
+  entry2.module.file = to;
+  for (const location of entry2.locations) location.file = to;
+  return entry2.module;
+}
+var import_yaml9, PARSED_POLICIES_FILE, COMPILED_POLICIES_FILE, PARSED_DATA_FILE, BESIDE_THIS_MODULE, FORMAT;
+var init_parsed_policies = __esm({
+  "src/policy/parsed-policies.ts"() {
+    "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
+    init_rego();
+    init_rego_engine();
+    PARSED_POLICIES_FILE = "builtin-policies.v8";
+    COMPILED_POLICIES_FILE = "builtin-rules.v8";
+    PARSED_DATA_FILE = "builtin-data.v8";
+    BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
+    FORMAT = 2;
   }
 });
 
@@ -49048,7 +49357,7 @@ function mergeSettingsFiles(base, files, cwd) {
   return out;
 }
 function builtinSettings(files, cwd) {
-  const builtin = readPolicyFiles([join5(BUILTIN_POLICIES, "data.yaml")], { tests: false, data: true, cwd });
+  const builtin = readPolicyFiles([join5(BUILTIN_POLICIES, "data.yaml")], { tests: false, data: true, cwd, parsedData: parsedBuiltinData(BUILTIN_POLICIES) });
   if (builtin.problems.length > 0) return { data: void 0, problems: builtin.problems, notes: [] };
   return mergeSettingsFiles(builtin.data, files, cwd);
 }
@@ -49073,6 +49382,7 @@ var init_settings_files = __esm({
     import_yaml11 = __toESM(require_dist(), 1);
     init_assets();
     init_merge_data();
+    init_parsed_policies();
     init_policy_files();
     init_settings_check();
   }
@@ -60559,7 +60869,7 @@ var RULE_SET_SEVERITY = {
   info: "info"
 };
 function resolveFindings(raw, rules, positionOf) {
-  const catalogue3 = new Map(rules.map((rule) => [rule.id, rule]));
+  const catalogue3 = catalogueOf(rules);
   const seen = /* @__PURE__ */ new Set();
   const findings = [];
   for (const item of raw) {
@@ -60570,6 +60880,12 @@ function resolveFindings(raw, rules, positionOf) {
     findings.push(finding);
   }
   return findings.sort(compareFindings);
+}
+var CATALOGUES = /* @__PURE__ */ new WeakMap();
+function catalogueOf(rules) {
+  let catalogue3 = CATALOGUES.get(rules);
+  if (!catalogue3) CATALOGUES.set(rules, catalogue3 = new Map(rules.map((rule) => [rule.id, rule])));
+  return catalogue3;
 }
 function resolveFinding(item, rule, positionOf) {
   const path2 = item.path ?? [];
@@ -60647,6 +60963,7 @@ function costSummaryOf(cost) {
 
 // src/load/decode-text.ts
 var MAX_MANIFEST_BYTES = 1024 * 1024;
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
 function decodeText(file, bytes) {
   if (bytes.length > MAX_MANIFEST_BYTES) {
     return fail({
@@ -60674,7 +60991,7 @@ function decodeText(file, bytes) {
     });
   }
   try {
-    return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, value: UTF8.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return fail({
@@ -60965,6 +61282,8 @@ var Reader = class {
   ends = [];
   indents = [];
   line = 0;
+  /** The data of the value inline() read last. */
+  inlineData = null;
   read() {
     if (this.starts.length === 0) throw OUTSIDE;
     const column = this.indents[0];
@@ -60985,7 +61304,7 @@ var Reader = class {
       const colon = keyEnd(text2, keyStart, end);
       if (colon === -1) throw OUTSIDE;
       const key = text2.slice(keyStart, colon);
-      if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+      if (key === "__proto__" || node.keys.includes(key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
       let at3 = colon + 1;
       while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
@@ -60993,7 +61312,8 @@ var Reader = class {
       if (at3 === end || text2.charCodeAt(at3) === HASH) {
         value = this.blockValue(column, at3, data, key, depth);
       } else {
-        value = this.inline(at3, end, data, key, depth);
+        value = this.inline(at3, end, depth);
+        data[key] = this.inlineData;
         this.line++;
       }
       node.keys.push(key);
@@ -61039,15 +61359,14 @@ var Reader = class {
       let at3 = dash + 1;
       while (at3 < end && text2.charCodeAt(at3) === SPACE) at3++;
       const code = text2.charCodeAt(at3);
-      if (at3 === end || code === HASH || code === DASH) throw OUTSIDE;
-      const slot = list2.length;
+      if (at3 === end || code === HASH || code === DASH && !plainStart(text2.slice(at3, at3 + 3))) throw OUTSIDE;
       if (keyEnd(text2, at3, end) !== -1) {
         const nested = {};
         list2.push(nested);
         node.items.push(this.map(at3 - this.starts[this.line], nested, depth + 1));
       } else {
-        list2.push(void 0);
-        node.items.push(this.inline(at3, end, list2, slot, depth));
+        node.items.push(this.inline(at3, end, depth));
+        list2.push(this.inlineData);
         this.line++;
       }
       if (this.line >= this.starts.length) return node;
@@ -61057,8 +61376,11 @@ var Reader = class {
       if (text2.charCodeAt(this.starts[this.line] + indent) !== DASH) return node;
     }
   }
-  /** A value that starts at `at` and ends on this line (before any comment). */
-  inline(at3, end, into, key, depth) {
+  /**
+   * A value that starts at `at` and ends on this line (before any comment); its data is left in
+   * `inlineData` for the caller to store, so mappings and lists each store in their own way.
+   */
+  inline(at3, end, depth) {
     const text2 = this.text;
     const code = text2.charCodeAt(at3);
     let after;
@@ -61066,7 +61388,7 @@ var Reader = class {
     if (code === 91 || code === 123) {
       const flow = new FlowReader(text2, end, depth);
       const value = flow.value(at3);
-      into[key] = value.data;
+      this.inlineData = value.data;
       node = value.node;
       after = flow.at;
     } else if (code === 34 || code === 39) {
@@ -61075,7 +61397,7 @@ var Reader = class {
       const body = text2.slice(at3 + 1, close);
       if (code === 34 ? body.includes("\\") : text2.charCodeAt(close + 1) === 39) throw OUTSIDE;
       if (!printable(body)) throw OUTSIDE;
-      into[key] = body;
+      this.inlineData = body;
       node = { kind: "scalar", offset: at3 };
       after = close + 1;
     } else {
@@ -61085,7 +61407,7 @@ var Reader = class {
       while (last > at3 && text2.charCodeAt(last - 1) === SPACE) last--;
       const source = text2.slice(at3, last);
       if (!plainBlockScalar(source)) throw OUTSIDE;
-      into[key] = coreScalar(source);
+      this.inlineData = coreScalar(source);
       return { kind: "scalar", offset: at3 };
     }
     restOfLine(text2, after, end);
@@ -61134,7 +61456,7 @@ var FlowReader = class {
         const colon = keyEnd(text2, keyStart, this.end);
         if (colon === -1 || text2.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
         const key = text2.slice(keyStart, colon);
-        if (key === "__proto__" || Object.hasOwn(data, key)) throw OUTSIDE;
+        if (key === "__proto__" || node.keys.includes(key)) throw OUTSIDE;
         const item = this.value(this.skipSpaces(colon + 1), depth + 1);
         data[key] = item.data;
         node.keys.push(key);
@@ -61209,6 +61531,7 @@ function plainStart(source) {
   if (isLetter(c) || isDigit(c) || c === 95 || c === 47 || c === 40 || c === 126) return true;
   if (c > 160) return true;
   const next = source.charCodeAt(1);
+  if (c === DASH && next === DASH) return isLetter(source.charCodeAt(2));
   if (c === DASH || c === 43) return isLetter(next) || isDigit(next);
   if (c === 46) return isDigit(next);
   return false;
@@ -61500,11 +61823,9 @@ function loadDocument(file, bytes) {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text2 = decoded.value;
-  const lines = new import_yaml4.LineCounter();
-  const at3 = (offset) => positionIn(file, lines, offset);
   const ambiguous = ambiguousLineBreakAt(text2);
   if (ambiguous !== void 0) return fail2(ambiguousLineBreak(file, text2, ambiguous));
-  if (text2.trim() === "") return fail2(emptyFile(file));
+  if (!/\S/.test(text2)) return fail2(emptyFile(file));
   if (file.toLowerCase().endsWith(".json")) {
     const json = parseJson(file, text2);
     if (!json.ok) return json;
@@ -61541,6 +61862,8 @@ function loadDocument(file, bytes) {
   }
   const deep = tooDeepAt(text2);
   if (deep !== void 0) return fail2(tooDeep(positionIn(file, lineStartsOf(text2), deep)));
+  const lines = new import_yaml4.LineCounter();
+  const at3 = (offset) => positionIn(file, lines, offset);
   const docs = (0, import_yaml4.parseAllDocuments)(text2, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail2(emptyFile(file));
   const syntax = syntaxProblems(docs, text2, at3);
@@ -65638,18 +65961,23 @@ function validateManifest(doc) {
 
 // src/input/routing.ts
 function declaredPairs(manifest) {
-  return manifest.workloads.flatMap(
-    (w, i) => w.dataClasses.map((dataClass, j2) => ({ workload: w.id, dataClass, path: ["workloads", i, "dataClasses", j2] }))
-  );
+  const pairs = [];
+  manifest.workloads.forEach((w, i) => {
+    for (let j2 = 0; j2 < w.dataClasses.length; j2++) pairs.push({ workload: w.id, dataClass: w.dataClasses[j2], path: ["workloads", i, "dataClasses", j2] });
+  });
+  return pairs;
 }
 function requestsOf(manifest) {
-  return manifest.workloads.flatMap((w) => {
-    const singles = w.dataClasses.map((c) => ({ workload: w.id, dataClasses: [c] }));
-    if (w.mixesDataClasses === false) return singles;
-    const pairs = [];
-    w.dataClasses.forEach((a, i) => w.dataClasses.slice(i + 1).forEach((b) => pairs.push({ workload: w.id, dataClasses: [a, b] })));
-    return [...singles, ...pairs];
-  });
+  const requests = [];
+  for (const w of manifest.workloads) {
+    const classes = w.dataClasses;
+    for (const c of classes) requests.push({ workload: w.id, dataClasses: [c] });
+    if (w.mixesDataClasses === false) continue;
+    for (let i = 0; i < classes.length; i++) {
+      for (let j2 = i + 1; j2 < classes.length; j2++) requests.push({ workload: w.id, dataClasses: [classes[i], classes[j2]] });
+    }
+  }
+  return requests;
 }
 function routeMatches(route, request) {
   const { when } = route;
@@ -65699,10 +66027,19 @@ function resolveRouting(manifest) {
   for (const request of requests) {
     for (const landing of landingsOf(deployment, request)) {
       for (const dataClass of request.dataClasses) {
-        const key = [request.workload, dataClass, landing.target, landing.via, landing.route, landing.fallback].join("\0");
+        const key = `${request.workload}\0${dataClass}\0${landing.target}\0${landing.via}\0${landing.route}\0${landing.fallback}`;
         if (reaches.has(key)) continue;
-        const others = request.dataClasses.filter((c) => c !== dataClass);
-        reaches.set(key, { workload: request.workload, dataClass, ...landing, with: others.length > 0 ? others : null });
+        const others = request.dataClasses.length === 1 ? [] : request.dataClasses.filter((c) => c !== dataClass);
+        reaches.set(key, {
+          workload: request.workload,
+          dataClass,
+          target: landing.target,
+          via: landing.via,
+          route: landing.route,
+          fallback: landing.fallback,
+          path: landing.path,
+          with: others.length > 0 ? others : null
+        });
       }
     }
   }
@@ -66016,9 +66353,15 @@ function modelParamsBOf(model, declared, known) {
   if (declared !== void 0) return declared;
   const name = model.toLowerCase().split("/").pop().trim();
   let best;
-  for (const key of Object.keys(known)) if (name.startsWith(key.toLowerCase()) && (!best || key.length > best.length)) best = key;
-  return best === void 0 ? void 0 : known[best];
+  for (const entry2 of lowerCaseKeys(known)) if (name.startsWith(entry2[1]) && (!best || entry2[0].length > best[0].length)) best = entry2;
+  return best === void 0 ? void 0 : known[best[0]];
 }
+function lowerCaseKeys(known) {
+  let keys = LOWER_CASE_KEYS.get(known);
+  if (!keys) LOWER_CASE_KEYS.set(known, keys = Object.keys(known).map((key) => [key, key.toLowerCase()]));
+  return keys;
+}
+var LOWER_CASE_KEYS = /* @__PURE__ */ new WeakMap();
 
 // src/cost/self-hosted-option.ts
 function optionModel(settings, shape2) {
@@ -66084,7 +66427,7 @@ function manifestCost(manifest, settings, table, today, reaches = resolveRouting
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
-  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
+  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApiOf(settings, table, today, priceOf);
   const load2 = /* @__PURE__ */ new Map();
   const workloads = manifest.workloads.map((w) => {
     const shape2 = requestShape(w, settings);
@@ -66162,8 +66505,9 @@ function manifestCost(manifest, settings, table, today, reaches = resolveRouting
 }
 var PRIMARY_VIAS = /* @__PURE__ */ new Set(["route", "default", "unrestricted"]);
 function standInShares(reaches, routed, fallbacks) {
-  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const standIns = reaches.filter((r) => !PRIMARY_VIAS.has(r.via));
+  if (standIns.length === 0) return {};
+  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const received = /* @__PURE__ */ new Map();
   const visiting = /* @__PURE__ */ new Set();
   const mayReceive = (id) => {
@@ -66245,6 +66589,14 @@ function cheapestApiPrices(targets, priceOf) {
   }
   return best && { target: best.target, provider: best.provider, model: best.model, prices: best.prices, batchDiscount: void 0 };
 }
+var COMPARISON_APIS = /* @__PURE__ */ new WeakMap();
+function comparisonApiOf(settings, table, today, priceOf) {
+  const known = COMPARISON_APIS.get(settings);
+  if (known && known.table === table && known.today === today) return known.api;
+  const api = comparisonApi(settings, priceOf);
+  COMPARISON_APIS.set(settings, { table, today, api });
+  return api;
+}
 function comparisonApi(settings, priceOf) {
   const priced = priceOf({ provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel });
   return priced.ok ? { target: null, provider: settings.costComparisonApiProvider, model: settings.costComparisonApiModel, prices: priced.prices, batchDiscount: void 0 } : void 0;
@@ -66325,50 +66677,63 @@ function roundHalfAway(n) {
   return t === 0 ? 0 : t;
 }
 function grouped(n) {
-  if (n < 0) return String(n);
-  const parts = [];
-  let rest = n;
-  while (rest >= 1e3) {
-    parts.unshift(String(rest % 1e3).padStart(3, "0"));
-    rest = Math.floor(rest / 1e3);
-  }
-  parts.unshift(String(rest));
-  return parts.join(",");
+  const digits = String(n);
+  if (n < 1e3) return digits;
+  const lead = digits.length % 3 || 3;
+  let text2 = digits.slice(0, lead);
+  for (let i = lead; i < digits.length; i += 3) text2 += `,${digits.slice(i, i + 3)}`;
+  return text2;
 }
 
 // src/input/cost-facts.ts
 function costFacts(manifest, context, today, dataClasses, reaches) {
   const { settings, table } = context;
   const cost = manifestCost(manifest, settings, table, today, reaches);
-  const targetIndex = new Map(manifest.deployment.targets.map((t, i) => [t.id, i]));
-  const regulated = new Set(dataClasses.filter((d3) => d3.regulated).map((d3) => d3.id));
-  const ageDays = priceBookAgeDays(settings.priceBook.date, today);
-  const workloads = cost.workloads.map((w, i) => {
-    const unpriced2 = w.api.some((a) => !a.priced);
-    const apiMonthly = w.api.length === 0 || unpriced2 ? null : w.api.reduce((s, a) => s + (a.monthlyUsd ?? 0), 0);
-    return {
+  const targetIndex = (id) => manifest.deployment.targets.findIndex((t) => t.id === id);
+  const ageDays = bookAgeDays(settings.priceBook.date, today);
+  const workloads = [];
+  const unpriced = [];
+  for (let i = 0; i < cost.workloads.length; i++) {
+    const w = cost.workloads[i];
+    let apiTotal = 0;
+    let allPriced = true;
+    const models = [];
+    for (const a of w.api) {
+      apiTotal += a.monthlyUsd ?? 0;
+      if (!models.includes(a.model)) models.push(a.model);
+      if (a.priced) continue;
+      allPriced = false;
+      if (!unpriced.some((u) => u.target === a.target)) {
+        unpriced.push({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? "", path: ["deployment", "targets", targetIndex(a.target)] });
+      }
+    }
+    const apiMonthly = w.api.length === 0 || !allPriced ? null : apiTotal;
+    const option = w.selfHostedOption;
+    workloads.push({
       id: w.id,
       tokensPerMonth: w.tokensPerMonth,
-      apiOnly: w.api.length > 0 && (w.selfHosted ?? []).length === 0,
-      apiModels: [...new Set(w.api.map((a) => a.model))].sort(),
+      apiOnly: w.api.length > 0 && (w.selfHosted === void 0 || w.selfHosted.length === 0),
+      apiModels: models.sort(),
       apiMonthlyUsd: apiMonthly,
       apiMonthlyUsdText: aboutUsdText(apiMonthly),
-      option: w.selfHostedOption ? {
-        gpuType: w.selfHostedOption.gpuType,
-        gpus: w.selfHostedOption.gpus,
-        utilization: w.selfHostedOption.utilization,
-        monthlyUsd: w.selfHostedOption.monthlyUsd,
-        monthlyUsdText: aboutUsdText(w.selfHostedOption.monthlyUsd),
+      option: option ? {
+        gpuType: option.gpuType,
+        gpus: option.gpus,
+        utilization: option.utilization,
+        monthlyUsd: option.monthlyUsd,
+        monthlyUsdText: aboutUsdText(option.monthlyUsd),
         modelParamsB: settings.costComparisonModelParamsB
       } : null,
       apiOptionMonthlyUsd: w.apiOption?.monthlyUsd ?? null,
       breakEvenTokensPerMonth: w.breakEvenTokensPerMonth,
       path: ["workloads", i]
-    };
-  });
-  const targets = cost.targets.map((t) => {
+    });
+  }
+  const targets = [];
+  let ownMonthly = 0;
+  for (const t of cost.targets) {
     const d3 = cost.details[t.id];
-    return {
+    targets.push({
       id: t.id,
       type: t.type,
       gpus: t.gpus,
@@ -66383,44 +66748,61 @@ function costFacts(manifest, context, today, dataClasses, reaches) {
       peakCapacityOk: t.peakCapacityOk,
       monthlyUsd: t.monthlyUsd,
       capexUsd: d3.capexUsd,
-      path: ["deployment", "targets", targetIndex.get(t.id)]
-    };
-  });
-  const unpriced = cost.workloads.flatMap((w) => w.api.filter((a) => !a.priced)).filter((a, i, all) => all.findIndex((b) => b.target === a.target) === i).map((a) => ({ target: a.target, provider: a.provider, model: a.model, reason: a.reason ?? "", path: ["deployment", "targets", targetIndex.get(a.target)] }));
-  const ownWorkloads = manifest.workloads.filter((w) => (cost.workloads.find((c) => c.id === w.id)?.selfHosted ?? []).some((s) => s.share > 0));
-  const alternative = workloads.filter((w) => w.apiOptionMonthlyUsd !== null).reduce((s, w) => s + w.apiOptionMonthlyUsd, 0);
-  const ownMonthly = cost.targets.every((t) => t.monthlyUsd !== null) ? cost.targets.reduce((s, t) => s + t.monthlyUsd, 0) : null;
-  const requiredBy = [
-    ...ownWorkloads.flatMap((w) => w.dataClasses.filter((c) => regulated.has(c)).map((c) => `regulated data class ${c}`)),
-    ...ownWorkloads.filter((w) => w.customization === "deep-modification").map((w) => `deep modification in workload ${w.id}`)
-  ];
+      path: ["deployment", "targets", targetIndex(t.id)]
+    });
+    ownMonthly = ownMonthly === null || t.monthlyUsd === null ? null : ownMonthly + t.monthlyUsd;
+  }
+  let alternative = 0;
+  for (const w of workloads) if (w.apiOptionMonthlyUsd !== null) alternative += w.apiOptionMonthlyUsd;
   const apiAlternative = cost.workloads.find((w) => w.apiOption)?.apiOption;
+  let ownTargets = null;
+  if (cost.targets.length > 0 && ownMonthly !== null && apiAlternative) {
+    const ownWorkloads = manifest.workloads.filter((w) => cost.workloads.find((c) => c.id === w.id)?.selfHosted?.some((s) => s.share > 0));
+    if (ownWorkloads.length > 0) {
+      const regulated = /* @__PURE__ */ new Set();
+      for (const d3 of dataClasses) if (d3.regulated) regulated.add(d3.id);
+      const requiredBy = /* @__PURE__ */ new Set();
+      for (const w of ownWorkloads) for (const c of w.dataClasses) if (regulated.has(c)) requiredBy.add(`regulated data class ${c}`);
+      for (const w of ownWorkloads) if (w.customization === "deep-modification") requiredBy.add(`deep modification in workload ${w.id}`);
+      ownTargets = {
+        monthlyUsd: ownMonthly,
+        monthlyUsdText: aboutUsdText(ownMonthly),
+        apiAlternativeMonthlyUsd: alternative,
+        apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
+        premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
+        apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
+        requiredBy: [...requiredBy].sort()
+      };
+    }
+  }
+  const totals = cost.totals;
   return {
     priceBook: { package: table.package, version: settings.priceBook.version, date: settings.priceBook.date, ageDays, maxAgeDays: settings.priceBookMaxAgeDays, stale: ageDays > settings.priceBookMaxAgeDays },
     selfHostSavingsRatio: settings.selfHostSavingsRatio,
     workloads,
     targets,
     unpriced,
-    ownTargets: cost.targets.length > 0 && ownMonthly !== null && ownWorkloads.length > 0 && apiAlternative ? {
-      monthlyUsd: ownMonthly,
-      monthlyUsdText: aboutUsdText(ownMonthly),
-      apiAlternativeMonthlyUsd: alternative,
-      apiAlternativeMonthlyUsdText: aboutUsdText(alternative),
-      premiumMonthlyUsdText: aboutUsdText(ownMonthly - alternative),
-      apiAlternative: `${apiAlternative.model} via ${apiAlternative.provider}`,
-      requiredBy: [...new Set(requiredBy)].sort()
-    } : null,
+    ownTargets,
     totals: {
-      ...cost.totals,
+      apiMonthlyUsd: totals.apiMonthlyUsd,
+      selfHostedMonthlyUsd: totals.selfHostedMonthlyUsd,
+      staffMonthlyUsd: totals.staffMonthlyUsd,
+      monthlyUsd: totals.monthlyUsd,
+      budgetMonthlyUsd: totals.budgetMonthlyUsd,
       capexUsd: cost.capexUsd,
       budgetCapexUsd: manifest.budget?.capexUsd ?? null,
-      apiMonthlyUsdText: aboutUsdText(cost.totals.apiMonthlyUsd),
-      selfHostedMonthlyUsdText: aboutUsdText(cost.totals.selfHostedMonthlyUsd),
-      staffMonthlyUsdText: aboutUsdText(cost.totals.staffMonthlyUsd),
-      monthlyUsdText: aboutUsdText(cost.totals.monthlyUsd),
-      budgetMonthlyUsdText: aboutUsdText(cost.totals.budgetMonthlyUsd)
+      apiMonthlyUsdText: aboutUsdText(totals.apiMonthlyUsd),
+      selfHostedMonthlyUsdText: aboutUsdText(totals.selfHostedMonthlyUsd),
+      staffMonthlyUsdText: aboutUsdText(totals.staffMonthlyUsd),
+      monthlyUsdText: aboutUsdText(totals.monthlyUsd),
+      budgetMonthlyUsdText: aboutUsdText(totals.budgetMonthlyUsd)
     }
   };
+}
+var lastAge;
+function bookAgeDays(bookDate, today) {
+  if (lastAge?.bookDate !== bookDate || lastAge.today !== today) lastAge = { bookDate, today, days: priceBookAgeDays(bookDate, today) };
+  return lastAge.days;
 }
 
 // src/input/build.ts
@@ -66430,9 +66812,17 @@ var FALLBACK_TRIGGERS = ["outage", "rate-limit", "context-window", "content-poli
 function buildPolicyInput(manifest, options) {
   const { deployment } = manifest;
   const { reaches, unrouted, routing, mixedLandings: mixedLandings2 } = resolveRouting(manifest);
-  const workloadTargets = (workload, routedOnly) => sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || r.via !== "burst" && r.via !== "fallback")).map((r) => r.target));
+  const reached = /* @__PURE__ */ new Map();
+  const routed = /* @__PURE__ */ new Map();
+  const reachedBy = /* @__PURE__ */ new Map();
+  for (const r of reaches) {
+    addTo(reached, r.workload, r.target);
+    if (r.via !== "burst" && r.via !== "fallback") addTo(routed, r.workload, r.target);
+    addTo(reachedBy, r.target, r.workload);
+  }
+  const workloadTargets = (workload, routedOnly) => sortedIds((routedOnly ? routed : reached).get(workload));
   const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
-  const toolsOf = (target) => sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? []));
+  const toolsOf = (target) => monitored.has(target) ? sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? [])) : [];
   const dataClasses = manifest.dataClasses.map(
     (d3, i) => ({
       id: d3.id,
@@ -66480,7 +66870,7 @@ function buildPolicyInput(manifest, options) {
       hardware: hardwareOf(t),
       monitored: monitored.has(t.id),
       monitoringTools: toolsOf(t.id),
-      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
+      reachedBy: sortedIds(reachedBy.get(t.id)),
       path: ["deployment", "targets", i]
     })
   );
@@ -66562,6 +66952,14 @@ function dayNumber(date) {
 function sortedUnique(ids) {
   return [...new Set(ids)].sort();
 }
+function sortedIds(ids) {
+  return ids === void 0 ? [] : [...ids].sort();
+}
+function addTo(index, key, id) {
+  const ids = index.get(key);
+  if (ids === void 0) index.set(key, /* @__PURE__ */ new Set([id]));
+  else ids.add(id);
+}
 
 // src/judge/policy-input-of.ts
 function policyInputOf(file, bytes, options) {
@@ -66589,14 +66987,26 @@ function policyInputOf(file, bytes, options) {
 }
 
 // src/judge/judge-manifest.ts
+var ENGINE_FACTS = /* @__PURE__ */ new WeakMap();
+function engineFacts(engine) {
+  let facts = ENGINE_FACTS.get(engine);
+  if (!facts) {
+    const rules = engine.rules();
+    const costSettings = costSettingsFrom(engine.data);
+    const ruleIds = rules.map((r) => r.id);
+    const known = new Set(ruleIds);
+    facts = { rules, ruleIds, known, sortedIds: [...known].sort(), cost: costSettings ? { settings: costSettings, table: PRICE_TABLE } : void 0 };
+    ENGINE_FACTS.set(engine, facts);
+  }
+  return facts;
+}
 function judgeManifest(file, bytes, settings) {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
-  const rules = settings.engine.rules();
-  const costSettings = costSettingsFrom(settings.engine.data);
+  const { rules, ruleIds, known, sortedIds: sortedIds2, cost } = engineFacts(settings.engine);
   const built = policyInputOf(file, bytes, {
-    ...costSettings ? { cost: { settings: costSettings, table: PRICE_TABLE } } : {},
+    ...cost ? { cost } : {},
     today: settings.today,
-    knownRuleIds: rules.map((r) => r.id),
+    knownRuleIds: ruleIds,
     ...settings.inputParts ? { parts: settings.inputParts } : {},
     ...settings.observe ? { observe: settings.observe } : {}
   });
@@ -66604,7 +67014,6 @@ function judgeManifest(file, bytes, settings) {
   const { document, manifest, sourceTexts } = built.value;
   let input = built.value.input;
   let evaluated = settings.engine.evaluate(input);
-  const known = new Set(rules.map((r) => r.id));
   if (evaluated.ok) {
     const reported = new Set(evaluated.value.findings.map((f) => f.id));
     const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
@@ -66616,11 +67025,11 @@ function judgeManifest(file, bytes, settings) {
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...input.cost ? { cost: costSummaryOf(input.cost) } : {} };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path2) => document.valuePositionOf(path2));
-  for (const f of evaluated.value.findings) known.add(f.id);
+  const uncatalogued = evaluated.value.findings.filter((f) => !known.has(f.id)).map((f) => f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: [...known].sort()
+    rulesEvaluated: uncatalogued.length === 0 ? [...sortedIds2] : [.../* @__PURE__ */ new Set([...ruleIds, ...uncatalogued])].sort()
   };
 }
 
@@ -67255,16 +67664,22 @@ function fail4(...problems) {
 // src/sources/read-sources.ts
 var MAX_SOURCE_BYTES = 1024 * 1024;
 var MAX_FOLDER_ENTRIES = 1e4;
-function observeSources(manifest, doc, manifestAbsolute, extra) {
+var MAX_CACHED_FILES = 256;
+function newSourceCache() {
+  return { roots: /* @__PURE__ */ new Map(), realRoots: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), gateways: /* @__PURE__ */ new WeakMap() };
+}
+function observeSources(manifest, doc, manifestAbsolute, extra, cache = newSourceCache()) {
+  const own = manifest.sources ?? [];
+  if (own.length === 0 && extra.length === 0) return { ok: true, value: { facts: [], texts: {} } };
   const requests = [];
   const problems = [];
   const folder = dirname(manifestAbsolute);
-  const root2 = repositoryRoot(folder);
-  (manifest.sources ?? []).forEach((source, i) => {
+  const root2 = own.length > 0 ? repositoryRoot(folder, cache) : folder;
+  own.forEach((source, i) => {
     const namedAt = doc.valuePositionOf(["sources", i, "path"]);
     const absolute = resolve(folder, source.path);
     const display2 = posix.normalize(posix.join(posix.dirname(doc.file), source.path.replace(/\\/g, "/"))).replace(/\/$/, "");
-    const refused = outsideRepository(absolute, root2, source.path, namedAt);
+    const refused = outsideRepository(absolute, root2, source.path, namedAt, cache);
     if (refused) problems.push(refused);
     else requests.push({ type: source.type, absolute, display: display2, namedAt });
   });
@@ -67272,44 +67687,64 @@ function observeSources(manifest, doc, manifestAbsolute, extra) {
   const facts = [];
   const texts = {};
   for (const request of requests) {
-    const read = readSource(request, texts);
+    const read = readSource(request, texts, cache);
     if (read.ok) facts.push(read.value);
     else problems.push(...read.problems);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { facts, texts } };
 }
-function readSource(request, texts) {
+function readSource(request, texts, cache) {
   const files = request.type === "kubernetes" ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
   if (!files.ok) return files;
   const loaded = [];
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
-    const parsed2 = loadDocuments(file.display, bytes.value);
+    const parsed2 = loadCached(file.absolute, file.display, bytes.value, cache);
     if (!parsed2.ok) return parsed2;
     texts[file.display] = parsed2.value.text;
     loaded.push(parsed2.value);
   }
   if (request.type === "litellm") {
-    const gateway = readLitellm(loaded[0]);
+    let gateway = cache.gateways.get(loaded[0]);
+    if (!gateway) cache.gateways.set(loaded[0], gateway = readLitellm(loaded[0]));
     return gateway.ok ? { ok: true, value: { type: "litellm", facts: gateway.value } } : gateway;
   }
   return { ok: true, value: { type: "kubernetes", facts: readKubernetes(request.display, loaded) } };
 }
-function repositoryRoot(folder) {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return folder;
-  }
+function loadCached(absolute, display2, bytes, cache) {
+  const key = `${absolute}\0${display2}`;
+  const known = cache.files.get(key);
+  if (known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes)) return known.loaded;
+  const loaded = loadDocuments(display2, bytes);
+  if (cache.files.size >= MAX_CACHED_FILES) cache.files.clear();
+  cache.files.set(key, { bytes, loaded });
+  return loaded;
 }
-function outsideRepository(absolute, root2, written, at3) {
+function repositoryRoot(folder, cache) {
+  const known = cache.roots.get(folder);
+  if (known !== void 0) return known;
+  let root2 = folder;
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) {
+      root2 = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (cache.roots.size >= MAX_CACHED_FILES) cache.roots.clear();
+  cache.roots.set(folder, root2);
+  return root2;
+}
+function outsideRepository(absolute, root2, written, at3, cache) {
   let real;
   try {
     real = realpathSync(absolute);
   } catch {
     return { code: "path-not-found", message: `source ${written} does not exist`, position: at3, hint: "the path is relative to the folder of the manifest" };
   }
-  const realRoot = realpathSync(root2);
+  let realRoot = cache.realRoots.get(root2);
+  if (realRoot === void 0) cache.realRoots.set(root2, realRoot = realpathSync(root2));
   if (real === realRoot || real.startsWith(realRoot + sep)) return void 0;
   return {
     code: "source-outside-repository",
@@ -67519,310 +67954,11 @@ function at2(file) {
 }
 
 // src/policy/load-engine.ts
-import { resolve as resolve5, sep as sep5 } from "node:path";
-
-// src/policy/rego-engine.ts
-init_rego();
-init_read_finding();
-init_rule_sets();
-function regoProblem(e) {
-  return {
-    code: e.code,
-    message: e.message,
-    ...e.location ? { position: { file: e.location.file, line: e.location.row, column: e.location.col } } : {},
-    hint: e.code.startsWith("eval_") ? "a policy failed while evaluating; fix the policy (or report it to its authors)" : isInputSchemaError(e) ? "as written the rule could never match the policy input; docs/policy-input.md lists its fields and values" : "fix the policy so that it compiles (`routewise test <dir>` shows the same error)"
-  };
-}
-function compileRules(options) {
-  const compileOptions = { regoVersion: "v1", ...options.inputSchema ? { inputSchema: options.inputSchema } : {} };
-  const parsed2 = options.parsed ?? (options.regoVersionOf ? parseEach(options.sources, options.regoVersionOf) : void 0);
-  if (parsed2 && !Array.isArray(parsed2)) return parsed2;
-  const compiled = parsed2 ? compileParsed(parsed2, compileOptions) : compile(options.sources, compileOptions);
-  if (!compiled.ok) return { ok: false, problems: compiled.errors.map(regoProblem) };
-  const text2 = findingQueryText(findingTargets(compiled.policy));
-  if (text2 === void 0) return { ok: true, value: { policy: compiled.policy, query: void 0 } };
-  const p = prepare(compiled.policy, text2);
-  if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
-  return { ok: true, value: { policy: compiled.policy, query: p.query } };
-}
-function findingQueryText(targets) {
-  return targets.length === 0 ? void 0 : targets.map((t) => `${t.variable} := ${refText(t.pkg, t.name)}`).join("; ");
-}
-function createRegoEngine(options) {
-  let compiled = options.compiled;
-  if (!compiled) {
-    const fresh = compileRules(options);
-    if (!fresh.ok) return fresh;
-    compiled = fresh.value;
-  }
-  const { policy, query } = compiled;
-  const defined = definedIds(policy);
-  if (!defined.ok) return defined;
-  const targets = findingTargets(policy);
-  if (targets.length === 0 && !options.allowNoRules) {
-    return { ok: false, problems: [{ code: "no-policies", message: "no rule could run: the policies define no deny, violation, warn or info rule", hint: "drop --no-builtin, or add --policy DIR with rules named deny, deny_*, violation, violation_*, warn, warn_* or info" }] };
-  }
-  const refs = new Map(targets.map((t) => [t, refText(t.pkg, t.name)]));
-  const text2 = findingQueryText(targets);
-  let prepared = query?.text === text2 ? query : void 0;
-  if (text2 !== void 0 && !prepared) {
-    const p = prepare(policy, text2);
-    if (!p.ok) return { ok: false, problems: p.errors.map(regoProblem) };
-    prepared = p.query;
-  }
-  const rules = catalogue(defined.value, targets);
-  return {
-    ok: true,
-    value: {
-      name: "rego",
-      data: options.data,
-      rules: () => rules,
-      evaluate(input) {
-        if (!prepared) return { ok: true, value: { findings: [] } };
-        const out = prepared.evaluate({
-          input,
-          data: options.data,
-          maxSteps: options.maxSteps ?? 5e6,
-          timeoutMs: options.timeoutMs ?? 1e4
-        });
-        if (!out.ok) return { ok: false, problems: out.errors.map(regoProblem) };
-        const findings = [];
-        const problems = [];
-        const row2 = out.results[0];
-        if (row2) {
-          for (const t of targets) {
-            const value = row2.bindings[t.variable];
-            if (value === void 0) continue;
-            const members = toJS(value);
-            const ref = refs.get(t);
-            if (!Array.isArray(members)) {
-              problems.push({
-                code: "policy-output",
-                message: `${ref} must be a set of findings, but it is ${typeof members}`,
-                hint: `define it as \`${t.name} contains finding if { ... }\``
-              });
-              continue;
-            }
-            for (const m of members) {
-              const f = readFinding(m, ref, t.where, t.ruleId);
-              if (!f.ok) {
-                problems.push(...f.problems);
-                continue;
-              }
-              const owner = defined.value.get(f.value.id);
-              if (owner && !t.owned.has(f.value.id)) {
-                problems.push({
-                  code: "rule-id-claimed",
-                  message: `${ref} reported a finding as ${f.value.id}, a rule defined in ${owner.source}`,
-                  ...t.where ? { position: t.where } : {},
-                  hint: "give the finding an id of its own (or none: it then takes the rule's id)"
-                });
-                continue;
-              }
-              findings.push({ ...f.value, ruleSet: t.set });
-            }
-          }
-        }
-        if (problems.length > 0) return { ok: false, problems };
-        return { ok: true, value: { findings } };
-      }
-    }
-  };
-}
-function parseEach(sources, versionOf) {
-  const modules2 = [];
-  const problems = [];
-  for (const source of sources) {
-    try {
-      modules2.push(parseModule(source.file, source.text, { regoVersion: versionOf(source.file) }));
-    } catch (e) {
-      if (e instanceof RegoError) problems.push(regoProblem(e.toData()));
-      else if (e instanceof RangeError) problems.push({ code: "rego_parse_error", message: `${source.file}: nesting too deep` });
-      else throw e;
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : modules2;
-}
-function findingTargets(policy) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const m of policy.modules) {
-    const pkg = m.package.path.join(".");
-    for (const rule of m.rules) {
-      if (rule.head.ref.length !== 1) continue;
-      const name = rule.head.ref[0].name;
-      const set = ruleSetOf(name);
-      if (!set) continue;
-      const key = `${pkg}\0${name}`;
-      let target = byKey.get(key);
-      if (!target) {
-        target = { pkg, name, set, where: { file: rule.loc.file, line: rule.loc.row, column: rule.loc.col }, owned: /* @__PURE__ */ new Set() };
-        byKey.set(key, target);
-      }
-      for (const a of rule.annotations) {
-        const id = a.custom?.id;
-        if ((a.scope === "rule" || a.scope === "document") && typeof id === "string" && id !== "") target.owned.add(id);
-      }
-    }
-  }
-  const keys = [...byKey.keys()].sort();
-  return keys.map((key, i) => {
-    const t = byKey.get(key);
-    const [only] = t.owned;
-    return { ...t, variable: `r${i}`, ruleId: t.owned.size === 1 && only ? only : `${t.pkg}.${t.name}` };
-  });
-}
-function definedIds(policy) {
-  const byId2 = /* @__PURE__ */ new Map();
-  const fileOf = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const entry2 of policy.annotations()) {
-    const a = entry2.annotations;
-    const custom = a.custom ?? {};
-    const id = typeof custom.id === "string" ? custom.id : void 0;
-    if (!id) continue;
-    const source = `${entry2.location.file}:${entry2.location.row}`;
-    const earlier = byId2.get(id);
-    if (earlier) {
-      if (fileOf.get(id) !== entry2.location.file) {
-        problems.push({
-          code: "duplicate-rule-id",
-          message: `rule id ${id} is defined twice: in ${earlier.source} and in ${source}`,
-          position: { file: entry2.location.file, line: entry2.location.row, column: entry2.location.col },
-          hint: "give each rule its own custom.id (an organisation rule cannot take over a built-in one)"
-        });
-      }
-      continue;
-    }
-    fileOf.set(id, entry2.location.file);
-    const set = ruleSetOf(entry2.path.slice(entry2.path.lastIndexOf(".") + 1));
-    const severity = isSeverity(custom.severity) ? custom.severity : set ? RULE_SET_SEVERITY2[set] : "error";
-    byId2.set(id, {
-      id,
-      title: a.title ?? id,
-      description: a.description ?? "",
-      severity,
-      remediation: typeof custom.remediation === "string" ? custom.remediation : "",
-      ...typeof custom.guidance === "string" || typeof custom.guidance === "number" ? { guidance: String(custom.guidance) } : {},
-      source
-    });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: byId2 };
-}
-function refText(pkg, rule) {
-  const parts = [...pkg.split("."), rule];
-  return "data" + parts.map((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
-}
-function catalogue(defined, targets) {
-  const byId2 = new Map(defined);
-  for (const t of targets) {
-    if (t.owned.size > 0 || byId2.has(t.ruleId)) continue;
-    byId2.set(t.ruleId, {
-      id: t.ruleId,
-      title: t.ruleId,
-      description: "",
-      severity: RULE_SET_SEVERITY2[t.set],
-      remediation: "",
-      ...t.where ? { source: `${t.where.file}:${t.where.line}` } : {}
-    });
-  }
-  return [...byId2.values()].sort((x2, y) => x2.id < y.id ? -1 : x2.id > y.id ? 1 : 0);
-}
-function isSeverity(x2) {
-  return x2 === "error" || x2 === "warning" || x2 === "info";
-}
-
-// src/policy/load-engine.ts
+init_rego_engine();
 init_policy_files();
-
-// src/policy/parsed-policies.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-init_rego();
-import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join4, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
-import { deserialize, serialize } from "node:v8";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var PARSED_POLICIES_FILE = "builtin-policies.v8";
-var COMPILED_POLICIES_FILE = "builtin-rules.v8";
-var PARSED_DATA_FILE = "builtin-data.v8";
-var BESIDE_THIS_MODULE = fileURLToPath3(new URL(`./${PARSED_POLICIES_FILE}`, import.meta.url));
-var FORMAT = 2;
-function compiledBuiltinRules(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODULE) {
-  let stored;
-  try {
-    stored = deserialize(readFileSync3(join4(dirname2(storeFile), COMPILED_POLICIES_FILE)));
-  } catch {
-    return void 0;
-  }
-  if (stored?.format !== FORMAT || stored.v8 !== process.versions.v8 || !Array.isArray(stored.sources) || stored.sources.length !== sources.length) return void 0;
-  const shown2 = /* @__PURE__ */ new Map();
-  for (const [i, source] of sources.entries()) {
-    const entry2 = stored.sources[i];
-    if (source.text !== entry2.text || resolve3(cwd, source.file) !== resolve3(policiesDir, entry2.path)) return void 0;
-    shown2.set(entry2.path, source.file);
-  }
-  const restored = restoreCompiled(stored.compiled, (file) => shown2.get(file) ?? file);
-  if (!restored) return void 0;
-  return { policy: restored.policy, query: restored.queries[0] };
-}
-function parsedBuiltinData(policiesDir, storeFile = BESIDE_THIS_MODULE) {
-  let stored;
-  return (file, text2) => {
-    if (stored === void 0) {
-      try {
-        const data = deserialize(readFileSync3(join4(dirname2(storeFile), PARSED_DATA_FILE)));
-        stored = data?.format === FORMAT && data.v8 === process.versions.v8 && Array.isArray(data.entries) ? new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e])) : null;
-      } catch {
-        stored = null;
-      }
-    }
-    const key = resolve3(file);
-    const entry2 = stored?.get(key);
-    if (!entry2 || entry2.text !== text2) return void 0;
-    stored.delete(key);
-    return entry2.value;
-  };
-}
-function storedEntries(storeFile, policiesDir) {
-  try {
-    const data = deserialize(readFileSync3(storeFile));
-    if (data?.format !== FORMAT || data.v8 !== process.versions.v8 || !Array.isArray(data.entries)) return null;
-    return new Map(data.entries.map((e) => [resolve3(policiesDir, e.path), e]));
-  } catch {
-    return null;
-  }
-}
-function parsedPolicies(sources, policiesDir, cwd, storeFile = BESIDE_THIS_MODULE) {
-  const entries = storedEntries(storeFile, policiesDir);
-  if (!entries) return void 0;
-  let reused = 0;
-  const modules2 = [];
-  for (const source of sources) {
-    const key = resolve3(cwd, source.file);
-    const entry2 = entries.get(key);
-    if (entry2 && entry2.text === source.text) {
-      entries.delete(key);
-      modules2.push(relocate(entry2, source.file));
-      reused++;
-      continue;
-    }
-    try {
-      modules2.push(parseModule(source.file, source.text, { regoVersion: "v1" }));
-    } catch {
-      return void 0;
-    }
-  }
-  return reused > 0 ? modules2 : void 0;
-}
-function relocate(entry2, to) {
-  if (entry2.path === to) return entry2.module;
-  entry2.module.file = to;
-  for (const location of entry2.locations) location.file = to;
-  return entry2.module;
-}
-
-// src/policy/load-engine.ts
+init_parsed_policies();
 init_assets();
+import { resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/policy/combined-engine.ts
 function combineEngines(engines) {
@@ -67962,7 +68098,7 @@ function readManifestBytes(path2, display2, options = {}) {
         const what = st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isBlockDevice() || st.isCharacterDevice() ? "a device" : "not a regular file";
         return failure3("not-a-file", `${display2} is ${what}, not a manifest file`, display2, "a manifest is a regular file");
       }
-      const buf = Buffer.alloc(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
+      const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_MANIFEST_BYTES + 1));
       let n = 0;
       while (n < buf.length) {
         const got = readSync(fd, buf, n, buf.length - n, n);
@@ -68013,6 +68149,7 @@ async function checkRun(paths, options) {
   }));
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
   const within = options.refuseLinksOut ? { within: realCwd, withinName: "the workspace" } : {};
+  const sourceCache = newSourceCache();
   for (const file of found.files) {
     if (fromStdin && file === STDIN_NAME) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin, { engine: engine.value, today: options.today })));
@@ -68030,7 +68167,7 @@ async function checkRun(paths, options) {
         judgeManifest(display2, bytes.value, {
           engine: engine.value,
           today: options.today,
-          observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [])
+          observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [], sourceCache)
         })
       ) : { file: display2, problems: bytes.problems, findings: [], rulesEvaluated: [] }
     );

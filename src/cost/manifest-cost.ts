@@ -97,7 +97,7 @@ export function manifestCost(
   const engineers = manifest.team?.mlopsEngineers ?? 0;
   const engineerAnnualCostUsd = manifest.team?.engineerAnnualCostUsd ?? settings.engineerAnnualCostUsd;
   const priceOf = pricer(settings, table, today);
-  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApi(settings, priceOf);
+  const fallbackApi = cheapestApiPrices(manifest.deployment.targets, priceOf) ?? comparisonApiOf(settings, table, today, priceOf);
 
   const load = new Map<string, { avg: number; peak: number }>();
   const workloads = manifest.workloads.map((w): WorkloadCost => {
@@ -197,8 +197,9 @@ const PRIMARY_VIAS: ReadonlySet<Reach['via']> = new Set(['route', 'default', 'un
  * stands in for may receive (itself perhaps a fallback), never more than the whole workload.
  */
 function standInShares(reaches: readonly Reach[], routed: Record<string, number>, fallbacks: readonly { from: string }[]): Record<string, number> {
-  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const standIns = reaches.filter((r) => !PRIMARY_VIAS.has(r.via));
+  if (standIns.length === 0) return {};
+  const whole = Object.values(routed).reduce((sum, share) => sum + share, 0);
   const received = new Map<string, number>();
   const visiting = new Set<string>();
   const mayReceive = (id: string): number => {
@@ -295,6 +296,17 @@ function cheapestApiPrices(targets: Target[], priceOf: ReturnType<typeof pricer>
     if (!best || perRequest < best.perRequest) best = { target: t.id, provider: t.provider ?? '', model: t.model, prices: priced.prices, batchDiscount: undefined, perRequest };
   }
   return best && { target: best.target, provider: best.provider, model: best.model, prices: best.prices, batchDiscount: undefined };
+}
+
+/** The comparison API is the same for every manifest of a run: priced once per settings, table and day. */
+const COMPARISON_APIS = new WeakMap<CostSettings, { table: PriceTable; today: string; api: CheapestApi | undefined }>();
+
+function comparisonApiOf(settings: CostSettings, table: PriceTable, today: string, priceOf: ReturnType<typeof pricer>): CheapestApi | undefined {
+  const known = COMPARISON_APIS.get(settings);
+  if (known && known.table === table && known.today === today) return known.api;
+  const api = comparisonApi(settings, priceOf);
+  COMPARISON_APIS.set(settings, { table, today, api });
+  return api;
 }
 
 function comparisonApi(settings: CostSettings, priceOf: ReturnType<typeof pricer>): CheapestApi | undefined {

@@ -80,7 +80,16 @@ export function tokensPerMonthCarried(replicas: number, perReplica: number, thro
 export function modelParamsBOf(model: string, declared: number | undefined, known: Record<string, number>): number | undefined {
   if (declared !== undefined) return declared;
   const name = model.toLowerCase().split('/').pop()!.trim();
-  let best: string | undefined;
-  for (const key of Object.keys(known)) if (name.startsWith(key.toLowerCase()) && (!best || key.length > best.length)) best = key;
-  return best === undefined ? undefined : known[best];
+  let best: [string, string] | undefined;
+  for (const entry of lowerCaseKeys(known)) if (name.startsWith(entry[1]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best === undefined ? undefined : known[best[0]];
 }
+
+/** Each known name with its lower-case form, worked out once per table (a run asks often). */
+function lowerCaseKeys(known: Record<string, number>): [string, string][] {
+  let keys = LOWER_CASE_KEYS.get(known);
+  if (!keys) LOWER_CASE_KEYS.set(known, (keys = Object.keys(known).map((key) => [key, key.toLowerCase()])));
+  return keys;
+}
+
+const LOWER_CASE_KEYS = new WeakMap<Record<string, number>, [string, string][]>();

@@ -20,7 +20,7 @@ export function resolveFindings(
   rules: readonly RuleInfo[],
   positionOf: PositionOf,
 ): Finding[] {
-  const catalogue = new Map(rules.map((rule) => [rule.id, rule]));
+  const catalogue = catalogueOf(rules);
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const item of raw) {
@@ -31,6 +31,15 @@ export function resolveFindings(
     findings.push(finding);
   }
   return findings.sort(compareFindings);
+}
+
+/** A run resolves the findings of every manifest against one catalogue: indexed once. */
+const CATALOGUES = new WeakMap<readonly RuleInfo[], Map<string, RuleInfo>>();
+
+function catalogueOf(rules: readonly RuleInfo[]): Map<string, RuleInfo> {
+  let catalogue = CATALOGUES.get(rules);
+  if (!catalogue) CATALOGUES.set(rules, (catalogue = new Map(rules.map((rule) => [rule.id, rule]))));
+  return catalogue;
 }
 
 function resolveFinding(item: TaggedFinding, rule: RuleInfo | undefined, positionOf: PositionOf): Finding {

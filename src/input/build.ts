@@ -25,11 +25,19 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
   const { deployment } = manifest;
   const { reaches, unrouted, routing, mixedLandings } = resolveRouting(manifest);
 
-  const workloadTargets = (workload: string, routedOnly: boolean) =>
-    sortedUnique(reaches.filter((r) => r.workload === workload && (!routedOnly || (r.via !== 'burst' && r.via !== 'fallback'))).map((r) => r.target));
+  // Who reaches what, gathered in one pass over the reaches rather than one per workload and target.
+  const reached = new Map<string, Set<string>>();
+  const routed = new Map<string, Set<string>>();
+  const reachedBy = new Map<string, Set<string>>();
+  for (const r of reaches) {
+    addTo(reached, r.workload, r.target);
+    if (r.via !== 'burst' && r.via !== 'fallback') addTo(routed, r.workload, r.target);
+    addTo(reachedBy, r.target, r.workload);
+  }
+  const workloadTargets = (workload: string, routedOnly: boolean) => sortedIds((routedOnly ? routed : reached).get(workload));
   const monitored = new Set((deployment.monitoring ?? []).map((m) => m.target));
   const toolsOf = (target: string) =>
-    sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? []));
+    monitored.has(target) ? sortedUnique((deployment.monitoring ?? []).filter((m) => m.target === target).flatMap((m) => m.tools ?? [])) : [];
 
   const dataClasses = manifest.dataClasses.map(
     (d, i): InputDataClass => ({
@@ -80,7 +88,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       hardware: hardwareOf(t),
       monitored: monitored.has(t.id),
       monitoringTools: toolsOf(t.id),
-      reachedBy: sortedUnique(reaches.filter((r) => r.target === t.id).map((r) => r.workload)),
+      reachedBy: sortedIds(reachedBy.get(t.id)),
       path: ['deployment', 'targets', i],
     }),
   );
@@ -174,4 +182,14 @@ function dayNumber(date: string): number {
 
 function sortedUnique(ids: string[]): string[] {
   return [...new Set(ids)].sort();
+}
+
+function sortedIds(ids: Set<string> | undefined): string[] {
+  return ids === undefined ? [] : [...ids].sort();
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) index.set(key, new Set([id]));
+  else ids.add(id);
 }

@@ -22,13 +22,10 @@ function roundHalfAway(n: number): number {
 
 /** format.grouped for an integer below a trillion: negative ones are printed as they are. */
 function grouped(n: number): string {
-  if (n < 0) return String(n);
-  const parts: string[] = [];
-  let rest = n;
-  while (rest >= 1000) {
-    parts.unshift(String(rest % 1000).padStart(3, '0'));
-    rest = Math.floor(rest / 1000);
-  }
-  parts.unshift(String(rest));
-  return parts.join(',');
+  const digits = String(n);
+  if (n < 1000) return digits;
+  const lead = digits.length % 3 || 3;
+  let text = digits.slice(0, lead);
+  for (let i = lead; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
+  return text;
 }

@@ -30,20 +30,25 @@ export interface RoutingOutcome {
 
 /** Every (workload, data class) pair the manifest declares, in declaration order. */
 export function declaredPairs(manifest: Manifest): Pair[] {
-  return manifest.workloads.flatMap((w, i) =>
-    w.dataClasses.map((dataClass, j) => ({ workload: w.id, dataClass, path: ['workloads', i, 'dataClasses', j] })),
-  );
+  const pairs: Pair[] = [];
+  manifest.workloads.forEach((w, i) => {
+    for (let j = 0; j < w.dataClasses.length; j++) pairs.push({ workload: w.id, dataClass: w.dataClasses[j]!, path: ['workloads', i, 'dataClasses', j] });
+  });
+  return pairs;
 }
 
 /** The requests worth routing: each class alone, and each pair where the workload mixes classes. */
 export function requestsOf(manifest: Manifest): Request[] {
-  return manifest.workloads.flatMap((w) => {
-    const singles = w.dataClasses.map((c) => ({ workload: w.id, dataClasses: [c] }));
-    if (w.mixesDataClasses === false) return singles;
-    const pairs: Request[] = [];
-    w.dataClasses.forEach((a, i) => w.dataClasses.slice(i + 1).forEach((b) => pairs.push({ workload: w.id, dataClasses: [a, b] })));
-    return [...singles, ...pairs];
-  });
+  const requests: Request[] = [];
+  for (const w of manifest.workloads) {
+    const classes = w.dataClasses;
+    for (const c of classes) requests.push({ workload: w.id, dataClasses: [c] });
+    if (w.mixesDataClasses === false) continue;
+    for (let i = 0; i < classes.length; i++) {
+      for (let j = i + 1; j < classes.length; j++) requests.push({ workload: w.id, dataClasses: [classes[i]!, classes[j]!] });
+    }
+  }
+  return requests;
 }
 
 /**
@@ -116,10 +121,20 @@ export function resolveRouting(manifest: Manifest): RoutingOutcome {
   for (const request of requests) {
     for (const landing of landingsOf(deployment, request)) {
       for (const dataClass of request.dataClasses) {
-        const key = [request.workload, dataClass, landing.target, landing.via, landing.route, landing.fallback].join('\u0000');
+        // route and fallback are numbers or null (written `null`), never text: the key stays unique.
+        const key = `${request.workload}\u0000${dataClass}\u0000${landing.target}\u0000${landing.via}\u0000${landing.route}\u0000${landing.fallback}`;
         if (reaches.has(key)) continue;
-        const others = request.dataClasses.filter((c) => c !== dataClass);
-        reaches.set(key, { workload: request.workload, dataClass, ...landing, with: others.length > 0 ? others : null });
+        const others = request.dataClasses.length === 1 ? [] : request.dataClasses.filter((c) => c !== dataClass);
+        reaches.set(key, {
+          workload: request.workload,
+          dataClass,
+          target: landing.target,
+          via: landing.via,
+          route: landing.route,
+          fallback: landing.fallback,
+          path: landing.path,
+          with: others.length > 0 ? others : null,
+        });
       }
     }
   }

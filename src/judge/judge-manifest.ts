@@ -1,12 +1,13 @@
 // The whole judgement of one manifest, pure, the same for check, audit and eval --manifest:
 // bytes -> document with positions -> validated manifest -> policy input -> findings (resolved,
 // located, waived). Problems at any stage stop that manifest only, and are reported with their place.
-import type { Engine } from '../policy/engine.ts';
+import type { Engine, RuleInfo } from '../policy/engine.ts';
 import type { Finding } from '../policy/finding.ts';
 import { applyWaivers } from '../findings/waivers.ts';
 import { resolveFindings } from '../findings/resolve.ts';
 import type { Problem } from '../problems/problem.ts';
 import { costSettingsFrom } from '../cost/cost-settings.ts';
+import type { CostContext } from '../input/cost-facts.ts';
 import { PRICE_TABLE } from '../cost/generated/price-table.ts';
 import { costSummaryOf, type CostSummary } from './cost-summary.ts';
 import { policyInputOf, type InputParts, type JudgedInput, type Observe } from './policy-input-of.ts';
@@ -44,15 +45,40 @@ export interface Judgement extends ManifestJudgement {
   input?: JudgedInput['input'];
 }
 
+/** What judging needs from an engine, the same for every manifest it judges. */
+interface EngineFacts {
+  rules: RuleInfo[];
+  ruleIds: string[];
+  known: ReadonlySet<string>;
+  /** `ruleIds` sorted: what a manifest whose findings all come from catalogued rules evaluated. */
+  sortedIds: readonly string[];
+  /** The cost facts need the settings the rules read; an engine that cannot tell them gets none. */
+  cost: CostContext | undefined;
+}
+
+/** Worked out once per engine: a run judges thousands of manifests with one. */
+const ENGINE_FACTS = new WeakMap<Engine, EngineFacts>();
+
+function engineFacts(engine: Engine): EngineFacts {
+  let facts = ENGINE_FACTS.get(engine);
+  if (!facts) {
+    const rules = engine.rules();
+    const costSettings = costSettingsFrom(engine.data);
+    const ruleIds = rules.map((r) => r.id);
+    const known = new Set(ruleIds);
+    facts = { rules, ruleIds, known, sortedIds: [...known].sort(), cost: costSettings ? { settings: costSettings, table: PRICE_TABLE } : undefined };
+    ENGINE_FACTS.set(engine, facts);
+  }
+  return facts;
+}
+
 export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSettings): Judgement {
   const empty = { file, problems: [], findings: [], rulesEvaluated: [] };
-  const rules = settings.engine.rules();
-  // The cost facts need the settings the rules read; an engine that cannot tell them gets none.
-  const costSettings = costSettingsFrom(settings.engine.data);
+  const { rules, ruleIds, known, sortedIds, cost } = engineFacts(settings.engine);
   const built = policyInputOf(file, bytes, {
-    ...(costSettings ? { cost: { settings: costSettings, table: PRICE_TABLE } } : {}),
+    ...(cost ? { cost } : {}),
     today: settings.today,
-    knownRuleIds: rules.map((r) => r.id),
+    knownRuleIds: ruleIds,
     ...(settings.inputParts ? { parts: settings.inputParts } : {}),
     ...(settings.observe ? { observe: settings.observe } : {}),
   });
@@ -62,7 +88,6 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
   let evaluated = settings.engine.evaluate(input);
   // A rule without METADATA is known by the ids its findings carry: a waiver naming one of them
   // names a rule that ran, so the waiver rule is asked again knowing those ids too.
-  const known = new Set(rules.map((r) => r.id));
   if (evaluated.ok) {
     const reported = new Set(evaluated.value.findings.map((f) => f.id));
     const named = (manifest.waivers ?? []).map((w) => w.rule).filter((id) => !known.has(id) && reported.has(id));
@@ -74,10 +99,10 @@ export function judgeManifest(file: string, bytes: Uint8Array, settings: JudgeSe
   const base = { ...empty, strategy: manifest.deployment.strategy, source: document.text, sourceTexts, input, ...(input.cost ? { cost: costSummaryOf(input.cost) } : {}) };
   if (!evaluated.ok) return { ...base, problems: evaluated.problems };
   const located = resolveFindings(evaluated.value.findings, rules, (path) => document.valuePositionOf(path));
-  for (const f of evaluated.value.findings) known.add(f.id);
+  const uncatalogued = evaluated.value.findings.filter((f) => !known.has(f.id)).map((f) => f.id);
   return {
     ...base,
     findings: applyWaivers(located, manifest.waivers ?? [], settings.today),
-    rulesEvaluated: [...known].sort(),
+    rulesEvaluated: uncatalogued.length === 0 ? [...sortedIds] : [...new Set([...ruleIds, ...uncatalogued])].sort(),
   };
 }

@@ -5,6 +5,9 @@ import type { Problem, Result } from '../problems/problem.ts';
 /** Manifests are hand-written; anything larger is almost certainly the wrong file. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
+/** One strict decoder for every file: a decoder keeps no state between whole-text decodes. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeText(file: string, bytes: Uint8Array): Result<string> {
   if (bytes.length > MAX_MANIFEST_BYTES) {
     return fail({
@@ -32,7 +35,7 @@ export function decodeText(file: string, bytes: Uint8Array): Result<string> {
     });
   }
   try {
-    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, value: UTF8.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return fail({

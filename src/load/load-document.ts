@@ -27,13 +27,12 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.value;
-  const lines = new LineCounter();
-  const at = (offset: number) => positionIn(file, lines, offset);
 
   // Before either reader: the plain reader and the full parser must refuse the same texts.
   const ambiguous = ambiguousLineBreakAt(text);
   if (ambiguous !== undefined) return fail(ambiguousLineBreak(file, text, ambiguous));
-  if (text.trim() === '') return fail(emptyFile(file));
+  // Blank means white space only (as trim() sees it), found without copying the text.
+  if (!/\S/.test(text)) return fail(emptyFile(file));
   if (file.toLowerCase().endsWith('.json')) {
     const json = parseJson(file, text);
     if (!json.ok) return json;
@@ -73,6 +72,10 @@ export function loadDocument(file: string, bytes: Uint8Array): Result<LoadedDocu
 
   const deep = tooDeepAt(text);
   if (deep !== undefined) return fail(tooDeep(positionIn(file, lineStartsOf(text), deep)));
+
+  // Only texts the plain readers leave get this far.
+  const lines = new LineCounter();
+  const at = (offset: number) => positionIn(file, lines, offset);
 
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines });
   if (docs.length === 0) return fail(emptyFile(file));

@@ -62,6 +62,8 @@ class Reader {
   private readonly ends: number[] = [];
   private readonly indents: number[] = [];
   private line = 0;
+  /** The data of the value inline() read last. */
+  private inlineData: unknown = null;
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -103,7 +105,7 @@ class Reader {
       const colon = keyEnd(text, keyStart, end);
       if (colon === -1) throw OUTSIDE;
       const key = text.slice(keyStart, colon);
-      if (key === '__proto__' || Object.hasOwn(data, key)) throw OUTSIDE;
+      if (key === '__proto__' || node.keys.includes(key)) throw OUTSIDE;
       if (node.keys.length === 0) node.offset = keyStart;
       let at = colon + 1;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
@@ -111,7 +113,8 @@ class Reader {
       if (at === end || text.charCodeAt(at) === HASH) {
         value = this.blockValue(column, at, data, key, depth);
       } else {
-        value = this.inline(at, end, data, key, depth);
+        value = this.inline(at, end, depth);
+        data[key] = this.inlineData;
         this.line++;
       }
       node.keys.push(key);
@@ -160,15 +163,15 @@ class Reader {
       let at = dash + 1;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       const code = text.charCodeAt(at);
-      if (at === end || code === HASH || code === DASH) throw OUTSIDE;
-      const slot = list.length;
+      // `- - x` nests a list; `- --model` (a command-line flag) is a plain scalar.
+      if (at === end || code === HASH || (code === DASH && !plainStart(text.slice(at, at + 3)))) throw OUTSIDE;
       if (keyEnd(text, at, end) !== -1) {
         const nested: Record<string, unknown> = {};
         list.push(nested);
         node.items.push(this.map(at - this.starts[this.line]!, nested, depth + 1));
       } else {
-        list.push(undefined);
-        node.items.push(this.inline(at, end, list, slot, depth));
+        node.items.push(this.inline(at, end, depth));
+        list.push(this.inlineData);
         this.line++;
       }
       if (this.line >= this.starts.length) return node;
@@ -179,8 +182,11 @@ class Reader {
     }
   }
 
-  /** A value that starts at `at` and ends on this line (before any comment). */
-  private inline(at: number, end: number, into: Record<string, unknown> | unknown[], key: string | number, depth: number): PlainNode {
+  /**
+   * A value that starts at `at` and ends on this line (before any comment); its data is left in
+   * `inlineData` for the caller to store, so mappings and lists each store in their own way.
+   */
+  private inline(at: number, end: number, depth: number): PlainNode {
     const text = this.text;
     const code = text.charCodeAt(at);
     let after: number;
@@ -188,7 +194,7 @@ class Reader {
     if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
       const flow = new FlowReader(text, end, depth);
       const value = flow.value(at);
-      (into as Record<string | number, unknown>)[key] = value.data;
+      this.inlineData = value.data;
       node = value.node;
       after = flow.at;
     } else if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
@@ -197,7 +203,7 @@ class Reader {
       const body = text.slice(at + 1, close);
       if (code === 0x22 ? body.includes('\\') : text.charCodeAt(close + 1) === 0x27) throw OUTSIDE;
       if (!printable(body)) throw OUTSIDE;
-      (into as Record<string | number, unknown>)[key] = body;
+      this.inlineData = body;
       node = { kind: 'scalar', offset: at };
       after = close + 1;
     } else {
@@ -207,7 +213,7 @@ class Reader {
       while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
       const source = text.slice(at, last);
       if (!plainBlockScalar(source)) throw OUTSIDE;
-      (into as Record<string | number, unknown>)[key] = coreScalar(source);
+      this.inlineData = coreScalar(source);
       return { kind: 'scalar', offset: at };
     }
     restOfLine(text, after, end);
@@ -257,7 +263,7 @@ class FlowReader {
         const colon = keyEnd(text, keyStart, this.end);
         if (colon === -1 || text.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
         const key = text.slice(keyStart, colon);
-        if (key === '__proto__' || Object.hasOwn(data, key)) throw OUTSIDE;
+        if (key === '__proto__' || node.keys.includes(key)) throw OUTSIDE;
         const item = this.value(this.skipSpaces(colon + 1), depth + 1);
         data[key] = item.data;
         node.keys.push(key);
@@ -348,7 +354,8 @@ function plainStart(source: string): boolean {
   // Letters beyond ASCII (`Zürich`, `東京`); printable() turns away the few that are not text.
   if (c > 0xa0) return true;
   const next = source.charCodeAt(1);
-  // `-1`, `+1` and `-foo` are scalars; `- ` would be a list item.
+  // `-1`, `+1`, `-foo` and `--foo` are scalars; `- ` would be a list item.
+  if (c === DASH && next === DASH) return isLetter(source.charCodeAt(2));
   if (c === DASH || c === 0x2b /* + */) return isLetter(next) || isDigit(next);
   // `.5` is a number; `.inf`, `...` and the like are left to the full parser.
   if (c === 0x2e /* . */) return isDigit(next);

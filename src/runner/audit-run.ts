@@ -19,6 +19,7 @@ import { workerPoolStarter, type WorkerPool } from './audit-pool.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
 import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from './discover.ts';
 import { nodeFolderReader } from './folder-reader.ts';
+import { newSourceCache } from '../sources/read-sources.ts';
 import type { RunOptions } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -126,8 +127,9 @@ async function judgeInProcess(tasks: AuditTask[], o: InProcessOptions, onProgres
   const engine = await loadEngine(o.engineFlags, o.cwd);
   if (!engine.ok) return engine;
   const settings = { engine: engine.value, today: o.today, failOn: o.failOn, waiverHorizonDays: o.waiverHorizonDays };
+  const sources = newSourceCache();
   const verdicts = tasks.map((task, i) => {
-    const verdict = runAuditTask(task, settings);
+    const verdict = runAuditTask(task, settings, sources);
     onProgress(i + 1);
     return verdict;
   });

@@ -3,7 +3,7 @@
 import { auditManifest, type AuditSettings, type ManifestVerdict } from '../audit/verdict.ts';
 import type { ProblemCode } from '../problems/problem.ts';
 import { readManifestBytes } from './read-manifest.ts';
-import { observeSources } from '../sources/read-sources.ts';
+import { observeSources, type SourceCache } from '../sources/read-sources.ts';
 
 export interface AuditTask {
   /** Absolute path to read. */
@@ -14,12 +14,13 @@ export interface AuditTask {
   within: string;
 }
 
-export function runAuditTask(task: AuditTask, settings: AuditSettings): ManifestVerdict {
+/** `sources`: what the run has read of sources so far (one per run, or per worker thread). */
+export function runAuditTask(task: AuditTask, settings: AuditSettings, sources?: SourceCache): ManifestVerdict {
   const bytes = readManifestBytes(task.file, task.shown, { within: task.within, withinName: 'the audited folder' });
   if (!bytes.ok) return failedVerdict(bytes.problems[0]!.code, bytes.problems[0]!.message);
   try {
     // The manifest's own `sources` are read as `check` reads them (no command-line sources here).
-    const observe = settings.observe ?? ((manifest, doc) => observeSources(manifest, doc, task.file, []));
+    const observe = settings.observe ?? ((manifest, doc) => observeSources(manifest, doc, task.file, [], sources));
     return auditManifest(task.shown, bytes.value, { ...settings, observe });
   } catch (error) {
     // An engine bug on one manifest must not end the audit of the others.

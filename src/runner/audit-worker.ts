@@ -4,6 +4,7 @@ import { isMainThread, type MessagePort, parentPort, workerData } from 'node:wor
 import type { FailOn } from '../findings/threshold.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
 import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
+import { newSourceCache } from '../sources/read-sources.ts';
 
 /** Where this module is, to start workers on it (in the CLI bundle, the file that loads the bundle). */
 export const AUDIT_WORKER_URL = import.meta.url;
@@ -37,9 +38,10 @@ async function serve(port: MessagePort, data: AuditWorkerData): Promise<void> {
     return;
   }
   const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
+  const sources = newSourceCache();
   // The main thread ends this worker when the audit is done.
   port.on('message', (message: ToWorker) => {
-    const verdicts = message.tasks.map((task) => runAuditTask(task, settings));
+    const verdicts = message.tasks.map((task) => runAuditTask(task, settings, sources));
     port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
 import { judgeManifest, type Judgement } from '../judge/judge-manifest.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
-import { observeSources, type SourceRequest } from '../sources/read-sources.ts';
+import { newSourceCache, observeSources, type SourceRequest } from '../sources/read-sources.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
@@ -63,6 +63,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   }));
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
   const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : {};
+  const sourceCache = newSourceCache();
   for (const file of found.files) {
     if (fromStdin && file === STDIN_NAME) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin!, { engine: engine.value, today: options.today })));
@@ -81,7 +82,7 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
             judgeManifest(display, bytes.value, {
               engine: engine.value,
               today: options.today,
-              observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? []),
+              observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [], sourceCache),
             }),
           )
         : { file: display, problems: bytes.problems, findings: [], rulesEvaluated: [] },

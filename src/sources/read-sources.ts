@@ -9,7 +9,7 @@ import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { Manifest } from '../manifest/manifest.ts';
 import { readKubernetes } from './kubernetes.ts';
 import { readLitellm } from './litellm.ts';
-import type { ObservedSources, SourceFacts, SourceType } from './observed.ts';
+import type { GatewayFacts, ObservedSources, SourceFacts, SourceType } from './observed.ts';
 
 export type { ObservedSources };
 
@@ -18,6 +18,8 @@ export const MAX_SOURCE_BYTES = 1024 * 1024;
 /** A folder source is walked until this many entries; a larger tree is the wrong folder. */
 export const MAX_FOLDER_ENTRIES = 10_000;
 export const SOURCE_TYPES: readonly SourceType[] = ['litellm', 'kubernetes'];
+/** Source files a run keeps parsed; beyond this many, it starts over. */
+const MAX_CACHED_FILES = 256;
 
 export interface SourceRequest {
   type: SourceType;
@@ -28,22 +30,41 @@ export interface SourceRequest {
   namedAt?: SourcePosition;
 }
 
+/**
+ * What one run has already found out while reading sources: the repository root of each folder,
+ * and each source file read, by path, kept while its bytes stay the same. A run judges many
+ * manifests that share folders and often one gateway config; a new run starts afresh.
+ */
+export interface SourceCache {
+  roots: Map<string, string>;
+  realRoots: Map<string, string>;
+  files: Map<string, { bytes: Uint8Array; loaded: Result<LoadedFile> }>;
+  gateways: WeakMap<LoadedFile, Result<GatewayFacts>>;
+}
+
+export function newSourceCache(): SourceCache {
+  return { roots: new Map(), realRoots: new Map(), files: new Map(), gateways: new WeakMap() };
+}
+
 /** Reads the manifest's own sources (checked to stay inside its repository) and the extra ones. */
 export function observeSources(
   manifest: Manifest,
   doc: LoadedDocument,
   manifestAbsolute: string,
   extra: readonly SourceRequest[],
+  cache: SourceCache = newSourceCache(),
 ): Result<ObservedSources> {
+  const own = manifest.sources ?? [];
+  if (own.length === 0 && extra.length === 0) return { ok: true, value: { facts: [], texts: {} } };
   const requests: SourceRequest[] = [];
   const problems: Problem[] = [];
   const folder = dirname(manifestAbsolute);
-  const root = repositoryRoot(folder);
-  (manifest.sources ?? []).forEach((source, i) => {
+  const root = own.length > 0 ? repositoryRoot(folder, cache) : folder;
+  own.forEach((source, i) => {
     const namedAt = doc.valuePositionOf(['sources', i, 'path']);
     const absolute = resolve(folder, source.path);
     const display = posix.normalize(posix.join(posix.dirname(doc.file), source.path.replace(/\\/g, '/'))).replace(/\/$/, '');
-    const refused = outsideRepository(absolute, root, source.path, namedAt);
+    const refused = outsideRepository(absolute, root, source.path, namedAt, cache);
     if (refused) problems.push(refused);
     else requests.push({ type: source.type, absolute, display, namedAt });
   });
@@ -51,7 +72,7 @@ export function observeSources(
   const facts: SourceFacts[] = [];
   const texts: Record<string, string> = {};
   for (const request of requests) {
-    const read = readSource(request, texts);
+    const read = readSource(request, texts, cache);
     if (read.ok) facts.push(read.value);
     else problems.push(...read.problems);
   }
@@ -75,7 +96,7 @@ export function parseSourceFlag(flag: string, cwd: string): Result<SourceRequest
   return { ok: true, value: { type, absolute, display: relative(cwd, absolute).split(sep).join('/') || '.' } };
 }
 
-function readSource(request: SourceRequest, texts: Record<string, string>): Result<SourceFacts> {
+function readSource(request: SourceRequest, texts: Record<string, string>, cache: SourceCache): Result<SourceFacts> {
   const files: Result<{ absolute: string; display: string }[]> =
     request.type === 'kubernetes' ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
   if (!files.ok) return files;
@@ -83,34 +104,57 @@ function readSource(request: SourceRequest, texts: Record<string, string>): Resu
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
-    const parsed = loadDocuments(file.display, bytes.value);
+    const parsed = loadCached(file.absolute, file.display, bytes.value, cache);
     if (!parsed.ok) return parsed;
     texts[file.display] = parsed.value.text;
     loaded.push(parsed.value);
   }
   if (request.type === 'litellm') {
-    const gateway = readLitellm(loaded[0]!);
+    let gateway = cache.gateways.get(loaded[0]!);
+    if (!gateway) cache.gateways.set(loaded[0]!, (gateway = readLitellm(loaded[0]!)));
     return gateway.ok ? { ok: true, value: { type: 'litellm', facts: gateway.value } } : gateway;
   }
   return { ok: true, value: { type: 'kubernetes', facts: readKubernetes(request.display, loaded) } };
 }
 
-/** The top of the git work tree holding `folder`, or the folder itself outside git. */
-function repositoryRoot(folder: string): string {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return folder;
-  }
+/** A file read before in this run, as shown the same way and with the same bytes, is not parsed again. */
+function loadCached(absolute: string, display: string, bytes: Uint8Array, cache: SourceCache): Result<LoadedFile> {
+  const key = `${absolute}\u0000${display}`;
+  const known = cache.files.get(key);
+  if (known && Buffer.from(known.bytes.buffer, known.bytes.byteOffset, known.bytes.byteLength).equals(bytes)) return known.loaded;
+  const loaded = loadDocuments(display, bytes);
+  // An audit reads the sources of thousands of repositories, each once: the cache stays small.
+  if (cache.files.size >= MAX_CACHED_FILES) cache.files.clear();
+  cache.files.set(key, { bytes, loaded });
+  return loaded;
 }
 
-function outsideRepository(absolute: string, root: string, written: string, at: SourcePosition): Problem | undefined {
+/** The top of the git work tree holding `folder`, or the folder itself outside git. */
+function repositoryRoot(folder: string, cache: SourceCache): string {
+  const known = cache.roots.get(folder);
+  if (known !== undefined) return known;
+  let root = folder;
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (cache.roots.size >= MAX_CACHED_FILES) cache.roots.clear();
+  cache.roots.set(folder, root);
+  return root;
+}
+
+function outsideRepository(absolute: string, root: string, written: string, at: SourcePosition, cache: SourceCache): Problem | undefined {
   let real: string;
   try {
     real = realpathSync(absolute);
   } catch {
     return { code: 'path-not-found', message: `source ${written} does not exist`, position: at, hint: 'the path is relative to the folder of the manifest' };
   }
-  const realRoot = realpathSync(root);
+  let realRoot = cache.realRoots.get(root);
+  if (realRoot === undefined) cache.realRoots.set(root, (realRoot = realpathSync(root)));
   if (real === realRoot || real.startsWith(realRoot + sep)) return undefined;
   return {
     code: 'source-outside-repository',

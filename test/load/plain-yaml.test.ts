@@ -117,6 +117,13 @@ describe('the plain YAML reader', () => {
     expect(readPlainYaml(text)).toBeUndefined();
   });
 
+  it('reads command-line flags in a list as the full parser does', () => {
+    const text = 'args:\n  - --model\n  - meta-llama/Llama-3.1-70B-Instruct\n  - --tensor-parallel-size\n  - "4"\n';
+    expect(readPlainYaml(text)?.data).toEqual({ args: ['--model', 'meta-llama/Llama-3.1-70B-Instruct', '--tensor-parallel-size', '4'] });
+    expect(expectSameAsFullParser(text)).toBe(true);
+    expect(readPlainYaml('a:\n  - - x\n')).toBeUndefined();
+  });
+
   it('reads plain scalars by the core schema', () => {
     expect(coreScalar('2027-03-01')).toBe('2027-03-01');
     expect(coreScalar('0o10')).toBe(8);
@@ -126,7 +133,7 @@ describe('the plain YAML reader', () => {
     expect(coreScalar('fALSE')).toBe('fALSE');
   });
 
-  const words = fc.constantFrom('a', 'id', 'kind', 'true', 'Null', '~', '12', '-3', '0x1f', '0o7', '1.50', '1e3', '.5', 'x y', 'a:b', 'a#b', "it's", '2027-03-01', 'yes', 'é', '1_000', '+1', '-x', '9007199254740993', 'Zürich', '東京');
+  const words = fc.constantFrom('a', 'id', 'kind', 'true', 'Null', '~', '12', '-3', '0x1f', '0o7', '1.50', '1e3', '.5', 'x y', 'a:b', 'a#b', "it's", '2027-03-01', 'yes', 'é', '1_000', '+1', '-x', '--model', '--', '---', '--1', '-- x', '9007199254740993', 'Zürich', '東京');
   const spaces = fc.constantFrom(' ', '  ', '   ');
   const scalar = fc.oneof(
     words,
