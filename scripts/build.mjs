@@ -111,7 +111,8 @@ async function parseBuiltinPolicies() {
       ...NODE_ESM_BUNDLE,
     });
     const { writeParsedPolicies, PARSED_POLICIES_FILE } = await import(pathToFileURL(tool + 'parsed-policies.mjs').href);
-    writeParsedPolicies(new URL('../policies/', import.meta.url).pathname, staging + PARSED_POLICIES_FILE);
+    const { notCompiled } = writeParsedPolicies(new URL('../policies/', import.meta.url).pathname, staging + PARSED_POLICIES_FILE);
+    if (notCompiled) console.warn(`build: the built-in policies were not compiled ahead (${notCompiled}); routewise will compile them on each run`);
   } catch (e) {
     console.warn(`build: the built-in policies were not parsed ahead (${e instanceof Error ? e.message : e}); routewise will parse them on each run`);
   } finally {

@@ -55,8 +55,11 @@ interface Stored {
   entries: Entry[];
 }
 
-/** Parses every non-test .rego file under `policiesDir` and stores the modules in `outFile`. */
-export function writeParsedPolicies(policiesDir: string, outFile: string): number {
+/**
+ * Parses every non-test .rego file under `policiesDir` and stores the modules in `outFile`, and
+ * beside it the same policies compiled. Gives why they were not compiled ahead, if they were not.
+ */
+export function writeParsedPolicies(policiesDir: string, outFile: string): { notCompiled?: string } {
   const entries: Entry[] = [];
   const data: DataEntry[] = [];
   const walk = (dir: string): void => {
@@ -86,9 +89,13 @@ export function writeParsedPolicies(policiesDir: string, outFile: string): numbe
   };
   walk(policiesDir);
   writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, entries } satisfies Stored));
-  writeCompiledPolicies(entries, join(dirname(outFile), COMPILED_POLICIES_FILE));
   writeFileSync(join(dirname(outFile), PARSED_DATA_FILE), serialize({ format: FORMAT, v8: process.versions.v8, entries: data } satisfies StoredData));
-  return entries.length;
+  try {
+    return writeCompiledPolicies(entries, join(dirname(outFile), COMPILED_POLICIES_FILE));
+  } catch (e) {
+    // Runs compile the policies then, as before; only their start-up is slower.
+    return { notCompiled: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 interface StoredRules {
@@ -104,13 +111,15 @@ interface StoredRules {
  * Parses them afresh, since storing takes the compiled policy apart. Policies that do not compile
  * (or cannot be stored) are left out: runs then compile them, reporting what is wrong.
  */
-function writeCompiledPolicies(entries: readonly Entry[], outFile: string): void {
+function writeCompiledPolicies(entries: readonly Entry[], outFile: string): { notCompiled?: string } {
   const sources = entries.map((e) => ({ path: e.path, text: e.text })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const modules = sources.map((e) => parseModule(e.path, e.text, { regoVersion: 'v1' }));
   const rules = compileRules({ sources: sources.map((e) => ({ file: e.path, text: e.text })), parsed: modules, data: {} });
-  if (!rules.ok || !rules.value.query) return;
+  if (!rules.ok) return { notCompiled: rules.problems.map((p) => p.message).join('; ') };
+  if (!rules.value.query) return { notCompiled: 'they define no finding rule' };
   const compiled = storeCompiled(rules.value.policy, [rules.value.query]);
   writeFileSync(outFile, serialize({ format: FORMAT, v8: process.versions.v8, sources, compiled } satisfies StoredRules));
+  return {};
 }
 
 /**
