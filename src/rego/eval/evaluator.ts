@@ -25,7 +25,8 @@ export interface EvalState {
   mocks: Map<string, { fn?: FnTarget; value?: Value }> | undefined;
   /** Values of rule and package nodes, valid for this state only. */
   values: Map<RuleNode, Value | Undefined>;
-  fnValues: Map<RuleNode, Map<string, Value | Undefined>>;
+  /** Function results by argument (see functionValue). */
+  fnValues: Map<RuleNode, Map<unknown, unknown>>;
 }
 
 export interface EvaluatorOptions {
@@ -301,8 +302,11 @@ export class Evaluator implements TermEvaluator {
         if (input === undefined) return false;
         return this.walkEnum(input, t.path, 0, f, k);
       }
-      case 'data':
-        return this.dataEnum(this.root, t.path, 0, f, k);
+      case 'data': {
+        if (this.state.overrides !== undefined) return this.dataEnum(this.root, t.path, 0, f, k);
+        const at = staticPrefix(this.root, t.path);
+        return this.dataEnum(at.node, t.path, at.length, f, k);
+      }
       case 'ref':
         return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k));
       case 'array':
@@ -411,7 +415,13 @@ export class Evaluator implements TermEvaluator {
 
   private dataDirect(path: CTerm[], f: Frame): Value | undefined | Enum {
     let node = this.root;
-    for (let i = 0; ; i++) {
+    let i = 0;
+    if (this.state.overrides === undefined) {
+      const at = staticPrefix(this.root, path);
+      node = at.node;
+      i = at.length;
+    }
+    for (; ; i++) {
       const ov = this.state.overrides?.get(node);
       if (ov !== undefined) return this.walkDirect(ov, path, i, f);
       if (node.kind) {
@@ -639,6 +649,37 @@ export class Evaluator implements TermEvaluator {
     const top = this.ruleStack[this.ruleStack.length - 1];
     return top ? metadataChain(top, this.root) : [];
   }
+}
+
+/** How far a data ref's constant keys lead down the rule tree before a rule or a variable part. */
+interface StaticPrefix {
+  root: RuleNode;
+  node: RuleNode;
+  length: number;
+}
+
+const PREFIXES = new WeakMap<CTerm[], StaticPrefix>();
+
+/**
+ * Where `data.<path>` gets to by constant keys alone: the rule tree is fixed once compiled, so
+ * each ref resolves its package and rule once rather than on every evaluation. Only valid while
+ * no `with` replaces a document on the way.
+ */
+function staticPrefix(root: RuleNode, path: CTerm[]): StaticPrefix {
+  const known = PREFIXES.get(path);
+  if (known !== undefined && known.root === root) return known;
+  let node = root;
+  let length = 0;
+  while (!node.kind && length < path.length) {
+    const t = path[length]!;
+    const child = t.k === 'const' && typeof t.v === 'string' ? node.children.get(t.v) : undefined;
+    if (child === undefined) break;
+    node = child;
+    length++;
+  }
+  const at = { root, node, length };
+  PREFIXES.set(path, at);
+  return at;
 }
 
 /** About how many elements or characters a builtin's operands hold (top level only). */

@@ -4,9 +4,9 @@ import type { Location } from '../ast.ts';
 import type { CompiledRule, CTerm, RuleNode } from '../compiler/ir.ts';
 import { dataPathText } from '../compiler/ir.ts';
 import { RegoError } from '../errors.ts';
-import { ObjectValue, SetValue, equals, keyOf, type Value } from '../value.ts';
+import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import type { Evaluator } from './evaluator.ts';
-import { ENUM, UNDEFINED, newFrame, type Frame } from './frame.ts';
+import { ENUM, UNDEFINED, newFrame, type Frame, type Undefined } from './frame.ts';
 import { unifyValue } from './unify.ts';
 
 /** Passes on the value of a head term, or each of its values when it enumerates (`q := xs[_]`). */
@@ -197,38 +197,35 @@ function insert(
 }
 
 /**
- * The memo key of a call's arguments. Scalars are keyed by value; objects, sets and arrays by
- * identity, since writing out a large object (a target, a data class) on every call costs more
- * than the rare second evaluation of a call with an equal copy, which gives the same value.
+ * Memoised results of a function by its arguments, one map level per argument. Scalars are keyed
+ * by value; objects, sets and arrays by identity, since writing out a large object (a target, a
+ * data class) on every call costs more than the rare second evaluation of a call with an equal
+ * copy, which gives the same value.
  */
-function argsKey(args: Value[]): string {
-  if (args.length === 1) return argKey(args[0]!);
-  let key = '';
-  for (const a of args) key += argKey(a) + '\u0000,';
-  return key;
-}
+type Memo = Map<unknown, unknown>;
 
-function argKey(v: Value): string {
-  if (v !== null && typeof v === 'object' && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
-    let id = IDENTITIES.get(v);
-    if (id === undefined) IDENTITIES.set(v, (id = nextIdentity++));
-    return '\u0000#' + id;
-  }
-  // Scalars as keyOf writes them, with strings quoted so no argument runs into the next.
-  return typeof v === 'string' ? JSON.stringify(v) : keyOf(v);
-}
-
-const IDENTITIES = new WeakMap<object, number>();
-let nextIdentity = 0;
-
-export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
-  let memo = ev.state.fnValues.get(node);
-  if (!memo) {
+function memoOf(ev: Evaluator, node: RuleNode, args: Value[]): Memo {
+  let memo = ev.state.fnValues.get(node) as Memo | undefined;
+  if (memo === undefined) {
     memo = new Map();
     ev.state.fnValues.set(node, memo);
   }
-  const key = argsKey(args);
-  const cached = memo.get(key);
+  for (let i = 0; i < args.length - 1; i++) {
+    let next = memo.get(args[i]) as Memo | undefined;
+    if (next === undefined) {
+      next = new Map();
+      memo.set(args[i], next);
+    }
+    memo = next;
+  }
+  return memo;
+}
+
+export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
+  const memo = memoOf(ev, node, args);
+  // The last argument keys the result (none: undefined).
+  const key = args.length > 0 ? args[args.length - 1] : undefined;
+  const cached = memo.get(key) as Value | Undefined | undefined;
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let result: Value | undefined;
   for (const rule of node.rules) {
