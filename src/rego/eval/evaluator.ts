@@ -14,7 +14,7 @@ import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type 
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { withState } from './with.ts';
-import { unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
+import { unifyEvaluated, unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
 
 export interface EvalState {
   input: Value | undefined;
@@ -61,25 +61,126 @@ export class Evaluator implements TermEvaluator {
 
   // ------------------------------------------------------------ bodies and expressions
 
+  /**
+   * Runs a body from expression `i`, then `k` for each solution. Expressions that decide without
+   * enumerating (a test, an assignment of one value) run in a loop, without a continuation of
+   * their own; variables they bind are unbound when the call returns, as backtracking would.
+   */
   evalBody(body: CExpr[], i: number, f: Frame, k: Cont): boolean {
-    if (i === body.length) {
-      // Each solution counts too, so enumerations that produce many bindings stay bounded.
-      if (i > 0) this.limits.step(body[i - 1]!.loc);
-      return k();
+    let bound: number[] | undefined;
+    let r: boolean;
+    for (;;) {
+      if (i === body.length) {
+        // Each solution counts too, so enumerations that produce many bindings stay bounded.
+        if (i > 0) this.limits.step(body[i - 1]!.loc);
+        r = k();
+        break;
+      }
+      const e = body[i]!;
+      this.limits.step(e.loc);
+      this.cover?.hit(e.loc);
+      const d = e.with.length > 0 ? (this.evalWith(e, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED) : this.evalExprAt(e, f, body, i, k);
+      if (d === PASSED) {
+        i++;
+      } else if (d >= 0) {
+        if (bound === undefined) bound = [d];
+        else bound.push(d);
+        i++;
+      } else {
+        r = d === SUCCEEDED;
+        break;
+      }
     }
-    return this.evalExpr(body[i]!, f, () => this.evalBody(body, i + 1, f, k));
+    if (bound !== undefined) for (let j = 0; j < bound.length; j++) f[bound[j]!] = undefined;
+    return r;
   }
 
-  evalExpr(e: CExpr, f: Frame, k: Cont): boolean {
-    this.limits.step(e.loc);
-    this.cover?.hit(e.loc);
-    if (e.with.length > 0) return this.evalWith(e, f, k);
-    return this.evalExprInner(e, f, k);
+  /** The rest of a body, as a continuation. */
+  private rest(body: CExpr[], i: number, f: Frame, k: Cont): Cont {
+    return () => this.evalBody(body, i, f, k);
+  }
+
+  /**
+   * Evaluates expression `i` of a body: PASSED when it holds once without binding, a slot number
+   * when it holds by binding that one variable, or else the outcome of running the rest of the
+   * body through it as a continuation (SUCCEEDED: a solution stopped the search; FAILED).
+   */
+  private evalExprAt(e: CExpr, f: Frame, body: CExpr[], i: number, k: Cont): number {
+    if (e.negated) return this.evalPlain(e, f, ALWAYS) ? FAILED : PASSED;
+    const x = e.kind;
+    switch (x.type) {
+      case 'nop':
+        return PASSED;
+      case 'unify': {
+        const a = x.left;
+        const b = x.right;
+        const da = this.evalDirect(a, f);
+        if (da === undefined) return FAILED;
+        const db = this.evalDirect(b, f);
+        if (db === undefined) return FAILED;
+        if (da !== ENUM) {
+          if (db !== ENUM) return equals(da, db) ? PASSED : FAILED;
+          if (b.k === 'var') {
+            f[b.slot] = da;
+            return b.slot;
+          }
+        } else if (db !== ENUM && a.k === 'var') {
+          f[a.slot] = db;
+          return a.slot;
+        }
+        return unifyEvaluated(this, a, b, da, db, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED;
+      }
+      case 'term': {
+        if (e.out !== undefined) break;
+        const keepFalse = e.keepFalse === true;
+        const t = x.term;
+        if (t.k === 'call') return this.callAt(t, keepFalse, f, body, i, k);
+        const v = this.evalDirect(t, f);
+        if (v === undefined) return FAILED;
+        if (v !== ENUM) return v === false && !keepFalse ? FAILED : PASSED;
+        return this.evalEnum(t, f, accepting(keepFalse, this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
+      }
+    }
+    return this.evalPlain(e, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED;
+  }
+
+  /** A call as a body's expression `i` (see evalExprAt): evalTermExpr's call, without continuations when it can. */
+  private callAt(t: Extract<CTerm, { k: 'call' }>, keepFalse: boolean, f: Frame, body: CExpr[], i: number, k: Cont): number {
+    if (t.fn.kind === 'print' && !this.state.mocks?.has('print')) {
+      this.evalPrint(t.args, f);
+      return PASSED;
+    }
+    const n = this.inputArity(t.fn, t.args.length);
+    const args: Value[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      const v = this.evalDirect(t.args[j]!, f);
+      if (v === undefined) return FAILED;
+      if (v === ENUM) {
+        const accept = accepting(keepFalse, this.rest(body, i + 1, f, k));
+        return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, accept, true)) ? SUCCEEDED : FAILED;
+      }
+      args[j] = v;
+    }
+    const r = this.callFunction(t.fn, args, t.loc);
+    if (r === undefined) return FAILED;
+    if (!(r instanceof Multi)) {
+      if (n === t.args.length) return r === false && !keepFalse ? FAILED : PASSED;
+      const out = t.args[n]!;
+      if (out.k === 'var') {
+        const cur = f[out.slot];
+        if (cur === undefined) {
+          f[out.slot] = r;
+          return out.slot;
+        }
+        return equals(cur, r) ? PASSED : FAILED;
+      }
+    }
+    return this.passResult(t, n, r, f, accepting(keepFalse, this.rest(body, i + 1, f, k)), true) ? SUCCEEDED : FAILED;
   }
 
   private evalExprInner(e: CExpr, f: Frame, k: Cont): boolean {
     if (e.negated) {
-      if (this.evalPlain(e, f, () => true)) return false;
+      if (this.evalPlain(e, f, ALWAYS)) return false;
       return k();
     }
     return this.evalPlain(e, f, k);
@@ -557,20 +658,25 @@ export class Evaluator implements TermEvaluator {
       }
       args[i] = v;
     }
-    const finish = (vals: Value[]): boolean => {
-      const r = this.callFunction(t.fn, vals, t.loc);
-      if (r === undefined) return false;
-      const outs = r instanceof Multi ? r.values : [r];
-      for (const v of outs) {
-        let stop: boolean;
-        if (n < t.args.length) stop = unifyValue(this, t.args[n]!, v, f, () => k(truthy ? true : v));
-        else stop = k(v);
-        if (stop) return true;
-      }
-      return false;
-    };
-    if (direct) return finish(args);
-    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish(vals.slice()));
+    if (direct) return this.finishCall(t, n, args, f, k, truthy);
+    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, k, truthy));
+  }
+
+  private finishCall(t: Extract<CTerm, { k: 'call' }>, n: number, vals: Value[], f: Frame, k: ValueCont, truthy: boolean): boolean {
+    return this.passResult(t, n, this.callFunction(t.fn, vals, t.loc), f, k, truthy);
+  }
+
+  /** Passes on each output of a call, unified with its output argument when it has one. */
+  private passResult(t: Extract<CTerm, { k: 'call' }>, n: number, r: Value | Multi | undefined, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    if (r === undefined) return false;
+    if (!(r instanceof Multi)) return this.passOne(t, n, r, f, k, truthy);
+    for (const v of r.values) if (this.passOne(t, n, v, f, k, truthy)) return true;
+    return false;
+  }
+
+  private passOne(t: Extract<CTerm, { k: 'call' }>, n: number, v: Value, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    if (n < t.args.length) return unifyValue(this, t.args[n]!, v, f, () => k(truthy ? true : v));
+    return k(v);
   }
 
   /** `print` never fails: an operand without a value prints as <undefined>. */
@@ -649,6 +755,18 @@ export class Evaluator implements TermEvaluator {
     const top = this.ruleStack[this.ruleStack.length - 1];
     return top ? metadataChain(top, this.root) : [];
   }
+}
+
+/** Outcomes of evalExprAt besides a bound slot (slots are never negative). */
+const PASSED = -1;
+const FAILED = -2;
+const SUCCEEDED = -3;
+
+const ALWAYS: Cont = () => true;
+
+/** What a term expression passes on: anything but false (unless false is kept), to `k`. */
+function accepting(keepFalse: boolean, k: Cont): ValueCont {
+  return (v) => (v === false && !keepFalse ? false : k());
 }
 
 /** How far a data ref's constant keys lead down the rule tree before a rule or a variable part. */

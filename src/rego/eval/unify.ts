@@ -73,6 +73,11 @@ export function unifyTerms(ev: TermEvaluator, a: CTerm, b: CTerm, f: Frame, k: C
   if (da === undefined) return false;
   const db = ev.evalDirect(b, f);
   if (db === undefined) return false;
+  return unifyEvaluated(ev, a, b, da, db, f, k);
+}
+
+/** unifyTerms once both sides have been evaluated directly (`da`, `db`: their values or ENUM). */
+export function unifyEvaluated(ev: TermEvaluator, a: CTerm, b: CTerm, da: Value | Enum, db: Value | Enum, f: Frame, k: Cont): boolean {
   if (da !== ENUM) {
     if (db !== ENUM) return equals(da, db) ? k() : false;
     return unifyValue(ev, b, da, f, k);
