@@ -244,8 +244,10 @@ export class ObjectValue {
     if (s === undefined) return this.general!.get(keyOf(k))?.[1];
     if (typeof k !== 'string') return undefined;
     if (this.held === Held.Own) return s[k];
-    if (!Object.hasOwn(s, k)) return undefined;
-    return this.held === Held.Shared ? s[k] : this.read(k, s[k]);
+    // Shared records hold no undefined values (see scanRecord): a miss needs no ownership check.
+    const r = s[k];
+    if (r === undefined || !Object.hasOwn(s, k)) return undefined;
+    return this.held === Held.Shared ? (r as Value) : this.read(k, r);
   }
 
   has(k: Value): boolean {
@@ -259,11 +261,12 @@ export class ObjectValue {
    * convert one element at a time; undefined otherwise (then `get` gives the value).
    */
   rawArray(k: Value): readonly unknown[] | undefined {
-    if (this.held !== Held.SharedRaw || typeof k !== 'string' || this.converted?.has(k)) return undefined;
+    if (this.held !== Held.SharedRaw || typeof k !== 'string') return undefined;
     const s = this.strings!;
-    if (!Object.hasOwn(s, k)) return undefined;
     const r: unknown = s[k];
-    return Array.isArray(r) ? r : undefined;
+    // Most keys hold no array: that is settled before looking at ownership or conversions.
+    if (!Array.isArray(r) || !Object.hasOwn(s, k) || this.converted?.has(k)) return undefined;
+    return r;
   }
 
   get size(): number {

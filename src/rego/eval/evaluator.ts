@@ -23,10 +23,10 @@ export interface EvalState {
   overrides: Map<RuleNode, Value> | undefined;
   /** `with f as g`: function id -> replacement function or value. */
   mocks: Map<string, { fn?: FnTarget; value?: Value }> | undefined;
-  /** Values of rule and package nodes, valid for this state only. */
-  values: Map<RuleNode, Value | Undefined>;
-  /** Function results by argument (see functionValue). */
-  fnValues: Map<RuleNode, Map<unknown, unknown>>;
+  /** Values of rule and package nodes by node id, valid for this state only. */
+  values: (Value | Undefined | undefined)[];
+  /** Function results by node id, then by argument (see functionValue). */
+  fnValues: (Map<unknown, unknown> | undefined)[];
 }
 
 export interface EvaluatorOptions {
@@ -52,11 +52,18 @@ export class Evaluator implements TermEvaluator {
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
-    this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
+    const fresh = this.freshValues();
+    this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: fresh.values, fnValues: fresh.fnValues };
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
     this.cover = o.cover;
     this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
+  }
+
+  /** Empty memos for a new state: one slot per node of the rule tree. */
+  freshValues(): Pick<EvalState, 'values' | 'fnValues'> {
+    const n = nodeCount(this.root);
+    return { values: new Array(n), fnValues: new Array(n) };
   }
 
   // ------------------------------------------------------------ bodies and expressions
@@ -309,7 +316,7 @@ export class Evaluator implements TermEvaluator {
       case 'data':
         return this.dataDirect(t.path, f);
       case 'ref': {
-        const h = this.evalDirect(t.head, f);
+        const h = t.head.k === 'var' ? (f[t.head.slot] ?? ENUM) : this.evalDirect(t.head, f);
         if (h === undefined || h === ENUM) return h;
         return this.walkDirect(h, t.path, 0, f);
       }
@@ -456,7 +463,8 @@ export class Evaluator implements TermEvaluator {
   private walkCursor(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Cursor | undefined | Enum {
     let cur: Cursor | undefined = v;
     for (let i = from; i < path.length; i++) {
-      const key = this.evalDirect(path[i]!, f);
+      const kt = path[i]!;
+      const key = kt.k === 'const' ? kt.v : this.evalDirect(kt, f);
       if (key === undefined || key === ENUM) return key;
       cur = stepInto(cur, key, get);
       if (cur === undefined) return undefined;
@@ -611,7 +619,7 @@ export class Evaluator implements TermEvaluator {
     const ov = this.state.overrides?.get(node);
     if (ov !== undefined) return ov;
     if (node.kind) return ruleValue(this, node);
-    const cached = this.state.values.get(node);
+    const cached = this.state.values[node.id];
     if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     const base = this.baseAt(node);
     let out: Value | undefined;
@@ -628,7 +636,7 @@ export class Evaluator implements TermEvaluator {
       }
       out = obj;
     }
-    this.state.values.set(node, out === undefined ? UNDEFINED : out);
+    this.state.values[node.id] = out === undefined ? UNDEFINED : out;
     return out;
   }
 
@@ -703,7 +711,7 @@ export class Evaluator implements TermEvaluator {
         if (m.fn) {
           // A replacement runs with no mocks in force, so it can call the original.
           const saved = this.state;
-          this.state = { ...saved, mocks: undefined, values: new Map(), fnValues: new Map() };
+          this.state = { ...saved, mocks: undefined, ...this.freshValues() };
           try {
             return this.callUnmocked(m.fn, args, loc);
           } finally {
@@ -755,6 +763,24 @@ export class Evaluator implements TermEvaluator {
     const top = this.ruleStack[this.ruleStack.length - 1];
     return top ? metadataChain(top, this.root) : [];
   }
+}
+
+const NODE_COUNTS = new WeakMap<RuleNode, number>();
+
+/** One more than the highest node id of a rule tree (ids are numbered from 0 as nodes are made). */
+function nodeCount(root: RuleNode): number {
+  let n = NODE_COUNTS.get(root);
+  if (n === undefined) {
+    n = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.id >= n) n = node.id + 1;
+      for (const child of node.children.values()) stack.push(child);
+    }
+    NODE_COUNTS.set(root, n);
+  }
+  return n;
 }
 
 /** Outcomes of evalExprAt besides a bound slot (slots are never negative). */

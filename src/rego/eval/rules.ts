@@ -23,7 +23,7 @@ function conflict(message: string, loc: Location): RegoError {
 
 export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const values = ev.state.values;
-  const cached = values.get(node);
+  const cached = values[node.id];
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let v: Value | undefined;
   switch (node.kind) {
@@ -42,7 +42,7 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
       v = undefined;
   }
   // A `with` inside the rule may have swapped the state; the value belongs to the state we started in.
-  values.set(node, v === undefined ? UNDEFINED : v);
+  values[node.id] = v === undefined ? UNDEFINED : v;
   return v;
 }
 
@@ -104,6 +104,7 @@ function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
 /** Multi-value rules and ref-head rules with variable parts: one document built from all bodies. */
 function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const multi = node.kind === 'multi';
+  if (multi && !hasDynamicPath(node)) return setValue(ev, node);
   const built = new Set<ObjectValue | SetValue>();
   let root: ObjectValue | SetValue = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
   built.add(root);
@@ -141,6 +142,34 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
     }
   }
   return root;
+}
+
+function hasDynamicPath(node: RuleNode): boolean {
+  for (const r of node.rules) if (r.dynPath.length > 0) return true;
+  return false;
+}
+
+/** A multi-value rule without ref-head parts: the set of every body's members. */
+function setValue(ev: Evaluator, node: RuleNode): SetValue {
+  const out = new SetValue();
+  for (const rule of node.rules) {
+    const f = newFrame(rule.nslots);
+    const member = rule.key!;
+    // A constant member: one solution is all the rule can contribute.
+    const early = member.k === 'const';
+    const add = (v: Value): boolean => {
+      ev.cover?.hit(rule.ast.head.loc);
+      out.add(v);
+      return early;
+    };
+    ev.ruleStack.push(rule);
+    try {
+      ev.evalBody(rule.body, 0, f, () => eachValue(ev, member, f, add));
+    } finally {
+      ev.ruleStack.pop();
+    }
+  }
+  return out;
 }
 
 function insert(
@@ -205,10 +234,10 @@ function insert(
 type Memo = Map<unknown, unknown>;
 
 function memoOf(ev: Evaluator, node: RuleNode, args: Value[]): Memo {
-  let memo = ev.state.fnValues.get(node) as Memo | undefined;
+  let memo = ev.state.fnValues[node.id];
   if (memo === undefined) {
     memo = new Map();
-    ev.state.fnValues.set(node, memo);
+    ev.state.fnValues[node.id] = memo;
   }
   for (let i = 0; i < args.length - 1; i++) {
     let next = memo.get(args[i]) as Memo | undefined;
