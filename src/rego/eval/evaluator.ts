@@ -226,36 +226,32 @@ export class Evaluator implements TermEvaluator {
   }
 
   private evalSomeIn(key: CTerm | undefined, value: CTerm, coll: CTerm, f: Frame, k: Cont): boolean {
-    const each = (c: Cursor): boolean => {
-      if (isItems(c)) {
-        for (let i = 0; i < lengthOf(c); i++) {
-          const item = valueOf(itemAt(c, i));
-          const r = key
-            ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
-            : unifyValue(this, value, item, f, k);
-          if (r) return true;
-        }
-      } else if (c instanceof ObjectValue) {
-        for (const [ok, ov] of c.entries()) {
-          const r = key
-            ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k))
-            : unifyValue(this, value, ov, f, k);
-          if (r) return true;
-        }
-      } else if (c instanceof SetValue) {
-        for (const m of c.values()) {
-          const r = key
-            ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k))
-            : unifyValue(this, value, m, f, k);
-          if (r) return true;
-        }
-      }
-      return false;
-    };
     const c = this.collectionDirect(coll, f);
     if (c === undefined) return false;
-    if (c === ENUM) return this.evalEnum(coll, f, each);
-    return each(c);
+    if (c === ENUM) return this.evalEnum(coll, f, (v) => this.someIn(key, value, v, f, k));
+    return this.someIn(key, value, c, f, k);
+  }
+
+  /** Each member of a collection in turn, unified with `some key, value in`. */
+  private someIn(key: CTerm | undefined, value: CTerm, c: Cursor, f: Frame, k: Cont): boolean {
+    if (isItems(c)) {
+      for (let i = 0; i < lengthOf(c); i++) {
+        const item = valueOf(itemAt(c, i));
+        const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k)) : unifyValue(this, value, item, f, k);
+        if (r) return true;
+      }
+    } else if (c instanceof ObjectValue) {
+      for (const [ok, ov] of c.entries()) {
+        const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k)) : unifyValue(this, value, ov, f, k);
+        if (r) return true;
+      }
+    } else if (c instanceof SetValue) {
+      for (const m of c.values()) {
+        const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k)) : unifyValue(this, value, m, f, k);
+        if (r) return true;
+      }
+    }
+    return false;
   }
 
   private evalEvery(key: CTerm | undefined, value: CTerm, domain: CTerm, body: CExpr[], f: Frame, k: Cont): boolean {
@@ -606,13 +602,25 @@ export class Evaluator implements TermEvaluator {
 
   /** The base document at a node's path. */
   baseAt(node: RuleNode): Value | undefined {
-    let v: Value | undefined = this.state.data;
+    const data = this.state.data;
+    if (data !== this.basesOf) {
+      this.basesOf = data;
+      this.bases = basesFor(this.root, data);
+    }
+    const known = this.bases[node.id];
+    if (known !== undefined) return known === UNDEFINED ? undefined : known;
+    let v: Value | undefined = data;
     for (const p of node.path) {
-      if (v === undefined) return undefined;
+      if (v === undefined) break;
       v = lookup(v, p);
     }
+    this.bases[node.id] = v === undefined ? UNDEFINED : v;
     return v;
   }
+
+  /** The data `bases` belongs to, and the base documents found in it by node id. */
+  private basesOf: Value | undefined = undefined;
+  private bases: (Value | Undefined | undefined)[] = [];
 
   /** The document at a node: its base data overlaid with the values of the rules below it. */
   nodeValue(node: RuleNode): Value | undefined {
@@ -766,6 +774,21 @@ export class Evaluator implements TermEvaluator {
 }
 
 const NODE_COUNTS = new WeakMap<RuleNode, number>();
+
+/**
+ * Base documents at the nodes of a rule tree, by node id, per data value: the data of a prepared
+ * query is converted once and never changed, so each path is looked up once for all evaluations.
+ */
+const BASES = new WeakMap<RuleNode, WeakMap<object, (Value | Undefined | undefined)[]>>();
+
+function basesFor(root: RuleNode, data: Value): (Value | Undefined | undefined)[] {
+  if (data === null || typeof data !== 'object') return new Array(nodeCount(root));
+  let byData = BASES.get(root);
+  if (byData === undefined) BASES.set(root, (byData = new WeakMap()));
+  let bases = byData.get(data);
+  if (bases === undefined) byData.set(data, (bases = new Array(nodeCount(root))));
+  return bases;
+}
 
 /** One more than the highest node id of a rule tree (ids are numbered from 0 as nodes are made). */
 function nodeCount(root: RuleNode): number {

@@ -63,13 +63,34 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
       });
     ev.ruleStack.push(cur);
     try {
-      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
-      else ev.evalBody(cur.body, 0, f, collect);
+      if (args && cur.args) {
+        const bound = bindVars(cur.args, args, f);
+        if (bound === true) ev.evalBody(cur.body, 0, f, collect);
+        else if (bound === undefined) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
+      } else {
+        ev.evalBody(cur.body, 0, f, collect);
+      }
     } finally {
       ev.ruleStack.pop();
     }
     if (found) return;
   }
+}
+
+/**
+ * Binds arguments to parameters that are plain variables, on a frame of the call's own: false
+ * when a variable repeated across parameters gets unequal values, undefined when a parameter is
+ * a pattern (then bindArgs unifies).
+ */
+function bindVars(params: CTerm[], args: Value[], f: Frame): boolean | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const p = params[i]!;
+    if (p.k !== 'var') return undefined;
+    const cur = f[p.slot];
+    if (cur === undefined) f[p.slot] = args[i]!;
+    else if (!equals(cur, args[i]!)) return false;
+  }
+  return true;
 }
 
 function bindArgs(ev: Evaluator, r: CompiledRule, args: Value[], i: number, f: (Value | undefined)[], k: () => boolean): boolean {
