@@ -476,16 +476,18 @@ export function fromJS(x: unknown): Value {
 function scanRecord(record: Record<string, unknown>): number {
   const proto = Object.getPrototypeOf(record);
   if (proto !== Object.prototype && proto !== null) return -1;
-  let n = 0;
+  // Inherited enumerable properties (a changed Object.prototype) are never entries: lookups in
+  // a record read in place check ownership.
+  const keys = Object.keys(record);
   let raw = 0;
-  for (const k in record) {
-    if (!Object.hasOwn(record, k) || k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
     const v = record[k];
     if (v === undefined) return -1;
     if (raw === 0 && !isScalarValue(v)) raw = 1;
-    n++;
   }
-  return n * 2 + raw;
+  return keys.length * 2 + raw;
 }
 
 /**

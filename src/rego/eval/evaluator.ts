@@ -852,7 +852,8 @@ function staticPrefix(root: RuleNode, path: CTerm[]): StaticPrefix {
 /** About how many elements or characters a builtin's operands hold (top level only). */
 function operandSize(args: Value[]): number {
   let n = 1;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (typeof a === 'string' || Array.isArray(a)) n += a.length;
     else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
   }
