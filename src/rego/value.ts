@@ -144,11 +144,19 @@ function encode(v: Value): string {
     case 'string':
       return JSON.stringify(v);
   }
-  if (Array.isArray(v)) return '[' + v.map(encode).join(',') + ']';
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i > 0 ? ',' : '') + encode(v[i]!);
+    return s + ']';
+  }
   if (v instanceof ObjectValue) return v.encoded();
   // Never equal to a number or bigint (see decimal.ts), so a key of its own kind.
   if (v instanceof Decimal) return 'D' + v.coef.toString() + 'e' + v.exp;
   return (v as SetValue).encoded();
+}
+
+function byStringKey(x: [string, Value], y: [string, Value]): number {
+  return compareStrings(x[0], y[0]);
 }
 
 /** Entries of an object whose keys are all plain strings, as properties of a JS object. */
@@ -273,6 +281,12 @@ export class ObjectValue {
     return this.strings !== undefined ? this.count : this.general!.size;
   }
 
+  /** Entries in insertion order, as an array (cheaper to walk than the iterator). */
+  entryList(): [Value, Value][] {
+    const s = this.own();
+    return s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
+  }
+
   /** Entries in insertion order. */
   entries(): IterableIterator<[Value, Value]> {
     const s = this.own();
@@ -293,15 +307,20 @@ export class ObjectValue {
   sortedEntries(): [Value, Value][] {
     if (!this.sortedCache) {
       const s = this.own();
-      const entries: [Value, Value][] = s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
-      this.sortedCache = entries.sort((x, y) => compare(x[0], y[0]));
+      this.sortedCache =
+        s !== undefined
+          ? (Object.entries(s) as [string, Value][]).sort(byStringKey)
+          : Array.from(this.general!.values()).sort((x, y) => compare(x[0], y[0]));
     }
     return this.sortedCache;
   }
 
   encoded(): string {
     if (this.encodedCache === undefined) {
-      this.encodedCache = '{' + this.sortedEntries().map(([k, v]) => encode(k) + ':' + encode(v)).join(',') + '}';
+      const entries = this.sortedEntries();
+      let s = '{';
+      for (let i = 0; i < entries.length; i++) s += (i > 0 ? ',' : '') + encode(entries[i]![0]) + ':' + encode(entries[i]![1]);
+      this.encodedCache = s + '}';
     }
     return this.encodedCache;
   }
@@ -517,7 +536,8 @@ export function toJS(v: Value): unknown {
   if (v instanceof Decimal) return v.toNumber();
   if (v instanceof SetValue) return v.sorted().map(toJS);
   const out: Record<string, unknown> = {};
-  for (const [k, val] of v.sortedEntries()) out[keyText(k)] = toJS(val);
+  const entries = v.sortedEntries();
+  for (let i = 0; i < entries.length; i++) out[keyText(entries[i]![0])] = toJS(entries[i]![1]);
   return out;
 }
 

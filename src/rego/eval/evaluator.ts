@@ -241,7 +241,10 @@ export class Evaluator implements TermEvaluator {
         if (r) return true;
       }
     } else if (c instanceof ObjectValue) {
-      for (const [ok, ov] of c.entries()) {
+      const entries = c.entryList();
+      for (let i = 0; i < entries.length; i++) {
+        const ok = entries[i]![0];
+        const ov = entries[i]![1];
         const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k)) : unifyValue(this, value, ov, f, k);
         if (r) return true;
       }
@@ -327,8 +330,8 @@ export class Evaluator implements TermEvaluator {
       }
       case 'set': {
         const s = new SetValue();
-        for (const item of t.items) {
-          const v = this.evalDirect(item, f);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.evalDirect(t.items[i]!, f);
           if (v === undefined || v === ENUM) return v;
           s.add(v);
         }
@@ -336,10 +339,11 @@ export class Evaluator implements TermEvaluator {
       }
       case 'object': {
         const o = new ObjectValue();
-        for (const [kt, vt] of t.items) {
-          const kv = this.evalDirect(kt, f);
+        for (let i = 0; i < t.items.length; i++) {
+          const item = t.items[i]!;
+          const kv = this.evalDirect(item[0], f);
           if (kv === undefined || kv === ENUM) return kv;
-          const vv = this.evalDirect(vt, f);
+          const vv = this.evalDirect(item[1], f);
           if (vv === undefined || vv === ENUM) return vv;
           o.set(kv, vv);
         }
@@ -489,7 +493,10 @@ export class Evaluator implements TermEvaluator {
         if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof ObjectValue) {
-      for (const [ok, ov] of v.entries()) {
+      const entries = v.entryList();
+      for (let j = 0; j < entries.length; j++) {
+        const ok = entries[j]![0];
+        const ov = entries[j]![1];
         if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof SetValue) {

@@ -100,7 +100,8 @@ function bindArgs(ev: Evaluator, r: CompiledRule, args: Value[], i: number, f: (
 
 function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
   let result: Value | undefined;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     chainValues(ev, rule, undefined, (v, r) => {
       if (result === undefined) result = v;
       else if (!equals(result, v)) {
@@ -129,7 +130,8 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const built = new Set<ObjectValue | SetValue>();
   let root: ObjectValue | SetValue = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
   built.add(root);
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     const f = newFrame(rule.nslots);
     ev.ruleStack.push(rule);
     try {
@@ -166,14 +168,15 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
 }
 
 function hasDynamicPath(node: RuleNode): boolean {
-  for (const r of node.rules) if (r.dynPath.length > 0) return true;
+  for (let i = 0; i < node.rules.length; i++) if (node.rules[i]!.dynPath.length > 0) return true;
   return false;
 }
 
 /** A multi-value rule without ref-head parts: the set of every body's members. */
 function setValue(ev: Evaluator, node: RuleNode): SetValue {
   const out = new SetValue();
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     const f = newFrame(rule.nslots);
     const member = rule.key!;
     // A constant member: one solution is all the rule can contribute.
@@ -278,7 +281,8 @@ export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc:
   const cached = memo.get(key) as Value | Undefined | undefined;
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let result: Value | undefined;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     chainValues(ev, rule, args, (v, r) => {
       if (result === undefined) result = v;
       else if (!equals(result, v)) throw conflict('functions must not produce multiple outputs for same inputs', r.loc);

@@ -46,7 +46,8 @@ function unifyItems(ev: TermEvaluator, items: CTerm[], v: Value[], i: number, f:
 
 function unifyEntries(ev: TermEvaluator, items: [CTerm, CTerm][], v: ObjectValue, i: number, f: Frame, k: Cont): boolean {
   if (i === items.length) return k();
-  const [kt, vt] = items[i]!;
+  const kt = items[i]![0];
+  const vt = items[i]![1];
   const key = ev.evalDirect(kt, f);
   if (key === undefined || key === ENUM) return false;
   const val = v.get(key);
