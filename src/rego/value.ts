@@ -192,6 +192,9 @@ function isScalarValue(r: unknown): r is string | boolean | number | null {
   return r === null || t === 'string' || t === 'boolean' || t === 'number';
 }
 
+/** What ObjectValue.step gives for an input array it leaves unconverted. */
+export const LONG_ARRAY: unique symbol = Symbol('long array');
+
 export class ObjectValue {
   // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
   // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
@@ -262,6 +265,22 @@ export class ObjectValue {
     const s = this.strings;
     if (s !== undefined) return typeof k === 'string' && (this.held === Held.Own ? k in s : Object.hasOwn(s, k));
     return this.general!.has(keyOf(k));
+  }
+
+  /**
+   * `get` for one step along a ref: LONG_ARRAY, converting nothing, when the caller's array under
+   * `k` is longer than `longer` and not converted yet (rawArray then gives it). One lookup of the
+   * key, where rawArray and get would take two.
+   */
+  step(k: Value, longer: number): Value | undefined | typeof LONG_ARRAY {
+    if (this.held !== Held.SharedRaw) return this.get(k);
+    if (typeof k !== 'string') return undefined;
+    const s = this.strings!;
+    const r = s[k];
+    if (r === undefined || !Object.hasOwn(s, k)) return undefined;
+    if (isScalarValue(r)) return r;
+    if (Array.isArray(r) && r.length > longer && !this.converted?.has(k)) return LONG_ARRAY;
+    return this.read(k, r);
   }
 
   /**
@@ -400,7 +419,9 @@ export class ObjectValue {
 }
 
 export class SetValue {
-  private readonly map = new Map<string, Value>();
+  /** Keys (keyOf) of the members, and the members in insertion order. */
+  private readonly keys = new Set<string>();
+  private readonly list: Value[] = [];
   private sortedCache: Value[] | undefined;
   private encodedCache: string | undefined;
 
@@ -413,28 +434,34 @@ export class SetValue {
   /** For builders only. Returns false when the member was already present. */
   add(v: Value): boolean {
     const k = keyOf(v);
-    if (this.map.has(k)) return false;
-    this.map.set(k, v);
+    if (this.keys.has(k)) return false;
+    this.keys.add(k);
+    this.list.push(v);
     this.sortedCache = undefined;
     this.encodedCache = undefined;
     return true;
   }
 
   has(v: Value): boolean {
-    return this.map.has(keyOf(v));
+    return this.keys.has(keyOf(v));
   }
 
   get size(): number {
-    return this.map.size;
+    return this.list.length;
   }
 
   values(): IterableIterator<Value> {
-    return this.map.values();
+    return this.list.values();
+  }
+
+  /** The members in insertion order, not to be changed (walking an array is cheaper than an iterator). */
+  members(): readonly Value[] {
+    return this.list;
   }
 
   /** Members in OPA's order. */
   sorted(): Value[] {
-    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
+    if (!this.sortedCache) this.sortedCache = this.list.slice().sort(compare);
     return this.sortedCache;
   }
 

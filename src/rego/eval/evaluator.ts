@@ -249,7 +249,9 @@ export class Evaluator implements TermEvaluator {
         if (r) return true;
       }
     } else if (c instanceof SetValue) {
-      for (const m of c.values()) {
+      const members = c.members();
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
         const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k)) : unifyValue(this, value, m, f, k);
         if (r) return true;
       }
@@ -500,7 +502,9 @@ export class Evaluator implements TermEvaluator {
         if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof SetValue) {
-      for (const m of v.values()) {
+      const members = v.members();
+      for (let j = 0; j < members.length; j++) {
+        const m = members[j]!;
         if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path, i + 1, f, k, get))) return true;
       }
     }

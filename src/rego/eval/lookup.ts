@@ -1,6 +1,6 @@
 // Indexing into values (`x[k]` on arrays, objects and sets) and copy-on-write updates of
 // nested objects, used by refs and by `with input.a.b as v`.
-import { ObjectValue, SetValue, fromJS, type Value } from '../value.ts';
+import { LONG_ARRAY, ObjectValue, SetValue, fromJS, type Value } from '../value.ts';
 
 export type Lookup = (v: Value, key: Value) => Value | undefined;
 
@@ -82,8 +82,9 @@ const SMALL_ARRAY = 256;
 export function stepInto(cur: Cursor, key: Value, get: Lookup): Cursor | undefined {
   if (cur instanceof RawItems) return cur.at(key);
   if (cur instanceof ObjectValue) {
-    const raw = cur.rawArray(key);
-    if (raw !== undefined && raw.length > SMALL_ARRAY) return new RawItems(raw, cur, key as string);
+    const v = cur.step(key, SMALL_ARRAY);
+    if (v === LONG_ARRAY) return new RawItems(cur.rawArray(key)!, cur, key as string);
+    if (v !== undefined || get === lookup) return v;
   }
   return get(cur, key);
 }
