@@ -121,9 +121,9 @@ export class Evaluator implements TermEvaluator {
       case 'unify': {
         const a = x.left;
         const b = x.right;
-        const da = this.evalDirect(a, f);
+        const da = a.k === 'const' ? a.v : this.evalDirect(a, f);
         if (da === undefined) return FAILED;
-        const db = this.evalDirect(b, f);
+        const db = b.k === 'const' ? b.v : this.evalDirect(b, f);
         if (db === undefined) return FAILED;
         if (da !== ENUM) {
           if (db !== ENUM) return equals(da, db) ? PASSED : FAILED;
@@ -160,7 +160,8 @@ export class Evaluator implements TermEvaluator {
     const n = this.inputArity(t.fn, t.args.length);
     const args: Value[] = new Array(n);
     for (let j = 0; j < n; j++) {
-      const v = this.evalDirect(t.args[j]!, f);
+      const at = t.args[j]!;
+      const v = at.k === 'const' ? at.v : this.evalDirect(at, f);
       if (v === undefined) return FAILED;
       if (v === ENUM) {
         const accept = accepting(keepFalse, this.rest(body, i + 1, f, k));
