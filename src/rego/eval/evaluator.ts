@@ -458,8 +458,17 @@ export class Evaluator implements TermEvaluator {
   }
 
   private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Value | undefined | Enum {
-    const c = this.walkCursor(v, path, from, f, get);
-    return c === undefined || c === ENUM ? c : valueOf(c);
+    // walkCursor, written out: most refs are read whole, and this runs for each of them.
+    let cur: Cursor = v;
+    for (let i = from; i < path.length; i++) {
+      const kt = path[i]!;
+      const key = kt.k === 'const' ? kt.v : this.evalDirect(kt, f);
+      if (key === undefined || key === ENUM) return key;
+      const next = stepInto(cur, key, get);
+      if (next === undefined) return undefined;
+      cur = next;
+    }
+    return valueOf(cur);
   }
 
   /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
