@@ -113,7 +113,21 @@ export class Evaluator implements TermEvaluator {
    * body through it as a continuation (SUCCEEDED: a solution stopped the search; FAILED).
    */
   private evalExprAt(e: CExpr, f: Frame, body: CExpr[], i: number, k: Cont): number {
-    if (e.negated) return this.evalPlain(e, f, ALWAYS) ? FAILED : PASSED;
+    if (!e.negated) return this.decide(e, f, undefined, body, i, k);
+    // `not`: the expression must have no solution; a variable it bound is unbound at once.
+    const d = this.decide(e, f, ALWAYS, body, i, k);
+    if (d >= 0) {
+      f[d] = undefined;
+      return FAILED;
+    }
+    return d === FAILED ? PASSED : FAILED;
+  }
+
+  /**
+   * An expression without its negation, as evalExprAt: `next` continues after it (undefined: the
+   * rest of the body, made only when the expression enumerates).
+   */
+  private decide(e: CExpr, f: Frame, next: Cont | undefined, body: CExpr[], i: number, k: Cont): number {
     const x = e.kind;
     switch (x.type) {
       case 'nop':
@@ -135,24 +149,24 @@ export class Evaluator implements TermEvaluator {
           f[a.slot] = db;
           return a.slot;
         }
-        return unifyEvaluated(this, a, b, da, db, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED;
+        return unifyEvaluated(this, a, b, da, db, f, (next ?? this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
       }
       case 'term': {
         if (e.out !== undefined) break;
         const keepFalse = e.keepFalse === true;
         const t = x.term;
-        if (t.k === 'call') return this.callAt(t, keepFalse, f, body, i, k);
+        if (t.k === 'call') return this.callAt(t, keepFalse, f, next, body, i, k);
         const v = this.evalDirect(t, f);
         if (v === undefined) return FAILED;
         if (v !== ENUM) return v === false && !keepFalse ? FAILED : PASSED;
-        return this.evalEnum(t, f, accepting(keepFalse, this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
+        return this.evalEnum(t, f, accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k)))) ? SUCCEEDED : FAILED;
       }
     }
-    return this.evalPlain(e, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED;
+    return this.evalPlain(e, f, (next ?? this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
   }
 
   /** A call as a body's expression `i` (see evalExprAt): evalTermExpr's call, without continuations when it can. */
-  private callAt(t: Extract<CTerm, { k: 'call' }>, keepFalse: boolean, f: Frame, body: CExpr[], i: number, k: Cont): number {
+  private callAt(t: Extract<CTerm, { k: 'call' }>, keepFalse: boolean, f: Frame, next: Cont | undefined, body: CExpr[], i: number, k: Cont): number {
     if (t.fn.kind === 'print' && !this.state.mocks?.has('print')) {
       this.evalPrint(t.args, f);
       return PASSED;
@@ -164,7 +178,7 @@ export class Evaluator implements TermEvaluator {
       const v = at.k === 'const' ? at.v : this.evalDirect(at, f);
       if (v === undefined) return FAILED;
       if (v === ENUM) {
-        const accept = accepting(keepFalse, this.rest(body, i + 1, f, k));
+        const accept = accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k)));
         return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, accept, true)) ? SUCCEEDED : FAILED;
       }
       args[j] = v;
@@ -183,7 +197,7 @@ export class Evaluator implements TermEvaluator {
         return equals(cur, r) ? PASSED : FAILED;
       }
     }
-    return this.passResult(t, n, r, f, accepting(keepFalse, this.rest(body, i + 1, f, k)), true) ? SUCCEEDED : FAILED;
+    return this.passResult(t, n, r, f, accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k))), true) ? SUCCEEDED : FAILED;
   }
 
   private evalExprInner(e: CExpr, f: Frame, k: Cont): boolean {
