@@ -142,7 +142,8 @@ function encode(v: Value): string {
     case 'bigint':
       return 'i' + v.toString();
     case 'string':
-      return JSON.stringify(v);
+      // Length-prefixed, so that where a string ends is never in doubt (cheaper than quoting).
+      return '"' + v.length + ':' + v;
   }
   if (Array.isArray(v)) {
     let s = '[';
@@ -493,7 +494,7 @@ export function fromJS(x: unknown): Value {
     case 'bigint':
       return normalizeBig(x);
   }
-  if (Array.isArray(x)) return x.map(fromJS);
+  if (Array.isArray(x)) return fromArray(x);
   if (x instanceof ObjectValue || x instanceof SetValue || x instanceof Decimal) return x;
   if (x instanceof Set) return SetValue.from(Array.from(x, fromJS));
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
@@ -508,6 +509,12 @@ export function fromJS(x: unknown): Value {
     if (v !== undefined) o.set(keys[i]!, fromJS(v));
   }
   return o;
+}
+
+/** An array of JSON scalars only (a path, a list of names) is copied as it is. */
+function fromArray(x: unknown[]): Value[] {
+  for (let i = 0; i < x.length; i++) if (!isScalarValue(x[i])) return x.map(fromJS);
+  return x.slice() as Value[];
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Location } from '../ast.ts';
 import { BuiltinFailure, BuiltinLimitError, BuiltinTypeError } from '../builtins/builtin.ts';
 import { CallContext } from './call-context.ts';
-import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
+import type { CExpr, CompiledRule, CTerm, DataPrefix, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, compare, equals, type Value } from '../value.ts';
@@ -330,7 +330,7 @@ export class Evaluator implements TermEvaluator {
         return this.walkDirect(input, t.path, 0, f);
       }
       case 'data':
-        return this.dataDirect(t.path, f);
+        return this.dataDirect(t, f);
       case 'ref': {
         const h = t.head.k === 'var' ? (f[t.head.slot] ?? ENUM) : this.evalDirect(t.head, f);
         if (h === undefined || h === ENUM) return h;
@@ -429,7 +429,7 @@ export class Evaluator implements TermEvaluator {
       }
       case 'data': {
         if (this.state.overrides !== undefined) return this.dataEnum(this.root, t.path, 0, f, k);
-        const at = staticPrefix(this.root, t.path);
+        const at = staticPrefix(this.root, t);
         return this.dataEnum(at.node, t.path, at.length, f, k);
       }
       case 'ref':
@@ -553,11 +553,12 @@ export class Evaluator implements TermEvaluator {
 
   // ------------------------------------------------------------ the data tree
 
-  private dataDirect(path: CTerm[], f: Frame): Value | undefined | Enum {
+  private dataDirect(t: Extract<CTerm, { k: 'data' }>, f: Frame): Value | undefined | Enum {
+    const path = t.path;
     let node = this.root;
     let i = 0;
     if (this.state.overrides === undefined) {
-      const at = staticPrefix(this.root, path);
+      const at = staticPrefix(this.root, t);
       node = at.node;
       i = at.length;
     }
@@ -853,34 +854,26 @@ function accepting(keepFalse: boolean, k: Cont): ValueCont {
   return (v) => (v === false && !keepFalse ? false : k());
 }
 
-/** How far a data ref's constant keys lead down the rule tree before a rule or a variable part. */
-interface StaticPrefix {
-  root: RuleNode;
-  node: RuleNode;
-  length: number;
-}
-
-const PREFIXES = new WeakMap<CTerm[], StaticPrefix>();
-
 /**
  * Where `data.<path>` gets to by constant keys alone: the rule tree is fixed once compiled, so
- * each ref resolves its package and rule once rather than on every evaluation. Only valid while
- * no `with` replaces a document on the way.
+ * each ref resolves its package and rule once (noted on the term) rather than on every
+ * evaluation. Only valid while no `with` replaces a document on the way.
  */
-function staticPrefix(root: RuleNode, path: CTerm[]): StaticPrefix {
-  const known = PREFIXES.get(path);
+function staticPrefix(root: RuleNode, t: Extract<CTerm, { k: 'data' }>): DataPrefix {
+  const known = t.prefix;
   if (known !== undefined && known.root === root) return known;
+  const path = t.path;
   let node = root;
   let length = 0;
   while (!node.kind && length < path.length) {
-    const t = path[length]!;
-    const child = t.k === 'const' && typeof t.v === 'string' ? node.children.get(t.v) : undefined;
+    const p = path[length]!;
+    const child = p.k === 'const' && typeof p.v === 'string' ? node.children.get(p.v) : undefined;
     if (child === undefined) break;
     node = child;
     length++;
   }
   const at = { root, node, length };
-  PREFIXES.set(path, at);
+  t.prefix = at;
   return at;
 }
 
