@@ -17445,7 +17445,7 @@ function encode(v) {
     case "bigint":
       return "i" + v.toString();
     case "string":
-      return JSON.stringify(v);
+      return '"' + v.length + ":" + v;
   }
   if (Array.isArray(v)) {
     let s = "[";
@@ -17483,7 +17483,7 @@ function fromJS(x2) {
     case "bigint":
       return normalizeBig(x2);
   }
-  if (Array.isArray(x2)) return x2.map(fromJS);
+  if (Array.isArray(x2)) return fromArray(x2);
   if (x2 instanceof ObjectValue || x2 instanceof SetValue || x2 instanceof Decimal) return x2;
   if (x2 instanceof Set) return SetValue.from(Array.from(x2, fromJS));
   if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
@@ -17498,6 +17498,10 @@ function fromJS(x2) {
     if (v !== void 0) o.set(keys[i], fromJS(v));
   }
   return o;
+}
+function fromArray(x2) {
+  for (let i = 0; i < x2.length; i++) if (!isScalarValue(x2[i])) return x2.map(fromJS);
+  return x2.slice();
 }
 function scanRecord(record) {
   const proto = Object.getPrototypeOf(record);
@@ -46296,20 +46300,21 @@ function nodeCount(root2) {
 function accepting(keepFalse, k2) {
   return (v) => v === false && !keepFalse ? false : k2();
 }
-function staticPrefix(root2, path2) {
-  const known = PREFIXES.get(path2);
+function staticPrefix(root2, t) {
+  const known = t.prefix;
   if (known !== void 0 && known.root === root2) return known;
+  const path2 = t.path;
   let node = root2;
   let length2 = 0;
   while (!node.kind && length2 < path2.length) {
-    const t = path2[length2];
-    const child3 = t.k === "const" && typeof t.v === "string" ? node.children.get(t.v) : void 0;
+    const p = path2[length2];
+    const child3 = p.k === "const" && typeof p.v === "string" ? node.children.get(p.v) : void 0;
     if (child3 === void 0) break;
     node = child3;
     length2++;
   }
   const at3 = { root: root2, node, length: length2 };
-  PREFIXES.set(path2, at3);
+  t.prefix = at3;
   return at3;
 }
 function operandSize(args) {
@@ -46321,7 +46326,7 @@ function operandSize(args) {
   }
   return n;
 }
-var Evaluator, NODE_COUNTS, BASES, PASSED, FAILED, SUCCEEDED, ALWAYS, PREFIXES, Multi;
+var Evaluator, NODE_COUNTS, BASES, PASSED, FAILED, SUCCEEDED, ALWAYS, Multi;
 var init_evaluator = __esm({
   "src/rego/eval/evaluator.ts"() {
     "use strict";
@@ -46403,7 +46408,19 @@ var init_evaluator = __esm({
        * body through it as a continuation (SUCCEEDED: a solution stopped the search; FAILED).
        */
       evalExprAt(e, f, body, i, k2) {
-        if (e.negated) return this.evalPlain(e, f, ALWAYS) ? FAILED : PASSED;
+        if (!e.negated) return this.decide(e, f, void 0, body, i, k2);
+        const d3 = this.decide(e, f, ALWAYS, body, i, k2);
+        if (d3 >= 0) {
+          f[d3] = void 0;
+          return FAILED;
+        }
+        return d3 === FAILED ? PASSED : FAILED;
+      }
+      /**
+       * An expression without its negation, as evalExprAt: `next` continues after it (undefined: the
+       * rest of the body, made only when the expression enumerates).
+       */
+      decide(e, f, next, body, i, k2) {
         const x2 = e.kind;
         switch (x2.type) {
           case "nop":
@@ -46425,23 +46442,23 @@ var init_evaluator = __esm({
               f[a.slot] = db;
               return a.slot;
             }
-            return unifyEvaluated(this, a, b, da, db, f, this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
+            return unifyEvaluated(this, a, b, da, db, f, next ?? this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
           }
           case "term": {
             if (e.out !== void 0) break;
             const keepFalse = e.keepFalse === true;
             const t = x2.term;
-            if (t.k === "call") return this.callAt(t, keepFalse, f, body, i, k2);
+            if (t.k === "call") return this.callAt(t, keepFalse, f, next, body, i, k2);
             const v = this.evalDirect(t, f);
             if (v === void 0) return FAILED;
             if (v !== ENUM) return v === false && !keepFalse ? FAILED : PASSED;
-            return this.evalEnum(t, f, accepting(keepFalse, this.rest(body, i + 1, f, k2))) ? SUCCEEDED : FAILED;
+            return this.evalEnum(t, f, accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2))) ? SUCCEEDED : FAILED;
           }
         }
-        return this.evalPlain(e, f, this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
+        return this.evalPlain(e, f, next ?? this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
       }
       /** A call as a body's expression `i` (see evalExprAt): evalTermExpr's call, without continuations when it can. */
-      callAt(t, keepFalse, f, body, i, k2) {
+      callAt(t, keepFalse, f, next, body, i, k2) {
         if (t.fn.kind === "print" && !this.state.mocks?.has("print")) {
           this.evalPrint(t.args, f);
           return PASSED;
@@ -46453,7 +46470,7 @@ var init_evaluator = __esm({
           const v = at3.k === "const" ? at3.v : this.evalDirect(at3, f);
           if (v === void 0) return FAILED;
           if (v === ENUM) {
-            const accept = accepting(keepFalse, this.rest(body, i + 1, f, k2));
+            const accept = accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2));
             return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, accept, true)) ? SUCCEEDED : FAILED;
           }
           args[j2] = v;
@@ -46472,7 +46489,7 @@ var init_evaluator = __esm({
             return equals(cur, r) ? PASSED : FAILED;
           }
         }
-        return this.passResult(t, n, r, f, accepting(keepFalse, this.rest(body, i + 1, f, k2)), true) ? SUCCEEDED : FAILED;
+        return this.passResult(t, n, r, f, accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2)), true) ? SUCCEEDED : FAILED;
       }
       evalExprInner(e, f, k2) {
         if (e.negated) {
@@ -46595,7 +46612,7 @@ var init_evaluator = __esm({
             return this.walkDirect(input, t.path, 0, f);
           }
           case "data":
-            return this.dataDirect(t.path, f);
+            return this.dataDirect(t, f);
           case "ref": {
             const h = t.head.k === "var" ? f[t.head.slot] ?? ENUM : this.evalDirect(t.head, f);
             if (h === void 0 || h === ENUM) return h;
@@ -46704,7 +46721,7 @@ var init_evaluator = __esm({
           }
           case "data": {
             if (this.state.overrides !== void 0) return this.dataEnum(this.root, t.path, 0, f, k2);
-            const at3 = staticPrefix(this.root, t.path);
+            const at3 = staticPrefix(this.root, t);
             return this.dataEnum(at3.node, t.path, at3.length, f, k2);
           }
           case "ref":
@@ -46819,11 +46836,12 @@ var init_evaluator = __esm({
         return this.evalDirect(t, f);
       }
       // ------------------------------------------------------------ the data tree
-      dataDirect(path2, f) {
+      dataDirect(t, f) {
+        const path2 = t.path;
         let node = this.root;
         let i = 0;
         if (this.state.overrides === void 0) {
-          const at3 = staticPrefix(this.root, path2);
+          const at3 = staticPrefix(this.root, t);
           node = at3.node;
           i = at3.length;
         }
@@ -47057,7 +47075,6 @@ var init_evaluator = __esm({
     FAILED = -2;
     SUCCEEDED = -3;
     ALWAYS = () => true;
-    PREFIXES = /* @__PURE__ */ new WeakMap();
     Multi = class {
       constructor(values) {
         this.values = values;
@@ -47104,11 +47121,16 @@ function runQuery(policy, q, options) {
   const f = newFrame(q.nslots);
   try {
     const ev = newEvaluator(policy, options);
+    const bound2 = [];
     ev.evalBody(q.body, 0, f, () => {
       const bindings = {};
-      for (const v of q.vars) {
+      for (let i = 0; i < q.vars.length; i++) {
+        const v = q.vars[i];
         const val = f[v.slot];
-        if (val !== void 0) bindings[v.name] = val;
+        if (val !== void 0) {
+          bindings[v.name] = val;
+          bound2.push(val);
+        }
       }
       results.push({
         expressions: q.exprs.map((e) => ({
@@ -47120,10 +47142,8 @@ function runQuery(policy, q, options) {
       });
       return false;
     });
-    for (const r of results) {
-      for (const e of r.expressions) settle(e.value);
-      for (const name in r.bindings) settle(r.bindings[name]);
-    }
+    for (const r of results) for (const e of r.expressions) settle(e.value);
+    for (let i = 0; i < bound2.length; i++) settle(bound2[i]);
   } catch (e) {
     return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
   }
