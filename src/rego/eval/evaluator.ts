@@ -318,23 +318,40 @@ export class Evaluator implements TermEvaluator {
 
   evalDirect(t: CTerm, f: Frame): Value | undefined | Enum {
     switch (t.k) {
-      case 'const':
-        return t.v;
+      // Cases in order of how often policies reach them.
       case 'var': {
         const v = f[t.slot];
         return v === undefined ? ENUM : v;
+      }
+      case 'const':
+        return t.v;
+      case 'ref': {
+        const h = t.head.k === 'var' ? f[t.head.slot] : this.evalDirect(t.head, f);
+        // An unbound head variable is undefined here: enumerate it.
+        if (h === undefined) return t.head.k === 'var' ? ENUM : undefined;
+        if (h === ENUM) return h;
+        return this.walkDirect(h, t.path, 0, f);
+      }
+      case 'data':
+        return this.dataDirect(t, f);
+      case 'call': {
+        const n = this.inputArity(t.fn, t.args.length);
+        if (n < t.args.length) return ENUM;
+        const args: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = this.evalDirect(t.args[i]!, f);
+          if (v === undefined || v === ENUM) return v;
+          args[i] = v;
+        }
+        const r = this.callFunction(t.fn, args, t.loc);
+        if (r === undefined) return undefined;
+        if (r instanceof Multi) return ENUM;
+        return r;
       }
       case 'input': {
         const input = this.state.input;
         if (input === undefined) return undefined;
         return this.walkDirect(input, t.path, 0, f);
-      }
-      case 'data':
-        return this.dataDirect(t, f);
-      case 'ref': {
-        const h = t.head.k === 'var' ? (f[t.head.slot] ?? ENUM) : this.evalDirect(t.head, f);
-        if (h === undefined || h === ENUM) return h;
-        return this.walkDirect(h, t.path, 0, f);
       }
       case 'array': {
         const out: Value[] = new Array(t.items.length);
@@ -401,20 +418,6 @@ export class Evaluator implements TermEvaluator {
           ),
         );
         return out;
-      }
-      case 'call': {
-        const n = this.inputArity(t.fn, t.args.length);
-        if (n < t.args.length) return ENUM;
-        const args: Value[] = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const v = this.evalDirect(t.args[i]!, f);
-          if (v === undefined || v === ENUM) return v;
-          args[i] = v;
-        }
-        const r = this.callFunction(t.fn, args, t.loc);
-        if (r === undefined) return undefined;
-        if (r instanceof Multi) return ENUM;
-        return r;
       }
     }
   }
