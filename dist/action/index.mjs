@@ -46600,23 +46600,39 @@ var init_evaluator = __esm({
       // ------------------------------------------------------------ terms
       evalDirect(t, f) {
         switch (t.k) {
-          case "const":
-            return t.v;
+          // Cases in order of how often policies reach them.
           case "var": {
             const v = f[t.slot];
             return v === void 0 ? ENUM : v;
+          }
+          case "const":
+            return t.v;
+          case "ref": {
+            const h = t.head.k === "var" ? f[t.head.slot] : this.evalDirect(t.head, f);
+            if (h === void 0) return t.head.k === "var" ? ENUM : void 0;
+            if (h === ENUM) return h;
+            return this.walkDirect(h, t.path, 0, f);
+          }
+          case "data":
+            return this.dataDirect(t, f);
+          case "call": {
+            const n = this.inputArity(t.fn, t.args.length);
+            if (n < t.args.length) return ENUM;
+            const args = new Array(n);
+            for (let i = 0; i < n; i++) {
+              const v = this.evalDirect(t.args[i], f);
+              if (v === void 0 || v === ENUM) return v;
+              args[i] = v;
+            }
+            const r = this.callFunction(t.fn, args, t.loc);
+            if (r === void 0) return void 0;
+            if (r instanceof Multi) return ENUM;
+            return r;
           }
           case "input": {
             const input = this.state.input;
             if (input === void 0) return void 0;
             return this.walkDirect(input, t.path, 0, f);
-          }
-          case "data":
-            return this.dataDirect(t, f);
-          case "ref": {
-            const h = t.head.k === "var" ? f[t.head.slot] ?? ENUM : this.evalDirect(t.head, f);
-            if (h === void 0 || h === ENUM) return h;
-            return this.walkDirect(h, t.path, 0, f);
           }
           case "array": {
             const out = new Array(t.items.length);
@@ -46694,20 +46710,6 @@ var init_evaluator = __esm({
               )
             );
             return out;
-          }
-          case "call": {
-            const n = this.inputArity(t.fn, t.args.length);
-            if (n < t.args.length) return ENUM;
-            const args = new Array(n);
-            for (let i = 0; i < n; i++) {
-              const v = this.evalDirect(t.args[i], f);
-              if (v === void 0 || v === ENUM) return v;
-              args[i] = v;
-            }
-            const r = this.callFunction(t.fn, args, t.loc);
-            if (r === void 0) return void 0;
-            if (r instanceof Multi) return ENUM;
-            return r;
           }
         }
       }
