@@ -17445,12 +17445,19 @@ function encode(v) {
     case "bigint":
       return "i" + v.toString();
     case "string":
-      return JSON.stringify(v);
+      return '"' + v.length + ":" + v;
   }
-  if (Array.isArray(v)) return "[" + v.map(encode).join(",") + "]";
+  if (Array.isArray(v)) {
+    let s = "[";
+    for (let i = 0; i < v.length; i++) s += (i > 0 ? "," : "") + encode(v[i]);
+    return s + "]";
+  }
   if (v instanceof ObjectValue) return v.encoded();
   if (v instanceof Decimal) return "D" + v.coef.toString() + "e" + v.exp;
   return v.encoded();
+}
+function byStringKey(x2, y) {
+  return compareStrings(x2[0], y[0]);
 }
 function EmptyRecord() {
 }
@@ -17476,7 +17483,7 @@ function fromJS(x2) {
     case "bigint":
       return normalizeBig(x2);
   }
-  if (Array.isArray(x2)) return x2.map(fromJS);
+  if (Array.isArray(x2)) return fromArray(x2);
   if (x2 instanceof ObjectValue || x2 instanceof SetValue || x2 instanceof Decimal) return x2;
   if (x2 instanceof Set) return SetValue.from(Array.from(x2, fromJS));
   if (x2 instanceof Map) return ObjectValue.from(Array.from(x2, ([k2, v]) => [fromJS(k2), fromJS(v)]));
@@ -17492,19 +17499,23 @@ function fromJS(x2) {
   }
   return o;
 }
+function fromArray(x2) {
+  for (let i = 0; i < x2.length; i++) if (!isScalarValue(x2[i])) return x2.map(fromJS);
+  return x2.slice();
+}
 function scanRecord(record) {
   const proto = Object.getPrototypeOf(record);
   if (proto !== Object.prototype && proto !== null) return -1;
-  let n = 0;
+  const keys = Object.keys(record);
   let raw = 0;
-  for (const k2 in record) {
-    if (!Object.hasOwn(record, k2) || k2 === "__proto__" || k2.length > 0 && indexLike(k2)) return -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k2 = keys[i];
+    if (k2 === "__proto__" || k2.length > 0 && indexLike(k2)) return -1;
     const v = record[k2];
     if (v === void 0) return -1;
     if (raw === 0 && !isScalarValue(v)) raw = 1;
-    n++;
   }
-  return n * 2 + raw;
+  return keys.length * 2 + raw;
 }
 function settle(v) {
   if (v === null || typeof v !== "object") return;
@@ -17521,7 +17532,8 @@ function toJS(v) {
   if (v instanceof Decimal) return v.toNumber();
   if (v instanceof SetValue) return v.sorted().map(toJS);
   const out = {};
-  for (const [k2, val] of v.sortedEntries()) out[keyText(k2)] = toJS(val);
+  const entries = v.sortedEntries();
+  for (let i = 0; i < entries.length; i++) out[keyText(entries[i][0])] = toJS(entries[i][1]);
   return out;
 }
 function keyText(k2) {
@@ -17578,7 +17590,7 @@ function toRegoText(v) {
   if (Array.isArray(v)) return "[" + v.map(toRegoText).join(", ") + "]";
   return stringify(v);
 }
-var newRecord, RECORD_PROTOTYPE, ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
+var newRecord, RECORD_PROTOTYPE, LONG_ARRAY, ObjectValue, SetValue, OPA_STYLE, EMPTY_OBJECT;
 var init_value = __esm({
   "src/rego/value.ts"() {
     "use strict";
@@ -17587,6 +17599,7 @@ var init_value = __esm({
     EmptyRecord.prototype = /* @__PURE__ */ Object.create(null);
     newRecord = () => new EmptyRecord();
     RECORD_PROTOTYPE = EmptyRecord.prototype;
+    LONG_ARRAY = /* @__PURE__ */ Symbol("long array");
     ObjectValue = class _ObjectValue {
       // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
       // quarter of the memory of a Map of [key, value] pairs, which keeps large inputs cheap to convert
@@ -17642,8 +17655,9 @@ var init_value = __esm({
         if (s === void 0) return this.general.get(keyOf(k2))?.[1];
         if (typeof k2 !== "string") return void 0;
         if (this.held === 0 /* Own */) return s[k2];
-        if (!Object.hasOwn(s, k2)) return void 0;
-        return this.held === 1 /* Shared */ ? s[k2] : this.read(k2, s[k2]);
+        const r = s[k2];
+        if (r === void 0 || !Object.hasOwn(s, k2)) return void 0;
+        return this.held === 1 /* Shared */ ? r : this.read(k2, r);
       }
       has(k2) {
         const s = this.strings;
@@ -17651,18 +17665,38 @@ var init_value = __esm({
         return this.general.has(keyOf(k2));
       }
       /**
+       * `get` for one step along a ref: LONG_ARRAY, converting nothing, when the caller's array under
+       * `k` is longer than `longer` and not converted yet (rawArray then gives it). One lookup of the
+       * key, where rawArray and get would take two.
+       */
+      step(k2, longer) {
+        if (this.held !== 2 /* SharedRaw */) return this.get(k2);
+        if (typeof k2 !== "string") return void 0;
+        const s = this.strings;
+        const r = s[k2];
+        if (r === void 0 || !Object.hasOwn(s, k2)) return void 0;
+        if (isScalarValue(r)) return r;
+        if (Array.isArray(r) && r.length > longer && !this.converted?.has(k2)) return LONG_ARRAY;
+        return this.read(k2, r);
+      }
+      /**
        * The caller's array under key `k` while it is still unconverted, so that iterating it can
        * convert one element at a time; undefined otherwise (then `get` gives the value).
        */
       rawArray(k2) {
-        if (this.held !== 2 /* SharedRaw */ || typeof k2 !== "string" || this.converted?.has(k2)) return void 0;
+        if (this.held !== 2 /* SharedRaw */ || typeof k2 !== "string") return void 0;
         const s = this.strings;
-        if (!Object.hasOwn(s, k2)) return void 0;
         const r = s[k2];
-        return Array.isArray(r) ? r : void 0;
+        if (!Array.isArray(r) || !Object.hasOwn(s, k2) || this.converted?.has(k2)) return void 0;
+        return r;
       }
       get size() {
         return this.strings !== void 0 ? this.count : this.general.size;
+      }
+      /** Entries in insertion order, as an array (cheaper to walk than the iterator). */
+      entryList() {
+        const s = this.own();
+        return s !== void 0 ? Object.entries(s) : Array.from(this.general.values());
       }
       /** Entries in insertion order. */
       entries() {
@@ -17681,14 +17715,16 @@ var init_value = __esm({
       sortedEntries() {
         if (!this.sortedCache) {
           const s = this.own();
-          const entries = s !== void 0 ? Object.entries(s) : Array.from(this.general.values());
-          this.sortedCache = entries.sort((x2, y) => compare(x2[0], y[0]));
+          this.sortedCache = s !== void 0 ? Object.entries(s).sort(byStringKey) : Array.from(this.general.values()).sort((x2, y) => compare(x2[0], y[0]));
         }
         return this.sortedCache;
       }
       encoded() {
         if (this.encodedCache === void 0) {
-          this.encodedCache = "{" + this.sortedEntries().map(([k2, v]) => encode(k2) + ":" + encode(v)).join(",") + "}";
+          const entries = this.sortedEntries();
+          let s = "{";
+          for (let i = 0; i < entries.length; i++) s += (i > 0 ? "," : "") + encode(entries[i][0]) + ":" + encode(entries[i][1]);
+          this.encodedCache = s + "}";
         }
         return this.encodedCache;
       }
@@ -17760,7 +17796,9 @@ var init_value = __esm({
       }
     };
     SetValue = class _SetValue {
-      map = /* @__PURE__ */ new Map();
+      /** Keys (keyOf) of the members, and the members in insertion order. */
+      keys = /* @__PURE__ */ new Set();
+      list = [];
       sortedCache;
       encodedCache;
       static from(items2) {
@@ -17771,24 +17809,29 @@ var init_value = __esm({
       /** For builders only. Returns false when the member was already present. */
       add(v) {
         const k2 = keyOf(v);
-        if (this.map.has(k2)) return false;
-        this.map.set(k2, v);
+        if (this.keys.has(k2)) return false;
+        this.keys.add(k2);
+        this.list.push(v);
         this.sortedCache = void 0;
         this.encodedCache = void 0;
         return true;
       }
       has(v) {
-        return this.map.has(keyOf(v));
+        return this.keys.has(keyOf(v));
       }
       get size() {
-        return this.map.size;
+        return this.list.length;
       }
       values() {
-        return this.map.values();
+        return this.list.values();
+      }
+      /** The members in insertion order, not to be changed (walking an array is cheaper than an iterator). */
+      members() {
+        return this.list;
       }
       /** Members in OPA's order. */
       sorted() {
-        if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
+        if (!this.sortedCache) this.sortedCache = this.list.slice().sort(compare);
         return this.sortedCache;
       }
       encoded() {
@@ -17996,8 +18039,8 @@ var init_operands = __esm({
 });
 
 // src/rego/builtins/aggregates.ts
-function count([x2]) {
-  const v = x2;
+function count(args) {
+  const v = args[0];
   if (typeof v === "string") {
     let n = 0;
     for (const _ of v) n++;
@@ -18321,14 +18364,19 @@ var init_casts = __esm({
 
 // src/rego/builtins/comparison.ts
 function ordered(name, test2) {
-  return { name, arity: 2, fn: ([a, b]) => test2(compare(a, b)) };
+  return { name, arity: 2, fn: (args) => test2(compare(args[0], args[1])) };
 }
-function member([x2, xs]) {
-  const c = xs;
+function member(args) {
+  const x2 = args[0];
+  const c = args[1];
   if (c instanceof SetValue) return c.has(x2);
-  if (Array.isArray(c)) return c.some((v) => equals(v, x2));
+  if (Array.isArray(c)) {
+    for (let i = 0; i < c.length; i++) if (equals(c[i], x2)) return true;
+    return false;
+  }
   if (c instanceof ObjectValue) {
-    for (const [, v] of c.entries()) if (equals(v, x2)) return true;
+    const values = c.values();
+    for (let i = 0; i < values.length; i++) if (equals(values[i], x2)) return true;
   }
   return false;
 }
@@ -18352,8 +18400,8 @@ var init_comparison = __esm({
     "use strict";
     init_value();
     builtins6 = [
-      { name: "equal", arity: 2, fn: ([a, b]) => equals(a, b) },
-      { name: "neq", arity: 2, fn: ([a, b]) => !equals(a, b) },
+      { name: "equal", arity: 2, fn: (args) => equals(args[0], args[1]) },
+      { name: "neq", arity: 2, fn: (args) => !equals(args[0], args[1]) },
       ordered("lt", (c) => c < 0),
       ordered("lte", (c) => c <= 0),
       ordered("gt", (c) => c > 0),
@@ -26876,7 +26924,33 @@ function goSprintf(format, args) {
 function sprintf([f, a]) {
   const format = stringOperand("sprintf", 1, f);
   const args = arrayOperand("sprintf", 2, a);
-  return goSprintf(format, args.map(toGoArg));
+  const goArgs = args.map(toGoArg);
+  return plainSprintf(format, goArgs) ?? goSprintf(format, goArgs);
+}
+function plainSprintf(format, args) {
+  let out = "";
+  let i = 0;
+  let n = 0;
+  for (; ; ) {
+    const pct = format.indexOf("%", i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    const verb = format.charCodeAt(pct + 1);
+    i = pct + 2;
+    if (verb === 37) {
+      out += "%";
+      continue;
+    }
+    const a = args[n++];
+    if (a === void 0) return void 0;
+    if (a.kind === "string" && (verb === 115 || verb === 118)) out += a.v;
+    else if (a.kind === "int" && (verb === 100 || verb === 118)) out += a.v.toString();
+    else return void 0;
+  }
+  return n === args.length ? out : void 0;
 }
 var INT64_MAX, INT64_MIN, TOO_LARGE, LOWER_DIGITS, UPPER_DIGITS, Printer, builtins12;
 var init_sprintf = __esm({
@@ -32698,20 +32772,20 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body, nodeCount2) {
         this._blockStarts.push(this._nodes.length);
         if (body)
-          this.code(body).endBlock(nodeCount);
+          this.code(body).endBlock(nodeCount2);
         return this;
       }
       // end the current self-balancing block
-      endBlock(nodeCount) {
+      endBlock(nodeCount2) {
         const len = this._blockStarts.pop();
         if (len === void 0)
           throw new Error("CodeGen: not in self-balancing block");
         const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        if (toClose < 0 || nodeCount2 !== void 0 && toClose !== nodeCount2) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount2} expected`);
         }
         this._nodes.length = len;
         return this;
@@ -45766,8 +45840,9 @@ function itemAt(items2, i) {
 function stepInto(cur, key, get2) {
   if (cur instanceof RawItems) return cur.at(key);
   if (cur instanceof ObjectValue) {
-    const raw = cur.rawArray(key);
-    if (raw !== void 0) return new RawItems(raw, cur, key);
+    const v = cur.step(key, SMALL_ARRAY);
+    if (v === LONG_ARRAY) return new RawItems(cur.rawArray(key), cur, key);
+    if (v !== void 0 || get2 === lookup) return v;
   }
   return get2(cur, key);
 }
@@ -45778,7 +45853,7 @@ function setPath(base, path2, value, from = 0) {
   obj3.set(key, setPath(obj3.get(key), path2, value, from + 1));
   return obj3;
 }
-var RawItems;
+var RawItems, SMALL_ARRAY;
 var init_lookup = __esm({
   "src/rego/eval/lookup.ts"() {
     "use strict";
@@ -45799,6 +45874,7 @@ var init_lookup = __esm({
         return this.owner !== void 0 ? this.owner.get(this.key) : fromJS(this.items);
       }
     };
+    SMALL_ARRAY = 256;
   }
 });
 
@@ -45848,7 +45924,8 @@ function unifyItems(ev, items2, v, i, f, k2) {
 }
 function unifyEntries(ev, items2, v, i, f, k2) {
   if (i === items2.length) return k2();
-  const [kt, vt] = items2[i];
+  const kt = items2[i][0];
+  const vt = items2[i][1];
   const key = ev.evalDirect(kt, f);
   if (key === void 0 || key === ENUM) return false;
   const val = v.get(key);
@@ -45872,6 +45949,9 @@ function unifyTerms(ev, a, b, f, k2) {
   if (da === void 0) return false;
   const db = ev.evalDirect(b, f);
   if (db === void 0) return false;
+  return unifyEvaluated(ev, a, b, da, db, f, k2);
+}
+function unifyEvaluated(ev, a, b, da, db, f, k2) {
   if (da !== ENUM) {
     if (db !== ENUM) return equals(da, db) ? k2() : false;
     return unifyValue(ev, b, da, f, k2);
@@ -45926,7 +46006,7 @@ function conflict(message, loc) {
 }
 function ruleValue(ev, node) {
   const values = ev.state.values;
-  const cached2 = values.get(node);
+  const cached2 = values[node.id];
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
   let v;
   switch (node.kind) {
@@ -45943,7 +46023,7 @@ function ruleValue(ev, node) {
     default:
       v = void 0;
   }
-  values.set(node, v === void 0 ? UNDEFINED : v);
+  values[node.id] = v === void 0 ? UNDEFINED : v;
   return v;
 }
 function chainValues(ev, rule, args, onValue) {
@@ -45960,13 +46040,28 @@ function chainValues(ev, rule, args, onValue) {
     });
     ev.ruleStack.push(cur);
     try {
-      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect2));
-      else ev.evalBody(cur.body, 0, f, collect2);
+      if (args && cur.args) {
+        const bound2 = bindVars(cur.args, args, f);
+        if (bound2 === true) ev.evalBody(cur.body, 0, f, collect2);
+        else if (bound2 === void 0) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect2));
+      } else {
+        ev.evalBody(cur.body, 0, f, collect2);
+      }
     } finally {
       ev.ruleStack.pop();
     }
     if (found) return;
   }
+}
+function bindVars(params, args, f) {
+  for (let i = 0; i < args.length; i++) {
+    const p = params[i];
+    if (p.k !== "var") return void 0;
+    const cur = f[p.slot];
+    if (cur === void 0) f[p.slot] = args[i];
+    else if (!equals(cur, args[i])) return false;
+  }
+  return true;
 }
 function bindArgs(ev, r, args, i, f, k2) {
   if (i === args.length) return k2();
@@ -45974,7 +46069,8 @@ function bindArgs(ev, r, args, i, f, k2) {
 }
 function completeValue(ev, node) {
   let result;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri];
     chainValues(ev, rule, void 0, (v, r) => {
       if (result === void 0) result = v;
       else if (!equals(result, v)) {
@@ -45997,10 +46093,12 @@ function completeValue(ev, node) {
 }
 function partialValue(ev, node) {
   const multi = node.kind === "multi";
+  if (multi && !hasDynamicPath(node)) return setValue(ev, node);
   const built = /* @__PURE__ */ new Set();
   let root2 = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
   built.add(root2);
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri];
     const f = newFrame(rule.nslots);
     ev.ruleStack.push(rule);
     try {
@@ -46033,6 +46131,31 @@ function partialValue(ev, node) {
     }
   }
   return root2;
+}
+function hasDynamicPath(node) {
+  for (let i = 0; i < node.rules.length; i++) if (node.rules[i].dynPath.length > 0) return true;
+  return false;
+}
+function setValue(ev, node) {
+  const out = new SetValue();
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri];
+    const f = newFrame(rule.nslots);
+    const member2 = rule.key;
+    const early = member2.k === "const";
+    const add2 = (v) => {
+      ev.cover?.hit(rule.ast.head.loc);
+      out.add(v);
+      return early;
+    };
+    ev.ruleStack.push(rule);
+    try {
+      ev.evalBody(rule.body, 0, f, () => eachValue(ev, member2, f, add2));
+    } finally {
+      ev.ruleStack.pop();
+    }
+  }
+  return out;
 }
 function insert(root2, keys, leaf, multi, built, rule, node) {
   if (keys.length === 0) {
@@ -46078,31 +46201,30 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
   }
   return root2;
 }
-function argsKey(args) {
-  if (args.length === 1) return argKey(args[0]);
-  let key = "";
-  for (const a of args) key += argKey(a) + "\0,";
-  return key;
-}
-function argKey(v) {
-  if (v !== null && typeof v === "object" && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
-    let id = IDENTITIES.get(v);
-    if (id === void 0) IDENTITIES.set(v, id = nextIdentity++);
-    return "\0#" + id;
+function memoOf(ev, node, args) {
+  let memo = ev.state.fnValues[node.id];
+  if (memo === void 0) {
+    memo = /* @__PURE__ */ new Map();
+    ev.state.fnValues[node.id] = memo;
   }
-  return typeof v === "string" ? JSON.stringify(v) : keyOf(v);
+  for (let i = 0; i < args.length - 1; i++) {
+    let next = memo.get(args[i]);
+    if (next === void 0) {
+      next = /* @__PURE__ */ new Map();
+      memo.set(args[i], next);
+    }
+    memo = next;
+  }
+  return memo;
 }
 function functionValue(ev, node, args, loc) {
-  let memo = ev.state.fnValues.get(node);
-  if (!memo) {
-    memo = /* @__PURE__ */ new Map();
-    ev.state.fnValues.set(node, memo);
-  }
-  const key = argsKey(args);
+  const memo = memoOf(ev, node, args);
+  const key = args.length > 0 ? args[args.length - 1] : void 0;
   const cached2 = memo.get(key);
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
   let result;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri];
     chainValues(ev, rule, args, (v, r) => {
       if (result === void 0) result = v;
       else if (!equals(result, v)) throw conflict("functions must not produce multiple outputs for same inputs", r.loc);
@@ -46120,7 +46242,6 @@ function functionValue(ev, node, args, loc) {
   memo.set(key, result === void 0 ? UNDEFINED : result);
   return result;
 }
-var IDENTITIES, nextIdentity;
 var init_rules = __esm({
   "src/rego/eval/rules.ts"() {
     "use strict";
@@ -46129,8 +46250,6 @@ var init_rules = __esm({
     init_value();
     init_frame();
     init_unify();
-    IDENTITIES = /* @__PURE__ */ new WeakMap();
-    nextIdentity = 0;
   }
 });
 
@@ -46176,7 +46295,7 @@ function withState(ev, withs, f) {
       mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
     }
   }
-  return { input, data, overrides, mocks, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+  return { input, data, overrides, mocks, ...ev.freshValues() };
 }
 var init_with = __esm({
   "src/rego/eval/with.ts"() {
@@ -46187,15 +46306,58 @@ var init_with = __esm({
 });
 
 // src/rego/eval/evaluator.ts
+function basesFor(root2, data) {
+  if (data === null || typeof data !== "object") return new Array(nodeCount(root2));
+  let byData = BASES.get(root2);
+  if (byData === void 0) BASES.set(root2, byData = /* @__PURE__ */ new WeakMap());
+  let bases = byData.get(data);
+  if (bases === void 0) byData.set(data, bases = new Array(nodeCount(root2)));
+  return bases;
+}
+function nodeCount(root2) {
+  let n = NODE_COUNTS.get(root2);
+  if (n === void 0) {
+    n = 0;
+    const stack = [root2];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node.id >= n) n = node.id + 1;
+      for (const child3 of node.children.values()) stack.push(child3);
+    }
+    NODE_COUNTS.set(root2, n);
+  }
+  return n;
+}
+function accepting(keepFalse, k2) {
+  return (v) => v === false && !keepFalse ? false : k2();
+}
+function staticPrefix(root2, t) {
+  const known = t.prefix;
+  if (known !== void 0 && known.root === root2) return known;
+  const path2 = t.path;
+  let node = root2;
+  let length2 = 0;
+  while (!node.kind && length2 < path2.length) {
+    const p = path2[length2];
+    const child3 = p.k === "const" && typeof p.v === "string" ? node.children.get(p.v) : void 0;
+    if (child3 === void 0) break;
+    node = child3;
+    length2++;
+  }
+  const at3 = { root: root2, node, length: length2 };
+  t.prefix = at3;
+  return at3;
+}
 function operandSize(args) {
   let n = 1;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (typeof a === "string" || Array.isArray(a)) n += a.length;
     else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
   }
   return n;
 }
-var Evaluator, Multi;
+var Evaluator, NODE_COUNTS, BASES, PASSED, FAILED, SUCCEEDED, ALWAYS, Multi;
 var init_evaluator = __esm({
   "src/rego/eval/evaluator.ts"() {
     "use strict";
@@ -46222,29 +46384,147 @@ var init_evaluator = __esm({
       cover;
       constructor(o) {
         this.root = o.root;
-        this.state = { input: o.input, data: o.data, overrides: void 0, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+        const fresh = this.freshValues();
+        this.state = { input: o.input, data: o.data, overrides: void 0, mocks: void 0, values: fresh.values, fnValues: fresh.fnValues };
         this.strict = o.strictBuiltinErrors;
         this.limits = o.limits;
         this.cover = o.cover;
         this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
       }
-      // ------------------------------------------------------------ bodies and expressions
-      evalBody(body, i, f, k2) {
-        if (i === body.length) {
-          if (i > 0) this.limits.step(body[i - 1].loc);
-          return k2();
-        }
-        return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k2));
+      /** Empty memos for a new state: one slot per node of the rule tree. */
+      freshValues() {
+        const n = nodeCount(this.root);
+        return { values: new Array(n), fnValues: new Array(n) };
       }
-      evalExpr(e, f, k2) {
-        this.limits.step(e.loc);
-        this.cover?.hit(e.loc);
-        if (e.with.length > 0) return this.evalWith(e, f, k2);
-        return this.evalExprInner(e, f, k2);
+      // ------------------------------------------------------------ bodies and expressions
+      /**
+       * Runs a body from expression `i`, then `k` for each solution. Expressions that decide without
+       * enumerating (a test, an assignment of one value) run in a loop, without a continuation of
+       * their own; variables they bind are unbound when the call returns, as backtracking would.
+       */
+      evalBody(body, i, f, k2) {
+        let bound2;
+        let r;
+        for (; ; ) {
+          if (i === body.length) {
+            if (i > 0) this.limits.step(body[i - 1].loc);
+            r = k2();
+            break;
+          }
+          const e = body[i];
+          this.limits.step(e.loc);
+          this.cover?.hit(e.loc);
+          const d3 = e.with.length > 0 ? this.evalWith(e, f, this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED : this.evalExprAt(e, f, body, i, k2);
+          if (d3 === PASSED) {
+            i++;
+          } else if (d3 >= 0) {
+            if (bound2 === void 0) bound2 = [d3];
+            else bound2.push(d3);
+            i++;
+          } else {
+            r = d3 === SUCCEEDED;
+            break;
+          }
+        }
+        if (bound2 !== void 0) for (let j2 = 0; j2 < bound2.length; j2++) f[bound2[j2]] = void 0;
+        return r;
+      }
+      /** The rest of a body, as a continuation. */
+      rest(body, i, f, k2) {
+        return () => this.evalBody(body, i, f, k2);
+      }
+      /**
+       * Evaluates expression `i` of a body: PASSED when it holds once without binding, a slot number
+       * when it holds by binding that one variable, or else the outcome of running the rest of the
+       * body through it as a continuation (SUCCEEDED: a solution stopped the search; FAILED).
+       */
+      evalExprAt(e, f, body, i, k2) {
+        if (!e.negated) return this.decide(e, f, void 0, body, i, k2);
+        const d3 = this.decide(e, f, ALWAYS, body, i, k2);
+        if (d3 >= 0) {
+          f[d3] = void 0;
+          return FAILED;
+        }
+        return d3 === FAILED ? PASSED : FAILED;
+      }
+      /**
+       * An expression without its negation, as evalExprAt: `next` continues after it (undefined: the
+       * rest of the body, made only when the expression enumerates).
+       */
+      decide(e, f, next, body, i, k2) {
+        const x2 = e.kind;
+        switch (x2.type) {
+          case "nop":
+            return PASSED;
+          case "unify": {
+            const a = x2.left;
+            const b = x2.right;
+            const da = a.k === "const" ? a.v : this.evalDirect(a, f);
+            if (da === void 0) return FAILED;
+            const db = b.k === "const" ? b.v : this.evalDirect(b, f);
+            if (db === void 0) return FAILED;
+            if (da !== ENUM) {
+              if (db !== ENUM) return equals(da, db) ? PASSED : FAILED;
+              if (b.k === "var") {
+                f[b.slot] = da;
+                return b.slot;
+              }
+            } else if (db !== ENUM && a.k === "var") {
+              f[a.slot] = db;
+              return a.slot;
+            }
+            return unifyEvaluated(this, a, b, da, db, f, next ?? this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
+          }
+          case "term": {
+            if (e.out !== void 0) break;
+            const keepFalse = e.keepFalse === true;
+            const t = x2.term;
+            if (t.k === "call") return this.callAt(t, keepFalse, f, next, body, i, k2);
+            const v = this.evalDirect(t, f);
+            if (v === void 0) return FAILED;
+            if (v !== ENUM) return v === false && !keepFalse ? FAILED : PASSED;
+            return this.evalEnum(t, f, accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2))) ? SUCCEEDED : FAILED;
+          }
+        }
+        return this.evalPlain(e, f, next ?? this.rest(body, i + 1, f, k2)) ? SUCCEEDED : FAILED;
+      }
+      /** A call as a body's expression `i` (see evalExprAt): evalTermExpr's call, without continuations when it can. */
+      callAt(t, keepFalse, f, next, body, i, k2) {
+        if (t.fn.kind === "print" && !this.state.mocks?.has("print")) {
+          this.evalPrint(t.args, f);
+          return PASSED;
+        }
+        const n = this.inputArity(t.fn, t.args.length);
+        const args = new Array(n);
+        for (let j2 = 0; j2 < n; j2++) {
+          const at3 = t.args[j2];
+          const v = at3.k === "const" ? at3.v : this.evalDirect(at3, f);
+          if (v === void 0) return FAILED;
+          if (v === ENUM) {
+            const accept = accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2));
+            return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, accept, true)) ? SUCCEEDED : FAILED;
+          }
+          args[j2] = v;
+        }
+        const r = this.callFunction(t.fn, args, t.loc);
+        if (r === void 0) return FAILED;
+        if (!(r instanceof Multi)) {
+          if (n === t.args.length) return r === false && !keepFalse ? FAILED : PASSED;
+          const out = t.args[n];
+          if (out.k === "var") {
+            const cur = f[out.slot];
+            if (cur === void 0) {
+              f[out.slot] = r;
+              return out.slot;
+            }
+            return equals(cur, r) ? PASSED : FAILED;
+          }
+        }
+        return this.passResult(t, n, r, f, accepting(keepFalse, next ?? this.rest(body, i + 1, f, k2)), true) ? SUCCEEDED : FAILED;
       }
       evalExprInner(e, f, k2) {
         if (e.negated) {
-          if (this.evalPlain(e, f, () => true)) return false;
+          if (this.evalPlain(e, f, ALWAYS)) return false;
           return k2();
         }
         return this.evalPlain(e, f, k2);
@@ -46280,30 +46560,36 @@ var init_evaluator = __esm({
         return accept(v);
       }
       evalSomeIn(key, value, coll, f, k2) {
-        const each = (c2) => {
-          if (isItems(c2)) {
-            for (let i = 0; i < lengthOf(c2); i++) {
-              const item = valueOf(itemAt(c2, i));
-              const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
-              if (r) return true;
-            }
-          } else if (c2 instanceof ObjectValue) {
-            for (const [ok, ov] of c2.entries()) {
-              const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k2)) : unifyValue(this, value, ov, f, k2);
-              if (r) return true;
-            }
-          } else if (c2 instanceof SetValue) {
-            for (const m of c2.values()) {
-              const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k2)) : unifyValue(this, value, m, f, k2);
-              if (r) return true;
-            }
-          }
-          return false;
-        };
         const c = this.collectionDirect(coll, f);
         if (c === void 0) return false;
-        if (c === ENUM) return this.evalEnum(coll, f, each);
-        return each(c);
+        if (c === ENUM) return this.evalEnum(coll, f, (v) => this.someIn(key, value, v, f, k2));
+        return this.someIn(key, value, c, f, k2);
+      }
+      /** Each member of a collection in turn, unified with `some key, value in`. */
+      someIn(key, value, c, f, k2) {
+        if (isItems(c)) {
+          for (let i = 0; i < lengthOf(c); i++) {
+            const item = valueOf(itemAt(c, i));
+            const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k2)) : unifyValue(this, value, item, f, k2);
+            if (r) return true;
+          }
+        } else if (c instanceof ObjectValue) {
+          const entries = c.entryList();
+          for (let i = 0; i < entries.length; i++) {
+            const ok = entries[i][0];
+            const ov = entries[i][1];
+            const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k2)) : unifyValue(this, value, ov, f, k2);
+            if (r) return true;
+          }
+        } else if (c instanceof SetValue) {
+          const members = c.members();
+          for (let i = 0; i < members.length; i++) {
+            const m = members[i];
+            const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k2)) : unifyValue(this, value, m, f, k2);
+            if (r) return true;
+          }
+        }
+        return false;
       }
       evalEvery(key, value, domain, body, f, k2) {
         const d3 = this.collectionDirect(domain, f);
@@ -46345,23 +46631,39 @@ var init_evaluator = __esm({
       // ------------------------------------------------------------ terms
       evalDirect(t, f) {
         switch (t.k) {
-          case "const":
-            return t.v;
+          // Cases in order of how often policies reach them.
           case "var": {
             const v = f[t.slot];
             return v === void 0 ? ENUM : v;
+          }
+          case "const":
+            return t.v;
+          case "ref": {
+            const h = t.head.k === "var" ? f[t.head.slot] : this.evalDirect(t.head, f);
+            if (h === void 0) return t.head.k === "var" ? ENUM : void 0;
+            if (h === ENUM) return h;
+            return this.walkDirect(h, t.path, 0, f);
+          }
+          case "data":
+            return this.dataDirect(t, f);
+          case "call": {
+            const n = this.inputArity(t.fn, t.args.length);
+            if (n < t.args.length) return ENUM;
+            const args = new Array(n);
+            for (let i = 0; i < n; i++) {
+              const v = this.evalDirect(t.args[i], f);
+              if (v === void 0 || v === ENUM) return v;
+              args[i] = v;
+            }
+            const r = this.callFunction(t.fn, args, t.loc);
+            if (r === void 0) return void 0;
+            if (r instanceof Multi) return ENUM;
+            return r;
           }
           case "input": {
             const input = this.state.input;
             if (input === void 0) return void 0;
             return this.walkDirect(input, t.path, 0, f);
-          }
-          case "data":
-            return this.dataDirect(t.path, f);
-          case "ref": {
-            const h = this.evalDirect(t.head, f);
-            if (h === void 0 || h === ENUM) return h;
-            return this.walkDirect(h, t.path, 0, f);
           }
           case "array": {
             const out = new Array(t.items.length);
@@ -46374,8 +46676,8 @@ var init_evaluator = __esm({
           }
           case "set": {
             const s = new SetValue();
-            for (const item of t.items) {
-              const v = this.evalDirect(item, f);
+            for (let i = 0; i < t.items.length; i++) {
+              const v = this.evalDirect(t.items[i], f);
               if (v === void 0 || v === ENUM) return v;
               s.add(v);
             }
@@ -46383,10 +46685,11 @@ var init_evaluator = __esm({
           }
           case "object": {
             const o = new ObjectValue();
-            for (const [kt, vt] of t.items) {
-              const kv = this.evalDirect(kt, f);
+            for (let i = 0; i < t.items.length; i++) {
+              const item = t.items[i];
+              const kv = this.evalDirect(item[0], f);
               if (kv === void 0 || kv === ENUM) return kv;
-              const vv = this.evalDirect(vt, f);
+              const vv = this.evalDirect(item[1], f);
               if (vv === void 0 || vv === ENUM) return vv;
               o.set(kv, vv);
             }
@@ -46439,20 +46742,6 @@ var init_evaluator = __esm({
             );
             return out;
           }
-          case "call": {
-            const n = this.inputArity(t.fn, t.args.length);
-            if (n < t.args.length) return ENUM;
-            const args = new Array(n);
-            for (let i = 0; i < n; i++) {
-              const v = this.evalDirect(t.args[i], f);
-              if (v === void 0 || v === ENUM) return v;
-              args[i] = v;
-            }
-            const r = this.callFunction(t.fn, args, t.loc);
-            if (r === void 0) return void 0;
-            if (r instanceof Multi) return ENUM;
-            return r;
-          }
         }
       }
       /** Evaluates a term, enumerating the bindings of variables in its refs. */
@@ -46463,8 +46752,11 @@ var init_evaluator = __esm({
             if (input === void 0) return false;
             return this.walkEnum(input, t.path, 0, f, k2);
           }
-          case "data":
-            return this.dataEnum(this.root, t.path, 0, f, k2);
+          case "data": {
+            if (this.state.overrides !== void 0) return this.dataEnum(this.root, t.path, 0, f, k2);
+            const at3 = staticPrefix(this.root, t);
+            return this.dataEnum(at3.node, t.path, at3.length, f, k2);
+          }
           case "ref":
             return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k2));
           case "array":
@@ -46502,14 +46794,23 @@ var init_evaluator = __esm({
         });
       }
       walkDirect(v, path2, from, f, get2 = lookup) {
-        const c = this.walkCursor(v, path2, from, f, get2);
-        return c === void 0 || c === ENUM ? c : valueOf(c);
+        let cur = v;
+        for (let i = from; i < path2.length; i++) {
+          const kt = path2[i];
+          const key = kt.k === "const" ? kt.v : this.evalDirect(kt, f);
+          if (key === void 0 || key === ENUM) return key;
+          const next = stepInto(cur, key, get2);
+          if (next === void 0) return void 0;
+          cur = next;
+        }
+        return valueOf(cur);
       }
       /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
       walkCursor(v, path2, from, f, get2 = lookup) {
         let cur = v;
         for (let i = from; i < path2.length; i++) {
-          const key = this.evalDirect(path2[i], f);
+          const kt = path2[i];
+          const key = kt.k === "const" ? kt.v : this.evalDirect(kt, f);
           if (key === void 0 || key === ENUM) return key;
           cur = stepInto(cur, key, get2);
           if (cur === void 0) return void 0;
@@ -46537,11 +46838,16 @@ var init_evaluator = __esm({
             if (unifyValue(this, kt, j2, f, () => this.walkEnum(item, path2, i + 1, f, k2, get2))) return true;
           }
         } else if (v instanceof ObjectValue) {
-          for (const [ok, ov] of v.entries()) {
+          const entries = v.entryList();
+          for (let j2 = 0; j2 < entries.length; j2++) {
+            const ok = entries[j2][0];
+            const ov = entries[j2][1];
             if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path2, i + 1, f, k2, get2))) return true;
           }
         } else if (v instanceof SetValue) {
-          for (const m of v.values()) {
+          const members = v.members();
+          for (let j2 = 0; j2 < members.length; j2++) {
+            const m = members[j2];
             if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path2, i + 1, f, k2, get2))) return true;
           }
         }
@@ -46563,9 +46869,16 @@ var init_evaluator = __esm({
         return this.evalDirect(t, f);
       }
       // ------------------------------------------------------------ the data tree
-      dataDirect(path2, f) {
+      dataDirect(t, f) {
+        const path2 = t.path;
         let node = this.root;
-        for (let i = 0; ; i++) {
+        let i = 0;
+        if (this.state.overrides === void 0) {
+          const at3 = staticPrefix(this.root, t);
+          node = at3.node;
+          i = at3.length;
+        }
+        for (; ; i++) {
           const ov = this.state.overrides?.get(node);
           if (ov !== void 0) return this.walkDirect(ov, path2, i, f);
           if (node.kind) {
@@ -46638,19 +46951,30 @@ var init_evaluator = __esm({
       }
       /** The base document at a node's path. */
       baseAt(node) {
-        let v = this.state.data;
+        const data = this.state.data;
+        if (data !== this.basesOf) {
+          this.basesOf = data;
+          this.bases = basesFor(this.root, data);
+        }
+        const known = this.bases[node.id];
+        if (known !== void 0) return known === UNDEFINED ? void 0 : known;
+        let v = data;
         for (const p of node.path) {
-          if (v === void 0) return void 0;
+          if (v === void 0) break;
           v = lookup(v, p);
         }
+        this.bases[node.id] = v === void 0 ? UNDEFINED : v;
         return v;
       }
+      /** The data `bases` belongs to, and the base documents found in it by node id. */
+      basesOf = void 0;
+      bases = [];
       /** The document at a node: its base data overlaid with the values of the rules below it. */
       nodeValue(node) {
         const ov = this.state.overrides?.get(node);
         if (ov !== void 0) return ov;
         if (node.kind) return ruleValue(this, node);
-        const cached2 = this.state.values.get(node);
+        const cached2 = this.state.values[node.id];
         if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
         const base = this.baseAt(node);
         let out;
@@ -46665,7 +46989,7 @@ var init_evaluator = __esm({
           }
           out = obj3;
         }
-        this.state.values.set(node, out === void 0 ? UNDEFINED : out);
+        this.state.values[node.id] = out === void 0 ? UNDEFINED : out;
         return out;
       }
       // ------------------------------------------------------------ calls
@@ -46692,20 +47016,22 @@ var init_evaluator = __esm({
           }
           args[i] = v;
         }
-        const finish2 = (vals) => {
-          const r = this.callFunction(t.fn, vals, t.loc);
-          if (r === void 0) return false;
-          const outs = r instanceof Multi ? r.values : [r];
-          for (const v of outs) {
-            let stop;
-            if (n < t.args.length) stop = unifyValue(this, t.args[n], v, f, () => k2(truthy3 ? true : v));
-            else stop = k2(v);
-            if (stop) return true;
-          }
-          return false;
-        };
-        if (direct) return finish2(args);
-        return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish2(vals.slice()));
+        if (direct) return this.finishCall(t, n, args, f, k2, truthy3);
+        return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, k2, truthy3));
+      }
+      finishCall(t, n, vals, f, k2, truthy3) {
+        return this.passResult(t, n, this.callFunction(t.fn, vals, t.loc), f, k2, truthy3);
+      }
+      /** Passes on each output of a call, unified with its output argument when it has one. */
+      passResult(t, n, r, f, k2, truthy3) {
+        if (r === void 0) return false;
+        if (!(r instanceof Multi)) return this.passOne(t, n, r, f, k2, truthy3);
+        for (const v of r.values) if (this.passOne(t, n, v, f, k2, truthy3)) return true;
+        return false;
+      }
+      passOne(t, n, v, f, k2, truthy3) {
+        if (n < t.args.length) return unifyValue(this, t.args[n], v, f, () => k2(truthy3 ? true : v));
+        return k2(v);
       }
       /** `print` never fails: an operand without a value prints as <undefined>. */
       evalPrint(args, f) {
@@ -46729,7 +47055,7 @@ var init_evaluator = __esm({
           if (m) {
             if (m.fn) {
               const saved = this.state;
-              this.state = { ...saved, mocks: void 0, values: /* @__PURE__ */ new Map(), fnValues: /* @__PURE__ */ new Map() };
+              this.state = { ...saved, mocks: void 0, ...this.freshValues() };
               try {
                 return this.callUnmocked(m.fn, args, loc);
               } finally {
@@ -46776,6 +47102,12 @@ var init_evaluator = __esm({
         return top ? metadataChain(top, this.root) : [];
       }
     };
+    NODE_COUNTS = /* @__PURE__ */ new WeakMap();
+    BASES = /* @__PURE__ */ new WeakMap();
+    PASSED = -1;
+    FAILED = -2;
+    SUCCEEDED = -3;
+    ALWAYS = () => true;
     Multi = class {
       constructor(values) {
         this.values = values;
@@ -46822,11 +47154,16 @@ function runQuery(policy, q, options) {
   const f = newFrame(q.nslots);
   try {
     const ev = newEvaluator(policy, options);
+    const bound2 = [];
     ev.evalBody(q.body, 0, f, () => {
       const bindings = {};
-      for (const v of q.vars) {
+      for (let i = 0; i < q.vars.length; i++) {
+        const v = q.vars[i];
         const val = f[v.slot];
-        if (val !== void 0) bindings[v.name] = val;
+        if (val !== void 0) {
+          bindings[v.name] = val;
+          bound2.push(val);
+        }
       }
       results.push({
         expressions: q.exprs.map((e) => ({
@@ -46838,10 +47175,8 @@ function runQuery(policy, q, options) {
       });
       return false;
     });
-    for (const r of results) {
-      for (const e of r.expressions) settle(e.value);
-      for (const name in r.bindings) settle(r.bindings[name]);
-    }
+    for (const r of results) for (const e of r.expressions) settle(e.value);
+    for (let i = 0; i < bound2.length; i++) settle(bound2[i]);
   } catch (e) {
     return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
   }

@@ -41,9 +41,9 @@ lead_times contains {"kind": "cloud-self-hosted", "weeks": config.minWeeksSelfHo
 warn contains finding if {
 	is_number(weeks)
 	some lead in lead_times
+	weeks < lead.weeks
 	ids := ids_of(lead.kind)
 	count(ids) > 0
-	weeks < lead.weeks
 	finding := {
 		"id": "RW-TIME-001",
 		"message": sprintf("The %s target(s) %s typically need at least %v weeks to stand up, but %s.", [lead.kind, concat(", ", ids), lead.weeks, horizon]),

@@ -142,13 +142,22 @@ function encode(v: Value): string {
     case 'bigint':
       return 'i' + v.toString();
     case 'string':
-      return JSON.stringify(v);
+      // Length-prefixed, so that where a string ends is never in doubt (cheaper than quoting).
+      return '"' + v.length + ':' + v;
   }
-  if (Array.isArray(v)) return '[' + v.map(encode).join(',') + ']';
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i > 0 ? ',' : '') + encode(v[i]!);
+    return s + ']';
+  }
   if (v instanceof ObjectValue) return v.encoded();
   // Never equal to a number or bigint (see decimal.ts), so a key of its own kind.
   if (v instanceof Decimal) return 'D' + v.coef.toString() + 'e' + v.exp;
   return (v as SetValue).encoded();
+}
+
+function byStringKey(x: [string, Value], y: [string, Value]): number {
+  return compareStrings(x[0], y[0]);
 }
 
 /** Entries of an object whose keys are all plain strings, as properties of a JS object. */
@@ -185,6 +194,9 @@ function isScalarValue(r: unknown): r is string | boolean | number | null {
   const t = typeof r;
   return r === null || t === 'string' || t === 'boolean' || t === 'number';
 }
+
+/** What ObjectValue.step gives for an input array it leaves unconverted. */
+export const LONG_ARRAY: unique symbol = Symbol('long array');
 
 export class ObjectValue {
   // Most objects (all of JSON input) have plain string keys only; a record stores them at about a
@@ -246,8 +258,10 @@ export class ObjectValue {
     if (s === undefined) return this.general!.get(keyOf(k))?.[1];
     if (typeof k !== 'string') return undefined;
     if (this.held === Held.Own) return s[k];
-    if (!Object.hasOwn(s, k)) return undefined;
-    return this.held === Held.Shared ? s[k] : this.read(k, s[k]);
+    // Shared records hold no undefined values (see scanRecord): a miss needs no ownership check.
+    const r = s[k];
+    if (r === undefined || !Object.hasOwn(s, k)) return undefined;
+    return this.held === Held.Shared ? (r as Value) : this.read(k, r);
   }
 
   has(k: Value): boolean {
@@ -257,19 +271,42 @@ export class ObjectValue {
   }
 
   /**
+   * `get` for one step along a ref: LONG_ARRAY, converting nothing, when the caller's array under
+   * `k` is longer than `longer` and not converted yet (rawArray then gives it). One lookup of the
+   * key, where rawArray and get would take two.
+   */
+  step(k: Value, longer: number): Value | undefined | typeof LONG_ARRAY {
+    if (this.held !== Held.SharedRaw) return this.get(k);
+    if (typeof k !== 'string') return undefined;
+    const s = this.strings!;
+    const r = s[k];
+    if (r === undefined || !Object.hasOwn(s, k)) return undefined;
+    if (isScalarValue(r)) return r;
+    if (Array.isArray(r) && r.length > longer && !this.converted?.has(k)) return LONG_ARRAY;
+    return this.read(k, r);
+  }
+
+  /**
    * The caller's array under key `k` while it is still unconverted, so that iterating it can
    * convert one element at a time; undefined otherwise (then `get` gives the value).
    */
   rawArray(k: Value): readonly unknown[] | undefined {
-    if (this.held !== Held.SharedRaw || typeof k !== 'string' || this.converted?.has(k)) return undefined;
+    if (this.held !== Held.SharedRaw || typeof k !== 'string') return undefined;
     const s = this.strings!;
-    if (!Object.hasOwn(s, k)) return undefined;
     const r: unknown = s[k];
-    return Array.isArray(r) ? r : undefined;
+    // Most keys hold no array: that is settled before looking at ownership or conversions.
+    if (!Array.isArray(r) || !Object.hasOwn(s, k) || this.converted?.has(k)) return undefined;
+    return r;
   }
 
   get size(): number {
     return this.strings !== undefined ? this.count : this.general!.size;
+  }
+
+  /** Entries in insertion order, as an array (cheaper to walk than the iterator). */
+  entryList(): [Value, Value][] {
+    const s = this.own();
+    return s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
   }
 
   /** Entries in insertion order. */
@@ -292,15 +329,20 @@ export class ObjectValue {
   sortedEntries(): [Value, Value][] {
     if (!this.sortedCache) {
       const s = this.own();
-      const entries: [Value, Value][] = s !== undefined ? Object.entries(s) : Array.from(this.general!.values());
-      this.sortedCache = entries.sort((x, y) => compare(x[0], y[0]));
+      this.sortedCache =
+        s !== undefined
+          ? (Object.entries(s) as [string, Value][]).sort(byStringKey)
+          : Array.from(this.general!.values()).sort((x, y) => compare(x[0], y[0]));
     }
     return this.sortedCache;
   }
 
   encoded(): string {
     if (this.encodedCache === undefined) {
-      this.encodedCache = '{' + this.sortedEntries().map(([k, v]) => encode(k) + ':' + encode(v)).join(',') + '}';
+      const entries = this.sortedEntries();
+      let s = '{';
+      for (let i = 0; i < entries.length; i++) s += (i > 0 ? ',' : '') + encode(entries[i]![0]) + ':' + encode(entries[i]![1]);
+      this.encodedCache = s + '}';
     }
     return this.encodedCache;
   }
@@ -380,7 +422,9 @@ export class ObjectValue {
 }
 
 export class SetValue {
-  private readonly map = new Map<string, Value>();
+  /** Keys (keyOf) of the members, and the members in insertion order. */
+  private readonly keys = new Set<string>();
+  private readonly list: Value[] = [];
   private sortedCache: Value[] | undefined;
   private encodedCache: string | undefined;
 
@@ -393,28 +437,34 @@ export class SetValue {
   /** For builders only. Returns false when the member was already present. */
   add(v: Value): boolean {
     const k = keyOf(v);
-    if (this.map.has(k)) return false;
-    this.map.set(k, v);
+    if (this.keys.has(k)) return false;
+    this.keys.add(k);
+    this.list.push(v);
     this.sortedCache = undefined;
     this.encodedCache = undefined;
     return true;
   }
 
   has(v: Value): boolean {
-    return this.map.has(keyOf(v));
+    return this.keys.has(keyOf(v));
   }
 
   get size(): number {
-    return this.map.size;
+    return this.list.length;
   }
 
   values(): IterableIterator<Value> {
-    return this.map.values();
+    return this.list.values();
+  }
+
+  /** The members in insertion order, not to be changed (walking an array is cheaper than an iterator). */
+  members(): readonly Value[] {
+    return this.list;
   }
 
   /** Members in OPA's order. */
   sorted(): Value[] {
-    if (!this.sortedCache) this.sortedCache = Array.from(this.map.values()).sort(compare);
+    if (!this.sortedCache) this.sortedCache = this.list.slice().sort(compare);
     return this.sortedCache;
   }
 
@@ -446,7 +496,7 @@ export function fromJS(x: unknown): Value {
     case 'bigint':
       return normalizeBig(x);
   }
-  if (Array.isArray(x)) return x.map(fromJS);
+  if (Array.isArray(x)) return fromArray(x);
   if (x instanceof ObjectValue || x instanceof SetValue || x instanceof Decimal) return x;
   if (x instanceof Set) return SetValue.from(Array.from(x, fromJS));
   if (x instanceof Map) return ObjectValue.from(Array.from(x, ([k, v]) => [fromJS(k), fromJS(v)] as const));
@@ -463,6 +513,12 @@ export function fromJS(x: unknown): Value {
   return o;
 }
 
+/** An array of JSON scalars only (a path, a list of names) is copied as it is. */
+function fromArray(x: unknown[]): Value[] {
+  for (let i = 0; i < x.length; i++) if (!isScalarValue(x[i])) return x.map(fromJS);
+  return x.slice() as Value[];
+}
+
 /**
  * Whether a plain object can be read in place: -1 if not, else twice its number of keys, plus one
  * when some values are not JSON scalars (those are converted when first read). Objects read in
@@ -475,16 +531,18 @@ export function fromJS(x: unknown): Value {
 function scanRecord(record: Record<string, unknown>): number {
   const proto = Object.getPrototypeOf(record);
   if (proto !== Object.prototype && proto !== null) return -1;
-  let n = 0;
+  // Inherited enumerable properties (a changed Object.prototype) are never entries: lookups in
+  // a record read in place check ownership.
+  const keys = Object.keys(record);
   let raw = 0;
-  for (const k in record) {
-    if (!Object.hasOwn(record, k) || k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__' || (k.length > 0 && indexLike(k))) return -1;
     const v = record[k];
     if (v === undefined) return -1;
     if (raw === 0 && !isScalarValue(v)) raw = 1;
-    n++;
   }
-  return n * 2 + raw;
+  return keys.length * 2 + raw;
 }
 
 /**
@@ -514,7 +572,8 @@ export function toJS(v: Value): unknown {
   if (v instanceof Decimal) return v.toNumber();
   if (v instanceof SetValue) return v.sorted().map(toJS);
   const out: Record<string, unknown> = {};
-  for (const [k, val] of v.sortedEntries()) out[keyText(k)] = toJS(val);
+  const entries = v.sortedEntries();
+  for (let i = 0; i < entries.length; i++) out[keyText(entries[i]![0])] = toJS(entries[i]![1]);
   return out;
 }
 

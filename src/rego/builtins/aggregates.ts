@@ -6,8 +6,8 @@ import { productOf, sumOf } from './numbers/arithmetic.ts';
 import type { Num } from './numbers/arithmetic.ts';
 import { elementError, wrongType } from './operands.ts';
 
-function count([x]: Value[]): Value {
-  const v = x!;
+function count(args: Value[]): Value {
+  const v = args[0]!;
   if (typeof v === 'string') {
     // Characters are code points, as Go counts runes.
     let n = 0;

@@ -1,20 +1,26 @@
 // Comparison operators and membership (`in`), as builtins under OPA's names.
-// Every value compares with every other through the total order of value.ts.
+// Every value compares with every other through the total order of value.ts. These run for most
+// expressions of a policy, so operands are read by index rather than destructured.
 import { ObjectValue, SetValue, compare, equals } from '../value.ts';
 import type { Value } from '../value.ts';
 import type { BuiltinDef } from './builtin.ts';
 
 function ordered(name: string, test: (c: number) => boolean): BuiltinDef {
-  return { name, arity: 2, fn: ([a, b]) => test(compare(a!, b!)) };
+  return { name, arity: 2, fn: (args) => test(compare(args[0]!, args[1]!)) };
 }
 
 /** `x in xs`: a member of a set, an element of an array, a value of an object; false for anything else. */
-function member([x, xs]: Value[]): Value {
-  const c = xs!;
-  if (c instanceof SetValue) return c.has(x!);
-  if (Array.isArray(c)) return c.some((v) => equals(v, x!));
+function member(args: Value[]): Value {
+  const x = args[0]!;
+  const c = args[1]!;
+  if (c instanceof SetValue) return c.has(x);
+  if (Array.isArray(c)) {
+    for (let i = 0; i < c.length; i++) if (equals(c[i]!, x)) return true;
+    return false;
+  }
   if (c instanceof ObjectValue) {
-    for (const [, v] of c.entries()) if (equals(v, x!)) return true;
+    const values = c.values();
+    for (let i = 0; i < values.length; i++) if (equals(values[i]!, x)) return true;
   }
   return false;
 }
@@ -36,8 +42,8 @@ function memberWithKey([k, v, xs]: Value[]): Value {
 }
 
 export const builtins: BuiltinDef[] = [
-  { name: 'equal', arity: 2, fn: ([a, b]) => equals(a!, b!) },
-  { name: 'neq', arity: 2, fn: ([a, b]) => !equals(a!, b!) },
+  { name: 'equal', arity: 2, fn: (args) => equals(args[0]!, args[1]!) },
+  { name: 'neq', arity: 2, fn: (args) => !equals(args[0]!, args[1]!) },
   ordered('lt', (c) => c < 0),
   ordered('lte', (c) => c <= 0),
   ordered('gt', (c) => c > 0),

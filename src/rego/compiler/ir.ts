@@ -10,7 +10,8 @@ export type CTerm =
   /** A ref whose head is a local value (a var, a literal, a call result). */
   | { k: 'ref'; head: CTerm; path: CTerm[]; loc: Location }
   | { k: 'input'; path: CTerm[]; loc: Location }
-  | { k: 'data'; path: CTerm[]; loc: Location }
+  /** `prefix`: where the path's constant keys lead in the rule tree, noted by the evaluator on first use. */
+  | { k: 'data'; path: CTerm[]; loc: Location; prefix?: DataPrefix }
   | { k: 'array'; items: CTerm[]; loc: Location }
   | { k: 'object'; items: [CTerm, CTerm][]; loc: Location }
   | { k: 'set'; items: CTerm[]; loc: Location }
@@ -18,6 +19,12 @@ export type CTerm =
   | { k: 'setcompr'; term: CTerm; body: CExpr[]; own: number[]; loc: Location }
   | { k: 'objectcompr'; key: CTerm; value: CTerm; body: CExpr[]; own: number[]; loc: Location }
   | { k: 'call'; fn: FnTarget; args: CTerm[]; loc: Location };
+
+export interface DataPrefix {
+  root: RuleNode;
+  node: RuleNode;
+  length: number;
+}
 
 /** What a call runs: a builtin from the registry, a user function in the rule tree, or print. */
 export type FnTarget =

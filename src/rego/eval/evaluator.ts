@@ -4,7 +4,7 @@
 import type { Location } from '../ast.ts';
 import { BuiltinFailure, BuiltinLimitError, BuiltinTypeError } from '../builtins/builtin.ts';
 import { CallContext } from './call-context.ts';
-import type { CExpr, CompiledRule, CTerm, FnTarget, RuleNode } from '../compiler/ir.ts';
+import type { CExpr, CompiledRule, CTerm, DataPrefix, FnTarget, RuleNode } from '../compiler/ir.ts';
 import { metadataChain, ruleMetadata } from './metadata.ts';
 import { RegoError } from '../errors.ts';
 import { ObjectValue, SetValue, compare, equals, type Value } from '../value.ts';
@@ -14,7 +14,7 @@ import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type 
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { withState } from './with.ts';
-import { unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
+import { unifyEvaluated, unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
 
 export interface EvalState {
   input: Value | undefined;
@@ -23,9 +23,10 @@ export interface EvalState {
   overrides: Map<RuleNode, Value> | undefined;
   /** `with f as g`: function id -> replacement function or value. */
   mocks: Map<string, { fn?: FnTarget; value?: Value }> | undefined;
-  /** Values of rule and package nodes, valid for this state only. */
-  values: Map<RuleNode, Value | Undefined>;
-  fnValues: Map<RuleNode, Map<string, Value | Undefined>>;
+  /** Values of rule and package nodes by node id, valid for this state only. */
+  values: (Value | Undefined | undefined)[];
+  /** Function results by node id, then by argument (see functionValue). */
+  fnValues: (Map<unknown, unknown> | undefined)[];
 }
 
 export interface EvaluatorOptions {
@@ -51,34 +52,157 @@ export class Evaluator implements TermEvaluator {
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
-    this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: new Map(), fnValues: new Map() };
+    const fresh = this.freshValues();
+    this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: fresh.values, fnValues: fresh.fnValues };
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
     this.cover = o.cover;
     this.ctx = new CallContext(o.nowNs, String(o.nowNs), this, o.print, o.limits);
   }
 
-  // ------------------------------------------------------------ bodies and expressions
-
-  evalBody(body: CExpr[], i: number, f: Frame, k: Cont): boolean {
-    if (i === body.length) {
-      // Each solution counts too, so enumerations that produce many bindings stay bounded.
-      if (i > 0) this.limits.step(body[i - 1]!.loc);
-      return k();
-    }
-    return this.evalExpr(body[i]!, f, () => this.evalBody(body, i + 1, f, k));
+  /** Empty memos for a new state: one slot per node of the rule tree. */
+  freshValues(): Pick<EvalState, 'values' | 'fnValues'> {
+    const n = nodeCount(this.root);
+    return { values: new Array(n), fnValues: new Array(n) };
   }
 
-  evalExpr(e: CExpr, f: Frame, k: Cont): boolean {
-    this.limits.step(e.loc);
-    this.cover?.hit(e.loc);
-    if (e.with.length > 0) return this.evalWith(e, f, k);
-    return this.evalExprInner(e, f, k);
+  // ------------------------------------------------------------ bodies and expressions
+
+  /**
+   * Runs a body from expression `i`, then `k` for each solution. Expressions that decide without
+   * enumerating (a test, an assignment of one value) run in a loop, without a continuation of
+   * their own; variables they bind are unbound when the call returns, as backtracking would.
+   */
+  evalBody(body: CExpr[], i: number, f: Frame, k: Cont): boolean {
+    let bound: number[] | undefined;
+    let r: boolean;
+    for (;;) {
+      if (i === body.length) {
+        // Each solution counts too, so enumerations that produce many bindings stay bounded.
+        if (i > 0) this.limits.step(body[i - 1]!.loc);
+        r = k();
+        break;
+      }
+      const e = body[i]!;
+      this.limits.step(e.loc);
+      this.cover?.hit(e.loc);
+      const d = e.with.length > 0 ? (this.evalWith(e, f, this.rest(body, i + 1, f, k)) ? SUCCEEDED : FAILED) : this.evalExprAt(e, f, body, i, k);
+      if (d === PASSED) {
+        i++;
+      } else if (d >= 0) {
+        if (bound === undefined) bound = [d];
+        else bound.push(d);
+        i++;
+      } else {
+        r = d === SUCCEEDED;
+        break;
+      }
+    }
+    if (bound !== undefined) for (let j = 0; j < bound.length; j++) f[bound[j]!] = undefined;
+    return r;
+  }
+
+  /** The rest of a body, as a continuation. */
+  private rest(body: CExpr[], i: number, f: Frame, k: Cont): Cont {
+    return () => this.evalBody(body, i, f, k);
+  }
+
+  /**
+   * Evaluates expression `i` of a body: PASSED when it holds once without binding, a slot number
+   * when it holds by binding that one variable, or else the outcome of running the rest of the
+   * body through it as a continuation (SUCCEEDED: a solution stopped the search; FAILED).
+   */
+  private evalExprAt(e: CExpr, f: Frame, body: CExpr[], i: number, k: Cont): number {
+    if (!e.negated) return this.decide(e, f, undefined, body, i, k);
+    // `not`: the expression must have no solution; a variable it bound is unbound at once.
+    const d = this.decide(e, f, ALWAYS, body, i, k);
+    if (d >= 0) {
+      f[d] = undefined;
+      return FAILED;
+    }
+    return d === FAILED ? PASSED : FAILED;
+  }
+
+  /**
+   * An expression without its negation, as evalExprAt: `next` continues after it (undefined: the
+   * rest of the body, made only when the expression enumerates).
+   */
+  private decide(e: CExpr, f: Frame, next: Cont | undefined, body: CExpr[], i: number, k: Cont): number {
+    const x = e.kind;
+    switch (x.type) {
+      case 'nop':
+        return PASSED;
+      case 'unify': {
+        const a = x.left;
+        const b = x.right;
+        const da = a.k === 'const' ? a.v : this.evalDirect(a, f);
+        if (da === undefined) return FAILED;
+        const db = b.k === 'const' ? b.v : this.evalDirect(b, f);
+        if (db === undefined) return FAILED;
+        if (da !== ENUM) {
+          if (db !== ENUM) return equals(da, db) ? PASSED : FAILED;
+          if (b.k === 'var') {
+            f[b.slot] = da;
+            return b.slot;
+          }
+        } else if (db !== ENUM && a.k === 'var') {
+          f[a.slot] = db;
+          return a.slot;
+        }
+        return unifyEvaluated(this, a, b, da, db, f, (next ?? this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
+      }
+      case 'term': {
+        if (e.out !== undefined) break;
+        const keepFalse = e.keepFalse === true;
+        const t = x.term;
+        if (t.k === 'call') return this.callAt(t, keepFalse, f, next, body, i, k);
+        const v = this.evalDirect(t, f);
+        if (v === undefined) return FAILED;
+        if (v !== ENUM) return v === false && !keepFalse ? FAILED : PASSED;
+        return this.evalEnum(t, f, accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k)))) ? SUCCEEDED : FAILED;
+      }
+    }
+    return this.evalPlain(e, f, (next ?? this.rest(body, i + 1, f, k))) ? SUCCEEDED : FAILED;
+  }
+
+  /** A call as a body's expression `i` (see evalExprAt): evalTermExpr's call, without continuations when it can. */
+  private callAt(t: Extract<CTerm, { k: 'call' }>, keepFalse: boolean, f: Frame, next: Cont | undefined, body: CExpr[], i: number, k: Cont): number {
+    if (t.fn.kind === 'print' && !this.state.mocks?.has('print')) {
+      this.evalPrint(t.args, f);
+      return PASSED;
+    }
+    const n = this.inputArity(t.fn, t.args.length);
+    const args: Value[] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      const at = t.args[j]!;
+      const v = at.k === 'const' ? at.v : this.evalDirect(at, f);
+      if (v === undefined) return FAILED;
+      if (v === ENUM) {
+        const accept = accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k)));
+        return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, accept, true)) ? SUCCEEDED : FAILED;
+      }
+      args[j] = v;
+    }
+    const r = this.callFunction(t.fn, args, t.loc);
+    if (r === undefined) return FAILED;
+    if (!(r instanceof Multi)) {
+      if (n === t.args.length) return r === false && !keepFalse ? FAILED : PASSED;
+      const out = t.args[n]!;
+      if (out.k === 'var') {
+        const cur = f[out.slot];
+        if (cur === undefined) {
+          f[out.slot] = r;
+          return out.slot;
+        }
+        return equals(cur, r) ? PASSED : FAILED;
+      }
+    }
+    return this.passResult(t, n, r, f, accepting(keepFalse, (next ?? this.rest(body, i + 1, f, k))), true) ? SUCCEEDED : FAILED;
   }
 
   private evalExprInner(e: CExpr, f: Frame, k: Cont): boolean {
     if (e.negated) {
-      if (this.evalPlain(e, f, () => true)) return false;
+      if (this.evalPlain(e, f, ALWAYS)) return false;
       return k();
     }
     return this.evalPlain(e, f, k);
@@ -117,36 +241,37 @@ export class Evaluator implements TermEvaluator {
   }
 
   private evalSomeIn(key: CTerm | undefined, value: CTerm, coll: CTerm, f: Frame, k: Cont): boolean {
-    const each = (c: Cursor): boolean => {
-      if (isItems(c)) {
-        for (let i = 0; i < lengthOf(c); i++) {
-          const item = valueOf(itemAt(c, i));
-          const r = key
-            ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k))
-            : unifyValue(this, value, item, f, k);
-          if (r) return true;
-        }
-      } else if (c instanceof ObjectValue) {
-        for (const [ok, ov] of c.entries()) {
-          const r = key
-            ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k))
-            : unifyValue(this, value, ov, f, k);
-          if (r) return true;
-        }
-      } else if (c instanceof SetValue) {
-        for (const m of c.values()) {
-          const r = key
-            ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k))
-            : unifyValue(this, value, m, f, k);
-          if (r) return true;
-        }
-      }
-      return false;
-    };
     const c = this.collectionDirect(coll, f);
     if (c === undefined) return false;
-    if (c === ENUM) return this.evalEnum(coll, f, each);
-    return each(c);
+    if (c === ENUM) return this.evalEnum(coll, f, (v) => this.someIn(key, value, v, f, k));
+    return this.someIn(key, value, c, f, k);
+  }
+
+  /** Each member of a collection in turn, unified with `some key, value in`. */
+  private someIn(key: CTerm | undefined, value: CTerm, c: Cursor, f: Frame, k: Cont): boolean {
+    if (isItems(c)) {
+      for (let i = 0; i < lengthOf(c); i++) {
+        const item = valueOf(itemAt(c, i));
+        const r = key ? unifyValue(this, key, i, f, () => unifyValue(this, value, item, f, k)) : unifyValue(this, value, item, f, k);
+        if (r) return true;
+      }
+    } else if (c instanceof ObjectValue) {
+      const entries = c.entryList();
+      for (let i = 0; i < entries.length; i++) {
+        const ok = entries[i]![0];
+        const ov = entries[i]![1];
+        const r = key ? unifyValue(this, key, ok, f, () => unifyValue(this, value, ov, f, k)) : unifyValue(this, value, ov, f, k);
+        if (r) return true;
+      }
+    } else if (c instanceof SetValue) {
+      const members = c.members();
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
+        const r = key ? unifyValue(this, key, m, f, () => unifyValue(this, value, m, f, k)) : unifyValue(this, value, m, f, k);
+        if (r) return true;
+      }
+    }
+    return false;
   }
 
   private evalEvery(key: CTerm | undefined, value: CTerm, domain: CTerm, body: CExpr[], f: Frame, k: Cont): boolean {
@@ -193,23 +318,40 @@ export class Evaluator implements TermEvaluator {
 
   evalDirect(t: CTerm, f: Frame): Value | undefined | Enum {
     switch (t.k) {
-      case 'const':
-        return t.v;
+      // Cases in order of how often policies reach them.
       case 'var': {
         const v = f[t.slot];
         return v === undefined ? ENUM : v;
+      }
+      case 'const':
+        return t.v;
+      case 'ref': {
+        const h = t.head.k === 'var' ? f[t.head.slot] : this.evalDirect(t.head, f);
+        // An unbound head variable is undefined here: enumerate it.
+        if (h === undefined) return t.head.k === 'var' ? ENUM : undefined;
+        if (h === ENUM) return h;
+        return this.walkDirect(h, t.path, 0, f);
+      }
+      case 'data':
+        return this.dataDirect(t, f);
+      case 'call': {
+        const n = this.inputArity(t.fn, t.args.length);
+        if (n < t.args.length) return ENUM;
+        const args: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = this.evalDirect(t.args[i]!, f);
+          if (v === undefined || v === ENUM) return v;
+          args[i] = v;
+        }
+        const r = this.callFunction(t.fn, args, t.loc);
+        if (r === undefined) return undefined;
+        if (r instanceof Multi) return ENUM;
+        return r;
       }
       case 'input': {
         const input = this.state.input;
         if (input === undefined) return undefined;
         return this.walkDirect(input, t.path, 0, f);
-      }
-      case 'data':
-        return this.dataDirect(t.path, f);
-      case 'ref': {
-        const h = this.evalDirect(t.head, f);
-        if (h === undefined || h === ENUM) return h;
-        return this.walkDirect(h, t.path, 0, f);
       }
       case 'array': {
         const out: Value[] = new Array(t.items.length);
@@ -222,8 +364,8 @@ export class Evaluator implements TermEvaluator {
       }
       case 'set': {
         const s = new SetValue();
-        for (const item of t.items) {
-          const v = this.evalDirect(item, f);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.evalDirect(t.items[i]!, f);
           if (v === undefined || v === ENUM) return v;
           s.add(v);
         }
@@ -231,10 +373,11 @@ export class Evaluator implements TermEvaluator {
       }
       case 'object': {
         const o = new ObjectValue();
-        for (const [kt, vt] of t.items) {
-          const kv = this.evalDirect(kt, f);
+        for (let i = 0; i < t.items.length; i++) {
+          const item = t.items[i]!;
+          const kv = this.evalDirect(item[0], f);
           if (kv === undefined || kv === ENUM) return kv;
-          const vv = this.evalDirect(vt, f);
+          const vv = this.evalDirect(item[1], f);
           if (vv === undefined || vv === ENUM) return vv;
           o.set(kv, vv);
         }
@@ -276,20 +419,6 @@ export class Evaluator implements TermEvaluator {
         );
         return out;
       }
-      case 'call': {
-        const n = this.inputArity(t.fn, t.args.length);
-        if (n < t.args.length) return ENUM;
-        const args: Value[] = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const v = this.evalDirect(t.args[i]!, f);
-          if (v === undefined || v === ENUM) return v;
-          args[i] = v;
-        }
-        const r = this.callFunction(t.fn, args, t.loc);
-        if (r === undefined) return undefined;
-        if (r instanceof Multi) return ENUM;
-        return r;
-      }
     }
   }
 
@@ -301,8 +430,11 @@ export class Evaluator implements TermEvaluator {
         if (input === undefined) return false;
         return this.walkEnum(input, t.path, 0, f, k);
       }
-      case 'data':
-        return this.dataEnum(this.root, t.path, 0, f, k);
+      case 'data': {
+        if (this.state.overrides !== undefined) return this.dataEnum(this.root, t.path, 0, f, k);
+        const at = staticPrefix(this.root, t);
+        return this.dataEnum(at.node, t.path, at.length, f, k);
+      }
       case 'ref':
         return this.termEnum(t.head, f, (h) => this.walkEnum(h, t.path, 0, f, k));
       case 'array':
@@ -343,15 +475,25 @@ export class Evaluator implements TermEvaluator {
   }
 
   private walkDirect(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Value | undefined | Enum {
-    const c = this.walkCursor(v, path, from, f, get);
-    return c === undefined || c === ENUM ? c : valueOf(c);
+    // walkCursor, written out: most refs are read whole, and this runs for each of them.
+    let cur: Cursor = v;
+    for (let i = from; i < path.length; i++) {
+      const kt = path[i]!;
+      const key = kt.k === 'const' ? kt.v : this.evalDirect(kt, f);
+      if (key === undefined || key === ENUM) return key;
+      const next = stepInto(cur, key, get);
+      if (next === undefined) return undefined;
+      cur = next;
+    }
+    return valueOf(cur);
   }
 
   /** Follows a ref's path from a value; an input array at the end is handed over unconverted. */
   private walkCursor(v: Value, path: CTerm[], from: number, f: Frame, get: Lookup = lookup): Cursor | undefined | Enum {
     let cur: Cursor | undefined = v;
     for (let i = from; i < path.length; i++) {
-      const key = this.evalDirect(path[i]!, f);
+      const kt = path[i]!;
+      const key = kt.k === 'const' ? kt.v : this.evalDirect(kt, f);
       if (key === undefined || key === ENUM) return key;
       cur = stepInto(cur, key, get);
       if (cur === undefined) return undefined;
@@ -380,11 +522,16 @@ export class Evaluator implements TermEvaluator {
         if (unifyValue(this, kt, j, f, () => this.walkEnum(item, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof ObjectValue) {
-      for (const [ok, ov] of v.entries()) {
+      const entries = v.entryList();
+      for (let j = 0; j < entries.length; j++) {
+        const ok = entries[j]![0];
+        const ov = entries[j]![1];
         if (unifyValue(this, kt, ok, f, () => this.walkEnum(ov, path, i + 1, f, k, get))) return true;
       }
     } else if (v instanceof SetValue) {
-      for (const m of v.values()) {
+      const members = v.members();
+      for (let j = 0; j < members.length; j++) {
+        const m = members[j]!;
         if (unifyValue(this, kt, m, f, () => this.walkEnum(m, path, i + 1, f, k, get))) return true;
       }
     }
@@ -409,9 +556,16 @@ export class Evaluator implements TermEvaluator {
 
   // ------------------------------------------------------------ the data tree
 
-  private dataDirect(path: CTerm[], f: Frame): Value | undefined | Enum {
+  private dataDirect(t: Extract<CTerm, { k: 'data' }>, f: Frame): Value | undefined | Enum {
+    const path = t.path;
     let node = this.root;
-    for (let i = 0; ; i++) {
+    let i = 0;
+    if (this.state.overrides === undefined) {
+      const at = staticPrefix(this.root, t);
+      node = at.node;
+      i = at.length;
+    }
+    for (; ; i++) {
       const ov = this.state.overrides?.get(node);
       if (ov !== undefined) return this.walkDirect(ov, path, i, f);
       if (node.kind) {
@@ -487,20 +641,32 @@ export class Evaluator implements TermEvaluator {
 
   /** The base document at a node's path. */
   baseAt(node: RuleNode): Value | undefined {
-    let v: Value | undefined = this.state.data;
+    const data = this.state.data;
+    if (data !== this.basesOf) {
+      this.basesOf = data;
+      this.bases = basesFor(this.root, data);
+    }
+    const known = this.bases[node.id];
+    if (known !== undefined) return known === UNDEFINED ? undefined : known;
+    let v: Value | undefined = data;
     for (const p of node.path) {
-      if (v === undefined) return undefined;
+      if (v === undefined) break;
       v = lookup(v, p);
     }
+    this.bases[node.id] = v === undefined ? UNDEFINED : v;
     return v;
   }
+
+  /** The data `bases` belongs to, and the base documents found in it by node id. */
+  private basesOf: Value | undefined = undefined;
+  private bases: (Value | Undefined | undefined)[] = [];
 
   /** The document at a node: its base data overlaid with the values of the rules below it. */
   nodeValue(node: RuleNode): Value | undefined {
     const ov = this.state.overrides?.get(node);
     if (ov !== undefined) return ov;
     if (node.kind) return ruleValue(this, node);
-    const cached = this.state.values.get(node);
+    const cached = this.state.values[node.id];
     if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     const base = this.baseAt(node);
     let out: Value | undefined;
@@ -517,7 +683,7 @@ export class Evaluator implements TermEvaluator {
       }
       out = obj;
     }
-    this.state.values.set(node, out === undefined ? UNDEFINED : out);
+    this.state.values[node.id] = out === undefined ? UNDEFINED : out;
     return out;
   }
 
@@ -547,20 +713,25 @@ export class Evaluator implements TermEvaluator {
       }
       args[i] = v;
     }
-    const finish = (vals: Value[]): boolean => {
-      const r = this.callFunction(t.fn, vals, t.loc);
-      if (r === undefined) return false;
-      const outs = r instanceof Multi ? r.values : [r];
-      for (const v of outs) {
-        let stop: boolean;
-        if (n < t.args.length) stop = unifyValue(this, t.args[n]!, v, f, () => k(truthy ? true : v));
-        else stop = k(v);
-        if (stop) return true;
-      }
-      return false;
-    };
-    if (direct) return finish(args);
-    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => finish(vals.slice()));
+    if (direct) return this.finishCall(t, n, args, f, k, truthy);
+    return this.itemsEnum(t.args.slice(0, n), 0, new Array(n), f, (vals) => this.finishCall(t, n, vals.slice(), f, k, truthy));
+  }
+
+  private finishCall(t: Extract<CTerm, { k: 'call' }>, n: number, vals: Value[], f: Frame, k: ValueCont, truthy: boolean): boolean {
+    return this.passResult(t, n, this.callFunction(t.fn, vals, t.loc), f, k, truthy);
+  }
+
+  /** Passes on each output of a call, unified with its output argument when it has one. */
+  private passResult(t: Extract<CTerm, { k: 'call' }>, n: number, r: Value | Multi | undefined, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    if (r === undefined) return false;
+    if (!(r instanceof Multi)) return this.passOne(t, n, r, f, k, truthy);
+    for (const v of r.values) if (this.passOne(t, n, v, f, k, truthy)) return true;
+    return false;
+  }
+
+  private passOne(t: Extract<CTerm, { k: 'call' }>, n: number, v: Value, f: Frame, k: ValueCont, truthy: boolean): boolean {
+    if (n < t.args.length) return unifyValue(this, t.args[n]!, v, f, () => k(truthy ? true : v));
+    return k(v);
   }
 
   /** `print` never fails: an operand without a value prints as <undefined>. */
@@ -587,7 +758,7 @@ export class Evaluator implements TermEvaluator {
         if (m.fn) {
           // A replacement runs with no mocks in force, so it can call the original.
           const saved = this.state;
-          this.state = { ...saved, mocks: undefined, values: new Map(), fnValues: new Map() };
+          this.state = { ...saved, mocks: undefined, ...this.freshValues() };
           try {
             return this.callUnmocked(m.fn, args, loc);
           } finally {
@@ -641,10 +812,79 @@ export class Evaluator implements TermEvaluator {
   }
 }
 
+const NODE_COUNTS = new WeakMap<RuleNode, number>();
+
+/**
+ * Base documents at the nodes of a rule tree, by node id, per data value: the data of a prepared
+ * query is converted once and never changed, so each path is looked up once for all evaluations.
+ */
+const BASES = new WeakMap<RuleNode, WeakMap<object, (Value | Undefined | undefined)[]>>();
+
+function basesFor(root: RuleNode, data: Value): (Value | Undefined | undefined)[] {
+  if (data === null || typeof data !== 'object') return new Array(nodeCount(root));
+  let byData = BASES.get(root);
+  if (byData === undefined) BASES.set(root, (byData = new WeakMap()));
+  let bases = byData.get(data);
+  if (bases === undefined) byData.set(data, (bases = new Array(nodeCount(root))));
+  return bases;
+}
+
+/** One more than the highest node id of a rule tree (ids are numbered from 0 as nodes are made). */
+function nodeCount(root: RuleNode): number {
+  let n = NODE_COUNTS.get(root);
+  if (n === undefined) {
+    n = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.id >= n) n = node.id + 1;
+      for (const child of node.children.values()) stack.push(child);
+    }
+    NODE_COUNTS.set(root, n);
+  }
+  return n;
+}
+
+/** Outcomes of evalExprAt besides a bound slot (slots are never negative). */
+const PASSED = -1;
+const FAILED = -2;
+const SUCCEEDED = -3;
+
+const ALWAYS: Cont = () => true;
+
+/** What a term expression passes on: anything but false (unless false is kept), to `k`. */
+function accepting(keepFalse: boolean, k: Cont): ValueCont {
+  return (v) => (v === false && !keepFalse ? false : k());
+}
+
+/**
+ * Where `data.<path>` gets to by constant keys alone: the rule tree is fixed once compiled, so
+ * each ref resolves its package and rule once (noted on the term) rather than on every
+ * evaluation. Only valid while no `with` replaces a document on the way.
+ */
+function staticPrefix(root: RuleNode, t: Extract<CTerm, { k: 'data' }>): DataPrefix {
+  const known = t.prefix;
+  if (known !== undefined && known.root === root) return known;
+  const path = t.path;
+  let node = root;
+  let length = 0;
+  while (!node.kind && length < path.length) {
+    const p = path[length]!;
+    const child = p.k === 'const' && typeof p.v === 'string' ? node.children.get(p.v) : undefined;
+    if (child === undefined) break;
+    node = child;
+    length++;
+  }
+  const at = { root, node, length };
+  t.prefix = at;
+  return at;
+}
+
 /** About how many elements or characters a builtin's operands hold (top level only). */
 function operandSize(args: Value[]): number {
   let n = 1;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (typeof a === 'string' || Array.isArray(a)) n += a.length;
     else if (a instanceof ObjectValue || a instanceof SetValue) n += a.size;
   }

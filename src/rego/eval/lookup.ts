@@ -1,6 +1,6 @@
 // Indexing into values (`x[k]` on arrays, objects and sets) and copy-on-write updates of
 // nested objects, used by refs and by `with input.a.b as v`.
-import { ObjectValue, SetValue, fromJS, type Value } from '../value.ts';
+import { LONG_ARRAY, ObjectValue, SetValue, fromJS, type Value } from '../value.ts';
 
 export type Lookup = (v: Value, key: Value) => Value | undefined;
 
@@ -71,12 +71,20 @@ export function itemAt(items: Items, i: number): Cursor {
   return items instanceof RawItems ? element(items.items[i]) : items[i]!;
 }
 
-/** One step of a ref: like `get`, but an unconverted array of the input stays unconverted. */
+/**
+ * Input arrays up to this length are converted whole when first reached and kept: policies walk
+ * the same short lists (targets, workloads) many times per evaluation, and converting their
+ * elements again on each walk costs more than holding them.
+ */
+const SMALL_ARRAY = 256;
+
+/** One step of a ref: like `get`, but an unconverted input array longer than SMALL_ARRAY stays unconverted. */
 export function stepInto(cur: Cursor, key: Value, get: Lookup): Cursor | undefined {
   if (cur instanceof RawItems) return cur.at(key);
   if (cur instanceof ObjectValue) {
-    const raw = cur.rawArray(key);
-    if (raw !== undefined) return new RawItems(raw, cur, key as string);
+    const v = cur.step(key, SMALL_ARRAY);
+    if (v === LONG_ARRAY) return new RawItems(cur.rawArray(key)!, cur, key as string);
+    if (v !== undefined || get === lookup) return v;
   }
   return get(cur, key);
 }

@@ -4,9 +4,9 @@ import type { Location } from '../ast.ts';
 import type { CompiledRule, CTerm, RuleNode } from '../compiler/ir.ts';
 import { dataPathText } from '../compiler/ir.ts';
 import { RegoError } from '../errors.ts';
-import { ObjectValue, SetValue, equals, keyOf, type Value } from '../value.ts';
+import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import type { Evaluator } from './evaluator.ts';
-import { ENUM, UNDEFINED, newFrame, type Frame } from './frame.ts';
+import { ENUM, UNDEFINED, newFrame, type Frame, type Undefined } from './frame.ts';
 import { unifyValue } from './unify.ts';
 
 /** Passes on the value of a head term, or each of its values when it enumerates (`q := xs[_]`). */
@@ -23,7 +23,7 @@ function conflict(message: string, loc: Location): RegoError {
 
 export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const values = ev.state.values;
-  const cached = values.get(node);
+  const cached = values[node.id];
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let v: Value | undefined;
   switch (node.kind) {
@@ -42,7 +42,7 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
       v = undefined;
   }
   // A `with` inside the rule may have swapped the state; the value belongs to the state we started in.
-  values.set(node, v === undefined ? UNDEFINED : v);
+  values[node.id] = v === undefined ? UNDEFINED : v;
   return v;
 }
 
@@ -63,13 +63,34 @@ function chainValues(ev: Evaluator, rule: CompiledRule, args: Value[] | undefine
       });
     ev.ruleStack.push(cur);
     try {
-      if (args && cur.args) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
-      else ev.evalBody(cur.body, 0, f, collect);
+      if (args && cur.args) {
+        const bound = bindVars(cur.args, args, f);
+        if (bound === true) ev.evalBody(cur.body, 0, f, collect);
+        else if (bound === undefined) bindArgs(ev, cur, args, 0, f, () => ev.evalBody(cur.body, 0, f, collect));
+      } else {
+        ev.evalBody(cur.body, 0, f, collect);
+      }
     } finally {
       ev.ruleStack.pop();
     }
     if (found) return;
   }
+}
+
+/**
+ * Binds arguments to parameters that are plain variables, on a frame of the call's own: false
+ * when a variable repeated across parameters gets unequal values, undefined when a parameter is
+ * a pattern (then bindArgs unifies).
+ */
+function bindVars(params: CTerm[], args: Value[], f: Frame): boolean | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const p = params[i]!;
+    if (p.k !== 'var') return undefined;
+    const cur = f[p.slot];
+    if (cur === undefined) f[p.slot] = args[i]!;
+    else if (!equals(cur, args[i]!)) return false;
+  }
+  return true;
 }
 
 function bindArgs(ev: Evaluator, r: CompiledRule, args: Value[], i: number, f: (Value | undefined)[], k: () => boolean): boolean {
@@ -79,7 +100,8 @@ function bindArgs(ev: Evaluator, r: CompiledRule, args: Value[], i: number, f: (
 
 function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
   let result: Value | undefined;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     chainValues(ev, rule, undefined, (v, r) => {
       if (result === undefined) result = v;
       else if (!equals(result, v)) {
@@ -104,10 +126,12 @@ function completeValue(ev: Evaluator, node: RuleNode): Value | undefined {
 /** Multi-value rules and ref-head rules with variable parts: one document built from all bodies. */
 function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const multi = node.kind === 'multi';
+  if (multi && !hasDynamicPath(node)) return setValue(ev, node);
   const built = new Set<ObjectValue | SetValue>();
   let root: ObjectValue | SetValue = multi && node.rules.every((r) => r.dynPath.length === 0) ? new SetValue() : new ObjectValue();
   built.add(root);
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     const f = newFrame(rule.nslots);
     ev.ruleStack.push(rule);
     try {
@@ -141,6 +165,35 @@ function partialValue(ev: Evaluator, node: RuleNode): Value | undefined {
     }
   }
   return root;
+}
+
+function hasDynamicPath(node: RuleNode): boolean {
+  for (let i = 0; i < node.rules.length; i++) if (node.rules[i]!.dynPath.length > 0) return true;
+  return false;
+}
+
+/** A multi-value rule without ref-head parts: the set of every body's members. */
+function setValue(ev: Evaluator, node: RuleNode): SetValue {
+  const out = new SetValue();
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
+    const f = newFrame(rule.nslots);
+    const member = rule.key!;
+    // A constant member: one solution is all the rule can contribute.
+    const early = member.k === 'const';
+    const add = (v: Value): boolean => {
+      ev.cover?.hit(rule.ast.head.loc);
+      out.add(v);
+      return early;
+    };
+    ev.ruleStack.push(rule);
+    try {
+      ev.evalBody(rule.body, 0, f, () => eachValue(ev, member, f, add));
+    } finally {
+      ev.ruleStack.pop();
+    }
+  }
+  return out;
 }
 
 function insert(
@@ -197,41 +250,39 @@ function insert(
 }
 
 /**
- * The memo key of a call's arguments. Scalars are keyed by value; objects, sets and arrays by
- * identity, since writing out a large object (a target, a data class) on every call costs more
- * than the rare second evaluation of a call with an equal copy, which gives the same value.
+ * Memoised results of a function by its arguments, one map level per argument. Scalars are keyed
+ * by value; objects, sets and arrays by identity, since writing out a large object (a target, a
+ * data class) on every call costs more than the rare second evaluation of a call with an equal
+ * copy, which gives the same value.
  */
-function argsKey(args: Value[]): string {
-  if (args.length === 1) return argKey(args[0]!);
-  let key = '';
-  for (const a of args) key += argKey(a) + '\u0000,';
-  return key;
-}
+type Memo = Map<unknown, unknown>;
 
-function argKey(v: Value): string {
-  if (v !== null && typeof v === 'object' && (Array.isArray(v) || v instanceof ObjectValue || v instanceof SetValue)) {
-    let id = IDENTITIES.get(v);
-    if (id === undefined) IDENTITIES.set(v, (id = nextIdentity++));
-    return '\u0000#' + id;
+function memoOf(ev: Evaluator, node: RuleNode, args: Value[]): Memo {
+  let memo = ev.state.fnValues[node.id];
+  if (memo === undefined) {
+    memo = new Map();
+    ev.state.fnValues[node.id] = memo;
   }
-  // Scalars as keyOf writes them, with strings quoted so no argument runs into the next.
-  return typeof v === 'string' ? JSON.stringify(v) : keyOf(v);
+  for (let i = 0; i < args.length - 1; i++) {
+    let next = memo.get(args[i]) as Memo | undefined;
+    if (next === undefined) {
+      next = new Map();
+      memo.set(args[i], next);
+    }
+    memo = next;
+  }
+  return memo;
 }
-
-const IDENTITIES = new WeakMap<object, number>();
-let nextIdentity = 0;
 
 export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
-  let memo = ev.state.fnValues.get(node);
-  if (!memo) {
-    memo = new Map();
-    ev.state.fnValues.set(node, memo);
-  }
-  const key = argsKey(args);
-  const cached = memo.get(key);
+  const memo = memoOf(ev, node, args);
+  // The last argument keys the result (none: undefined).
+  const key = args.length > 0 ? args[args.length - 1] : undefined;
+  const cached = memo.get(key) as Value | Undefined | undefined;
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
   let result: Value | undefined;
-  for (const rule of node.rules) {
+  for (let ri = 0; ri < node.rules.length; ri++) {
+    const rule = node.rules[ri]!;
     chainValues(ev, rule, args, (v, r) => {
       if (result === undefined) result = v;
       else if (!equals(result, v)) throw conflict('functions must not produce multiple outputs for same inputs', r.loc);

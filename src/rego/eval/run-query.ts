@@ -80,11 +80,16 @@ export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: Eval
   const f = newFrame(q.nslots);
   try {
     const ev = newEvaluator(policy, options);
+    const bound: Value[] = [];
     ev.evalBody(q.body, 0, f, () => {
       const bindings: Record<string, Value> = {};
-      for (const v of q.vars) {
+      for (let i = 0; i < q.vars.length; i++) {
+        const v = q.vars[i]!;
         const val = f[v.slot];
-        if (val !== undefined) bindings[v.name] = val;
+        if (val !== undefined) {
+          bindings[v.name] = val;
+          bound.push(val);
+        }
       }
       results.push({
         expressions: q.exprs.map((e) => ({
@@ -96,10 +101,8 @@ export function runQuery(policy: CompiledPolicy, q: CompiledQuery, options: Eval
       });
       return false;
     });
-    for (const r of results) {
-      for (const e of r.expressions) settle(e.value);
-      for (const name in r.bindings) settle(r.bindings[name]!);
-    }
+    for (const r of results) for (const e of r.expressions) settle(e.value);
+    for (let i = 0; i < bound.length; i++) settle(bound[i]!);
   } catch (e) {
     return { ok: false, errors: [asRegoError(e, q.exprs[0]?.loc)] };
   }

@@ -46,7 +46,8 @@ function unifyItems(ev: TermEvaluator, items: CTerm[], v: Value[], i: number, f:
 
 function unifyEntries(ev: TermEvaluator, items: [CTerm, CTerm][], v: ObjectValue, i: number, f: Frame, k: Cont): boolean {
   if (i === items.length) return k();
-  const [kt, vt] = items[i]!;
+  const kt = items[i]![0];
+  const vt = items[i]![1];
   const key = ev.evalDirect(kt, f);
   if (key === undefined || key === ENUM) return false;
   const val = v.get(key);
@@ -73,6 +74,11 @@ export function unifyTerms(ev: TermEvaluator, a: CTerm, b: CTerm, f: Frame, k: C
   if (da === undefined) return false;
   const db = ev.evalDirect(b, f);
   if (db === undefined) return false;
+  return unifyEvaluated(ev, a, b, da, db, f, k);
+}
+
+/** unifyTerms once both sides have been evaluated directly (`da`, `db`: their values or ENUM). */
+export function unifyEvaluated(ev: TermEvaluator, a: CTerm, b: CTerm, da: Value | Enum, db: Value | Enum, f: Frame, k: Cont): boolean {
   if (da !== ENUM) {
     if (db !== ENUM) return equals(da, db) ? k() : false;
     return unifyValue(ev, b, da, f, k);

@@ -51,5 +51,5 @@ export function withState(ev: Evaluator, withs: CWith[], f: Frame): EvalState | 
       mocks.set(t.id, w.fn ? { fn: w.fn } : { value });
     }
   }
-  return { input, data, overrides, mocks, values: new Map(), fnValues: new Map() };
+  return { input, data, overrides, mocks, ...ev.freshValues() };
 }

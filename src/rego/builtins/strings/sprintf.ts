@@ -555,7 +555,39 @@ export function goSprintf(format: string, args: GoArg[]): string {
 function sprintf([f, a]: Value[]): Value {
   const format = stringOperand('sprintf', 1, f!);
   const args = arrayOperand('sprintf', 2, a!);
-  return goSprintf(format, args.map(toGoArg));
+  const goArgs = args.map(toGoArg);
+  return plainSprintf(format, goArgs) ?? goSprintf(format, goArgs);
+}
+
+/**
+ * The common case without goSprintf's parsing: only bare %s and %v of text, %d and %v of
+ * integers, and %%, one argument per verb. Anything else (flags, widths, other verbs, a
+ * mismatch Go marks in the output) is undefined, for goSprintf.
+ */
+function plainSprintf(format: string, args: GoArg[]): string | undefined {
+  let out = '';
+  let i = 0;
+  let n = 0;
+  for (;;) {
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    const verb = format.charCodeAt(pct + 1);
+    i = pct + 2;
+    if (verb === 0x25) {
+      out += '%';
+      continue;
+    }
+    const a = args[n++];
+    if (a === undefined) return undefined;
+    if (a.kind === 'string' && (verb === 0x73 || verb === 0x76)) out += a.v;
+    else if (a.kind === 'int' && (verb === 0x64 || verb === 0x76)) out += a.v.toString();
+    else return undefined;
+  }
+  return n === args.length ? out : undefined;
 }
 
 export const builtins: BuiltinDef[] = [{ name: 'sprintf', arity: 2, fn: sprintf }];
