@@ -15,8 +15,9 @@ import type { FailOn } from '../findings/threshold.ts';
 import type { EngineFlags } from '../policy/load-engine.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { Result } from '../problems/problem.ts';
-import { workerPoolStarter, type WorkerPool } from './audit-pool.ts';
-import { runAuditTask, type AuditTask } from './audit-task.ts';
+import { startWorkerPool, type WorkerPool } from './worker-pool.ts';
+import { failedVerdict, runAuditTask, type AuditTask } from './audit-task.ts';
+import type { AuditWorkerData } from './audit-worker.ts';
 import { MANIFEST_NAMES, SKIPPED_DIRECTORIES } from './discover.ts';
 import { nodeFolderReader } from './folder-reader.ts';
 import { newSourceCache } from '../sources/read-sources.ts';
@@ -53,9 +54,9 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
   const workers = o.jobs ?? availableParallelism();
   const threads = workers > 1;
   const threshold = o.jobs === undefined ? SMALL_RUN : 1;
-  const startPool = threads ? await workerPoolStarter() : undefined;
+  const startPool = threads ? await auditPoolStarter() : undefined;
   const settings = { cwd: o.cwd, today: o.today, failOn: o.failOn, waiverHorizonDays: o.waiverHorizonDays };
-  let pool: WorkerPool | undefined;
+  let pool: WorkerPool<AuditTask, ManifestVerdict> | undefined;
   let seen = 0;
   const onManifest = () => {
     if (++seen === threshold && startPool) pool = startPool({ workers, data: { flags: o.engine, ...settings } });
@@ -112,6 +113,17 @@ function shardIdentity(o: AuditRunOptions, shard: Shard): ShardIdentity {
     .digest('hex')
     .slice(0, 16);
   return { index: shard.index, count: shard.count, run };
+}
+
+/** Loads the worker module first (its file is where threads start), then gives a synchronous starter. */
+async function auditPoolStarter(): Promise<(options: { workers: number; data: Omit<AuditWorkerData, 'mark'> }) => WorkerPool<AuditTask, ManifestVerdict>> {
+  const { AUDIT_WORKER_URL, AUDIT_WORKER_MARK } = await import('./audit-worker.ts');
+  return (options) =>
+    startWorkerPool<AuditTask, ManifestVerdict, AuditWorkerData>(new URL(AUDIT_WORKER_URL), {
+      workers: options.workers,
+      data: { mark: AUDIT_WORKER_MARK, ...options.data },
+      failed: failedVerdict,
+    });
 }
 
 interface InProcessOptions {

@@ -5,6 +5,8 @@ import type { FailOn } from '../findings/threshold.ts';
 import { runAuditTask, type AuditTask } from './audit-task.ts';
 import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
 import { newSourceCache } from '../sources/read-sources.ts';
+import type { ManifestVerdict } from '../audit/verdict.ts';
+import type { FromWorker, ToWorker } from './worker-pool.ts';
 
 /** Where this module is, to start workers on it (in the CLI bundle, the file that loads the bundle). */
 export const AUDIT_WORKER_URL = import.meta.url;
@@ -21,11 +23,8 @@ export interface AuditWorkerData {
   waiverHorizonDays: number;
 }
 
-export type ToWorker = { type: 'batch'; id: number; tasks: AuditTask[] };
-export type FromWorker =
-  | { type: 'ready' }
-  | { type: 'engine-failed'; problems: import('../problems/problem.ts').Problem[] }
-  | { type: 'done'; id: number; verdicts: import('../audit/verdict.ts').ManifestVerdict[] };
+type ToAuditWorker = ToWorker<AuditTask>;
+type FromAuditWorker = FromWorker<ManifestVerdict>;
 
 const data = workerData as AuditWorkerData | undefined;
 if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) void serve(parentPort, data);
@@ -33,16 +32,16 @@ if (!isMainThread && parentPort && data?.mark === AUDIT_WORKER_MARK) void serve(
 async function serve(port: MessagePort, data: AuditWorkerData): Promise<void> {
   const engine = await loadEngine(data.flags, data.cwd);
   if (!engine.ok) {
-    port.postMessage({ type: 'engine-failed', problems: engine.problems } satisfies FromWorker);
+    port.postMessage({ type: 'engine-failed', problems: engine.problems } satisfies FromAuditWorker);
     port.close();
     return;
   }
   const settings = { engine: engine.value, today: data.today, failOn: data.failOn, waiverHorizonDays: data.waiverHorizonDays };
   const sources = newSourceCache();
   // The main thread ends this worker when the audit is done.
-  port.on('message', (message: ToWorker) => {
+  port.on('message', (message: ToAuditWorker) => {
     const verdicts = message.tasks.map((task) => runAuditTask(task, settings, sources));
-    port.postMessage({ type: 'done', id: message.id, verdicts } satisfies FromWorker);
+    port.postMessage({ type: 'done', id: message.id, results: verdicts } satisfies FromAuditWorker);
   });
-  port.postMessage({ type: 'ready' } satisfies FromWorker);
+  port.postMessage({ type: 'ready' } satisfies FromAuditWorker);
 }

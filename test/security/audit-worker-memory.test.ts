@@ -5,11 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWorkerPool } from '../../src/runner/audit-pool.ts';
-import type { AuditTask } from '../../src/runner/audit-task.ts';
+import type { ManifestVerdict } from '../../src/audit/verdict.ts';
+import { failedVerdict, type AuditTask } from '../../src/runner/audit-task.ts';
+import { startWorkerPool } from '../../src/runner/worker-pool.ts';
 
 const DYING_WORKER = new URL('../fixtures/audit/dying-worker.mjs', import.meta.url);
-const DATA = { flags: {}, cwd: '.', today: '2026-01-15', failOn: 'error' as const, waiverHorizonDays: 30 };
+const DATA = { mark: 'routewise-audit-worker', flags: {}, cwd: '.', today: '2026-01-15', failOn: 'error' as const, waiverHorizonDays: 30 };
+
+function pool(workers: number) {
+  return startWorkerPool<AuditTask, ManifestVerdict, typeof DATA>(DYING_WORKER, { workers, data: DATA, memoryLimitMb: 32, failed: failedVerdict });
+}
 
 let dir: string | undefined;
 afterEach(() => {
@@ -23,8 +28,7 @@ function tasks(names: string[], marker = '/nonexistent'): AuditTask[] {
 describe('audit workers that die', () => {
   it('judges every other manifest when one exhausts its worker memory, and reports that one', { timeout: 60_000 }, async () => {
     const names = Array.from({ length: 40 }, (_, i) => (i === 17 ? 'hog' : `repo${i}`));
-    const pool = startWorkerPool(DYING_WORKER, 'routewise-audit-worker', { workers: 2, data: DATA, memoryLimitMb: 32 });
-    const result = await pool.judge(tasks(names));
+    const result = await pool(2).judge(tasks(names));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value).toHaveLength(40);
     expect(result.value.every((v) => v !== undefined)).toBe(true);
@@ -35,8 +39,7 @@ describe('audit workers that die', () => {
   it('retries the manifests of a worker that died once, and they pass', { timeout: 60_000 }, async () => {
     dir = mkdtempSync(join(tmpdir(), 'rw-flaky-'));
     const marker = join(dir, 'died');
-    const pool = startWorkerPool(DYING_WORKER, 'routewise-audit-worker', { workers: 1, data: DATA, memoryLimitMb: 32 });
-    const result = await pool.judge(tasks(['a', 'flaky', 'b', 'c'], marker));
+    const result = await pool(1).judge(tasks(['a', 'flaky', 'b', 'c'], marker));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
   });

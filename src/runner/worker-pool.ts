@@ -1,22 +1,32 @@
-// Judges many manifests on worker threads, one per core, each loading the engine once. Threads
-// start as soon as a run looks big, so engines load while folders are still being searched; work
-// goes out in batches, two per worker in flight, so no worker waits on the main thread.
+// Judges many manifests on worker threads, one per core, each loading the engine once: the audit's
+// verdicts and a big check's judgements. Threads start as soon as a run looks big, so engines load
+// while folders are still being searched; work goes out in batches, two per worker in flight, so
+// no worker waits on the main thread.
 import { Worker } from 'node:worker_threads';
-import type { ManifestVerdict } from '../audit/verdict.ts';
-import type { Problem, Result } from '../problems/problem.ts';
-import { failedVerdict, type AuditTask } from './audit-task.ts';
-import type { AuditWorkerData, FromWorker, ToWorker } from './audit-worker.ts';
+import type { Problem, ProblemCode, Result } from '../problems/problem.ts';
 
-export interface PoolOptions {
-  workers: number;
-  data: Omit<AuditWorkerData, 'mark'>;
-  /** Heap limit of each worker thread, in MiB: one manifest cannot take the machine's memory. */
-  memoryLimitMb?: number;
+/** One manifest to judge; `shown` names it in messages. */
+export interface PoolTask {
+  shown: string;
 }
 
-export interface WorkerPool {
+/** What the main thread sends a worker, and what the worker answers. */
+export type ToWorker<T> = { type: 'batch'; id: number; tasks: T[] };
+export type FromWorker<R> = { type: 'ready' } | { type: 'engine-failed'; problems: Problem[] } | { type: 'done'; id: number; results: R[] };
+
+export interface PoolOptions<D, R> {
+  workers: number;
+  /** Given to each worker, marked so the right worker module acts on it. */
+  data: D;
+  /** Heap limit of each worker thread, in MiB: one manifest cannot take the machine's memory. */
+  memoryLimitMb?: number;
+  /** The result for a manifest that could not be judged (its worker died). */
+  failed(code: ProblemCode, message: string): R;
+}
+
+export interface WorkerPool<T extends PoolTask, R> {
   /** Judges the tasks (once per pool), then ends the threads. */
-  judge(tasks: readonly AuditTask[], onProgress?: (done: number) => void): Promise<Result<ManifestVerdict[]>>;
+  judge(tasks: readonly T[], onProgress?: (done: number) => void): Promise<Result<R[]>>;
   /** Ends the threads without judging anything. */
   close(): void;
 }
@@ -27,22 +37,16 @@ const MAX_BATCH = 64;
 export const WORKER_MEMORY_LIMIT_MB = 512;
 const MAX_REPLACEMENTS = 10_000;
 
-/** Loads the worker module first (its file is where threads start), then gives a synchronous starter. */
-export async function workerPoolStarter(): Promise<(options: PoolOptions) => WorkerPool> {
-  const { AUDIT_WORKER_URL, AUDIT_WORKER_MARK } = await import('./audit-worker.ts');
-  return (options) => startWorkerPool(new URL(AUDIT_WORKER_URL), AUDIT_WORKER_MARK, options);
-}
-
 /**
  * Starts `options.workers` threads on the module at `url`. A thread that dies (out of memory, a
  * crash) is replaced; the manifests it was judging are judged again, each alone on a thread, and
  * one that stops a thread a second time is its repository's problem. The run always finishes.
  */
-export function startWorkerPool(url: URL, mark: AuditWorkerData['mark'], options: PoolOptions): WorkerPool {
+export function startWorkerPool<T extends PoolTask, R, D extends object>(url: URL, options: PoolOptions<D, R>): WorkerPool<T, R> {
   const workers = new Set<Worker>();
   const inFlight = new Map<Worker, Set<number>>();
   const ready = new Set<Worker>();
-  let job: Job | undefined;
+  let job: Job<T, R> | undefined;
   let engineProblems: Problem[] | undefined;
   let lostReason: string | undefined;
   let closed = false;
@@ -51,12 +55,12 @@ export function startWorkerPool(url: URL, mark: AuditWorkerData['mark'], options
 
   function spawn(): void {
     const worker = new Worker(url, {
-      workerData: { mark, ...options.data } satisfies AuditWorkerData,
+      workerData: options.data,
       resourceLimits: { maxOldGenerationSizeMb: memoryLimit, maxYoungGenerationSizeMb: Math.max(4, Math.floor(memoryLimit / 16)) },
     });
     workers.add(worker);
     inFlight.set(worker, new Set());
-    worker.on('message', (message: FromWorker) => {
+    worker.on('message', (message: FromWorker<R>) => {
       if (message.type === 'engine-failed') {
         engineProblems = message.problems as Problem[];
         job?.fail(engineProblems);
@@ -65,7 +69,7 @@ export function startWorkerPool(url: URL, mark: AuditWorkerData['mark'], options
       if (message.type === 'ready') ready.add(worker);
       else {
         inFlight.get(worker)?.delete(message.id);
-        job?.receive(message.id, message.verdicts);
+        job?.receive(message.id, message.results);
       }
       job?.feed(worker);
     });
@@ -107,13 +111,13 @@ export function startWorkerPool(url: URL, mark: AuditWorkerData['mark'], options
     close: end,
     judge(tasks, onProgress) {
       return new Promise((resolveJudge) => {
-        const settle = (result: Result<ManifestVerdict[]>) => {
+        const settle = (result: Result<R[]>) => {
           if (job === undefined) return;
           job = undefined;
           end();
           resolveJudge(result);
         };
-        job = new Job(tasks, Math.max(1, options.workers), inFlight, onProgress, settle);
+        job = new Job(tasks, Math.max(1, options.workers), inFlight, onProgress, settle, options.failed);
         if (engineProblems) return job.fail(engineProblems);
         if (inFlight.size === 0) return job.dropRest(lostReason ?? 'no worker thread could start');
         for (const worker of ready) job?.feed(worker);
@@ -128,17 +132,17 @@ function describe(error: Error): string {
   return code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the worker ran out of memory' : `the worker failed: ${error.message}`;
 }
 
-interface Batch {
+interface Batch<T> {
   start: number;
-  tasks: readonly AuditTask[];
+  tasks: readonly T[];
   /** A manifest judged again after its worker died: it runs alone, and a second death is its own. */
   alone?: boolean;
 }
 
 /** The batches of one judge() call and how far they have got. */
-class Job {
-  private readonly verdicts: ManifestVerdict[];
-  private readonly batches: Batch[] = [];
+class Job<T extends PoolTask, R> {
+  private readonly results: R[];
+  private readonly batches: Batch<T>[] = [];
   private readonly planned: number;
   /** Batches of one manifest, waiting for a worker with nothing else to do. */
   private readonly retries: number[] = [];
@@ -146,13 +150,14 @@ class Job {
   private done = 0;
 
   constructor(
-    private readonly tasks: readonly AuditTask[],
+    private readonly tasks: readonly T[],
     workers: number,
     private readonly inFlight: Map<Worker, Set<number>>,
     private readonly onProgress: ((done: number) => void) | undefined,
-    private readonly settle: (result: Result<ManifestVerdict[]>) => void,
+    private readonly settle: (result: Result<R[]>) => void,
+    private readonly failed: (code: ProblemCode, message: string) => R,
   ) {
-    this.verdicts = new Array(tasks.length);
+    this.results = new Array(tasks.length);
     // Small enough that every thread gets several batches, large enough that messages stay few.
     const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (workers * 8))));
     for (let start = 0; start < tasks.length; start += size) this.batches.push({ start, tasks: tasks.slice(start, start + size) });
@@ -172,12 +177,12 @@ class Job {
 
   private send(worker: Worker, mine: Set<number>, id: number): void {
     mine.add(id);
-    worker.postMessage({ type: 'batch', id, tasks: [...this.batches[id]!.tasks] } satisfies ToWorker);
+    worker.postMessage({ type: 'batch', id, tasks: [...this.batches[id]!.tasks] } satisfies ToWorker<T>);
   }
 
-  receive(id: number, verdicts: readonly ManifestVerdict[]): void {
+  receive(id: number, results: readonly R[]): void {
     const batch = this.batches[id]!;
-    verdicts.forEach((verdict, k) => (this.verdicts[batch.start + k] = verdict));
+    results.forEach((result, k) => (this.results[batch.start + k] = result));
     this.done += batch.tasks.length;
     this.onProgress?.(this.done);
     this.checkDone();
@@ -188,7 +193,7 @@ class Job {
     for (const id of ids) {
       const batch = this.batches[id]!;
       if (batch.alone) {
-        this.verdicts[batch.start] = killedTwice(batch.tasks[0]!, reason);
+        this.results[batch.start] = this.failed('worker-crashed', `${batch.tasks[0]!.shown}: judging it stopped the worker twice (${reason}); not judged`);
         this.done += 1;
         continue;
       }
@@ -203,7 +208,7 @@ class Job {
   drop(ids: number[], reason: string): void {
     for (const id of ids) {
       const batch = this.batches[id]!;
-      batch.tasks.forEach((task, k) => (this.verdicts[batch.start + k] = crashed(task, reason)));
+      batch.tasks.forEach((task, k) => (this.results[batch.start + k] = this.failed('internal-error', `${task.shown}: could not be judged (${reason})`)));
       this.done += batch.tasks.length;
     }
     this.checkDone();
@@ -221,14 +226,6 @@ class Job {
   }
 
   checkDone(): void {
-    if (this.done === this.tasks.length) this.settle({ ok: true, value: this.verdicts });
+    if (this.done === this.tasks.length) this.settle({ ok: true, value: this.results });
   }
-}
-
-function crashed(task: AuditTask, reason: string): ManifestVerdict {
-  return failedVerdict('internal-error', `${task.shown}: could not be judged (${reason})`);
-}
-
-function killedTwice(task: AuditTask, reason: string): ManifestVerdict {
-  return failedVerdict('worker-crashed', `${task.shown}: judging it stopped the worker twice (${reason}); not judged`);
 }
