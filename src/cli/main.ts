@@ -30,11 +30,11 @@ const ctx: CommandContext = {
   globals: () => program.opts<{ color?: boolean; quiet?: boolean }>(),
 };
 
-// The CLI is one bundle, so the threads of an audit or a wasm evaluation start on it too: there,
-// the worker modules act on their worker data (each only on its own); only the main thread runs
-// the command line.
+// The CLI is one bundle, so the threads of an audit, a big check or a wasm evaluation start on it
+// too: there, the worker modules act on their worker data (each only on its own); only the main
+// thread runs the command line.
 if (isMainThread) void run();
-else void Promise.all([import('../runner/audit-worker.ts'), import('../policy/wasm/wasm-thread-worker.ts')]);
+else void Promise.all([import('../runner/audit-worker.ts'), import('../runner/check-worker.ts'), import('../policy/wasm/wasm-thread-worker.ts')]);
 
 async function run(): Promise<void> {
   try {

@@ -17,6 +17,7 @@ export interface RunFlags {
   engine?: string;
   bundle: string[];
   v0Compatible?: boolean;
+  jobs?: string;
 }
 
 /** Declares the shared flags on a command; `formats` are the names its --format accepts. */
@@ -30,7 +31,18 @@ export function withRunFlags(command: Command, formats: readonly string[]): Comm
     .option('--now <date>', 'judge dates as of this day (YYYY-MM-DD)')
     .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm whose rules run next to the Rego ones (repeatable)', collect, [])
     .option('--engine <engine>', 'deprecated: --bundle alone adds a bundle\'s rules')
-    .option('--v0-compatible', 'organisation policies are written in Rego v0');
+    .option('--v0-compatible', 'organisation policies are written in Rego v0')
+    .option('--jobs <n>', 'worker threads for a run of many manifests (default: one per core; 0 or 1 judges in process)');
+}
+
+/** `--jobs`, when given. */
+export function jobsFrom(flags: RunFlags): number | undefined {
+  return flags.jobs === undefined ? undefined : wholeNumber(flags.jobs, '--jobs', 'a number of threads, e.g. 4');
+}
+
+export function wholeNumber(text: string, flag: string, example: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a whole number; give ${example}`);
+  return Number(text);
 }
 
 const FLAG_WORDS: SettingWords = {

@@ -122,7 +122,7 @@ async function auditPoolStarter(): Promise<(options: { workers: number; data: Om
     startWorkerPool<AuditTask, ManifestVerdict, AuditWorkerData>(new URL(AUDIT_WORKER_URL), {
       workers: options.workers,
       data: { mark: AUDIT_WORKER_MARK, ...options.data },
-      failed: failedVerdict,
+      failed: (_task, code, message) => failedVerdict(code, message),
     });
 }
 

@@ -2,13 +2,16 @@
 // manifests, judge each one, and gather everything into one run report.
 import { relative, resolve, sep } from 'node:path';
 import type { Problem, Result } from '../problems/problem.ts';
-import { judgeManifest, type Judgement } from '../judge/judge-manifest.ts';
+import { availableParallelism } from 'node:os';
+import { judgeManifest } from '../judge/judge-manifest.ts';
 import { createRunReport, type ManifestInput, type RunReport } from '../report/run-report.ts';
-import { newSourceCache, observeSources, type SourceRequest } from '../sources/read-sources.ts';
+import { newSourceCache, type SourceRequest } from '../sources/read-sources.ts';
+import { failedCheck, runCheckTask, withoutInput, type CheckTask } from './check-task.ts';
+import type { CheckWorkerData } from './check-worker.ts';
+import { startWorkerPool, type WorkerPool } from './worker-pool.ts';
 import { discoverManifests, MANIFEST_NAMES } from './discover.ts';
 import { loadEngine } from '../policy/load-engine.ts';
 import type { RunOptions } from './options.ts';
-import { readManifestBytes } from './read-manifest.ts';
 import { realPathOf } from './real-path.ts';
 import { VERSION } from './version.ts';
 import { STDIN_NAME } from './read-stdin.ts';
@@ -27,14 +30,23 @@ export interface CheckRunOptions extends RunOptions {
   onNote?: (message: string) => void;
   /** The manifest the path `-` stands for (read from standard input by the shell). */
   stdin?: Uint8Array;
+  /**
+   * Judge a run of many manifests on worker threads (the command line; the Action judges in
+   * process). `jobs` threads, or one per core from 150 manifests on; 0 or 1 judges in process.
+   */
+  threads?: boolean;
+  jobs?: number;
 }
 
 export type CheckRunFailure =
   | { kind: 'policies'; problems: Problem[] }
   | { kind: 'no-manifests'; message: string };
 
-/** `notes` are warnings the run still judged through (retired settings in --data files). */
-export type CheckRunResult = Result<RunReport> & { failure?: CheckRunFailure; notes?: Problem[] };
+/**
+ * `notes` are warnings the run still judged through (retired settings in --data files);
+ * `threads`, how many worker threads judged the manifests (none: in process).
+ */
+export type CheckRunResult = Result<RunReport> & { failure?: CheckRunFailure; notes?: Problem[]; threads?: number };
 
 export async function checkRun(paths: string[], options: CheckRunOptions): Promise<CheckRunResult> {
   const engine = await loadEngine(options.engine, options.cwd);
@@ -62,8 +74,9 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     rulesEvaluated: [],
   }));
   const realCwd = realPathOf(options.cwd) ?? options.cwd;
-  const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : {};
-  const sourceCache = newSourceCache();
+  const within = options.refuseLinksOut ? { within: realCwd, withinName: 'the workspace' } : undefined;
+  const sources = options.sources ?? [];
+  const tasks: CheckTask[] = [];
   for (const file of found.files) {
     if (fromStdin && file === STDIN_NAME) {
       manifests.push(withoutInput(judgeManifest(STDIN_NAME, options.stdin!, { engine: engine.value, today: options.today })));
@@ -75,27 +88,41 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
     if (!options.refuseLinksOut && real !== undefined && real !== resolve(realCwd, relative(options.cwd, absolute))) {
       options.onNote?.(`${display} is a symbolic link to ${real}`);
     }
-    const bytes = readManifestBytes(absolute, display, within);
-    manifests.push(
-      bytes.ok
-        ? withoutInput(
-            judgeManifest(display, bytes.value, {
-              engine: engine.value,
-              today: options.today,
-              observe: (manifest, doc) => observeSources(manifest, doc, absolute, options.sources ?? [], sourceCache),
-            }),
-          )
-        : { file: display, problems: bytes.problems, findings: [], rulesEvaluated: [] },
-    );
+    tasks.push({ file: absolute, shown: display });
+  }
+  const workers = options.jobs ?? availableParallelism();
+  let threads: number | undefined;
+  if (options.threads && workers > 1 && tasks.length >= (options.jobs === undefined ? SMALL_RUN : 1)) {
+    const pool = (await checkPoolStarter())({
+      workers,
+      data: { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...(within ? { within } : {}) },
+    });
+    const judged = await pool.judge(tasks);
+    if (!judged.ok) return { ok: false, problems: judged.problems, failure: { kind: 'policies', problems: judged.problems }, ...notes };
+    manifests.push(...judged.value);
+    threads = workers;
+  } else {
+    const settings = { engine: engine.value, today: options.today, sources, ...(within ? { within } : {}), sourceCache: newSourceCache() };
+    for (const task of tasks) manifests.push(runCheckTask(task, settings));
   }
   return {
     ok: true,
     ...notes,
+    ...(threads !== undefined ? { threads } : {}),
     value: createRunReport({ tool: { name: 'routewise', version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() }),
   };
 }
 
-/** The report keeps what it shows; the policy input of every manifest would only hold memory. */
-function withoutInput({ input: _input, ...judged }: Judgement): ManifestInput {
-  return judged;
+/** Below this many manifests, starting threads and loading the engine in each costs more than it saves. */
+const SMALL_RUN = 150;
+
+/** Loads the worker module first (its file is where threads start), then gives a synchronous starter. */
+async function checkPoolStarter(): Promise<(options: { workers: number; data: Omit<CheckWorkerData, 'mark'> }) => WorkerPool<CheckTask, ManifestInput>> {
+  const { CHECK_WORKER_URL, CHECK_WORKER_MARK } = await import('./check-worker.ts');
+  return (options) =>
+    startWorkerPool<CheckTask, ManifestInput, CheckWorkerData>(new URL(CHECK_WORKER_URL), {
+      workers: options.workers,
+      data: { mark: CHECK_WORKER_MARK, ...options.data },
+      failed: failedCheck,
+    });
 }

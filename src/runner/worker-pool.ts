@@ -14,14 +14,14 @@ export interface PoolTask {
 export type ToWorker<T> = { type: 'batch'; id: number; tasks: T[] };
 export type FromWorker<R> = { type: 'ready' } | { type: 'engine-failed'; problems: Problem[] } | { type: 'done'; id: number; results: R[] };
 
-export interface PoolOptions<D, R> {
+export interface PoolOptions<T, D, R> {
   workers: number;
   /** Given to each worker, marked so the right worker module acts on it. */
   data: D;
   /** Heap limit of each worker thread, in MiB: one manifest cannot take the machine's memory. */
   memoryLimitMb?: number;
   /** The result for a manifest that could not be judged (its worker died). */
-  failed(code: ProblemCode, message: string): R;
+  failed(task: T, code: ProblemCode, message: string): R;
 }
 
 export interface WorkerPool<T extends PoolTask, R> {
@@ -42,7 +42,7 @@ const MAX_REPLACEMENTS = 10_000;
  * crash) is replaced; the manifests it was judging are judged again, each alone on a thread, and
  * one that stops a thread a second time is its repository's problem. The run always finishes.
  */
-export function startWorkerPool<T extends PoolTask, R, D extends object>(url: URL, options: PoolOptions<D, R>): WorkerPool<T, R> {
+export function startWorkerPool<T extends PoolTask, R, D extends object>(url: URL, options: PoolOptions<T, D, R>): WorkerPool<T, R> {
   const workers = new Set<Worker>();
   const inFlight = new Map<Worker, Set<number>>();
   const ready = new Set<Worker>();
@@ -155,7 +155,7 @@ class Job<T extends PoolTask, R> {
     private readonly inFlight: Map<Worker, Set<number>>,
     private readonly onProgress: ((done: number) => void) | undefined,
     private readonly settle: (result: Result<R[]>) => void,
-    private readonly failed: (code: ProblemCode, message: string) => R,
+    private readonly failed: (task: T, code: ProblemCode, message: string) => R,
   ) {
     this.results = new Array(tasks.length);
     // Small enough that every thread gets several batches, large enough that messages stay few.
@@ -193,7 +193,7 @@ class Job<T extends PoolTask, R> {
     for (const id of ids) {
       const batch = this.batches[id]!;
       if (batch.alone) {
-        this.results[batch.start] = this.failed('worker-crashed', `${batch.tasks[0]!.shown}: judging it stopped the worker twice (${reason}); not judged`);
+        this.results[batch.start] = this.failed(batch.tasks[0]!, 'worker-crashed', `${batch.tasks[0]!.shown}: judging it stopped the worker twice (${reason}); not judged`);
         this.done += 1;
         continue;
       }
@@ -208,7 +208,7 @@ class Job<T extends PoolTask, R> {
   drop(ids: number[], reason: string): void {
     for (const id of ids) {
       const batch = this.batches[id]!;
-      batch.tasks.forEach((task, k) => (this.results[batch.start + k] = this.failed('internal-error', `${task.shown}: could not be judged (${reason})`)));
+      batch.tasks.forEach((task, k) => (this.results[batch.start + k] = this.failed(task, 'internal-error', `${task.shown}: could not be judged (${reason})`)));
       this.done += batch.tasks.length;
     }
     this.checkDone();

@@ -13,7 +13,7 @@ import { UsageError } from '../../runner/usage-error.ts';
 import { reportScope, writeReportFile } from '../../runner/write-report.ts';
 import { useColor } from '../color.ts';
 import { collect, type CommandContext } from '../context.ts';
-import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
+import { jobsFrom, optionsFromFlags, wholeNumber, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { printProblems } from '../problem-text.ts';
 import { progressBar } from '../progress-bar.ts';
 
@@ -22,7 +22,6 @@ export interface AuditFlags extends RunFlags {
   expectManifest?: boolean;
   waiverHorizon: string;
   shard?: string;
-  jobs?: string;
 }
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
@@ -35,8 +34,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
       .option('--list <file>', 'repository paths, one per line (# starts a comment)')
       .option('--expect-manifest', 'report repositories without a manifest as missing (and fail)')
       .option('--waiver-horizon <days>', 'waivers ending within this many days count as expiring', '30')
-      .option('--shard <i/n>', 'audit only shard I of N (split by a hash of the repository path)')
-      .option('--jobs <n>', 'worker threads (default: one per core; 0 or 1 judges in process)'),
+      .option('--shard <i/n>', 'audit only shard I of N (split by a hash of the repository path)'),
     [...auditReporters.keys()],
   )
     .action(async (roots: string[], flags: AuditFlags) => {
@@ -59,7 +57,7 @@ export async function runAudit(roots: string[], flags: AuditFlags, ctx: CommandC
   const targets = parseReportTargets(flags.format, [...auditReporters.keys()]);
   for (const note of options.notes) ctx.stderr.write(`routewise: ${note}\n`);
   const waiverHorizonDays = wholeNumber(flags.waiverHorizon, '--waiver-horizon', 'a number of days, e.g. 30');
-  const jobs = flags.jobs === undefined ? undefined : wholeNumber(flags.jobs, '--jobs', 'a number of threads, e.g. 4');
+  const jobs = jobsFrom(flags);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (flags.shard !== undefined && !shard) throw new UsageError(`--shard ${flags.shard} is not a shard; write it as I/N with 1 <= I <= N, e.g. 2/4`);
 
@@ -124,8 +122,4 @@ function writeReports(report: AuditReport, targets: ReturnType<typeof parseRepor
   }
 }
 
-function wholeNumber(text: string, flag: string, example: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} ${text} is not a whole number; give ${example}`);
-  return Number(text);
-}
 

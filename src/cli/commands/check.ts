@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { checkRun } from '../../runner/check-run.ts';
 import { readStdinBytes } from '../../runner/read-stdin.ts';
-import { optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
+import { jobsFrom, optionsFromFlags, withRunFlags, type RunFlags } from '../run-flags.ts';
 import { reportScope, writeReportFile } from '../../runner/write-report.ts';
 import { printProblems } from '../problem-text.ts';
 import { parseReportTargets } from '../../runner/report-targets.ts';
@@ -44,8 +44,10 @@ export async function runCheck(paths: string[], flags: RunFlags & { source?: str
   const stdin = paths.includes('-') ? { stdin: await readStdinBytes(ctx.stdin) } : {};
   // The user chose these paths: a manifest that is a link is read, and where it leads is said.
   const onNote = (message: string) => ctx.stderr.write(`routewise: note: ${printableLines(message, '  ')}\n`);
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote, ...stdin });
+  const jobs = jobsFrom(flags);
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote, ...stdin, threads: true, ...(jobs !== undefined ? { jobs } : {}) });
   if (run.notes) printProblems(ctx.stderr, run.notes);
+  if (ctx.env.ROUTEWISE_DEBUG && run.threads !== undefined) ctx.stderr.write(`routewise: debug: judged on ${run.threads} worker threads\n`);
   if (!run.ok) {
     if (run.failure?.kind === 'no-manifests') {
       for (const p of run.problems) ctx.stderr.write(`routewise: ${printableLines(p.message, '  ')}\n${p.hint ? `  hint: ${printableLines(p.hint, '  ')}\n` : ''}`);
