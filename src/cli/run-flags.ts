@@ -32,7 +32,7 @@ export function withRunFlags(command: Command, formats: readonly string[]): Comm
     .option('--bundle <file>', 'OPA wasm bundle (.tar.gz) or policy.wasm whose rules run next to the Rego ones (repeatable)', collect, [])
     .option('--engine <engine>', 'deprecated: --bundle alone adds a bundle\'s rules')
     .option('--v0-compatible', 'organisation policies are written in Rego v0')
-    .option('--jobs <n>', 'worker threads for a run of many manifests (default: one per core; 0 or 1 judges in process)');
+    .option('--jobs <n>', 'worker threads judging the manifests (audit: one per core by default; check: in process by default)');
 }
 
 /** `--jobs`, when given. */

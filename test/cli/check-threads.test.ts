@@ -1,4 +1,4 @@
-// A check of many manifests is judged on worker threads; the report must be exactly the one an
+// `check --jobs N` judges the manifests on worker threads; the report must be exactly the one an
 // in-process check gives (order, findings, problems, code frames, exit code), whatever the format.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,7 @@ let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rw-check-threads-'));
-  // Passing, failing and invalid manifests, with the gateway and cluster files beside them, past
-  // the size from which threads are used.
+  // Passing, failing and invalid manifests, with the gateway and cluster files beside them.
   const sources = [
     ...readdirSync(EXAMPLES).filter((d) => existsSync(join(EXAMPLES, d, 'routewise.yaml'))).map((d) => join(EXAMPLES, d)),
     ...readdirSync(join(EXAMPLES, 'violations')).map((d) => join(EXAMPLES, 'violations', d)),
@@ -49,11 +48,10 @@ describe('check on worker threads', () => {
     expect(report.manifests).toHaveLength(171);
   });
 
-  it('judges a few manifests in process unless --jobs asks for threads', () => {
-    const few = join(dir, 'team-000');
-    const debug = { env: { ROUTEWISE_DEBUG: '1' }, cwd: few };
+  it('judges in process unless --jobs asks for threads', () => {
+    const debug = { env: { ROUTEWISE_DEBUG: '1' }, cwd: dir };
     expect(runCli(['check', '.', '--now', '2026-11-27'], debug).stderr).not.toContain('worker threads');
-    expect(runCli(['check', '.', '--now', '2026-11-27', '--jobs', '2'], debug).stderr).toContain('judged on 2 worker threads');
+    expect(runCli(['check', 'team-000', 'team-001', '--now', '2026-11-27', '--jobs', '2'], debug).stderr).toContain('judged on 2 worker threads');
   });
 
   it('refuses a --jobs that is not a whole number', () => {
