@@ -68630,7 +68630,6 @@ import { isMainThread as isMainThread3 } from "node:worker_threads";
 // src/runner/check-run.ts
 init_judge_manifest();
 import { relative as relative5, resolve as resolve6, sep as sep7 } from "node:path";
-import { availableParallelism } from "node:os";
 
 // src/findings/counts.ts
 function countFindings(findings, into = { errors: 0, warnings: 0, infos: 0, waived: 0 }) {
@@ -69054,9 +69053,9 @@ async function checkRun(paths, options) {
     }
     tasks.push({ file: absolute, shown: display2 });
   }
-  const workers = options.jobs ?? availableParallelism();
+  const workers = options.jobs ?? 1;
   let threads;
-  if (options.threads && workers > 1 && tasks.length >= (options.jobs === void 0 ? SMALL_RUN : 1)) {
+  if (options.threads && workers > 1 && tasks.length > 1) {
     const pool = (await checkPoolStarter())({
       workers,
       data: { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...within ? { within } : {} }
@@ -69076,7 +69075,6 @@ async function checkRun(paths, options) {
     value: createRunReport({ tool: { name: "routewise", version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() })
   };
 }
-var SMALL_RUN = 150;
 async function checkPoolStarter() {
   const { CHECK_WORKER_URL: CHECK_WORKER_URL2, CHECK_WORKER_MARK: CHECK_WORKER_MARK2 } = await Promise.resolve().then(() => (init_check_worker(), check_worker_exports));
   return (options) => startWorkerPool(new URL(CHECK_WORKER_URL2), {
