@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { NODE_ESM_BUNDLE } from './esbuild-node.mjs';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
@@ -33,6 +33,7 @@ await build({
   external: ['ajv', 'ajv/*', 'ajv-draft-04', 'ajv-formats', 're2js'],
   plugins: [lazyBuiltins(['child_process', 'crypto'])],
 });
+assertAscii(staging + 'routewise.cjs');
 copyFileSync(new URL('./cli-loader.mjs', import.meta.url), staging + 'main.js');
 
 await parseBuiltinPolicies();
@@ -47,6 +48,20 @@ rmSync(staging, { recursive: true, force: true });
 const keep = new Set(built);
 for (const f of readdirSync(outdir)) if (!keep.has(f)) rmSync(outdir + f, { force: true });
 writeCodeCache();
+
+/**
+ * The loader reads the bundle as Latin-1, which copies bytes into a one-byte string without
+ * decoding: right only for plain ASCII. esbuild escapes other characters except in regular
+ * expression literals, so one there (write it as \\uXXXX) stops the build here.
+ * @param {string} file
+ */
+function assertAscii(file) {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at === -1) return;
+  const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+  throw new Error(`build: the CLI bundle must be plain ASCII, but line ${line} holds "${bytes.subarray(Math.max(0, at - 40), at + 10).toString('utf8')}"; escape the character in the source as \\uXXXX`);
+}
 
 /**
  * Node modules loaded on first use rather than when the bundle starts: commander asks for

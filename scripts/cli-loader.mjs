@@ -23,7 +23,8 @@ try {
 }
 // The bundle's own parameters: what CommonJS gives a module, plus the URL its `import.meta.url`
 // stands for (this file's, so paths relative to the bundle's folder resolve as they would in it).
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __rwModuleUrl) {${readFileSync(bundle, 'utf8')}\n})`, {
+// Latin-1: the build makes sure the bundle is plain ASCII, which this reads without decoding.
+const script = new Script(`(function (exports, require, module, __filename, __dirname, __rwModuleUrl) {${readFileSync(bundle, 'latin1')}\n})`, {
   filename: bundle,
   ...(cachedData ? { cachedData } : {}),
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

@@ -80,7 +80,7 @@ export function abbreviationAt(zone: Zone, epochSeconds: number): string {
     const name = new Intl.DateTimeFormat(locale, { timeZone: zone.name, timeZoneName: 'short' })
       .formatToParts(new Date(clamped * 1000))
       .find((p) => p.type === 'timeZoneName')?.value;
-    if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
+    if (name && !/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
   }
   return '';
 }
