@@ -36605,7 +36605,7 @@ function abbreviationAt(zone, epochSeconds) {
   const clamped = Math.max(-MAX_EPOCH_SECONDS, Math.min(MAX_EPOCH_SECONDS, epochSeconds));
   for (const locale of ["en-US", "en-GB"]) {
     const name = new Intl.DateTimeFormat(locale, { timeZone: zone.name, timeZoneName: "short" }).formatToParts(new Date(clamped * 1e3)).find((p) => p.type === "timeZoneName")?.value;
-    if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
+    if (name && !/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
   }
   return "";
 }

@@ -13,7 +13,7 @@ const DYING_WORKER = new URL('../fixtures/audit/dying-worker.mjs', import.meta.u
 const DATA = { mark: 'routewise-audit-worker', flags: {}, cwd: '.', today: '2026-01-15', failOn: 'error' as const, waiverHorizonDays: 30 };
 
 function pool(workers: number) {
-  return startWorkerPool<AuditTask, ManifestVerdict, typeof DATA>(DYING_WORKER, { workers, data: DATA, memoryLimitMb: 32, failed: failedVerdict });
+  return startWorkerPool<AuditTask, ManifestVerdict, typeof DATA>(DYING_WORKER, { workers, data: DATA, memoryLimitMb: 32, failed: (_task, code, message) => failedVerdict(code, message) });
 }
 
 let dir: string | undefined;
