@@ -55038,14 +55038,14 @@ var init_merge_data = __esm({
 });
 
 // src/policy/policy-files.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import { extname, join as join4, relative as relative3, sep as sep4 } from "node:path";
 function readPolicyFiles(paths, options) {
   const out = { modules: [], data: {}, problems: [] };
   for (const p of paths) {
     let st;
     try {
-      st = statSync2(p);
+      st = statSync3(p);
     } catch {
       out.problems.push({ code: "path-not-found", message: `${p}: no such file or directory`, hint: "check the path: a folder, or a .rego, .json or .yaml file" });
       continue;
@@ -55059,7 +55059,7 @@ function readPolicyFiles(paths, options) {
 function walk2(root2, dir, out, options) {
   let entries;
   try {
-    entries = readdirSync3(dir, { withFileTypes: true });
+    entries = readdirSync4(dir, { withFileTypes: true });
   } catch (e) {
     out.problems.push({ code: "unreadable", message: `${dir}: cannot read directory (${e.code ?? "error"})` });
     return;
@@ -55130,7 +55130,7 @@ var init_policy_files = __esm({
 });
 
 // src/policy/parsed-policies.ts
-import { readFileSync as readFileSync3, readdirSync as readdirSync4, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync3, readdirSync as readdirSync5, writeFileSync } from "node:fs";
 import { dirname as dirname3, join as join5, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -68874,7 +68874,7 @@ var Job = class {
 };
 
 // src/runner/discover.ts
-import { readdir as readdir2, stat } from "node:fs/promises";
+import { readdirSync as readdirSync3, statSync as statSync2 } from "node:fs";
 import { basename, join as join3, resolve as resolve2 } from "node:path";
 var MANIFEST_NAMES = ["routewise.yaml", "routewise.yml", ".routewise.yaml", "routewise.json"];
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([
@@ -68892,7 +68892,7 @@ async function discoverManifests(args, cwd) {
   const problems = [];
   if (args.length === 0) {
     for (const name of MANIFEST_NAMES) {
-      if (await isFile(join3(cwd, name))) files.push(name);
+      if (isFile(join3(cwd, name))) files.push(name);
     }
     if (files.length === 0) {
       problems.push({
@@ -68932,7 +68932,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   const absolute = resolve2(cwd, path2);
   let info2;
   try {
-    info2 = await stat(absolute);
+    info2 = statSync2(absolute);
   } catch {
     problems.push({ code: "path-not-found", message: `no such file or directory: ${arg}`, position: at2(arg) });
     return;
@@ -68946,7 +68946,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
     return;
   }
   const found = [];
-  await searchDirectory(absolute, path2, found, problems);
+  searchDirectory(absolute, path2, found, problems);
   if (found.length === 0 && !fromGlob && MANIFEST_NAMES.includes(basename(absolute))) {
     problems.push({
       code: "not-a-file",
@@ -68964,10 +68964,10 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   }
   files.push(...found);
 }
-async function searchDirectory(absolute, shown2, found, problems) {
+function searchDirectory(absolute, shown2, found, problems) {
   let entries;
   try {
-    entries = await readdir2(absolute, { withFileTypes: true });
+    entries = readdirSync3(absolute, { withFileTypes: true });
   } catch (error) {
     problems.push({ code: "unreadable", message: `cannot read directory ${shown2}: ${error.code ?? "error"}` });
     return;
@@ -68977,15 +68977,15 @@ async function searchDirectory(absolute, shown2, found, problems) {
     const childAbsolute = join3(absolute, entry2.name);
     const childShown = join3(shown2, entry2.name);
     if (entry2.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry2.name)) await searchDirectory(childAbsolute, childShown, found, problems);
+      if (!SKIPPED_DIRECTORIES.has(entry2.name)) searchDirectory(childAbsolute, childShown, found, problems);
     } else if (MANIFEST_NAMES.includes(entry2.name)) {
-      if (entry2.isFile() || entry2.isSymbolicLink() && await isFile(childAbsolute)) found.push(childShown);
+      if (entry2.isFile() || entry2.isSymbolicLink() && isFile(childAbsolute)) found.push(childShown);
     }
   }
 }
-async function isFile(path2) {
+function isFile(path2) {
   try {
-    return (await stat(path2)).isFile();
+    return statSync2(path2).isFile();
   } catch {
     return false;
   }
