@@ -2,12 +2,32 @@
 // verdicts and a big check's judgements. Threads start as soon as a run looks big, so engines load
 // while folders are still being searched; work goes out in batches, two per worker in flight, so
 // no worker waits on the main thread.
-import { Worker } from 'node:worker_threads';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import type { Engine } from '../policy/engine.ts';
+import { loadEngine, type EngineFlags } from '../policy/load-engine.ts';
 import type { Problem, ProblemCode, Result } from '../problems/problem.ts';
 
 /** One manifest to judge; `shown` names it in messages. */
 export interface PoolTask {
   shown: string;
+}
+
+/**
+ * The worker side: loads the engine once, then judges each batch the main thread sends with the
+ * judge `judgeWith` makes for that engine, one reply per batch. The main thread ends the worker.
+ */
+export async function serveBatches<T, R>(port: MessagePort, flags: EngineFlags, cwd: string, judgeWith: (engine: Engine) => (task: T) => R): Promise<void> {
+  const engine = await loadEngine(flags, cwd);
+  if (!engine.ok) {
+    port.postMessage({ type: 'engine-failed', problems: engine.problems } satisfies FromWorker<R>);
+    port.close();
+    return;
+  }
+  const judge = judgeWith(engine.value);
+  port.on('message', (message: ToWorker<T>) => {
+    port.postMessage({ type: 'done', id: message.id, results: message.tasks.map(judge) } satisfies FromWorker<R>);
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker<R>);
 }
 
 /** What the main thread sends a worker, and what the worker answers. */
