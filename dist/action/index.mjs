@@ -62242,13 +62242,7 @@ function startWorkerPool(url, options) {
   const workers = /* @__PURE__ */ new Set();
   const inFlight = /* @__PURE__ */ new Map();
   const ready = /* @__PURE__ */ new Set();
-  const batches = [];
-  const results = /* @__PURE__ */ new Map();
-  const batched = /* @__PURE__ */ new Set();
-  const queue = [];
-  const retries = [];
-  let early = [];
-  let wanted;
+  let job;
   let engineProblems;
   let lostReason;
   let closed = false;
@@ -62264,56 +62258,20 @@ function startWorkerPool(url, options) {
     worker.on("message", (message) => {
       if (message.type === "engine-failed") {
         engineProblems = message.problems;
-        fail10(engineProblems);
+        job?.fail(engineProblems);
         return;
       }
       if (message.type === "ready") ready.add(worker);
       else {
         inFlight.get(worker)?.delete(message.id);
-        receive(message.id, message.results);
+        job?.receive(message.id, message.results);
       }
-      feed(worker);
+      job?.feed(worker);
     });
     worker.on("error", (error) => lose(worker, describe2(error)));
     worker.on("exit", (code) => lose(worker, `the worker stopped with code ${code}`));
   }
   for (let i = 0; i < Math.max(1, options.workers); i++) spawn();
-  function addBatch(tasks, alone = false) {
-    for (const task of tasks) batched.add(task.file);
-    batches.push(alone ? { tasks, alone } : { tasks });
-    return batches.length - 1;
-  }
-  function send(worker, id) {
-    inFlight.get(worker).add(id);
-    worker.postMessage({ type: "batch", id, tasks: [...batches[id].tasks] });
-  }
-  function sendEarly(id) {
-    let least;
-    for (const worker of workers) if (!least || inFlight.get(worker).size < inFlight.get(least).size) least = worker;
-    if (least) send(least, id);
-    else queue.push(id);
-  }
-  function feed(worker) {
-    const mine = inFlight.get(worker);
-    if (!mine || !ready.has(worker) || closed) return;
-    if ([...mine].some((id) => batches[id].alone)) return;
-    if (retries.length > 0) {
-      if (mine.size === 0) send(worker, retries.shift());
-      return;
-    }
-    while (mine.size < IN_FLIGHT_PER_WORKER && queue.length > 0) send(worker, queue.shift());
-  }
-  function receive(id, got) {
-    batches[id].tasks.forEach((task, k2) => settleTask(task, got[k2]));
-    checkDone();
-  }
-  function settleTask(task, result) {
-    const fresh = !results.has(task.file);
-    results.set(task.file, result);
-    if (!fresh || !wanted?.files.has(task.file)) return;
-    wanted.done += 1;
-    wanted.onProgress?.(wanted.done);
-  }
   function lose(worker, reason) {
     const mine = inFlight.get(worker);
     if (!mine) return;
@@ -62322,40 +62280,13 @@ function startWorkerPool(url, options) {
     ready.delete(worker);
     workers.delete(worker);
     lostReason = reason;
-    for (const id of mine) {
-      const batch = batches[id];
-      if (batch.alone) settleTask(batch.tasks[0], options.failed(batch.tasks[0], "worker-crashed", `${batch.tasks[0].shown}: judging it stopped the worker twice (${reason}); not judged`));
-      else for (const task of batch.tasks) retries.push(addBatch([task], true));
-    }
+    job?.lost([...mine], reason);
     if (served && !closed && engineProblems === void 0 && replaced < MAX_REPLACEMENTS) {
       replaced += 1;
       spawn();
     }
-    if (inFlight.size === 0) dropRest(reason);
-    else for (const other of ready) feed(other);
-    checkDone();
-  }
-  function dropRest(reason) {
-    for (const id of [...retries.splice(0), ...queue.splice(0)]) {
-      for (const task of batches[id].tasks) settleTask(task, options.failed(task, "internal-error", `${task.shown}: could not be judged (${reason})`));
-    }
-    if (wanted) {
-      for (const task of wanted.tasks) if (!results.has(task.file)) settleTask(task, options.failed(task, "internal-error", `${task.shown}: could not be judged (${reason})`));
-    }
-  }
-  function fail10(problems) {
-    const w = wanted;
-    if (!w) return;
-    wanted = void 0;
-    end();
-    w.settle({ ok: false, problems });
-  }
-  function checkDone() {
-    const w = wanted;
-    if (!w || w.done < w.files.size) return;
-    wanted = void 0;
-    end();
-    w.settle({ ok: true, value: w.tasks.map((task) => results.get(task.file)) });
+    if (inFlight.size === 0) job?.dropRest(reason);
+    else for (const other of ready) job?.feed(other);
   }
   function end() {
     closed = true;
@@ -62366,28 +62297,19 @@ function startWorkerPool(url, options) {
   }
   return {
     close: end,
-    submit(task) {
-      if (closed || batched.has(task.file)) return;
-      early.push(task);
-      if (early.length >= EARLY_BATCH) {
-        sendEarly(addBatch(early));
-        early = [];
-      }
-    },
     judge(tasks, onProgress) {
       return new Promise((resolveJudge) => {
-        const files = new Set(tasks.map((task) => task.file));
-        wanted = { tasks, files, onProgress, settle: resolveJudge, done: [...files].filter((file) => results.has(file)).length };
-        if (engineProblems) return fail10(engineProblems);
-        const late = early.filter((task) => files.has(task.file));
-        early = [];
-        if (late.length > 0) queue.push(addBatch(late));
-        const rest = tasks.filter((task) => !batched.has(task.file));
-        const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(rest.length / (Math.max(1, options.workers) * 8))));
-        for (let start = 0; start < rest.length; start += size) queue.push(addBatch(rest.slice(start, start + size)));
-        if (inFlight.size === 0) dropRest(lostReason ?? "no worker thread could start");
-        else for (const worker of ready) feed(worker);
-        checkDone();
+        const settle2 = (result) => {
+          if (job === void 0) return;
+          job = void 0;
+          end();
+          resolveJudge(result);
+        };
+        job = new Job(tasks, Math.max(1, options.workers), inFlight, onProgress, settle2, options.failed);
+        if (engineProblems) return job.fail(engineProblems);
+        if (inFlight.size === 0) return job.dropRest(lostReason ?? "no worker thread could start");
+        for (const worker of ready) job?.feed(worker);
+        job?.checkDone();
       });
     }
   };
@@ -62396,16 +62318,97 @@ function describe2(error) {
   const code = error.code;
   return code === "ERR_WORKER_OUT_OF_MEMORY" ? "the worker ran out of memory" : `the worker failed: ${error.message}`;
 }
-var IN_FLIGHT_PER_WORKER, MAX_BATCH, EARLY_BATCH, WORKER_MEMORY_LIMIT_MB, MAX_REPLACEMENTS;
+var IN_FLIGHT_PER_WORKER, MAX_BATCH, WORKER_MEMORY_LIMIT_MB, MAX_REPLACEMENTS, Job;
 var init_worker_pool = __esm({
   "src/runner/worker-pool.ts"() {
     "use strict";
     init_load_engine();
     IN_FLIGHT_PER_WORKER = 2;
     MAX_BATCH = 64;
-    EARLY_BATCH = 32;
     WORKER_MEMORY_LIMIT_MB = 512;
     MAX_REPLACEMENTS = 1e4;
+    Job = class {
+      constructor(tasks, workers, inFlight, onProgress, settle2, failed) {
+        this.tasks = tasks;
+        this.inFlight = inFlight;
+        this.onProgress = onProgress;
+        this.settle = settle2;
+        this.failed = failed;
+        this.results = new Array(tasks.length);
+        const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (workers * 8))));
+        for (let start = 0; start < tasks.length; start += size) this.batches.push({ start, tasks: tasks.slice(start, start + size) });
+        this.planned = this.batches.length;
+      }
+      tasks;
+      inFlight;
+      onProgress;
+      settle;
+      failed;
+      results;
+      batches = [];
+      planned;
+      /** Batches of one manifest, waiting for a worker with nothing else to do. */
+      retries = [];
+      next = 0;
+      done = 0;
+      feed(worker) {
+        const mine = this.inFlight.get(worker);
+        if (!mine) return;
+        if ([...mine].some((id) => this.batches[id].alone)) return;
+        if (this.retries.length > 0) {
+          if (mine.size === 0) this.send(worker, mine, this.retries.shift());
+          return;
+        }
+        while (mine.size < IN_FLIGHT_PER_WORKER && this.next < this.planned) this.send(worker, mine, this.next++);
+      }
+      send(worker, mine, id) {
+        mine.add(id);
+        worker.postMessage({ type: "batch", id, tasks: [...this.batches[id].tasks] });
+      }
+      receive(id, results) {
+        const batch = this.batches[id];
+        results.forEach((result, k2) => this.results[batch.start + k2] = result);
+        this.done += batch.tasks.length;
+        this.onProgress?.(this.done);
+        this.checkDone();
+      }
+      /** The batches of a worker that died: each manifest again alone, or its problem the second time. */
+      lost(ids, reason) {
+        for (const id of ids) {
+          const batch = this.batches[id];
+          if (batch.alone) {
+            this.results[batch.start] = this.failed(batch.tasks[0], "worker-crashed", `${batch.tasks[0].shown}: judging it stopped the worker twice (${reason}); not judged`);
+            this.done += 1;
+            continue;
+          }
+          batch.tasks.forEach((task, k2) => {
+            this.retries.push(this.batches.length);
+            this.batches.push({ start: batch.start + k2, tasks: [task], alone: true });
+          });
+        }
+        this.checkDone();
+      }
+      drop(ids, reason) {
+        for (const id of ids) {
+          const batch = this.batches[id];
+          batch.tasks.forEach((task, k2) => this.results[batch.start + k2] = this.failed(task, "internal-error", `${task.shown}: could not be judged (${reason})`));
+          this.done += batch.tasks.length;
+        }
+        this.checkDone();
+      }
+      /** No worker is left: whatever was not judged is a problem of its manifest. */
+      dropRest(reason) {
+        const rest = this.retries.splice(0);
+        while (this.next < this.planned) rest.push(this.next++);
+        this.drop(rest, reason);
+      }
+      fail(problems) {
+        this.settle({ ok: false, problems });
+      }
+      checkDone() {
+        if (this.done === this.tasks.length) this.settle({ ok: true, value: this.results });
+      }
+    };
   }
 });
 

@@ -42,25 +42,11 @@ export interface FoundRepository {
   notes: string[];
 }
 
-export interface FoundManifest {
-  /** The repository's path as shown in reports. */
-  repository: string;
-  /** Absolute path for reading. */
-  absolute: string;
-  /** As shown in messages: the repository path and the manifest path inside it. */
-  shown: string;
-  /** The real path the manifest must stay inside. */
-  within: string;
-}
-
 export interface DiscoveryOptions {
   manifestNames: readonly string[];
   skippedDirectories: ReadonlySet<string>;
-  /**
-   * Told of each manifest as it is found, so a caller can get ready for a big run early and start
-   * judging while the search goes on. A manifest may be told twice (a repository reached twice).
-   */
-  onManifest?: (found: FoundManifest) => void;
+  /** Told of each manifest as it is found, so a caller can get ready for a big run early. */
+  onManifest?: () => void;
 }
 
 interface Walk {
@@ -285,7 +271,7 @@ function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderE
 
 function addManifest(walk: Walk, repository: Repository, path: string): void {
   repository.manifests.push(path);
-  walk.options.onManifest?.({ repository: repository.path, absolute: posix.join(repository.absolute, path), shown: `${repository.path}/${path}`, within: repository.within });
+  walk.options.onManifest?.();
 }
 
 function relativeTo(repository: Repository, folder: Folder, name: string): string {

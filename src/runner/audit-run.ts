@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { posix, resolve, sep } from 'node:path';
 import { createAuditReport } from '../audit/aggregate.ts';
 import type { AuditReport, ShardIdentity } from '../audit/audit-report.ts';
-import { discoverRepositories, type FoundManifest, type SearchFolder } from '../audit/discovery.ts';
+import { discoverRepositories, type SearchFolder } from '../audit/discovery.ts';
 import { repositoryEntries } from '../audit/repository-entries.ts';
 import { inShard, type Shard } from '../audit/shard.ts';
 import type { ManifestVerdict } from '../audit/verdict.ts';
@@ -58,17 +58,15 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
   const settings = { cwd: o.cwd, today: o.today, failOn: o.failOn, waiverHorizonDays: o.waiverHorizonDays };
   let pool: WorkerPool<AuditTask, ManifestVerdict> | undefined;
   let seen = 0;
-  const shard = o.shard;
-  // Manifests found once the threads are up are judged while the search goes on.
-  const onManifest = (found: FoundManifest) => {
+  const onManifest = () => {
     if (++seen === threshold && startPool) pool = startPool({ workers, data: { flags: o.engine, ...settings } });
-    if (pool && (!shard || inShard(found.repository, shard))) pool.submit({ file: found.absolute, shown: found.shown, within: found.within });
   };
   const found = discoverRepositories({ roots: searched, listed }, nodeFolderReader, {
     manifestNames: MANIFEST_NAMES,
     skippedDirectories: SKIPPED_DIRECTORIES,
     onManifest,
   });
+  const shard = o.shard;
   const repositories = shard ? found.filter((r) => inShard(r.path, shard)) : found;
   const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within })));
 

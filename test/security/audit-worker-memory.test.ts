@@ -43,28 +43,4 @@ describe('audit workers that die', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.map((v) => v.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
   });
-
-  it('judges manifests submitted during the search, in the order asked for, and drops the unasked', { timeout: 60_000 }, async () => {
-    const p = pool(2);
-    const all = tasks(Array.from({ length: 100 }, (_, i) => `repo${String(i).padStart(3, '0')}`));
-    for (const task of all) p.submit(task);
-    // Asked for: every other one, backwards, and one never submitted.
-    const asked = [...all.filter((_, i) => i % 2 === 0).reverse(), ...tasks(['late'])];
-    const progress: number[] = [];
-    const result = await p.judge(asked, (done) => progress.push(done));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.value).toHaveLength(51);
-    expect(result.value.every((v) => v.status === 'pass')).toBe(true);
-    expect(progress.at(-1)).toBe(51);
-  });
-
-  it('judges again, alone, the submitted manifests of a worker that died, and reports the one that killed it', { timeout: 60_000 }, async () => {
-    const p = pool(2);
-    const names = Array.from({ length: 70 }, (_, i) => (i === 40 ? 'hog' : `repo${i}`));
-    for (const task of tasks(names)) p.submit(task);
-    const result = await p.judge(tasks(names));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const failed = result.value.flatMap((v, i) => (v.status === 'pass' ? [] : [names[i]]));
-    expect(failed).toEqual(['hog']);
-  });
 });
