@@ -69068,11 +69068,8 @@ async function checkRun(paths, options) {
   }
   const workers = options.jobs ?? 1;
   let threads;
-  if (options.threads && workers > 1 && tasks.length > 1) {
-    const pool = (await checkPoolStarter())({
-      workers,
-      data: { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...within ? { within } : {} }
-    });
+  if (workers > 1 && tasks.length > 1) {
+    const pool = await startCheckPool(workers, { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...within ? { within } : {} });
     const judged = await pool.judge(tasks);
     if (!judged.ok) return { ok: false, problems: judged.problems, failure: { kind: "policies", problems: judged.problems }, ...notes };
     manifests.push(...judged.value);
@@ -69088,13 +69085,9 @@ async function checkRun(paths, options) {
     value: createRunReport({ tool: { name: "routewise", version: VERSION }, failOn: options.failOn, manifests, rules: engine.value.rules() })
   };
 }
-async function checkPoolStarter() {
+async function startCheckPool(workers, data2) {
   const { CHECK_WORKER_URL: CHECK_WORKER_URL2, CHECK_WORKER_MARK: CHECK_WORKER_MARK2 } = await Promise.resolve().then(() => (init_check_worker(), check_worker_exports));
-  return (options) => startWorkerPool(new URL(CHECK_WORKER_URL2), {
-    workers: options.workers,
-    data: { mark: CHECK_WORKER_MARK2, ...options.data },
-    failed: failedCheck
-  });
+  return startWorkerPool(new URL(CHECK_WORKER_URL2), { workers, data: { mark: CHECK_WORKER_MARK2, ...data2 }, failed: failedCheck });
 }
 
 // src/runner/usage-error.ts

@@ -29,11 +29,7 @@ export interface CheckRunOptions extends RunOptions {
   onNote?: (message: string) => void;
   /** The manifest the path `-` stands for (read from standard input by the shell). */
   stdin?: Uint8Array;
-  /**
-   * Judge the manifests on `jobs` worker threads when more than one is asked for (the command
-   * line's `--jobs`; the Action judges in process).
-   */
-  threads?: boolean;
+  /** Judge the manifests on this many worker threads when more than one (`--jobs`); else in process. */
   jobs?: number;
 }
 
@@ -94,11 +90,8 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   // copied back, and V8's own background threads already use the second core).
   const workers = options.jobs ?? 1;
   let threads: number | undefined;
-  if (options.threads && workers > 1 && tasks.length > 1) {
-    const pool = (await checkPoolStarter())({
-      workers,
-      data: { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...(within ? { within } : {}) },
-    });
+  if (workers > 1 && tasks.length > 1) {
+    const pool = await startCheckPool(workers, { flags: options.engine, cwd: options.cwd, today: options.today, sources, ...(within ? { within } : {}) });
     const judged = await pool.judge(tasks);
     if (!judged.ok) return { ok: false, problems: judged.problems, failure: { kind: 'policies', problems: judged.problems }, ...notes };
     manifests.push(...judged.value);
@@ -115,13 +108,8 @@ export async function checkRun(paths: string[], options: CheckRunOptions): Promi
   };
 }
 
-/** Loads the worker module first (its file is where threads start), then gives a synchronous starter. */
-async function checkPoolStarter(): Promise<(options: { workers: number; data: Omit<CheckWorkerData, 'mark'> }) => WorkerPool<CheckTask, ManifestInput>> {
+/** Threads start on the worker module's file, so the module is loaded first. */
+async function startCheckPool(workers: number, data: Omit<CheckWorkerData, 'mark'>): Promise<WorkerPool<CheckTask, ManifestInput>> {
   const { CHECK_WORKER_URL, CHECK_WORKER_MARK } = await import('./check-worker.ts');
-  return (options) =>
-    startWorkerPool<CheckTask, ManifestInput, CheckWorkerData>(new URL(CHECK_WORKER_URL), {
-      workers: options.workers,
-      data: { mark: CHECK_WORKER_MARK, ...options.data },
-      failed: failedCheck,
-    });
+  return startWorkerPool<CheckTask, ManifestInput, CheckWorkerData>(new URL(CHECK_WORKER_URL), { workers, data: { mark: CHECK_WORKER_MARK, ...data }, failed: failedCheck });
 }

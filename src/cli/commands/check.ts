@@ -45,7 +45,7 @@ export async function runCheck(paths: string[], flags: RunFlags & { source?: str
   // The user chose these paths: a manifest that is a link is read, and where it leads is said.
   const onNote = (message: string) => ctx.stderr.write(`routewise: note: ${printableLines(message, '  ')}\n`);
   const jobs = jobsFrom(flags);
-  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote, ...stdin, threads: true, ...(jobs !== undefined ? { jobs } : {}) });
+  const run = await checkRun(paths, { ...options, cwd: ctx.cwd, sources, onNote, ...stdin, ...(jobs !== undefined ? { jobs } : {}) });
   if (run.notes) printProblems(ctx.stderr, run.notes);
   if (ctx.env.ROUTEWISE_DEBUG && run.threads !== undefined) ctx.stderr.write(`routewise: debug: judged on ${run.threads} worker threads\n`);
   if (!run.ok) {
