@@ -5,23 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, INVALID_MANIFEST, organisation, type Organisation } from '../audit/organisation.ts';
+import type { CostFigures } from '../../src/audit/audit-report.ts';
 import { runAudit } from './run-audit.ts';
 import { runCli } from './run-cli.ts';
 
 const NOW = ['--now', '2026-11-27'];
 let org: Organisation;
 
-interface Figures {
-  apiMonthlyUsd: number;
-  selfHostedMonthlyUsd: number;
-  staffMonthlyUsd: number;
-  monthlyUsd: number;
-  manifests: number;
-  unpricedManifests: number;
-}
 interface Report {
-  repositories: { path: string; manifest: string | null; cost: (Omit<Figures, 'manifests' | 'unpricedManifests'> & { unpriced: string[] }) | null }[];
-  totals: { cost: Figures & { byRepository: Record<string, Figures> } };
+  repositories: { path: string; manifest: string | null; cost: (Omit<CostFigures, 'manifests' | 'unpricedManifests'> & { unpriced: string[] }) | null }[];
+  totals: { cost: CostFigures & { byRepository: Record<string, CostFigures> } };
 }
 
 beforeAll(() => {
