@@ -153,6 +153,9 @@ less_protected(target, alone) if {
 	protection[target.type] <= protection[alone.type]
 }
 
+# Public text has nothing to protect wherever a mixed request takes it.
+public_class(id) if classes[id].category == "public"
+
 # METADATA
 # title: A rule for a less sensitive class must not take mixed requests away from a more specific rule
 # description: >-
@@ -164,8 +167,10 @@ less_protected(target, alone) if {
 #   rule that takes it and the target, once per workload, class and target; a landing is reported
 #   only when it is no safer than where the class goes alone: a third-party target of the same or a
 #   less protected kind (on premises, then rented GPUs, then cloud APIs), so public text carried
-#   with patient records to your own servers is not a warning; a class with no route of its own is
-#   RW-DATA-003's; whether the landing breaks a data rule is for those rules to say (RW-DATA-001
+#   with patient records to your own servers is not a warning; a public class is never judged
+#   here (putting the patient records' rule first, as advised, sends public text along with them,
+#   which harms no one, and the data rules still judge where it lands); a class with no route of
+#   its own is RW-DATA-003's; whether the landing breaks a data rule is for those rules to say (RW-DATA-001
 #   and the others read the same reaches).
 # custom:
 #   id: RW-HYB-005
@@ -176,6 +181,7 @@ less_protected(target, alone) if {
 #   guidance: "4. Hybrid needs clear routing rules."
 warn contains finding if {
 	some landing in input.mixedLandings
+	not public_class(landing.dataClass)
 	less_protected(targets[landing.target], targets[landing.aloneTarget])
 	finding := {
 		"id": "RW-HYB-005",

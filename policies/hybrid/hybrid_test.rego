@@ -174,6 +174,18 @@ test_a_class_carried_to_a_safer_target_is_not_a_warning if {
 	count([f | some f in hybrid.warn; f.id == "RW-HYB-005"]) == 0 with input as doc
 }
 
+# Putting the sensitive class's rule first, as RW-HYB-005 advises, sends public text along with it
+# to another API: nothing to protect, so no warning. The same landing of a personal class warns.
+test_public_class_carried_to_another_api_is_not_a_warning if {
+	bedrock := target("bedrock", "cloud-api", 1, true)
+	faq_along := object.union(landing, {"dataClass": "faq", "with": ["records"], "target": "bedrock", "aloneTarget": "gpt"})
+	classes := [{"id": "faq", "category": "public"}, {"id": "records", "category": "health"}]
+	doc := object.union(hybrid_input([route(0, "bedrock", null), route(1, "gpt", null)]), {"targets": [rack, gpt, bedrock], "dataClasses": classes, "mixedLandings": [faq_along]})
+	count([f | some f in hybrid.warn; f.id == "RW-HYB-005"]) == 0 with input as doc
+	personal := [{"id": "faq", "category": "personal"}, {"id": "records", "category": "health"}]
+	count([f | some f in hybrid.warn; f.id == "RW-HYB-005"]) == 1 with input as object.union(doc, {"dataClasses": personal})
+}
+
 test_no_mixed_landing_gives_no_hyb_005 if {
 	doc := hybrid_input([route(0, "rack", null), route(1, "gpt", null)])
 	count([f | some f in hybrid.warn; f.id == "RW-HYB-005"]) == 0 with input as doc
