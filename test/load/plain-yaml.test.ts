@@ -184,8 +184,10 @@ describe('the plain YAML reader', () => {
       }),
       { numRuns: 3000 },
     );
-    // Most generated manifests are plain YAML; a reader that took none would prove nothing.
-    expect(taken.whole).toBeGreaterThan(700);
-    expect(taken.damaged).toBeGreaterThan(300);
+    // Most generated manifests are plain YAML; a reader that took none would prove nothing. Over
+    // twenty seeds the reader took 689-772 whole and 378-443 damaged texts of 3000, so these
+    // floors sit many deviations below chance and fail only when the reader stops taking them.
+    expect(taken.whole).toBeGreaterThan(550);
+    expect(taken.damaged).toBeGreaterThan(250);
   });
 });
