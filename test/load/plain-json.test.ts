@@ -76,7 +76,8 @@ describe('JSON manifests', () => {
       }),
       { numRuns: 500 },
     );
-    // Most generated objects are plain; a reading that took none would prove nothing.
-    expect(taken).toBeGreaterThan(100);
+    // Most generated objects are plain; a reading that took none would prove nothing. Eight seeds
+    // took 146-187 of 500, so the floor sits far below chance.
+    expect(taken).toBeGreaterThan(75);
   });
 });
