@@ -34,6 +34,11 @@ export interface FoundRepository {
   within: string;
   /** Manifest paths relative to the repository, forward slashes, sorted. */
   manifests: string[];
+  /**
+   * Real paths of the manifests that are plain files in folders whose real path the walk knows,
+   * by manifest path: reading them needs no second resolution of links.
+   */
+  realPaths: Map<string, string>;
   problems: DiscoveryProblem[];
   /**
    * Links the walk did not follow (loops, folders outside the audited root): worth knowing, never
@@ -101,13 +106,22 @@ export function discoverRepositories(
     if (!same) byPath.set(repository.path, repository);
     else {
       same.manifests.push(...repository.manifests);
+      for (const [path, real] of repository.realPaths) same.realPaths.set(path, real);
       same.problems.push(...repository.problems);
       same.notes.push(...repository.notes);
     }
   }
   return [...byPath.values()]
     .sort((a, b) => compareText(a.path, b.path))
-    .map((r) => ({ path: r.path, absolute: r.absolute, within: r.within, manifests: [...new Set(r.manifests)].sort(compareText), problems: r.problems, notes: r.notes }));
+    .map((r) => ({
+      path: r.path,
+      absolute: r.absolute,
+      within: r.within,
+      manifests: [...new Set(r.manifests)].sort(compareText),
+      realPaths: r.realPaths,
+      problems: r.problems,
+      notes: r.notes,
+    }));
 }
 
 /** A root that is not itself a repository only groups them: its direct subfolders are repositories. */
@@ -123,7 +137,7 @@ function searchRoot(walk: Walk, root: Folder): void {
   for (const entry of entries) {
     const child = childFolder(walk, root, entry, rootRepository, [root.real]);
     if (child === 'file') {
-      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, rootRepository, entry.name);
+      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, rootRepository, entry.name, realFile(root, entry));
       continue;
     }
     if (child === undefined) continue;
@@ -149,7 +163,7 @@ function followLinks(walk: Walk): void {
 }
 
 function newRepository(walk: Walk, folder: Folder): Repository {
-  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], problems: [], notes: [] };
+  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], realPaths: new Map(), problems: [], notes: [] };
 }
 
 function searchFolder(walk: Walk, folder: Folder, repository: Repository, stack: string[]): void {
@@ -172,7 +186,7 @@ function searchEntries(walk: Walk, folder: Folder, entries: FolderEntry[], repos
   for (const entry of entries) {
     const child = childFolder(walk, folder, entry, repository, stack);
     if (child === 'file') {
-      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, repository, relativeTo(repository, folder, entry.name));
+      if (walk.options.manifestNames.includes(entry.name)) addManifest(walk, repository, relativeTo(repository, folder, entry.name), realFile(folder, entry));
     } else if (child !== undefined && entry.kind === 'symlink') {
       walk.links.push({ folder: child, repository, stack: [...stack, child.real] });
     } else if (child !== undefined && !walk.visited.has(child.real)) {
@@ -269,9 +283,15 @@ function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderE
   }
 }
 
-function addManifest(walk: Walk, repository: Repository, path: string): void {
+function addManifest(walk: Walk, repository: Repository, path: string, real: string | undefined): void {
   repository.manifests.push(path);
+  if (real !== undefined) repository.realPaths.set(path, real);
   walk.options.onManifest?.();
+}
+
+/** A plain file's real path is its folder's joined with its name; a link's must be resolved when read. */
+function realFile(folder: Folder, entry: FolderEntry): string | undefined {
+  return entry.kind === 'file' ? posix.join(folder.real, entry.name) : undefined;
 }
 
 function relativeTo(repository: Repository, folder: Folder, name: string): string {

@@ -68,7 +68,7 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
   });
   const shard = o.shard;
   const repositories = shard ? found.filter((r) => inShard(r.path, shard)) : found;
-  const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within })));
+  const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within, real: r.realPaths.get(m) })));
 
   o.progress?.start(tasks.length);
   const onProgress = (done: number) => o.progress?.update(done);

@@ -12,11 +12,13 @@ export interface AuditTask {
   shown: string;
   /** The real path of the audited folder: a manifest leading outside it is refused, not read. */
   within: string;
+  /** The file's real path when the search already knows it (a plain file, not a link). */
+  real?: string | undefined;
 }
 
 /** `sources`: what the run has read of sources so far (one per run, or per worker thread). */
 export function runAuditTask(task: AuditTask, settings: AuditSettings, sources?: SourceCache): ManifestVerdict {
-  const bytes = readManifestBytes(task.file, task.shown, { within: task.within, withinName: 'the audited folder' });
+  const bytes = readManifestBytes(task.file, task.shown, { within: task.within, withinName: 'the audited folder', real: task.real });
   if (!bytes.ok) return failedVerdict(bytes.problems[0]!.code, bytes.problems[0]!.message);
   try {
     // The manifest's own `sources` are read as `check` reads them (no command-line sources here).

@@ -56,7 +56,9 @@ describe('repository discovery', () => {
     org.write('app/node_modules/lib/routewise.yaml', 'x');
     org.write('app/vendor/lib/routewise.yaml', 'x');
     org.write('app/.git/routewise.yaml', 'x');
-    expect(discover()).toEqual([{ path: 'org/app', absolute: join(org.dir, 'app'), within: realpathSync(org.dir), manifests: ['routewise.yaml'], problems: [], notes: [] }]);
+    expect(discover()).toEqual([
+      { path: 'org/app', absolute: join(org.dir, 'app'), within: realpathSync(org.dir), manifests: ['routewise.yaml'], realPaths: new Map([['routewise.yaml', join(realpathSync(org.dir), 'app', 'routewise.yaml')]]), problems: [], notes: [] },
+    ]);
   });
 
   it('treats a root holding a .git as one repository', () => {
@@ -94,6 +96,24 @@ describe('repository discovery', () => {
     expect(app.manifests).toEqual(['routewise.yaml']);
     expect(app.notes).toEqual(['org/app/config is a symbolic link to a folder outside its repository; not followed']);
     expect(app.problems).toEqual([]);
+  });
+
+  it('knows the real path of each manifest that is a plain file, and leaves linked ones to be resolved when read', () => {
+    org = organisation();
+    org.write('shared/routewise.yaml', example('bank-hybrid'));
+    org.repo('app', example('startup-cloud-api'));
+    org.write('app/real/deploy/routewise.yaml', example('startup-cloud-api'));
+    symlinkSync(join(org.dir, 'app', 'real'), join(org.dir, 'app', 'via-link'));
+    mkdirSync(join(org.dir, 'app', 'links'));
+    symlinkSync(join(org.dir, 'shared', 'routewise.yaml'), join(org.dir, 'app', 'links', 'routewise.yaml'));
+    const app = discover().find((r) => r.path === 'org/app')!;
+    const real = realpathSync(org.dir);
+    expect(app.manifests).toEqual(['links/routewise.yaml', 'real/deploy/routewise.yaml', 'routewise.yaml']);
+    expect(Object.fromEntries(app.realPaths)).toEqual({
+      'real/deploy/routewise.yaml': `${real}/app/real/deploy/routewise.yaml`,
+      'routewise.yaml': `${real}/app/routewise.yaml`,
+    });
+    for (const [path, resolved] of app.realPaths) expect(realpathSync(join(org.dir, 'app', path))).toBe(resolved);
   });
 
   it('follows a link to a folder inside its repository, and never lets a link take a nested repository away', () => {
