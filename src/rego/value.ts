@@ -422,8 +422,12 @@ export class ObjectValue {
 }
 
 export class SetValue {
-  /** Keys (keyOf) of the members, and the members in insertion order. */
-  private readonly keys = new Set<string>();
+  /**
+   * String members as themselves (most sets hold ids and names, and building a key for each was a
+   * tenth of evaluating the built-in rules), other members by keyOf; then all in insertion order.
+   */
+  private strings: Set<string> | undefined;
+  private keys: Set<string> | undefined;
   private readonly list: Value[] = [];
   private sortedCache: Value[] | undefined;
   private encodedCache: string | undefined;
@@ -436,9 +440,16 @@ export class SetValue {
 
   /** For builders only. Returns false when the member was already present. */
   add(v: Value): boolean {
-    const k = keyOf(v);
-    if (this.keys.has(k)) return false;
-    this.keys.add(k);
+    if (typeof v === 'string') {
+      if (this.strings === undefined) this.strings = new Set();
+      else if (this.strings.has(v)) return false;
+      this.strings.add(v);
+    } else {
+      const k = keyOf(v);
+      if (this.keys === undefined) this.keys = new Set();
+      else if (this.keys.has(k)) return false;
+      this.keys.add(k);
+    }
     this.list.push(v);
     this.sortedCache = undefined;
     this.encodedCache = undefined;
@@ -446,7 +457,8 @@ export class SetValue {
   }
 
   has(v: Value): boolean {
-    return this.keys.has(keyOf(v));
+    if (typeof v === 'string') return this.strings !== undefined && this.strings.has(v);
+    return this.keys !== undefined && this.keys.has(keyOf(v));
   }
 
   get size(): number {

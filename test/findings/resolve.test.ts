@@ -100,6 +100,21 @@ describe('resolveFindings', () => {
     expect(findings).toHaveLength(3);
   });
 
+  it('keeps findings with one message that differ in rule, severity, path or place', () => {
+    const base = { id: 'RW-DATA-001', message: 'same', ruleSet: 'deny' as const, path: ['targets', 0] };
+    const at = { file: 'gateway.yaml', line: 3, column: 1 };
+    const variants: TaggedFinding[] = [
+      base,
+      { ...base, id: 'RW-DATA-007' },
+      { ...base, severity: 'warning' },
+      { ...base, path: ['targets', '0'] },
+      { ...base, path: ['targets'] },
+      { ...base, location: at },
+      { ...base, location: { ...at, line: 4 } },
+    ];
+    expect(resolveFindings([...variants, ...variants.map((v) => ({ ...v }))], rules, positionOf)).toHaveLength(variants.length);
+  });
+
   it('does not share path arrays with the raw findings', () => {
     const path = ['deployment', 'targets', 0];
     const [finding] = resolveFindings([{ id: 'RW-DATA-001', message: 'm', ruleSet: 'deny', path }], rules, positionOf);
