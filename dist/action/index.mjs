@@ -2104,13 +2104,14 @@ var init_waivers = __esm({
 // src/findings/resolve.ts
 function resolveFindings(raw, rules, positionOf) {
   const catalogue3 = catalogueOf(rules);
-  const seen = /* @__PURE__ */ new Set();
+  const byMessage = /* @__PURE__ */ new Map();
   const findings = [];
   for (const item of raw) {
     const finding = resolveFinding(item, catalogue3.get(item.id), positionOf);
-    const key = identityOf(finding);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const same = byMessage.get(finding.message);
+    if (same === void 0) byMessage.set(finding.message, [finding]);
+    else if (same.some((other) => sameFinding(other, finding))) continue;
+    else same.push(finding);
     findings.push(finding);
   }
   return findings.sort(compareFindings);
@@ -2143,12 +2144,12 @@ function resolveFinding(item, rule, positionOf) {
   }
   return finding;
 }
-function identityOf(finding) {
-  return JSON.stringify([finding.id, finding.severity, finding.message, finding.path, subjectKey(finding), finding.location ?? null]);
+function sameFinding(a, b) {
+  return a.id === b.id && a.severity === b.severity && a.message === b.message && a.path.length === b.path.length && a.path.every((step, i) => step === b.path[i]) && (a.subject?.target ?? null) === (b.subject?.target ?? null) && (a.subject?.dataClass ?? null) === (b.subject?.dataClass ?? null) && (a.subject?.workload ?? null) === (b.subject?.workload ?? null) && samePlace(a.location, b.location);
 }
-function subjectKey(finding) {
-  const subject = finding.subject ?? {};
-  return [subject.target ?? null, subject.dataClass ?? null, subject.workload ?? null];
+function samePlace(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 function compareFindings(a, b) {
   return comparePositions(a.location ?? a.position, b.location ?? b.position) || compareText(a.id, b.id) || compareText(a.message, b.message) || compareText(JSON.stringify(a.path), JSON.stringify(b.path));
@@ -18132,7 +18133,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 function readManifestBytes(path2, display2, options = {}) {
   let target = path2;
   if (options.within !== void 0) {
-    const real = realPathOf(path2);
+    const real = options.real ?? realPathOf(path2);
     if (real === void 0) return failure("unreadable", `${display2}: no such file (or a symbolic link to nothing)`, display2, "check the path");
     if (!isInside(real, options.within)) {
       return failure("outside-root", `${display2} is a symbolic link that leads outside ${options.withinName ?? "the folder being checked"}; not read`, display2, "commit the manifest itself, not a link to a file elsewhere");
@@ -18766,8 +18767,12 @@ var init_value = __esm({
       }
     };
     SetValue = class _SetValue {
-      /** Keys (keyOf) of the members, and the members in insertion order. */
-      keys = /* @__PURE__ */ new Set();
+      /**
+       * String members as themselves (most sets hold ids and names, and building a key for each was a
+       * tenth of evaluating the built-in rules), other members by keyOf; then all in insertion order.
+       */
+      strings;
+      keys;
       list = [];
       sortedCache;
       encodedCache;
@@ -18778,16 +18783,24 @@ var init_value = __esm({
       }
       /** For builders only. Returns false when the member was already present. */
       add(v) {
-        const k2 = keyOf(v);
-        if (this.keys.has(k2)) return false;
-        this.keys.add(k2);
+        if (typeof v === "string") {
+          if (this.strings === void 0) this.strings = /* @__PURE__ */ new Set();
+          else if (this.strings.has(v)) return false;
+          this.strings.add(v);
+        } else {
+          const k2 = keyOf(v);
+          if (this.keys === void 0) this.keys = /* @__PURE__ */ new Set();
+          else if (this.keys.has(k2)) return false;
+          this.keys.add(k2);
+        }
         this.list.push(v);
         this.sortedCache = void 0;
         this.encodedCache = void 0;
         return true;
       }
       has(v) {
-        return this.keys.has(keyOf(v));
+        if (typeof v === "string") return this.strings !== void 0 && this.strings.has(v);
+        return this.keys !== void 0 && this.keys.has(keyOf(v));
       }
       get size() {
         return this.list.length;
