@@ -2181,7 +2181,9 @@ function costSettingsFrom(data2) {
   const c = cost;
   const book = c.priceBook ?? {};
   const date = book.date instanceof Date ? book.date.toISOString().slice(0, 10) : String(book.date ?? "");
-  return { ...c, priceBook: { version: String(book.version ?? ""), date } };
+  const aliases = at(data2, ["routewise", "config", "providerAliases"]);
+  const providerAliases = typeof aliases === "object" && aliases !== null && !Array.isArray(aliases) ? aliases : {};
+  return { ...c, providerAliases, priceBook: { version: String(book.version ?? ""), date } };
 }
 function at(v, path2) {
   let node = v;
@@ -11939,7 +11941,7 @@ var init_manifest_schema = __esm({
               ]
             },
             "provider": {
-              "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.",
+              "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets. Case, spaces and underscores do not matter, and other common spellings (AWS Bedrock, vertex-ai) are read through providerAliases in the settings.",
               "type": "string",
               "minLength": 1,
               "examples": [
@@ -12659,7 +12661,7 @@ var init_manifest_validator = __esm({
       "<stdin>"(exports, module) {
         module.exports = validate52;
         module.exports.default = validate52;
-        var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "engineerAnnualCostUsd": { "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).", "type": "number", "minimum": 0, "examples": [2e5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
+        var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://routewise.dev/schemas/manifest.v1.schema.json", "title": "routewise manifest v1", "description": "Declares how a project deploys its LLM features: the data they touch, where models run, how requests are routed, the team and the timeline. routewise validates it and checks it against deployment policies.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "metadata", "dataClasses", "workloads", "deployment"], "properties": { "apiVersion": { "description": "Manifest format version. Always `routewise/v1`.", "const": "routewise/v1", "examples": ["routewise/v1"] }, "kind": { "description": "What this manifest declares. Always `LLMDeployment`.", "const": "LLMDeployment", "examples": ["LLMDeployment"] }, "metadata": { "description": "Who owns this deployment and what it is called.", "type": "object", "additionalProperties": false, "required": ["name", "owner"], "properties": { "name": { "description": "Name of the deployment: a lowercase slug (a-z, 0-9, hyphens).", "$ref": "#/$defs/slug", "examples": ["claims-assistant"] }, "owner": { "description": "Who answers for this deployment: a team, a person or an address.", "type": "string", "minLength": 1, "examples": ["claims-team", "jane.doe@example.com"] }, "description": { "description": "What the LLM features do, in a sentence.", "type": "string", "examples": ["Summarises insurance claims for adjusters"] } }, "examples": [{ "name": "claims-assistant", "owner": "claims-team" }] }, "dataClasses": { "description": "The kinds of data the LLM features touch. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/dataClass" }, "examples": [[{ "id": "patient-records", "category": "health", "regulations": ["hipaa"] }]] }, "workloads": { "description": "The LLM features of the project. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/workload" }, "examples": [[{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }]] }, "deployment": { "$ref": "#/$defs/deployment" }, "team": { "description": "The people who will run the deployment.", "type": "object", "additionalProperties": false, "properties": { "mlopsEngineers": { "description": "Dedicated MLOps / ML infrastructure staff, a number >= 0 (fractions for part-time staff). Counts as 0 when absent.", "type": "number", "minimum": 0, "examples": [2, 0.5] }, "engineerAnnualCostUsd": { "description": "Loaded cost of one MLOps engineer a year (salary, benefits, overhead), in US dollars. Defaults to `engineerAnnualCostUsd` in the settings (200000).", "type": "number", "minimum": 0, "examples": [2e5] }, "skills": { "description": "Skills the team has: ml, containers, kubernetes, cloud-infra, hardware, integration, or any other.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["ml", "containers", "kubernetes", "cloud-infra", "hardware", "integration"] }, { "type": "string", "minLength": 1 }] }, "examples": [["ml", "containers", "cloud-infra"]] } }, "examples": [{ "mlopsEngineers": 2, "skills": ["ml", "containers", "kubernetes"] }] }, "timeline": { "description": "When the deployment must be live: exactly one of `launchBy` (a date) or `weeksToLaunch` (a number of weeks).", "type": "object", "additionalProperties": false, "properties": { "launchBy": { "description": "Launch date, YYYY-MM-DD.", "$ref": "#/$defs/date", "examples": ["2027-03-01"] }, "weeksToLaunch": { "description": "Weeks from today until launch, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [10] } }, "oneOf": [{ "required": ["launchBy"] }, { "required": ["weeksToLaunch"] }], "examples": [{ "launchBy": "2027-03-01" }, { "weeksToLaunch": 10 }] }, "budget": { "description": "What the project may spend.", "type": "object", "additionalProperties": false, "properties": { "monthlyUsd": { "description": "Running budget per month, in US dollars.", "type": "number", "minimum": 0, "examples": [25e3] }, "capexUsd": { "description": "One-off budget for hardware purchases, in US dollars.", "type": "number", "minimum": 0, "examples": [3e5] } }, "examples": [{ "monthlyUsd": 25e3, "capexUsd": 3e5 }] }, "waivers": { "description": "Accepted, justified exceptions to rules. A waiver applies only when it has `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "array", "items": { "$ref": "#/$defs/waiver" }, "examples": [[{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }]] }, "sources": { "description": "The configuration that really routes and serves the traffic (an LLM gateway's config, Kubernetes manifests), checked against this manifest (drift rules RW-DRIFT-*). Each path is relative to the manifest's folder and must stay inside its repository.", "type": "array", "items": { "description": "One configuration file or folder to read.", "type": "object", "additionalProperties": false, "required": ["type", "path"], "properties": { "type": { "description": "The format: litellm (a LiteLLM proxy config.yaml) or kubernetes (a YAML file or a folder of them).", "enum": ["litellm", "kubernetes"], "examples": ["litellm"] }, "path": { "description": "File or folder, relative to the manifest's folder, inside the manifest's repository.", "type": "string", "minLength": 1, "examples": ["deploy/litellm/config.yaml", "deploy/k8s/"] } }, "examples": [{ "type": "litellm", "path": "deploy/litellm/config.yaml" }] }, "examples": [[{ "type": "litellm", "path": "deploy/litellm/config.yaml" }, { "type": "kubernetes", "path": "deploy/k8s/" }]] } }, "$defs": { "slug": { "description": "A lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 63, "examples": ["patient-records"] }, "date": { "description": "A calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "examples": ["2027-03-01"] }, "dataClass": { "description": "One kind of data the LLM features touch.", "type": "object", "additionalProperties": false, "required": ["id", "category"], "properties": { "id": { "description": "Unique id of this data class within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["patient-records"] }, "category": { "description": "What kind of data this is: health, financial, payment-card, personal, confidential, internal or public.", "enum": ["health", "financial", "payment-card", "personal", "confidential", "internal", "public"], "examples": ["health"] }, "regulated": { "description": "Whether regulation applies to this data. Defaults to true for health, financial and payment-card, false otherwise.", "type": "boolean", "examples": [true] }, "regulations": { "description": "Regulations that apply: hipaa, gdpr, pci-dss, glba, sox, ccpa, eu-ai-act, or any other name.", "type": "array", "uniqueItems": true, "items": { "anyOf": [{ "enum": ["hipaa", "gdpr", "pci-dss", "glba", "sox", "ccpa", "eu-ai-act"] }, { "type": "string", "minLength": 1 }] }, "examples": [["hipaa"], ["gdpr", "eu-ai-act"]] }, "residency": { "description": "Places where this data may be processed: blocs (eu, eea), countries (de, us, uk) or cloud region codes (eu-central-1, swedencentral: that region only). Region codes of AWS, Azure, GCP and Oracle are mapped to their country and blocs by `regionJurisdictions` in the policy data. Absent means anywhere.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["us"], ["eu", "uk"], ["de"], ["eu-central-1"]] }, "regulatedExemption": { "description": "Why a health, financial or payment-card class is marked `regulated: false`, who approved that and until when. Without a complete, unexpired exemption (approved by one of the organisation's `allowedApprovers` when set, expiring within `maxWaiverDays`) such a class fails RW-DATA-006.", "type": "object", "additionalProperties": false, "properties": { "reason": { "description": "Why regulation does not apply to this data.", "type": "string", "examples": ["Aggregated monthly totals only; no account or customer can be identified"] }, "approvedBy": { "description": "Who approved the exemption (a person or team, e.g. the privacy office).", "type": "string", "examples": ["privacy-office"] }, "expires": { "description": "Last day the exemption applies; review it again before then.", "$ref": "#/$defs/date" } }, "examples": [{ "reason": "Aggregated monthly totals only; no account or customer can be identified", "approvedBy": "privacy-office", "expires": "2027-06-30" }] } }, "examples": [{ "id": "patient-records", "category": "health", "regulations": ["hipaa"], "residency": ["us"] }] }, "workload": { "description": "One LLM feature.", "type": "object", "additionalProperties": false, "required": ["id", "dataClasses", "customization", "volume"], "properties": { "id": { "description": "Unique id of this workload within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["claim-summaries"] }, "dataClasses": { "description": "Ids of the data classes this workload's requests carry (from `dataClasses`).", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "mixesDataClasses": { "description": "Whether one request may carry several of this workload's data classes at once (a support chat holding public text and a patient's record). Default true; false means each request carries exactly one class, so routing is decided per class.", "type": "boolean", "examples": [true, false] }, "customization": { "description": "How far the model is adapted: prompting, rag, fine-tuning or deep-modification.", "enum": ["prompting", "rag", "fine-tuning", "deep-modification"], "examples": ["rag"] }, "volume": { "description": "How much traffic this workload sends, and how it varies.", "type": "object", "additionalProperties": false, "required": ["tokensPerMonth", "pattern"], "properties": { "tokensPerMonth": { "description": "Input plus output tokens per month, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [12e8] }, "pattern": { "description": "How traffic varies over time: steady, spiky or unpredictable.", "enum": ["steady", "spiky", "unpredictable"], "examples": ["steady"] }, "peakToAverage": { "description": "Peak traffic divided by average traffic, a number >= 1. Counts as 1 when absent.", "type": "number", "minimum": 1, "examples": [1.4] }, "inputShare": { "description": "Share of the tokens that are input (prompt, history, retrieved context), 0..1. Defaults to `defaultInputShare` in the settings (0.75). Output tokens size self-hosted GPUs; both price API requests.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0.75] }, "tokensPerRequest": { "description": "Average input plus output tokens per request, > 0. Defaults to `defaultTokensPerRequest` (4000). API prices with tiers apply per request, so this decides the tier.", "type": "number", "exclusiveMinimum": 0, "examples": [4e3] }, "shareByTarget": { "description": "When routing splits this workload over several targets: each target id's share of its tokens (0..1). Without it the shares are equal, and `routewise cost` says they were assumed.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 }, "examples": [{ "azure-gpt": 0.8, "gpu-llama": 0.2 }] }, "cachedInputShare": { "description": "Share of input tokens read from the provider's prompt cache, 0..1, priced at the cached-input price. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.4] }, "batchShare": { "description": "Share of traffic that may wait for a batch API, 0..1, priced at `batchDiscount` for providers in `batchPricingProviders`. Defaults to 0.", "type": "number", "minimum": 0, "maximum": 1, "examples": [0, 0.3] } }, "examples": [{ "tokensPerMonth": 12e8, "pattern": "steady", "peakToAverage": 1.4 }] } }, "examples": [{ "id": "claim-summaries", "dataClasses": ["patient-records"], "customization": "rag", "volume": { "tokensPerMonth": 12e8, "pattern": "steady" } }] }, "deployment": { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] }, "target": { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets. Case, spaces and underscores do not matter, and other common spellings (AWS Bedrock, vertex-ai) are read through providerAliases in the settings.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] }, "route": { "description": "One routing rule: requests matching `when` go to `to`.", "type": "object", "additionalProperties": false, "required": ["when", "to"], "properties": { "when": { "description": "Which requests this rule matches: by data class, by workload (both listed: both must match), or `default: true` for everything.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "dataClasses": { "description": "Matches requests carrying any of these data classes.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] }, "workloads": { "description": "Matches requests from any of these workloads.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["claim-summaries"]] }, "default": { "description": "`true` matches every request not matched by an earlier rule.", "type": "boolean", "examples": [true] } }, "examples": [{ "dataClasses": ["patient-records"] }, { "default": true }] }, "to": { "description": "Id of the target that receives the matching requests.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] } }, "examples": [{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }] }, "waiver": { "description": "An accepted exception to one rule. It applies only with `reason`, `approvedBy` and an `expires` date that has not passed.", "type": "object", "additionalProperties": false, "required": ["rule"], "properties": { "rule": { "description": "Id of the waived rule.", "type": "string", "minLength": 1, "examples": ["RW-DATA-001"] }, "target": { "description": "Limits the waiver to one target, data class or workload id.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "reason": { "description": "Why the exception is acceptable. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["De-identified under HIPAA Safe Harbor, legal review LGL-1234"] }, "approvedBy": { "description": "Who approved the exception. Required for the waiver to apply.", "type": "string", "minLength": 1, "examples": ["privacy-office"] }, "expires": { "description": "Last day the waiver applies, YYYY-MM-DD. Required for the waiver to apply.", "$ref": "#/$defs/date", "examples": ["2027-01-31"] } }, "examples": [{ "rule": "RW-DATA-001", "target": "openai-gpt", "reason": "De-identified under HIPAA Safe Harbor", "approvedBy": "privacy-office", "expires": "2027-01-31" }] } } };
         var func1 = Object.prototype.hasOwnProperty;
         var func2 = require_ucs2length().default;
         var func0 = require_equal().default;
@@ -13449,7 +13451,7 @@ var init_manifest_validator = __esm({
         }
         validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
         var schema24 = { "description": "Where models run and how requests reach them.", "type": "object", "additionalProperties": false, "required": ["strategy", "targets"], "properties": { "strategy": { "description": "The overall approach: cloud-api, cloud-self-hosted, on-premises, or hybrid (at least two target types).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises", "hybrid"], "examples": ["hybrid"] }, "targets": { "description": "Where models run. At least one.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/target" }, "examples": [[{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }]] }, "routing": { "description": "Ordered routing rules: for each workload and data class, the first rule whose `when` matches decides the target. Required for hybrid.", "type": "array", "items": { "$ref": "#/$defs/route" }, "examples": [[{ "when": { "dataClasses": ["patient-records"] }, "to": "onprem-llama" }, { "when": { "default": true }, "to": "openai-gpt" }]] }, "burst": { "description": "Overflow during traffic spikes: a target that also receives every workload's traffic, except the excluded data classes.", "type": "object", "additionalProperties": false, "required": ["to"], "properties": { "to": { "description": "Id of the target that takes overflow traffic.", "$ref": "#/$defs/slug", "examples": ["openai-gpt"] }, "excludeDataClasses": { "description": "Ids of data classes that must never overflow to the burst target.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "to": "openai-gpt", "excludeDataClasses": ["patient-records"] }] }, "fallbacks": { "description": "What the gateway does when a target fails: the `from` target's traffic goes to the `to` target, except the excluded data classes. Fallbacks are followed transitively (a fallback of a fallback target reaches too).", "type": "array", "items": { "description": "One fallback from a failing target to another.", "type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": { "from": { "description": "Id of the target whose traffic falls back.", "$ref": "#/$defs/slug", "examples": ["gpu-llama"] }, "to": { "description": "Id of the target that takes the traffic when `from` fails.", "$ref": "#/$defs/slug", "examples": ["azure-gpt"] }, "on": { "description": "Failures that trigger the fallback. Absent means all of them.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["outage", "rate-limit", "context-window", "content-policy", "timeout"] }, "examples": [["outage", "rate-limit"]] }, "excludeDataClasses": { "description": "Ids of data classes that must never fall back to the `to` target (those requests fail instead).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/slug" }, "examples": [["patient-records"]] } }, "examples": [{ "from": "gpu-llama", "to": "azure-gpt", "on": ["outage"], "excludeDataClasses": ["patient-records"] }] }, "examples": [[{ "from": "gpu-llama", "to": "azure-gpt", "excludeDataClasses": ["patient-records"] }]] }, "monitoring": { "description": "Which targets are monitored, and with what.", "type": "array", "items": { "description": "One monitored target.", "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "description": "Id of the monitored target.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "tools": { "description": "Monitoring tools in use; a monitored target names at least one.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 }, "examples": [["prometheus", "grafana"]] } }, "examples": [{ "target": "onprem-llama", "tools": ["prometheus", "grafana"] }] }, "examples": [[{ "target": "onprem-llama", "tools": ["prometheus"] }, { "target": "openai-gpt" }]] } }, "examples": [{ "strategy": "cloud-api", "targets": [{ "id": "openai-gpt", "type": "cloud-api", "model": "gpt-4o", "provider": "openai" }] }] };
-        var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
+        var schema25 = { "description": "One place where a model runs.", "type": "object", "additionalProperties": false, "required": ["id", "type", "model"], "properties": { "id": { "description": "Unique id of this target within the manifest: a lowercase slug.", "$ref": "#/$defs/slug", "examples": ["onprem-llama"] }, "type": { "description": "How the model is hosted: cloud-api (a provider's API), cloud-self-hosted (own model on rented GPUs) or on-premises (own hardware).", "enum": ["cloud-api", "cloud-self-hosted", "on-premises"], "examples": ["on-premises"] }, "model": { "description": "The model served by this target.", "type": "string", "minLength": 1, "examples": ["llama-3.1-70b-instruct", "gpt-4o"] }, "openWeights": { "description": "Whether the model's weights are available to you. Defaults to false for cloud-api, true otherwise.", "type": "boolean", "examples": [true] }, "provider": { "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets. Case, spaces and underscores do not matter, and other common spellings (AWS Bedrock, vertex-ai) are read through providerAliases in the settings.", "type": "string", "minLength": 1, "examples": ["openai", "aws", "self"] }, "region": { "description": "Where this target processes data: a cloud region code (eu-central-1, swedencentral, us-east1) or a jurisdiction (a bloc such as eu, or a country such as de).", "type": "string", "minLength": 1, "examples": ["us", "eu", "eu-central-1", "swedencentral"] }, "processingScope": { "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).", "enum": ["regional", "data-zone", "global"], "examples": ["regional", "global"] }, "dataZone": { "description": "The zone a data-zone target may process in (eu, us, ...). Meaningful with `processingScope: data-zone`.", "type": "string", "minLength": 1, "examples": ["eu", "us"] }, "gatewayModels": { "description": "The names (`model_name` in LiteLLM) this target has in the LLM gateway, so the drift check can match gateway deployments to it. A deployment whose `model_info.id` equals the target id matches too.", "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "examples": [["gpt-4o-eu"], ["llama-70b", "llama-70b-long"]] }, "agreements": { "description": "Agreements signed with the provider; meaningful for every target not on premises (a GPU host processes the data too). Each counts as false when absent.", "type": "object", "additionalProperties": false, "properties": { "baa": { "description": "A HIPAA business associate agreement is signed.", "type": "boolean", "examples": [true] }, "dpa": { "description": "A GDPR data processing agreement is signed.", "type": "boolean", "examples": [true] }, "zeroDataRetention": { "description": "The provider retains no prompts or completions.", "type": "boolean", "examples": [false] }, "trainingOptOut": { "description": "The provider does not train on your data.", "type": "boolean", "examples": [true] } }, "examples": [{ "baa": false, "dpa": true, "zeroDataRetention": false, "trainingOptOut": true }] }, "hardware": { "description": "The hardware behind the target; meaningful for on-premises and cloud-self-hosted targets.", "type": "object", "additionalProperties": false, "properties": { "gpus": { "description": "Number of GPUs, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [8] }, "gpuType": { "description": "GPU model.", "type": "string", "minLength": 1, "examples": ["h100", "a100-80gb"] }, "capexUsd": { "description": "Purchase cost of on-premises hardware, in US dollars.", "type": "number", "minimum": 0, "examples": [28e4] }, "hourlyUsd": { "description": "Cost per hour of cloud-self-hosted instances, in US dollars.", "type": "number", "minimum": 0, "examples": [0, 32.77] }, "autoscaling": { "description": "Replicas added and removed with load, so the target can follow a traffic peak.", "type": "object", "additionalProperties": false, "required": ["minReplicas", "maxReplicas"], "properties": { "minReplicas": { "description": "Replicas kept running at the lowest load, an integer >= 0.", "type": "integer", "minimum": 0, "examples": [1] }, "maxReplicas": { "description": "Replicas at most, an integer >= 1.", "type": "integer", "minimum": 1, "examples": [4] } }, "examples": [{ "minReplicas": 1, "maxReplicas": 4 }] }, "gpuHourlyUsd": { "description": "Price of one GPU-hour, in US dollars (`hourlyUsd` is the whole target's). Defaults to the list price of `gpuType` in `gpuHourlyUsd` of the settings.", "type": "number", "minimum": 0, "examples": [2.99] }, "throughputTokensPerSecond": { "description": "Measured output tokens per second per GPU for this model on this hardware. Defaults to the settings' table by GPU type and model size (850 for a 70B model on H100).", "type": "number", "exclusiveMinimum": 0, "examples": [850] } }, "examples": [{ "gpus": 8, "gpuType": "h100", "capexUsd": 28e4 }] }, "pricing": { "description": "Prices that replace the price book for this target (negotiated or committed-use prices), in US dollars per million tokens.", "type": "object", "additionalProperties": false, "required": ["inputPerMillionUsd", "outputPerMillionUsd"], "properties": { "inputPerMillionUsd": { "description": "Price of a million input tokens.", "type": "number", "minimum": 0, "examples": [2] }, "outputPerMillionUsd": { "description": "Price of a million output tokens.", "type": "number", "minimum": 0, "examples": [8] }, "cachedInputPerMillionUsd": { "description": "Price of a million input tokens read from the prompt cache. Cached tokens cost the input price when absent.", "type": "number", "minimum": 0, "examples": [1] } }, "examples": [{ "inputPerMillionUsd": 2, "outputPerMillionUsd": 8 }] }, "modelParamsB": { "description": "The model's parameters in billions, for GPU sizing. Known open models (llama-3.1-70b, mixtral-8x7b, ...) are looked up in the settings when absent.", "type": "number", "exclusiveMinimum": 0, "examples": [70, 8] }, "precision": { "description": "Numeric precision of the served weights: bytes per parameter are fp32 4, bf16/fp16 2, fp8/int8 1, int4 0.5. Defaults to bf16.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"], "examples": ["bf16", "fp8"] } }, "if": { "required": ["type"], "properties": { "type": { "enum": ["cloud-api", "cloud-self-hosted"] } } }, "then": { "required": ["provider"] }, "examples": [{ "id": "onprem-llama", "type": "on-premises", "model": "llama-3.1-70b-instruct", "provider": "self", "region": "us" }] };
         function validate65(data2, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data2, dynamicAnchors = {} } = {}) {
           let vErrors = null;
           let errors = 0;
@@ -16363,14 +16365,15 @@ function normaliseModel(model) {
 }
 function gpuFamily(label) {
   const l = label.toLowerCase();
-  return GPU_FAMILIES.find((f) => new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`).test(l)) ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
+  return FAMILY_WORDS.find(([, word]) => word.test(l))?.[0] ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
 }
-var NO_AGREEMENTS, GPU_FAMILIES;
+var NO_AGREEMENTS, GPU_FAMILIES, FAMILY_WORDS;
 var init_observed = __esm({
   "src/input/observed.ts"() {
     "use strict";
     NO_AGREEMENTS = { baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false };
     GPU_FAMILIES = ["gb200", "b200", "h200", "h100", "h20", "a100", "a10g", "a10", "l40s", "l40", "l4", "t4", "v100", "mi300x", "mi250", "a6000"];
+    FAMILY_WORDS = GPU_FAMILIES.map((f) => [f, new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`)]);
   }
 });
 
@@ -16383,6 +16386,43 @@ var init_cost_report = __esm({
   "src/cost/cost-report.ts"() {
     "use strict";
     DAY_MS = 24 * 60 * 60 * 1e3;
+  }
+});
+
+// src/cost/gpu-type.ts
+function gpuTypeKey(name, memoryGb) {
+  const words = name.toLowerCase().replace(/(\d)\s*gb\b/g, "$1gb").split(/[\s_\-/]+/).filter((w) => w !== "" && !NOISE.has(w));
+  const memory = words.map((w) => /^(\d+)gb$/.exec(w)?.[1]).find((m) => m !== void 0);
+  const whole = words.join("");
+  const bare = words.filter((w) => !/^\d+gb$/.test(w)).join("");
+  let found;
+  for (const key of Object.keys(memoryGb)) {
+    const compact = key.toLowerCase().replace(/[\s_\-/]+/g, "");
+    if (compact === whole) return key;
+    if (found === void 0 && compact === bare && (memory === void 0 || Number(memory) === memoryGb[key])) found = key;
+  }
+  return found;
+}
+var NOISE;
+var init_gpu_type = __esm({
+  "src/cost/gpu-type.ts"() {
+    "use strict";
+    NOISE = /* @__PURE__ */ new Set(["nvidia", "amd", "instinct", "tesla", "gpu", "sxm", "sxm4", "sxm5", "pcie", "hbm2e", "hbm3", "hbm3e"]);
+  }
+});
+
+// src/cost/provider-key.ts
+function providerKey(name, aliases) {
+  const spelled = name.trim().toLowerCase().replaceAll(" ", "-").replaceAll("_", "-");
+  return Object.hasOwn(aliases, spelled) ? aliases[spelled] : spelled;
+}
+function byProvider(table, name, aliases) {
+  const key = providerKey(name, aliases);
+  return Object.hasOwn(table, key) ? table[key] : void 0;
+}
+var init_provider_key = __esm({
+  "src/cost/provider-key.ts"() {
+    "use strict";
   }
 });
 
@@ -16798,7 +16838,7 @@ function pricer(settings, table, today) {
         prices: { input: p.inputPerMillionUsd, output: p.outputPerMillionUsd, ...p.cachedInputPerMillionUsd !== void 0 ? { cachedInput: p.cachedInputPerMillionUsd } : {} }
       };
     }
-    const bookProvider = t.provider === void 0 ? void 0 : settings.priceBookProviders[t.provider];
+    const bookProvider = t.provider === void 0 ? void 0 : byProvider(settings.priceBookProviders, t.provider, settings.providerAliases);
     if (bookProvider === void 0) {
       return { ok: false, reason: `provider ${t.provider ?? "(none)"} is not in priceBookProviders, and the target has no pricing` };
     }
@@ -16807,7 +16847,9 @@ function pricer(settings, table, today) {
   };
 }
 function batchDiscountFor(t, settings) {
-  return t.provider !== void 0 && settings.batchPricingProviders.includes(t.provider) ? settings.batchDiscount : void 0;
+  if (t.provider === void 0) return void 0;
+  const key = providerKey(t.provider, settings.providerAliases);
+  return settings.batchPricingProviders.some((name) => providerKey(name, settings.providerAliases) === key) ? settings.batchDiscount : void 0;
 }
 function apiShare(t, share, tokens, shape2, priced, discount) {
   const base = { target: t.id, provider: t.provider ?? null, model: t.model };
@@ -16847,7 +16889,7 @@ function ownTargetCost(t, settings, load2, staff) {
   const type = t.type;
   const hw = t.hardware ?? {};
   const gpus = hw.gpus ?? null;
-  const gpuType = hw.gpuType?.toLowerCase() ?? null;
+  const gpuType = hw.gpuType === void 0 ? null : gpuTypeKey(hw.gpuType, settings.gpuMemoryGb) ?? hw.gpuType.toLowerCase();
   const precision = t.precision ?? "bf16";
   const params = modelParamsBOf(t.model, t.modelParamsB, settings.openModelParamsB) ?? null;
   const memory = gpuType === null ? void 0 : settings.gpuMemoryGb[gpuType];
@@ -16908,6 +16950,8 @@ var PRIMARY_VIAS, COMPARISON_APIS;
 var init_manifest_cost = __esm({
   "src/cost/manifest-cost.ts"() {
     "use strict";
+    init_gpu_type();
+    init_provider_key();
     init_routing();
     init_allocation();
     init_api_cost();
@@ -17204,6 +17248,7 @@ function hardwareOf(t) {
   return {
     gpus: t.hardware.gpus ?? null,
     gpuType: t.hardware.gpuType ?? null,
+    gpuFamily: t.hardware.gpuType === void 0 ? null : gpuFamily(t.hardware.gpuType),
     capexUsd: t.hardware.capexUsd ?? null,
     hourlyUsd: t.hardware.hourlyUsd ?? null,
     autoscaling: t.hardware.autoscaling ? { minReplicas: t.hardware.autoscaling.minReplicas, maxReplicas: t.hardware.autoscaling.maxReplicas } : null
@@ -48969,7 +49014,7 @@ var init_settings_validator = __esm({
       "<stdin>"(exports, module) {
         module.exports = validate52;
         module.exports.default = validate52;
-        var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+        var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "providerAliases": { "description": "Other spellings of provider names, each mapped to the name the other settings use (aws-bedrock: bedrock). A target's provider is read in lower case with spaces and underscores as hyphens, then through this table, by fineTuningOffers, gatewayProviders and the price book.", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
         var func1 = Object.prototype.hasOwnProperty;
         var func2 = require_ucs2length3().default;
         function validate54(data2, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data2, dynamicAnchors = {} } = {}) {
@@ -49469,67 +49514,102 @@ var init_settings_validator = __esm({
                 errors++;
               }
             }
-            if (data2.gatewayProviders !== void 0) {
-              let data25 = data2.gatewayProviders;
+            if (data2.providerAliases !== void 0) {
+              let data25 = data2.providerAliases;
               if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
                 for (const key5 in data25) {
-                  if (!validate54(data25[key5], { instancePath: instancePath2 + "/gatewayProviders/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
+                  let data26 = data25[key5];
+                  if (typeof data26 === "string") {
+                    if (func2(data26) < 1) {
+                      const err27 = { instancePath: instancePath2 + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = { instancePath: instancePath2 + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath2 + "/providerAliases", schemaPath: "#/properties/providerAliases/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data2.gatewayProviders !== void 0) {
+              let data27 = data2.gatewayProviders;
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                for (const key6 in data27) {
+                  if (!validate54(data27[key6], { instancePath: instancePath2 + "/gatewayProviders/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data27, parentDataProperty: key6, rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                     errors = vErrors.length;
                   }
                 }
               } else {
-                const err27 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+                const err30 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err27);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
             if (data2.personalDataCategories !== void 0) {
-              let data27 = data2.personalDataCategories;
-              if (Array.isArray(data27)) {
-                const len1 = data27.length;
+              let data29 = data2.personalDataCategories;
+              if (Array.isArray(data29)) {
+                const len1 = data29.length;
                 for (let i2 = 0; i2 < len1; i2++) {
-                  let data28 = data27[i2];
-                  if (typeof data28 === "string") {
-                    if (func2(data28) < 1) {
-                      const err28 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  let data30 = data29[i2];
+                  if (typeof data30 === "string") {
+                    if (func2(data30) < 1) {
+                      const err31 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err28];
+                        vErrors = [err31];
                       } else {
-                        vErrors.push(err28);
+                        vErrors.push(err31);
                       }
                       errors++;
                     }
                   } else {
-                    const err29 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
+                    const err32 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err32];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err32);
                     }
                     errors++;
                   }
                 }
-                let i3 = data27.length;
+                let i3 = data29.length;
                 let j1;
                 if (i3 > 1) {
                   const indices1 = {};
                   for (; i3--; ) {
-                    let item1 = data27[i3];
+                    let item1 = data29[i3];
                     if (typeof item1 !== "string") {
                       continue;
                     }
                     if (typeof indices1[item1] == "number") {
                       j1 = indices1[item1];
-                      const err30 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
+                      const err33 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
                       if (vErrors === null) {
-                        vErrors = [err30];
+                        vErrors = [err33];
                       } else {
-                        vErrors.push(err30);
+                        vErrors.push(err33);
                       }
                       errors++;
                       break;
@@ -49538,272 +49618,236 @@ var init_settings_validator = __esm({
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
+                const err34 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err34];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err34);
                 }
                 errors++;
               }
             }
             if (data2.fineTuningOffers !== void 0) {
-              let data29 = data2.fineTuningOffers;
-              if (Array.isArray(data29)) {
-                const len2 = data29.length;
+              let data31 = data2.fineTuningOffers;
+              if (Array.isArray(data31)) {
+                const len2 = data31.length;
                 for (let i4 = 0; i4 < len2; i4++) {
-                  let data30 = data29[i4];
-                  if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                    if (data30.provider === void 0) {
-                      const err32 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
+                  let data32 = data31[i4];
+                  if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                    if (data32.provider === void 0) {
+                      const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
                       if (vErrors === null) {
-                        vErrors = [err32];
+                        vErrors = [err35];
                       } else {
-                        vErrors.push(err32);
+                        vErrors.push(err35);
                       }
                       errors++;
                     }
-                    if (data30.models === void 0) {
-                      const err33 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                    if (data32.models === void 0) {
+                      const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err36];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err36);
                       }
                       errors++;
                     }
-                    for (const key6 in data30) {
-                      if (!(key6 === "provider" || key6 === "models" || key6 === "regions")) {
-                        const err34 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                    for (const key7 in data32) {
+                      if (!(key7 === "provider" || key7 === "models" || key7 === "regions")) {
+                        const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
                         if (vErrors === null) {
-                          vErrors = [err34];
+                          vErrors = [err37];
                         } else {
-                          vErrors.push(err34);
+                          vErrors.push(err37);
                         }
                         errors++;
                       }
                     }
-                    if (data30.provider !== void 0) {
-                      let data31 = data30.provider;
-                      if (typeof data31 === "string") {
-                        if (func2(data31) < 1) {
-                          const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data32.provider !== void 0) {
+                      let data33 = data32.provider;
+                      if (typeof data33 === "string") {
+                        if (func2(data33) < 1) {
+                          const err38 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err35];
+                            vErrors = [err38];
                           } else {
-                            vErrors.push(err35);
+                            vErrors.push(err38);
                           }
                           errors++;
                         }
                       } else {
-                        const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
+                        const err39 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err36];
+                          vErrors = [err39];
                         } else {
-                          vErrors.push(err36);
+                          vErrors.push(err39);
                         }
                         errors++;
                       }
                     }
-                    if (data30.models !== void 0) {
-                      if (!validate54(data30.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data30, parentDataProperty: "models", rootData, dynamicAnchors })) {
+                    if (data32.models !== void 0) {
+                      if (!validate54(data32.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data32, parentDataProperty: "models", rootData, dynamicAnchors })) {
                         vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                         errors = vErrors.length;
                       }
                     }
-                    if (data30.regions !== void 0) {
-                      if (!validate54(data30.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data30, parentDataProperty: "regions", rootData, dynamicAnchors })) {
+                    if (data32.regions !== void 0) {
+                      if (!validate54(data32.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data32, parentDataProperty: "regions", rootData, dynamicAnchors })) {
                         vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                         errors = vErrors.length;
                       }
                     }
                   } else {
-                    const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
+                    const err40 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err40];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err40);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err38 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
+                const err41 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err38];
+                  vErrors = [err41];
                 } else {
-                  vErrors.push(err38);
+                  vErrors.push(err41);
                 }
                 errors++;
               }
             }
             if (data2.cost !== void 0) {
-              let data34 = data2.cost;
-              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-                for (const key7 in data34) {
-                  if (!func1.call(schema20.properties.cost.properties, key7)) {
-                    const err39 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+              let data36 = data2.cost;
+              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                for (const key8 in data36) {
+                  if (!func1.call(schema20.properties.cost.properties, key8)) {
+                    const err42 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
                     if (vErrors === null) {
-                      vErrors = [err39];
+                      vErrors = [err42];
                     } else {
-                      vErrors.push(err39);
+                      vErrors.push(err42);
                     }
                     errors++;
                   }
                 }
-                if (data34.priceBook !== void 0) {
-                  let data35 = data34.priceBook;
-                  if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                    if (data35.version === void 0) {
-                      const err40 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
+                if (data36.priceBook !== void 0) {
+                  let data37 = data36.priceBook;
+                  if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                    if (data37.version === void 0) {
+                      const err43 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
                       if (vErrors === null) {
-                        vErrors = [err40];
+                        vErrors = [err43];
                       } else {
-                        vErrors.push(err40);
+                        vErrors.push(err43);
                       }
                       errors++;
                     }
-                    if (data35.date === void 0) {
-                      const err41 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                    if (data37.date === void 0) {
+                      const err44 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
                       if (vErrors === null) {
-                        vErrors = [err41];
+                        vErrors = [err44];
                       } else {
-                        vErrors.push(err41);
+                        vErrors.push(err44);
                       }
                       errors++;
                     }
-                    for (const key8 in data35) {
-                      if (!(key8 === "version" || key8 === "date")) {
-                        const err42 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+                    for (const key9 in data37) {
+                      if (!(key9 === "version" || key9 === "date")) {
+                        const err45 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
                         if (vErrors === null) {
-                          vErrors = [err42];
+                          vErrors = [err45];
                         } else {
-                          vErrors.push(err42);
+                          vErrors.push(err45);
                         }
                         errors++;
                       }
                     }
-                    if (data35.version !== void 0) {
-                      let data36 = data35.version;
-                      if (typeof data36 === "string") {
-                        if (func2(data36) < 1) {
-                          const err43 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data37.version !== void 0) {
+                      let data38 = data37.version;
+                      if (typeof data38 === "string") {
+                        if (func2(data38) < 1) {
+                          const err46 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err43];
+                            vErrors = [err46];
                           } else {
-                            vErrors.push(err43);
+                            vErrors.push(err46);
                           }
                           errors++;
                         }
                       } else {
-                        const err44 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
+                        const err47 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err44];
+                          vErrors = [err47];
                         } else {
-                          vErrors.push(err44);
+                          vErrors.push(err47);
                         }
                         errors++;
                       }
                     }
-                    if (data35.date !== void 0) {
-                      let data37 = data35.date;
-                      if (typeof data37 === "string") {
-                        if (func2(data37) < 1) {
-                          const err45 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data37.date !== void 0) {
+                      let data39 = data37.date;
+                      if (typeof data39 === "string") {
+                        if (func2(data39) < 1) {
+                          const err48 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err45];
+                            vErrors = [err48];
                           } else {
-                            vErrors.push(err45);
+                            vErrors.push(err48);
                           }
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
+                        const err49 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err46];
+                          vErrors = [err49];
                         } else {
-                          vErrors.push(err46);
+                          vErrors.push(err49);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
+                    const err50 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err50];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err50);
                     }
                     errors++;
                   }
                 }
-                if (data34.priceBookMaxAgeDays !== void 0) {
-                  let data38 = data34.priceBookMaxAgeDays;
-                  if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                    const err48 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+                if (data36.priceBookMaxAgeDays !== void 0) {
+                  let data40 = data36.priceBookMaxAgeDays;
+                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                    const err51 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
                     if (vErrors === null) {
-                      vErrors = [err48];
+                      vErrors = [err51];
                     } else {
-                      vErrors.push(err48);
+                      vErrors.push(err51);
                     }
                     errors++;
                   }
-                  if (typeof data38 == "number" && isFinite(data38)) {
-                    if (data38 < 0 || isNaN(data38)) {
-                      const err49 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (typeof data40 == "number" && isFinite(data40)) {
+                    if (data40 < 0 || isNaN(data40)) {
+                      const err52 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err52];
                       } else {
-                        vErrors.push(err49);
+                        vErrors.push(err52);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data34.priceBookProviders !== void 0) {
-                  let data39 = data34.priceBookProviders;
-                  if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                    for (const key9 in data39) {
-                      let data40 = data39[key9];
-                      if (typeof data40 === "string") {
-                        if (func2(data40) < 1) {
-                          const err50 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
-                          if (vErrors === null) {
-                            vErrors = [err50];
-                          } else {
-                            vErrors.push(err50);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err51 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                        if (vErrors === null) {
-                          vErrors = [err51];
-                        } else {
-                          vErrors.push(err51);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err52 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data34.batchPricingProviders !== void 0) {
-                  let data41 = data34.batchPricingProviders;
-                  if (Array.isArray(data41)) {
-                    const len3 = data41.length;
-                    for (let i5 = 0; i5 < len3; i5++) {
-                      let data42 = data41[i5];
+                if (data36.priceBookProviders !== void 0) {
+                  let data41 = data36.priceBookProviders;
+                  if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                    for (const key10 in data41) {
+                      let data42 = data41[key10];
                       if (typeof data42 === "string") {
                         if (func2(data42) < 1) {
-                          const err53 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                          const err53 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
                             vErrors = [err53];
                           } else {
@@ -49812,7 +49856,7 @@ var init_settings_validator = __esm({
                           errors++;
                         }
                       } else {
-                        const err54 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                        const err54 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err54];
                         } else {
@@ -49821,22 +49865,58 @@ var init_settings_validator = __esm({
                         errors++;
                       }
                     }
-                    let i6 = data41.length;
+                  } else {
+                    const err55 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.batchPricingProviders !== void 0) {
+                  let data43 = data36.batchPricingProviders;
+                  if (Array.isArray(data43)) {
+                    const len3 = data43.length;
+                    for (let i5 = 0; i5 < len3; i5++) {
+                      let data44 = data43[i5];
+                      if (typeof data44 === "string") {
+                        if (func2(data44) < 1) {
+                          const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                          if (vErrors === null) {
+                            vErrors = [err56];
+                          } else {
+                            vErrors.push(err56);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err57 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i6 = data43.length;
                     let j2;
                     if (i6 > 1) {
                       const indices2 = {};
                       for (; i6--; ) {
-                        let item2 = data41[i6];
+                        let item2 = data43[i6];
                         if (typeof item2 !== "string") {
                           continue;
                         }
                         if (typeof indices2[item2] == "number") {
                           j2 = indices2[item2];
-                          const err55 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
+                          const err58 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
                           if (vErrors === null) {
-                            vErrors = [err55];
+                            vErrors = [err58];
                           } else {
-                            vErrors.push(err55);
+                            vErrors.push(err58);
                           }
                           errors++;
                           break;
@@ -49845,38 +49925,7 @@ var init_settings_validator = __esm({
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-                if (data34.batchDiscount !== void 0) {
-                  let data43 = data34.batchDiscount;
-                  if (typeof data43 == "number" && isFinite(data43)) {
-                    if (data43 > 1 || isNaN(data43)) {
-                      const err57 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err57];
-                      } else {
-                        vErrors.push(err57);
-                      }
-                      errors++;
-                    }
-                    if (data43 < 0 || isNaN(data43)) {
-                      const err58 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err58];
-                      } else {
-                        vErrors.push(err58);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err59 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
+                    const err59 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -49885,11 +49934,11 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.defaultInputShare !== void 0) {
-                  let data44 = data34.defaultInputShare;
-                  if (typeof data44 == "number" && isFinite(data44)) {
-                    if (data44 > 1 || isNaN(data44)) {
-                      const err60 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                if (data36.batchDiscount !== void 0) {
+                  let data45 = data36.batchDiscount;
+                  if (typeof data45 == "number" && isFinite(data45)) {
+                    if (data45 > 1 || isNaN(data45)) {
+                      const err60 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err60];
                       } else {
@@ -49897,8 +49946,8 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                    if (data44 < 0 || isNaN(data44)) {
-                      const err61 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                    if (data45 < 0 || isNaN(data45)) {
+                      const err61 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
                         vErrors = [err61];
                       } else {
@@ -49907,7 +49956,7 @@ var init_settings_validator = __esm({
                       errors++;
                     }
                   } else {
-                    const err62 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
+                    const err62 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -49916,11 +49965,11 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.defaultTokensPerRequest !== void 0) {
-                  let data45 = data34.defaultTokensPerRequest;
-                  if (typeof data45 == "number" && isFinite(data45)) {
-                    if (data45 <= 0 || isNaN(data45)) {
-                      const err63 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data36.defaultInputShare !== void 0) {
+                  let data46 = data36.defaultInputShare;
+                  if (typeof data46 == "number" && isFinite(data46)) {
+                    if (data46 > 1 || isNaN(data46)) {
+                      const err63 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err63];
                       } else {
@@ -49928,43 +49977,39 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
+                    if (data46 < 0 || isNaN(data46)) {
+                      const err64 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err64 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                    const err65 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err64];
+                      vErrors = [err65];
                     } else {
-                      vErrors.push(err64);
+                      vErrors.push(err65);
                     }
                     errors++;
                   }
                 }
-                if (data34.gpuMemoryGb !== void 0) {
-                  let data46 = data34.gpuMemoryGb;
-                  if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                    for (const key10 in data46) {
-                      let data47 = data46[key10];
-                      if (typeof data47 == "number" && isFinite(data47)) {
-                        if (data47 <= 0 || isNaN(data47)) {
-                          const err65 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err65];
-                          } else {
-                            vErrors.push(err65);
-                          }
-                          errors++;
-                        }
+                if (data36.defaultTokensPerRequest !== void 0) {
+                  let data47 = data36.defaultTokensPerRequest;
+                  if (typeof data47 == "number" && isFinite(data47)) {
+                    if (data47 <= 0 || isNaN(data47)) {
+                      const err66 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err66];
                       } else {
-                        const err66 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                        if (vErrors === null) {
-                          vErrors = [err66];
-                        } else {
-                          vErrors.push(err66);
-                        }
-                        errors++;
+                        vErrors.push(err66);
                       }
+                      errors++;
                     }
                   } else {
-                    const err67 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
+                    const err67 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err67];
                     } else {
@@ -49973,71 +50018,71 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.throughputTokensPerSecondPerGpu !== void 0) {
-                  let data48 = data34.throughputTokensPerSecondPerGpu;
+                if (data36.gpuMemoryGb !== void 0) {
+                  let data48 = data36.gpuMemoryGb;
                   if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
                     for (const key11 in data48) {
                       let data49 = data48[key11];
-                      if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
-                        for (const key12 in data49) {
-                          let data50 = data49[key12];
-                          if (typeof data50 == "number" && isFinite(data50)) {
-                            if (data50 <= 0 || isNaN(data50)) {
-                              const err68 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                              if (vErrors === null) {
-                                vErrors = [err68];
-                              } else {
-                                vErrors.push(err68);
-                              }
-                              errors++;
-                            }
+                      if (typeof data49 == "number" && isFinite(data49)) {
+                        if (data49 <= 0 || isNaN(data49)) {
+                          const err68 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err68];
                           } else {
-                            const err69 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                            if (vErrors === null) {
-                              vErrors = [err69];
-                            } else {
-                              vErrors.push(err69);
-                            }
-                            errors++;
+                            vErrors.push(err68);
                           }
+                          errors++;
                         }
                       } else {
-                        const err70 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
+                        const err69 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
-                          vErrors = [err70];
+                          vErrors = [err69];
                         } else {
-                          vErrors.push(err70);
+                          vErrors.push(err69);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
+                    const err70 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err70];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err70);
                     }
                     errors++;
                   }
                 }
-                if (data34.gpuHourlyUsd !== void 0) {
-                  let data51 = data34.gpuHourlyUsd;
-                  if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
-                    for (const key13 in data51) {
-                      let data52 = data51[key13];
-                      if (typeof data52 == "number" && isFinite(data52)) {
-                        if (data52 < 0 || isNaN(data52)) {
-                          const err72 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err72];
+                if (data36.throughputTokensPerSecondPerGpu !== void 0) {
+                  let data50 = data36.throughputTokensPerSecondPerGpu;
+                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                    for (const key12 in data50) {
+                      let data51 = data50[key12];
+                      if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                        for (const key13 in data51) {
+                          let data52 = data51[key13];
+                          if (typeof data52 == "number" && isFinite(data52)) {
+                            if (data52 <= 0 || isNaN(data52)) {
+                              const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                              if (vErrors === null) {
+                                vErrors = [err71];
+                              } else {
+                                vErrors.push(err71);
+                              }
+                              errors++;
+                            }
                           } else {
-                            vErrors.push(err72);
+                            const err72 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                            if (vErrors === null) {
+                              vErrors = [err72];
+                            } else {
+                              vErrors.push(err72);
+                            }
+                            errors++;
                           }
-                          errors++;
                         }
                       } else {
-                        const err73 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        const err73 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
                         if (vErrors === null) {
                           vErrors = [err73];
                         } else {
@@ -50047,7 +50092,7 @@ var init_settings_validator = __esm({
                       }
                     }
                   } else {
-                    const err74 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
+                    const err74 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err74];
                     } else {
@@ -50056,14 +50101,14 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.gpuPowerKw !== void 0) {
-                  let data53 = data34.gpuPowerKw;
+                if (data36.gpuHourlyUsd !== void 0) {
+                  let data53 = data36.gpuHourlyUsd;
                   if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
                     for (const key14 in data53) {
                       let data54 = data53[key14];
                       if (typeof data54 == "number" && isFinite(data54)) {
                         if (data54 < 0 || isNaN(data54)) {
-                          const err75 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          const err75 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                           if (vErrors === null) {
                             vErrors = [err75];
                           } else {
@@ -50072,7 +50117,7 @@ var init_settings_validator = __esm({
                           errors++;
                         }
                       } else {
-                        const err76 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        const err76 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
                           vErrors = [err76];
                         } else {
@@ -50082,7 +50127,7 @@ var init_settings_validator = __esm({
                       }
                     }
                   } else {
-                    const err77 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
+                    const err77 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err77];
                     } else {
@@ -50091,174 +50136,178 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.serverOverheadKw !== void 0) {
-                  let data55 = data34.serverOverheadKw;
-                  if (typeof data55 == "number" && isFinite(data55)) {
-                    if (data55 < 0 || isNaN(data55)) {
-                      const err78 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err78];
+                if (data36.gpuPowerKw !== void 0) {
+                  let data55 = data36.gpuPowerKw;
+                  if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+                    for (const key15 in data55) {
+                      let data56 = data55[key15];
+                      if (typeof data56 == "number" && isFinite(data56)) {
+                        if (data56 < 0 || isNaN(data56)) {
+                          const err78 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err78];
+                          } else {
+                            vErrors.push(err78);
+                          }
+                          errors++;
+                        }
                       } else {
-                        vErrors.push(err78);
+                        const err79 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err79];
+                        } else {
+                          vErrors.push(err79);
+                        }
+                        errors++;
                       }
-                      errors++;
                     }
                   } else {
-                    const err79 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
+                    const err80 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err79];
+                      vErrors = [err80];
                     } else {
-                      vErrors.push(err79);
+                      vErrors.push(err80);
                     }
                     errors++;
                   }
                 }
-                if (data34.pue !== void 0) {
-                  let data56 = data34.pue;
-                  if (typeof data56 == "number" && isFinite(data56)) {
-                    if (data56 < 1 || isNaN(data56)) {
-                      const err80 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err81 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err81];
-                    } else {
-                      vErrors.push(err81);
-                    }
-                    errors++;
-                  }
-                }
-                if (data34.electricityUsdPerKwh !== void 0) {
-                  let data57 = data34.electricityUsdPerKwh;
+                if (data36.serverOverheadKw !== void 0) {
+                  let data57 = data36.serverOverheadKw;
                   if (typeof data57 == "number" && isFinite(data57)) {
                     if (data57 < 0 || isNaN(data57)) {
-                      const err82 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      const err81 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err82];
+                        vErrors = [err81];
                       } else {
-                        vErrors.push(err82);
+                        vErrors.push(err81);
                       }
                       errors++;
                     }
                   } else {
-                    const err83 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
+                    const err82 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err83];
+                      vErrors = [err82];
                     } else {
-                      vErrors.push(err83);
+                      vErrors.push(err82);
                     }
                     errors++;
                   }
                 }
-                if (data34.amortizationYears !== void 0) {
-                  let data58 = data34.amortizationYears;
+                if (data36.pue !== void 0) {
+                  let data58 = data36.pue;
                   if (typeof data58 == "number" && isFinite(data58)) {
-                    if (data58 <= 0 || isNaN(data58)) {
-                      const err84 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data58 < 1 || isNaN(data58)) {
+                      const err83 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err84];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err84);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
                   } else {
-                    const err85 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
+                    const err84 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err85];
+                      vErrors = [err84];
                     } else {
-                      vErrors.push(err85);
+                      vErrors.push(err84);
                     }
                     errors++;
                   }
                 }
-                if (data34.supportRatePerYear !== void 0) {
-                  let data59 = data34.supportRatePerYear;
+                if (data36.electricityUsdPerKwh !== void 0) {
+                  let data59 = data36.electricityUsdPerKwh;
                   if (typeof data59 == "number" && isFinite(data59)) {
                     if (data59 < 0 || isNaN(data59)) {
-                      const err86 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      const err85 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err86];
+                        vErrors = [err85];
                       } else {
-                        vErrors.push(err86);
+                        vErrors.push(err85);
                       }
                       errors++;
                     }
                   } else {
-                    const err87 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
+                    const err86 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err87];
+                      vErrors = [err86];
                     } else {
-                      vErrors.push(err87);
+                      vErrors.push(err86);
                     }
                     errors++;
                   }
                 }
-                if (data34.engineerAnnualCostUsd !== void 0) {
-                  let data60 = data34.engineerAnnualCostUsd;
+                if (data36.amortizationYears !== void 0) {
+                  let data60 = data36.amortizationYears;
                   if (typeof data60 == "number" && isFinite(data60)) {
-                    if (data60 < 0 || isNaN(data60)) {
-                      const err88 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                    if (data60 <= 0 || isNaN(data60)) {
+                      const err87 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err88];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err88);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
                   } else {
-                    const err89 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                    const err88 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err89];
+                      vErrors = [err88];
                     } else {
-                      vErrors.push(err89);
+                      vErrors.push(err88);
                     }
                     errors++;
                   }
                 }
-                if (data34.hoursPerMonth !== void 0) {
-                  let data61 = data34.hoursPerMonth;
+                if (data36.supportRatePerYear !== void 0) {
+                  let data61 = data36.supportRatePerYear;
                   if (typeof data61 == "number" && isFinite(data61)) {
-                    if (data61 <= 0 || isNaN(data61)) {
-                      const err90 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data61 < 0 || isNaN(data61)) {
+                      const err89 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err90];
+                        vErrors = [err89];
                       } else {
-                        vErrors.push(err90);
+                        vErrors.push(err89);
                       }
                       errors++;
                     }
                   } else {
-                    const err91 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                    const err90 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err91];
+                      vErrors = [err90];
                     } else {
-                      vErrors.push(err91);
+                      vErrors.push(err90);
                     }
                     errors++;
                   }
                 }
-                if (data34.replicaLoadFactor !== void 0) {
-                  let data62 = data34.replicaLoadFactor;
+                if (data36.engineerAnnualCostUsd !== void 0) {
+                  let data62 = data36.engineerAnnualCostUsd;
                   if (typeof data62 == "number" && isFinite(data62)) {
-                    if (data62 > 1 || isNaN(data62)) {
-                      const err92 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                    if (data62 < 0 || isNaN(data62)) {
+                      const err91 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err92];
+                        vErrors = [err91];
                       } else {
-                        vErrors.push(err92);
+                        vErrors.push(err91);
                       }
                       errors++;
                     }
-                    if (data62 <= 0 || isNaN(data62)) {
-                      const err93 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  } else {
+                    const err92 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.hoursPerMonth !== void 0) {
+                  let data63 = data36.hoursPerMonth;
+                  if (typeof data63 == "number" && isFinite(data63)) {
+                    if (data63 <= 0 || isNaN(data63)) {
+                      const err93 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                       if (vErrors === null) {
                         vErrors = [err93];
                       } else {
@@ -50267,7 +50316,7 @@ var init_settings_validator = __esm({
                       errors++;
                     }
                   } else {
-                    const err94 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
+                    const err94 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err94];
                     } else {
@@ -50276,11 +50325,11 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.costComparisonModelParamsB !== void 0) {
-                  let data63 = data34.costComparisonModelParamsB;
-                  if (typeof data63 == "number" && isFinite(data63)) {
-                    if (data63 <= 0 || isNaN(data63)) {
-                      const err95 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data36.replicaLoadFactor !== void 0) {
+                  let data64 = data36.replicaLoadFactor;
+                  if (typeof data64 == "number" && isFinite(data64)) {
+                    if (data64 > 1 || isNaN(data64)) {
+                      const err95 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err95];
                       } else {
@@ -50288,20 +50337,17 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                  } else {
-                    const err96 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err96];
-                    } else {
-                      vErrors.push(err96);
+                    if (data64 <= 0 || isNaN(data64)) {
+                      const err96 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err96];
+                      } else {
+                        vErrors.push(err96);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data34.costComparisonPrecision !== void 0) {
-                  let data64 = data34.costComparisonPrecision;
-                  if (!(data64 === "fp32" || data64 === "bf16" || data64 === "fp16" || data64 === "fp8" || data64 === "int8" || data64 === "int4")) {
-                    const err97 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
+                  } else {
+                    const err97 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err97];
                     } else {
@@ -50310,11 +50356,11 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.costComparisonGpuType !== void 0) {
-                  let data65 = data34.costComparisonGpuType;
-                  if (typeof data65 === "string") {
-                    if (func2(data65) < 1) {
-                      const err98 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data36.costComparisonModelParamsB !== void 0) {
+                  let data65 = data36.costComparisonModelParamsB;
+                  if (typeof data65 == "number" && isFinite(data65)) {
+                    if (data65 <= 0 || isNaN(data65)) {
+                      const err98 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                       if (vErrors === null) {
                         vErrors = [err98];
                       } else {
@@ -50323,7 +50369,7 @@ var init_settings_validator = __esm({
                       errors++;
                     }
                   } else {
-                    const err99 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
+                    const err99 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err99];
                     } else {
@@ -50332,121 +50378,120 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data34.costComparisonEngineers !== void 0) {
-                  let data66 = data34.costComparisonEngineers;
-                  if (typeof data66 == "number" && isFinite(data66)) {
-                    if (data66 < 0 || isNaN(data66)) {
-                      const err100 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err100];
-                      } else {
-                        vErrors.push(err100);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err101 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
+                if (data36.costComparisonPrecision !== void 0) {
+                  let data66 = data36.costComparisonPrecision;
+                  if (!(data66 === "fp32" || data66 === "bf16" || data66 === "fp16" || data66 === "fp8" || data66 === "int8" || data66 === "int4")) {
+                    const err100 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
                     if (vErrors === null) {
-                      vErrors = [err101];
+                      vErrors = [err100];
                     } else {
-                      vErrors.push(err101);
+                      vErrors.push(err100);
                     }
                     errors++;
                   }
                 }
-                if (data34.costComparisonApiModel !== void 0) {
-                  let data67 = data34.costComparisonApiModel;
+                if (data36.costComparisonGpuType !== void 0) {
+                  let data67 = data36.costComparisonGpuType;
                   if (typeof data67 === "string") {
                     if (func2(data67) < 1) {
-                      const err102 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
+                      const err101 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err102];
+                        vErrors = [err101];
                       } else {
-                        vErrors.push(err102);
+                        vErrors.push(err101);
                       }
                       errors++;
                     }
                   } else {
-                    const err103 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
+                    const err102 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err103];
+                      vErrors = [err102];
                     } else {
-                      vErrors.push(err103);
+                      vErrors.push(err102);
                     }
                     errors++;
                   }
                 }
-                if (data34.costComparisonApiProvider !== void 0) {
-                  let data68 = data34.costComparisonApiProvider;
-                  if (typeof data68 === "string") {
-                    if (func2(data68) < 1) {
-                      const err104 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data36.costComparisonEngineers !== void 0) {
+                  let data68 = data36.costComparisonEngineers;
+                  if (typeof data68 == "number" && isFinite(data68)) {
+                    if (data68 < 0 || isNaN(data68)) {
+                      const err103 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err104];
+                        vErrors = [err103];
                       } else {
-                        vErrors.push(err104);
+                        vErrors.push(err103);
                       }
                       errors++;
                     }
                   } else {
-                    const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                    const err104 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err105];
+                      vErrors = [err104];
                     } else {
-                      vErrors.push(err105);
+                      vErrors.push(err104);
                     }
                     errors++;
                   }
                 }
-                if (data34.selfHostSavingsRatio !== void 0) {
-                  let data69 = data34.selfHostSavingsRatio;
-                  if (typeof data69 == "number" && isFinite(data69)) {
-                    if (data69 < 1 || isNaN(data69)) {
-                      const err106 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                if (data36.costComparisonApiModel !== void 0) {
+                  let data69 = data36.costComparisonApiModel;
+                  if (typeof data69 === "string") {
+                    if (func2(data69) < 1) {
+                      const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err106];
+                        vErrors = [err105];
                       } else {
-                        vErrors.push(err106);
+                        vErrors.push(err105);
                       }
                       errors++;
                     }
                   } else {
-                    const err107 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                    const err106 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err107];
+                      vErrors = [err106];
                     } else {
-                      vErrors.push(err107);
+                      vErrors.push(err106);
                     }
                     errors++;
                   }
                 }
-                if (data34.openModelParamsB !== void 0) {
-                  let data70 = data34.openModelParamsB;
-                  if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                    for (const key15 in data70) {
-                      let data71 = data70[key15];
-                      if (typeof data71 == "number" && isFinite(data71)) {
-                        if (data71 <= 0 || isNaN(data71)) {
-                          const err108 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err108];
-                          } else {
-                            vErrors.push(err108);
-                          }
-                          errors++;
-                        }
+                if (data36.costComparisonApiProvider !== void 0) {
+                  let data70 = data36.costComparisonApiProvider;
+                  if (typeof data70 === "string") {
+                    if (func2(data70) < 1) {
+                      const err107 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err107];
                       } else {
-                        const err109 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                        if (vErrors === null) {
-                          vErrors = [err109];
-                        } else {
-                          vErrors.push(err109);
-                        }
-                        errors++;
+                        vErrors.push(err107);
                       }
+                      errors++;
                     }
                   } else {
-                    const err110 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                    const err108 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err108];
+                    } else {
+                      vErrors.push(err108);
+                    }
+                    errors++;
+                  }
+                }
+                if (data36.selfHostSavingsRatio !== void 0) {
+                  let data71 = data36.selfHostSavingsRatio;
+                  if (typeof data71 == "number" && isFinite(data71)) {
+                    if (data71 < 1 || isNaN(data71)) {
+                      const err109 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err109];
+                      } else {
+                        vErrors.push(err109);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err110 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err110];
                     } else {
@@ -50455,22 +50500,57 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
+                if (data36.openModelParamsB !== void 0) {
+                  let data72 = data36.openModelParamsB;
+                  if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                    for (const key16 in data72) {
+                      let data73 = data72[key16];
+                      if (typeof data73 == "number" && isFinite(data73)) {
+                        if (data73 <= 0 || isNaN(data73)) {
+                          const err111 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err111];
+                          } else {
+                            vErrors.push(err111);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err112 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err112];
+                        } else {
+                          vErrors.push(err112);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err113 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err111 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
+                const err114 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err111];
+                  vErrors = [err114];
                 } else {
-                  vErrors.push(err111);
+                  vErrors.push(err114);
                 }
                 errors++;
               }
             }
           } else {
-            const err112 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err115 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err112];
+              vErrors = [err115];
             } else {
-              vErrors.push(err112);
+              vErrors.push(err115);
             }
             errors++;
           }
@@ -51150,7 +51230,7 @@ var init_policy_input_v1_schema = __esm({
           description: "The machines a target runs on, each field null when not declared; null when the target has no `hardware` block.",
           type: ["object", "null"],
           additionalProperties: false,
-          required: ["gpus", "gpuType", "capexUsd", "hourlyUsd", "autoscaling"],
+          required: ["gpus", "gpuType", "gpuFamily", "capexUsd", "hourlyUsd", "autoscaling"],
           properties: {
             gpus: {
               title: "GPUs",
@@ -51161,6 +51241,12 @@ var init_policy_input_v1_schema = __esm({
             gpuType: {
               title: "GPU type",
               description: "The GPU model, as declared, or null.",
+              type: ["string", "null"],
+              examples: ["h100"]
+            },
+            gpuFamily: {
+              title: "GPU family",
+              description: "The GPU family the type names, as for a cluster's GPUs (`NVIDIA H100 80GB` is h100), or null without a type.",
               type: ["string", "null"],
               examples: ["h100"]
             },

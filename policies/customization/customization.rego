@@ -2,6 +2,7 @@
 # hardware you control; plain prompting and RAG rarely justify running models yourself.
 package routewise.rules.customization
 
+import data.routewise.lib.provider
 import data.routewise.lib.reach
 
 config := data.routewise.config
@@ -54,7 +55,7 @@ deny contains finding if {
 # The offers of a target's provider for its model family.
 offers_for(target) := [o |
 	some o in config.fineTuningOffers
-	o.provider == target.provider
+	provider.key(o.provider) == provider.key(target.provider)
 	some family in o.models
 	startswith(lower(target.model), lower(family))
 ]
@@ -64,11 +65,11 @@ offered_in_region(target, offer) if not offer.regions
 offered_in_region(target, offer) if target.region in offer.regions
 
 unoffered(target) := sprintf("provider %v does not fine-tune models", [target.provider]) if {
-	count([o | some o in config.fineTuningOffers; o.provider == target.provider]) == 0
+	count([o | some o in config.fineTuningOffers; provider.key(o.provider) == provider.key(target.provider)]) == 0
 }
 
 unoffered(target) := sprintf("provider %s does not fine-tune model %s", [target.provider, target.model]) if {
-	count([o | some o in config.fineTuningOffers; o.provider == target.provider]) > 0
+	count([o | some o in config.fineTuningOffers; provider.key(o.provider) == provider.key(target.provider)]) > 0
 	count(offers_for(target)) == 0
 }
 

@@ -6,7 +6,9 @@ config := {
 	"fineTuningOffers": [
 		{"provider": "openai", "models": ["gpt-4o", "gpt-4.1"]},
 		{"provider": "azure-openai", "models": ["gpt-4o"], "regions": ["swedencentral", "northcentralus"]},
+		{"provider": "bedrock", "models": ["amazon.nova"], "regions": ["us-east-1", "us-west-2"]},
 	],
+	"providerAliases": {"aws-bedrock": "bedrock"},
 	"allowRegulatedOnCloudApi": false,
 	"regulationsNeverOnCloudApi": ["pci-dss"],
 }
@@ -86,6 +88,19 @@ test_fine_tuning_in_a_region_without_the_offer_warns if {
 	mentions(f.message, "only in northcentralus, swedencentral")
 	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "azure-openai", false, "gpt-4o", "swedencentral"))
 		with data.routewise.config as config
+}
+
+# Teams write one provider several ways; the offers name it once.
+test_fine_tuning_offers_are_found_under_other_spellings_of_the_provider if {
+	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), serving("nova", "cloud-api", "AWS Bedrock", false, "amazon.nova-lite-v1:0", "us-east-1"))
+		with data.routewise.config as config
+	count(customization.warn) == 0 with input as served(workload("tuner", "fine-tuning"), serving("gpt", "cloud-api", "Azure OpenAI", false, "gpt-4o", "swedencentral"))
+		with data.routewise.config as config
+	found := customization.warn with input as served(workload("tuner", "fine-tuning"), serving("nova", "cloud-api", "aws-bedrock", false, "amazon.nova-lite-v1:0", "eu-west-1"))
+		with data.routewise.config as config
+	ids(found) == ["RW-CUST-002"]
+	some f in found
+	mentions(f.message, "fine-tunes amazon.nova-lite-v1:0 only in us-east-1, us-west-2")
 }
 
 test_fine_tuning_on_self_hosted_model_passes if {

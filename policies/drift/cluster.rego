@@ -67,13 +67,15 @@ gpu_drift(c, hardware) := {why |
 } | {why |
 	is_string(hardware.gpuType)
 	is_string(c.gpuType)
-	not same_gpu(c, lower(hardware.gpuType))
+	not same_gpu(c, hardware)
 	why := sprintf("runs on %s GPUs, the manifest declares %s", [c.gpuType, hardware.gpuType])
 }
 
-same_gpu(c, declared) if c.gpuFamily == declared
+# Compared by family, as both sides are written many ways (`NVIDIA H100 80GB` on the manifest,
+# `NVIDIA-H100-80GB-HBM3` on the node), else by the label containing what the manifest declares.
+same_gpu(c, hardware) if c.gpuFamily == hardware.gpuFamily
 
-same_gpu(c, declared) if contains(lower(c.gpuType), declared)
+same_gpu(c, hardware) if contains(lower(c.gpuType), lower(hardware.gpuType))
 
 gpu_place(c, why) := c.gpuLocation if {
 	contains(why, "runs on")

@@ -19,9 +19,11 @@ server(overrides) := object.union({
 	"matchedBy": "annotation", "location": at(4),
 }, overrides)
 
-cluster(s, autoscaling) := {
+cluster(s, autoscaling) := declared_gpu(s, autoscaling, "h100", "h100")
+
+declared_gpu(s, autoscaling, gpu_type, family) := {
 	"dataClasses": [], "reaches": [],
-	"targets": [target({"gpus": 8, "gpuType": "h100", "capexUsd": null, "hourlyUsd": null})],
+	"targets": [target({"gpus": 8, "gpuType": gpu_type, "gpuFamily": family, "capexUsd": null, "hourlyUsd": null})],
 	"manifest": {"deployment": {"targets": [{"id": "gpu-llama", "hardware": {"gpus": 8, "autoscaling": autoscaling}}]}},
 	"observed": {
 		"sources": [{"type": "kubernetes", "file": "k8s", "location": at(1)}],
@@ -54,6 +56,13 @@ test_other_gpu_type_is_warned_at_the_selector if {
 	found := [f | some f in drift.warn with input as cluster(server({"gpuType": "NVIDIA-A100-SXM4-80GB", "gpuFamily": "a100"}), null); f.id == "RW-DRIFT-011"]
 	count(found) == 1
 	found[0].location == at(15)
+}
+
+# Defect: the manifest's datasheet name did not contain the node label, so one GPU was two.
+test_same_gpu_written_two_ways_passes if {
+	not "RW-DRIFT-011" in ids(drift.warn) with input as declared_gpu(server({}), null, "NVIDIA H100 80GB", "h100")
+	found := [f | some f in drift.warn with input as declared_gpu(server({}), null, "NVIDIA A100 80GB", "a100"); f.id == "RW-DRIFT-011"]
+	contains(found[0].message, "runs on NVIDIA-H100-80GB-HBM3 GPUs, the manifest declares NVIDIA A100 80GB")
 }
 
 test_same_gpus_pass if {

@@ -2,6 +2,7 @@
 # the gateway's model list, fallbacks and guardrails do that the manifest does not declare.
 package routewise.rules.drift
 
+import data.routewise.lib.provider
 import data.routewise.lib.reach
 
 config := data.routewise.config
@@ -160,9 +161,12 @@ provider_drift(d, target) := sprintf("it calls provider %s while the target decl
 	not provider_agrees(d.provider, lower(target.provider))
 }
 
-provider_agrees(prefix, declared) if prefix == declared
+provider_agrees(prefix, declared) if provider.key(prefix) == provider.key(declared)
 
-provider_agrees(prefix, declared) if declared in config.gatewayProviders[prefix]
+provider_agrees(prefix, declared) if {
+	some name in config.gatewayProviders[prefix]
+	provider.key(name) == provider.key(declared)
+}
 
 # METADATA
 # title: A gateway fallback or sibling sends data where the manifest never allows it

@@ -70,6 +70,16 @@ test_provider_known_under_another_name_passes if {
 	not "RW-DRIFT-001" in ids(drift.deny) with input as input_
 }
 
+test_provider_spelled_another_way_passes if {
+	every spelled in ["AWS Bedrock", "amazon_bedrock", "Bedrock"] {
+		input_ := {
+			"dataClasses": [], "targets": [target("claude", "cloud-api", spelled)], "reaches": [],
+			"observed": observed([deployment("claude", "bedrock/anthropic.claude-3-5-sonnet", "cloud-api", "bedrock", "claude")], []),
+		}
+		not "RW-DRIFT-001" in ids(drift.deny) with input as input_
+	}
+}
+
 test_other_provider_than_declared_is_denied if {
 	input_ := {
 		"dataClasses": [], "targets": [target("az", "cloud-api", "azure-openai")], "reaches": [],

@@ -7,6 +7,8 @@ export interface CostSettings {
   priceBook: { version: string; date: string };
   priceBookMaxAgeDays: number;
   priceBookProviders: Record<string, string>;
+  /** Other spellings of provider names (`routewise.config.providerAliases`, beside `cost`). */
+  providerAliases: Record<string, string>;
   batchPricingProviders: string[];
   batchDiscount: number;
   defaultInputShare: number;
@@ -44,7 +46,9 @@ export function costSettingsFrom(data: unknown): CostSettings | undefined {
   // YAML reads `version: 0.1.8` as text but a date may arrive as a Date: both end up as text.
   const book = (c.priceBook ?? {}) as Record<string, unknown>;
   const date = book.date instanceof Date ? book.date.toISOString().slice(0, 10) : String(book.date ?? '');
-  return { ...(c as unknown as CostSettings), priceBook: { version: String(book.version ?? ''), date } };
+  const aliases = at(data, ['routewise', 'config', 'providerAliases']);
+  const providerAliases = typeof aliases === 'object' && aliases !== null && !Array.isArray(aliases) ? (aliases as Record<string, string>) : {};
+  return { ...(c as unknown as CostSettings), providerAliases, priceBook: { version: String(book.version ?? ''), date } };
 }
 
 function at(v: unknown, path: string[]): unknown {

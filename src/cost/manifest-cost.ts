@@ -1,6 +1,8 @@
 // The cost of one manifest (spec/cost.md): each workload's API cost and self-hosted option, each
 // self-hosted or on-premises target's size and monthly cost, and the totals. Pure: the manifest,
 // the settings, the price table and today's date in; numbers out, unrounded.
+import { gpuTypeKey } from './gpu-type.ts';
+import { byProvider, providerKey } from './provider-key.ts';
 import type { Manifest, Target, Workload } from '../manifest/manifest.ts';
 import { resolveRouting } from '../input/routing.ts';
 import type { Reach } from '../input/policy-input.ts';
@@ -252,7 +254,7 @@ function pricer(settings: CostSettings, table: PriceTable, today: string): (t: P
         prices: { input: p.inputPerMillionUsd, output: p.outputPerMillionUsd, ...(p.cachedInputPerMillionUsd !== undefined ? { cachedInput: p.cachedInputPerMillionUsd } : {}) },
       };
     }
-    const bookProvider = t.provider === undefined ? undefined : settings.priceBookProviders[t.provider];
+    const bookProvider = t.provider === undefined ? undefined : byProvider(settings.priceBookProviders, t.provider, settings.providerAliases);
     if (bookProvider === undefined) {
       return { ok: false, reason: `provider ${t.provider ?? '(none)'} is not in priceBookProviders, and the target has no pricing` };
     }
@@ -262,7 +264,9 @@ function pricer(settings: CostSettings, table: PriceTable, today: string): (t: P
 }
 
 function batchDiscountFor(t: Pick<Target, 'provider'>, settings: CostSettings): number | undefined {
-  return t.provider !== undefined && settings.batchPricingProviders.includes(t.provider) ? settings.batchDiscount : undefined;
+  if (t.provider === undefined) return undefined;
+  const key = providerKey(t.provider, settings.providerAliases);
+  return settings.batchPricingProviders.some((name) => providerKey(name, settings.providerAliases) === key) ? settings.batchDiscount : undefined;
 }
 
 function apiShare(t: Target, share: number, tokens: number, shape: RequestShape, priced: Priced, discount: number | undefined): ApiShare {
@@ -318,7 +322,8 @@ function ownTargetCost(t: Target, settings: CostSettings, load: { avg: number; p
   const type = t.type as TargetCost['type'];
   const hw = t.hardware ?? {};
   const gpus = hw.gpus ?? null;
-  const gpuType = hw.gpuType?.toLowerCase() ?? null;
+  // The settings' name for the GPU when they know it (`NVIDIA H100 80GB` is h100), else as written.
+  const gpuType = hw.gpuType === undefined ? null : (gpuTypeKey(hw.gpuType, settings.gpuMemoryGb) ?? hw.gpuType.toLowerCase());
   const precision = t.precision ?? 'bf16';
   const params = modelParamsBOf(t.model, t.modelParamsB, settings.openModelParamsB) ?? null;
   const memory = gpuType === null ? undefined : settings.gpuMemoryGb[gpuType];

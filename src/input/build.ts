@@ -3,7 +3,7 @@
 import type { Category, DataClass, Manifest, Target } from '../manifest/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
-import { buildObserved } from './observed.ts';
+import { buildObserved, gpuFamily } from './observed.ts';
 import type { SourceFacts } from '../sources/observed.ts';
 import { costFacts, type CostContext } from './cost-facts.ts';
 
@@ -161,6 +161,7 @@ function hardwareOf(t: Target): InputTarget['hardware'] {
   return {
     gpus: t.hardware.gpus ?? null,
     gpuType: t.hardware.gpuType ?? null,
+    gpuFamily: t.hardware.gpuType === undefined ? null : gpuFamily(t.hardware.gpuType),
     capexUsd: t.hardware.capexUsd ?? null,
     hourlyUsd: t.hardware.hourlyUsd ?? null,
     autoscaling: t.hardware.autoscaling

@@ -122,7 +122,11 @@ export function normaliseModel(model: string): string {
   return segments[segments.length - 1] ?? '';
 }
 
+/** Each family as a whole word, compiled once: manifests ask for every target with hardware. */
+const FAMILY_WORDS = GPU_FAMILIES.map((f) => [f, new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`)] as const);
+
+/** The family a GPU label names, as a whole word first (`a10` is not `a100`), else anywhere in it. */
 export function gpuFamily(label: string): string {
   const l = label.toLowerCase();
-  return GPU_FAMILIES.find((f) => new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`).test(l)) ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
+  return FAMILY_WORDS.find(([, word]) => word.test(l))?.[0] ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
 }

@@ -62,6 +62,8 @@ export interface InputTarget {
   hardware: {
     gpus: number | null;
     gpuType: string | null;
+    /** The GPU family its type names (`NVIDIA H100 80GB` is h100), to compare with a cluster's; null without a type. */
+    gpuFamily: string | null;
     capexUsd: number | null;
     hourlyUsd: number | null;
     autoscaling: { minReplicas: number; maxReplicas: number } | null;

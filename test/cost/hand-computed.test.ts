@@ -63,6 +63,16 @@ describe('API cost of 100 million tokens a month (75% input, 4,000-token request
     expect(apiCost('bedrock', 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0')).toBeCloseTo(660, 9);
     expect(apiCost('bedrock', 'global.anthropic.claude-sonnet-4-5-20250929-v1:0')).toBeCloseTo(600, 9);
   });
+  it('a provider spelled another way (AWS Bedrock, amazon_bedrock) is priced and batch-discounted as bedrock', () => {
+    const model = 'global.anthropic.claude-sonnet-4-5-20250929-v1:0';
+    for (const spelled of ['AWS Bedrock', 'amazon_bedrock', 'Bedrock']) {
+      expect(apiCost(spelled, model)).toBeCloseTo(600, 9);
+      // Half the traffic at the batch price: 600 x (0.5 + 0.5 x 0.5) = $450.
+      expect(apiCost(spelled, model, { batchShare: 0.5 })).toBeCloseTo(450, 9);
+    }
+    // A name that only looks like a table key is a provider the book does not know, not a crash.
+    expect(apiCost('constructor', 'gpt-4o')).toBeNull();
+  });
   it('Azure OpenAI gpt-4o at OpenAI list prices (azure.microsoft.com pricing, global deployment)', () => {
     expect(apiCost('azure-openai', 'gpt-4o')).toBeCloseTo(437.5, 9);
   });
@@ -130,6 +140,20 @@ describe('self-hosted cost', () => {
     const cost = manifestCost(manifest([{ id: 'gpu', type: 'cloud-self-hosted', provider: 'aws', model: 'llama-3.1-70b', hardware: { gpus: 1, gpuType: 'h100' } }]), SETTINGS, PRICE_TABLE, TODAY);
     expect(cost.targets[0]!.fitsModel).toBe(false);
     expect(cost.details.gpu!.memoryNeededGb).toBeCloseTo(168, 9);
+  });
+  it('reads the GPU type as teams write it: NVIDIA H100 80GB is the h100 row, priced and sized as such', () => {
+    // A Hugging Face model id and a datasheet GPU name: 70 x 2 x 1.2 = 168 GB > 80 GB, and one
+    // GPU at the table's $2.99/hour x 730 hours = $2,182.70 a month.
+    const cost = manifestCost(
+      manifest([{ id: 'gpu', type: 'cloud-self-hosted', provider: 'AWS', model: 'meta-llama/Llama-3.3-70B-Instruct', hardware: { gpus: 1, gpuType: 'NVIDIA H100 80GB' } }]),
+      SETTINGS,
+      PRICE_TABLE,
+      TODAY,
+    );
+    expect(cost.targets[0]!.fitsModel).toBe(false);
+    expect(cost.targets[0]!.unjudged).toBeUndefined();
+    expect(cost.details.gpu!.gpuType).toBe('h100');
+    expect(cost.targets[0]!.breakdown.gpu).toBeCloseTo(SETTINGS.gpuHourlyUsd.h100! * SETTINGS.hoursPerMonth, 6);
   });
   it('says what it cannot judge instead of guessing', () => {
     const cost = manifestCost(manifest([{ id: 'gpu', type: 'cloud-self-hosted', provider: 'aws', model: 'in-house-model', hardware: { gpus: 2, gpuType: 'tpu-v9' } }]), SETTINGS, PRICE_TABLE, TODAY);

@@ -74,6 +74,7 @@ describe('defaults', () => {
     expect(build(fixture('hybrid-claims.yaml')).targets[0]!.hardware).toEqual({
       gpus: 8,
       gpuType: 'h100',
+      gpuFamily: 'h100',
       capexUsd: 280000,
       hourlyUsd: null,
       autoscaling: null,

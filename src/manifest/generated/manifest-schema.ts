@@ -955,7 +955,7 @@ export const manifestSchema: JsonSchema = {
           ]
         },
         "provider": {
-          "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets.",
+          "description": "Who provides the API or the infrastructure (openai, anthropic, azure-openai, bedrock, vertex, mistral, aws, gcp, azure, ...). Required for cloud-api and cloud-self-hosted targets. Case, spaces and underscores do not matter, and other common spellings (AWS Bedrock, vertex-ai) are read through providerAliases in the settings.",
           "type": "string",
           "minLength": 1,
           "examples": [

@@ -41,7 +41,7 @@ var require_stdin = __commonJS({
   "<stdin>"(exports, module) {
     module.exports = validate52;
     module.exports.default = validate52;
-    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+    var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "providerAliases": { "description": "Other spellings of provider names, each mapped to the name the other settings use (aws-bedrock: bedrock). A target's provider is read in lower case with spaces and underscores as hyphens, then through this table, by fineTuningOffers, gatewayProviders and the price book.", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
     var func1 = Object.prototype.hasOwnProperty;
     var func2 = require_ucs2length().default;
     function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -541,67 +541,102 @@ var require_stdin = __commonJS({
             errors++;
           }
         }
-        if (data.gatewayProviders !== void 0) {
-          let data25 = data.gatewayProviders;
+        if (data.providerAliases !== void 0) {
+          let data25 = data.providerAliases;
           if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
             for (const key5 in data25) {
-              if (!validate54(data25[key5], { instancePath: instancePath + "/gatewayProviders/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
+              let data26 = data25[key5];
+              if (typeof data26 === "string") {
+                if (func2(data26) < 1) {
+                  const err27 = { instancePath: instancePath + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/providerAliases", schemaPath: "#/properties/providerAliases/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.gatewayProviders !== void 0) {
+          let data27 = data.gatewayProviders;
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            for (const key6 in data27) {
+              if (!validate54(data27[key6], { instancePath: instancePath + "/gatewayProviders/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data27, parentDataProperty: key6, rootData, dynamicAnchors })) {
                 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+            const err30 = { instancePath: instancePath + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err30];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
         if (data.personalDataCategories !== void 0) {
-          let data27 = data.personalDataCategories;
-          if (Array.isArray(data27)) {
-            const len1 = data27.length;
+          let data29 = data.personalDataCategories;
+          if (Array.isArray(data29)) {
+            const len1 = data29.length;
             for (let i2 = 0; i2 < len1; i2++) {
-              let data28 = data27[i2];
-              if (typeof data28 === "string") {
-                if (func2(data28) < 1) {
-                  const err28 = { instancePath: instancePath + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
+              let data30 = data29[i2];
+              if (typeof data30 === "string") {
+                if (func2(data30) < 1) {
+                  const err31 = { instancePath: instancePath + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err31];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err31);
                   }
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
+                const err32 = { instancePath: instancePath + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
-            let i3 = data27.length;
+            let i3 = data29.length;
             let j1;
             if (i3 > 1) {
               const indices1 = {};
               for (; i3--; ) {
-                let item1 = data27[i3];
+                let item1 = data29[i3];
                 if (typeof item1 !== "string") {
                   continue;
                 }
                 if (typeof indices1[item1] == "number") {
                   j1 = indices1[item1];
-                  const err30 = { instancePath: instancePath + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
+                  const err33 = { instancePath: instancePath + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err33];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err33);
                   }
                   errors++;
                   break;
@@ -610,272 +645,236 @@ var require_stdin = __commonJS({
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
+            const err34 = { instancePath: instancePath + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err34];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
         if (data.fineTuningOffers !== void 0) {
-          let data29 = data.fineTuningOffers;
-          if (Array.isArray(data29)) {
-            const len2 = data29.length;
+          let data31 = data.fineTuningOffers;
+          if (Array.isArray(data31)) {
+            const len2 = data31.length;
             for (let i4 = 0; i4 < len2; i4++) {
-              let data30 = data29[i4];
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                if (data30.provider === void 0) {
-                  const err32 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
+              let data32 = data31[i4];
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                if (data32.provider === void 0) {
+                  const err35 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err35];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err35);
                   }
                   errors++;
                 }
-                if (data30.models === void 0) {
-                  const err33 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                if (data32.models === void 0) {
+                  const err36 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
-                for (const key6 in data30) {
-                  if (!(key6 === "provider" || key6 === "models" || key6 === "regions")) {
-                    const err34 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                for (const key7 in data32) {
+                  if (!(key7 === "provider" || key7 === "models" || key7 === "regions")) {
+                    const err37 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
                     if (vErrors === null) {
-                      vErrors = [err34];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err34);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
                 }
-                if (data30.provider !== void 0) {
-                  let data31 = data30.provider;
-                  if (typeof data31 === "string") {
-                    if (func2(data31) < 1) {
-                      const err35 = { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data32.provider !== void 0) {
+                  let data33 = data32.provider;
+                  if (typeof data33 === "string") {
+                    if (func2(data33) < 1) {
+                      const err38 = { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err35];
+                        vErrors = [err38];
                       } else {
-                        vErrors.push(err35);
+                        vErrors.push(err38);
                       }
                       errors++;
                     }
                   } else {
-                    const err36 = { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
+                    const err39 = { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err39];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err39);
                     }
                     errors++;
                   }
                 }
-                if (data30.models !== void 0) {
-                  if (!validate54(data30.models, { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/models", parentData: data30, parentDataProperty: "models", rootData, dynamicAnchors })) {
+                if (data32.models !== void 0) {
+                  if (!validate54(data32.models, { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/models", parentData: data32, parentDataProperty: "models", rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (data30.regions !== void 0) {
-                  if (!validate54(data30.regions, { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/regions", parentData: data30, parentDataProperty: "regions", rootData, dynamicAnchors })) {
+                if (data32.regions !== void 0) {
+                  if (!validate54(data32.regions, { instancePath: instancePath + "/fineTuningOffers/" + i4 + "/regions", parentData: data32, parentDataProperty: "regions", rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                     errors = vErrors.length;
                   }
                 }
               } else {
-                const err37 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
+                const err40 = { instancePath: instancePath + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err40];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err40);
                 }
                 errors++;
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
+            const err41 = { instancePath: instancePath + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err41];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
         if (data.cost !== void 0) {
-          let data34 = data.cost;
-          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-            for (const key7 in data34) {
-              if (!func1.call(schema20.properties.cost.properties, key7)) {
-                const err39 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+          let data36 = data.cost;
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            for (const key8 in data36) {
+              if (!func1.call(schema20.properties.cost.properties, key8)) {
+                const err42 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
                 if (vErrors === null) {
-                  vErrors = [err39];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err39);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
-            if (data34.priceBook !== void 0) {
-              let data35 = data34.priceBook;
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                if (data35.version === void 0) {
-                  const err40 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
+            if (data36.priceBook !== void 0) {
+              let data37 = data36.priceBook;
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                if (data37.version === void 0) {
+                  const err43 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err43];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err43);
                   }
                   errors++;
                 }
-                if (data35.date === void 0) {
-                  const err41 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                if (data37.date === void 0) {
+                  const err44 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err44];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
-                for (const key8 in data35) {
-                  if (!(key8 === "version" || key8 === "date")) {
-                    const err42 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+                for (const key9 in data37) {
+                  if (!(key9 === "version" || key9 === "date")) {
+                    const err45 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
                     if (vErrors === null) {
-                      vErrors = [err42];
+                      vErrors = [err45];
                     } else {
-                      vErrors.push(err42);
+                      vErrors.push(err45);
                     }
                     errors++;
                   }
                 }
-                if (data35.version !== void 0) {
-                  let data36 = data35.version;
-                  if (typeof data36 === "string") {
-                    if (func2(data36) < 1) {
-                      const err43 = { instancePath: instancePath + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data37.version !== void 0) {
+                  let data38 = data37.version;
+                  if (typeof data38 === "string") {
+                    if (func2(data38) < 1) {
+                      const err46 = { instancePath: instancePath + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err43];
+                        vErrors = [err46];
                       } else {
-                        vErrors.push(err43);
+                        vErrors.push(err46);
                       }
                       errors++;
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
+                    const err47 = { instancePath: instancePath + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err44];
+                      vErrors = [err47];
                     } else {
-                      vErrors.push(err44);
+                      vErrors.push(err47);
                     }
                     errors++;
                   }
                 }
-                if (data35.date !== void 0) {
-                  let data37 = data35.date;
-                  if (typeof data37 === "string") {
-                    if (func2(data37) < 1) {
-                      const err45 = { instancePath: instancePath + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data37.date !== void 0) {
+                  let data39 = data37.date;
+                  if (typeof data39 === "string") {
+                    if (func2(data39) < 1) {
+                      const err48 = { instancePath: instancePath + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err45];
+                        vErrors = [err48];
                       } else {
-                        vErrors.push(err45);
+                        vErrors.push(err48);
                       }
                       errors++;
                     }
                   } else {
-                    const err46 = { instancePath: instancePath + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
+                    const err49 = { instancePath: instancePath + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err46];
+                      vErrors = [err49];
                     } else {
-                      vErrors.push(err46);
+                      vErrors.push(err49);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
+                const err50 = { instancePath: instancePath + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err50];
                 } else {
-                  vErrors.push(err47);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
             }
-            if (data34.priceBookMaxAgeDays !== void 0) {
-              let data38 = data34.priceBookMaxAgeDays;
-              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                const err48 = { instancePath: instancePath + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+            if (data36.priceBookMaxAgeDays !== void 0) {
+              let data40 = data36.priceBookMaxAgeDays;
+              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                const err51 = { instancePath: instancePath + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err51];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err51);
                 }
                 errors++;
               }
-              if (typeof data38 == "number" && isFinite(data38)) {
-                if (data38 < 0 || isNaN(data38)) {
-                  const err49 = { instancePath: instancePath + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              if (typeof data40 == "number" && isFinite(data40)) {
+                if (data40 < 0 || isNaN(data40)) {
+                  const err52 = { instancePath: instancePath + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err52];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               }
             }
-            if (data34.priceBookProviders !== void 0) {
-              let data39 = data34.priceBookProviders;
-              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                for (const key9 in data39) {
-                  let data40 = data39[key9];
-                  if (typeof data40 === "string") {
-                    if (func2(data40) < 1) {
-                      const err50 = { instancePath: instancePath + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err50];
-                      } else {
-                        vErrors.push(err50);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err51 = { instancePath: instancePath + "/cost/priceBookProviders/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err52 = { instancePath: instancePath + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data34.batchPricingProviders !== void 0) {
-              let data41 = data34.batchPricingProviders;
-              if (Array.isArray(data41)) {
-                const len3 = data41.length;
-                for (let i5 = 0; i5 < len3; i5++) {
-                  let data42 = data41[i5];
+            if (data36.priceBookProviders !== void 0) {
+              let data41 = data36.priceBookProviders;
+              if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                for (const key10 in data41) {
+                  let data42 = data41[key10];
                   if (typeof data42 === "string") {
                     if (func2(data42) < 1) {
-                      const err53 = { instancePath: instancePath + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      const err53 = { instancePath: instancePath + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err53];
                       } else {
@@ -884,7 +883,7 @@ var require_stdin = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err54 = { instancePath: instancePath + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                    const err54 = { instancePath: instancePath + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -893,22 +892,58 @@ var require_stdin = __commonJS({
                     errors++;
                   }
                 }
-                let i6 = data41.length;
+              } else {
+                const err55 = { instancePath: instancePath + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data36.batchPricingProviders !== void 0) {
+              let data43 = data36.batchPricingProviders;
+              if (Array.isArray(data43)) {
+                const len3 = data43.length;
+                for (let i5 = 0; i5 < len3; i5++) {
+                  let data44 = data43[i5];
+                  if (typeof data44 === "string") {
+                    if (func2(data44) < 1) {
+                      const err56 = { instancePath: instancePath + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err57 = { instancePath: instancePath + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                let i6 = data43.length;
                 let j2;
                 if (i6 > 1) {
                   const indices2 = {};
                   for (; i6--; ) {
-                    let item2 = data41[i6];
+                    let item2 = data43[i6];
                     if (typeof item2 !== "string") {
                       continue;
                     }
                     if (typeof indices2[item2] == "number") {
                       j2 = indices2[item2];
-                      const err55 = { instancePath: instancePath + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
+                      const err58 = { instancePath: instancePath + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
                       if (vErrors === null) {
-                        vErrors = [err55];
+                        vErrors = [err58];
                       } else {
-                        vErrors.push(err55);
+                        vErrors.push(err58);
                       }
                       errors++;
                       break;
@@ -917,38 +952,7 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err56 = { instancePath: instancePath + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data34.batchDiscount !== void 0) {
-              let data43 = data34.batchDiscount;
-              if (typeof data43 == "number" && isFinite(data43)) {
-                if (data43 > 1 || isNaN(data43)) {
-                  const err57 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
-                  }
-                  errors++;
-                }
-                if (data43 < 0 || isNaN(data43)) {
-                  const err58 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              } else {
-                const err59 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
+                const err59 = { instancePath: instancePath + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -957,11 +961,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.defaultInputShare !== void 0) {
-              let data44 = data34.defaultInputShare;
-              if (typeof data44 == "number" && isFinite(data44)) {
-                if (data44 > 1 || isNaN(data44)) {
-                  const err60 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+            if (data36.batchDiscount !== void 0) {
+              let data45 = data36.batchDiscount;
+              if (typeof data45 == "number" && isFinite(data45)) {
+                if (data45 > 1 || isNaN(data45)) {
+                  const err60 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err60];
                   } else {
@@ -969,8 +973,8 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
-                if (data44 < 0 || isNaN(data44)) {
-                  const err61 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data45 < 0 || isNaN(data45)) {
+                  const err61 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err61];
                   } else {
@@ -979,7 +983,7 @@ var require_stdin = __commonJS({
                   errors++;
                 }
               } else {
-                const err62 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
+                const err62 = { instancePath: instancePath + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -988,11 +992,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.defaultTokensPerRequest !== void 0) {
-              let data45 = data34.defaultTokensPerRequest;
-              if (typeof data45 == "number" && isFinite(data45)) {
-                if (data45 <= 0 || isNaN(data45)) {
-                  const err63 = { instancePath: instancePath + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+            if (data36.defaultInputShare !== void 0) {
+              let data46 = data36.defaultInputShare;
+              if (typeof data46 == "number" && isFinite(data46)) {
+                if (data46 > 1 || isNaN(data46)) {
+                  const err63 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err63];
                   } else {
@@ -1000,43 +1004,39 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
+                if (data46 < 0 || isNaN(data46)) {
+                  const err64 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
               } else {
-                const err64 = { instancePath: instancePath + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                const err65 = { instancePath: instancePath + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err64];
+                  vErrors = [err65];
                 } else {
-                  vErrors.push(err64);
+                  vErrors.push(err65);
                 }
                 errors++;
               }
             }
-            if (data34.gpuMemoryGb !== void 0) {
-              let data46 = data34.gpuMemoryGb;
-              if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-                for (const key10 in data46) {
-                  let data47 = data46[key10];
-                  if (typeof data47 == "number" && isFinite(data47)) {
-                    if (data47 <= 0 || isNaN(data47)) {
-                      const err65 = { instancePath: instancePath + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
+            if (data36.defaultTokensPerRequest !== void 0) {
+              let data47 = data36.defaultTokensPerRequest;
+              if (typeof data47 == "number" && isFinite(data47)) {
+                if (data47 <= 0 || isNaN(data47)) {
+                  const err66 = { instancePath: instancePath + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err66];
                   } else {
-                    const err66 = { instancePath: instancePath + "/cost/gpuMemoryGb/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
+                    vErrors.push(err66);
                   }
+                  errors++;
                 }
               } else {
-                const err67 = { instancePath: instancePath + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
+                const err67 = { instancePath: instancePath + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -1045,71 +1045,71 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.throughputTokensPerSecondPerGpu !== void 0) {
-              let data48 = data34.throughputTokensPerSecondPerGpu;
+            if (data36.gpuMemoryGb !== void 0) {
+              let data48 = data36.gpuMemoryGb;
               if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
                 for (const key11 in data48) {
                   let data49 = data48[key11];
-                  if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
-                    for (const key12 in data49) {
-                      let data50 = data49[key12];
-                      if (typeof data50 == "number" && isFinite(data50)) {
-                        if (data50 <= 0 || isNaN(data50)) {
-                          const err68 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err68];
-                          } else {
-                            vErrors.push(err68);
-                          }
-                          errors++;
-                        }
+                  if (typeof data49 == "number" && isFinite(data49)) {
+                    if (data49 <= 0 || isNaN(data49)) {
+                      const err68 = { instancePath: instancePath + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err68];
                       } else {
-                        const err69 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                        if (vErrors === null) {
-                          vErrors = [err69];
-                        } else {
-                          vErrors.push(err69);
-                        }
-                        errors++;
+                        vErrors.push(err68);
                       }
+                      errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
+                    const err69 = { instancePath: instancePath + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err70];
+                      vErrors = [err69];
                     } else {
-                      vErrors.push(err70);
+                      vErrors.push(err69);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
+                const err70 = { instancePath: instancePath + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err71];
+                  vErrors = [err70];
                 } else {
-                  vErrors.push(err71);
+                  vErrors.push(err70);
                 }
                 errors++;
               }
             }
-            if (data34.gpuHourlyUsd !== void 0) {
-              let data51 = data34.gpuHourlyUsd;
-              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
-                for (const key13 in data51) {
-                  let data52 = data51[key13];
-                  if (typeof data52 == "number" && isFinite(data52)) {
-                    if (data52 < 0 || isNaN(data52)) {
-                      const err72 = { instancePath: instancePath + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err72];
+            if (data36.throughputTokensPerSecondPerGpu !== void 0) {
+              let data50 = data36.throughputTokensPerSecondPerGpu;
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                for (const key12 in data50) {
+                  let data51 = data50[key12];
+                  if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                    for (const key13 in data51) {
+                      let data52 = data51[key13];
+                      if (typeof data52 == "number" && isFinite(data52)) {
+                        if (data52 <= 0 || isNaN(data52)) {
+                          const err71 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err71];
+                          } else {
+                            vErrors.push(err71);
+                          }
+                          errors++;
+                        }
                       } else {
-                        vErrors.push(err72);
+                        const err72 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err72];
+                        } else {
+                          vErrors.push(err72);
+                        }
+                        errors++;
                       }
-                      errors++;
                     }
                   } else {
-                    const err73 = { instancePath: instancePath + "/cost/gpuHourlyUsd/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    const err73 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err73];
                     } else {
@@ -1119,7 +1119,7 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err74 = { instancePath: instancePath + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
+                const err74 = { instancePath: instancePath + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -1128,14 +1128,14 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.gpuPowerKw !== void 0) {
-              let data53 = data34.gpuPowerKw;
+            if (data36.gpuHourlyUsd !== void 0) {
+              let data53 = data36.gpuHourlyUsd;
               if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
                 for (const key14 in data53) {
                   let data54 = data53[key14];
                   if (typeof data54 == "number" && isFinite(data54)) {
                     if (data54 < 0 || isNaN(data54)) {
-                      const err75 = { instancePath: instancePath + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      const err75 = { instancePath: instancePath + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
                         vErrors = [err75];
                       } else {
@@ -1144,7 +1144,7 @@ var require_stdin = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err76 = { instancePath: instancePath + "/cost/gpuPowerKw/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    const err76 = { instancePath: instancePath + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err76];
                     } else {
@@ -1154,7 +1154,7 @@ var require_stdin = __commonJS({
                   }
                 }
               } else {
-                const err77 = { instancePath: instancePath + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
+                const err77 = { instancePath: instancePath + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -1163,174 +1163,178 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.serverOverheadKw !== void 0) {
-              let data55 = data34.serverOverheadKw;
-              if (typeof data55 == "number" && isFinite(data55)) {
-                if (data55 < 0 || isNaN(data55)) {
-                  const err78 = { instancePath: instancePath + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err78];
+            if (data36.gpuPowerKw !== void 0) {
+              let data55 = data36.gpuPowerKw;
+              if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+                for (const key15 in data55) {
+                  let data56 = data55[key15];
+                  if (typeof data56 == "number" && isFinite(data56)) {
+                    if (data56 < 0 || isNaN(data56)) {
+                      const err78 = { instancePath: instancePath + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err78);
+                    const err79 = { instancePath: instancePath + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
+                const err80 = { instancePath: instancePath + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err80];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err80);
                 }
                 errors++;
               }
             }
-            if (data34.pue !== void 0) {
-              let data56 = data34.pue;
-              if (typeof data56 == "number" && isFinite(data56)) {
-                if (data56 < 1 || isNaN(data56)) {
-                  const err80 = { instancePath: instancePath + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-              } else {
-                const err81 = { instancePath: instancePath + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err81];
-                } else {
-                  vErrors.push(err81);
-                }
-                errors++;
-              }
-            }
-            if (data34.electricityUsdPerKwh !== void 0) {
-              let data57 = data34.electricityUsdPerKwh;
+            if (data36.serverOverheadKw !== void 0) {
+              let data57 = data36.serverOverheadKw;
               if (typeof data57 == "number" && isFinite(data57)) {
                 if (data57 < 0 || isNaN(data57)) {
-                  const err82 = { instancePath: instancePath + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  const err81 = { instancePath: instancePath + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err81];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err81);
                   }
                   errors++;
                 }
               } else {
-                const err83 = { instancePath: instancePath + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
+                const err82 = { instancePath: instancePath + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
-            if (data34.amortizationYears !== void 0) {
-              let data58 = data34.amortizationYears;
+            if (data36.pue !== void 0) {
+              let data58 = data36.pue;
               if (typeof data58 == "number" && isFinite(data58)) {
-                if (data58 <= 0 || isNaN(data58)) {
-                  const err84 = { instancePath: instancePath + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data58 < 1 || isNaN(data58)) {
+                  const err83 = { instancePath: instancePath + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err84];
+                    vErrors = [err83];
                   } else {
-                    vErrors.push(err84);
+                    vErrors.push(err83);
                   }
                   errors++;
                 }
               } else {
-                const err85 = { instancePath: instancePath + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
+                const err84 = { instancePath: instancePath + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err85];
+                  vErrors = [err84];
                 } else {
-                  vErrors.push(err85);
+                  vErrors.push(err84);
                 }
                 errors++;
               }
             }
-            if (data34.supportRatePerYear !== void 0) {
-              let data59 = data34.supportRatePerYear;
+            if (data36.electricityUsdPerKwh !== void 0) {
+              let data59 = data36.electricityUsdPerKwh;
               if (typeof data59 == "number" && isFinite(data59)) {
                 if (data59 < 0 || isNaN(data59)) {
-                  const err86 = { instancePath: instancePath + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                  const err85 = { instancePath: instancePath + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err86];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err86);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
               } else {
-                const err87 = { instancePath: instancePath + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
+                const err86 = { instancePath: instancePath + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err87];
+                  vErrors = [err86];
                 } else {
-                  vErrors.push(err87);
+                  vErrors.push(err86);
                 }
                 errors++;
               }
             }
-            if (data34.engineerAnnualCostUsd !== void 0) {
-              let data60 = data34.engineerAnnualCostUsd;
+            if (data36.amortizationYears !== void 0) {
+              let data60 = data36.amortizationYears;
               if (typeof data60 == "number" && isFinite(data60)) {
-                if (data60 < 0 || isNaN(data60)) {
-                  const err88 = { instancePath: instancePath + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data60 <= 0 || isNaN(data60)) {
+                  const err87 = { instancePath: instancePath + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err88];
+                    vErrors = [err87];
                   } else {
-                    vErrors.push(err88);
+                    vErrors.push(err87);
                   }
                   errors++;
                 }
               } else {
-                const err89 = { instancePath: instancePath + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                const err88 = { instancePath: instancePath + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err89];
+                  vErrors = [err88];
                 } else {
-                  vErrors.push(err89);
+                  vErrors.push(err88);
                 }
                 errors++;
               }
             }
-            if (data34.hoursPerMonth !== void 0) {
-              let data61 = data34.hoursPerMonth;
+            if (data36.supportRatePerYear !== void 0) {
+              let data61 = data36.supportRatePerYear;
               if (typeof data61 == "number" && isFinite(data61)) {
-                if (data61 <= 0 || isNaN(data61)) {
-                  const err90 = { instancePath: instancePath + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data61 < 0 || isNaN(data61)) {
+                  const err89 = { instancePath: instancePath + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err90];
+                    vErrors = [err89];
                   } else {
-                    vErrors.push(err90);
+                    vErrors.push(err89);
                   }
                   errors++;
                 }
               } else {
-                const err91 = { instancePath: instancePath + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                const err90 = { instancePath: instancePath + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
             }
-            if (data34.replicaLoadFactor !== void 0) {
-              let data62 = data34.replicaLoadFactor;
+            if (data36.engineerAnnualCostUsd !== void 0) {
+              let data62 = data36.engineerAnnualCostUsd;
               if (typeof data62 == "number" && isFinite(data62)) {
-                if (data62 > 1 || isNaN(data62)) {
-                  const err92 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                if (data62 < 0 || isNaN(data62)) {
+                  const err91 = { instancePath: instancePath + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err92];
+                    vErrors = [err91];
                   } else {
-                    vErrors.push(err92);
+                    vErrors.push(err91);
                   }
                   errors++;
                 }
-                if (data62 <= 0 || isNaN(data62)) {
-                  const err93 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+              } else {
+                const err92 = { instancePath: instancePath + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
+            if (data36.hoursPerMonth !== void 0) {
+              let data63 = data36.hoursPerMonth;
+              if (typeof data63 == "number" && isFinite(data63)) {
+                if (data63 <= 0 || isNaN(data63)) {
+                  const err93 = { instancePath: instancePath + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err93];
                   } else {
@@ -1339,7 +1343,7 @@ var require_stdin = __commonJS({
                   errors++;
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
+                const err94 = { instancePath: instancePath + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -1348,11 +1352,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.costComparisonModelParamsB !== void 0) {
-              let data63 = data34.costComparisonModelParamsB;
-              if (typeof data63 == "number" && isFinite(data63)) {
-                if (data63 <= 0 || isNaN(data63)) {
-                  const err95 = { instancePath: instancePath + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+            if (data36.replicaLoadFactor !== void 0) {
+              let data64 = data36.replicaLoadFactor;
+              if (typeof data64 == "number" && isFinite(data64)) {
+                if (data64 > 1 || isNaN(data64)) {
+                  const err95 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -1360,20 +1364,17 @@ var require_stdin = __commonJS({
                   }
                   errors++;
                 }
-              } else {
-                const err96 = { instancePath: instancePath + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
-                if (vErrors === null) {
-                  vErrors = [err96];
-                } else {
-                  vErrors.push(err96);
+                if (data64 <= 0 || isNaN(data64)) {
+                  const err96 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data34.costComparisonPrecision !== void 0) {
-              let data64 = data34.costComparisonPrecision;
-              if (!(data64 === "fp32" || data64 === "bf16" || data64 === "fp16" || data64 === "fp8" || data64 === "int8" || data64 === "int4")) {
-                const err97 = { instancePath: instancePath + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
+              } else {
+                const err97 = { instancePath: instancePath + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err97];
                 } else {
@@ -1382,11 +1383,11 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.costComparisonGpuType !== void 0) {
-              let data65 = data34.costComparisonGpuType;
-              if (typeof data65 === "string") {
-                if (func2(data65) < 1) {
-                  const err98 = { instancePath: instancePath + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
+            if (data36.costComparisonModelParamsB !== void 0) {
+              let data65 = data36.costComparisonModelParamsB;
+              if (typeof data65 == "number" && isFinite(data65)) {
+                if (data65 <= 0 || isNaN(data65)) {
+                  const err98 = { instancePath: instancePath + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -1395,7 +1396,7 @@ var require_stdin = __commonJS({
                   errors++;
                 }
               } else {
-                const err99 = { instancePath: instancePath + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
+                const err99 = { instancePath: instancePath + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err99];
                 } else {
@@ -1404,121 +1405,120 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
-            if (data34.costComparisonEngineers !== void 0) {
-              let data66 = data34.costComparisonEngineers;
-              if (typeof data66 == "number" && isFinite(data66)) {
-                if (data66 < 0 || isNaN(data66)) {
-                  const err100 = { instancePath: instancePath + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err100];
-                  } else {
-                    vErrors.push(err100);
-                  }
-                  errors++;
-                }
-              } else {
-                const err101 = { instancePath: instancePath + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
+            if (data36.costComparisonPrecision !== void 0) {
+              let data66 = data36.costComparisonPrecision;
+              if (!(data66 === "fp32" || data66 === "bf16" || data66 === "fp16" || data66 === "fp8" || data66 === "int8" || data66 === "int4")) {
+                const err100 = { instancePath: instancePath + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
                 if (vErrors === null) {
-                  vErrors = [err101];
+                  vErrors = [err100];
                 } else {
-                  vErrors.push(err101);
+                  vErrors.push(err100);
                 }
                 errors++;
               }
             }
-            if (data34.costComparisonApiModel !== void 0) {
-              let data67 = data34.costComparisonApiModel;
+            if (data36.costComparisonGpuType !== void 0) {
+              let data67 = data36.costComparisonGpuType;
               if (typeof data67 === "string") {
                 if (func2(data67) < 1) {
-                  const err102 = { instancePath: instancePath + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
+                  const err101 = { instancePath: instancePath + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err102];
+                    vErrors = [err101];
                   } else {
-                    vErrors.push(err102);
+                    vErrors.push(err101);
                   }
                   errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
+                const err102 = { instancePath: instancePath + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err102];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err102);
                 }
                 errors++;
               }
             }
-            if (data34.costComparisonApiProvider !== void 0) {
-              let data68 = data34.costComparisonApiProvider;
-              if (typeof data68 === "string") {
-                if (func2(data68) < 1) {
-                  const err104 = { instancePath: instancePath + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+            if (data36.costComparisonEngineers !== void 0) {
+              let data68 = data36.costComparisonEngineers;
+              if (typeof data68 == "number" && isFinite(data68)) {
+                if (data68 < 0 || isNaN(data68)) {
+                  const err103 = { instancePath: instancePath + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                   if (vErrors === null) {
-                    vErrors = [err104];
+                    vErrors = [err103];
                   } else {
-                    vErrors.push(err104);
+                    vErrors.push(err103);
                   }
                   errors++;
                 }
               } else {
-                const err105 = { instancePath: instancePath + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                const err104 = { instancePath: instancePath + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
-                  vErrors = [err105];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err105);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
-            if (data34.selfHostSavingsRatio !== void 0) {
-              let data69 = data34.selfHostSavingsRatio;
-              if (typeof data69 == "number" && isFinite(data69)) {
-                if (data69 < 1 || isNaN(data69)) {
-                  const err106 = { instancePath: instancePath + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+            if (data36.costComparisonApiModel !== void 0) {
+              let data69 = data36.costComparisonApiModel;
+              if (typeof data69 === "string") {
+                if (func2(data69) < 1) {
+                  const err105 = { instancePath: instancePath + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err106];
+                    vErrors = [err105];
                   } else {
-                    vErrors.push(err106);
+                    vErrors.push(err105);
                   }
                   errors++;
                 }
               } else {
-                const err107 = { instancePath: instancePath + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                const err106 = { instancePath: instancePath + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err107];
+                  vErrors = [err106];
                 } else {
-                  vErrors.push(err107);
+                  vErrors.push(err106);
                 }
                 errors++;
               }
             }
-            if (data34.openModelParamsB !== void 0) {
-              let data70 = data34.openModelParamsB;
-              if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                for (const key15 in data70) {
-                  let data71 = data70[key15];
-                  if (typeof data71 == "number" && isFinite(data71)) {
-                    if (data71 <= 0 || isNaN(data71)) {
-                      const err108 = { instancePath: instancePath + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err108];
-                      } else {
-                        vErrors.push(err108);
-                      }
-                      errors++;
-                    }
+            if (data36.costComparisonApiProvider !== void 0) {
+              let data70 = data36.costComparisonApiProvider;
+              if (typeof data70 === "string") {
+                if (func2(data70) < 1) {
+                  const err107 = { instancePath: instancePath + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err107];
                   } else {
-                    const err109 = { instancePath: instancePath + "/cost/openModelParamsB/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err109];
-                    } else {
-                      vErrors.push(err109);
-                    }
-                    errors++;
+                    vErrors.push(err107);
                   }
+                  errors++;
                 }
               } else {
-                const err110 = { instancePath: instancePath + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                const err108 = { instancePath: instancePath + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors++;
+              }
+            }
+            if (data36.selfHostSavingsRatio !== void 0) {
+              let data71 = data36.selfHostSavingsRatio;
+              if (typeof data71 == "number" && isFinite(data71)) {
+                if (data71 < 1 || isNaN(data71)) {
+                  const err109 = { instancePath: instancePath + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+              } else {
+                const err110 = { instancePath: instancePath + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err110];
                 } else {
@@ -1527,22 +1527,57 @@ var require_stdin = __commonJS({
                 errors++;
               }
             }
+            if (data36.openModelParamsB !== void 0) {
+              let data72 = data36.openModelParamsB;
+              if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                for (const key16 in data72) {
+                  let data73 = data72[key16];
+                  if (typeof data73 == "number" && isFinite(data73)) {
+                    if (data73 <= 0 || isNaN(data73)) {
+                      const err111 = { instancePath: instancePath + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err111];
+                      } else {
+                        vErrors.push(err111);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err112 = { instancePath: instancePath + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err112];
+                    } else {
+                      vErrors.push(err112);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err113 = { instancePath: instancePath + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err111 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
+            const err114 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err111];
+              vErrors = [err114];
             } else {
-              vErrors.push(err111);
+              vErrors.push(err114);
             }
             errors++;
           }
         }
       } else {
-        const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+        const err115 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err112];
+          vErrors = [err115];
         } else {
-          vErrors.push(err112);
+          vErrors.push(err115);
         }
         errors++;
       }
