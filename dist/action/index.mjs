@@ -16307,6 +16307,16 @@ var init_routing = __esm({
   }
 });
 
+// src/manifest/setting-name.ts
+function settingName(text2) {
+  return text2.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+var init_setting_name = __esm({
+  "src/manifest/setting-name.ts"() {
+    "use strict";
+  }
+});
+
 // src/input/observed.ts
 function emptyObserved() {
   return { sources: [], gatewayDeployments: [], gatewayFallbacks: [], guardrails: [], databaseModels: [], clusterDeployments: [] };
@@ -16413,7 +16423,7 @@ var init_gpu_type = __esm({
 
 // src/cost/provider-key.ts
 function providerKey(name, aliases) {
-  const spelled = name.trim().toLowerCase().replaceAll(" ", "-").replaceAll("_", "-");
+  const spelled = settingName(name);
   return Object.hasOwn(aliases, spelled) ? aliases[spelled] : spelled;
 }
 function byProvider(table, name, aliases) {
@@ -16423,6 +16433,7 @@ function byProvider(table, name, aliases) {
 var init_provider_key = __esm({
   "src/cost/provider-key.ts"() {
     "use strict";
+    init_setting_name();
   }
 });
 
@@ -17141,7 +17152,8 @@ function buildPolicyInput(manifest, options) {
       id: d3.id,
       category: d3.category,
       regulated: isRegulated(d3),
-      regulations: d3.regulations ?? [],
+      // As the settings name them: `HIPAA` or `PCI DSS` must meet the same rules as hipaa and pci-dss.
+      regulations: [...new Set((d3.regulations ?? []).map(settingName))],
       residency: d3.residency?.map((place) => place.toLowerCase()) ?? null,
       usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d3.id)).map((w) => w.id),
       path: ["dataClasses", i]
@@ -17169,7 +17181,8 @@ function buildPolicyInput(manifest, options) {
       type: t.type,
       model: t.model,
       provider: t.provider ?? null,
-      region: t.region?.toLowerCase() ?? null,
+      // Azure's display names are its region codes with spaces (`Sweden Central` is swedencentral).
+      region: t.region === void 0 ? null : t.region.toLowerCase().replace(/\s+/g, ""),
       processingScope: t.processingScope ?? "regional",
       dataZone: t.dataZone?.toLowerCase() ?? null,
       thirdParty: t.type !== "on-premises",
@@ -17223,7 +17236,7 @@ function buildPolicyInput(manifest, options) {
     })),
     team: {
       mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
-      skills: manifest.team?.skills ?? [],
+      skills: [...new Set((manifest.team?.skills ?? []).map(settingName))],
       path: ["team"]
     },
     timeline: {
@@ -17279,6 +17292,7 @@ var init_build = __esm({
   "src/input/build.ts"() {
     "use strict";
     init_routing();
+    init_setting_name();
     init_observed();
     init_cost_facts();
     REGULATED_BY_DEFAULT = /* @__PURE__ */ new Set(["health", "financial", "payment-card"]);
@@ -51099,7 +51113,7 @@ var init_policy_input_v1_schema = __esm({
             },
             regulations: {
               title: "Regulations",
-              description: "The regulations that govern this data, as declared; empty when none are listed.",
+              description: "The regulations that govern this data, as declared but lower-cased with spaces and underscores as hyphens (HIPAA is hipaa, PCI DSS is pci-dss), each once; empty when none are listed.",
               type: "array",
               items: { type: "string" },
               examples: [["hipaa"]]
@@ -51307,7 +51321,7 @@ var init_policy_input_v1_schema = __esm({
             },
             region: {
               title: "Region",
-              description: "Where the target processes data, as declared but lower-cased, or null: a cloud region code or a jurisdiction.",
+              description: "Where the target processes data, as declared but lower-cased and without spaces (Azure's `Sweden Central` is its code swedencentral), or null: a cloud region code or a jurisdiction.",
               type: ["string", "null"],
               examples: ["eu", "eu-central-1"]
             },
@@ -51569,7 +51583,7 @@ var init_policy_input_v1_schema = __esm({
             },
             skills: {
               title: "Skills",
-              description: "The team's skills, as declared; empty when absent.",
+              description: "The team's skills, as declared but lower-cased with spaces and underscores as hyphens (Cloud Infra is cloud-infra), each once; empty when absent.",
               type: "array",
               items: { type: "string" },
               examples: [["ml", "kubernetes"]]

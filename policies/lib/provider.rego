@@ -6,5 +6,5 @@ package routewise.lib.provider
 # Lower case, spaces and underscores as hyphens, then `providerAliases` of data.yaml.
 key(name) := object.get(object.get(data.routewise.config, "providerAliases", {}), spelled, spelled) if {
 	is_string(name)
-	spelled := replace(replace(lower(trim_space(name)), " ", "-"), "_", "-")
+	spelled := regex.replace(lower(trim_space(name)), `[\s_]+`, "-")
 }

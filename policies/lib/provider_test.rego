@@ -10,6 +10,7 @@ test_settings_names_are_kept if {
 test_other_spellings_find_the_settings_name if {
 	provider.key("AWS Bedrock") == "bedrock"
 	provider.key("amazon_bedrock") == "bedrock"
+	provider.key("Amazon  Bedrock") == "bedrock"
 	provider.key(" Vertex AI ") == "vertex"
 	provider.key("Azure OpenAI") == "azure-openai"
 }

@@ -3,9 +3,11 @@
 // price book mapping and the batch list name each provider once. The built-in rules read it the
 // same way (policies/lib/provider.rego).
 
+import { settingName } from '../manifest/setting-name.ts';
+
 /** Lower case, spaces and underscores as hyphens, then `providerAliases` of the settings. */
 export function providerKey(name: string, aliases: Readonly<Record<string, string>>): string {
-  const spelled = name.trim().toLowerCase().replaceAll(' ', '-').replaceAll('_', '-');
+  const spelled = settingName(name);
   return Object.hasOwn(aliases, spelled) ? aliases[spelled]! : spelled;
 }
 

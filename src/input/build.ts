@@ -3,6 +3,7 @@
 import type { Category, DataClass, Manifest, Target } from '../manifest/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
+import { settingName } from '../manifest/setting-name.ts';
 import { buildObserved, gpuFamily } from './observed.ts';
 import type { SourceFacts } from '../sources/observed.ts';
 import { costFacts, type CostContext } from './cost-facts.ts';
@@ -44,7 +45,8 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       id: d.id,
       category: d.category,
       regulated: isRegulated(d),
-      regulations: d.regulations ?? [],
+      // As the settings name them: `HIPAA` or `PCI DSS` must meet the same rules as hipaa and pci-dss.
+      regulations: [...new Set((d.regulations ?? []).map(settingName))],
       residency: d.residency?.map((place) => place.toLowerCase()) ?? null,
       usedBy: manifest.workloads.filter((w) => w.dataClasses.includes(d.id)).map((w) => w.id),
       path: ['dataClasses', i],
@@ -74,7 +76,8 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       type: t.type,
       model: t.model,
       provider: t.provider ?? null,
-      region: t.region?.toLowerCase() ?? null,
+      // Azure's display names are its region codes with spaces (`Sweden Central` is swedencentral).
+      region: t.region === undefined ? null : t.region.toLowerCase().replace(/\s+/g, ''),
       processingScope: t.processingScope ?? 'regional',
       dataZone: t.dataZone?.toLowerCase() ?? null,
       thirdParty: t.type !== 'on-premises',
@@ -132,7 +135,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
     })),
     team: {
       mlopsEngineers: manifest.team?.mlopsEngineers ?? 0,
-      skills: manifest.team?.skills ?? [],
+      skills: [...new Set((manifest.team?.skills ?? []).map(settingName))],
       path: ['team'],
     },
     timeline: {

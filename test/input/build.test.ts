@@ -60,6 +60,18 @@ describe('defaults', () => {
     expect(target('vault').agreements).toEqual({ baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false });
   });
 
+  it('reads regulations as the settings name them, so HIPAA meets the same rules as hipaa', () => {
+    const text = minimal.replace(/(\n  - id: [^\n]+\n)/, '$1    regulations: [HIPAA, PCI DSS, pci_dss, hipaa]\n');
+    expect(build(text).dataClasses[0]!.regulations).toEqual(['hipaa', 'pci-dss']);
+  });
+
+  it('reads an Azure region display name as its code, so residency and offers find it', () => {
+    const named = (region: string) => build(minimal.replace('      provider: anthropic\n', `      provider: anthropic\n      region: ${region}\n`)).targets[0]!.region;
+    expect(named('Sweden Central')).toBe('swedencentral');
+    expect(named('East US 2')).toBe('eastus2');
+    expect(named('eu-central-1')).toBe('eu-central-1');
+  });
+
   it('fills absent optional values with null, empty lists or 1', () => {
     expect(dataClass('marketing')).toMatchObject({ regulations: [], residency: null });
     expect(target('vault')).toMatchObject({ provider: null, region: null, hardware: null, monitored: false });

@@ -131,3 +131,53 @@ describe('rules in both directions', () => {
     expect(idsOf(variant(hold))).not.toContain(id);
   });
 });
+
+// Teams write regulations, providers, GPUs and regions as they read them in contracts, consoles
+// and datasheets; each spelling must be judged as the one the settings use, never passed unseen.
+describe('names as teams write them', () => {
+  it('judges HIPAA as hipaa: patient data on rented GPUs without a BAA fails', () => {
+    const fire = variant((d) => {
+      d.dataClasses[0].regulations = ['HIPAA'];
+      d.deployment.targets.push(gpuHost);
+      d.deployment.routing[0].to = 'gpus';
+      d.deployment.monitoring.push({ target: 'gpus', tools: ['dcgm'] });
+    });
+    expect(idsOf(fire)).toContain('RW-DATA-007');
+  });
+
+  it('reads skills written as in a job title: ML and Hardware are ml and hardware', () => {
+    expect(idsOf(variant((d) => (d.team.skills = ['ML', 'Hardware', 'Integration'])))).not.toContain('RW-TEAM-001');
+    expect(idsOf(variant((d) => (d.team.skills = ['ML', 'Integration'])))).toContain('RW-TEAM-001');
+  });
+
+  it('finds the fine-tuning offer of a provider written AWS Bedrock', () => {
+    const tune = (provider: string, region: string) =>
+      variant((d) => {
+        d.workloads[0].customization = 'fine-tuning';
+        Object.assign(d.deployment.targets[1], { provider, model: 'amazon.nova-lite-v1:0', region });
+      });
+    expect(idsOf(tune('AWS Bedrock', 'us-east-1'))).not.toContain('RW-CUST-002');
+    expect(idsOf(tune('AWS Bedrock', 'eu-west-1'))).toContain('RW-CUST-002');
+  });
+
+  it('sizes GPUs named as on a datasheet: a 70B model does not fit two NVIDIA L40S 48GB', () => {
+    const rack = (gpuType: string, model: string) => variant((d) => Object.assign(d.deployment.targets[0], { model, hardware: { gpus: 2, gpuType, capexUsd: 38000 } }));
+    expect(idsOf(rack('NVIDIA L40S 48GB', 'meta-llama/Meta-Llama-3.1-70B-Instruct'))).toContain('RW-CAP-001');
+    expect(idsOf(rack('NVIDIA L40S 48GB', 'meta-llama/Meta-Llama-3.1-8B-Instruct'))).not.toContain('RW-CAP-001');
+  });
+
+  it('places an Azure region written as its display name', () => {
+    // The FAQ text may stay only in the United States and goes to the API.
+    const at = (region: string) => variant((d) => ((d.dataClasses[1].residency = ['us']), (d.deployment.targets[1].region = region)));
+    expect(idsOf(at('East US 2'))).not.toContain('RW-DATA-002');
+    expect(idsOf(at('West Europe'))).toContain('RW-DATA-002');
+  });
+
+  it('reads a residency of GB, the ISO code, as the United Kingdom', () => {
+    // Requests that carry only FAQ text, so it reaches the API alone (mixed ones go to the US rack).
+    const at = (residency: string, region: string) =>
+      variant((d) => ((d.workloads[0].mixesDataClasses = false), (d.dataClasses[1].residency = [residency]), (d.deployment.targets[1].region = region)));
+    for (const region of ['eu-west-2', 'uksouth', 'europe-west2']) expect(idsOf(at('GB', region))).not.toContain('RW-DATA-002');
+    expect(idsOf(at('GB', 'eu-central-1'))).toContain('RW-DATA-002');
+  });
+});
