@@ -16406,18 +16406,23 @@ function gpuTypeKey(name, memoryGb) {
   const whole = words.join("");
   const bare = words.filter((w) => !/^\d+gb$/.test(w)).join("");
   let found;
-  for (const key of Object.keys(memoryGb)) {
-    const compact = key.toLowerCase().replace(/[\s_\-/]+/g, "");
+  for (const [key, compact] of compactKeys(memoryGb)) {
     if (compact === whole) return key;
     if (found === void 0 && compact === bare && (memory === void 0 || Number(memory) === memoryGb[key])) found = key;
   }
   return found;
 }
-var NOISE;
+function compactKeys(memoryGb) {
+  let keys = COMPACT_KEYS.get(memoryGb);
+  if (!keys) COMPACT_KEYS.set(memoryGb, keys = Object.keys(memoryGb).map((key) => [key, key.toLowerCase().replace(/[\s_\-/]+/g, "")]));
+  return keys;
+}
+var NOISE, COMPACT_KEYS;
 var init_gpu_type = __esm({
   "src/cost/gpu-type.ts"() {
     "use strict";
     NOISE = /* @__PURE__ */ new Set(["nvidia", "amd", "instinct", "tesla", "gpu", "sxm", "sxm4", "sxm5", "pcie", "hbm2e", "hbm3", "hbm3e"]);
+    COMPACT_KEYS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -16859,8 +16864,9 @@ function pricer(settings, table, today) {
 }
 function batchDiscountFor(t, settings) {
   if (t.provider === void 0) return void 0;
-  const key = providerKey(t.provider, settings.providerAliases);
-  return settings.batchPricingProviders.some((name) => providerKey(name, settings.providerAliases) === key) ? settings.batchDiscount : void 0;
+  let batch = BATCH_KEYS.get(settings);
+  if (!batch) BATCH_KEYS.set(settings, batch = new Set(settings.batchPricingProviders.map((name) => providerKey(name, settings.providerAliases))));
+  return batch.has(providerKey(t.provider, settings.providerAliases)) ? settings.batchDiscount : void 0;
 }
 function apiShare(t, share, tokens, shape2, priced, discount) {
   const base = { target: t.id, provider: t.provider ?? null, model: t.model };
@@ -16957,7 +16963,7 @@ function ownTargetCost(t, settings, load2, staff) {
     }
   };
 }
-var PRIMARY_VIAS, COMPARISON_APIS;
+var PRIMARY_VIAS, BATCH_KEYS, COMPARISON_APIS;
 var init_manifest_cost = __esm({
   "src/cost/manifest-cost.ts"() {
     "use strict";
@@ -16972,6 +16978,7 @@ var init_manifest_cost = __esm({
     init_self_hosted_option();
     init_sizing();
     PRIMARY_VIAS = /* @__PURE__ */ new Set(["route", "default", "unrestricted"]);
+    BATCH_KEYS = /* @__PURE__ */ new WeakMap();
     COMPARISON_APIS = /* @__PURE__ */ new WeakMap();
   }
 });

@@ -3,8 +3,16 @@
 # `aws-bedrock`, `bedrock`); the offers, price book and gateway settings name each provider once.
 package routewise.lib.provider
 
-# Lower case, spaces and underscores as hyphens, then `providerAliases` of data.yaml.
-key(name) := object.get(object.get(data.routewise.config, "providerAliases", {}), spelled, spelled) if {
+# `providerAliases` of data.yaml, read by its own path (not through the whole settings object).
+default aliases := {}
+
+aliases := data.routewise.config.providerAliases
+
+# Lower case, spaces and underscores as hyphens, then `providerAliases`.
+key(name) := object.get(aliases, spelled, spelled) if {
 	is_string(name)
-	spelled := regex.replace(lower(trim_space(name)), `[\s_]+`, "-")
+
+	# Words split at spaces and underscores, joined by single hyphens; without a regular
+	# expression, whose engine would load for this alone.
+	spelled := concat("-", [w | some w in split(replace(lower(trim_space(name)), "_", " "), " "); w != ""])
 }

@@ -19,10 +19,18 @@ export function gpuTypeKey(name: string, memoryGb: Readonly<Record<string, numbe
   const whole = words.join('');
   const bare = words.filter((w) => !/^\d+gb$/.test(w)).join('');
   let found: string | undefined;
-  for (const key of Object.keys(memoryGb)) {
-    const compact = key.toLowerCase().replace(/[\s_\-/]+/g, '');
+  for (const [key, compact] of compactKeys(memoryGb)) {
     if (compact === whole) return key;
     if (found === undefined && compact === bare && (memory === undefined || Number(memory) === memoryGb[key])) found = key;
   }
   return found;
 }
+
+/** Each key with its separators dropped, worked out once per table (every own target asks). */
+function compactKeys(memoryGb: Readonly<Record<string, number>>): [string, string][] {
+  let keys = COMPACT_KEYS.get(memoryGb);
+  if (!keys) COMPACT_KEYS.set(memoryGb, (keys = Object.keys(memoryGb).map((key) => [key, key.toLowerCase().replace(/[\s_\-/]+/g, '')])));
+  return keys;
+}
+
+const COMPACT_KEYS = new WeakMap<object, [string, string][]>();

@@ -265,9 +265,13 @@ function pricer(settings: CostSettings, table: PriceTable, today: string): (t: P
 
 function batchDiscountFor(t: Pick<Target, 'provider'>, settings: CostSettings): number | undefined {
   if (t.provider === undefined) return undefined;
-  const key = providerKey(t.provider, settings.providerAliases);
-  return settings.batchPricingProviders.some((name) => providerKey(name, settings.providerAliases) === key) ? settings.batchDiscount : undefined;
+  let batch = BATCH_KEYS.get(settings);
+  if (!batch) BATCH_KEYS.set(settings, (batch = new Set(settings.batchPricingProviders.map((name) => providerKey(name, settings.providerAliases)))));
+  return batch.has(providerKey(t.provider, settings.providerAliases)) ? settings.batchDiscount : undefined;
 }
+
+/** The batch providers by their settings names, worked out once per run's settings. */
+const BATCH_KEYS = new WeakMap<CostSettings, Set<string>>();
 
 function apiShare(t: Target, share: number, tokens: number, shape: RequestShape, priced: Priced, discount: number | undefined): ApiShare {
   const base = { target: t.id, provider: t.provider ?? null, model: t.model };
