@@ -34,11 +34,13 @@ export interface FoundRepository {
   within: string;
   /** Manifest paths relative to the repository, forward slashes, sorted. */
   manifests: string[];
+  /** The real path of `absolute`. */
+  real: string;
   /**
-   * Real paths of the manifests that are plain files in folders whose real path the walk knows,
-   * by manifest path: reading them needs no second resolution of links.
+   * Manifests whose real path is not `real` joined with their path: links, and files reached
+   * through a linked folder. Reading resolves these; the others need no second resolution.
    */
-  realPaths: Map<string, string>;
+  linked: string[];
   problems: DiscoveryProblem[];
   /**
    * Links the walk did not follow (loops, folders outside the audited root): worth knowing, never
@@ -106,7 +108,7 @@ export function discoverRepositories(
     if (!same) byPath.set(repository.path, repository);
     else {
       same.manifests.push(...repository.manifests);
-      for (const [path, real] of repository.realPaths) same.realPaths.set(path, real);
+      same.linked.push(...repository.linked);
       same.problems.push(...repository.problems);
       same.notes.push(...repository.notes);
     }
@@ -118,7 +120,8 @@ export function discoverRepositories(
       absolute: r.absolute,
       within: r.within,
       manifests: [...new Set(r.manifests)].sort(compareText),
-      realPaths: r.realPaths,
+      real: r.real,
+      linked: [...new Set(r.linked)].sort(compareText),
       problems: r.problems,
       notes: r.notes,
     }));
@@ -163,7 +166,7 @@ function followLinks(walk: Walk): void {
 }
 
 function newRepository(walk: Walk, folder: Folder): Repository {
-  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], realPaths: new Map(), problems: [], notes: [] };
+  return { path: folder.shown, absolute: folder.absolute, within: walk.within, real: folder.real, manifests: [], linked: [], problems: [], notes: [] };
 }
 
 function searchFolder(walk: Walk, folder: Folder, repository: Repository, stack: string[]): void {
@@ -285,7 +288,7 @@ function listFolder(walk: Walk, folder: Folder, repository: Repository): FolderE
 
 function addManifest(walk: Walk, repository: Repository, path: string, real: string | undefined): void {
   repository.manifests.push(path);
-  if (real !== undefined) repository.realPaths.set(path, real);
+  if (real === undefined || real !== posix.join(repository.real, path)) repository.linked.push(path);
   walk.options.onManifest?.();
 }
 

@@ -68,7 +68,9 @@ export async function auditRun(o: AuditRunOptions): Promise<Result<AuditReport>>
   });
   const shard = o.shard;
   const repositories = shard ? found.filter((r) => inShard(r.path, shard)) : found;
-  const tasks: AuditTask[] = repositories.flatMap((r) => r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within, real: r.realPaths.get(m) })));
+  const tasks: AuditTask[] = repositories.flatMap((r) =>
+    r.manifests.map((m) => ({ file: posix.join(r.absolute, m), shown: `${r.path}/${m}`, within: r.within, real: r.linked.includes(m) ? undefined : posix.join(r.real, m) })),
+  );
 
   o.progress?.start(tasks.length);
   const onProgress = (done: number) => o.progress?.update(done);

@@ -57,7 +57,7 @@ describe('repository discovery', () => {
     org.write('app/vendor/lib/routewise.yaml', 'x');
     org.write('app/.git/routewise.yaml', 'x');
     expect(discover()).toEqual([
-      { path: 'org/app', absolute: join(org.dir, 'app'), within: realpathSync(org.dir), manifests: ['routewise.yaml'], realPaths: new Map([['routewise.yaml', join(realpathSync(org.dir), 'app', 'routewise.yaml')]]), problems: [], notes: [] },
+      { path: 'org/app', absolute: join(org.dir, 'app'), within: realpathSync(org.dir), manifests: ['routewise.yaml'], real: join(realpathSync(org.dir), 'app'), linked: [], problems: [], notes: [] },
     ]);
   });
 
@@ -106,14 +106,15 @@ describe('repository discovery', () => {
     symlinkSync(join(org.dir, 'app', 'real'), join(org.dir, 'app', 'via-link'));
     mkdirSync(join(org.dir, 'app', 'links'));
     symlinkSync(join(org.dir, 'shared', 'routewise.yaml'), join(org.dir, 'app', 'links', 'routewise.yaml'));
+    // A file reached only through a linked folder (its real folder is one the walk skips).
+    org.write('app/node_modules/cfg/routewise.yaml', example('startup-cloud-api'));
+    symlinkSync(join(org.dir, 'app', 'node_modules', 'cfg'), join(org.dir, 'app', 'config'));
     const app = discover().find((r) => r.path === 'org/app')!;
     const real = realpathSync(org.dir);
-    expect(app.manifests).toEqual(['links/routewise.yaml', 'real/deploy/routewise.yaml', 'routewise.yaml']);
-    expect(Object.fromEntries(app.realPaths)).toEqual({
-      'real/deploy/routewise.yaml': `${real}/app/real/deploy/routewise.yaml`,
-      'routewise.yaml': `${real}/app/routewise.yaml`,
-    });
-    for (const [path, resolved] of app.realPaths) expect(realpathSync(join(org.dir, 'app', path))).toBe(resolved);
+    expect(app.manifests).toEqual(['config/routewise.yaml', 'links/routewise.yaml', 'real/deploy/routewise.yaml', 'routewise.yaml']);
+    expect(app.real).toBe(`${real}/app`);
+    expect(app.linked).toEqual(['config/routewise.yaml', 'links/routewise.yaml']);
+    for (const path of app.manifests.filter((m) => !app.linked.includes(m))) expect(realpathSync(join(org.dir, 'app', path))).toBe(`${app.real}/${path}`);
   });
 
   it('follows a link to a folder inside its repository, and never lets a link take a nested repository away', () => {
