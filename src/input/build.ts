@@ -4,6 +4,7 @@ import type { Category, DataClass, Manifest, Target } from '../manifest/manifest
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
 import { resolveRouting } from './routing.ts';
 import { settingName } from '../manifest/setting-name.ts';
+import { inferenceProfileOf, type ProcessingScope } from '../manifest/inference-profile.ts';
 import { buildObserved, gpuFamily } from './observed.ts';
 import type { SourceFacts } from '../sources/observed.ts';
 import { costFacts, type CostContext } from './cost-facts.ts';
@@ -78,8 +79,7 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
       provider: t.provider ?? null,
       // Azure's display names are its region codes with spaces (`Sweden Central` is swedencentral).
       region: t.region === undefined ? null : t.region.toLowerCase().replace(/\s+/g, ''),
-      processingScope: t.processingScope ?? 'regional',
-      dataZone: t.dataZone?.toLowerCase() ?? null,
+      ...processingOf(t),
       thirdParty: t.type !== 'on-premises',
       openWeights: t.openWeights ?? t.type !== 'cloud-api',
       agreements: {
@@ -153,6 +153,20 @@ export function buildPolicyInput(manifest: Manifest, options: BuildOptions): Pol
     knownRuleIds: [...options.knownRuleIds],
     observed: buildObserved(manifest, options.observed ?? []),
   };
+}
+
+const SCOPE_WIDTH: Record<ProcessingScope, number> = { regional: 0, 'data-zone': 1, global: 2 };
+
+/**
+ * Where a target may process a request: as declared (default regional), or wider when a cloud
+ * API's model id is an inference profile (`global.anthropic...` may run in any Region, whatever
+ * `processingScope` says; `eu.anthropic...` anywhere in the EU zone).
+ */
+function processingOf(t: Target): { processingScope: ProcessingScope; dataZone: string | null } {
+  const declared = { processingScope: t.processingScope ?? 'regional', dataZone: t.dataZone?.toLowerCase() ?? null };
+  const profile = t.type === 'cloud-api' ? inferenceProfileOf(t.model) : undefined;
+  if (profile === undefined || SCOPE_WIDTH[profile.scope] < SCOPE_WIDTH[declared.processingScope]) return declared;
+  return { processingScope: profile.scope, dataZone: profile.zone };
 }
 
 function isRegulated(d: DataClass): boolean {

@@ -6,6 +6,7 @@ import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { FallbackKind, GatewayDeployment, GatewayFacts, GatewayFallback, GatewayGuardrail, ProcessingScope } from './observed.ts';
 import { isPrivateEndpoint } from './private-endpoint.ts';
 import { azureRegionOfHost } from './azure-regions.ts';
+import { inferenceProfileOf } from '../manifest/inference-profile.ts';
 
 const FALLBACK_KINDS: readonly FallbackKind[] = ['fallbacks', 'context_window_fallbacks', 'content_policy_fallbacks', 'default_fallbacks'];
 const SETTINGS = ['router_settings', 'litellm_settings'] as const;
@@ -13,7 +14,6 @@ const SETTINGS = ['router_settings', 'litellm_settings'] as const;
 const SELF_HOSTED_PROVIDERS = new Set(['hosted_vllm', 'vllm', 'ollama', 'ollama_chat', 'llamafile', 'lm_studio', 'triton', 'xinference']);
 /** Prefixes that speak the OpenAI protocol to any server: self-hosted when their api_base is your own. */
 const OPENAI_COMPATIBLE = new Set(['openai', 'text-completion-openai', 'openai_like']);
-const BEDROCK_ZONES: Record<string, ProcessingScope> = { global: 'global', eu: 'data-zone', us: 'data-zone', apac: 'data-zone', jp: 'data-zone', au: 'data-zone', ca: 'data-zone' };
 const ENV_PREFIX = 'os.environ/';
 
 type Path = (string | number)[];
@@ -85,12 +85,11 @@ function readDeployment(part: LoadedPart, entry: unknown, at: Path): Result<Gate
   let regionFromModel = false;
   if (provider === 'bedrock') {
     providerModel = providerModel.replace(/^(converse|invoke|converse_like)\//, '');
-    const zone = /^([a-z]+)\./.exec(providerModel)?.[1];
-    const scope = zone === undefined ? undefined : BEDROCK_ZONES[zone];
-    if (zone !== undefined && scope !== undefined) {
-      processingScope = scope;
-      dataZone = scope === 'data-zone' ? zone : null;
-      providerModel = providerModel.slice(zone.length + 1);
+    const profile = inferenceProfileOf(providerModel);
+    if (profile !== undefined) {
+      processingScope = profile.scope;
+      dataZone = profile.zone;
+      providerModel = profile.model;
       regionFromModel = true;
     }
   }

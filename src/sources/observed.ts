@@ -1,10 +1,11 @@
 // The observed facts: what the real configuration (gateway, clusters) says, one shape for every
 // source type, each fact with the file, line and column it was read from.
+import type { ProcessingScope } from '../manifest/inference-profile.ts';
 import type { SourcePosition } from '../problems/problem.ts';
 
-export type SourceType = 'litellm' | 'kubernetes';
+export type { ProcessingScope };
 
-export type ProcessingScope = 'regional' | 'data-zone' | 'global';
+export type SourceType = 'litellm' | 'kubernetes';
 
 /** One entry of a gateway's model list. */
 export interface GatewayDeployment {

@@ -173,6 +173,22 @@ describe('names as teams write them', () => {
     expect(idsOf(at('West Europe'))).toContain('RW-DATA-002');
   });
 
+  it('reads where a Bedrock inference profile processes from its model id, when processingScope is not written', () => {
+    // FAQ text that must stay in the EU, sent from Frankfurt: an eu. profile stays in the EU zone,
+    // a global. profile may run in any Region (also when the manifest says regional).
+    const bedrock = (model: string, scope?: string) =>
+      variant((d) => {
+        d.workloads[0].mixesDataClasses = false;
+        d.dataClasses[1].residency = ['eu'];
+        Object.assign(d.deployment.targets[1], { provider: 'bedrock', model, region: 'eu-central-1' }, scope ? { processingScope: scope } : {});
+      });
+    expect(idsOf(bedrock('eu.anthropic.claude-sonnet-4-20250514-v1:0'))).not.toContain('RW-DATA-002');
+    expect(idsOf(bedrock('global.anthropic.claude-sonnet-4-20250514-v1:0'))).toContain('RW-DATA-002');
+    expect(idsOf(bedrock('global.anthropic.claude-sonnet-4-20250514-v1:0', 'regional'))).toContain('RW-DATA-002');
+    expect(idsOf(bedrock('us.anthropic.claude-sonnet-4-20250514-v1:0'))).toContain('RW-DATA-002');
+    expect(idsOf(bedrock('anthropic.claude-3-5-sonnet-20240620-v1:0'))).not.toContain('RW-DATA-002');
+  });
+
   it('reads a residency of GB, the ISO code, as the United Kingdom', () => {
     // Requests that carry only FAQ text, so it reaches the API alone (mixed ones go to the US rack).
     const at = (residency: string, region: string) =>

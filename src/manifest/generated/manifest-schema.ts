@@ -976,7 +976,7 @@ export const manifestSchema: JsonSchema = {
           ]
         },
         "processingScope": {
-          "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles).",
+          "description": "Where the provider may process a request sent to this target: regional (only in `region`, the default), data-zone (anywhere in the zone named by `dataZone`: Azure DataZone deployments, Bedrock eu./us. inference profiles) or global (anywhere: Azure Global deployments, Bedrock global. profiles). A Bedrock profile id (global.anthropic..., eu.anthropic...) is judged as the profile processes, when that is wider than what is declared.",
           "enum": [
             "regional",
             "data-zone",
