@@ -15720,6 +15720,16 @@ var init_manifest_validator = __esm({
   }
 });
 
+// src/manifest/setting-name.ts
+function settingName(text2) {
+  return text2.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+var init_setting_name = __esm({
+  "src/manifest/setting-name.ts"() {
+    "use strict";
+  }
+});
+
 // src/validate/look-alike.ts
 function codePointOf(char) {
   return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
@@ -15919,7 +15929,7 @@ function toProblem(error, all, doc, schema) {
     case "enum": {
       const allowed = params.allowedValues.map(String);
       const foreign = typeof value === "string" ? foreignCharacterHint(value) : void 0;
-      const suggestion = typeof value === "string" ? closestName(withLatinLetters(value), allowed) : void 0;
+      const suggestion = typeof value === "string" ? closestName(withLatinLetters(value), allowed) ?? synonymIn(value, allowed) : void 0;
       const hint = [foreign, suggestion ? `did you mean \`${suggestion}\`?` : void 0].filter((h) => h !== void 0).join("; ");
       return {
         code,
@@ -16096,6 +16106,8 @@ function typeHint(expected, value) {
     if ((expected === "number" || expected === "integer") && value.trim() !== "" && !Number.isNaN(Number(value.replace(/_/g, "")))) {
       return { hint: "remove the quotes (and any separators) so YAML reads a number" };
     }
+    const full = expected === "number" || expected === "integer" ? numberWritten(value) : void 0;
+    if (full !== void 0) return { hint: `write the number in full, \`${full}\`: YAML reads \`${value.trim()}\` as text` };
     if (expected === "boolean" && /^(yes|no|on|off|y|n|true|false)$/i.test(value)) {
       return { hint: "write `true` or `false` without quotes (YAML 1.2 reads `yes`/`no` as text)" };
     }
@@ -16106,19 +16118,64 @@ function typeHint(expected, value) {
   if (expected === "integer" && typeof value === "number") return { hint: "drop the fractional part" };
   return {};
 }
+function synonymIn(value, allowed) {
+  const meant = SYNONYMS[settingName(value)];
+  return meant !== void 0 && allowed.includes(meant) ? meant : void 0;
+}
+function numberWritten(text2) {
+  const m = /^\s*[$\u20ac\u00a3]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([a-z]{0,2})\s*$/i.exec(text2);
+  if (!m) return void 0;
+  const digits = Number(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`);
+  const unit = m[3].toLowerCase();
+  const factor = unit === "" ? 1 : SUFFIXES[unit];
+  if (factor === void 0 || unit === "" && !m[1].includes(",") && !/^\s*[$\u20ac\u00a3]/.test(text2)) return void 0;
+  return Math.round(digits * factor * 1e6) / 1e6;
+}
 function toSlug(text2) {
   return text2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
-var SLUG_PATTERN, DATE_PATTERN;
+var SLUG_PATTERN, DATE_PATTERN, SYNONYMS, SUFFIXES;
 var init_schema_problems = __esm({
   "src/validate/schema-problems.ts"() {
     "use strict";
+    init_setting_name();
     init_did_you_mean();
     init_look_alike();
     init_json_schema();
     init_manifest_path();
     SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    SYNONYMS = {
+      phi: "health",
+      ephi: "health",
+      medical: "health",
+      clinical: "health",
+      patient: "health",
+      pii: "personal",
+      "personal-data": "personal",
+      gdpr: "personal",
+      pci: "payment-card",
+      "pci-dss": "payment-card",
+      card: "payment-card",
+      cardholder: "payment-card",
+      "credit-card": "payment-card",
+      finance: "financial",
+      banking: "financial",
+      secret: "confidential",
+      proprietary: "confidential",
+      restricted: "confidential",
+      bursty: "spiky",
+      constant: "steady",
+      variable: "unpredictable",
+      api: "cloud-api",
+      saas: "cloud-api",
+      "self-hosted": "cloud-self-hosted",
+      onprem: "on-premises",
+      "on-prem": "on-premises",
+      "fine-tune": "fine-tuning",
+      finetuning: "fine-tuning"
+    };
+    SUFFIXES = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
   }
 });
 
@@ -16303,16 +16360,6 @@ function inputRoute(route, index, routes, pairs) {
 }
 var init_routing = __esm({
   "src/input/routing.ts"() {
-    "use strict";
-  }
-});
-
-// src/manifest/setting-name.ts
-function settingName(text2) {
-  return text2.trim().toLowerCase().replace(/[\s_]+/g, "-");
-}
-var init_setting_name = __esm({
-  "src/manifest/setting-name.ts"() {
     "use strict";
   }
 });

@@ -1,5 +1,6 @@
 // Turns ajv's validation errors into problems people can act on: plain messages, the position
 // of the offending value (or key), did-you-mean hints, and no oneOf/anyOf noise.
+import { settingName } from '../manifest/setting-name.ts';
 import type { ErrorObject } from 'ajv';
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem, ProblemCode } from '../problems/problem.ts';
@@ -107,7 +108,7 @@ function toProblem(error: ErrorObject, all: readonly ErrorObject[], doc: LoadedD
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const foreign = typeof value === 'string' ? foreignCharacterHint(value) : undefined;
-      const suggestion = typeof value === 'string' ? closestName(withLatinLetters(value), allowed) : undefined;
+      const suggestion = typeof value === 'string' ? (closestName(withLatinLetters(value), allowed) ?? synonymIn(value, allowed)) : undefined;
       const hint = [foreign, suggestion ? `did you mean \`${suggestion}\`?` : undefined].filter((h) => h !== undefined).join('; ');
       return {
         code,
@@ -293,6 +294,8 @@ function typeHint(expected: string, value: unknown): { hint?: string } {
     if ((expected === 'number' || expected === 'integer') && value.trim() !== '' && !Number.isNaN(Number(value.replace(/_/g, '')))) {
       return { hint: 'remove the quotes (and any separators) so YAML reads a number' };
     }
+    const full = expected === 'number' || expected === 'integer' ? numberWritten(value) : undefined;
+    if (full !== undefined) return { hint: `write the number in full, \`${full}\`: YAML reads \`${value.trim()}\` as text` };
     if (expected === 'boolean' && /^(yes|no|on|off|y|n|true|false)$/i.test(value)) {
       return { hint: 'write `true` or `false` without quotes (YAML 1.2 reads `yes`/`no` as text)' };
     }
@@ -302,6 +305,59 @@ function typeHint(expected: string, value: unknown): { hint?: string } {
   }
   if (expected === 'integer' && typeof value === 'number') return { hint: 'drop the fractional part' };
   return {};
+}
+
+/** Words teams use for an allowed value that no spelling distance finds (`PHI` for health). */
+const SYNONYMS: Record<string, string> = {
+  phi: 'health',
+  ephi: 'health',
+  medical: 'health',
+  clinical: 'health',
+  patient: 'health',
+  pii: 'personal',
+  'personal-data': 'personal',
+  gdpr: 'personal',
+  pci: 'payment-card',
+  'pci-dss': 'payment-card',
+  card: 'payment-card',
+  cardholder: 'payment-card',
+  'credit-card': 'payment-card',
+  finance: 'financial',
+  banking: 'financial',
+  secret: 'confidential',
+  proprietary: 'confidential',
+  restricted: 'confidential',
+  bursty: 'spiky',
+  constant: 'steady',
+  variable: 'unpredictable',
+  api: 'cloud-api',
+  saas: 'cloud-api',
+  'self-hosted': 'cloud-self-hosted',
+  onprem: 'on-premises',
+  'on-prem': 'on-premises',
+  'fine-tune': 'fine-tuning',
+  finetuning: 'fine-tuning',
+};
+
+function synonymIn(value: string, allowed: readonly string[]): string | undefined {
+  const meant = SYNONYMS[settingName(value)];
+  return meant !== undefined && allowed.includes(meant) ? meant : undefined;
+}
+
+const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
+
+/**
+ * The number a person meant by `20M`, `1.2B`, `$70k` or `1,500,000`, or undefined. Only for the
+ * hint: the manifest must still say the number itself, so nothing is read two ways.
+ */
+function numberWritten(text: string): number | undefined {
+  const m = /^\s*[$\u20ac\u00a3]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([a-z]{0,2})\s*$/i.exec(text);
+  if (!m) return undefined;
+  const digits = Number(`${m[1]!.replace(/,/g, '')}${m[2] ?? ''}`);
+  const unit = m[3]!.toLowerCase();
+  const factor = unit === '' ? 1 : SUFFIXES[unit];
+  if (factor === undefined || (unit === '' && !m[1]!.includes(',') && !/^\s*[$\u20ac\u00a3]/.test(text))) return undefined;
+  return Math.round(digits * factor * 1e6) / 1e6;
 }
 
 function toSlug(text: string): string {

@@ -113,6 +113,29 @@ describe('schema problems', () => {
     expect(at('schema-type', 9)!.hint).toContain('`true` or `false`');
   });
 
+  it('writes out a number given with a unit or thousands separators, and leaves other text alone', () => {
+    const hintFor = (written: string) => {
+      const problems = problemsOf(validateText(minimal.replace(/tokensPerMonth: \d+/, `tokensPerMonth: ${written}`)));
+      return problems.find((p) => p.code === 'schema-type')?.hint;
+    };
+    expect(hintFor('20M')).toBe('write the number in full, `20000000`: YAML reads `20M` as text');
+    expect(hintFor('1.2B')).toBe('write the number in full, `1200000000`: YAML reads `1.2B` as text');
+    expect(hintFor('1,500,000')).toBe('write the number in full, `1500000`: YAML reads `1,500,000` as text');
+    expect(hintFor('500k')).toContain('`500000`');
+    expect(hintFor('lots')).toBeUndefined();
+    expect(hintFor('20X')).toBeUndefined();
+  });
+
+  it('names the allowed value a domain word means: PHI is health, PII personal', () => {
+    const hintFor = (category: string) =>
+      problemsOf(validateText(minimal.replace('category: personal', `category: ${category}`))).find((p) => p.code === 'schema-enum')?.hint;
+    expect(hintFor('PHI')).toBe('did you mean `health`?');
+    expect(hintFor('PII')).toBe('did you mean `personal`?');
+    expect(hintFor('cardholder')).toBe('did you mean `payment-card`?');
+    expect(hintFor('Health')).toBe('did you mean `health`?');
+    expect(hintFor('astrology')).toBeUndefined();
+  });
+
   it('suggests a slug for an id that is not one', () => {
     expect(at('schema-pattern', 4)!.hint).toBe('for example `claims-assistant`');
   });
