@@ -15730,6 +15730,49 @@ var init_setting_name = __esm({
   }
 });
 
+// src/manifest/value-synonyms.ts
+function synonymIn(value, allowed) {
+  const meant = SYNONYMS[settingName(value)];
+  return meant !== void 0 && allowed.includes(meant) ? meant : void 0;
+}
+var SYNONYMS;
+var init_value_synonyms = __esm({
+  "src/manifest/value-synonyms.ts"() {
+    "use strict";
+    init_setting_name();
+    SYNONYMS = {
+      phi: "health",
+      ephi: "health",
+      medical: "health",
+      clinical: "health",
+      patient: "health",
+      pii: "personal",
+      "personal-data": "personal",
+      gdpr: "personal",
+      pci: "payment-card",
+      "pci-dss": "payment-card",
+      card: "payment-card",
+      cardholder: "payment-card",
+      "credit-card": "payment-card",
+      finance: "financial",
+      banking: "financial",
+      secret: "confidential",
+      proprietary: "confidential",
+      restricted: "confidential",
+      bursty: "spiky",
+      constant: "steady",
+      variable: "unpredictable",
+      api: "cloud-api",
+      saas: "cloud-api",
+      "self-hosted": "cloud-self-hosted",
+      onprem: "on-premises",
+      "on-prem": "on-premises",
+      "fine-tune": "fine-tuning",
+      finetuning: "fine-tuning"
+    };
+  }
+});
+
 // src/validate/look-alike.ts
 function codePointOf(char) {
   return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
@@ -16118,10 +16161,6 @@ function typeHint(expected, value) {
   if (expected === "integer" && typeof value === "number") return { hint: "drop the fractional part" };
   return {};
 }
-function synonymIn(value, allowed) {
-  const meant = SYNONYMS[settingName(value)];
-  return meant !== void 0 && allowed.includes(meant) ? meant : void 0;
-}
 function numberWritten(text2) {
   const m = /^\s*[$\u20ac\u00a3]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([a-z]{0,2})\s*$/i.exec(text2);
   if (!m) return void 0;
@@ -16134,47 +16173,17 @@ function numberWritten(text2) {
 function toSlug(text2) {
   return text2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
-var SLUG_PATTERN, DATE_PATTERN, SYNONYMS, SUFFIXES;
+var SLUG_PATTERN, DATE_PATTERN, SUFFIXES;
 var init_schema_problems = __esm({
   "src/validate/schema-problems.ts"() {
     "use strict";
-    init_setting_name();
+    init_value_synonyms();
     init_did_you_mean();
     init_look_alike();
     init_json_schema();
     init_manifest_path();
     SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-    SYNONYMS = {
-      phi: "health",
-      ephi: "health",
-      medical: "health",
-      clinical: "health",
-      patient: "health",
-      pii: "personal",
-      "personal-data": "personal",
-      gdpr: "personal",
-      pci: "payment-card",
-      "pci-dss": "payment-card",
-      card: "payment-card",
-      cardholder: "payment-card",
-      "credit-card": "payment-card",
-      finance: "financial",
-      banking: "financial",
-      secret: "confidential",
-      proprietary: "confidential",
-      restricted: "confidential",
-      bursty: "spiky",
-      constant: "steady",
-      variable: "unpredictable",
-      api: "cloud-api",
-      saas: "cloud-api",
-      "self-hosted": "cloud-self-hosted",
-      onprem: "on-premises",
-      "on-prem": "on-premises",
-      "fine-tune": "fine-tuning",
-      finetuning: "fine-tuning"
-    };
     SUFFIXES = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
   }
 });

@@ -1,5 +1,6 @@
 // The commented starter manifest `routewise init` writes: a complete, valid routewise.yaml for the
 // chosen strategy, whose comments teach the fields a team must fill in.
+import { synonymIn } from '../manifest/value-synonyms.ts';
 
 export type StarterStrategy = 'cloud-api' | 'cloud-self-hosted' | 'on-premises' | 'hybrid';
 
@@ -72,7 +73,9 @@ export function toSlug(s: string): string {
 function oneOf(label: string, given: string, allowed: readonly string[], lenient: boolean): AnswerCheck {
   if (allowed.includes(given)) return { ok: true, value: given };
   const v = given.trim().toLowerCase();
-  const close = v === '' ? [] : allowed.filter((a) => a === v || a.startsWith(v) || a.replace(/-/g, '').startsWith(v.replace(/[^a-z0-9]/g, '')));
+  const similar = v === '' ? [] : allowed.filter((a) => a === v || a.startsWith(v) || a.replace(/-/g, '').startsWith(v.replace(/[^a-z0-9]/g, '')));
+  const meant = similar.length === 0 && v !== '' ? synonymIn(v, allowed) : undefined;
+  const close = meant === undefined ? similar : [meant];
   if (lenient && close.length === 1) return { ok: true, value: close[0]! };
   const hint = close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : '';
   return { ok: false, problem: `${label} "${given}" must be one of ${allowed.join(', ')}${hint}` };

@@ -1,6 +1,6 @@
 // Turns ajv's validation errors into problems people can act on: plain messages, the position
 // of the offending value (or key), did-you-mean hints, and no oneOf/anyOf noise.
-import { settingName } from '../manifest/setting-name.ts';
+import { synonymIn } from '../manifest/value-synonyms.ts';
 import type { ErrorObject } from 'ajv';
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem, ProblemCode } from '../problems/problem.ts';
@@ -305,43 +305,6 @@ function typeHint(expected: string, value: unknown): { hint?: string } {
   }
   if (expected === 'integer' && typeof value === 'number') return { hint: 'drop the fractional part' };
   return {};
-}
-
-/** Words teams use for an allowed value that no spelling distance finds (`PHI` for health). */
-const SYNONYMS: Record<string, string> = {
-  phi: 'health',
-  ephi: 'health',
-  medical: 'health',
-  clinical: 'health',
-  patient: 'health',
-  pii: 'personal',
-  'personal-data': 'personal',
-  gdpr: 'personal',
-  pci: 'payment-card',
-  'pci-dss': 'payment-card',
-  card: 'payment-card',
-  cardholder: 'payment-card',
-  'credit-card': 'payment-card',
-  finance: 'financial',
-  banking: 'financial',
-  secret: 'confidential',
-  proprietary: 'confidential',
-  restricted: 'confidential',
-  bursty: 'spiky',
-  constant: 'steady',
-  variable: 'unpredictable',
-  api: 'cloud-api',
-  saas: 'cloud-api',
-  'self-hosted': 'cloud-self-hosted',
-  onprem: 'on-premises',
-  'on-prem': 'on-premises',
-  'fine-tune': 'fine-tuning',
-  finetuning: 'fine-tuning',
-};
-
-function synonymIn(value: string, allowed: readonly string[]): string | undefined {
-  const meant = SYNONYMS[settingName(value)];
-  return meant !== undefined && allowed.includes(meant) ? meant : undefined;
 }
 
 const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };

@@ -1,6 +1,6 @@
 // `routewise init` writes manifests that pass `check`, for every strategy and data category it offers.
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, starterManifest, STARTER_CATEGORIES, STARTER_STRATEGIES } from '../../src/init/starter-manifest.ts';
+import { checkAnswer, checkAnswers, starterManifest, STARTER_CATEGORIES, STARTER_STRATEGIES } from '../../src/init/starter-manifest.ts';
 import { judgeManifest } from '../../src/judge/judge-manifest.ts';
 import { createRegoEngine } from '../../src/policy/rego-engine.ts';
 import { readPolicyFiles } from '../../src/policy/policy-files.ts';
@@ -41,6 +41,12 @@ describe('starter manifest', () => {
 
   it('refuses regulated data on a cloud-api strategy, and says what to choose instead', () => {
     expect(checkAnswers({ name: 'demo', owner: 'team', strategy: 'cloud-api', category: 'health' })).toMatch(/hybrid/);
+  });
+
+  it('names the category a domain word means, and takes it when answers may be loose', () => {
+    expect(checkAnswer('category', 'PHI')).toEqual({ ok: false, problem: 'category "PHI" must be one of health, financial, payment-card, personal, confidential, internal, public (did you mean health?)' });
+    expect(checkAnswer('category', 'pii', true)).toEqual({ ok: true, value: 'personal' });
+    expect(checkAnswer('category', 'astrology', true)).toMatchObject({ ok: false });
   });
 
   it('refuses names that are not slugs', () => {
