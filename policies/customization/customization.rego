@@ -52,10 +52,15 @@ deny contains finding if {
 	}
 }
 
-# The offers of a target's provider for its model family.
-offers_for(target) := [o |
+# The offers of a target's provider, for any model.
+provider_offers(target) := [o |
 	some o in config.fineTuningOffers
 	provider.key(o.provider) == provider.key(target.provider)
+]
+
+# The offers of a target's provider for its model family.
+offers_for(target) := [o |
+	some o in provider_offers(target)
 	some family in o.models
 	startswith(lower(target.model), lower(family))
 ]
@@ -65,11 +70,11 @@ offered_in_region(target, offer) if not offer.regions
 offered_in_region(target, offer) if target.region in offer.regions
 
 unoffered(target) := sprintf("provider %v does not fine-tune models", [target.provider]) if {
-	count([o | some o in config.fineTuningOffers; provider.key(o.provider) == provider.key(target.provider)]) == 0
+	count(provider_offers(target)) == 0
 }
 
 unoffered(target) := sprintf("provider %s does not fine-tune model %s", [target.provider, target.model]) if {
-	count([o | some o in config.fineTuningOffers; provider.key(o.provider) == provider.key(target.provider)]) > 0
+	count(provider_offers(target)) > 0
 	count(offers_for(target)) == 0
 }
 

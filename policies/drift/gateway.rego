@@ -158,7 +158,7 @@ provider_drift(d, target) := sprintf("it calls provider %s while the target decl
 	d.hosting == "cloud-api"
 	d.provider != null
 	is_string(target.provider)
-	not provider_agrees(d.provider, lower(target.provider))
+	not provider_agrees(d.provider, target.provider)
 }
 
 provider_agrees(prefix, declared) if provider.key(prefix) == provider.key(declared)
