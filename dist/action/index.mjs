@@ -29684,6 +29684,7 @@ var init_runtime = __esm({
     builtins22 = [
       {
         name: "print",
+        perRun: true,
         arity: VARIADIC,
         fn: (args, ctx) => {
           ctx.print(args.map(printText).join(" "));
@@ -29692,6 +29693,7 @@ var init_runtime = __esm({
       },
       {
         name: "internal.print",
+        perRun: true,
         arity: 1,
         fn: ([a], ctx) => {
           if (!Array.isArray(a)) throw wrongType("internal.print", 1, "array", a);
@@ -29702,6 +29704,7 @@ var init_runtime = __esm({
       {
         name: "trace",
         arity: 1,
+        perRun: true,
         fn: ([a], ctx) => {
           ctx.print(stringOperand("trace", 1, a));
           return true;
@@ -32741,6 +32744,7 @@ var init_x509 = __esm({
       {
         name: VERIFY,
         arity: 1,
+        perRun: true,
         fn: ([certs], ctx) => {
           const text2 = stringOperand(VERIFY, 1, certs);
           return parseAndVerify(VERIFY, text2, { now: ctx.nowNs, keyUsages: [], dnsName: "" }, ctx, true);
@@ -32749,6 +32753,7 @@ var init_x509 = __esm({
       {
         name: VERIFY_WITH,
         arity: 2,
+        perRun: true,
         fn: ([certs, options], ctx) => {
           const text2 = stringOperand(VERIFY_WITH, 1, certs);
           const obj3 = objectOperand(VERIFY_WITH, 2, options);
@@ -47120,6 +47125,123 @@ var init_unify = __esm({
   }
 });
 
+// src/rego/eval/shared-values.ts
+function keptOne(shared) {
+  if (++shared.kept <= MAX_KEPT_RESULTS) return;
+  shared.fnValues = [];
+  shared.kept = 0;
+}
+function sharedValues(root2, data2, strict) {
+  if (data2 === null || typeof data2 !== "object") return void 0;
+  let independent = INDEPENDENT.get(root2);
+  if (independent === void 0) {
+    independent = independentNodes(root2);
+    INDEPENDENT.set(root2, independent);
+  }
+  let byData = SHARED.get(root2);
+  if (byData === void 0) {
+    byData = /* @__PURE__ */ new WeakMap();
+    SHARED.set(root2, byData);
+  }
+  let memos = byData.get(data2);
+  if (memos === void 0) {
+    memos = { strict: { values: [], fnValues: [], kept: 0, independent }, lax: { values: [], fnValues: [], kept: 0, independent } };
+    byData.set(data2, memos);
+  }
+  return strict ? memos.strict : memos.lax;
+}
+function independentNodes(root2) {
+  const nodes = [];
+  const stack = [root2];
+  let size = 0;
+  while (stack.length > 0) {
+    const n = stack.pop();
+    nodes.push(n);
+    if (n.id >= size) size = n.id + 1;
+    for (const c of n.children.values()) stack.push(c);
+  }
+  const state = new Uint8Array(size);
+  const decide = (node) => {
+    const s = state[node.id];
+    if (s === 1) return true;
+    if (s === 2 || s === 3) return false;
+    state[node.id] = 3;
+    const ok = node.kind ? rulesIndependent(node) : subtreeIndependent(node);
+    state[node.id] = ok ? 1 : 2;
+    return ok;
+  };
+  const subtreeIndependent = (node) => {
+    for (const c of node.children.values()) if (!decide(c)) return false;
+    return true;
+  };
+  const dataRefIndependent = (t) => {
+    let node = root2;
+    let i = 0;
+    while (!node.kind && i < t.path.length) {
+      const p = t.path[i];
+      if (p.k !== "const") return subtreeIndependent(node);
+      const child3 = typeof p.v === "string" ? node.children.get(p.v) : void 0;
+      if (child3 === void 0) return true;
+      node = child3;
+      i++;
+    }
+    return node.kind ? decide(node) : subtreeIndependent(node);
+  };
+  const rulesIndependent = (node) => {
+    let ok = true;
+    const visitor = {
+      term(t) {
+        if (!ok) return false;
+        switch (t.k) {
+          case "input":
+            ok = false;
+            return false;
+          case "data":
+            if (!dataRefIndependent(t)) ok = false;
+            return ok;
+          case "call": {
+            const fn2 = t.fn;
+            if (fn2.kind === "print") ok = false;
+            else if (fn2.kind === "user") ok = decide(fn2.node);
+            else ok = !(fn2.def.nondeterministic || fn2.def.standIn || fn2.def.perRun);
+            return ok;
+          }
+          default:
+            return true;
+        }
+      },
+      with() {
+        ok = false;
+      }
+    };
+    const visit2 = (r) => {
+      for (let rule = r; rule && ok; rule = rule.else) {
+        for (const t of rule.dynPath) walkTerm(t, visitor);
+        if (rule.key) walkTerm(rule.key, visitor);
+        walkTerm(rule.value, visitor);
+        if (rule.args) for (const a of rule.args) walkTerm(a, visitor);
+        walkBody(rule.body, visitor);
+      }
+    };
+    for (const r of node.rules) if (ok) visit2(r);
+    if (ok && node.defaultRule) visit2(node.defaultRule);
+    return ok;
+  };
+  const out = new Uint8Array(size);
+  for (const n of nodes) if (n.kind && decide(n)) out[n.id] = 1;
+  return out;
+}
+var MAX_KEPT_RESULTS, INDEPENDENT, SHARED;
+var init_shared_values = __esm({
+  "src/rego/eval/shared-values.ts"() {
+    "use strict";
+    init_walk();
+    MAX_KEPT_RESULTS = 5e4;
+    INDEPENDENT = /* @__PURE__ */ new WeakMap();
+    SHARED = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/rego/eval/rules.ts
 function eachValue(ev, t, f, k2) {
   const v = ev.evalDirect(t, f);
@@ -47134,6 +47256,14 @@ function ruleValue(ev, node) {
   const values = ev.state.values;
   const cached2 = values[node.id];
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
+  const shared = ev.state === ev.base && ev.shared !== void 0 && ev.shared.independent[node.id] === 1 ? ev.shared.values : void 0;
+  if (shared !== void 0) {
+    const known = shared[node.id];
+    if (known !== void 0) {
+      values[node.id] = known;
+      return known === UNDEFINED ? void 0 : known;
+    }
+  }
   let v;
   switch (node.kind) {
     case "complete":
@@ -47150,6 +47280,7 @@ function ruleValue(ev, node) {
       v = void 0;
   }
   values[node.id] = v === void 0 ? UNDEFINED : v;
+  if (shared !== void 0) shared[node.id] = v === void 0 ? UNDEFINED : v;
   return v;
 }
 function chainValues(ev, rule, args, onValue) {
@@ -47327,11 +47458,11 @@ function insert(root2, keys, leaf, multi, built, rule, node) {
   }
   return root2;
 }
-function memoOf(ev, node, args) {
-  let memo = ev.state.fnValues[node.id];
+function memoOf(memos, node, args) {
+  let memo = memos[node.id];
   if (memo === void 0) {
     memo = /* @__PURE__ */ new Map();
-    ev.state.fnValues[node.id] = memo;
+    memos[node.id] = memo;
   }
   for (let i = 0; i < args.length - 1; i++) {
     let next = memo.get(args[i]);
@@ -47343,8 +47474,18 @@ function memoOf(ev, node, args) {
   }
   return memo;
 }
+function sharedFor(ev, node, args) {
+  const shared = ev.shared;
+  if (shared === void 0 || ev.state !== ev.base || shared.independent[node.id] !== 1) return void 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a !== null && typeof a === "object") return void 0;
+  }
+  return shared;
+}
 function functionValue(ev, node, args, loc) {
-  const memo = memoOf(ev, node, args);
+  const shared = sharedFor(ev, node, args);
+  const memo = memoOf(shared !== void 0 ? shared.fnValues : ev.state.fnValues, node, args);
   const key = args.length > 0 ? args[args.length - 1] : void 0;
   const cached2 = memo.get(key);
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
@@ -47366,6 +47507,7 @@ function functionValue(ev, node, args, loc) {
   }
   void loc;
   memo.set(key, result === void 0 ? UNDEFINED : result);
+  if (shared !== void 0) keptOne(shared);
   return result;
 }
 var init_rules = __esm({
@@ -47376,6 +47518,7 @@ var init_rules = __esm({
     init_value();
     init_frame();
     init_unify();
+    init_shared_values();
   }
 });
 
@@ -47498,6 +47641,7 @@ var init_evaluator = __esm({
     init_print();
     init_rules();
     init_with();
+    init_shared_values();
     init_unify();
     Evaluator = class {
       root;
@@ -47508,10 +47652,16 @@ var init_evaluator = __esm({
       /** Rules being evaluated, innermost last (for rego.metadata). */
       ruleStack = [];
       cover;
+      /** The state the evaluation starts in: only there do values come from, and go to, `shared`. */
+      base;
+      /** Values kept between evaluations of input-independent rules (shared-values.ts). */
+      shared;
       constructor(o) {
         this.root = o.root;
         const fresh = this.freshValues();
         this.state = { input: o.input, data: o.data, overrides: void 0, mocks: void 0, values: fresh.values, fnValues: fresh.fnValues };
+        this.base = this.state;
+        this.shared = o.cover ? void 0 : sharedValues(o.root, o.data, o.strictBuiltinErrors);
         this.strict = o.strictBuiltinErrors;
         this.limits = o.limits;
         this.cover = o.cover;

@@ -57,6 +57,12 @@ export interface BuiltinDef {
   /** Result varies between calls with the same arguments (rand.intn, uuid...). */
   nondeterministic?: boolean;
   /**
+   * Deterministic, but its result or effect belongs to one evaluation: it reads the evaluation's
+   * clock (certificate validity) or writes to its output (trace). Values computed with it are not
+   * shared between evaluations.
+   */
+  perRun?: boolean;
+  /**
    * Offered only to be replaced with `with` (tests that mock http.send): calls compile only in
    * policy sets that replace it somewhere, and a call left unreplaced is an evaluation error.
    */

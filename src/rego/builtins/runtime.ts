@@ -36,6 +36,7 @@ function internalPrint(operands: Value[]): string[] {
 export const builtins: BuiltinDef[] = [
   {
     name: 'print',
+    perRun: true,
     arity: VARIADIC,
     fn: (args, ctx) => {
       ctx.print(args.map(printText).join(' '));
@@ -44,6 +45,7 @@ export const builtins: BuiltinDef[] = [
   },
   {
     name: 'internal.print',
+    perRun: true,
     arity: 1,
     fn: ([a], ctx) => {
       if (!Array.isArray(a)) throw wrongType('internal.print', 1, 'array', a!);
@@ -54,6 +56,7 @@ export const builtins: BuiltinDef[] = [
   {
     name: 'trace',
     arity: 1,
+    perRun: true,
     fn: ([a], ctx) => {
       ctx.print(stringOperand('trace', 1, a!));
       return true;

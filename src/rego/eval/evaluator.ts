@@ -14,6 +14,7 @@ import { isItems, itemAt, lengthOf, lookup, lookupData, stepInto, valueOf, type 
 import { printLine } from './print.ts';
 import { functionValue, ruleValue } from './rules.ts';
 import { withState } from './with.ts';
+import { sharedValues, type SharedValues } from './shared-values.ts';
 import { unifyEvaluated, unifyTerms, unifyValue, type TermEvaluator } from './unify.ts';
 
 export interface EvalState {
@@ -49,11 +50,18 @@ export class Evaluator implements TermEvaluator {
   /** Rules being evaluated, innermost last (for rego.metadata). */
   readonly ruleStack: CompiledRule[] = [];
   readonly cover: { hit(loc: Location): void } | undefined;
+  /** The state the evaluation starts in: only there do values come from, and go to, `shared`. */
+  readonly base: EvalState;
+  /** Values kept between evaluations of input-independent rules (shared-values.ts). */
+  readonly shared: SharedValues | undefined;
 
   constructor(o: EvaluatorOptions) {
     this.root = o.root;
     const fresh = this.freshValues();
     this.state = { input: o.input, data: o.data, overrides: undefined, mocks: undefined, values: fresh.values, fnValues: fresh.fnValues };
+    this.base = this.state;
+    // Coverage needs every rule evaluated where it runs, so a measured run shares nothing.
+    this.shared = o.cover ? undefined : sharedValues(o.root, o.data, o.strictBuiltinErrors);
     this.strict = o.strictBuiltinErrors;
     this.limits = o.limits;
     this.cover = o.cover;

@@ -8,6 +8,7 @@ import { ObjectValue, SetValue, equals, type Value } from '../value.ts';
 import type { Evaluator } from './evaluator.ts';
 import { ENUM, UNDEFINED, newFrame, type Frame, type Undefined } from './frame.ts';
 import { unifyValue } from './unify.ts';
+import { keptOne, type SharedValues } from './shared-values.ts';
 
 /** Passes on the value of a head term, or each of its values when it enumerates (`q := xs[_]`). */
 function eachValue(ev: Evaluator, t: CTerm, f: Frame, k: (v: Value) => boolean): boolean {
@@ -25,6 +26,14 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const values = ev.state.values;
   const cached = values[node.id];
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
+  const shared = ev.state === ev.base && ev.shared !== undefined && ev.shared.independent[node.id] === 1 ? ev.shared.values : undefined;
+  if (shared !== undefined) {
+    const known = shared[node.id];
+    if (known !== undefined) {
+      values[node.id] = known;
+      return known === UNDEFINED ? undefined : known;
+    }
+  }
   let v: Value | undefined;
   switch (node.kind) {
     case 'complete':
@@ -43,6 +52,7 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   }
   // A `with` inside the rule may have swapped the state; the value belongs to the state we started in.
   values[node.id] = v === undefined ? UNDEFINED : v;
+  if (shared !== undefined) shared[node.id] = v === undefined ? UNDEFINED : v;
   return v;
 }
 
@@ -257,11 +267,11 @@ function insert(
  */
 type Memo = Map<unknown, unknown>;
 
-function memoOf(ev: Evaluator, node: RuleNode, args: Value[]): Memo {
-  let memo = ev.state.fnValues[node.id];
+function memoOf(memos: (Memo | undefined)[], node: RuleNode, args: Value[]): Memo {
+  let memo = memos[node.id];
   if (memo === undefined) {
     memo = new Map();
-    ev.state.fnValues[node.id] = memo;
+    memos[node.id] = memo;
   }
   for (let i = 0; i < args.length - 1; i++) {
     let next = memo.get(args[i]) as Memo | undefined;
@@ -274,8 +284,24 @@ function memoOf(ev: Evaluator, node: RuleNode, args: Value[]): Memo {
   return memo;
 }
 
+/**
+ * The memo shared between evaluations, for a function whose value depends only on its arguments
+ * and data, called with scalars only: other arguments are new objects in each evaluation, and
+ * would only fill the memo.
+ */
+function sharedFor(ev: Evaluator, node: RuleNode, args: Value[]): SharedValues | undefined {
+  const shared = ev.shared;
+  if (shared === undefined || ev.state !== ev.base || shared.independent[node.id] !== 1) return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a !== null && typeof a === 'object') return undefined;
+  }
+  return shared;
+}
+
 export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc: Location): Value | undefined {
-  const memo = memoOf(ev, node, args);
+  const shared = sharedFor(ev, node, args);
+  const memo = memoOf(shared !== undefined ? shared.fnValues : ev.state.fnValues, node, args);
   // The last argument keys the result (none: undefined).
   const key = args.length > 0 ? args[args.length - 1] : undefined;
   const cached = memo.get(key) as Value | Undefined | undefined;
@@ -298,5 +324,6 @@ export function functionValue(ev: Evaluator, node: RuleNode, args: Value[], loc:
   }
   void loc;
   memo.set(key, result === undefined ? UNDEFINED : result);
+  if (shared !== undefined) keptOne(shared);
   return result;
 }

@@ -174,6 +174,7 @@ export const builtins: BuiltinDef[] = [
   {
     name: VERIFY,
     arity: 1,
+    perRun: true,
     fn: ([certs], ctx) => {
       const text = stringOperand(VERIFY, 1, certs!);
       return parseAndVerify(VERIFY, text, { now: ctx.nowNs, keyUsages: [], dnsName: '' }, ctx, true);
@@ -182,6 +183,7 @@ export const builtins: BuiltinDef[] = [
   {
     name: VERIFY_WITH,
     arity: 2,
+    perRun: true,
     fn: ([certs, options], ctx) => {
       const text = stringOperand(VERIFY_WITH, 1, certs!);
       const obj = objectOperand(VERIFY_WITH, 2, options!);
