@@ -7,8 +7,18 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script, constants } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+
+// A big run (an audit of thousands of repositories) spends most of its CPU in V8's optimizing
+// compiler, which inlines callees into the evaluator and pipeline functions, recompiling them as
+// manifests of new shapes arrive. A smaller inlining budget roughly halves that compile time: a
+// 10,000-repository audit took about 8% less wall and CPU time in interleaved runs, and code at
+// its fastest was no slower (bench/audit.ts). Set here, before the bundle is compiled, so the code
+// cache is written and read under the same flags by the process and its worker threads (a change
+// after loading would make V8 refuse the cache in every thread).
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 
 const bundleUrl = new URL('./routewise.cjs', import.meta.url);
 const bundle = fileURLToPath(bundleUrl);
