@@ -47133,11 +47133,6 @@ function keptOne(shared) {
 }
 function sharedValues(root2, data2, strict) {
   if (data2 === null || typeof data2 !== "object") return void 0;
-  let independent = INDEPENDENT.get(root2);
-  if (independent === void 0) {
-    independent = independentNodes(root2);
-    INDEPENDENT.set(root2, independent);
-  }
   let byData = SHARED.get(root2);
   if (byData === void 0) {
     byData = /* @__PURE__ */ new WeakMap();
@@ -47145,6 +47140,15 @@ function sharedValues(root2, data2, strict) {
   }
   let memos = byData.get(data2);
   if (memos === void 0) {
+    byData.set(data2, null);
+    return void 0;
+  }
+  let independent = INDEPENDENT.get(root2);
+  if (independent === void 0) {
+    independent = independentNodes(root2);
+    INDEPENDENT.set(root2, independent);
+  }
+  if (memos === null) {
     memos = { strict: { values: [], fnValues: [], kept: 0, independent }, lax: { values: [], fnValues: [], kept: 0, independent } };
     byData.set(data2, memos);
   }

@@ -35,20 +35,16 @@ export function keptOne(shared: SharedValues): void {
 
 /** Per rule tree: which node ids have input-independent values (1) and which do not (0). */
 const INDEPENDENT = new WeakMap<RuleNode, Uint8Array>();
-/** Per rule tree, data document and strictness: the values found so far, by node id. */
-const SHARED = new WeakMap<RuleNode, WeakMap<Value & object, { strict: SharedValues; lax: SharedValues }>>();
+/** Per rule tree, data document and strictness: the values found so far (null: evaluated once). */
+const SHARED = new WeakMap<RuleNode, WeakMap<Value & object, { strict: SharedValues; lax: SharedValues } | null>>();
 
 /**
  * The memo that evaluations over `root` and `data` share, with the nodes it may hold; undefined
- * when data is not an object (nothing to key the values on).
+ * for the first evaluation, and when data is not an object (nothing to key the values on).
  */
 export function sharedValues(root: RuleNode, data: Value, strict: boolean): SharedValues | undefined {
   if (data === null || typeof data !== 'object') return undefined;
-  let independent = INDEPENDENT.get(root);
-  if (independent === undefined) {
-    independent = independentNodes(root);
-    INDEPENDENT.set(root, independent);
-  }
+  // A single evaluation (one `check`) has nothing to share: the rule tree is read from the second.
   let byData = SHARED.get(root);
   if (byData === undefined) {
     byData = new WeakMap();
@@ -56,6 +52,15 @@ export function sharedValues(root: RuleNode, data: Value, strict: boolean): Shar
   }
   let memos = byData.get(data);
   if (memos === undefined) {
+    byData.set(data, null);
+    return undefined;
+  }
+  let independent = INDEPENDENT.get(root);
+  if (independent === undefined) {
+    independent = independentNodes(root);
+    INDEPENDENT.set(root, independent);
+  }
+  if (memos === null) {
     memos = { strict: { values: [], fnValues: [], kept: 0, independent }, lax: { values: [], fnValues: [], kept: 0, independent } };
     byData.set(data, memos);
   }

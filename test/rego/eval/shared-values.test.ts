@@ -82,6 +82,8 @@ base_only := data.settings.limit
     const policy = policyOf(TABLE);
     const run = evaluator(policy, 'x := data.p.doubled');
     const data = { size: 10_000 };
+    // The first evaluation shares nothing (a single check would only pay for finding what to share).
+    expect(run({ input: { n: 2 }, data, maxSteps: 1_000_000 })).toEqual({ ok: true, value: 4 });
     expect(run({ input: { n: 3 }, data, maxSteps: 1_000_000 })).toEqual({ ok: true, value: 6 });
     // The table is kept: later inputs need a handful of steps, far under the table's cost.
     expect(run({ input: { n: 7 }, data, maxSteps: 100 })).toEqual({ ok: true, value: 14 });
@@ -91,7 +93,10 @@ base_only := data.settings.limit
   it('computes it again for other data, even with equal contents', () => {
     const policy = policyOf(TABLE);
     const run = evaluator(policy, 'x := data.p.doubled');
-    expect(run({ input: { n: 3 }, data: { size: 10_000 }, maxSteps: 1_000_000 }).ok).toBe(true);
+    const first = { size: 10_000 };
+    expect(run({ input: { n: 3 }, data: first, maxSteps: 1_000_000 }).ok).toBe(true);
+    expect(run({ input: { n: 4 }, data: first, maxSteps: 1_000_000 }).ok).toBe(true);
+    expect(run({ input: { n: 5 }, data: first, maxSteps: 100 }).ok).toBe(true);
     const again = run({ input: { n: 3 }, data: { size: 10_000 }, maxSteps: 100 });
     expect(again.ok).toBe(false);
     expect(again.error).toMatch(/limit|steps/i);
@@ -118,6 +123,7 @@ x := heavy(input.n)
 `);
     const run = evaluator(policy, 'x := data.p.x');
     const data = {};
+    expect(run({ input: { n: 1 }, data })).toEqual({ ok: true, value: 1 });
     expect(run({ input: { n: 5_000 }, data, maxSteps: 1_000_000 })).toEqual({ ok: true, value: 5_000 });
     expect(run({ input: { n: 5_000 }, data, maxSteps: 100 })).toEqual({ ok: true, value: 5_000 });
     expect(run({ input: { n: 6 }, data, maxSteps: 1_000 })).toEqual({ ok: true, value: 6 });
