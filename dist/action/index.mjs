@@ -49266,7 +49266,7 @@ var init_settings_validator = __esm({
       "<stdin>"(exports, module) {
         module.exports = validate52;
         module.exports.default = validate52;
-        var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "providerAliases": { "description": "Other spellings of provider names, each mapped to the name the other settings use (aws-bedrock: bedrock). A target's provider is read in lower case with spaces and underscores as hyphens, then through this table, by fineTuningOffers, gatewayProviders and the price book.", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
+        var schema20 = { "description": "The settings of the built-in rules.", "type": "object", "additionalProperties": false, "properties": { "allowRegulatedOnCloudApi": { "description": "RW-DATA-001: whether regulated data may go to cloud LLM APIs at all (then only to targets holding the agreements each regulation needs).", "type": "boolean" }, "regulationAgreements": { "description": "RW-DATA-001: for each regulation, the agreement a cloud API target must hold to receive its data (a key of the target's `agreements`).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "regulationsNeverOnCloudApi": { "description": "RW-DATA-001: regulations whose data never goes to a cloud API, whatever the agreements.", "$ref": "#/$defs/names" }, "minMlopsForOnPrem": { "description": "RW-ONPREM-001: the fewest MLOps engineers an on-premises deployment needs.", "$ref": "#/$defs/count" }, "minMlopsForSelfHosted": { "description": "RW-SELF-001: the fewest MLOps engineers a cloud self-hosted deployment needs.", "$ref": "#/$defs/count" }, "onPremCapexMin": { "description": "Retired, replaced by RW-COST-003: the usual minimum hardware budget of an on-premises target, in USD.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-003" }, "fineTuningProviders": { "description": "Retired, replaced by fineTuningOffers: cloud API providers that offer fine-tuning (RW-CUST-002).", "$ref": "#/$defs/names", "deprecated": true, "x-replacedBy": "fineTuningOffers" }, "highSteadyTokensPerMonth": { "description": "Retired, replaced by RW-COST-001: tokens per month above which steady volume favours running your own models.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-001" }, "spikyPeakToAverage": { "description": "RW-VOL-002: the peak-to-average ratio from which volume counts as spiky.", "type": "number", "minimum": 1 }, "lowVolumeTokensPerMonth": { "description": "Retired, replaced by RW-COST-002: tokens per month below which running your own models rarely pays.", "type": "number", "minimum": 0, "deprecated": true, "x-replacedBy": "RW-COST-002" }, "minWeeksOnPrem": { "description": "RW-TIME-001: weeks it typically takes to stand up an on-premises target.", "type": "number", "minimum": 0 }, "minWeeksSelfHosted": { "description": "RW-TIME-001: weeks it typically takes to stand up a cloud self-hosted target.", "type": "number", "minimum": 0 }, "requiredSkills": { "description": "RW-TEAM-001: the skills each kind of target needs; a strategy needs those of its targets plus its own entry (hybrid adds integration work).", "type": "object", "additionalProperties": false, "properties": { "cloud-api": { "description": "Skills a cloud API target needs.", "$ref": "#/$defs/names" }, "cloud-self-hosted": { "description": "Skills a cloud self-hosted target needs.", "$ref": "#/$defs/names" }, "on-premises": { "description": "Skills an on-premises target needs.", "$ref": "#/$defs/names" }, "hybrid": { "description": "Skills the hybrid strategy needs on top of its targets'.", "$ref": "#/$defs/names" } } }, "impliedSkills": { "description": "RW-TEAM-001: skills that include others (kubernetes: [containers]); a team listing the first has the others too.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "allowedApprovers": { "description": "RW-WAIVE-001, RW-DATA-006: who may approve waivers and regulatedExemptions; null lets anyone approve.", "type": ["array", "null"], "items": { "type": "string", "minLength": 1 }, "uniqueItems": true }, "maxWaiverDays": { "description": "RW-WAIVE-001, RW-DATA-006: how many days past today a waiver or exemption may run at most.", "type": "integer", "minimum": 1 }, "regionJurisdictions": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each cloud region code (AWS, Azure, GCP, Oracle, or your own sites), the countries it lies in; a region lies in its own code, these countries and their blocs.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "countryBlocs": { "description": "RW-DATA-002, RW-DRIFT-002, RW-DRIFT-003: for each country code, the blocs it belongs to (eu, eea), so a residency of `eu` admits its countries' regions.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "providerAliases": { "description": "Other spellings of provider names, each mapped to the name the other settings use (aws-bedrock: bedrock). A target's provider is read in lower case with spaces and underscores as hyphens, then through this table, by fineTuningOffers, gatewayProviders and the price book.", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "gatewayProviders": { "description": "RW-DRIFT-001: for each LiteLLM provider prefix, the provider names a manifest target may give for it; a prefix not listed must equal the target's provider.", "type": "object", "additionalProperties": { "$ref": "#/$defs/names" } }, "personalDataCategories": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "RW-DRIFT-006: the data categories a PII guardrail exists to protect (besides regulated data)." }, "fineTuningOffers": { "description": "RW-CUST-002: who fine-tunes what where: each entry a provider, the model families it fine-tunes, and optionally the regions it offers that in (none listed: every region).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["provider", "models"], "properties": { "provider": { "description": "The manifest's provider name (openai, azure-openai, bedrock, vertex, ...).", "type": "string", "minLength": 1 }, "models": { "description": "Model families fine-tuned there (a target's model matches a family it starts with).", "$ref": "#/$defs/names" }, "regions": { "description": "Regions that offer it; absent means every region.", "$ref": "#/$defs/names" } } } }, "cost": { "description": "The numbers behind RW-COST-001..005, RW-CAP-001/002 and `routewise cost` (spec/cost.md): price book, GPU tables, running costs and the fixed comparators.", "type": "object", "additionalProperties": false, "properties": { "priceBook": { "description": "The pinned API price book: its version (a test ties it to the installed @pydantic/genai-prices) and the day it was published.", "type": "object", "additionalProperties": false, "required": ["version", "date"], "properties": { "version": { "description": "Version of @pydantic/genai-prices.", "type": "string", "minLength": 1 }, "date": { "description": "Day the version was published, YYYY-MM-DD.", "type": "string", "minLength": 1 } } }, "priceBookMaxAgeDays": { "description": "RW-COST-005: days after its date from which the price book counts as old.", "type": "integer", "minimum": 0 }, "priceBookProviders": { "description": "For each manifest provider, the price book's provider id (never the book's fall-back to OpenAI prices).", "type": "object", "additionalProperties": { "type": "string", "minLength": 1 } }, "batchPricingProviders": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true, "description": "Providers that price batch traffic at batchDiscount." }, "batchDiscount": { "description": "Share of the normal price batch traffic costs (0.5: half).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultInputShare": { "description": "Share of tokens that are input when a workload does not say (volume.inputShare).", "type": "number", "minimum": 0, "maximum": 1 }, "defaultTokensPerRequest": { "description": "Input plus output tokens per request when a workload does not say (volume.tokensPerRequest).", "type": "number", "exclusiveMinimum": 0 }, "gpuMemoryGb": { "description": "Memory per GPU type, in GB (RW-CAP-001).", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } }, "throughputTokensPerSecondPerGpu": { "description": "Output tokens per second per GPU, by GPU type and model size class in billions of parameters.", "type": "object", "additionalProperties": { "description": "Output tokens per second per GPU by model size class.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } }, "gpuHourlyUsd": { "description": "List price of one GPU-hour by GPU type, in US dollars.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "gpuPowerKw": { "description": "Power drawn per GPU under load by GPU type, in kW.", "type": "object", "additionalProperties": { "type": "number", "minimum": 0 } }, "serverOverheadKw": { "description": "Power of the rest of a server per 8 GPUs, in kW.", "type": "number", "minimum": 0 }, "pue": { "description": "Power usage effectiveness of the data centre (total power over IT power).", "type": "number", "minimum": 1 }, "electricityUsdPerKwh": { "description": "Price of electricity, in US dollars per kWh.", "type": "number", "minimum": 0 }, "amortizationYears": { "description": "Years over which on-premises hardware is written off.", "type": "number", "exclusiveMinimum": 0 }, "supportRatePerYear": { "description": "Yearly support and maintenance as a share of capex.", "type": "number", "minimum": 0 }, "engineerAnnualCostUsd": { "description": "Loaded yearly cost of one MLOps engineer, in US dollars (team.engineerAnnualCostUsd overrides it).", "type": "number", "minimum": 0 }, "hoursPerMonth": { "description": "Hours in a month of round-the-clock running.", "type": "number", "exclusiveMinimum": 0 }, "replicaLoadFactor": { "description": "Share of a replica's throughput planned for use at peak (headroom for latency).", "type": "number", "exclusiveMinimum": 0, "maximum": 1 }, "costComparisonModelParamsB": { "description": "Size in billions of parameters of the open model the self-hosted option runs.", "type": "number", "exclusiveMinimum": 0 }, "costComparisonPrecision": { "description": "Precision of the self-hosted option's weights.", "enum": ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] }, "costComparisonGpuType": { "description": "GPU type of the self-hosted option (a key of gpuMemoryGb).", "type": "string", "minLength": 1 }, "costComparisonEngineers": { "description": "Fewest MLOps engineers the self-hosted option is costed with.", "type": "number", "minimum": 0 }, "costComparisonApiModel": { "description": "API model a self-hosted workload is compared with when the manifest prices none.", "type": "string", "minLength": 1 }, "costComparisonApiProvider": { "description": "Provider of costComparisonApiModel.", "type": "string", "minLength": 1 }, "selfHostSavingsRatio": { "description": "RW-COST-001: how many times the self-hosted option the API must cost before the rule speaks.", "type": "number", "minimum": 1 }, "openModelParamsB": { "description": "Parameters in billions of well-known open models (RW-CAP-001, sizing); a target's modelParamsB overrides it.", "type": "object", "additionalProperties": { "type": "number", "exclusiveMinimum": 0 } } } } } };
         var func1 = Object.prototype.hasOwnProperty;
         var func2 = require_ucs2length3().default;
         function validate54(data2, { instancePath: instancePath2 = "", parentData, parentDataProperty, rootData = data2, dynamicAnchors = {} } = {}) {
@@ -49645,10 +49645,17 @@ var init_settings_validator = __esm({
                 errors++;
               }
             }
-            if (data2.allowedApprovers !== void 0) {
-              let data18 = data2.allowedApprovers;
-              if (!Array.isArray(data18) && data18 !== null) {
-                const err19 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
+            if (data2.impliedSkills !== void 0) {
+              let data18 = data2.impliedSkills;
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                for (const key3 in data18) {
+                  if (!validate54(data18[key3], { instancePath: instancePath2 + "/impliedSkills/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data18, parentDataProperty: key3, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err19 = { instancePath: instancePath2 + "/impliedSkills", schemaPath: "#/properties/impliedSkills/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -49656,46 +49663,58 @@ var init_settings_validator = __esm({
                 }
                 errors++;
               }
-              if (Array.isArray(data18)) {
-                const len0 = data18.length;
+            }
+            if (data2.allowedApprovers !== void 0) {
+              let data20 = data2.allowedApprovers;
+              if (!Array.isArray(data20) && data20 !== null) {
+                const err20 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/type", keyword: "type", params: { type: schema20.properties.allowedApprovers.type } };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (Array.isArray(data20)) {
+                const len0 = data20.length;
                 for (let i0 = 0; i0 < len0; i0++) {
-                  let data19 = data18[i0];
-                  if (typeof data19 === "string") {
-                    if (func2(data19) < 1) {
-                      const err20 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  let data21 = data20[i0];
+                  if (typeof data21 === "string") {
+                    if (func2(data21) < 1) {
+                      const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err20];
+                        vErrors = [err21];
                       } else {
-                        vErrors.push(err20);
+                        vErrors.push(err21);
                       }
                       errors++;
                     }
                   } else {
-                    const err21 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
+                    const err22 = { instancePath: instancePath2 + "/allowedApprovers/" + i0, schemaPath: "#/properties/allowedApprovers/items/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err21];
+                      vErrors = [err22];
                     } else {
-                      vErrors.push(err21);
+                      vErrors.push(err22);
                     }
                     errors++;
                   }
                 }
-                let i1 = data18.length;
+                let i1 = data20.length;
                 let j0;
                 if (i1 > 1) {
                   const indices0 = {};
                   for (; i1--; ) {
-                    let item0 = data18[i1];
+                    let item0 = data20[i1];
                     if (typeof item0 !== "string") {
                       continue;
                     }
                     if (typeof indices0[item0] == "number") {
                       j0 = indices0[item0];
-                      const err22 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                      const err23 = { instancePath: instancePath2 + "/allowedApprovers", schemaPath: "#/properties/allowedApprovers/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
                       if (vErrors === null) {
-                        vErrors = [err22];
+                        vErrors = [err23];
                       } else {
-                        vErrors.push(err22);
+                        vErrors.push(err23);
                       }
                       errors++;
                       break;
@@ -49706,58 +49725,39 @@ var init_settings_validator = __esm({
               }
             }
             if (data2.maxWaiverDays !== void 0) {
-              let data20 = data2.maxWaiverDays;
-              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                const err23 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
+              let data22 = data2.maxWaiverDays;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
-              if (typeof data20 == "number" && isFinite(data20)) {
-                if (data20 < 1 || isNaN(data20)) {
-                  const err24 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+              if (typeof data22 == "number" && isFinite(data22)) {
+                if (data22 < 1 || isNaN(data22)) {
+                  const err25 = { instancePath: instancePath2 + "/maxWaiverDays", schemaPath: "#/properties/maxWaiverDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               }
             }
             if (data2.regionJurisdictions !== void 0) {
-              let data21 = data2.regionJurisdictions;
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                for (const key3 in data21) {
-                  if (!validate54(data21[key3], { instancePath: instancePath2 + "/regionJurisdictions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data21, parentDataProperty: key3, rootData, dynamicAnchors })) {
-                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                    errors = vErrors.length;
-                  }
-                }
-              } else {
-                const err25 = { instancePath: instancePath2 + "/regionJurisdictions", schemaPath: "#/properties/regionJurisdictions/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data2.countryBlocs !== void 0) {
-              let data23 = data2.countryBlocs;
+              let data23 = data2.regionJurisdictions;
               if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
                 for (const key4 in data23) {
-                  if (!validate54(data23[key4], { instancePath: instancePath2 + "/countryBlocs/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data23, parentDataProperty: key4, rootData, dynamicAnchors })) {
+                  if (!validate54(data23[key4], { instancePath: instancePath2 + "/regionJurisdictions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data23, parentDataProperty: key4, rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                     errors = vErrors.length;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath2 + "/countryBlocs", schemaPath: "#/properties/countryBlocs/type", keyword: "type", params: { type: "object" } };
+                const err26 = { instancePath: instancePath2 + "/regionJurisdictions", schemaPath: "#/properties/regionJurisdictions/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -49766,52 +49766,52 @@ var init_settings_validator = __esm({
                 errors++;
               }
             }
-            if (data2.providerAliases !== void 0) {
-              let data25 = data2.providerAliases;
+            if (data2.countryBlocs !== void 0) {
+              let data25 = data2.countryBlocs;
               if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
                 for (const key5 in data25) {
-                  let data26 = data25[key5];
-                  if (typeof data26 === "string") {
-                    if (func2(data26) < 1) {
-                      const err27 = { instancePath: instancePath2 + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err28 = { instancePath: instancePath2 + "/providerAliases/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err29 = { instancePath: instancePath2 + "/providerAliases", schemaPath: "#/properties/providerAliases/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data2.gatewayProviders !== void 0) {
-              let data27 = data2.gatewayProviders;
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                for (const key6 in data27) {
-                  if (!validate54(data27[key6], { instancePath: instancePath2 + "/gatewayProviders/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data27, parentDataProperty: key6, rootData, dynamicAnchors })) {
+                  if (!validate54(data25[key5], { instancePath: instancePath2 + "/countryBlocs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key5, rootData, dynamicAnchors })) {
                     vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                     errors = vErrors.length;
                   }
                 }
               } else {
-                const err30 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+                const err27 = { instancePath: instancePath2 + "/countryBlocs", schemaPath: "#/properties/countryBlocs/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data2.providerAliases !== void 0) {
+              let data27 = data2.providerAliases;
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                for (const key6 in data27) {
+                  let data28 = data27[key6];
+                  if (typeof data28 === "string") {
+                    if (func2(data28) < 1) {
+                      const err28 = { instancePath: instancePath2 + "/providerAliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = { instancePath: instancePath2 + "/providerAliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/providerAliases/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err30 = { instancePath: instancePath2 + "/providerAliases", schemaPath: "#/properties/providerAliases/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -49820,48 +49820,67 @@ var init_settings_validator = __esm({
                 errors++;
               }
             }
+            if (data2.gatewayProviders !== void 0) {
+              let data29 = data2.gatewayProviders;
+              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                for (const key7 in data29) {
+                  if (!validate54(data29[key7], { instancePath: instancePath2 + "/gatewayProviders/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data29, parentDataProperty: key7, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err31 = { instancePath: instancePath2 + "/gatewayProviders", schemaPath: "#/properties/gatewayProviders/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
             if (data2.personalDataCategories !== void 0) {
-              let data29 = data2.personalDataCategories;
-              if (Array.isArray(data29)) {
-                const len1 = data29.length;
+              let data31 = data2.personalDataCategories;
+              if (Array.isArray(data31)) {
+                const len1 = data31.length;
                 for (let i2 = 0; i2 < len1; i2++) {
-                  let data30 = data29[i2];
-                  if (typeof data30 === "string") {
-                    if (func2(data30) < 1) {
-                      const err31 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                  let data32 = data31[i2];
+                  if (typeof data32 === "string") {
+                    if (func2(data32) < 1) {
+                      const err32 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err31];
+                        vErrors = [err32];
                       } else {
-                        vErrors.push(err31);
+                        vErrors.push(err32);
                       }
                       errors++;
                     }
                   } else {
-                    const err32 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
+                    const err33 = { instancePath: instancePath2 + "/personalDataCategories/" + i2, schemaPath: "#/properties/personalDataCategories/items/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
-                let i3 = data29.length;
+                let i3 = data31.length;
                 let j1;
                 if (i3 > 1) {
                   const indices1 = {};
                   for (; i3--; ) {
-                    let item1 = data29[i3];
+                    let item1 = data31[i3];
                     if (typeof item1 !== "string") {
                       continue;
                     }
                     if (typeof indices1[item1] == "number") {
                       j1 = indices1[item1];
-                      const err33 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
+                      const err34 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 } };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err34];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err34);
                       }
                       errors++;
                       break;
@@ -49870,33 +49889,24 @@ var init_settings_validator = __esm({
                   }
                 }
               } else {
-                const err34 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
+                const err35 = { instancePath: instancePath2 + "/personalDataCategories", schemaPath: "#/properties/personalDataCategories/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
             }
             if (data2.fineTuningOffers !== void 0) {
-              let data31 = data2.fineTuningOffers;
-              if (Array.isArray(data31)) {
-                const len2 = data31.length;
+              let data33 = data2.fineTuningOffers;
+              if (Array.isArray(data33)) {
+                const len2 = data33.length;
                 for (let i4 = 0; i4 < len2; i4++) {
-                  let data32 = data31[i4];
-                  if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                    if (data32.provider === void 0) {
-                      const err35 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
-                      if (vErrors === null) {
-                        vErrors = [err35];
-                      } else {
-                        vErrors.push(err35);
-                      }
-                      errors++;
-                    }
-                    if (data32.models === void 0) {
-                      const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                  let data34 = data33[i4];
+                  if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                    if (data34.provider === void 0) {
+                      const err36 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "provider" } };
                       if (vErrors === null) {
                         vErrors = [err36];
                       } else {
@@ -49904,99 +49914,99 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                    for (const key7 in data32) {
-                      if (!(key7 === "provider" || key7 === "models" || key7 === "regions")) {
-                        const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+                    if (data34.models === void 0) {
+                      const err37 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/required", keyword: "required", params: { missingProperty: "models" } };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                    for (const key8 in data34) {
+                      if (!(key8 === "provider" || key8 === "models" || key8 === "regions")) {
+                        const err38 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
                         if (vErrors === null) {
-                          vErrors = [err37];
+                          vErrors = [err38];
                         } else {
-                          vErrors.push(err37);
+                          vErrors.push(err38);
                         }
                         errors++;
                       }
                     }
-                    if (data32.provider !== void 0) {
-                      let data33 = data32.provider;
-                      if (typeof data33 === "string") {
-                        if (func2(data33) < 1) {
-                          const err38 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data34.provider !== void 0) {
+                      let data35 = data34.provider;
+                      if (typeof data35 === "string") {
+                        if (func2(data35) < 1) {
+                          const err39 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err38];
+                            vErrors = [err39];
                           } else {
-                            vErrors.push(err38);
+                            vErrors.push(err39);
                           }
                           errors++;
                         }
                       } else {
-                        const err39 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
+                        const err40 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/provider", schemaPath: "#/properties/fineTuningOffers/items/properties/provider/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err39];
+                          vErrors = [err40];
                         } else {
-                          vErrors.push(err39);
+                          vErrors.push(err40);
                         }
                         errors++;
                       }
                     }
-                    if (data32.models !== void 0) {
-                      if (!validate54(data32.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data32, parentDataProperty: "models", rootData, dynamicAnchors })) {
+                    if (data34.models !== void 0) {
+                      if (!validate54(data34.models, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/models", parentData: data34, parentDataProperty: "models", rootData, dynamicAnchors })) {
                         vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                         errors = vErrors.length;
                       }
                     }
-                    if (data32.regions !== void 0) {
-                      if (!validate54(data32.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data32, parentDataProperty: "regions", rootData, dynamicAnchors })) {
+                    if (data34.regions !== void 0) {
+                      if (!validate54(data34.regions, { instancePath: instancePath2 + "/fineTuningOffers/" + i4 + "/regions", parentData: data34, parentDataProperty: "regions", rootData, dynamicAnchors })) {
                         vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                         errors = vErrors.length;
                       }
                     }
                   } else {
-                    const err40 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
+                    const err41 = { instancePath: instancePath2 + "/fineTuningOffers/" + i4, schemaPath: "#/properties/fineTuningOffers/items/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err40];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err40);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err41 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
+                const err42 = { instancePath: instancePath2 + "/fineTuningOffers", schemaPath: "#/properties/fineTuningOffers/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
-                  vErrors = [err41];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err41);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
             }
             if (data2.cost !== void 0) {
-              let data36 = data2.cost;
-              if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                for (const key8 in data36) {
-                  if (!func1.call(schema20.properties.cost.properties, key8)) {
-                    const err42 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+              let data38 = data2.cost;
+              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                for (const key9 in data38) {
+                  if (!func1.call(schema20.properties.cost.properties, key9)) {
+                    const err43 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
                     if (vErrors === null) {
-                      vErrors = [err42];
+                      vErrors = [err43];
                     } else {
-                      vErrors.push(err42);
+                      vErrors.push(err43);
                     }
                     errors++;
                   }
                 }
-                if (data36.priceBook !== void 0) {
-                  let data37 = data36.priceBook;
-                  if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                    if (data37.version === void 0) {
-                      const err43 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                    if (data37.date === void 0) {
-                      const err44 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                if (data38.priceBook !== void 0) {
+                  let data39 = data38.priceBook;
+                  if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                    if (data39.version === void 0) {
+                      const err44 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "version" } };
                       if (vErrors === null) {
                         vErrors = [err44];
                       } else {
@@ -50004,75 +50014,72 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                    for (const key9 in data37) {
-                      if (!(key9 === "version" || key9 === "date")) {
-                        const err45 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
+                    if (data39.date === void 0) {
+                      const err45 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/required", keyword: "required", params: { missingProperty: "date" } };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                    for (const key10 in data39) {
+                      if (!(key10 === "version" || key10 === "date")) {
+                        const err46 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 } };
                         if (vErrors === null) {
-                          vErrors = [err45];
+                          vErrors = [err46];
                         } else {
-                          vErrors.push(err45);
+                          vErrors.push(err46);
                         }
                         errors++;
                       }
                     }
-                    if (data37.version !== void 0) {
-                      let data38 = data37.version;
-                      if (typeof data38 === "string") {
-                        if (func2(data38) < 1) {
-                          const err46 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data39.version !== void 0) {
+                      let data40 = data39.version;
+                      if (typeof data40 === "string") {
+                        if (func2(data40) < 1) {
+                          const err47 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err46];
+                            vErrors = [err47];
                           } else {
-                            vErrors.push(err46);
+                            vErrors.push(err47);
                           }
                           errors++;
                         }
                       } else {
-                        const err47 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
+                        const err48 = { instancePath: instancePath2 + "/cost/priceBook/version", schemaPath: "#/properties/cost/properties/priceBook/properties/version/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err47];
+                          vErrors = [err48];
                         } else {
-                          vErrors.push(err47);
+                          vErrors.push(err48);
                         }
                         errors++;
                       }
                     }
-                    if (data37.date !== void 0) {
-                      let data39 = data37.date;
-                      if (typeof data39 === "string") {
-                        if (func2(data39) < 1) {
-                          const err48 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
+                    if (data39.date !== void 0) {
+                      let data41 = data39.date;
+                      if (typeof data41 === "string") {
+                        if (func2(data41) < 1) {
+                          const err49 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err48];
+                            vErrors = [err49];
                           } else {
-                            vErrors.push(err48);
+                            vErrors.push(err49);
                           }
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
+                        const err50 = { instancePath: instancePath2 + "/cost/priceBook/date", schemaPath: "#/properties/cost/properties/priceBook/properties/date/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err49];
+                          vErrors = [err50];
                         } else {
-                          vErrors.push(err49);
+                          vErrors.push(err50);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.priceBookMaxAgeDays !== void 0) {
-                  let data40 = data36.priceBookMaxAgeDays;
-                  if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                    const err51 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+                    const err51 = { instancePath: instancePath2 + "/cost/priceBook", schemaPath: "#/properties/cost/properties/priceBook/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err51];
                     } else {
@@ -50080,95 +50087,107 @@ var init_settings_validator = __esm({
                     }
                     errors++;
                   }
-                  if (typeof data40 == "number" && isFinite(data40)) {
-                    if (data40 < 0 || isNaN(data40)) {
-                      const err52 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                }
+                if (data38.priceBookMaxAgeDays !== void 0) {
+                  let data42 = data38.priceBookMaxAgeDays;
+                  if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+                    const err52 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                  if (typeof data42 == "number" && isFinite(data42)) {
+                    if (data42 < 0 || isNaN(data42)) {
+                      const err53 = { instancePath: instancePath2 + "/cost/priceBookMaxAgeDays", schemaPath: "#/properties/cost/properties/priceBookMaxAgeDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err52];
+                        vErrors = [err53];
                       } else {
-                        vErrors.push(err52);
+                        vErrors.push(err53);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data36.priceBookProviders !== void 0) {
-                  let data41 = data36.priceBookProviders;
-                  if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                    for (const key10 in data41) {
-                      let data42 = data41[key10];
-                      if (typeof data42 === "string") {
-                        if (func2(data42) < 1) {
-                          const err53 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data38.priceBookProviders !== void 0) {
+                  let data43 = data38.priceBookProviders;
+                  if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                    for (const key11 in data43) {
+                      let data44 = data43[key11];
+                      if (typeof data44 === "string") {
+                        if (func2(data44) < 1) {
+                          const err54 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err53];
+                            vErrors = [err54];
                           } else {
-                            vErrors.push(err53);
+                            vErrors.push(err54);
                           }
                           errors++;
                         }
                       } else {
-                        const err54 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                        const err55 = { instancePath: instancePath2 + "/cost/priceBookProviders/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/priceBookProviders/additionalProperties/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err54];
+                          vErrors = [err55];
                         } else {
-                          vErrors.push(err54);
+                          vErrors.push(err55);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err55 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
+                    const err56 = { instancePath: instancePath2 + "/cost/priceBookProviders", schemaPath: "#/properties/cost/properties/priceBookProviders/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err55];
+                      vErrors = [err56];
                     } else {
-                      vErrors.push(err55);
+                      vErrors.push(err56);
                     }
                     errors++;
                   }
                 }
-                if (data36.batchPricingProviders !== void 0) {
-                  let data43 = data36.batchPricingProviders;
-                  if (Array.isArray(data43)) {
-                    const len3 = data43.length;
+                if (data38.batchPricingProviders !== void 0) {
+                  let data45 = data38.batchPricingProviders;
+                  if (Array.isArray(data45)) {
+                    const len3 = data45.length;
                     for (let i5 = 0; i5 < len3; i5++) {
-                      let data44 = data43[i5];
-                      if (typeof data44 === "string") {
-                        if (func2(data44) < 1) {
-                          const err56 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
+                      let data46 = data45[i5];
+                      if (typeof data46 === "string") {
+                        if (func2(data46) < 1) {
+                          const err57 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/minLength", keyword: "minLength", params: { limit: 1 } };
                           if (vErrors === null) {
-                            vErrors = [err56];
+                            vErrors = [err57];
                           } else {
-                            vErrors.push(err56);
+                            vErrors.push(err57);
                           }
                           errors++;
                         }
                       } else {
-                        const err57 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
+                        const err58 = { instancePath: instancePath2 + "/cost/batchPricingProviders/" + i5, schemaPath: "#/properties/cost/properties/batchPricingProviders/items/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
-                          vErrors = [err57];
+                          vErrors = [err58];
                         } else {
-                          vErrors.push(err57);
+                          vErrors.push(err58);
                         }
                         errors++;
                       }
                     }
-                    let i6 = data43.length;
+                    let i6 = data45.length;
                     let j2;
                     if (i6 > 1) {
                       const indices2 = {};
                       for (; i6--; ) {
-                        let item2 = data43[i6];
+                        let item2 = data45[i6];
                         if (typeof item2 !== "string") {
                           continue;
                         }
                         if (typeof indices2[item2] == "number") {
                           j2 = indices2[item2];
-                          const err58 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
+                          const err59 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 } };
                           if (vErrors === null) {
-                            vErrors = [err58];
+                            vErrors = [err59];
                           } else {
-                            vErrors.push(err58);
+                            vErrors.push(err59);
                           }
                           errors++;
                           break;
@@ -50177,29 +50196,20 @@ var init_settings_validator = __esm({
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
+                    const err60 = { instancePath: instancePath2 + "/cost/batchPricingProviders", schemaPath: "#/properties/cost/properties/batchPricingProviders/type", keyword: "type", params: { type: "array" } };
                     if (vErrors === null) {
-                      vErrors = [err59];
+                      vErrors = [err60];
                     } else {
-                      vErrors.push(err59);
+                      vErrors.push(err60);
                     }
                     errors++;
                   }
                 }
-                if (data36.batchDiscount !== void 0) {
-                  let data45 = data36.batchDiscount;
-                  if (typeof data45 == "number" && isFinite(data45)) {
-                    if (data45 > 1 || isNaN(data45)) {
-                      const err60 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err60];
-                      } else {
-                        vErrors.push(err60);
-                      }
-                      errors++;
-                    }
-                    if (data45 < 0 || isNaN(data45)) {
-                      const err61 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data38.batchDiscount !== void 0) {
+                  let data47 = data38.batchDiscount;
+                  if (typeof data47 == "number" && isFinite(data47)) {
+                    if (data47 > 1 || isNaN(data47)) {
+                      const err61 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err61];
                       } else {
@@ -50207,30 +50217,30 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
+                    if (data47 < 0 || isNaN(data47)) {
+                      const err62 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
                   } else {
-                    const err62 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
+                    const err63 = { instancePath: instancePath2 + "/cost/batchDiscount", schemaPath: "#/properties/cost/properties/batchDiscount/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err62];
+                      vErrors = [err63];
                     } else {
-                      vErrors.push(err62);
+                      vErrors.push(err63);
                     }
                     errors++;
                   }
                 }
-                if (data36.defaultInputShare !== void 0) {
-                  let data46 = data36.defaultInputShare;
-                  if (typeof data46 == "number" && isFinite(data46)) {
-                    if (data46 > 1 || isNaN(data46)) {
-                      const err63 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                    if (data46 < 0 || isNaN(data46)) {
-                      const err64 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                if (data38.defaultInputShare !== void 0) {
+                  let data48 = data38.defaultInputShare;
+                  if (typeof data48 == "number" && isFinite(data48)) {
+                    if (data48 > 1 || isNaN(data48)) {
+                      const err64 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -50238,359 +50248,359 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                  } else {
-                    const err65 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.defaultTokensPerRequest !== void 0) {
-                  let data47 = data36.defaultTokensPerRequest;
-                  if (typeof data47 == "number" && isFinite(data47)) {
-                    if (data47 <= 0 || isNaN(data47)) {
-                      const err66 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data48 < 0 || isNaN(data48)) {
+                      const err65 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
                   } else {
-                    const err67 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                    const err66 = { instancePath: instancePath2 + "/cost/defaultInputShare", schemaPath: "#/properties/cost/properties/defaultInputShare/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err67];
+                      vErrors = [err66];
                     } else {
-                      vErrors.push(err67);
+                      vErrors.push(err66);
                     }
                     errors++;
                   }
                 }
-                if (data36.gpuMemoryGb !== void 0) {
-                  let data48 = data36.gpuMemoryGb;
-                  if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                    for (const key11 in data48) {
-                      let data49 = data48[key11];
-                      if (typeof data49 == "number" && isFinite(data49)) {
-                        if (data49 <= 0 || isNaN(data49)) {
-                          const err68 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data38.defaultTokensPerRequest !== void 0) {
+                  let data49 = data38.defaultTokensPerRequest;
+                  if (typeof data49 == "number" && isFinite(data49)) {
+                    if (data49 <= 0 || isNaN(data49)) {
+                      const err67 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath2 + "/cost/defaultTokensPerRequest", schemaPath: "#/properties/cost/properties/defaultTokensPerRequest/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.gpuMemoryGb !== void 0) {
+                  let data50 = data38.gpuMemoryGb;
+                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                    for (const key12 in data50) {
+                      let data51 = data50[key12];
+                      if (typeof data51 == "number" && isFinite(data51)) {
+                        if (data51 <= 0 || isNaN(data51)) {
+                          const err69 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                           if (vErrors === null) {
-                            vErrors = [err68];
+                            vErrors = [err69];
                           } else {
-                            vErrors.push(err68);
+                            vErrors.push(err69);
                           }
                           errors++;
                         }
                       } else {
-                        const err69 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        const err70 = { instancePath: instancePath2 + "/cost/gpuMemoryGb/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuMemoryGb/additionalProperties/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
-                          vErrors = [err69];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err69);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err70 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
+                    const err71 = { instancePath: instancePath2 + "/cost/gpuMemoryGb", schemaPath: "#/properties/cost/properties/gpuMemoryGb/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err70];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err70);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
                 }
-                if (data36.throughputTokensPerSecondPerGpu !== void 0) {
-                  let data50 = data36.throughputTokensPerSecondPerGpu;
-                  if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                    for (const key12 in data50) {
-                      let data51 = data50[key12];
-                      if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
-                        for (const key13 in data51) {
-                          let data52 = data51[key13];
-                          if (typeof data52 == "number" && isFinite(data52)) {
-                            if (data52 <= 0 || isNaN(data52)) {
-                              const err71 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data38.throughputTokensPerSecondPerGpu !== void 0) {
+                  let data52 = data38.throughputTokensPerSecondPerGpu;
+                  if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                    for (const key13 in data52) {
+                      let data53 = data52[key13];
+                      if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
+                        for (const key14 in data53) {
+                          let data54 = data53[key14];
+                          if (typeof data54 == "number" && isFinite(data54)) {
+                            if (data54 <= 0 || isNaN(data54)) {
+                              const err72 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                               if (vErrors === null) {
-                                vErrors = [err71];
+                                vErrors = [err72];
                               } else {
-                                vErrors.push(err71);
+                                vErrors.push(err72);
                               }
                               errors++;
                             }
                           } else {
-                            const err72 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                            const err73 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/additionalProperties/type", keyword: "type", params: { type: "number" } };
                             if (vErrors === null) {
-                              vErrors = [err72];
+                              vErrors = [err73];
                             } else {
-                              vErrors.push(err72);
+                              vErrors.push(err73);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err73 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
+                        const err74 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/additionalProperties/type", keyword: "type", params: { type: "object" } };
                         if (vErrors === null) {
-                          vErrors = [err73];
+                          vErrors = [err74];
                         } else {
-                          vErrors.push(err73);
+                          vErrors.push(err74);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err74 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
+                    const err75 = { instancePath: instancePath2 + "/cost/throughputTokensPerSecondPerGpu", schemaPath: "#/properties/cost/properties/throughputTokensPerSecondPerGpu/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err74];
+                      vErrors = [err75];
                     } else {
-                      vErrors.push(err74);
+                      vErrors.push(err75);
                     }
                     errors++;
                   }
                 }
-                if (data36.gpuHourlyUsd !== void 0) {
-                  let data53 = data36.gpuHourlyUsd;
-                  if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-                    for (const key14 in data53) {
-                      let data54 = data53[key14];
-                      if (typeof data54 == "number" && isFinite(data54)) {
-                        if (data54 < 0 || isNaN(data54)) {
-                          const err75 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                          if (vErrors === null) {
-                            vErrors = [err75];
-                          } else {
-                            vErrors.push(err75);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err76 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
-                        if (vErrors === null) {
-                          vErrors = [err76];
-                        } else {
-                          vErrors.push(err76);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err77 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.gpuPowerKw !== void 0) {
-                  let data55 = data36.gpuPowerKw;
+                if (data38.gpuHourlyUsd !== void 0) {
+                  let data55 = data38.gpuHourlyUsd;
                   if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
                     for (const key15 in data55) {
                       let data56 = data55[key15];
                       if (typeof data56 == "number" && isFinite(data56)) {
                         if (data56 < 0 || isNaN(data56)) {
-                          const err78 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          const err76 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                           if (vErrors === null) {
-                            vErrors = [err78];
+                            vErrors = [err76];
                           } else {
-                            vErrors.push(err78);
+                            vErrors.push(err76);
                           }
                           errors++;
                         }
                       } else {
-                        const err79 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        const err77 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuHourlyUsd/additionalProperties/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
-                          vErrors = [err79];
+                          vErrors = [err77];
                         } else {
-                          vErrors.push(err79);
+                          vErrors.push(err77);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err80 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
+                    const err78 = { instancePath: instancePath2 + "/cost/gpuHourlyUsd", schemaPath: "#/properties/cost/properties/gpuHourlyUsd/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err78];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err78);
                     }
                     errors++;
                   }
                 }
-                if (data36.serverOverheadKw !== void 0) {
-                  let data57 = data36.serverOverheadKw;
-                  if (typeof data57 == "number" && isFinite(data57)) {
-                    if (data57 < 0 || isNaN(data57)) {
-                      const err81 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err81];
+                if (data38.gpuPowerKw !== void 0) {
+                  let data57 = data38.gpuPowerKw;
+                  if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                    for (const key16 in data57) {
+                      let data58 = data57[key16];
+                      if (typeof data58 == "number" && isFinite(data58)) {
+                        if (data58 < 0 || isNaN(data58)) {
+                          const err79 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
                       } else {
-                        vErrors.push(err81);
+                        const err80 = { instancePath: instancePath2 + "/cost/gpuPowerKw/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/gpuPowerKw/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        if (vErrors === null) {
+                          vErrors = [err80];
+                        } else {
+                          vErrors.push(err80);
+                        }
+                        errors++;
                       }
-                      errors++;
                     }
                   } else {
-                    const err82 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
+                    const err81 = { instancePath: instancePath2 + "/cost/gpuPowerKw", schemaPath: "#/properties/cost/properties/gpuPowerKw/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err82];
+                      vErrors = [err81];
                     } else {
-                      vErrors.push(err82);
+                      vErrors.push(err81);
                     }
                     errors++;
                   }
                 }
-                if (data36.pue !== void 0) {
-                  let data58 = data36.pue;
-                  if (typeof data58 == "number" && isFinite(data58)) {
-                    if (data58 < 1 || isNaN(data58)) {
-                      const err83 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err84 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err84];
-                    } else {
-                      vErrors.push(err84);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.electricityUsdPerKwh !== void 0) {
-                  let data59 = data36.electricityUsdPerKwh;
+                if (data38.serverOverheadKw !== void 0) {
+                  let data59 = data38.serverOverheadKw;
                   if (typeof data59 == "number" && isFinite(data59)) {
                     if (data59 < 0 || isNaN(data59)) {
-                      const err85 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      const err82 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err85];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err85);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
                   } else {
-                    const err86 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
+                    const err83 = { instancePath: instancePath2 + "/cost/serverOverheadKw", schemaPath: "#/properties/cost/properties/serverOverheadKw/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err86];
+                      vErrors = [err83];
                     } else {
-                      vErrors.push(err86);
+                      vErrors.push(err83);
                     }
                     errors++;
                   }
                 }
-                if (data36.amortizationYears !== void 0) {
-                  let data60 = data36.amortizationYears;
+                if (data38.pue !== void 0) {
+                  let data60 = data38.pue;
                   if (typeof data60 == "number" && isFinite(data60)) {
-                    if (data60 <= 0 || isNaN(data60)) {
-                      const err87 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data60 < 1 || isNaN(data60)) {
+                      const err84 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err87];
+                        vErrors = [err84];
                       } else {
-                        vErrors.push(err87);
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
                   } else {
-                    const err88 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
+                    const err85 = { instancePath: instancePath2 + "/cost/pue", schemaPath: "#/properties/cost/properties/pue/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err88];
+                      vErrors = [err85];
                     } else {
-                      vErrors.push(err88);
+                      vErrors.push(err85);
                     }
                     errors++;
                   }
                 }
-                if (data36.supportRatePerYear !== void 0) {
-                  let data61 = data36.supportRatePerYear;
+                if (data38.electricityUsdPerKwh !== void 0) {
+                  let data61 = data38.electricityUsdPerKwh;
                   if (typeof data61 == "number" && isFinite(data61)) {
                     if (data61 < 0 || isNaN(data61)) {
-                      const err89 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      const err86 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err89];
+                        vErrors = [err86];
                       } else {
-                        vErrors.push(err89);
+                        vErrors.push(err86);
                       }
                       errors++;
                     }
                   } else {
-                    const err90 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
+                    const err87 = { instancePath: instancePath2 + "/cost/electricityUsdPerKwh", schemaPath: "#/properties/cost/properties/electricityUsdPerKwh/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err90];
+                      vErrors = [err87];
                     } else {
-                      vErrors.push(err90);
+                      vErrors.push(err87);
                     }
                     errors++;
                   }
                 }
-                if (data36.engineerAnnualCostUsd !== void 0) {
-                  let data62 = data36.engineerAnnualCostUsd;
+                if (data38.amortizationYears !== void 0) {
+                  let data62 = data38.amortizationYears;
                   if (typeof data62 == "number" && isFinite(data62)) {
-                    if (data62 < 0 || isNaN(data62)) {
-                      const err91 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                    if (data62 <= 0 || isNaN(data62)) {
+                      const err88 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err91];
+                        vErrors = [err88];
                       } else {
-                        vErrors.push(err91);
+                        vErrors.push(err88);
                       }
                       errors++;
                     }
                   } else {
-                    const err92 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                    const err89 = { instancePath: instancePath2 + "/cost/amortizationYears", schemaPath: "#/properties/cost/properties/amortizationYears/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err92];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err92);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
-                if (data36.hoursPerMonth !== void 0) {
-                  let data63 = data36.hoursPerMonth;
+                if (data38.supportRatePerYear !== void 0) {
+                  let data63 = data38.supportRatePerYear;
                   if (typeof data63 == "number" && isFinite(data63)) {
-                    if (data63 <= 0 || isNaN(data63)) {
-                      const err93 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data63 < 0 || isNaN(data63)) {
+                      const err90 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err93];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err93);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
                   } else {
-                    const err94 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                    const err91 = { instancePath: instancePath2 + "/cost/supportRatePerYear", schemaPath: "#/properties/cost/properties/supportRatePerYear/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err94];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err94);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
-                if (data36.replicaLoadFactor !== void 0) {
-                  let data64 = data36.replicaLoadFactor;
+                if (data38.engineerAnnualCostUsd !== void 0) {
+                  let data64 = data38.engineerAnnualCostUsd;
                   if (typeof data64 == "number" && isFinite(data64)) {
-                    if (data64 > 1 || isNaN(data64)) {
-                      const err95 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
+                    if (data64 < 0 || isNaN(data64)) {
+                      const err92 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err95];
+                        vErrors = [err92];
                       } else {
-                        vErrors.push(err95);
+                        vErrors.push(err92);
                       }
                       errors++;
                     }
-                    if (data64 <= 0 || isNaN(data64)) {
-                      const err96 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                  } else {
+                    const err93 = { instancePath: instancePath2 + "/cost/engineerAnnualCostUsd", schemaPath: "#/properties/cost/properties/engineerAnnualCostUsd/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.hoursPerMonth !== void 0) {
+                  let data65 = data38.hoursPerMonth;
+                  if (typeof data65 == "number" && isFinite(data65)) {
+                    if (data65 <= 0 || isNaN(data65)) {
+                      const err94 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err94];
+                      } else {
+                        vErrors.push(err94);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err95 = { instancePath: instancePath2 + "/cost/hoursPerMonth", schemaPath: "#/properties/cost/properties/hoursPerMonth/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err95];
+                    } else {
+                      vErrors.push(err95);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.replicaLoadFactor !== void 0) {
+                  let data66 = data38.replicaLoadFactor;
+                  if (typeof data66 == "number" && isFinite(data66)) {
+                    if (data66 > 1 || isNaN(data66)) {
+                      const err96 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err96];
                       } else {
@@ -50598,42 +50608,39 @@ var init_settings_validator = __esm({
                       }
                       errors++;
                     }
-                  } else {
-                    const err97 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err97];
-                    } else {
-                      vErrors.push(err97);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.costComparisonModelParamsB !== void 0) {
-                  let data65 = data36.costComparisonModelParamsB;
-                  if (typeof data65 == "number" && isFinite(data65)) {
-                    if (data65 <= 0 || isNaN(data65)) {
-                      const err98 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                    if (data66 <= 0 || isNaN(data66)) {
+                      const err97 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err98];
+                        vErrors = [err97];
                       } else {
-                        vErrors.push(err98);
+                        vErrors.push(err97);
                       }
                       errors++;
                     }
                   } else {
-                    const err99 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
+                    const err98 = { instancePath: instancePath2 + "/cost/replicaLoadFactor", schemaPath: "#/properties/cost/properties/replicaLoadFactor/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err99];
+                      vErrors = [err98];
                     } else {
-                      vErrors.push(err99);
+                      vErrors.push(err98);
                     }
                     errors++;
                   }
                 }
-                if (data36.costComparisonPrecision !== void 0) {
-                  let data66 = data36.costComparisonPrecision;
-                  if (!(data66 === "fp32" || data66 === "bf16" || data66 === "fp16" || data66 === "fp8" || data66 === "int8" || data66 === "int4")) {
-                    const err100 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
+                if (data38.costComparisonModelParamsB !== void 0) {
+                  let data67 = data38.costComparisonModelParamsB;
+                  if (typeof data67 == "number" && isFinite(data67)) {
+                    if (data67 <= 0 || isNaN(data67)) {
+                      const err99 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err99];
+                      } else {
+                        vErrors.push(err99);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err100 = { instancePath: instancePath2 + "/cost/costComparisonModelParamsB", schemaPath: "#/properties/cost/properties/costComparisonModelParamsB/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
                       vErrors = [err100];
                     } else {
@@ -50642,167 +50649,179 @@ var init_settings_validator = __esm({
                     errors++;
                   }
                 }
-                if (data36.costComparisonGpuType !== void 0) {
-                  let data67 = data36.costComparisonGpuType;
-                  if (typeof data67 === "string") {
-                    if (func2(data67) < 1) {
-                      const err101 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
-                      if (vErrors === null) {
-                        vErrors = [err101];
-                      } else {
-                        vErrors.push(err101);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err102 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
+                if (data38.costComparisonPrecision !== void 0) {
+                  let data68 = data38.costComparisonPrecision;
+                  if (!(data68 === "fp32" || data68 === "bf16" || data68 === "fp16" || data68 === "fp8" || data68 === "int8" || data68 === "int4")) {
+                    const err101 = { instancePath: instancePath2 + "/cost/costComparisonPrecision", schemaPath: "#/properties/cost/properties/costComparisonPrecision/enum", keyword: "enum", params: { allowedValues: schema20.properties.cost.properties.costComparisonPrecision.enum } };
                     if (vErrors === null) {
-                      vErrors = [err102];
+                      vErrors = [err101];
                     } else {
-                      vErrors.push(err102);
+                      vErrors.push(err101);
                     }
                     errors++;
                   }
                 }
-                if (data36.costComparisonEngineers !== void 0) {
-                  let data68 = data36.costComparisonEngineers;
-                  if (typeof data68 == "number" && isFinite(data68)) {
-                    if (data68 < 0 || isNaN(data68)) {
-                      const err103 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err103];
-                      } else {
-                        vErrors.push(err103);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err104 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
-                    if (vErrors === null) {
-                      vErrors = [err104];
-                    } else {
-                      vErrors.push(err104);
-                    }
-                    errors++;
-                  }
-                }
-                if (data36.costComparisonApiModel !== void 0) {
-                  let data69 = data36.costComparisonApiModel;
+                if (data38.costComparisonGpuType !== void 0) {
+                  let data69 = data38.costComparisonGpuType;
                   if (typeof data69 === "string") {
                     if (func2(data69) < 1) {
-                      const err105 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
+                      const err102 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err105];
+                        vErrors = [err102];
                       } else {
-                        vErrors.push(err105);
+                        vErrors.push(err102);
                       }
                       errors++;
                     }
                   } else {
-                    const err106 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
+                    const err103 = { instancePath: instancePath2 + "/cost/costComparisonGpuType", schemaPath: "#/properties/cost/properties/costComparisonGpuType/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err106];
+                      vErrors = [err103];
                     } else {
-                      vErrors.push(err106);
+                      vErrors.push(err103);
                     }
                     errors++;
                   }
                 }
-                if (data36.costComparisonApiProvider !== void 0) {
-                  let data70 = data36.costComparisonApiProvider;
-                  if (typeof data70 === "string") {
-                    if (func2(data70) < 1) {
-                      const err107 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                if (data38.costComparisonEngineers !== void 0) {
+                  let data70 = data38.costComparisonEngineers;
+                  if (typeof data70 == "number" && isFinite(data70)) {
+                    if (data70 < 0 || isNaN(data70)) {
+                      const err104 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
                       if (vErrors === null) {
-                        vErrors = [err107];
+                        vErrors = [err104];
                       } else {
-                        vErrors.push(err107);
+                        vErrors.push(err104);
                       }
                       errors++;
                     }
                   } else {
-                    const err108 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                    const err105 = { instancePath: instancePath2 + "/cost/costComparisonEngineers", schemaPath: "#/properties/cost/properties/costComparisonEngineers/type", keyword: "type", params: { type: "number" } };
                     if (vErrors === null) {
-                      vErrors = [err108];
+                      vErrors = [err105];
                     } else {
-                      vErrors.push(err108);
+                      vErrors.push(err105);
                     }
                     errors++;
                   }
                 }
-                if (data36.selfHostSavingsRatio !== void 0) {
-                  let data71 = data36.selfHostSavingsRatio;
-                  if (typeof data71 == "number" && isFinite(data71)) {
-                    if (data71 < 1 || isNaN(data71)) {
-                      const err109 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                if (data38.costComparisonApiModel !== void 0) {
+                  let data71 = data38.costComparisonApiModel;
+                  if (typeof data71 === "string") {
+                    if (func2(data71) < 1) {
+                      const err106 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
-                        vErrors = [err109];
+                        vErrors = [err106];
                       } else {
-                        vErrors.push(err109);
+                        vErrors.push(err106);
                       }
                       errors++;
                     }
                   } else {
-                    const err110 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                    const err107 = { instancePath: instancePath2 + "/cost/costComparisonApiModel", schemaPath: "#/properties/cost/properties/costComparisonApiModel/type", keyword: "type", params: { type: "string" } };
                     if (vErrors === null) {
-                      vErrors = [err110];
+                      vErrors = [err107];
                     } else {
-                      vErrors.push(err110);
+                      vErrors.push(err107);
                     }
                     errors++;
                   }
                 }
-                if (data36.openModelParamsB !== void 0) {
-                  let data72 = data36.openModelParamsB;
-                  if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-                    for (const key16 in data72) {
-                      let data73 = data72[key16];
-                      if (typeof data73 == "number" && isFinite(data73)) {
-                        if (data73 <= 0 || isNaN(data73)) {
-                          const err111 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+                if (data38.costComparisonApiProvider !== void 0) {
+                  let data72 = data38.costComparisonApiProvider;
+                  if (typeof data72 === "string") {
+                    if (func2(data72) < 1) {
+                      const err108 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/minLength", keyword: "minLength", params: { limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err108];
+                      } else {
+                        vErrors.push(err108);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err109 = { instancePath: instancePath2 + "/cost/costComparisonApiProvider", schemaPath: "#/properties/cost/properties/costComparisonApiProvider/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.selfHostSavingsRatio !== void 0) {
+                  let data73 = data38.selfHostSavingsRatio;
+                  if (typeof data73 == "number" && isFinite(data73)) {
+                    if (data73 < 1 || isNaN(data73)) {
+                      const err110 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
+                      if (vErrors === null) {
+                        vErrors = [err110];
+                      } else {
+                        vErrors.push(err110);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err111 = { instancePath: instancePath2 + "/cost/selfHostSavingsRatio", schemaPath: "#/properties/cost/properties/selfHostSavingsRatio/type", keyword: "type", params: { type: "number" } };
+                    if (vErrors === null) {
+                      vErrors = [err111];
+                    } else {
+                      vErrors.push(err111);
+                    }
+                    errors++;
+                  }
+                }
+                if (data38.openModelParamsB !== void 0) {
+                  let data74 = data38.openModelParamsB;
+                  if (data74 && typeof data74 == "object" && !Array.isArray(data74)) {
+                    for (const key17 in data74) {
+                      let data75 = data74[key17];
+                      if (typeof data75 == "number" && isFinite(data75)) {
+                        if (data75 <= 0 || isNaN(data75)) {
+                          const err112 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
                           if (vErrors === null) {
-                            vErrors = [err111];
+                            vErrors = [err112];
                           } else {
-                            vErrors.push(err111);
+                            vErrors.push(err112);
                           }
                           errors++;
                         }
                       } else {
-                        const err112 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
+                        const err113 = { instancePath: instancePath2 + "/cost/openModelParamsB/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/cost/properties/openModelParamsB/additionalProperties/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
-                          vErrors = [err112];
+                          vErrors = [err113];
                         } else {
-                          vErrors.push(err112);
+                          vErrors.push(err113);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err113 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
+                    const err114 = { instancePath: instancePath2 + "/cost/openModelParamsB", schemaPath: "#/properties/cost/properties/openModelParamsB/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
-                      vErrors = [err113];
+                      vErrors = [err114];
                     } else {
-                      vErrors.push(err113);
+                      vErrors.push(err114);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err114 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
+                const err115 = { instancePath: instancePath2 + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
-                  vErrors = [err114];
+                  vErrors = [err115];
                 } else {
-                  vErrors.push(err114);
+                  vErrors.push(err115);
                 }
                 errors++;
               }
             }
           } else {
-            const err115 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+            const err116 = { instancePath: instancePath2, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err115];
+              vErrors = [err116];
             } else {
-              vErrors.push(err115);
+              vErrors.push(err116);
             }
             errors++;
           }

@@ -93,7 +93,11 @@ whereabouts(d) := "is a global profile (processed anywhere)" if d.processingScop
 else := sprintf("runs in data zone %s", [d.dataZone]) if {
 	d.processingScope == "data-zone"
 	is_string(d.dataZone)
-} else := sprintf("runs in %s", [concat(", ", array.concat([region], sort(where(d) - {region})))]) if {
+} else := sprintf("runs in %s, which lies in %s", [region, concat(", ", sort(where(d) - {region}))]) if {
+	region := deployment_region(d)
+	is_string(region)
+	count(where(d) - {region}) > 0
+} else := sprintf("runs in %s", [region]) if {
 	region := deployment_region(d)
 	is_string(region)
 } else := "does not say where it runs"

@@ -12,13 +12,23 @@ required contains skill if {
 	some skill in config.requiredSkills[input.strategy]
 }
 
-missing := {s | some s in required; not s in input.team.skills}
+# The team's skills and those they include (a Kubernetes team runs containers).
+skills contains skill if some skill in input.team.skills
+
+skills contains implied if {
+	some skill in input.team.skills
+	some implied in object.get(config, ["impliedSkills", skill], [])
+}
+
+missing := {s | some s in required; not s in skills}
 
 # METADATA
 # title: The team lacks skills the strategy needs
 # description: >-
 #   On premises needs hardware expertise on top of ML; cloud self-hosting needs container and cloud
-#   infrastructure skills; hybrid needs all of those plus integration experience.
+#   infrastructure skills; hybrid needs all of those plus integration experience. A skill that
+#   includes another counts for both (impliedSkills: a team running Kubernetes runs containers),
+#   so the warning names only what the team would truly have to hire or train for.
 # custom:
 #   id: RW-TEAM-001
 #   severity: warning

@@ -47,3 +47,24 @@ test_cloud_api_needs_no_special_skills if {
 
 # Messages must name the concrete ids and numbers involved.
 mentions(text, part) if indexof(text, part) >= 0
+
+test_a_kubernetes_team_has_container_skills if {
+	implying := object.union(config, {"impliedSkills": {"kubernetes": ["containers"]}})
+	count(team.warn) == 0 with input as doc("cloud-self-hosted", [target("vllm", "cloud-self-hosted")], ["ml", "kubernetes", "cloud-infra"])
+		with data.routewise.config as implying
+}
+
+test_an_implied_skill_is_only_what_the_settings_say if {
+	implying := object.union(config, {"impliedSkills": {"kubernetes": ["containers"]}})
+	found := team.warn with input as doc("cloud-self-hosted", [target("vllm", "cloud-self-hosted")], ["ml", "containers"])
+		with data.routewise.config as implying
+	some f in found
+	mentions(f.message, "(cloud-infra)")
+}
+
+test_settings_without_implied_skills_judge_skills_as_listed if {
+	found := team.warn with input as doc("cloud-self-hosted", [target("vllm", "cloud-self-hosted")], ["ml", "kubernetes", "cloud-infra"])
+		with data.routewise.config as config
+	some f in found
+	mentions(f.message, "(containers)")
+}

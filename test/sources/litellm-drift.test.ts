@@ -101,8 +101,8 @@ describe('LiteLLM configs against the manifest', () => {
   it('names the global profile, the US region and the Azure host region', () => {
     const messages = driftFindings('regions.yaml').map((f) => f.message).join('\n');
     expect(messages).toMatch(/claude .* is a global profile/);
-    expect(messages).toMatch(/gemini .* runs in us-central1, us/);
-    expect(messages).toMatch(/gpt-4o .* runs in eastus, us/);
+    expect(messages).toMatch(/gemini .* runs in us-central1, which lies in us/);
+    expect(messages).toMatch(/gpt-4o .* runs in eastus, which lies in us/);
   });
 
   it('places a region the organisation adds with --data for the gateway as for the manifest', () => {
