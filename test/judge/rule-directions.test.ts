@@ -189,6 +189,14 @@ describe('names as teams write them', () => {
     expect(idsOf(bedrock('anthropic.claude-3-5-sonnet-20240620-v1:0'))).not.toContain('RW-DATA-002');
   });
 
+  it('places the regions of European clouds (Scaleway, Hetzner) in their countries', () => {
+    // FAQ text that must stay in the EU, alone on the API (mixed requests go to the rack).
+    const at = (region: string) =>
+      variant((d) => ((d.workloads[0].mixesDataClasses = false), (d.dataClasses[1].residency = ['eu']), (d.deployment.targets[1].region = region)));
+    for (const region of ['fr-par', 'nl-ams-1', 'pl-waw', 'fsn1', 'hel1']) expect(idsOf(at(region))).not.toContain('RW-DATA-002');
+    for (const region of ['ash', 'sin']) expect(idsOf(at(region))).toContain('RW-DATA-002');
+  });
+
   it('reads a residency of GB, the ISO code, as the United Kingdom', () => {
     // Requests that carry only FAQ text, so it reaches the API alone (mixed ones go to the US rack).
     const at = (residency: string, region: string) =>
