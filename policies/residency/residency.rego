@@ -26,8 +26,8 @@ breaches contains [r.dataClass, r.target] if {
 #   A data class with `residency` may only be processed in the listed places: blocs (eu), countries
 #   (de, us, uk) or region codes (eu-central-1 means that region only). A target lies where its
 #   `region` lies: the region code itself, its country and that country's blocs
-#   (`regionJurisdictions` and `countryBlocs`, for the regions of AWS, Azure, Google Cloud and
-#   Oracle; organisations add their own). Judgement calls: a target that does not say where it runs
+#   (`regionJurisdictions` and `countryBlocs`, for the regions of AWS, Azure, Google Cloud,
+#   Oracle, Scaleway and Hetzner; organisations add their own). Judgement calls: a target that does not say where it runs
 #   cannot show that the limit holds; `processingScope: global` may process anywhere, so it is
 #   outside every list; `data-zone` is inside only when its `dataZone` is itself listed (a zone
 #   spans countries, so listing one of them is not enough); a region code unknown to the table lies
