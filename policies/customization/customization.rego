@@ -16,6 +16,13 @@ first_reach(workload_id, target_id) := reaches[0] if {
 	reaches := [r | some r in input.reaches; r.workload == workload_id; r.target == target_id]
 }
 
+# Which of a workload's requests reach a target, when not all of its data classes do: the reason a
+# workload routed to its own model still reaches an API (requests carrying only public text).
+requests_phrase(workload_id, target_id) := sprintf(" with its requests carrying %s", [concat(", ", sort(carried))]) if {
+	carried := {r.dataClass | some r in input.reaches; r.workload == workload_id; r.target == target_id}
+	count(carried) < count(workloads[workload_id].dataClasses)
+} else := ""
+
 pairs_with(kind) := {[r.workload, r.target] |
 	some r in input.reaches
 	workloads[r.workload].customization == kind
@@ -46,7 +53,7 @@ deny contains finding if {
 	why := unfit_for_deep_modification(target)
 	finding := {
 		"id": "RW-CUST-001",
-		"message": sprintf("Workload %s needs deep modification of its model, but reaches target %s (%s), which %s.", [pair[0], target.id, target.model, why]),
+		"message": sprintf("Workload %s needs deep modification of its model, but reaches target %s (%s)%s, which %s.", [pair[0], target.id, target.model, requests_phrase(pair[0], target.id), why]),
 		"path": first_reach(pair[0], target.id).path,
 		"subject": {"workload": pair[0], "target": target.id},
 	}
@@ -107,8 +114,9 @@ region_phrase(target) := "declares no region" if not is_string(target.region)
 #   severity: warning
 #   remediation: >-
 #     Route the workload to a provider, model and region listed in `fineTuningOffers` (or add your
-#     contract's offer there with --data), to a self-hosted open-weights model, or use prompting or
-#     RAG instead of fine-tuning.
+#     contract's offer there with --data), to a self-hosted open-weights model (a routing rule with
+#     `workloads: [<id>]` sends all of its requests there), or use prompting or RAG instead of
+#     fine-tuning.
 #   guidance: "5. Deep changes need self-hosted models; plain prompting works with APIs."
 warn contains finding if {
 	some pair in pairs_with("fine-tuning")
@@ -117,7 +125,7 @@ warn contains finding if {
 	why := unoffered(target)
 	finding := {
 		"id": "RW-CUST-002",
-		"message": sprintf("Workload %s is fine-tuned, but reaches cloud API target %s, and %s.", [pair[0], target.id, why]),
+		"message": sprintf("Workload %s is fine-tuned, but reaches cloud API target %s%s, and %s.", [pair[0], target.id, requests_phrase(pair[0], target.id), why]),
 		"path": first_reach(pair[0], target.id).path,
 		"subject": {"workload": pair[0], "target": target.id},
 	}

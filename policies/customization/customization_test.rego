@@ -138,3 +138,17 @@ test_prompting_on_cloud_api_strategy_is_not_noted if {
 
 # Messages must name the concrete ids and numbers involved.
 mentions(text, part) if indexof(text, part) >= 0
+
+# A fine-tuned workload routed to its own model by its sensitive class still sends requests that
+# carry only its public class to the API: the message says which requests do.
+test_fine_tuning_names_the_requests_that_reach_the_api if {
+	w := object.union(workload("tuner", "fine-tuning"), {"dataClasses": ["claims", "catalogue"]})
+	t := target("claude", "cloud-api", "anthropic", false)
+	doc := {"strategy": "hybrid", "workloads": [w], "targets": [t], "reaches": [reach("tuner", "catalogue", "claude")]}
+	found := customization.warn with input as doc with data.routewise.config as config
+	some f in found
+	mentions(f.message, "reaches cloud API target claude with its requests carrying catalogue, and")
+	every_class := object.union(doc, {"reaches": [reach("tuner", "catalogue", "claude"), reach("tuner", "claims", "claude")]})
+	some g in customization.warn with input as every_class with data.routewise.config as config
+	not mentions(g.message, "requests carrying")
+}
