@@ -16445,7 +16445,7 @@ function normaliseModel(model) {
   return segments[segments.length - 1] ?? "";
 }
 function gpuFamily(label) {
-  const l = label.toLowerCase();
+  const l = label.toLowerCase().replace(/[\s_]+/g, "-");
   return FAMILY_WORDS.find(([, word]) => word.test(l))?.[0] ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
 }
 var NO_AGREEMENTS, GPU_FAMILIES, FAMILY_WORDS;
@@ -16453,7 +16453,7 @@ var init_observed = __esm({
   "src/input/observed.ts"() {
     "use strict";
     NO_AGREEMENTS = { baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false };
-    GPU_FAMILIES = ["gb200", "b200", "h200", "h100", "h20", "a100", "a10g", "a10", "l40s", "l40", "l4", "t4", "v100", "mi300x", "mi250", "a6000"];
+    GPU_FAMILIES = ["gb200", "b200", "h200", "h100", "h20", "a100", "a10g", "a10", "l40s", "l40", "a40", "l4", "t4", "v100", "mi325x", "mi300x", "mi250", "rtx-6000-ada", "a6000", "4090", "3090"];
     FAMILY_WORDS = GPU_FAMILIES.map((f) => [f, new RegExp(`(^|[^a-z0-9])${f}([^a-z0-9]|$)`)]);
   }
 });
@@ -16492,7 +16492,7 @@ var NOISE, COMPACT_KEYS;
 var init_gpu_type = __esm({
   "src/cost/gpu-type.ts"() {
     "use strict";
-    NOISE = /* @__PURE__ */ new Set(["nvidia", "amd", "instinct", "tesla", "gpu", "sxm", "sxm4", "sxm5", "pcie", "hbm2e", "hbm3", "hbm3e"]);
+    NOISE = /* @__PURE__ */ new Set(["nvidia", "amd", "instinct", "tesla", "geforce", "generation", "gpu", "sxm", "sxm4", "sxm5", "pcie", "hbm2e", "hbm3", "hbm3e"]);
     COMPACT_KEYS = /* @__PURE__ */ new WeakMap();
   }
 });

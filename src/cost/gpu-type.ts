@@ -2,7 +2,7 @@
 // ways (`h100`, `H100 SXM`, `NVIDIA H100 80GB`, `nvidia-a100-80gb`); the tables name each once.
 
 /** Words that name the vendor, product line or form factor, not the GPU. */
-const NOISE = new Set(['nvidia', 'amd', 'instinct', 'tesla', 'gpu', 'sxm', 'sxm4', 'sxm5', 'pcie', 'hbm2e', 'hbm3', 'hbm3e']);
+const NOISE = new Set(['nvidia', 'amd', 'instinct', 'tesla', 'geforce', 'generation', 'gpu', 'sxm', 'sxm4', 'sxm5', 'pcie', 'hbm2e', 'hbm3', 'hbm3e']);
 
 /**
  * The table key `name` means, or undefined. A memory size in the name must agree with the table

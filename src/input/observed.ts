@@ -57,7 +57,7 @@ export interface InputObserved {
 }
 
 const NO_AGREEMENTS: InputAgreements = { baa: false, dpa: false, zeroDataRetention: false, trainingOptOut: false };
-const GPU_FAMILIES = ['gb200', 'b200', 'h200', 'h100', 'h20', 'a100', 'a10g', 'a10', 'l40s', 'l40', 'l4', 't4', 'v100', 'mi300x', 'mi250', 'a6000'];
+const GPU_FAMILIES = ['gb200', 'b200', 'h200', 'h100', 'h20', 'a100', 'a10g', 'a10', 'l40s', 'l40', 'a40', 'l4', 't4', 'v100', 'mi325x', 'mi300x', 'mi250', 'rtx-6000-ada', 'a6000', '4090', '3090'];
 
 export function emptyObserved(): InputObserved {
   return { sources: [], gatewayDeployments: [], gatewayFallbacks: [], guardrails: [], databaseModels: [], clusterDeployments: [] };
@@ -127,6 +127,7 @@ const FAMILY_WORDS = GPU_FAMILIES.map((f) => [f, new RegExp(`(^|[^a-z0-9])${f}([
 
 /** The family a GPU label names, as a whole word first (`a10` is not `a100`), else anywhere in it. */
 export function gpuFamily(label: string): string {
-  const l = label.toLowerCase();
+  // Spaces and underscores read as the hyphens of node labels (`RTX 6000 Ada`, `NVIDIA-RTX-6000-Ada`).
+  const l = label.toLowerCase().replace(/[\s_]+/g, '-');
   return FAMILY_WORDS.find(([, word]) => word.test(l))?.[0] ?? GPU_FAMILIES.find((f) => l.includes(f)) ?? l;
 }

@@ -14,8 +14,24 @@ describe('GPU type names', () => {
     expect(key('nvidia-tesla-t4')).toBe('t4');
   });
 
+  it('tells near names apart: the NVL card, the A10 and the A10G, the L40 and the L40S', () => {
+    expect(key('H100 NVL')).toBe('h100-nvl');
+    expect(key('NVIDIA A10')).toBe('a10');
+    expect(key('A10G')).toBe('a10g');
+    expect(key('NVIDIA L40')).toBe('l40');
+    expect(key('L40S')).toBe('l40s');
+  });
+
+  it('finds workstation and consumer cards as their makers name them', () => {
+    expect(key('NVIDIA RTX 6000 Ada Generation')).toBe('rtx-6000-ada');
+    expect(key('NVIDIA RTX A6000')).toBe('rtx-a6000');
+    expect(key('GeForce RTX 4090')).toBe('rtx-4090');
+    expect(key('AMD Instinct MI325X')).toBe('mi325x');
+  });
+
   it('leaves a card the tables do not hold unjudged instead of taking a near name', () => {
-    // The H100 NVL has 94 GB; the A10 is not the A10G; the L40 is not the L40S.
-    for (const name of ['H100 NVL', 'H100 94GB', 'A10', 'L40', 'RTX 4090', 'h100 40gb']) expect(key(name), name).toBeUndefined();
+    // 94 GB is the NVL card, written another way; the Quadro RTX 6000 (Turing, 24 GB) is not the
+    // RTX 6000 Ada.
+    for (const name of ['H100 94GB', 'h100 40gb', 'Quadro RTX 6000', 'RTX 5090', 'Gaudi 3']) expect(key(name), name).toBeUndefined();
   });
 });

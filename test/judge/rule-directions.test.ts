@@ -166,6 +166,12 @@ describe('names as teams write them', () => {
     expect(idsOf(rack('NVIDIA L40S 48GB', 'meta-llama/Meta-Llama-3.1-8B-Instruct'))).not.toContain('RW-CAP-001');
   });
 
+  it('sizes workstation cards too: a 70B model does not fit two RTX 4090s, an 8B one does', () => {
+    const rack = (model: string) => variant((d) => Object.assign(d.deployment.targets[0], { model, hardware: { gpus: 2, gpuType: 'GeForce RTX 4090', capexUsd: 6000 } }));
+    expect(idsOf(rack('llama-3.3-70b-instruct'))).toContain('RW-CAP-001');
+    expect(idsOf(rack('llama-3.1-8b-instruct'))).not.toContain('RW-CAP-001');
+  });
+
   it('places an Azure region written as its display name', () => {
     // The FAQ text may stay only in the United States and goes to the API.
     const at = (region: string) => variant((d) => ((d.dataClasses[1].residency = ['us']), (d.deployment.targets[1].region = region)));
