@@ -135,6 +135,21 @@ describe('self-hosted cost', () => {
     expect(cost.totals.staffMonthlyUsd).toBeCloseTo(33333.333, 2);
     expect(cost.capexUsd).toBe(280_000);
   });
+  it('powers a workstation of two GeForce RTX 4090s at their 450 W board power', () => {
+    // power (2 x 0.45 + 4.6 x 1) kW = 5.5 kW x 1.4 x 730 h x $0.12 = $674.52; capex 9,000 / 36 =
+    // 250; support 9,000 x 0.1 / 12 = 75. Qwen2.5 32B: 32.5 x 2 x 1.2 = 78 GB > 2 x 24 GB.
+    const cost = manifestCost(
+      manifest([{ id: 'box', type: 'on-premises', model: 'qwen2.5-32b-instruct', hardware: { gpus: 2, gpuType: 'GeForce RTX 4090', capexUsd: 9_000 } }], {}, { team: { mlopsEngineers: 1 } }),
+      SETTINGS,
+      PRICE_TABLE,
+      TODAY,
+    );
+    const b = cost.targets[0]!.breakdown;
+    expect(b.power).toBeCloseTo(674.52, 2);
+    expect(b.capexAmortized + b.support).toBeCloseTo(325, 9);
+    expect(cost.targets[0]!.fitsModel).toBe(false);
+    expect(cost.targets[0]!.unjudged ?? []).not.toContain('the power draw (GPU type or count unknown)');
+  });
   it('says a 70B model at bf16 does not fit on one H100', () => {
     // 70 x 2 x 1.2 = 168 GB > 80 GB
     const cost = manifestCost(manifest([{ id: 'gpu', type: 'cloud-self-hosted', provider: 'aws', model: 'llama-3.1-70b', hardware: { gpus: 1, gpuType: 'h100' } }]), SETTINGS, PRICE_TABLE, TODAY);
