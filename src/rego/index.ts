@@ -39,9 +39,8 @@ export type { BuiltinContext, BuiltinDef } from './builtins/builtin.ts';
 export { registry as builtinRegistry } from './builtins/index.ts';
 export { UNAVAILABLE_BUILTINS, unavailableMessage } from './builtins/unavailable.ts';
 export { parseJson } from './builtins/json/json-text.ts';
-export { runTests } from './testing.ts';
+export { runTests, type TestResult } from './testing.ts';
 export { CoverageTracker, coverageJson, coverageReport, coverageSummary, thresholdMessage } from './coverage.ts';
-export { formatTestResults, summarize, type TestFormat } from './test-output.ts';
 export { formatEvalErrors, formatEvalOutput, type EvalFormat } from './eval-output.ts';
 
 export interface ModuleSource {

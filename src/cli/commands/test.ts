@@ -12,13 +12,11 @@ import {
   coverageJson,
   coverageReport,
   coverageSummary,
-  formatTestResults,
   runTests,
-  summarize,
   thresholdMessage,
   type CompiledPolicy,
-  type TestFormat,
 } from '../../rego/index.ts';
+import { formatTestResults, summarize, type TestFormat } from '../../report/test-results.ts';
 import { POLICY_INPUT_SCHEMA } from '../../input/policy-input-schema.ts';
 
 export function registerTest(program: Command, ctx: CommandContext): void {

@@ -1,6 +1,6 @@
 // Rego unit test results printed like `opa test`: text for people, JSON and JUnit for machines.
-import { printable, printableLines, safeOutput } from '../report/printable.ts';
-import type { TestResult } from './testing.ts';
+import type { TestResult } from '../rego/index.ts';
+import { printable, printableLines, safeOutput } from './printable.ts';
 
 export type TestFormat = 'text' | 'json' | 'junit';
 
