@@ -9,7 +9,7 @@ import { costSettingsFrom } from '../src/cost/cost-settings.ts';
 import { PRICE_TABLE } from '../src/cost/generated/price-table.ts';
 import { buildPolicyInput } from '../src/input/build.ts';
 import { costFacts } from '../src/input/cost-facts.ts';
-import { resolveRouting } from '../src/input/routing.ts';
+import { resolveRouting } from '../src/manifest/routing.ts';
 import { policyInputOf } from '../src/judge/policy-input-of.ts';
 import { loadDocument } from '../src/load/load-document.ts';
 import type { LoadedDocument } from '../src/load/loaded-document.ts';

@@ -4,8 +4,8 @@
 import { gpuTypeKey } from './gpu-type.ts';
 import { byProvider, providerKey } from './provider-key.ts';
 import type { Manifest, Target, Workload } from '../manifest/manifest.ts';
-import { resolveRouting } from '../input/routing.ts';
-import type { Reach } from '../input/policy-input.ts';
+import { resolveRouting } from '../manifest/routing.ts';
+import type { Reach } from '../manifest/routing.ts';
 import { allocate } from './allocation.ts';
 import { apiMonthlyUsd, type RequestShape } from './api-cost.ts';
 import { breakEvenTokensPerMonth } from './break-even.ts';

@@ -2,7 +2,7 @@
 // turned into weeks. Pure; `today` and the known rule ids come from the caller.
 import type { Category, DataClass, Manifest, Target } from '../manifest/manifest.ts';
 import type { InputDataClass, InputTarget, InputWaiver, InputWorkload, PolicyInput } from './policy-input.ts';
-import { resolveRouting } from './routing.ts';
+import { resolveRouting } from '../manifest/routing.ts';
 import { settingName } from '../manifest/setting-name.ts';
 import { inferenceProfileOf, type ProcessingScope } from '../manifest/inference-profile.ts';
 import { buildObserved, gpuFamily } from './observed.ts';

@@ -4,11 +4,11 @@
 import type { InputObserved } from './observed.ts';
 
 /** Keys and indices into the manifest, e.g. ['deployment', 'routing', 2, 'to']. */
-export type ManifestPath = (string | number)[];
-
 import type { Category, Strategy, TargetType } from '../manifest/manifest.ts';
+import type { InputRoute, ManifestPath, MixedLanding, Reach } from '../manifest/routing.ts';
 
 export type { Category, Strategy, TargetType };
+export type { InputRoute, ManifestPath, MixedLanding, Reach };
 
 export interface InputDataClass {
   id: string;
@@ -74,56 +74,6 @@ export interface InputTarget {
   monitoringTools: string[];
   /** Ids of workloads that reach this target by any means, sorted. */
   reachedBy: string[];
-  path: ManifestPath;
-}
-
-/**
- * One (workload, data class) pair reaching one target, by one means.
- * `via`: 'route' (a routing rule with dataClasses/workloads), 'default' (a `default: true` rule),
- * 'burst' (burst.to), 'fallback' (a fallback's `to`, followed transitively), 'unrestricted'
- * (no routing declared: every workload reaches every target).
- */
-export interface Reach {
-  workload: string;
-  dataClass: string;
-  target: string;
-  via: 'route' | 'default' | 'burst' | 'fallback' | 'unrestricted';
-  /** Index in deployment.routing for 'route' and 'default'. */
-  route: number | null;
-  /** Index in deployment.fallbacks for 'fallback'. */
-  fallback: number | null;
-  /** null when a request carrying this class alone gets there; else the classes it travels with. */
-  with: string[] | null;
-  /** Where the reach is declared: the routing rule's `to`, `burst.to`, a fallback's `to`, or the target itself. */
-  path: ManifestPath;
-}
-
-/**
- * A class that a mixed request carries to a target the routing of the class alone would not
- * choose (RW-HYB-005): the rule `route` takes the request because of the `with` classes.
- */
-export interface MixedLanding {
-  workload: string;
-  dataClass: string;
-  with: string[];
-  route: number;
-  target: string;
-  /** Where a request carrying only this class is routed; null when nowhere. */
-  aloneTarget: string | null;
-  /** The routing rule that takes the mixed request. */
-  path: ManifestPath;
-  workloadPath: ManifestPath;
-}
-
-export interface InputRoute {
-  index: number;
-  when: { dataClasses: string[]; workloads: string[]; default: boolean };
-  to: string;
-  /**
-   * Indices of earlier rules that together already match every (workload, data class) pair
-   * this rule would match, so it can never match; null when it can match something.
-   */
-  shadowedBy: number[] | null;
   path: ManifestPath;
 }
 

@@ -5,8 +5,61 @@
 // also takes one of its pairs first). Burst and fallbacks (transitively) add to what routing
 // reaches; no routing means every workload may reach every target. Every rule that asks "does
 // this class reach that target" reads the reaches computed here and nowhere else.
-import type { Deployment, Manifest, Route } from '../manifest/manifest.ts';
-import type { InputRoute, ManifestPath, MixedLanding, Reach } from './policy-input.ts';
+import type { Deployment, Manifest, Route } from './manifest.ts';
+
+/** A place in the manifest, as keys and indices from its root. */
+export type ManifestPath = (string | number)[];
+
+/**
+ * One (workload, data class) pair reaching one target, by one means.
+ * `via`: 'route' (a routing rule with dataClasses/workloads), 'default' (a `default: true` rule),
+ * 'burst' (burst.to), 'fallback' (a fallback's `to`, followed transitively), 'unrestricted'
+ * (no routing declared: every workload reaches every target).
+ */
+export interface Reach {
+  workload: string;
+  dataClass: string;
+  target: string;
+  via: 'route' | 'default' | 'burst' | 'fallback' | 'unrestricted';
+  /** Index in deployment.routing for 'route' and 'default'. */
+  route: number | null;
+  /** Index in deployment.fallbacks for 'fallback'. */
+  fallback: number | null;
+  /** null when a request carrying this class alone gets there; else the classes it travels with. */
+  with: string[] | null;
+  /** Where the reach is declared: the routing rule's `to`, `burst.to`, a fallback's `to`, or the target itself. */
+  path: ManifestPath;
+}
+
+/**
+ * A class that a mixed request carries to a target the routing of the class alone would not
+ * choose (RW-HYB-005): the rule `route` takes the request because of the `with` classes.
+ */
+export interface MixedLanding {
+  workload: string;
+  dataClass: string;
+  with: string[];
+  route: number;
+  target: string;
+  /** Where a request carrying only this class is routed; null when nowhere. */
+  aloneTarget: string | null;
+  /** The routing rule that takes the mixed request. */
+  path: ManifestPath;
+  workloadPath: ManifestPath;
+}
+
+export interface InputRoute {
+  index: number;
+  when: { dataClasses: string[]; workloads: string[]; default: boolean };
+  to: string;
+  /**
+   * Indices of earlier rules that together already match every (workload, data class) pair
+   * this rule would match, so it can never match; null when it can match something.
+   */
+  shadowedBy: number[] | null;
+  path: ManifestPath;
+}
+
 
 export interface Pair {
   workload: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeMatches } from '../../src/input/routing.ts';
+import { routeMatches } from '../../src/manifest/routing.ts';
 
 const pair = { workload: 'chat', dataClass: 'records', path: ['workloads', 0, 'dataClasses', 0] };
 
@@ -21,7 +21,7 @@ describe('routeMatches', () => {
 
 // Requests, burst and fallbacks: manifest-v1 "Meaning of routing".
 import fc from 'fast-check';
-import { resolveRouting } from '../../src/input/routing.ts';
+import { resolveRouting } from '../../src/manifest/routing.ts';
 import type { Manifest, Route } from '../../src/manifest/manifest.ts';
 
 function manifestOf(deployment: Partial<Manifest['deployment']>, workloads?: Manifest['workloads']): Manifest {
