@@ -16211,7 +16211,7 @@ var init_validate_manifest = __esm({
   }
 });
 
-// src/input/routing.ts
+// src/manifest/routing.ts
 function declaredPairs(manifest) {
   const pairs = [];
   manifest.workloads.forEach((w, i) => {
@@ -16368,7 +16368,7 @@ function inputRoute(route, index, routes, pairs) {
   };
 }
 var init_routing = __esm({
-  "src/input/routing.ts"() {
+  "src/manifest/routing.ts"() {
     "use strict";
   }
 });
@@ -48500,43 +48500,6 @@ var init_coverage = __esm({
   }
 });
 
-// src/report/printable.ts
-function escapeControl(c) {
-  const named = NAMED[c];
-  if (named !== void 0) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function printable2(value) {
-  return neutralizeCommands(value.replace(CONTROL, escapeControl));
-}
-function printableLines(text2, indent) {
-  return text2.split(/\r\n|\n/).map((line) => printable2(line)).join(`
-${indent}`);
-}
-function safeOutput(text2) {
-  return text2.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
-}
-function neutralizeCommands(line) {
-  return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
-}
-var CONTROL, NAMED;
-var init_printable = __esm({
-  "src/report/printable.ts"() {
-    "use strict";
-    CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-  }
-});
-
-// src/rego/test-output.ts
-var init_test_output = __esm({
-  "src/rego/test-output.ts"() {
-    "use strict";
-    init_printable();
-  }
-});
-
 // src/rego/eval-output.ts
 var init_eval_output = __esm({
   "src/rego/eval-output.ts"() {
@@ -48647,7 +48610,6 @@ var init_rego = __esm({
     init_json_text();
     init_testing();
     init_coverage();
-    init_test_output();
     init_eval_output();
     compiledQueries = /* @__PURE__ */ new WeakMap();
   }
@@ -62259,7 +62221,7 @@ var WASM_WORKER_URL, WASM_WORKER_MARK, given;
 var init_wasm_thread_worker = __esm({
   "src/policy/wasm/wasm-thread-worker.ts"() {
     "use strict";
-    init_builtins();
+    init_rego();
     init_wasm_policy();
     WASM_WORKER_URL = import.meta.url;
     WASM_WORKER_MARK = "routewise-wasm-worker";
@@ -69503,8 +69465,30 @@ function palette(color) {
   };
 }
 
+// src/report/printable.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControl(c) {
+  const named = NAMED[c];
+  if (named !== void 0) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function printable2(value) {
+  return neutralizeCommands(value.replace(CONTROL, escapeControl));
+}
+function printableLines(text2, indent) {
+  return text2.split(/\r\n|\n/).map((line) => printable2(line)).join(`
+${indent}`);
+}
+function safeOutput(text2) {
+  return text2.split("\n").map((line) => neutralizeCommands(line.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl))).join("\n");
+}
+function neutralizeCommands(line) {
+  return line.replace(/^(\s*):(?=:)/, "$1\\x3a").replace(/#(?=#(?:vso)?\[)/gi, "\\x23");
+}
+
 // src/report/code-frame.ts
-init_printable();
 function codeFrame(source, line, column, options) {
   const lines = source.split(/\r?\n/);
   if (!Number.isInteger(line) || line < 1 || line > lines.length) return "";
@@ -69555,7 +69539,6 @@ function waiverNote(waiver) {
 }
 
 // src/report/check/text.ts
-init_printable();
 var FINDING_INDENT = "  ";
 var DETAIL_INDENT = "    ";
 function severityPaint(paint, severity) {

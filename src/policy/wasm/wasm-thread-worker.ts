@@ -3,7 +3,7 @@
 // evaluation passes its time limit, so a module that never returns cannot hold the run.
 import { isMainThread, type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { Problem, Result } from '../../problems/problem.ts';
-import { registry } from '../../rego/builtins/index.ts';
+import { builtinRegistry as registry } from '../../rego/index.ts';
 import { loadWasmPolicy } from './wasm-policy.ts';
 
 /** Where this module is, to start threads on it (in a bundle, the file that loads the bundle). */
