@@ -16416,8 +16416,10 @@ function gatewayDeployment(file, d3, targets) {
   const byId2 = d3.modelInfoId === null ? void 0 : targets.find((t) => t.id === d3.modelInfoId);
   const byName = byId2 ? void 0 : targets.find((t) => (t.gatewayModels ?? []).includes(d3.modelName));
   const target = byId2 ?? byName;
+  const hosting = d3.hosting !== "unplaced" ? d3.hosting : target && target.type !== "cloud-api" ? "self-hosted" : "cloud-api";
   return {
     ...fact,
+    hosting,
     file,
     target: target?.id ?? null,
     matchedBy: byId2 ? "model-info-id" : byName ? "gateway-models" : null,
@@ -17824,6 +17826,54 @@ var init_private_endpoint = __esm({
   }
 });
 
+// src/sources/api-hosts.ts
+function isPublicApiHost(host) {
+  const h = host.toLowerCase().replace(/\.$/, "");
+  return API_HOSTS.some((known) => known.startsWith(".") ? h.endsWith(known) : h === known);
+}
+var API_HOSTS;
+var init_api_hosts = __esm({
+  "src/sources/api-hosts.ts"() {
+    "use strict";
+    API_HOSTS = [
+      "api.openai.com",
+      ".openai.azure.com",
+      ".services.ai.azure.com",
+      ".inference.ai.azure.com",
+      "api.anthropic.com",
+      "api.mistral.ai",
+      "generativelanguage.googleapis.com",
+      "aiplatform.googleapis.com",
+      ".aiplatform.googleapis.com",
+      ".amazonaws.com",
+      "api.together.xyz",
+      "api.together.ai",
+      "api.groq.com",
+      "api.fireworks.ai",
+      "api.deepinfra.com",
+      "openrouter.ai",
+      "api.perplexity.ai",
+      "api.deepseek.com",
+      "api.x.ai",
+      "api.cerebras.ai",
+      "api.sambanova.ai",
+      "integrate.api.nvidia.com",
+      "router.huggingface.co",
+      "api-inference.huggingface.co",
+      ".endpoints.huggingface.cloud",
+      "api.hyperbolic.xyz",
+      "api.novita.ai",
+      "api.cohere.com",
+      "api.cohere.ai",
+      "api.moonshot.ai",
+      "dashscope.aliyuncs.com",
+      "dashscope-intl.aliyuncs.com",
+      "api.scaleway.ai",
+      "api.studio.nebius.com"
+    ];
+  }
+});
+
 // src/sources/azure-regions.ts
 function azureRegionOfHost(host) {
   const label = host.split(".")[0] ?? "";
@@ -17876,6 +17926,14 @@ var init_azure_regions = __esm({
 });
 
 // src/sources/litellm.ts
+function hostingOf(provider, apiBase) {
+  if (SELF_HOSTED_PROVIDERS.has(provider ?? "")) return "self-hosted";
+  if (!OPENAI_COMPATIBLE.has(provider ?? "") || apiBase === null) return "cloud-api";
+  if (apiBase.startsWith("env:")) return "unplaced";
+  const host = hostOf(apiBase);
+  if (isPrivateEndpoint(host)) return "self-hosted";
+  return isPublicApiHost(host) ? "cloud-api" : "unplaced";
+}
 function readLitellm(loaded) {
   const file = loaded.file;
   const part = loaded.parts[0];
@@ -17961,7 +18019,7 @@ function readDeployment(part, entry2, at3) {
     if (region !== null) regionLocation = part.valuePositionOf([...at3, "litellm_params", "api_base"]);
   }
   if (regionLocation === null && regionFromModel) regionLocation = part.valuePositionOf([...at3, "litellm_params", "model"]);
-  const hosting = SELF_HOSTED_PROVIDERS.has(provider ?? "") || OPENAI_COMPATIBLE.has(provider ?? "") && apiBase !== null && (apiBase.startsWith("env:") || isPrivateEndpoint(hostOf(apiBase))) ? "self-hosted" : "cloud-api";
+  const hosting = hostingOf(provider, apiBase);
   const tags = Array.isArray(params.tags) ? params.tags.filter((t) => typeof t === "string") : [];
   return {
     ok: true,
@@ -18061,6 +18119,7 @@ var init_litellm = __esm({
   "src/sources/litellm.ts"() {
     "use strict";
     init_private_endpoint();
+    init_api_hosts();
     init_azure_regions();
     init_inference_profile();
     FALLBACK_KINDS = ["fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks"];
@@ -52692,7 +52751,7 @@ var init_policy_input_v1_schema = __esm({
             },
             hosting: {
               title: "Hosting",
-              description: "cloud-api, or self-hosted (`hosted_vllm/`, `ollama/`, or an OpenAI-compatible prefix with an `api_base` of your own).",
+              description: "cloud-api, or self-hosted (`hosted_vllm/`, `ollama/`, or an OpenAI-compatible prefix with a private or cluster-internal `api_base`). An OpenAI-compatible prefix whose `api_base` is a public host of no known API (or set from the environment) is what its matched target declares, and a cloud API when it matches no target.",
               enum: [
                 "cloud-api",
                 "self-hosted"

@@ -18,8 +18,14 @@ export interface InputObservedSource {
   location: SourcePosition;
 }
 
-export interface InputGatewayDeployment extends Omit<GatewayDeployment, 'modelInfo'> {
+export interface InputGatewayDeployment extends Omit<GatewayDeployment, 'modelInfo' | 'hosting'> {
   file: string;
+  /**
+   * A cloud API or a server of your own. An endpoint the file cannot place (a public host of no
+   * known API, an api_base from the environment) is what its matched target declares, and a cloud
+   * API when nothing in the manifest claims it: an unknown public server is a third party.
+   */
+  hosting: 'cloud-api' | 'self-hosted';
   /** The manifest target this deployment stands for; null when none matches. */
   target: string | null;
   matchedBy: 'model-info-id' | 'gateway-models' | null;
@@ -88,8 +94,10 @@ function gatewayDeployment(file: string, d: GatewayDeployment, targets: readonly
   const byId = d.modelInfoId === null ? undefined : targets.find((t) => t.id === d.modelInfoId);
   const byName = byId ? undefined : targets.find((t) => (t.gatewayModels ?? []).includes(d.modelName));
   const target = byId ?? byName;
+  const hosting = d.hosting !== 'unplaced' ? d.hosting : target && target.type !== 'cloud-api' ? 'self-hosted' : 'cloud-api';
   return {
     ...fact,
+    hosting,
     file,
     target: target?.id ?? null,
     matchedBy: byId ? 'model-info-id' : byName ? 'gateway-models' : null,

@@ -5,6 +5,7 @@ import type { LoadedFile, LoadedPart } from '../load/load-documents.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
 import type { FallbackKind, GatewayDeployment, GatewayFacts, GatewayFallback, GatewayGuardrail, ProcessingScope } from './observed.ts';
 import { isPrivateEndpoint } from './private-endpoint.ts';
+import { isPublicApiHost } from './api-hosts.ts';
 import { azureRegionOfHost } from './azure-regions.ts';
 import { inferenceProfileOf } from '../manifest/inference-profile.ts';
 
@@ -17,6 +18,19 @@ const OPENAI_COMPATIBLE = new Set(['openai', 'text-completion-openai', 'openai_l
 const ENV_PREFIX = 'os.environ/';
 
 type Path = (string | number)[];
+
+/**
+ * A self-hosting prefix runs on your own server; an OpenAI-compatible prefix runs where its
+ * api_base points (OpenAI itself without one); every other prefix is its provider's cloud API.
+ */
+function hostingOf(provider: string | null, apiBase: string | null): GatewayDeployment['hosting'] {
+  if (SELF_HOSTED_PROVIDERS.has(provider ?? '')) return 'self-hosted';
+  if (!OPENAI_COMPATIBLE.has(provider ?? '') || apiBase === null) return 'cloud-api';
+  if (apiBase.startsWith('env:')) return 'unplaced';
+  const host = hostOf(apiBase);
+  if (isPrivateEndpoint(host)) return 'self-hosted';
+  return isPublicApiHost(host) ? 'cloud-api' : 'unplaced';
+}
 
 export function readLitellm(loaded: LoadedFile): Result<GatewayFacts> {
   const file = loaded.file;
@@ -108,10 +122,7 @@ function readDeployment(part: LoadedPart, entry: unknown, at: Path): Result<Gate
   }
   if (regionLocation === null && regionFromModel) regionLocation = part.valuePositionOf([...at, 'litellm_params', 'model']);
 
-  const hosting = SELF_HOSTED_PROVIDERS.has(provider ?? '') ||
-    (OPENAI_COMPATIBLE.has(provider ?? '') && apiBase !== null && (apiBase.startsWith('env:') || isPrivateEndpoint(hostOf(apiBase))))
-    ? 'self-hosted'
-    : 'cloud-api';
+  const hosting = hostingOf(provider, apiBase);
   const tags = Array.isArray(params.tags) ? params.tags.filter((t): t is string => typeof t === 'string') : [];
   return {
     ok: true,

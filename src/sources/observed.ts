@@ -19,8 +19,12 @@ export interface GatewayDeployment {
   providerModel: string;
   /** `api_base` as written; `env:NAME` for an `os.environ/NAME` reference (never resolved). */
   apiBase: string | null;
-  /** Where the deployment runs: a cloud API, or a server of your own (by prefix or private `api_base`). */
-  hosting: 'cloud-api' | 'self-hosted';
+  /**
+   * Where the deployment runs: a cloud API, a server of your own (by prefix or private `api_base`),
+   * or `unplaced`: an OpenAI-compatible prefix whose api_base is a public host no known API uses,
+   * or is set from the environment, so the file cannot tell your server from a third party's.
+   */
+  hosting: 'cloud-api' | 'self-hosted' | 'unplaced';
   /** aws_region_name, vertex_location, region_name, or the region in an Azure endpoint host. */
   region: string | null;
   processingScope: ProcessingScope;

@@ -62,6 +62,10 @@ describe('LiteLLM configs against the manifest', () => {
   it.each([
     ['simple.yaml', {}],
     ['self_hosted_vllm.yaml', {}],
+    // A public host of no known API behind `openai/`: the target it stands for says what it is.
+    ['own_domain.yaml', {}],
+    // ... and one no target stands for is a third party: patient notes may not fall back to it.
+    ['unplaced_fallback.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],
     ['allowed_fallback.yaml', {}],
     ['fallbacks.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],
     ['context_window_fallbacks.yaml', { 'RW-DRIFT-002': 1, 'RW-DRIFT-004': 1 }],

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDocuments } from '../../src/load/load-documents.ts';
 import { readLitellm } from '../../src/sources/litellm.ts';
 import { isPrivateEndpoint } from '../../src/sources/private-endpoint.ts';
+import { buildObserved } from '../../src/input/observed.ts';
+import type { Manifest } from '../../src/manifest/manifest.ts';
 
 function read(text: string) {
   const loaded = loadDocuments('config.yaml', new TextEncoder().encode(text));
@@ -53,7 +55,7 @@ describe('LiteLLM reader', () => {
     ]);
   });
 
-  it('counts hosted_vllm, ollama and openai/ with a private api_base as self-hosted, openai/ without one as a cloud API', () => {
+  it('counts hosted_vllm, ollama and openai/ with a private api_base as self-hosted, openai/ without one or on a known API host as a cloud API', () => {
     const { deployments } = facts(
       'model_list:\n' +
         entry('a', 'model: hosted_vllm/llama\napi_base: https://llm.example.com/v1') +
@@ -61,9 +63,12 @@ describe('LiteLLM reader', () => {
         entry('c', 'model: openai/llama\napi_base: http://vllm:8000/v1') +
         entry('d', 'model: openai/gpt-4o') +
         entry('e', 'model: openai/llama\napi_base: https://api.together.xyz/v1') +
-        entry('f', 'model: gpt-4o-mini'),
+        entry('f', 'model: gpt-4o-mini') +
+        entry('g', 'model: openai/gpt-4o\napi_base: https://acme.openai.azure.com/openai/v1') +
+        entry('h', 'model: openai/llama\napi_base: https://llm.acme-lending.com/v1') +
+        entry('i', 'model: openai/llama\napi_base: os.environ/LLAMA_BASE'),
     );
-    expect(deployments.map((d) => d.hosting)).toEqual(['self-hosted', 'self-hosted', 'self-hosted', 'cloud-api', 'cloud-api', 'cloud-api']);
+    expect(deployments.map((d) => d.hosting)).toEqual(['self-hosted', 'self-hosted', 'self-hosted', 'cloud-api', 'cloud-api', 'cloud-api', 'cloud-api', 'unplaced', 'unplaced']);
     expect(deployments[5]!.provider).toBeNull();
   });
 
@@ -118,5 +123,32 @@ describe('private endpoints', () => {
   });
   it.each(['api.openai.com', '8.8.8.8', '172.32.0.1', 'api.together.xyz'])('%s is not', (host) => {
     expect(isPrivateEndpoint(host)).toBe(false);
+  });
+});
+
+describe('an endpoint the file cannot place', () => {
+  // Three entries on public hosts of no known API, each standing for another kind of target.
+  const gateway = facts(
+    'model_list:\n' +
+      entry('own', 'model: openai/llama\napi_base: https://llm.acme.example/v1') +
+      entry('api', 'model: openai/gpt-4o\napi_base: https://gateway.partner.example/v1') +
+      entry('stray', 'model: openai/llama\napi_base: https://llm.elsewhere.example/v1'),
+  );
+  const manifest = {
+    deployment: {
+      targets: [
+        { id: 'rack', type: 'on-premises', model: 'llama', gatewayModels: ['own'] },
+        { id: 'proxy', type: 'cloud-api', provider: 'openai', model: 'gpt-4o', gatewayModels: ['api'] },
+      ],
+    },
+  } as unknown as Manifest;
+  const observed = buildObserved(manifest, [{ type: 'litellm', facts: gateway }]).gatewayDeployments;
+
+  it('is what its matched target declares, and a cloud API when no target claims it', () => {
+    expect(observed.map((d) => [d.modelName, d.target, d.hosting])).toEqual([
+      ['own', 'rack', 'self-hosted'],
+      ['api', 'proxy', 'cloud-api'],
+      ['stray', null, 'cloud-api'],
+    ]);
   });
 });
