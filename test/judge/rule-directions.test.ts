@@ -157,6 +157,8 @@ describe('names as teams write them', () => {
         Object.assign(d.deployment.targets[1], { provider, model: 'amazon.nova-lite-v1:0', region });
       });
     expect(idsOf(tune('AWS Bedrock', 'us-east-1'))).not.toContain('RW-CUST-002');
+    // A cloud's own name on a cloud API target means its model service.
+    expect(idsOf(tune('AWS', 'us-east-1'))).not.toContain('RW-CUST-002');
     expect(idsOf(tune('AWS Bedrock', 'eu-west-1'))).toContain('RW-CUST-002');
   });
 
