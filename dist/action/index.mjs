@@ -17695,6 +17695,7 @@ function serverOf(container) {
   const words = [text(container.image) ?? "", ...list(container.command), ...list(container.args)].join(" ").toLowerCase();
   if (/vllm/.test(words)) return "vllm";
   if (/text-generation-inference|text-generation-launcher/.test(words)) return "tgi";
+  if (/sglang/.test(words)) return "sglang";
   return null;
 }
 function modelOfContainer(part, container, at3) {
@@ -17718,9 +17719,9 @@ function argModel(part, args, at3) {
     const words = arg.split(/\s+/).filter((w) => w !== "");
     for (let w = 0; w < words.length; w++) {
       const word = words[w];
-      const eq = /^--(?:model|model[-_]id)=(.+)$/.exec(word);
+      const eq = /^--(?:model|model[-_]id|model[-_]path)=(.+)$/.exec(word);
       if (eq) return { value: eq[1], location: part.valuePositionOf([...at3, i]) };
-      if (/^--(?:model|model[-_]id)$/.test(word) || word === "serve") {
+      if (/^--(?:model|model[-_]id|model[-_]path)$/.test(word) || word === "serve") {
         const next = words[w + 1];
         if (next !== void 0 && !next.startsWith("-")) return { value: next, location: part.valuePositionOf([...at3, i]) };
         const following = text(args[i + 1]);
@@ -53040,6 +53041,7 @@ var init_policy_input_v1_schema = __esm({
               enum: [
                 "vllm",
                 "tgi",
+                "sglang",
                 "kserve"
               ]
             },

@@ -1,5 +1,5 @@
-// Reads Kubernetes YAML (several documents per file, many files) into cluster facts: vLLM and
-// TGI Deployments and KServe InferenceServices, with the served model, GPUs, GPU type from node
+// Reads Kubernetes YAML (several documents per file, many files) into cluster facts: vLLM, TGI
+// and SGLang Deployments and KServe InferenceServices, with the served model, GPUs, GPU type from node
 // selection, and autoscaling from HorizontalPodAutoscalers or KServe replica bounds.
 import type { LoadedFile, LoadedPart } from '../load/load-documents.ts';
 import type { SourcePosition } from '../problems/problem.ts';
@@ -163,10 +163,14 @@ function serverOf(container: Obj): ClusterDeployment['server'] | null {
   const words = [text(container.image) ?? '', ...list(container.command), ...list(container.args)].join(' ').toLowerCase();
   if (/vllm/.test(words)) return 'vllm';
   if (/text-generation-inference|text-generation-launcher/.test(words)) return 'tgi';
+  if (/sglang/.test(words)) return 'sglang';
   return null;
 }
 
-/** `--model X`, `--model=X`, `vllm serve X`, `--model-id X` (not `--model_name`, the name it is served under), or the MODEL_ID / MODEL_NAME environment. */
+/**
+ * `--model X`, `--model=X`, `vllm serve X`, `--model-id X` (TGI), `--model-path X` (SGLang) (not
+ * `--model_name`, the name it is served under), or the MODEL_ID / MODEL_NAME environment.
+ */
 function modelOfContainer(part: LoadedPart, container: Obj, at: Path): { value: string; location: SourcePosition } | null {
   for (const key of ['args', 'command'] as const) {
     const args = Array.isArray(container[key]) ? (container[key] as unknown[]) : [];
@@ -190,9 +194,9 @@ function argModel(part: LoadedPart, args: readonly unknown[], at: Path): { value
     const words = arg.split(/\s+/).filter((w) => w !== '');
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
-      const eq = /^--(?:model|model[-_]id)=(.+)$/.exec(word);
+      const eq = /^--(?:model|model[-_]id|model[-_]path)=(.+)$/.exec(word);
       if (eq) return { value: eq[1]!, location: part.valuePositionOf([...at, i]) };
-      if (/^--(?:model|model[-_]id)$/.test(word) || word === 'serve') {
+      if (/^--(?:model|model[-_]id|model[-_]path)$/.test(word) || word === 'serve') {
         const next = words[w + 1];
         if (next !== undefined && !next.startsWith('-')) return { value: next, location: part.valuePositionOf([...at, i]) };
         const following = text(args[i + 1]);

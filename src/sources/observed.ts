@@ -86,7 +86,7 @@ export interface ClusterDeployment {
   kind: 'Deployment' | 'StatefulSet' | 'InferenceService';
   name: string;
   namespace: string | null;
-  server: 'vllm' | 'tgi' | 'kserve';
+  server: 'vllm' | 'tgi' | 'sglang' | 'kserve';
   /** The served model (`--model`, `MODEL_ID`, storageUri); null when not written. */
   model: string | null;
   modelLocation: SourcePosition | null;

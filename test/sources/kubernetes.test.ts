@@ -56,6 +56,31 @@ describe('Kubernetes reader', () => {
     });
   });
 
+  it('reads an SGLang Deployment: the model after --model-path, in either form', () => {
+    const deployment = (args: string) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: qwen, namespace: llm }',
+        'spec:',
+        '  replicas: 1',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: sglang',
+        '          image: lmsysorg/sglang:v0.4.6',
+        `          command: [python3, -m, sglang.launch_server, ${args}, --tp, "4"]`,
+        '          resources: { limits: { nvidia.com/gpu: 4 } }',
+        '',
+      ].join('\n');
+    for (const args of ['--model-path, Qwen/Qwen2.5-72B-Instruct', '--model-path=Qwen/Qwen2.5-72B-Instruct']) {
+      const loaded = loadDocuments('sglang.yaml', Buffer.from(deployment(args)));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      const [found] = readKubernetes('cluster', [loaded.value]).deployments;
+      expect(found, args).toMatchObject({ server: 'sglang', model: 'Qwen/Qwen2.5-72B-Instruct', gpusPerPod: 4, replicas: 1 });
+    }
+  });
+
   it('reads a KServe InferenceService: storageUri, annotation, GPU accelerator and min/max replicas', () => {
     const facts = readKubernetes('cluster', [load(`${FOLDER}/cluster/kserve-mistral.yaml`)]);
     expect(facts.deployments[0]).toMatchObject({
