@@ -18175,11 +18175,63 @@ function readSource(request, texts, cache) {
     loaded.push(parsed2.value);
   }
   if (request.type === "litellm") {
-    let gateway = cache.gateways.get(loaded[0]);
-    if (!gateway) cache.gateways.set(loaded[0], gateway = readLitellm(loaded[0]));
-    return gateway.ok ? { ok: true, value: { type: "litellm", facts: gateway.value } } : gateway;
+    const gateway = gatewayOf(loaded[0], cache);
+    if (!gateway.ok) return gateway;
+    const included = includedFiles(loaded[0], request);
+    if (!included.ok) return included;
+    let facts = gateway.value;
+    for (const file of included.value) {
+      const bytes = readBytes(file.absolute, file.display, { ...request, namedAt: file.namedAt });
+      if (!bytes.ok) return bytes;
+      const parsed2 = loadCached(file.absolute, file.display, bytes.value, cache);
+      if (!parsed2.ok) return parsed2;
+      texts[file.display] = parsed2.value.text;
+      const more = gatewayOf(parsed2.value, cache);
+      if (!more.ok) return more;
+      facts = {
+        ...facts,
+        deployments: [...facts.deployments, ...more.value.deployments],
+        fallbacks: [...facts.fallbacks, ...more.value.fallbacks],
+        guardrails: [...facts.guardrails, ...more.value.guardrails],
+        databaseModels: facts.databaseModels ?? more.value.databaseModels
+      };
+    }
+    return { ok: true, value: { type: "litellm", facts } };
   }
   return { ok: true, value: { type: "kubernetes", facts: readKubernetes(request.display, loaded) } };
+}
+function gatewayOf(file, cache) {
+  let gateway = cache.gateways.get(file);
+  if (!gateway) cache.gateways.set(file, gateway = readLitellm(file));
+  return gateway;
+}
+function includedFiles(config, request) {
+  const part = config.parts[0];
+  const include = part?.data.include;
+  if (!part || include === void 0 || include === null) return { ok: true, value: [] };
+  const entries = [];
+  if (typeof include === "string") entries.push([include, part.valuePositionOf(["include"])]);
+  else if (Array.isArray(include) && include.every((e) => typeof e === "string")) include.forEach((e, i) => entries.push([e, part.valuePositionOf(["include", i])]));
+  else {
+    return { ok: false, problems: [{ code: "source-invalid", message: "`include` must be a file name or a list of file names", position: part.valuePositionOf(["include"]), hint: "write `include: [models.yaml]`, paths relative to the config" }] };
+  }
+  const folder = dirname(request.absolute);
+  const out = [];
+  for (const [written, namedAt] of entries) {
+    const absolute = resolve(folder, written);
+    let real;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      return { ok: false, problems: [{ code: "path-not-found", message: `included file ${written} does not exist`, position: namedAt, hint: "the path is relative to the folder of the LiteLLM config" }] };
+    }
+    const realFolder = realpathSync(folder);
+    if (!real.startsWith(realFolder + sep)) {
+      return { ok: false, problems: [{ code: "source-outside-repository", message: `included file ${written} lies outside the folder of the LiteLLM config`, position: namedAt, hint: "keep included files beside the config or below its folder (no `..` or symbolic link out of it)" }] };
+    }
+    out.push({ absolute, display: posix.normalize(posix.join(posix.dirname(request.display), written.replace(/\\/g, "/"))), namedAt });
+  }
+  return { ok: true, value: out };
 }
 function loadCached(absolute, display2, bytes, cache) {
   const key = `${absolute}\0${display2}`;

@@ -110,11 +110,71 @@ function readSource(request: SourceRequest, texts: Record<string, string>, cache
     loaded.push(parsed.value);
   }
   if (request.type === 'litellm') {
-    let gateway = cache.gateways.get(loaded[0]!);
-    if (!gateway) cache.gateways.set(loaded[0]!, (gateway = readLitellm(loaded[0]!)));
-    return gateway.ok ? { ok: true, value: { type: 'litellm', facts: gateway.value } } : gateway;
+    const gateway = gatewayOf(loaded[0]!, cache);
+    if (!gateway.ok) return gateway;
+    // LiteLLM merges the files a config names under `include` into it: their models, fallbacks
+    // and guardrails are part of the same gateway.
+    const included = includedFiles(loaded[0]!, request);
+    if (!included.ok) return included;
+    let facts = gateway.value;
+    for (const file of included.value) {
+      const bytes = readBytes(file.absolute, file.display, { ...request, namedAt: file.namedAt });
+      if (!bytes.ok) return bytes;
+      const parsed = loadCached(file.absolute, file.display, bytes.value, cache);
+      if (!parsed.ok) return parsed;
+      texts[file.display] = parsed.value.text;
+      const more = gatewayOf(parsed.value, cache);
+      if (!more.ok) return more;
+      facts = {
+        ...facts,
+        deployments: [...facts.deployments, ...more.value.deployments],
+        fallbacks: [...facts.fallbacks, ...more.value.fallbacks],
+        guardrails: [...facts.guardrails, ...more.value.guardrails],
+        databaseModels: facts.databaseModels ?? more.value.databaseModels,
+      };
+    }
+    return { ok: true, value: { type: 'litellm', facts } };
   }
   return { ok: true, value: { type: 'kubernetes', facts: readKubernetes(request.display, loaded) } };
+}
+
+function gatewayOf(file: LoadedFile, cache: SourceCache): Result<GatewayFacts> {
+  let gateway = cache.gateways.get(file);
+  if (!gateway) cache.gateways.set(file, (gateway = readLitellm(file)));
+  return gateway;
+}
+
+/**
+ * The files a LiteLLM config includes (`include: file` or a list), relative to its folder. They
+ * must lie in that folder or below it, links resolved: an include cannot reach other files.
+ */
+function includedFiles(config: LoadedFile, request: SourceRequest): Result<{ absolute: string; display: string; namedAt: SourcePosition }[]> {
+  const part = config.parts[0];
+  const include = part?.data.include;
+  if (!part || include === undefined || include === null) return { ok: true, value: [] };
+  const entries: [string, SourcePosition][] = [];
+  if (typeof include === 'string') entries.push([include, part.valuePositionOf(['include'])]);
+  else if (Array.isArray(include) && include.every((e) => typeof e === 'string')) include.forEach((e, i) => entries.push([e as string, part.valuePositionOf(['include', i])]));
+  else {
+    return { ok: false, problems: [{ code: 'source-invalid', message: '`include` must be a file name or a list of file names', position: part.valuePositionOf(['include']), hint: 'write `include: [models.yaml]`, paths relative to the config' }] };
+  }
+  const folder = dirname(request.absolute);
+  const out: { absolute: string; display: string; namedAt: SourcePosition }[] = [];
+  for (const [written, namedAt] of entries) {
+    const absolute = resolve(folder, written);
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      return { ok: false, problems: [{ code: 'path-not-found', message: `included file ${written} does not exist`, position: namedAt, hint: 'the path is relative to the folder of the LiteLLM config' }] };
+    }
+    const realFolder = realpathSync(folder);
+    if (!real.startsWith(realFolder + sep)) {
+      return { ok: false, problems: [{ code: 'source-outside-repository', message: `included file ${written} lies outside the folder of the LiteLLM config`, position: namedAt, hint: 'keep included files beside the config or below its folder (no `..` or symbolic link out of it)' }] };
+    }
+    out.push({ absolute, display: posix.normalize(posix.join(posix.dirname(request.display), written.replace(/\\/g, '/'))), namedAt });
+  }
+  return { ok: true, value: out };
 }
 
 /** A file read before in this run, as shown the same way and with the same bytes, is not parsed again. */

@@ -126,3 +126,31 @@ describe('LiteLLM configs against the manifest', () => {
     expect(finding!.related).toEqual([{ file: `${FOLDER}/missing_target.yaml`, line: 2, column: 1, message: "the gateway's model list" }]);
   });
 });
+
+describe('a LiteLLM config that includes other files', () => {
+  it('judges the included models with the config: a fallback to a model defined in the included file', () => {
+    const found = driftFindings('included/config.yaml');
+    expect(found.map((f) => [f.id, f.location?.file, f.location?.line])).toEqual([
+      ['RW-DRIFT-002', `${FOLDER}/included/config.yaml`, 8],
+      ['RW-DRIFT-004', `${FOLDER}/included/models.yaml`, 19],
+    ]);
+  });
+
+  function problemsOf(config: string) {
+    const source = parseSourceFlag(`litellm=${FOLDER}/${config}`, process.cwd());
+    if (!source.ok) throw new Error(source.problems[0]!.message);
+    return judgeManifest(MANIFEST, readFileSync(MANIFEST), {
+      engine,
+      today: '2026-11-27',
+      observe: (manifest, doc) => observeSources(manifest, doc, resolve(MANIFEST), [source.value]),
+    }).problems.map((p) => [p.code, p.position?.file, p.position?.line]);
+  }
+
+  it('refuses an include that leaves the config folder, at its line', () => {
+    expect(problemsOf('included/escaping.yaml')).toEqual([['source-outside-repository', `${FOLDER}/included/escaping.yaml`, 1]]);
+  });
+
+  it('reports an included file that does not exist, at its line', () => {
+    expect(problemsOf('included/missing.yaml')).toEqual([['path-not-found', `${FOLDER}/included/missing.yaml`, 3]]);
+  });
+});
