@@ -18133,7 +18133,7 @@ var init_litellm = __esm({
 
 // src/sources/read-sources.ts
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, join, posix, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, posix, relative, resolve, sep } from "node:path";
 function newSourceCache() {
   return { roots: /* @__PURE__ */ new Map(), realRoots: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), gateways: /* @__PURE__ */ new WeakMap() };
 }
@@ -18169,6 +18169,10 @@ function readSource(request, texts, cache) {
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
+    if (request.type === "kubernetes") {
+      const template = templateProblem(file, bytes.value);
+      if (template) return { ok: false, problems: [template] };
+    }
     const parsed2 = loadCached(file.absolute, file.display, bytes.value, cache);
     if (!parsed2.ok) return parsed2;
     texts[file.display] = parsed2.value.text;
@@ -18199,6 +18203,21 @@ function readSource(request, texts, cache) {
     return { ok: true, value: { type: "litellm", facts } };
   }
   return { ok: true, value: { type: "kubernetes", facts: readKubernetes(request.display, loaded) } };
+}
+function templateProblem(file, bytes) {
+  const text2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const action = /^[ \t]*(?:-[ \t]+)?(?:[\w.\/-]+:[ \t]+)?\{\{/m.exec(text2);
+  if (!file.template && !action) return void 0;
+  const at3 = action ? action.index + action[0].length - 2 : Math.max(0, text2.indexOf("{{"));
+  const before = text2.slice(0, at3);
+  const line = before.split("\n").length;
+  const column = at3 - before.lastIndexOf("\n");
+  return {
+    code: "source-invalid",
+    message: file.template ? `${file.display} is a Helm chart template, not Kubernetes YAML: what it serves is known only once the chart is rendered` : `${file.display} holds template actions (\`{{ ... }}\`) where values belong, not plain Kubernetes YAML: what it serves is known only once it is rendered`,
+    position: { file: file.display, line, column },
+    hint: "render it first (`helm template <release> <chart> > rendered.yaml`) and name the rendered file or folder as the source"
+  };
 }
 function gatewayOf(file, cache) {
   let gateway = cache.gateways.get(file);
@@ -18281,12 +18300,12 @@ function yamlFilesOf(request) {
   } catch {
     return unreadable(request, request.display, "no such file or folder");
   }
-  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
+  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display, ...inChartTemplates(dirname(request.absolute)) ? { template: true } : {} }] };
   const found = [];
-  const pending = [[request.absolute, request.display]];
+  const pending = [[request.absolute, request.display, inChartTemplates(request.absolute)]];
   let entries = 0;
   while (pending.length > 0) {
-    const [dir, shown2] = pending.pop();
+    const [dir, shown2, templates] = pending.pop();
     const names = readdirSync(dir).sort();
     for (const name of names) {
       if (++entries > MAX_FOLDER_ENTRIES) {
@@ -18306,11 +18325,17 @@ function yamlFilesOf(request) {
       const absolute = join(dir, name);
       const display2 = `${shown2}/${name}`;
       const st = lstatSync(absolute);
-      if (st.isDirectory()) pending.push([absolute, display2]);
-      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display: display2 });
+      if (st.isDirectory()) pending.push([absolute, display2, templates || name === "templates" && existsSync(join(dir, "Chart.yaml"))]);
+      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display: display2, ...templates ? { template: true } : {} });
     }
   }
   return { ok: true, value: found.sort((a, b) => a.display < b.display ? -1 : 1) };
+}
+function inChartTemplates(dir) {
+  for (let d3 = dir; dirname(d3) !== d3; d3 = dirname(d3)) {
+    if (basename(d3) === "templates" && existsSync(join(dirname(d3), "Chart.yaml"))) return true;
+  }
+  return false;
 }
 function readBytes(absolute, display2, request) {
   try {
@@ -69333,7 +69358,7 @@ init_worker_pool();
 
 // src/runner/discover.ts
 import { readdirSync as readdirSync5, statSync as statSync3 } from "node:fs";
-import { basename, join as join6, resolve as resolve5 } from "node:path";
+import { basename as basename2, join as join6, resolve as resolve5 } from "node:path";
 var MANIFEST_NAMES = ["routewise.yaml", "routewise.yml", ".routewise.yaml", "routewise.json"];
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([
   ".git",
@@ -69405,7 +69430,7 @@ async function addPath(path2, arg, cwd, files, problems, fromGlob) {
   }
   const found = [];
   searchDirectory(absolute, path2, found, problems);
-  if (found.length === 0 && !fromGlob && MANIFEST_NAMES.includes(basename(absolute))) {
+  if (found.length === 0 && !fromGlob && MANIFEST_NAMES.includes(basename2(absolute))) {
     problems.push({
       code: "not-a-file",
       message: `${path2} is a directory, not a manifest file`,
@@ -70073,7 +70098,7 @@ var sarifReporter = {
 // src/runner/write-report.ts
 init_real_path();
 import { lstatSync as lstatSync3, mkdirSync, renameSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute2, join as join8 } from "node:path";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join8 } from "node:path";
 function writeReportFile(absolute, shown2, text2, scope = {}) {
   const advice = scope.advice ?? "pass --format name=path with";
   const refuse = (why) => new UsageError(`cannot write the report ${shown2} (${why}); ${advice} a file inside ${scope.withinName ?? "a folder you own"}`);
@@ -70086,11 +70111,11 @@ function writeReportFile(absolute, shown2, text2, scope = {}) {
     mkdirSync(folder, { recursive: true });
     const realFolder = realPathOf(folder) ?? folder;
     if (!isAllowed(realFolder)) throw refuse(`its folder leads outside ${scope.withinName ?? "the allowed folders"}, through a symbolic link`);
-    const target = join8(realFolder, basename2(absolute));
+    const target = join8(realFolder, basename3(absolute));
     const existing = lstatOrUndefined(target);
     if (existing?.isSymbolicLink()) throw refuse("it is a symbolic link; routewise does not write through links");
     if (existing?.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    temporary = join8(realFolder, `.${basename2(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    temporary = join8(realFolder, `.${basename3(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     writeFileSync2(temporary, text2, { flag: "wx" });
     renameSync(temporary, target);
     temporary = void 0;

@@ -2,7 +2,7 @@
 // names, refuses paths that leave the manifest's repository, walks folders within bounds, and
 // hands the bytes to the pure loaders and readers.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { loadDocuments, type LoadedFile } from '../load/load-documents.ts';
 import type { LoadedDocument } from '../load/loaded-document.ts';
 import type { Problem, Result, SourcePosition } from '../problems/problem.ts';
@@ -97,13 +97,17 @@ export function parseSourceFlag(flag: string, cwd: string): Result<SourceRequest
 }
 
 function readSource(request: SourceRequest, texts: Record<string, string>, cache: SourceCache): Result<SourceFacts> {
-  const files: Result<{ absolute: string; display: string }[]> =
+  const files: Result<{ absolute: string; display: string; template?: boolean }[]> =
     request.type === 'kubernetes' ? yamlFilesOf(request) : { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
   if (!files.ok) return files;
   const loaded: LoadedFile[] = [];
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
+    if (request.type === 'kubernetes') {
+      const template = templateProblem(file, bytes.value);
+      if (template) return { ok: false, problems: [template] };
+    }
     const parsed = loadCached(file.absolute, file.display, bytes.value, cache);
     if (!parsed.ok) return parsed;
     texts[file.display] = parsed.value.text;
@@ -136,6 +140,31 @@ function readSource(request: SourceRequest, texts: Record<string, string>, cache
     return { ok: true, value: { type: 'litellm', facts } };
   }
   return { ok: true, value: { type: 'kubernetes', facts: readKubernetes(request.display, loaded) } };
+}
+
+/**
+ * A Helm chart's templates (or any file whose values are template actions) are not Kubernetes YAML
+ * until rendered: their model is `{{ .Values.model }}`, not a model. Read as they are, they fail to
+ * parse or give facts that are not the cluster's. Braces inside a quoted or plain text value
+ * (`summary: "{{ $labels.instance }} is down"`) are text, and pass.
+ */
+function templateProblem(file: { display: string; template?: boolean }, bytes: Uint8Array): Problem | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // A value, list item or line that starts with an action: `name: {{ .Release.Name }}`, `{{- include ... }}`.
+  const action = /^[ \t]*(?:-[ \t]+)?(?:[\w.\/-]+:[ \t]+)?\{\{/m.exec(text);
+  if (!file.template && !action) return undefined;
+  const at = action ? action.index + action[0].length - 2 : Math.max(0, text.indexOf('{{'));
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return {
+    code: 'source-invalid',
+    message: file.template
+      ? `${file.display} is a Helm chart template, not Kubernetes YAML: what it serves is known only once the chart is rendered`
+      : `${file.display} holds template actions (\`{{ ... }}\`) where values belong, not plain Kubernetes YAML: what it serves is known only once it is rendered`,
+    position: { file: file.display, line, column },
+    hint: 'render it first (`helm template <release> <chart> > rendered.yaml`) and name the rendered file or folder as the source',
+  };
 }
 
 function gatewayOf(file: LoadedFile, cache: SourceCache): Result<GatewayFacts> {
@@ -224,19 +253,19 @@ function outsideRepository(absolute: string, root: string, written: string, at: 
   };
 }
 
-function yamlFilesOf(request: SourceRequest): Result<{ absolute: string; display: string }[]> {
+function yamlFilesOf(request: SourceRequest): Result<{ absolute: string; display: string; template?: boolean }[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(request.absolute).isDirectory();
   } catch {
     return unreadable(request, request.display, 'no such file or folder');
   }
-  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display }] };
-  const found: { absolute: string; display: string }[] = [];
-  const pending: [string, string][] = [[request.absolute, request.display]];
+  if (!isFolder) return { ok: true, value: [{ absolute: request.absolute, display: request.display, ...(inChartTemplates(dirname(request.absolute)) ? { template: true } : {}) }] };
+  const found: { absolute: string; display: string; template?: boolean }[] = [];
+  const pending: [string, string, boolean][] = [[request.absolute, request.display, inChartTemplates(request.absolute)]];
   let entries = 0;
   while (pending.length > 0) {
-    const [dir, shown] = pending.pop()!;
+    const [dir, shown, templates] = pending.pop()!;
     const names = readdirSync(dir).sort();
     for (const name of names) {
       if (++entries > MAX_FOLDER_ENTRIES) {
@@ -257,11 +286,19 @@ function yamlFilesOf(request: SourceRequest): Result<{ absolute: string; display
       const display = `${shown}/${name}`;
       // Links inside a folder are not followed: they could lead out of the repository.
       const st = lstatSync(absolute);
-      if (st.isDirectory()) pending.push([absolute, display]);
-      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display });
+      if (st.isDirectory()) pending.push([absolute, display, templates || (name === 'templates' && existsSync(join(dir, 'Chart.yaml')))]);
+      else if (st.isFile() && /\.ya?ml$/i.test(name)) found.push({ absolute, display, ...(templates ? { template: true } : {}) });
     }
   }
   return { ok: true, value: found.sort((a, b) => (a.display < b.display ? -1 : 1)) };
+}
+
+/** Whether a folder is (or lies in) a Helm chart's templates: a `templates` folder beside a Chart.yaml. */
+function inChartTemplates(dir: string): boolean {
+  for (let d = dir; dirname(d) !== d; d = dirname(d)) {
+    if (basename(d) === 'templates' && existsSync(join(dirname(d), 'Chart.yaml'))) return true;
+  }
+  return false;
 }
 
 function readBytes(absolute: string, display: string, request: SourceRequest): Result<Uint8Array> {

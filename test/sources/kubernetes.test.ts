@@ -140,3 +140,33 @@ describe('Kubernetes drift', () => {
     expect(found.find((f) => f.id === 'RW-DRIFT-010')!.message).toContain('declares llama-3.1-70b-instruct');
   });
 });
+
+describe('templates in a Kubernetes source', () => {
+  function problemsOf(source: string) {
+    const flag = parseSourceFlag(`kubernetes=${source}`, process.cwd());
+    if (!flag.ok) throw new Error('bad flag');
+    return judgeManifest(MANIFEST, readFileSync(MANIFEST), {
+      engine,
+      today: '2026-11-27',
+      observe: (manifest, doc) => observeSources(manifest, doc, resolve(MANIFEST), [flag.value]),
+    }).problems;
+  }
+
+  it('refuses a Helm chart, at its template, and says to render it', () => {
+    const [problem, ...rest] = problemsOf(`${FOLDER}/chart`);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'source-invalid', position: { file: `${FOLDER}/chart/templates/deployment.yaml`, line: 12, column: 30 } });
+    expect(problem!.message).toContain('Helm chart template');
+    expect(problem!.hint).toContain('helm template');
+  });
+
+  it('refuses a file whose values are template actions, at the first one', () => {
+    const [problem] = problemsOf(`${FOLDER}/templated`);
+    expect(problem).toMatchObject({ code: 'source-invalid', position: { file: `${FOLDER}/templated/deployment.yaml`, line: 6, column: 13 } });
+  });
+
+  it('reads braces inside alert text as text', () => {
+    expect(problemsOf(`${FOLDER}/alerts`)).toEqual([]);
+    expect(check(`${FOLDER}/alerts`).map((f) => f.id)).toEqual([]);
+  });
+});
