@@ -16,7 +16,10 @@ function pathsOf(value: unknown, at: Path = []): Path[] {
   return [at];
 }
 
-const fixtures = globSync('test/fixtures/drift/**/*.yaml').filter((f) => !f.endsWith('routewise.yaml')).sort();
+// A file of template actions is not YAML until rendered (test/sources/kubernetes.test.ts refuses it).
+const fixtures = globSync('test/fixtures/drift/**/*.yaml')
+  .filter((f) => !f.endsWith('routewise.yaml') && !f.includes('/templated/'))
+  .sort();
 
 describe('loading gateway and cluster YAML', () => {
   it.each(fixtures)('%s: same values and positions as the full parser', (file) => {
