@@ -201,7 +201,7 @@ deny contains finding if {
 		"message": sprintf("Gateway %s send %s from %s to %s (%s, %s): %s.", [fallback_name(f), class_id, source, f.to, d.model, declared_as(d), why]),
 		"location": f.location,
 		"related": [deployment_place(d), class_place(class_id)],
-		"subject": {"dataClass": class_id},
+		"subject": {"dataClass": class_id, "target": d.target},
 	}
 }
 
@@ -224,7 +224,7 @@ deny contains finding if {
 		"message": sprintf("Gateway model %s load-balances %s onto %s (%s): %s.", [name, class_id, d.model, declared_as(d), why]),
 		"location": d.location,
 		"related": [class_place(class_id)],
-		"subject": {"dataClass": class_id},
+		"subject": {"dataClass": class_id, "target": d.target},
 	}
 }
 

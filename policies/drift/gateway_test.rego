@@ -96,7 +96,19 @@ test_fallback_of_regulated_data_to_an_undeclared_cloud_api_is_denied if {
 	found := [f | some f in drift.deny with input as hospital([fallback("fallbacks", "llama", "gpt")]); f.id == "RW-DRIFT-002"]
 	count(found) == 1
 	found[0].location == at(20)
-	found[0].subject == {"dataClass": "patients"}
+	found[0].subject == {"dataClass": "patients", "target": null}
+}
+
+# A waiver may name the target the data would reach, as for the manifest's own rules.
+test_fallback_to_a_declared_cloud_api_names_its_target_as_subject if {
+	azure := deployment("gpt", "azure/gpt-4o", "cloud-api", "azure", "az")
+	input_ := object.union(hospital([fallback("fallbacks", "llama", "gpt")]), {
+		"targets": [target("onprem", "on-premises", null), target("az", "cloud-api", "azure-openai")],
+		"observed": observed([llama, azure], [fallback("fallbacks", "llama", "gpt")]),
+	})
+	found := [f | some f in drift.deny with input as input_; f.id == "RW-DRIFT-002"]
+	count(found) == 1
+	found[0].subject == {"dataClass": "patients", "target": "az"}
 }
 
 test_default_fallback_is_denied_too if {

@@ -154,3 +154,19 @@ describe('a LiteLLM config that includes other files', () => {
     expect(problemsOf('included/missing.yaml')).toEqual([['path-not-found', `${FOLDER}/included/missing.yaml`, 3]]);
   });
 });
+
+describe('waivers of gateway findings', () => {
+  const waiver = (target: string) => (text: string) =>
+    `${text}\nwaivers:\n  - rule: RW-DRIFT-002\n    target: ${target}\n    reason: Fallback switched off by flag FF-112 until the gateway change ships\n    approvedBy: privacy-office\n    expires: 2027-01-15\n`;
+
+  it('waives a fallback by the target it reaches, or by the data class it carries', () => {
+    const open = findings('fallback_to_declared.yaml').filter((f) => f.id === 'RW-DRIFT-002');
+    expect(open.map((f) => f.waived ?? false)).toEqual([false]);
+    for (const target of ['azure-gpt', 'patient-notes']) {
+      const found = findings('fallback_to_declared.yaml', { manifest: waiver(target) }).filter((f) => f.id === 'RW-DRIFT-002');
+      expect(found.map((f) => f.waived !== undefined), target).toEqual([true]);
+    }
+    const other = findings('fallback_to_declared.yaml', { manifest: waiver('bedrock-claude') }).filter((f) => f.id === 'RW-DRIFT-002');
+    expect(other.map((f) => f.waived !== undefined)).toEqual([false]);
+  });
+});
