@@ -24,6 +24,8 @@ export interface AuditFinding {
   message: string;
   line: number | null;
   column: number | null;
+  /** The file `line` and `column` are in, as shown, when it is not the manifest (a gateway or cluster file). */
+  file?: string;
   waived: boolean;
 }
 
@@ -32,6 +34,8 @@ export interface AuditProblem {
   message: string;
   line: number | null;
   column: number | null;
+  /** The file `line` and `column` are in, as shown, when it is not the manifest. */
+  file?: string;
 }
 
 /** `expiring`: active and ending within the waiver horizon; `incomplete`: lacks a reason, approver or date. */

@@ -28,19 +28,27 @@ export function auditManifest(file: string, bytes: Uint8Array, settings: AuditSe
 }
 
 export function verdictOf(judged: Judgement, settings: VerdictSettings): ManifestVerdict {
-  const findings: AuditFinding[] = judged.findings.map((f) => ({
-    rule: f.id,
-    severity: f.severity,
-    message: f.message,
-    line: f.position?.line ?? null,
-    column: f.position?.column ?? null,
-    waived: f.waived !== undefined,
-  }));
+  // A line in a gateway or cluster file names that file: the manifest's lines alone are implied.
+  const elsewhere = (file: string | undefined) => (file !== undefined && file !== judged.file ? { file } : {});
+  const findings: AuditFinding[] = judged.findings.map((f) => {
+    // A drift finding's place is its gateway or cluster line (`location`), as check shows it.
+    const at = f.location ?? f.position;
+    return {
+      rule: f.id,
+      severity: f.severity,
+      message: f.message,
+      line: at?.line ?? null,
+      column: at?.column ?? null,
+      ...elsewhere(at?.file),
+      waived: f.waived !== undefined,
+    };
+  });
   const problems: AuditProblem[] = judged.problems.map((p) => ({
     code: p.code,
     message: p.message,
     line: p.position?.line ?? null,
     column: p.position?.column ?? null,
+    ...elsewhere(p.position?.file),
   }));
   return {
     strategy: judged.strategy ?? null,

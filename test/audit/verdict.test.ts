@@ -4,6 +4,8 @@ import type { Engine } from '../../src/policy/engine.ts';
 import { auditManifest, type AuditSettings } from '../../src/audit/verdict.ts';
 import { loadEngine } from '../../src/policy/load-engine.ts';
 import { example, INVALID_MANIFEST } from './organisation.ts';
+import { resolve } from 'node:path';
+import { observeSources } from '../../src/sources/read-sources.ts';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -33,6 +35,16 @@ describe('judging one manifest for an audit', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((f) => typeof f.line === 'number' && f.line > 0)).toBe(true);
     expect(auditManifest('x/routewise.yaml', bytes(example('violations/data')), settings({ failOn: 'never' })).status).toBe('pass');
+  });
+
+  it('places a gateway finding at its gateway line, naming that file, and a manifest finding in the manifest', () => {
+    const file = 'examples/violations/gateway/routewise.yaml';
+    const observe: AuditSettings['observe'] = (manifest, doc) => observeSources(manifest, doc, resolve(file), []);
+    const verdict = auditManifest(file, readFileSync(file), settings({ observe }));
+    const byRule = new Map(verdict.findings.map((f) => [f.rule, f]));
+    expect(byRule.get('RW-DRIFT-002')).toMatchObject({ file: 'examples/violations/gateway/deploy/litellm/config.yaml', line: 13, column: 24 });
+    expect(byRule.get('RW-COST-002')!.file).toBeUndefined();
+    expect(byRule.get('RW-COST-002')!.line).toBeGreaterThan(1);
   });
 
   it('keeps the monthly cost of the manifest, and none for one that is not valid', () => {

@@ -44,7 +44,7 @@ function problemLines(entries: RepositoryEntry[], paint: Palette): string[] {
   const lines: string[] = [];
   for (const e of entries) {
     for (const p of e.problems) {
-      const file = e.manifest === null ? e.path : `${e.path}/${e.manifest}`;
+      const file = p.file ?? (e.manifest === null ? e.path : `${e.path}/${e.manifest}`);
       const at = p.line === null ? file : `${file}:${p.line}:${p.column ?? 1}`;
       lines.push(`  ${plain(at)}  ${paint.yellow(p.code)}  ${plain(p.message)}`);
     }

@@ -23,6 +23,12 @@ describe('text audit format', () => {
     expect(lines.at(-2)).toBe('3 repositories, 2 manifests (1 pass, 1 fail); 1 repository without a judged manifest (1 error): 1 error, 0 warnings, 0 info, 0 waived; 2 failing');
   });
 
+  it('places a problem in a gateway or cluster file at that file', () => {
+    const problem = { code: 'source-invalid', message: 'a Helm chart template', line: 4, column: 9, file: 'org/helm/chart/templates/deployment.yaml' };
+    const text = textAuditReporter.render(createAuditReport([entry('org/helm', { status: 'invalid', problems: [problem] })]), { color: false });
+    expect(text).toContain('  org/helm/chart/templates/deployment.yaml:4:9  source-invalid  a Helm chart template');
+  });
+
   it('never lets control characters from paths reach the terminal', () => {
     expect(textAuditReporter.render(report, { color: false })).not.toContain('\u001b');
     expect(textAuditReporter.render(report, { color: true })).toContain('\u001b[31mfail');
