@@ -26,7 +26,7 @@ export function ruleValue(ev: Evaluator, node: RuleNode): Value | undefined {
   const values = ev.state.values;
   const cached = values[node.id];
   if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
-  const shared = ev.state === ev.base && ev.shared !== undefined && ev.shared.independent[node.id] === 1 ? ev.shared.values : undefined;
+  const shared = sharedFor(ev, node, NO_ARGS)?.values;
   if (shared !== undefined) {
     const known = shared[node.id];
     if (known !== undefined) {
@@ -284,10 +284,12 @@ function memoOf(memos: (Memo | undefined)[], node: RuleNode, args: Value[]): Mem
   return memo;
 }
 
+const NO_ARGS: Value[] = [];
+
 /**
- * The memo shared between evaluations, for a function whose value depends only on its arguments
- * and data, called with scalars only: other arguments are new objects in each evaluation, and
- * would only fill the memo.
+ * The values shared between evaluations, for a rule or function whose value depends only on its
+ * arguments and data, evaluated in the evaluation's own state, and called with scalars only:
+ * other arguments are new objects in each evaluation, and would only fill the memo.
  */
 function sharedFor(ev: Evaluator, node: RuleNode, args: Value[]): SharedValues | undefined {
   const shared = ev.shared;
