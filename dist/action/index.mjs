@@ -18169,19 +18169,19 @@ function readSource(request, texts, cache) {
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
-    if (request.type === "kubernetes") {
-      const template = templateProblem(file, bytes.value);
-      if (template) return { ok: false, problems: [template] };
-    }
+    if (file.template) return { ok: false, problems: [templateProblem(file, bytes.value)] };
     const parsed2 = loadCached(file.absolute, file.display, bytes.value, cache);
-    if (!parsed2.ok) return parsed2;
+    if (!parsed2.ok) {
+      const template = request.type === "kubernetes" ? templateProblem(file, bytes.value) : void 0;
+      return template ? { ok: false, problems: [template] } : parsed2;
+    }
     texts[file.display] = parsed2.value.text;
     loaded.push(parsed2.value);
   }
   if (request.type === "litellm") {
     const gateway = gatewayOf(loaded[0], cache);
     if (!gateway.ok) return gateway;
-    const included = includedFiles(loaded[0], request);
+    const included = includedFiles(loaded[0], request, cache);
     if (!included.ok) return included;
     let facts = gateway.value;
     for (const file of included.value) {
@@ -18224,7 +18224,7 @@ function gatewayOf(file, cache) {
   if (!gateway) cache.gateways.set(file, gateway = readLitellm(file));
   return gateway;
 }
-function includedFiles(config, request) {
+function includedFiles(config, request, cache) {
   const part = config.parts[0];
   const include = part?.data.include;
   if (!part || include === void 0 || include === null) return { ok: true, value: [] };
@@ -18238,14 +18238,11 @@ function includedFiles(config, request) {
   const out = [];
   for (const [written, namedAt] of entries) {
     const absolute = resolve(folder, written);
-    let real;
-    try {
-      real = realpathSync(absolute);
-    } catch {
+    const place = placeIn(absolute, folder, cache);
+    if (place === "missing") {
       return { ok: false, problems: [{ code: "path-not-found", message: `included file ${written} does not exist`, position: namedAt, hint: "the path is relative to the folder of the LiteLLM config" }] };
     }
-    const realFolder = realpathSync(folder);
-    if (!real.startsWith(realFolder + sep)) {
+    if (place === "outside" || absolute === folder) {
       return { ok: false, problems: [{ code: "source-outside-repository", message: `included file ${written} lies outside the folder of the LiteLLM config`, position: namedAt, hint: "keep included files beside the config or below its folder (no `..` or symbolic link out of it)" }] };
     }
     out.push({ absolute, display: posix.normalize(posix.join(posix.dirname(request.display), written.replace(/\\/g, "/"))), namedAt });
@@ -18276,16 +18273,21 @@ function repositoryRoot(folder, cache) {
   cache.roots.set(folder, root2);
   return root2;
 }
-function outsideRepository(absolute, root2, written, at3, cache) {
+function placeIn(absolute, folder, cache) {
   let real;
   try {
     real = realpathSync(absolute);
   } catch {
-    return { code: "path-not-found", message: `source ${written} does not exist`, position: at3, hint: "the path is relative to the folder of the manifest" };
+    return "missing";
   }
-  let realRoot = cache.realRoots.get(root2);
-  if (realRoot === void 0) cache.realRoots.set(root2, realRoot = realpathSync(root2));
-  if (real === realRoot || real.startsWith(realRoot + sep)) return void 0;
+  let realFolder = cache.realRoots.get(folder);
+  if (realFolder === void 0) cache.realRoots.set(folder, realFolder = realpathSync(folder));
+  return real === realFolder || real.startsWith(realFolder + sep) ? "inside" : "outside";
+}
+function outsideRepository(absolute, root2, written, at3, cache) {
+  const place = placeIn(absolute, root2, cache);
+  if (place === "missing") return { code: "path-not-found", message: `source ${written} does not exist`, position: at3, hint: "the path is relative to the folder of the manifest" };
+  if (place === "inside") return void 0;
   return {
     code: "source-outside-repository",
     message: `source ${written} resolves outside the manifest's repository`,
@@ -47397,7 +47399,7 @@ function ruleValue(ev, node) {
   const values = ev.state.values;
   const cached2 = values[node.id];
   if (cached2 !== void 0) return cached2 === UNDEFINED ? void 0 : cached2;
-  const shared = ev.state === ev.base && ev.shared !== void 0 && ev.shared.independent[node.id] === 1 ? ev.shared.values : void 0;
+  const shared = sharedFor(ev, node, NO_ARGS)?.values;
   if (shared !== void 0) {
     const known = shared[node.id];
     if (known !== void 0) {
@@ -47651,6 +47653,7 @@ function functionValue(ev, node, args, loc) {
   if (shared !== void 0) keptOne(shared);
   return result;
 }
+var NO_ARGS;
 var init_rules = __esm({
   "src/rego/eval/rules.ts"() {
     "use strict";
@@ -47660,6 +47663,7 @@ var init_rules = __esm({
     init_frame();
     init_unify();
     init_shared_values();
+    NO_ARGS = [];
   }
 });
 

@@ -104,12 +104,15 @@ function readSource(request: SourceRequest, texts: Record<string, string>, cache
   for (const file of files.value) {
     const bytes = readBytes(file.absolute, file.display, request);
     if (!bytes.ok) return bytes;
-    if (request.type === 'kubernetes') {
-      const template = templateProblem(file, bytes.value);
-      if (template) return { ok: false, problems: [template] };
-    }
+    // A chart's templates are refused before parsing (one may parse, with `{{ .Values }}` as
+    // values); elsewhere a value that starts with a template action cannot parse, so the text is
+    // looked at only when parsing failed.
+    if (file.template) return { ok: false, problems: [templateProblem(file, bytes.value)!] };
     const parsed = loadCached(file.absolute, file.display, bytes.value, cache);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      const template = request.type === 'kubernetes' ? templateProblem(file, bytes.value) : undefined;
+      return template ? { ok: false, problems: [template] } : parsed;
+    }
     texts[file.display] = parsed.value.text;
     loaded.push(parsed.value);
   }
@@ -118,7 +121,7 @@ function readSource(request: SourceRequest, texts: Record<string, string>, cache
     if (!gateway.ok) return gateway;
     // LiteLLM merges the files a config names under `include` into it: their models, fallbacks
     // and guardrails are part of the same gateway.
-    const included = includedFiles(loaded[0]!, request);
+    const included = includedFiles(loaded[0]!, request, cache);
     if (!included.ok) return included;
     let facts = gateway.value;
     for (const file of included.value) {
@@ -177,7 +180,7 @@ function gatewayOf(file: LoadedFile, cache: SourceCache): Result<GatewayFacts> {
  * The files a LiteLLM config includes (`include: file` or a list), relative to its folder. They
  * must lie in that folder or below it, links resolved: an include cannot reach other files.
  */
-function includedFiles(config: LoadedFile, request: SourceRequest): Result<{ absolute: string; display: string; namedAt: SourcePosition }[]> {
+function includedFiles(config: LoadedFile, request: SourceRequest, cache: SourceCache): Result<{ absolute: string; display: string; namedAt: SourcePosition }[]> {
   const part = config.parts[0];
   const include = part?.data.include;
   if (!part || include === undefined || include === null) return { ok: true, value: [] };
@@ -191,14 +194,12 @@ function includedFiles(config: LoadedFile, request: SourceRequest): Result<{ abs
   const out: { absolute: string; display: string; namedAt: SourcePosition }[] = [];
   for (const [written, namedAt] of entries) {
     const absolute = resolve(folder, written);
-    let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch {
+    const place = placeIn(absolute, folder, cache);
+    if (place === 'missing') {
       return { ok: false, problems: [{ code: 'path-not-found', message: `included file ${written} does not exist`, position: namedAt, hint: 'the path is relative to the folder of the LiteLLM config' }] };
     }
-    const realFolder = realpathSync(folder);
-    if (!real.startsWith(realFolder + sep)) {
+    // The folder itself is no file to include.
+    if (place === 'outside' || absolute === folder) {
       return { ok: false, problems: [{ code: 'source-outside-repository', message: `included file ${written} lies outside the folder of the LiteLLM config`, position: namedAt, hint: 'keep included files beside the config or below its folder (no `..` or symbolic link out of it)' }] };
     }
     out.push({ absolute, display: posix.normalize(posix.join(posix.dirname(request.display), written.replace(/\\/g, '/'))), namedAt });
@@ -235,16 +236,23 @@ function repositoryRoot(folder: string, cache: SourceCache): string {
   return root;
 }
 
-function outsideRepository(absolute: string, root: string, written: string, at: SourcePosition, cache: SourceCache): Problem | undefined {
+/** Where a path lies against a folder, links resolved: inside it (or the folder itself), outside, or nowhere. */
+function placeIn(absolute: string, folder: string, cache: SourceCache): 'inside' | 'outside' | 'missing' {
   let real: string;
   try {
     real = realpathSync(absolute);
   } catch {
-    return { code: 'path-not-found', message: `source ${written} does not exist`, position: at, hint: 'the path is relative to the folder of the manifest' };
+    return 'missing';
   }
-  let realRoot = cache.realRoots.get(root);
-  if (realRoot === undefined) cache.realRoots.set(root, (realRoot = realpathSync(root)));
-  if (real === realRoot || real.startsWith(realRoot + sep)) return undefined;
+  let realFolder = cache.realRoots.get(folder);
+  if (realFolder === undefined) cache.realRoots.set(folder, (realFolder = realpathSync(folder)));
+  return real === realFolder || real.startsWith(realFolder + sep) ? 'inside' : 'outside';
+}
+
+function outsideRepository(absolute: string, root: string, written: string, at: SourcePosition, cache: SourceCache): Problem | undefined {
+  const place = placeIn(absolute, root, cache);
+  if (place === 'missing') return { code: 'path-not-found', message: `source ${written} does not exist`, position: at, hint: 'the path is relative to the folder of the manifest' };
+  if (place === 'inside') return undefined;
   return {
     code: 'source-outside-repository',
     message: `source ${written} resolves outside the manifest's repository`,
